@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The README's test command: sets up what is missing, then runs every test (unit, sandbox servers,
+# provider against the sandbox, real-engine end-to-end). Exits non-zero when a test fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin="$(bash scripts/setup.sh)"
+export PATH="$bin:$PWD/node_modules/.bin:$PATH"
+echo "[test] node $(node --version), $(pulumi version 2>/dev/null || echo 'pulumi missing')"
+exec mocha "$@"
