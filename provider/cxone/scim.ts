@@ -1,0 +1,216 @@
+// Our side of CXone's SCIM 2.0 server (the API Okta provisions through): the only module that knows
+// SCIM URLs and payloads. Paths and shapes [spec] (shared/reference/cxone-api.md, "SCIM 2.0
+// server"); filter and ListResponse semantics follow RFC 7644 where NICE's spec is silent.
+// axios errors carry the request headers (bearer token): they are never rethrown, only facts kept.
+import axios, { AxiosError, AxiosResponse } from "axios";
+
+/** Why a request failed, in categories an operator can act on. */
+export type FailureKind =
+    | "dns"          // host name does not resolve
+    | "tls"          // certificate or TLS handshake problem
+    | "refused"      // nothing listens on that host and port
+    | "reset"        // connection dropped mid-request
+    | "timeout"      // no answer in time
+    | "http"         // the server answered with an error status
+    | "bad-response" // the server answered 2xx with something that is not the expected payload
+    | "other";
+
+/**
+ * A failed request to CXone, carrying only facts safe to show: host, status, the server's own
+ * error code and message. Never contains tokens, secrets or request headers.
+ */
+export class CxoneRequestError extends Error {
+    override readonly name = "CxoneRequestError";
+    constructor(
+        /** what was being done, in the operator's words */
+        readonly operation: string,
+        readonly kind: FailureKind,
+        /** host (and port) the request went to */
+        readonly host: string,
+        /** HTTP status, when the server answered */
+        readonly status?: number,
+        /** the server's error code (`error`, `code` or SCIM `scimType`), when it sent one */
+        readonly code?: string,
+        /** the server's message, truncated, with known secrets removed */
+        readonly detail?: string,
+        /** low-level error code (ENOTFOUND, ECONNREFUSED, CERT_HAS_EXPIRED, ...) */
+        readonly errno?: string,
+    ) {
+        super(`could not ${operation}: ${summary(kind, host, status, code, detail, errno)}`);
+    }
+}
+
+function summary(kind: FailureKind, host: string, status?: number, code?: string, detail?: string, errno?: string): string {
+    const said = [code, detail].filter(Boolean).join(": ");
+    switch (kind) {
+        case "http": return `${host} answered HTTP ${status}${said ? ` (${said})` : ""}`;
+        case "bad-response": return `${host} answered HTTP ${status} with an unexpected body${detail ? ` (${detail})` : ""}`;
+        default: return `${kind} error reaching ${host}${errno ? ` (${errno})` : ""}`;
+    }
+}
+
+const TLS_CODES = /^(CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_TLS|ERR_SSL|EPROTO|HOSTNAME_MISMATCH)/;
+
+function kindOf(errno: string | undefined, message: string): FailureKind {
+    if (!errno) return /timeout/i.test(message) ? "timeout" : "other";
+    if (errno === "ENOTFOUND" || errno === "EAI_AGAIN" || errno === "EAI_NONAME") return "dns";
+    if (errno === "ECONNREFUSED") return "refused";
+    if (errno === "ECONNRESET" || errno === "EPIPE") return "reset";
+    if (errno === "ETIMEDOUT" || errno === "ECONNABORTED" || errno === "ESOCKETTIMEDOUT") return "timeout";
+    if (TLS_CODES.test(errno)) return "tls";
+    return /socket hang up/i.test(message) ? "reset" : "other";
+}
+
+/** Removes the given secrets verbatim and anything JWT-shaped, and bounds the length. */
+function clean(text: string, secrets: readonly string[]): string {
+    let out = text;
+    for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join("***");
+    return out.replace(/eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, "***").slice(0, 300);
+}
+
+/** The server's error code and message from the auth, UserHub, gateway and SCIM error shapes. */
+function errorFacts(body: unknown): { code?: string; detail?: string } {
+    if (typeof body === "string") return body.trim() ? { detail: body.trim() } : {};
+    if (!body || typeof body !== "object") return {};
+    const b = body as Record<string, unknown>;
+    const s = (v: unknown) => (typeof v === "string" && v ? v : typeof v === "number" ? String(v) : undefined);
+    return {
+        code: s(b.scimType) ?? s(b.code) ?? s(b.error),
+        detail: s(b.errorDescription) ?? s(b.error_description) ?? s(b.detail) ?? s(b.message) ?? s(b.details),
+    };
+}
+
+/**
+ * Turns anything thrown by axios into a {@link CxoneRequestError} holding no secrets.
+ * @param secrets values to remove verbatim from any text taken from the response
+ */
+export function toRequestError(err: unknown, operation: string, url: string, secrets: readonly string[]): CxoneRequestError {
+    const host = safeHost(url);
+    if (err instanceof CxoneRequestError) return err;
+    const ax = err as AxiosError | undefined;
+    const message = typeof ax?.message === "string" ? ax.message : String(err);
+    if (ax?.response) {
+        const facts = errorFacts(ax.response.data);
+        return new CxoneRequestError(operation, "http", host, ax.response.status,
+            facts.code && clean(facts.code, secrets), facts.detail && clean(facts.detail, secrets));
+    }
+    // the underlying cause holds the system error code (axios wraps some in ERR_* codes)
+    const cause = (ax as { cause?: { code?: unknown } } | undefined)?.cause;
+    const errno = typeof cause?.code === "string" ? cause.code : typeof ax?.code === "string" ? ax.code : undefined;
+    return new CxoneRequestError(operation, kindOf(errno, message), host, undefined, undefined, undefined, errno);
+}
+
+function safeHost(url: string): string {
+    try {
+        return new URL(url).host;
+    } catch {
+        return "(invalid URL)";
+    }
+}
+
+/** A SCIM user as CXone returns it (only the fields we read are typed). */
+export interface ScimUser {
+    id: string;
+    userName: string;
+    active?: boolean;
+    displayName?: string;
+    name?: { givenName?: string; familyName?: string };
+    emails?: { value: string; primary?: boolean }[];
+    [attribute: string]: unknown;
+}
+
+/** RFC 7644 ListResponse. */
+export interface ScimListResponse {
+    schemas: string[];
+    totalResults: number;
+    Resources: ScimUser[];
+    startIndex?: number;
+    itemsPerPage?: number;
+}
+
+/** Options of a SCIM request. */
+export interface ScimRequestOptions {
+    /** per-request timeout; default 15 s */
+    timeoutMs?: number;
+}
+
+/** Options of {@link listUsers}. */
+export interface ListUsersOptions extends ScimRequestOptions {
+    /** SCIM filter, e.g. from {@link userNameFilter} */
+    filter?: string;
+    /** page size (SCIM `count`) */
+    count?: number;
+    /** 1-based index of the first result (SCIM `startIndex`) */
+    startIndex?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** A SCIM filter matching one userName exactly (quotes and backslashes escaped per RFC 7644). */
+export function userNameFilter(userName: string): string {
+    return `userName eq "${userName.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+
+function base(scimBaseUrl: string): string {
+    return scimBaseUrl.replace(/\/+$/, "");
+}
+
+async function scimGet(operation: string, url: string, token: string, params: Record<string, string>, opts: ScimRequestOptions, accept: number[] = []): Promise<AxiosResponse> {
+    try {
+        return await axios.get(url, {
+            params,
+            headers: { Authorization: `Bearer ${token}`, Accept: "application/scim+json, application/json" },
+            timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+            validateStatus: (s) => (s >= 200 && s < 300) || accept.includes(s),
+            maxRedirects: 0, // a redirect would carry the bearer token to another host
+            transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: true },
+        });
+    } catch (err) {
+        throw toRequestError(err, operation, url, [token]);
+    }
+}
+
+/**
+ * `GET {scimBaseUrl}/Users` [spec]: lists users, optionally filtered (`userName eq "..."`).
+ * @throws CxoneRequestError (no token inside)
+ */
+export async function listUsers(scimBaseUrl: string, token: string, filterOrOptions?: string | ListUsersOptions): Promise<ScimListResponse> {
+    const opts: ListUsersOptions = typeof filterOrOptions === "string" ? { filter: filterOrOptions } : filterOrOptions ?? {};
+    const url = `${base(scimBaseUrl)}/Users`;
+    const params: Record<string, string> = {};
+    if (opts.filter !== undefined) params.filter = opts.filter;
+    if (opts.count !== undefined) params.count = String(opts.count);
+    if (opts.startIndex !== undefined) params.startIndex = String(opts.startIndex);
+    const operation = "list SCIM users";
+    const res = await scimGet(operation, url, token, params, opts);
+    const data = res.data as Partial<ScimListResponse> | undefined;
+    if (!data || typeof data !== "object" || typeof data.totalResults !== "number" || (data.Resources !== undefined && !Array.isArray(data.Resources))) {
+        throw new CxoneRequestError(operation, "bad-response", safeHost(url), res.status, undefined, "not a SCIM ListResponse");
+    }
+    return { schemas: data.schemas ?? [], totalResults: data.totalResults, Resources: data.Resources ?? [], startIndex: data.startIndex, itemsPerPage: data.itemsPerPage };
+}
+
+/**
+ * `GET {scimBaseUrl}/Users/{id}` [spec]. Returns undefined when CXone answers 404.
+ * @throws CxoneRequestError (no token inside)
+ */
+export async function getUser(scimBaseUrl: string, token: string, id: string, opts: ScimRequestOptions = {}): Promise<ScimUser | undefined> {
+    const url = `${base(scimBaseUrl)}/Users/${encodeURIComponent(id)}`;
+    const operation = `read SCIM user ${id}`;
+    const res = await scimGet(operation, url, token, {}, opts, [404]);
+    if (res.status === 404) return undefined;
+    const data = res.data as ScimUser | undefined;
+    if (!data || typeof data !== "object" || typeof data.id !== "string") {
+        throw new CxoneRequestError(operation, "bad-response", safeHost(url), res.status, undefined, "not a SCIM User");
+    }
+    return data;
+}
+
+/**
+ * Finds one user by userName (`filter=userName eq "..."&count=1`), or undefined.
+ * @throws CxoneRequestError (no token inside)
+ */
+export async function findUserByUserName(scimBaseUrl: string, token: string, userName: string, opts: ScimRequestOptions = {}): Promise<ScimUser | undefined> {
+    const list = await listUsers(scimBaseUrl, token, { ...opts, filter: userNameFilter(userName), count: 1 });
+    return list.Resources[0];
+}

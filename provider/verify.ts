@@ -1,0 +1,186 @@
+// The connection test: does this access key, in this region, reach CXone's SCIM server the way
+// Okta will? Step 1 obtains a token with the key; step 2 makes the SCIM request Okta makes
+// first (a userName lookup). Each step passes or fails with the reason in the operator's words.
+// The secret and the token are held in local variables only: never returned, printed or thrown.
+import { accessKeyToken, accessKeyTokenUrl } from "./cxone/accessKeyToken";
+import { CxoneRequestError, listUsers, userNameFilter } from "./cxone/scim";
+import { REGION_NAMES, inferredFields, type ResolvedRegion } from "./regions";
+
+/** What to test. */
+export interface VerifyInput {
+    /** From {@link resolveRegion} or {@link sandboxRegion}. */
+    region: ResolvedRegion;
+    /** Access key ID (shown in results). */
+    accessKeyId: string;
+    /** Secret access key (never shown). */
+    accessKeySecret: string;
+    /** userName the SCIM lookup asks for; it need not exist. */
+    probeUserName?: string;
+    /** per-request timeout; default 15 s */
+    timeoutMs?: number;
+}
+
+/** One step of the test. */
+export interface VerifyStep {
+    name: string;
+    ok: boolean;
+    /** what happened, and on failure what to check */
+    detail: string;
+    /** true when the step did not run because an earlier one failed */
+    skipped?: boolean;
+}
+
+/** The outcome of the connection test. Contains no secret and no token. */
+export interface VerifyResult {
+    ok: boolean;
+    region: string;
+    accessKeyId: string;
+    scimBaseUrl: string;
+    steps: VerifyStep[];
+    /** doubts about the region's URLs (inferred, not documented by NICE) */
+    notes: string[];
+}
+
+/** Step names, as the operator reads them. */
+export const STEP_TOKEN = "Sign in with the access key";
+export const STEP_SCIM = "Reach the SCIM server";
+
+/** Default userName of the SCIM lookup: a name no real employee has. */
+export const DEFAULT_PROBE_USER_NAME = "cxone-okta-scim-connection-test@example.invalid";
+
+// The permissions NICE's Okta page asks for on the key's role (procedure step 1) [doc].
+const SCIM_PERMISSION = `"Employees: Create and Edit" (which switches on "Employees: View")`;
+
+function seconds(ms: number): string {
+    return `${Math.round(ms / 100) / 10} s`;
+}
+
+function regionHint(region: string): string {
+    return region === "sandbox"
+        ? "check that the sandbox is running and the URL in .sandbox/endpoints.json is current"
+        : `check the region ("${region}"; valid: ${REGION_NAMES.join(", ")}) and the FedRAMP setting`;
+}
+
+/** The transport failures both steps share, in the operator's words. */
+function transportReason(e: CxoneRequestError, region: string, timeoutMs: number): string | undefined {
+    switch (e.kind) {
+        case "dns": return `cannot resolve host ${e.host} (DNS${e.errno ? ` ${e.errno}` : ""}): ${regionHint(region)}, and this machine's DNS`;
+        case "tls": return `TLS failure with ${e.host} (${e.errno ?? "handshake"}): a proxy intercepting TLS, or a wrong host name; ${regionHint(region)}`;
+        case "refused": return `connection refused by ${e.host}: nothing listens there; ${regionHint(region)}, and any firewall or proxy`;
+        case "reset": return `connection to ${e.host} was dropped mid-request (${e.errno ?? "reset"}): a proxy or firewall may be cutting it; try again`;
+        case "timeout": return `no answer from ${e.host} within ${seconds(timeoutMs)}: check network, firewall or proxy settings, then try again`;
+        case "other": return `could not reach ${e.host}${e.errno ? ` (${e.errno})` : ""}`;
+        default: return undefined;
+    }
+}
+
+function said(e: CxoneRequestError): string {
+    const s = [e.code, e.detail].filter(Boolean).join(": ");
+    return s ? `; CXone said: ${s}` : "";
+}
+
+function tokenFailure(e: CxoneRequestError, input: VerifyInput, timeoutMs: number): string {
+    const transport = transportReason(e, input.region.region, timeoutMs);
+    if (transport) return transport;
+    const id = input.accessKeyId;
+    if (e.kind === "bad-response") return `${e.host} answered HTTP ${e.status} without a token: this is not CXone's access-key endpoint; ${regionHint(input.region.region)}`;
+    switch (e.status) {
+        case 400: return `CXone rejected the sign-in request (HTTP 400)${said(e)}: check that the access key ID and secret are both set`;
+        case 401: return `access key ${id} was rejected (HTTP 401): the secret is wrong, or the key is deactivated or revoked, or its employee is deactivated; if the secret is lost, create a new key (it is shown only once)${said(e)}`;
+        case 403: return `access key ${id} may not sign in (HTTP 403): its employee may be inactive (invite and activate it) or the key disabled${said(e)}`;
+        case 404: return `${e.host} has no access-key sign-in endpoint (HTTP 404): ${regionHint(input.region.region)}`;
+        case 429: return `CXone is rate limiting sign-ins (HTTP 429): wait a minute and try again`;
+        default:
+            return (e.status ?? 0) >= 500
+                ? `CXone's sign-in service failed (HTTP ${e.status}): try again later${said(e)}`
+                : `sign-in failed with HTTP ${e.status}${said(e)}`;
+    }
+}
+
+function scimFailure(e: CxoneRequestError, input: VerifyInput, timeoutMs: number): string {
+    const transport = transportReason(e, input.region.region, timeoutMs);
+    if (transport) return transport;
+    const url = input.region.scimBaseUrl;
+    if (e.kind === "bad-response") return `${url}/Users answered HTTP ${e.status} but not with a SCIM ListResponse: this is not CXone's SCIM server; ${regionHint(input.region.region)}`;
+    switch (e.status) {
+        case 401: return `the SCIM server at ${e.host} rejected the token (HTTP 401): the key signed in at ${hostOf(input.region.areaUrl)}, so the tenant is probably in another region; ${regionHint(input.region.region)}${said(e)}`;
+        case 403: return `the employee of access key ${input.accessKeyId} lacks permission (HTTP 403): give its role ${SCIM_PERMISSION} under Admin > Security > Roles and Permissions, then activate the role${said(e)}`;
+        case 404: return `no SCIM server at ${url} (HTTP 404): ${regionHint(input.region.region)}`;
+        case 429: return `CXone is rate limiting SCIM requests (HTTP 429): wait a minute and try again`;
+        default:
+            return (e.status ?? 0) >= 500
+                ? `CXone's SCIM server failed (HTTP ${e.status}): try again later${said(e)}`
+                : `SCIM request failed with HTTP ${e.status}${said(e)}`;
+    }
+}
+
+function hostOf(url: string): string {
+    try { return new URL(url).host; } catch { return url; }
+}
+
+function asRequestError(err: unknown, operation: string, url: string): CxoneRequestError {
+    // Our clients only throw CxoneRequestError; anything else is a bug, described without its text
+    // (it could quote a request).
+    return err instanceof CxoneRequestError ? err : new CxoneRequestError(operation, "other", hostOf(url));
+}
+
+/**
+ * Runs the connection test: a token with the access key, then the SCIM userName lookup Okta
+ * makes. Never throws for a failed step; the result never contains the secret or the token.
+ */
+export async function verifyConnection(input: VerifyInput): Promise<VerifyResult> {
+    const timeoutMs = input.timeoutMs ?? 15_000;
+    const r = input.region;
+    const notes = [...r.notes];
+    const inferred = inferredFields(r);
+    if (inferred.length > 0) notes.unshift(`not documented by NICE, inferred: ${inferred.join(", ")}`);
+    const result: VerifyResult = { ok: false, region: r.region, accessKeyId: input.accessKeyId, scimBaseUrl: r.scimBaseUrl, steps: [], notes };
+
+    if (!input.accessKeyId || !input.accessKeySecret) {
+        result.steps.push({ name: STEP_TOKEN, ok: false, detail: `the access key ${!input.accessKeyId ? "ID" : "secret"} is missing` });
+        result.steps.push({ name: STEP_SCIM, ok: false, skipped: true, detail: "skipped: no token" });
+        return result;
+    }
+
+    let token: string;
+    try {
+        const t = await accessKeyToken(r.areaUrl, { accessKeyId: input.accessKeyId, accessKeySecret: input.accessKeySecret }, { timeoutMs });
+        token = t.accessToken;
+        result.steps.push({
+            name: STEP_TOKEN, ok: true,
+            detail: `access key ${input.accessKeyId} accepted by ${hostOf(r.areaUrl)}; token valid for ${Math.round(t.expiresIn / 60)} min${t.tenantId ? ` (tenant ${t.tenantId})` : ""}`,
+        });
+    } catch (err) {
+        const e = asRequestError(err, "obtain a token", accessKeyTokenUrl(r.areaUrl));
+        result.steps.push({ name: STEP_TOKEN, ok: false, detail: tokenFailure(e, input, timeoutMs) });
+        result.steps.push({ name: STEP_SCIM, ok: false, skipped: true, detail: "skipped: no token" });
+        return result;
+    }
+
+    const userName = input.probeUserName ?? DEFAULT_PROBE_USER_NAME;
+    try {
+        const list = await listUsers(r.scimBaseUrl, token, { filter: userNameFilter(userName), count: 1, timeoutMs });
+        result.steps.push({
+            name: STEP_SCIM, ok: true,
+            detail: `${r.scimBaseUrl} answered the userName lookup Okta makes (${list.totalResults} match${list.totalResults === 1 ? "" : "es"} for "${userName}")`,
+        });
+    } catch (err) {
+        const e = asRequestError(err, "list SCIM users", r.scimBaseUrl);
+        result.steps.push({ name: STEP_SCIM, ok: false, detail: scimFailure(e, input, timeoutMs) });
+        return result;
+    }
+    result.ok = true;
+    return result;
+}
+
+/** The result as terminal lines: one line per step, then notes. Contains no secret or token. */
+export function formatVerifyResult(result: VerifyResult): string {
+    const lines = [`CXone connection test: region ${result.region}, access key ${result.accessKeyId}`, `  SCIM base URL: ${result.scimBaseUrl}`];
+    for (const s of result.steps) {
+        const mark = s.skipped ? "SKIP" : s.ok ? "PASS" : "FAIL";
+        lines.push(`  [${mark}] ${s.name}: ${s.detail}`);
+    }
+    for (const n of result.notes) lines.push(`  note: ${n}`);
+    lines.push(result.ok ? "Connection test passed." : "Connection test FAILED.");
+    return lines.join("\n");
+}
