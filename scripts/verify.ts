@@ -1,0 +1,172 @@
+// `node dist/scripts/verify.js` (npm run verify): the connection test from a terminal.
+// The access key secret is read ONLY from the environment: a flag would land in shell history.
+import * as fs from "fs";
+import * as path from "path";
+import { resolveRegion, sandboxRegion, REGION_NAMES, type ResolvedRegion } from "../provider/regions";
+import { formatVerifyResult, verifyConnection, type VerifyResult } from "../provider/verify";
+
+const USAGE = `Usage: node dist/scripts/verify.js (--region <name> [--fedramp] | --sandbox) [options]
+
+Tests that an access key reaches CXone's SCIM server the way Okta will:
+signs in with the key, then makes Okta's userName lookup.
+
+  --region <name>     CXone region: ${REGION_NAMES.join(", ")} (env CXONE_REGION)
+  --fedramp           FedRAMP tenant (env CXONE_FEDRAMP=true)
+  --sandbox           the local sandbox (reads <CXONE_OKTA_SANDBOX_DIR or ./.sandbox>/endpoints.json)
+  --key-id <id>       access key ID (env CXONE_VERIFY_ACCESS_KEY_ID, else CXONE_ACCESS_KEY_ID)
+  --user-name <name>  userName the SCIM lookup asks for (need not exist)
+  --timeout <sec>     per-request timeout in seconds (default 15)
+  --json              print the result as JSON
+  -h, --help          this help
+
+The secret access key comes only from env CXONE_VERIFY_ACCESS_KEY_SECRET (else
+CXONE_ACCESS_KEY_SECRET); with --sandbox and no key in env, the sandbox admin key is used.
+Exit status: 0 passed, 1 failed, 2 usage error.`;
+
+/** A mistake in the command line or environment; exit status 2. */
+export class UsageError extends Error {
+    override readonly name = "UsageError";
+}
+
+/** What the command was asked to do. */
+export interface VerifyCommand {
+    help: boolean;
+    json: boolean;
+    region: ResolvedRegion;
+    accessKeyId: string;
+    accessKeySecret: string;
+    probeUserName?: string;
+    timeoutMs?: number;
+}
+
+interface SandboxEndpoints {
+    cxone?: { baseUrl?: unknown; adminAccessKeyId?: unknown; adminAccessKeySecret?: unknown };
+}
+
+/** `<CXONE_OKTA_SANDBOX_DIR or ./.sandbox>/endpoints.json` */
+export function sandboxEndpointsPath(env: NodeJS.ProcessEnv, cwd: string): string {
+    return path.join(path.resolve(cwd, env.CXONE_OKTA_SANDBOX_DIR || ".sandbox"), "endpoints.json");
+}
+
+function readSandbox(env: NodeJS.ProcessEnv, cwd: string): { baseUrl: string; keyId?: string; keySecret?: string } {
+    const file = sandboxEndpointsPath(env, cwd);
+    let parsed: SandboxEndpoints;
+    try {
+        parsed = JSON.parse(fs.readFileSync(file, "utf8")) as SandboxEndpoints;
+    } catch (e) {
+        const why = (e as NodeJS.ErrnoException).code === "ENOENT" ? "not found: start the sandbox (npm run sandbox)" : "unreadable or not JSON";
+        throw new UsageError(`--sandbox: ${file} ${why}`);
+    }
+    const c = parsed?.cxone;
+    if (!c || typeof c.baseUrl !== "string") throw new UsageError(`--sandbox: ${file} has no cxone.baseUrl`);
+    return {
+        baseUrl: c.baseUrl,
+        keyId: typeof c.adminAccessKeyId === "string" ? c.adminAccessKeyId : undefined,
+        keySecret: typeof c.adminAccessKeySecret === "string" ? c.adminAccessKeySecret : undefined,
+    };
+}
+
+function truthy(v: string | undefined): boolean | undefined {
+    if (v === undefined || v === "") return undefined;
+    if (/^(1|true|yes)$/i.test(v)) return true;
+    if (/^(0|false|no)$/i.test(v)) return false;
+    throw new UsageError(`CXONE_FEDRAMP must be true or false, got "${v}"`);
+}
+
+/** Parses argv (without node and script) and env. Throws {@link UsageError}. */
+export function parseVerifyArgs(argv: string[], env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): VerifyCommand | { help: true } {
+    const flags = new Map<string, string | true>();
+    const valued = new Set(["--region", "--key-id", "--user-name", "--timeout"]);
+    const bare = new Set(["--fedramp", "--sandbox", "--json", "--help", "-h"]);
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        const eq = arg.indexOf("=");
+        const name = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
+        if (/secret/i.test(name)) {
+            throw new UsageError(`${name}: the secret is never taken from a flag (it would land in shell history); set env CXONE_VERIFY_ACCESS_KEY_SECRET`);
+        }
+        if (valued.has(name)) {
+            const value = eq > 0 && name !== arg ? arg.slice(eq + 1) : argv[++i];
+            if (value === undefined || value === "") throw new UsageError(`${name} needs a value`);
+            flags.set(name, value);
+        } else if (bare.has(name) && name === arg) {
+            flags.set(name, true);
+        } else {
+            throw new UsageError(`unknown argument "${arg}"; see --help`);
+        }
+    }
+    if (flags.has("--help") || flags.has("-h")) return { help: true };
+    const str = (k: string) => (typeof flags.get(k) === "string" ? (flags.get(k) as string) : undefined);
+
+    const sandbox = flags.has("--sandbox");
+    const regionName = str("--region") ?? (sandbox ? undefined : env.CXONE_REGION);
+    const fedramp = flags.has("--fedramp") ? true : sandbox ? undefined : truthy(env.CXONE_FEDRAMP);
+    if (sandbox && (str("--region") || flags.has("--fedramp"))) throw new UsageError("--sandbox cannot be combined with --region or --fedramp");
+
+    let region: ResolvedRegion;
+    let fileKey: { keyId?: string; keySecret?: string } = {};
+    if (sandbox) {
+        const s = readSandbox(env, cwd);
+        region = sandboxRegion(s.baseUrl);
+        fileKey = s;
+    } else {
+        if (!regionName) throw new UsageError(`give --region (${REGION_NAMES.join(", ")}) or --sandbox`);
+        try {
+            region = resolveRegion({ region: regionName, fedramp });
+        } catch (e) {
+            throw new UsageError((e as Error).message);
+        }
+    }
+
+    let accessKeyId = str("--key-id") ?? (env.CXONE_VERIFY_ACCESS_KEY_ID || env.CXONE_ACCESS_KEY_ID || undefined);
+    let accessKeySecret = env.CXONE_VERIFY_ACCESS_KEY_SECRET || env.CXONE_ACCESS_KEY_SECRET || undefined;
+    // The sandbox's admin key only as a pair, and only when the operator named no key at all.
+    if (sandbox && !accessKeyId && !accessKeySecret) {
+        accessKeyId = fileKey.keyId;
+        accessKeySecret = fileKey.keySecret;
+    }
+    if (!accessKeyId) throw new UsageError("no access key ID: give --key-id or set CXONE_VERIFY_ACCESS_KEY_ID");
+    if (!accessKeySecret) throw new UsageError("no secret access key: set env CXONE_VERIFY_ACCESS_KEY_SECRET (never a flag)");
+
+    let timeoutMs: number | undefined;
+    const t = str("--timeout");
+    if (t !== undefined) {
+        const n = Number(t);
+        if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--timeout must be a positive number of seconds, got "${t}"`);
+        timeoutMs = Math.round(n * 1000);
+    }
+    return { help: false, json: flags.has("--json"), region, accessKeyId, accessKeySecret, probeUserName: str("--user-name"), timeoutMs };
+}
+
+/** Runs the command; returns the exit status. Output never contains the secret or a token. */
+export async function runVerify(argv: string[], env: NodeJS.ProcessEnv = process.env, out: (s: string) => void = (s) => process.stdout.write(s + "\n"), err: (s: string) => void = (s) => process.stderr.write(s + "\n")): Promise<number> {
+    let cmd: VerifyCommand | { help: true };
+    try {
+        cmd = parseVerifyArgs(argv, env);
+    } catch (e) {
+        if (e instanceof UsageError) {
+            err(`verify: ${e.message}`);
+            return 2;
+        }
+        throw e;
+    }
+    if (cmd.help) {
+        out(USAGE);
+        return 0;
+    }
+    const c = cmd as VerifyCommand;
+    const result: VerifyResult = await verifyConnection({
+        region: c.region, accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret,
+        probeUserName: c.probeUserName, timeoutMs: c.timeoutMs,
+    });
+    out(c.json ? JSON.stringify(result, null, 2) : formatVerifyResult(result));
+    return result.ok ? 0 : 1;
+}
+
+if (require.main === module) {
+    runVerify(process.argv.slice(2)).then(
+        (code) => { process.exitCode = code; },
+        // an unexpected bug: print only its name, since a stack could quote request data
+        (e) => { process.stderr.write(`verify: unexpected ${(e as Error)?.name ?? "error"}\n`); process.exitCode = 1; },
+    );
+}
