@@ -1,0 +1,82 @@
+// The emulated Okta org: Okta's public Management API under /api/v1 (SSWS token), and the
+// sandbox-only Admin Console operations under /sandbox/console/. Routing uses the URL path only:
+// the Okta provider talks to it as an HTTP proxy (absolute-form request lines, any Host).
+import express, { type NextFunction, type Request, type Response } from "express";
+import type { SandboxContext } from "../core/context";
+import { requireApiToken } from "./auth";
+import { consoleRouter } from "./console";
+import { noSuchPath, notWellFormed, sendOktaError } from "./errors";
+import type { Hooks } from "./hooks";
+import { ProvisioningEngine } from "./provisioning";
+import { appsRouter } from "./routes/apps";
+import { assignmentsRouter } from "./routes/assignments";
+import { groupsRouter } from "./routes/groups";
+import { provisioningRouter } from "./routes/provisioning";
+import { usersRouter } from "./routes/users";
+
+/** `app.locals.okta` of the returned app, for the sandbox core and tests. */
+export interface OktaLocals {
+    provisioning: ProvisioningEngine;
+}
+
+export function createOktaApp(ctx: SandboxContext): express.Express {
+    const app = express();
+    app.disable("x-powered-by");
+    app.set("etag", false);
+    const engine = new ProvisioningEngine(ctx);
+    const hooks: Hooks = { changed: () => engine.schedule() };
+    app.locals.okta = { provisioning: engine } satisfies OktaLocals;
+
+    // Proxy-form request line (GET http://127.0.0.1:PORT/api/v1/...): keep path + query only.
+    app.use((req: Request, _res: Response, next: NextFunction) => {
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(req.url)) {
+            try {
+                const u = new URL(req.url);
+                req.url = u.pathname + u.search;
+            } catch { /* leave it; it will 404 */ }
+        }
+        next();
+    });
+
+    const api = express.Router();
+    api.use((_req, res, next) => {
+        // [doc] Okta sends rate-limit headers on every API answer; the SDK's backoff reads them.
+        res.set({
+            "X-Rate-Limit-Limit": "600",
+            "X-Rate-Limit-Remaining": "599",
+            "X-Rate-Limit-Reset": String(Math.floor(Date.now() / 1000) + 60),
+        });
+        next();
+    });
+    api.use(requireApiToken(ctx));
+    api.use(express.json({ limit: "1mb", type: ["application/json", "application/*+json"] }));
+    api.use(usersRouter(ctx, hooks));
+    api.use(groupsRouter(ctx, hooks));
+    api.use(provisioningRouter(ctx, hooks));
+    api.use(assignmentsRouter(ctx, hooks));
+    api.use(appsRouter(ctx, hooks));
+    api.use((_req, res) => noSuchPath(res));
+    app.use("/api/v1", api);
+
+    const consoleApp = express.Router();
+    consoleApp.use(express.json({ limit: "100kb" }));
+    consoleApp.use(consoleRouter(ctx, hooks, engine));
+    consoleApp.use((_req, res) => void res.status(404).json({ error: "not_found", message: "No such console page" }));
+    app.use("/sandbox/console", consoleApp);
+
+    app.use((_req: Request, res: Response) => noSuchPath(res));
+
+    // Body parse errors -> Okta's E0000003; anything else -> E0000009, without internals.
+    app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+        const e = err as { type?: string; status?: number };
+        if (res.headersSent) return;
+        if (req.path.startsWith("/sandbox/console")) {
+            res.status(e.status && e.status < 500 ? e.status : 500).json({ error: e.type === "entity.parse.failed" ? "bad_json" : "internal_error" });
+            return;
+        }
+        if (e.type === "entity.parse.failed") return notWellFormed(res);
+        if (e.status === 413) return sendOktaError(res, 413, "E0000003", "The request body was not well-formed.");
+        sendOktaError(res, 500, "E0000009", "Internal Server Error");
+    });
+    return app;
+}

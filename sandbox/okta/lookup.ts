@@ -1,0 +1,50 @@
+// Finders shared by the route files, and the app-assignment rules (direct or via a group).
+import type { OktaApp, OktaGroup, OktaState, OktaUser } from "./state";
+import type { AppUserRow } from "./views";
+
+/** Okta accepts a user id or a login (or a login's short name) wherever it takes {id}. [doc] */
+export function findUser(state: OktaState, idOrLogin: string): OktaUser | undefined {
+    const byId = state.users[idOrLogin];
+    if (byId) return byId;
+    const wanted = idOrLogin.toLowerCase();
+    return Object.values(state.users).find((u) => u.profile.login.toLowerCase() === wanted);
+}
+
+export function groupMembers(state: OktaState, g: OktaGroup): string[] {
+    if (g.type === "BUILT_IN") return Object.keys(state.users);
+    return (state.memberships[g.id] ?? []).filter((id) => state.users[id]);
+}
+
+/** Every user the app is assigned to, directly (scope USER) or through a group (scope GROUP). */
+export function appAssignees(state: OktaState, app: OktaApp): AppUserRow[] {
+    const rows = new Map<string, AppUserRow>();
+    for (const id of Object.keys(app.users)) if (state.users[id]) rows.set(id, { userId: id, scope: "USER" });
+    for (const gid of Object.keys(app.groups)) {
+        const g = state.groups[gid];
+        if (!g) continue;
+        for (const uid of groupMembers(state, g)) if (!rows.has(uid)) rows.set(uid, { userId: uid, scope: "GROUP" });
+    }
+    return [...rows.values()];
+}
+
+export function nowIso(): string {
+    return new Date().toISOString();
+}
+
+/** `limit` query parameter as Okta reads it (default and maximum differ per endpoint). */
+export function limitOf(raw: unknown, dflt: number, max: number): number {
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n <= 0) return dflt;
+    return Math.min(Math.floor(n), max);
+}
+
+/** Tiny reader for Okta `filter` expressions of the form `a eq "x" and b eq "y"` (the minimum we need). */
+export function parseEqFilter(filter: string): Record<string, string> | null {
+    const out: Record<string, string> = {};
+    for (const part of filter.split(/\s+and\s+/i)) {
+        const m = /^\s*\(?\s*([\w.]+)\s+eq\s+"([^"]*)"\s*\)?\s*$/i.exec(part);
+        if (!m) return null;
+        out[m[1]] = m[2];
+    }
+    return out;
+}

@@ -1,0 +1,130 @@
+// Apps API for AUTO_LOGIN (custom SWA) apps, exactly the calls okta.app.AutoLogin makes:
+// POST /apps?activate, GET /apps/{id}, PUT /apps/{id}, lifecycle activate|deactivate, DELETE.
+import { Router, type Request, type Response } from "express";
+import type { SandboxContext } from "../../core/context";
+import { generateAppName, parseAppBody } from "../appBody";
+import { notFound, sendOktaError, validation } from "../errors";
+import { oktaId } from "../ids";
+import { limitOf, nowIso, parseEqFilter } from "../lookup";
+import { newProvisioning, type OktaApp } from "../state";
+import { appView } from "../views";
+import type { Hooks } from "../hooks";
+
+function fieldsOf(causes: string[]): string {
+    return [...new Set(causes.map((c) => c.split(":")[0]))].join(", ");
+}
+
+export function appsRouter(ctx: SandboxContext, hooks: Hooks): Router {
+    const r = Router();
+    const okta = () => ctx.state.okta;
+    const base = () => ctx.urls.okta;
+    const find = (req: Request, res: Response): OktaApp | undefined => {
+        const app = okta().apps[String(req.params.id)];
+        if (!app) notFound(res, `${req.params.id} (App)`);
+        return app;
+    };
+
+    // [doc] create; `name` is generated for custom apps [seen]; activate defaults to true [doc].
+    r.post("/apps", (req, res) => {
+        const body = (req.body ?? {}) as Record<string, unknown>;
+        if (typeof body.name === "string" && body.name !== "") {
+            // A given name means an OIN catalog app; the sandbox has no catalog. [guess: error text]
+            return validation(res, "name", [`name: No application in the catalog is named ${body.name}`]);
+        }
+        const taken = new Set(Object.values(okta().apps).map((a) => a.name));
+        const label = typeof body.label === "string" ? body.label : "";
+        const name = generateAppName(okta().org.name, label, taken);
+        const { settings, causes } = parseAppBody(body, name);
+        if (causes.length) return validation(res, fieldsOf(causes), causes);
+        const now = nowIso();
+        const app: OktaApp = {
+            ...settings,
+            id: oktaId("0oa"),
+            name,
+            signOnMode: "AUTO_LOGIN",
+            status: req.query.activate === "false" ? "INACTIVE" : "ACTIVE",
+            created: now,
+            lastUpdated: now,
+            users: {},
+            groups: {},
+            provisioning: newProvisioning(),
+        };
+        okta().apps[app.id] = app;
+        ctx.save();
+        res.status(200).json(appView(base(), app));
+    });
+
+    // [doc] list; q = prefix of label or name; filter: status eq / name eq (minimal).
+    r.get("/apps", (req, res) => {
+        let list = Object.values(okta().apps);
+        const q = typeof req.query.q === "string" ? req.query.q.toLowerCase() : "";
+        if (q) list = list.filter((a) => a.label.toLowerCase().startsWith(q) || a.name.toLowerCase().startsWith(q));
+        if (typeof req.query.filter === "string" && req.query.filter) {
+            const eq = parseEqFilter(req.query.filter);
+            if (!eq) return validation(res, "filter", ["filter: Invalid filter expression"]);
+            list = list.filter((a) => Object.entries(eq).every(([k, v]) =>
+                k === "status" ? a.status === v : k === "name" ? a.name === v : k === "id" ? a.id === v : false));
+        }
+        res.json(list.slice(0, limitOf(req.query.limit, 20, 200)).map((a) => appView(base(), a)));
+    });
+
+    // [doc] the provider's only read. 404 E0000007 drops the resource from state.
+    r.get("/apps/:id", (req, res) => {
+        const app = find(req, res);
+        if (app) res.json(appView(base(), app));
+    });
+
+    // [doc] full replace of the mutable fields; status and name are not changed by PUT.
+    r.put("/apps/:id", (req, res) => {
+        const app = find(req, res);
+        if (!app) return;
+        const body = (req.body ?? {}) as Record<string, unknown>;
+        if (typeof body.name === "string" && body.name !== "" && body.name !== app.name) {
+            return validation(res, "name", ["name: The application name cannot be changed"]);
+        }
+        const { settings, causes } = parseAppBody(body, app.name);
+        if (causes.length) return validation(res, fieldsOf(causes), causes);
+        if (!settings.credentials.hasSharedPassword && app.credentials.hasSharedPassword
+            && settings.credentials.scheme === app.credentials.scheme) {
+            settings.credentials.hasSharedPassword = true; // an empty password keeps the stored one
+        }
+        Object.assign(app, settings, { lastUpdated: nowIso() });
+        ctx.save();
+        res.json(appView(base(), app));
+    });
+
+    // [doc] lifecycle: 200 with an empty object; idempotent.
+    r.post("/apps/:id/lifecycle/:op", (req, res) => {
+        const app = find(req, res);
+        if (!app) return;
+        const op = req.params.op;
+        if (op !== "activate" && op !== "deactivate") {
+            return sendOktaError(res, 404, "E0000008", "The requested path was not found");
+        }
+        const status = op === "activate" ? "ACTIVE" : "INACTIVE";
+        if (app.status !== status) {
+            app.status = status;
+            app.lastUpdated = nowIso();
+            ctx.save();
+            hooks.changed();
+        }
+        res.status(200).json({});
+    });
+
+    // [doc] only an INACTIVE app can be deleted. [guess: E0000056 403 for an ACTIVE one]
+    r.delete("/apps/:id", (req, res) => {
+        const app = find(req, res);
+        if (!app) return;
+        if (app.status === "ACTIVE") {
+            return sendOktaError(res, 403, "E0000056", "Delete application forbidden.", [
+                "The application must be deactivated before it can be deleted.",
+            ]);
+        }
+        delete okta().apps[app.id];
+        for (const [state, p] of Object.entries(okta().pendingOAuth)) if (p.appId === app.id) delete okta().pendingOAuth[state];
+        ctx.save();
+        res.status(204).end();
+    });
+
+    return r;
+}

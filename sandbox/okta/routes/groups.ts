@@ -1,0 +1,66 @@
+// Groups API: list, read, members, add/remove a member. [doc]
+import { Router } from "express";
+import type { SandboxContext } from "../../core/context";
+import { notFound, sendOktaError, validation } from "../errors";
+import { groupMembers, limitOf, nowIso, parseEqFilter } from "../lookup";
+import { groupView, userView } from "../views";
+import type { Hooks } from "../hooks";
+
+export function groupsRouter(ctx: SandboxContext, hooks: Hooks): Router {
+    const r = Router();
+    const okta = () => ctx.state.okta;
+    const base = () => ctx.urls.okta;
+
+    // [doc] q = prefix of the group name; filter supports type/id eq (minimal).
+    r.get("/groups", (req, res) => {
+        let list = Object.values(okta().groups);
+        const q = typeof req.query.q === "string" ? req.query.q.toLowerCase() : "";
+        if (q) list = list.filter((g) => g.profile.name.toLowerCase().startsWith(q));
+        if (typeof req.query.filter === "string" && req.query.filter) {
+            const eq = parseEqFilter(req.query.filter);
+            if (!eq) return validation(res, "filter", ["filter: Invalid filter expression"]);
+            list = list.filter((g) => Object.entries(eq).every(([k, v]) =>
+                k === "type" ? g.type === v : k === "id" ? g.id === v : k === "profile.name" ? g.profile.name === v : false));
+        }
+        res.json(list.slice(0, limitOf(req.query.limit, 10000, 10000)).map((g) => groupView(base(), g)));
+    });
+
+    r.get("/groups/:gid", (req, res) => {
+        const g = okta().groups[req.params.gid];
+        if (!g) return notFound(res, `${req.params.gid} (UserGroup)`);
+        res.json(groupView(base(), g));
+    });
+
+    r.get("/groups/:gid/users", (req, res) => {
+        const g = okta().groups[req.params.gid];
+        if (!g) return notFound(res, `${req.params.gid} (UserGroup)`);
+        const ids = groupMembers(okta(), g).slice(0, limitOf(req.query.limit, 1000, 1000));
+        res.json(ids.map((id) => userView(base(), okta().users[id])));
+    });
+
+    // [doc] PUT/DELETE membership -> 204. "Everyone" (BUILT_IN) cannot be edited. [guess: error code]
+    const member = (add: boolean) => (req: import("express").Request, res: import("express").Response) => {
+        const gid = String(req.params.gid);
+        const uid = String(req.params.uid);
+        const g = okta().groups[gid];
+        if (!g) return notFound(res, `${gid} (UserGroup)`);
+        if (!okta().users[uid]) return notFound(res, `${uid} (User)`);
+        if (g.type !== "OKTA_GROUP") {
+            return sendOktaError(res, 403, "E0000006", "You do not have permission to perform the requested action");
+        }
+        const members = new Set(okta().memberships[gid] ?? []);
+        const had = members.has(uid);
+        if (add) members.add(uid); else members.delete(uid);
+        okta().memberships[gid] = [...members];
+        if (had !== add) {
+            g.lastMembershipUpdated = nowIso();
+            ctx.save();
+            hooks.changed();
+        }
+        res.status(204).end();
+    };
+    r.put("/groups/:gid/users/:uid", member(true));
+    r.delete("/groups/:gid/users/:uid", member(false));
+
+    return r;
+}
