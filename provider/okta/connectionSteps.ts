@@ -1,0 +1,77 @@
+// What the SCIM connection's status is, judged from evidence, and the exact Admin Console steps
+// still left for a person. Pure: unit-tested without servers. Secrets appear only by reference.
+
+/** The SCIM settings the operator enters in Okta (procedure steps 7-12). */
+export interface ScimSettings {
+    scimBaseUrl: string;
+    uniqueIdentifierField: string;
+    supportedActions: string[];
+    authMode: string;
+    tokenEndpoint: string;
+    authorizeEndpoint: string;
+    clientId: string;
+}
+
+export interface ConnectionEvidence {
+    /** Okta's `connections/default` status, when Okta reports one for the app. */
+    oktaConnectionStatus?: "ENABLED" | "DISABLED" | "UNKNOWN";
+    /** CXone's access key lastUsedDate: set once something exchanged the key for a token. */
+    keyLastUsedDate?: string | null;
+    /** Whether the access key is still active in CXone. */
+    keyIsActive?: boolean;
+}
+
+/**
+ * - `authorized`: Okta reports the connection ENABLED (or, where Okta reports nothing, the key has
+ *   been used), so provisioning can run;
+ * - `disabled`: Okta reports it DISABLED after it had been authorized (deactivated out of band);
+ * - `key-revoked`: the client secret Okta holds belongs to a key CXone no longer accepts;
+ * - `pending`: the console steps have not been done yet.
+ */
+export type ConnectionStatus = "authorized" | "disabled" | "key-revoked" | "pending";
+
+export function connectionStatus(e: ConnectionEvidence): ConnectionStatus {
+    if (e.keyIsActive === false) return "key-revoked";
+    if (e.oktaConnectionStatus === "ENABLED") return "authorized";
+    // Okta's word wins where it gives one: the key can be used by other callers (e.g. `npm run verify`).
+    if (e.oktaConnectionStatus === "DISABLED") return e.keyLastUsedDate ? "disabled" : "pending";
+    return e.keyLastUsedDate ? "authorized" : "pending";
+}
+
+export const supportedActionLabels: Record<string, string> = {
+    pushNewUsers: "Push New Users",
+    pushProfileUpdates: "Push Profile Updates",
+};
+
+export interface StepContext {
+    appLabel: string;
+    appId: string;
+    settings: ScimSettings;
+    /** Command that shows the client secret, e.g. `pulumi stack output accessKeySecret --show-secrets`. */
+    secretReference: string;
+    /** CXone user who signs in at "Authenticate with CXone". */
+    cxoneSignInHint?: string;
+}
+
+/** The remaining console steps for a status, in order, values included and secrets by reference. */
+export function remainingSteps(status: ConnectionStatus, c: StepContext): string[] {
+    if (status === "authorized") return [];
+    const app = `Okta Admin Console > Applications > "${c.appLabel}" (app id ${c.appId})`;
+    const s = c.settings;
+    const actions = s.supportedActions.map((a) => supportedActionLabels[a] ?? a).join(", ");
+    const configure = [
+        `1. ${app} > General > App Settings > Edit: tick "Enable SCIM provisioning" > Save.`,
+        `2. Provisioning > Integration > Edit: SCIM connector base URL = ${s.scimBaseUrl}; Unique identifier field for users = ${s.uniqueIdentifierField}; ` +
+            `Supported provisioning actions = ${actions}; Authentication Mode = OAuth 2; Access token endpoint URI = ${s.tokenEndpoint}; ` +
+            `Authorization endpoint URI = ${s.authorizeEndpoint}; Client ID = ${s.clientId}; Client secret = the value of \`${c.secretReference}\` > Save.`,
+        `3. Provisioning > Integration: click "Authenticate with CXone" and sign in to CXone${c.cxoneSignInHint ? ` (${c.cxoneSignInHint})` : ""}.`,
+        `4. Run \`pulumi up\` again: it switches on the provisioning actions (or set waitForAuthorizationSeconds so one \`pulumi up\` waits for you).`,
+    ];
+    if (status === "disabled") {
+        return [`The provisioning connection of ${app} was deactivated in Okta. \`pulumi up\` re-activates it; if Okta then asks, repeat:`, ...configure.slice(2)];
+    }
+    if (status === "key-revoked") {
+        return [`The CXone access key ${s.clientId} that Okta holds is revoked or inactive. Enter the current key in Okta:`, ...configure.slice(1)];
+    }
+    return configure;
+}

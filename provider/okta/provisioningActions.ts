@@ -1,0 +1,38 @@
+import * as pulumi from "@pulumi/pulumi";
+import { forwarder } from "../forwarder";
+
+/** Inputs of {@link ProvisioningActions}. */
+export interface ProvisioningActionsArgs {
+    orgUrl: pulumi.Input<string>;
+    appId: pulumi.Input<string>;
+    /** "Create Users": Okta creates users in CXone. Default true. */
+    createUsers?: pulumi.Input<boolean>;
+    /** "Update User Attributes": Okta pushes profile changes. Default true. */
+    updateUserAttributes?: pulumi.Input<boolean>;
+    /** "Deactivate Users": Okta deactivates CXone users it unassigns or deactivates. Default true. */
+    deactivateUsers?: pulumi.Input<boolean>;
+    /**
+     * The SCIM connection's status (ScimConnection.status). Okta refuses provisioning actions
+     * until the connection is authorized, so they are applied only once this is "authorized";
+     * before that the resource records that it is waiting and makes no call.
+     */
+    connectionStatus: pulumi.Input<string>;
+}
+
+/**
+ * Provisioning > To App switches (step 14): the app's USER_PROVISIONING feature, set with the same
+ * public API call as `okta.app.Features` of @pulumi/okta. Like that resource, delete makes no call
+ * (the app's deletion takes its features with it).
+ */
+export class ProvisioningActions extends pulumi.dynamic.Resource {
+    /** Whether the switches are in effect in Okta (false while the connection awaits authorization). */
+    declare readonly applied: pulumi.Output<boolean>;
+    /** Okta's status of the feature (ENABLED/DISABLED), when applied. */
+    declare readonly featureStatus: pulumi.Output<string | undefined>;
+
+    constructor(name: string, args: ProvisioningActionsArgs, opts?: pulumi.CustomResourceOptions) {
+        super(forwarder("cxone-okta-scim/provider/okta/provisioningActionsProvider"), name,
+            { applied: undefined, featureStatus: undefined, createUsers: true, updateUserAttributes: true, deactivateUsers: true, ...args },
+            opts, "okta", "ProvisioningActions");
+    }
+}
