@@ -1,0 +1,103 @@
+// Starts the whole sandbox in-process: CXone and Okta servers on loopback, one persisted world,
+// a shared request log and fault injector. Tests use this directly; the daemon wraps it.
+import * as fs from "fs";
+import type { SandboxContext, SandboxState } from "./core/context";
+import { endpointsOf, type SandboxEndpoints } from "./core/endpoints";
+import { FaultInjector, type ActiveFaultRule, type FaultRule } from "./core/faults";
+import { sandboxFiles } from "./core/paths";
+import { RequestLog, type RequestLogEntry } from "./core/requestLog";
+import { startServiceServer, type ServiceServer } from "./core/runner";
+import { loadState, saveState, writeJsonAtomic } from "./core/store";
+import { freshWorld, resetInPlace } from "./core/world";
+import { createCxoneApp } from "./cxone/app";
+import { createOktaApp } from "./okta/app";
+
+export type { SandboxEndpoints } from "./core/endpoints";
+export type { FaultRule, ActiveFaultRule, FaultKind } from "./core/faults";
+export type { RequestLogEntry } from "./core/requestLog";
+
+export interface StartSandboxOptions {
+    /** directory for state.json, endpoints.json, requests.log */
+    dir: string;
+    /** 0 or omitted = a free port */
+    cxonePort?: number;
+    oktaPort?: number;
+    /** fixed latency added to every product request */
+    latencyMs?: number;
+    /** lifetime of CXone access tokens (default 3600) */
+    tokenTtlSeconds?: number;
+    /** fault rules active from the start */
+    faults?: FaultRule[];
+    /** pid recorded in endpoints.json (the daemon sets its own) */
+    pid?: number;
+}
+
+export interface RunningSandbox {
+    urls: { cxone: string; okta: string };
+    endpoints: SandboxEndpoints;
+    requests(): RequestLogEntry[];
+    clearRequests(): void;
+    setFaults(rules: FaultRule[]): ActiveFaultRule[];
+    clearFaults(): void;
+    setLatency(ms: number): void;
+    /** wipes the world and re-seeds it (new admin credentials; endpoints rewritten) */
+    reset(): void;
+    context: SandboxContext;
+    stop(): Promise<void>;
+}
+
+export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSandbox> {
+    const files = sandboxFiles(opts.dir);
+    fs.mkdirSync(opts.dir, { recursive: true });
+    const state: SandboxState = loadState(files.state) ?? freshWorld();
+    const log = new RequestLog(files.requestLog);
+    const faults = new FaultInjector(opts.latencyMs ?? 0);
+    if (opts.faults?.length) faults.add(opts.faults);
+
+    let ctx: SandboxContext | undefined;
+    let endpoints: SandboxEndpoints | undefined;
+    const writeEndpoints = () => {
+        endpoints = endpointsOf(ctx!.state, ctx!.urls, opts.pid);
+        writeJsonAtomic(files.endpoints, endpoints);
+    };
+    const reset = () => { resetInPlace(ctx!.state); ctx!.save(); writeEndpoints(); };
+
+    const servers: ServiceServer[] = [];
+    try {
+        servers.push(await startServiceServer(opts.cxonePort ?? 0, { server: "cxone", log, faults, reset }));
+        servers.push(await startServiceServer(opts.oktaPort ?? 0, { server: "okta", log, faults, reset }));
+    } catch (e) {
+        await Promise.all(servers.map((s) => s.close()));
+        throw e;
+    }
+    const [cx, ok] = servers;
+    ctx = { state, save: () => saveState(files.state, state), urls: { cxone: cx.url, okta: ok.url } };
+    ctx.save();
+    const cxoneApp = createCxoneApp(ctx, { tokenTtlSeconds: opts.tokenTtlSeconds });
+    const oktaApp = createOktaApp(ctx);
+    cx.mount(cxoneApp);
+    ok.mount(oktaApp);
+    writeEndpoints();
+
+    let stopped = false;
+    return {
+        urls: ctx.urls,
+        get endpoints() { return endpoints!; },
+        requests: () => log.list(),
+        clearRequests: () => log.clear(),
+        setFaults: (rules) => faults.add(rules),
+        clearFaults: () => { faults.clear(); faults.baseLatencyMs = 0; },
+        setLatency: (ms) => { faults.baseLatencyMs = ms; },
+        reset,
+        context: ctx,
+        stop: async () => {
+            if (stopped) return;
+            stopped = true;
+            faults.stop();
+            const engine = (oktaApp.locals.okta as { provisioning?: { idle(): Promise<void> } } | undefined)?.provisioning;
+            if (engine) await Promise.race([engine.idle().catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
+            await Promise.all(servers.map((s) => s.close()));
+            ctx!.save();
+        },
+    };
+}
