@@ -1,0 +1,65 @@
+// The Employee resource: the CXone profile the SCIM access key belongs to (procedure steps 2, 4).
+import * as pulumi from "@pulumi/pulumi";
+import { forwarder } from "../forwarder";
+import type { CxoneEndpoint } from "./session";
+
+/** Inputs of {@link Employee}. */
+export interface EmployeeArgs {
+    /** The CXone tenant (see provider/regions.ts). Stored in state so refresh and destroy reach it. */
+    endpoint: pulumi.Input<CxoneEndpoint>;
+    /** Email address the operator owns (the activation email goes there); also the user name. Changing it creates a new employee. */
+    email: pulumi.Input<string>;
+    /** First name, e.g. "SCIM". */
+    firstName: pulumi.Input<string>;
+    /** Last name, e.g. "AccessKey". */
+    lastName: pulumi.Input<string>;
+    /** Primary role id, usually `role.roleId`. */
+    roleId: pulumi.Input<string>;
+    /** Billable attribute; default false so the key's profile is not billed [guess: the UI's "Attributes" checkboxes]. */
+    billable?: pulumi.Input<boolean>;
+    /** Login authenticator id; default: the tenant's default authenticator. */
+    loginAuthenticatorId?: pulumi.Input<string>;
+    /** Send the activation email when the employee is created (procedure step 4). Default true. */
+    invite?: pulumi.Input<boolean>;
+    /** Take over an existing employee with this email (reviving and updating it); otherwise an existing email is an error. */
+    adoptExisting?: pulumi.Input<boolean>;
+}
+
+const provider = forwarder("cxone-okta-scim/provider/cxone/employeeProvider");
+
+/**
+ * A CXone employee. Destroy deactivates it (CXone keeps employees). An employee deactivated
+ * outside Pulumi shows as a `status` change in `pulumi preview --refresh`; `pulumi up` revives it.
+ */
+export class Employee extends pulumi.dynamic.Resource {
+    declare readonly endpoint: pulumi.Output<CxoneEndpoint>;
+    declare readonly email: pulumi.Output<string>;
+    declare readonly firstName: pulumi.Output<string>;
+    declare readonly lastName: pulumi.Output<string>;
+    declare readonly roleId: pulumi.Output<string>;
+    declare readonly billable: pulumi.Output<boolean>;
+    declare readonly loginAuthenticatorId: pulumi.Output<string | undefined>;
+    declare readonly invite: pulumi.Output<boolean>;
+    declare readonly adoptExisting: pulumi.Output<boolean>;
+    /** CXone's employee id (also the resource id). */
+    declare readonly employeeId: pulumi.Output<string>;
+    declare readonly userName: pulumi.Output<string>;
+    /** Primary role name as CXone stores it. */
+    declare readonly roleName: pulumi.Output<string>;
+    /** UNREGISTERED, PENDING (invited), ACTIVE, BLOCKED (deactivated) or DELETED. */
+    declare readonly status: pulumi.Output<string>;
+    /** The login authenticator in effect (the tenant default when none was given). */
+    declare readonly effectiveLoginAuthenticatorId: pulumi.Output<string>;
+    /** Whether create sent the activation email. */
+    declare readonly invited: pulumi.Output<boolean>;
+    /** Whether create adopted an existing employee. */
+    declare readonly adopted: pulumi.Output<boolean>;
+
+    constructor(name: string, args: EmployeeArgs, opts?: pulumi.CustomResourceOptions) {
+        super(provider, name, {
+            loginAuthenticatorId: undefined, ...args,
+            employeeId: undefined, userName: undefined, roleName: undefined, status: undefined,
+            effectiveLoginAuthenticatorId: undefined, invited: undefined, adopted: undefined,
+        }, opts, "cxone", "Employee");
+    }
+}

@@ -1,0 +1,122 @@
+// Employee: validation, diffing and payload mapping. Pure: no I/O, tested without servers.
+import type { EmployeeFields, EmployeeRecord, EmployeeStatus } from "./client";
+import { Diff, diffFields, withEndpoint } from "./diffing";
+import type { CxoneEndpoint } from "./session";
+import { check, checkEndpoint, CheckFailure, optionalBoolean, optionalString, requiredString } from "./validation";
+
+/** Employee inputs after check(): defaults applied. */
+export interface EmployeeState {
+    endpoint: CxoneEndpoint;
+    email: string;
+    firstName: string;
+    lastName: string;
+    roleId: string;
+    billable: boolean;
+    /** undefined = the tenant's default authenticator */
+    loginAuthenticatorId?: string;
+    invite: boolean;
+    adoptExisting: boolean;
+}
+
+/** Employee outputs: the inputs plus what CXone holds. */
+export interface EmployeeOutputs extends EmployeeState {
+    employeeId: string;
+    userName: string;
+    /** name of the primary role (UserHub's `role` field) */
+    roleName: string;
+    status: EmployeeStatus;
+    /** the authenticator in effect (resolved default included) */
+    effectiveLoginAuthenticatorId: string;
+    /** whether create sent the activation email */
+    invited: boolean;
+    adopted: boolean;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** Name length limit [guess: CXone's UI accepts about 50; UserHub's limit is unpublished]. */
+export const EMPLOYEE_NAME_MAX = 50;
+
+/** Statuses that mean "deactivated outside Pulumi": update() revives. */
+export const DEACTIVATED: readonly EmployeeStatus[] = ["BLOCKED"];
+/** Statuses that mean the employee is gone: read() reports it deleted. */
+export const GONE: readonly EmployeeStatus[] = ["DELETED"];
+
+/** check(): validates every input (no API call) and applies defaults. */
+export function checkEmployee(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
+    const failures: CheckFailure[] = [];
+    checkEndpoint(failures, news.endpoint);
+    check(failures, "email", news.email, (v, p) => requiredString(254)(v, p) ?? (EMAIL.test(v as string) ? undefined : `${p} must be an email address such as scim-key@example.com`));
+    check(failures, "firstName", news.firstName, requiredString(EMPLOYEE_NAME_MAX));
+    check(failures, "lastName", news.lastName, requiredString(EMPLOYEE_NAME_MAX));
+    check(failures, "roleId", news.roleId, requiredString(100));
+    check(failures, "billable", news.billable, optionalBoolean);
+    check(failures, "loginAuthenticatorId", news.loginAuthenticatorId, (v, p) => optionalString(100)(v, p) ?? (v === "" ? `${p} must not be empty (omit it for the tenant default)` : undefined));
+    check(failures, "invite", news.invite, optionalBoolean);
+    check(failures, "adoptExisting", news.adoptExisting, optionalBoolean);
+    const inputs: Record<string, unknown> = { ...news, billable: news.billable ?? false, invite: news.invite ?? true, adoptExisting: news.adoptExisting ?? false };
+    if (inputs.loginAuthenticatorId === null) delete inputs.loginAuthenticatorId;
+    return { inputs, failures };
+}
+
+/**
+ * diff(): a new email (CXone's userName) or tenant is a new employee; names, role, billable and
+ * authenticator change in place; an employee deactivated outside Pulumi shows as a `status` change
+ * (update revives it). `invite` and `adoptExisting` only matter at create.
+ */
+export function diffEmployee(olds: Record<string, unknown>, news: Record<string, unknown>): Diff {
+    const d = diffFields(olds, news, {
+        email: { kind: "replace", equals: (a, b) => typeof a === "string" && typeof b === "string" && a.toLowerCase() === b.toLowerCase() },
+        firstName: { kind: "update" },
+        lastName: { kind: "update" },
+        roleId: { kind: "update" },
+        billable: { kind: "update" },
+    });
+    // an explicit authenticator is compared with the one in effect; omitted = tenant default, not a change
+    if (news.loginAuthenticatorId !== undefined && news.loginAuthenticatorId !== (olds.effectiveLoginAuthenticatorId ?? olds.loginAuthenticatorId)) {
+        d.changed.push("loginAuthenticatorId");
+        d.changes = true;
+    }
+    if (DEACTIVATED.includes(olds.status as EmployeeStatus)) {
+        d.changed.push("status");
+        d.changes = true;
+    }
+    return withEndpoint(d, olds, news);
+}
+
+/** The UserHub fields for create/update. */
+export function employeeFields(s: EmployeeState, roleName: string, loginAuthenticatorId: string | undefined): EmployeeFields {
+    return { emailAddress: s.email, firstName: s.firstName, lastName: s.lastName, roleName, billable: s.billable, ...(loginAuthenticatorId ? { loginAuthenticatorId } : {}) };
+}
+
+/** Whether a live employee differs from the desired fields (so adopt/update must write). */
+export function employeeNeedsUpdate(s: EmployeeState, live: EmployeeRecord, loginAuthenticatorId: string | undefined): boolean {
+    return live.firstName !== s.firstName || live.lastName !== s.lastName || live.roleId !== s.roleId || live.billable !== s.billable
+        || live.emailAddress.toLowerCase() !== s.email.toLowerCase() || (!!loginAuthenticatorId && live.loginAuthenticatorId !== loginAuthenticatorId);
+}
+
+export function employeeOutputs(s: EmployeeState, live: EmployeeRecord, extra: { invited: boolean; adopted: boolean }): EmployeeOutputs {
+    return { ...s, employeeId: live.id, userName: live.userName, roleName: live.role, status: live.status, effectiveLoginAuthenticatorId: live.loginAuthenticatorId, ...extra };
+}
+
+/**
+ * read(): live values as outputs and inputs, so `preview --refresh` shows out-of-band edits. The
+ * email keeps the program's spelling when CXone differs only in case.
+ */
+export function employeeFromLive(old: EmployeeOutputs, live: EmployeeRecord): { props: EmployeeOutputs; inputs: EmployeeState } {
+    const inputs: EmployeeState = {
+        endpoint: old.endpoint,
+        email: live.emailAddress.toLowerCase() === old.email.toLowerCase() ? old.email : live.emailAddress,
+        firstName: live.firstName,
+        lastName: live.lastName,
+        roleId: live.roleId,
+        billable: live.billable,
+        ...(old.loginAuthenticatorId !== undefined ? { loginAuthenticatorId: live.loginAuthenticatorId } : {}),
+        invite: old.invite,
+        adoptExisting: old.adoptExisting,
+    };
+    return { props: { ...employeeOutputs(inputs, live, { invited: old.invited, adopted: old.adopted }) }, inputs };
+}
+
+export function employeeExistsMessage(email: string, existing: EmployeeRecord): string {
+    return `a CXone employee with email ${email} already exists (id ${existing.id}, status ${existing.status}); set adoptExisting: true to manage it with this stack`;
+}

@@ -1,0 +1,54 @@
+// The Role resource: the CXone role the SCIM access key runs as (procedure step 1).
+import * as pulumi from "@pulumi/pulumi";
+import { forwarder } from "../forwarder";
+import type { CxoneEndpoint } from "./session";
+
+/** Inputs of {@link Role}. */
+export interface RoleArgs {
+    /** The CXone tenant (see provider/regions.ts). Stored in state so refresh and destroy reach it. */
+    endpoint: pulumi.Input<CxoneEndpoint>;
+    /**
+     * Role name: at most 50 characters, none of `/ \ + ! ? < > # & , % "`. CXone never reuses a
+     * role name, even after deactivation; changing it creates a new role and deactivates the old.
+     */
+    name: pulumi.Input<string>;
+    /** Description shown in Roles and Permissions. Default: empty. */
+    description?: pulumi.Input<string>;
+    /**
+     * Permission names. Default: {@link SCIM_ROLE_PERMISSIONS} ("Employees: Create and Edit",
+     * "Employees: View"). The key format is a [guess]; see {@link Permissions}.
+     */
+    permissions?: pulumi.Input<pulumi.Input<string>[]>;
+    /** `ACTIVE` (default) or `INACTIVE`. */
+    status?: pulumi.Input<"ACTIVE" | "INACTIVE">;
+    /**
+     * Take over a role of the same name that already exists (in any status), reactivating and
+     * updating it. Without it, an existing name is an error. Destroy then deactivates that role.
+     */
+    adoptExisting?: pulumi.Input<boolean>;
+}
+
+const provider = forwarder("cxone-okta-scim/provider/cxone/roleProvider");
+
+/**
+ * A CXone role. Destroy deactivates it (CXone cannot delete roles). A role deactivated or edited
+ * outside Pulumi shows up in `pulumi preview --refresh` and `pulumi up` restores it.
+ */
+export class Role extends pulumi.dynamic.Resource {
+    declare readonly endpoint: pulumi.Output<CxoneEndpoint>;
+    declare readonly name: pulumi.Output<string>;
+    declare readonly description: pulumi.Output<string>;
+    declare readonly permissions: pulumi.Output<string[]>;
+    declare readonly status: pulumi.Output<string>;
+    declare readonly adoptExisting: pulumi.Output<boolean>;
+    /** CXone's role id (also the resource id). */
+    declare readonly roleId: pulumi.Output<string>;
+    /** CXone's name of the role, as employees' primary role refers to it. */
+    declare readonly roleName: pulumi.Output<string>;
+    /** Whether create adopted an existing role. */
+    declare readonly adopted: pulumi.Output<boolean>;
+
+    constructor(name: string, args: RoleArgs, opts?: pulumi.CustomResourceOptions) {
+        super(provider, name, { ...args, roleId: undefined, roleName: undefined, adopted: undefined }, opts, "cxone", "Role");
+    }
+}

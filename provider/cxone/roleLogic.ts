@@ -1,0 +1,137 @@
+// Role: validation, diffing and state mapping. Pure: no I/O, tested without servers.
+import type { RoleRecord } from "./client";
+import { Diff, diffFields, sameSet, withEndpoint } from "./diffing";
+import type { CxoneEndpoint } from "./session";
+import { check, checkEndpoint, CheckFailure, isUnknown, oneOf, optionalBoolean, optionalString } from "./validation";
+
+/**
+ * CXone permissions the integration needs, by the name the Roles and Permissions page shows.
+ * [guess] The API's permission key format is not published; the display names are used as keys
+ * (as the sandbox does). Correct these constants once a real tenant shows the keys.
+ */
+export const Permissions = {
+    /** Admin > Employees: Create and Edit — lets the key create and update employees over SCIM. */
+    EmployeesCreateAndEdit: "Employees: Create and Edit",
+    /** Admin > Employees: View — switched on automatically with Create and Edit. */
+    EmployeesView: "Employees: View",
+} as const;
+
+/** The permissions of the role the SCIM access key runs as (procedure step 1). */
+export const SCIM_ROLE_PERMISSIONS: readonly string[] = [Permissions.EmployeesCreateAndEdit, Permissions.EmployeesView];
+
+export const ROLE_NAME_MAX = 50;
+/** Characters CXone refuses in role names [doc]. */
+export const ROLE_NAME_FORBIDDEN = ["/", "\\", "+", "!", "?", "<", ">", "#", "&", ",", "%", '"'] as const;
+export const ROLE_STATUSES = ["ACTIVE", "INACTIVE"] as const;
+export type DesiredRoleStatus = (typeof ROLE_STATUSES)[number];
+
+/** Role inputs after check(): defaults applied. */
+export interface RoleState {
+    endpoint: CxoneEndpoint;
+    name: string;
+    description: string;
+    permissions: string[];
+    status: DesiredRoleStatus;
+    adoptExisting: boolean;
+}
+
+/** Role outputs: the inputs plus what CXone assigned. */
+export interface RoleOutputs extends RoleState {
+    roleId: string;
+    /** CXone's name for the role: what employees' `role` field holds */
+    roleName: string;
+    /** true when create adopted a role that already existed */
+    adopted: boolean;
+}
+
+/** Why a role name breaks CXone's naming rules [doc], or undefined. */
+export function roleNameProblem(name: unknown, property = "name"): string | undefined {
+    if (typeof name !== "string") return `${property} is required and must be a string`;
+    if (name.trim() === "") return `${property} must not be empty`;
+    if (name !== name.trim()) return `${property} must not start or end with spaces`;
+    if (name.length > ROLE_NAME_MAX) return `${property} must be at most ${ROLE_NAME_MAX} characters (got ${name.length})`;
+    const bad = ROLE_NAME_FORBIDDEN.filter((c) => name.includes(c));
+    if (bad.length) return `${property} must not contain ${bad.join(" ")} (CXone forbids / \\ + ! ? < > # & , % ")`;
+    return undefined;
+}
+
+function permissionsProblem(v: unknown, p: string): string | undefined {
+    if (v === undefined || v === null) return undefined;
+    if (!Array.isArray(v)) return `${p} must be a list of permission names`;
+    if (v.length === 0) return `${p} must not be empty (omit it for the SCIM defaults)`;
+    for (const [i, x] of v.entries()) {
+        if (isUnknown(x)) continue;
+        if (typeof x !== "string" || x.trim() === "") return `${p}[${i}] must be a non-empty permission name`;
+    }
+    const known = v.filter((x) => typeof x === "string" && !isUnknown(x));
+    if (new Set(known).size !== known.length) return `${p} lists a permission twice`;
+    return undefined;
+}
+
+/** check(): validates every input (no API call) and applies defaults. */
+export function checkRole(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
+    const failures: CheckFailure[] = [];
+    checkEndpoint(failures, news.endpoint);
+    check(failures, "name", news.name, (v, p) => roleNameProblem(v, p));
+    check(failures, "description", news.description, optionalString(1000));
+    check(failures, "permissions", news.permissions, permissionsProblem);
+    check(failures, "status", news.status, oneOf(ROLE_STATUSES));
+    check(failures, "adoptExisting", news.adoptExisting, optionalBoolean);
+    const inputs = {
+        ...news,
+        description: news.description ?? "",
+        permissions: news.permissions ?? [...SCIM_ROLE_PERMISSIONS],
+        status: news.status ?? "ACTIVE",
+        adoptExisting: news.adoptExisting ?? false,
+    };
+    return { inputs, failures };
+}
+
+/**
+ * diff(): a new name or tenant is a new role (CXone cannot rename roles); description,
+ * permissions and status change in place. adoptExisting only matters at create: not a change.
+ */
+export function diffRole(olds: Record<string, unknown>, news: Record<string, unknown>): Diff {
+    const d = diffFields(olds, news, {
+        name: { kind: "replace" },
+        description: { kind: "update" },
+        permissions: { kind: "update", equals: sameSet },
+        status: { kind: "update" },
+    });
+    return withEndpoint(d, olds, news);
+}
+
+/** The change that brings a live role to the desired state, or undefined when none is needed. */
+export function roleChange(desired: Pick<RoleState, "description" | "permissions" | "status">, live: RoleRecord): { description?: string; permissions?: string[]; status?: DesiredRoleStatus } | undefined {
+    const change: { description?: string; permissions?: string[]; status?: DesiredRoleStatus } = {};
+    if (desired.description !== live.description) change.description = desired.description;
+    if (!sameSet(desired.permissions, live.permissions)) change.permissions = [...desired.permissions];
+    if (desired.status !== live.status) change.status = desired.status;
+    return Object.keys(change).length ? change : undefined;
+}
+
+/** Outputs for state from the desired inputs and the live role. */
+export function roleOutputs(inputs: RoleState, live: RoleRecord, adopted: boolean): RoleOutputs {
+    return { ...inputs, roleId: live.roleId, roleName: live.roleName, adopted };
+}
+
+/**
+ * read(): the live role as outputs and as inputs, so the next diff shows out-of-band changes.
+ * A DELETED or DRAFT status is reported as it is: the diff then shows a status change.
+ */
+export function roleFromLive(old: RoleOutputs, live: RoleRecord): { props: RoleOutputs; inputs: RoleState } {
+    const inputs: RoleState = {
+        endpoint: old.endpoint,
+        name: old.name,
+        description: live.description,
+        permissions: live.permissions,
+        status: live.status as DesiredRoleStatus,
+        adoptExisting: old.adoptExisting,
+    };
+    return { props: { ...inputs, roleId: live.roleId, roleName: live.roleName, adopted: old.adopted }, inputs };
+}
+
+/** The error create raises when the name is taken and adopting was not asked for. */
+export function roleExistsMessage(name: string, existing: RoleRecord): string {
+    return `a CXone role named "${existing.displayName || name}" already exists (status ${existing.status}); role names can never be reused; set adoptExisting: true to adopt it`;
+}

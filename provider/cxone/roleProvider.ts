@@ -1,0 +1,72 @@
+// Role provider methods, loaded at call time by the serialized forwarder (see provider/forwarder.ts).
+// CXone never deletes roles nor reuses their names: destroy deactivates; create adopts an existing
+// role only when the operator asked for it (design decision 4).
+import type * as pulumi from "@pulumi/pulumi";
+import { CxoneClient, RoleRecord } from "./client";
+import { mayHaveHappened } from "./errors";
+import { checkRole, diffRole, roleChange, roleExistsMessage, roleFromLive, RoleOutputs, roleOutputs, RoleState } from "./roleLogic";
+
+type Inputs = Record<string, unknown>;
+
+export async function check(_olds: Inputs, news: Inputs): Promise<pulumi.dynamic.CheckResult> {
+    return checkRole(news);
+}
+
+export async function diff(_id: string, olds: Inputs, news: Inputs): Promise<pulumi.dynamic.DiffResult> {
+    const d = diffRole(olds, news);
+    return { changes: d.changes, replaces: d.replaces };
+}
+
+export async function create(inputs: Inputs): Promise<pulumi.dynamic.CreateResult> {
+    const s = inputs as unknown as RoleState;
+    const client = new CxoneClient(s.endpoint);
+    const existing = (await client.findRolesByName(s.name))[0];
+    if (existing) {
+        if (!s.adoptExisting) throw new Error(roleExistsMessage(s.name, existing));
+        return { id: existing.roleId, outs: await converge(client, s, existing, true) };
+    }
+    try {
+        await client.createRole({ name: s.name, description: s.description, permissions: s.permissions, status: s.status });
+    } catch (e) {
+        // A reset or gateway error may hide a success: the role is ours if it exists now (it did not a moment ago).
+        if (!mayHaveHappened(e)) throw e;
+    }
+    const created = (await client.findRolesByName(s.name))[0];
+    if (!created) throw new Error(`CXone accepted role "${s.name}" but does not list it; run pulumi up again`);
+    return { id: created.roleId, outs: await converge(client, s, created, false) };
+}
+
+/** Brings a live role to the desired description, permissions and status. */
+async function converge(client: CxoneClient, s: RoleState, live: RoleRecord, adopted: boolean): Promise<RoleOutputs> {
+    const change = roleChange(s, live);
+    if (change) await client.updateRole(live.roleId, change, s.name);
+    return roleOutputs(s, { ...live, ...change }, adopted);
+}
+
+/** Refresh: the live role; a role CXone no longer lists is gone (empty id). */
+export async function read(id: string, props: Inputs): Promise<pulumi.dynamic.ReadResult> {
+    const old = props as unknown as RoleOutputs;
+    const live = await new CxoneClient(old.endpoint).getRole(id);
+    if (!live) return { id: "" };
+    const r = roleFromLive(old, live);
+    return { id, props: r.props, inputs: r.inputs as unknown as Inputs };
+}
+
+export async function update(id: string, olds: Inputs, news: Inputs): Promise<pulumi.dynamic.UpdateResult> {
+    const old = olds as unknown as RoleOutputs;
+    const s = news as unknown as RoleState;
+    // olds repeat the last known live values (refreshed by read), so no extra GET is needed
+    const change = roleChange(s, { roleId: id, roleName: old.roleName, displayName: old.name, description: old.description, permissions: old.permissions, status: old.status });
+    if (change) await new CxoneClient(s.endpoint).updateRole(id, change, s.name);
+    return { outs: { ...s, roleId: id, roleName: old.roleName, adopted: old.adopted ?? false } };
+}
+
+/** Destroy deactivates: CXone cannot delete roles. A role already gone counts as done. */
+export async function deleteRole(id: string, props: Inputs): Promise<void> {
+    const old = props as unknown as RoleOutputs;
+    const client = new CxoneClient(old.endpoint);
+    const live = await client.getRole(id);
+    if (!live || live.status === "INACTIVE" || live.status === "DELETED") return;
+    await client.updateRole(id, { status: "INACTIVE" }, old.name);
+}
+export { deleteRole as delete };

@@ -1,0 +1,234 @@
+// Authenticated, retrying HTTP to one CXone tenant: access-key token (cached per process, refreshed
+// before expiry), API base discovery, bounded retries with backoff, typed errors. It knows only
+// the authentication and discovery URLs; every API path lives in client.ts.
+import axios, { AxiosResponse, Method } from "axios";
+import type { AdminAccessKey } from "./credentials";
+import { CxoneError, errorFacts, scrub } from "./errors";
+import { backoffMs, defaultRetryPolicy, isRetryable, retryAfterMs, RetryPolicy } from "./retry";
+
+/**
+ * Where a CXone tenant lives. Non-secret; stored in resource state so refresh and delete reach the
+ * same tenant. `provider/regions.ts` maps a region name to these URLs; for the sandbox all three
+ * URLs are its single base URL.
+ */
+export interface CxoneEndpoint {
+    /** Authentication issuer, e.g. `https://cxone.niceincontact.com` (discovery is served here). */
+    issuerUrl: string;
+    /** Area host serving the access-key token route, e.g. `https://na1.nice-incontact.com`. */
+    areaUrl: string;
+    /** API base; when omitted it is discovered from the issuer for the tenant. */
+    apiUrl?: string;
+    /** Tenant id; when omitted it is taken from the token's claims. */
+    tenantId?: string;
+}
+
+/** What an authenticated session learned from the token. */
+export interface SessionIdentity {
+    tenantId?: string;
+    /** the user the admin key belongs to (JWT `sub`) */
+    userId?: string;
+}
+
+interface CachedToken extends SessionIdentity {
+    token: string;
+    /** epoch ms after which the token must not be used any more (already includes a margin) */
+    renewAt: number;
+}
+
+// Per provider process: one token per (area, key id) and one discovery per (issuer, tenant), so a
+// preview of many resources costs one token request. Promises, so concurrent calls share one fetch.
+const tokens = new Map<string, Promise<CachedToken>>();
+const apiBases = new Map<string, Promise<string>>();
+
+/** Forgets cached tokens and discovered API bases (tests; key rotation). */
+export function clearSessionCache(): void {
+    tokens.clear();
+    apiBases.clear();
+}
+
+/** One HTTP call in the operator's words. */
+export interface CallSpec {
+    /** what is being done, e.g. `create role "SCIM"`; becomes the error message */
+    operation: string;
+    method: Method;
+    /** path below the API base, e.g. `/authorization/v1/roles/search` */
+    path: string;
+    params?: Record<string, string>;
+    body?: unknown;
+    /** true when repeating the call cannot duplicate work (GET, PUT, DELETE, searches) */
+    safe?: boolean;
+    /** statuses that are answers, not failures (e.g. 404 on lookups) */
+    accept?: number[];
+}
+
+function normalise(url: string): string {
+    return url.replace(/\/+$/, "");
+}
+
+function decodeJwtClaims(token: unknown): Record<string, unknown> | undefined {
+    if (typeof token !== "string") return undefined;
+    const parts = token.split(".");
+    if (parts.length !== 3) return undefined;
+    try {
+        const claims = JSON.parse(Buffer.from(parts[1], "base64url").toString("utf8"));
+        return claims && typeof claims === "object" ? claims : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** An authenticated connection to one tenant with one admin access key. */
+export class CxoneSession {
+    private readonly policy: RetryPolicy;
+    private readonly endpoint: CxoneEndpoint;
+
+    constructor(endpoint: CxoneEndpoint, private readonly key: AdminAccessKey, policy: Partial<RetryPolicy> = {}) {
+        this.endpoint = { ...endpoint, issuerUrl: normalise(endpoint.issuerUrl), areaUrl: normalise(endpoint.areaUrl), apiUrl: endpoint.apiUrl ? normalise(endpoint.apiUrl) : undefined };
+        this.policy = { ...defaultRetryPolicy, ...policy };
+    }
+
+    private get tokenKey(): string {
+        return `${this.endpoint.areaUrl}|${this.key.accessKeyId}`;
+    }
+
+    /** Secrets this session holds: scrubbed from anything that could reach an error message. */
+    private secrets(extra: string[] = []): string[] {
+        return [this.key.accessKeySecret, ...extra];
+    }
+
+    /** The tenant id: explicit endpoint config, else the token's claims, else the credential source. */
+    async tenantId(): Promise<string> {
+        const id = this.endpoint.tenantId ?? (await this.token()).tenantId ?? this.key.tenantId;
+        if (!id) throw new CxoneError("find the CXone tenant id", undefined, undefined, "the token carries no tenantId claim; set endpoint.tenantId");
+        return id;
+    }
+
+    /** Who the admin key belongs to, from the token's claims (may be unknown). */
+    async identity(): Promise<SessionIdentity> {
+        const t = await this.token();
+        return { tenantId: this.endpoint.tenantId ?? t.tenantId ?? this.key.tenantId, userId: t.userId };
+    }
+
+    private token(): Promise<CachedToken> {
+        const cached = tokens.get(this.tokenKey);
+        if (cached) {
+            return cached.then((t) => (Date.now() < t.renewAt ? t : this.renewToken(cached)), () => this.renewToken(cached));
+        }
+        return this.renewToken(undefined);
+    }
+
+    private renewToken(stale: Promise<CachedToken> | undefined): Promise<CachedToken> {
+        const current = tokens.get(this.tokenKey);
+        if (current && current !== stale) return current; // another call already renewed it
+        const fresh = this.fetchToken();
+        tokens.set(this.tokenKey, fresh);
+        fresh.catch(() => { if (tokens.get(this.tokenKey) === fresh) tokens.delete(this.tokenKey); });
+        return fresh;
+    }
+
+    /** A token other than `rejected`: the cached one if a concurrent call already renewed it. */
+    private async renewAfterRejection(rejected: string): Promise<CachedToken> {
+        const current = tokens.get(this.tokenKey);
+        const c = current ? await current.catch(() => undefined) : undefined;
+        if (c && c.token !== rejected) return c;
+        return this.renewToken(current);
+    }
+
+    // [doc] POST {area}/authentication/v1/token/access-key {accessKeyId, accessKeySecret}
+    //       -> {access_token, refresh_token, expires_in, id_token?}
+    private async fetchToken(): Promise<CachedToken> {
+        const res = await this.send({
+            operation: "sign in to CXone with the admin access key",
+            method: "POST",
+            path: "",
+            body: { accessKeyId: this.key.accessKeyId, accessKeySecret: this.key.accessKeySecret },
+            safe: true, // a token request has no side effect worth protecting
+        }, `${this.endpoint.areaUrl}/authentication/v1/token/access-key`, undefined);
+        const data = res.data as Record<string, unknown>;
+        const token = data?.access_token;
+        if (typeof token !== "string" || !token) {
+            throw new CxoneError("sign in to CXone with the admin access key", res.status, undefined, "the response carried no access_token");
+        }
+        const lifetimeMs = (typeof data.expires_in === "number" && data.expires_in > 0 ? data.expires_in : 3600) * 1000;
+        // renew at 80% of the lifetime (at most 5 minutes early) so no call races the expiry
+        const renewAt = Date.now() + lifetimeMs - Math.min(lifetimeMs * 0.2, 300_000);
+        const claims = decodeJwtClaims(token) ?? decodeJwtClaims(data.id_token) ?? {};
+        const str = (v: unknown) => (typeof v === "string" && v ? v : undefined);
+        return { token, renewAt, tenantId: str(claims.tenantId) ?? str(claims.tenant_id), userId: str(claims.sub) };
+    }
+
+    /** The API base: endpoint.apiUrl, else discovery for the tenant. */
+    async apiBase(): Promise<string> {
+        if (this.endpoint.apiUrl) return this.endpoint.apiUrl;
+        const tenantId = await this.tenantId();
+        const key = `${this.endpoint.issuerUrl}|${tenantId}`;
+        let base = apiBases.get(key);
+        if (!base) {
+            base = this.discover(tenantId);
+            apiBases.set(key, base);
+            base.catch(() => apiBases.delete(key));
+        }
+        return base;
+    }
+
+    // [spec] GET {issuer}/.well-known/cxone-configuration?tenantId= -> {api_endpoint, ...}
+    private async discover(tenantId: string): Promise<string> {
+        const operation = "discover the CXone API address for the tenant";
+        const res = await this.send({ operation, method: "GET", path: "", params: { tenantId }, safe: true }, `${this.endpoint.issuerUrl}/.well-known/cxone-configuration`, undefined);
+        const api = (res.data as Record<string, unknown>)?.api_endpoint;
+        if (typeof api !== "string" || !api) throw new CxoneError(operation, res.status, undefined, "the discovery document has no api_endpoint");
+        return normalise(api);
+    }
+
+    /**
+     * Calls the API with the admin token; one token renewal on 401. Returns the response for 2xx
+     * and statuses in `spec.accept`; throws CxoneError otherwise.
+     */
+    async call(spec: CallSpec): Promise<AxiosResponse> {
+        const base = await this.apiBase();
+        let t = await this.token();
+        try {
+            return await this.send(spec, base + spec.path, t.token);
+        } catch (e) {
+            if (!(e instanceof CxoneError) || e.status !== 401) throw e;
+            // the token died early (revoked, sandbox restarted): renew once and repeat
+            t = await this.renewAfterRejection(t.token);
+            return this.send(spec, base + spec.path, t.token);
+        }
+    }
+
+    /** One logical request with retries; never lets an axios error (which holds headers) escape. */
+    private async send(spec: CallSpec, url: string, bearer: string | undefined): Promise<AxiosResponse> {
+        const safe = spec.safe ?? (spec.method === "GET" || spec.method === "PUT" || spec.method === "DELETE");
+        for (let attempt = 1; ; attempt++) {
+            let res: AxiosResponse | undefined;
+            let networkCode: string | undefined;
+            try {
+                res = await axios.request({
+                    method: spec.method,
+                    url,
+                    params: spec.params,
+                    data: spec.body,
+                    timeout: this.policy.timeoutMs,
+                    headers: { Accept: "application/json", ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}) },
+                    validateStatus: () => true,
+                    maxRedirects: 0,
+                    proxy: false,
+                });
+            } catch (e) {
+                networkCode = typeof (e as { code?: unknown })?.code === "string" ? (e as { code: string }).code : "ENETWORK";
+            }
+            if (res && ((res.status >= 200 && res.status < 300) || spec.accept?.includes(res.status))) return res;
+            const status = res?.status;
+            if (attempt < this.policy.maxAttempts && isRetryable(status, networkCode, safe)) {
+                await sleep(backoffMs(attempt, this.policy, retryAfterMs(res?.headers?.["retry-after"])));
+                continue;
+            }
+            const facts = res ? errorFacts(res.data) : { detail: networkCode };
+            const hide = this.secrets(bearer ? [bearer] : []);
+            throw new CxoneError(spec.operation, status, facts.code ? scrub(facts.code, hide) : undefined, facts.detail ? scrub(facts.detail, hide) : undefined, attempt);
+        }
+    }
+}
