@@ -27,17 +27,6 @@ export function createOktaApp(ctx: SandboxContext): express.Express {
     const hooks: Hooks = { changed: () => engine.schedule() };
     app.locals.okta = { provisioning: engine } satisfies OktaLocals;
 
-    // Proxy-form request line (GET http://127.0.0.1:PORT/api/v1/...): keep path + query only.
-    app.use((req: Request, _res: Response, next: NextFunction) => {
-        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(req.url)) {
-            try {
-                const u = new URL(req.url);
-                req.url = u.pathname + u.search;
-            } catch { /* leave it; it will 404 */ }
-        }
-        next();
-    });
-
     const api = express.Router();
     api.use((_req, res, next) => {
         // [doc] Okta sends rate-limit headers on every API answer; the SDK's backoff reads them.
@@ -78,5 +67,21 @@ export function createOktaApp(ctx: SandboxContext): express.Express {
         if (e.status === 413) return sendOktaError(res, 413, "E0000003", "The request body was not well-formed.");
         sendOktaError(res, 500, "E0000009", "Internal Server Error");
     });
-    return app;
+    // Proxy-form request line (GET http://127.0.0.1:PORT/api/v1/...): keep path + query only.
+    // Done in an outer app, before the inner router sees the URL: express re-adds the original
+    // scheme+host to req.url when it leaves a mounted router.
+    const outer = express();
+    outer.disable("x-powered-by");
+    outer.set("etag", false);
+    outer.locals.okta = app.locals.okta;
+    outer.use((req: Request, res: Response, next: NextFunction) => {
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(req.url)) {
+            try {
+                const u = new URL(req.url);
+                req.url = (u.pathname || "/") + u.search;
+            } catch { /* leave it; it will 404 */ }
+        }
+        app(req, res, next);
+    });
+    return outer;
 }
