@@ -1,0 +1,230 @@
+// The emulated CXone authentication surface: access-key tokens, /auth/token grants, the login
+// page with PKCE, discovery, JWKS, and the gateway's 401s.
+import assert from "assert";
+import axios, { type AxiosInstance } from "axios";
+import { createHash, createPublicKey, createVerify, randomBytes } from "crypto";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { startSandbox, type RunningSandbox } from "../../sandbox/index";
+
+const http = axios.create({ validateStatus: () => true, maxRedirects: 0 });
+const form = (o: Record<string, string>) => new URLSearchParams(o).toString();
+const FORM = { "content-type": "application/x-www-form-urlencoded" };
+const basic = (id: string, secret: string) => ({ authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}` });
+
+describe("CXone sandbox: authentication", function () {
+    this.timeout(20000);
+    let sb: RunningSandbox;
+    let base: string;
+    let keyId: string;
+    let secret: string;
+    let api: AxiosInstance;
+
+    before(async () => {
+        sb = await startSandbox({ dir: fs.mkdtempSync(path.join(os.tmpdir(), "cxone-auth-")) });
+        base = sb.urls.cxone;
+        keyId = sb.endpoints.cxone.adminAccessKeyId;
+        secret = sb.endpoints.cxone.adminAccessKeySecret;
+    });
+    after(() => sb.stop());
+
+    async function accessKeyToken(id = keyId, s = secret) {
+        return http.post(`${base}/authentication/v1/token/access-key`, { accessKeyId: id, accessKeySecret: s });
+    }
+    async function bearer(): Promise<AxiosInstance> {
+        const t = await accessKeyToken();
+        return axios.create({ baseURL: base, validateStatus: () => true, headers: { authorization: `Bearer ${t.data.access_token}` } });
+    }
+
+    it("exchanges an access key for tokens and marks the key used", async () => {
+        const r = await accessKeyToken();
+        assert.strictEqual(r.status, 200);
+        assert.ok(r.data.access_token && r.data.refresh_token);
+        assert.strictEqual(r.data.token_type, "Bearer");
+        assert.strictEqual(r.data.expires_in, 3600);
+        api = await bearer();
+        const k = await api.get(`/access-key-management/v1/access-keys/${keyId}`);
+        assert.strictEqual(k.status, 200);
+        assert.ok(k.data.resultSet.lastUsedDate, "lastUsedDate set");
+    });
+
+    it("rejects a wrong secret with the auth error shape and a missing field with 400", async () => {
+        const bad = await accessKeyToken(keyId, "nope");
+        assert.strictEqual(bad.status, 401);
+        assert.deepStrictEqual(Object.keys(bad.data).sort(), ["error", "errorDescription"]);
+        const missing = await http.post(`${base}/authentication/v1/token/access-key`, { accessKeyId: keyId });
+        assert.strictEqual(missing.status, 400);
+        assert.strictEqual(missing.data.error, "invalid_request");
+        const badJson = await http.post(`${base}/authentication/v1/token/access-key`, "{not json", { headers: { "content-type": "application/json" } });
+        assert.strictEqual(badJson.status, 400);
+        assert.ok(badJson.data.error);
+    });
+
+    it("refreshes through /public/user/refresh", async () => {
+        const t = await accessKeyToken();
+        const r = await http.post(`${base}/public/user/refresh`, { token: t.data.refresh_token });
+        assert.strictEqual(r.status, 200);
+        assert.notStrictEqual(r.data.access_token, t.data.access_token);
+        const bad = await http.post(`${base}/public/user/refresh`, { token: "x" });
+        assert.strictEqual(bad.status, 401);
+        assert.strictEqual(bad.data.error, "invalid_grant");
+    });
+
+    it("password grant: key pair as username/password, client by Basic or by form post", async () => {
+        const viaBasic = await http.post(`${base}/auth/token`, form({ grant_type: "password", username: keyId, password: secret }), { headers: { ...FORM, ...basic(keyId, secret) } });
+        assert.strictEqual(viaBasic.status, 200, JSON.stringify(viaBasic.data));
+        assert.ok(viaBasic.data.id_token);
+        const viaPost = await http.post(`${base}/auth/token`, form({ grant_type: "password", username: sb.endpoints.cxone.adminEmail, password: sb.endpoints.cxone.adminPassword, client_id: keyId, client_secret: secret }), { headers: FORM });
+        assert.strictEqual(viaPost.status, 200);
+        const noClient = await http.post(`${base}/auth/token`, form({ grant_type: "password", username: keyId, password: secret }), { headers: FORM });
+        assert.strictEqual(noClient.status, 401);
+        assert.strictEqual(noClient.data.error, "invalid_client");
+        const badClient = await http.post(`${base}/auth/token`, form({ grant_type: "password", username: keyId, password: secret }), { headers: { ...FORM, ...basic(keyId, "wrong") } });
+        assert.strictEqual(badClient.status, 401);
+        const badUser = await http.post(`${base}/auth/token`, form({ grant_type: "password", username: keyId, password: "wrong" }), { headers: { ...FORM, ...basic(keyId, secret) } });
+        assert.strictEqual(badUser.status, 400);
+        assert.strictEqual(badUser.data.error, "invalid_grant");
+    });
+
+    it("rejects unknown and missing grant types; client_credentials is not offered", async () => {
+        const cc = await http.post(`${base}/auth/token`, form({ grant_type: "client_credentials" }), { headers: { ...FORM, ...basic(keyId, secret) } });
+        assert.strictEqual(cc.status, 400);
+        assert.strictEqual(cc.data.error, "unsupported_grant_type");
+        const none = await http.post(`${base}/auth/token`, form({}), { headers: FORM });
+        assert.strictEqual(none.status, 400);
+        assert.strictEqual(none.data.error, "invalid_request");
+    });
+
+    describe("authorization code with the login page", () => {
+        const redirect = "https://okta.example.com/admin/app/cxone/oauth/callback";
+        const verifier = randomBytes(32).toString("base64url");
+        const challenge = createHash("sha256").update(verifier).digest("base64url");
+        const params = () => ({ response_type: "code", client_id: keyId, redirect_uri: redirect, state: "st-1", scope: "openid", code_challenge: challenge, code_challenge_method: "S256" });
+
+        async function login(email = sb.endpoints.cxone.adminEmail, password = sb.endpoints.cxone.adminPassword) {
+            return http.post(`${base}/auth/authorize`, form({ ...params(), email, password }), { headers: FORM });
+        }
+
+        it("shows a plain HTML form with email and password", async () => {
+            const r = await http.get(`${base}/auth/authorize`, { params: params() });
+            assert.strictEqual(r.status, 200);
+            assert.match(String(r.headers["content-type"]), /text\/html/);
+            assert.match(r.data, /<form method="post" action="\/auth\/authorize">/);
+            assert.match(r.data, /name="email"/);
+            assert.match(r.data, /name="password"/);
+            assert.match(r.data, /name="state" value="st-1"/);
+        });
+
+        it("refuses an unknown client without redirecting", async () => {
+            const r = await http.get(`${base}/auth/authorize`, { params: { ...params(), client_id: "UNKNOWN" } });
+            assert.strictEqual(r.status, 400);
+            assert.strictEqual(r.headers.location, undefined);
+        });
+
+        it("re-shows the form on a wrong password", async () => {
+            const r = await login(undefined, "wrong-password");
+            assert.strictEqual(r.status, 401);
+            assert.match(r.data, /Invalid email or password/);
+        });
+
+        it("redirects with code and state, and the code exchanges once with PKCE", async () => {
+            const r = await login();
+            assert.strictEqual(r.status, 302);
+            const loc = new URL(r.headers.location);
+            assert.strictEqual(loc.origin + loc.pathname, redirect);
+            assert.strictEqual(loc.searchParams.get("state"), "st-1");
+            const code = loc.searchParams.get("code")!;
+            assert.ok(code);
+            const wrongVerifier = await http.post(`${base}/auth/token`, form({ grant_type: "authorization_code", code, redirect_uri: redirect, code_verifier: "x".repeat(43) }), { headers: { ...FORM, ...basic(keyId, secret) } });
+            assert.strictEqual(wrongVerifier.status, 400);
+            assert.strictEqual(wrongVerifier.data.error, "invalid_grant");
+            // the failed exchange burned the code: a new login is needed
+            const again = new URL((await login()).headers.location).searchParams.get("code")!;
+            const ok = await http.post(`${base}/auth/token`, form({ grant_type: "authorization_code", code: again, redirect_uri: redirect, code_verifier: verifier, client_id: keyId, client_secret: secret }), { headers: FORM });
+            assert.strictEqual(ok.status, 200, JSON.stringify(ok.data));
+            assert.ok(ok.data.access_token && ok.data.refresh_token && ok.data.id_token);
+            const reuse = await http.post(`${base}/auth/token`, form({ grant_type: "authorization_code", code: again, redirect_uri: redirect, code_verifier: verifier }), { headers: { ...FORM, ...basic(keyId, secret) } });
+            assert.strictEqual(reuse.status, 400);
+            // refresh_token grant
+            const refreshed = await http.post(`${base}/auth/token`, form({ grant_type: "refresh_token", refresh_token: ok.data.refresh_token }), { headers: { ...FORM, ...basic(keyId, secret) } });
+            assert.strictEqual(refreshed.status, 200);
+            // the token works on the API
+            const me = await http.post(`${base}/authorization/v1/roles/search`, {}, { headers: { authorization: `Bearer ${refreshed.data.access_token}` } });
+            assert.strictEqual(me.status, 200);
+        });
+
+        it("rejects a code for another redirect_uri", async () => {
+            const code = new URL((await login()).headers.location).searchParams.get("code")!;
+            const r = await http.post(`${base}/auth/token`, form({ grant_type: "authorization_code", code, redirect_uri: "https://evil.example.com/cb", code_verifier: verifier }), { headers: { ...FORM, ...basic(keyId, secret) } });
+            assert.strictEqual(r.status, 400);
+            assert.strictEqual(r.data.error, "invalid_grant");
+        });
+    });
+
+    it("serves discovery with the single base URL, OIDC metadata and JWKS that verify the id_token", async () => {
+        const d = await http.get(`${base}/.well-known/cxone-configuration`, { params: { tenantId: sb.endpoints.cxone.tenantId } });
+        assert.strictEqual(d.status, 200);
+        assert.strictEqual(d.data.api_endpoint, base);
+        assert.strictEqual(d.data.auth_endpoint, base);
+        assert.strictEqual(d.data.tenantId, sb.endpoints.cxone.tenantId);
+        const wrong = await http.get(`${base}/.well-known/cxone-configuration`, { params: { tenantId: "nope" } });
+        assert.strictEqual(wrong.status, 404);
+        const oidc = await http.get(`${base}/.well-known/openid-configuration`);
+        assert.strictEqual(oidc.data.token_endpoint, `${base}/auth/token`);
+        assert.strictEqual(oidc.data.authorization_endpoint, `${base}/auth/authorize`);
+        assert.ok(oidc.data.token_endpoint_auth_methods_supported.includes("client_secret_basic"));
+        const jwks = await http.get(`${base}/auth/jwks`);
+        const t = await http.post(`${base}/auth/token`, form({ grant_type: "password", username: keyId, password: secret }), { headers: { ...FORM, ...basic(keyId, secret) } });
+        const [h, p, s] = t.data.id_token.split(".");
+        const header = JSON.parse(Buffer.from(h, "base64url").toString());
+        const jwk = jwks.data.keys.find((k: { kid: string }) => k.kid === header.kid);
+        const key = createPublicKey({ key: jwk, format: "jwk" });
+        assert.ok(createVerify("RSA-SHA256").update(`${h}.${p}`).verify(key, Buffer.from(s, "base64url")));
+        const claims = JSON.parse(Buffer.from(p, "base64url").toString());
+        assert.strictEqual(claims.iss, base);
+        assert.strictEqual(claims.tenantId, sb.endpoints.cxone.tenantId);
+    });
+
+    it("answers 401 in the gateway shape without a token or with a bad one", async () => {
+        for (const headers of [{}, { authorization: "Bearer nope" }, { authorization: `Basic ${Buffer.from("a:b").toString("base64")}` }]) {
+            const r = await http.get(`${base}/scim/v2/Users`, { headers });
+            assert.strictEqual(r.status, 401);
+            assert.deepStrictEqual(Object.keys(r.data).sort(), ["error", "message", "path", "status", "timestamp"]);
+            assert.strictEqual(r.data.status, 401);
+            assert.strictEqual(r.data.path, "/scim/v2/Users");
+        }
+    });
+
+    it("expires tokens after the configured lifetime", async () => {
+        const short = await startSandbox({ dir: fs.mkdtempSync(path.join(os.tmpdir(), "cxone-ttl-")), tokenTtlSeconds: 1 });
+        try {
+            const t = await http.post(`${short.urls.cxone}/authentication/v1/token/access-key`, { accessKeyId: short.endpoints.cxone.adminAccessKeyId, accessKeySecret: short.endpoints.cxone.adminAccessKeySecret });
+            assert.strictEqual(t.data.expires_in, 1);
+            const h = { authorization: `Bearer ${t.data.access_token}` };
+            assert.strictEqual((await http.post(`${short.urls.cxone}/authorization/v1/roles/search`, {}, { headers: h })).status, 200);
+            await new Promise((r) => setTimeout(r, 1100));
+            assert.strictEqual((await http.post(`${short.urls.cxone}/authorization/v1/roles/search`, {}, { headers: h })).status, 401);
+        } finally { await short.stop(); }
+    });
+
+    it("stops honouring a key (and its tokens) once deactivated, and when its employee is deactivated", async () => {
+        // a second employee with a key
+        const u = await api.post("/user-management/v1/users", { firstName: "Key", lastName: "Holder", emailAddress: "key.holder@example.com", role: "Administrator" });
+        assert.strictEqual(u.status, 201);
+        const k = await api.post("/access-key-management/v1/access-keys", { userId: u.data.uuid, tenantId: sb.endpoints.cxone.tenantId });
+        const { accessKeyId, accessKeySecret } = k.data.resultSet;
+        const tok = await accessKeyToken(accessKeyId, accessKeySecret);
+        assert.strictEqual(tok.status, 200);
+        const h = { authorization: `Bearer ${tok.data.access_token}` };
+        const off = await api.patch("/access-key-management/v1/access-keys", { isActive: false }, { params: { tenantId: sb.endpoints.cxone.tenantId, userId: u.data.uuid, accessKeyId } });
+        assert.strictEqual(off.status, 200);
+        assert.strictEqual((await accessKeyToken(accessKeyId, accessKeySecret)).status, 401);
+        assert.strictEqual((await http.post(`${base}/authorization/v1/roles/search`, {}, { headers: h })).status, 401);
+        await api.patch("/access-key-management/v1/access-keys", { isActive: true }, { params: { tenantId: sb.endpoints.cxone.tenantId, userId: u.data.uuid, accessKeyId } });
+        assert.strictEqual((await accessKeyToken(accessKeyId, accessKeySecret)).status, 200);
+        const d = await api.post("/user-management/v1/users/deactivate", { userIds: [u.data.uuid] });
+        assert.strictEqual(d.status, 200);
+        assert.strictEqual((await accessKeyToken(accessKeyId, accessKeySecret)).status, 401);
+    });
+});
