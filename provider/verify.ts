@@ -45,6 +45,11 @@ export interface VerifyResult {
 export const STEP_TOKEN = "Sign in with the access key";
 export const STEP_SCIM = "Reach the SCIM server";
 
+/** Always in {@link VerifyResult.notes}: this test itself marks the key as used in CXone. */
+export const KEY_USE_NOTE =
+    "signing in updates the access key's lastUsedDate in CXone, the evidence the stack reads for " +
+    "Okta's \"Authenticate with CXone\": after this test, that evidence no longer proves Okta used the key";
+
 /** Default userName of the SCIM lookup: a name no real employee has. */
 export const DEFAULT_PROBE_USER_NAME = "cxone-okta-scim-connection-test@example.invalid";
 
@@ -127,11 +132,14 @@ function asRequestError(err: unknown, operation: string, url: string): CxoneRequ
 /**
  * Runs the connection test: a token with the access key, then the SCIM userName lookup Okta
  * makes. Never throws for a failed step; the result never contains the secret or the token.
+ * Side effect: the sign-in sets the key's lastUsedDate in CXone (see {@link KEY_USE_NOTE}).
  */
 export async function verifyConnection(input: VerifyInput): Promise<VerifyResult> {
     const timeoutMs = input.timeoutMs ?? 15_000;
     const r = input.region;
-    const notes = [...r.notes];
+    // Signing in with the key sets its lastUsedDate, which ScimConnection reads as evidence that
+    // Okta authenticated: say so, so nobody mistakes this test for Okta's "Authenticate with CXone".
+    const notes = [...r.notes, KEY_USE_NOTE];
     const inferred = inferredFields(r);
     if (inferred.length > 0) notes.unshift(`not documented by NICE, inferred: ${inferred.join(", ")}`);
     const result: VerifyResult = { ok: false, region: r.region, accessKeyId: input.accessKeyId, scimBaseUrl: r.scimBaseUrl, steps: [], notes };

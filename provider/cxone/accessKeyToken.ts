@@ -60,7 +60,8 @@ export async function accessKeyToken(areaUrl: string, key: AccessKey, opts: { ti
     if (typeof d.access_token !== "string" || !d.access_token) {
         throw new CxoneRequestError(operation, "bad-response", new URL(url).host, status, undefined, "no access_token in the response");
     }
-    const c = claims(d.access_token);
+    // tenantId: in the access token's claims, else the id_token's [seen]
+    const c = { ...(typeof d.id_token === "string" ? claims(d.id_token) : {}), ...claims(d.access_token) };
     const tenantId = typeof c.tenantId === "string" ? c.tenantId : typeof c.tenant_id === "string" ? c.tenant_id : undefined;
     return {
         accessToken: d.access_token,
