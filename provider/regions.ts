@@ -250,6 +250,11 @@ export function sandboxRegion(cxoneBaseUrl: string): ResolvedRegion {
     };
 }
 
+/** Every known region, resolved (for documentation and region pickers). */
+export function allRegions(): ResolvedRegion[] {
+    return REGION_NAMES.map((region) => resolveRegion({ region }));
+}
+
 /** Fields of a resolved region whose URL is not documented by NICE (seen or guessed). */
 export function inferredFields(resolved: ResolvedRegion): (keyof RegionConfidence)[] {
     return (Object.keys(resolved.confidence) as (keyof RegionConfidence)[])

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import {
-    REGION_NAMES, RegionError, cxoneEndpointFor, inferredFields, resolveRegion, sandboxRegion,
+    REGION_NAMES, RegionError, allRegions, cxoneEndpointFor, inferredFields, resolveRegion, sandboxRegion,
 } from "../../provider/regions";
 
 describe("regions: resolveRegion", () => {
@@ -97,8 +97,19 @@ describe("regions: resolveRegion", () => {
         expectRegionError(() => resolveRegion({ region: "na1", fedramp: "yes" as never }), "fedramp", "true or false");
     });
 
-    it("exports the list of valid region names", () => {
+    it("exports the list of valid region names, and every region resolved", () => {
         assert.deepStrictEqual([...REGION_NAMES], ["na1", "au1", "eu1", "ca1", "uk1", "jp1", "na2"]);
+        assert.deepStrictEqual(allRegions().map((r) => r.region), [...REGION_NAMES]);
+        assert.deepStrictEqual(allRegions().filter((r) => r.fedramp).map((r) => r.region), ["na2"]);
+    });
+
+    it("is pure: results are fresh objects, table not mutable through them", () => {
+        const a = resolveRegion({ region: "na1" });
+        a.notes.push("x");
+        a.confidence.scimBaseUrl = "guess";
+        const b = resolveRegion({ region: "na1" });
+        assert.strictEqual(b.confidence.scimBaseUrl, "doc");
+        assert.ok(!b.notes.includes("x"));
     });
 });
 

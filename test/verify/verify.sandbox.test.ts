@@ -88,6 +88,31 @@ describe("verify: against the sandbox", () => {
         assert.match(r.steps[0].detail, /dropped/);
     });
 
+    it("a deactivated key is refused with 401 (the sandbox models key state)", async () => {
+        const key = sb.context.state.cxone.accessKeys[admin().adminAccessKeyId];
+        key.isActive = false;
+        try {
+            const r = await verify();
+            assert.match(r.steps[0].detail, /HTTP 401.*deactivated/);
+        } finally {
+            key.isActive = true;
+        }
+    });
+
+    it("a token from one tenant's area refused by another's SCIM server reads as a wrong region", async () => {
+        const otherDir = fs.mkdtempSync(path.join(os.tmpdir(), "cxone-verify-other-"));
+        const other = await startSandbox({ dir: otherDir, cxonePort: 0, oktaPort: 0 });
+        try {
+            const region = { ...sandboxRegion(sb.urls.cxone), scimBaseUrl: `${other.urls.cxone}/scim/v2` };
+            const r = await verifyConnection({ region, accessKeyId: admin().adminAccessKeyId, accessKeySecret: admin().adminAccessKeySecret });
+            assert.strictEqual(r.steps[0].ok, true);
+            assert.match(r.steps[1].detail, /rejected the token \(HTTP 401\).*another region/);
+        } finally {
+            await other.stop();
+            fs.rmSync(otherDir, { recursive: true, force: true });
+        }
+    });
+
     it("reports connection refused on a closed port, naming the host", async () => {
         const port = await closedPort();
         const r = await verifyConnection({ region: sandboxRegion(`http://127.0.0.1:${port}`), accessKeyId: admin().adminAccessKeyId, accessKeySecret: admin().adminAccessKeySecret });
