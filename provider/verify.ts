@@ -2,6 +2,8 @@
 // Okta will? Step 1 obtains a token with the key; step 2 makes the SCIM request Okta makes
 // first (a userName lookup). Each step passes or fails with the reason in the operator's words.
 // The secret and the token are held in local variables only: never returned, printed or thrown.
+// [guess] CXone's SCIM server accepts an access-key token as it accepts the OAuth token Okta gets
+// from /auth/token (both are tokens of the key's employee); confirm on a real tenant.
 import { accessKeyToken, accessKeyTokenUrl } from "./cxone/accessKeyToken";
 import { CxoneRequestError, listUsers, userNameFilter } from "./cxone/scim";
 import { REGION_NAMES, inferredFields, type ResolvedRegion } from "./regions";
