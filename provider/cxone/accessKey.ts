@@ -29,8 +29,8 @@ export class AccessKey extends pulumi.dynamic.Resource {
     declare readonly employeeId: pulumi.Output<string>;
     declare readonly active: pulumi.Output<boolean>;
     declare readonly rotation: pulumi.Output<string | undefined>;
-    /** The access key id (also the resource id): Okta's OAuth client id. */
-    declare readonly accessKeyId: pulumi.Output<string>;
+    /** The access key id: Okta's OAuth client id. It is the resource id, so previews keep it known. */
+    readonly accessKeyId: pulumi.Output<string>;
     /** The secret access key: Okta's OAuth client secret. Always a Pulumi secret. */
     declare readonly secret: pulumi.Output<string>;
     /** Whether CXone reports the key as active. */
@@ -39,7 +39,8 @@ export class AccessKey extends pulumi.dynamic.Resource {
     declare readonly lastUsedDate: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: AccessKeyArgs, opts?: pulumi.CustomResourceOptions) {
-        super(provider, name, { rotation: undefined, ...args, accessKeyId: undefined, secret: undefined, isActive: undefined, lastUsedDate: undefined },
+        super(provider, name, { rotation: undefined, ...args, secret: undefined, isActive: undefined, lastUsedDate: undefined },
             { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "secret"] }, "cxone", "AccessKey");
+        this.accessKeyId = this.id;
     }
 }

@@ -41,8 +41,11 @@ export class Employee extends pulumi.dynamic.Resource {
     declare readonly loginAuthenticatorId: pulumi.Output<string | undefined>;
     declare readonly invite: pulumi.Output<boolean>;
     declare readonly adoptExisting: pulumi.Output<boolean>;
-    /** CXone's employee id (also the resource id). */
-    declare readonly employeeId: pulumi.Output<string>;
+    /**
+     * CXone's employee id: the resource id, so it stays known during previews of updates (an
+     * access key referring to it is then not shown as replaced).
+     */
+    readonly employeeId: pulumi.Output<string>;
     declare readonly userName: pulumi.Output<string>;
     /** Primary role name as CXone stores it. */
     declare readonly roleName: pulumi.Output<string>;
@@ -58,8 +61,9 @@ export class Employee extends pulumi.dynamic.Resource {
     constructor(name: string, args: EmployeeArgs, opts?: pulumi.CustomResourceOptions) {
         super(provider, name, {
             loginAuthenticatorId: undefined, ...args,
-            employeeId: undefined, userName: undefined, roleName: undefined, status: undefined,
+            userName: undefined, roleName: undefined, status: undefined,
             effectiveLoginAuthenticatorId: undefined, invited: undefined, adopted: undefined,
         }, opts, "cxone", "Employee");
+        this.employeeId = this.id;
     }
 }

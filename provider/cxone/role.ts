@@ -41,14 +41,18 @@ export class Role extends pulumi.dynamic.Resource {
     declare readonly permissions: pulumi.Output<string[]>;
     declare readonly status: pulumi.Output<string>;
     declare readonly adoptExisting: pulumi.Output<boolean>;
-    /** CXone's role id (also the resource id). */
-    declare readonly roleId: pulumi.Output<string>;
+    /**
+     * CXone's role id: the resource id, so it stays known during previews of updates (an
+     * employee referring to it then shows no spurious change).
+     */
+    readonly roleId: pulumi.Output<string>;
     /** CXone's name of the role, as employees' primary role refers to it. */
     declare readonly roleName: pulumi.Output<string>;
     /** Whether create adopted an existing role. */
     declare readonly adopted: pulumi.Output<boolean>;
 
     constructor(name: string, args: RoleArgs, opts?: pulumi.CustomResourceOptions) {
-        super(provider, name, { ...args, roleId: undefined, roleName: undefined, adopted: undefined }, opts, "cxone", "Role");
+        super(provider, name, { ...args, roleName: undefined, adopted: undefined }, opts, "cxone", "Role");
+        this.roleId = this.id;
     }
 }

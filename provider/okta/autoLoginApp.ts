@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { forwarder } from "../forwarder";
+import { withDefaults } from "../props";
 
 /** Inputs of {@link AutoLoginApp}. */
 export interface AutoLoginAppArgs {
@@ -32,6 +33,6 @@ export class AutoLoginApp extends pulumi.dynamic.Resource {
 
     constructor(name: string, args: AutoLoginAppArgs, opts?: pulumi.CustomResourceOptions) {
         super(forwarder("cxone-okta-scim/provider/okta/autoLoginAppProvider"), name,
-            { name: undefined, status: undefined, redirectUrl: undefined, active: true, adoptExisting: false, ...args }, opts, "okta", "AutoLoginApp");
+            withDefaults({ name: undefined, status: undefined, redirectUrl: undefined, active: true, adoptExisting: false }, args), opts, "okta", "AutoLoginApp");
     }
 }

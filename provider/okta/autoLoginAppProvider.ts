@@ -1,5 +1,6 @@
 // AutoLoginApp's implementation, loaded at call time by the serialized forwarder.
 import type * as pulumi from "@pulumi/pulumi";
+import { compact } from "../props";
 import { oktaApi, OktaApp } from "./client";
 import { Failures, optionalBoolean, requireString, requireUrl } from "./validation";
 
@@ -25,7 +26,7 @@ export async function check(_olds: Inputs, news: Inputs): Promise<pulumi.dynamic
 }
 
 function outs(i: Inputs, app: OktaApp) {
-    return { ...i, name: app.name, status: app.status };
+    return compact({ ...i, name: app.name, status: app.status });
 }
 
 export async function create(i: Inputs): Promise<pulumi.dynamic.CreateResult> {
@@ -45,13 +46,13 @@ export async function create(i: Inputs): Promise<pulumi.dynamic.CreateResult> {
 export async function read(id: string, props: Inputs & { name?: string }): Promise<pulumi.dynamic.ReadResult> {
     const app = await oktaApi.getApp(props.orgUrl, id);
     if (!app) return { id: "" };
-    const live: Inputs = {
+    const live: Inputs = compact({
         ...props,
         label: app.label,
         loginUrl: app.settings.signOn?.loginUrl ?? "",
         redirectUrl: app.settings.signOn?.redirectUrl || undefined,
         active: app.status === "ACTIVE",
-    };
+    });
     const { name: _n, status: _s, ...inputs } = { ...live, name: app.name, status: app.status };
     return { id, props: outs(live, app), inputs };
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { forwarder } from "../forwarder";
+import { withDefaults } from "../props";
 
 /** Inputs of {@link ProvisioningActions}. */
 export interface ProvisioningActionsArgs {
@@ -32,7 +33,7 @@ export class ProvisioningActions extends pulumi.dynamic.Resource {
 
     constructor(name: string, args: ProvisioningActionsArgs, opts?: pulumi.CustomResourceOptions) {
         super(forwarder("cxone-okta-scim/provider/okta/provisioningActionsProvider"), name,
-            { applied: undefined, featureStatus: undefined, createUsers: true, updateUserAttributes: true, deactivateUsers: true, ...args },
+            withDefaults({ applied: undefined, featureStatus: undefined, createUsers: true, updateUserAttributes: true, deactivateUsers: true }, args),
             opts, "okta", "ProvisioningActions");
     }
 }

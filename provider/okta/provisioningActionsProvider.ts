@@ -1,6 +1,7 @@
 // ProvisioningActions' implementation, loaded at call time by the serialized forwarder.
 import type * as pulumi from "@pulumi/pulumi";
 import { fromCapabilities, ProvisioningSwitches, toCapabilities } from "./capabilities";
+import { compact } from "../props";
 import { oktaApi } from "./client";
 import { Failures, isUnknown, optionalBoolean, requireString, requireUrl } from "./validation";
 
@@ -29,7 +30,7 @@ export async function check(_olds: Inputs, news: Inputs): Promise<pulumi.dynamic
 }
 
 async function apply(i: Inputs): Promise<Outputs> {
-    if (i.connectionStatus !== "authorized") return { ...i, applied: false, featureStatus: undefined };
+    if (i.connectionStatus !== "authorized") return compact({ ...i, applied: false });
     const res = await oktaApi.putProvisioningFeature(i.orgUrl, i.appId, toCapabilities(i));
     return { ...i, applied: true, featureStatus: res.status };
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { forwarder } from "../forwarder";
+import { withDefaults } from "../props";
 import type { CxoneEndpoint } from "../regions";
 
 /** Inputs of {@link ScimConnection}: the full SCIM settings of procedure steps 7-12. */
@@ -49,7 +50,7 @@ export class ScimConnection extends pulumi.dynamic.Resource {
     declare readonly remainingSteps: pulumi.Output<string[]>;
 
     constructor(name: string, args: ScimConnectionArgs, opts?: pulumi.CustomResourceOptions) {
-        super(forwarder("cxone-okta-scim/provider/okta/scimConnectionProvider"), name, {
+        super(forwarder("cxone-okta-scim/provider/okta/scimConnectionProvider"), name, withDefaults({
             status: undefined, oktaConnectionStatus: undefined, keyLastUsedDate: undefined, remainingSteps: undefined,
             uniqueIdentifierField: "userName",
             supportedActions: ["pushNewUsers", "pushProfileUpdates"],
@@ -58,8 +59,6 @@ export class ScimConnection extends pulumi.dynamic.Resource {
             cxoneSignInHint: undefined,
             waitForAuthorizationSeconds: 0,
             pollIntervalSeconds: 5,
-            ...args,
-            clientSecret: pulumi.secret(args.clientSecret),
-        }, opts, "okta", "ScimConnection");
+        }, { ...args, clientSecret: pulumi.secret(args.clientSecret) }), opts, "okta", "ScimConnection");
     }
 }

@@ -1,6 +1,7 @@
 // ScimConnection's implementation, loaded at call time by the serialized forwarder.
 import type * as pulumi from "@pulumi/pulumi";
 import type { CxoneEndpoint } from "../regions";
+import { compact } from "../props";
 import { oktaApi } from "./client";
 import { ConnectionEvidence, connectionStatus, ConnectionStatus, remainingSteps, ScimSettings } from "./connectionSteps";
 import { accessKeyEvidence } from "./keyEvidence";
@@ -68,7 +69,7 @@ async function gather(i: Inputs): Promise<ConnectionEvidence> {
 
 function describe(i: Inputs, e: ConnectionEvidence): Outputs {
     const status = connectionStatus(e);
-    return {
+    return compact({
         ...i,
         status,
         oktaConnectionStatus: e.oktaConnectionStatus,
@@ -76,7 +77,7 @@ function describe(i: Inputs, e: ConnectionEvidence): Outputs {
         remainingSteps: remainingSteps(status, {
             appLabel: i.appLabel, appId: i.appId, settings: i, secretReference: i.secretReference, cxoneSignInHint: i.cxoneSignInHint,
         }),
-    };
+    });
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

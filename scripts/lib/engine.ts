@@ -30,7 +30,9 @@ export interface EngineStackOptions {
     env?: Record<string, string>;
     config?: Record<string, { value: string; secret?: boolean }>;
     /** Project-level options, e.g. refresh: "always". */
-    projectOptions?: Partial<automation.ProjectSettings>;
+    projectOptions?: Record<string, unknown>;
+    /** Use the Pulumi.yaml already in workDir (backend from PULUMI_BACKEND_URL) instead of writing one. */
+    useProjectFile?: boolean;
 }
 
 /** A stack on the real engine; every operation's output is kept for secret scans and errors. */
@@ -69,13 +71,15 @@ export async function openStack(o: EngineStackOptions): Promise<EngineStack> {
         {
             pulumiCommand,
             workDir: o.workDir,
-            envVars: engineEnv(o.backendDir, o.env),
-            projectSettings: {
-                name: o.projectName,
-                runtime: "nodejs",
-                backend: { url: "file://" + o.backendDir },
-                ...o.projectOptions,
-            },
+            envVars: engineEnv(o.backendDir, { ...(o.useProjectFile ? { PULUMI_BACKEND_URL: "file://" + o.backendDir } : {}), ...o.env }),
+            ...(o.useProjectFile ? {} : {
+                projectSettings: {
+                    name: o.projectName,
+                    runtime: "nodejs",
+                    backend: { url: "file://" + o.backendDir },
+                    ...o.projectOptions,
+                } as automation.ProjectSettings,
+            }),
         },
     );
     for (const [k, v] of Object.entries(o.config ?? {})) {

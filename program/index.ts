@@ -1,0 +1,39 @@
+// The root stack: the whole integration from stack config; the sandbox when no tenant is set.
+import * as pulumi from "@pulumi/pulumi";
+import { ScimIntegration } from "../provider/integration";
+import { runningSandbox, startHint } from "./sandboxTarget";
+import { integrationArgs, SettingsError, targetsRealTenant } from "./settings";
+
+/** The program: creates the integration and returns the stack outputs other projects read. */
+export async function integrationProgram(): Promise<Record<string, unknown>> {
+    const cxone = new pulumi.Config("cxone");
+    const okta = new pulumi.Config("okta");
+    const get = (key: string): string | undefined => {
+        const [ns, name] = key.split(":");
+        return (ns === "cxone" ? cxone : okta).get(name);
+    };
+    const sandbox = targetsRealTenant(get) ? undefined : await runningSandbox();
+    if (!targetsRealTenant(get) && !sandbox) throw new pulumi.RunError(startHint);
+    let args;
+    try {
+        args = integrationArgs(get, sandbox);
+    } catch (e) {
+        if (e instanceof SettingsError) throw new pulumi.RunError(e.message);
+        throw e;
+    }
+    const integration = new ScimIntegration("cxone-okta", args);
+    return {
+        target: integration.region.region,
+        scimBaseUrl: integration.scimBaseUrl,
+        tokenEndpoint: integration.region.tokenEndpoint,
+        authorizeEndpoint: integration.region.authorizeEndpoint,
+        appId: integration.appId,
+        roleId: integration.roleId,
+        employeeId: integration.employeeId,
+        accessKeyId: integration.accessKeyId,
+        accessKeySecret: integration.accessKeySecret,
+        connectionStatus: integration.connectionStatus,
+        remainingSteps: integration.remainingSteps,
+        provisioningApplied: integration.provisioningApplied,
+    };
+}

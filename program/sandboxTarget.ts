@@ -1,0 +1,19 @@
+// Finds the running sandbox for a stack with no tenant config, or says in one line how to start it.
+import * as fs from "fs";
+import axios from "axios";
+import { sandboxEndpointsFile } from "../provider/cxone/credentials";
+import type { SandboxEndpoints } from "./settings";
+
+export const startHint = "no CXone tenant is configured (cxone:region) and the sandbox is not running: start it with `npm run sandbox -- start`, or set cxone:region and okta:orgName for a real tenant";
+
+export async function runningSandbox(): Promise<SandboxEndpoints | undefined> {
+    const file = sandboxEndpointsFile();
+    if (!fs.existsSync(file)) return undefined;
+    const endpoints = JSON.parse(fs.readFileSync(file, "utf8")) as SandboxEndpoints;
+    try {
+        await axios.get(`${endpoints.cxone.baseUrl}/.well-known/openid-configuration`, { timeout: 3000 });
+        return endpoints;
+    } catch {
+        return undefined;
+    }
+}

@@ -1,0 +1,77 @@
+// Stack config -> ScimIntegration inputs. Pure apart from the config getter: unit-tested.
+// With no `cxone:region`, the stack targets the local sandbox (its endpoints file).
+import type { ScimIntegrationArgs } from "../provider/integration";
+
+/** The config values this program reads, by full key (e.g. "cxone:region"). */
+export type ConfigGetter = (key: string) => string | undefined;
+
+export interface SandboxEndpoints {
+    cxone: { baseUrl: string; tenantId?: string };
+    okta: { orgUrl: string };
+}
+
+export class SettingsError extends Error {}
+
+function bool(get: ConfigGetter, key: string): boolean | undefined {
+    const v = get(key);
+    if (v === undefined) return undefined;
+    if (v === "true" || v === "false") return v === "true";
+    throw new SettingsError(`${key} must be true or false (got "${v}")`);
+}
+
+function num(get: ConfigGetter, key: string): number | undefined {
+    const v = get(key);
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0) throw new SettingsError(`${key} must be a number of seconds (got "${v}")`);
+    return n;
+}
+
+function list(get: ConfigGetter, key: string): string[] | undefined {
+    const v = get(key);
+    if (v === undefined) return undefined;
+    try {
+        const parsed = JSON.parse(v);
+        if (Array.isArray(parsed) && parsed.every((x) => typeof x === "string")) return parsed;
+    } catch { /* fall through */ }
+    throw new SettingsError(`${key} must be a JSON list of strings, e.g. ["00g1abc"] (got ${v})`);
+}
+
+/** Okta org URL from the official provider's keys: okta:orgName + okta:baseUrl (default okta.com). */
+function oktaOrgUrl(get: ConfigGetter): string {
+    const orgName = get("okta:orgName");
+    if (!orgName) throw new SettingsError("okta:orgName is required for a real tenant (e.g. dev-123456); with okta:baseUrl (default okta.com)");
+    return `https://${orgName}.${get("okta:baseUrl") ?? "okta.com"}`;
+}
+
+/** True when the stack targets a real tenant (cxone:region is set). */
+export const targetsRealTenant = (get: ConfigGetter): boolean => get("cxone:region") !== undefined;
+
+export function integrationArgs(get: ConfigGetter, sandbox?: SandboxEndpoints): ScimIntegrationArgs {
+    const real = targetsRealTenant(get);
+    if (!real && !sandbox) throw new SettingsError("no tenant configured and no sandbox endpoints");
+    const email = get("cxone:employeeEmail") ?? (real ? undefined : "scim.accesskey@sandbox.example");
+    if (!email) throw new SettingsError("cxone:employeeEmail is required: an email address you own (CXone sends the activation email there)");
+    const resources = get("okta:resources") ?? "builtin";
+    if (resources !== "builtin" && resources !== "pulumi-okta") throw new SettingsError(`okta:resources must be "builtin" or "pulumi-okta" (got "${resources}")`);
+    return {
+        cxone: real
+            ? { region: get("cxone:region"), fedramp: bool(get, "cxone:fedramp"), tenantId: get("cxone:tenantId") }
+            : { sandboxUrl: sandbox!.cxone.baseUrl, tenantId: sandbox!.cxone.tenantId },
+        oktaOrgUrl: real ? oktaOrgUrl(get) : sandbox!.okta.orgUrl,
+        roleName: get("cxone:roleName"),
+        employeeEmail: email,
+        employeeFirstName: get("cxone:employeeFirstName"),
+        employeeLastName: get("cxone:employeeLastName"),
+        loginAuthenticatorId: get("cxone:loginAuthenticatorId"),
+        inviteEmployee: bool(get, "cxone:inviteEmployee"),
+        adoptExisting: bool(get, "cxone:adoptExisting"),
+        appLabel: get("okta:appLabel"),
+        groupIds: list(get, "okta:groupIds"),
+        createUsers: bool(get, "okta:createUsers"),
+        updateUserAttributes: bool(get, "okta:updateUserAttributes"),
+        deactivateUsers: bool(get, "okta:deactivateUsers"),
+        waitForAuthorizationSeconds: num(get, "okta:waitForAuthorizationSeconds"),
+        oktaResources: resources,
+    };
+}
