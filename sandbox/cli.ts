@@ -45,8 +45,10 @@ export function parseStartArgs(args: string[]) {
     return o;
 }
 
-function alive(pid: number): boolean {
-    try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === "EPERM"; }
+/** Running (a zombie waiting for init to reap it has already exited and released its ports). */
+export function alive(pid: number): boolean {
+    try { process.kill(pid, 0); } catch (e) { return (e as NodeJS.ErrnoException).code === "EPERM"; }
+    try { return !/^\d+ \(.*\) Z/s.test(fs.readFileSync(`/proc/${pid}/stat`, "utf8")); } catch { return true; }
 }
 
 function readPid(file: string): number | undefined {

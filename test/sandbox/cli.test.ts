@@ -7,6 +7,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
+import { alive } from "../../sandbox/cli";
+
 const CLI = path.resolve(__dirname, "../../sandbox/cli.js");
 
 function cli(dir: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -17,9 +19,6 @@ function cli(dir: string, ...args: string[]): Promise<{ code: number; out: strin
     });
 }
 
-function alive(pid: number): boolean {
-    try { process.kill(pid, 0); return true; } catch { return false; }
-}
 
 describe("sandbox CLI (background process)", function () {
     this.timeout(60000);
