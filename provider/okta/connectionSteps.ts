@@ -19,6 +19,8 @@ export interface ConnectionEvidence {
     keyLastUsedDate?: string | null;
     /** Whether the access key is still active in CXone. */
     keyIsActive?: boolean;
+    /** This resource saw the connection authorized before (its previous status). */
+    previouslyAuthorized?: boolean;
 }
 
 /**
@@ -34,7 +36,7 @@ export function connectionStatus(e: ConnectionEvidence): ConnectionStatus {
     if (e.keyIsActive === false) return "key-revoked";
     if (e.oktaConnectionStatus === "ENABLED") return "authorized";
     // Okta's word wins where it gives one: the key can be used by other callers (e.g. `npm run verify`).
-    if (e.oktaConnectionStatus === "DISABLED") return e.keyLastUsedDate ? "disabled" : "pending";
+    if (e.oktaConnectionStatus === "DISABLED") return e.keyLastUsedDate || e.previouslyAuthorized ? "disabled" : "pending";
     return e.keyLastUsedDate ? "authorized" : "pending";
 }
 

@@ -60,11 +60,12 @@ export async function check(_olds: Inputs, news: Inputs): Promise<pulumi.dynamic
 }
 
 /** One GET to Okta; CXone is asked only where Okta reports no status for the app. */
-async function gather(i: Inputs): Promise<ConnectionEvidence> {
+async function gather(i: Inputs, previous?: ConnectionStatus): Promise<ConnectionEvidence> {
+    const previouslyAuthorized = previous === "authorized" || previous === "disabled";
     const conn = await oktaApi.getConnection(i.orgUrl, i.appId);
     const okta = conn?.status;
-    if (okta === "ENABLED" || okta === "DISABLED") return { oktaConnectionStatus: okta };
-    return { oktaConnectionStatus: okta, ...(await accessKeyEvidence(i.cxoneEndpoint, i.clientId)) };
+    if (okta === "ENABLED" || okta === "DISABLED") return { oktaConnectionStatus: okta, previouslyAuthorized };
+    return { oktaConnectionStatus: okta, previouslyAuthorized, ...(await accessKeyEvidence(i.cxoneEndpoint, i.clientId)) };
 }
 
 function describe(i: Inputs, e: ConnectionEvidence): Outputs {
@@ -83,12 +84,12 @@ function describe(i: Inputs, e: ConnectionEvidence): Outputs {
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Checks the evidence, repairs a connection deactivated out of band, and waits if asked to. */
-async function settle(i: Inputs): Promise<Outputs> {
+async function settle(i: Inputs, previous?: ConnectionStatus): Promise<Outputs> {
     const deadline = Date.now() + (i.waitForAuthorizationSeconds ?? 0) * 1000;
-    let out = describe(i, await gather(i));
+    let out = describe(i, await gather(i, previous));
     if (out.status === "disabled") {
         await oktaApi.activateConnection(i.orgUrl, i.appId);
-        out = describe(i, await gather(i));
+        out = describe(i, await gather(i, previous));
     }
     while (out.status !== "authorized" && Date.now() < deadline) {
         await sleep(Math.min(i.pollIntervalSeconds * 1000, Math.max(0, deadline - Date.now())));
@@ -106,7 +107,7 @@ export async function create(i: Inputs): Promise<pulumi.dynamic.CreateResult> {
 
 export async function read(id: string, props: Outputs): Promise<pulumi.dynamic.ReadResult> {
     const { status: _s, oktaConnectionStatus: _o, keyLastUsedDate: _k, remainingSteps: _r, ...inputs } = props;
-    return { id, props: describe(inputs, await gather(inputs)), inputs };
+    return { id, props: describe(inputs, await gather(inputs, props.status)), inputs };
 }
 
 export async function diff(_id: string, olds: Outputs, news: Inputs): Promise<pulumi.dynamic.DiffResult> {
@@ -118,6 +119,8 @@ export async function diff(_id: string, olds: Outputs, news: Inputs): Promise<pu
     return { changes: replaces.length > 0 || changed || olds.status !== "authorized", replaces };
 }
 
-export async function update(_id: string, _olds: Outputs, news: Inputs): Promise<pulumi.dynamic.UpdateResult> {
-    return { outs: await settle(news) };
+export async function update(_id: string, olds: Outputs, news: Inputs): Promise<pulumi.dynamic.UpdateResult> {
+    // New credentials or endpoints mean Okta must be told again: the old authorization does not count.
+    const sameSettings = settingKeys.every((k) => olds[k] === news[k]);
+    return { outs: await settle(news, sameSettings ? olds.status : undefined) };
 }
