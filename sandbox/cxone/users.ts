@@ -37,9 +37,11 @@ export function userRoutes(ctx: SandboxContext): express.Router {
         res.status(201).json({ success: true, uuid: u.id });
     });
 
-    r.get("/user-management/v1/users/:id", (req, res) => {
-        const u = own(s().users, req.params.id);
-        if (!u) return notFound(res, req.params.id);
+    // [spec] v1, and v3 with the same shape
+    r.get(["/user-management/v1/users/:id", "/user-management/v3/users/:id"], (req, res) => {
+        const id = String(req.params.id);
+        const u = own(s().users, id);
+        if (!u) return notFound(res, id);
         res.json({ user: employeeView(u) });
     });
 

@@ -151,6 +151,21 @@ describe("CXone sandbox: employees, roles, access keys", function () {
             assert.strictEqual((await api.get(`/user-management/v1/users/${userId}`)).data.user.status, "PENDING");
             assertUserHubError(await api.post(`/user-management/v1/users/nope/revive`), 404);
         });
+
+        it("lets an invited employee activate (sandbox-only step) and then sign in", async () => {
+            const base = sb.urls.cxone;
+            const plain = axios.create({ validateStatus: () => true });
+            assert.strictEqual((await plain.post(`${base}/sandbox/cxone/activation`, { userId: adminId, password: "long-enough" })).status, 409, "only PENDING employees");
+            assert.strictEqual((await plain.post(`${base}/sandbox/cxone/activation`, { userId, password: "short" })).status, 400);
+            const a = await plain.post(`${base}/sandbox/cxone/activation`, { userId, password: "correct horse battery" });
+            assert.strictEqual(a.status, 200);
+            assert.strictEqual((await api.get(`/user-management/v3/users/${userId}`)).data.user.status, "ACTIVE");
+            const key = sb.endpoints.cxone;
+            const t = await plain.post(`${base}/auth/token`, new URLSearchParams({ grant_type: "password", username: "scim.key@example.com", password: "correct horse battery" }).toString(), {
+                headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${Buffer.from(`${key.adminAccessKeyId}:${key.adminAccessKeySecret}`).toString("base64")}` },
+            });
+            assert.strictEqual(t.status, 200, JSON.stringify(t.data));
+        });
     });
 
     describe("access keys", () => {
