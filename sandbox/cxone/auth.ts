@@ -141,6 +141,7 @@ export function authRoutes(ctx: SandboxContext, opts: TokenOptions): express.Rou
         const key = own(ctx.state.cxone.accessKeys, p.client_id);
         if (!key || !key.isActive || !userCanAuthenticate(ctx.state.cxone.users[key.userId])) return "Unknown or inactive client_id";
         if (!p.redirect_uri || !/^https?:\/\//i.test(p.redirect_uri)) return "redirect_uri must be an absolute http(s) URL";
+        if (p.tenantId !== undefined && p.tenantId !== ctx.state.cxone.tenantId) return "Unknown tenantId";
         if (p.code_challenge && p.code_challenge_method && !["S256", "plain"].includes(p.code_challenge_method)) return "code_challenge_method must be S256";
         return undefined;
     };

@@ -120,6 +120,11 @@ describe("CXone sandbox: authentication", function () {
             const r = await http.get(`${base}/auth/authorize`, { params: { ...params(), client_id: "UNKNOWN" } });
             assert.strictEqual(r.status, 400);
             assert.strictEqual(r.headers.location, undefined);
+            for (const bad of [{ redirect_uri: "javascript:alert(1)" }, { response_type: "token" }, { tenantId: "other-tenant" }]) {
+                const b = await http.get(`${base}/auth/authorize`, { params: { ...params(), ...bad } });
+                assert.strictEqual(b.status, 400, JSON.stringify(bad));
+                assert.strictEqual(b.headers.location, undefined);
+            }
         });
 
         it("re-shows the form on a wrong password", async () => {
