@@ -115,4 +115,46 @@ describe("CXone resources under the real engine", function () {
         lap("total", t0);
         console.log(`      timings (ms): ${JSON.stringify(timings)}`);
     });
+
+    it("rotation replaces the key create-before-delete; an existing role name fails clearly without adoptExisting", async () => {
+        const endpoint: CxoneEndpoint = { ...f.endpoint, apiUrl: f.sandbox.urls.cxone };
+        const roleName = unique("SCIM Rotate");
+        let rotation = "1";
+        let takenName: string | undefined;
+        const program = async () => {
+            const role = new Role("role", { endpoint, name: roleName });
+            const employee = new Employee("employee", { endpoint, email: uniqueEmailOnce, firstName: "SCIM", lastName: "Rotate", roleId: role.roleId, invite: false });
+            const key = new AccessKey("key", { endpoint, employeeId: employee.employeeId, rotation });
+            if (takenName) new Role("taken", { endpoint, name: takenName });
+            return { accessKeyId: key.accessKeyId };
+        };
+        const uniqueEmailOnce = uniqueEmail("rotate");
+        const s = await testStack("cxone-rotate", program, { env: f.env });
+        await s.up();
+        const first = (await s.outputs()).accessKeyId.value as string;
+        rotation = "2";
+        f.sandbox.clearRequests();
+        const up = await s.up();
+        assert.deepEqual(up.summary.resourceChanges, { replace: 1, same: 3 });
+        const second = (await s.outputs()).accessKeyId.value as string;
+        assert.notEqual(second, first);
+        const keyCalls = f.sandbox.requests().filter((r) => r.path.startsWith("/access-key-management")).map((r) => r.method);
+        assert.deepEqual(keyCalls, ["POST", "DELETE"], "the new key exists before the old one is revoked");
+        assert.equal(f.sandbox.context.state.cxone.accessKeys[first], undefined);
+
+        takenName = "Agent"; // a built-in role: exists, never adopted implicitly
+        await assert.rejects(s.up(), /a CXone role named "Agent" already exists \(status ACTIVE\); role names can never be reused; set adoptExisting: true to adopt it/);
+        takenName = undefined;
+        await s.destroy();
+    });
+
+    it("bad input: preview fails with the property named and makes no CXone call", async () => {
+        const endpoint: CxoneEndpoint = { ...f.endpoint, apiUrl: f.sandbox.urls.cxone };
+        const s = await testStack("cxone-badinput", async () => {
+            new Role("bad", { endpoint, name: "SCIM/Key#1" });
+        }, { env: f.env });
+        f.sandbox.clearRequests();
+        await assert.rejects(s.preview(), /property name value \{SCIM\/Key#1\} has a problem: name must not contain \/ #/);
+        assert.deepEqual(f.sandbox.requests().filter((r) => r.server === "cxone"), []);
+    });
 });
