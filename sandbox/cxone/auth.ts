@@ -145,6 +145,19 @@ export function authRoutes(ctx: SandboxContext, opts: TokenOptions): express.Rou
         if (p.code_challenge && p.code_challenge_method && !["S256", "plain"].includes(p.code_challenge_method)) return "code_challenge_method must be S256";
         return undefined;
     };
+    // [guess] The CXone sign-in page the Okta SWA app opens ("App's login page URL"); Okta's
+    // browser plugin fills it in. Modelled minimally: a form that checks an employee's password.
+    r.get("/login", (_req, res) => {
+        res.type("html").send(loginPage({}).replace('action="/auth/authorize"', 'action="/login"'));
+    });
+    r.post("/login", form, (req, res) => {
+        const { email, password } = (req.body ?? {}) as Record<string, string>;
+        const user = email ? findUserByLogin(ctx, email) : undefined;
+        if (!user || user.status !== "ACTIVE" || !password || !secretMatches(password, user.passwordHash)) {
+            return void res.status(401).type("html").send(loginPage({}, "Invalid email or password").replace('action="/auth/authorize"', 'action="/login"'));
+        }
+        res.type("html").send("<!doctype html><title>CXone</title><h1>Signed in to CXone</h1>");
+    });
     r.get("/auth/authorize", (req, res) => {
         const p = authorizeParams(req.query as Record<string, unknown>);
         const bad = checkClient(p);

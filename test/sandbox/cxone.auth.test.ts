@@ -37,6 +37,18 @@ describe("CXone sandbox: authentication", function () {
         return axios.create({ baseURL: base, validateStatus: () => true, headers: { authorization: `Bearer ${t.data.access_token}` } });
     }
 
+    it("serves the sign-in page the SWA app points at (/login), checking the employee's password", async () => {
+        const page = await http.get(`${base}/login`);
+        assert.equal(page.status, 200);
+        assert.match(String(page.data), /action="\/login"/);
+        const form = (password: string) => new URLSearchParams({ email: sb.endpoints.cxone.adminEmail, password }).toString();
+        const ok = await http.post(`${base}/login`, form(sb.endpoints.cxone.adminPassword), { headers: { "content-type": "application/x-www-form-urlencoded" } });
+        assert.equal(ok.status, 200);
+        assert.match(String(ok.data), /Signed in to CXone/);
+        const bad = await http.post(`${base}/login`, form("wrong"), { headers: { "content-type": "application/x-www-form-urlencoded" } });
+        assert.equal(bad.status, 401);
+    });
+
     it("exchanges an access key for tokens and marks the key used", async () => {
         const r = await accessKeyToken();
         assert.strictEqual(r.status, 200);
