@@ -1,0 +1,31 @@
+// Turns the three sections' results into the printed tables.
+import type { CallRow } from "./calls";
+import type { LatencyResult } from "./latency";
+import type { ScaleRow } from "./scale";
+import { table } from "./table";
+
+const wrt = (m: { writes: number; reads: number; tokens: number }) => `${m.writes}/${m.reads}/${m.tokens}`;
+
+export function callsTable(rows: CallRow[]): string {
+    return table(
+        ["operation (full integration stack)", "writes/reads/sign-ins", "minimum", "ratio", "engine summary"],
+        rows.map((r) => [r.operation, wrt(r.measured), wrt(r.minimum), r.ratio.toFixed(2), JSON.stringify(r.summary)]),
+    );
+}
+
+export function latencyTable(l: LatencyResult): string {
+    return table(
+        ["latency L", "floor (median)", "RTT on path", "floor + RTT x L", "up measured", "ratio (<= 1.2)", "RTT minimum", "ratio vs minimum"],
+        [[`${l.latencyMs} ms`, `${l.floorMedianMs} ms`, l.rttObserved, `${l.floorMedianMs + l.rttObserved * l.latencyMs} ms`, `${l.upMs} ms`,
+            l.ratio.toFixed(2), l.rttMinimum, l.ratioVsMinimum.toFixed(2)]],
+    );
+}
+
+export function scaleTable(rows: ScaleRow[]): string {
+    return table(
+        ["employees", "resources", "result", "up", "ms/resource", "up calls (w/r/t, 429s)", "provider peak RSS", "destroy", "load1"],
+        rows.map((r) => [r.employees, r.resources, r.ok ? "ok" : "FAILED", `${(r.upMs / 1000).toFixed(1)} s`, r.msPerResource,
+            `${wrt({ writes: r.upCalls.writes, reads: r.upCalls.reads, tokens: r.upCalls.tokens })}, ${r.upCalls.rateLimited}`,
+            `${r.providerPeakRssMb} MB (${r.providerProcesses} proc)`, `${(r.destroyMs / 1000).toFixed(1)} s`, r.load]),
+    );
+}

@@ -1,0 +1,75 @@
+// `npm run bench`: measures calls, latency and scale on the real engine against the sandbox,
+// prints tables and writes .pulumi-local/bench/results.json. Reports numbers, asserts no timings:
+// exits non-zero only when an operation failed.
+//   node dist/bench/run.js [--only=calls,latency,scale] [--latency=200] [--sizes=50,100,200] [--rate=50]
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { benchCalls, CallRow } from "./calls";
+import { benchLatency, LatencyResult } from "./latency";
+import { callsTable, latencyTable, scaleTable } from "./report";
+import { benchScale, ScaleRow } from "./scale";
+import { benchDir, runId } from "./world";
+
+function arg(name: string, fallback: string): string {
+    const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
+    return hit ? hit.slice(name.length + 3) : fallback;
+}
+
+interface Results {
+    runId: string;
+    date: string;
+    machine: { cpus: number; model: string; memGb: number; node: string; loadBefore: number[]; loadAfter?: number[] };
+    calls?: CallRow[];
+    latency?: LatencyResult;
+    scale?: { perSecond: number; rows: ScaleRow[] };
+    failures: string[];
+    totalMs?: number;
+}
+
+async function section<T>(r: Results, name: string, f: () => Promise<T>): Promise<T | undefined> {
+    const t0 = Date.now();
+    console.error(`bench: ${name}...`);
+    try {
+        return await f();
+    } catch (e) {
+        r.failures.push(`${name}: ${(e as Error)?.message ?? e}`.slice(0, 2000));
+        return undefined;
+    } finally {
+        console.error(`bench: ${name} done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    }
+}
+
+async function main(): Promise<number> {
+    const only = arg("only", "calls,latency,scale").split(",");
+    const t0 = Date.now();
+    const r: Results = {
+        runId, date: new Date().toISOString(), failures: [],
+        machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "?", memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadBefore: os.loadavg() },
+    };
+    if (only.includes("calls")) r.calls = await section(r, "calls", benchCalls);
+    if (only.includes("latency")) r.latency = await section(r, "latency", () => benchLatency(Number(arg("latency", "200"))));
+    if (only.includes("scale")) {
+        const perSecond = Number(arg("rate", "50"));
+        const rows = await section(r, "scale", () => benchScale(arg("sizes", "50,100,200").split(",").map(Number), perSecond));
+        if (rows) r.scale = { perSecond, rows };
+    }
+    r.machine.loadAfter = os.loadavg();
+    r.totalMs = Date.now() - t0;
+    for (const row of r.scale?.rows ?? []) if (!row.ok) r.failures.push(`scale ${row.employees}: ${row.error}`);
+
+    const out = path.join(benchDir, "results.json");
+    fs.mkdirSync(benchDir, { recursive: true });
+    fs.writeFileSync(out, JSON.stringify(r, null, 2) + "\n");
+
+    const cpu = `${r.machine.cpus} CPU ${r.machine.model}, load ${r.machine.loadBefore.map((x) => x.toFixed(1)).join(" ")} -> ${r.machine.loadAfter.map((x) => x.toFixed(1)).join(" ")}`;
+    console.log(`\ncxone-okta-scim bench ${r.date} (${cpu}; ${(r.totalMs / 1000).toFixed(0)} s)\n`);
+    if (r.calls) console.log("1. API calls per operation (writes/reads/sign-ins; reads = GETs and POST searches)\n" + callsTable(r.calls) + "\n");
+    if (r.latency) console.log("2. Latency of `up` from empty\n" + latencyTable(r.latency) + "\n");
+    if (r.scale) console.log(`3. Scale under a ${r.scale.perSecond} req/s sandbox rate limit\n` + scaleTable(r.scale.rows) + "\n");
+    for (const f of r.failures) console.log(`FAILURE ${f}`);
+    console.log(`results: ${path.relative(process.cwd(), out)}`);
+    return r.failures.length ? 1 : 0;
+}
+
+main().then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });
