@@ -1,6 +1,7 @@
 // Runs Pulumi programs with the real engine (the CLI built by scripts/toolchain.sh) through the
 // Automation API. Inline programs need no language host: the Node SDK serves the language runtime
 // in-process, which is how this project runs stacks on machines without pulumi-language-nodejs.
+import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -38,7 +39,7 @@ export interface EngineStackOptions {
 /** A stack on the real engine; every operation's output is kept for secret scans and errors. */
 export class EngineStack {
     private log = "";
-    constructor(readonly stack: automation.Stack) {}
+    constructor(readonly stack: automation.Stack, private readonly workDir: string, private readonly env: Record<string, string>) {}
     output(): string { return this.log; }
     private readonly collect = (s: string): void => { this.log += s; };
     up(o: automation.UpOptions = {}) { return this.stack.up({ onOutput: this.collect, ...o }); }
@@ -46,8 +47,16 @@ export class EngineStack {
     refresh(o: automation.RefreshOptions = {}) { return this.stack.refresh({ onOutput: this.collect, ...o }); }
     destroy(o: automation.DestroyOptions = {}) { return this.stack.destroy({ onOutput: this.collect, ...o }); }
     outputs() { return this.stack.outputs(); }
-    async exportState(): Promise<string> {
-        return JSON.stringify((await this.stack.exportStack()).deployment);
+    /**
+     * `pulumi stack export` as an operator runs it (secrets stay encrypted). The Automation API's
+     * exportStack() passes --show-secrets, which would make secret scans meaningless.
+     */
+    exportState(): Promise<string> {
+        return new Promise((resolve, reject) => {
+            execFile("pulumi", ["stack", "export", "--stack", this.stack.name], {
+                cwd: this.workDir, env: { ...process.env, ...this.env }, maxBuffer: 64 * 1024 * 1024,
+            }, (err, stdout, stderr) => (err ? reject(new Error(`pulumi stack export failed: ${stderr}`)) : resolve(stdout)));
+        });
     }
 }
 
@@ -66,12 +75,13 @@ export async function openStack(o: EngineStackOptions): Promise<EngineStack> {
     fs.mkdirSync(o.workDir, { recursive: true });
     fs.mkdirSync(o.backendDir, { recursive: true });
     const pulumiCommand = await automation.PulumiCommand.get({ root: path.dirname(toolchainBin()) });
+    const env = engineEnv(o.backendDir, { ...(o.useProjectFile ? { PULUMI_BACKEND_URL: "file://" + o.backendDir } : {}), ...o.env });
     const stack = await automation.LocalWorkspace.createOrSelectStack(
         { stackName: o.stackName ?? "dev", projectName: o.projectName, program: o.program },
         {
             pulumiCommand,
             workDir: o.workDir,
-            envVars: engineEnv(o.backendDir, { ...(o.useProjectFile ? { PULUMI_BACKEND_URL: "file://" + o.backendDir } : {}), ...o.env }),
+            envVars: env,
             ...(o.useProjectFile ? {} : {
                 projectSettings: {
                     name: o.projectName,
@@ -85,5 +95,5 @@ export async function openStack(o: EngineStackOptions): Promise<EngineStack> {
     for (const [k, v] of Object.entries(o.config ?? {})) {
         await stack.setConfig(k, { value: v.value, secret: v.secret ?? false });
     }
-    return new EngineStack(stack);
+    return new EngineStack(stack, o.workDir, env);
 }

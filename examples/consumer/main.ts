@@ -1,0 +1,3 @@
+import { consumerExample } from "./index";
+
+export = consumerExample();

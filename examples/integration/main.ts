@@ -1,0 +1,3 @@
+import { integrationExample } from "./index";
+
+export = integrationExample();
