@@ -41,7 +41,9 @@ export class ProviderRssSampler {
             const pid = Number(name);
             if (!Number.isInteger(pid)) continue;
             const cmd = read(`/proc/${pid}/cmdline`);
-            if (!cmd || !cmd.includes("dynamic-provider") || !cmd.split("\0")[0].endsWith("node")) continue;
+            const argv = cmd?.split("\0") ?? [];
+            // the provider itself, not the shim's `node -e require.resolve(...dynamic-provider)`
+            if (!argv[0]?.endsWith("node") || !argv[1]?.includes("dynamic-provider")) continue;
             if (!descendsFrom(pid, process.pid)) continue;
             const status = read(`/proc/${pid}/status`);
             if (!status) continue;

@@ -30,7 +30,7 @@ export async function benchScale(sizes: number[], perSecond: number): Promise<Sc
     const rows: ScaleRow[] = [];
     try {
         for (const n of sizes) {
-            const tag = `${runId} ${n}`;
+            const tag = `${runId}-${n}`;
             const stack = await benchStack(`scale-${n}`, scaleProgram({ cxoneUrl: sandbox.urls.cxone, tenantId: sandbox.endpoints.cxone.tenantId, count: n, tag }), { sandbox });
             const resources = 1 + 2 * n;
             sandbox.clearRequests();
