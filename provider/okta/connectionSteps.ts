@@ -34,7 +34,9 @@ export type ConnectionStatus = "authorized" | "disabled" | "key-revoked" | "pend
 
 export function connectionStatus(e: ConnectionEvidence): ConnectionStatus {
     if (e.keyIsActive === false) return "key-revoked";
-    if (e.oktaConnectionStatus === "ENABLED") return "authorized";
+    // Okta's ENABLED is about the credentials Okta holds; for a new key (first setup, or a key
+    // re-created after revocation) it counts only once the key has been used.
+    if (e.oktaConnectionStatus === "ENABLED") return e.previouslyAuthorized || e.keyLastUsedDate ? "authorized" : "pending";
     // Okta's word wins where it gives one: the key can be used by other callers (e.g. `npm run verify`).
     if (e.oktaConnectionStatus === "DISABLED") return e.keyLastUsedDate || e.previouslyAuthorized ? "disabled" : "pending";
     return e.keyLastUsedDate ? "authorized" : "pending";

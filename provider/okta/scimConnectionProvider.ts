@@ -64,7 +64,7 @@ async function gather(i: Inputs, previous?: ConnectionStatus): Promise<Connectio
     const previouslyAuthorized = previous === "authorized" || previous === "disabled";
     const conn = await oktaApi.getConnection(i.orgUrl, i.appId);
     const okta = conn?.status;
-    if (okta === "ENABLED" || okta === "DISABLED") return { oktaConnectionStatus: okta, previouslyAuthorized };
+    if ((okta === "ENABLED" && previouslyAuthorized) || okta === "DISABLED") return { oktaConnectionStatus: okta, previouslyAuthorized };
     return { oktaConnectionStatus: okta, previouslyAuthorized, ...(await accessKeyEvidence(i.cxoneEndpoint, i.clientId)) };
 }
 
