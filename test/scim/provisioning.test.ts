@@ -200,4 +200,28 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
         assert.match(printed, /Connection test FAILED/);
         noSecret(printed + JSON.stringify(v), "the connection test's result");
     });
+
+    it("after the revocation, the next up does not claim the connection is authorized", async () => {
+        const before = await f.outputs();
+        await f.stack.up();
+        const o = await f.outputs();
+        // Okta still holds the revoked key's id and secret: a person must enter the new ones.
+        assert.notEqual(o.connectionStatus, "authorized", `status ${o.connectionStatus}; key ${before.accessKeyId} -> ${o.accessKeyId}`);
+        assert.ok((o.remainingSteps as string[]).join("\n").includes(`Client ID = ${o.accessKeyId}`), JSON.stringify(o.remainingSteps));
+    });
+
+    it("with the new key entered and authenticated, the stack says authorized and the failed user is provisioned", async () => {
+        const o = await f.outputs();
+        const auth = await completeConsoleSteps(f.sandbox.urls.okta, o, admin());
+        assert.ok(auth.ok, auth.page);
+        await f.stack.up();
+        const after = await f.outputs();
+        assert.equal(after.connectionStatus, "authorized");
+        assert.deepEqual(after.remainingSteps, []);
+        const eve = await okta.user("eve.evans@example.com");
+        const { results, view } = await con.sync(appId);
+        assert.notEqual(resultFor(results, eve.id).action, "failed", JSON.stringify(results));
+        assert.equal((await scim.byUserName("eve.evans@example.com"))?.active, true);
+        assert.equal(view.provisioningErrors.filter((e) => e.userId === eve.id).length, 0, "the error is cleared by the success");
+    });
 });
