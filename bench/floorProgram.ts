@@ -10,7 +10,7 @@ const noop: pulumi.dynamic.ResourceProvider = {
     },
 };
 
-class Noop extends pulumi.dynamic.Resource {
+export class Noop extends pulumi.dynamic.Resource {
     declare readonly status: pulumi.Output<string>;
     declare readonly secret: pulumi.Output<string>;
     constructor(type: string, name: string, props: Record<string, pulumi.Input<unknown>>, opts?: pulumi.CustomResourceOptions) {

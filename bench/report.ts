@@ -23,9 +23,9 @@ export function latencyTable(l: LatencyResult): string {
 
 export function scaleTable(rows: ScaleRow[]): string {
     return table(
-        ["employees", "resources", "result", "up", "ms/resource", "up calls (w/r/t, 429s)", "provider peak RSS", "destroy", "load1"],
-        rows.map((r) => [r.employees, r.resources, r.ok ? "ok" : "FAILED", `${(r.upMs / 1000).toFixed(1)} s`, r.msPerResource,
+        ["employees", "resources", "result", "up", "ms/resource", "no-op floor up, ms/res", "up calls (w/r/t, 429s)", "provider peak RSS", "destroy (floor)", "load1"],
+        rows.map((r) => [r.employees, r.resources, r.ok ? "ok" : "FAILED", `${(r.upMs / 1000).toFixed(1)} s`, r.msPerResource, `${(r.floorUpMs / 1000).toFixed(1)} s, ${r.floorMsPerResource}`,
             `${wrt({ writes: r.upCalls.writes, reads: r.upCalls.reads, tokens: r.upCalls.tokens })}, ${r.upCalls.rateLimited}`,
-            `${r.providerPeakRssMb} MB (${r.providerProcesses} proc)`, `${(r.destroyMs / 1000).toFixed(1)} s`, r.load]),
+            `${r.providerPeakRssMb} MB (${r.providerProcesses} proc)`, `${(r.destroyMs / 1000).toFixed(1)} s (${(r.floorDestroyMs / 1000).toFixed(1)} s)`, r.load]),
     );
 }

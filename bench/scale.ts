@@ -3,6 +3,7 @@
 import * as os from "os";
 import { countCalls, CallCounts } from "./requests";
 import { ProviderRssSampler } from "./rss";
+import { scaleFloorProgram } from "./scaleFloorProgram";
 import { scaleProgram } from "./scaleProgram";
 import { benchSandbox, benchStack, runId, timed } from "./world";
 
@@ -18,6 +19,10 @@ export interface ScaleRow {
     upCalls: CallCounts;
     destroyCalls: CallCounts;
     providerPeakRssMb: number;
+    /** the same graph of no-op resources: engine-only cost */
+    floorUpMs: number;
+    floorMsPerResource: number;
+    floorDestroyMs: number;
     providerProcesses: number;
     load: number;
 }
@@ -43,7 +48,11 @@ export async function benchScale(sizes: number[], perSecond: number): Promise<Sc
             sandbox.clearRequests();
             let destroyOk = true;
             const destroy = await timed(() => stack.destroy().catch((e) => { destroyOk = false; error = (error ? error + " / " : "") + "destroy: " + firstLine(e); }));
+            const floor = await benchStack(`scale-floor-${n}`, scaleFloorProgram(n), { sandbox });
+            const floorUp = await timed(() => floor.up());
+            const floorDestroy = await timed(() => floor.destroy());
             rows.push({
+                floorUpMs: floorUp.ms, floorMsPerResource: Math.round(floorUp.ms / resources), floorDestroyMs: floorDestroy.ms,
                 employees: n, resources, ok: !error, error, upMs: up.ms, msPerResource: Math.round(up.ms / resources),
                 destroyMs: destroy.ms, destroyOk, upCalls, destroyCalls: countCalls(sandbox.requests()),
                 providerPeakRssMb: mem.peakMb, providerProcesses: mem.processes, load: +os.loadavg()[0].toFixed(2),
