@@ -87,15 +87,15 @@ describe("CXone resources under the real engine", function () {
         assert.deepEqual((await s.preview({ refresh: true })).changeSummary, { same: 4 });
 
         // secrets: never in state text, engine output; __provider is the small forwarder
-        // exportState() decrypts (--show-secrets): every copy of the secret must sit in a secret envelope
+        // the state as an operator exports it holds only ciphertext for the key secret
         const state = await s.exportState();
-        const envelope = /\{"4dabf18193072939515e22adb298388d":"1b47061264138c4ac30d75fd1eb44270","plaintext":"(?:[^"\\]|\\.)*"\}/g;
-        assert.ok(state.includes(secret) && !state.replace(envelope, "<secret>").includes(secret), "the key secret only appears as a Pulumi secret");
-        // the state as stored (no --show-secrets) holds only ciphertext
-        const stored = (await (s.stack.workspace as unknown as { runPulumiCmd(a: string[]): Promise<{ stdout: string }> }).runPulumiCmd(["stack", "export", "--stack", s.stack.name])).stdout;
-        assert.ok(stored.includes(accessKeyId) && !stored.includes(secret), "stored state never holds the key secret in plaintext");
+        assert.ok(state.includes(accessKeyId) && !state.includes(secret), "exported state never holds the key secret in plaintext");
         assert.ok(!state.includes(f.env.CXONE_ACCESS_KEY_SECRET), "state never holds the admin secret");
-        const providers = [...state.matchAll(/"__provider":"((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1]}"`) as string);
+        // decrypted (--show-secrets), every copy of the secret sits in a secret envelope: it is marked secret everywhere
+        const shown = JSON.stringify((await s.stack.exportStack()).deployment);
+        const envelope = /\{"4dabf18193072939515e22adb298388d":"1b47061264138c4ac30d75fd1eb44270","plaintext":"(?:[^"\\]|\\.)*"\}/g;
+        assert.ok(shown.includes(secret) && !shown.replace(envelope, "<secret>").includes(secret), "the key secret only appears as a Pulumi secret");
+        const providers = [...shown.matchAll(/"__provider":"((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1]}"`) as string);
         assert.ok(providers.length >= 3);
         for (const p of providers) {
             assert.ok(p.length < 3000, `__provider is small (${p.length} chars)`);
