@@ -50,6 +50,7 @@ export function oktaAdmin(s: RunningSandbox) {
             return (await call("POST", "/api/v1/users?activate=true", { profile: { firstName, lastName, email: login, login } })) as OktaUser;
         },
         async rename(userId: string, profile: { firstName?: string; lastName?: string }): Promise<void> { await call("POST", `/api/v1/users/${userId}`, { profile }); },
+        async deactivate(userId: string): Promise<void> { await call("POST", `/api/v1/users/${userId}/lifecycle/deactivate`); },
         async addToGroup(gid: string, uid: string): Promise<void> { await call("PUT", `/api/v1/groups/${gid}/users/${uid}`, undefined, [204]); },
         async removeFromGroup(gid: string, uid: string): Promise<void> { await call("DELETE", `/api/v1/groups/${gid}/users/${uid}`, undefined, [204]); },
         async assign(appId: string, uid: string, userName: string): Promise<void> {

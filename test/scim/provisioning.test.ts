@@ -146,6 +146,43 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
         assert.equal((await scim.byUserName("ben.baker@example.com"))?.name.familyName, "Baker-Renamed");
     });
 
+    it("with Create Users off, a new member is not created; updates still are", async () => {
+        await f.stack.stack.setConfig("okta:createUsers", { value: "false" });
+        await f.stack.up();
+        const finn = await okta.createUser("Finn", "Fox");
+        await okta.addToGroup(groupId, finn.id);
+        const ben = await okta.user("ben.baker@example.com");
+        await okta.rename(ben.id, { firstName: "Benjamin" });
+        const { results } = await con.sync(appId);
+        assert.equal(resultFor(results, finn.id).action, "skipped", JSON.stringify(results));
+        assert.equal(await scim.byUserName("finn.fox@example.com"), undefined);
+        assert.equal((await scim.byUserName("ben.baker@example.com"))?.name.givenName, "Benjamin");
+    });
+
+    it("with Create Users back on and Deactivate Users off, the waiting member is created; an unassigned one stays active", async () => {
+        await f.stack.stack.setConfig("okta:createUsers", { value: "true" });
+        await f.stack.stack.setConfig("okta:deactivateUsers", { value: "false" });
+        await f.stack.up();
+        const dana = await okta.user("dana.diaz@example.com");
+        await okta.removeFromGroup(groupId, dana.id);
+        const { results } = await con.sync(appId);
+        assert.equal(resultFor(results, dana.id).action, "skipped", JSON.stringify(results));
+        assert.equal((await scim.byUserName("dana.diaz@example.com"))?.active, true);
+        assert.equal((await scim.byUserName("finn.fox@example.com"))?.active, true, "Create Users works again");
+    });
+
+    it("with Deactivate Users back on, the unassigned member is deactivated; so is a user deactivated in Okta", async () => {
+        await f.stack.stack.setConfig("okta:deactivateUsers", { value: "true" });
+        await f.stack.up();
+        await con.sync(appId);
+        assert.equal((await scim.byUserName("dana.diaz@example.com"))?.active, false);
+        // Okta's own lifecycle: deactivating the person in Okta deactivates them in CXone.
+        const finn = await okta.user("finn.fox@example.com");
+        await okta.deactivate(finn.id);
+        await con.sync(appId);
+        assert.equal((await scim.byUserName("finn.fox@example.com"))?.active, false);
+    });
+
     it("a wrong client secret makes Authenticate with CXone fail visibly; the right one restores it", async () => {
         const o = await f.outputs();
         const wrong = "wrong-" + randomBytes(16).toString("hex");
