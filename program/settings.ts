@@ -66,6 +66,7 @@ export function integrationArgs(get: ConfigGetter, sandbox?: SandboxEndpoints): 
         loginAuthenticatorId: get("cxone:loginAuthenticatorId"),
         inviteEmployee: bool(get, "cxone:inviteEmployee"),
         adoptExisting: bool(get, "cxone:adoptExisting"),
+        accessKeyRotation: get("cxone:accessKeyRotation"),
         appLabel: get("okta:appLabel"),
         groupIds: list(get, "okta:groupIds"),
         createUsers: bool(get, "okta:createUsers"),

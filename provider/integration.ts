@@ -45,6 +45,8 @@ export interface ScimIntegrationArgs {
     createUsers?: pulumi.Input<boolean>;
     updateUserAttributes?: pulumi.Input<boolean>;
     deactivateUsers?: pulumi.Input<boolean>;
+    /** Any new value rotates the access key (new key first, then the old one is revoked); Okta must then be given the new secret. */
+    accessKeyRotation?: pulumi.Input<string>;
     /** Wait this long during `pulumi up` for the console steps (0 = report and move on). */
     waitForAuthorizationSeconds?: pulumi.Input<number>;
     /** Adopt an existing role, employee and Okta app of the same name instead of failing / duplicating. */
@@ -108,7 +110,7 @@ export class ScimIntegration extends pulumi.ComponentResource {
             invite: args.inviteEmployee ?? true,
             adoptExisting: adopt,
         }, parent);
-        const key = new AccessKey(`${name}-key`, { endpoint, employeeId: employee.employeeId }, parent);
+        const key = new AccessKey(`${name}-key`, { endpoint, employeeId: employee.employeeId, rotation: args.accessKeyRotation }, parent);
 
         const okta = oktaAppResources(name, {
             kind: args.oktaResources ?? "builtin",
