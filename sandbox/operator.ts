@@ -2,17 +2,7 @@
 // what an operator does by hand on real tenants (procedure steps 7-13). It uses only the
 // sandbox-only console operations and the CXone login page, never anything the product calls.
 import axios, { AxiosResponse } from "axios";
-
-export interface ConsoleSettings {
-    scimBaseUrl: string;
-    uniqueIdentifierField: string;
-    supportedActions: string[];
-    authMode: "oauth2";
-    tokenEndpoint: string;
-    authorizeEndpoint: string;
-    clientId: string;
-    clientSecret: string;
-}
+import type { ScimConnectionSettings as ConsoleSettings } from "./okta/state";
 
 /** Steps 7-12: tick "Enable SCIM provisioning" and save the SCIM connection settings. */
 export async function saveScimSettings(oktaUrl: string, appId: string, s: ConsoleSettings): Promise<void> {

@@ -1,9 +1,8 @@
 // Input checks shared by the Okta-side resources: pure, no I/O. Each failure names the property.
 import type * as pulumi from "@pulumi/pulumi";
+import { isUnknown } from "../cxone/validation";
 
-/** What preview passes for a value not known yet, whatever the property's type. */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-export const isUnknown = (v: unknown): boolean => v === UNKNOWN;
+export { isUnknown };
 
 export type Failures = pulumi.dynamic.CheckFailure[];
 
