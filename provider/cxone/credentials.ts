@@ -28,7 +28,14 @@ export function isLoopbackUrl(url: string): boolean {
 
 /** The sandbox's endpoints.json location: env CXONE_OKTA_SANDBOX_DIR or `<cwd>/.sandbox`. */
 export function sandboxEndpointsFile(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
-    return path.join(path.resolve(cwd, env[SANDBOX_DIR_ENV] || ".sandbox"), "endpoints.json");
+    if (env[SANDBOX_DIR_ENV]) return path.join(path.resolve(cwd, env[SANDBOX_DIR_ENV]!), "endpoints.json");
+    // The engine runs providers in the program's directory (e.g. dist/program with Pulumi.yaml's
+    // `main`), so look upward for the sandbox, as git looks for .git.
+    for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+        const file = path.join(dir, ".sandbox", "endpoints.json");
+        if (fs.existsSync(file)) return file;
+        if (path.dirname(dir) === dir) return path.join(path.resolve(cwd), ".sandbox", "endpoints.json");
+    }
 }
 
 /**
