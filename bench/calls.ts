@@ -24,16 +24,18 @@ export interface CallRow {
 // CXone signs in once per provider process; Okta uses an API token (no sign-in).
 const MIN: Record<string, Minimum> = {
     // creates: role, employee, invite, key, app; reads: role by name and employee by email (adoption
-    // rules), the default login authenticator, the connection status
-    "up from empty": { writes: 5, reads: 4, tokens: 1 },
+    // rules), the role again (CXone's create answers no id), the default login authenticator, the
+    // connection status
+    "up from empty": { writes: 5, reads: 5, tokens: 1 },
     // pending: the connection is re-checked (1 Okta GET + 1 key GET for the evidence) on refresh
     "no-change preview --refresh (pending)": { writes: 0, reads: 6, tokens: 1 },
     // the up after the console steps: refresh (≤6 reads) + switch the provisioning actions on (1 PUT)
     "up after console steps": { writes: 1, reads: 6, tokens: 1 },
     "no-change up (authorized)": { writes: 0, reads: 6, tokens: 1 },
     "no-change preview --refresh (authorized)": { writes: 0, reads: 6, tokens: 1 },
-    // revoke key, deactivate employee, deactivate role, deactivate + delete app
-    "destroy": { writes: 5, reads: 0, tokens: 1 },
+    // refresh first (Pulumi.yaml refresh: always): ≤6 reads; then revoke key, deactivate employee,
+    // deactivate role, deactivate + delete app (Okta deletes only inactive apps)
+    "destroy": { writes: 5, reads: 6, tokens: 1 },
 };
 
 const total = (m: Minimum) => m.writes + m.reads + m.tokens;
