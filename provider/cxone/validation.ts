@@ -43,6 +43,9 @@ const httpUrl = (optional: boolean): Checker => (v, p) => {
     try {
         const u = new URL(v);
         if (u.protocol !== "https:" && u.protocol !== "http:") return `${p} must be an http(s) URL`;
+        // the admin token travels to these hosts: plain http only on loopback (the sandbox)
+        const host = u.hostname.replace(/^\[|\]$/g, "");
+        if (u.protocol === "http:" && !(host === "localhost" || host === "::1" || /^127\./.test(host))) return `${p} must use https (plain http is accepted only on loopback)`;
         if (u.username || u.password) return `${p} must not contain credentials`;
         if (u.search || u.hash) return `${p} must not contain a query or fragment`;
     } catch {
