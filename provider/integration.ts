@@ -5,7 +5,7 @@ import { Employee } from "./cxone/employee";
 import { Role } from "./cxone/role";
 import { oktaAppResources } from "./okta/appResources";
 import { ScimConnection } from "./okta/scimConnection";
-import { cxoneEndpointFor, resolveRegion, ResolvedRegion, sandboxRegion } from "./regions";
+import { cxoneEndpointFor, RegionError, resolveRegion, ResolvedRegion, sandboxRegion } from "./regions";
 
 /** Where the CXone tenant is: a region (and FedRAMP flag), or the local sandbox. */
 export interface CxoneTarget {
@@ -90,7 +90,7 @@ export class ScimIntegration extends pulumi.ComponentResource {
     constructor(name: string, args: ScimIntegrationArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cxone-okta-scim:index:ScimIntegration", name, {}, opts);
         const parent = { parent: this };
-        const region = (this.region = resolveTarget(args.cxone));
+        const region = (this.region = resolveTargetFor(this, args.cxone));
         const endpoint = cxoneEndpointFor(region, args.cxone.tenantId);
         const adopt = args.adoptExisting ?? false;
 
@@ -164,6 +164,16 @@ export class ScimIntegration extends pulumi.ComponentResource {
             accessKeyId: this.accessKeyId, accessKeySecret: this.accessKeySecret,
             connectionStatus: this.connectionStatus, remainingSteps: this.remainingSteps, provisioningApplied: this.provisioningApplied,
         });
+    }
+}
+
+/** resolveTarget, failing as an error of this component naming the input, without a stack trace. */
+function resolveTargetFor(owner: pulumi.Resource, t: CxoneTarget): ResolvedRegion {
+    try {
+        return resolveTarget(t);
+    } catch (e) {
+        const input = e instanceof RegionError ? `cxone.${e.property === "cxoneBaseUrl" ? "sandboxUrl" : e.property}: ` : "";
+        throw new pulumi.ResourceError(`${input}${(e as Error).message}`, owner, true);
     }
 }
 
