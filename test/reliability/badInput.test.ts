@@ -1,0 +1,264 @@
+// Invalid inputs across every resource, the component and the root program's config: each gets an
+// error naming the property, and the sandbox sees ZERO requests. Table-driven: direct check() calls
+// for the exact reasons, and real `pulumi preview` runs on the engine (rows grouped per stack).
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { AccessKey, Employee, Role } from "../../provider/cxone";
+import * as accessKeyProvider from "../../provider/cxone/accessKeyProvider";
+import * as employeeProvider from "../../provider/cxone/employeeProvider";
+import * as roleProvider from "../../provider/cxone/roleProvider";
+import { ScimIntegration, ScimIntegrationArgs } from "../../provider/integration";
+import { AutoLoginApp } from "../../provider/okta/autoLoginApp";
+import * as autoLoginAppProvider from "../../provider/okta/autoLoginAppProvider";
+import { GroupAssignment } from "../../provider/okta/groupAssignment";
+import * as groupAssignmentProvider from "../../provider/okta/groupAssignmentProvider";
+import { ProvisioningActions } from "../../provider/okta/provisioningActions";
+import * as provisioningActionsProvider from "../../provider/okta/provisioningActionsProvider";
+import { ScimConnection } from "../../provider/okta/scimConnection";
+import * as scimConnectionProvider from "../../provider/okta/scimConnectionProvider";
+import { integrationProgram } from "../../program/index";
+import { RunningSandbox, startSandbox } from "../../sandbox/index";
+import { testStack } from "../support/engine";
+import { attempt, STACK_TRACE } from "../support/reliability";
+
+type Props = Record<string, unknown>;
+type Kind = "role" | "employee" | "accessKey" | "app" | "group" | "actions" | "scim";
+
+/** One invalid input: which resource, what is wrong with it, and the property the error must name. */
+interface Row {
+    kind: Kind; what: string; bad: Props; property: string;
+    /** only for direct check(): the class cannot pass this input to the engine, or the row is covered there already */
+    checkOnly?: boolean;
+}
+
+const long = (n: number) => "x".repeat(n);
+const s = (v: unknown) => v as never; // deliberately ill-typed inputs
+
+const rows: Row[] = [
+    // Role: CXone's naming rules, lengths, empty values, statuses, permissions, endpoint
+    // every forbidden character through check(); three of them also through the engine (one preview each)
+    ...["/", "\\", "+", "!", "?", "<", ">", "#", "&", ",", "%", '"'].map((c): Row => ({ kind: "role", what: `role name with ${c}`, bad: { name: `SCIM ${c} Key` }, property: "name", checkOnly: !["/", "&", '"'].includes(c) })),
+    { kind: "role", what: "role name of 51 characters", bad: { name: long(51) }, property: "name" },
+    { kind: "role", what: "empty role name", bad: { name: "" }, property: "name" },
+    { kind: "role", what: "role name with leading space", bad: { name: " SCIM" }, property: "name" },
+    { kind: "role", what: "empty permission list", bad: { permissions: [] }, property: "permissions" },
+    { kind: "role", what: "permission listed twice", bad: { permissions: ["Employees: View", "Employees: View"] }, property: "permissions" },
+    { kind: "role", what: "status DELETED", bad: { status: "DELETED" }, property: "status" },
+    { kind: "role", what: "endpoint issuerUrl not a URL", bad: { endpoint: { issuerUrl: "cxone", areaUrl: "https://na1.nice-incontact.com" } }, property: "endpoint.issuerUrl" },
+    { kind: "role", what: "endpoint carrying a credential", bad: { endpoint: { issuerUrl: "https://cxone.niceincontact.com", areaUrl: "https://na1.nice-incontact.com", accessKeySecret: "not-a-real-secret" } }, property: "endpoint.accessKeySecret" },
+    { kind: "role", what: "endpoint over plain http outside loopback", bad: { endpoint: { issuerUrl: "http://cxone.niceincontact.com", areaUrl: "https://na1.nice-incontact.com" } }, property: "endpoint.issuerUrl" },
+    // Employee
+    { kind: "employee", what: "email without @", bad: { email: "scim.accesskey.example.com" }, property: "email" },
+    { kind: "employee", what: "empty email", bad: { email: "" }, property: "email" },
+    { kind: "employee", what: "email with a space", bad: { email: "scim key@example.com" }, property: "email" },
+    { kind: "employee", what: "first name of 51 characters", bad: { firstName: long(51) }, property: "firstName" },
+    { kind: "employee", what: "empty last name", bad: { lastName: "  " }, property: "lastName" },
+    { kind: "employee", what: "empty role id", bad: { roleId: "" }, property: "roleId" },
+    { kind: "employee", what: "empty login authenticator", bad: { loginAuthenticatorId: "" }, property: "loginAuthenticatorId" },
+    { kind: "employee", what: "invite as a string", bad: { invite: s("yes") }, property: "invite" },
+    // AccessKey
+    { kind: "accessKey", what: "empty employee id", bad: { employeeId: "" }, property: "employeeId" },
+    { kind: "accessKey", what: "secret given as an input", bad: { secret: "chosen-by-hand" }, property: "secret", checkOnly: true },
+    { kind: "accessKey", what: "rotation of 201 characters", bad: { rotation: long(201) }, property: "rotation" },
+    { kind: "accessKey", what: "active as a number", bad: { active: s(1) }, property: "active" },
+    // AutoLoginApp
+    { kind: "app", what: "org URL over plain http outside loopback", bad: { orgUrl: "http://example.okta.com" }, property: "orgUrl" },
+    { kind: "app", what: "empty label", bad: { label: "" }, property: "label" },
+    { kind: "app", what: "label of 101 characters", bad: { label: long(101) }, property: "label" },
+    { kind: "app", what: "login URL not a URL", bad: { loginUrl: "cxone login page" }, property: "loginUrl" },
+    { kind: "app", what: "redirect URL over ftp", bad: { redirectUrl: "ftp://example.com/after" }, property: "redirectUrl" },
+    // GroupAssignment
+    { kind: "group", what: "empty group id", bad: { groupId: "" }, property: "groupId" },
+    { kind: "group", what: "org URL not a URL", bad: { orgUrl: "okta" }, property: "orgUrl" },
+    // ProvisioningActions
+    { kind: "actions", what: "createUsers as a string", bad: { createUsers: s("true") }, property: "createUsers" },
+    { kind: "actions", what: "empty app id", bad: { appId: "" }, property: "appId" },
+    // ScimConnection
+    { kind: "scim", what: "unique identifier field email", bad: { uniqueIdentifierField: "email" }, property: "uniqueIdentifierField" },
+    { kind: "scim", what: "unknown supported action", bad: { supportedActions: ["pushNewUsers", "pushPasswordUpdates"] }, property: "supportedActions" },
+    { kind: "scim", what: "no supported actions", bad: { supportedActions: [] }, property: "supportedActions" },
+    { kind: "scim", what: "auth mode basic", bad: { authMode: "basic" }, property: "authMode" },
+    { kind: "scim", what: "negative wait seconds", bad: { waitForAuthorizationSeconds: -5 }, property: "waitForAuthorizationSeconds" },
+    { kind: "scim", what: "poll interval 0", bad: { pollIntervalSeconds: 0 }, property: "pollIntervalSeconds" },
+    { kind: "scim", what: "SCIM base URL over plain http outside loopback", bad: { scimBaseUrl: "http://na1.nice-incontact.com/scim/v2" }, property: "scimBaseUrl" },
+    { kind: "scim", what: "empty client id", bad: { clientId: "" }, property: "clientId" },
+    { kind: "scim", what: "empty client secret", bad: { clientSecret: "" }, property: "clientSecret" },
+];
+
+/** Valid inputs per resource, pointing at the sandbox; each row spoils exactly one property. */
+function bases(cx: string, okta: string): Record<Kind, Props> {
+    const endpoint = { issuerUrl: cx, areaUrl: cx, apiUrl: cx };
+    return {
+        role: { endpoint, name: "SCIM Access Key" },
+        employee: { endpoint, email: "scim.accesskey@sandbox.example", firstName: "SCIM", lastName: "AccessKey", roleId: "role-1" },
+        accessKey: { endpoint, employeeId: "employee-1" },
+        app: { orgUrl: okta, label: "NICE CXone", loginUrl: `${cx}/login` },
+        group: { orgUrl: okta, appId: "0oa1", groupId: "00g1" },
+        actions: { orgUrl: okta, appId: "0oa1", connectionStatus: "pending" },
+        scim: {
+            orgUrl: okta, appId: "0oa1", appLabel: "NICE CXone", scimBaseUrl: `${cx}/scim/v2`, tokenEndpoint: `${cx}/auth/token`,
+            authorizeEndpoint: `${cx}/auth/authorize`, clientId: "KEYID", clientSecret: "not-a-real-secret", cxoneEndpoint: endpoint,
+            // the class's defaults, which direct check() calls do not get from the constructor
+            uniqueIdentifierField: "userName", supportedActions: ["pushNewUsers", "pushProfileUpdates"], authMode: "oauth2", waitForAuthorizationSeconds: 0, pollIntervalSeconds: 5,
+        },
+    };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const checks: Record<Kind, (olds: any, news: any) => Promise<pulumi.dynamic.CheckResult>> = {
+    role: roleProvider.check, employee: employeeProvider.check, accessKey: accessKeyProvider.check,
+    app: autoLoginAppProvider.check, group: groupAssignmentProvider.check, actions: provisioningActionsProvider.check, scim: scimConnectionProvider.check,
+};
+
+type Ctor = (name: string, props: Props) => pulumi.Resource;
+const constructors: Record<Kind, Ctor> = {
+    role: (n, p) => new Role(n, s(p)), employee: (n, p) => new Employee(n, s(p)), accessKey: (n, p) => new AccessKey(n, s(p)),
+    app: (n, p) => new AutoLoginApp(n, s(p)), group: (n, p) => new GroupAssignment(n, s(p)),
+    actions: (n, p) => new ProvisioningActions(n, s(p)), scim: (n, p) => new ScimConnection(n, s(p)),
+};
+
+const resourceName = (i: number) => `bad-${String(i).padStart(2, "0")}`;
+
+describe("bad input: errors name the property, with zero API calls", function () {
+    this.timeout(180_000);
+    let sandbox: RunningSandbox;
+    let dir: string;
+    let base: Record<Kind, Props>;
+
+    before(async () => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "sandbox-badinput-"));
+        sandbox = await startSandbox({ dir, cxonePort: 0, oktaPort: 0 });
+        process.env.CXONE_OKTA_SANDBOX_DIR = dir;
+        base = bases(sandbox.urls.cxone, sandbox.urls.okta);
+    });
+    beforeEach(() => sandbox.clearRequests());
+    // every test in this suite must leave the sandbox untouched
+    afterEach(() => assert.deepEqual(sandbox.requests().map((r) => `${r.method} ${r.path}`), [], "no API call for invalid input"));
+    after(async () => { await sandbox?.stop(); });
+
+    it(`has at least 25 rows covering every resource (${rows.length})`, () => {
+        assert.ok(rows.length >= 25);
+        assert.deepEqual([...new Set(rows.map((r) => r.kind))].sort(), Object.keys(checks).sort());
+    });
+
+    describe("check() directly: a failure for exactly the spoiled property", () => {
+        for (const row of rows) {
+            it(`${row.kind}: ${row.what} -> ${row.property}`, async () => {
+                const valid = await checks[row.kind]({}, base[row.kind]);
+                assert.deepEqual(valid.failures ?? [], [], "the base inputs are valid");
+                const r = await checks[row.kind]({}, { ...base[row.kind], ...row.bad });
+                const failures = r.failures ?? [];
+                assert.deepEqual(failures.map((f) => f.property), [row.property], JSON.stringify(failures));
+                // the reason names the property too (it is what the engine prints)
+                assert.ok(failures[0].reason.includes(row.property.split(".").pop()!), failures[0].reason);
+                // reasons are printed verbatim: never a secret value in them
+                assert.ok(!failures[0].reason.includes("not-a-real-secret"), "no secret in the reason");
+            });
+        }
+    });
+
+    // Gap: permission names are not checked against any catalogue (CXone's permission keys are a
+    // [guess], provider/cxone/roleLogic.ts), so a misspelt permission reaches the API at create.
+    it.skip("role: unknown permission name -> permissions (no permission catalogue to check against)", async () => {
+        const r = await checks.role({}, { ...base.role, permissions: ["Employees: Fly"] });
+        assert.deepEqual((r.failures ?? []).map((f) => f.property), ["permissions"]);
+    });
+
+    describe("`pulumi preview` on the engine: every spoiled property named in the output", () => {
+        // The engine stops a preview at the first resource whose check fails, but prints every
+        // failure of that resource. So rows spoiling different properties of one kind share one
+        // resource, and each such resource gets its own stack; the stacks run a few at a time.
+        const bins = binRows(rows.filter((r) => !r.checkOnly));
+        it(`${rows.filter((r) => !r.checkOnly).length} rows in ${bins.length} previews, each failing with every spoiled property named`, async () => {
+            const failures: string[] = [];
+            await inBatches(bins, 3, async (bin, n) => {
+                const program = async () => { constructors[bin.kind](resourceName(n), Object.assign({}, base[bin.kind], ...bin.rows.map((r) => r.bad))); };
+                const stack = await testStack(`badinput-${n}`, program, { env: { CXONE_OKTA_SANDBOX_DIR: dir } });
+                const pv = await attempt(stack.preview());
+                const out = stack.output();
+                if (pv.ok) { failures.push(`${bin.kind} ${bin.rows.map((r) => r.what).join(", ")}: the preview succeeded`); return; }
+                for (const r of bin.rows) {
+                    // the engine's line: "... resource 'bad-N': property <name> value {...} has a problem: <reason>"
+                    if (!new RegExp(`resource '${resourceName(n)}': property ${escape(r.property)} value`).test(out)) failures.push(`${bin.kind} ${r.what}: ${r.property} not named`);
+                }
+                if (/not-a-real-secret/.test(out + pv.message)) failures.push(`${bin.kind}: a secret value was printed`);
+            });
+            assert.deepEqual(failures, []);
+        });
+    });
+
+    describe("the component and the root program's config: a clear error naming the input, on the engine", () => {
+        // Inputs the component resolves itself (region table) fail while the program runs; inputs it
+        // passes to a resource fail in that resource's check. Each row is one preview.
+        const component: { what: string; args: (cx: string, okta: string) => Partial<ScimIntegrationArgs>; names: RegExp }[] = [
+            { what: "unknown region", args: () => ({ cxone: { region: "mars1" } }), names: /cxone\.region: region "mars1" is not a known CXone region/ },
+            { what: "empty region", args: () => ({ cxone: { region: "" } }), names: /cxone\.region: region is required/ },
+            { what: "FedRAMP with a non-FedRAMP region", args: () => ({ cxone: { region: "na1", fedramp: true } }), names: /cxone\.fedramp: fedramp is true but region "na1" is not a FedRAMP region/ },
+            { what: "fedramp not a boolean", args: () => ({ cxone: { region: "na1", fedramp: s("yes") } }), names: /cxone\.fedramp: fedramp must be true or false/ },
+            { what: "both region and sandboxUrl", args: (cx) => ({ cxone: { region: "na1", sandboxUrl: cx } }), names: /either region .* or sandboxUrl/ },
+            { what: "sandboxUrl not a URL", args: () => ({ cxone: { sandboxUrl: "sandbox" } }), names: /cxone\.sandboxUrl: .*"sandbox" is not a URL/ },
+            { what: "employee email", args: () => ({ employeeEmail: "scim.accesskey" }), names: /property email value .* has a problem: email must be an email address/ },
+            { what: "role name with a forbidden character", args: () => ({ roleName: "SCIM/Key" }), names: /property name value .* has a problem: name must not contain \// },
+            { what: "empty app label", args: () => ({ appLabel: "" }), names: /property label value .* has a problem: label is required/ },
+            { what: "negative wait", args: () => ({ waitForAuthorizationSeconds: -1 }), names: /property waitForAuthorizationSeconds value .* has a problem/ },
+            { what: "Okta org over plain http outside loopback", args: () => ({ oktaOrgUrl: "http://example.okta.com" }), names: /property orgUrl value .* has a problem: orgUrl must use https/ },
+            { what: "empty group id", args: () => ({ groupIds: [""] }), names: /property groupId value .* has a problem: groupId is required/ },
+        ];
+        const real = { "cxone:region": "na1", "okta:orgName": "dev-1", "cxone:employeeEmail": "ops@example.com" };
+        const config: { what: string; config: Record<string, string>; names: RegExp }[] = [
+            { what: "cxone:fedramp not a boolean", config: { ...real, "cxone:region": "na2", "cxone:fedramp": "yes" }, names: /cxone:fedramp must be true or false/ },
+            { what: "okta:groupIds not a JSON list", config: { ...real, "okta:groupIds": "00g1" }, names: /okta:groupIds must be a JSON list of strings/ },
+            { what: "okta:waitForAuthorizationSeconds negative", config: { ...real, "okta:waitForAuthorizationSeconds": "-3" }, names: /okta:waitForAuthorizationSeconds must be a number of seconds/ },
+            { what: "okta:resources unknown", config: { ...real, "okta:resources": "terraform" }, names: /okta:resources must be "builtin" or "pulumi-okta"/ },
+            { what: "cxone:region unknown", config: { ...real, "cxone:region": "mars1" }, names: /region "mars1" is not a known CXone region/ },
+            { what: "okta:orgName missing for a real tenant", config: { "cxone:region": "na1", "cxone:employeeEmail": "ops@example.com" }, names: /okta:orgName is required/ },
+            { what: "cxone:employeeEmail missing for a real tenant", config: { ...real, "cxone:employeeEmail": "" }, names: /cxone:employeeEmail is required|email/ },
+        ];
+
+        it(`${component.length} component inputs and ${config.length} config values: each preview fails naming it, no stack trace`, async () => {
+            const cx = sandbox.urls.cxone;
+            const okta = sandbox.urls.okta;
+            const jobs = [
+                ...component.map((c) => ({ what: `component: ${c.what}`, names: c.names, open: (n: number) => testStack(`badinput-c${n}`, async () => {
+                    const args = { cxone: { sandboxUrl: cx }, oktaOrgUrl: okta, employeeEmail: "scim.accesskey@sandbox.example", ...c.args(cx, okta) } as ScimIntegrationArgs;
+                    new ScimIntegration("bad", args);
+                }, { env: { CXONE_OKTA_SANDBOX_DIR: dir } }) })),
+                ...config.map((c) => ({ what: `config: ${c.what}`, names: c.names, open: (n: number) => testStack(`badinput-p${n}`, integrationProgram, {
+                    // a real-tenant config: the program never probes the sandbox, and nothing may call out
+                    env: { CXONE_OKTA_SANDBOX_DIR: dir }, config: Object.fromEntries(Object.entries(c.config).map(([k, v]) => [k, { value: v }])),
+                }) })),
+            ];
+            const failures: string[] = [];
+            await inBatches(jobs, 3, async (job, n) => {
+                const stack = await job.open(n);
+                const pv = await attempt(stack.preview());
+                const out = stack.output() + (pv.ok ? "" : pv.message);
+                if (pv.ok) failures.push(`${job.what}: the preview succeeded`);
+                else if (!job.names.test(out)) failures.push(`${job.what}: not named in ${out.slice(-600)}`);
+                else if (STACK_TRACE.test(out)) { failures.push(`${job.what}: a stack trace was printed`); }
+            });
+            assert.deepEqual(failures, []);
+        });
+    });
+});
+
+/** Groups rows per kind into as few resources as possible: no two rows of a resource spoil the same property. */
+function binRows(all: Row[]): { kind: Kind; rows: Row[] }[] {
+    const bins: { kind: Kind; rows: Row[] }[] = [];
+    for (const r of all) {
+        const bin = bins.find((b) => b.kind === r.kind && b.rows.every((x) => x.property.split(".")[0] !== r.property.split(".")[0]));
+        if (bin) bin.rows.push(r); else bins.push({ kind: r.kind, rows: [r] });
+    }
+    return bins;
+}
+
+/** Runs `fn` over `items`, at most `n` at a time. */
+async function inBatches<T>(items: T[], n: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
+    let next = 0;
+    await Promise.all(Array.from({ length: n }, async () => { while (next < items.length) { const i = next++; await fn(items[i], i); } }));
+}
+
+const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
