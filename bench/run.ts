@@ -1,7 +1,7 @@
 // `npm run bench`: measures calls, latency and scale on the real engine against the sandbox,
 // prints tables and writes .pulumi-local/bench/results.json. Reports numbers, asserts no timings:
 // exits non-zero only when an operation failed.
-//   node dist/bench/run.js [--only=calls,latency,scale] [--latency=200] [--sizes=50,100,200] [--rate=50]
+//   node dist/bench/run.js [--only=calls,latency,scale] [--latency=200] [--sizes=50,100,200] [--rate=50] [--keep]
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -68,6 +68,8 @@ async function main(): Promise<number> {
     if (r.latency) console.log("2. Latency of `up` from empty\n" + latencyTable(r.latency) + "\n");
     if (r.scale) console.log(`3. Scale under a ${r.scale.perSecond} req/s sandbox rate limit\n` + scaleTable(r.scale.rows) + "\n");
     for (const f of r.failures) console.log(`FAILURE ${f}`);
+    // stacks are destroyed by then; their backends and sandboxes only matter when debugging
+    if (!process.argv.includes("--keep")) fs.rmSync(path.join(benchDir, runId), { recursive: true, force: true });
     console.log(`results: ${path.relative(process.cwd(), out)}`);
     return r.failures.length ? 1 : 0;
 }
