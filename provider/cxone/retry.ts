@@ -43,7 +43,8 @@ export function retryAfterMs(header: unknown, now = Date.now()): number | undefi
  * given, else capped exponential backoff with jitter (`random` in [0,1) for tests).
  */
 export function backoffMs(attempt: number, policy: RetryPolicy, retryAfter?: number, random: () => number = Math.random): number {
-    if (retryAfter !== undefined) return Math.min(retryAfter, policy.maxDelayMs);
+    // A little spread on top of Retry-After, so a rejected burst does not come back all at once.
+    if (retryAfter !== undefined) return Math.min(retryAfter + Math.round(policy.baseDelayMs * random()), policy.maxDelayMs);
     const exp = policy.baseDelayMs * 2 ** (attempt - 1);
     const capped = Math.min(exp, policy.maxDelayMs);
     return Math.round(capped / 2 + (capped / 2) * random());

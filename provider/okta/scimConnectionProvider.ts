@@ -62,10 +62,14 @@ export async function check(_olds: Inputs, news: Inputs): Promise<pulumi.dynamic
 /** One GET to Okta; CXone is asked only where Okta reports no status for the app. */
 async function gather(i: Inputs, previous?: ConnectionStatus): Promise<ConnectionEvidence> {
     const previouslyAuthorized = previous === "authorized" || previous === "disabled";
+    // Not authorized before: CXone's key evidence will almost surely be needed, so ask both at once
+    // (one round trip on up's critical path instead of two). Authorized: Okta's word is enough.
+    const key = previouslyAuthorized ? undefined : accessKeyEvidence(i.cxoneEndpoint, i.clientId);
+    key?.catch(() => undefined); // awaited below when needed; never an unhandled rejection
     const conn = await oktaApi.getConnection(i.orgUrl, i.appId);
     const okta = conn?.status;
     if ((okta === "ENABLED" && previouslyAuthorized) || okta === "DISABLED") return { oktaConnectionStatus: okta, previouslyAuthorized };
-    return { oktaConnectionStatus: okta, previouslyAuthorized, ...(await accessKeyEvidence(i.cxoneEndpoint, i.clientId)) };
+    return { oktaConnectionStatus: okta, previouslyAuthorized, ...(await (key ?? accessKeyEvidence(i.cxoneEndpoint, i.clientId))) };
 }
 
 function describe(i: Inputs, e: ConnectionEvidence): Outputs {
