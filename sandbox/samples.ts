@@ -37,7 +37,8 @@ export interface SampleResult {
     cxoneUser: SampleCxoneUser;
     /** how the user came in scope: the group, or a direct assignment (or already in scope) */
     assignedVia: "group" | "direct" | "already-assigned";
-    /** what this run of Okta's provisioning did to the user: created, linked, updated, unchanged... */
+    /** what the sync did to the user: created, linked, updated, reactivated, or unchanged when
+     *  Okta's automatic run (triggered by the assignment) had already done it */
     syncAction: string;
 }
 
@@ -70,12 +71,14 @@ function toOktaUser(u: Record<string, unknown>): SampleOktaUser {
 }
 
 /**
- * Puts a seeded Okta user in scope of the app (through `groupId`, else by direct assignment), runs
- * Okta's provisioning for the app and returns the Okta user and the user CXone now has.
+ * Puts a seeded Okta user in scope of the app (through a group id, given as the third argument or
+ * `groupId`, else by direct assignment), runs Okta's provisioning for the app and returns the Okta
+ * user and the user CXone now has.
  * Needs the console steps done (connection authenticated, Create Users on): otherwise it throws a
  * {@link SampleError} carrying Okta's per-user provisioning result.
  */
-export async function provisionSampleUser(sandbox: SampleSandbox, appId: string, opts: SampleOptions = {}): Promise<SampleResult> {
+export async function provisionSampleUser(sandbox: SampleSandbox, appId: string, groupIdOrOptions: string | SampleOptions = {}): Promise<SampleResult> {
+    const opts: SampleOptions = typeof groupIdOrOptions === "string" ? { groupId: groupIdOrOptions } : groupIdOrOptions;
     const okta = sandbox.okta.orgUrl.replace(/\/+$/, "");
     const cxone = sandbox.cxone.baseUrl.replace(/\/+$/, "");
     const http = axios.create({ validateStatus: () => true, maxRedirects: 0, timeout: 30_000 });

@@ -181,6 +181,13 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
         await okta.deactivate(finn.id);
         await con.sync(appId);
         assert.equal((await scim.byUserName("finn.fox@example.com"))?.active, false);
+
+        // The demo helper through the group: the one seeded person out of scope (Ana) comes back.
+        const sample = await provisionSampleUser(f.sandbox.endpoints, appId, groupId);
+        assert.equal(sample.assignedVia, "group");
+        assert.equal(sample.oktaUser.login, "ana.agent@example.com");
+        assert.ok(["reactivated", "unchanged"].includes(sample.syncAction), sample.syncAction); // Okta's automatic run may come first
+        assert.equal(sample.cxoneUser.active, true);
     });
 
     it("a wrong client secret makes Authenticate with CXone fail visibly; the right one restores it", async () => {
