@@ -9,6 +9,7 @@ import { verifyConnection, formatVerifyResult } from "../provider/verify";
 import { sandboxRegion } from "../provider/regions";
 import { integrationProgram } from "../program/index";
 import { completeConsoleSteps, IntegrationOutputs } from "../sandbox/operator";
+import { formatSample, provisionSampleUser } from "../sandbox/samples";
 import { openStack, repoRoot } from "./lib/engine";
 
 const sandboxDir = process.env.CXONE_OKTA_SANDBOX_DIR ?? path.join(repoRoot, ".sandbox");
@@ -57,8 +58,8 @@ async function main(): Promise<void> {
     const result = await verifyConnection({ region: sandboxRegion(endpoints.cxone.baseUrl), accessKeyId: o.accessKeyId, accessKeySecret: o.accessKeySecret });
     console.log(formatVerifyResult(result));
 
-    say("7. Okta provisions a sample user into CXone");
-    await provisionSample(endpoints, o.appId);
+    say("7. Okta provisions a sample user into CXone (assigned to the app in Okta, pushed over SCIM)");
+    console.log(formatSample(await provisionSampleUser(endpoints, o.appId)));
 
     say("Stack outputs (secrets hidden)");
     for (const [k, v] of Object.entries(await stack.outputs())) {
@@ -73,17 +74,6 @@ async function main(): Promise<void> {
         "after them, `pulumi up` finishes (or set okta:waitForAuthorizationSeconds so one `up` waits while you click).",
         `The sandbox keeps running (stop: npm run sandbox -- stop). Demo stack state: ${backendDir}`,
     ].join("\n"));
-}
-
-async function provisionSample(endpoints: { okta: { orgUrl: string } }, appId: string): Promise<void> {
-    // The sample helper lives with the sandbox; loaded lazily so the demo still runs without it.
-    let samples: { provisionSampleUser?: (...a: unknown[]) => Promise<unknown> } = {};
-    try { samples = require("../sandbox/samples"); } catch { /* not built */ }
-    if (!samples.provisionSampleUser) {
-        console.log("(sample provisioning helper not available in this build)");
-        return;
-    }
-    console.log(JSON.stringify(await samples.provisionSampleUser(endpoints, appId), null, 2));
 }
 
 main().then(() => process.exit(0), (e: Error) => {
