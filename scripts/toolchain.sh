@@ -66,18 +66,25 @@ else
 fi
 
 # 3. Node.js language host and the Okta provider plugin: report, never fake -------------------------
-# Neither is served by the Go module proxy here (see README, "Toolchain"). The language host is not
-# needed: every command of this project runs programs through the Automation API, whose Node SDK
-# hosts the language runtime in-process. A copy on PATH (a normal Pulumi install) is used as is.
-if command -v pulumi-language-nodejs >/dev/null 2>&1; then
-  say "pulumi-language-nodejs: on PATH ($(command -v pulumi-language-nodejs))"
-else
-  say "pulumi-language-nodejs: not available (the Go module proxy does not serve its module); programs run in-process through the Automation API"
+# Neither is served by the Go module proxy here (see README, "What is real and what is not"). The
+# language host is not needed: this project runs programs through the Automation API, whose Node SDK
+# hosts the language runtime in-process. Copies on PATH (a normal Pulumi install) are used as they are.
+# The proxy is asked again at most once a day; its answer is recorded, not assumed.
+probe="$TOOLCHAIN_DIR/module-probe.txt"
+if [ ! -f "$probe" ] || [ -n "$(find "$probe" -mmin +1440 2>/dev/null)" ]; then
+  ( cd "$TOOLCHAIN_DIR" && for m in github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3 \
+        github.com/pulumi/pulumi-okta/provider/v7 github.com/okta/terraform-provider-okta; do
+      echo "$m: $(GOFLAGS=-mod=mod timeout 60 go list -m -versions "$m" 2>&1 | tail -1 | tr -s ' \t' ' ')"
+    done ) > "$probe" || true
 fi
-if command -v pulumi-resource-okta >/dev/null 2>&1; then
-  say "resource-okta: on PATH ($(command -v pulumi-resource-okta))"
-else
-  say "resource-okta v7.0.0: not available (the Go module proxy refuses github.com/pulumi/pulumi-okta/provider/* and github.com/okta/terraform-provider-okta); the sandbox stack uses the built-in Okta resources"
-fi
+for tool in pulumi-language-nodejs pulumi-resource-okta; do
+  if command -v "$tool" >/dev/null 2>&1; then
+    say "$tool: on PATH ($(command -v "$tool"))"
+  else
+    say "$tool: not available; the stacks run in-process (Automation API) and use this package's own Okta resources"
+  fi
+done
+say "Go module proxy answers for the modules they are built from (recorded in $probe):"
+sed 's/^/[toolchain]   /' "$probe" >&2
 
 echo "$BIN"
