@@ -81,7 +81,10 @@ for tool in pulumi-language-nodejs pulumi-resource-okta; do
   if command -v "$tool" >/dev/null 2>&1; then
     say "$tool: on PATH ($(command -v "$tool"))"
   else
-    say "$tool: not available; the stacks run in-process (Automation API) and use this package's own Okta resources"
+    case "$tool" in
+      pulumi-language-nodejs) say "$tool: not available; stacks run in-process through the Automation API (npm run stack -- up)";;
+      *) say "$tool: not available; stacks use this package's own Okta resources (okta:resources builtin)";;
+    esac
   fi
 done
 say "Go module proxy answers for the modules they are built from (recorded in $probe):"
