@@ -10,10 +10,14 @@ export async function runningSandbox(): Promise<SandboxEndpoints | undefined> {
     const file = sandboxEndpointsFile();
     if (!fs.existsSync(file)) return undefined;
     const endpoints = JSON.parse(fs.readFileSync(file, "utf8")) as SandboxEndpoints;
-    try {
-        await axios.get(`${endpoints.cxone.baseUrl}/.well-known/openid-configuration`, { timeout: 3000 });
-        return endpoints;
-    } catch {
-        return undefined;
+    // A few tries: one dropped request must not read as "not running".
+    for (let attempt = 1; attempt <= 3; attempt++) {
+        try {
+            await axios.get(`${endpoints.cxone.baseUrl}/.well-known/openid-configuration`, { timeout: 3000 });
+            return endpoints;
+        } catch {
+            if (attempt < 3) await new Promise((r) => setTimeout(r, 300));
+        }
     }
+    return undefined;
 }
