@@ -2,6 +2,7 @@
 // exactly how CXone answers. (The provider's cached, retrying sign-in lives in session.ts.)
 import axios from "axios";
 import { CxoneRequestError, toRequestError } from "./scim";
+import { decodeJwtClaims } from "./jwt";
 
 /** An access key pair. The secret is only ever sent in the request body. */
 export interface AccessKey {
@@ -21,17 +22,6 @@ export interface AccessKeyToken {
 /** The access-key token URL of an area host [doc]. */
 export function accessKeyTokenUrl(areaUrl: string): string {
     return `${areaUrl.replace(/\/+$/, "")}/authentication/v1/token/access-key`;
-}
-
-function claims(token: string): Record<string, unknown> {
-    const parts = token.split(".");
-    if (parts.length !== 3) return {};
-    try {
-        const c = JSON.parse(Buffer.from(parts[1], "base64url").toString("utf8"));
-        return c && typeof c === "object" ? c : {};
-    } catch {
-        return {};
-    }
 }
 
 /**
@@ -61,7 +51,7 @@ export async function accessKeyToken(areaUrl: string, key: AccessKey, opts: { ti
         throw new CxoneRequestError(operation, "bad-response", new URL(url).host, status, undefined, "no access_token in the response");
     }
     // tenantId: in the access token's claims, else the id_token's [seen]
-    const c = { ...(typeof d.id_token === "string" ? claims(d.id_token) : {}), ...claims(d.access_token) };
+    const c = { ...decodeJwtClaims(d.id_token), ...decodeJwtClaims(d.access_token) };
     const tenantId = typeof c.tenantId === "string" ? c.tenantId : typeof c.tenant_id === "string" ? c.tenant_id : undefined;
     return {
         accessToken: d.access_token,

@@ -5,6 +5,8 @@ import axios, { AxiosResponse, Method } from "axios";
 import type { AdminAccessKey } from "./credentials";
 import { CxoneError, errorFacts, scrub } from "./errors";
 import { backoffMs, defaultRetryPolicy, isRetryable, retryAfterMs, RetryPolicy } from "./retry";
+import { accessKeyTokenUrl } from "./accessKeyToken";
+import { decodeJwtClaims } from "./jwt";
 
 /**
  * Where a CXone tenant lives. Non-secret; stored in resource state so refresh and delete reach the
@@ -63,18 +65,6 @@ export interface CallSpec {
 
 function normalise(url: string): string {
     return url.replace(/\/+$/, "");
-}
-
-function decodeJwtClaims(token: unknown): Record<string, unknown> | undefined {
-    if (typeof token !== "string") return undefined;
-    const parts = token.split(".");
-    if (parts.length !== 3) return undefined;
-    try {
-        const claims = JSON.parse(Buffer.from(parts[1], "base64url").toString("utf8"));
-        return claims && typeof claims === "object" ? claims : undefined;
-    } catch {
-        return undefined;
-    }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -145,7 +135,7 @@ export class CxoneSession {
             path: "",
             body: { accessKeyId: this.key.accessKeyId, accessKeySecret: this.key.accessKeySecret },
             safe: true, // a token request has no side effect worth protecting
-        }, `${this.endpoint.areaUrl}/authentication/v1/token/access-key`, undefined);
+        }, accessKeyTokenUrl(this.endpoint.areaUrl), undefined);
         const data = res.data as Record<string, unknown>;
         const token = data?.access_token;
         if (typeof token !== "string" || !token) {
