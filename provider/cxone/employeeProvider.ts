@@ -2,6 +2,7 @@
 // employees: destroy deactivates; an employee deactivated outside Pulumi is revived by update.
 import type * as pulumi from "@pulumi/pulumi";
 import { CxoneClient, EmployeeRecord } from "./client";
+import { adminAccessKey } from "./credentials";
 import { CxoneError, mayHaveHappened, PartialCreateError } from "./errors";
 import {
     checkEmployee, DEACTIVATED, diffEmployee, employeeExistsMessage, employeeFields, employeeFromLive, employeeNeedsUpdate,
@@ -19,10 +20,33 @@ export async function diff(_id: string, olds: Inputs, news: Inputs): Promise<pul
     return { changes: d.changes, replaces: d.replaces };
 }
 
-async function roleNameOf(client: CxoneClient, roleId: string): Promise<string> {
-    const role = await client.getRole(roleId);
-    if (!role) throw new CxoneError(`find CXone role ${roleId} for the employee`, 404, undefined, "no such role");
-    return role.roleName;
+// Per provider process: a stack of many employees asks once, not once per employee (and
+// concurrent creates share the one request). Role names never change in CXone, so they are safe to
+// keep; the default authenticator is keyed by tenant endpoint and admin key.
+const roleNames = new Map<string, Promise<string>>();
+const defaultAuthenticators = new Map<string, Promise<string>>();
+
+function memo(cache: Map<string, Promise<string>>, key: string, load: () => Promise<string>): Promise<string> {
+    let p = cache.get(key);
+    if (!p) {
+        p = load();
+        cache.set(key, p);
+        p.catch(() => cache.delete(key)); // a failure is not remembered
+    }
+    return p;
+}
+
+function roleNameOf(client: CxoneClient, roleId: string): Promise<string> {
+    return memo(roleNames, `${JSON.stringify(client.endpoint)}|${roleId}`, async () => {
+        const role = await client.getRole(roleId);
+        if (!role) throw new CxoneError(`find CXone role ${roleId} for the employee`, 404, undefined, "no such role");
+        return role.roleName;
+    });
+}
+
+function defaultAuthenticatorOf(client: CxoneClient, endpoint: EmployeeState["endpoint"]): Promise<string> {
+    const adminKey = adminAccessKey(endpoint.apiUrl ?? endpoint.areaUrl).accessKeyId;
+    return memo(defaultAuthenticators, `${JSON.stringify(endpoint)}|${adminKey}`, () => client.defaultLoginAuthenticatorId());
 }
 
 async function mustGet(client: CxoneClient, id: string, label: string): Promise<EmployeeRecord> {
@@ -37,7 +61,7 @@ export async function create(inputs: Inputs): Promise<pulumi.dynamic.CreateResul
     // independent look-ups in parallel: one round trip on the critical path
     const [roleName, authenticatorId, existing] = await Promise.all([
         roleNameOf(client, s.roleId),
-        s.loginAuthenticatorId ? Promise.resolve(s.loginAuthenticatorId) : client.defaultLoginAuthenticatorId(),
+        s.loginAuthenticatorId ? Promise.resolve(s.loginAuthenticatorId) : defaultAuthenticatorOf(client, s.endpoint),
         client.findEmployeesByEmail(s.email),
     ]);
     const fields = employeeFields(s, roleName, authenticatorId);
