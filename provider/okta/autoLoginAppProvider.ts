@@ -2,6 +2,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { compact } from "../props";
 import { oktaApi, OktaApp } from "./client";
+import { OktaError } from "./errors";
 import { Failures, optionalBoolean, requireString, requireUrl } from "./validation";
 
 interface Inputs {
@@ -35,7 +36,19 @@ export async function create(i: Inputs): Promise<pulumi.dynamic.CreateResult> {
         const [existing] = (await oktaApi.findAppsByLabel(i.orgUrl, i.label)).filter((a) => a.signOnMode === "AUTO_LOGIN");
         if (existing) return { id: existing.id, outs: outs(i, await reconcile(i, existing)) };
     }
-    let app = await oktaApi.createAutoLoginApp(i.orgUrl, spec);
+    let app: OktaApp;
+    const started = Date.now();
+    try {
+        app = await oktaApi.createAutoLoginApp(i.orgUrl, spec);
+    } catch (e) {
+        // No answer (reset, timeout, gateway): Okta may have created the app anyway. Okta allows
+        // duplicate labels, so only one such app created around this call (2 min for clock skew) is ours.
+        if (!(e instanceof OktaError) || (e.status !== undefined && e.status !== 502 && e.status !== 504)) throw e;
+        const appeared = (await oktaApi.findAppsByLabel(i.orgUrl, i.label)).filter((a) =>
+            a.signOnMode === "AUTO_LOGIN" && a.settings.signOn?.loginUrl === i.loginUrl && Date.parse(String(a.created)) >= started - 120_000);
+        if (appeared.length !== 1) throw e;
+        app = appeared[0];
+    }
     if (!i.active) {
         await oktaApi.setAppActive(i.orgUrl, app.id, false);
         app = { ...app, status: "INACTIVE" };
