@@ -42,26 +42,10 @@ export class EngineStack {
     constructor(readonly stack: automation.Stack, private readonly workDir: string, private readonly env: Record<string, string>) {}
     output(): string { return this.log; }
     private readonly collect = (s: string): void => { this.log += s; };
-    up(o: automation.UpOptions = {}) { return this.once(() => this.stack.up({ onOutput: this.collect, ...o })); }
-    preview(o: automation.PreviewOptions = {}) { return this.once(() => this.stack.preview({ onOutput: this.collect, ...o })); }
-    refresh(o: automation.RefreshOptions = {}) { return this.once(() => this.stack.refresh({ onOutput: this.collect, ...o })); }
-    destroy(o: automation.DestroyOptions = {}) { return this.once(() => this.stack.destroy({ onOutput: this.collect, ...o })); }
-
-    /**
-     * Runs an operation, and once more if it failed only because a gRPC connection between the
-     * engine and a Node process could not be set up (seen about once in 400 runs on a loaded
-     * 2-core machine). That is the engine's plumbing, never the product's answer; any other error
-     * is returned as it is. The retry is written to the output, so it is never silent.
-     */
-    private async once<T>(op: () => Promise<T>): Promise<T> {
-        try {
-            return await op();
-        } catch (e) {
-            if (!/14 UNAVAILABLE: No connection established/.test(String((e as Error).message))) throw e;
-            this.collect("\n[engine] gRPC connection not established; running the operation once more\n");
-            return op();
-        }
-    }
+    up(o: automation.UpOptions = {}) { return this.stack.up({ onOutput: this.collect, ...o }); }
+    preview(o: automation.PreviewOptions = {}) { return this.stack.preview({ onOutput: this.collect, ...o }); }
+    refresh(o: automation.RefreshOptions = {}) { return this.stack.refresh({ onOutput: this.collect, ...o }); }
+    destroy(o: automation.DestroyOptions = {}) { return this.stack.destroy({ onOutput: this.collect, ...o }); }
     outputs() { return this.stack.outputs(); }
     /**
      * `pulumi stack export` as an operator runs it (secrets stay encrypted). The Automation API's
