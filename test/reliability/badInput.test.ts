@@ -170,11 +170,12 @@ describe("bad input: errors name the property, with zero API calls", function ()
     describe("`pulumi preview` on the engine: every spoiled property named in the output", () => {
         // The engine stops a preview at the first resource whose check fails, but prints every
         // failure of that resource. So rows spoiling different properties of one kind share one
-        // resource, and each such resource gets its own stack; the stacks run a few at a time.
+        // resource, and each such resource gets its own stack; the stacks run one after another
+        // (inline programs share the Pulumi runtime's global state: never two at once in a process).
         const bins = binRows(rows.filter((r) => !r.checkOnly));
         it(`${rows.filter((r) => !r.checkOnly).length} rows in ${bins.length} previews, each failing with every spoiled property named`, async () => {
             const failures: string[] = [];
-            await inBatches(bins, 3, async (bin, n) => {
+            await inSequence(bins, async (bin, n) => {
                 const program = async () => { constructors[bin.kind](resourceName(n), Object.assign({}, base[bin.kind], ...bin.rows.map((r) => r.bad))); };
                 const stack = await testStack(`badinput-${n}`, program, { env: { CXONE_OKTA_SANDBOX_DIR: dir } });
                 const pv = await attempt(stack.preview());
@@ -232,7 +233,7 @@ describe("bad input: errors name the property, with zero API calls", function ()
                 }) })),
             ];
             const failures: string[] = [];
-            await inBatches(jobs, 3, async (job, n) => {
+            await inSequence(jobs, async (job, n) => {
                 const stack = await job.open(n);
                 const pv = await attempt(stack.preview());
                 const out = stack.output() + (pv.ok ? "" : pv.message);
@@ -255,10 +256,9 @@ function binRows(all: Row[]): { kind: Kind; rows: Row[] }[] {
     return bins;
 }
 
-/** Runs `fn` over `items`, at most `n` at a time. */
-async function inBatches<T>(items: T[], n: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
-    let next = 0;
-    await Promise.all(Array.from({ length: n }, async () => { while (next < items.length) { const i = next++; await fn(items[i], i); } }));
+/** Runs `fn` over `items` one at a time: inline programs in one process must not overlap. */
+async function inSequence<T>(items: T[], fn: (item: T, index: number) => Promise<void>): Promise<void> {
+    for (const [i, item] of items.entries()) await fn(item, i);
 }
 
 const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
