@@ -1,5 +1,7 @@
 // Test stacks on the real engine: a work dir inside the repo (so dynamic providers' requires
 // resolve through the package self-reference) and a throw-away file:// backend.
+// Run one engine operation at a time per process: inline programs share the Pulumi runtime's
+// global state, and overlapping runs corrupt each other (and the tests after them).
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
