@@ -2,15 +2,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ScimIntegration } from "../provider/integration";
 import { runningSandbox, startHint } from "./sandboxTarget";
-import { integrationArgs, SettingsError, targetsRealTenant } from "./settings";
+import * as oktaProviderConfig from "@pulumi/okta/config/vars";
+import { foreignOktaKeys, integrationArgs, SettingsError, targetsRealTenant } from "./settings";
 
 /** The program: creates the integration and returns the stack outputs other projects read. */
 export async function integrationProgram(): Promise<Record<string, unknown>> {
-    const cxone = new pulumi.Config("cxone");
-    const okta = new pulumi.Config("okta");
+    const foreign = foreignOktaKeys(Object.keys(pulumi.runtime.allConfig()), new Set(Object.keys(oktaProviderConfig)));
+    if (foreign.length > 0) throw new pulumi.RunError(foreign.join("\n"));
     const get = (key: string): string | undefined => {
         const [ns, name] = key.split(":");
-        return (ns === "cxone" ? cxone : okta).get(name);
+        return new pulumi.Config(ns).get(name);
     };
     const sandbox = targetsRealTenant(get) ? undefined : await runningSandbox();
     if (!targetsRealTenant(get) && !sandbox) throw new pulumi.RunError(startHint);

@@ -44,6 +44,28 @@ function oktaOrgUrl(get: ConfigGetter): string {
     return `https://${orgName}.${get("okta:baseUrl") ?? "okta.com"}`;
 }
 
+/** The project's own config namespace (Pulumi.yaml `name`): `pulumi config set appLabel ...` lands here. */
+export const projectNamespace = "cxone-okta-scim";
+
+/**
+ * `okta:` belongs to the Okta provider, which rejects keys it does not know. Settings that earlier
+ * versions kept there get an error naming their new key; any other foreign key is named too.
+ * @param configKeys every key of the stack's config (`ns:name`)
+ * @param oktaProviderKeys the Okta provider's own keys (from `@pulumi/okta/config/vars`)
+ */
+export function foreignOktaKeys(configKeys: string[], oktaProviderKeys: Set<string>): string[] {
+    return configKeys
+        .filter((k) => k.startsWith("okta:") && !oktaProviderKeys.has(k.slice("okta:".length)))
+        .map((k) => {
+            const name = k.slice("okta:".length);
+            return movedToProject.has(name)
+                ? `${k} has moved to ${projectNamespace}:${name} (okta: holds only the Okta provider's own keys): ` +
+                      `pulumi config rm ${k} && pulumi config set ${projectNamespace}:${name} <value>`
+                : `${k} is not a setting of the Okta provider or of this program: remove it with pulumi config rm ${k}`;
+        });
+}
+const movedToProject = new Set(["appLabel", "groupIds", "createUsers", "updateUserAttributes", "deactivateUsers", "waitForAuthorizationSeconds", "resources", "orgUrl"]);
+
 /** True when the stack targets a real tenant (cxone:region is set). */
 export const targetsRealTenant = (get: ConfigGetter): boolean => get("cxone:region") !== undefined;
 
@@ -52,8 +74,8 @@ export function integrationArgs(get: ConfigGetter, sandbox?: SandboxEndpoints): 
     if (!real && !sandbox) throw new SettingsError("no tenant configured and no sandbox endpoints");
     const email = get("cxone:employeeEmail") ?? (real ? undefined : "scim.accesskey@sandbox.example");
     if (!email) throw new SettingsError("cxone:employeeEmail is required: an email address you own (CXone sends the activation email there)");
-    const resources = get("okta:resources") ?? "builtin";
-    if (resources !== "builtin" && resources !== "pulumi-okta") throw new SettingsError(`okta:resources must be "builtin" or "pulumi-okta" (got "${resources}")`);
+    const resources = get("cxone-okta-scim:resources") ?? "builtin";
+    if (resources !== "builtin" && resources !== "pulumi-okta") throw new SettingsError(`cxone-okta-scim:resources must be "builtin" or "pulumi-okta" (got "${resources}")`);
     return {
         cxone: real
             ? { region: get("cxone:region"), fedramp: bool(get, "cxone:fedramp"), tenantId: get("cxone:tenantId") }
@@ -67,12 +89,12 @@ export function integrationArgs(get: ConfigGetter, sandbox?: SandboxEndpoints): 
         inviteEmployee: bool(get, "cxone:inviteEmployee"),
         adoptExisting: bool(get, "cxone:adoptExisting"),
         accessKeyRotation: get("cxone:accessKeyRotation"),
-        appLabel: get("okta:appLabel"),
-        groupIds: list(get, "okta:groupIds"),
-        createUsers: bool(get, "okta:createUsers"),
-        updateUserAttributes: bool(get, "okta:updateUserAttributes"),
-        deactivateUsers: bool(get, "okta:deactivateUsers"),
-        waitForAuthorizationSeconds: num(get, "okta:waitForAuthorizationSeconds"),
+        appLabel: get("cxone-okta-scim:appLabel"),
+        groupIds: list(get, "cxone-okta-scim:groupIds"),
+        createUsers: bool(get, "cxone-okta-scim:createUsers"),
+        updateUserAttributes: bool(get, "cxone-okta-scim:updateUserAttributes"),
+        deactivateUsers: bool(get, "cxone-okta-scim:deactivateUsers"),
+        waitForAuthorizationSeconds: num(get, "cxone-okta-scim:waitForAuthorizationSeconds"),
         oktaResources: resources,
     };
 }

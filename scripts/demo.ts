@@ -71,7 +71,7 @@ async function main(): Promise<void> {
         "Everything above runs the same against real CXone and Okta (set cxone:region, okta:orgName, CXONE_ACCESS_KEY_ID/SECRET, OKTA_API_TOKEN),",
         "except step 3: Okta's public API cannot enable SCIM provisioning or save the SCIM connection of a custom app, and",
         "\"Authenticate with CXone\" is a person signing in. The first `pulumi up` prints those steps with the exact values;",
-        "after them, `pulumi up` finishes (or set okta:waitForAuthorizationSeconds so one `up` waits while you click).",
+        "after them, `pulumi up` finishes (or set cxone-okta-scim:waitForAuthorizationSeconds so one `up` waits while you click).",
         `The sandbox keeps running (stop: npm run sandbox -- stop). Demo stack state: ${backendDir}`,
     ].join("\n"));
 }

@@ -8,13 +8,15 @@ import { ScimIntegration } from "cxone-okta-scim";
 
 export function integrationExample() {
     const cxone = new pulumi.Config("cxone");
+    // okta: holds only the Okta provider's own keys (it rejects others); our settings live in the project's.
     const okta = new pulumi.Config("okta");
+    const settings = new pulumi.Config();
     const integration = new ScimIntegration("cxone-okta", {
         // A real tenant by region, or the local sandbox by URL (npm run sandbox -- start prints it).
         cxone: cxone.get("sandboxUrl") ? { sandboxUrl: cxone.get("sandboxUrl") } : { region: cxone.require("region"), fedramp: cxone.getBoolean("fedramp") },
-        oktaOrgUrl: okta.get("orgUrl") ?? `https://${okta.require("orgName")}.${okta.get("baseUrl") ?? "okta.com"}`,
+        oktaOrgUrl: settings.get("oktaOrgUrl") ?? `https://${okta.require("orgName")}.${okta.get("baseUrl") ?? "okta.com"}`,
         employeeEmail: cxone.require("employeeEmail"),
-        groupIds: okta.getObject<string[]>("groupIds"),
+        groupIds: settings.getObject<string[]>("groupIds"),
     });
     return {
         scimBaseUrl: integration.scimBaseUrl,

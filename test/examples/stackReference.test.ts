@@ -30,7 +30,7 @@ describe("examples: integration stack + consumer via StackReference (real engine
             config: {
                 "cxone:sandboxUrl": { value: sandbox.urls.cxone },
                 "cxone:employeeEmail": { value: "scim.key@example.com" },
-                "okta:orgUrl": { value: sandbox.urls.okta },
+                "cxone-okta-integration:oktaOrgUrl": { value: sandbox.urls.okta },
             },
         });
         await producer.up();

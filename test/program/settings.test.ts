@@ -1,6 +1,6 @@
 // Stack config -> integration inputs: the sandbox default, a real tenant, and clear errors.
 import { strict as assert } from "assert";
-import { integrationArgs, SettingsError } from "../../program/settings";
+import { foreignOktaKeys, integrationArgs, SettingsError } from "../../program/settings";
 
 const sandbox = { cxone: { baseUrl: "http://127.0.0.1:4610", tenantId: "t1" }, okta: { orgUrl: "http://127.0.0.1:4620" } };
 const config = (c: Record<string, string>) => (k: string) => c[k];
@@ -13,7 +13,7 @@ describe("root program settings", () => {
         assert.equal(a.oktaResources, "builtin");
     });
     it("a real tenant from cxone:region + okta:orgName", () => {
-        const a = integrationArgs(config({ "cxone:region": "na1", "cxone:employeeEmail": "k@example.com", "okta:orgName": "dev-1", "okta:groupIds": '["00g1"]', "okta:createUsers": "false" }));
+        const a = integrationArgs(config({ "cxone:region": "na1", "cxone:employeeEmail": "k@example.com", "okta:orgName": "dev-1", "cxone-okta-scim:groupIds": '["00g1"]', "cxone-okta-scim:createUsers": "false" }));
         assert.deepEqual(a.cxone, { region: "na1", fedramp: undefined, tenantId: undefined });
         assert.equal(a.oktaOrgUrl, "https://dev-1.okta.com");
         assert.deepEqual(a.groupIds, ["00g1"]);
@@ -23,13 +23,34 @@ describe("root program settings", () => {
         [{ "cxone:region": "na1", "okta:orgName": "dev-1" }, /cxone:employeeEmail/],
         [{ "cxone:region": "na1", "cxone:employeeEmail": "k@example.com" }, /okta:orgName/],
         [{ "cxone:region": "na2", "cxone:fedramp": "yes", "cxone:employeeEmail": "k@example.com", "okta:orgName": "dev-1" }, /cxone:fedramp/],
-        [{ "okta:groupIds": "00g1" }, /okta:groupIds/],
-        [{ "okta:waitForAuthorizationSeconds": "-5" }, /okta:waitForAuthorizationSeconds/],
-        [{ "okta:resources": "terraform" }, /okta:resources/],
+        [{ "cxone-okta-scim:groupIds": "00g1" }, /cxone-okta-scim:groupIds/],
+        [{ "cxone-okta-scim:waitForAuthorizationSeconds": "-5" }, /cxone-okta-scim:waitForAuthorizationSeconds/],
+        [{ "cxone-okta-scim:resources": "terraform" }, /cxone-okta-scim:resources/],
     ];
     for (const [c, re] of bad) {
         it(`rejects ${JSON.stringify(c)} naming the key`, () => {
             assert.throws(() => integrationArgs(config(c), sandbox), (e: Error) => e instanceof SettingsError && re.test(e.message));
         });
     }
+});
+
+describe("okta: config keys", () => {
+    // The Okta provider's own keys, as @pulumi/okta declares them: anything else under okta: is rejected by it.
+    const providerKeys = new Set(Object.keys(require("@pulumi/okta/config/vars")));
+
+    it("the program reads no okta: key that the Okta provider does not own", () => {
+        const read: string[] = [];
+        const spy = (c: Record<string, string>) => (k: string) => { read.push(k); return c[k]; };
+        integrationArgs(spy({}), sandbox);
+        integrationArgs(spy({ "cxone:region": "na1", "cxone:employeeEmail": "k@example.com", "okta:orgName": "dev-1" }));
+        const foreign = read.filter((k) => k.startsWith("okta:") && !providerKeys.has(k.slice(5)));
+        assert.deepEqual(foreign, []);
+        assert.ok(read.includes("okta:orgName"), "the spy saw the reads");
+    });
+    it("an old program key under okta: gets an error naming its new key", () => {
+        const [msg] = foreignOktaKeys(["okta:orgName", "okta:groupIds"], providerKeys);
+        assert.match(msg, /okta:groupIds has moved to cxone-okta-scim:groupIds/);
+        assert.equal(foreignOktaKeys(["okta:orgName", "okta:baseUrl", "okta:apiToken"], providerKeys).length, 0);
+        assert.match(foreignOktaKeys(["okta:colour"], providerKeys)[0], /okta:colour is not a setting/);
+    });
 });

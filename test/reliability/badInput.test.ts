@@ -211,9 +211,9 @@ describe("bad input: errors name the property, with zero API calls", function ()
         const real = { "cxone:region": "na1", "okta:orgName": "dev-1", "cxone:employeeEmail": "ops@example.com" };
         const config: { what: string; config: Record<string, string>; names: RegExp }[] = [
             { what: "cxone:fedramp not a boolean", config: { ...real, "cxone:region": "na2", "cxone:fedramp": "yes" }, names: /cxone:fedramp must be true or false/ },
-            { what: "okta:groupIds not a JSON list", config: { ...real, "okta:groupIds": "00g1" }, names: /okta:groupIds must be a JSON list of strings/ },
-            { what: "okta:waitForAuthorizationSeconds negative", config: { ...real, "okta:waitForAuthorizationSeconds": "-3" }, names: /okta:waitForAuthorizationSeconds must be a number of seconds/ },
-            { what: "okta:resources unknown", config: { ...real, "okta:resources": "terraform" }, names: /okta:resources must be "builtin" or "pulumi-okta"/ },
+            { what: "cxone-okta-scim:groupIds not a JSON list", config: { ...real, "cxone-okta-scim:groupIds": "00g1" }, names: /cxone-okta-scim:groupIds must be a JSON list of strings/ },
+            { what: "cxone-okta-scim:waitForAuthorizationSeconds negative", config: { ...real, "cxone-okta-scim:waitForAuthorizationSeconds": "-3" }, names: /cxone-okta-scim:waitForAuthorizationSeconds must be a number of seconds/ },
+            { what: "cxone-okta-scim:resources unknown", config: { ...real, "cxone-okta-scim:resources": "terraform" }, names: /cxone-okta-scim:resources must be "builtin" or "pulumi-okta"/ },
             { what: "cxone:region unknown", config: { ...real, "cxone:region": "mars1" }, names: /region "mars1" is not a known CXone region/ },
             { what: "okta:orgName missing for a real tenant", config: { "cxone:region": "na1", "cxone:employeeEmail": "ops@example.com" }, names: /okta:orgName is required/ },
             { what: "cxone:employeeEmail missing for a real tenant", config: { ...real, "cxone:employeeEmail": "" }, names: /cxone:employeeEmail is required|email/ },

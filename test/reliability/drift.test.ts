@@ -48,7 +48,7 @@ describe("drift matrix: every resource type changed and deleted out of band (rea
         const groups = (await axios.get(`${okta}/api/v1/groups`, { params: { q: "CXone" }, headers: oktaHeaders() })).data as { id: string; profile: { name: string } }[];
         assert.equal(groups.length, 1, JSON.stringify(groups.map((g) => g.profile.name)));
         groupId = groups[0].id;
-        await f.stack.stack.setConfig("okta:groupIds", { value: JSON.stringify([groupId]) });
+        await f.stack.stack.setConfig("cxone-okta-scim:groupIds", { value: JSON.stringify([groupId]) });
         await f.stack.up();
         // authorized, so the provisioning actions are applied and a clean preview is all `same`
         const auth = await completeConsoleSteps(okta, await f.outputs(), { email: f.sandbox.endpoints.cxone.adminEmail, password: f.sandbox.endpoints.cxone.adminPassword });

@@ -1,5 +1,5 @@
 // Issue 6: Okta -> CXone provisioning end to end on the full stack. The root program runs on the
-// real engine (integrationFixture) with okta:groupIds = the seeded "CXone Agents" group; the
+// real engine (integrationFixture) with cxone-okta-scim:groupIds = the seeded "CXone Agents" group; the
 // console steps are done by the scripted operator; then people are assigned, renamed and
 // unassigned in Okta, and CXone is checked through its own SCIM API (and the admin client).
 // The tests run in order: each builds on the state the previous one left.
@@ -34,7 +34,7 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
         scim = cxoneScim(f.sandbox);
         // The group exists only once the sandbox is seeded: its id goes into the stack config now.
         groupId = await okta.groupId("CXone Agents");
-        await f.stack.stack.setConfig("okta:groupIds", { value: JSON.stringify([groupId]) });
+        await f.stack.stack.setConfig("cxone-okta-scim:groupIds", { value: JSON.stringify([groupId]) });
         assert.equal((await f.stack.up()).summary.result, "succeeded");
         const o = await f.outputs();
         appId = o.appId;
@@ -117,7 +117,7 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
     });
 
     it("with Update User Attributes off in the stack, a name change is not pushed; create and deactivate still are", async () => {
-        await f.stack.stack.setConfig("okta:updateUserAttributes", { value: "false" });
+        await f.stack.stack.setConfig("cxone-okta-scim:updateUserAttributes", { value: "false" });
         await f.stack.up();
         assert.equal(await okta.profileUpdates(appId), "DISABLED", "the stack switched the action off in Okta");
         assert.equal((await f.outputs()).provisioningApplied, true);
@@ -139,7 +139,7 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
     });
 
     it("switching Update User Attributes back on pushes the pending rename", async () => {
-        await f.stack.stack.setConfig("okta:updateUserAttributes", { value: "true" });
+        await f.stack.stack.setConfig("cxone-okta-scim:updateUserAttributes", { value: "true" });
         await f.stack.up();
         assert.equal(await okta.profileUpdates(appId), "ENABLED");
         await con.sync(appId);
@@ -147,7 +147,7 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
     });
 
     it("with Create Users off, a new member is not created; updates still are", async () => {
-        await f.stack.stack.setConfig("okta:createUsers", { value: "false" });
+        await f.stack.stack.setConfig("cxone-okta-scim:createUsers", { value: "false" });
         await f.stack.up();
         const finn = await okta.createUser("Finn", "Fox");
         await okta.addToGroup(groupId, finn.id);
@@ -160,8 +160,8 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
     });
 
     it("with Create Users back on and Deactivate Users off, the waiting member is created; an unassigned one stays active", async () => {
-        await f.stack.stack.setConfig("okta:createUsers", { value: "true" });
-        await f.stack.stack.setConfig("okta:deactivateUsers", { value: "false" });
+        await f.stack.stack.setConfig("cxone-okta-scim:createUsers", { value: "true" });
+        await f.stack.stack.setConfig("cxone-okta-scim:deactivateUsers", { value: "false" });
         await f.stack.up();
         const dana = await okta.user("dana.diaz@example.com");
         await okta.removeFromGroup(groupId, dana.id);
@@ -172,7 +172,7 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
     });
 
     it("with Deactivate Users back on, the unassigned member is deactivated; so is a user deactivated in Okta", async () => {
-        await f.stack.stack.setConfig("okta:deactivateUsers", { value: "true" });
+        await f.stack.stack.setConfig("cxone-okta-scim:deactivateUsers", { value: "true" });
         await f.stack.up();
         await con.sync(appId);
         assert.equal((await scim.byUserName("dana.diaz@example.com"))?.active, false);
