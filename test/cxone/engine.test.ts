@@ -2,9 +2,8 @@
 // the sandbox: up, a no-change preview --refresh with no writes, out-of-band changes made through
 // the sandbox's HTTP API shown by preview --refresh and repaired by up, destroy; and secret scans.
 import { strict as assert } from "assert";
-import { AccessKey, Employee, Role } from "../../provider/cxone";
 import type { CxoneEndpoint } from "../../provider/cxone";
-import { testStack } from "../support/engine";
+import { testProgram, testStack } from "../support/engine";
 import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "./support";
 
 // POSTs that only read: the token exchange and CXone's search endpoints (search is POST by design)
@@ -24,13 +23,16 @@ describe("CXone resources under the real engine", function () {
         const endpoint: CxoneEndpoint = { ...f.endpoint, apiUrl: f.sandbox.urls.cxone };
         const roleName = unique("SCIM Engine");
         const email = uniqueEmail("engine");
-        const program = async () => {
-            const role = new Role("scim-role", { endpoint, name: roleName, description: "Okta SCIM access key" });
-            const employee = new Employee("scim-employee", { endpoint, email, firstName: "SCIM", lastName: "AccessKey", roleId: role.roleId });
-            const key = new AccessKey("scim-key", { endpoint, employeeId: employee.employeeId });
-            return { roleId: role.roleId, employeeId: employee.employeeId, accessKeyId: key.accessKeyId, secret: key.secret };
-        };
-        const s = await testStack("cxone-resources", program, { env: f.env });
+        const s = await testStack("cxone-resources", testProgram("cxoneResources"), {
+            env: f.env,
+            params: {
+                endpoint,
+                names: { role: "scim-role", employee: "scim-employee", key: "scim-key" },
+                role: { name: roleName, description: "Okta SCIM access key" },
+                employee: { email, firstName: "SCIM", lastName: "AccessKey" },
+                key: {},
+            },
+        });
 
         let t = Date.now();
         const up = await s.up();
@@ -119,20 +121,18 @@ describe("CXone resources under the real engine", function () {
     it("rotation replaces the key create-before-delete; an existing role name fails clearly without adoptExisting", async () => {
         const endpoint: CxoneEndpoint = { ...f.endpoint, apiUrl: f.sandbox.urls.cxone };
         const roleName = unique("SCIM Rotate");
-        let rotation = "1";
-        let takenName: string | undefined;
-        const program = async () => {
-            const role = new Role("role", { endpoint, name: roleName });
-            const employee = new Employee("employee", { endpoint, email: uniqueEmailOnce, firstName: "SCIM", lastName: "Rotate", roleId: role.roleId, invite: false });
-            const key = new AccessKey("key", { endpoint, employeeId: employee.employeeId, rotation });
-            if (takenName) new Role("taken", { endpoint, name: takenName });
-            return { accessKeyId: key.accessKeyId };
-        };
-        const uniqueEmailOnce = uniqueEmail("rotate");
-        const s = await testStack("cxone-rotate", program, { env: f.env });
+        const email = uniqueEmail("rotate");
+        const program = (rotation: string, takenRoleName?: string) => ({
+            endpoint,
+            role: { name: roleName },
+            employee: { email, firstName: "SCIM", lastName: "Rotate", invite: false },
+            key: { rotation },
+            takenRoleName,
+        });
+        const s = await testStack("cxone-rotate", testProgram("cxoneResources"), { env: f.env, params: program("1") });
         await s.up();
         const first = (await s.outputs()).accessKeyId.value as string;
-        rotation = "2";
+        await s.setParams(program("2"));
         f.sandbox.clearRequests();
         const up = await s.up();
         assert.deepEqual(up.summary.resourceChanges, { replace: 1, same: 3 });
@@ -142,17 +142,19 @@ describe("CXone resources under the real engine", function () {
         assert.deepEqual(keyCalls, ["POST", "DELETE"], "the new key exists before the old one is revoked");
         assert.equal(f.sandbox.context.state.cxone.accessKeys[first], undefined);
 
-        takenName = "Agent"; // a built-in role: exists, never adopted implicitly
+        // a built-in role: exists, never adopted implicitly
+        await s.setParams(program("2", "Agent"));
         await assert.rejects(s.up(), /a CXone role named "Agent" already exists \(status ACTIVE\); role names can never be reused; set adoptExisting: true to adopt it/);
-        takenName = undefined;
+        await s.setParams(program("2"));
         await s.destroy();
     });
 
     it("bad input: preview fails with the property named and makes no CXone call", async () => {
         const endpoint: CxoneEndpoint = { ...f.endpoint, apiUrl: f.sandbox.urls.cxone };
-        const s = await testStack("cxone-badinput", async () => {
-            new Role("bad", { endpoint, name: "SCIM/Key#1" });
-        }, { env: f.env });
+        const s = await testStack("cxone-badinput", testProgram("cxoneResources"), {
+            env: f.env,
+            params: { endpoint, names: { role: "bad" }, role: { name: "SCIM/Key#1" } },
+        });
         f.sandbox.clearRequests();
         await assert.rejects(s.preview(), /property name value \{SCIM\/Key#1\} has a problem: name must not contain \/ #/);
         assert.deepEqual(f.sandbox.requests().filter((r) => r.server === "cxone"), []);

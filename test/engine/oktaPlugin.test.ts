@@ -7,10 +7,9 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import * as pulumi from "@pulumi/pulumi";
 import { startSandbox, RunningSandbox } from "../../sandbox/index";
 import { enginePath } from "../../scripts/lib/engine";
-import { testStack } from "../support/engine";
+import { testProgram, testStack } from "../support/engine";
 
 function oktaPluginOnPath(): boolean {
     try {
@@ -32,13 +31,10 @@ describe("Okta provider plugin under the engine (where installed)", function () 
     it("previews and creates okta.app.AutoLogin through okta:httpProxy against the sandbox", async () => {
         sandbox = await startSandbox({ dir: fs.mkdtempSync(path.join(os.tmpdir(), "okta-plugin-")), cxonePort: 0, oktaPort: 0 });
         const sb = sandbox;
-        const program = async () => {
-            const okta: typeof import("@pulumi/okta") = require("@pulumi/okta");
-            const provider = new okta.Provider("okta", { orgName: "sandbox", baseUrl: "okta.com", httpProxy: sb.urls.okta, apiToken: pulumi.secret(sb.endpoints.okta.apiToken) });
-            const app = new okta.app.AutoLogin("cxone", { label: "NICE CXone", signOnUrl: `${sb.urls.cxone}/login` }, { provider });
-            return { appId: app.id };
-        };
-        const s = await testStack("okta-plugin", program);
+        const s = await testStack("okta-plugin", testProgram("oktaPluginApp"), {
+            params: { oktaUrl: sb.urls.okta, cxoneUrl: sb.urls.cxone },
+            config: { "test:oktaApiToken": { value: sb.endpoints.okta.apiToken, secret: true } },
+        });
         await s.preview();
         assert.ok(sb.requests().some((r) => r.server === "okta" && r.path.startsWith("/api/v1/users/me")), "the plugin checked its credentials against the sandbox");
         await s.up();

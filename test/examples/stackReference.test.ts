@@ -6,15 +6,17 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { startSandbox, RunningSandbox } from "../../sandbox/index";
-import { consumerExample } from "../../examples/consumer/index";
-import { integrationExample } from "../../examples/integration/index";
 import { openStack, repoRoot } from "../../scripts/lib/engine";
 
 describe("examples: integration stack + consumer via StackReference (real engine)", function () {
     this.timeout(240_000);
     let sandbox: RunningSandbox;
     const backendDir = fs.mkdtempSync(path.join(os.tmpdir(), "examples-backend-"));
-    const work = (n: string) => path.join(repoRoot, ".pulumi-local", "test", `${n}-${crypto.randomBytes(3).toString("hex")}`);
+    // The examples' own project directories, as a user runs them; stack names unique per run.
+    const example = (n: string) => path.join(repoRoot, "examples", n);
+    const run = crypto.randomBytes(3).toString("hex");
+    const stackConfigs = [example("integration") + `/Pulumi.prod-${run}.yaml`, example("consumer") + `/Pulumi.dev-${run}.yaml`];
+    after(() => stackConfigs.forEach((f) => fs.rmSync(f, { force: true })));
 
     before(async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sandbox-examples-"));
@@ -25,7 +27,7 @@ describe("examples: integration stack + consumer via StackReference (real engine
 
     it("the consumer reads the integration's outputs, and the secret stays secret", async () => {
         const producer = await openStack({
-            projectName: "cxone-okta-integration", stackName: "prod", program: async () => integrationExample(), workDir: work("example-integration"), backendDir,
+            stackName: `prod-${run}`, workDir: example("integration"), backendDir,
             env: { CXONE_OKTA_SANDBOX_DIR: process.env.CXONE_OKTA_SANDBOX_DIR! },
             config: {
                 "cxone:sandboxUrl": { value: sandbox.urls.cxone },
@@ -37,8 +39,8 @@ describe("examples: integration stack + consumer via StackReference (real engine
         const made = await producer.outputs();
 
         const consumer = await openStack({
-            projectName: "cxone-okta-consumer", stackName: "dev", program: async () => consumerExample(), workDir: work("example-consumer"), backendDir,
-            config: { "cxone-okta-consumer:integrationStack": { value: "organization/cxone-okta-integration/prod" } },
+            stackName: `dev-${run}`, workDir: example("consumer"), backendDir,
+            config: { "cxone-okta-consumer:integrationStack": { value: `organization/cxone-okta-integration/prod-${run}` } },
         });
         await consumer.up();
         const read = await consumer.outputs();

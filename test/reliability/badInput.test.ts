@@ -6,26 +6,20 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { AccessKey, Employee, Role } from "../../provider/cxone";
 import * as accessKeyProvider from "../../provider/cxone/accessKeyProvider";
 import * as employeeProvider from "../../provider/cxone/employeeProvider";
 import * as roleProvider from "../../provider/cxone/roleProvider";
-import { ScimIntegration, ScimIntegrationArgs } from "../../provider/integration";
-import { AutoLoginApp } from "../../provider/okta/autoLoginApp";
+import type { ScimIntegrationArgs } from "../../provider/integration";
 import * as autoLoginAppProvider from "../../provider/okta/autoLoginAppProvider";
-import { GroupAssignment } from "../../provider/okta/groupAssignment";
 import * as groupAssignmentProvider from "../../provider/okta/groupAssignmentProvider";
-import { ProvisioningActions } from "../../provider/okta/provisioningActions";
 import * as provisioningActionsProvider from "../../provider/okta/provisioningActionsProvider";
-import { ScimConnection } from "../../provider/okta/scimConnection";
 import * as scimConnectionProvider from "../../provider/okta/scimConnectionProvider";
-import { integrationProgram } from "../../program/index";
 import { RunningSandbox, startSandbox } from "../../sandbox/index";
-import { testStack } from "../support/engine";
+import { rootProgram, testProgram, testStack } from "../support/engine";
 import { attempt, STACK_TRACE } from "../support/reliability";
 
 type Props = Record<string, unknown>;
-type Kind = "role" | "employee" | "accessKey" | "app" | "group" | "actions" | "scim";
+import type { Kind } from "../programs/oneResource";
 
 /** One invalid input: which resource, what is wrong with it, and the property the error must name. */
 interface Row {
@@ -113,13 +107,6 @@ const checks: Record<Kind, (olds: any, news: any) => Promise<pulumi.dynamic.Chec
     app: autoLoginAppProvider.check, group: groupAssignmentProvider.check, actions: provisioningActionsProvider.check, scim: scimConnectionProvider.check,
 };
 
-type Ctor = (name: string, props: Props) => pulumi.Resource;
-const constructors: Record<Kind, Ctor> = {
-    role: (n, p) => new Role(n, s(p)), employee: (n, p) => new Employee(n, s(p)), accessKey: (n, p) => new AccessKey(n, s(p)),
-    app: (n, p) => new AutoLoginApp(n, s(p)), group: (n, p) => new GroupAssignment(n, s(p)),
-    actions: (n, p) => new ProvisioningActions(n, s(p)), scim: (n, p) => new ScimConnection(n, s(p)),
-};
-
 const resourceName = (i: number) => `bad-${String(i).padStart(2, "0")}`;
 
 describe("bad input: errors name the property, with zero API calls", function () {
@@ -171,13 +158,16 @@ describe("bad input: errors name the property, with zero API calls", function ()
         // The engine stops a preview at the first resource whose check fails, but prints every
         // failure of that resource. So rows spoiling different properties of one kind share one
         // resource, and each such resource gets its own stack; the stacks run one after another
-        // (inline programs share the Pulumi runtime's global state: never two at once in a process).
+        // (one engine run at a time on this 2-core machine).
         const bins = binRows(rows.filter((r) => !r.checkOnly));
         it(`${rows.filter((r) => !r.checkOnly).length} rows in ${bins.length} previews, each failing with every spoiled property named`, async () => {
             const failures: string[] = [];
             await inSequence(bins, async (bin, n) => {
-                const program = async () => { constructors[bin.kind](resourceName(n), Object.assign({}, base[bin.kind], ...bin.rows.map((r) => r.bad))); };
-                const stack = await testStack(`badinput-${n}`, program, { env: { CXONE_OKTA_SANDBOX_DIR: dir } });
+                const props = Object.assign({}, base[bin.kind], ...bin.rows.map((r) => r.bad));
+                const stack = await testStack(`badinput-${n}`, testProgram("oneResource"), {
+                    env: { CXONE_OKTA_SANDBOX_DIR: dir },
+                    params: { kind: bin.kind, name: resourceName(n), props },
+                });
                 const pv = await attempt(stack.preview());
                 const out = stack.output();
                 if (pv.ok) { failures.push(`${bin.kind} ${bin.rows.map((r) => r.what).join(", ")}: the preview succeeded`); return; }
@@ -223,11 +213,11 @@ describe("bad input: errors name the property, with zero API calls", function ()
             const cx = sandbox.urls.cxone;
             const okta = sandbox.urls.okta;
             const jobs = [
-                ...component.map((c) => ({ what: `component: ${c.what}`, names: c.names, open: (n: number) => testStack(`badinput-c${n}`, async () => {
-                    const args = { cxone: { sandboxUrl: cx }, oktaOrgUrl: okta, employeeEmail: "scim.accesskey@sandbox.example", ...c.args(cx, okta) } as ScimIntegrationArgs;
-                    new ScimIntegration("bad", args);
-                }, { env: { CXONE_OKTA_SANDBOX_DIR: dir } }) })),
-                ...config.map((c) => ({ what: `config: ${c.what}`, names: c.names, open: (n: number) => testStack(`badinput-p${n}`, integrationProgram, {
+                ...component.map((c) => ({ what: `component: ${c.what}`, names: c.names, open: (n: number) => testStack(`badinput-c${n}`, testProgram("component"), {
+                    env: { CXONE_OKTA_SANDBOX_DIR: dir },
+                    params: { args: { cxone: { sandboxUrl: cx }, oktaOrgUrl: okta, employeeEmail: "scim.accesskey@sandbox.example", ...c.args(cx, okta) } },
+                }) })),
+                ...config.map((c) => ({ what: `config: ${c.what}`, names: c.names, open: (n: number) => testStack(`badinput-p${n}`, rootProgram, {
                     // a real-tenant config: the program never probes the sandbox, and nothing may call out
                     env: { CXONE_OKTA_SANDBOX_DIR: dir }, config: Object.fromEntries(Object.entries(c.config).map(([k, v]) => [k, { value: v }])),
                 }) })),
@@ -256,7 +246,7 @@ function binRows(all: Row[]): { kind: Kind; rows: Row[] }[] {
     return bins;
 }
 
-/** Runs `fn` over `items` one at a time: inline programs in one process must not overlap. */
+/** Runs `fn` over `items` one at a time: engine runs are heavy on a 2-core machine. */
 async function inSequence<T>(items: T[], fn: (item: T, index: number) => Promise<void>): Promise<void> {
     for (const [i, item] of items.entries()) await fn(item, i);
 }

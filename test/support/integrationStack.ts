@@ -1,27 +1,43 @@
-// The root program (program/index.ts) on the real engine against an in-process sandbox.
+// The root program on the real engine against its own sandbox, through the CLI: the project file is
+// the repository's own Pulumi.yaml (its options included), only `main` is re-pointed from the stack's
+// work directory.
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { startSandbox, RunningSandbox } from "../../sandbox/index";
-import { integrationProgram } from "../../program/index";
-import { EngineStack } from "../../scripts/lib/engine";
+import { repoRoot } from "../../scripts/lib/engine";
 import { IntegrationOutputs } from "../../sandbox/operator";
-import { testStack } from "./engine";
+import { rootProgram, TestStack, testStack } from "./engine";
 
 export interface IntegrationFixture {
     sandbox: RunningSandbox;
-    stack: EngineStack;
+    stack: TestStack;
     outputs(): Promise<IntegrationOutputs & Record<string, unknown>>;
 }
 
-export async function integrationFixture(name: string, config: Record<string, string> = {}, opts: { latencyMs?: number } = {}): Promise<IntegrationFixture> {
+/** The repository's Pulumi.yaml: its name and options, as `pulumi` reads them at the root. */
+export function rootProject(): { name: string; options: Record<string, string> } {
+    const text = fs.readFileSync(path.join(repoRoot, "Pulumi.yaml"), "utf8");
+    const name = /^name:\s*(\S+)/m.exec(text)?.[1] ?? "";
+    const block = /^options:\n((?:[ \t]+.*\n?)+)/m.exec(text)?.[1] ?? "";
+    const options: Record<string, string> = {};
+    for (const m of block.matchAll(/^[ \t]+(\w+):\s*(\S+)/gm)) options[m[1]] = m[2];
+    return { name, options };
+}
+
+export async function integrationFixture(
+    name: string,
+    config: Record<string, string> = {},
+    opts: { latencyMs?: number } = {},
+): Promise<IntegrationFixture> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `sandbox-${name}-`));
     const sandbox = await startSandbox({ dir, cxonePort: 0, oktaPort: 0, latencyMs: opts.latencyMs });
-    // The program runs in this process; the providers run in the engine's: both find the sandbox here.
-    process.env.CXONE_OKTA_SANDBOX_DIR = dir;
-    const stack = await testStack(name, integrationProgram, {
+    const project = rootProject();
+    const stack = await testStack(name, rootProgram, {
+        projectName: project.name,
+        options: project.options,
+        // The program and its providers run in the engine's processes: they find the sandbox here.
         env: { CXONE_OKTA_SANDBOX_DIR: dir },
-        projectOptions: { options: { refresh: "always" } },
         config: Object.fromEntries(Object.entries(config).map(([k, v]) => [k, { value: v }])),
     });
     return {
@@ -29,7 +45,8 @@ export async function integrationFixture(name: string, config: Record<string, st
         stack,
         async outputs() {
             const outs = await stack.outputs();
-            return Object.fromEntries(Object.entries(outs).map(([k, o]) => [k, o.value])) as IntegrationOutputs & Record<string, unknown>;
+            return Object.fromEntries(Object.entries(outs).map(([k, o]) => [k, o.value])) as IntegrationOutputs &
+                Record<string, unknown>;
         },
     };
 }
@@ -40,7 +57,8 @@ const isTokenRequest = (p: string) => p.startsWith("/authentication/v1/token/acc
 const isSearch = (p: string) => /\/search(\?|$)/.test(p);
 
 /** Requests that change something (not GETs, searches or sign-ins), as the sandbox logged them. */
-export const writes = (s: RunningSandbox) => s.requests().filter((r) => r.method !== "GET" && !isTokenRequest(r.path) && !isSearch(r.path));
+export const writes = (s: RunningSandbox) =>
+    s.requests().filter((r) => r.method !== "GET" && !isTokenRequest(r.path) && !isSearch(r.path));
 /** Reads: GETs and searches. */
 export const reads = (s: RunningSandbox) => s.requests().filter((r) => r.method === "GET" || isSearch(r.path));
 /** Sign-ins (token requests) the sandbox saw. */

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# `npm run pulumi -- <args>`: plain `pulumi` with this project's toolchain on PATH (the CLI, and the
+# Node.js language host where Pulumi came without one) and, unless set, the repository's local
+# backend (.pulumi-local/backend). The same as `export PATH="$(bash scripts/toolchain.sh):$PATH"`
+# and then `pulumi <args>`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin="$(bash scripts/toolchain.sh 2>/dev/null)" || { bash scripts/toolchain.sh >/dev/null; exit 1; }
+export PATH="$bin:$PWD/node_modules/.bin:$PATH"
+export PULUMI_BACKEND_URL="${PULUMI_BACKEND_URL:-file://$PWD/.pulumi-local/backend}"
+export PULUMI_SKIP_UPDATE_CHECK="${PULUMI_SKIP_UPDATE_CHECK:-true}"
+cd "${INIT_CWD:-$PWD}"
+exec pulumi "$@"
