@@ -32,6 +32,8 @@ export async function integrationFixture(
 ): Promise<IntegrationFixture> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `sandbox-${name}-`));
     const sandbox = await startSandbox({ dir, cxonePort: 0, oktaPort: 0, latencyMs: opts.latencyMs });
+    // The test's own API clients (read-back, out-of-band changes) find the sandbox here too.
+    process.env.CXONE_OKTA_SANDBOX_DIR = dir;
     const project = rootProject();
     const stack = await testStack(name, rootProgram, {
         projectName: project.name,
