@@ -9,5 +9,8 @@ bin="$(bash scripts/toolchain.sh 2>/dev/null)" || { bash scripts/toolchain.sh >/
 export PATH="$bin:$PWD/node_modules/.bin:$PATH"
 export PULUMI_BACKEND_URL="${PULUMI_BACKEND_URL:-file://$PWD/.pulumi-local/backend}"
 export PULUMI_SKIP_UPDATE_CHECK="${PULUMI_SKIP_UPDATE_CHECK:-true}"
+# The plugin download site is unreachable here: a missing Okta plugin fails fast instead of after a
+# 10 s wait (only the pulumi-okta mode needs it; install it with `pulumi plugin install`).
+export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION="${PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION:-true}"
 cd "${INIT_CWD:-$PWD}"
 exec pulumi "$@"
