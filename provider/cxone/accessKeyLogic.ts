@@ -1,37 +1,42 @@
 // AccessKey: validation, diffing and state mapping. Pure: no I/O, tested without servers.
 import type { AccessKeyRecord } from "./client";
 import { Diff, diffFields, withEndpoint } from "./diffing";
+import type { Checked, Unchecked } from "../checks";
+import { DEFAULT_ACTIVE } from "../defaults";
+import { withDefaults } from "../props";
 import type { CxoneEndpoint } from "./session";
 import { check, checkEndpoint, CheckFailure, containsUnknown, optionalBoolean, optionalString, requiredString } from "./validation";
 
 /** AccessKey inputs after check(): defaults applied. */
-export interface AccessKeyState {
+export type AccessKeyState = {
     endpoint: CxoneEndpoint;
     employeeId: string;
     active: boolean;
     /** any new value rotates the key (new key first, then the old one is revoked) */
     rotation?: string;
-}
+};
 
 /** AccessKey outputs. `secret` is only known from create and is stored as a Pulumi secret. */
-export interface AccessKeyOutputs extends AccessKeyState {
+export type AccessKeyOutputs = AccessKeyState & {
     accessKeyId: string;
     secret: string;
     isActive: boolean;
     lastUsedDate?: string;
-}
+};
 
 /** check(): validates every input (no API call) and applies defaults. */
-export function checkAccessKey(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
+export function checkAccessKey(news: Unchecked<AccessKeyOutputs>): Checked<AccessKeyState> {
     const failures: CheckFailure[] = [];
     checkEndpoint(failures, news.endpoint);
     check(failures, "employeeId", news.employeeId, requiredString(100));
     check(failures, "active", news.active, optionalBoolean);
     check(failures, "rotation", news.rotation, optionalString(200));
+    const given: Record<string, unknown> = { ...news };
     for (const k of ["secret", "accessKeySecret", "accessKeyId"]) {
-        if (news[k] !== undefined) failures.push({ property: k, reason: `${k} is an output of AccessKey, not an input: CXone generates the key` });
+        if (given[k] !== undefined) failures.push({ property: k, reason: `${k} is an output of AccessKey, not an input: CXone generates the key` });
     }
-    return { inputs: { ...news, active: news.active ?? true }, failures };
+    // typed by the checks above (the engine ignores the inputs when there are failures)
+    return { inputs: withDefaults({ active: DEFAULT_ACTIVE }, news) as AccessKeyState, failures };
 }
 
 /**
@@ -40,7 +45,7 @@ export function checkAccessKey(news: Record<string, unknown>): { inputs: Record<
  */
 export function diffAccessKey(olds: Record<string, unknown>, news: Record<string, unknown>): Diff {
     const d = diffFields(olds, news, { employeeId: { kind: "replace" }, rotation: { kind: "replace" } });
-    const wantActive = news.active ?? true;
+    const wantActive = news.active ?? DEFAULT_ACTIVE;
     if (containsUnknown(wantActive) || wantActive !== (olds.isActive ?? olds.active)) {
         d.changed.push("active");
         d.changes = true;

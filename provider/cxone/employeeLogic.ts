@@ -1,11 +1,14 @@
 // Employee: validation, diffing and payload mapping. Pure: no I/O, tested without servers.
 import type { EmployeeFields, EmployeeRecord, EmployeeStatus } from "./client";
 import { Diff, diffFields, withEndpoint } from "./diffing";
+import type { Checked, Unchecked } from "../checks";
+import { DEFAULT_ADOPT_EXISTING, DEFAULT_BILLABLE, DEFAULT_INVITE } from "../defaults";
+import { withDefaults } from "../props";
 import type { CxoneEndpoint } from "./session";
 import { check, checkEndpoint, CheckFailure, optionalBoolean, optionalString, requiredString } from "./validation";
 
 /** Employee inputs after check(): defaults applied. */
-export interface EmployeeState {
+export type EmployeeState = {
     endpoint: CxoneEndpoint;
     email: string;
     firstName: string;
@@ -16,10 +19,10 @@ export interface EmployeeState {
     loginAuthenticatorId?: string;
     invite: boolean;
     adoptExisting: boolean;
-}
+};
 
 /** Employee outputs: the inputs plus what CXone holds. */
-export interface EmployeeOutputs extends EmployeeState {
+export type EmployeeOutputs = EmployeeState & {
     employeeId: string;
     userName: string;
     /** name of the primary role (UserHub's `role` field) */
@@ -30,7 +33,7 @@ export interface EmployeeOutputs extends EmployeeState {
     /** whether create sent the activation email */
     invited: boolean;
     adopted: boolean;
-}
+};
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Name length limit [guess: CXone's UI accepts about 50; UserHub's limit is unpublished]. */
@@ -42,7 +45,7 @@ export const DEACTIVATED: readonly EmployeeStatus[] = ["BLOCKED"];
 export const GONE: readonly EmployeeStatus[] = ["DELETED"];
 
 /** check(): validates every input (no API call) and applies defaults. */
-export function checkEmployee(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
+export function checkEmployee(news: Unchecked<EmployeeState>): Checked<EmployeeState> {
     const failures: CheckFailure[] = [];
     checkEndpoint(failures, news.endpoint);
     check(failures, "email", news.email, (v, p) => requiredString(254)(v, p) ?? (EMAIL.test(v as string) ? undefined : `${p} must be an email address such as scim-key@example.com`));
@@ -53,9 +56,10 @@ export function checkEmployee(news: Record<string, unknown>): { inputs: Record<s
     check(failures, "loginAuthenticatorId", news.loginAuthenticatorId, (v, p) => optionalString(100)(v, p) ?? (v === "" ? `${p} must not be empty (omit it for the tenant default)` : undefined));
     check(failures, "invite", news.invite, optionalBoolean);
     check(failures, "adoptExisting", news.adoptExisting, optionalBoolean);
-    const inputs: Record<string, unknown> = { ...news, billable: news.billable ?? false, invite: news.invite ?? true, adoptExisting: news.adoptExisting ?? false };
-    if (inputs.loginAuthenticatorId === null) delete inputs.loginAuthenticatorId;
-    return { inputs, failures };
+    const defaults = { billable: DEFAULT_BILLABLE, invite: DEFAULT_INVITE, adoptExisting: DEFAULT_ADOPT_EXISTING };
+    // typed by the checks above (the engine ignores the inputs when there are failures); an
+    // absent loginAuthenticatorId stays absent: the tenant's default
+    return { inputs: withDefaults(defaults, news) as EmployeeState, failures };
 }
 
 /**

@@ -1,21 +1,34 @@
 // Employee provider methods, loaded at call time by the serialized forwarder. CXone never deletes
 // employees: destroy deactivates; an employee deactivated outside Pulumi is revived by update.
 import type * as pulumi from "@pulumi/pulumi";
+import type { Checked, Unchecked } from "../checks";
+import { readResult } from "../forwarder";
+import { Props, stored } from "../props";
 import { CxoneClient, EmployeeRecord } from "./client";
 import { adminAccessKey } from "./credentials";
 import { CxoneError, mayHaveHappened, PartialCreateError } from "./errors";
 import {
-    checkEmployee, DEACTIVATED, diffEmployee, employeeExistsMessage, employeeFields, employeeFromLive, employeeNeedsUpdate,
-    EmployeeOutputs, employeeOutputs, EmployeeState, GONE,
+    checkEmployee,
+    DEACTIVATED,
+    diffEmployee,
+    employeeExistsMessage,
+    employeeFields,
+    employeeFromLive,
+    employeeNeedsUpdate,
+    EmployeeOutputs,
+    employeeOutputs,
+    EmployeeState,
+    GONE,
 } from "./employeeLogic";
 
-type Inputs = Record<string, unknown>;
+// Stored properties are what this module's check() and create() made them: typed back here.
+const outputs = (props: Props): EmployeeOutputs => props as EmployeeOutputs;
 
-export async function check(_olds: Inputs, news: Inputs): Promise<pulumi.dynamic.CheckResult> {
+export async function check(_olds: Unchecked<EmployeeState>, news: Unchecked<EmployeeState>): Promise<Checked<EmployeeState>> {
     return checkEmployee(news);
 }
 
-export async function diff(_id: string, olds: Inputs, news: Inputs): Promise<pulumi.dynamic.DiffResult> {
+export async function diff(_id: string, olds: Props, news: EmployeeState): Promise<pulumi.dynamic.DiffResult> {
     const d = diffEmployee(olds, news);
     return { changes: d.changes, replaces: d.replaces };
 }
@@ -55,8 +68,7 @@ async function mustGet(client: CxoneClient, id: string, label: string): Promise<
     return live;
 }
 
-export async function create(inputs: Inputs): Promise<pulumi.dynamic.CreateResult> {
-    const s = inputs as unknown as EmployeeState;
+export async function create(s: EmployeeState): Promise<{ id: string; outs: EmployeeOutputs }> {
     const client = new CxoneClient(s.endpoint);
     // independent look-ups in parallel: one round trip on the critical path
     const [roleName, authenticatorId, existing] = await Promise.all([
@@ -93,22 +105,31 @@ export async function create(inputs: Inputs): Promise<pulumi.dynamic.CreateResul
         return { id, outs: employeeOutputs(s, live, { invited, adopted }) };
     } catch (e) {
         // the employee exists: record it so the next `up` repairs instead of duplicating
-        throw new PartialCreateError(id, { ...s, employeeId: id, roleName, status: "UNREGISTERED", effectiveLoginAuthenticatorId: authenticatorId, userName: s.email, invited, adopted }, e as Error);
+        const known: EmployeeOutputs = {
+            ...s,
+            employeeId: id,
+            roleName,
+            status: "UNREGISTERED",
+            effectiveLoginAuthenticatorId: authenticatorId,
+            userName: s.email,
+            invited,
+            adopted,
+        };
+        throw new PartialCreateError(id, known, e as Error);
     }
 }
 
 /** Refresh: live values; an employee CXone no longer has (or marks DELETED) is gone (empty id). */
-export async function read(id: string, props: Inputs): Promise<pulumi.dynamic.ReadResult> {
-    const old = props as unknown as EmployeeOutputs;
+export async function read(id: string, props?: Props): Promise<pulumi.dynamic.ReadResult<EmployeeOutputs>> {
+    const old = outputs(stored(props, `employee ${id}`));
     const live = await new CxoneClient(old.endpoint).getEmployee(id);
     if (!live || GONE.includes(live.status)) return { id: "" };
     const r = employeeFromLive(old, live);
-    return { id, props: r.props, inputs: r.inputs as unknown as Inputs };
+    return readResult(id, r.props, r.inputs);
 }
 
-export async function update(id: string, olds: Inputs, news: Inputs): Promise<pulumi.dynamic.UpdateResult> {
-    const old = olds as unknown as EmployeeOutputs;
-    const s = news as unknown as EmployeeState;
+export async function update(id: string, olds: Props, s: EmployeeState): Promise<{ outs: EmployeeOutputs }> {
+    const old = outputs(olds);
     const client = new CxoneClient(s.endpoint);
     if (DEACTIVATED.includes(old.status)) await client.reviveEmployee(id, s.email);
     const roleName = s.roleId === old.roleId && old.roleName ? old.roleName : await roleNameOf(client, s.roleId);
@@ -123,11 +144,21 @@ export async function update(id: string, olds: Inputs, news: Inputs): Promise<pu
 }
 
 /** Destroy deactivates: CXone keeps employees. One already gone or deactivated counts as done. */
-export async function deleteEmployee(id: string, props: Inputs): Promise<void> {
-    const old = props as unknown as EmployeeOutputs;
+export async function destroy(id: string, props: Props): Promise<void> {
+    const old = outputs(props);
     const client = new CxoneClient(old.endpoint);
     const live = await client.getEmployee(id);
     if (!live || DEACTIVATED.includes(live.status) || GONE.includes(live.status)) return;
     await client.deactivateEmployee(id, old.email);
 }
-export { deleteEmployee as delete };
+export { destroy as delete };
+
+/** This module as the SDK's provider type: the compiler checks every signature above. */
+export const provider: pulumi.dynamic.ResourceProvider<EmployeeState, EmployeeOutputs> = {
+    check,
+    diff,
+    create,
+    read,
+    update,
+    delete: destroy,
+};

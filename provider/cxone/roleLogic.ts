@@ -1,6 +1,9 @@
 // Role: validation, diffing and state mapping. Pure: no I/O, tested without servers.
 import type { RoleRecord } from "./client";
 import { Diff, diffFields, sameSet, withEndpoint } from "./diffing";
+import { DEFAULT_ADOPT_EXISTING, DEFAULT_ROLE_STATUS } from "../defaults";
+import { withDefaults } from "../props";
+import type { Checked, Unchecked } from "../checks";
 import type { CxoneEndpoint } from "./session";
 import { check, checkEndpoint, CheckFailure, isUnknown, oneOf, optionalBoolean, optionalString } from "./validation";
 
@@ -26,23 +29,23 @@ export const ROLE_STATUSES = ["ACTIVE", "INACTIVE"] as const;
 export type DesiredRoleStatus = (typeof ROLE_STATUSES)[number];
 
 /** Role inputs after check(): defaults applied. */
-export interface RoleState {
+export type RoleState = {
     endpoint: CxoneEndpoint;
     name: string;
     description: string;
     permissions: string[];
     status: DesiredRoleStatus;
     adoptExisting: boolean;
-}
+};
 
 /** Role outputs: the inputs plus what CXone assigned. */
-export interface RoleOutputs extends RoleState {
+export type RoleOutputs = RoleState & {
     roleId: string;
     /** CXone's name for the role: what employees' `role` field holds */
     roleName: string;
     /** true when create adopted a role that already existed */
     adopted: boolean;
-}
+};
 
 /** Why a role name breaks CXone's naming rules [doc], or undefined. */
 export function roleNameProblem(name: unknown, property = "name"): string | undefined {
@@ -69,7 +72,7 @@ function permissionsProblem(v: unknown, p: string): string | undefined {
 }
 
 /** check(): validates every input (no API call) and applies defaults. */
-export function checkRole(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
+export function checkRole(news: Unchecked<RoleState>): Checked<RoleState> {
     const failures: CheckFailure[] = [];
     checkEndpoint(failures, news.endpoint);
     check(failures, "name", news.name, (v, p) => roleNameProblem(v, p));
@@ -77,14 +80,14 @@ export function checkRole(news: Record<string, unknown>): { inputs: Record<strin
     check(failures, "permissions", news.permissions, permissionsProblem);
     check(failures, "status", news.status, oneOf(ROLE_STATUSES));
     check(failures, "adoptExisting", news.adoptExisting, optionalBoolean);
-    const inputs = {
-        ...news,
-        description: news.description ?? "",
-        permissions: news.permissions ?? [...SCIM_ROLE_PERMISSIONS],
-        status: news.status ?? "ACTIVE",
-        adoptExisting: news.adoptExisting ?? false,
+    const defaults = {
+        description: "",
+        permissions: [...SCIM_ROLE_PERMISSIONS],
+        status: DEFAULT_ROLE_STATUS,
+        adoptExisting: DEFAULT_ADOPT_EXISTING,
     };
-    return { inputs, failures };
+    // typed by the checks above (the engine ignores the inputs when there are failures)
+    return { inputs: withDefaults(defaults, news) as RoleState, failures };
 }
 
 /**
