@@ -2,7 +2,7 @@
 // still left for a person. Pure: unit-tested without servers. Secrets appear only by reference.
 
 /** The SCIM settings the operator enters in Okta (procedure steps 7-12). */
-export interface ScimSettings {
+export type ScimSettings = {
     scimBaseUrl: string;
     uniqueIdentifierField: string;
     supportedActions: string[];
@@ -10,7 +10,7 @@ export interface ScimSettings {
     tokenEndpoint: string;
     authorizeEndpoint: string;
     clientId: string;
-}
+};
 
 export interface ConnectionEvidence {
     /** Okta's `connections/default` status, when Okta reports one for the app. */
