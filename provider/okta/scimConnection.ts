@@ -36,6 +36,12 @@ export interface ScimConnectionArgs {
     cxoneSignInHint?: pulumi.Input<string>;
     /** Wait up to this many seconds during `pulumi up` for the console steps. @default 0 (do not wait) */
     waitForAuthorizationSeconds?: pulumi.Input<number>;
+    /**
+     * Fail `pulumi up` with the remaining console steps while the connection is not authorized
+     * (after waiting `waitForAuthorizationSeconds`): for resources that Okta refuses before then,
+     * such as okta.app.Features. @default false
+     */
+    requireAuthorization?: pulumi.Input<boolean>;
     /** Seconds between checks while waiting. @default 5 */
     pollIntervalSeconds?: pulumi.Input<number>;
 }

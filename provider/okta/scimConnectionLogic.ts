@@ -24,6 +24,7 @@ import {
     checkOrgAndIds,
     httpsUrl,
     isUnknown,
+    optionalBoolean,
     optionalNumber,
     requiredString,
     Unchecked,
@@ -39,6 +40,8 @@ export type ScimConnectionState = ScimSettings & {
     secretReference: string;
     cxoneSignInHint?: string;
     waitForAuthorizationSeconds: number;
+    /** fail while not authorized (something downstream needs the authorized connection) */
+    requireAuthorization: boolean;
     pollIntervalSeconds: number;
 };
 
@@ -71,6 +74,7 @@ export const SCIM_CONNECTION_DEFAULTS = {
     authMode: DEFAULT_AUTH_MODE,
     secretReference: DEFAULT_SECRET_REFERENCE,
     waitForAuthorizationSeconds: DEFAULT_WAIT_FOR_AUTHORIZATION_SECONDS,
+    requireAuthorization: false,
     pollIntervalSeconds: DEFAULT_POLL_INTERVAL_SECONDS,
 };
 
@@ -105,6 +109,7 @@ export function checkScimConnection(raw: Unchecked<ScimConnectionState>): Checke
     );
     check(failures, "secretReference", news.secretReference, requiredString(1000));
     check(failures, "waitForAuthorizationSeconds", news.waitForAuthorizationSeconds, optionalNumber(0, 86_400));
+    check(failures, "requireAuthorization", news.requireAuthorization, optionalBoolean);
     check(failures, "pollIntervalSeconds", news.pollIntervalSeconds, optionalNumber(1, 3_600));
     // typed by the checks above. With failures the engine stops: the answer then carries no secret.
     const inputs = news as ScimConnectionState;
@@ -160,10 +165,16 @@ export function connectionInputs(o: ScimConnectionOutputs): ScimConnectionState 
     return inputs;
 }
 
-/** The error of an `up` that waited for the console steps in vain. */
+/** Whether an `up` must fail: the connection is not authorized although it was required. */
+export const mustFail = (s: ScimConnectionState, o: ScimConnectionOutputs): boolean =>
+    o.status !== "authorized" && (s.waitForAuthorizationSeconds > 0 || s.requireAuthorization);
+
+/** The error of an `up` that waited for the console steps in vain, or that needs them done. */
 export function stillWaitingMessage(s: ScimConnectionState, o: ScimConnectionOutputs): string {
-    return (
-        `the SCIM connection of Okta app "${s.appLabel}" is still ${o.status} after waiting ` +
-        `${s.waitForAuthorizationSeconds}s. Remaining steps:\n${o.remainingSteps.join("\n")}`
-    );
+    const app = `the SCIM connection of Okta app "${s.appLabel}"`;
+    const head =
+        s.waitForAuthorizationSeconds > 0
+            ? `${app} is still ${o.status} after waiting ${s.waitForAuthorizationSeconds}s.`
+            : `${app} is ${o.status}: the provisioning actions need it authorized first.`;
+    return `${head} Remaining steps:\n${o.remainingSteps.join("\n")}`;
 }

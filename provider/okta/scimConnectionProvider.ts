@@ -12,6 +12,7 @@ import {
     connectionInputs,
     describeConnection,
     diffScimConnection,
+    mustFail,
     sameSettings,
     scimConnectionId,
     ScimConnectionOutputs,
@@ -64,7 +65,7 @@ async function settle(s: ScimConnectionState, previous?: ConnectionStatus): Prom
         await sleep(Math.min(s.pollIntervalSeconds * 1000, Math.max(0, deadline - Date.now())));
         out = describeConnection(s, await gather(s));
     }
-    if (out.status !== "authorized" && s.waitForAuthorizationSeconds > 0) throw new Error(stillWaitingMessage(s, out));
+    if (mustFail(s, out)) throw new Error(stillWaitingMessage(s, out));
     return out;
 }
 
