@@ -103,7 +103,9 @@ describe("ScimIntegration with oktaResources: pulumi-okta (mocks)", function () 
         const oktaResources = declared.filter((d) => OKTA_TYPES.includes(d.type));
         assert.equal(oktaResources.length, 4);
         for (const d of oktaResources) assert.match(d.provider ?? "", /pulumi:providers:okta::explicit-okta::/, d.name);
-        for (const d of declared.filter((x) => x.type.startsWith("pulumi-nodejs:dynamic:"))) {
+        const dynamic = declared.filter((x) => x.type.startsWith("pulumi-nodejs:dynamic"));
+        assert.equal(dynamic.length, 4); // role, employee, key, connection
+        for (const d of dynamic) {
             assert.ok(!d.provider?.includes("explicit-okta"), `${d.name} must not use the Okta provider`);
         }
     });
