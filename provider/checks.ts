@@ -36,7 +36,12 @@ export interface Checked<T> {
 export type Checker = (value: unknown, property: string) => string | undefined;
 
 /** Runs `checker` unless the value is unknown; collects a failure naming the property. */
-export function check(failures: CheckFailure[], property: string, value: unknown, checker: Checker): void {
+export function check(
+    failures: CheckFailure[],
+    property: string,
+    value: unknown,
+    checker: Checker,
+): void {
     if (isUnknown(value)) return;
     const reason = checker(value, property);
     if (reason) failures.push({ property, reason });
@@ -44,7 +49,9 @@ export function check(failures: CheckFailure[], property: string, value: unknown
 
 const absent = (v: unknown): boolean => v === undefined || v === null;
 const tooLong = (v: string, p: string, max?: number): string | undefined =>
-    max !== undefined && v.length > max ? `${p} must be at most ${max} characters (got ${v.length})` : undefined;
+    max !== undefined && v.length > max
+        ? `${p} must be at most ${max} characters (got ${v.length})`
+        : undefined;
 
 /** A non-blank string of at most `max` characters. */
 export const requiredString =

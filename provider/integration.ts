@@ -31,7 +31,14 @@ import {
     shaped,
 } from "./okta/appResources";
 import { ScimConnection, ScimConnectionArgs } from "./okta/scimConnection";
-import { cxoneEndpointFor, CxoneEndpoint, RegionError, resolveRegion, ResolvedRegion, sandboxRegion } from "./regions";
+import {
+    cxoneEndpointFor,
+    CxoneEndpoint,
+    RegionError,
+    resolveRegion,
+    ResolvedRegion,
+    sandboxRegion,
+} from "./regions";
 
 export { ChildTransform } from "./okta/appResources";
 
@@ -234,8 +241,21 @@ export class ScimIntegration extends pulumi.ComponentResource {
             parent: this,
         };
         this.app = createOktaApp(name, oktaOpts, t.app);
-        this.groupAssignments = createGroupAssignments(name, oktaOpts, this.app.id, n.groupIds, t.groupAssignment);
-        this.scimConnection = createScimConnection(name, args, n, this.app.id, this.accessKey, this);
+        this.groupAssignments = createGroupAssignments(
+            name,
+            oktaOpts,
+            this.app.id,
+            n.groupIds,
+            t.groupAssignment,
+        );
+        this.scimConnection = createScimConnection(
+            name,
+            args,
+            n,
+            this.app.id,
+            this.accessKey,
+            this,
+        );
         const actions = createProvisioningActions(
             name,
             oktaOpts,
@@ -293,10 +313,16 @@ export function normalizeArgs(args: ScimIntegrationArgs, owner: pulumi.Resource)
         });
     }
     if (args.groupIds !== undefined && !Array.isArray(args.groupIds)) {
-        problems.push({ propertyPath: "groupIds", reason: "groupIds: must be a list of Okta group ids" });
+        problems.push({
+            propertyPath: "groupIds",
+            reason: "groupIds: must be a list of Okta group ids",
+        });
     }
     if (args.adoptExisting !== undefined && typeof args.adoptExisting !== "boolean") {
-        problems.push({ propertyPath: "adoptExisting", reason: "adoptExisting: must be true or false" });
+        problems.push({
+            propertyPath: "adoptExisting",
+            reason: "adoptExisting: must be true or false",
+        });
     }
     if (problems.length > 0 || !region) throw new ScimIntegrationArgsError(problems, owner);
     return {
@@ -341,14 +367,25 @@ function child<A, R>(
     return shaped(name, args, { parent: owner }, transform, declare);
 }
 
-function createRole(name: string, args: ScimIntegrationArgs, n: NormalizedArgs, owner: pulumi.Resource): Role {
+function createRole(
+    name: string,
+    args: ScimIntegrationArgs,
+    n: NormalizedArgs,
+    owner: pulumi.Resource,
+): Role {
     const roleArgs: RoleArgs = {
         endpoint: n.endpoint,
         name: args.roleName ?? DEFAULT_ROLE_NAME,
         description: args.roleDescription ?? DEFAULT_ROLE_DESCRIPTION,
         adoptExisting: n.adoptExisting,
     };
-    return child(`${name}-role`, roleArgs, owner, args.transform?.role, (c, a, o) => new Role(c, a, o));
+    return child(
+        `${name}-role`,
+        roleArgs,
+        owner,
+        args.transform?.role,
+        (c, a, o) => new Role(c, a, o),
+    );
 }
 
 function createEmployee(
@@ -368,7 +405,13 @@ function createEmployee(
         invite: args.inviteEmployee ?? DEFAULT_INVITE,
         adoptExisting: n.adoptExisting,
     };
-    return child(`${name}-employee`, employeeArgs, owner, args.transform?.employee, (c, a, o) => new Employee(c, a, o));
+    return child(
+        `${name}-employee`,
+        employeeArgs,
+        owner,
+        args.transform?.employee,
+        (c, a, o) => new Employee(c, a, o),
+    );
 }
 
 function createAccessKey(
@@ -378,8 +421,18 @@ function createAccessKey(
     employee: Employee,
     owner: pulumi.Resource,
 ): AccessKey {
-    const keyArgs: AccessKeyArgs = { endpoint: n.endpoint, employeeId: employee.employeeId, rotation: args.accessKeyRotation };
-    return child(`${name}-key`, keyArgs, owner, args.transform?.accessKey, (c, a, o) => new AccessKey(c, a, o));
+    const keyArgs: AccessKeyArgs = {
+        endpoint: n.endpoint,
+        employeeId: employee.employeeId,
+        rotation: args.accessKeyRotation,
+    };
+    return child(
+        `${name}-key`,
+        keyArgs,
+        owner,
+        args.transform?.accessKey,
+        (c, a, o) => new AccessKey(c, a, o),
+    );
 }
 
 function createScimConnection(
@@ -401,7 +454,8 @@ function createScimConnection(
         clientSecret: key.secret,
         cxoneEndpoint: n.endpoint,
         secretReference: args.secretReference,
-        waitForAuthorizationSeconds: args.waitForAuthorizationSeconds ?? DEFAULT_WAIT_FOR_AUTHORIZATION_SECONDS,
+        waitForAuthorizationSeconds:
+            args.waitForAuthorizationSeconds ?? DEFAULT_WAIT_FOR_AUTHORIZATION_SECONDS,
         // okta.app.Features is refused before authorization: fail with the steps instead
         requireAuthorization: n.oktaResources === "pulumi-okta",
     };
@@ -417,7 +471,8 @@ function createScimConnection(
 function switchesOf(args: ScimIntegrationArgs) {
     return {
         createUsers: args.createUsers ?? DEFAULT_PROVISIONING_SWITCHES.createUsers,
-        updateUserAttributes: args.updateUserAttributes ?? DEFAULT_PROVISIONING_SWITCHES.updateUserAttributes,
+        updateUserAttributes:
+            args.updateUserAttributes ?? DEFAULT_PROVISIONING_SWITCHES.updateUserAttributes,
         deactivateUsers: args.deactivateUsers ?? DEFAULT_PROVISIONING_SWITCHES.deactivateUsers,
     };
 }
@@ -431,4 +486,3 @@ function warnAboutRemainingSteps(connection: ScimConnection, owner: pulumi.Resou
         }
     });
 }
-

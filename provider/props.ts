@@ -7,8 +7,13 @@ export function compact<T extends object>(o: T): T {
 }
 
 /** `defaults` overlaid with the inputs that are set: an undefined or null input keeps the default. */
-export function withDefaults<D extends object, A extends object>(defaults: D, inputs: A): Omit<A, keyof D> & D {
-    const set = Object.fromEntries(Object.entries(inputs).filter(([, v]) => v !== undefined && v !== null));
+export function withDefaults<D extends object, A extends object>(
+    defaults: D,
+    inputs: A,
+): Omit<A, keyof D> & D {
+    const set = Object.fromEntries(
+        Object.entries(inputs).filter(([, v]) => v !== undefined && v !== null),
+    );
     return { ...defaults, ...set } as Omit<A, keyof D> & D;
 }
 

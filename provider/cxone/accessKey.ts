@@ -39,8 +39,23 @@ export class AccessKey extends pulumi.dynamic.Resource {
     declare readonly lastUsedDate: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: AccessKeyArgs, opts?: pulumi.CustomResourceOptions) {
-        super(provider, name, { rotation: undefined, ...args, secret: undefined, isActive: undefined, lastUsedDate: undefined },
-            { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "secret"] }, "cxone", "AccessKey");
+        super(
+            provider,
+            name,
+            {
+                rotation: undefined,
+                ...args,
+                secret: undefined,
+                isActive: undefined,
+                lastUsedDate: undefined,
+            },
+            {
+                ...opts,
+                additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "secret"],
+            },
+            "cxone",
+            "AccessKey",
+        );
         this.accessKeyId = this.id;
     }
 }

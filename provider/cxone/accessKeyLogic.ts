@@ -5,7 +5,15 @@ import type { Checked, Unchecked } from "../checks";
 import { DEFAULT_ACTIVE } from "../defaults";
 import { withDefaults } from "../props";
 import type { CxoneEndpoint } from "./session";
-import { check, checkEndpoint, CheckFailure, containsUnknown, optionalBoolean, optionalString, requiredString } from "./validation";
+import {
+    check,
+    checkEndpoint,
+    CheckFailure,
+    containsUnknown,
+    optionalBoolean,
+    optionalString,
+    requiredString,
+} from "./validation";
 
 /** AccessKey inputs after check(): defaults applied. */
 export type AccessKeyState = {
@@ -33,7 +41,11 @@ export function checkAccessKey(news: Unchecked<AccessKeyOutputs>): Checked<Acces
     check(failures, "rotation", news.rotation, optionalString(200));
     const given: Record<string, unknown> = { ...news };
     for (const k of ["secret", "accessKeySecret", "accessKeyId"]) {
-        if (given[k] !== undefined) failures.push({ property: k, reason: `${k} is an output of AccessKey, not an input: CXone generates the key` });
+        if (given[k] !== undefined)
+            failures.push({
+                property: k,
+                reason: `${k} is an output of AccessKey, not an input: CXone generates the key`,
+            });
     }
     // typed by the checks above (the engine ignores the inputs when there are failures)
     return { inputs: withDefaults({ active: DEFAULT_ACTIVE }, news) as AccessKeyState, failures };
@@ -44,7 +56,10 @@ export function checkAccessKey(news: Unchecked<AccessKeyOutputs>): Checked<Acces
  * rotation has no downtime); `active` toggles in place, also when the key was switched off in CXone.
  */
 export function diffAccessKey(olds: Record<string, unknown>, news: Record<string, unknown>): Diff {
-    const d = diffFields(olds, news, { employeeId: { kind: "replace" }, rotation: { kind: "replace" } });
+    const d = diffFields(olds, news, {
+        employeeId: { kind: "replace" },
+        rotation: { kind: "replace" },
+    });
     const wantActive = news.active ?? DEFAULT_ACTIVE;
     if (containsUnknown(wantActive) || wantActive !== (olds.isActive ?? olds.active)) {
         d.changed.push("active");
@@ -53,12 +68,30 @@ export function diffAccessKey(olds: Record<string, unknown>, news: Record<string
     return withEndpoint(d, olds, news);
 }
 
-export function accessKeyOutputs(s: AccessKeyState, live: AccessKeyRecord, secret: string): AccessKeyOutputs {
-    return { ...s, accessKeyId: live.accessKeyId, secret, isActive: live.isActive, ...(live.lastUsedDate ? { lastUsedDate: live.lastUsedDate } : {}) };
+export function accessKeyOutputs(
+    s: AccessKeyState,
+    live: AccessKeyRecord,
+    secret: string,
+): AccessKeyOutputs {
+    return {
+        ...s,
+        accessKeyId: live.accessKeyId,
+        secret,
+        isActive: live.isActive,
+        ...(live.lastUsedDate ? { lastUsedDate: live.lastUsedDate } : {}),
+    };
 }
 
 /** read(): live isActive / lastUsedDate; the secret is kept from state (CXone never returns it again). */
-export function accessKeyFromLive(old: AccessKeyOutputs, live: AccessKeyRecord): { props: AccessKeyOutputs; inputs: AccessKeyState } {
-    const inputs: AccessKeyState = { endpoint: old.endpoint, employeeId: live.userId || old.employeeId, active: live.isActive, ...(old.rotation !== undefined ? { rotation: old.rotation } : {}) };
+export function accessKeyFromLive(
+    old: AccessKeyOutputs,
+    live: AccessKeyRecord,
+): { props: AccessKeyOutputs; inputs: AccessKeyState } {
+    const inputs: AccessKeyState = {
+        endpoint: old.endpoint,
+        employeeId: live.userId || old.employeeId,
+        active: live.isActive,
+        ...(old.rotation !== undefined ? { rotation: old.rotation } : {}),
+    };
     return { props: accessKeyOutputs({ ...inputs, active: old.active }, live, old.secret), inputs };
 }

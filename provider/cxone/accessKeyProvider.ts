@@ -25,7 +25,11 @@ export async function check(
     return checkAccessKey(news);
 }
 
-export async function diff(_id: string, olds: Props, news: AccessKeyState): Promise<pulumi.dynamic.DiffResult> {
+export async function diff(
+    _id: string,
+    olds: Props,
+    news: AccessKeyState,
+): Promise<pulumi.dynamic.DiffResult> {
     const d = diffAccessKey(olds, news);
     return { changes: d.changes, replaces: d.replaces };
 }
@@ -38,7 +42,10 @@ export async function create(s: AccessKeyState): Promise<{ id: string; outs: Acc
     const outs = accessKeyOutputs(s, key, key.accessKeySecret);
     if (!s.active) {
         try {
-            await client.setAccessKeyActive({ accessKeyId: key.accessKeyId, userId: s.employeeId }, false);
+            await client.setAccessKeyActive(
+                { accessKeyId: key.accessKeyId, userId: s.employeeId },
+                false,
+            );
             outs.isActive = false;
         } catch (e) {
             throw new PartialCreateError(key.accessKeyId, outs, e as Error);
@@ -48,7 +55,10 @@ export async function create(s: AccessKeyState): Promise<{ id: string; outs: Acc
 }
 
 /** Refresh: live isActive and lastUsedDate; a revoked key is gone (empty id). */
-export async function read(id: string, props?: Props): Promise<pulumi.dynamic.ReadResult<AccessKeyOutputs>> {
+export async function read(
+    id: string,
+    props?: Props,
+): Promise<pulumi.dynamic.ReadResult<AccessKeyOutputs>> {
     const old = outputs(stored(props, `access key ${id}`));
     const live = await new CxoneClient(old.endpoint).getAccessKey(id);
     if (!live) return { id: "" };
@@ -56,7 +66,11 @@ export async function read(id: string, props?: Props): Promise<pulumi.dynamic.Re
     return readResult(id, r.props, r.inputs);
 }
 
-export async function update(id: string, olds: Props, s: AccessKeyState): Promise<{ outs: AccessKeyOutputs }> {
+export async function update(
+    id: string,
+    olds: Props,
+    s: AccessKeyState,
+): Promise<{ outs: AccessKeyOutputs }> {
     const old = outputs(olds);
     if (old.isActive !== s.active) {
         const key = { accessKeyId: id, userId: old.employeeId };

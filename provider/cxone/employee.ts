@@ -59,11 +59,23 @@ export class Employee extends pulumi.dynamic.Resource {
     declare readonly adopted: pulumi.Output<boolean>;
 
     constructor(name: string, args: EmployeeArgs, opts?: pulumi.CustomResourceOptions) {
-        super(provider, name, {
-            loginAuthenticatorId: undefined, ...args,
-            userName: undefined, roleName: undefined, status: undefined,
-            effectiveLoginAuthenticatorId: undefined, invited: undefined, adopted: undefined,
-        }, opts, "cxone", "Employee");
+        super(
+            provider,
+            name,
+            {
+                loginAuthenticatorId: undefined,
+                ...args,
+                userName: undefined,
+                roleName: undefined,
+                status: undefined,
+                effectiveLoginAuthenticatorId: undefined,
+                invited: undefined,
+                adopted: undefined,
+            },
+            opts,
+            "cxone",
+            "Employee",
+        );
         this.employeeId = this.id;
     }
 }

@@ -24,11 +24,18 @@ import {
 // Stored properties are what this module's check() and create() made them: typed back here.
 const outputs = (props: Props): EmployeeOutputs => props as EmployeeOutputs;
 
-export async function check(_olds: Unchecked<EmployeeState>, news: Unchecked<EmployeeState>): Promise<Checked<EmployeeState>> {
+export async function check(
+    _olds: Unchecked<EmployeeState>,
+    news: Unchecked<EmployeeState>,
+): Promise<Checked<EmployeeState>> {
     return checkEmployee(news);
 }
 
-export async function diff(_id: string, olds: Props, news: EmployeeState): Promise<pulumi.dynamic.DiffResult> {
+export async function diff(
+    _id: string,
+    olds: Props,
+    news: EmployeeState,
+): Promise<pulumi.dynamic.DiffResult> {
     const d = diffEmployee(olds, news);
     return { changes: d.changes, replaces: d.replaces };
 }
@@ -39,7 +46,11 @@ export async function diff(_id: string, olds: Props, news: EmployeeState): Promi
 const roleNames = new Map<string, Promise<string>>();
 const defaultAuthenticators = new Map<string, Promise<string>>();
 
-function memo(cache: Map<string, Promise<string>>, key: string, load: () => Promise<string>): Promise<string> {
+function memo(
+    cache: Map<string, Promise<string>>,
+    key: string,
+    load: () => Promise<string>,
+): Promise<string> {
     let p = cache.get(key);
     if (!p) {
         p = load();
@@ -52,19 +63,36 @@ function memo(cache: Map<string, Promise<string>>, key: string, load: () => Prom
 function roleNameOf(client: CxoneClient, roleId: string): Promise<string> {
     return memo(roleNames, `${JSON.stringify(client.endpoint)}|${roleId}`, async () => {
         const role = await client.getRole(roleId);
-        if (!role) throw new CxoneError(`find CXone role ${roleId} for the employee`, 404, undefined, "no such role");
+        if (!role)
+            throw new CxoneError(
+                `find CXone role ${roleId} for the employee`,
+                404,
+                undefined,
+                "no such role",
+            );
         return role.roleName;
     });
 }
 
-function defaultAuthenticatorOf(client: CxoneClient, endpoint: EmployeeState["endpoint"]): Promise<string> {
+function defaultAuthenticatorOf(
+    client: CxoneClient,
+    endpoint: EmployeeState["endpoint"],
+): Promise<string> {
     const adminKey = adminAccessKey(endpoint.apiUrl ?? endpoint.areaUrl).accessKeyId;
-    return memo(defaultAuthenticators, `${JSON.stringify(endpoint)}|${adminKey}`, () => client.defaultLoginAuthenticatorId());
+    return memo(defaultAuthenticators, `${JSON.stringify(endpoint)}|${adminKey}`, () =>
+        client.defaultLoginAuthenticatorId(),
+    );
 }
 
 async function mustGet(client: CxoneClient, id: string, label: string): Promise<EmployeeRecord> {
     const live = await client.getEmployee(id);
-    if (!live) throw new CxoneError(`read CXone employee ${label}`, 404, undefined, "the employee does not exist");
+    if (!live)
+        throw new CxoneError(
+            `read CXone employee ${label}`,
+            404,
+            undefined,
+            "the employee does not exist",
+        );
     return live;
 }
 
@@ -73,7 +101,9 @@ export async function create(s: EmployeeState): Promise<{ id: string; outs: Empl
     // independent look-ups in parallel: one round trip on the critical path
     const [roleName, authenticatorId, existing] = await Promise.all([
         roleNameOf(client, s.roleId),
-        s.loginAuthenticatorId ? Promise.resolve(s.loginAuthenticatorId) : defaultAuthenticatorOf(client, s.endpoint),
+        s.loginAuthenticatorId
+            ? Promise.resolve(s.loginAuthenticatorId)
+            : defaultAuthenticatorOf(client, s.endpoint),
         client.findEmployeesByEmail(s.email),
     ]);
     const fields = employeeFields(s, roleName, authenticatorId);
@@ -84,13 +114,16 @@ export async function create(s: EmployeeState): Promise<{ id: string; outs: Empl
         id = existing[0].id;
         adopted = true;
         if (DEACTIVATED.includes(existing[0].status)) await client.reviveEmployee(id, s.email);
-        if (employeeNeedsUpdate(s, existing[0], authenticatorId)) await client.updateEmployee(id, fields);
+        if (employeeNeedsUpdate(s, existing[0], authenticatorId))
+            await client.updateEmployee(id, fields);
     } else {
         try {
             id = await client.createEmployee(fields);
         } catch (e) {
             // a reset or gateway error may hide a success: the employee is ours if it exists now
-            const found = mayHaveHappened(e) ? (await client.findEmployeesByEmail(s.email))[0] : undefined;
+            const found = mayHaveHappened(e)
+                ? (await client.findEmployeesByEmail(s.email))[0]
+                : undefined;
             if (!found) throw e;
             id = found.id;
         }
@@ -120,7 +153,10 @@ export async function create(s: EmployeeState): Promise<{ id: string; outs: Empl
 }
 
 /** Refresh: live values; an employee CXone no longer has (or marks DELETED) is gone (empty id). */
-export async function read(id: string, props?: Props): Promise<pulumi.dynamic.ReadResult<EmployeeOutputs>> {
+export async function read(
+    id: string,
+    props?: Props,
+): Promise<pulumi.dynamic.ReadResult<EmployeeOutputs>> {
     const old = outputs(stored(props, `employee ${id}`));
     const live = await new CxoneClient(old.endpoint).getEmployee(id);
     if (!live || GONE.includes(live.status)) return { id: "" };
@@ -128,19 +164,38 @@ export async function read(id: string, props?: Props): Promise<pulumi.dynamic.Re
     return readResult(id, r.props, r.inputs);
 }
 
-export async function update(id: string, olds: Props, s: EmployeeState): Promise<{ outs: EmployeeOutputs }> {
+export async function update(
+    id: string,
+    olds: Props,
+    s: EmployeeState,
+): Promise<{ outs: EmployeeOutputs }> {
     const old = outputs(olds);
     const client = new CxoneClient(s.endpoint);
     if (DEACTIVATED.includes(old.status)) await client.reviveEmployee(id, s.email);
-    const roleName = s.roleId === old.roleId && old.roleName ? old.roleName : await roleNameOf(client, s.roleId);
+    const roleName =
+        s.roleId === old.roleId && old.roleName ? old.roleName : await roleNameOf(client, s.roleId);
     const authenticatorId = s.loginAuthenticatorId ?? old.effectiveLoginAuthenticatorId;
     const before: EmployeeRecord = {
-        id, userName: old.userName, emailAddress: old.email, firstName: old.firstName, lastName: old.lastName,
-        role: old.roleName, roleId: old.roleId, status: old.status, billable: old.billable, loginAuthenticatorId: old.effectiveLoginAuthenticatorId,
+        id,
+        userName: old.userName,
+        emailAddress: old.email,
+        firstName: old.firstName,
+        lastName: old.lastName,
+        role: old.roleName,
+        roleId: old.roleId,
+        status: old.status,
+        billable: old.billable,
+        loginAuthenticatorId: old.effectiveLoginAuthenticatorId,
     };
-    if (employeeNeedsUpdate(s, before, authenticatorId)) await client.updateEmployee(id, employeeFields(s, roleName, authenticatorId));
+    if (employeeNeedsUpdate(s, before, authenticatorId))
+        await client.updateEmployee(id, employeeFields(s, roleName, authenticatorId));
     const live = await mustGet(client, id, s.email);
-    return { outs: employeeOutputs(s, live, { invited: old.invited ?? false, adopted: old.adopted ?? false }) };
+    return {
+        outs: employeeOutputs(s, live, {
+            invited: old.invited ?? false,
+            adopted: old.adopted ?? false,
+        }),
+    };
 }
 
 /** Destroy deactivates: CXone keeps employees. One already gone or deactivated counts as done. */

@@ -52,7 +52,14 @@ export class Role extends pulumi.dynamic.Resource {
     declare readonly adopted: pulumi.Output<boolean>;
 
     constructor(name: string, args: RoleArgs, opts?: pulumi.CustomResourceOptions) {
-        super(provider, name, { ...args, roleName: undefined, adopted: undefined }, opts, "cxone", "Role");
+        super(
+            provider,
+            name,
+            { ...args, roleName: undefined, adopted: undefined },
+            opts,
+            "cxone",
+            "Role",
+        );
         this.roleId = this.id;
     }
 }

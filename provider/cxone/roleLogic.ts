@@ -5,7 +5,15 @@ import { DEFAULT_ADOPT_EXISTING, DEFAULT_ROLE_STATUS } from "../defaults";
 import { withDefaults } from "../props";
 import type { Checked, Unchecked } from "../checks";
 import type { CxoneEndpoint } from "./session";
-import { check, checkEndpoint, CheckFailure, isUnknown, oneOf, optionalBoolean, optionalString } from "./validation";
+import {
+    check,
+    checkEndpoint,
+    CheckFailure,
+    isUnknown,
+    oneOf,
+    optionalBoolean,
+    optionalString,
+} from "./validation";
 
 /**
  * CXone permissions the integration needs, by the name the Roles and Permissions page shows.
@@ -20,11 +28,27 @@ export const Permissions = {
 } as const;
 
 /** The permissions of the role the SCIM access key runs as (procedure step 1). */
-export const SCIM_ROLE_PERMISSIONS: readonly string[] = [Permissions.EmployeesCreateAndEdit, Permissions.EmployeesView];
+export const SCIM_ROLE_PERMISSIONS: readonly string[] = [
+    Permissions.EmployeesCreateAndEdit,
+    Permissions.EmployeesView,
+];
 
 export const ROLE_NAME_MAX = 50;
 /** Characters CXone refuses in role names [doc]. */
-export const ROLE_NAME_FORBIDDEN = ["/", "\\", "+", "!", "?", "<", ">", "#", "&", ",", "%", '"'] as const;
+export const ROLE_NAME_FORBIDDEN = [
+    "/",
+    "\\",
+    "+",
+    "!",
+    "?",
+    "<",
+    ">",
+    "#",
+    "&",
+    ",",
+    "%",
+    '"',
+] as const;
 export const ROLE_STATUSES = ["ACTIVE", "INACTIVE"] as const;
 export type DesiredRoleStatus = (typeof ROLE_STATUSES)[number];
 
@@ -52,9 +76,11 @@ export function roleNameProblem(name: unknown, property = "name"): string | unde
     if (typeof name !== "string") return `${property} is required and must be a string`;
     if (name.trim() === "") return `${property} must not be empty`;
     if (name !== name.trim()) return `${property} must not start or end with spaces`;
-    if (name.length > ROLE_NAME_MAX) return `${property} must be at most ${ROLE_NAME_MAX} characters (got ${name.length})`;
+    if (name.length > ROLE_NAME_MAX)
+        return `${property} must be at most ${ROLE_NAME_MAX} characters (got ${name.length})`;
     const bad = ROLE_NAME_FORBIDDEN.filter((c) => name.includes(c));
-    if (bad.length) return `${property} must not contain ${bad.join(" ")} (CXone forbids / \\ + ! ? < > # & , % ")`;
+    if (bad.length)
+        return `${property} must not contain ${bad.join(" ")} (CXone forbids / \\ + ! ? < > # & , % ")`;
     return undefined;
 }
 
@@ -64,7 +90,8 @@ function permissionsProblem(v: unknown, p: string): string | undefined {
     if (v.length === 0) return `${p} must not be empty (omit it for the SCIM defaults)`;
     for (const [i, x] of v.entries()) {
         if (isUnknown(x)) continue;
-        if (typeof x !== "string" || x.trim() === "") return `${p}[${i}] must be a non-empty permission name`;
+        if (typeof x !== "string" || x.trim() === "")
+            return `${p}[${i}] must be a non-empty permission name`;
     }
     const known = v.filter((x) => typeof x === "string" && !isUnknown(x));
     if (new Set(known).size !== known.length) return `${p} lists a permission twice`;
@@ -105,10 +132,14 @@ export function diffRole(olds: Record<string, unknown>, news: Record<string, unk
 }
 
 /** The change that brings a live role to the desired state, or undefined when none is needed. */
-export function roleChange(desired: Pick<RoleState, "description" | "permissions" | "status">, live: RoleRecord): { description?: string; permissions?: string[]; status?: DesiredRoleStatus } | undefined {
+export function roleChange(
+    desired: Pick<RoleState, "description" | "permissions" | "status">,
+    live: RoleRecord,
+): { description?: string; permissions?: string[]; status?: DesiredRoleStatus } | undefined {
     const change: { description?: string; permissions?: string[]; status?: DesiredRoleStatus } = {};
     if (desired.description !== live.description) change.description = desired.description;
-    if (!sameSet(desired.permissions, live.permissions)) change.permissions = [...desired.permissions];
+    if (!sameSet(desired.permissions, live.permissions))
+        change.permissions = [...desired.permissions];
     if (desired.status !== live.status) change.status = desired.status;
     return Object.keys(change).length ? change : undefined;
 }
@@ -122,7 +153,10 @@ export function roleOutputs(inputs: RoleState, live: RoleRecord, adopted: boolea
  * read(): the live role as outputs and as inputs, so the next diff shows out-of-band changes.
  * A DELETED or DRAFT status is reported as it is: the diff then shows a status change.
  */
-export function roleFromLive(old: RoleOutputs, live: RoleRecord): { props: RoleOutputs; inputs: RoleState } {
+export function roleFromLive(
+    old: RoleOutputs,
+    live: RoleRecord,
+): { props: RoleOutputs; inputs: RoleState } {
     const inputs: RoleState = {
         endpoint: old.endpoint,
         name: old.name,
@@ -131,7 +165,10 @@ export function roleFromLive(old: RoleOutputs, live: RoleRecord): { props: RoleO
         status: live.status as DesiredRoleStatus,
         adoptExisting: old.adoptExisting,
     };
-    return { props: { ...inputs, roleId: live.roleId, roleName: live.roleName, adopted: old.adopted }, inputs };
+    return {
+        props: { ...inputs, roleId: live.roleId, roleName: live.roleName, adopted: old.adopted },
+        inputs,
+    };
 }
 
 /** The error create raises when the name is taken and adopting was not asked for. */

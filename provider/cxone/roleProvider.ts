@@ -21,11 +21,18 @@ import {
 // Stored properties are what this module's check() and create() made them: typed back here.
 const outputs = (props: Props): RoleOutputs => props as RoleOutputs;
 
-export async function check(_olds: Unchecked<RoleState>, news: Unchecked<RoleState>): Promise<Checked<RoleState>> {
+export async function check(
+    _olds: Unchecked<RoleState>,
+    news: Unchecked<RoleState>,
+): Promise<Checked<RoleState>> {
     return checkRole(news);
 }
 
-export async function diff(_id: string, olds: Props, news: RoleState): Promise<pulumi.dynamic.DiffResult> {
+export async function diff(
+    _id: string,
+    olds: Props,
+    news: RoleState,
+): Promise<pulumi.dynamic.DiffResult> {
     const d = diffRole(olds, news);
     return { changes: d.changes, replaces: d.replaces };
 }
@@ -45,19 +52,30 @@ export async function create(s: RoleState): Promise<{ id: string; outs: RoleOutp
         if (!mayHaveHappened(e)) throw e;
     }
     const created = (await client.findRolesByName(s.name))[0];
-    if (!created) throw new Error(`CXone accepted role "${s.name}" but does not list it; run pulumi up again`);
+    if (!created)
+        throw new Error(
+            `CXone accepted role "${s.name}" but does not list it; run pulumi up again`,
+        );
     return { id: created.roleId, outs: await converge(client, s, created, false) };
 }
 
 /** Brings a live role to the desired description, permissions and status. */
-async function converge(client: CxoneClient, s: RoleState, live: RoleRecord, adopted: boolean): Promise<RoleOutputs> {
+async function converge(
+    client: CxoneClient,
+    s: RoleState,
+    live: RoleRecord,
+    adopted: boolean,
+): Promise<RoleOutputs> {
     const change = roleChange(s, live);
     if (change) await client.updateRole(live.roleId, change, s.name);
     return roleOutputs(s, { ...live, ...change }, adopted);
 }
 
 /** Refresh: the live role; a role CXone no longer lists is gone (empty id). */
-export async function read(id: string, props?: Props): Promise<pulumi.dynamic.ReadResult<RoleOutputs>> {
+export async function read(
+    id: string,
+    props?: Props,
+): Promise<pulumi.dynamic.ReadResult<RoleOutputs>> {
     const old = outputs(stored(props, `role ${id}`));
     const live = await new CxoneClient(old.endpoint).getRole(id);
     if (!live) return { id: "" };
@@ -65,7 +83,11 @@ export async function read(id: string, props?: Props): Promise<pulumi.dynamic.Re
     return readResult(id, r.props, r.inputs);
 }
 
-export async function update(id: string, olds: Props, s: RoleState): Promise<{ outs: RoleOutputs }> {
+export async function update(
+    id: string,
+    olds: Props,
+    s: RoleState,
+): Promise<{ outs: RoleOutputs }> {
     const old = outputs(olds);
     // olds repeat the last known live values (refreshed by read), so no extra GET is needed
     const before = {

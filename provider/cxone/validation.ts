@@ -43,7 +43,10 @@ export function checkEndpoint(failures: CheckFailure[], endpoint: unknown): void
 }
 
 /** The endpoint fields that identify the tenant: a change means a different tenant. */
-export function sameTenant(a: Partial<CxoneEndpoint> | undefined, b: Partial<CxoneEndpoint> | undefined): boolean {
+export function sameTenant(
+    a: Partial<CxoneEndpoint> | undefined,
+    b: Partial<CxoneEndpoint> | undefined,
+): boolean {
     const n = (u: unknown) => (typeof u === "string" ? u.replace(/\/+$/, "") : u);
     return (
         n(a?.issuerUrl) === n(b?.issuerUrl) &&

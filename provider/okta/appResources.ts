@@ -63,20 +63,38 @@ export function shaped<A, R>(
 }
 
 // Loaded only on the pulumi-okta path, so stacks using the builtin resources never need the plugin.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- optional, loaded when chosen
 const oktaPackage = (): typeof okta => require("@pulumi/okta");
 
 function childOptions(o: OktaAppOptions): pulumi.CustomResourceOptions {
-    return o.kind === "pulumi-okta" && o.provider ? { parent: o.parent, provider: o.provider } : { parent: o.parent };
+    return o.kind === "pulumi-okta" && o.provider
+        ? { parent: o.parent, provider: o.provider }
+        : { parent: o.parent };
 }
 
 /** Step 6: the custom SWA app (signOnMode AUTO_LOGIN). */
-export function createOktaApp(name: string, o: OktaAppOptions, transform?: OktaTransforms["app"]): OktaApp {
+export function createOktaApp(
+    name: string,
+    o: OktaAppOptions,
+    transform?: OktaTransforms["app"],
+): OktaApp {
     const opts = childOptions(o);
     if (o.kind === "pulumi-okta") {
         const args: okta.app.AutoLoginArgs = { label: o.label, signOnUrl: o.loginUrl };
-        return shaped(`${name}-app`, args, opts, transform, (n, a, op) => new (oktaPackage().app.AutoLogin)(n, a, op));
+        return shaped(
+            `${name}-app`,
+            args,
+            opts,
+            transform,
+            (n, a, op) => new (oktaPackage().app.AutoLogin)(n, a, op),
+        );
     }
-    const args: AutoLoginAppArgs = { orgUrl: o.orgUrl, label: o.label, loginUrl: o.loginUrl, adoptExisting: o.adoptExisting };
+    const args: AutoLoginAppArgs = {
+        orgUrl: o.orgUrl,
+        label: o.label,
+        loginUrl: o.loginUrl,
+        adoptExisting: o.adoptExisting,
+    };
     return shaped(`${name}-app`, args, opts, transform, (n, a, op) => new AutoLoginApp(n, a, op));
 }
 
@@ -92,10 +110,22 @@ export function createGroupAssignments(
         const opts = childOptions(o);
         if (o.kind === "pulumi-okta") {
             const args: okta.app.GroupAssignmentArgs = { appId, groupId };
-            return shaped(`${name}-group-${i}`, args, opts, transform, (n, a, op) => new (oktaPackage().app.GroupAssignment)(n, a, op));
+            return shaped(
+                `${name}-group-${i}`,
+                args,
+                opts,
+                transform,
+                (n, a, op) => new (oktaPackage().app.GroupAssignment)(n, a, op),
+            );
         }
         const args: GroupAssignmentArgs = { orgUrl: o.orgUrl, appId, groupId };
-        return shaped(`${name}-group-${i}`, args, opts, transform, (n, a, op) => new GroupAssignment(n, a, op));
+        return shaped(
+            `${name}-group-${i}`,
+            args,
+            opts,
+            transform,
+            (n, a, op) => new GroupAssignment(n, a, op),
+        );
     });
 }
 
@@ -115,7 +145,10 @@ export function createProvisioningActions(
     switches: SwitchInputs,
     transform?: OktaTransforms["provisioningActions"],
 ): { resource: OktaProvisioningActions; applied: pulumi.Output<boolean> } {
-    const opts: pulumi.CustomResourceOptions = { ...childOptions(o), dependsOn: [connection.resource] };
+    const opts: pulumi.CustomResourceOptions = {
+        ...childOptions(o),
+        dependsOn: [connection.resource],
+    };
     if (o.kind === "pulumi-okta") {
         const capabilities = pulumi
             .all([switches.createUsers, switches.updateUserAttributes, switches.deactivateUsers])
@@ -123,12 +156,31 @@ export function createProvisioningActions(
                 toCapabilities({ createUsers, updateUserAttributes, deactivateUsers }),
             );
         const args: okta.app.FeaturesArgs = { appId, name: "USER_PROVISIONING", capabilities };
-        const features = shaped(`${name}-provisioning`, args, opts, transform, (n, a, op) => new (oktaPackage().app.Features)(n, a, op));
+        const features = shaped(
+            `${name}-provisioning`,
+            args,
+            opts,
+            transform,
+            (n, a, op) => new (oktaPackage().app.Features)(n, a, op),
+        );
         // declared, so applied once the engine made it: the connection was authorized by then
-        const applied = pulumi.all([features.id, connection.status]).apply(([, status]) => status === "authorized");
+        const applied = pulumi
+            .all([features.id, connection.status])
+            .apply(([, status]) => status === "authorized");
         return { resource: features, applied };
     }
-    const args: ProvisioningActionsArgs = { orgUrl: o.orgUrl, appId, connectionStatus: connection.status, ...switches };
-    const actions = shaped(`${name}-provisioning`, args, opts, transform, (n, a, op) => new ProvisioningActions(n, a, op));
+    const args: ProvisioningActionsArgs = {
+        orgUrl: o.orgUrl,
+        appId,
+        connectionStatus: connection.status,
+        ...switches,
+    };
+    const actions = shaped(
+        `${name}-provisioning`,
+        args,
+        opts,
+        transform,
+        (n, a, op) => new ProvisioningActions(n, a, op),
+    );
     return { resource: actions, applied: actions.applied };
 }

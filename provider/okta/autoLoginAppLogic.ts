@@ -2,7 +2,15 @@
 import { DEFAULT_ACTIVE, DEFAULT_ADOPT_EXISTING } from "../defaults";
 import { compact, withDefaults } from "../props";
 import type { AutoLoginAppSpec, OktaApp } from "./client";
-import { check, Checked, CheckFailure, httpsUrl, optionalBoolean, requiredString, Unchecked } from "./validation";
+import {
+    check,
+    Checked,
+    CheckFailure,
+    httpsUrl,
+    optionalBoolean,
+    requiredString,
+    Unchecked,
+} from "./validation";
 
 /** Longest app label this package accepts. */
 export const APP_LABEL_MAX = 100;
@@ -87,7 +95,8 @@ export function appSettingsDiffer(s: AutoLoginAppState, app: OktaApp): boolean {
 }
 
 /** An app that may be adopted: AUTO_LOGIN with exactly this label. */
-export const adoptable = (apps: OktaApp[]): OktaApp | undefined => apps.find((a) => a.signOnMode === "AUTO_LOGIN");
+export const adoptable = (apps: OktaApp[]): OktaApp | undefined =>
+    apps.find((a) => a.signOnMode === "AUTO_LOGIN");
 
 /** Okta may have made the app although its answer was lost (2 min of clock skew allowed). */
 export const LOST_ANSWER_WINDOW_MS = 120_000;

@@ -30,11 +30,17 @@ export async function check(
     return checkAutoLoginApp(news);
 }
 
-export async function diff(_id: string, olds: Props, news: AutoLoginAppState): Promise<pulumi.dynamic.DiffResult> {
+export async function diff(
+    _id: string,
+    olds: Props,
+    news: AutoLoginAppState,
+): Promise<pulumi.dynamic.DiffResult> {
     return diffAutoLoginApp(outputs(olds), news);
 }
 
-export async function create(s: AutoLoginAppState): Promise<{ id: string; outs: AutoLoginAppOutputs }> {
+export async function create(
+    s: AutoLoginAppState,
+): Promise<{ id: string; outs: AutoLoginAppOutputs }> {
     if (s.adoptExisting) {
         const existing = adoptable(await oktaApi.findAppsByLabel(s.orgUrl, s.label));
         if (existing) return { id: existing.id, outs: appOutputs(s, await reconcile(s, existing)) };
@@ -58,7 +64,10 @@ export async function create(s: AutoLoginAppState): Promise<{ id: string; outs: 
 }
 
 /** Refresh: the live app; an app Okta no longer has is gone (empty id). */
-export async function read(id: string, props?: Props): Promise<pulumi.dynamic.ReadResult<AutoLoginAppOutputs>> {
+export async function read(
+    id: string,
+    props?: Props,
+): Promise<pulumi.dynamic.ReadResult<AutoLoginAppOutputs>> {
     const old = outputs(stored(props, `Okta app ${id}`));
     const app = await oktaApi.getApp(old.orgUrl, id);
     if (!app) return { id: "" };
@@ -77,11 +86,17 @@ async function reconcile(s: AutoLoginAppState, live: OktaApp): Promise<OktaApp> 
     return app;
 }
 
-export async function update(id: string, olds: Props, s: AutoLoginAppState): Promise<{ outs: AutoLoginAppOutputs }> {
+export async function update(
+    id: string,
+    olds: Props,
+    s: AutoLoginAppState,
+): Promise<{ outs: AutoLoginAppOutputs }> {
     const app = await oktaApi.getApp(s.orgUrl, id);
     if (!app) {
         const label = outputs(olds).label;
-        throw new Error(`Okta app ${id} ("${label}") no longer exists; run \`pulumi refresh\` so it is created again`);
+        throw new Error(
+            `Okta app ${id} ("${label}") no longer exists; run \`pulumi refresh\` so it is created again`,
+        );
     }
     return { outs: appOutputs(s, await reconcile(s, app)) };
 }

@@ -12,7 +12,9 @@ export type GroupAssignmentState = {
 export const groupAssignmentId = (s: GroupAssignmentState): string => `${s.appId}/${s.groupId}`;
 
 /** check(): validates every input (no API call). */
-export function checkGroupAssignment(news: Unchecked<GroupAssignmentState>): Checked<GroupAssignmentState> {
+export function checkGroupAssignment(
+    news: Unchecked<GroupAssignmentState>,
+): Checked<GroupAssignmentState> {
     const failures: CheckFailure[] = [];
     checkOrgAndIds(failures, news, ["appId", "groupId"]);
     // typed by the checks above (the engine ignores the inputs when there are failures)

@@ -20,17 +20,26 @@ export async function check(
     return checkGroupAssignment(news);
 }
 
-export async function diff(_id: string, olds: Props, news: GroupAssignmentState): Promise<pulumi.dynamic.DiffResult> {
+export async function diff(
+    _id: string,
+    olds: Props,
+    news: GroupAssignmentState,
+): Promise<pulumi.dynamic.DiffResult> {
     return diffGroupAssignment(outputs(olds), news);
 }
 
-export async function create(s: GroupAssignmentState): Promise<{ id: string; outs: GroupAssignmentState }> {
+export async function create(
+    s: GroupAssignmentState,
+): Promise<{ id: string; outs: GroupAssignmentState }> {
     await oktaApi.assignGroup(s.orgUrl, s.appId, s.groupId);
     return { id: groupAssignmentId(s), outs: s };
 }
 
 /** Refresh: an assignment Okta no longer has is gone (empty id). */
-export async function read(id: string, props?: Props): Promise<pulumi.dynamic.ReadResult<GroupAssignmentState>> {
+export async function read(
+    id: string,
+    props?: Props,
+): Promise<pulumi.dynamic.ReadResult<GroupAssignmentState>> {
     const s = outputs(stored(props, `group assignment ${id}`));
     const found = await oktaApi.getGroupAssignment(s.orgUrl, s.appId, s.groupId);
     return found ? { id, props: s, inputs: s } : { id: "" };
@@ -44,10 +53,11 @@ export async function destroy(_id: string, props: Props): Promise<void> {
 export { destroy as delete };
 
 /** This module as the SDK's provider type: the compiler checks every signature above. */
-export const provider: pulumi.dynamic.ResourceProvider<GroupAssignmentState, GroupAssignmentState> = {
-    check,
-    diff,
-    create,
-    read,
-    delete: destroy,
-};
+export const provider: pulumi.dynamic.ResourceProvider<GroupAssignmentState, GroupAssignmentState> =
+    {
+        check,
+        diff,
+        create,
+        read,
+        delete: destroy,
+    };

@@ -3,7 +3,15 @@ import { DEFAULT_PROVISIONING_SWITCHES } from "../defaults";
 import { compact, withDefaults } from "../props";
 import { fromCapabilities, ProvisioningSwitches } from "./capabilities";
 import type { ProvisioningCapabilities } from "./client";
-import { check, CheckFailure, Checked, checkOrgAndIds, isUnknown, optionalBoolean, Unchecked } from "./validation";
+import {
+    check,
+    CheckFailure,
+    Checked,
+    checkOrgAndIds,
+    isUnknown,
+    optionalBoolean,
+    Unchecked,
+} from "./validation";
 
 /** ProvisioningActions inputs after check(): defaults applied. */
 export type ProvisioningActionsState = ProvisioningSwitches & {
@@ -23,10 +31,13 @@ export type ProvisioningActionsOutputs = ProvisioningActionsState & {
 export const SWITCH_NAMES = ["createUsers", "updateUserAttributes", "deactivateUsers"] as const;
 
 /** The feature's id: one USER_PROVISIONING feature per app. */
-export const provisioningActionsId = (s: ProvisioningActionsState): string => `${s.appId}/USER_PROVISIONING`;
+export const provisioningActionsId = (s: ProvisioningActionsState): string =>
+    `${s.appId}/USER_PROVISIONING`;
 
 /** check(): validates every input (no API call) and applies defaults. */
-export function checkProvisioningActions(news: Unchecked<ProvisioningActionsState>): Checked<ProvisioningActionsState> {
+export function checkProvisioningActions(
+    news: Unchecked<ProvisioningActionsState>,
+): Checked<ProvisioningActionsState> {
     const failures: CheckFailure[] = [];
     checkOrgAndIds(failures, news, ["appId"]);
     for (const k of SWITCH_NAMES) check(failures, k, news[k], optionalBoolean);
@@ -34,7 +45,13 @@ export function checkProvisioningActions(news: Unchecked<ProvisioningActionsStat
         typeof v === "string" ? undefined : `${p} must be the ScimConnection's status`,
     );
     // typed by the checks above (the engine ignores the inputs when there are failures)
-    return { inputs: withDefaults({ ...DEFAULT_PROVISIONING_SWITCHES }, news) as ProvisioningActionsState, failures };
+    return {
+        inputs: withDefaults(
+            { ...DEFAULT_PROVISIONING_SWITCHES },
+            news,
+        ) as ProvisioningActionsState,
+        failures,
+    };
 }
 
 /**
@@ -46,7 +63,9 @@ export function diffProvisioningActions(
     news: ProvisioningActionsState,
 ): { changes: boolean; replaces: string[] } {
     const replaces = olds.appId !== news.appId || olds.orgUrl !== news.orgUrl ? ["appId"] : [];
-    const changed = SWITCH_NAMES.some((k) => olds[k] !== news[k]) || olds.connectionStatus !== news.connectionStatus;
+    const changed =
+        SWITCH_NAMES.some((k) => olds[k] !== news[k]) ||
+        olds.connectionStatus !== news.connectionStatus;
     const waiting = !olds.applied && news.connectionStatus === "authorized";
     return { changes: replaces.length > 0 || changed || waiting, replaces };
 }

@@ -27,7 +27,11 @@ export async function check(
     return checkProvisioningActions(news);
 }
 
-export async function diff(_id: string, olds: Props, news: ProvisioningActionsState): Promise<pulumi.dynamic.DiffResult> {
+export async function diff(
+    _id: string,
+    olds: Props,
+    news: ProvisioningActionsState,
+): Promise<pulumi.dynamic.DiffResult> {
     return diffProvisioningActions(outputs(olds), news);
 }
 
@@ -38,12 +42,17 @@ async function apply(s: ProvisioningActionsState): Promise<ProvisioningActionsOu
     return { ...s, applied: true, featureStatus: res.status };
 }
 
-export async function create(s: ProvisioningActionsState): Promise<{ id: string; outs: ProvisioningActionsOutputs }> {
+export async function create(
+    s: ProvisioningActionsState,
+): Promise<{ id: string; outs: ProvisioningActionsOutputs }> {
     return { id: provisioningActionsId(s), outs: await apply(s) };
 }
 
 /** Refresh: the live switches once applied; a feature Okta no longer has is gone (empty id). */
-export async function read(id: string, props?: Props): Promise<pulumi.dynamic.ReadResult<ProvisioningActionsOutputs>> {
+export async function read(
+    id: string,
+    props?: Props,
+): Promise<pulumi.dynamic.ReadResult<ProvisioningActionsOutputs>> {
     const old = outputs(stored(props, `provisioning actions ${id}`));
     const { applied: _a, featureStatus: _f, ...inputs } = old;
     if (!old.applied) return readResult(id, old, inputs);
@@ -53,7 +62,11 @@ export async function read(id: string, props?: Props): Promise<pulumi.dynamic.Re
     return readResult(id, r.props, r.inputs);
 }
 
-export async function update(_id: string, _olds: Props, s: ProvisioningActionsState): Promise<{ outs: ProvisioningActionsOutputs }> {
+export async function update(
+    _id: string,
+    _olds: Props,
+    s: ProvisioningActionsState,
+): Promise<{ outs: ProvisioningActionsOutputs }> {
     return { outs: await apply(s) };
 }
 
@@ -64,7 +77,10 @@ export async function destroy(): Promise<void> {
 export { destroy as delete };
 
 /** This module as the SDK's provider type: the compiler checks every signature above. */
-export const provider: pulumi.dynamic.ResourceProvider<ProvisioningActionsState, ProvisioningActionsOutputs> = {
+export const provider: pulumi.dynamic.ResourceProvider<
+    ProvisioningActionsState,
+    ProvisioningActionsOutputs
+> = {
     check,
     diff,
     create,

@@ -79,7 +79,9 @@ export const SCIM_CONNECTION_DEFAULTS = {
 };
 
 /** check(): validates every input (no API call) and applies defaults. Never echoes the secret. */
-export function checkScimConnection(raw: Unchecked<ScimConnectionState>): Checked<ScimConnectionState> {
+export function checkScimConnection(
+    raw: Unchecked<ScimConnectionState>,
+): Checked<ScimConnectionState> {
     const failures: CheckFailure[] = [];
     const news = withDefaults(SCIM_CONNECTION_DEFAULTS, raw);
     checkOrgAndIds(failures, news, ["appId", "appLabel", "clientId"]);
@@ -87,7 +89,9 @@ export function checkScimConnection(raw: Unchecked<ScimConnectionState>): Checke
         check(failures, k, news[k], httpsUrl());
     }
     check(failures, "clientSecret", news.clientSecret, (v, p) =>
-        typeof v === "string" && v !== "" ? undefined : `${p} is required (the CXone secret access key)`,
+        typeof v === "string" && v !== ""
+            ? undefined
+            : `${p} is required (the CXone secret access key)`,
     );
     check(failures, "uniqueIdentifierField", news.uniqueIdentifierField, (v, p) =>
         v === DEFAULT_UNIQUE_IDENTIFIER_FIELD
@@ -95,10 +99,14 @@ export function checkScimConnection(raw: Unchecked<ScimConnectionState>): Checke
             : `${p} must be "${DEFAULT_UNIQUE_IDENTIFIER_FIELD}" (CXone's SCIM server matches users on userName)`,
     );
     check(failures, "authMode", news.authMode, (v, p) =>
-        v === DEFAULT_AUTH_MODE ? undefined : `${p} must be "${DEFAULT_AUTH_MODE}" (the method NICE documents for Okta)`,
+        v === DEFAULT_AUTH_MODE
+            ? undefined
+            : `${p} must be "${DEFAULT_AUTH_MODE}" (the method NICE documents for Okta)`,
     );
     check(failures, "supportedActions", news.supportedActions, (v, p) =>
-        Array.isArray(v) && v.length > 0 && v.every((x) => isUnknown(x) || KNOWN_ACTIONS.includes(x))
+        Array.isArray(v) &&
+        v.length > 0 &&
+        v.every((x) => isUnknown(x) || KNOWN_ACTIONS.includes(x))
             ? undefined
             : `${p} must be a non-empty list of ${KNOWN_ACTIONS.join(", ")}`,
     );
@@ -108,7 +116,12 @@ export function checkScimConnection(raw: Unchecked<ScimConnectionState>): Checke
             : `${p} must be the CXone endpoint (issuerUrl, areaUrl)`,
     );
     check(failures, "secretReference", news.secretReference, requiredString(1000));
-    check(failures, "waitForAuthorizationSeconds", news.waitForAuthorizationSeconds, optionalNumber(0, 86_400));
+    check(
+        failures,
+        "waitForAuthorizationSeconds",
+        news.waitForAuthorizationSeconds,
+        optionalNumber(0, 86_400),
+    );
     check(failures, "requireAuthorization", news.requireAuthorization, optionalBoolean);
     check(failures, "pollIntervalSeconds", news.pollIntervalSeconds, optionalNumber(1, 3_600));
     // typed by the checks above. With failures the engine stops: the answer then carries no secret.
@@ -117,8 +130,10 @@ export function checkScimConnection(raw: Unchecked<ScimConnectionState>): Checke
 }
 
 /** Whether Okta's settings are the same: otherwise an earlier authorization does not count. */
-export const sameSettings = (a: Partial<ScimConnectionState>, b: Partial<ScimConnectionState>): boolean =>
-    SETTING_KEYS.every((k) => a[k] === b[k]);
+export const sameSettings = (
+    a: Partial<ScimConnectionState>,
+    b: Partial<ScimConnectionState>,
+): boolean => SETTING_KEYS.every((k) => a[k] === b[k]);
 
 /**
  * diff(): another app or org replaces; settings change in place. Not authorized yet: every `up`
@@ -141,7 +156,10 @@ export function diffScimConnection(
 export const scimConnectionId = (s: ScimConnectionState): string => `${s.appId}/scim`;
 
 /** Outputs from the inputs and the evidence: the status and the console steps left. */
-export function describeConnection(s: ScimConnectionState, e: ConnectionEvidence): ScimConnectionOutputs {
+export function describeConnection(
+    s: ScimConnectionState,
+    e: ConnectionEvidence,
+): ScimConnectionOutputs {
     const status = connectionStatus(e);
     const steps = remainingSteps(status, {
         appLabel: s.appLabel,
@@ -161,7 +179,13 @@ export function describeConnection(s: ScimConnectionState, e: ConnectionEvidence
 
 /** The inputs part of stored outputs (read() reports them as the live inputs). */
 export function connectionInputs(o: ScimConnectionOutputs): ScimConnectionState {
-    const { status: _s, oktaConnectionStatus: _o, keyLastUsedDate: _k, remainingSteps: _r, ...inputs } = o;
+    const {
+        status: _s,
+        oktaConnectionStatus: _o,
+        keyLastUsedDate: _k,
+        remainingSteps: _r,
+        ...inputs
+    } = o;
     return inputs;
 }
 

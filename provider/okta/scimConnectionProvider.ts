@@ -31,12 +31,19 @@ export async function check(
     return checkScimConnection(news);
 }
 
-export async function diff(_id: string, olds: Props, news: ScimConnectionState): Promise<pulumi.dynamic.DiffResult> {
+export async function diff(
+    _id: string,
+    olds: Props,
+    news: ScimConnectionState,
+): Promise<pulumi.dynamic.DiffResult> {
     return diffScimConnection(outputs(olds), news);
 }
 
 /** One GET to Okta; CXone is asked only where Okta reports no status for the app. */
-async function gather(s: ScimConnectionState, previous?: ConnectionStatus): Promise<ConnectionEvidence> {
+async function gather(
+    s: ScimConnectionState,
+    previous?: ConnectionStatus,
+): Promise<ConnectionEvidence> {
     const previouslyAuthorized = previous === "authorized" || previous === "disabled";
     // Not authorized before: CXone's key evidence will almost surely be needed, so ask both at once
     // (one round trip on up's critical path instead of two). Authorized: Okta's word is enough.
@@ -54,7 +61,10 @@ async function gather(s: ScimConnectionState, previous?: ConnectionStatus): Prom
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Checks the evidence, repairs a connection deactivated out of band, and waits if asked to. */
-async function settle(s: ScimConnectionState, previous?: ConnectionStatus): Promise<ScimConnectionOutputs> {
+async function settle(
+    s: ScimConnectionState,
+    previous?: ConnectionStatus,
+): Promise<ScimConnectionOutputs> {
     const deadline = Date.now() + (s.waitForAuthorizationSeconds ?? 0) * 1000;
     let out = describeConnection(s, await gather(s, previous));
     if (out.status === "disabled") {
@@ -69,18 +79,27 @@ async function settle(s: ScimConnectionState, previous?: ConnectionStatus): Prom
     return out;
 }
 
-export async function create(s: ScimConnectionState): Promise<{ id: string; outs: ScimConnectionOutputs }> {
+export async function create(
+    s: ScimConnectionState,
+): Promise<{ id: string; outs: ScimConnectionOutputs }> {
     return { id: scimConnectionId(s), outs: await settle(s) };
 }
 
 /** Refresh: the status judged again from the evidence (the settings live only in the console). */
-export async function read(id: string, props?: Props): Promise<pulumi.dynamic.ReadResult<ScimConnectionOutputs>> {
+export async function read(
+    id: string,
+    props?: Props,
+): Promise<pulumi.dynamic.ReadResult<ScimConnectionOutputs>> {
     const old = outputs(stored(props, `SCIM connection ${id}`));
     const inputs = connectionInputs(old);
     return readResult(id, describeConnection(inputs, await gather(inputs, old.status)), inputs);
 }
 
-export async function update(_id: string, olds: Props, s: ScimConnectionState): Promise<{ outs: ScimConnectionOutputs }> {
+export async function update(
+    _id: string,
+    olds: Props,
+    s: ScimConnectionState,
+): Promise<{ outs: ScimConnectionOutputs }> {
     // New credentials or endpoints mean Okta must be told again: the old authorization does not count.
     const old = outputs(olds);
     return { outs: await settle(s, sameSettings(old, s) ? old.status : undefined) };
@@ -93,11 +112,12 @@ export async function destroy(): Promise<void> {
 export { destroy as delete };
 
 /** This module as the SDK's provider type: the compiler checks every signature above. */
-export const provider: pulumi.dynamic.ResourceProvider<ScimConnectionState, ScimConnectionOutputs> = {
-    check,
-    diff,
-    create,
-    read,
-    update,
-    delete: destroy,
-};
+export const provider: pulumi.dynamic.ResourceProvider<ScimConnectionState, ScimConnectionOutputs> =
+    {
+        check,
+        diff,
+        create,
+        read,
+        update,
+        delete: destroy,
+    };

@@ -19,7 +19,11 @@ export {
 export const OKTA_STRING_MAX = 1000;
 
 /** Checks the Okta org URL and the ids every Okta-side resource refers to. */
-export function checkOrgAndIds(failures: CheckFailure[], news: Record<string, unknown>, ids: string[]): void {
+export function checkOrgAndIds(
+    failures: CheckFailure[],
+    news: Record<string, unknown>,
+    ids: string[],
+): void {
     check(failures, "orgUrl", news.orgUrl, httpsUrl());
     for (const id of ids) check(failures, id, news[id], requiredString(OKTA_STRING_MAX));
 }

@@ -2,7 +2,10 @@
 // and how they are connected, the per-child transforms, and every argument error at once.
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import type { ScimIntegration as Integration, ScimIntegrationArgs } from "../../provider/integration";
+import type {
+    ScimIntegration as Integration,
+    ScimIntegrationArgs,
+} from "../../provider/integration";
 import { Declared, MockWorld, recordRegistrations, settled } from "./mockWiring";
 
 const base: ScimIntegrationArgs = {
@@ -15,14 +18,18 @@ const base: ScimIntegrationArgs = {
 describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
     const declared: Declared[] = [];
     const world: MockWorld = { connectionStatus: "pending" };
-    const find = (part: string) => declared.filter((d) => d.name.endsWith(part) || d.name.includes(`${part}-`));
+    const find = (part: string) =>
+        declared.filter((d) => d.name.endsWith(part) || d.name.includes(`${part}-`));
     const one = (suffix: string) => {
         const found = find(suffix);
         assert.equal(found.length, 1, suffix);
         return found[0];
     };
 
-    async function build(args: Partial<ScimIntegrationArgs> = {}, preview = false): Promise<Integration> {
+    async function build(
+        args: Partial<ScimIntegrationArgs> = {},
+        preview = false,
+    ): Promise<Integration> {
         recordRegistrations(declared, world, preview);
         declared.length = 0;
         const { ScimIntegration } = await import("../../provider/integration");
@@ -35,15 +42,29 @@ describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
         await build();
         const dynamic = declared.filter((d) => d.type.startsWith("pulumi-nodejs:dynamic"));
         assert.deepEqual(dynamic.map((d) => d.name).sort(), [
-            "scim-app", "scim-employee", "scim-group-0", "scim-group-1", "scim-key", "scim-provisioning", "scim-role", "scim-scim",
+            "scim-app",
+            "scim-employee",
+            "scim-group-0",
+            "scim-group-1",
+            "scim-key",
+            "scim-provisioning",
+            "scim-role",
+            "scim-scim",
         ]);
         assert.equal(one("-role").inputs.name, "SCIM Access Key");
         assert.equal(one("-role").inputs.description, "Okta SCIM provisioning (managed by Pulumi)");
-        assert.deepEqual([one("-employee").inputs.firstName, one("-employee").inputs.lastName], ["SCIM", "AccessKey"]);
+        assert.deepEqual(
+            [one("-employee").inputs.firstName, one("-employee").inputs.lastName],
+            ["SCIM", "AccessKey"],
+        );
         assert.equal(one("-app").inputs.label, "NICE CXone");
         assert.equal(one("-scim").inputs.appLabel, "NICE CXone");
         assert.deepEqual(
-            [one("-provisioning").inputs.createUsers, one("-provisioning").inputs.updateUserAttributes, one("-provisioning").inputs.deactivateUsers],
+            [
+                one("-provisioning").inputs.createUsers,
+                one("-provisioning").inputs.updateUserAttributes,
+                one("-provisioning").inputs.deactivateUsers,
+            ],
             [true, true, true],
         );
     });
@@ -52,12 +73,20 @@ describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
         await build();
         assert.equal(one("-employee").inputs.roleId, "scim-role-id");
         assert.equal(one("-key").inputs.employeeId, "scim-employee-id");
-        for (const d of [...find("-group-0"), ...find("-group-1"), one("-scim"), one("-provisioning")]) {
+        for (const d of [
+            ...find("-group-0"),
+            ...find("-group-1"),
+            one("-scim"),
+            one("-provisioning"),
+        ]) {
             assert.equal(d.inputs.appId, "scim-app-id", d.name);
         }
         assert.equal(one("-scim").inputs.clientId, "scim-key-id");
         assert.equal(one("-provisioning").inputs.connectionStatus, "pending");
-        assert.deepEqual(find("-group").map((d) => d.inputs.groupId), ["00g1", "00g2"]);
+        assert.deepEqual(
+            find("-group").map((d) => d.inputs.groupId),
+            ["00g1", "00g2"],
+        );
     });
 
     it("the same resources are declared in a preview where the connection status is unknown", async () => {
@@ -72,13 +101,28 @@ describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
     it("exposes its children as readonly properties", async () => {
         const s = await build();
         const urns = await Promise.all(
-            [s.role, s.employee, s.accessKey, s.app, ...s.groupAssignments, s.scimConnection, s.provisioningActions].map((r) =>
-                settled(r.urn),
-            ),
+            [
+                s.role,
+                s.employee,
+                s.accessKey,
+                s.app,
+                ...s.groupAssignments,
+                s.scimConnection,
+                s.provisioningActions,
+            ].map((r) => settled(r.urn)),
         );
         assert.deepEqual(
             urns.map((u) => u?.split("::").pop()),
-            ["scim-role", "scim-employee", "scim-key", "scim-app", "scim-group-0", "scim-group-1", "scim-scim", "scim-provisioning"],
+            [
+                "scim-role",
+                "scim-employee",
+                "scim-key",
+                "scim-app",
+                "scim-group-0",
+                "scim-group-1",
+                "scim-scim",
+                "scim-provisioning",
+            ],
         );
     });
 
@@ -110,7 +154,8 @@ describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
 
     it("reports every argument error at once, naming each input", async () => {
         recordRegistrations(declared, world, true);
-        const { ScimIntegration, ScimIntegrationArgsError } = await import("../../provider/integration");
+        const { ScimIntegration, ScimIntegrationArgsError } =
+            await import("../../provider/integration");
         const bad = {
             ...base,
             cxone: { region: "mars1" },
@@ -125,10 +170,19 @@ describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
             caught = e;
         }
         assert.ok(caught instanceof ScimIntegrationArgsError, String(caught));
-        assert.deepEqual(caught.errors.map((e) => e.propertyPath), ["cxone.region", "oktaResources", "oktaProvider", "adoptExisting"]);
+        assert.deepEqual(
+            caught.errors.map((e) => e.propertyPath),
+            ["cxone.region", "oktaResources", "oktaProvider", "adoptExisting"],
+        );
         assert.match(caught.message, /^cxone\.region: region "mars1" is not a known CXone region/);
-        assert.match(caught.message, /oktaResources: must be "builtin" or "pulumi-okta" \(got "terraform"\)/);
-        assert.ok(pulumi.ResourceError.isInstance(caught) && caught.hideStack, "printed once, without a stack trace");
+        assert.match(
+            caught.message,
+            /oktaResources: must be "builtin" or "pulumi-okta" \(got "terraform"\)/,
+        );
+        assert.ok(
+            pulumi.ResourceError.isInstance(caught) && caught.hideStack,
+            "printed once, without a stack trace",
+        );
     });
 
     it("one argument error reads as before: 'cxone.<input>: <reason>'", async () => {
@@ -136,7 +190,10 @@ describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
         const { ScimIntegration } = await import("../../provider/integration");
         assert.throws(
             () => new ScimIntegration("bad", { ...base, cxone: { region: "na1", fedramp: true } }),
-            (e: Error) => e.message.startsWith(`cxone.fedramp: fedramp is true but region "na1" is not a FedRAMP region`),
+            (e: Error) =>
+                e.message.startsWith(
+                    `cxone.fedramp: fedramp is true but region "na1" is not a FedRAMP region`,
+                ),
         );
     });
 });

@@ -16,11 +16,20 @@ export interface MockWorld {
 }
 
 /** Installs mocks that record registrations into `declared`; `preview` mirrors `pulumi preview`. */
-export function recordRegistrations(declared: Declared[], world: MockWorld, preview: boolean): void {
+export function recordRegistrations(
+    declared: Declared[],
+    world: MockWorld,
+    preview: boolean,
+): void {
     pulumi.runtime.setMocks(
         {
             newResource(args) {
-                declared.push({ type: args.type, name: args.name, inputs: args.inputs, provider: args.provider });
+                declared.push({
+                    type: args.type,
+                    name: args.name,
+                    inputs: args.inputs,
+                    provider: args.provider,
+                });
                 const extra: Record<string, unknown> = args.type.endsWith("okta:ScimConnection")
                     ? { status: world.connectionStatus, remainingSteps: [] }
                     : {};
