@@ -9,7 +9,7 @@ export interface AccessKeyArgs {
     endpoint: pulumi.Input<CxoneEndpoint>;
     /** The employee the key belongs to, usually `employee.employeeId`. Changing it replaces the key. */
     employeeId: pulumi.Input<string>;
-    /** Whether the key works; default true. A key switched off in CXone is switched back on by `up`. */
+    /** Whether the key works; a key switched off in CXone is switched back on by `up`. @default true */
     active?: pulumi.Input<boolean>;
     /**
      * Any new value rotates the key: the new key is created first, then the old one is revoked
