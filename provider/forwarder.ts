@@ -4,8 +4,24 @@
 // No clients, credentials or configuration are captured; only the module path string is.
 import type * as pulumi from "@pulumi/pulumi";
 
-/** The methods a provider implementation module exports (all optional except create). */
+/**
+ * The methods a provider implementation module exports (all optional except create). Each module
+ * also exports `provider`, itself typed `ResourceProvider<Inputs, Outputs>`, so the compiler
+ * checks its signatures; only the named functions are used at run time.
+ */
 export type ProviderModule = pulumi.dynamic.ResourceProvider;
+
+/**
+ * read()'s result: live outputs, and live inputs so the next diff shows out-of-band changes. The
+ * SDK types `ReadResult.inputs` with the outputs' type; outputs here always extend the inputs.
+ */
+export function readResult<I, O extends I>(
+    id: string,
+    props: O,
+    inputs: I,
+): pulumi.dynamic.ReadResult<O> {
+    return { id, props, inputs: inputs as O };
+}
 
 /**
  * A dynamic resource provider that forwards every call to the module at `modulePath`, a package
@@ -22,8 +38,12 @@ export type ProviderModule = pulumi.dynamic.ResourceProvider;
 export function forwarder(modulePath: string): pulumi.dynamic.ResourceProvider {
     // Everything below runs inside the provider process after deserialization: keep the
     // references to `require` and `process` inside the functions so nothing else is captured.
+    // The text below is stored in every stack's state: keep it byte for byte (no reformatting).
+    /* eslint-disable @typescript-eslint/no-require-imports -- serialized: must load at call time */
+    // prettier-ignore
     const load = (): ProviderModule =>
         require("module").createRequire(require("path").join(process.cwd(), "__pulumi_program__.js"))(modulePath);
+    /* eslint-enable @typescript-eslint/no-require-imports */
     return {
         check: (olds, news) => {
             const m = load();

@@ -1,11 +1,21 @@
 // Public API of cxone-okta-scim: what a Pulumi program imports.
-export { ScimIntegration, ScimIntegrationArgs, CxoneTarget } from "./integration";
+export {
+    ArgumentProblem,
+    ChildTransform,
+    CxoneTarget,
+    ScimIntegration,
+    ScimIntegrationArgs,
+    ScimIntegrationArgsError,
+    ScimIntegrationTransforms,
+} from "./integration";
 export * from "./cxone/index";
 export { AutoLoginApp, AutoLoginAppArgs } from "./okta/autoLoginApp";
 export { GroupAssignment, GroupAssignmentArgs } from "./okta/groupAssignment";
 export { ProvisioningActions, ProvisioningActionsArgs } from "./okta/provisioningActions";
 export { ScimConnection, ScimConnectionArgs } from "./okta/scimConnection";
 export { ConnectionStatus } from "./okta/connectionSteps";
+export { OktaResourceKind } from "./okta/appResources";
 export { OktaError } from "./okta/errors";
+export * from "./defaults";
 export { resolveRegion, sandboxRegion, REGION_NAMES, ResolvedRegion, RegionError } from "./regions";
 export { verifyConnection } from "./verify";

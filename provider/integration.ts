@@ -1,17 +1,52 @@
-// ScimIntegration: the whole CXone + Okta SCIM integration (procedure steps 1-14) as one component.
+// ScimIntegration: the whole CXone + Okta SCIM integration (procedure steps 1-14) as one component,
+// built from small steps: normalize the arguments (every error at once), then create each child.
 import * as pulumi from "@pulumi/pulumi";
-import { AccessKey } from "./cxone/accessKey";
-import { Employee } from "./cxone/employee";
-import { Role } from "./cxone/role";
-import { oktaAppResources } from "./okta/appResources";
-import { ScimConnection } from "./okta/scimConnection";
-import { cxoneEndpointFor, RegionError, resolveRegion, ResolvedRegion, sandboxRegion } from "./regions";
+import { AccessKey, AccessKeyArgs } from "./cxone/accessKey";
+import { Employee, EmployeeArgs } from "./cxone/employee";
+import { Role, RoleArgs } from "./cxone/role";
+import {
+    DEFAULT_ADOPT_EXISTING,
+    DEFAULT_APP_LABEL,
+    DEFAULT_EMPLOYEE_FIRST_NAME,
+    DEFAULT_EMPLOYEE_LAST_NAME,
+    DEFAULT_INVITE,
+    DEFAULT_OKTA_RESOURCES,
+    DEFAULT_PROVISIONING_SWITCHES,
+    DEFAULT_ROLE_DESCRIPTION,
+    DEFAULT_ROLE_NAME,
+    DEFAULT_WAIT_FOR_AUTHORIZATION_SECONDS,
+} from "./defaults";
+import {
+    ChildTransform,
+    createGroupAssignments,
+    createOktaApp,
+    createProvisioningActions,
+    OKTA_RESOURCE_KINDS,
+    OktaApp,
+    OktaAppOptions,
+    OktaGroupAssignment,
+    OktaProvisioningActions,
+    OktaResourceKind,
+    OktaTransforms,
+    shaped,
+} from "./okta/appResources";
+import { ScimConnection, ScimConnectionArgs } from "./okta/scimConnection";
+import {
+    cxoneEndpointFor,
+    CxoneEndpoint,
+    RegionError,
+    resolveRegion,
+    ResolvedRegion,
+    sandboxRegion,
+} from "./regions";
+
+export { ChildTransform } from "./okta/appResources";
 
 /** Where the CXone tenant is: a region (and FedRAMP flag), or the local sandbox. */
 export interface CxoneTarget {
     /** CXone region, e.g. `na1`. Required unless `sandboxUrl` is set. */
     region?: string;
-    /** FedRAMP tenant (region na2). */
+    /** FedRAMP tenant (region na2). @default false */
     fedramp?: boolean;
     /** Base URL of the local sandbox's CXone server (every CXone API on one host). */
     sandboxUrl?: string;
@@ -19,54 +54,138 @@ export interface CxoneTarget {
     tenantId?: string;
 }
 
+/**
+ * Per-child transforms: each is called with the arguments and resource options a child is about
+ * to be declared with, and may change them (e.g. `protect`, `dependsOn`, `ignoreChanges`). Okta
+ * children get the arguments of the resource the `oktaResources` mode declares.
+ *
+ * @example
+ * ```ts
+ * new ScimIntegration("scim", {
+ *     ...args,
+ *     transform: {
+ *         role: (_args, opts) => { opts.protect = true; },
+ *         scimConnection: (args) => { args.cxoneSignInHint = "ops@example.com"; },
+ *     },
+ * });
+ * ```
+ */
+export interface ScimIntegrationTransforms extends OktaTransforms {
+    role?: ChildTransform<RoleArgs>;
+    employee?: ChildTransform<EmployeeArgs>;
+    accessKey?: ChildTransform<AccessKeyArgs>;
+    scimConnection?: ChildTransform<ScimConnectionArgs>;
+}
+
 /** Inputs of {@link ScimIntegration}. Only `cxone`, `oktaOrgUrl` and `employeeEmail` are required. */
 export interface ScimIntegrationArgs {
+    /** Where the CXone tenant is. */
     cxone: CxoneTarget;
     /** Okta org URL, e.g. https://example.okta.com */
     oktaOrgUrl: pulumi.Input<string>;
-    /** Step 1: the role for the key. Default "SCIM Access Key". Role names can never be reused in CXone. */
+    /**
+     * Step 1: the role for the key. Role names can never be reused in CXone.
+     * @default "SCIM Access Key"
+     */
     roleName?: pulumi.Input<string>;
+    /** @default "Okta SCIM provisioning (managed by Pulumi)" */
     roleDescription?: pulumi.Input<string>;
     /** Step 2: an email address the operator owns (CXone sends the activation email there). */
     employeeEmail: pulumi.Input<string>;
-    /** Default "SCIM". */
+    /** @default "SCIM" */
     employeeFirstName?: pulumi.Input<string>;
-    /** Default "AccessKey". */
+    /** @default "AccessKey" */
     employeeLastName?: pulumi.Input<string>;
-    /** Login authenticator of the employee; default: the tenant's default authenticator. */
+    /** Login authenticator of the employee. @default the tenant's default authenticator */
     loginAuthenticatorId?: pulumi.Input<string>;
-    /** Step 4: send the activation email on create. Default true. */
+    /** Step 4: send the activation email on create. @default true */
     inviteEmployee?: pulumi.Input<boolean>;
-    /** Step 6: the Okta app's label. Default "NICE CXone". */
+    /** Step 6: the Okta app's label. @default "NICE CXone" */
     appLabel?: pulumi.Input<string>;
-    /** Okta groups assigned to the app: whose members Okta provisions into CXone. */
+    /** Okta groups assigned to the app: whose members Okta provisions into CXone. @default [] */
     groupIds?: pulumi.Input<string>[];
-    /** Step 14 switches; each default true. */
+    /** Step 14: "Create Users". @default true */
     createUsers?: pulumi.Input<boolean>;
+    /** Step 14: "Update User Attributes". @default true */
     updateUserAttributes?: pulumi.Input<boolean>;
+    /** Step 14: "Deactivate Users". @default true */
     deactivateUsers?: pulumi.Input<boolean>;
-    /** Any new value rotates the access key (new key first, then the old one is revoked); Okta must then be given the new secret. */
+    /**
+     * Any new value rotates the access key (new key first, then the old one is revoked); Okta
+     * must then be given the new secret.
+     */
     accessKeyRotation?: pulumi.Input<string>;
-    /** Wait this long during `pulumi up` for the console steps (0 = report and move on). */
+    /** Wait this long during `pulumi up` for the console steps (0 = report and move on). @default 0 */
     waitForAuthorizationSeconds?: pulumi.Input<number>;
-    /** Adopt an existing role, employee and Okta app of the same name instead of failing / duplicating. */
+    /** Adopt an existing role, employee and Okta app of the same name instead of failing. @default false */
     adoptExisting?: boolean;
-    /** How the operator reads the client secret; default `pulumi stack output accessKeySecret --show-secrets`. */
+    /**
+     * How the operator reads the client secret.
+     * @default "pulumi stack output accessKeySecret --show-secrets"
+     */
     secretReference?: pulumi.Input<string>;
     /**
      * Which resources declare the Okta app and its provisioning actions: `builtin` (this package's
-     * dynamic resources, calling the same public Okta API; default) or `pulumi-okta`
-     * (okta.app.AutoLogin and okta.app.Features of @pulumi/okta; needs the Okta provider plugin).
+     * dynamic resources, calling the same public Okta API) or `pulumi-okta` (okta.app.AutoLogin,
+     * GroupAssignment and Features of @pulumi/okta; needs the Okta provider plugin). With
+     * `pulumi-okta`, `pulumi up` fails with the remaining console steps until the SCIM connection
+     * is authorized, because Okta refuses okta.app.Features before then.
+     * @default "builtin"
      */
-    oktaResources?: "builtin" | "pulumi-okta";
-    /** With `pulumi-okta`: an explicit okta.Provider (else the default provider and `okta:*` config). */
+    oktaResources?: OktaResourceKind;
+    /** With `pulumi-okta`: an explicit okta.Provider. @default the default provider and `okta:*` config */
     oktaProvider?: pulumi.ProviderResource;
+    /** Per-child transforms: see {@link ScimIntegrationTransforms}. */
+    transform?: ScimIntegrationTransforms;
+}
+
+/** One bad argument of the component, by its path (e.g. `cxone.region`). */
+export interface ArgumentProblem {
+    propertyPath: string;
+    reason: string;
+}
+
+/**
+ * Every bad argument of a {@link ScimIntegration}, reported at once. It carries the same
+ * `errors` list as the SDK's InputPropertiesError, but is a ResourceError that hides the stack:
+ * a Pulumi program prints it once, in the operator's words (InputPropertiesError is pretty-printed
+ * only by component providers).
+ */
+export class ScimIntegrationArgsError extends pulumi.ResourceError {
+    constructor(
+        readonly errors: ArgumentProblem[],
+        owner: pulumi.Resource,
+    ) {
+        super(errors.map((e) => e.reason).join("\n"), owner, true);
+    }
+}
+
+/** The arguments after normalizing: defaults applied, the CXone target resolved. */
+export interface NormalizedArgs {
+    region: ResolvedRegion;
+    endpoint: CxoneEndpoint;
+    oktaResources: OktaResourceKind;
+    adoptExisting: boolean;
+    appLabel: pulumi.Input<string>;
+    groupIds: pulumi.Input<string>[];
 }
 
 /**
  * The NICE CXone + Okta SCIM integration: in CXone the role, the employee and its access key; in
- * Okta the SWA app, its SCIM connection (declared; finished by a person in the Admin Console where
- * Okta has no API) and its provisioning actions.
+ * Okta the SWA app, its group assignments, its SCIM connection (declared; finished by a person in
+ * the Admin Console where Okta has no API) and its provisioning actions.
+ *
+ * @example
+ * ```ts
+ * const scim = new ScimIntegration("cxone-okta", {
+ *     cxone: { region: "na1" },
+ *     oktaOrgUrl: "https://example.okta.com",
+ *     employeeEmail: "scim-key@example.com",
+ *     groupIds: ["00g1abcd"],
+ *     transform: { role: (_args, opts) => { opts.protect = true; } },
+ * });
+ * export const remainingSteps = scim.remainingSteps;
+ * ```
  */
 export class ScimIntegration extends pulumi.ComponentResource {
     /** Okta "SCIM connector base URL" of the region. */
@@ -87,99 +206,283 @@ export class ScimIntegration extends pulumi.ComponentResource {
     /** The resolved region: every URL used, with confidence marks. */
     readonly region: ResolvedRegion;
 
+    /** Step 1: the CXone role the key runs as. */
+    readonly role: Role;
+    /** Steps 2 and 4: the CXone employee the key belongs to. */
+    readonly employee: Employee;
+    /** Step 3: the access key (Okta's client id and secret). */
+    readonly accessKey: AccessKey;
+    /** Step 6: the Okta app (AutoLoginApp, or okta.app.AutoLogin with `pulumi-okta`). */
+    readonly app: OktaApp;
+    /** The app's group assignments, one per `groupIds` entry. */
+    readonly groupAssignments: OktaGroupAssignment[];
+    /** Steps 7-12: the SCIM connection. */
+    readonly scimConnection: ScimConnection;
+    /** Step 14: ProvisioningActions, or okta.app.Features with `pulumi-okta`. */
+    readonly provisioningActions: OktaProvisioningActions;
+
     constructor(name: string, args: ScimIntegrationArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cxone-okta-scim:index:ScimIntegration", name, {}, opts);
-        const parent = { parent: this };
-        const region = (this.region = resolveTargetFor(this, args.cxone));
-        const endpoint = cxoneEndpointFor(region, args.cxone.tenantId);
-        const adopt = args.adoptExisting ?? false;
+        const n = normalizeArgs(args, this);
+        const t = args.transform ?? {};
+        this.region = n.region;
 
-        const role = new Role(`${name}-role`, {
-            endpoint,
-            name: args.roleName ?? "SCIM Access Key",
-            description: args.roleDescription ?? "Okta SCIM provisioning (managed by Pulumi)",
-            adoptExisting: adopt,
-        }, parent);
-        const employee = new Employee(`${name}-employee`, {
-            endpoint,
-            email: args.employeeEmail,
-            firstName: args.employeeFirstName ?? "SCIM",
-            lastName: args.employeeLastName ?? "AccessKey",
-            roleId: role.roleId,
-            loginAuthenticatorId: args.loginAuthenticatorId,
-            invite: args.inviteEmployee ?? true,
-            adoptExisting: adopt,
-        }, parent);
-        const key = new AccessKey(`${name}-key`, { endpoint, employeeId: employee.employeeId, rotation: args.accessKeyRotation }, parent);
+        this.role = createRole(name, args, n, this);
+        this.employee = createEmployee(name, args, n, this.role, this);
+        this.accessKey = createAccessKey(name, args, n, this.employee, this);
 
-        const okta = oktaAppResources(name, {
-            kind: args.oktaResources ?? "builtin",
+        const oktaOpts: OktaAppOptions = {
+            kind: n.oktaResources,
             provider: args.oktaProvider,
             orgUrl: args.oktaOrgUrl,
-            label: args.appLabel ?? "NICE CXone",
-            loginUrl: region.loginUrl,
-            groupIds: args.groupIds ?? [],
-            adoptExisting: adopt,
-        }, this);
+            label: n.appLabel,
+            loginUrl: n.region.loginUrl,
+            adoptExisting: n.adoptExisting,
+            parent: this,
+        };
+        this.app = createOktaApp(name, oktaOpts, t.app);
+        this.groupAssignments = createGroupAssignments(
+            name,
+            oktaOpts,
+            this.app.id,
+            n.groupIds,
+            t.groupAssignment,
+        );
+        this.scimConnection = createScimConnection(
+            name,
+            args,
+            n,
+            this.app.id,
+            this.accessKey,
+            this,
+        );
+        const actions = createProvisioningActions(
+            name,
+            oktaOpts,
+            this.app.id,
+            { status: this.scimConnection.status, resource: this.scimConnection },
+            switchesOf(args),
+            t.provisioningActions,
+        );
+        this.provisioningActions = actions.resource;
 
-        const connection = new ScimConnection(`${name}-scim`, {
-            orgUrl: args.oktaOrgUrl,
-            appId: okta.appId,
-            appLabel: args.appLabel ?? "NICE CXone",
-            scimBaseUrl: region.scimBaseUrl,
-            tokenEndpoint: region.tokenEndpoint,
-            authorizeEndpoint: region.authorizeEndpoint,
-            clientId: key.accessKeyId,
-            clientSecret: key.secret,
-            cxoneEndpoint: endpoint,
-            secretReference: args.secretReference,
-            waitForAuthorizationSeconds: args.waitForAuthorizationSeconds ?? 0,
-        }, parent);
-
-        const actions = okta.provisioningActions(connection.status, {
-            createUsers: args.createUsers ?? true,
-            updateUserAttributes: args.updateUserAttributes ?? true,
-            deactivateUsers: args.deactivateUsers ?? true,
-        }, [connection]);
-
-        this.scimBaseUrl = pulumi.output(region.scimBaseUrl);
-        this.appId = okta.appId;
-        this.roleId = role.roleId;
-        this.employeeId = employee.employeeId;
-        this.accessKeyId = key.accessKeyId;
-        this.accessKeySecret = key.secret;
-        this.connectionStatus = connection.status;
-        this.remainingSteps = connection.remainingSteps;
+        this.scimBaseUrl = pulumi.output(n.region.scimBaseUrl);
+        this.appId = this.app.id;
+        this.roleId = this.role.roleId;
+        this.employeeId = this.employee.employeeId;
+        this.accessKeyId = this.accessKey.accessKeyId;
+        this.accessKeySecret = this.accessKey.secret;
+        this.connectionStatus = this.scimConnection.status;
+        this.remainingSteps = this.scimConnection.remainingSteps;
         this.provisioningApplied = actions.applied;
 
-        // The one log line of decision 3: what is left for a person, values included, secret by reference.
-        pulumi.all([connection.status, connection.remainingSteps]).apply(([status, steps]) => {
-            if (status !== "authorized" && steps?.length) {
-                void pulumi.log.warn(`SCIM connection ${status}: finish these steps in the Okta Admin Console:\n${steps.join("\n")}`, this);
-            }
-        });
-
+        warnAboutRemainingSteps(this.scimConnection, this);
         this.registerOutputs({
-            scimBaseUrl: this.scimBaseUrl, appId: this.appId, roleId: this.roleId, employeeId: this.employeeId,
-            accessKeyId: this.accessKeyId, accessKeySecret: this.accessKeySecret,
-            connectionStatus: this.connectionStatus, remainingSteps: this.remainingSteps, provisioningApplied: this.provisioningApplied,
+            scimBaseUrl: this.scimBaseUrl,
+            appId: this.appId,
+            roleId: this.roleId,
+            employeeId: this.employeeId,
+            accessKeyId: this.accessKeyId,
+            accessKeySecret: this.accessKeySecret,
+            connectionStatus: this.connectionStatus,
+            remainingSteps: this.remainingSteps,
+            provisioningApplied: this.provisioningApplied,
         });
     }
 }
 
-/** resolveTarget, failing as an error of this component naming the input, without a stack trace. */
-function resolveTargetFor(owner: pulumi.Resource, t: CxoneTarget): ResolvedRegion {
+/**
+ * Checks the arguments the component itself resolves (the CXone target, the Okta mode) and applies
+ * the defaults. Every problem is reported at once; the children's own inputs are checked by their
+ * resources' check() during preview, naming the property there.
+ */
+export function normalizeArgs(args: ScimIntegrationArgs, owner: pulumi.Resource): NormalizedArgs {
+    const problems: ArgumentProblem[] = [];
+    const region = resolveTarget(args.cxone ?? {}, problems);
+    const oktaResources = args.oktaResources ?? DEFAULT_OKTA_RESOURCES;
+    if (!OKTA_RESOURCE_KINDS.includes(oktaResources)) {
+        problems.push({
+            propertyPath: "oktaResources",
+            reason: `oktaResources: must be ${OKTA_RESOURCE_KINDS.map((k) => `"${k}"`).join(" or ")} (got ${JSON.stringify(oktaResources)})`,
+        });
+    }
+    if (args.oktaProvider !== undefined && oktaResources !== "pulumi-okta") {
+        problems.push({
+            propertyPath: "oktaProvider",
+            reason: `oktaProvider: is used only with oktaResources "pulumi-okta" (got ${JSON.stringify(oktaResources)})`,
+        });
+    }
+    if (args.groupIds !== undefined && !Array.isArray(args.groupIds)) {
+        problems.push({
+            propertyPath: "groupIds",
+            reason: "groupIds: must be a list of Okta group ids",
+        });
+    }
+    if (args.adoptExisting !== undefined && typeof args.adoptExisting !== "boolean") {
+        problems.push({
+            propertyPath: "adoptExisting",
+            reason: "adoptExisting: must be true or false",
+        });
+    }
+    if (problems.length > 0 || !region) throw new ScimIntegrationArgsError(problems, owner);
+    return {
+        region,
+        endpoint: cxoneEndpointFor(region, args.cxone.tenantId),
+        oktaResources,
+        adoptExisting: args.adoptExisting ?? DEFAULT_ADOPT_EXISTING,
+        appLabel: args.appLabel ?? DEFAULT_APP_LABEL,
+        groupIds: args.groupIds ?? [],
+    };
+}
+
+/** The CXone target as a region, or undefined after recording the problem (naming the input). */
+function resolveTarget(t: CxoneTarget, problems: ArgumentProblem[]): ResolvedRegion | undefined {
+    if (t.sandboxUrl !== undefined && t.region !== undefined) {
+        problems.push({
+            propertyPath: "cxone",
+            reason: "cxone: set either region (a real tenant) or sandboxUrl (the local sandbox), not both",
+        });
+        return undefined;
+    }
     try {
-        return resolveTarget(t);
+        return t.sandboxUrl !== undefined
+            ? sandboxRegion(t.sandboxUrl)
+            : resolveRegion({ region: t.region ?? "", fedramp: t.fedramp });
     } catch (e) {
-        const input = e instanceof RegionError ? `cxone.${e.property === "cxoneBaseUrl" ? "sandboxUrl" : e.property}: ` : "";
-        throw new pulumi.ResourceError(`${input}${(e as Error).message}`, owner, true);
+        if (!(e instanceof RegionError)) throw e;
+        const input = e.property === "cxoneBaseUrl" ? "sandboxUrl" : e.property;
+        problems.push({ propertyPath: `cxone.${input}`, reason: `cxone.${input}: ${e.message}` });
+        return undefined;
     }
 }
 
-function resolveTarget(t: CxoneTarget): ResolvedRegion {
-    if (t.sandboxUrl !== undefined && t.region !== undefined) {
-        throw new Error("cxone: set either region (a real tenant) or sandboxUrl (the local sandbox), not both");
-    }
-    return t.sandboxUrl !== undefined ? sandboxRegion(t.sandboxUrl) : resolveRegion({ region: t.region ?? "", fedramp: t.fedramp });
+/** Declares a CXone child in the component, shaped by its transform. */
+function child<A, R>(
+    name: string,
+    args: A,
+    owner: pulumi.Resource,
+    transform: ChildTransform<A> | undefined,
+    declare: (name: string, args: A, opts: pulumi.CustomResourceOptions) => R,
+): R {
+    return shaped(name, args, { parent: owner }, transform, declare);
+}
+
+function createRole(
+    name: string,
+    args: ScimIntegrationArgs,
+    n: NormalizedArgs,
+    owner: pulumi.Resource,
+): Role {
+    const roleArgs: RoleArgs = {
+        endpoint: n.endpoint,
+        name: args.roleName ?? DEFAULT_ROLE_NAME,
+        description: args.roleDescription ?? DEFAULT_ROLE_DESCRIPTION,
+        adoptExisting: n.adoptExisting,
+    };
+    return child(
+        `${name}-role`,
+        roleArgs,
+        owner,
+        args.transform?.role,
+        (c, a, o) => new Role(c, a, o),
+    );
+}
+
+function createEmployee(
+    name: string,
+    args: ScimIntegrationArgs,
+    n: NormalizedArgs,
+    role: Role,
+    owner: pulumi.Resource,
+): Employee {
+    const employeeArgs: EmployeeArgs = {
+        endpoint: n.endpoint,
+        email: args.employeeEmail,
+        firstName: args.employeeFirstName ?? DEFAULT_EMPLOYEE_FIRST_NAME,
+        lastName: args.employeeLastName ?? DEFAULT_EMPLOYEE_LAST_NAME,
+        roleId: role.roleId,
+        loginAuthenticatorId: args.loginAuthenticatorId,
+        invite: args.inviteEmployee ?? DEFAULT_INVITE,
+        adoptExisting: n.adoptExisting,
+    };
+    return child(
+        `${name}-employee`,
+        employeeArgs,
+        owner,
+        args.transform?.employee,
+        (c, a, o) => new Employee(c, a, o),
+    );
+}
+
+function createAccessKey(
+    name: string,
+    args: ScimIntegrationArgs,
+    n: NormalizedArgs,
+    employee: Employee,
+    owner: pulumi.Resource,
+): AccessKey {
+    const keyArgs: AccessKeyArgs = {
+        endpoint: n.endpoint,
+        employeeId: employee.employeeId,
+        rotation: args.accessKeyRotation,
+    };
+    return child(
+        `${name}-key`,
+        keyArgs,
+        owner,
+        args.transform?.accessKey,
+        (c, a, o) => new AccessKey(c, a, o),
+    );
+}
+
+function createScimConnection(
+    name: string,
+    args: ScimIntegrationArgs,
+    n: NormalizedArgs,
+    appId: pulumi.Input<string>,
+    key: AccessKey,
+    owner: pulumi.Resource,
+): ScimConnection {
+    const connectionArgs: ScimConnectionArgs = {
+        orgUrl: args.oktaOrgUrl,
+        appId,
+        appLabel: n.appLabel,
+        scimBaseUrl: n.region.scimBaseUrl,
+        tokenEndpoint: n.region.tokenEndpoint,
+        authorizeEndpoint: n.region.authorizeEndpoint,
+        clientId: key.accessKeyId,
+        clientSecret: key.secret,
+        cxoneEndpoint: n.endpoint,
+        secretReference: args.secretReference,
+        waitForAuthorizationSeconds:
+            args.waitForAuthorizationSeconds ?? DEFAULT_WAIT_FOR_AUTHORIZATION_SECONDS,
+        // okta.app.Features is refused before authorization: fail with the steps instead
+        requireAuthorization: n.oktaResources === "pulumi-okta",
+    };
+    return child(
+        `${name}-scim`,
+        connectionArgs,
+        owner,
+        args.transform?.scimConnection,
+        (c, a, o) => new ScimConnection(c, a, o),
+    );
+}
+
+function switchesOf(args: ScimIntegrationArgs) {
+    return {
+        createUsers: args.createUsers ?? DEFAULT_PROVISIONING_SWITCHES.createUsers,
+        updateUserAttributes:
+            args.updateUserAttributes ?? DEFAULT_PROVISIONING_SWITCHES.updateUserAttributes,
+        deactivateUsers: args.deactivateUsers ?? DEFAULT_PROVISIONING_SWITCHES.deactivateUsers,
+    };
+}
+
+/** The one log line of decision 3: what is left for a person, values included, secret by reference. */
+function warnAboutRemainingSteps(connection: ScimConnection, owner: pulumi.Resource): void {
+    pulumi.all([connection.status, connection.remainingSteps]).apply(([status, steps]) => {
+        if (status !== "authorized" && steps?.length) {
+            const text = `SCIM connection ${status}: finish these steps in the Okta Admin Console:\n${steps.join("\n")}`;
+            void pulumi.log.warn(text, owner);
+        }
+    });
 }

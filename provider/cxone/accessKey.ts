@@ -9,7 +9,7 @@ export interface AccessKeyArgs {
     endpoint: pulumi.Input<CxoneEndpoint>;
     /** The employee the key belongs to, usually `employee.employeeId`. Changing it replaces the key. */
     employeeId: pulumi.Input<string>;
-    /** Whether the key works; default true. A key switched off in CXone is switched back on by `up`. */
+    /** Whether the key works; a key switched off in CXone is switched back on by `up`. @default true */
     active?: pulumi.Input<boolean>;
     /**
      * Any new value rotates the key: the new key is created first, then the old one is revoked
@@ -39,8 +39,23 @@ export class AccessKey extends pulumi.dynamic.Resource {
     declare readonly lastUsedDate: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: AccessKeyArgs, opts?: pulumi.CustomResourceOptions) {
-        super(provider, name, { rotation: undefined, ...args, secret: undefined, isActive: undefined, lastUsedDate: undefined },
-            { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "secret"] }, "cxone", "AccessKey");
+        super(
+            provider,
+            name,
+            {
+                rotation: undefined,
+                ...args,
+                secret: undefined,
+                isActive: undefined,
+                lastUsedDate: undefined,
+            },
+            {
+                ...opts,
+                additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "secret"],
+            },
+            "cxone",
+            "AccessKey",
+        );
         this.accessKeyId = this.id;
     }
 }

@@ -1,58 +1,96 @@
 // AccessKey provider methods, loaded at call time by the serialized forwarder. The secret exists
 // only in create's result (stored as a Pulumi secret); destroy revokes the key.
 import type * as pulumi from "@pulumi/pulumi";
+import type { Checked, Unchecked } from "../checks";
+import { readResult } from "../forwarder";
+import { Props, stored } from "../props";
 import { CxoneClient } from "./client";
 import { PartialCreateError } from "./errors";
-import { accessKeyFromLive, AccessKeyOutputs, accessKeyOutputs, AccessKeyState, checkAccessKey, diffAccessKey } from "./accessKeyLogic";
+import {
+    accessKeyFromLive,
+    AccessKeyOutputs,
+    accessKeyOutputs,
+    AccessKeyState,
+    checkAccessKey,
+    diffAccessKey,
+} from "./accessKeyLogic";
 
-type Inputs = Record<string, unknown>;
+// Stored properties are what this module's check() and create() made them: typed back here.
+const outputs = (props: Props): AccessKeyOutputs => props as AccessKeyOutputs;
 
-export async function check(_olds: Inputs, news: Inputs): Promise<pulumi.dynamic.CheckResult> {
+export async function check(
+    _olds: Unchecked<AccessKeyOutputs>,
+    news: Unchecked<AccessKeyOutputs>,
+): Promise<Checked<AccessKeyState>> {
     return checkAccessKey(news);
 }
 
-export async function diff(_id: string, olds: Inputs, news: Inputs): Promise<pulumi.dynamic.DiffResult> {
+export async function diff(
+    _id: string,
+    olds: Props,
+    news: AccessKeyState,
+): Promise<pulumi.dynamic.DiffResult> {
     const d = diffAccessKey(olds, news);
     return { changes: d.changes, replaces: d.replaces };
 }
 
 // A POST that fails without a response is not retried and not adopted: the secret of a key created
 // by a lost response is unknowable, so such a key is useless; the next `up` makes a new one.
-export async function create(inputs: Inputs): Promise<pulumi.dynamic.CreateResult> {
-    const s = inputs as unknown as AccessKeyState;
+export async function create(s: AccessKeyState): Promise<{ id: string; outs: AccessKeyOutputs }> {
     const client = new CxoneClient(s.endpoint);
     const key = await client.createAccessKey(s.employeeId);
     const outs = accessKeyOutputs(s, key, key.accessKeySecret);
     if (!s.active) {
         try {
-            await client.setAccessKeyActive({ accessKeyId: key.accessKeyId, userId: s.employeeId }, false);
+            await client.setAccessKeyActive(
+                { accessKeyId: key.accessKeyId, userId: s.employeeId },
+                false,
+            );
             outs.isActive = false;
         } catch (e) {
-            throw new PartialCreateError(key.accessKeyId, outs as unknown as Inputs, e as Error);
+            throw new PartialCreateError(key.accessKeyId, outs, e as Error);
         }
     }
     return { id: key.accessKeyId, outs };
 }
 
 /** Refresh: live isActive and lastUsedDate; a revoked key is gone (empty id). */
-export async function read(id: string, props: Inputs): Promise<pulumi.dynamic.ReadResult> {
-    const old = props as unknown as AccessKeyOutputs;
+export async function read(
+    id: string,
+    props?: Props,
+): Promise<pulumi.dynamic.ReadResult<AccessKeyOutputs>> {
+    const old = outputs(stored(props, `access key ${id}`));
     const live = await new CxoneClient(old.endpoint).getAccessKey(id);
     if (!live) return { id: "" };
     const r = accessKeyFromLive(old, live);
-    return { id, props: r.props, inputs: r.inputs as unknown as Inputs };
+    return readResult(id, r.props, r.inputs);
 }
 
-export async function update(id: string, olds: Inputs, news: Inputs): Promise<pulumi.dynamic.UpdateResult> {
-    const old = olds as unknown as AccessKeyOutputs;
-    const s = news as unknown as AccessKeyState;
-    if (old.isActive !== s.active) await new CxoneClient(s.endpoint).setAccessKeyActive({ accessKeyId: id, userId: old.employeeId }, s.active);
+export async function update(
+    id: string,
+    olds: Props,
+    s: AccessKeyState,
+): Promise<{ outs: AccessKeyOutputs }> {
+    const old = outputs(olds);
+    if (old.isActive !== s.active) {
+        const key = { accessKeyId: id, userId: old.employeeId };
+        await new CxoneClient(s.endpoint).setAccessKeyActive(key, s.active);
+    }
     return { outs: { ...old, ...s, accessKeyId: id, isActive: s.active } };
 }
 
 /** Destroy revokes the key; one already revoked counts as done. */
-export async function deleteAccessKey(id: string, props: Inputs): Promise<void> {
-    const old = props as unknown as AccessKeyOutputs;
-    await new CxoneClient(old.endpoint).revokeAccessKey(id);
+export async function destroy(id: string, props: Props): Promise<void> {
+    await new CxoneClient(outputs(props).endpoint).revokeAccessKey(id);
 }
-export { deleteAccessKey as delete };
+export { destroy as delete };
+
+/** This module as the SDK's provider type: the compiler checks every signature above. */
+export const provider: pulumi.dynamic.ResourceProvider<AccessKeyState, AccessKeyOutputs> = {
+    check,
+    diff,
+    create,
+    read,
+    update,
+    delete: destroy,
+};

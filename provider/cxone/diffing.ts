@@ -20,17 +20,24 @@ export interface Diff {
     deleteBeforeReplace?: boolean;
 }
 
-const jsonEqual = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const jsonEqual = (a: unknown, b: unknown): boolean =>
+    JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** Equality of two string lists regardless of order. */
 export const sameSet = (a: unknown, b: unknown): boolean =>
-    Array.isArray(a) && Array.isArray(b) ? jsonEqual([...a].sort(), [...b].sort()) : jsonEqual(a, b);
+    Array.isArray(a) && Array.isArray(b)
+        ? jsonEqual([...a].sort(), [...b].sort())
+        : jsonEqual(a, b);
 
 /**
  * Compares the listed fields. An unknown new value (preview) counts as a change of its kind, so
  * preview shows a possible replace rather than hiding it.
  */
-export function diffFields(olds: Record<string, unknown>, news: Record<string, unknown>, rules: Record<string, FieldRule>): Diff {
+export function diffFields(
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+    rules: Record<string, FieldRule>,
+): Diff {
     const changed: string[] = [];
     const replaces: string[] = [];
     for (const [field, rule] of Object.entries(rules)) {
@@ -45,7 +52,10 @@ export function diffFields(olds: Record<string, unknown>, news: Record<string, u
 }
 
 /** The endpoint rule: another tenant replaces the object; only a new apiUrl is an in-place change. */
-export function endpointDiff(olds: Record<string, unknown>, news: Record<string, unknown>): ChangeKind | undefined {
+export function endpointDiff(
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+): ChangeKind | undefined {
     const a = olds.endpoint as Record<string, unknown> | undefined;
     const b = news.endpoint as Record<string, unknown> | undefined;
     if (containsUnknown(b)) return "replace";
@@ -54,8 +64,16 @@ export function endpointDiff(olds: Record<string, unknown>, news: Record<string,
 }
 
 /** Adds the endpoint comparison to a field diff. */
-export function withEndpoint(d: Diff, olds: Record<string, unknown>, news: Record<string, unknown>): Diff {
+export function withEndpoint(
+    d: Diff,
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+): Diff {
     const kind = endpointDiff(olds, news);
     if (!kind) return d;
-    return { changes: true, changed: [...d.changed, "endpoint"], replaces: kind === "replace" ? [...d.replaces, "endpoint"] : d.replaces };
+    return {
+        changes: true,
+        changed: [...d.changed, "endpoint"],
+        replaces: kind === "replace" ? [...d.replaces, "endpoint"] : d.replaces,
+    };
 }

@@ -15,13 +15,19 @@ export interface EmployeeArgs {
     lastName: pulumi.Input<string>;
     /** Primary role id, usually `role.roleId`. */
     roleId: pulumi.Input<string>;
-    /** Billable attribute; default false so the key's profile is not billed [guess: the UI's "Attributes" checkboxes]. */
+    /**
+     * Billable attribute, off so the key's profile is not billed [guess: the UI's "Attributes"
+     * checkboxes]. @default false
+     */
     billable?: pulumi.Input<boolean>;
-    /** Login authenticator id; default: the tenant's default authenticator. */
+    /** Login authenticator id. @default the tenant's default authenticator */
     loginAuthenticatorId?: pulumi.Input<string>;
-    /** Send the activation email when the employee is created (procedure step 4). Default true. */
+    /** Send the activation email when the employee is created (procedure step 4). @default true */
     invite?: pulumi.Input<boolean>;
-    /** Take over an existing employee with this email (reviving and updating it); otherwise an existing email is an error. */
+    /**
+     * Take over an existing employee with this email (reviving and updating it); otherwise an
+     * existing email is an error. @default false
+     */
     adoptExisting?: pulumi.Input<boolean>;
 }
 
@@ -59,11 +65,23 @@ export class Employee extends pulumi.dynamic.Resource {
     declare readonly adopted: pulumi.Output<boolean>;
 
     constructor(name: string, args: EmployeeArgs, opts?: pulumi.CustomResourceOptions) {
-        super(provider, name, {
-            loginAuthenticatorId: undefined, ...args,
-            userName: undefined, roleName: undefined, status: undefined,
-            effectiveLoginAuthenticatorId: undefined, invited: undefined, adopted: undefined,
-        }, opts, "cxone", "Employee");
+        super(
+            provider,
+            name,
+            {
+                loginAuthenticatorId: undefined,
+                ...args,
+                userName: undefined,
+                roleName: undefined,
+                status: undefined,
+                effectiveLoginAuthenticatorId: undefined,
+                invited: undefined,
+                adopted: undefined,
+            },
+            opts,
+            "cxone",
+            "Employee",
+        );
         this.employeeId = this.id;
     }
 }

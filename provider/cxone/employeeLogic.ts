@@ -1,11 +1,21 @@
 // Employee: validation, diffing and payload mapping. Pure: no I/O, tested without servers.
 import type { EmployeeFields, EmployeeRecord, EmployeeStatus } from "./client";
 import { Diff, diffFields, withEndpoint } from "./diffing";
+import type { Checked, Unchecked } from "../checks";
+import { DEFAULT_ADOPT_EXISTING, DEFAULT_BILLABLE, DEFAULT_INVITE } from "../defaults";
+import { withDefaults } from "../props";
 import type { CxoneEndpoint } from "./session";
-import { check, checkEndpoint, CheckFailure, optionalBoolean, optionalString, requiredString } from "./validation";
+import {
+    check,
+    checkEndpoint,
+    CheckFailure,
+    optionalBoolean,
+    optionalString,
+    requiredString,
+} from "./validation";
 
 /** Employee inputs after check(): defaults applied. */
-export interface EmployeeState {
+export type EmployeeState = {
     endpoint: CxoneEndpoint;
     email: string;
     firstName: string;
@@ -16,10 +26,10 @@ export interface EmployeeState {
     loginAuthenticatorId?: string;
     invite: boolean;
     adoptExisting: boolean;
-}
+};
 
 /** Employee outputs: the inputs plus what CXone holds. */
-export interface EmployeeOutputs extends EmployeeState {
+export type EmployeeOutputs = EmployeeState & {
     employeeId: string;
     userName: string;
     /** name of the primary role (UserHub's `role` field) */
@@ -30,7 +40,7 @@ export interface EmployeeOutputs extends EmployeeState {
     /** whether create sent the activation email */
     invited: boolean;
     adopted: boolean;
-}
+};
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Name length limit [guess: CXone's UI accepts about 50; UserHub's limit is unpublished]. */
@@ -42,20 +52,41 @@ export const DEACTIVATED: readonly EmployeeStatus[] = ["BLOCKED"];
 export const GONE: readonly EmployeeStatus[] = ["DELETED"];
 
 /** check(): validates every input (no API call) and applies defaults. */
-export function checkEmployee(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
+export function checkEmployee(news: Unchecked<EmployeeState>): Checked<EmployeeState> {
     const failures: CheckFailure[] = [];
     checkEndpoint(failures, news.endpoint);
-    check(failures, "email", news.email, (v, p) => requiredString(254)(v, p) ?? (EMAIL.test(v as string) ? undefined : `${p} must be an email address such as scim-key@example.com`));
+    check(
+        failures,
+        "email",
+        news.email,
+        (v, p) =>
+            requiredString(254)(v, p) ??
+            (EMAIL.test(v as string)
+                ? undefined
+                : `${p} must be an email address such as scim-key@example.com`),
+    );
     check(failures, "firstName", news.firstName, requiredString(EMPLOYEE_NAME_MAX));
     check(failures, "lastName", news.lastName, requiredString(EMPLOYEE_NAME_MAX));
     check(failures, "roleId", news.roleId, requiredString(100));
     check(failures, "billable", news.billable, optionalBoolean);
-    check(failures, "loginAuthenticatorId", news.loginAuthenticatorId, (v, p) => optionalString(100)(v, p) ?? (v === "" ? `${p} must not be empty (omit it for the tenant default)` : undefined));
+    check(
+        failures,
+        "loginAuthenticatorId",
+        news.loginAuthenticatorId,
+        (v, p) =>
+            optionalString(100)(v, p) ??
+            (v === "" ? `${p} must not be empty (omit it for the tenant default)` : undefined),
+    );
     check(failures, "invite", news.invite, optionalBoolean);
     check(failures, "adoptExisting", news.adoptExisting, optionalBoolean);
-    const inputs: Record<string, unknown> = { ...news, billable: news.billable ?? false, invite: news.invite ?? true, adoptExisting: news.adoptExisting ?? false };
-    if (inputs.loginAuthenticatorId === null) delete inputs.loginAuthenticatorId;
-    return { inputs, failures };
+    const defaults = {
+        billable: DEFAULT_BILLABLE,
+        invite: DEFAULT_INVITE,
+        adoptExisting: DEFAULT_ADOPT_EXISTING,
+    };
+    // typed by the checks above (the engine ignores the inputs when there are failures); an
+    // absent loginAuthenticatorId stays absent: the tenant's default
+    return { inputs: withDefaults(defaults, news) as EmployeeState, failures };
 }
 
 /**
@@ -65,14 +96,24 @@ export function checkEmployee(news: Record<string, unknown>): { inputs: Record<s
  */
 export function diffEmployee(olds: Record<string, unknown>, news: Record<string, unknown>): Diff {
     const d = diffFields(olds, news, {
-        email: { kind: "replace", equals: (a, b) => typeof a === "string" && typeof b === "string" && a.toLowerCase() === b.toLowerCase() },
+        email: {
+            kind: "replace",
+            equals: (a, b) =>
+                typeof a === "string" &&
+                typeof b === "string" &&
+                a.toLowerCase() === b.toLowerCase(),
+        },
         firstName: { kind: "update" },
         lastName: { kind: "update" },
         roleId: { kind: "update" },
         billable: { kind: "update" },
     });
     // an explicit authenticator is compared with the one in effect; omitted = tenant default, not a change
-    if (news.loginAuthenticatorId !== undefined && news.loginAuthenticatorId !== (olds.effectiveLoginAuthenticatorId ?? olds.loginAuthenticatorId)) {
+    if (
+        news.loginAuthenticatorId !== undefined &&
+        news.loginAuthenticatorId !==
+            (olds.effectiveLoginAuthenticatorId ?? olds.loginAuthenticatorId)
+    ) {
         d.changed.push("loginAuthenticatorId");
         d.changes = true;
     }
@@ -84,37 +125,81 @@ export function diffEmployee(olds: Record<string, unknown>, news: Record<string,
 }
 
 /** The UserHub fields for create/update. */
-export function employeeFields(s: EmployeeState, roleName: string, loginAuthenticatorId: string | undefined): EmployeeFields {
-    return { emailAddress: s.email, firstName: s.firstName, lastName: s.lastName, roleName, billable: s.billable, ...(loginAuthenticatorId ? { loginAuthenticatorId } : {}) };
+export function employeeFields(
+    s: EmployeeState,
+    roleName: string,
+    loginAuthenticatorId: string | undefined,
+): EmployeeFields {
+    return {
+        emailAddress: s.email,
+        firstName: s.firstName,
+        lastName: s.lastName,
+        roleName,
+        billable: s.billable,
+        ...(loginAuthenticatorId ? { loginAuthenticatorId } : {}),
+    };
 }
 
 /** Whether a live employee differs from the desired fields (so adopt/update must write). */
-export function employeeNeedsUpdate(s: EmployeeState, live: EmployeeRecord, loginAuthenticatorId: string | undefined): boolean {
-    return live.firstName !== s.firstName || live.lastName !== s.lastName || live.roleId !== s.roleId || live.billable !== s.billable
-        || live.emailAddress.toLowerCase() !== s.email.toLowerCase() || (!!loginAuthenticatorId && live.loginAuthenticatorId !== loginAuthenticatorId);
+export function employeeNeedsUpdate(
+    s: EmployeeState,
+    live: EmployeeRecord,
+    loginAuthenticatorId: string | undefined,
+): boolean {
+    return (
+        live.firstName !== s.firstName ||
+        live.lastName !== s.lastName ||
+        live.roleId !== s.roleId ||
+        live.billable !== s.billable ||
+        live.emailAddress.toLowerCase() !== s.email.toLowerCase() ||
+        (!!loginAuthenticatorId && live.loginAuthenticatorId !== loginAuthenticatorId)
+    );
 }
 
-export function employeeOutputs(s: EmployeeState, live: EmployeeRecord, extra: { invited: boolean; adopted: boolean }): EmployeeOutputs {
-    return { ...s, employeeId: live.id, userName: live.userName, roleName: live.role, status: live.status, effectiveLoginAuthenticatorId: live.loginAuthenticatorId, ...extra };
+export function employeeOutputs(
+    s: EmployeeState,
+    live: EmployeeRecord,
+    extra: { invited: boolean; adopted: boolean },
+): EmployeeOutputs {
+    return {
+        ...s,
+        employeeId: live.id,
+        userName: live.userName,
+        roleName: live.role,
+        status: live.status,
+        effectiveLoginAuthenticatorId: live.loginAuthenticatorId,
+        ...extra,
+    };
 }
 
 /**
  * read(): live values as outputs and inputs, so `preview --refresh` shows out-of-band edits. The
  * email keeps the program's spelling when CXone differs only in case.
  */
-export function employeeFromLive(old: EmployeeOutputs, live: EmployeeRecord): { props: EmployeeOutputs; inputs: EmployeeState } {
+export function employeeFromLive(
+    old: EmployeeOutputs,
+    live: EmployeeRecord,
+): { props: EmployeeOutputs; inputs: EmployeeState } {
     const inputs: EmployeeState = {
         endpoint: old.endpoint,
-        email: live.emailAddress.toLowerCase() === old.email.toLowerCase() ? old.email : live.emailAddress,
+        email:
+            live.emailAddress.toLowerCase() === old.email.toLowerCase()
+                ? old.email
+                : live.emailAddress,
         firstName: live.firstName,
         lastName: live.lastName,
         roleId: live.roleId,
         billable: live.billable,
-        ...(old.loginAuthenticatorId !== undefined ? { loginAuthenticatorId: live.loginAuthenticatorId } : {}),
+        ...(old.loginAuthenticatorId !== undefined
+            ? { loginAuthenticatorId: live.loginAuthenticatorId }
+            : {}),
         invite: old.invite,
         adoptExisting: old.adoptExisting,
     };
-    return { props: { ...employeeOutputs(inputs, live, { invited: old.invited, adopted: old.adopted }) }, inputs };
+    return {
+        props: { ...employeeOutputs(inputs, live, { invited: old.invited, adopted: old.adopted }) },
+        inputs,
+    };
 }
 
 export function employeeExistsMessage(email: string, existing: EmployeeRecord): string {

@@ -1,21 +1,41 @@
 // Employee provider methods, loaded at call time by the serialized forwarder. CXone never deletes
 // employees: destroy deactivates; an employee deactivated outside Pulumi is revived by update.
 import type * as pulumi from "@pulumi/pulumi";
+import type { Checked, Unchecked } from "../checks";
+import { readResult } from "../forwarder";
+import { Props, stored } from "../props";
 import { CxoneClient, EmployeeRecord } from "./client";
 import { adminAccessKey } from "./credentials";
 import { CxoneError, mayHaveHappened, PartialCreateError } from "./errors";
 import {
-    checkEmployee, DEACTIVATED, diffEmployee, employeeExistsMessage, employeeFields, employeeFromLive, employeeNeedsUpdate,
-    EmployeeOutputs, employeeOutputs, EmployeeState, GONE,
+    checkEmployee,
+    DEACTIVATED,
+    diffEmployee,
+    employeeExistsMessage,
+    employeeFields,
+    employeeFromLive,
+    employeeNeedsUpdate,
+    EmployeeOutputs,
+    employeeOutputs,
+    EmployeeState,
+    GONE,
 } from "./employeeLogic";
 
-type Inputs = Record<string, unknown>;
+// Stored properties are what this module's check() and create() made them: typed back here.
+const outputs = (props: Props): EmployeeOutputs => props as EmployeeOutputs;
 
-export async function check(_olds: Inputs, news: Inputs): Promise<pulumi.dynamic.CheckResult> {
+export async function check(
+    _olds: Unchecked<EmployeeState>,
+    news: Unchecked<EmployeeState>,
+): Promise<Checked<EmployeeState>> {
     return checkEmployee(news);
 }
 
-export async function diff(_id: string, olds: Inputs, news: Inputs): Promise<pulumi.dynamic.DiffResult> {
+export async function diff(
+    _id: string,
+    olds: Props,
+    news: EmployeeState,
+): Promise<pulumi.dynamic.DiffResult> {
     const d = diffEmployee(olds, news);
     return { changes: d.changes, replaces: d.replaces };
 }
@@ -26,7 +46,11 @@ export async function diff(_id: string, olds: Inputs, news: Inputs): Promise<pul
 const roleNames = new Map<string, Promise<string>>();
 const defaultAuthenticators = new Map<string, Promise<string>>();
 
-function memo(cache: Map<string, Promise<string>>, key: string, load: () => Promise<string>): Promise<string> {
+function memo(
+    cache: Map<string, Promise<string>>,
+    key: string,
+    load: () => Promise<string>,
+): Promise<string> {
     let p = cache.get(key);
     if (!p) {
         p = load();
@@ -39,29 +63,47 @@ function memo(cache: Map<string, Promise<string>>, key: string, load: () => Prom
 function roleNameOf(client: CxoneClient, roleId: string): Promise<string> {
     return memo(roleNames, `${JSON.stringify(client.endpoint)}|${roleId}`, async () => {
         const role = await client.getRole(roleId);
-        if (!role) throw new CxoneError(`find CXone role ${roleId} for the employee`, 404, undefined, "no such role");
+        if (!role)
+            throw new CxoneError(
+                `find CXone role ${roleId} for the employee`,
+                404,
+                undefined,
+                "no such role",
+            );
         return role.roleName;
     });
 }
 
-function defaultAuthenticatorOf(client: CxoneClient, endpoint: EmployeeState["endpoint"]): Promise<string> {
+function defaultAuthenticatorOf(
+    client: CxoneClient,
+    endpoint: EmployeeState["endpoint"],
+): Promise<string> {
     const adminKey = adminAccessKey(endpoint.apiUrl ?? endpoint.areaUrl).accessKeyId;
-    return memo(defaultAuthenticators, `${JSON.stringify(endpoint)}|${adminKey}`, () => client.defaultLoginAuthenticatorId());
+    return memo(defaultAuthenticators, `${JSON.stringify(endpoint)}|${adminKey}`, () =>
+        client.defaultLoginAuthenticatorId(),
+    );
 }
 
 async function mustGet(client: CxoneClient, id: string, label: string): Promise<EmployeeRecord> {
     const live = await client.getEmployee(id);
-    if (!live) throw new CxoneError(`read CXone employee ${label}`, 404, undefined, "the employee does not exist");
+    if (!live)
+        throw new CxoneError(
+            `read CXone employee ${label}`,
+            404,
+            undefined,
+            "the employee does not exist",
+        );
     return live;
 }
 
-export async function create(inputs: Inputs): Promise<pulumi.dynamic.CreateResult> {
-    const s = inputs as unknown as EmployeeState;
+export async function create(s: EmployeeState): Promise<{ id: string; outs: EmployeeOutputs }> {
     const client = new CxoneClient(s.endpoint);
     // independent look-ups in parallel: one round trip on the critical path
     const [roleName, authenticatorId, existing] = await Promise.all([
         roleNameOf(client, s.roleId),
-        s.loginAuthenticatorId ? Promise.resolve(s.loginAuthenticatorId) : defaultAuthenticatorOf(client, s.endpoint),
+        s.loginAuthenticatorId
+            ? Promise.resolve(s.loginAuthenticatorId)
+            : defaultAuthenticatorOf(client, s.endpoint),
         client.findEmployeesByEmail(s.email),
     ]);
     const fields = employeeFields(s, roleName, authenticatorId);
@@ -72,13 +114,16 @@ export async function create(inputs: Inputs): Promise<pulumi.dynamic.CreateResul
         id = existing[0].id;
         adopted = true;
         if (DEACTIVATED.includes(existing[0].status)) await client.reviveEmployee(id, s.email);
-        if (employeeNeedsUpdate(s, existing[0], authenticatorId)) await client.updateEmployee(id, fields);
+        if (employeeNeedsUpdate(s, existing[0], authenticatorId))
+            await client.updateEmployee(id, fields);
     } else {
         try {
             id = await client.createEmployee(fields);
         } catch (e) {
             // a reset or gateway error may hide a success: the employee is ours if it exists now
-            const found = mayHaveHappened(e) ? (await client.findEmployeesByEmail(s.email))[0] : undefined;
+            const found = mayHaveHappened(e)
+                ? (await client.findEmployeesByEmail(s.email))[0]
+                : undefined;
             if (!found) throw e;
             id = found.id;
         }
@@ -93,41 +138,82 @@ export async function create(inputs: Inputs): Promise<pulumi.dynamic.CreateResul
         return { id, outs: employeeOutputs(s, live, { invited, adopted }) };
     } catch (e) {
         // the employee exists: record it so the next `up` repairs instead of duplicating
-        throw new PartialCreateError(id, { ...s, employeeId: id, roleName, status: "UNREGISTERED", effectiveLoginAuthenticatorId: authenticatorId, userName: s.email, invited, adopted }, e as Error);
+        const known: EmployeeOutputs = {
+            ...s,
+            employeeId: id,
+            roleName,
+            status: "UNREGISTERED",
+            effectiveLoginAuthenticatorId: authenticatorId,
+            userName: s.email,
+            invited,
+            adopted,
+        };
+        throw new PartialCreateError(id, known, e as Error);
     }
 }
 
 /** Refresh: live values; an employee CXone no longer has (or marks DELETED) is gone (empty id). */
-export async function read(id: string, props: Inputs): Promise<pulumi.dynamic.ReadResult> {
-    const old = props as unknown as EmployeeOutputs;
+export async function read(
+    id: string,
+    props?: Props,
+): Promise<pulumi.dynamic.ReadResult<EmployeeOutputs>> {
+    const old = outputs(stored(props, `employee ${id}`));
     const live = await new CxoneClient(old.endpoint).getEmployee(id);
     if (!live || GONE.includes(live.status)) return { id: "" };
     const r = employeeFromLive(old, live);
-    return { id, props: r.props, inputs: r.inputs as unknown as Inputs };
+    return readResult(id, r.props, r.inputs);
 }
 
-export async function update(id: string, olds: Inputs, news: Inputs): Promise<pulumi.dynamic.UpdateResult> {
-    const old = olds as unknown as EmployeeOutputs;
-    const s = news as unknown as EmployeeState;
+export async function update(
+    id: string,
+    olds: Props,
+    s: EmployeeState,
+): Promise<{ outs: EmployeeOutputs }> {
+    const old = outputs(olds);
     const client = new CxoneClient(s.endpoint);
     if (DEACTIVATED.includes(old.status)) await client.reviveEmployee(id, s.email);
-    const roleName = s.roleId === old.roleId && old.roleName ? old.roleName : await roleNameOf(client, s.roleId);
+    const roleName =
+        s.roleId === old.roleId && old.roleName ? old.roleName : await roleNameOf(client, s.roleId);
     const authenticatorId = s.loginAuthenticatorId ?? old.effectiveLoginAuthenticatorId;
     const before: EmployeeRecord = {
-        id, userName: old.userName, emailAddress: old.email, firstName: old.firstName, lastName: old.lastName,
-        role: old.roleName, roleId: old.roleId, status: old.status, billable: old.billable, loginAuthenticatorId: old.effectiveLoginAuthenticatorId,
+        id,
+        userName: old.userName,
+        emailAddress: old.email,
+        firstName: old.firstName,
+        lastName: old.lastName,
+        role: old.roleName,
+        roleId: old.roleId,
+        status: old.status,
+        billable: old.billable,
+        loginAuthenticatorId: old.effectiveLoginAuthenticatorId,
     };
-    if (employeeNeedsUpdate(s, before, authenticatorId)) await client.updateEmployee(id, employeeFields(s, roleName, authenticatorId));
+    if (employeeNeedsUpdate(s, before, authenticatorId))
+        await client.updateEmployee(id, employeeFields(s, roleName, authenticatorId));
     const live = await mustGet(client, id, s.email);
-    return { outs: employeeOutputs(s, live, { invited: old.invited ?? false, adopted: old.adopted ?? false }) };
+    return {
+        outs: employeeOutputs(s, live, {
+            invited: old.invited ?? false,
+            adopted: old.adopted ?? false,
+        }),
+    };
 }
 
 /** Destroy deactivates: CXone keeps employees. One already gone or deactivated counts as done. */
-export async function deleteEmployee(id: string, props: Inputs): Promise<void> {
-    const old = props as unknown as EmployeeOutputs;
+export async function destroy(id: string, props: Props): Promise<void> {
+    const old = outputs(props);
     const client = new CxoneClient(old.endpoint);
     const live = await client.getEmployee(id);
     if (!live || DEACTIVATED.includes(live.status) || GONE.includes(live.status)) return;
     await client.deactivateEmployee(id, old.email);
 }
-export { deleteEmployee as delete };
+export { destroy as delete };
+
+/** This module as the SDK's provider type: the compiler checks every signature above. */
+export const provider: pulumi.dynamic.ResourceProvider<EmployeeState, EmployeeOutputs> = {
+    check,
+    diff,
+    create,
+    read,
+    update,
+    delete: destroy,
+};

@@ -12,18 +12,19 @@ export interface RoleArgs {
      * role name, even after deactivation; changing it creates a new role and deactivates the old.
      */
     name: pulumi.Input<string>;
-    /** Description shown in Roles and Permissions. Default: empty. */
+    /** Description shown in Roles and Permissions. @default "" */
     description?: pulumi.Input<string>;
     /**
-     * Permission names. Default: {@link SCIM_ROLE_PERMISSIONS} ("Employees: Create and Edit",
+     * Permission names. @default {@link SCIM_ROLE_PERMISSIONS} ("Employees: Create and Edit",
      * "Employees: View"). The key format is a [guess]; see {@link Permissions}.
      */
     permissions?: pulumi.Input<pulumi.Input<string>[]>;
-    /** `ACTIVE` (default) or `INACTIVE`. */
+    /** `ACTIVE` or `INACTIVE`. @default "ACTIVE" */
     status?: pulumi.Input<"ACTIVE" | "INACTIVE">;
     /**
      * Take over a role of the same name that already exists (in any status), reactivating and
      * updating it. Without it, an existing name is an error. Destroy then deactivates that role.
+     * @default false
      */
     adoptExisting?: pulumi.Input<boolean>;
 }
@@ -52,7 +53,14 @@ export class Role extends pulumi.dynamic.Resource {
     declare readonly adopted: pulumi.Output<boolean>;
 
     constructor(name: string, args: RoleArgs, opts?: pulumi.CustomResourceOptions) {
-        super(provider, name, { ...args, roleName: undefined, adopted: undefined }, opts, "cxone", "Role");
+        super(
+            provider,
+            name,
+            { ...args, roleName: undefined, adopted: undefined },
+            opts,
+            "cxone",
+            "Role",
+        );
         this.roleId = this.id;
     }
 }

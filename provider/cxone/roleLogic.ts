@@ -1,8 +1,19 @@
 // Role: validation, diffing and state mapping. Pure: no I/O, tested without servers.
 import type { RoleRecord } from "./client";
 import { Diff, diffFields, sameSet, withEndpoint } from "./diffing";
+import { DEFAULT_ADOPT_EXISTING, DEFAULT_ROLE_STATUS } from "../defaults";
+import { withDefaults } from "../props";
+import type { Checked, Unchecked } from "../checks";
 import type { CxoneEndpoint } from "./session";
-import { check, checkEndpoint, CheckFailure, isUnknown, oneOf, optionalBoolean, optionalString } from "./validation";
+import {
+    check,
+    checkEndpoint,
+    CheckFailure,
+    isUnknown,
+    oneOf,
+    optionalBoolean,
+    optionalString,
+} from "./validation";
 
 /**
  * CXone permissions the integration needs, by the name the Roles and Permissions page shows.
@@ -17,41 +28,59 @@ export const Permissions = {
 } as const;
 
 /** The permissions of the role the SCIM access key runs as (procedure step 1). */
-export const SCIM_ROLE_PERMISSIONS: readonly string[] = [Permissions.EmployeesCreateAndEdit, Permissions.EmployeesView];
+export const SCIM_ROLE_PERMISSIONS: readonly string[] = [
+    Permissions.EmployeesCreateAndEdit,
+    Permissions.EmployeesView,
+];
 
 export const ROLE_NAME_MAX = 50;
 /** Characters CXone refuses in role names [doc]. */
-export const ROLE_NAME_FORBIDDEN = ["/", "\\", "+", "!", "?", "<", ">", "#", "&", ",", "%", '"'] as const;
+export const ROLE_NAME_FORBIDDEN = [
+    "/",
+    "\\",
+    "+",
+    "!",
+    "?",
+    "<",
+    ">",
+    "#",
+    "&",
+    ",",
+    "%",
+    '"',
+] as const;
 export const ROLE_STATUSES = ["ACTIVE", "INACTIVE"] as const;
 export type DesiredRoleStatus = (typeof ROLE_STATUSES)[number];
 
 /** Role inputs after check(): defaults applied. */
-export interface RoleState {
+export type RoleState = {
     endpoint: CxoneEndpoint;
     name: string;
     description: string;
     permissions: string[];
     status: DesiredRoleStatus;
     adoptExisting: boolean;
-}
+};
 
 /** Role outputs: the inputs plus what CXone assigned. */
-export interface RoleOutputs extends RoleState {
+export type RoleOutputs = RoleState & {
     roleId: string;
     /** CXone's name for the role: what employees' `role` field holds */
     roleName: string;
     /** true when create adopted a role that already existed */
     adopted: boolean;
-}
+};
 
 /** Why a role name breaks CXone's naming rules [doc], or undefined. */
 export function roleNameProblem(name: unknown, property = "name"): string | undefined {
     if (typeof name !== "string") return `${property} is required and must be a string`;
     if (name.trim() === "") return `${property} must not be empty`;
     if (name !== name.trim()) return `${property} must not start or end with spaces`;
-    if (name.length > ROLE_NAME_MAX) return `${property} must be at most ${ROLE_NAME_MAX} characters (got ${name.length})`;
+    if (name.length > ROLE_NAME_MAX)
+        return `${property} must be at most ${ROLE_NAME_MAX} characters (got ${name.length})`;
     const bad = ROLE_NAME_FORBIDDEN.filter((c) => name.includes(c));
-    if (bad.length) return `${property} must not contain ${bad.join(" ")} (CXone forbids / \\ + ! ? < > # & , % ")`;
+    if (bad.length)
+        return `${property} must not contain ${bad.join(" ")} (CXone forbids / \\ + ! ? < > # & , % ")`;
     return undefined;
 }
 
@@ -61,7 +90,8 @@ function permissionsProblem(v: unknown, p: string): string | undefined {
     if (v.length === 0) return `${p} must not be empty (omit it for the SCIM defaults)`;
     for (const [i, x] of v.entries()) {
         if (isUnknown(x)) continue;
-        if (typeof x !== "string" || x.trim() === "") return `${p}[${i}] must be a non-empty permission name`;
+        if (typeof x !== "string" || x.trim() === "")
+            return `${p}[${i}] must be a non-empty permission name`;
     }
     const known = v.filter((x) => typeof x === "string" && !isUnknown(x));
     if (new Set(known).size !== known.length) return `${p} lists a permission twice`;
@@ -69,7 +99,7 @@ function permissionsProblem(v: unknown, p: string): string | undefined {
 }
 
 /** check(): validates every input (no API call) and applies defaults. */
-export function checkRole(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
+export function checkRole(news: Unchecked<RoleState>): Checked<RoleState> {
     const failures: CheckFailure[] = [];
     checkEndpoint(failures, news.endpoint);
     check(failures, "name", news.name, (v, p) => roleNameProblem(v, p));
@@ -77,14 +107,14 @@ export function checkRole(news: Record<string, unknown>): { inputs: Record<strin
     check(failures, "permissions", news.permissions, permissionsProblem);
     check(failures, "status", news.status, oneOf(ROLE_STATUSES));
     check(failures, "adoptExisting", news.adoptExisting, optionalBoolean);
-    const inputs = {
-        ...news,
-        description: news.description ?? "",
-        permissions: news.permissions ?? [...SCIM_ROLE_PERMISSIONS],
-        status: news.status ?? "ACTIVE",
-        adoptExisting: news.adoptExisting ?? false,
+    const defaults = {
+        description: "",
+        permissions: [...SCIM_ROLE_PERMISSIONS],
+        status: DEFAULT_ROLE_STATUS,
+        adoptExisting: DEFAULT_ADOPT_EXISTING,
     };
-    return { inputs, failures };
+    // typed by the checks above (the engine ignores the inputs when there are failures)
+    return { inputs: withDefaults(defaults, news) as RoleState, failures };
 }
 
 /**
@@ -102,10 +132,14 @@ export function diffRole(olds: Record<string, unknown>, news: Record<string, unk
 }
 
 /** The change that brings a live role to the desired state, or undefined when none is needed. */
-export function roleChange(desired: Pick<RoleState, "description" | "permissions" | "status">, live: RoleRecord): { description?: string; permissions?: string[]; status?: DesiredRoleStatus } | undefined {
+export function roleChange(
+    desired: Pick<RoleState, "description" | "permissions" | "status">,
+    live: RoleRecord,
+): { description?: string; permissions?: string[]; status?: DesiredRoleStatus } | undefined {
     const change: { description?: string; permissions?: string[]; status?: DesiredRoleStatus } = {};
     if (desired.description !== live.description) change.description = desired.description;
-    if (!sameSet(desired.permissions, live.permissions)) change.permissions = [...desired.permissions];
+    if (!sameSet(desired.permissions, live.permissions))
+        change.permissions = [...desired.permissions];
     if (desired.status !== live.status) change.status = desired.status;
     return Object.keys(change).length ? change : undefined;
 }
@@ -119,7 +153,10 @@ export function roleOutputs(inputs: RoleState, live: RoleRecord, adopted: boolea
  * read(): the live role as outputs and as inputs, so the next diff shows out-of-band changes.
  * A DELETED or DRAFT status is reported as it is: the diff then shows a status change.
  */
-export function roleFromLive(old: RoleOutputs, live: RoleRecord): { props: RoleOutputs; inputs: RoleState } {
+export function roleFromLive(
+    old: RoleOutputs,
+    live: RoleRecord,
+): { props: RoleOutputs; inputs: RoleState } {
     const inputs: RoleState = {
         endpoint: old.endpoint,
         name: old.name,
@@ -128,7 +165,10 @@ export function roleFromLive(old: RoleOutputs, live: RoleRecord): { props: RoleO
         status: live.status as DesiredRoleStatus,
         adoptExisting: old.adoptExisting,
     };
-    return { props: { ...inputs, roleId: live.roleId, roleName: live.roleName, adopted: old.adopted }, inputs };
+    return {
+        props: { ...inputs, roleId: live.roleId, roleName: live.roleName, adopted: old.adopted },
+        inputs,
+    };
 }
 
 /** The error create raises when the name is taken and adopting was not asked for. */

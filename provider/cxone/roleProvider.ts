@@ -2,23 +2,42 @@
 // CXone never deletes roles nor reuses their names: destroy deactivates; create adopts an existing
 // role only when the operator asked for it (design decision 4).
 import type * as pulumi from "@pulumi/pulumi";
+import type { Checked, Unchecked } from "../checks";
+import { readResult } from "../forwarder";
+import { Props, stored } from "../props";
 import { CxoneClient, RoleRecord } from "./client";
 import { mayHaveHappened } from "./errors";
-import { checkRole, diffRole, roleChange, roleExistsMessage, roleFromLive, RoleOutputs, roleOutputs, RoleState } from "./roleLogic";
+import {
+    checkRole,
+    diffRole,
+    roleChange,
+    roleExistsMessage,
+    roleFromLive,
+    RoleOutputs,
+    roleOutputs,
+    RoleState,
+} from "./roleLogic";
 
-type Inputs = Record<string, unknown>;
+// Stored properties are what this module's check() and create() made them: typed back here.
+const outputs = (props: Props): RoleOutputs => props as RoleOutputs;
 
-export async function check(_olds: Inputs, news: Inputs): Promise<pulumi.dynamic.CheckResult> {
+export async function check(
+    _olds: Unchecked<RoleState>,
+    news: Unchecked<RoleState>,
+): Promise<Checked<RoleState>> {
     return checkRole(news);
 }
 
-export async function diff(_id: string, olds: Inputs, news: Inputs): Promise<pulumi.dynamic.DiffResult> {
+export async function diff(
+    _id: string,
+    olds: Props,
+    news: RoleState,
+): Promise<pulumi.dynamic.DiffResult> {
     const d = diffRole(olds, news);
     return { changes: d.changes, replaces: d.replaces };
 }
 
-export async function create(inputs: Inputs): Promise<pulumi.dynamic.CreateResult> {
-    const s = inputs as unknown as RoleState;
+export async function create(s: RoleState): Promise<{ id: string; outs: RoleOutputs }> {
     const client = new CxoneClient(s.endpoint);
     const existing = (await client.findRolesByName(s.name))[0];
     if (existing) {
@@ -26,47 +45,80 @@ export async function create(inputs: Inputs): Promise<pulumi.dynamic.CreateResul
         return { id: existing.roleId, outs: await converge(client, s, existing, true) };
     }
     try {
-        await client.createRole({ name: s.name, description: s.description, permissions: s.permissions, status: s.status });
+        const { name, description, permissions, status } = s;
+        await client.createRole({ name, description, permissions, status });
     } catch (e) {
         // A reset or gateway error may hide a success: the role is ours if it exists now (it did not a moment ago).
         if (!mayHaveHappened(e)) throw e;
     }
     const created = (await client.findRolesByName(s.name))[0];
-    if (!created) throw new Error(`CXone accepted role "${s.name}" but does not list it; run pulumi up again`);
+    if (!created)
+        throw new Error(
+            `CXone accepted role "${s.name}" but does not list it; run pulumi up again`,
+        );
     return { id: created.roleId, outs: await converge(client, s, created, false) };
 }
 
 /** Brings a live role to the desired description, permissions and status. */
-async function converge(client: CxoneClient, s: RoleState, live: RoleRecord, adopted: boolean): Promise<RoleOutputs> {
+async function converge(
+    client: CxoneClient,
+    s: RoleState,
+    live: RoleRecord,
+    adopted: boolean,
+): Promise<RoleOutputs> {
     const change = roleChange(s, live);
     if (change) await client.updateRole(live.roleId, change, s.name);
     return roleOutputs(s, { ...live, ...change }, adopted);
 }
 
 /** Refresh: the live role; a role CXone no longer lists is gone (empty id). */
-export async function read(id: string, props: Inputs): Promise<pulumi.dynamic.ReadResult> {
-    const old = props as unknown as RoleOutputs;
+export async function read(
+    id: string,
+    props?: Props,
+): Promise<pulumi.dynamic.ReadResult<RoleOutputs>> {
+    const old = outputs(stored(props, `role ${id}`));
     const live = await new CxoneClient(old.endpoint).getRole(id);
     if (!live) return { id: "" };
     const r = roleFromLive(old, live);
-    return { id, props: r.props, inputs: r.inputs as unknown as Inputs };
+    return readResult(id, r.props, r.inputs);
 }
 
-export async function update(id: string, olds: Inputs, news: Inputs): Promise<pulumi.dynamic.UpdateResult> {
-    const old = olds as unknown as RoleOutputs;
-    const s = news as unknown as RoleState;
+export async function update(
+    id: string,
+    olds: Props,
+    s: RoleState,
+): Promise<{ outs: RoleOutputs }> {
+    const old = outputs(olds);
     // olds repeat the last known live values (refreshed by read), so no extra GET is needed
-    const change = roleChange(s, { roleId: id, roleName: old.roleName, displayName: old.name, description: old.description, permissions: old.permissions, status: old.status });
+    const before = {
+        roleId: id,
+        roleName: old.roleName,
+        displayName: old.name,
+        description: old.description,
+        permissions: old.permissions,
+        status: old.status,
+    };
+    const change = roleChange(s, before);
     if (change) await new CxoneClient(s.endpoint).updateRole(id, change, s.name);
     return { outs: { ...s, roleId: id, roleName: old.roleName, adopted: old.adopted ?? false } };
 }
 
 /** Destroy deactivates: CXone cannot delete roles. A role already gone counts as done. */
-export async function deleteRole(id: string, props: Inputs): Promise<void> {
-    const old = props as unknown as RoleOutputs;
+export async function destroy(id: string, props: Props): Promise<void> {
+    const old = outputs(props);
     const client = new CxoneClient(old.endpoint);
     const live = await client.getRole(id);
     if (!live || live.status === "INACTIVE" || live.status === "DELETED") return;
     await client.updateRole(id, { status: "INACTIVE" }, old.name);
 }
-export { deleteRole as delete };
+export { destroy as delete };
+
+/** This module as the SDK's provider type: the compiler checks every signature above. */
+export const provider: pulumi.dynamic.ResourceProvider<RoleState, RoleOutputs> = {
+    check,
+    diff,
+    create,
+    read,
+    update,
+    delete: destroy,
+};

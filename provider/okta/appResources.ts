@@ -2,68 +2,185 @@
 // package's dynamic resources (builtin) or with @pulumi/okta (okta.app.AutoLogin, GroupAssignment,
 // Features). Both make the same public Okta API calls; the builtin ones run where the Okta
 // provider plugin is not available (it cannot be built on this project's CI machines).
+//
+// Every resource is declared while the program runs, never inside an `apply`, so `pulumi preview`
+// shows all of them in both modes.
 import * as pulumi from "@pulumi/pulumi";
-import { AutoLoginApp } from "./autoLoginApp";
+import type * as okta from "@pulumi/okta";
+import { AutoLoginApp, AutoLoginAppArgs } from "./autoLoginApp";
 import { toCapabilities, ProvisioningSwitches } from "./capabilities";
-import { GroupAssignment } from "./groupAssignment";
-import { ProvisioningActions } from "./provisioningActions";
+import { GroupAssignment, GroupAssignmentArgs } from "./groupAssignment";
+import { ProvisioningActions, ProvisioningActionsArgs } from "./provisioningActions";
 
+/** Which resources declare the Okta app and its provisioning actions. */
+export type OktaResourceKind = "builtin" | "pulumi-okta";
+
+/** The kinds {@link OktaResourceKind} allows, for checks and messages. */
+export const OKTA_RESOURCE_KINDS: readonly OktaResourceKind[] = ["builtin", "pulumi-okta"];
+
+/** The Okta app, whichever resource declares it. */
+export type OktaApp = AutoLoginApp | okta.app.AutoLogin;
+/** One group assignment, whichever resource declares it. */
+export type OktaGroupAssignment = GroupAssignment | okta.app.GroupAssignment;
+/** The provisioning actions, whichever resource declares them. */
+export type OktaProvisioningActions = ProvisioningActions | okta.app.Features;
+
+/** The "To App" switches as the component takes them. */
+export type SwitchInputs = { [K in keyof ProvisioningSwitches]: pulumi.Input<boolean> };
+
+/** Shapes one child: called with the arguments and options it is about to be declared with. */
+export type ChildTransform<A> = (args: A, opts: pulumi.CustomResourceOptions, name: string) => void;
+
+/** What every Okta child is declared with. */
 export interface OktaAppOptions {
-    kind: "builtin" | "pulumi-okta";
+    kind: OktaResourceKind;
+    /** With `pulumi-okta`: an explicit okta.Provider (else the default provider). */
     provider?: pulumi.ProviderResource;
     orgUrl: pulumi.Input<string>;
     label: pulumi.Input<string>;
     loginUrl: pulumi.Input<string>;
-    groupIds: pulumi.Input<string>[];
     adoptExisting: boolean;
+    parent: pulumi.Resource;
 }
 
-type Switches = { [K in keyof ProvisioningSwitches]: pulumi.Input<boolean> };
-
-export interface OktaAppResources {
-    appId: pulumi.Output<string>;
-    /** Declares the "To App" switches, applied once `connectionStatus` is "authorized". */
-    provisioningActions(connectionStatus: pulumi.Output<string>, switches: Switches, dependsOn: pulumi.Resource[]): { applied: pulumi.Output<boolean> };
+/** The per-child transforms of the Okta side, in either mode. */
+export interface OktaTransforms {
+    app?: ChildTransform<AutoLoginAppArgs | okta.app.AutoLoginArgs>;
+    groupAssignment?: ChildTransform<GroupAssignmentArgs | okta.app.GroupAssignmentArgs>;
+    provisioningActions?: ChildTransform<ProvisioningActionsArgs | okta.app.FeaturesArgs>;
 }
 
-export function oktaAppResources(name: string, o: OktaAppOptions, parent: pulumi.Resource): OktaAppResources {
-    return o.kind === "pulumi-okta" ? withPulumiOkta(name, o, parent) : builtin(name, o, parent);
+/** Declares a child after its transform (if any) has shaped its arguments and options. */
+export function shaped<A, R>(
+    name: string,
+    args: A,
+    opts: pulumi.CustomResourceOptions,
+    transform: ChildTransform<A> | undefined,
+    declare: (name: string, args: A, opts: pulumi.CustomResourceOptions) => R,
+): R {
+    transform?.(args, opts, name);
+    return declare(name, args, opts);
 }
 
-function builtin(name: string, o: OktaAppOptions, parent: pulumi.Resource): OktaAppResources {
-    const app = new AutoLoginApp(`${name}-app`, { orgUrl: o.orgUrl, label: o.label, loginUrl: o.loginUrl, adoptExisting: o.adoptExisting }, { parent });
-    o.groupIds.forEach((groupId, i) => new GroupAssignment(`${name}-group-${i}`, { orgUrl: o.orgUrl, appId: app.id, groupId }, { parent }));
-    return {
-        appId: app.id,
-        provisioningActions(connectionStatus, switches, dependsOn) {
-            const actions = new ProvisioningActions(`${name}-provisioning`, { orgUrl: o.orgUrl, appId: app.id, connectionStatus, ...switches }, { parent, dependsOn });
-            return { applied: actions.applied };
-        },
+// Loaded only on the pulumi-okta path, so stacks using the builtin resources never need the plugin.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- optional, loaded when chosen
+const oktaPackage = (): typeof okta => require("@pulumi/okta");
+
+function childOptions(o: OktaAppOptions): pulumi.CustomResourceOptions {
+    return o.kind === "pulumi-okta" && o.provider
+        ? { parent: o.parent, provider: o.provider }
+        : { parent: o.parent };
+}
+
+/** Step 6: the custom SWA app (signOnMode AUTO_LOGIN). */
+export function createOktaApp(
+    name: string,
+    o: OktaAppOptions,
+    transform?: OktaTransforms["app"],
+): OktaApp {
+    const opts = childOptions(o);
+    if (o.kind === "pulumi-okta") {
+        const args: okta.app.AutoLoginArgs = { label: o.label, signOnUrl: o.loginUrl };
+        return shaped(
+            `${name}-app`,
+            args,
+            opts,
+            transform,
+            (n, a, op) => new (oktaPackage().app.AutoLogin)(n, a, op),
+        );
+    }
+    const args: AutoLoginAppArgs = {
+        orgUrl: o.orgUrl,
+        label: o.label,
+        loginUrl: o.loginUrl,
+        adoptExisting: o.adoptExisting,
     };
+    return shaped(`${name}-app`, args, opts, transform, (n, a, op) => new AutoLoginApp(n, a, op));
 }
 
-function withPulumiOkta(name: string, o: OktaAppOptions, parent: pulumi.Resource): OktaAppResources {
-    // Loaded only on this path, so stacks using the builtin resources never need the Okta plugin.
-    const okta: typeof import("@pulumi/okta") = require("@pulumi/okta");
-    const opts = { parent, provider: o.provider };
-    const app = new okta.app.AutoLogin(`${name}-app`, { label: o.label, signOnUrl: o.loginUrl }, opts);
-    o.groupIds.forEach((groupId, i) => new okta.app.GroupAssignment(`${name}-group-${i}`, { appId: app.id, groupId }, opts));
-    return {
-        appId: app.id,
-        provisioningActions(connectionStatus, switches, dependsOn) {
-            // Okta refuses the feature until the connection is authorized, so it is declared only then
-            // (it appears in previews from the run after the console steps are done).
-            const applied = pulumi.all([connectionStatus, switches.createUsers, switches.updateUserAttributes, switches.deactivateUsers])
-                .apply(([status, createUsers, updateUserAttributes, deactivateUsers]) => {
-                    if (status !== "authorized") return false;
-                    new okta.app.Features(`${name}-provisioning`, {
-                        appId: app.id,
-                        name: "USER_PROVISIONING",
-                        capabilities: toCapabilities({ createUsers, updateUserAttributes, deactivateUsers }),
-                    }, { ...opts, dependsOn });
-                    return true;
-                });
-            return { applied };
-        },
+/** The groups whose members Okta provisions: one assignment per group. */
+export function createGroupAssignments(
+    name: string,
+    o: OktaAppOptions,
+    appId: pulumi.Input<string>,
+    groupIds: pulumi.Input<string>[],
+    transform?: OktaTransforms["groupAssignment"],
+): OktaGroupAssignment[] {
+    return groupIds.map((groupId, i) => {
+        const opts = childOptions(o);
+        if (o.kind === "pulumi-okta") {
+            const args: okta.app.GroupAssignmentArgs = { appId, groupId };
+            return shaped(
+                `${name}-group-${i}`,
+                args,
+                opts,
+                transform,
+                (n, a, op) => new (oktaPackage().app.GroupAssignment)(n, a, op),
+            );
+        }
+        const args: GroupAssignmentArgs = { orgUrl: o.orgUrl, appId, groupId };
+        return shaped(
+            `${name}-group-${i}`,
+            args,
+            opts,
+            transform,
+            (n, a, op) => new GroupAssignment(n, a, op),
+        );
+    });
+}
+
+/**
+ * Step 14: the "To App" switches. Okta refuses them until the SCIM connection is authorized:
+ * - builtin: ProvisioningActions takes the connection status and applies the switches once it
+ *   is "authorized" (before that it records that it waits and makes no call);
+ * - pulumi-okta: okta.app.Features is declared on every run and depends on the connection,
+ *   which then fails the `up` with the remaining console steps until they are done (its
+ *   `requireAuthorization` input), so Okta is never sent a feature it would refuse.
+ */
+export function createProvisioningActions(
+    name: string,
+    o: OktaAppOptions,
+    appId: pulumi.Input<string>,
+    connection: { status: pulumi.Output<string>; resource: pulumi.Resource },
+    switches: SwitchInputs,
+    transform?: OktaTransforms["provisioningActions"],
+): { resource: OktaProvisioningActions; applied: pulumi.Output<boolean> } {
+    const opts: pulumi.CustomResourceOptions = {
+        ...childOptions(o),
+        dependsOn: [connection.resource],
     };
+    if (o.kind === "pulumi-okta") {
+        const capabilities = pulumi
+            .all([switches.createUsers, switches.updateUserAttributes, switches.deactivateUsers])
+            .apply(([createUsers, updateUserAttributes, deactivateUsers]) =>
+                toCapabilities({ createUsers, updateUserAttributes, deactivateUsers }),
+            );
+        const args: okta.app.FeaturesArgs = { appId, name: "USER_PROVISIONING", capabilities };
+        const features = shaped(
+            `${name}-provisioning`,
+            args,
+            opts,
+            transform,
+            (n, a, op) => new (oktaPackage().app.Features)(n, a, op),
+        );
+        // declared, so applied once the engine made it: the connection was authorized by then
+        const applied = pulumi
+            .all([features.id, connection.status])
+            .apply(([, status]) => status === "authorized");
+        return { resource: features, applied };
+    }
+    const args: ProvisioningActionsArgs = {
+        orgUrl: o.orgUrl,
+        appId,
+        connectionStatus: connection.status,
+        ...switches,
+    };
+    const actions = shaped(
+        `${name}-provisioning`,
+        args,
+        opts,
+        transform,
+        (n, a, op) => new ProvisioningActions(n, a, op),
+    );
+    return { resource: actions, applied: actions.applied };
 }

@@ -1,6 +1,6 @@
+// The AutoLoginApp resource: the custom SWA app CXone users sign in through (procedure step 6).
 import * as pulumi from "@pulumi/pulumi";
 import { forwarder } from "../forwarder";
-import { withDefaults } from "../props";
 
 /** Inputs of {@link AutoLoginApp}. */
 export interface AutoLoginAppArgs {
@@ -12,11 +12,16 @@ export interface AutoLoginAppArgs {
     loginUrl: pulumi.Input<string>;
     /** Optional redirect URL after sign-in. */
     redirectUrl?: pulumi.Input<string>;
-    /** Active (default) or inactive. */
+    /** Whether the app is active. @default true */
     active?: pulumi.Input<boolean>;
-    /** Adopt an existing AUTO_LOGIN app with exactly this label instead of creating another. */
+    /**
+     * Adopt an existing AUTO_LOGIN app with exactly this label instead of creating another.
+     * @default false
+     */
     adoptExisting?: pulumi.Input<boolean>;
 }
+
+const provider = forwarder("cxone-okta-scim/provider/okta/autoLoginAppProvider");
 
 /**
  * The custom SWA app (Okta signOnMode AUTO_LOGIN) that CXone users sign in through: step 6 of the
@@ -32,7 +37,8 @@ export class AutoLoginApp extends pulumi.dynamic.Resource {
     declare readonly status: pulumi.Output<string>;
 
     constructor(name: string, args: AutoLoginAppArgs, opts?: pulumi.CustomResourceOptions) {
-        super(forwarder("cxone-okta-scim/provider/okta/autoLoginAppProvider"), name,
-            withDefaults({ name: undefined, status: undefined, redirectUrl: undefined, active: true, adoptExisting: false }, args), opts, "okta", "AutoLoginApp");
+        // defaults are applied by check() (autoLoginAppLogic.ts); the undefined keys are outputs
+        const props = { redirectUrl: undefined, ...args, name: undefined, status: undefined };
+        super(provider, name, props, opts, "okta", "AutoLoginApp");
     }
 }

@@ -1,105 +1,122 @@
-// AutoLoginApp's implementation, loaded at call time by the serialized forwarder.
+// AutoLoginApp provider methods, loaded at call time by the serialized forwarder. Destroy
+// deactivates, then deletes the app (Okta deletes only inactive apps).
 import type * as pulumi from "@pulumi/pulumi";
-import { compact } from "../props";
+import { readResult } from "../forwarder";
+import { Props, stored } from "../props";
+import {
+    adoptable,
+    appFromLive,
+    appOutputs,
+    appsMadeBy,
+    appSettingsDiffer,
+    appSpec,
+    AutoLoginAppOutputs,
+    AutoLoginAppState,
+    checkAutoLoginApp,
+    diffAutoLoginApp,
+    mayHaveCreated,
+} from "./autoLoginAppLogic";
 import { oktaApi, OktaApp } from "./client";
 import { OktaError } from "./errors";
-import { Failures, optionalBoolean, requireString, requireUrl } from "./validation";
+import type { Checked, Unchecked } from "./validation";
 
-interface Inputs {
-    orgUrl: string;
-    label: string;
-    loginUrl: string;
-    redirectUrl?: string;
-    active: boolean;
-    adoptExisting: boolean;
+// Stored properties are what this module's check() and create() made them: typed back here.
+const outputs = (props: Props): AutoLoginAppOutputs => props as AutoLoginAppOutputs;
+
+export async function check(
+    _olds: Unchecked<AutoLoginAppState>,
+    news: Unchecked<AutoLoginAppState>,
+): Promise<Checked<AutoLoginAppState>> {
+    return checkAutoLoginApp(news);
 }
 
-export async function check(_olds: Inputs, news: Inputs): Promise<pulumi.dynamic.CheckResult> {
-    const f: Failures = [];
-    const n = news as unknown as Record<string, unknown>;
-    requireUrl(f, n, "orgUrl");
-    requireString(f, n, "label", 100);
-    requireUrl(f, n, "loginUrl");
-    if (news.redirectUrl !== undefined) requireUrl(f, n, "redirectUrl");
-    optionalBoolean(f, n, "active");
-    optionalBoolean(f, n, "adoptExisting");
-    return f.length ? { failures: f } : { inputs: { ...news, active: news.active ?? true, adoptExisting: news.adoptExisting ?? false } };
+export async function diff(
+    _id: string,
+    olds: Props,
+    news: AutoLoginAppState,
+): Promise<pulumi.dynamic.DiffResult> {
+    return diffAutoLoginApp(outputs(olds), news);
 }
 
-function outs(i: Inputs, app: OktaApp) {
-    return compact({ ...i, name: app.name, status: app.status });
-}
-
-export async function create(i: Inputs): Promise<pulumi.dynamic.CreateResult> {
-    const spec = { label: i.label, loginUrl: i.loginUrl, redirectUrl: i.redirectUrl };
-    if (i.adoptExisting) {
-        const [existing] = (await oktaApi.findAppsByLabel(i.orgUrl, i.label)).filter((a) => a.signOnMode === "AUTO_LOGIN");
-        if (existing) return { id: existing.id, outs: outs(i, await reconcile(i, existing)) };
+export async function create(
+    s: AutoLoginAppState,
+): Promise<{ id: string; outs: AutoLoginAppOutputs }> {
+    if (s.adoptExisting) {
+        const existing = adoptable(await oktaApi.findAppsByLabel(s.orgUrl, s.label));
+        if (existing) return { id: existing.id, outs: appOutputs(s, await reconcile(s, existing)) };
     }
     let app: OktaApp;
     const started = Date.now();
     try {
-        app = await oktaApi.createAutoLoginApp(i.orgUrl, spec);
+        app = await oktaApi.createAutoLoginApp(s.orgUrl, appSpec(s));
     } catch (e) {
-        // No answer (reset, timeout, gateway): Okta may have created the app anyway. Okta allows
-        // duplicate labels, so only one such app created around this call (2 min for clock skew) is ours.
-        if (!(e instanceof OktaError) || (e.status !== undefined && e.status !== 502 && e.status !== 504)) throw e;
-        const appeared = (await oktaApi.findAppsByLabel(i.orgUrl, i.label)).filter((a) =>
-            a.signOnMode === "AUTO_LOGIN" && a.settings.signOn?.loginUrl === i.loginUrl && Date.parse(String(a.created)) >= started - 120_000);
+        // No answer (reset, timeout, gateway): Okta may have created the app anyway.
+        if (!(e instanceof OktaError) || !mayHaveCreated(e.status)) throw e;
+        const appeared = appsMadeBy(s, await oktaApi.findAppsByLabel(s.orgUrl, s.label), started);
         if (appeared.length !== 1) throw e;
         app = appeared[0];
     }
-    if (!i.active) {
-        await oktaApi.setAppActive(i.orgUrl, app.id, false);
+    if (!s.active) {
+        await oktaApi.setAppActive(s.orgUrl, app.id, false);
         app = { ...app, status: "INACTIVE" };
     }
-    return { id: app.id, outs: outs(i, app) };
+    return { id: app.id, outs: appOutputs(s, app) };
 }
 
-export async function read(id: string, props: Inputs & { name?: string }): Promise<pulumi.dynamic.ReadResult> {
-    const app = await oktaApi.getApp(props.orgUrl, id);
+/** Refresh: the live app; an app Okta no longer has is gone (empty id). */
+export async function read(
+    id: string,
+    props?: Props,
+): Promise<pulumi.dynamic.ReadResult<AutoLoginAppOutputs>> {
+    const old = outputs(stored(props, `Okta app ${id}`));
+    const app = await oktaApi.getApp(old.orgUrl, id);
     if (!app) return { id: "" };
-    const live: Inputs = compact({
-        ...props,
-        label: app.label,
-        loginUrl: app.settings.signOn?.loginUrl ?? "",
-        redirectUrl: app.settings.signOn?.redirectUrl || undefined,
-        active: app.status === "ACTIVE",
-    });
-    const { name: _n, status: _s, ...inputs } = { ...live, name: app.name, status: app.status };
-    return { id, props: outs(live, app), inputs };
-}
-
-export async function diff(_id: string, olds: Inputs, news: Inputs): Promise<pulumi.dynamic.DiffResult> {
-    const replaces = olds.orgUrl !== news.orgUrl ? ["orgUrl"] : [];
-    const changed = (["orgUrl", "label", "loginUrl", "redirectUrl", "active"] as const).filter((k) => (olds[k] ?? undefined) !== (news[k] ?? undefined));
-    return { changes: changed.length > 0, replaces };
+    const r = appFromLive(old, app);
+    return readResult(id, r.props, r.inputs);
 }
 
 /** Brings a live app to the declared label, URLs and status with as few calls as possible. */
-async function reconcile(i: Inputs, live: OktaApp): Promise<OktaApp> {
+async function reconcile(s: AutoLoginAppState, live: OktaApp): Promise<OktaApp> {
     let app = live;
-    const signOn = app.settings.signOn ?? {};
-    if (app.label !== i.label || signOn.loginUrl !== i.loginUrl || (signOn.redirectUrl || undefined) !== (i.redirectUrl || undefined)) {
-        app = await oktaApi.replaceApp(i.orgUrl, app, { label: i.label, loginUrl: i.loginUrl, redirectUrl: i.redirectUrl });
-    }
-    if ((app.status === "ACTIVE") !== i.active) {
-        await oktaApi.setAppActive(i.orgUrl, app.id, i.active);
-        app = { ...app, status: i.active ? "ACTIVE" : "INACTIVE" };
+    if (appSettingsDiffer(s, app)) app = await oktaApi.replaceApp(s.orgUrl, app, appSpec(s));
+    if ((app.status === "ACTIVE") !== s.active) {
+        await oktaApi.setAppActive(s.orgUrl, app.id, s.active);
+        app = { ...app, status: s.active ? "ACTIVE" : "INACTIVE" };
     }
     return app;
 }
 
-export async function update(id: string, olds: Inputs, news: Inputs): Promise<pulumi.dynamic.UpdateResult> {
-    const app = await oktaApi.getApp(news.orgUrl, id);
-    if (!app) throw new Error(`Okta app ${id} ("${olds.label}") no longer exists; run \`pulumi refresh\` so it is created again`);
-    return { outs: outs(news, await reconcile(news, app)) };
+export async function update(
+    id: string,
+    olds: Props,
+    s: AutoLoginAppState,
+): Promise<{ outs: AutoLoginAppOutputs }> {
+    const app = await oktaApi.getApp(s.orgUrl, id);
+    if (!app) {
+        const label = outputs(olds).label;
+        throw new Error(
+            `Okta app ${id} ("${label}") no longer exists; run \`pulumi refresh\` so it is created again`,
+        );
+    }
+    return { outs: appOutputs(s, await reconcile(s, app)) };
 }
 
-export async function delete_(id: string, props: Inputs & { status?: string }): Promise<void> {
-    const app = await oktaApi.getApp(props.orgUrl, id);
+/** Destroy deactivates, then deletes the app; an app already gone counts as done. */
+export async function destroy(id: string, props: Props): Promise<void> {
+    const { orgUrl } = outputs(props);
+    const app = await oktaApi.getApp(orgUrl, id);
     if (!app) return;
-    if (app.status === "ACTIVE") await oktaApi.setAppActive(props.orgUrl, id, false);
-    await oktaApi.deleteApp(props.orgUrl, id);
+    if (app.status === "ACTIVE") await oktaApi.setAppActive(orgUrl, id, false);
+    await oktaApi.deleteApp(orgUrl, id);
 }
-export { delete_ as delete };
+export { destroy as delete };
+
+/** This module as the SDK's provider type: the compiler checks every signature above. */
+export const provider: pulumi.dynamic.ResourceProvider<AutoLoginAppState, AutoLoginAppOutputs> = {
+    check,
+    diff,
+    create,
+    read,
+    update,
+    delete: destroy,
+};

@@ -2,7 +2,7 @@
 // still left for a person. Pure: unit-tested without servers. Secrets appear only by reference.
 
 /** The SCIM settings the operator enters in Okta (procedure steps 7-12). */
-export interface ScimSettings {
+export type ScimSettings = {
     scimBaseUrl: string;
     uniqueIdentifierField: string;
     supportedActions: string[];
@@ -10,7 +10,7 @@ export interface ScimSettings {
     tokenEndpoint: string;
     authorizeEndpoint: string;
     clientId: string;
-}
+};
 
 export interface ConnectionEvidence {
     /** Okta's `connections/default` status, when Okta reports one for the app. */
@@ -36,9 +36,11 @@ export function connectionStatus(e: ConnectionEvidence): ConnectionStatus {
     if (e.keyIsActive === false) return "key-revoked";
     // Okta's ENABLED is about the credentials Okta holds; for a new key (first setup, or a key
     // re-created after revocation) it counts only once the key has been used.
-    if (e.oktaConnectionStatus === "ENABLED") return e.previouslyAuthorized || e.keyLastUsedDate ? "authorized" : "pending";
+    if (e.oktaConnectionStatus === "ENABLED")
+        return e.previouslyAuthorized || e.keyLastUsedDate ? "authorized" : "pending";
     // Okta's word wins where it gives one: the key can be used by other callers (e.g. `npm run verify`).
-    if (e.oktaConnectionStatus === "DISABLED") return e.keyLastUsedDate || e.previouslyAuthorized ? "disabled" : "pending";
+    if (e.oktaConnectionStatus === "DISABLED")
+        return e.keyLastUsedDate || e.previouslyAuthorized ? "disabled" : "pending";
     return e.keyLastUsedDate ? "authorized" : "pending";
 }
 
@@ -72,10 +74,16 @@ export function remainingSteps(status: ConnectionStatus, c: StepContext): string
         `4. Run \`pulumi up\` again: it switches on the provisioning actions (or set waitForAuthorizationSeconds so one \`pulumi up\` waits for you).`,
     ];
     if (status === "disabled") {
-        return [`The provisioning connection of ${app} was deactivated in Okta. \`pulumi up\` re-activates it; if Okta then asks, repeat:`, ...configure.slice(2)];
+        return [
+            `The provisioning connection of ${app} was deactivated in Okta. \`pulumi up\` re-activates it; if Okta then asks, repeat:`,
+            ...configure.slice(2),
+        ];
     }
     if (status === "key-revoked") {
-        return [`The CXone access key ${s.clientId} that Okta holds is revoked or inactive. Enter the current key in Okta:`, ...configure.slice(1)];
+        return [
+            `The CXone access key ${s.clientId} that Okta holds is revoked or inactive. Enter the current key in Okta:`,
+            ...configure.slice(1),
+        ];
     }
     return configure;
 }

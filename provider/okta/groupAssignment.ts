@@ -1,17 +1,26 @@
+// The GroupAssignment resource: which Okta group's members the app provisions into CXone.
 import * as pulumi from "@pulumi/pulumi";
 import { forwarder } from "../forwarder";
 
 /** Inputs of {@link GroupAssignment}. */
 export interface GroupAssignmentArgs {
+    /** Okta org URL, e.g. https://example.okta.com (the sandbox's on loopback). */
     orgUrl: pulumi.Input<string>;
+    /** The app's id, usually `app.id`. */
     appId: pulumi.Input<string>;
     /** The Okta group whose members get the app (and so are provisioned into CXone). */
     groupId: pulumi.Input<string>;
 }
 
+const provider = forwarder("cxone-okta-scim/provider/okta/groupAssignmentProvider");
+
 /** Assigns an Okta group to the app: who is provisioned. Destroy unassigns it. */
 export class GroupAssignment extends pulumi.dynamic.Resource {
+    declare readonly orgUrl: pulumi.Output<string>;
+    declare readonly appId: pulumi.Output<string>;
+    declare readonly groupId: pulumi.Output<string>;
+
     constructor(name: string, args: GroupAssignmentArgs, opts?: pulumi.CustomResourceOptions) {
-        super(forwarder("cxone-okta-scim/provider/okta/groupAssignmentProvider"), name, { ...args }, opts, "okta", "GroupAssignment");
+        super(provider, name, { ...args }, opts, "okta", "GroupAssignment");
     }
 }

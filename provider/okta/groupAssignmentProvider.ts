@@ -1,39 +1,63 @@
-// GroupAssignment's implementation, loaded at call time by the serialized forwarder.
+// GroupAssignment provider methods, loaded at call time by the serialized forwarder.
 import type * as pulumi from "@pulumi/pulumi";
+import { Props, stored } from "../props";
 import { oktaApi } from "./client";
-import { Failures, requireString, requireUrl } from "./validation";
+import {
+    checkGroupAssignment,
+    diffGroupAssignment,
+    groupAssignmentId,
+    GroupAssignmentState,
+} from "./groupAssignmentLogic";
+import type { Checked, Unchecked } from "./validation";
 
-interface Inputs {
-    orgUrl: string;
-    appId: string;
-    groupId: string;
+// Stored properties are what this module's check() and create() made them: typed back here.
+const outputs = (props: Props): GroupAssignmentState => props as GroupAssignmentState;
+
+export async function check(
+    _olds: Unchecked<GroupAssignmentState>,
+    news: Unchecked<GroupAssignmentState>,
+): Promise<Checked<GroupAssignmentState>> {
+    return checkGroupAssignment(news);
 }
 
-export async function check(_olds: Inputs, news: Inputs): Promise<pulumi.dynamic.CheckResult> {
-    const f: Failures = [];
-    const n = news as unknown as Record<string, unknown>;
-    requireUrl(f, n, "orgUrl");
-    requireString(f, n, "appId");
-    requireString(f, n, "groupId");
-    return f.length ? { failures: f } : { inputs: news };
+export async function diff(
+    _id: string,
+    olds: Props,
+    news: GroupAssignmentState,
+): Promise<pulumi.dynamic.DiffResult> {
+    return diffGroupAssignment(outputs(olds), news);
 }
 
-export async function create(i: Inputs): Promise<pulumi.dynamic.CreateResult> {
-    await oktaApi.assignGroup(i.orgUrl, i.appId, i.groupId);
-    return { id: `${i.appId}/${i.groupId}`, outs: i };
+export async function create(
+    s: GroupAssignmentState,
+): Promise<{ id: string; outs: GroupAssignmentState }> {
+    await oktaApi.assignGroup(s.orgUrl, s.appId, s.groupId);
+    return { id: groupAssignmentId(s), outs: s };
 }
 
-export async function read(id: string, props: Inputs): Promise<pulumi.dynamic.ReadResult> {
-    const found = await oktaApi.getGroupAssignment(props.orgUrl, props.appId, props.groupId);
-    return found ? { id, props, inputs: props } : { id: "" };
+/** Refresh: an assignment Okta no longer has is gone (empty id). */
+export async function read(
+    id: string,
+    props?: Props,
+): Promise<pulumi.dynamic.ReadResult<GroupAssignmentState>> {
+    const s = outputs(stored(props, `group assignment ${id}`));
+    const found = await oktaApi.getGroupAssignment(s.orgUrl, s.appId, s.groupId);
+    return found ? { id, props: s, inputs: s } : { id: "" };
 }
 
-export async function diff(_id: string, olds: Inputs, news: Inputs): Promise<pulumi.dynamic.DiffResult> {
-    const replaces = (["orgUrl", "appId", "groupId"] as const).filter((k) => olds[k] !== news[k]);
-    return { changes: replaces.length > 0, replaces };
+/** Destroy unassigns the group. */
+export async function destroy(_id: string, props: Props): Promise<void> {
+    const s = outputs(props);
+    await oktaApi.unassignGroup(s.orgUrl, s.appId, s.groupId);
 }
+export { destroy as delete };
 
-export async function delete_(_id: string, props: Inputs): Promise<void> {
-    await oktaApi.unassignGroup(props.orgUrl, props.appId, props.groupId);
-}
-export { delete_ as delete };
+/** This module as the SDK's provider type: the compiler checks every signature above. */
+export const provider: pulumi.dynamic.ResourceProvider<GroupAssignmentState, GroupAssignmentState> =
+    {
+        check,
+        diff,
+        create,
+        read,
+        delete: destroy,
+    };

@@ -1,16 +1,18 @@
+// The ProvisioningActions resource: the "To App" switches of procedure step 14.
 import * as pulumi from "@pulumi/pulumi";
 import { forwarder } from "../forwarder";
-import { withDefaults } from "../props";
 
 /** Inputs of {@link ProvisioningActions}. */
 export interface ProvisioningActionsArgs {
+    /** Okta org URL, e.g. https://example.okta.com (the sandbox's on loopback). */
     orgUrl: pulumi.Input<string>;
+    /** The app's id, usually `app.id`. */
     appId: pulumi.Input<string>;
-    /** "Create Users": Okta creates users in CXone. Default true. */
+    /** "Create Users": Okta creates users in CXone. @default true */
     createUsers?: pulumi.Input<boolean>;
-    /** "Update User Attributes": Okta pushes profile changes. Default true. */
+    /** "Update User Attributes": Okta pushes profile changes. @default true */
     updateUserAttributes?: pulumi.Input<boolean>;
-    /** "Deactivate Users": Okta deactivates CXone users it unassigns or deactivates. Default true. */
+    /** "Deactivate Users": Okta deactivates CXone users it unassigns or deactivates. @default true */
     deactivateUsers?: pulumi.Input<boolean>;
     /**
      * The SCIM connection's status (ScimConnection.status). Okta refuses provisioning actions
@@ -19,6 +21,8 @@ export interface ProvisioningActionsArgs {
      */
     connectionStatus: pulumi.Input<string>;
 }
+
+const provider = forwarder("cxone-okta-scim/provider/okta/provisioningActionsProvider");
 
 /**
  * Provisioning > To App switches (step 14): the app's USER_PROVISIONING feature, set with the same
@@ -32,8 +36,8 @@ export class ProvisioningActions extends pulumi.dynamic.Resource {
     declare readonly featureStatus: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: ProvisioningActionsArgs, opts?: pulumi.CustomResourceOptions) {
-        super(forwarder("cxone-okta-scim/provider/okta/provisioningActionsProvider"), name,
-            withDefaults({ applied: undefined, featureStatus: undefined, createUsers: true, updateUserAttributes: true, deactivateUsers: true }, args),
-            opts, "okta", "ProvisioningActions");
+        // defaults are applied by check() (provisioningActionsLogic.ts); the undefined keys are outputs
+        const props = { ...args, applied: undefined, featureStatus: undefined };
+        super(provider, name, props, opts, "okta", "ProvisioningActions");
     }
 }

@@ -1,61 +1,90 @@
-// ProvisioningActions' implementation, loaded at call time by the serialized forwarder.
+// ProvisioningActions provider methods, loaded at call time by the serialized forwarder. Like
+// okta.app.Features, delete makes no call (the app's deletion takes its features with it).
 import type * as pulumi from "@pulumi/pulumi";
-import { fromCapabilities, ProvisioningSwitches, toCapabilities } from "./capabilities";
-import { compact } from "../props";
+import { readResult } from "../forwarder";
+import { Props, stored } from "../props";
+import { toCapabilities } from "./capabilities";
 import { oktaApi } from "./client";
-import { Failures, isUnknown, optionalBoolean, requireString, requireUrl } from "./validation";
+import {
+    actionsFromLive,
+    canApply,
+    checkProvisioningActions,
+    diffProvisioningActions,
+    provisioningActionsId,
+    ProvisioningActionsOutputs,
+    ProvisioningActionsState,
+    waitingOutputs,
+} from "./provisioningActionsLogic";
+import type { Checked, Unchecked } from "./validation";
 
-interface Inputs extends ProvisioningSwitches {
-    orgUrl: string;
-    appId: string;
-    connectionStatus: string;
-}
-interface Outputs extends Inputs {
-    applied: boolean;
-    featureStatus?: string;
-}
+// Stored properties are what this module's check() and create() made them: typed back here.
+const outputs = (props: Props): ProvisioningActionsOutputs => props as ProvisioningActionsOutputs;
 
-const switchNames = ["createUsers", "updateUserAttributes", "deactivateUsers"] as const;
-
-export async function check(_olds: Inputs, news: Inputs): Promise<pulumi.dynamic.CheckResult> {
-    const f: Failures = [];
-    const n = news as unknown as Record<string, unknown>;
-    requireUrl(f, n, "orgUrl");
-    requireString(f, n, "appId");
-    for (const k of switchNames) optionalBoolean(f, n, k);
-    if (!isUnknown(news.connectionStatus) && typeof news.connectionStatus !== "string") {
-        f.push({ property: "connectionStatus", reason: "connectionStatus must be the ScimConnection's status" });
-    }
-    return f.length ? { failures: f } : { inputs: news };
+export async function check(
+    _olds: Unchecked<ProvisioningActionsState>,
+    news: Unchecked<ProvisioningActionsState>,
+): Promise<Checked<ProvisioningActionsState>> {
+    return checkProvisioningActions(news);
 }
 
-async function apply(i: Inputs): Promise<Outputs> {
-    if (i.connectionStatus !== "authorized") return compact({ ...i, applied: false });
-    const res = await oktaApi.putProvisioningFeature(i.orgUrl, i.appId, toCapabilities(i));
-    return { ...i, applied: true, featureStatus: res.status };
+export async function diff(
+    _id: string,
+    olds: Props,
+    news: ProvisioningActionsState,
+): Promise<pulumi.dynamic.DiffResult> {
+    return diffProvisioningActions(outputs(olds), news);
 }
 
-export async function create(i: Inputs): Promise<pulumi.dynamic.CreateResult> {
-    return { id: `${i.appId}/USER_PROVISIONING`, outs: await apply(i) };
+/** Applies the switches once the connection is authorized; before that, records that it waits. */
+async function apply(s: ProvisioningActionsState): Promise<ProvisioningActionsOutputs> {
+    if (!canApply(s)) return waitingOutputs(s);
+    const res = await oktaApi.putProvisioningFeature(s.orgUrl, s.appId, toCapabilities(s));
+    return { ...s, applied: true, featureStatus: res.status };
 }
 
-export async function read(id: string, props: Outputs): Promise<pulumi.dynamic.ReadResult> {
-    const { applied: _a, featureStatus: _f, ...inputs } = props;
-    if (!props.applied) return { id, props, inputs };
-    const feature = await oktaApi.getProvisioningFeature(props.orgUrl, props.appId);
+export async function create(
+    s: ProvisioningActionsState,
+): Promise<{ id: string; outs: ProvisioningActionsOutputs }> {
+    return { id: provisioningActionsId(s), outs: await apply(s) };
+}
+
+/** Refresh: the live switches once applied; a feature Okta no longer has is gone (empty id). */
+export async function read(
+    id: string,
+    props?: Props,
+): Promise<pulumi.dynamic.ReadResult<ProvisioningActionsOutputs>> {
+    const old = outputs(stored(props, `provisioning actions ${id}`));
+    const { applied: _a, featureStatus: _f, ...inputs } = old;
+    if (!old.applied) return readResult(id, old, inputs);
+    const feature = await oktaApi.getProvisioningFeature(old.orgUrl, old.appId);
     if (!feature) return { id: "" };
-    const live = { ...inputs, ...fromCapabilities(feature.capabilities) };
-    return { id, props: { ...live, applied: true, featureStatus: feature.status }, inputs: live };
+    const r = actionsFromLive(inputs, feature);
+    return readResult(id, r.props, r.inputs);
 }
 
-export async function diff(_id: string, olds: Outputs, news: Inputs): Promise<pulumi.dynamic.DiffResult> {
-    const replaces = olds.appId !== news.appId || olds.orgUrl !== news.orgUrl ? ["appId"] : [];
-    const changed = switchNames.some((k) => olds[k] !== news[k]) || olds.connectionStatus !== news.connectionStatus;
-    // Still waiting for the connection: keep asking on every up, so the actions land as soon as it is authorized.
-    const waiting = !olds.applied && news.connectionStatus === "authorized";
-    return { changes: replaces.length > 0 || changed || waiting, replaces };
+export async function update(
+    _id: string,
+    _olds: Props,
+    s: ProvisioningActionsState,
+): Promise<{ outs: ProvisioningActionsOutputs }> {
+    return { outs: await apply(s) };
 }
 
-export async function update(_id: string, _olds: Outputs, news: Inputs): Promise<pulumi.dynamic.UpdateResult> {
-    return { outs: await apply(news) };
+/** No call, like okta.app.Features: the app's deletion takes the feature with it. */
+export async function destroy(): Promise<void> {
+    return;
 }
+export { destroy as delete };
+
+/** This module as the SDK's provider type: the compiler checks every signature above. */
+export const provider: pulumi.dynamic.ResourceProvider<
+    ProvisioningActionsState,
+    ProvisioningActionsOutputs
+> = {
+    check,
+    diff,
+    create,
+    read,
+    update,
+    delete: destroy,
+};

@@ -1,20 +1,23 @@
+// The ScimConnection resource: the SCIM settings of procedure steps 7-12, finished by a person.
 import * as pulumi from "@pulumi/pulumi";
 import { forwarder } from "../forwarder";
-import { withDefaults } from "../props";
 import type { CxoneEndpoint } from "../regions";
 
 /** Inputs of {@link ScimConnection}: the full SCIM settings of procedure steps 7-12. */
 export interface ScimConnectionArgs {
+    /** Okta org URL, e.g. https://example.okta.com (the sandbox's on loopback). */
     orgUrl: pulumi.Input<string>;
+    /** The app's id, usually `app.id`. */
     appId: pulumi.Input<string>;
+    /** The app's label, as the console steps name it. */
     appLabel: pulumi.Input<string>;
     /** SCIM connector base URL, e.g. https://na1.nice-incontact.com/scim/v2 */
     scimBaseUrl: pulumi.Input<string>;
-    /** Unique identifier field for users. Default `userName`. */
+    /** Unique identifier field for users (the only value CXone supports). @default "userName" */
     uniqueIdentifierField?: pulumi.Input<string>;
-    /** Default pushNewUsers and pushProfileUpdates. */
+    /** Supported provisioning actions. @default ["pushNewUsers", "pushProfileUpdates"] */
     supportedActions?: pulumi.Input<pulumi.Input<string>[]>;
-    /** Only `oauth2` (the seed's method). */
+    /** Authentication mode (the only one NICE documents for Okta). @default "oauth2" */
     authMode?: pulumi.Input<string>;
     tokenEndpoint: pulumi.Input<string>;
     authorizeEndpoint: pulumi.Input<string>;
@@ -24,15 +27,26 @@ export interface ScimConnectionArgs {
     clientSecret: pulumi.Input<string>;
     /** The CXone tenant, to read the key's lastUsedDate where Okta reports no connection status. */
     cxoneEndpoint: pulumi.Input<CxoneEndpoint>;
-    /** How the operator gets the client secret. Default `pulumi stack output accessKeySecret --show-secrets`. */
+    /**
+     * How the operator gets the client secret, as the console steps show it.
+     * @default "pulumi stack output accessKeySecret --show-secrets"
+     */
     secretReference?: pulumi.Input<string>;
     /** Who signs in at "Authenticate with CXone" (shown in the steps). */
     cxoneSignInHint?: pulumi.Input<string>;
-    /** Wait up to this many seconds during `pulumi up` for the console steps to be done. Default 0 (do not wait). */
+    /** Wait up to this many seconds during `pulumi up` for the console steps. @default 0 (do not wait) */
     waitForAuthorizationSeconds?: pulumi.Input<number>;
-    /** Seconds between checks while waiting. Default 5. */
+    /**
+     * Fail `pulumi up` with the remaining console steps while the connection is not authorized
+     * (after waiting `waitForAuthorizationSeconds`): for resources that Okta refuses before then,
+     * such as okta.app.Features. @default false
+     */
+    requireAuthorization?: pulumi.Input<boolean>;
+    /** Seconds between checks while waiting. @default 5 */
     pollIntervalSeconds?: pulumi.Input<number>;
 }
+
+const provider = forwarder("cxone-okta-scim/provider/okta/scimConnectionProvider");
 
 /**
  * The SCIM connection of the Okta app. Okta's public API cannot set it for a custom app, so this
@@ -50,15 +64,16 @@ export class ScimConnection extends pulumi.dynamic.Resource {
     declare readonly remainingSteps: pulumi.Output<string[]>;
 
     constructor(name: string, args: ScimConnectionArgs, opts?: pulumi.CustomResourceOptions) {
-        super(forwarder("cxone-okta-scim/provider/okta/scimConnectionProvider"), name, withDefaults({
-            status: undefined, oktaConnectionStatus: undefined, keyLastUsedDate: undefined, remainingSteps: undefined,
-            uniqueIdentifierField: "userName",
-            supportedActions: ["pushNewUsers", "pushProfileUpdates"],
-            authMode: "oauth2",
-            secretReference: "pulumi stack output accessKeySecret --show-secrets",
+        // defaults are applied by check() (scimConnectionLogic.ts); the undefined keys are outputs
+        const props = {
             cxoneSignInHint: undefined,
-            waitForAuthorizationSeconds: 0,
-            pollIntervalSeconds: 5,
-        }, { ...args, clientSecret: pulumi.secret(args.clientSecret) }), opts, "okta", "ScimConnection");
+            ...args,
+            clientSecret: pulumi.secret(args.clientSecret),
+            status: undefined,
+            oktaConnectionStatus: undefined,
+            keyLastUsedDate: undefined,
+            remainingSteps: undefined,
+        };
+        super(provider, name, props, opts, "okta", "ScimConnection");
     }
 }

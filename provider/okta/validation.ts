@@ -1,47 +1,29 @@
-// Input checks shared by the Okta-side resources: pure, no I/O. Each failure names the property.
-import type * as pulumi from "@pulumi/pulumi";
-import { isUnknown } from "../cxone/validation";
+// Input checks of the Okta-side resources: the checkers every resource shares (../checks.ts), and
+// the one rule they add. Pure, no I/O; each failure names the property.
+import { check, CheckFailure, httpsUrl, requiredString } from "../checks";
 
-export { isUnknown };
+export {
+    check,
+    CheckFailure,
+    Checked,
+    containsUnknown,
+    httpsUrl,
+    isUnknown,
+    optionalBoolean,
+    optionalNumber,
+    requiredString,
+    Unchecked,
+} from "../checks";
 
-export type Failures = pulumi.dynamic.CheckFailure[];
+/** Longest string Okta-side inputs accept unless a resource says otherwise. */
+export const OKTA_STRING_MAX = 1000;
 
-export function requireString(f: Failures, inputs: Record<string, unknown>, property: string, maxLength = 1000): void {
-    const v = inputs[property];
-    if (isUnknown(v)) return;
-    if (typeof v !== "string" || v.trim() === "") f.push({ property, reason: `${property} is required and must be a non-empty string` });
-    else if (v.length > maxLength) f.push({ property, reason: `${property} must be at most ${maxLength} characters (got ${v.length})` });
-}
-
-/** https everywhere; plain http only on loopback (the sandbox). */
-export function requireUrl(f: Failures, inputs: Record<string, unknown>, property: string): void {
-    const v = inputs[property];
-    if (isUnknown(v)) return;
-    if (typeof v !== "string" || v === "") {
-        f.push({ property, reason: `${property} is required and must be a URL` });
-        return;
-    }
-    let u: URL;
-    try {
-        u = new URL(v);
-    } catch {
-        f.push({ property, reason: `${property} must be an absolute URL (got "${v}")` });
-        return;
-    }
-    const loopback = u.hostname === "localhost" || u.hostname.startsWith("127.") || u.hostname === "[::1]";
-    if (u.protocol !== "https:" && !(u.protocol === "http:" && loopback)) {
-        f.push({ property, reason: `${property} must use https (plain http is accepted only on loopback): "${v}"` });
-    }
-}
-
-export function optionalBoolean(f: Failures, inputs: Record<string, unknown>, property: string): void {
-    const v = inputs[property];
-    if (v === undefined || isUnknown(v)) return;
-    if (typeof v !== "boolean") f.push({ property, reason: `${property} must be true or false` });
-}
-
-export function optionalNumber(f: Failures, inputs: Record<string, unknown>, property: string, min: number, max: number): void {
-    const v = inputs[property];
-    if (v === undefined || isUnknown(v)) return;
-    if (typeof v !== "number" || !Number.isFinite(v) || v < min || v > max) f.push({ property, reason: `${property} must be a number from ${min} to ${max}` });
+/** Checks the Okta org URL and the ids every Okta-side resource refers to. */
+export function checkOrgAndIds(
+    failures: CheckFailure[],
+    news: Record<string, unknown>,
+    ids: string[],
+): void {
+    check(failures, "orgUrl", news.orgUrl, httpsUrl());
+    for (const id of ids) check(failures, id, news[id], requiredString(OKTA_STRING_MAX));
 }

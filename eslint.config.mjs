@@ -1,0 +1,60 @@
+// Lint rules of the project: typescript-eslint's recommended set (no type information, so it stays
+// fast), plus the house rules. Formatting is prettier's job (.prettierrc), not the linter's.
+import { defineConfig, globalIgnores } from "eslint/config";
+import tseslint from "typescript-eslint";
+
+export default defineConfig(
+    globalIgnores([
+        "dist/",
+        "node_modules/",
+        "docs/api/",
+        ".sandbox/",
+        ".pulumi-local/",
+        "**/*.js",
+        "**/*.mjs",
+    ]),
+    tseslint.configs.recommended,
+    {
+        files: ["**/*.ts"],
+        rules: {
+            // `_name` marks a parameter or binding that is deliberately unused (provider signatures,
+            // fields left out of a rest copy)
+            "@typescript-eslint/no-unused-vars": [
+                "error",
+                {
+                    argsIgnorePattern: "^_",
+                    varsIgnorePattern: "^_",
+                    caughtErrors: "none",
+                    ignoreRestSiblings: true,
+                },
+            ],
+            "prefer-const": "error",
+            "no-var": "error",
+            eqeqeq: ["error", "smart"],
+        },
+    },
+    {
+        // The product: no double casts that silence the compiler (check() types the inputs instead).
+        files: ["provider/**/*.ts"],
+        rules: {
+            "no-restricted-syntax": [
+                "error",
+                {
+                    selector:
+                        "TSAsExpression > TSAsExpression[typeAnnotation.type='TSUnknownKeyword']",
+                    message:
+                        "No `as unknown as`: type the value where it is checked (see provider/checks.ts).",
+                },
+            ],
+        },
+    },
+    {
+        // Tests build deliberately ill-typed inputs to prove the checks reject them, and their
+        // inline programs are closures Pulumi serializes: those must `require` at call time.
+        files: ["test/**/*.ts"],
+        rules: {
+            "@typescript-eslint/no-explicit-any": "off",
+            "@typescript-eslint/no-require-imports": "off",
+        },
+    },
+);
