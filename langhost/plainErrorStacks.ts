@@ -13,5 +13,6 @@ function plainInspect(this: unknown, value: unknown, options?: unknown, ...rest:
 }
 Object.assign(plainInspect, inspect);
 // The runner calls util.inspect through the module object at call time, so replacing it there works.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the module object, not an import copy
 const utilModule: { inspect: typeof util.inspect } = require("util");
 utilModule.inspect = plainInspect as typeof util.inspect;

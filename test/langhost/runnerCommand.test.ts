@@ -108,6 +108,6 @@ describe("language host: the packages a program needs", () => {
     });
     it("a directory with no node_modules above it needs nothing", () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "no-modules-"));
-        assert.deepEqual(requiredPackages(dir).filter((p) => !fs.existsSync(path.join(os.tmpdir(), "node_modules"))), []);
+        if (!fs.existsSync(path.join(os.tmpdir(), "node_modules"))) assert.deepEqual(requiredPackages(dir), []);
     });
 });
