@@ -1,5 +1,6 @@
 // AccessKey provider methods, loaded at call time by the serialized forwarder. The secret exists
 // only in create's result (stored as a Pulumi secret); destroy revokes the key.
+import "../providerProcess";
 import type * as pulumi from "@pulumi/pulumi";
 import type { Checked, Unchecked } from "../checks";
 import { readResult } from "../forwarder";

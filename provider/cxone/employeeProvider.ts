@@ -1,5 +1,6 @@
 // Employee provider methods, loaded at call time by the serialized forwarder. CXone never deletes
 // employees: destroy deactivates; an employee deactivated outside Pulumi is revived by update.
+import "../providerProcess";
 import type * as pulumi from "@pulumi/pulumi";
 import type { Checked, Unchecked } from "../checks";
 import { readResult } from "../forwarder";

@@ -1,6 +1,7 @@
 // Role provider methods, loaded at call time by the serialized forwarder (see provider/forwarder.ts).
 // CXone never deletes roles nor reuses their names: destroy deactivates; create adopts an existing
 // role only when the operator asked for it (design decision 4).
+import "../providerProcess";
 import type * as pulumi from "@pulumi/pulumi";
 import type { Checked, Unchecked } from "../checks";
 import { readResult } from "../forwarder";

@@ -1,5 +1,6 @@
 // AutoLoginApp provider methods, loaded at call time by the serialized forwarder. Destroy
 // deactivates, then deletes the app (Okta deletes only inactive apps).
+import "../providerProcess";
 import type * as pulumi from "@pulumi/pulumi";
 import { readResult } from "../forwarder";
 import { Props, stored } from "../props";

@@ -1,4 +1,5 @@
 // GroupAssignment provider methods, loaded at call time by the serialized forwarder.
+import "../providerProcess";
 import type * as pulumi from "@pulumi/pulumi";
 import { Props, stored } from "../props";
 import { oktaApi } from "./client";

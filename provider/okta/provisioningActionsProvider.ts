@@ -1,5 +1,6 @@
 // ProvisioningActions provider methods, loaded at call time by the serialized forwarder. Like
 // okta.app.Features, delete makes no call (the app's deletion takes its features with it).
+import "../providerProcess";
 import type * as pulumi from "@pulumi/pulumi";
 import { readResult } from "../forwarder";
 import { Props, stored } from "../props";

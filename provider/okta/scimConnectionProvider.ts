@@ -1,6 +1,7 @@
 // ScimConnection provider methods, loaded at call time by the serialized forwarder. Okta's public
 // API cannot set the connection of a custom app: these methods judge its status from evidence,
 // repair a connection deactivated out of band, and wait for the console steps when asked to.
+import "../providerProcess";
 import type * as pulumi from "@pulumi/pulumi";
 import { readResult } from "../forwarder";
 import { Props, stored } from "../props";

@@ -1,0 +1,52 @@
+// Errors reach the operator once, in their words, with no JS stack trace: a refused API sign-in
+// during refresh (CXone 401, Okta 401), and a bad input, through plain `pulumi preview`.
+import { strict as assert } from "assert";
+import { timesReported } from "../support/diagnostics";
+import { integrationFixture, IntegrationFixture } from "../support/integrationStack";
+import { pulumi } from "../support/pulumiCommand";
+import { STACK_TRACE } from "../support/reliability";
+
+describe("errors once, in the operator's words (real CLI, sandbox)", function () {
+    this.timeout(180_000);
+    let f: IntegrationFixture;
+    const preview = (env: Record<string, string> = {}) =>
+        pulumi(f.stack.workDir, { ...f.stack.env, ...env }, "preview", "--stack", f.stack.stack.name);
+
+    before(async () => {
+        f = await integrationFixture("errors-once");
+        await f.stack.up();
+    });
+    after(async () => {
+        await f?.stack.destroy();
+        await f?.sandbox.stop();
+    });
+
+    it("CXone refuses the admin key during refresh: one message, no stack trace", async () => {
+        const r = await preview({ CXONE_ACCESS_KEY_ID: "WRONGKEYID0000000000", CXONE_ACCESS_KEY_SECRET: "wrong-secret-value" });
+        assert.notEqual(r.code, 0);
+        const message = /could not sign in to CXone with the admin access key: CXone answered HTTP 401[^\n]*/.exec(r.output)?.[0];
+        assert.ok(message, r.output);
+        assert.equal(timesReported(r.output, message), 1, r.output);
+        assert.doesNotMatch(r.output, STACK_TRACE);
+        assert.ok(!r.output.includes("wrong-secret-value"), "the secret is never printed");
+    });
+
+    it("Okta refuses the API token during refresh: one message, no stack trace", async () => {
+        const r = await preview({ OKTA_API_TOKEN: "00wrong-token-value" });
+        assert.notEqual(r.code, 0);
+        const message = /[^\n]*401 E0000011[^\n]*|[^\n]*Okta answered HTTP 401[^\n]*/.exec(r.output)?.[0]?.replace(/^.*?error: (Preview failed: )?/, "");
+        assert.ok(message, r.output);
+        assert.equal(timesReported(r.output, message), 1, r.output);
+        assert.doesNotMatch(r.output, STACK_TRACE);
+        assert.ok(!r.output.includes("00wrong-token-value"), "the token is never printed");
+    });
+
+    it("a bad program setting: one message naming the key, no stack trace", async () => {
+        await f.stack.setConfig("cxone-okta-scim:waitForAuthorizationSeconds", "-3");
+        const r = await preview();
+        await f.stack.stack.removeConfig("cxone-okta-scim:waitForAuthorizationSeconds");
+        assert.notEqual(r.code, 0);
+        assert.equal(timesReported(r.output, "cxone-okta-scim:waitForAuthorizationSeconds must be a number of seconds"), 1, r.output);
+        assert.doesNotMatch(r.output, STACK_TRACE);
+    });
+});
