@@ -162,7 +162,7 @@ export const oktaApi = {
      * q searches may lag behind a write for a moment [doc], so a just-made app may be missing at
      * first; the caller decides what "found" means and never creates on a miss.
      */
-    async awaitAppsByLabel(orgUrl: string, label: string, accept: (a: OktaApp) => boolean, withinMs = 20_000): Promise<OktaApp[]> {
+    async awaitAppsByLabel(orgUrl: string, label: string, accept: (a: OktaApp) => boolean, withinMs = policy.visibilityLagMs): Promise<OktaApp[]> {
         const until = Date.now() + withinMs;
         for (let wait = 250; ; wait = Math.min(wait * 2, 4_000)) {
             const found = (await oktaApi.findAppsByLabel(orgUrl, label)).filter(accept);

@@ -32,9 +32,10 @@ export function oktaErrorDetails(body: unknown, hide: readonly string[] = []): O
     };
 }
 
-function detailOf(d: OktaErrorDetails, fallback?: string): string | undefined {
+function detailOf(d: OktaErrorDetails, note?: string): string | undefined {
     const causes = (d.errorCauses ?? []).map((c) => c.errorSummary).filter(Boolean);
-    const summary = [d.errorSummary ?? fallback, causes.length ? causes.join("; ") : ""].filter(Boolean).join(": ");
+    const said = [d.errorSummary, causes.length ? causes.join("; ") : ""].filter(Boolean).join(": ");
+    const summary = [said, note].filter(Boolean).join("; ");
     const id = d.errorId ? ` [errorId ${d.errorId}]` : "";
     return summary || id ? `${summary}${id}`.trim() : undefined;
 }
@@ -53,7 +54,7 @@ export class OktaError extends VendorError {
      * @param status HTTP status, or undefined when no answer arrived
      * @param details Okta's error body fields
      * @param attempts attempts made
-     * @param note what to say when Okta's body says nothing (e.g. the network error)
+     * @param note what the client adds (the network error, a rate-limit reset beyond the budget)
      */
     constructor(
         operation: string,
