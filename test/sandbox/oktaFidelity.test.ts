@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import axios, { type AxiosResponse } from "axios";
+import { parseStartArgs } from "../../sandbox/cli";
 import { startSandbox, type RunningSandbox } from "../../sandbox/index";
 import { completeConsoleSteps } from "../../sandbox/operator";
 import { autoLoginBody } from "./oktaHarness";
@@ -72,6 +73,13 @@ describe("sandbox Okta: fidelity to Okta's documented behaviour", function () {
         assert.equal((await api("GET", `/api/v1/apps/${made.data.id}`)).status, 200);
         sb.clearFaults();
         assert.equal((await api("GET", "/api/v1/apps?q=just")).data.length, 1);
+    });
+
+    it("the CLI takes the Okta window and connection mode, and names a bad value", () => {
+        assert.deepEqual(parseStartArgs(["--okta-rate-window", "5", "--okta-connection=unknown"]).okta,
+            { rateLimit: { windowSeconds: 5 }, connectionStatus: "unknown" });
+        assert.throws(() => parseStartArgs(["--okta-connection", "never"]), /--okta-connection takes reported or unknown/);
+        assert.throws(() => parseStartArgs(["--okta-rate-window", "0"]), /--okta-rate-window needs at least 1 second/);
     });
 
     describe("connection reporting 'unknown'", () => {
