@@ -56,7 +56,8 @@ export function isRetryable(
     retry500 = false,
 ): boolean {
     if (status === 429 || status === 503) return true;
-    if (status !== undefined) return safe && (GATEWAY_STATUS.has(status) || (retry500 && status === 500));
+    if (status !== undefined)
+        return safe && (GATEWAY_STATUS.has(status) || (retry500 && status === 500));
     return networkCode !== undefined && RETRYABLE_NETWORK.has(networkCode) && safe;
 }
 

@@ -19,7 +19,9 @@ export function oktaErrorDetails(body: unknown, hide: readonly string[] = []): O
     const str = (v: unknown) => (typeof v === "string" && v ? scrub(v, hide) : undefined);
     const causes = Array.isArray(b.errorCauses)
         ? b.errorCauses
-              .map((c: unknown) => str(c && typeof c === "object" ? (c as Record<string, unknown>).errorSummary : c))
+              .map((c: unknown) =>
+                  str(c && typeof c === "object" ? (c as Record<string, unknown>).errorSummary : c),
+              )
               .filter((s): s is string => s !== undefined)
               .map((errorSummary) => ({ errorSummary }))
         : undefined;
@@ -34,7 +36,9 @@ export function oktaErrorDetails(body: unknown, hide: readonly string[] = []): O
 
 function detailOf(d: OktaErrorDetails, note?: string): string | undefined {
     const causes = (d.errorCauses ?? []).map((c) => c.errorSummary).filter(Boolean);
-    const said = [d.errorSummary, causes.length ? causes.join("; ") : ""].filter(Boolean).join(": ");
+    const said = [d.errorSummary, causes.length ? causes.join("; ") : ""]
+        .filter(Boolean)
+        .join(": ");
     const summary = [said, note].filter(Boolean).join("; ");
     const id = d.errorId ? ` [errorId ${d.errorId}]` : "";
     return summary || id ? `${summary}${id}`.trim() : undefined;
@@ -63,7 +67,14 @@ export class OktaError extends VendorError {
         attempts = 1,
         note?: string,
     ) {
-        super({ vendor: "Okta", operation, status, code: details.errorCode, detail: detailOf(details, note), attempts });
+        super({
+            vendor: "Okta",
+            operation,
+            status,
+            code: details.errorCode,
+            detail: detailOf(details, note),
+            attempts,
+        });
         this.errorCode = details.errorCode;
         this.errorSummary = details.errorSummary;
         this.errorLink = details.errorLink;

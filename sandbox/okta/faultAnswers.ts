@@ -14,10 +14,15 @@ const SUMMARY: Record<number, [string, string]> = {
 
 export function oktaFaultAnswer(windowSeconds: () => number): FaultAnswer {
     return (res, status, rule) => {
-        if (rule.retryAfterSeconds !== undefined) res.set("Retry-After", String(rule.retryAfterSeconds));
+        if (rule.retryAfterSeconds !== undefined)
+            res.set("Retry-After", String(rule.retryAfterSeconds));
         if (status === 429) {
             const reset = Math.ceil(Date.now() / 1000 + (rule.resetSeconds ?? windowSeconds()));
-            res.set({ "X-Rate-Limit-Limit": "100", "X-Rate-Limit-Remaining": "0", "X-Rate-Limit-Reset": String(reset) });
+            res.set({
+                "X-Rate-Limit-Limit": "100",
+                "X-Rate-Limit-Remaining": "0",
+                "X-Rate-Limit-Reset": String(reset),
+            });
             return tooManyRequests(res);
         }
         const [code, summary] = SUMMARY[status] ?? ["E0000009", "Injected fault"];

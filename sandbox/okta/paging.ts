@@ -31,23 +31,35 @@ export function limitOf(raw: unknown, dflt: number, max: number): number {
 export function page<T>(req: Request, res: Response, all: T[], spec: PageSpec<T>): T[] {
     const lagMs = typeof res.locals.sandboxLagMs === "number" ? res.locals.sandboxLagMs : 0;
     const now = Date.now();
-    const visible = lagMs > 0 && spec.createdOf
-        ? all.filter((t) => !(Date.parse(spec.createdOf!(t) ?? "") > now - lagMs))
-        : all;
-    const sorted = visible.map((t) => ({ t, k: spec.keyOf(t) })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+    const visible =
+        lagMs > 0 && spec.createdOf
+            ? all.filter((t) => !(Date.parse(spec.createdOf!(t) ?? "") > now - lagMs))
+            : all;
+    const sorted = visible
+        .map((t) => ({ t, k: spec.keyOf(t) }))
+        .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
     const limit = limitOf(req.query.limit, spec.dflt, spec.max);
-    const after = typeof req.query.after === "string" && req.query.after ? decode(req.query.after) : undefined;
+    const after =
+        typeof req.query.after === "string" && req.query.after
+            ? decode(req.query.after)
+            : undefined;
     const rest = after === undefined ? sorted : sorted.filter((x) => x.k > after);
     const items = rest.slice(0, limit);
     const query = new URLSearchParams();
-    for (const [k, v] of Object.entries(req.query)) if (k !== "after" && k !== "limit" && typeof v === "string") query.set(k, v);
+    for (const [k, v] of Object.entries(req.query))
+        if (k !== "after" && k !== "limit" && typeof v === "string") query.set(k, v);
     const link = (extra: Record<string, string>) => {
         const q = new URLSearchParams(query);
         for (const [k, v] of Object.entries(extra)) q.set(k, v);
         return `<${spec.base}${spec.path}?${q.toString()}>`;
     };
-    const links = [`${link({ ...(req.query.after ? { after: String(req.query.after) } : {}), limit: String(limit) })}; rel="self"`];
-    if (rest.length > items.length) links.push(`${link({ after: encode(items[items.length - 1].k), limit: String(limit) })}; rel="next"`);
+    const links = [
+        `${link({ ...(req.query.after ? { after: String(req.query.after) } : {}), limit: String(limit) })}; rel="self"`,
+    ];
+    if (rest.length > items.length)
+        links.push(
+            `${link({ after: encode(items[items.length - 1].k), limit: String(limit) })}; rel="next"`,
+        );
     res.set("Link", links.join(", "));
     return items.map((x) => x.t);
 }

@@ -51,7 +51,10 @@ export class OktaRateLimiter {
     }
 
     /** Counts one request against its bucket; what the headers say afterwards. */
-    take(path: string, nowMs = Date.now()): { limit: number; remaining: number; reset: number; exceeded: boolean } {
+    take(
+        path: string,
+        nowMs = Date.now(),
+    ): { limit: number; remaining: number; reset: number; exceeded: boolean } {
         const bucket = bucketOf(path);
         const limit = this.limits[bucket] ?? this.limits["/api/v1/*"];
         const now = nowMs / 1000;
@@ -61,7 +64,12 @@ export class OktaRateLimiter {
             this.windows.set(bucket, w);
         }
         w.used++;
-        return { limit, remaining: Math.max(0, limit - w.used), reset: w.resetAt, exceeded: w.used > limit };
+        return {
+            limit,
+            remaining: Math.max(0, limit - w.used),
+            reset: w.resetAt,
+            exceeded: w.used > limit,
+        };
     }
 
     /** Resets every bucket (sandbox reset). */

@@ -2,11 +2,23 @@
 // (attributeTypeMap, discriminators) says which fields a model declares and with what type.
 import * as okta from "@okta/okta-sdk-nodejs";
 
-interface Attribute { name: string; baseName: string; type: string }
-interface ModelClass { getAttributeTypeMap(): Attribute[]; discriminator?: string; mapping?: Record<string, string> }
+interface Attribute {
+    name: string;
+    baseName: string;
+    type: string;
+}
+interface ModelClass {
+    getAttributeTypeMap(): Attribute[];
+    discriminator?: string;
+    mapping?: Record<string, string>;
+}
 
 function isModel(v: unknown): v is ModelClass {
-    return typeof v === "function" && "getAttributeTypeMap" in v && typeof v.getAttributeTypeMap === "function";
+    return (
+        typeof v === "function" &&
+        "getAttributeTypeMap" in v &&
+        typeof v.getAttributeTypeMap === "function"
+    );
 }
 
 function modelOf(type: string): ModelClass | undefined {
@@ -32,14 +44,26 @@ export interface ModelReport {
 function typeProblem(value: unknown, type: string): string | undefined {
     const t = type.replace(/ \| (null|undefined)$/, "");
     if (value === null) return undefined; // Okta sends null for unset optional values [spec: nullable]
-    if (t === "string") return typeof value === "string" ? undefined : `expected string, got ${typeof value}`;
-    if (t === "number") return typeof value === "number" ? undefined : `expected number, got ${typeof value}`;
-    if (t === "boolean") return typeof value === "boolean" ? undefined : `expected boolean, got ${typeof value}`;
-    if (t === "Date") return typeof value === "string" && !Number.isNaN(Date.parse(value)) ? undefined : "expected an ISO date";
+    if (t === "string")
+        return typeof value === "string" ? undefined : `expected string, got ${typeof value}`;
+    if (t === "number")
+        return typeof value === "number" ? undefined : `expected number, got ${typeof value}`;
+    if (t === "boolean")
+        return typeof value === "boolean" ? undefined : `expected boolean, got ${typeof value}`;
+    if (t === "Date")
+        return typeof value === "string" && !Number.isNaN(Date.parse(value))
+            ? undefined
+            : "expected an ISO date";
     if (t === "any" || t === "object") return undefined;
     if (t.startsWith("Array<")) return Array.isArray(value) ? undefined : "expected an array";
-    if (t.startsWith("{ [key: string]")) return typeof value === "object" && !Array.isArray(value) ? undefined : "expected an object";
-    if (modelOf(t)) return typeof value === "object" && !Array.isArray(value) ? undefined : "expected an object";
+    if (t.startsWith("{ [key: string]"))
+        return typeof value === "object" && !Array.isArray(value)
+            ? undefined
+            : "expected an object";
+    if (modelOf(t))
+        return typeof value === "object" && !Array.isArray(value)
+            ? undefined
+            : "expected an object";
     // an enum: Okta's enums are strings
     return typeof value === "string" ? undefined : `expected an enum string, got ${typeof value}`;
 }
@@ -49,14 +73,22 @@ function typeProblem(value: unknown, type: string): string | undefined {
  * of nested models) must be present unless listed in `optional` (dotted paths); every present
  * field must have its declared type, at every depth.
  */
-export function checkModel(data: unknown, type: string, optional: string[] = [], deep = false): ModelReport {
+export function checkModel(
+    data: unknown,
+    type: string,
+    optional: string[] = [],
+    deep = false,
+): ModelReport {
     const report: ModelReport = { missing: [], wrongType: [] };
     walk(data, type, "", true);
     return report;
 
     function walk(value: unknown, declared: string, path: string, requireAll: boolean): void {
         const problem = typeProblem(value, declared);
-        if (problem) { report.wrongType.push(`${path || "(answer)"}: ${problem} (${declared})`); return; }
+        if (problem) {
+            report.wrongType.push(`${path || "(answer)"}: ${problem} (${declared})`);
+            return;
+        }
         if (value === null || value === undefined) return;
         const t = declared.replace(/ \| (null|undefined)$/, "");
         if (t.startsWith("Array<")) {
@@ -66,7 +98,8 @@ export function checkModel(data: unknown, type: string, optional: string[] = [],
         }
         if (t.startsWith("{ [key: string]")) {
             const inner = t.replace(/^\{ \[key: string\]: (.*); \}$/, "$1");
-            for (const [k, v] of Object.entries(value as object)) walk(v, inner, path ? `${path}.${k}` : k, false);
+            for (const [k, v] of Object.entries(value as object))
+                walk(v, inner, path ? `${path}.${k}` : k, false);
             return;
         }
         const concrete = concreteType(value, t);

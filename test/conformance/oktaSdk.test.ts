@@ -37,7 +37,9 @@ const json = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
 
 async function all<T>(c: okta.Collection<T>): Promise<T[]> {
     const out: T[] = [];
-    await c.each((x) => { out.push(x); });
+    await c.each((x) => {
+        out.push(x);
+    });
     return out;
 }
 
@@ -50,8 +52,17 @@ describe("conformance: Okta's Node SDK against the sandbox's Okta", function () 
 
     before(async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-conformance-"));
-        sb = await startSandbox({ dir, cxonePort: 0, oktaPort: 0, okta: { rateLimit: { windowSeconds: 2 } } });
-        client = new okta.Client({ orgUrl: sb.urls.okta, token: sb.endpoints.okta.apiToken, cacheMiddleware: null });
+        sb = await startSandbox({
+            dir,
+            cxonePort: 0,
+            oktaPort: 0,
+            okta: { rateLimit: { windowSeconds: 2 } },
+        });
+        client = new okta.Client({
+            orgUrl: sb.urls.okta,
+            token: sb.endpoints.okta.apiToken,
+            cacheMiddleware: null,
+        });
     });
     after(() => sb?.stop());
 
@@ -60,7 +71,8 @@ describe("conformance: Okta's Node SDK against the sandbox's Okta", function () 
             const app = await client.applicationApi.createApplication({
                 activate: true,
                 application: {
-                    label: "NICE CXone", signOnMode: "AUTO_LOGIN",
+                    label: "NICE CXone",
+                    signOnMode: "AUTO_LOGIN",
                     settings: { signOn: { loginUrl: "https://cxone.niceincontact.com/" } },
                 } as okta.AutoLoginApplication,
             });
@@ -70,29 +82,46 @@ describe("conformance: Okta's Node SDK against the sandbox's Okta", function () 
             assert.equal(app.status, "ACTIVE");
         });
         it("getApplication, replaceApplication, deactivate/activateApplication", async () => {
-            const app = await client.applicationApi.getApplication({ appId }) as okta.AutoLoginApplication;
+            const app = (await client.applicationApi.getApplication({
+                appId,
+            })) as okta.AutoLoginApplication;
             expectModel(json(app), "AutoLoginApplication");
             app.label = "NICE CXone (renamed)";
-            const replaced = await client.applicationApi.replaceApplication({ appId, application: app });
+            const replaced = await client.applicationApi.replaceApplication({
+                appId,
+                application: app,
+            });
             assert.equal(replaced.label, "NICE CXone (renamed)");
             app.label = "NICE CXone";
             await client.applicationApi.replaceApplication({ appId, application: app });
             expectModel(json(replaced), "AutoLoginApplication");
             await client.applicationApi.deactivateApplication({ appId });
-            assert.equal((await client.applicationApi.getApplication({ appId })).status, "INACTIVE");
+            assert.equal(
+                (await client.applicationApi.getApplication({ appId })).status,
+                "INACTIVE",
+            );
             await client.applicationApi.activateApplication({ appId });
             assert.equal((await client.applicationApi.getApplication({ appId })).status, "ACTIVE");
         });
         it("listApplications with q follows the Link header across pages (limit 2)", async () => {
             for (let i = 0; i < 4; i++) {
-                await client.applicationApi.createApplication({ application: { label: `NICE CXone ${i}`, signOnMode: "AUTO_LOGIN",
-                    settings: { signOn: { loginUrl: "https://example.com/" } } } as okta.AutoLoginApplication });
+                await client.applicationApi.createApplication({
+                    application: {
+                        label: `NICE CXone ${i}`,
+                        signOnMode: "AUTO_LOGIN",
+                        settings: { signOn: { loginUrl: "https://example.com/" } },
+                    } as okta.AutoLoginApplication,
+                });
             }
-            const apps = await all(await client.applicationApi.listApplications({ q: "NICE CXone", limit: 2 }));
+            const apps = await all(
+                await client.applicationApi.listApplications({ q: "NICE CXone", limit: 2 }),
+            );
             assert.equal(apps.length, 5);
             assert.equal(new Set(apps.map((a) => a.id)).size, 5, "no app twice");
             for (const a of apps) expectModel(json(a), "AutoLoginApplication");
-            const pages = sb.requests().filter((r) => r.path.startsWith("/api/v1/apps?") && r.path.includes("limit=2"));
+            const pages = sb
+                .requests()
+                .filter((r) => r.path.startsWith("/api/v1/apps?") && r.path.includes("limit=2"));
             assert.equal(pages.length, 3, pages.map((p) => p.path).join(" "));
         });
     });
@@ -109,11 +138,23 @@ describe("conformance: Okta's Node SDK against the sandbox's Okta", function () 
             for (const u of members) expectModel(json(u), "User");
         });
         it("assignGroupToApplication, getApplicationGroupAssignment, listApplicationGroupAssignments", async () => {
-            const a = await client.applicationApi.assignGroupToApplication({ appId, groupId, applicationGroupAssignment: {} });
+            const a = await client.applicationApi.assignGroupToApplication({
+                appId,
+                groupId,
+                applicationGroupAssignment: {},
+            });
             expectModel(json(a), "ApplicationGroupAssignment");
-            expectModel(json(await client.applicationApi.getApplicationGroupAssignment({ appId, groupId })), "ApplicationGroupAssignment");
-            const list = await all(await client.applicationApi.listApplicationGroupAssignments({ appId }));
-            assert.deepEqual(list.map((g) => g.id), [groupId]);
+            expectModel(
+                json(await client.applicationApi.getApplicationGroupAssignment({ appId, groupId })),
+                "ApplicationGroupAssignment",
+            );
+            const list = await all(
+                await client.applicationApi.listApplicationGroupAssignments({ appId }),
+            );
+            assert.deepEqual(
+                list.map((g) => g.id),
+                [groupId],
+            );
         });
         it("listUsers, getUser (and users/me, the provider's start-up check)", async () => {
             const users = await all(await client.userApi.listUsers({ limit: 2 }));
@@ -125,9 +166,15 @@ describe("conformance: Okta's Node SDK against the sandbox's Okta", function () 
         it("assignUserToApplication, getApplicationUser, listApplicationUsers, unassignUserFromApplication", async () => {
             const users = await all(await client.userApi.listUsers({ q: "Chloe" }));
             const userId = users[0].id!;
-            const au = await client.applicationApi.assignUserToApplication({ appId, appUser: { id: userId, scope: "USER" } as okta.AppUserAssignRequest });
+            const au = await client.applicationApi.assignUserToApplication({
+                appId,
+                appUser: { id: userId, scope: "USER" } as okta.AppUserAssignRequest,
+            });
             expectModel(json(au), "AppUser");
-            expectModel(json(await client.applicationApi.getApplicationUser({ appId, userId })), "AppUser");
+            expectModel(
+                json(await client.applicationApi.getApplicationUser({ appId, userId })),
+                "AppUser",
+            );
             const list = await all(await client.applicationApi.listApplicationUsers({ appId }));
             assert.equal(list.length, 3, "Chloe directly, Ana and Ben through the group");
             for (const u of list) expectModel(json(u), "AppUser");
@@ -135,53 +182,119 @@ describe("conformance: Okta's Node SDK against the sandbox's Okta", function () 
         });
         it("unassignApplicationFromGroup", async () => {
             await client.applicationApi.unassignApplicationFromGroup({ appId, groupId });
-            await assert.rejects(client.applicationApi.getApplicationGroupAssignment({ appId, groupId }), (e: okta.OktaApiError) => e.status === 404);
+            await assert.rejects(
+                client.applicationApi.getApplicationGroupAssignment({ appId, groupId }),
+                (e: okta.OktaApiError) => e.status === 404,
+            );
         });
     });
 
     describe("provisioning (okta.app.Connection, okta.app.Features, this product's ScimConnection)", () => {
         it("before the console step: connection UNKNOWN in the spec's shape; features answer Okta's error", async () => {
-            const c = await client.applicationApi.getDefaultProvisioningConnectionForApplication({ appId });
+            const c = await client.applicationApi.getDefaultProvisioningConnectionForApplication({
+                appId,
+            });
             expectModel(json(c), "ProvisioningConnectionResponse");
             assert.equal(c.status, "UNKNOWN");
-            await assert.rejects(client.applicationApi.getFeatureForApplication({ appId, name: "USER_PROVISIONING" }),
-                (e: okta.OktaApiError) => e.status === 400 && e.errorCode === "E0000001" && (e.errorCauses ?? []).length === 1);
+            await assert.rejects(
+                client.applicationApi.getFeatureForApplication({
+                    appId,
+                    name: "USER_PROVISIONING",
+                }),
+                (e: okta.OktaApiError) =>
+                    e.status === 400 &&
+                    e.errorCode === "E0000001" &&
+                    (e.errorCauses ?? []).length === 1,
+            );
         });
         it("updateDefaultProvisioningConnectionForApplication is refused for a custom app (Okta's error)", async () => {
-            await assert.rejects(client.applicationApi.updateDefaultProvisioningConnectionForApplication({ appId,
-                ProvisioningConnectionRequest: { profile: { authScheme: "TOKEN", token: "x" } } as okta.UpdateDefaultProvisioningConnectionForApplicationRequest }),
-            (e: okta.OktaApiError) => e.status === 400 && e.errorCode === "E0000001");
+            await assert.rejects(
+                client.applicationApi.updateDefaultProvisioningConnectionForApplication({
+                    appId,
+                    ProvisioningConnectionRequest: {
+                        profile: { authScheme: "TOKEN", token: "x" },
+                    } as okta.UpdateDefaultProvisioningConnectionForApplicationRequest,
+                }),
+                (e: okta.OktaApiError) => e.status === 400 && e.errorCode === "E0000001",
+            );
         });
         it("after the console steps: connection ENABLED, features listed and switched (get/list/update), lifecycle", async () => {
             const ep = sb.endpoints;
             const app = await client.applicationApi.getApplication({ appId });
             const outs = {
-                appId, scimBaseUrl: `${ep.cxone.baseUrl}/scim/v2`, tokenEndpoint: `${ep.cxone.baseUrl}/auth/token`,
-                authorizeEndpoint: `${ep.cxone.baseUrl}/auth/authorize`, accessKeyId: ep.cxone.adminAccessKeyId, accessKeySecret: ep.cxone.adminAccessKeySecret,
+                appId,
+                scimBaseUrl: `${ep.cxone.baseUrl}/scim/v2`,
+                tokenEndpoint: `${ep.cxone.baseUrl}/auth/token`,
+                authorizeEndpoint: `${ep.cxone.baseUrl}/auth/authorize`,
+                accessKeyId: ep.cxone.adminAccessKeyId,
+                accessKeySecret: ep.cxone.adminAccessKeySecret,
             };
-            const done = await completeConsoleSteps(sb.urls.okta, outs as never, { email: ep.cxone.adminEmail, password: ep.cxone.adminPassword });
+            const done = await completeConsoleSteps(sb.urls.okta, outs as never, {
+                email: ep.cxone.adminEmail,
+                password: ep.cxone.adminPassword,
+            });
             assert.ok(done.ok, `${app.label}: ${done.page}`);
-            const c = await client.applicationApi.getDefaultProvisioningConnectionForApplication({ appId });
+            const c = await client.applicationApi.getDefaultProvisioningConnectionForApplication({
+                appId,
+            });
             expectModel(json(c), "ProvisioningConnectionResponse");
             assert.deepEqual([c.status, c.profile?.authScheme], ["ENABLED", "OAUTH2"]);
-            const features = await all(await client.applicationApi.listFeaturesForApplication({ appId }));
+            const features = await all(
+                await client.applicationApi.listFeaturesForApplication({ appId }),
+            );
             for (const f of features) expectModel(json(f), "UserProvisioningApplicationFeature");
-            const updated = await client.applicationApi.updateFeatureForApplication({ appId, name: "USER_PROVISIONING",
-                CapabilitiesObject: { create: { lifecycleCreate: { status: "ENABLED" } },
-                    update: { profile: { status: "ENABLED" }, lifecycleDeactivate: { status: "ENABLED" } } } as okta.UpdateFeatureForApplicationRequest });
+            const updated = await client.applicationApi.updateFeatureForApplication({
+                appId,
+                name: "USER_PROVISIONING",
+                CapabilitiesObject: {
+                    create: { lifecycleCreate: { status: "ENABLED" } },
+                    update: {
+                        profile: { status: "ENABLED" },
+                        lifecycleDeactivate: { status: "ENABLED" },
+                    },
+                } as okta.UpdateFeatureForApplicationRequest,
+            });
             expectModel(json(updated), "UserProvisioningApplicationFeature");
-            const got = await client.applicationApi.getFeatureForApplication({ appId, name: "USER_PROVISIONING" });
-            assert.equal((got as okta.UserProvisioningApplicationFeature).capabilities?.update?.profile?.status, "ENABLED");
-            await client.applicationApi.deactivateDefaultProvisioningConnectionForApplication({ appId });
-            assert.equal((await client.applicationApi.getDefaultProvisioningConnectionForApplication({ appId })).status, "DISABLED");
-            await client.applicationApi.activateDefaultProvisioningConnectionForApplication({ appId });
-            assert.equal((await client.applicationApi.getDefaultProvisioningConnectionForApplication({ appId })).status, "ENABLED");
+            const got = await client.applicationApi.getFeatureForApplication({
+                appId,
+                name: "USER_PROVISIONING",
+            });
+            assert.equal(
+                (got as okta.UserProvisioningApplicationFeature).capabilities?.update?.profile
+                    ?.status,
+                "ENABLED",
+            );
+            await client.applicationApi.deactivateDefaultProvisioningConnectionForApplication({
+                appId,
+            });
+            assert.equal(
+                (
+                    await client.applicationApi.getDefaultProvisioningConnectionForApplication({
+                        appId,
+                    })
+                ).status,
+                "DISABLED",
+            );
+            await client.applicationApi.activateDefaultProvisioningConnectionForApplication({
+                appId,
+            });
+            assert.equal(
+                (
+                    await client.applicationApi.getDefaultProvisioningConnectionForApplication({
+                        appId,
+                    })
+                ).status,
+                "ENABLED",
+            );
         });
     });
 
     describe("errors, rate limits, delete", () => {
         it("an error is an OktaApiError with Okta's five fields; errorId is the answer's X-Okta-Request-Id", async () => {
-            const e = await client.applicationApi.getApplication({ appId: "0oanothere" }).then(() => undefined, (x: okta.OktaApiError) => x);
+            const e = await client.applicationApi.getApplication({ appId: "0oanothere" }).then(
+                () => undefined,
+                (x: okta.OktaApiError) => x,
+            );
             assert.ok(e, "rejected");
             assert.equal(e.status, 404);
             assert.equal(e.errorCode, "E0000007");
@@ -193,19 +306,40 @@ describe("conformance: Okta's Node SDK against the sandbox's Okta", function () 
         it("X-Rate-Limit-Remaining counts down per bucket, as the SDK's executor reads the headers", async () => {
             const read = async (p: string) => {
                 const res = await client.http.http(`${sb.urls.okta}${p}`); // a GET
-                return { limit: Number(res.headers.get("x-rate-limit-limit")), remaining: Number(res.headers.get("x-rate-limit-remaining")), reset: Number(res.headers.get("x-rate-limit-reset")) };
+                return {
+                    limit: Number(res.headers.get("x-rate-limit-limit")),
+                    remaining: Number(res.headers.get("x-rate-limit-remaining")),
+                    reset: Number(res.headers.get("x-rate-limit-reset")),
+                };
             };
             const a = await read(`/api/v1/apps/${appId}`);
             const b = await read(`/api/v1/apps/${appId}`);
             const other = await read("/api/v1/groups");
             assert.equal(b.remaining, a.remaining - 1, "same bucket counts down");
-            assert.ok(other.remaining > b.remaining || other.limit !== b.limit, "another bucket has its own count");
-            assert.ok(a.reset > Date.now() / 1000 && a.reset <= Date.now() / 1000 + 3, "reset: epoch seconds within the 2 s window");
+            assert.ok(
+                other.remaining > b.remaining || other.limit !== b.limit,
+                "another bucket has its own count",
+            );
+            assert.ok(
+                a.reset > Date.now() / 1000 && a.reset <= Date.now() / 1000 + 3,
+                "reset: epoch seconds within the 2 s window",
+            );
         });
         it("a 429 (E0000047, X-Rate-Limit-Reset a window away): the SDK waits reset - Date + 1 s and succeeds", async () => {
-            sb.setFaults([{ kind: "rateLimit", server: "okta", perSecond: 0.0001, path: `^/api/v1/apps/${appId}$`, method: "GET", times: 1 } as never]);
+            sb.setFaults([
+                {
+                    kind: "rateLimit",
+                    server: "okta",
+                    perSecond: 0.0001,
+                    path: `^/api/v1/apps/${appId}$`,
+                    method: "GET",
+                    times: 1,
+                } as never,
+            ]);
             const delays: number[] = [];
-            const onBackoff = (_req: unknown, _res: unknown, _id: unknown, delayMs: number) => { delays.push(delayMs); };
+            const onBackoff = (_req: unknown, _res: unknown, _id: unknown, delayMs: number) => {
+                delays.push(delayMs);
+            };
             client.requestExecutor.on("backoff", onBackoff);
             try {
                 const started = Date.now();
@@ -220,21 +354,47 @@ describe("conformance: Okta's Node SDK against the sandbox's Okta", function () 
             }
         });
         it("a 429 the SDK does not retry surfaces as OktaApiError E0000047 with errorId", async () => {
-            sb.setFaults([{ kind: "status", status: 429, server: "okta", path: "^/api/v1/groups$", resetSeconds: 0 }]);
-            const noRetry = new okta.Client({ orgUrl: sb.urls.okta, token: sb.endpoints.okta.apiToken, cacheMiddleware: null,
-                requestExecutor: new okta.DefaultRequestExecutor({ maxRetries: 0, requestTimeout: 0 }) });
+            sb.setFaults([
+                {
+                    kind: "status",
+                    status: 429,
+                    server: "okta",
+                    path: "^/api/v1/groups$",
+                    resetSeconds: 0,
+                },
+            ]);
+            const noRetry = new okta.Client({
+                orgUrl: sb.urls.okta,
+                token: sb.endpoints.okta.apiToken,
+                cacheMiddleware: null,
+                requestExecutor: new okta.DefaultRequestExecutor({
+                    maxRetries: 0,
+                    requestTimeout: 0,
+                }),
+            });
             try {
-                await assert.rejects(all(await noRetry.groupApi.listGroups()), (e: okta.OktaApiError) =>
-                    e.status === 429 && e.errorCode === "E0000047" && typeof e.errorId === "string");
+                await assert.rejects(
+                    all(await noRetry.groupApi.listGroups()),
+                    (e: okta.OktaApiError) =>
+                        e.status === 429 &&
+                        e.errorCode === "E0000047" &&
+                        typeof e.errorId === "string",
+                );
             } finally {
                 sb.clearFaults();
             }
         });
         it("deleteApplication: refused while ACTIVE (Okta's error), done once deactivated", async () => {
-            await assert.rejects(client.applicationApi.deleteApplication({ appId }), (e: okta.OktaApiError) => e.status === 403 && !!e.errorCode);
+            await assert.rejects(
+                client.applicationApi.deleteApplication({ appId }),
+                (e: okta.OktaApiError) => e.status === 403 && !!e.errorCode,
+            );
             await client.applicationApi.deactivateApplication({ appId });
             await client.applicationApi.deleteApplication({ appId });
-            await assert.rejects(client.applicationApi.getApplication({ appId }), (e: okta.OktaApiError) => e.status === 404);
+            await assert.rejects(
+                client.applicationApi.getApplication({ appId }),
+                (e: okta.OktaApiError) => e.status === 404,
+            );
         });
     });
 });

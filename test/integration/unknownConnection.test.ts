@@ -6,7 +6,9 @@ import { useOktaConnection } from "../support/integrationStack";
 
 describe("with Okta reporting the SCIM connection UNKNOWN", function () {
     let restore: () => void = () => {};
-    before(() => { restore = useOktaConnection("unknown"); });
+    before(() => {
+        restore = useOktaConnection("unknown");
+    });
     after(() => restore());
     // Load the suites again inside this block: mocha registers their tests under it, so the hooks
     // above set the mode for them (the first load, in the reported mode, stays as it was).
