@@ -1,7 +1,7 @@
 // Input checks shared by every resource of both vendors: pure, no I/O. During preview any input may
 // be the engine's unknown value whatever its declared type: unknown values pass every check.
 import * as pulumi from "@pulumi/pulumi";
-import { isLoopbackUrl } from "./cxone/credentials";
+import { isLoopbackUrl } from "./core/loopback";
 
 /** The value the engine sends for inputs not known until apply (e.g. another resource's id). */
 export const UNKNOWN: string = pulumi.runtime.unknownValue;

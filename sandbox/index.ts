@@ -10,7 +10,8 @@ import { startServiceServer, type ServiceServer } from "./core/runner";
 import { loadState, saveState, writeJsonAtomic } from "./core/store";
 import { freshWorld, resetInPlace } from "./core/world";
 import { createCxoneApp } from "./cxone/app";
-import { createOktaApp } from "./okta/app";
+import { createOktaApp, type OktaLocals, type OktaServerOptions } from "./okta/app";
+import type { AdminHooks } from "./core/adminRoutes";
 
 export type { SandboxEndpoints } from "./core/endpoints";
 export type { FaultRule, ActiveFaultRule, FaultKind } from "./core/faults";
@@ -30,6 +31,8 @@ export interface StartSandboxOptions {
     faults?: FaultRule[];
     /** pid recorded in endpoints.json (the daemon sets its own) */
     pid?: number;
+    /** the Okta org's rate-limit window and connection reporting (sandbox/okta/README.md) */
+    okta?: OktaServerOptions;
 }
 
 export interface RunningSandbox {
@@ -60,12 +63,14 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
         endpoints = endpointsOf(ctx!.state, ctx!.urls, opts.pid);
         writeJsonAtomic(files.endpoints, endpoints);
     };
-    const reset = () => { resetInPlace(ctx!.state); ctx!.save(); writeEndpoints(); };
+    let clearRateLimits = () => {};
+    const reset = () => { resetInPlace(ctx!.state); ctx!.save(); writeEndpoints(); clearRateLimits(); };
 
     const servers: ServiceServer[] = [];
+    const oktaHooks: AdminHooks = { server: "okta", log, faults, reset: () => reset() };
     try {
         servers.push(await startServiceServer(opts.cxonePort ?? 0, { server: "cxone", log, faults, reset }));
-        servers.push(await startServiceServer(opts.oktaPort ?? 0, { server: "okta", log, faults, reset }));
+        servers.push(await startServiceServer(opts.oktaPort ?? 0, oktaHooks));
     } catch (e) {
         await Promise.all(servers.map((s) => s.close()));
         throw e;
@@ -74,7 +79,10 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
     ctx = { state, save: () => saveState(files.state, state), urls: { cxone: cx.url, okta: ok.url } };
     ctx.save();
     const cxoneApp = createCxoneApp(ctx, { tokenTtlSeconds: opts.tokenTtlSeconds });
-    const oktaApp = createOktaApp(ctx);
+    const oktaApp = createOktaApp(ctx, opts.okta);
+    const oktaLocals = oktaApp.locals.okta as OktaLocals;
+    oktaHooks.faultAnswer = oktaLocals.faultAnswer;
+    clearRateLimits = () => oktaLocals.rateLimiter.clear();
     cx.mount(cxoneApp);
     ok.mount(oktaApp);
     writeEndpoints();

@@ -51,9 +51,12 @@ export async function create(
     try {
         app = await oktaApi.createAutoLoginApp(s.orgUrl, appSpec(s));
     } catch (e) {
-        // No answer (reset, timeout, gateway): Okta may have created the app anyway.
-        if (!(e instanceof OktaError) || !mayHaveCreated(e.status)) throw e;
-        const appeared = appsMadeBy(s, await oktaApi.findAppsByLabel(s.orgUrl, s.label), started);
+        // No answer (reset, timeout, gateway), or Okta's 500, which may follow a write that
+        // happened: Okta may have created the app anyway. Okta allows duplicate labels, so only one
+        // app made around this call is ours. The search may lag behind the write, so it is repeated
+        // for a while; a miss fails the create and never makes a second app.
+        if (!(e instanceof OktaError) || !(mayHaveCreated(e.status) || e.status === 500)) throw e;
+        const appeared = await oktaApi.awaitAppsByLabel(s.orgUrl, s.label, (a) => appsMadeBy(s, [a], started).length === 1);
         if (appeared.length !== 1) throw e;
         app = appeared[0];
     }

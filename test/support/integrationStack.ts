@@ -5,6 +5,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { startSandbox, RunningSandbox } from "../../sandbox/index";
+import type { OktaServerOptions } from "../../sandbox/okta/app";
 import { repoRoot } from "../../scripts/lib/engine";
 import { IntegrationOutputs } from "../../sandbox/operator";
 import { rootProgram, TestStack, testStack } from "./engine";
@@ -13,6 +14,8 @@ export interface IntegrationFixture {
     sandbox: RunningSandbox;
     stack: TestStack;
     outputs(): Promise<IntegrationOutputs & Record<string, unknown>>;
+    /** what the sandbox's Okta reports for the SCIM connection (see useOktaConnection) */
+    oktaConnection: "reported" | "unknown";
 }
 
 /** The repository's Pulumi.yaml: its name and options, as `pulumi` reads them at the root. */
@@ -25,13 +28,32 @@ export function rootProject(): { name: string; options: Record<string, string> }
     return { name, options };
 }
 
+export interface FixtureOptions {
+    latencyMs?: number;
+    /** the sandbox Okta's behaviour; default: the mode set by useOktaConnection */
+    okta?: OktaServerOptions;
+}
+
+let defaultOktaConnection: "reported" | "unknown" = "reported";
+
+/**
+ * Makes fixtures that choose no Okta mode start the sandbox in `mode`, so one suite runs in both
+ * (test/integration/unknownConnection.test.ts). Returns a function that restores the previous mode.
+ */
+export function useOktaConnection(mode: "reported" | "unknown"): () => void {
+    const before = defaultOktaConnection;
+    defaultOktaConnection = mode;
+    return () => { defaultOktaConnection = before; };
+}
+
 export async function integrationFixture(
     name: string,
     config: Record<string, string> = {},
-    opts: { latencyMs?: number } = {},
+    opts: FixtureOptions = {},
 ): Promise<IntegrationFixture> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `sandbox-${name}-`));
-    const sandbox = await startSandbox({ dir, cxonePort: 0, oktaPort: 0, latencyMs: opts.latencyMs });
+    const okta: OktaServerOptions = { connectionStatus: defaultOktaConnection, ...opts.okta };
+    const sandbox = await startSandbox({ dir, cxonePort: 0, oktaPort: 0, latencyMs: opts.latencyMs, okta });
     // The test's own API clients (read-back, out-of-band changes) find the sandbox here too.
     process.env.CXONE_OKTA_SANDBOX_DIR = dir;
     const project = rootProject();
@@ -45,6 +67,7 @@ export async function integrationFixture(
     return {
         sandbox,
         stack,
+        oktaConnection: okta.connectionStatus ?? "reported",
         async outputs() {
             const outs = await stack.outputs();
             return Object.fromEntries(Object.entries(outs).map(([k, o]) => [k, o.value])) as IntegrationOutputs &

@@ -235,6 +235,8 @@ describe("properties: retry and backoff", () => {
         baseDelayMs: fc.integer({ min: 1, max: 2_000 }),
         maxDelayMs: fc.integer({ min: 1, max: 60_000 }),
         timeoutMs: fc.integer({ min: 1, max: 60_000 }),
+        rateLimitBudgetMs: fc.integer({ min: 0, max: 300_000 }),
+        visibilityLagMs: fc.integer({ min: 0, max: 60_000 }),
     });
     const random = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
 
