@@ -4,6 +4,7 @@ import { AccessKey } from "./cxone/accessKey";
 import { Employee } from "./cxone/employee";
 import { Role } from "./cxone/role";
 import { oktaAppResources } from "./okta/appResources";
+import { attributeMappings, checkAttributeMappings } from "./okta/attributeMappings";
 import { ScimConnection } from "./okta/scimConnection";
 import { cxoneEndpointFor, RegionError, resolveRegion, ResolvedRegion, sandboxRegion } from "./regions";
 
@@ -61,6 +62,12 @@ export interface ScimIntegrationArgs {
     oktaResources?: "builtin" | "pulumi-okta";
     /** With `pulumi-okta`: an explicit okta.Provider (else the default provider and `okta:*` config). */
     oktaProvider?: pulumi.ProviderResource;
+    /**
+     * CXone attribute -> Okta Expression Language value, over the seed's defaults (first and last
+     * name, email; userName is the app username). Keys: see README "Attribute mappings".
+     * @example { "nice:team": "user.department", timezone: "user.timezone" }
+     */
+    attributeMappings?: Record<string, string>;
 }
 
 /**
@@ -91,6 +98,7 @@ export class ScimIntegration extends pulumi.ComponentResource {
         super("cxone-okta-scim:index:ScimIntegration", name, {}, opts);
         const parent = { parent: this };
         const region = (this.region = resolveTargetFor(this, args.cxone));
+        checkAttributeMappings(args.attributeMappings, this);
         const endpoint = cxoneEndpointFor(region, args.cxone.tenantId);
         const adopt = args.adoptExisting ?? false;
 
@@ -122,6 +130,9 @@ export class ScimIntegration extends pulumi.ComponentResource {
             adoptExisting: adopt,
         }, this);
 
+        const mapped = attributeMappings(name, { kind: args.oktaResources ?? "builtin", provider: args.oktaProvider,
+            orgUrl: args.oktaOrgUrl, appId: okta.appId, mappings: args.attributeMappings }, this);
+
         const connection = new ScimConnection(`${name}-scim`, {
             orgUrl: args.oktaOrgUrl,
             appId: okta.appId,
@@ -140,7 +151,7 @@ export class ScimIntegration extends pulumi.ComponentResource {
             createUsers: args.createUsers ?? true,
             updateUserAttributes: args.updateUserAttributes ?? true,
             deactivateUsers: args.deactivateUsers ?? true,
-        }, [connection]);
+        }, [connection, ...mapped]);
 
         this.scimBaseUrl = pulumi.output(region.scimBaseUrl);
         this.appId = okta.appId;

@@ -40,7 +40,7 @@ function rateLimitHintMs(headers: Record<string, unknown>): number | undefined {
     return Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - Date.now()) : undefined;
 }
 
-async function call<T>(orgUrl: string, operation: string, config: AxiosRequestConfig): Promise<{ status: number; data: T }> {
+export async function call<T>(orgUrl: string, operation: string, config: AxiosRequestConfig): Promise<{ status: number; data: T }> {
     const token = oktaApiToken(orgUrl);
     // Creating an app is the one call that would duplicate work if repeated after the server acted.
     const safe = !(config.method === "POST" && config.url === "/api/v1/apps");
@@ -76,7 +76,7 @@ async function call<T>(orgUrl: string, operation: string, config: AxiosRequestCo
 }
 
 /** GET that maps 404 to undefined (the object is gone). */
-async function find<T>(orgUrl: string, operation: string, url: string): Promise<T | undefined> {
+export async function find<T>(orgUrl: string, operation: string, url: string): Promise<T | undefined> {
     try {
         return (await call<T>(orgUrl, operation, { method: "GET", url })).data;
     } catch (e) {
