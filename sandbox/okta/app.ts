@@ -11,7 +11,9 @@ import { ProvisioningEngine } from "./provisioning";
 import { appsRouter } from "./routes/apps";
 import { assignmentsRouter } from "./routes/assignments";
 import { groupsRouter } from "./routes/groups";
+import { mappingsRouter } from "./routes/mappings";
 import { provisioningRouter } from "./routes/provisioning";
+import { schemasRouter } from "./routes/schemas";
 import { usersRouter } from "./routes/users";
 
 /** `app.locals.okta` of the returned app, for the sandbox core and tests. */
@@ -44,6 +46,8 @@ export function createOktaApp(ctx: SandboxContext): express.Express {
     api.use(provisioningRouter(ctx, hooks));
     api.use(assignmentsRouter(ctx, hooks));
     api.use(appsRouter(ctx, hooks));
+    api.use(schemasRouter(ctx, hooks));
+    api.use(mappingsRouter(ctx, hooks));
     api.use((_req, res) => noSuchPath(res));
     app.use("/api/v1", api);
 
