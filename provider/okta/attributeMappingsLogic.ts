@@ -162,13 +162,24 @@ export function sourceAttributes(e: Expr): string[] {
     return (e.kind === "call" ? e.args : e.parts).flatMap(sourceAttributes);
 }
 
-/** Closest known key, for "did you mean". */
+/** Edit distance, for "did you mean". */
+function distance(a: string, b: string): number {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++) {
+            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        row = next;
+    }
+    return row[b.length];
+}
+
+/** The known key closest to what was typed (case aside), when it is close. */
 function suggestion(key: string): string | undefined {
-    const lower = key.toLowerCase().replace(/[^a-z]/g, "");
-    return Object.keys(CXONE_ATTRIBUTES).find((k) => {
-        const kl = k.toLowerCase().replace(/[^a-z]/g, "");
-        return kl === lower || kl.endsWith(lower) || lower.endsWith(kl);
-    });
+    const scored = Object.keys(CXONE_ATTRIBUTES).map((k) => ({ k, d: distance(k.toLowerCase(), key.toLowerCase()) }));
+    const best = scored.sort((x, y) => x.d - y.d)[0];
+    return best && best.d <= 3 ? best.k : undefined;
 }
 
 /** Checks the map the operator typed; every problem, each naming its key. */

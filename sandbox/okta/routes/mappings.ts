@@ -17,7 +17,7 @@ export function mappingsRouter(ctx: SandboxContext, hooks: Hooks): Router {
     const base = () => ctx.urls.okta;
     /** Every app has its mapping, in a stable order (by mapping id, Okta's cursor). */
     const all = (): OktaApp[] => Object.values(ctx.state.okta.apps)
-        .sort((a, b) => appProfile(a).mappingId.localeCompare(appProfile(b).mappingId));
+        .sort((a, b) => (appProfile(a).mappingId < appProfile(b).mappingId ? -1 : 1));
     const byId = (id: string) => all().find((a) => appProfile(a).mappingId === id);
 
     r.get("/mappings", (req, res) => {
