@@ -12,7 +12,7 @@ import { limitOf } from "../lookup";
 import type { OktaApp } from "../state";
 import type { Hooks } from "../hooks";
 
-export function mappingsRouter(ctx: SandboxContext, hooks: Hooks): Router {
+export function mappingsRouter(ctx: SandboxContext, _hooks: Hooks): Router {
     const r = Router();
     const base = () => ctx.urls.okta;
     /** Every app has its mapping, in a stable order (by mapping id, Okta's cursor). */
@@ -80,8 +80,9 @@ export function mappingsRouter(ctx: SandboxContext, hooks: Hooks): Router {
             if (m) p.mapping[prop] = m;
             else delete p.mapping[prop];
         }
+        // Like Okta, a schema or mapping change pushes nothing by itself: users get it on their
+        // next push (a profile change, or a sync). [guess: Okta's "apply updates" is console-only]
         ctx.save();
-        hooks.changed();
         res.json(mappingView(base(), app));
     });
     return r;

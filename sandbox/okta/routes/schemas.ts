@@ -38,7 +38,7 @@ function parseProperty(name: string, raw: unknown): SchemaProperty | string[] {
     };
 }
 
-export function schemasRouter(ctx: SandboxContext, hooks: Hooks): Router {
+export function schemasRouter(ctx: SandboxContext, _hooks: Hooks): Router {
     const r = Router();
     const apps = () => ctx.state.okta.apps;
     const base = () => ctx.urls.okta;
@@ -77,8 +77,9 @@ export function schemasRouter(ctx: SandboxContext, hooks: Hooks): Router {
             }
         }
         p.schemaLastUpdated = nowIso();
+        // Like Okta, a schema or mapping change pushes nothing by itself: users get it on their
+        // next push (a profile change, or a sync). [guess: Okta's "apply updates" is console-only]
         ctx.save();
-        hooks.changed();
         res.json(schemaView(base(), app));
     });
     return r;
