@@ -26,8 +26,12 @@ export function attributeMappingsExample() {
     const okta = new pulumi.Config("okta");
     const settings = new pulumi.Config();
     const integration = new ScimIntegration("cxone-okta", {
-        cxone: cxone.get("sandboxUrl") ? { sandboxUrl: cxone.get("sandboxUrl") } : { region: cxone.require("region") },
-        oktaOrgUrl: settings.get("oktaOrgUrl") ?? `https://${okta.require("orgName")}.${okta.get("baseUrl") ?? "okta.com"}`,
+        cxone: cxone.get("sandboxUrl")
+            ? { sandboxUrl: cxone.get("sandboxUrl") }
+            : { region: cxone.require("region") },
+        oktaOrgUrl:
+            settings.get("oktaOrgUrl") ??
+            `https://${okta.require("orgName")}.${okta.get("baseUrl") ?? "okta.com"}`,
         employeeEmail: cxone.require("employeeEmail"),
         groupIds: settings.getObject<string[]>("groupIds"),
         attributeMappings: contactCentreMappings,

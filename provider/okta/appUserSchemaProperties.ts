@@ -22,8 +22,18 @@ export interface AppUserSchemaPropertiesArgs {
 export class AppUserSchemaProperties extends pulumi.dynamic.Resource {
     declare readonly properties: pulumi.Output<Record<string, SchemaProperty>>;
 
-    constructor(name: string, args: AppUserSchemaPropertiesArgs, opts?: pulumi.CustomResourceOptions) {
-        super(forwarder("cxone-okta-scim/provider/okta/appUserSchemaPropertiesProvider"), name,
-            { previous: undefined, ...args }, opts, "okta", "AppUserSchemaProperties");
+    constructor(
+        name: string,
+        args: AppUserSchemaPropertiesArgs,
+        opts?: pulumi.CustomResourceOptions,
+    ) {
+        super(
+            forwarder("cxone-okta-scim/provider/okta/appUserSchemaPropertiesProvider"),
+            name,
+            { previous: undefined, ...args },
+            opts,
+            "okta",
+            "AppUserSchemaProperties",
+        );
     }
 }

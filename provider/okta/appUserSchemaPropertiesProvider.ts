@@ -1,7 +1,14 @@
 // AppUserSchemaProperties' implementation, loaded at call time by the serialized forwarder.
 import type * as pulumi from "@pulumi/pulumi";
-import { changedKeys, declaredFields, managedLive, nextPrevious, partialUpdate, type Prior, type SchemaProperty }
-    from "./attributeMappingsLogic";
+import {
+    changedKeys,
+    declaredFields,
+    managedLive,
+    nextPrevious,
+    partialUpdate,
+    type Prior,
+    type SchemaProperty,
+} from "./attributeMappingsLogic";
 import { oktaProfileApi, type AppUserSchema, type AppUserSchemaProperty } from "./profileClient";
 import { Failures, isUnknown, requireString, requireUrl } from "./validation";
 
@@ -19,24 +26,38 @@ const NAME = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
 
 export async function check(_olds: Inputs, news: Inputs): Promise<pulumi.dynamic.CheckResult> {
     const f: Failures = [];
-    const n = news as unknown as Record<string, unknown>;
+    const n: Record<string, unknown> = { ...news };
     requireUrl(f, n, "orgUrl");
     requireString(f, n, "appId");
     const props = news.properties as unknown;
     if (!isUnknown(props)) {
         if (!props || typeof props !== "object" || Array.isArray(props)) {
-            f.push({ property: "properties", reason: "properties must be an object of property name -> definition" });
+            f.push({
+                property: "properties",
+                reason: "properties must be an object of property name -> definition",
+            });
         } else {
             for (const [name, p] of Object.entries(props as Record<string, unknown>)) {
-                if (!NAME.test(name)) f.push({ property: "properties", reason: `properties: "${name}" is not a valid Okta property name` });
+                if (!NAME.test(name))
+                    f.push({
+                        property: "properties",
+                        reason: `properties: "${name}" is not a valid Okta property name`,
+                    });
                 if (isUnknown(p)) continue;
                 const d = (p ?? {}) as Record<string, unknown>;
                 for (const k of ["title", "externalName", "externalNamespace"]) {
                     if (!isUnknown(d[k]) && (typeof d[k] !== "string" || d[k] === "")) {
-                        f.push({ property: "properties", reason: `properties["${name}"].${k} must be a non-empty string` });
+                        f.push({
+                            property: "properties",
+                            reason: `properties["${name}"].${k} must be a non-empty string`,
+                        });
                     }
                 }
-                if (d.type !== "string" && !isUnknown(d.type)) f.push({ property: "properties", reason: `properties["${name}"].type must be "string"` });
+                if (d.type !== "string" && !isUnknown(d.type))
+                    f.push({
+                        property: "properties",
+                        reason: `properties["${name}"].type must be "string"`,
+                    });
             }
         }
     }
@@ -50,13 +71,25 @@ async function liveSchema(i: Inputs): Promise<AppUserSchema> {
 }
 
 /** The full body of a property we declare. */
-const body = (p: SchemaProperty): AppUserSchemaProperty => ({ ...p, scope: "NONE", master: { type: "PROFILE_MASTER" } });
+const body = (p: SchemaProperty): AppUserSchemaProperty => ({
+    ...p,
+    scope: "NONE",
+    master: { type: "PROFILE_MASTER" },
+});
 
-async function apply(i: Inputs, recorded: Record<string, Prior<AppUserSchemaProperty>>): Promise<Outputs> {
+async function apply(
+    i: Inputs,
+    recorded: Record<string, Prior<AppUserSchemaProperty>>,
+): Promise<Outputs> {
     const schema = await liveSchema(i);
     const taken = Object.keys(i.properties).filter((k) => k in schema.definitions.base.properties);
-    if (taken.length) throw new Error(`app ${i.appId}: ${taken.join(", ")} already in the base user schema`);
-    const previous = nextPrevious(recorded, Object.keys(i.properties), schema.definitions.custom.properties);
+    if (taken.length)
+        throw new Error(`app ${i.appId}: ${taken.join(", ")} already in the base user schema`);
+    const previous = nextPrevious(
+        recorded,
+        Object.keys(i.properties),
+        schema.definitions.custom.properties,
+    );
     const desired = Object.fromEntries(Object.entries(i.properties).map(([k, p]) => [k, body(p)]));
     await oktaProfileApi.updateAppUserSchema(i.orgUrl, i.appId, partialUpdate(desired, recorded));
     return { ...i, previous };
@@ -69,24 +102,45 @@ export async function create(i: Inputs): Promise<pulumi.dynamic.CreateResult> {
 export async function read(id: string, props: Outputs): Promise<pulumi.dynamic.ReadResult> {
     const schema = await oktaProfileApi.getAppUserSchema(props.orgUrl, props.appId);
     if (!schema) return { id: "" };
-    const live = Object.fromEntries(Object.entries(schema.definitions.custom.properties).map(([k, p]) => [k, declaredFields(p)]));
+    const live = Object.fromEntries(
+        Object.entries(schema.definitions.custom.properties).map(([k, p]) => [
+            k,
+            declaredFields(p),
+        ]),
+    );
     const properties = managedLive(live, Object.keys(props.properties));
     const { previous: _p, ...inputs } = props;
     return { id, props: { ...props, properties }, inputs: { ...inputs, properties } };
 }
 
-export async function diff(_id: string, olds: Outputs, news: Inputs): Promise<pulumi.dynamic.DiffResult> {
+export async function diff(
+    _id: string,
+    olds: Outputs,
+    news: Inputs,
+): Promise<pulumi.dynamic.DiffResult> {
     const replaces = (["orgUrl", "appId"] as const).filter((k) => olds[k] !== news[k]);
     const changed = changedKeys(olds.properties ?? {}, news.properties ?? {});
-    return { changes: replaces.length > 0 || changed.length > 0, replaces, deleteBeforeReplace: true };
+    return {
+        changes: replaces.length > 0 || changed.length > 0,
+        replaces,
+        deleteBeforeReplace: true,
+    };
 }
 
-export async function update(_id: string, olds: Outputs, news: Inputs): Promise<pulumi.dynamic.UpdateResult> {
+export async function update(
+    _id: string,
+    olds: Outputs,
+    news: Inputs,
+): Promise<pulumi.dynamic.UpdateResult> {
     return { outs: await apply(news, olds.previous ?? {}) };
 }
 
 export async function delete_(_id: string, props: Outputs): Promise<void> {
     if (!(await oktaProfileApi.getAppUserSchema(props.orgUrl, props.appId))) return; // the app is gone
-    await oktaProfileApi.updateAppUserSchema(props.orgUrl, props.appId, partialUpdate({}, props.previous ?? {}));
+    await oktaProfileApi.updateAppUserSchema(
+        props.orgUrl,
+        props.appId,
+        partialUpdate({}, props.previous ?? {}),
+    );
 }
 export { delete_ as delete };

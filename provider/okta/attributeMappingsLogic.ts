@@ -26,36 +26,96 @@ export interface CxoneAttribute {
 }
 
 const core = (
-    appProperty: string, title: string, externalName: string, mark: CxoneAttribute["mark"], note: string,
+    appProperty: string,
+    title: string,
+    externalName: string,
+    mark: CxoneAttribute["mark"],
+    note: string,
     extra: Partial<CxoneAttribute> = {},
 ): CxoneAttribute => ({
-    appProperty, title, externalName, externalNamespace: CORE_USER, base: false, required: false, mark, note, ...extra,
+    appProperty,
+    title,
+    externalName,
+    externalNamespace: CORE_USER,
+    base: false,
+    required: false,
+    mark,
+    note,
+    ...extra,
 });
-const nice = (appProperty: string, title: string, externalName: string, mark: CxoneAttribute["mark"], note: string) =>
-    ({ ...core(appProperty, title, externalName, mark, note), externalNamespace: NICE_USER });
+const nice = (
+    appProperty: string,
+    title: string,
+    externalName: string,
+    mark: CxoneAttribute["mark"],
+    note: string,
+) => ({ ...core(appProperty, title, externalName, mark, note), externalNamespace: NICE_USER });
 
 /**
  * Every CXone attribute a stack may map, by the key the operator types. `userName` is not here:
  * Okta sends the app username (the app's username format) and the seed fixes it.
  */
 export const CXONE_ATTRIBUTES: Readonly<Record<string, CxoneAttribute>> = {
-    "name.givenName": core("givenName", "First name", "name.givenName", "[spec]", "required by CXone",
-        { base: true, required: true }),
-    "name.familyName": core("familyName", "Last name", "name.familyName", "[spec]", "required by CXone",
-        { base: true, required: true }),
-    "emails.work": core("email", "Email", "emails^[type=='work'].value", "[spec]",
-        "required by CXone; the primary email (type work [guess])", { base: true, required: true }),
+    "name.givenName": core(
+        "givenName",
+        "First name",
+        "name.givenName",
+        "[spec]",
+        "required by CXone",
+        { base: true, required: true },
+    ),
+    "name.familyName": core(
+        "familyName",
+        "Last name",
+        "name.familyName",
+        "[spec]",
+        "required by CXone",
+        { base: true, required: true },
+    ),
+    "emails.work": core(
+        "email",
+        "Email",
+        "emails^[type=='work'].value",
+        "[spec]",
+        "required by CXone; the primary email (type work [guess])",
+        { base: true, required: true },
+    ),
     displayName: core("displayName", "Display name", "displayName", "[spec]", "optional"),
-    timezone: core("timezone", "Time zone", "timezone", "[spec]",
-        "optional; the value format CXone accepts (IANA or Windows names) is [guess]"),
-    "phoneNumbers.work": core("workPhone", "Work phone", "phoneNumbers^[type=='work'].value", "[guess]",
-        "phoneNumbers is [spec]; the type values CXone reads are not documented"),
-    "phoneNumbers.mobile": core("mobilePhone", "Mobile phone", "phoneNumbers^[type=='mobile'].value", "[guess]",
-        "phoneNumbers is [spec]; the type values CXone reads are not documented"),
-    "nice:team": nice("niceTeam", "CXone team", "team", "[spec]",
-        "NICE extension; whether CXone takes the team's name or id is [guess]"),
-    "nice:loginAuthenticator": nice("niceLoginAuthenticator", "CXone login authenticator", "loginAuthenticator",
-        "[spec]", "NICE extension; an authenticator name or id that exists in CXone"),
+    timezone: core(
+        "timezone",
+        "Time zone",
+        "timezone",
+        "[spec]",
+        "optional; the value format CXone accepts (IANA or Windows names) is [guess]",
+    ),
+    "phoneNumbers.work": core(
+        "workPhone",
+        "Work phone",
+        "phoneNumbers^[type=='work'].value",
+        "[guess]",
+        "phoneNumbers is [spec]; the type values CXone reads are not documented",
+    ),
+    "phoneNumbers.mobile": core(
+        "mobilePhone",
+        "Mobile phone",
+        "phoneNumbers^[type=='mobile'].value",
+        "[guess]",
+        "phoneNumbers is [spec]; the type values CXone reads are not documented",
+    ),
+    "nice:team": nice(
+        "niceTeam",
+        "CXone team",
+        "team",
+        "[spec]",
+        "NICE extension; whether CXone takes the team's name or id is [guess]",
+    ),
+    "nice:loginAuthenticator": nice(
+        "niceLoginAuthenticator",
+        "CXone login authenticator",
+        "loginAuthenticator",
+        "[spec]",
+        "NICE extension; an authenticator name or id that exists in CXone",
+    ),
 };
 
 /** The seed's mappings (with the app username, exactly the seed's four fields). */
@@ -93,7 +153,9 @@ export type Expr =
 /** Parses an expression or throws an Error saying what is wrong and where. */
 export function parseExpression(src: string): Expr {
     let i = 0;
-    const ws = () => { while (i < src.length && /\s/.test(src[i])) i++; };
+    const ws = () => {
+        while (i < src.length && /\s/.test(src[i])) i++;
+    };
     const fail = (what: string): never => {
         throw new Error(`${what} at character ${i + 1}`);
     };
@@ -111,13 +173,17 @@ export function parseExpression(src: string): Expr {
             return { kind: "literal", value };
         }
         const m = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*/.exec(src.slice(i));
-        if (!m) return fail(i >= src.length ? "expression ends too early" : `unexpected "${src[i]}"`);
+        if (!m)
+            return fail(i >= src.length ? "expression ends too early" : `unexpected "${src[i]}"`);
         const name = m[0];
         i += name.length;
         ws();
         if (src[i] === "(") {
             const sig = EL_FUNCTIONS[name];
-            if (!sig) fail(`unsupported function ${name} (supported: ${Object.keys(EL_FUNCTIONS).join(", ")})`);
+            if (!sig)
+                fail(
+                    `unsupported function ${name} (supported: ${Object.keys(EL_FUNCTIONS).join(", ")})`,
+                );
             i++;
             const args: Expr[] = [];
             ws();
@@ -125,19 +191,27 @@ export function parseExpression(src: string): Expr {
                 for (;;) {
                     args.push(sum());
                     ws();
-                    if (src[i] === ",") { i++; continue; }
+                    if (src[i] === ",") {
+                        i++;
+                        continue;
+                    }
                     if (src[i] === ")") break;
                     fail('expected "," or ")"');
                 }
             }
             i++;
             if (args.length < sig.min || args.length > sig.max) {
-                fail(`${name} takes ${sig.min === sig.max ? sig.min : `${sig.min} to ${sig.max}`} arguments, got ${args.length}`);
+                fail(
+                    `${name} takes ${sig.min === sig.max ? sig.min : `${sig.min} to ${sig.max}`} arguments, got ${args.length}`,
+                );
             }
             return { kind: "call", fn: name, args };
         }
         const attr = /^user\.([A-Za-z][A-Za-z0-9_]*)$/.exec(name);
-        if (!attr) return fail(`"${name}" is not an Okta user attribute (write user.<attribute>, e.g. user.department)`);
+        if (!attr)
+            return fail(
+                `"${name}" is not an Okta user attribute (write user.<attribute>, e.g. user.department)`,
+            );
         return { kind: "attr", name: attr[1] };
     };
     const sum = (): Expr => {
@@ -168,7 +242,11 @@ function distance(a: string, b: string): number {
     for (let i = 1; i <= a.length; i++) {
         const next = [i];
         for (let j = 1; j <= b.length; j++) {
-            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            next[j] = Math.min(
+                row[j] + 1,
+                next[j - 1] + 1,
+                row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+            );
         }
         row = next;
     }
@@ -177,7 +255,10 @@ function distance(a: string, b: string): number {
 
 /** The known key closest to what was typed (case aside), when it is close. */
 function suggestion(key: string): string | undefined {
-    const scored = Object.keys(CXONE_ATTRIBUTES).map((k) => ({ k, d: distance(k.toLowerCase(), key.toLowerCase()) }));
+    const scored = Object.keys(CXONE_ATTRIBUTES).map((k) => ({
+        k,
+        d: distance(k.toLowerCase(), key.toLowerCase()),
+    }));
     const best = scored.sort((x, y) => x.d - y.d)[0];
     return best && best.d <= 3 ? best.k : undefined;
 }
@@ -186,28 +267,40 @@ function suggestion(key: string): string | undefined {
 export function validateMappings(map: unknown): MappingProblem[] {
     if (map === undefined) return [];
     if (map === null || typeof map !== "object" || Array.isArray(map)) {
-        return [{ key: "", reason: 'must be an object of CXone attribute -> Okta expression, e.g. {"nice:team": "user.department"}' }];
+        return [
+            {
+                key: "",
+                reason: 'must be an object of CXone attribute -> Okta expression, e.g. {"nice:team": "user.department"}',
+            },
+        ];
     }
     const problems: MappingProblem[] = [];
     for (const [key, value] of Object.entries(map)) {
         const attr = CXONE_ATTRIBUTES[key];
         if (!attr) {
             const near = suggestion(key);
-            const why = key === "userName"
-                ? "userName is the app username (the app's username format in Okta), not a mapping"
-                : `unknown CXone attribute "${key}"${near ? ` (did you mean "${near}"?)` : ""}; ` +
-                  `known: ${Object.keys(CXONE_ATTRIBUTES).join(", ")}`;
+            const why =
+                key === "userName"
+                    ? "userName is the app username (the app's username format in Okta), not a mapping"
+                    : `unknown CXone attribute "${key}"${near ? ` (did you mean "${near}"?)` : ""}; ` +
+                      `known: ${Object.keys(CXONE_ATTRIBUTES).join(", ")}`;
             problems.push({ key, reason: why });
             continue;
         }
         if (typeof value !== "string") {
-            problems.push({ key, reason: `"${key}" must map to an Okta expression string, e.g. "user.department"` });
+            problems.push({
+                key,
+                reason: `"${key}" must map to an Okta expression string, e.g. "user.department"`,
+            });
             continue;
         }
         try {
             parseExpression(value);
         } catch (e) {
-            problems.push({ key, reason: `"${key}": malformed expression ${JSON.stringify(value)}: ${(e as Error).message}` });
+            problems.push({
+                key,
+                reason: `"${key}": malformed expression ${JSON.stringify(value)}: ${(e as Error).message}`,
+            });
         }
     }
     return problems;
@@ -242,7 +335,10 @@ export function planMappings(map: Record<string, string> = {}): MappingPlan {
         plan.mappings[a.appProperty] = effective[key];
         if (!a.base) {
             plan.schemaProperties[a.appProperty] = {
-                title: a.title, type: "string", externalName: a.externalName, externalNamespace: a.externalNamespace,
+                title: a.title,
+                type: "string",
+                externalName: a.externalName,
+                externalNamespace: a.externalNamespace,
             };
         }
     }
@@ -252,7 +348,9 @@ export function planMappings(map: Record<string, string> = {}): MappingPlan {
 /** Keys whose values differ between two records (added, removed or changed), sorted. */
 export function changedKeys<T>(a: Record<string, T>, b: Record<string, T>): string[] {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    return [...keys].filter((k) => JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k] ?? null)).sort();
+    return [...keys]
+        .filter((k) => JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k] ?? null))
+        .sort();
 }
 
 /** What Okta held at a key before we first wrote it: `{ value }`, or `{}` when it held nothing. */
@@ -263,10 +361,13 @@ export type Prior<T> = { value?: T };
  * Keys already recorded keep their first value; keys no longer declared are dropped (restored).
  */
 export function nextPrevious<T>(
-    recorded: Record<string, Prior<T>>, declared: string[], live: Record<string, T>,
+    recorded: Record<string, Prior<T>>,
+    declared: string[],
+    live: Record<string, T>,
 ): Record<string, Prior<T>> {
     const out: Record<string, Prior<T>> = {};
-    for (const k of declared) out[k] = k in recorded ? recorded[k] : k in live ? { value: live[k] } : {};
+    for (const k of declared)
+        out[k] = k in recorded ? recorded[k] : k in live ? { value: live[k] } : {};
     return out;
 }
 
@@ -275,10 +376,12 @@ export function nextPrevious<T>(
  * before for the keys in `restore` that are no longer declared (a value, or null = remove).
  */
 export function partialUpdate<T>(
-    desired: Record<string, T>, restore: Record<string, Prior<T>>,
+    desired: Record<string, T>,
+    restore: Record<string, Prior<T>>,
 ): Record<string, T | null> {
     const body: Record<string, T | null> = {};
-    for (const [k, prior] of Object.entries(restore)) if (!(k in desired)) body[k] = prior.value ?? null;
+    for (const [k, prior] of Object.entries(restore))
+        if (!(k in desired)) body[k] = prior.value ?? null;
     for (const [k, v] of Object.entries(desired)) body[k] = v;
     return body;
 }
@@ -289,11 +392,17 @@ export function managedLive<T>(live: Record<string, T>, managed: string[]): Reco
 }
 
 /** A live schema property reduced to the fields we declare (Okta adds scope, master, ...). */
-export function declaredFields(p: { title?: unknown; type?: unknown; externalName?: unknown; externalNamespace?: unknown }):
-    SchemaProperty {
+export function declaredFields(p: {
+    title?: unknown;
+    type?: unknown;
+    externalName?: unknown;
+    externalNamespace?: unknown;
+}): SchemaProperty {
     return {
-        title: String(p.title ?? ""), type: "string",
-        externalName: String(p.externalName ?? ""), externalNamespace: String(p.externalNamespace ?? ""),
+        title: String(p.title ?? ""),
+        type: "string",
+        externalName: String(p.externalName ?? ""),
+        externalNamespace: String(p.externalNamespace ?? ""),
         ...(p.type !== "string" ? { type: p.type as "string" } : {}),
     };
 }

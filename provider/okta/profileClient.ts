@@ -37,7 +37,8 @@ export interface ProfileMapping extends ProfileMappingSummary {
     properties: Record<string, ProfileMappingProperty>;
 }
 
-const schemaUrl = (appId: string) => `/api/v1/meta/schemas/apps/${encodeURIComponent(appId)}/default`;
+const schemaUrl = (appId: string) =>
+    `/api/v1/meta/schemas/apps/${encodeURIComponent(appId)}/default`;
 
 export const oktaProfileApi = {
     /** GET /api/v1/meta/schemas/apps/{appId}/default [spec]; undefined when the app is gone. */
@@ -46,31 +47,53 @@ export const oktaProfileApi = {
 
     /** POST /api/v1/meta/schemas/apps/{appId}/default with custom properties (null removes) [spec]. */
     async updateAppUserSchema(
-        orgUrl: string, appId: string, properties: Record<string, AppUserSchemaProperty | null>,
+        orgUrl: string,
+        appId: string,
+        properties: Record<string, AppUserSchemaProperty | null>,
     ): Promise<AppUserSchema> {
-        const data = { definitions: { custom: { id: "#custom", type: "object", properties, required: [] } } };
-        const res = await call<AppUserSchema>(orgUrl, `update the user schema of app ${appId}`,
-            { method: "POST", url: schemaUrl(appId), data });
+        const data = {
+            definitions: { custom: { id: "#custom", type: "object", properties, required: [] } },
+        };
+        const res = await call<AppUserSchema>(orgUrl, `update the user schema of app ${appId}`, {
+            method: "POST",
+            url: schemaUrl(appId),
+            data,
+        });
         return res.data;
     },
 
     /** GET /api/v1/mappings?sourceId=&targetId= [spec]: the Okta user -> app mapping of an app. */
-    async findUserToAppMapping(orgUrl: string, appId: string): Promise<ProfileMappingSummary | undefined> {
-        const res = await call<ProfileMappingSummary[]>(orgUrl, `find the profile mapping of app ${appId}`,
-            { method: "GET", url: "/api/v1/mappings", params: { targetId: appId, limit: 200 } });
+    async findUserToAppMapping(
+        orgUrl: string,
+        appId: string,
+    ): Promise<ProfileMappingSummary | undefined> {
+        const res = await call<ProfileMappingSummary[]>(
+            orgUrl,
+            `find the profile mapping of app ${appId}`,
+            { method: "GET", url: "/api/v1/mappings", params: { targetId: appId, limit: 200 } },
+        );
         return res.data.find((m) => m.target.id === appId && m.source.type === "user");
     },
 
     /** GET /api/v1/mappings/{id} [spec] */
     getMapping: (orgUrl: string, id: string) =>
-        find<ProfileMapping>(orgUrl, `read profile mapping ${id}`, `/api/v1/mappings/${encodeURIComponent(id)}`),
+        find<ProfileMapping>(
+            orgUrl,
+            `read profile mapping ${id}`,
+            `/api/v1/mappings/${encodeURIComponent(id)}`,
+        ),
 
     /** POST /api/v1/mappings/{id} with some properties (null removes that mapping) [spec] */
     async updateMapping(
-        orgUrl: string, id: string, properties: Record<string, ProfileMappingProperty | null>,
+        orgUrl: string,
+        id: string,
+        properties: Record<string, ProfileMappingProperty | null>,
     ): Promise<ProfileMapping> {
-        const res = await call<ProfileMapping>(orgUrl, `update profile mapping ${id}`,
-            { method: "POST", url: `/api/v1/mappings/${encodeURIComponent(id)}`, data: { properties } });
+        const res = await call<ProfileMapping>(orgUrl, `update profile mapping ${id}`, {
+            method: "POST",
+            url: `/api/v1/mappings/${encodeURIComponent(id)}`,
+            data: { properties },
+        });
         return res.data;
     },
 };

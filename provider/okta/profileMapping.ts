@@ -23,7 +23,13 @@ export class ProfileMapping extends pulumi.dynamic.Resource {
     declare readonly mappingId: pulumi.Output<string>;
 
     constructor(name: string, args: ProfileMappingArgs, opts?: pulumi.CustomResourceOptions) {
-        super(forwarder("cxone-okta-scim/provider/okta/profileMappingProvider"), name,
-            { mappingId: undefined, previous: undefined, ...args }, opts, "okta", "ProfileMapping");
+        super(
+            forwarder("cxone-okta-scim/provider/okta/profileMappingProvider"),
+            name,
+            { mappingId: undefined, previous: undefined, ...args },
+            opts,
+            "okta",
+            "ProfileMapping",
+        );
     }
 }

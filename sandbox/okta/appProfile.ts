@@ -37,10 +37,21 @@ export interface AppProfile {
 /** Okta's default user type: the source of every Okta user -> app mapping (userView's type id). */
 export const DEFAULT_USER_TYPE_ID = "oty00000000000000000";
 
-const base = (title: string, externalName: string, extra: Partial<SchemaProperty> = {}): SchemaProperty => ({
-    title, type: "string", externalName, externalNamespace: CORE_USER, scope: "NONE",
-    master: { type: "PROFILE_MASTER" }, mutability: "READ_WRITE", required: false,
-    permissions: [{ principal: "SELF", action: "READ_WRITE" }], ...extra,
+const base = (
+    title: string,
+    externalName: string,
+    extra: Partial<SchemaProperty> = {},
+): SchemaProperty => ({
+    title,
+    type: "string",
+    externalName,
+    externalNamespace: CORE_USER,
+    scope: "NONE",
+    master: { type: "PROFILE_MASTER" },
+    mutability: "READ_WRITE",
+    required: false,
+    permissions: [{ principal: "SELF", action: "READ_WRITE" }],
+    ...extra,
 });
 
 /**
@@ -64,7 +75,13 @@ const DEFAULT_MAPPING: Record<string, MappingProperty> = {
 export function appProfile(app: OktaApp): AppProfile {
     if (!app.profile) {
         const now = nowIso();
-        app.profile = { schemaCreated: now, schemaLastUpdated: now, custom: {}, mappingId: oktaId("prm"), mapping: structuredClone(DEFAULT_MAPPING) };
+        app.profile = {
+            schemaCreated: now,
+            schemaLastUpdated: now,
+            custom: {},
+            mappingId: oktaId("prm"),
+            mapping: structuredClone(DEFAULT_MAPPING),
+        };
     }
     return app.profile;
 }
@@ -84,11 +101,23 @@ export function schemaView(orgBase: string, app: OktaApp) {
         lastUpdated: p.schemaLastUpdated,
         created: p.schemaCreated,
         definitions: {
-            custom: { id: "#custom", type: "object", properties: structuredClone(p.custom), required: [] as string[] },
-            base: { id: "#base", type: "object", properties: structuredClone(BASE_PROPERTIES), required: ["userName"] },
+            custom: {
+                id: "#custom",
+                type: "object",
+                properties: structuredClone(p.custom),
+                required: [] as string[],
+            },
+            base: {
+                id: "#base",
+                type: "object",
+                properties: structuredClone(BASE_PROPERTIES),
+                required: ["userName"],
+            },
         },
         type: "object",
-        properties: { profile: { allOf: [{ $ref: "#/definitions/custom" }, { $ref: "#/definitions/base" }] } },
+        properties: {
+            profile: { allOf: [{ $ref: "#/definitions/custom" }, { $ref: "#/definitions/base" }] },
+        },
     };
 }
 
@@ -97,14 +126,18 @@ export function mappingSummaryView(orgBase: string, app: OktaApp) {
     return {
         id: p.mappingId,
         source: {
-            id: DEFAULT_USER_TYPE_ID, name: "user", type: "user",
+            id: DEFAULT_USER_TYPE_ID,
+            name: "user",
+            type: "user",
             _links: {
                 self: { href: `${orgBase}/api/v1/meta/types/user/${DEFAULT_USER_TYPE_ID}` },
                 schema: { href: `${orgBase}/api/v1/meta/schemas/user/default` },
             },
         },
         target: {
-            id: app.id, name: app.name, type: "appuser",
+            id: app.id,
+            name: app.name,
+            type: "appuser",
             _links: {
                 self: { href: `${orgBase}/api/v1/apps/${app.id}` },
                 schema: { href: `${orgBase}/api/v1/meta/schemas/apps/${app.id}/default` },
@@ -115,5 +148,8 @@ export function mappingSummaryView(orgBase: string, app: OktaApp) {
 }
 
 export function mappingView(orgBase: string, app: OktaApp) {
-    return { ...mappingSummaryView(orgBase, app), properties: structuredClone(appProfile(app).mapping) };
+    return {
+        ...mappingSummaryView(orgBase, app),
+        properties: structuredClone(appProfile(app).mapping),
+    };
 }

@@ -16,8 +16,20 @@ const str = (v: Value) => v ?? "";
 const FUNCTIONS: Record<string, { arity: [number, number]; run: (a: Value[]) => Value }> = {
     "String.toUpperCase": { arity: [1, 1], run: ([s]) => (s === null ? null : s.toUpperCase()) },
     "String.toLowerCase": { arity: [1, 1], run: ([s]) => (s === null ? null : s.toLowerCase()) },
-    "String.substringBefore": { arity: [2, 2], run: ([s, sep]) => { const i = str(s).indexOf(str(sep)); return i < 0 ? "" : str(s).slice(0, i); } },
-    "String.substringAfter": { arity: [2, 2], run: ([s, sep]) => { const i = str(s).indexOf(str(sep)); return i < 0 ? "" : str(s).slice(i + str(sep).length); } },
+    "String.substringBefore": {
+        arity: [2, 2],
+        run: ([s, sep]) => {
+            const i = str(s).indexOf(str(sep));
+            return i < 0 ? "" : str(s).slice(0, i);
+        },
+    },
+    "String.substringAfter": {
+        arity: [2, 2],
+        run: ([s, sep]) => {
+            const i = str(s).indexOf(str(sep));
+            return i < 0 ? "" : str(s).slice(i + str(sep).length);
+        },
+    },
     "String.join": { arity: [2, 20], run: ([sep, ...parts]) => parts.map(str).join(str(sep)) },
 };
 
@@ -26,8 +38,12 @@ export class ExpressionError extends Error {}
 /** Compiles an expression to a function of the Okta user's profile, or throws ExpressionError. */
 export function compileExpression(src: string): Node {
     let i = 0;
-    const skip = () => { while (/\s/.test(src[i] ?? "")) i++; };
-    const err = (msg: string): never => { throw new ExpressionError(`${msg} (position ${i})`); };
+    const skip = () => {
+        while (/\s/.test(src[i] ?? "")) i++;
+    };
+    const err = (msg: string): never => {
+        throw new ExpressionError(`${msg} (position ${i})`);
+    };
     const term = (): Node => {
         skip();
         const q = src[i];
@@ -49,14 +65,16 @@ export function compileExpression(src: string): Node {
             const args: Node[] = [];
             skip();
             if (src[i] === ")") i++;
-            else for (;;) {
-                args.push(sum());
-                skip();
-                const c = src[i++];
-                if (c === ")") break;
-                if (c !== ",") err("Expected ',' or ')'");
-            }
-            if (args.length < fn.arity[0] || args.length > fn.arity[1]) err(`Wrong number of arguments for ${m[0]}`);
+            else
+                for (;;) {
+                    args.push(sum());
+                    skip();
+                    const c = src[i++];
+                    if (c === ")") break;
+                    if (c !== ",") err("Expected ',' or ')'");
+                }
+            if (args.length < fn.arity[0] || args.length > fn.arity[1])
+                err(`Wrong number of arguments for ${m[0]}`);
             return (p) => fn.run(args.map((a) => a(p)));
         }
         const attr = /^user\.(\w+)$/.exec(m[0]);
@@ -69,7 +87,10 @@ export function compileExpression(src: string): Node {
     };
     const sum = (): Node => {
         const parts = [term()];
-        for (skip(); src[i] === "+"; skip()) { i++; parts.push(term()); }
+        for (skip(); src[i] === "+"; skip()) {
+            i++;
+            parts.push(term());
+        }
         return parts.length === 1 ? parts[0] : (p) => parts.map((x) => str(x(p))).join("");
     };
     if (!src.trim()) throw new ExpressionError("Empty expression");

@@ -37,7 +37,12 @@ function place(target: Record<string, unknown>, externalName: string, value: str
 }
 
 /** The SCIM User body for `u`: userName, the mapped attributes, displayName, active. */
-export function mappedScimUser(app: OktaApp, userName: string, u: OktaUser, active: boolean): Record<string, unknown> {
+export function mappedScimUser(
+    app: OktaApp,
+    userName: string,
+    u: OktaUser,
+    active: boolean,
+): Record<string, unknown> {
     const props = allProperties(appProfile(app));
     const values = appUserProfile(app, u);
     const body: Record<string, unknown> = { schemas: [CORE_USER], userName };
@@ -53,7 +58,8 @@ export function mappedScimUser(app: OktaApp, userName: string, u: OktaUser, acti
         place(target, def.externalName ?? prop, value);
     }
     // Without a displayName mapping, the name the way the seed pushed it.
-    if (body.displayName === undefined) body.displayName = `${values.givenName ?? ""} ${values.familyName ?? ""}`.trim();
+    if (body.displayName === undefined)
+        body.displayName = `${values.givenName ?? ""} ${values.familyName ?? ""}`.trim();
     body.active = active;
     return body;
 }

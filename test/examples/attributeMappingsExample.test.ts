@@ -7,7 +7,10 @@ import * as os from "os";
 import * as path from "path";
 import axios from "axios";
 import { startSandbox, RunningSandbox } from "../../sandbox/index";
-import { attributeMappingsExample, contactCentreMappings } from "../../examples/attributeMappings/index";
+import {
+    attributeMappingsExample,
+    contactCentreMappings,
+} from "../../examples/attributeMappings/index";
 import { openStack, repoRoot } from "../../scripts/lib/engine";
 
 describe("examples: attribute mappings stack (real engine)", function () {
@@ -19,12 +22,21 @@ describe("examples: attribute mappings stack (real engine)", function () {
         sandbox = await startSandbox({ dir, cxonePort: 0, oktaPort: 0 });
         process.env.CXONE_OKTA_SANDBOX_DIR = dir;
     });
-    after(async () => { await sandbox?.stop(); });
+    after(async () => {
+        await sandbox?.stop();
+    });
 
     it("up declares the example's mappings in Okta; preview is clean; destroy succeeds", async () => {
         const stack = await openStack({
-            projectName: "cxone-okta-attribute-mappings", stackName: "dev", program: async () => attributeMappingsExample(),
-            workDir: path.join(repoRoot, ".pulumi-local", "test", `example-mappings-${crypto.randomBytes(3).toString("hex")}`),
+            projectName: "cxone-okta-attribute-mappings",
+            stackName: "dev",
+            program: async () => attributeMappingsExample(),
+            workDir: path.join(
+                repoRoot,
+                ".pulumi-local",
+                "test",
+                `example-mappings-${crypto.randomBytes(3).toString("hex")}`,
+            ),
             backendDir: fs.mkdtempSync(path.join(os.tmpdir(), "example-mappings-backend-")),
             env: { CXONE_OKTA_SANDBOX_DIR: process.env.CXONE_OKTA_SANDBOX_DIR! },
             projectOptions: { options: { refresh: "always" } },
@@ -37,21 +49,46 @@ describe("examples: attribute mappings stack (real engine)", function () {
         assert.equal((await stack.up()).summary.result, "succeeded");
         const appId = (await stack.outputs()).appId.value as string;
         const headers = { Authorization: `SSWS ${sandbox.endpoints.okta.apiToken}` };
-        const [summary] = (await axios.get(`${sandbox.urls.okta}/api/v1/mappings`, { params: { targetId: appId }, headers })).data;
-        const mapping = (await axios.get(`${sandbox.urls.okta}/api/v1/mappings/${summary.id}`, { headers })).data;
+        const [summary] = (
+            await axios.get(`${sandbox.urls.okta}/api/v1/mappings`, {
+                params: { targetId: appId },
+                headers,
+            })
+        ).data;
+        const mapping = (
+            await axios.get(`${sandbox.urls.okta}/api/v1/mappings/${summary.id}`, { headers })
+        ).data;
         assert.equal(mapping.properties.niceTeam.expression, contactCentreMappings["nice:team"]);
-        assert.equal(mapping.properties.displayName.expression, 'user.firstName + " " + user.lastName');
-        const schema = (await axios.get(`${sandbox.urls.okta}/api/v1/meta/schemas/apps/${appId}/default`, { headers })).data;
-        assert.deepEqual(Object.keys(schema.definitions.custom.properties).sort(),
-            ["displayName", "mobilePhone", "niceTeam", "timezone", "workPhone"]);
+        assert.equal(
+            mapping.properties.displayName.expression,
+            'user.firstName + " " + user.lastName',
+        );
+        const schema = (
+            await axios.get(`${sandbox.urls.okta}/api/v1/meta/schemas/apps/${appId}/default`, {
+                headers,
+            })
+        ).data;
+        assert.deepEqual(Object.keys(schema.definitions.custom.properties).sort(), [
+            "displayName",
+            "mobilePhone",
+            "niceTeam",
+            "timezone",
+            "workPhone",
+        ]);
 
         // Our two resources have nothing to do (a pending ScimConnection re-checks on every run).
         const ops: string[] = [];
-        await stack.preview({ onEvent: (e) => {
-            const m = e.resourcePreEvent?.metadata;
-            if (m && /okta:(AppUserSchemaProperties|ProfileMapping)$/.test(m.type)) ops.push(m.op);
-        } });
-        assert.ok(ops.length >= 2 && ops.every((op) => op === "same" || op === "refresh"), JSON.stringify(ops));
+        await stack.preview({
+            onEvent: (e) => {
+                const m = e.resourcePreEvent?.metadata;
+                if (m && /okta:(AppUserSchemaProperties|ProfileMapping)$/.test(m.type))
+                    ops.push(m.op);
+            },
+        });
+        assert.ok(
+            ops.length >= 2 && ops.every((op) => op === "same" || op === "refresh"),
+            JSON.stringify(ops),
+        );
         assert.equal((await stack.destroy()).summary.result, "succeeded");
     });
 });

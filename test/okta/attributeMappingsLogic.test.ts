@@ -3,31 +3,64 @@
 import { strict as assert } from "assert";
 import fc from "fast-check";
 import {
-    changedKeys, CXONE_ATTRIBUTES, DEFAULT_MAPPINGS, formatProblems, nextPrevious, NICE_USER, parseExpression,
-    partialUpdate, planMappings, sourceAttributes, validateMappings,
+    changedKeys,
+    CXONE_ATTRIBUTES,
+    DEFAULT_MAPPINGS,
+    formatProblems,
+    nextPrevious,
+    NICE_USER,
+    parseExpression,
+    partialUpdate,
+    planMappings,
+    sourceAttributes,
+    validateMappings,
 } from "../../provider/okta/attributeMappingsLogic";
 
 describe("attribute mappings: the CXone attribute table", () => {
     it("every attribute is marked [spec] or [guess] and has a distinct app property", () => {
         const props = Object.values(CXONE_ATTRIBUTES).map((a) => a.appProperty);
         assert.equal(new Set(props).size, props.length);
-        for (const a of Object.values(CXONE_ATTRIBUTES)) assert.ok(["[spec]", "[guess]"].includes(a.mark));
+        for (const a of Object.values(CXONE_ATTRIBUTES))
+            assert.ok(["[spec]", "[guess]"].includes(a.mark));
     });
     it("covers the attributes of CXone's SCIM schema a mapping can fill (cxone-api.md)", () => {
-        for (const k of ["name.givenName", "name.familyName", "emails.work", "displayName", "timezone",
-            "phoneNumbers.work", "nice:team", "nice:loginAuthenticator"]) assert.ok(CXONE_ATTRIBUTES[k], k);
+        for (const k of [
+            "name.givenName",
+            "name.familyName",
+            "emails.work",
+            "displayName",
+            "timezone",
+            "phoneNumbers.work",
+            "nice:team",
+            "nice:loginAuthenticator",
+        ])
+            assert.ok(CXONE_ATTRIBUTES[k], k);
         assert.equal(CXONE_ATTRIBUTES["nice:team"].externalNamespace, NICE_USER);
         assert.equal(CXONE_ATTRIBUTES["nice:team"].externalName, "team");
-        assert.equal(CXONE_ATTRIBUTES["phoneNumbers.work"].externalName, "phoneNumbers^[type=='work'].value");
+        assert.equal(
+            CXONE_ATTRIBUTES["phoneNumbers.work"].externalName,
+            "phoneNumbers^[type=='work'].value",
+        );
     });
     it("the defaults are exactly the seed's fields, with no schema property to add", () => {
         const plan = planMappings();
-        assert.deepEqual(plan.mappings, { givenName: "user.firstName", familyName: "user.lastName", email: "user.email" });
+        assert.deepEqual(plan.mappings, {
+            givenName: "user.firstName",
+            familyName: "user.lastName",
+            email: "user.email",
+        });
         assert.deepEqual(plan.schemaProperties, {});
-        assert.deepEqual(Object.keys(DEFAULT_MAPPINGS).sort(), ["emails.work", "name.familyName", "name.givenName"]);
+        assert.deepEqual(Object.keys(DEFAULT_MAPPINGS).sort(), [
+            "emails.work",
+            "name.familyName",
+            "name.givenName",
+        ]);
     });
     it("a map adds its attributes over the defaults; a default can be remapped", () => {
-        const plan = planMappings({ "nice:team": "user.department", "name.givenName": "user.nickName" });
+        const plan = planMappings({
+            "nice:team": "user.department",
+            "name.givenName": "user.nickName",
+        });
         assert.equal(plan.mappings.niceTeam, "user.department");
         assert.equal(plan.mappings.givenName, "user.nickName");
         assert.deepEqual(Object.keys(plan.schemaProperties), ["niceTeam"]);
@@ -67,21 +100,37 @@ describe("attribute mappings: expressions", () => {
 describe("attribute mappings: input checks name the key the user typed", () => {
     it("accepts a good map and no map", () => {
         assert.deepEqual(validateMappings(undefined), []);
-        assert.deepEqual(validateMappings({ timezone: "user.timezone", "nice:team": "user.department" }), []);
+        assert.deepEqual(
+            validateMappings({ timezone: "user.timezone", "nice:team": "user.department" }),
+            [],
+        );
     });
     it("unknown attribute, with a suggestion", () => {
         const [p] = validateMappings({ "nice:teams": "user.department" });
         assert.equal(p.key, "nice:teams");
-        assert.match(p.reason, /unknown CXone attribute "nice:teams" \(did you mean "nice:team"\?\)/);
+        assert.match(
+            p.reason,
+            /unknown CXone attribute "nice:teams" \(did you mean "nice:team"\?\)/,
+        );
     });
     it("userName is refused with the reason", () => {
         assert.match(validateMappings({ userName: "user.login" })[0].reason, /app username/);
     });
     it("malformed expression and non-string value, all reported at once", () => {
-        const problems = validateMappings({ timezone: "user.", "nice:team": 5, displayName: "user.displayName" });
-        assert.deepEqual(problems.map((p) => p.key), ["timezone", "nice:team"]);
+        const problems = validateMappings({
+            timezone: "user.",
+            "nice:team": 5,
+            displayName: "user.displayName",
+        });
+        assert.deepEqual(
+            problems.map((p) => p.key),
+            ["timezone", "nice:team"],
+        );
         const text = formatProblems(problems, "cxone-okta-scim:attributeMappings");
-        assert.match(text, /cxone-okta-scim:attributeMappings\["timezone"\]: "timezone": malformed expression "user\."/);
+        assert.match(
+            text,
+            /cxone-okta-scim:attributeMappings\["timezone"\]: "timezone": malformed expression "user\."/,
+        );
         assert.match(text, /cxone-okta-scim:attributeMappings\["nice:team"\]/);
     });
     it("a list or a string is not a map", () => {
@@ -98,20 +147,41 @@ describe("attribute mappings: restore bookkeeping", () => {
         assert.deepEqual(later, { a: { value: "user.x" }, c: { value: "user.c" } });
     });
     it("a dropped key is put back (value) or removed (null); declared keys win", () => {
-        const body = partialUpdate({ a: "new" }, { a: { value: "old" }, b: { value: "was" }, c: {} });
+        const body = partialUpdate(
+            { a: "new" },
+            { a: { value: "old" }, b: { value: "was" }, c: {} },
+        );
         assert.deepEqual(body, { a: "new", b: "was", c: null });
     });
     it("destroy (nothing declared) gives back exactly the recorded state", () => {
-        fc.assert(fc.property(fc.dictionary(fc.string(), fc.option(fc.string(), { nil: undefined })), (rec) => {
-            const recorded = Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, v === undefined ? {} : { value: v }]));
-            const body = partialUpdate({}, recorded);
-            for (const [k, v] of Object.entries(rec)) assert.equal(body[k], v === undefined ? null : v);
-        }));
+        fc.assert(
+            fc.property(
+                fc.dictionary(fc.string(), fc.option(fc.string(), { nil: undefined })),
+                (rec) => {
+                    const recorded = Object.fromEntries(
+                        Object.entries(rec).map(([k, v]) => [
+                            k,
+                            v === undefined ? {} : { value: v },
+                        ]),
+                    );
+                    const body = partialUpdate({}, recorded);
+                    for (const [k, v] of Object.entries(rec))
+                        assert.equal(body[k], v === undefined ? null : v);
+                },
+            ),
+        );
     });
     it("changedKeys finds exactly the keys whose values differ", () => {
-        fc.assert(fc.property(fc.dictionary(fc.string(), fc.string()), fc.dictionary(fc.string(), fc.string()), (a, b) => {
-            const changed = new Set(changedKeys(a, b));
-            for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) assert.equal(changed.has(k), a[k] !== b[k]);
-        }));
+        fc.assert(
+            fc.property(
+                fc.dictionary(fc.string(), fc.string()),
+                fc.dictionary(fc.string(), fc.string()),
+                (a, b) => {
+                    const changed = new Set(changedKeys(a, b));
+                    for (const k of new Set([...Object.keys(a), ...Object.keys(b)]))
+                        assert.equal(changed.has(k), a[k] !== b[k]);
+                },
+            ),
+        );
     });
 });

@@ -28,7 +28,8 @@ describe("sandbox Okta: app user schema and profile mappings", function () {
     before(async () => {
         h = await startOkta();
         process.env.OKTA_API_TOKEN = h.token;
-        appId = (await h.api("POST", "/api/v1/apps?activate=true", autoLoginBody("Mapped"))).body.id;
+        appId = (await h.api("POST", "/api/v1/apps?activate=true", autoLoginBody("Mapped"))).body
+            .id;
     });
     after(async () => {
         if (savedToken === undefined) delete process.env.OKTA_API_TOKEN;
@@ -40,11 +41,25 @@ describe("sandbox Okta: app user schema and profile mappings", function () {
         const r = await schema();
         assert.equal(r.status, 200);
         assert.equal(r.body.$schema, "http://json-schema.org/draft-04/schema#");
-        assert.deepEqual(Object.keys(r.body.definitions.base.properties), ["userName", "givenName", "familyName", "email"]);
-        assert.equal(r.body.definitions.base.properties.email.externalName, "emails^[type=='work'].value");
+        assert.deepEqual(Object.keys(r.body.definitions.base.properties), [
+            "userName",
+            "givenName",
+            "familyName",
+            "email",
+        ]);
+        assert.equal(
+            r.body.definitions.base.properties.email.externalName,
+            "emails^[type=='work'].value",
+        );
         assert.deepEqual(r.body.definitions.custom.properties, {});
-        assert.deepEqual(r.body.properties.profile.allOf, [{ $ref: "#/definitions/custom" }, { $ref: "#/definitions/base" }]);
-        assert.equal((await h.api("GET", "/api/v1/meta/schemas/apps/0oaNOPE/default")).body.errorCode, "E0000007");
+        assert.deepEqual(r.body.properties.profile.allOf, [
+            { $ref: "#/definitions/custom" },
+            { $ref: "#/definitions/base" },
+        ]);
+        assert.equal(
+            (await h.api("GET", "/api/v1/meta/schemas/apps/0oaNOPE/default")).body.errorCode,
+            "E0000007",
+        );
     });
 
     it("GET mappings: the Okta user -> app mapping maps the seed's fields", async () => {
@@ -72,16 +87,24 @@ describe("sandbox Okta: app user schema and profile mappings", function () {
     });
 
     it("POST schema and mapping refuse bad input with Okta's E0000001 and change nothing", async () => {
-        const bad = await h.api("POST", `/api/v1/meta/schemas/apps/${appId}/default`,
-            { definitions: { custom: { properties: { "9bad": { title: "", type: "nope" } } } } });
+        const bad = await h.api("POST", `/api/v1/meta/schemas/apps/${appId}/default`, {
+            definitions: { custom: { properties: { "9bad": { title: "", type: "nope" } } } },
+        });
         assert.equal(bad.status, 400);
         assert.equal(bad.body.errorCode, "E0000001");
         assert.ok(bad.body.errorCauses.length >= 2);
         const m = await mappingOf();
-        const unknownTarget = await h.api("POST", `/api/v1/mappings/${m.id}`, { properties: { niceTeam: { expression: "user.department" } } });
+        const unknownTarget = await h.api("POST", `/api/v1/mappings/${m.id}`, {
+            properties: { niceTeam: { expression: "user.department" } },
+        });
         assert.equal(unknownTarget.status, 400);
-        assert.match(unknownTarget.body.errorCauses[0].errorSummary, /does not exist in the target schema/);
-        const badExpr = await h.api("POST", `/api/v1/mappings/${m.id}`, { properties: { givenName: { expression: "String.reverse(user.firstName)" } } });
+        assert.match(
+            unknownTarget.body.errorCauses[0].errorSummary,
+            /does not exist in the target schema/,
+        );
+        const badExpr = await h.api("POST", `/api/v1/mappings/${m.id}`, {
+            properties: { givenName: { expression: "String.reverse(user.firstName)" } },
+        });
         assert.equal(badExpr.status, 400);
         assert.match(badExpr.body.errorCauses[0].errorSummary, /Unknown function String\.reverse/);
         assert.deepEqual((await mappingOf()).properties, m.properties);
@@ -89,43 +112,91 @@ describe("sandbox Okta: app user schema and profile mappings", function () {
 
     it("the provisioning engine's SCIM body follows the schema's external names and the mapping", async () => {
         const m = await mappingOf();
-        await h.api("POST", `/api/v1/meta/schemas/apps/${appId}/default`, { definitions: { custom: { id: "#custom", type: "object", properties: {
-            niceTeam: { title: "Team", type: "string", externalName: "team", externalNamespace: NICE },
-            workPhone: { title: "Phone", type: "string", externalName: "phoneNumbers^[type=='work'].value", externalNamespace: CORE },
-            timezone: { title: "TZ", type: "string", externalName: "timezone", externalNamespace: CORE },
-        } } } });
-        const r = await h.api("POST", `/api/v1/mappings/${m.id}`, { properties: {
-            niceTeam: { expression: "String.toUpperCase(user.department)", pushStatus: "PUSH" },
-            workPhone: { expression: "user.primaryPhone" },
-            timezone: { expression: "user.timezone" },
-        } });
+        await h.api("POST", `/api/v1/meta/schemas/apps/${appId}/default`, {
+            definitions: {
+                custom: {
+                    id: "#custom",
+                    type: "object",
+                    properties: {
+                        niceTeam: {
+                            title: "Team",
+                            type: "string",
+                            externalName: "team",
+                            externalNamespace: NICE,
+                        },
+                        workPhone: {
+                            title: "Phone",
+                            type: "string",
+                            externalName: "phoneNumbers^[type=='work'].value",
+                            externalNamespace: CORE,
+                        },
+                        timezone: {
+                            title: "TZ",
+                            type: "string",
+                            externalName: "timezone",
+                            externalNamespace: CORE,
+                        },
+                    },
+                },
+            },
+        });
+        const r = await h.api("POST", `/api/v1/mappings/${m.id}`, {
+            properties: {
+                niceTeam: { expression: "String.toUpperCase(user.department)", pushStatus: "PUSH" },
+                workPhone: { expression: "user.primaryPhone" },
+                timezone: { expression: "user.timezone" },
+            },
+        });
         assert.equal(r.status, 200, JSON.stringify(r.body));
         const app = h.ctx.state.okta.apps[appId];
-        const user = { id: "00u1", profile: { firstName: "Ana", lastName: "Agent", email: "ana@example.com", login: "ana@example.com",
-            department: "Sales", primaryPhone: "+1 555 0100" } } as never;
+        const user = {
+            id: "00u1",
+            profile: {
+                firstName: "Ana",
+                lastName: "Agent",
+                email: "ana@example.com",
+                login: "ana@example.com",
+                department: "Sales",
+                primaryPhone: "+1 555 0100",
+            },
+        } as never;
         const body = mappedScimUser(app, "ana@example.com", user, true);
         assert.deepEqual(body, {
-            schemas: [CORE, NICE], userName: "ana@example.com",
+            schemas: [CORE, NICE],
+            userName: "ana@example.com",
             emails: [{ type: "work", primary: true, value: "ana@example.com" }],
             name: { familyName: "Agent", givenName: "Ana" },
             [NICE]: { team: "SALES" },
             phoneNumbers: [{ type: "work", primary: true, value: "+1 555 0100" }],
-            displayName: "Ana Agent", active: true,
+            displayName: "Ana Agent",
+            active: true,
         });
         // Removing a schema property removes its mapping: the attribute is no longer pushed.
-        await h.api("POST", `/api/v1/meta/schemas/apps/${appId}/default`, { definitions: { custom: { properties: { niceTeam: null } } } });
+        await h.api("POST", `/api/v1/meta/schemas/apps/${appId}/default`, {
+            definitions: { custom: { properties: { niceTeam: null } } },
+        });
         assert.equal((await mappingOf()).properties.niceTeam, undefined);
         assert.equal(mappedScimUser(app, "ana@example.com", user, true)[NICE], undefined);
-        await h.api("POST", `/api/v1/meta/schemas/apps/${appId}/default`, { definitions: { custom: { properties: { workPhone: null, timezone: null } } } });
+        await h.api("POST", `/api/v1/meta/schemas/apps/${appId}/default`, {
+            definitions: { custom: { properties: { workPhone: null, timezone: null } } },
+        });
     });
 
     it("evaluates the documented Expression Language subset", () => {
-        const p = { firstName: "Ana", lastName: "Agent", email: "ana.agent@example.com", costCenter: "CC1" };
+        const p = {
+            firstName: "Ana",
+            lastName: "Agent",
+            email: "ana.agent@example.com",
+            costCenter: "CC1",
+        };
         const cases: [string, string | null][] = [
-            ["user.firstName", "Ana"], ["user.missing", null], ['"lit"', "lit"],
+            ["user.firstName", "Ana"],
+            ["user.missing", null],
+            ['"lit"', "lit"],
             ['user.firstName + " " + user.lastName', "Ana Agent"],
             ["String.toLowerCase(user.lastName)", "agent"],
-            ['String.substringBefore(user.email, "@")', "ana.agent"], ['String.substringAfter(user.email, "@")', "example.com"],
+            ['String.substringBefore(user.email, "@")', "ana.agent"],
+            ['String.substringAfter(user.email, "@")', "example.com"],
             ['String.join("/", user.costCenter, user.lastName)', "CC1/Agent"],
         ];
         for (const [src, want] of cases) assert.equal(compileExpression(src)(p), want, src);
@@ -140,20 +211,49 @@ describe("sandbox Okta: app user schema and profile mappings", function () {
 
         it("check refuses a malformed expression naming the property, before any call", async () => {
             const before = h.saves;
-            const r = await mappingProvider.check({} as never, { orgUrl: orgUrl(), appId, properties: { niceTeam: "user.department +" } });
-            assert.match(r.failures?.[0].reason ?? "", /properties\["niceTeam"\]: malformed expression/);
+            const r = await mappingProvider.check({} as never, {
+                orgUrl: orgUrl(),
+                appId,
+                properties: { niceTeam: "user.department +" },
+            });
+            assert.match(
+                r.failures?.[0].reason ?? "",
+                /properties\["niceTeam"\]: malformed expression/,
+            );
             assert.equal(h.saves, before);
         });
 
         it("create adds the properties and mappings, recording what was there", async () => {
             // Someone mapped timezone by hand before: destroy must give that back.
-            await h.api("POST", `/api/v1/meta/schemas/apps/${appId}/default`, { definitions: { custom: { properties: {
-                timezone: { title: "Hand-made", type: "string", externalName: "timezone", externalNamespace: CORE } } } } });
+            await h.api("POST", `/api/v1/meta/schemas/apps/${appId}/default`, {
+                definitions: {
+                    custom: {
+                        properties: {
+                            timezone: {
+                                title: "Hand-made",
+                                type: "string",
+                                externalName: "timezone",
+                                externalNamespace: CORE,
+                            },
+                        },
+                    },
+                },
+            });
             const m = await mappingOf();
-            await h.api("POST", `/api/v1/mappings/${m.id}`, { properties: { timezone: { expression: '"UTC"' } } });
+            await h.api("POST", `/api/v1/mappings/${m.id}`, {
+                properties: { timezone: { expression: '"UTC"' } },
+            });
 
-            schemaOuts = (await schemaProvider.create({ orgUrl: orgUrl(), appId, properties: plan.schemaProperties })).outs;
-            mappingOuts = (await mappingProvider.create({ orgUrl: orgUrl(), appId, properties: plan.mappings })).outs;
+            schemaOuts = (
+                await schemaProvider.create({
+                    orgUrl: orgUrl(),
+                    appId,
+                    properties: plan.schemaProperties,
+                })
+            ).outs;
+            mappingOuts = (
+                await mappingProvider.create({ orgUrl: orgUrl(), appId, properties: plan.mappings })
+            ).outs;
             const live = (await schema()).body.definitions.custom.properties;
             assert.equal(live.niceTeam.externalNamespace, NICE);
             assert.equal(live.timezone.title, "Time zone");
@@ -164,19 +264,70 @@ describe("sandbox Okta: app user schema and profile mappings", function () {
 
         it("read shows an out-of-band change; diff reports it; update repairs it", async () => {
             const m = await mappingOf();
-            await h.api("POST", `/api/v1/mappings/${m.id}`, { properties: { niceTeam: { expression: "user.title" } } });
-            await h.api("POST", `/api/v1/meta/schemas/apps/${appId}/default`, { definitions: { custom: { properties: { niceTeam: null } } } });
+            await h.api("POST", `/api/v1/mappings/${m.id}`, {
+                properties: { niceTeam: { expression: "user.title" } },
+            });
+            await h.api("POST", `/api/v1/meta/schemas/apps/${appId}/default`, {
+                definitions: { custom: { properties: { niceTeam: null } } },
+            });
             const rm = await mappingProvider.read("x", mappingOuts);
             const rs = await schemaProvider.read("x", schemaOuts);
-            assert.equal((rs.props as any).properties.niceTeam, undefined, "the deleted property shows as missing");
-            assert.equal((rm.props as any).properties.niceTeam, undefined, "its mapping went with it");
-            assert.equal((await schemaProvider.diff("x", rs.props as never, { orgUrl: orgUrl(), appId, properties: plan.schemaProperties })).changes, true);
-            assert.equal((await mappingProvider.diff("x", rm.props as never, { orgUrl: orgUrl(), appId, properties: plan.mappings })).changes, true);
-            schemaOuts = (await schemaProvider.update("x", rs.props as never, { orgUrl: orgUrl(), appId, properties: plan.schemaProperties })).outs;
-            mappingOuts = (await mappingProvider.update("x", rm.props as never, { orgUrl: orgUrl(), appId, properties: plan.mappings })).outs;
+            assert.equal(
+                (rs.props as any).properties.niceTeam,
+                undefined,
+                "the deleted property shows as missing",
+            );
+            assert.equal(
+                (rm.props as any).properties.niceTeam,
+                undefined,
+                "its mapping went with it",
+            );
+            assert.equal(
+                (
+                    await schemaProvider.diff("x", rs.props as never, {
+                        orgUrl: orgUrl(),
+                        appId,
+                        properties: plan.schemaProperties,
+                    })
+                ).changes,
+                true,
+            );
+            assert.equal(
+                (
+                    await mappingProvider.diff("x", rm.props as never, {
+                        orgUrl: orgUrl(),
+                        appId,
+                        properties: plan.mappings,
+                    })
+                ).changes,
+                true,
+            );
+            schemaOuts = (
+                await schemaProvider.update("x", rs.props as never, {
+                    orgUrl: orgUrl(),
+                    appId,
+                    properties: plan.schemaProperties,
+                })
+            ).outs;
+            mappingOuts = (
+                await mappingProvider.update("x", rm.props as never, {
+                    orgUrl: orgUrl(),
+                    appId,
+                    properties: plan.mappings,
+                })
+            ).outs;
             assert.equal((await mappingOf()).properties.niceTeam.expression, "user.department");
             const again = await mappingProvider.read("x", mappingOuts);
-            assert.equal((await mappingProvider.diff("x", again.props as never, { orgUrl: orgUrl(), appId, properties: plan.mappings })).changes, false);
+            assert.equal(
+                (
+                    await mappingProvider.diff("x", again.props as never, {
+                        orgUrl: orgUrl(),
+                        appId,
+                        properties: plan.mappings,
+                    })
+                ).changes,
+                false,
+            );
         });
 
         it("delete gives Okta back what it held: the hand-made timezone stays, niceTeam goes", async () => {

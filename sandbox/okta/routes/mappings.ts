@@ -5,7 +5,14 @@
 //   POST /mappings/{id}  {properties}                  partial update; null removes a mapping
 import { Router } from "express";
 import type { SandboxContext } from "../../core/context";
-import { allProperties, appProfile, DEFAULT_USER_TYPE_ID, mappingSummaryView, mappingView, type MappingProperty } from "../appProfile";
+import {
+    allProperties,
+    appProfile,
+    DEFAULT_USER_TYPE_ID,
+    mappingSummaryView,
+    mappingView,
+    type MappingProperty,
+} from "../appProfile";
 import { notFound, validation } from "../errors";
 import { compileExpression } from "../expressions";
 import { limitOf } from "../lookup";
@@ -16,12 +23,15 @@ export function mappingsRouter(ctx: SandboxContext, _hooks: Hooks): Router {
     const r = Router();
     const base = () => ctx.urls.okta;
     /** Every app has its mapping, in a stable order (by mapping id, Okta's cursor). */
-    const all = (): OktaApp[] => Object.values(ctx.state.okta.apps)
-        .sort((a, b) => (appProfile(a).mappingId < appProfile(b).mappingId ? -1 : 1));
+    const all = (): OktaApp[] =>
+        Object.values(ctx.state.okta.apps).sort((a, b) =>
+            appProfile(a).mappingId < appProfile(b).mappingId ? -1 : 1,
+        );
     const byId = (id: string) => all().find((a) => appProfile(a).mappingId === id);
 
     r.get("/mappings", (req, res) => {
-        const q = (k: string) => (typeof req.query[k] === "string" ? (req.query[k] as string) : undefined);
+        const q = (k: string) =>
+            typeof req.query[k] === "string" ? (req.query[k] as string) : undefined;
         let list = all();
         const sourceId = q("sourceId");
         const targetId = q("targetId");
@@ -32,8 +42,12 @@ export function mappingsRouter(ctx: SandboxContext, _hooks: Hooks): Router {
         const limit = limitOf(req.query.limit, 20, 200);
         const page = list.slice(0, limit);
         if (list.length > limit) {
-            const next = new URLSearchParams({ ...(sourceId ? { sourceId } : {}), ...(targetId ? { targetId } : {}),
-                limit: String(limit), after: appProfile(page[page.length - 1]).mappingId });
+            const next = new URLSearchParams({
+                ...(sourceId ? { sourceId } : {}),
+                ...(targetId ? { targetId } : {}),
+                limit: String(limit),
+                after: appProfile(page[page.length - 1]).mappingId,
+            });
             res.append("Link", `<${base()}/api/v1/mappings?${next}>; rel="next"`);
         }
         ctx.save();
@@ -58,24 +72,45 @@ export function mappingsRouter(ctx: SandboxContext, _hooks: Hooks): Router {
         const causes: string[] = [];
         const changes: Record<string, MappingProperty | null> = {};
         for (const [prop, raw] of Object.entries(incoming as Record<string, unknown>)) {
-            if (raw === null) { changes[prop] = null; continue; }
+            if (raw === null) {
+                changes[prop] = null;
+                continue;
+            }
             // [guess: cause texts] Okta refuses unknown targets and expressions it cannot parse.
-            if (!(prop in targets) || prop === "userName") { causes.push(`${prop}: Property does not exist in the target schema`); continue; }
+            if (!(prop in targets) || prop === "userName") {
+                causes.push(`${prop}: Property does not exist in the target schema`);
+                continue;
+            }
             const m = raw as { expression?: unknown; pushStatus?: unknown };
-            if (typeof m.expression !== "string") { causes.push(`${prop}: expression: The field cannot be left blank`); continue; }
+            if (typeof m.expression !== "string") {
+                causes.push(`${prop}: expression: The field cannot be left blank`);
+                continue;
+            }
             try {
                 compileExpression(m.expression);
             } catch (e) {
                 causes.push(`${prop}: Invalid expression: ${(e as Error).message}`);
                 continue;
             }
-            if (m.pushStatus !== undefined && m.pushStatus !== "PUSH" && m.pushStatus !== "DONT_PUSH") {
+            if (
+                m.pushStatus !== undefined &&
+                m.pushStatus !== "PUSH" &&
+                m.pushStatus !== "DONT_PUSH"
+            ) {
                 causes.push(`${prop}: pushStatus: must be PUSH or DONT_PUSH`);
                 continue;
             }
-            changes[prop] = { expression: m.expression, pushStatus: (m.pushStatus as MappingProperty["pushStatus"]) ?? "PUSH" };
+            changes[prop] = {
+                expression: m.expression,
+                pushStatus: (m.pushStatus as MappingProperty["pushStatus"]) ?? "PUSH",
+            };
         }
-        if (causes.length) return validation(res, [...new Set(causes.map((c) => c.split(":")[0]))].join(", "), causes);
+        if (causes.length)
+            return validation(
+                res,
+                [...new Set(causes.map((c) => c.split(":")[0]))].join(", "),
+                causes,
+            );
         for (const [prop, m] of Object.entries(changes)) {
             if (m) p.mapping[prop] = m;
             else delete p.mapping[prop];

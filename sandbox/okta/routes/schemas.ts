@@ -16,24 +16,34 @@ const TYPES = new Set(["string", "boolean", "number", "integer", "array"]);
 function parseProperty(name: string, raw: unknown): SchemaProperty | string[] {
     const causes: string[] = [];
     if (!NAME.test(name)) causes.push(`${name}: Variable name is not valid`);
-    if (name in BASE_PROPERTIES) causes.push(`${name}: A base property with this name already exists`);
-    if (!raw || typeof raw !== "object" || Array.isArray(raw)) return [...causes, `${name}: The property must be an object`];
+    if (name in BASE_PROPERTIES)
+        causes.push(`${name}: A base property with this name already exists`);
+    if (!raw || typeof raw !== "object" || Array.isArray(raw))
+        return [...causes, `${name}: The property must be an object`];
     const p = raw as Record<string, unknown>;
-    if (typeof p.title !== "string" || !p.title.trim()) causes.push(`${name}: title: The field cannot be left blank`);
-    if (typeof p.type !== "string" || !TYPES.has(p.type)) causes.push(`${name}: type: Invalid value for type`);
+    if (typeof p.title !== "string" || !p.title.trim())
+        causes.push(`${name}: title: The field cannot be left blank`);
+    if (typeof p.type !== "string" || !TYPES.has(p.type))
+        causes.push(`${name}: type: Invalid value for type`);
     for (const k of ["externalName", "externalNamespace", "description"] as const) {
-        if (p[k] !== undefined && typeof p[k] !== "string") causes.push(`${name}: ${k}: must be a string`);
+        if (p[k] !== undefined && typeof p[k] !== "string")
+            causes.push(`${name}: ${k}: must be a string`);
     }
-    if (p.scope !== undefined && p.scope !== "NONE" && p.scope !== "SELF") causes.push(`${name}: scope: must be NONE or SELF`);
+    if (p.scope !== undefined && p.scope !== "NONE" && p.scope !== "SELF")
+        causes.push(`${name}: scope: must be NONE or SELF`);
     if (causes.length) return causes;
     return {
-        title: p.title as string, type: p.type as string,
+        title: p.title as string,
+        type: p.type as string,
         ...(typeof p.description === "string" ? { description: p.description } : {}),
         ...(typeof p.externalName === "string" ? { externalName: p.externalName } : {}),
-        ...(typeof p.externalNamespace === "string" ? { externalNamespace: p.externalNamespace } : {}),
+        ...(typeof p.externalNamespace === "string"
+            ? { externalNamespace: p.externalNamespace }
+            : {}),
         scope: (p.scope as SchemaProperty["scope"]) ?? "NONE",
         master: { type: "PROFILE_MASTER" },
-        mutability: "READ_WRITE", required: false,
+        mutability: "READ_WRITE",
+        required: false,
         permissions: [{ principal: "SELF", action: "READ_WRITE" }],
     };
 }
@@ -54,20 +64,33 @@ export function schemasRouter(ctx: SandboxContext, _hooks: Hooks): Router {
     r.post("/meta/schemas/apps/:appId/default", (req, res) => {
         const app = apps()[req.params.appId];
         if (!app) return notFound(res, `${req.params.appId} (App)`);
-        const defs = ((req.body ?? {}) as { definitions?: Record<string, unknown> }).definitions ?? {};
-        if (defs.base !== undefined) return validation(res, "definitions.base", ["definitions.base: Base properties of this app cannot be changed"]);
+        const defs =
+            ((req.body ?? {}) as { definitions?: Record<string, unknown> }).definitions ?? {};
+        if (defs.base !== undefined)
+            return validation(res, "definitions.base", [
+                "definitions.base: Base properties of this app cannot be changed",
+            ]);
         const custom = (defs.custom ?? {}) as { properties?: Record<string, unknown> };
         const incoming = custom.properties ?? {};
-        if (typeof incoming !== "object" || Array.isArray(incoming)) return validation(res, "properties", ["properties: must be an object"]);
+        if (typeof incoming !== "object" || Array.isArray(incoming))
+            return validation(res, "properties", ["properties: must be an object"]);
         const causes: string[] = [];
         const changes: Record<string, SchemaProperty | null> = {};
         for (const [name, raw] of Object.entries(incoming)) {
-            if (raw === null) { changes[name] = null; continue; }
+            if (raw === null) {
+                changes[name] = null;
+                continue;
+            }
             const parsed = parseProperty(name, raw);
             if (Array.isArray(parsed)) causes.push(...parsed);
             else changes[name] = parsed;
         }
-        if (causes.length) return validation(res, [...new Set(causes.map((c) => c.split(":")[0]))].join(", "), causes);
+        if (causes.length)
+            return validation(
+                res,
+                [...new Set(causes.map((c) => c.split(":")[0]))].join(", "),
+                causes,
+            );
         const p = appProfile(app);
         for (const [name, prop] of Object.entries(changes)) {
             if (prop) p.custom[name] = prop;
