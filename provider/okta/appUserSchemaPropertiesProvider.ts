@@ -82,7 +82,9 @@ async function apply(
     recorded: Record<string, Prior<AppUserSchemaProperty>>,
 ): Promise<Outputs> {
     const schema = await liveSchema(i);
-    const taken = Object.keys(i.properties).filter((k) => k in schema.definitions.base.properties);
+    const taken = Object.keys(i.properties).filter((k) =>
+        Object.hasOwn(schema.definitions.base.properties, k),
+    );
     if (taken.length)
         throw new Error(`app ${i.appId}: ${taken.join(", ")} already in the base user schema`);
     const previous = nextPrevious(

@@ -179,9 +179,9 @@ export function parseExpression(src: string): Expr {
         i += name.length;
         ws();
         if (src[i] === "(") {
-            const sig = EL_FUNCTIONS[name];
+            const sig = Object.hasOwn(EL_FUNCTIONS, name) ? EL_FUNCTIONS[name] : undefined;
             if (!sig)
-                fail(
+                return fail(
                     `unsupported function ${name} (supported: ${Object.keys(EL_FUNCTIONS).join(", ")})`,
                 );
             i++;
@@ -276,7 +276,7 @@ export function validateMappings(map: unknown): MappingProblem[] {
     }
     const problems: MappingProblem[] = [];
     for (const [key, value] of Object.entries(map)) {
-        const attr = CXONE_ATTRIBUTES[key];
+        const attr = Object.hasOwn(CXONE_ATTRIBUTES, key) ? CXONE_ATTRIBUTES[key] : undefined;
         if (!attr) {
             const near = suggestion(key);
             const why =
@@ -365,10 +365,11 @@ export function nextPrevious<T>(
     declared: string[],
     live: Record<string, T>,
 ): Record<string, Prior<T>> {
-    const out: Record<string, Prior<T>> = {};
-    for (const k of declared)
-        out[k] = k in recorded ? recorded[k] : k in live ? { value: live[k] } : {};
-    return out;
+    const prior = (k: string): Prior<T> => {
+        if (Object.hasOwn(recorded, k)) return recorded[k];
+        return Object.hasOwn(live, k) ? { value: live[k] } : {};
+    };
+    return Object.fromEntries(declared.map((k) => [k, prior(k)]));
 }
 
 /**
@@ -379,16 +380,15 @@ export function partialUpdate<T>(
     desired: Record<string, T>,
     restore: Record<string, Prior<T>>,
 ): Record<string, T | null> {
-    const body: Record<string, T | null> = {};
-    for (const [k, prior] of Object.entries(restore))
-        if (!(k in desired)) body[k] = prior.value ?? null;
-    for (const [k, v] of Object.entries(desired)) body[k] = v;
-    return body;
+    const restored = Object.entries(restore)
+        .filter(([k]) => !Object.hasOwn(desired, k))
+        .map(([k, prior]) => [k, prior.value ?? null]);
+    return Object.fromEntries([...restored, ...Object.entries(desired)]);
 }
 
 /** The live values of the keys we manage (absent keys left out: a diff then shows them). */
 export function managedLive<T>(live: Record<string, T>, managed: string[]): Record<string, T> {
-    return Object.fromEntries(managed.filter((k) => k in live).map((k) => [k, live[k]]));
+    return Object.fromEntries(managed.filter((k) => Object.hasOwn(live, k)).map((k) => [k, live[k]]));
 }
 
 /** A live schema property reduced to the fields we declare (Okta adds scope, master, ...). */

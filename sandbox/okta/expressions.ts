@@ -59,8 +59,8 @@ export function compileExpression(src: string): Node {
         i += m[0].length;
         skip();
         if (src[i] === "(") {
-            const fn = FUNCTIONS[m[0]];
-            if (!fn) err(`Unknown function ${m[0]}`);
+            const fn = Object.hasOwn(FUNCTIONS, m[0]) ? FUNCTIONS[m[0]] : undefined;
+            if (!fn) return err(`Unknown function ${m[0]}`);
             i++;
             const args: Node[] = [];
             skip();
@@ -81,7 +81,7 @@ export function compileExpression(src: string): Node {
         if (!attr) return err(`Unknown identifier ${m[0]}`);
         const name = attr[1];
         return (p) => {
-            const v = p[name];
+            const v = Object.hasOwn(p, name) ? p[name] : undefined;
             return v === undefined || v === null ? null : String(v);
         };
     };

@@ -133,6 +133,10 @@ describe("attribute mappings: input checks name the key the user typed", () => {
         );
         assert.match(text, /cxone-okta-scim:attributeMappings\["nice:team"\]/);
     });
+    it("names of Object's own members are neither attributes nor functions", () => {
+        assert.match(validateMappings({ toString: "user.x" })[0].reason, /unknown CXone attribute "toString"/);
+        assert.throws(() => parseExpression("constructor(user.x)"), /unsupported function constructor/);
+    });
     it("a list or a string is not a map", () => {
         assert.equal(validateMappings(["timezone"]).length, 1);
         assert.equal(validateMappings("timezone").length, 1);

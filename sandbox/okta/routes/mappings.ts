@@ -77,7 +77,7 @@ export function mappingsRouter(ctx: SandboxContext, _hooks: Hooks): Router {
                 continue;
             }
             // [guess: cause texts] Okta refuses unknown targets and expressions it cannot parse.
-            if (!(prop in targets) || prop === "userName") {
+            if (!Object.hasOwn(targets, prop) || prop === "userName") {
                 causes.push(`${prop}: Property does not exist in the target schema`);
                 continue;
             }

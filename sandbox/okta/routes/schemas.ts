@@ -16,7 +16,7 @@ const TYPES = new Set(["string", "boolean", "number", "integer", "array"]);
 function parseProperty(name: string, raw: unknown): SchemaProperty | string[] {
     const causes: string[] = [];
     if (!NAME.test(name)) causes.push(`${name}: Variable name is not valid`);
-    if (name in BASE_PROPERTIES)
+    if (Object.hasOwn(BASE_PROPERTIES, name))
         causes.push(`${name}: A base property with this name already exists`);
     if (!raw || typeof raw !== "object" || Array.isArray(raw))
         return [...causes, `${name}: The property must be an object`];
@@ -94,7 +94,7 @@ export function schemasRouter(ctx: SandboxContext, _hooks: Hooks): Router {
         const p = appProfile(app);
         for (const [name, prop] of Object.entries(changes)) {
             if (prop) p.custom[name] = prop;
-            else if (name in p.custom) {
+            else if (Object.hasOwn(p.custom, name)) {
                 delete p.custom[name];
                 delete p.mapping[name]; // a mapping cannot outlive its target property
             }
