@@ -73,9 +73,9 @@ const DEFAULT_MAPPING: Record<string, MappingProperty> = {
 };
 
 export function appProfile(app: OktaApp): AppProfile {
-    if (!app.profile) {
+    if (!app.profileEditor) {
         const now = nowIso();
-        app.profile = {
+        app.profileEditor = {
             schemaCreated: now,
             schemaLastUpdated: now,
             custom: {},
@@ -83,7 +83,7 @@ export function appProfile(app: OktaApp): AppProfile {
             mapping: structuredClone(DEFAULT_MAPPING),
         };
     }
-    return app.profile;
+    return app.profileEditor;
 }
 
 /** Every property of the app user profile: base, then custom. */

@@ -152,8 +152,8 @@ export interface OktaApp extends OktaAppSettings {
     users: Record<string, AppUserAssignment>;
     groups: Record<string, AppGroupAssignment>;
     provisioning: AppProvisioning;
-    /** App user schema and Okta user -> app mapping; made on first use (appProfile.ts). */
-    profile?: AppProfile;
+    /** Profile Editor: app user schema and Okta user -> app mapping; made on first use (appProfile.ts). */
+    profileEditor?: AppProfile;
 }
 
 export interface PendingOAuth {

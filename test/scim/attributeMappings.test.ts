@@ -256,17 +256,43 @@ describe("attribute mappings Okta -> CXone (real engine, sandbox)", function () 
         });
     });
 
-    it("with no map, the seed's fields only: the added property goes, the seed's mappings stay", async () => {
+    it("with no map, the seed's fields only: what the stack added goes, the rest of Okta's profile stays", async () => {
+        // An admin's own property and mapping, made by hand in Okta: not the stack's to remove.
+        const [m] = await oktaApi("GET", `/api/v1/mappings?targetId=${appId}`);
+        await oktaApi("POST", `/api/v1/meta/schemas/apps/${appId}/default`, {
+            definitions: {
+                custom: {
+                    properties: {
+                        costCenter: {
+                            title: "Cost center",
+                            type: "string",
+                            externalName: "costCenter",
+                            externalNamespace: "urn:example:hand-made",
+                        },
+                    },
+                },
+            },
+        });
+        await oktaApi("POST", `/api/v1/mappings/${m.id}`, {
+            properties: { costCenter: { expression: "user.costCenter" } },
+        });
+
         await f.stack.stack.removeConfig(KEY);
         await f.stack.up();
-        assert.deepEqual(await customProps(), {});
-        assert.deepEqual(Object.keys(await mapping()).sort(), ["email", "familyName", "givenName"]);
+        assert.deepEqual(
+            Object.keys(await customProps()),
+            ["costCenter"],
+            "only the stack's timezone went",
+        );
+        assert.deepEqual(Object.keys(await mapping()).sort(), [
+            "costCenter",
+            "email",
+            "familyName",
+            "givenName",
+        ]);
         await setProfile(ana, { firstName: "Anna" });
         await push(ana);
-        assert.equal(
-            (await cxoneUser("ana.agent@example.com")).timezone,
-            "Europe/Paris",
-            "kept by CXone, no longer pushed",
-        );
+        const u = await cxoneUser("ana.agent@example.com");
+        assert.equal(u.timezone, "Europe/Paris", "kept by CXone, no longer pushed");
     });
 });
