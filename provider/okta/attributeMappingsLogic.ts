@@ -164,10 +164,8 @@ export function parseExpression(src: string): Expr {
         const q = src[i];
         if (q === '"' || q === "'") {
             let value = "";
-            for (i++; i < src.length && src[i] !== q; i++) {
-                if (src[i] === "\\" && i + 1 < src.length) i++;
-                value += src[i];
-            }
+            // No escapes: a literal ends at the next quote of its kind (as the sandbox reads it).
+            for (i++; i < src.length && src[i] !== q; i++) value += src[i];
             if (i >= src.length) fail("unterminated string");
             i++;
             return { kind: "literal", value };
@@ -388,7 +386,9 @@ export function partialUpdate<T>(
 
 /** The live values of the keys we manage (absent keys left out: a diff then shows them). */
 export function managedLive<T>(live: Record<string, T>, managed: string[]): Record<string, T> {
-    return Object.fromEntries(managed.filter((k) => Object.hasOwn(live, k)).map((k) => [k, live[k]]));
+    return Object.fromEntries(
+        managed.filter((k) => Object.hasOwn(live, k)).map((k) => [k, live[k]]),
+    );
 }
 
 /** A live schema property reduced to the fields we declare (Okta adds scope, master, ...). */

@@ -77,7 +77,7 @@ export function compileExpression(src: string): Node {
                 err(`Wrong number of arguments for ${m[0]}`);
             return (p) => fn.run(args.map((a) => a(p)));
         }
-        const attr = /^user\.(\w+)$/.exec(m[0]);
+        const attr = /^user\.([A-Za-z][A-Za-z0-9_]*)$/.exec(m[0]);
         if (!attr) return err(`Unknown identifier ${m[0]}`);
         const name = attr[1];
         return (p) => {

@@ -15,6 +15,7 @@ import {
     sourceAttributes,
     validateMappings,
 } from "../../provider/okta/attributeMappingsLogic";
+import { compileExpression } from "../../sandbox/okta/expressions";
 
 describe("attribute mappings: the CXone attribute table", () => {
     it("every attribute is marked [spec] or [guess] and has a distinct app property", () => {
@@ -134,8 +135,14 @@ describe("attribute mappings: input checks name the key the user typed", () => {
         assert.match(text, /cxone-okta-scim:attributeMappings\["nice:team"\]/);
     });
     it("names of Object's own members are neither attributes nor functions", () => {
-        assert.match(validateMappings({ toString: "user.x" })[0].reason, /unknown CXone attribute "toString"/);
-        assert.throws(() => parseExpression("constructor(user.x)"), /unsupported function constructor/);
+        assert.match(
+            validateMappings({ toString: "user.x" })[0].reason,
+            /unknown CXone attribute "toString"/,
+        );
+        assert.throws(
+            () => parseExpression("constructor(user.x)"),
+            /unsupported function constructor/,
+        );
     });
     it("a list or a string is not a map", () => {
         assert.equal(validateMappings(["timezone"]).length, 1);
@@ -186,6 +193,58 @@ describe("attribute mappings: restore bookkeeping", () => {
                         assert.equal(changed.has(k), a[k] !== b[k]);
                 },
             ),
+        );
+    });
+});
+
+describe("attribute mappings: the stack's check and the sandbox's Okta agree on expressions", () => {
+    // What the stack lets through must be what the emulated Okta accepts, and nothing more.
+    const token = fc.constantFrom(
+        "user.department",
+        "user.firstName",
+        "user.",
+        "user",
+        "appuser.x",
+        '"a b"',
+        "'x'",
+        '"',
+        "+",
+        " + ",
+        ",",
+        "(",
+        ")",
+        " ",
+        "String.toUpperCase",
+        "String.join",
+        "String.reverse",
+        "String.substringAfter",
+        "1",
+        "$",
+        "user.1x",
+    );
+    it("accept exactly the same strings", () => {
+        fc.assert(
+            fc.property(fc.array(token, { minLength: 1, maxLength: 8 }), (parts) => {
+                const src = parts.join("");
+                const ours = (() => {
+                    try {
+                        parseExpression(src);
+                        return true;
+                    } catch {
+                        return false;
+                    }
+                })();
+                const okta = (() => {
+                    try {
+                        compileExpression(src);
+                        return true;
+                    } catch {
+                        return false;
+                    }
+                })();
+                assert.equal(ours, okta, src);
+            }),
+            { numRuns: 2000 },
         );
     });
 });
