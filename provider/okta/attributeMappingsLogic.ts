@@ -5,6 +5,8 @@
 // Marks: [spec] = the attribute is in CXone's SCIM schema (reference/cxone-api.md, SCIM section);
 // [guess] = the exact value CXone expects is not documented (e.g. which phone `type` it reads).
 
+import { isDeepStrictEqual } from "util";
+
 export const CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 export const NICE_USER = "urn:ietf:params:scim:schemas:extension:nice:2.0:User";
 
@@ -346,9 +348,10 @@ export function planMappings(map: Record<string, string> = {}): MappingPlan {
 /** Keys whose values differ between two records (added, removed or changed), sorted. */
 export function changedKeys<T>(a: Record<string, T>, b: Record<string, T>): string[] {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    return [...keys]
-        .filter((k) => JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k] ?? null))
-        .sort();
+    // Deep, key-order-blind: {title, type} and {type, title} are the same property.
+    const same = (k: string) =>
+        Object.hasOwn(a, k) === Object.hasOwn(b, k) && isDeepStrictEqual(a[k], b[k]);
+    return [...keys].filter((k) => !same(k)).sort();
 }
 
 /** What Okta held at a key before we first wrote it: `{ value }`, or `{}` when it held nothing. */

@@ -182,6 +182,12 @@ describe("attribute mappings: restore bookkeeping", () => {
             ),
         );
     });
+    it("changedKeys is blind to key order inside a value (no perpetual diff)", () => {
+        const a = { p: { title: "T", type: "string" } };
+        const b = { p: { type: "string", title: "T" } };
+        assert.deepEqual(changedKeys(a, b), []);
+        assert.deepEqual(changedKeys(a, { p: { title: "U", type: "string" } }), ["p"]);
+    });
     it("changedKeys finds exactly the keys whose values differ", () => {
         fc.assert(
             fc.property(
