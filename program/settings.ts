@@ -1,6 +1,7 @@
 // Stack config -> ScimIntegration inputs. Pure apart from the config getter: unit-tested.
 // With no `cxone:region`, the stack targets the local sandbox (its endpoints file).
 import type { ScimIntegrationArgs } from "../provider/integration";
+import { formatProblems, validateMappings } from "../provider/okta/attributeMappingsLogic";
 
 /** The config values this program reads, by full key (e.g. "cxone:region"). */
 export type ConfigGetter = (key: string) => string | undefined;
@@ -35,6 +36,21 @@ function list(get: ConfigGetter, key: string): string[] | undefined {
         if (Array.isArray(parsed) && parsed.every((x) => typeof x === "string")) return parsed;
     } catch { /* fall through */ }
     throw new SettingsError(`${key} must be a JSON list of strings, e.g. ["00g1abc"] (got ${v})`);
+}
+
+/** A JSON object of CXone attribute -> Okta expression, every bad key named. */
+function mappings(get: ConfigGetter, key: string): Record<string, string> | undefined {
+    const v = get(key);
+    if (v === undefined) return undefined;
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(v);
+    } catch {
+        throw new SettingsError(`${key} must be a JSON object, e.g. {"nice:team": "user.department"} (got ${v})`);
+    }
+    const problems = validateMappings(parsed);
+    if (problems.length) throw new SettingsError(formatProblems(problems, key));
+    return parsed as Record<string, string>;
 }
 
 /** Okta org URL from the official provider's keys: okta:orgName + okta:baseUrl (default okta.com). */
@@ -96,5 +112,6 @@ export function integrationArgs(get: ConfigGetter, sandbox?: SandboxEndpoints): 
         deactivateUsers: bool(get, "cxone-okta-scim:deactivateUsers"),
         waitForAuthorizationSeconds: num(get, "cxone-okta-scim:waitForAuthorizationSeconds"),
         oktaResources: resources,
+        attributeMappings: mappings(get, "cxone-okta-scim:attributeMappings"),
     };
 }

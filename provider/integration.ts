@@ -30,6 +30,8 @@ import {
     OktaTransforms,
     shaped,
 } from "./okta/appResources";
+import { attributeMappings } from "./okta/attributeMappings";
+import { formatProblems, validateMappings } from "./okta/attributeMappingsLogic";
 import { ScimConnection, ScimConnectionArgs } from "./okta/scimConnection";
 import {
     cxoneEndpointFor,
@@ -137,6 +139,13 @@ export interface ScimIntegrationArgs {
     oktaProvider?: pulumi.ProviderResource;
     /** Per-child transforms: see {@link ScimIntegrationTransforms}. */
     transform?: ScimIntegrationTransforms;
+    /**
+     * CXone attribute -> Okta Expression Language value, over the seed's defaults (first and last
+     * name, email; userName is the app username). Keys: see README "Attribute mappings".
+     * @default the seed's fields only
+     * @example { "nice:team": "user.department", timezone: "user.timezone" }
+     */
+    attributeMappings?: Record<string, string>;
 }
 
 /** One bad argument of the component, by its path (e.g. `cxone.region`). */
@@ -256,11 +265,22 @@ export class ScimIntegration extends pulumi.ComponentResource {
             this.accessKey,
             this,
         );
+        const mapped = attributeMappings(
+            name,
+            {
+                kind: n.oktaResources,
+                provider: args.oktaProvider,
+                orgUrl: args.oktaOrgUrl,
+                appId: this.app.id,
+                mappings: args.attributeMappings,
+            },
+            this,
+        );
         const actions = createProvisioningActions(
             name,
             oktaOpts,
             this.app.id,
-            { status: this.scimConnection.status, resource: this.scimConnection },
+            { status: this.scimConnection.status, resource: this.scimConnection, after: mapped },
             switchesOf(args),
             t.provisioningActions,
         );
@@ -323,6 +343,10 @@ export function normalizeArgs(args: ScimIntegrationArgs, owner: pulumi.Resource)
             propertyPath: "adoptExisting",
             reason: "adoptExisting: must be true or false",
         });
+    }
+    const mappingProblems = validateMappings(args.attributeMappings);
+    if (mappingProblems.length > 0) {
+        problems.push({ propertyPath: "attributeMappings", reason: formatProblems(mappingProblems) });
     }
     if (problems.length > 0 || !region) throw new ScimIntegrationArgsError(problems, owner);
     return {

@@ -141,13 +141,14 @@ export function createProvisioningActions(
     name: string,
     o: OktaAppOptions,
     appId: pulumi.Input<string>,
-    connection: { status: pulumi.Output<string>; resource: pulumi.Resource },
+    /** the SCIM connection, and resources that must exist before the actions (attribute mappings) */
+    connection: { status: pulumi.Output<string>; resource: pulumi.Resource; after?: pulumi.Resource[] },
     switches: SwitchInputs,
     transform?: OktaTransforms["provisioningActions"],
 ): { resource: OktaProvisioningActions; applied: pulumi.Output<boolean> } {
     const opts: pulumi.CustomResourceOptions = {
         ...childOptions(o),
-        dependsOn: [connection.resource],
+        dependsOn: [connection.resource, ...(connection.after ?? [])],
     };
     if (o.kind === "pulumi-okta") {
         const capabilities = pulumi

@@ -63,7 +63,7 @@ interface OktaAnswer<T> {
     headers: Record<string, unknown>;
 }
 
-async function call<T>(orgUrl: string, operation: string, config: OktaCall): Promise<OktaAnswer<T>> {
+export async function call<T>(orgUrl: string, operation: string, config: OktaCall): Promise<OktaAnswer<T>> {
     const token = oktaApiToken(orgUrl);
     // Creating an app is the one call that would duplicate work if repeated after the server
     // acted; lifecycle POSTs, PUTs and DELETEs are idempotent (terraform-provider-okta retries them).
@@ -137,7 +137,7 @@ async function listAll<T>(
 }
 
 /** GET that maps 404 to undefined (the object is gone). */
-async function find<T>(orgUrl: string, operation: string, url: string): Promise<T | undefined> {
+export async function find<T>(orgUrl: string, operation: string, url: string): Promise<T | undefined> {
     try {
         return (await call<T>(orgUrl, operation, { method: "GET", url })).data;
     } catch (e) {

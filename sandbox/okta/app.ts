@@ -11,7 +11,9 @@ import { ProvisioningEngine } from "./provisioning";
 import { appsRouter } from "./routes/apps";
 import { assignmentsRouter } from "./routes/assignments";
 import { groupsRouter } from "./routes/groups";
+import { mappingsRouter } from "./routes/mappings";
 import { provisioningRouter, type ConnectionReporting } from "./routes/provisioning";
+import { schemasRouter } from "./routes/schemas";
 import type { FaultAnswer } from "../core/faults";
 import { oktaFaultAnswer } from "./faultAnswers";
 import { OktaRateLimiter, type RateLimitOptions } from "./rateLimits";
@@ -58,6 +60,8 @@ export function createOktaApp(ctx: SandboxContext, options: OktaServerOptions = 
     api.use(provisioningRouter(ctx, hooks, options.connectionStatus ?? "reported"));
     api.use(assignmentsRouter(ctx, hooks));
     api.use(appsRouter(ctx, hooks));
+    api.use(schemasRouter(ctx, hooks));
+    api.use(mappingsRouter(ctx, hooks));
     api.use((_req, res) => noSuchPath(res));
     app.use("/api/v1", api);
 

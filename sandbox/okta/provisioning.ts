@@ -13,6 +13,7 @@ import { oktaId } from "./ids";
 import { appAssignees, nowIso } from "./lookup";
 import { refreshTokens } from "./oauthClient";
 import { connectionEnabled } from "./routes/provisioning";
+import { mappedScimUser } from "./scimBody";
 import { ScimClient, scimErrorText, type ScimResponse } from "./scimClient";
 import type { OktaApp, OktaUser, ProvisioningError } from "./state";
 
@@ -27,18 +28,6 @@ export interface SyncResult {
 }
 
 const EXPIRY_MARGIN_MS = 60_000;
-
-function scimUser(userName: string, u: OktaUser, active: boolean): Record<string, unknown> {
-    const p = u.profile;
-    return {
-        schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
-        userName,
-        name: { givenName: p.firstName, familyName: p.lastName },
-        emails: [{ primary: true, value: p.email, type: "work" }],
-        displayName: `${p.firstName} ${p.lastName}`,
-        active,
-    };
-}
 
 function profileHash(body: Record<string, unknown>): string {
     return createHash("sha256").update(JSON.stringify({ ...body, active: undefined })).digest("hex").slice(0, 16);
@@ -169,7 +158,7 @@ export class ProvisioningEngine {
         const login = u.profile.login;
         const userName = appUserName(app, u);
         const wantActive = u.status !== "DEPROVISIONED";
-        const body = scimUser(userName, u, wantActive);
+        const body = mappedScimUser(app, userName, u, wantActive);
         const hash = profileHash(body);
         const pushed = p.pushed[u.id];
         const ok = (action: SyncAction, externalId: string): SyncResult => {

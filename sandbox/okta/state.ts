@@ -2,6 +2,7 @@
 // Secrets (API token, SCIM client secret, OAuth tokens) live here as they would in Okta's own
 // store; the HTTP layers make sure they never leave it.
 import { randomBytes } from "crypto";
+import type { AppProfile } from "./appProfile";
 import { oktaId } from "./ids";
 
 export type UserStatus = "STAGED" | "PROVISIONED" | "ACTIVE" | "SUSPENDED" | "DEPROVISIONED";
@@ -151,6 +152,8 @@ export interface OktaApp extends OktaAppSettings {
     users: Record<string, AppUserAssignment>;
     groups: Record<string, AppGroupAssignment>;
     provisioning: AppProvisioning;
+    /** Profile Editor: app user schema and Okta user -> app mapping; made on first use (appProfile.ts). */
+    profileEditor?: AppProfile;
 }
 
 export interface PendingOAuth {

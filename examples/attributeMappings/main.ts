@@ -1,0 +1,3 @@
+import { attributeMappingsExample } from "./index";
+
+export = attributeMappingsExample();

@@ -1,0 +1,411 @@
+// Attribute mappings, the pure half: which CXone SCIM attributes a stack may map, how each one is
+// declared in Okta's app user schema (externalName / externalNamespace), the subset of Okta
+// Expression Language we accept, and the diffing of declared against live. No I/O here.
+//
+// Marks: [spec] = the attribute is in CXone's SCIM schema (reference/cxone-api.md, SCIM section);
+// [guess] = the exact value CXone expects is not documented (e.g. which phone `type` it reads).
+
+import { isDeepStrictEqual } from "util";
+
+export const CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+export const NICE_USER = "urn:ietf:params:scim:schemas:extension:nice:2.0:User";
+
+/** One CXone attribute the stack can map. */
+export interface CxoneAttribute {
+    /** Property of Okta's app user profile that carries it. */
+    appProperty: string;
+    /** Shown in Okta's Profile Editor. */
+    title: string;
+    /** SCIM attribute path in Okta's externalName syntax. */
+    externalName: string;
+    externalNamespace: string;
+    /** In the app user schema's base (exists on every SCIM app): never added or removed by us. */
+    base: boolean;
+    /** CXone refuses a user without it: may be remapped, never unmapped. */
+    required: boolean;
+    mark: "[spec]" | "[guess]";
+    note: string;
+}
+
+const core = (
+    appProperty: string,
+    title: string,
+    externalName: string,
+    mark: CxoneAttribute["mark"],
+    note: string,
+    extra: Partial<CxoneAttribute> = {},
+): CxoneAttribute => ({
+    appProperty,
+    title,
+    externalName,
+    externalNamespace: CORE_USER,
+    base: false,
+    required: false,
+    mark,
+    note,
+    ...extra,
+});
+const nice = (
+    appProperty: string,
+    title: string,
+    externalName: string,
+    mark: CxoneAttribute["mark"],
+    note: string,
+) => ({ ...core(appProperty, title, externalName, mark, note), externalNamespace: NICE_USER });
+
+/**
+ * Every CXone attribute a stack may map, by the key the operator types. `userName` is not here:
+ * Okta sends the app username (the app's username format) and the seed fixes it.
+ */
+export const CXONE_ATTRIBUTES: Readonly<Record<string, CxoneAttribute>> = {
+    "name.givenName": core(
+        "givenName",
+        "First name",
+        "name.givenName",
+        "[spec]",
+        "required by CXone",
+        { base: true, required: true },
+    ),
+    "name.familyName": core(
+        "familyName",
+        "Last name",
+        "name.familyName",
+        "[spec]",
+        "required by CXone",
+        { base: true, required: true },
+    ),
+    "emails.work": core(
+        "email",
+        "Email",
+        "emails^[type=='work'].value",
+        "[spec]",
+        "required by CXone; the primary email (type work [guess])",
+        { base: true, required: true },
+    ),
+    displayName: core("displayName", "Display name", "displayName", "[spec]", "optional"),
+    timezone: core(
+        "timezone",
+        "Time zone",
+        "timezone",
+        "[spec]",
+        "optional; the value format CXone accepts (IANA or Windows names) is [guess]",
+    ),
+    "phoneNumbers.work": core(
+        "workPhone",
+        "Work phone",
+        "phoneNumbers^[type=='work'].value",
+        "[guess]",
+        "phoneNumbers is [spec]; the type values CXone reads are not documented",
+    ),
+    "phoneNumbers.mobile": core(
+        "mobilePhone",
+        "Mobile phone",
+        "phoneNumbers^[type=='mobile'].value",
+        "[guess]",
+        "phoneNumbers is [spec]; the type values CXone reads are not documented",
+    ),
+    "nice:team": nice(
+        "niceTeam",
+        "CXone team",
+        "team",
+        "[spec]",
+        "NICE extension; whether CXone takes the team's name or id is [guess]",
+    ),
+    "nice:loginAuthenticator": nice(
+        "niceLoginAuthenticator",
+        "CXone login authenticator",
+        "loginAuthenticator",
+        "[spec]",
+        "NICE extension; an authenticator name or id that exists in CXone",
+    ),
+};
+
+/** The seed's mappings (with the app username, exactly the seed's four fields). */
+export const DEFAULT_MAPPINGS: Readonly<Record<string, string>> = {
+    "name.givenName": "user.firstName",
+    "name.familyName": "user.lastName",
+    "emails.work": "user.email",
+};
+
+/**
+ * Okta Expression Language functions we accept ([doc] developer.okta.com "Expression Language",
+ * String functions) with their argument counts. The sandbox's provisioning engine evaluates the same.
+ */
+export const EL_FUNCTIONS: Readonly<Record<string, { min: number; max: number }>> = {
+    "String.toUpperCase": { min: 1, max: 1 },
+    "String.toLowerCase": { min: 1, max: 1 },
+    "String.substringBefore": { min: 2, max: 2 },
+    "String.substringAfter": { min: 2, max: 2 },
+    "String.join": { min: 2, max: 20 },
+};
+
+/** One problem with the map, naming the key exactly as the user typed it. */
+export interface MappingProblem {
+    key: string;
+    reason: string;
+}
+
+/** Parsed expression: `user.x`, a string literal, a function call, or `a + b`. */
+export type Expr =
+    | { kind: "attr"; name: string }
+    | { kind: "literal"; value: string }
+    | { kind: "call"; fn: string; args: Expr[] }
+    | { kind: "concat"; parts: Expr[] };
+
+/** Parses an expression or throws an Error saying what is wrong and where. */
+export function parseExpression(src: string): Expr {
+    let i = 0;
+    const ws = () => {
+        while (i < src.length && /\s/.test(src[i])) i++;
+    };
+    const fail = (what: string): never => {
+        throw new Error(`${what} at character ${i + 1}`);
+    };
+    const primary = (): Expr => {
+        ws();
+        const q = src[i];
+        if (q === '"' || q === "'") {
+            let value = "";
+            // No escapes: a literal ends at the next quote of its kind (as the sandbox reads it).
+            for (i++; i < src.length && src[i] !== q; i++) value += src[i];
+            if (i >= src.length) fail("unterminated string");
+            i++;
+            return { kind: "literal", value };
+        }
+        const m = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*/.exec(src.slice(i));
+        if (!m)
+            return fail(i >= src.length ? "expression ends too early" : `unexpected "${src[i]}"`);
+        const name = m[0];
+        i += name.length;
+        ws();
+        if (src[i] === "(") {
+            const sig = Object.hasOwn(EL_FUNCTIONS, name) ? EL_FUNCTIONS[name] : undefined;
+            if (!sig)
+                return fail(
+                    `unsupported function ${name} (supported: ${Object.keys(EL_FUNCTIONS).join(", ")})`,
+                );
+            i++;
+            const args: Expr[] = [];
+            ws();
+            if (src[i] !== ")") {
+                for (;;) {
+                    args.push(sum());
+                    ws();
+                    if (src[i] === ",") {
+                        i++;
+                        continue;
+                    }
+                    if (src[i] === ")") break;
+                    fail('expected "," or ")"');
+                }
+            }
+            i++;
+            if (args.length < sig.min || args.length > sig.max) {
+                fail(
+                    `${name} takes ${sig.min === sig.max ? sig.min : `${sig.min} to ${sig.max}`} arguments, got ${args.length}`,
+                );
+            }
+            return { kind: "call", fn: name, args };
+        }
+        const attr = /^user\.([A-Za-z][A-Za-z0-9_]*)$/.exec(name);
+        if (!attr)
+            return fail(
+                `"${name}" is not an Okta user attribute (write user.<attribute>, e.g. user.department)`,
+            );
+        return { kind: "attr", name: attr[1] };
+    };
+    const sum = (): Expr => {
+        const parts = [primary()];
+        for (ws(); src[i] === "+"; ws()) {
+            i++;
+            parts.push(primary());
+        }
+        return parts.length === 1 ? parts[0] : { kind: "concat", parts };
+    };
+    if (src.trim() === "") throw new Error("the expression is empty");
+    const e = sum();
+    ws();
+    if (i < src.length) fail(`unexpected "${src[i]}"`);
+    return e;
+}
+
+/** The Okta user attributes an expression reads. */
+export function sourceAttributes(e: Expr): string[] {
+    if (e.kind === "attr") return [e.name];
+    if (e.kind === "literal") return [];
+    return (e.kind === "call" ? e.args : e.parts).flatMap(sourceAttributes);
+}
+
+/** Edit distance, for "did you mean". */
+function distance(a: string, b: string): number {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++) {
+            next[j] = Math.min(
+                row[j] + 1,
+                next[j - 1] + 1,
+                row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+            );
+        }
+        row = next;
+    }
+    return row[b.length];
+}
+
+/** The known key closest to what was typed (case aside), when it is close. */
+function suggestion(key: string): string | undefined {
+    const scored = Object.keys(CXONE_ATTRIBUTES).map((k) => ({
+        k,
+        d: distance(k.toLowerCase(), key.toLowerCase()),
+    }));
+    const best = scored.sort((x, y) => x.d - y.d)[0];
+    return best && best.d <= 3 ? best.k : undefined;
+}
+
+/** Checks the map the operator typed; every problem, each naming its key. */
+export function validateMappings(map: unknown): MappingProblem[] {
+    if (map === undefined) return [];
+    if (map === null || typeof map !== "object" || Array.isArray(map)) {
+        return [
+            {
+                key: "",
+                reason: 'must be an object of CXone attribute -> Okta expression, e.g. {"nice:team": "user.department"}',
+            },
+        ];
+    }
+    const problems: MappingProblem[] = [];
+    for (const [key, value] of Object.entries(map)) {
+        const attr = Object.hasOwn(CXONE_ATTRIBUTES, key) ? CXONE_ATTRIBUTES[key] : undefined;
+        if (!attr) {
+            const near = suggestion(key);
+            const why =
+                key === "userName"
+                    ? "userName is the app username (the app's username format in Okta), not a mapping"
+                    : `unknown CXone attribute "${key}"${near ? ` (did you mean "${near}"?)` : ""}; ` +
+                      `known: ${Object.keys(CXONE_ATTRIBUTES).join(", ")}`;
+            problems.push({ key, reason: why });
+            continue;
+        }
+        if (typeof value !== "string") {
+            problems.push({
+                key,
+                reason: `"${key}" must map to an Okta expression string, e.g. "user.department"`,
+            });
+            continue;
+        }
+        try {
+            parseExpression(value);
+        } catch (e) {
+            problems.push({
+                key,
+                reason: `"${key}": malformed expression ${JSON.stringify(value)}: ${(e as Error).message}`,
+            });
+        }
+    }
+    return problems;
+}
+
+/** One error text for every problem (for the component and the program). */
+export function formatProblems(problems: MappingProblem[], input = "attributeMappings"): string {
+    return problems.map((p) => `${input}${p.key ? `["${p.key}"]` : ""}: ${p.reason}`).join("\n");
+}
+
+/** What the two Okta resources declare for a (valid) map. */
+export interface MappingPlan {
+    /** App user schema properties to add (not base ones), by app property name. */
+    schemaProperties: Record<string, SchemaProperty>;
+    /** Okta user -> app user mapping: app property -> expression. */
+    mappings: Record<string, string>;
+}
+
+export interface SchemaProperty {
+    title: string;
+    type: "string";
+    externalName: string;
+    externalNamespace: string;
+}
+
+/** The defaults overlaid with the operator's map, as schema properties and mapping expressions. */
+export function planMappings(map: Record<string, string> = {}): MappingPlan {
+    const effective = { ...DEFAULT_MAPPINGS, ...map };
+    const plan: MappingPlan = { schemaProperties: {}, mappings: {} };
+    for (const key of Object.keys(effective).sort()) {
+        const a = CXONE_ATTRIBUTES[key];
+        plan.mappings[a.appProperty] = effective[key];
+        if (!a.base) {
+            plan.schemaProperties[a.appProperty] = {
+                title: a.title,
+                type: "string",
+                externalName: a.externalName,
+                externalNamespace: a.externalNamespace,
+            };
+        }
+    }
+    return plan;
+}
+
+/** Keys whose values differ between two records (added, removed or changed), sorted. */
+export function changedKeys<T>(a: Record<string, T>, b: Record<string, T>): string[] {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    // Deep, key-order-blind: {title, type} and {type, title} are the same property.
+    const same = (k: string) =>
+        Object.hasOwn(a, k) === Object.hasOwn(b, k) && isDeepStrictEqual(a[k], b[k]);
+    return [...keys].filter((k) => !same(k)).sort();
+}
+
+/** What Okta held at a key before we first wrote it: `{ value }`, or `{}` when it held nothing. */
+export type Prior<T> = { value?: T };
+
+/**
+ * What Okta held before we first wrote each declared key, for restoring on removal and destroy.
+ * Keys already recorded keep their first value; keys no longer declared are dropped (restored).
+ */
+export function nextPrevious<T>(
+    recorded: Record<string, Prior<T>>,
+    declared: string[],
+    live: Record<string, T>,
+): Record<string, Prior<T>> {
+    const prior = (k: string): Prior<T> => {
+        if (Object.hasOwn(recorded, k)) return recorded[k];
+        return Object.hasOwn(live, k) ? { value: live[k] } : {};
+    };
+    return Object.fromEntries(declared.map((k) => [k, prior(k)]));
+}
+
+/**
+ * Okta's partial-update body taking the managed keys to `desired`, and giving back what Okta held
+ * before for the keys in `restore` that are no longer declared (a value, or null = remove).
+ */
+export function partialUpdate<T>(
+    desired: Record<string, T>,
+    restore: Record<string, Prior<T>>,
+): Record<string, T | null> {
+    const restored = Object.entries(restore)
+        .filter(([k]) => !Object.hasOwn(desired, k))
+        .map(([k, prior]) => [k, prior.value ?? null]);
+    return Object.fromEntries([...restored, ...Object.entries(desired)]);
+}
+
+/** The live values of the keys we manage (absent keys left out: a diff then shows them). */
+export function managedLive<T>(live: Record<string, T>, managed: string[]): Record<string, T> {
+    return Object.fromEntries(
+        managed.filter((k) => Object.hasOwn(live, k)).map((k) => [k, live[k]]),
+    );
+}
+
+/** A live schema property reduced to the fields we declare (Okta adds scope, master, ...). */
+export function declaredFields(p: {
+    title?: unknown;
+    type?: unknown;
+    externalName?: unknown;
+    externalNamespace?: unknown;
+}): SchemaProperty {
+    return {
+        title: String(p.title ?? ""),
+        type: "string",
+        externalName: String(p.externalName ?? ""),
+        externalNamespace: String(p.externalNamespace ?? ""),
+        ...(p.type !== "string" ? { type: p.type as "string" } : {}),
+    };
+}

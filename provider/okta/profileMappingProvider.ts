@@ -1,0 +1,139 @@
+// ProfileMapping's implementation, loaded at call time by the serialized forwarder.
+import type * as pulumi from "@pulumi/pulumi";
+import {
+    changedKeys,
+    managedLive,
+    nextPrevious,
+    parseExpression,
+    partialUpdate,
+    type Prior,
+} from "./attributeMappingsLogic";
+import { oktaProfileApi, type ProfileMapping, type ProfileMappingProperty } from "./profileClient";
+import { check as checkInput, CheckFailure, httpsUrl, isUnknown, requiredString } from "../checks";
+
+interface Inputs {
+    orgUrl: string;
+    appId: string;
+    properties: Record<string, string>;
+}
+interface Outputs extends Inputs {
+    mappingId: string;
+    /** The expression each managed property had before we wrote it ({} = unmapped). */
+    previous: Record<string, Prior<string>>;
+}
+
+export async function check(_olds: Inputs, news: Inputs): Promise<pulumi.dynamic.CheckResult> {
+    const f: CheckFailure[] = [];
+    const n: Record<string, unknown> = { ...news };
+    checkInput(f, "orgUrl", n.orgUrl, httpsUrl({ base: true }));
+    checkInput(f, "appId", n.appId, requiredString());
+    const props = news.properties as unknown;
+    if (!isUnknown(props)) {
+        if (!props || typeof props !== "object" || Array.isArray(props)) {
+            f.push({
+                property: "properties",
+                reason: "properties must be an object of app property -> expression",
+            });
+        } else {
+            for (const [name, expr] of Object.entries(props as Record<string, unknown>)) {
+                if (isUnknown(expr)) continue;
+                if (typeof expr !== "string") {
+                    f.push({
+                        property: "properties",
+                        reason: `properties["${name}"] must be an expression string`,
+                    });
+                    continue;
+                }
+                try {
+                    parseExpression(expr);
+                } catch (e) {
+                    f.push({
+                        property: "properties",
+                        reason: `properties["${name}"]: malformed expression ${JSON.stringify(expr)}: ${(e as Error).message}`,
+                    });
+                }
+            }
+        }
+    }
+    return f.length ? { failures: f } : { inputs: news };
+}
+
+const expressions = (m: ProfileMapping): Record<string, string> =>
+    Object.fromEntries(Object.entries(m.properties ?? {}).map(([k, p]) => [k, p.expression]));
+const push = (expression: string): ProfileMappingProperty => ({ expression, pushStatus: "PUSH" });
+
+async function liveMapping(i: Inputs, mappingId?: string): Promise<ProfileMapping> {
+    const id = mappingId ?? (await oktaProfileApi.findUserToAppMapping(i.orgUrl, i.appId))?.id;
+    const m = id ? await oktaProfileApi.getMapping(i.orgUrl, id) : undefined;
+    if (!m)
+        throw new Error(
+            `Okta has no Okta user -> app profile mapping for app ${i.appId} (is the app deleted?)`,
+        );
+    return m;
+}
+
+async function apply(
+    i: Inputs,
+    recorded: Record<string, Prior<string>>,
+    mappingId?: string,
+): Promise<Outputs> {
+    const m = await liveMapping(i, mappingId);
+    const previous = nextPrevious(recorded, Object.keys(i.properties), expressions(m));
+    const desired = Object.fromEntries(Object.entries(i.properties).map(([k, e]) => [k, push(e)]));
+    const restore = Object.fromEntries(
+        Object.entries(recorded).map(([k, p]) => [
+            k,
+            p.value === undefined ? {} : { value: push(p.value) },
+        ]),
+    );
+    await oktaProfileApi.updateMapping(i.orgUrl, m.id, partialUpdate(desired, restore));
+    return { ...i, mappingId: m.id, previous };
+}
+
+export async function create(i: Inputs): Promise<pulumi.dynamic.CreateResult> {
+    const outs = await apply(i, {});
+    return { id: `${i.appId}/${outs.mappingId}`, outs };
+}
+
+export async function read(id: string, props: Outputs): Promise<pulumi.dynamic.ReadResult> {
+    const m = await oktaProfileApi.getMapping(props.orgUrl, props.mappingId);
+    if (!m) return { id: "" };
+    const properties = managedLive(expressions(m), Object.keys(props.properties));
+    const { previous: _p, mappingId: _m, ...inputs } = props;
+    return { id, props: { ...props, properties }, inputs: { ...inputs, properties } };
+}
+
+export async function diff(
+    _id: string,
+    olds: Outputs,
+    news: Inputs,
+): Promise<pulumi.dynamic.DiffResult> {
+    const replaces = (["orgUrl", "appId"] as const).filter((k) => olds[k] !== news[k]);
+    const changed = changedKeys(olds.properties ?? {}, news.properties ?? {});
+    return {
+        changes: replaces.length > 0 || changed.length > 0,
+        replaces,
+        deleteBeforeReplace: true,
+    };
+}
+
+export async function update(
+    _id: string,
+    olds: Outputs,
+    news: Inputs,
+): Promise<pulumi.dynamic.UpdateResult> {
+    return { outs: await apply(news, olds.previous ?? {}, olds.mappingId) };
+}
+
+export async function delete_(_id: string, props: Outputs): Promise<void> {
+    const m = await oktaProfileApi.getMapping(props.orgUrl, props.mappingId);
+    if (!m) return; // the app and its mapping are gone
+    const restore = Object.fromEntries(
+        Object.entries(props.previous ?? {}).map(([k, p]) => [
+            k,
+            p.value === undefined ? {} : { value: push(p.value) },
+        ]),
+    );
+    await oktaProfileApi.updateMapping(props.orgUrl, m.id, partialUpdate({}, restore));
+}
+export { delete_ as delete };
