@@ -7,10 +7,7 @@ import * as os from "os";
 import * as path from "path";
 import axios from "axios";
 import { startSandbox, RunningSandbox } from "../../sandbox/index";
-import {
-    attributeMappingsExample,
-    contactCentreMappings,
-} from "../../examples/attributeMappings/index";
+import { contactCentreMappings } from "../../examples/attributeMappings/index";
 import { openStack, repoRoot } from "../../scripts/lib/engine";
 
 describe("examples: attribute mappings stack (real engine)", function () {
