@@ -1,6 +1,7 @@
 // Turns the three sections' results into the printed tables.
 import type { CallRow } from "./calls";
 import type { LatencyResult } from "./latency";
+import { runners, type PreviewResult } from "./preview";
 import type { ScaleRow } from "./scale";
 import { table } from "./table";
 
@@ -27,5 +28,24 @@ export function scaleTable(rows: ScaleRow[]): string {
         rows.map((r) => [r.employees, r.resources, r.ok ? "ok" : "FAILED", `${(r.upMs / 1000).toFixed(1)} s`, r.msPerResource, `${(r.floorUpMs / 1000).toFixed(1)} s, ${r.floorMsPerResource}`,
             `${wrt({ writes: r.upCalls.writes, reads: r.upCalls.reads, tokens: r.upCalls.tokens })}, ${r.upCalls.rateLimited}`,
             `${r.providerPeakRssMb} MB (${r.providerProcesses} proc)`, `${(r.destroyMs / 1000).toFixed(1)} s (${(r.floorDestroyMs / 1000).toFixed(1)} s)`, r.load]),
+    );
+}
+
+const runnerLabel = {
+    cli: "`pulumi preview` (CLI, our language host)",
+    local: "Automation API, project dir (our language host)",
+    inline: "Automation API, inline program (old runner)",
+};
+
+export function previewTable(p: PreviewResult): string {
+    return table(
+        ["runner", "median", "runs (ms)", "calls w/r/s", "vs inline (cli <= 1.10)"],
+        runners.map((r) => [
+            runnerLabel[r],
+            `${p.medianMs[r]} ms`,
+            p.ms[r].join(" "),
+            wrt(p.calls[r]),
+            (p.medianMs[r] / p.medianMs.inline).toFixed(2),
+        ]),
     );
 }

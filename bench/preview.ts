@@ -1,0 +1,111 @@
+// Section 4: a no-change `pulumi preview` (refresh included, as Pulumi.yaml's `refresh: always`
+// does) of the whole integration against the sandbox, run three ways on ONE stack, same state,
+// same sandbox, interleaved so load drift hits all alike:
+//   cli       `pulumi preview` as a user types it: the CLI starts our language host, which runs
+//             dist/program/main.js in its own process;
+//   local     the Automation API's stack.preview() on the same project directory (same runner as
+//             cli; isolates the Automation API's own overhead);
+//   inline    the Automation API with the program inline in this process (the old way, see
+//             bench/inlineRunner.ts).
+// design.md: cli within 10 % of inline.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { integrationProgram } from "../program/index";
+import { completeConsoleSteps } from "../sandbox/operator";
+import { rootProject } from "../test/support/integrationStack";
+import type { EngineStack } from "../scripts/lib/engine";
+import { openInlineStack } from "./inlineRunner";
+import { CallCounts, countCalls } from "./requests";
+import { benchPaths, benchSandbox, integrationOutputs, median, rootStack, timed } from "./world";
+
+export const runners = ["cli", "local", "inline"] as const;
+export type Runner = (typeof runners)[number];
+
+export interface PreviewResult {
+    runs: number;
+    /** wall time of each timed preview, in run order */
+    ms: Record<Runner, number[]>;
+    medianMs: Record<Runner, number>;
+    /** cli / inline: the design.md figure, target <= 1.10 */
+    ratio: number;
+    /** local / inline: same Automation API driver, only the program runner differs */
+    ratioLocal: number;
+    /** calls of the last preview of each runner (all must do the same work) */
+    calls: Record<Runner, CallCounts>;
+    load: number[];
+}
+
+export async function benchPreview(runs: number): Promise<PreviewResult> {
+    const sandbox = await benchSandbox("preview");
+    const name = "preview";
+    try {
+        const cliStack = await rootStack(name, { sandbox });
+        await cliStack.up();
+        const o = await integrationOutputs(cliStack);
+        const login = {
+            email: sandbox.endpoints.cxone.adminEmail,
+            password: sandbox.endpoints.cxone.adminPassword,
+        };
+        const auth = await completeConsoleSteps(sandbox.urls.okta, o, login);
+        if (!auth.ok) throw new Error(`console steps failed: ${auth.page.slice(0, 200)}`);
+        await cliStack.up(); // provisioning actions on: from here every preview is no-change
+
+        // The inline runner opens the same stack (same backend and project name) from a directory
+        // of its own; the stack file carries the passphrase's salt for the state's secrets.
+        const { workDir, backendDir } = benchPaths(name);
+        const inlineDir = path.join(path.dirname(workDir), "inline");
+        fs.mkdirSync(inlineDir, { recursive: true });
+        const stackFile = "Pulumi.dev.yaml";
+        fs.copyFileSync(path.join(workDir, stackFile), path.join(inlineDir, stackFile));
+        const inlineStack = await openInlineStack({
+            workDir: inlineDir,
+            backendDir,
+            project: rootProject(),
+            program: integrationProgram,
+            env: { CXONE_OKTA_SANDBOX_DIR: process.env.CXONE_OKTA_SANDBOX_DIR ?? "" },
+        });
+
+        const cliArgs = ["preview", "--stack", "dev", "--non-interactive", ...noChangeFlags];
+        const preview: Record<Runner, () => Promise<unknown>> = {
+            cli: () => cliStack.cli(cliArgs),
+            local: () => noChange(cliStack),
+            inline: () => noChange(inlineStack),
+        };
+        const ms: Record<Runner, number[]> = { cli: [], local: [], inline: [] };
+        const calls: Partial<Record<Runner, CallCounts>> = {};
+        const load = [os.loadavg()[0]];
+        // warm-up (disk cache, plugin start), not timed
+        for (const r of runners) await preview[r]();
+        for (let i = 0; i < runs; i++) {
+            // rotate the order so no runner always follows the same one
+            for (let j = 0; j < runners.length; j++) {
+                const r = runners[(i + j) % runners.length];
+                sandbox.clearRequests();
+                ms[r].push((await timed(preview[r])).ms);
+                calls[r] = countCalls(sandbox.requests());
+            }
+        }
+        load.push(os.loadavg()[0]);
+        await cliStack.destroy();
+        const medianMs = {
+            cli: median(ms.cli),
+            local: median(ms.local),
+            inline: median(ms.inline),
+        };
+        const counted = (r: Runner) => calls[r] ?? countCalls([]);
+        return {
+            runs, ms, medianMs, load,
+            calls: { cli: counted("cli"), local: counted("local"), inline: counted("inline") },
+            ratio: +(medianMs.cli / medianMs.inline).toFixed(2),
+            ratioLocal: +(medianMs.local / medianMs.inline).toFixed(2),
+        };
+    } finally {
+        await sandbox.stop();
+    }
+}
+
+const noChangeFlags = ["--refresh", "--expect-no-changes"];
+function noChange(stack: EngineStack) {
+    return stack.preview({ refresh: true, expectNoChanges: true });
+}
