@@ -39,11 +39,12 @@ const runnerLabel = {
 
 export function previewTable(p: PreviewResult): string {
     return table(
-        ["runner", "median", "runs (ms)", "calls w/r/s", "vs inline (cli <= 1.10)"],
+        ["runner", "median", "runs (ms)", "first run (untimed)", "calls w/r/s", "vs inline (cli <= 1.10)"],
         runners.map((r) => [
             runnerLabel[r],
             `${p.medianMs[r]} ms`,
             p.ms[r].join(" "),
+            `${p.warmupMs[r]} ms`,
             wrt(p.calls[r]),
             (p.medianMs[r] / p.medianMs.inline).toFixed(2),
         ]),
