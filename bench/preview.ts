@@ -8,14 +8,17 @@
 //   inline    the Automation API with the program inline in this process (the old way, see
 //             bench/inlineRunner.ts).
 // design.md: cli within 10 % of inline.
+import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { promisify } from "util";
 import { integrationProgram } from "../program/index";
 import { completeConsoleSteps } from "../sandbox/operator";
 import { rootProject } from "../test/support/integrationStack";
-import type { EngineStack } from "../scripts/lib/engine";
+import { EngineStack, repoRoot } from "../scripts/lib/engine";
 import { openInlineStack } from "./inlineRunner";
+import { operationProcesses, OperationProcesses, readLives } from "./processLives";
 import { CallCounts, countCalls } from "./requests";
 import { benchPaths, benchSandbox, integrationOutputs, median, rootStack, timed } from "./world";
 
@@ -34,6 +37,11 @@ export interface PreviewResult {
     ratio: number;
     /** local / inline: same Automation API driver, only the program runner differs */
     ratioLocal: number;
+    /** per timed run of cli and local: Node.js processes the operation started (processLives.ts) */
+    processes: Record<"cli" | "local", OperationProcesses[]>;
+    /** `node -e "require('@pulumi/pulumi'); require('dist/program/index.js')"`, each run: what a
+     * program process pays before the program runs, and the inline runner pays once */
+    coldLoadMs: number[];
     /** calls of the last preview of each runner (all must do the same work) */
     calls: Record<Runner, CallCounts>;
     load: number[];
@@ -43,7 +51,13 @@ export async function benchPreview(runs: number): Promise<PreviewResult> {
     const sandbox = await benchSandbox("preview");
     const name = "preview";
     try {
-        const cliStack = await rootStack(name, { sandbox });
+        const { workDir, backendDir } = benchPaths(name);
+        const processLog = path.join(path.dirname(workDir), "processes.jsonl");
+        const trace = {
+            NODE_OPTIONS: `--require ${path.join(__dirname, "processTrace.js")}`,
+            BENCH_PROCESS_LOG: processLog,
+        };
+        const cliStack = await rootStack(name, { sandbox, env: trace });
         await cliStack.up();
         const o = await integrationOutputs(cliStack);
         const login = {
@@ -56,7 +70,6 @@ export async function benchPreview(runs: number): Promise<PreviewResult> {
 
         // The inline runner opens the same stack (same backend and project name) from a directory
         // of its own; the stack file carries the passphrase's salt for the state's secrets.
-        const { workDir, backendDir } = benchPaths(name);
         const inlineDir = path.join(path.dirname(workDir), "inline");
         fs.mkdirSync(inlineDir, { recursive: true });
         const stackFile = "Pulumi.dev.yaml";
@@ -66,7 +79,7 @@ export async function benchPreview(runs: number): Promise<PreviewResult> {
             backendDir,
             project: rootProject(),
             program: integrationProgram,
-            env: { CXONE_OKTA_SANDBOX_DIR: process.env.CXONE_OKTA_SANDBOX_DIR ?? "" },
+            env: { CXONE_OKTA_SANDBOX_DIR: process.env.CXONE_OKTA_SANDBOX_DIR ?? "", ...trace },
         });
 
         const cliArgs = ["preview", "--stack", "dev", "--non-interactive", ...noChangeFlags];
@@ -77,6 +90,7 @@ export async function benchPreview(runs: number): Promise<PreviewResult> {
         };
         const ms: Record<Runner, number[]> = { cli: [], local: [], inline: [] };
         const calls: Partial<Record<Runner, CallCounts>> = {};
+        const windows: Record<"cli" | "local", [number, number][]> = { cli: [], local: [] };
         const load = [os.loadavg()[0]];
         // warm-up (disk cache; the inline runner's module loading), kept apart from the runs
         const warmupMs: Record<Runner, number> = { cli: 0, local: 0, inline: 0 };
@@ -86,11 +100,20 @@ export async function benchPreview(runs: number): Promise<PreviewResult> {
             for (let j = 0; j < runners.length; j++) {
                 const r = runners[(i + j) % runners.length];
                 sandbox.clearRequests();
+                const t0 = Date.now();
                 ms[r].push((await timed(preview[r])).ms);
+                if (r !== "inline") windows[r].push([t0, Date.now()]);
                 calls[r] = countCalls(sandbox.requests());
             }
         }
         load.push(os.loadavg()[0]);
+        const lives = readLives(processLog);
+        const processes = {
+            cli: windows.cli.map(([a, b]) => operationProcesses(lives, a, b)),
+            local: windows.local.map(([a, b]) => operationProcesses(lives, a, b)),
+        };
+        const coldLoadMs: number[] = [];
+        for (let i = 0; i < runs; i++) coldLoadMs.push((await timed(coldLoad)).ms);
         await cliStack.destroy();
         const medianMs = {
             cli: median(ms.cli),
@@ -99,7 +122,7 @@ export async function benchPreview(runs: number): Promise<PreviewResult> {
         };
         const counted = (r: Runner) => calls[r] ?? countCalls([]);
         return {
-            runs, ms, medianMs, warmupMs, load,
+            runs, ms, medianMs, warmupMs, load, processes, coldLoadMs,
             calls: { cli: counted("cli"), local: counted("local"), inline: counted("inline") },
             ratio: +(medianMs.cli / medianMs.inline).toFixed(2),
             ratioLocal: +(medianMs.local / medianMs.inline).toFixed(2),
@@ -113,3 +136,10 @@ const noChangeFlags = ["--refresh", "--expect-no-changes"];
 function noChange(stack: EngineStack) {
     return stack.preview({ refresh: true, expectNoChanges: true });
 }
+
+const run = promisify(execFile);
+const loadProgram = `require("@pulumi/pulumi"); require(${JSON.stringify(
+    path.join(repoRoot, "dist", "program", "index.js"),
+)});`;
+/** A fresh Node.js loading the SDK and the program, as the program process does first. */
+const coldLoad = () => run(process.execPath, ["-e", loadProgram], { cwd: repoRoot });

@@ -50,3 +50,26 @@ export function previewTable(p: PreviewResult): string {
         ]),
     );
 }
+
+const med = (xs: (number | undefined)[]) => {
+    const known = xs.filter((x): x is number => x !== undefined).sort((a, b) => a - b);
+    return known.length ? `${known[Math.floor(known.length / 2)]} ms` : "-";
+};
+
+/** Where a language-host preview's time goes (medians over the timed runs). */
+export function previewProcessesTable(p: PreviewResult): string {
+    return table(
+        ["runner", "host starts", "first host lived", "program starts after", "program lived", "cold load"],
+        (["cli", "local"] as const).map((r) => {
+            const ops = p.processes[r];
+            return [
+                runnerLabel[r],
+                ops.map((o) => o.hostStarts).join(" "),
+                med(ops.map((o) => o.firstHostMs)),
+                med(ops.map((o) => o.programStartMs)),
+                med(ops.map((o) => o.programMs)),
+                med(p.coldLoadMs),
+            ];
+        }),
+    );
+}

@@ -9,7 +9,7 @@ import * as path from "path";
 import { benchCalls, CallRow } from "./calls";
 import { benchLatency, LatencyResult } from "./latency";
 import { benchPreview, PreviewResult } from "./preview";
-import { callsTable, latencyTable, previewTable, scaleTable } from "./report";
+import { callsTable, latencyTable, previewProcessesTable, previewTable, scaleTable } from "./report";
 import { benchScale, ScaleRow } from "./scale";
 import { benchDir, runId } from "./world";
 
@@ -75,6 +75,9 @@ async function main(): Promise<number> {
     if (r.preview) {
         const head = `4. No-change \`pulumi preview\` (refresh) of the integration, ${r.preview.runs} runs each`;
         console.log(head + "\n" + previewTable(r.preview) + "\n");
+        const why = "Language-host runs: Node.js processes per preview (medians; cold load = a fresh node"
+            + " loading @pulumi/pulumi and the program, what the inline runner pays once)";
+        console.log(why + "\n" + previewProcessesTable(r.preview) + "\n");
     }
     if (r.scale) console.log(`3. Scale under a ${r.scale.perSecond} req/s sandbox rate limit\n` + scaleTable(r.scale.rows) + "\n");
     for (const f of r.failures) console.log(`FAILURE ${f}`);

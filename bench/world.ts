@@ -35,6 +35,8 @@ export interface BenchStackOptions {
     /** The program's parameters (stack config `bench:params`, JSON; see bench/params.ts). */
     params?: unknown;
     config?: Record<string, string>;
+    /** More environment for the CLI and the processes it starts. */
+    env?: Record<string, string>;
     /** Pulumi.yaml name and options; defaults to `bench-<name>`, no options. */
     project?: { name: string; options?: Record<string, string> };
 }
@@ -59,7 +61,7 @@ export async function benchStack(
     return openStack({
         workDir,
         backendDir,
-        env: { CXONE_OKTA_SANDBOX_DIR: process.env.CXONE_OKTA_SANDBOX_DIR ?? "" },
+        env: { CXONE_OKTA_SANDBOX_DIR: process.env.CXONE_OKTA_SANDBOX_DIR ?? "", ...o.env },
         config,
     });
 }
@@ -70,7 +72,7 @@ export async function benchStack(
  */
 export function rootStack(
     name: string,
-    o: { sandbox: RunningSandbox; config?: Record<string, string> },
+    o: Omit<BenchStackOptions, "params" | "project">,
 ): Promise<EngineStack> {
     return benchStack(name, rootProgram, { ...o, project: rootProject() });
 }
