@@ -35,10 +35,14 @@ export interface PreviewResult {
     warmupMs: Record<Runner, number>;
     /** cli / inline: the design.md figure, target <= 1.10 */
     ratio: number;
+    /** cli / inline of each round (the two ran back to back): median, and each round's */
+    roundRatio: number;
+    roundRatios: number[];
     /** local / inline: same Automation API driver, only the program runner differs */
     ratioLocal: number;
-    /** per timed run of cli and local: Node.js processes the operation started (processLives.ts) */
-    processes: Record<"cli" | "local", OperationProcesses[]>;
+    /** per timed run: Node.js processes the operation started (processLives.ts); inline: only
+     * when the engine called the program in this process */
+    processes: Record<Runner, OperationProcesses[]>;
     /** `node -e "require('@pulumi/pulumi'); require('dist/program/index.js')"`, each run: what a
      * program process pays before the program runs, and the inline runner pays once */
     coldLoadMs: number[];
@@ -70,6 +74,7 @@ export async function benchPreview(runs: number): Promise<PreviewResult> {
 
         // The inline runner opens the same stack (same backend and project name) from a directory
         // of its own; the stack file carries the passphrase's salt for the state's secrets.
+        const inlineProgramStarts: number[] = [];
         const inlineDir = path.join(path.dirname(workDir), "inline");
         fs.mkdirSync(inlineDir, { recursive: true });
         const stackFile = "Pulumi.dev.yaml";
@@ -78,7 +83,11 @@ export async function benchPreview(runs: number): Promise<PreviewResult> {
             workDir: inlineDir,
             backendDir,
             project: rootProject(),
-            program: integrationProgram,
+            // marks when the engine starts the program, as the process trace does for the others
+            program: () => {
+                inlineProgramStarts.push(Date.now());
+                return integrationProgram();
+            },
             env: { CXONE_OKTA_SANDBOX_DIR: process.env.CXONE_OKTA_SANDBOX_DIR ?? "", ...trace },
         });
 
@@ -90,7 +99,7 @@ export async function benchPreview(runs: number): Promise<PreviewResult> {
         };
         const ms: Record<Runner, number[]> = { cli: [], local: [], inline: [] };
         const calls: Partial<Record<Runner, CallCounts>> = {};
-        const windows: Record<"cli" | "local", [number, number][]> = { cli: [], local: [] };
+        const windows: Record<Runner, [number, number][]> = { cli: [], local: [], inline: [] };
         const load = [os.loadavg()[0]];
         // warm-up (disk cache; the inline runner's module loading), kept apart from the runs
         const warmupMs: Record<Runner, number> = { cli: 0, local: 0, inline: 0 };
@@ -102,7 +111,7 @@ export async function benchPreview(runs: number): Promise<PreviewResult> {
                 sandbox.clearRequests();
                 const t0 = Date.now();
                 ms[r].push((await timed(preview[r])).ms);
-                if (r !== "inline") windows[r].push([t0, Date.now()]);
+                windows[r].push([t0, Date.now()]);
                 calls[r] = countCalls(sandbox.requests());
             }
         }
@@ -111,6 +120,10 @@ export async function benchPreview(runs: number): Promise<PreviewResult> {
         const processes = {
             cli: windows.cli.map(([a, b]) => operationProcesses(lives, a, b)),
             local: windows.local.map(([a, b]) => operationProcesses(lives, a, b)),
+            inline: windows.inline.map(([a, b]) => {
+                const start = inlineProgramStarts.find((t) => t >= a && t <= b);
+                return { hostStarts: 0, programStartMs: start && start - a };
+            }),
         };
         const coldLoadMs: number[] = [];
         for (let i = 0; i < runs; i++) coldLoadMs.push((await timed(coldLoad)).ms);
@@ -120,11 +133,14 @@ export async function benchPreview(runs: number): Promise<PreviewResult> {
             local: median(ms.local),
             inline: median(ms.inline),
         };
+        const roundRatios = ms.cli.map((c, i) => +(c / ms.inline[i]).toFixed(2));
         const counted = (r: Runner) => calls[r] ?? countCalls([]);
         return {
             runs, ms, medianMs, warmupMs, load, processes, coldLoadMs,
             calls: { cli: counted("cli"), local: counted("local"), inline: counted("inline") },
             ratio: +(medianMs.cli / medianMs.inline).toFixed(2),
+            roundRatios,
+            roundRatio: median(roundRatios),
             ratioLocal: +(medianMs.local / medianMs.inline).toFixed(2),
         };
     } finally {

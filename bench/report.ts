@@ -60,14 +60,14 @@ const med = (xs: (number | undefined)[]) => {
 export function previewProcessesTable(p: PreviewResult): string {
     return table(
         ["runner", "host starts", "first host lived", "program starts after", "program lived", "cold load"],
-        (["cli", "local"] as const).map((r) => {
+        runners.map((r) => {
             const ops = p.processes[r];
             return [
                 runnerLabel[r],
                 ops.map((o) => o.hostStarts).join(" "),
                 med(ops.map((o) => o.firstHostMs)),
                 med(ops.map((o) => o.programStartMs)),
-                med(ops.map((o) => o.programMs)),
+                r === "inline" ? "(in this process)" : med(ops.map((o) => o.programMs)),
                 med(p.coldLoadMs),
             ];
         }),

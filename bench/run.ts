@@ -74,8 +74,9 @@ async function main(): Promise<number> {
     if (r.latency) console.log("2. Latency of `up` from empty\n" + latencyTable(r.latency) + "\n");
     if (r.preview) {
         const head = `4. No-change \`pulumi preview\` (refresh) of the integration, ${r.preview.runs} runs each`;
-        console.log(head + "\n" + previewTable(r.preview) + "\n");
-        const why = "Language-host runs: Node.js processes per preview (medians; cold load = a fresh node"
+        const rounds = `cli / inline per round: ${r.preview.roundRatios.join(" ")}, median ${r.preview.roundRatio}`;
+        console.log(head + "\n" + previewTable(r.preview) + "\n" + rounds + "\n");
+        const why = "Where the time goes: Node.js processes per preview (medians; cold load = a fresh node"
             + " loading @pulumi/pulumi and the program, what the inline runner pays once)";
         console.log(why + "\n" + previewProcessesTable(r.preview) + "\n");
     }
