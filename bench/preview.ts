@@ -136,7 +136,13 @@ export async function benchPreview(runs: number): Promise<PreviewResult> {
         const roundRatios = ms.cli.map((c, i) => +(c / ms.inline[i]).toFixed(2));
         const counted = (r: Runner) => calls[r] ?? countCalls([]);
         return {
-            runs, ms, medianMs, warmupMs, load, processes, coldLoadMs,
+            runs,
+            ms,
+            medianMs,
+            warmupMs,
+            load,
+            processes,
+            coldLoadMs,
             calls: { cli: counted("cli"), local: counted("local"), inline: counted("inline") },
             ratio: +(medianMs.cli / medianMs.inline).toFixed(2),
             roundRatios,

@@ -22,12 +22,20 @@ export function readLives(file: string): ProcessLife[] {
         .map((l) => JSON.parse(l) as ProcessLife);
 }
 
-const isHost = (p: ProcessLife) => p.argv.some((a) => /langhost[\\/]main\.js$|language-nodejs/.test(a));
-const isProgram = (p: ProcessLife) => p.argv.some((a) => /@pulumi[\\/]pulumi[\\/]cmd[\\/]run/.test(a));
+const isHost = (p: ProcessLife) =>
+    p.argv.some((a) => /langhost[\\/]main\.js$|language-nodejs/.test(a));
+const isProgram = (p: ProcessLife) =>
+    p.argv.some((a) => /@pulumi[\\/]pulumi[\\/]cmd[\\/]run/.test(a));
 
 /** The processes that started within [t0, t1] (epoch ms). */
-export function operationProcesses(lives: ProcessLife[], t0: number, t1: number): OperationProcesses {
-    const inside = lives.filter((p) => p.start >= t0 && p.start <= t1).sort((a, b) => a.start - b.start);
+export function operationProcesses(
+    lives: ProcessLife[],
+    t0: number,
+    t1: number,
+): OperationProcesses {
+    const inside = lives
+        .filter((p) => p.start >= t0 && p.start <= t1)
+        .sort((a, b) => a.start - b.start);
     const hosts = inside.filter(isHost);
     const program = inside.find(isProgram);
     return {

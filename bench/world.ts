@@ -95,7 +95,8 @@ export async function integrationOutputs(stack: EngineStack): Promise<Integratio
     const outs = await plainOutputs(stack);
     const text = (k: keyof IntegrationOutputs): string => {
         const v = outs[k];
-        if (typeof v !== "string") throw new Error(`stack output ${k} is ${typeof v}, not a string`);
+        if (typeof v !== "string")
+            throw new Error(`stack output ${k} is ${typeof v}, not a string`);
         return v;
     };
     return {
