@@ -1,10 +1,9 @@
 // Section 1: API calls per operation of the full integration stack against the minimum needed.
-import { integrationProgram } from "../program/index";
-import { completeConsoleSteps, IntegrationOutputs } from "../sandbox/operator";
+import { completeConsoleSteps } from "../sandbox/operator";
 import type { RunningSandbox } from "../sandbox/index";
 import type { EngineStack } from "../scripts/lib/engine";
 import { CallCounts, countCalls, describeCalls } from "./requests";
-import { benchSandbox, benchStack, plainOutputs } from "./world";
+import { benchSandbox, integrationOutputs, rootStack } from "./world";
 
 /** The minimum an operation needs, derived in bench/README.md ("Minimum calls"). */
 export interface Minimum { writes: number; reads: number; tokens: number }
@@ -58,12 +57,12 @@ export async function benchCalls(): Promise<CallRow[]> {
     const sandbox = await benchSandbox("calls");
     let stack: EngineStack | undefined;
     try {
-        stack = await benchStack("calls", integrationProgram, { sandbox, refreshAlways: true });
+        stack = await rootStack("calls", { sandbox });
         const s = stack;
         const rows: CallRow[] = [];
         rows.push(await measure(sandbox, "up from empty", () => s.up()));
         rows.push(await measure(sandbox, "no-change preview --refresh (pending)", () => s.preview({ refresh: true })));
-        const o = (await plainOutputs(s)) as unknown as IntegrationOutputs;
+        const o = await integrationOutputs(s);
         const auth = await completeConsoleSteps(sandbox.urls.okta, o, { email: sandbox.endpoints.cxone.adminEmail, password: sandbox.endpoints.cxone.adminPassword });
         if (!auth.ok) throw new Error(`console steps failed: ${auth.page.slice(0, 200)}`);
         rows.push(await measure(sandbox, "up after console steps", () => s.up()));

@@ -1,39 +1,6 @@
-// The engine floor: the integration stack's shape (one component, six custom resources, the same
-// input edges and dependsOn) built of dynamic resources that do nothing. Timing its `up` in the
-// same run as the real one separates engine cost from API round trips.
-import * as pulumi from "@pulumi/pulumi";
+// Program entry (Pulumi.yaml `main`) of the engine floor: the integration stack's shape built of
+// dynamic resources that do nothing. Timing its `up` in the same run as the real one separates
+// engine cost from API round trips. No parameters.
+import { NoopIntegration } from "./noop";
 
-// Kept tiny: it is serialized into every resource like the product's forwarder is.
-const noop: pulumi.dynamic.ResourceProvider = {
-    async create(inputs) {
-        return { id: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`, outs: { ...inputs, status: "pending", secret: "s" } };
-    },
-};
-
-export class Noop extends pulumi.dynamic.Resource {
-    declare readonly status: pulumi.Output<string>;
-    declare readonly secret: pulumi.Output<string>;
-    constructor(type: string, name: string, props: Record<string, pulumi.Input<unknown>>, opts?: pulumi.CustomResourceOptions) {
-        super(noop, name, { ...props, status: undefined, secret: undefined }, opts, "bench", type);
-    }
-}
-
-class NoopIntegration extends pulumi.ComponentResource {
-    readonly outputs: Record<string, pulumi.Output<unknown>>;
-    constructor(name: string) {
-        super("bench:index:NoopIntegration", name, {});
-        const parent = { parent: this };
-        const role = new Noop("Role", `${name}-role`, { name: "SCIM Access Key" }, parent);
-        const employee = new Noop("Employee", `${name}-employee`, { roleId: role.id, email: "x@sandbox.example" }, parent);
-        const key = new Noop("AccessKey", `${name}-key`, { employeeId: employee.id }, { ...parent, additionalSecretOutputs: ["secret"] });
-        const app = new Noop("AutoLoginApp", `${name}-app`, { label: "NICE CXone" }, parent);
-        const connection = new Noop("ScimConnection", `${name}-scim`, { appId: app.id, clientId: key.id, clientSecret: key.secret }, parent);
-        const actions = new Noop("ProvisioningActions", `${name}-provisioning`, { appId: app.id, connectionStatus: connection.status }, { ...parent, dependsOn: [connection] });
-        this.outputs = { appId: app.id, roleId: role.id, employeeId: employee.id, accessKeyId: key.id, accessKeySecret: key.secret, connectionStatus: connection.status, applied: actions.status };
-        this.registerOutputs(this.outputs);
-    }
-}
-
-export async function floorProgram(): Promise<Record<string, unknown>> {
-    return new NoopIntegration("cxone-okta").outputs;
-}
+export = new NoopIntegration("cxone-okta").outputs;

@@ -1,9 +1,7 @@
 // Section 2: `up` from empty with a fixed injected API latency L, against the engine floor (same
 // shape, no-op resources, same run) plus the critical-path round trips x L.
-import { integrationProgram } from "../program/index";
 import { criticalPathRoundTrips } from "./criticalPath";
-import { floorProgram } from "./floorProgram";
-import { benchSandbox, benchStack, timed } from "./world";
+import { benchProgram, benchSandbox, benchStack, median, rootStack, timed } from "./world";
 
 // Derived from the dependency chain (README "Critical path"): program probe 1, CXone sign-in 1,
 // role 3 (search by name, create, search again: the create response has no id), employee 3 (parallel look-ups, create, invite), key 1 (create),
@@ -26,13 +24,11 @@ export interface LatencyResult {
     load: number[];
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
 export async function benchLatency(latencyMs: number): Promise<LatencyResult> {
     const sandbox = await benchSandbox("latency");
     try {
-        const floor = await benchStack("floor", floorProgram, { sandbox });
-        const real = await benchStack("latency", integrationProgram, { sandbox, refreshAlways: true });
+        const floor = await benchStack("floor", benchProgram("floorProgram"), { sandbox });
+        const real = await rootStack("latency", { sandbox });
         const load = [require("os").loadavg()[0]];
         // floor before and after the real run (and a warm-up), so load drift hits both alike
         const floorMs: number[] = [];

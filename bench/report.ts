@@ -1,6 +1,7 @@
 // Turns the three sections' results into the printed tables.
 import type { CallRow } from "./calls";
 import type { LatencyResult } from "./latency";
+import { runners, type PreviewResult } from "./preview";
 import type { ScaleRow } from "./scale";
 import { table } from "./table";
 
@@ -27,5 +28,48 @@ export function scaleTable(rows: ScaleRow[]): string {
         rows.map((r) => [r.employees, r.resources, r.ok ? "ok" : "FAILED", `${(r.upMs / 1000).toFixed(1)} s`, r.msPerResource, `${(r.floorUpMs / 1000).toFixed(1)} s, ${r.floorMsPerResource}`,
             `${wrt({ writes: r.upCalls.writes, reads: r.upCalls.reads, tokens: r.upCalls.tokens })}, ${r.upCalls.rateLimited}`,
             `${r.providerPeakRssMb} MB (${r.providerProcesses} proc)`, `${(r.destroyMs / 1000).toFixed(1)} s (${(r.floorDestroyMs / 1000).toFixed(1)} s)`, r.load]),
+    );
+}
+
+const runnerLabel = {
+    cli: "`pulumi preview` (CLI, our language host)",
+    local: "Automation API, project dir (our language host)",
+    inline: "Automation API, inline program (old runner)",
+};
+
+export function previewTable(p: PreviewResult): string {
+    return table(
+        ["runner", "median", "runs (ms)", "first run (untimed)", "calls w/r/s", "vs inline (cli <= 1.10)"],
+        runners.map((r) => [
+            runnerLabel[r],
+            `${p.medianMs[r]} ms`,
+            p.ms[r].join(" "),
+            `${p.warmupMs[r]} ms`,
+            wrt(p.calls[r]),
+            (p.medianMs[r] / p.medianMs.inline).toFixed(2),
+        ]),
+    );
+}
+
+const med = (xs: (number | undefined)[]) => {
+    const known = xs.filter((x): x is number => x !== undefined).sort((a, b) => a - b);
+    return known.length ? `${known[Math.floor(known.length / 2)]} ms` : "-";
+};
+
+/** Where a language-host preview's time goes (medians over the timed runs). */
+export function previewProcessesTable(p: PreviewResult): string {
+    return table(
+        ["runner", "host starts", "first host lived", "program starts after", "program lived", "cold load"],
+        runners.map((r) => {
+            const ops = p.processes[r];
+            return [
+                runnerLabel[r],
+                ops.map((o) => o.hostStarts).join(" "),
+                med(ops.map((o) => o.firstHostMs)),
+                med(ops.map((o) => o.programStartMs)),
+                r === "inline" ? "(in this process)" : med(ops.map((o) => o.programMs)),
+                med(p.coldLoadMs),
+            ];
+        }),
     );
 }

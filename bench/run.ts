@@ -1,13 +1,15 @@
 // `npm run bench`: measures calls, latency and scale on the real engine against the sandbox,
 // prints tables and writes .pulumi-local/bench/results.json. Reports numbers, asserts no timings:
 // exits non-zero only when an operation failed.
-//   node dist/bench/run.js [--only=calls,latency,scale] [--latency=200] [--sizes=50,100,200] [--rate=50] [--keep]
+//   node dist/bench/run.js [--only=calls,latency,preview,scale] [--latency=200] [--runs=5]
+//     [--sizes=50,100,200] [--rate=50] [--keep]
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { benchCalls, CallRow } from "./calls";
 import { benchLatency, LatencyResult } from "./latency";
-import { callsTable, latencyTable, scaleTable } from "./report";
+import { benchPreview, PreviewResult } from "./preview";
+import { callsTable, latencyTable, previewProcessesTable, previewTable, scaleTable } from "./report";
 import { benchScale, ScaleRow } from "./scale";
 import { benchDir, runId } from "./world";
 
@@ -22,6 +24,7 @@ interface Results {
     machine: { cpus: number; model: string; memGb: number; node: string; loadBefore: number[]; loadAfter?: number[] };
     calls?: CallRow[];
     latency?: LatencyResult;
+    preview?: PreviewResult;
     scale?: { perSecond: number; rows: ScaleRow[] };
     failures: string[];
     totalMs?: number;
@@ -41,7 +44,7 @@ async function section<T>(r: Results, name: string, f: () => Promise<T>): Promis
 }
 
 async function main(): Promise<number> {
-    const only = arg("only", "calls,latency,scale").split(",");
+    const only = arg("only", "calls,latency,preview,scale").split(",");
     const t0 = Date.now();
     const r: Results = {
         runId, date: new Date().toISOString(), failures: [],
@@ -49,6 +52,9 @@ async function main(): Promise<number> {
     };
     if (only.includes("calls")) r.calls = await section(r, "calls", benchCalls);
     if (only.includes("latency")) r.latency = await section(r, "latency", () => benchLatency(Number(arg("latency", "200"))));
+    if (only.includes("preview")) {
+        r.preview = await section(r, "preview", () => benchPreview(Number(arg("runs", "5"))));
+    }
     if (only.includes("scale")) {
         const perSecond = Number(arg("rate", "50"));
         const rows = await section(r, "scale", () => benchScale(arg("sizes", "50,100,200").split(",").map(Number), perSecond));
@@ -66,6 +72,14 @@ async function main(): Promise<number> {
     console.log(`\ncxone-okta-scim bench ${r.date} (${cpu}; ${(r.totalMs / 1000).toFixed(0)} s)\n`);
     if (r.calls) console.log("1. API calls per operation (writes/reads/sign-ins; reads = GETs and POST searches)\n" + callsTable(r.calls) + "\n");
     if (r.latency) console.log("2. Latency of `up` from empty\n" + latencyTable(r.latency) + "\n");
+    if (r.preview) {
+        const head = `4. No-change \`pulumi preview\` (refresh) of the integration, ${r.preview.runs} runs each`;
+        const rounds = `cli / inline per round: ${r.preview.roundRatios.join(" ")}, median ${r.preview.roundRatio}`;
+        console.log(head + "\n" + previewTable(r.preview) + "\n" + rounds + "\n");
+        const why = "Where the time goes: Node.js processes per preview (medians; cold load = a fresh node"
+            + " loading @pulumi/pulumi and the program, what the inline runner pays once)";
+        console.log(why + "\n" + previewProcessesTable(r.preview) + "\n");
+    }
     if (r.scale) console.log(`3. Scale under a ${r.scale.perSecond} req/s sandbox rate limit\n` + scaleTable(r.scale.rows) + "\n");
     for (const f of r.failures) console.log(`FAILURE ${f}`);
     // stacks are destroyed by then; their backends and sandboxes only matter when debugging

@@ -3,9 +3,8 @@
 import * as os from "os";
 import { countCalls, CallCounts } from "./requests";
 import { ProviderRssSampler } from "./rss";
-import { scaleFloorProgram } from "./scaleFloorProgram";
-import { scaleProgram } from "./scaleProgram";
-import { benchSandbox, benchStack, runId, timed } from "./world";
+import type { ScaleFloorParams, ScaleParams } from "./params";
+import { benchProgram, benchSandbox, benchStack, runId, timed } from "./world";
 
 export interface ScaleRow {
     employees: number;
@@ -36,7 +35,13 @@ export async function benchScale(sizes: number[], perSecond: number): Promise<Sc
     try {
         for (const n of sizes) {
             const tag = `${runId}-${n}`;
-            const stack = await benchStack(`scale-${n}`, scaleProgram({ cxoneUrl: sandbox.urls.cxone, tenantId: sandbox.endpoints.cxone.tenantId, count: n, tag }), { sandbox });
+            const params: ScaleParams = {
+                cxoneUrl: sandbox.urls.cxone,
+                tenantId: sandbox.endpoints.cxone.tenantId,
+                count: n,
+                tag,
+            };
+            const stack = await benchStack(`scale-${n}`, benchProgram("scaleProgram"), { sandbox, params });
             const resources = 1 + 2 * n;
             sandbox.clearRequests();
             const rss = new ProviderRssSampler();
@@ -48,7 +53,9 @@ export async function benchScale(sizes: number[], perSecond: number): Promise<Sc
             sandbox.clearRequests();
             let destroyOk = true;
             const destroy = await timed(() => stack.destroy().catch((e) => { destroyOk = false; error = (error ? error + " / " : "") + "destroy: " + firstLine(e); }));
-            const floor = await benchStack(`scale-floor-${n}`, scaleFloorProgram(n), { sandbox });
+            const floorParams: ScaleFloorParams = { count: n };
+            const floorMain = benchProgram("scaleFloorProgram");
+            const floor = await benchStack(`scale-floor-${n}`, floorMain, { sandbox, params: floorParams });
             const floorUp = await timed(() => floor.up());
             const floorDestroy = await timed(() => floor.destroy());
             rows.push({

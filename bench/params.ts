@@ -1,0 +1,25 @@
+// A bench program's parameters: the bench sets them as stack config (`bench:params`, JSON), so the
+// program runs in its own process under the CLI and is still told what to declare.
+import * as pulumi from "@pulumi/pulumi";
+
+export const paramsKey = "bench:params";
+
+export function params<T>(): T {
+    return new pulumi.Config("bench").requireObject<T>("params");
+}
+
+// Each program's parameters (an entry file cannot export types next to its `export =`).
+
+/** scaleProgram.ts */
+export interface ScaleParams {
+    cxoneUrl: string;
+    tenantId: string;
+    count: number;
+    /** unique per stack and run: CXone never reuses role names */
+    tag: string;
+}
+
+/** scaleFloorProgram.ts */
+export interface ScaleFloorParams {
+    count: number;
+}
