@@ -1,11 +1,13 @@
-// Authentication endpoints of the emulated tenant: access-key tokens, the OAuth token endpoint,
-// the employee login page (authorize), discovery and JWKS. These need no bearer token.
+// Authentication endpoints of the emulated tenant, none behind the bearer gateway. The area host
+// serves the access-key token and refresh routes; the issuer serves the OAuth token endpoint, the
+// employee login page (authorize), discovery, the OIDC document and JWKS.
 import { createHash, timingSafeEqual } from "crypto";
 import express, { type Request } from "express";
 import type { SandboxContext } from "../core/context";
 import { authError } from "./errors";
 import { newSecret, own, secretMatches } from "./ids";
 import { errorPage, loginPage } from "./loginPage";
+import { discoveryHostFields, type CxoneHostUrls } from "./hosts";
 import type { CxoneAccessKey, CxoneUser } from "./state";
 import { issueTokens, tokenKeyId, tokenUser, userCanAuthenticate, type TokenOptions } from "./tokens";
 
@@ -50,10 +52,19 @@ function pkceOk(challenge: string | undefined, method: string | undefined, verif
 
 function str(v: unknown): string | undefined { return typeof v === "string" && v.length > 0 ? v : undefined; }
 
-export function authRoutes(ctx: SandboxContext, opts: TokenOptions): express.Router {
+/**
+ * Reads a token request body. NICE's SDK sends form-encoded bodies labelled
+ * `Content-Type: application/json` [sdk: auth-sdk cxone-auth.js getAccessTokenByCode,
+ * getRefreshToken]: the body is read as a form whatever its label says [spec: form-encoded].
+ */
+export function tokenRequestBody(raw: string): Record<string, unknown> {
+    return Object.fromEntries(new URLSearchParams(raw.trim()));
+}
+
+/** Routes of the area host `{area}.{uhDomain}`: access-key token and its refresh. */
+export function areaAuthRoutes(ctx: SandboxContext, opts: TokenOptions): express.Router {
     const r = express.Router();
     const json = express.json();
-    const form = express.urlencoded({ extended: false });
 
     // [doc] access-key token: JSON {accessKeyId, accessKeySecret}
     r.post("/authentication/v1/token/access-key", json, (req, res) => {
@@ -74,16 +85,36 @@ export function authRoutes(ctx: SandboxContext, opts: TokenOptions): express.Rou
         res.json(issueTokens(ctx, opts, user, { accessKeyIds: keyId ? [keyId] : [] }));
     });
 
-    // [spec] OAuth token endpoint, form-encoded; password, authorization_code, refresh_token grants
-    r.post("/auth/token", form, (req, res) => {
+    return r;
+}
+
+/** Routes of the issuer: OAuth token endpoint, authorize and login pages, discovery, JWKS. */
+export function issuerRoutes(ctx: SandboxContext, opts: TokenOptions, hosts: () => CxoneHostUrls): express.Router {
+    const r = express.Router();
+    const form = express.urlencoded({ extended: false });
+    /** An OAuth client id (an access key id [doc, the seed]) whose key and employee still work. */
+    const liveClientKey = (id: string | undefined): CxoneAccessKey | undefined => {
+        const key = own(ctx.state.cxone.accessKeys, id);
+        return key && key.isActive && userCanAuthenticate(ctx.state.cxone.users[key.userId]) ? key : undefined;
+    };
+    // any content type: the body is read by tokenRequestBody
+    const rawBody = express.text({ type: () => true });
+
+    // [spec] OAuth token endpoint, form-encoded (also form bodies labelled JSON [sdk]); password,
+    // authorization_code (confidential, or public with PKCE [sdk]), refresh_token grants
+    r.post("/auth/token", rawBody, (req, res) => {
         res.set("Cache-Control", "no-store");
-        const b = (req.body ?? {}) as Record<string, unknown>;
+        const b = tokenRequestBody(typeof req.body === "string" ? req.body : "");
+        req.body = b;
         const grant = str(b.grant_type);
         if (!grant) return authError(res, 400, "invalid_request", "grant_type is required");
         if (!["password", "authorization_code", "refresh_token"].includes(grant)) return authError(res, 400, "unsupported_grant_type", `grant_type ${grant} is not supported`);
         const c = clientCredentials(req);
-        const client = c.method === "none" ? undefined : workingKey(ctx, c.id, c.secret);
-        if (c.method !== "none" && !client) return authError(res, 401, "invalid_client", "Client authentication failed");
+        // a public client names itself (client_id) without a secret: only the PKCE code grant [sdk]
+        const isPublic = c.method === "post" && c.secret === undefined;
+        if (isPublic && grant !== "authorization_code") return authError(res, 401, "invalid_client", "Client authentication is required");
+        const client = c.method === "none" || isPublic ? undefined : workingKey(ctx, c.id, c.secret);
+        if (c.method !== "none" && !isPublic && !client) return authError(res, 401, "invalid_client", "Client authentication failed");
 
         if (grant === "password") {
             if (!client) return authError(res, 401, "invalid_client", "Client authentication is required");
@@ -102,18 +133,23 @@ export function authRoutes(ctx: SandboxContext, opts: TokenOptions): express.Rou
         if (grant === "authorization_code") {
             const code = str(b.code);
             if (!code) return authError(res, 400, "invalid_request", "code is required");
-            if (!client) return authError(res, 401, "invalid_client", "Client authentication is required");
+            const publicKey = isPublic ? liveClientKey(c.id) : undefined;
+            if (isPublic && !publicKey) return authError(res, 401, "invalid_client", "Unknown or inactive client_id");
+            const clientId = client?.key.accessKeyId ?? publicKey?.accessKeyId;
+            if (!clientId) return authError(res, 401, "invalid_client", "Client authentication is required");
             const s = ctx.state.cxone;
             const rec = Object.prototype.hasOwnProperty.call(s.authCodes, code) ? s.authCodes[code] : undefined;
             // a code is single use, even when the exchange fails
             if (rec) { delete s.authCodes[code]; ctx.save(); }
             if (!rec || rec.expiresAt <= Date.now()) return authError(res, 400, "invalid_grant", "Invalid or expired authorization code");
-            if (rec.clientId !== client.key.accessKeyId) return authError(res, 400, "invalid_grant", "Authorization code was issued to another client");
+            if (rec.clientId !== clientId) return authError(res, 400, "invalid_grant", "Authorization code was issued to another client");
+            // RFC 7636: a public client proves itself with the PKCE verifier only
+            if (isPublic && !rec.codeChallenge) return authError(res, 400, "invalid_grant", "A public client needs PKCE (code_challenge at authorize)");
             if (str(b.redirect_uri) !== rec.redirectUri) return authError(res, 400, "invalid_grant", "redirect_uri does not match the authorization request");
             if (!pkceOk(rec.codeChallenge, rec.codeChallengeMethod, b.code_verifier)) return authError(res, 400, "invalid_grant", "PKCE verification failed");
             const user = s.users[rec.userId];
             if (!userCanAuthenticate(user)) return authError(res, 400, "invalid_grant", "User is not active");
-            return void res.json(issueTokens(ctx, opts, user, { accessKeyIds: [client.key.accessKeyId], audience: client.key.accessKeyId }));
+            return void res.json(issueTokens(ctx, opts, user, { accessKeyIds: [clientId], audience: clientId }));
         }
 
         // refresh_token
@@ -129,7 +165,7 @@ export function authRoutes(ctx: SandboxContext, opts: TokenOptions): express.Rou
     // [spec] authorize: GET shows the login page, POST checks the employee and redirects with a code
     const authorizeParams = (src: Record<string, unknown>) => {
         const p: Record<string, string> = {};
-        for (const k of ["response_type", "client_id", "redirect_uri", "state", "scope", "tenantId", "code_challenge", "code_challenge_method", "email", "password"]) {
+        for (const k of ["response_type", "client_id", "redirect_uri", "state", "scope", "tenantId", "code_challenge", "code_challenge_method", "display", "email", "password"]) {
             const v = src[k];
             if (typeof v === "string") p[k] = v;
         }
@@ -138,8 +174,7 @@ export function authRoutes(ctx: SandboxContext, opts: TokenOptions): express.Rou
     const checkClient = (p: Record<string, string>): string | undefined => {
         if (p.response_type !== "code") return "response_type must be code";
         if (!p.client_id) return "client_id is required";
-        const key = own(ctx.state.cxone.accessKeys, p.client_id);
-        if (!key || !key.isActive || !userCanAuthenticate(ctx.state.cxone.users[key.userId])) return "Unknown or inactive client_id";
+        if (!liveClientKey(p.client_id)) return "Unknown or inactive client_id";
         if (!p.redirect_uri || !/^https?:\/\//i.test(p.redirect_uri)) return "redirect_uri must be an absolute http(s) URL";
         if (p.tenantId !== undefined && p.tenantId !== ctx.state.cxone.tenantId) return "Unknown tenantId";
         if (p.code_challenge && p.code_challenge_method && !["S256", "plain"].includes(p.code_challenge_method)) return "code_challenge_method must be S256";
@@ -185,35 +220,40 @@ export function authRoutes(ctx: SandboxContext, opts: TokenOptions): express.Rou
         res.redirect(302, target.toString());
     });
 
-    // [spec] discovery; in the sandbox every CXone host is the one base URL
+    // [spec] discovery, with the host fields NICE's SDK reads [sdk]: DNS suffixes it combines
+    // with area and cluster (see hosts.ts)
     r.get("/.well-known/cxone-configuration", (req, res) => {
         const s = ctx.state.cxone;
         const tenantId = req.query.tenantId;
         if (tenantId !== undefined && tenantId !== s.tenantId) return authError(res, 404, "tenant_not_found", "Unknown tenantId");
-        const base = ctx.urls.cxone;
-        const host = new URL(base).host;
-        res.json({
-            private: false, tenantId: s.tenantId, tenantName: s.tenantName,
-            area: "na1", cluster: "sandbox", domain: host, uhDomain: host,
-            api_endpoint: base, auth_endpoint: base, ui_endpoint: base,
-        });
+        res.json({ private: false, tenantId: s.tenantId, tenantName: s.tenantName, ...discoveryHostFields(hosts()) });
     });
     r.get("/.well-known/openid-configuration", (_req, res) => {
-        const base = ctx.urls.cxone;
+        const base = hosts().issuer;
         res.json({
             issuer: base,
             authorization_endpoint: `${base}/auth/authorize`,
             token_endpoint: `${base}/auth/token`,
             jwks_uri: `${base}/auth/jwks`,
+            // [sdk] read by NICE's SDK; the path is [guess]
+            end_session_endpoint: `${base}/auth/logout`,
+            // [sdk] NICE's SDK refuses to build an authorize URL for a display mode not listed
+            display_values_supported: ["page", "popup"],
             response_types_supported: ["code"],
             grant_types_supported: ["authorization_code", "password", "refresh_token"],
             scopes_supported: ["openid"],
             subject_types_supported: ["public"],
             id_token_signing_alg_values_supported: ["RS256"],
-            token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
+            token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "none"],
             code_challenge_methods_supported: ["S256"],
         });
     });
     r.get("/auth/jwks", (_req, res) => { res.json({ keys: [ctx.state.cxone.signingKey.publicJwk] }); });
+    // [guess] sign-out: no session is kept, so it only returns to the caller's page
+    r.get("/auth/logout", (req, res) => {
+        const back = typeof req.query.post_logout_redirect_uri === "string" ? req.query.post_logout_redirect_uri : undefined;
+        if (back && /^https?:\/\//i.test(back)) return res.redirect(302, back);
+        res.type("html").send("<!doctype html><title>CXone</title><h1>Signed out of CXone</h1>");
+    });
     return r;
 }
