@@ -1,8 +1,12 @@
 // Where the admin access key comes from (design decision 6). Read at call time inside provider
 // methods, never stored in a resource's inputs, outputs or serialized provider.
 import * as fs from "fs";
-import * as path from "path";
+import { isLoopbackUrl } from "../core/loopback";
+import { SANDBOX_DIR_ENV, sandboxEndpointsFile } from "../core/sandboxFile";
 import { CxoneCredentialsError } from "./errors";
+
+// One loopback rule and one sandbox file for both vendors (provider/core); kept importable here.
+export { isLoopbackUrl, SANDBOX_DIR_ENV, sandboxEndpointsFile };
 
 /** The CXone admin access key the provider acts with. */
 export interface AdminAccessKey {
@@ -14,29 +18,6 @@ export interface AdminAccessKey {
 
 export const ACCESS_KEY_ID_ENV = "CXONE_ACCESS_KEY_ID";
 export const ACCESS_KEY_SECRET_ENV = "CXONE_ACCESS_KEY_SECRET";
-export const SANDBOX_DIR_ENV = "CXONE_OKTA_SANDBOX_DIR";
-
-/** True for URLs on this machine (the sandbox); only those may use the sandbox's credentials. */
-export function isLoopbackUrl(url: string): boolean {
-    try {
-        const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
-        return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
-    } catch {
-        return false;
-    }
-}
-
-/** The sandbox's endpoints.json location: env CXONE_OKTA_SANDBOX_DIR or `<cwd>/.sandbox`. */
-export function sandboxEndpointsFile(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
-    if (env[SANDBOX_DIR_ENV]) return path.join(path.resolve(cwd, env[SANDBOX_DIR_ENV]!), "endpoints.json");
-    // The engine runs providers in the program's directory (e.g. dist/program with Pulumi.yaml's
-    // `main`), so look upward for the sandbox, as git looks for .git.
-    for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-        const file = path.join(dir, ".sandbox", "endpoints.json");
-        if (fs.existsSync(file)) return file;
-        if (path.dirname(dir) === dir) return path.join(path.resolve(cwd), ".sandbox", "endpoints.json");
-    }
-}
 
 /**
  * The admin access key for calls to `apiUrl`: env CXONE_ACCESS_KEY_ID / CXONE_ACCESS_KEY_SECRET;

@@ -1,8 +1,12 @@
 // Typed CXone errors. axios errors carry the whole request (headers with the bearer token, bodies
 // with access key secrets): they are never rethrown; only the facts below are kept.
+import { VendorError } from "../core/errors";
+import { scrub } from "../core/scrub";
+
+export { scrub };
 
 /** A failed CXone API call, described in the operator's words. Never contains secrets or tokens. */
-export class CxoneError extends Error {
+export class CxoneError extends VendorError {
     override readonly name = "CxoneError";
     /**
      * @param operation what was being done, e.g. "create role \"SCIM Access Key\""
@@ -10,40 +14,14 @@ export class CxoneError extends Error {
      * @param code CXone's error code from the response body, when it sent one
      * @param detail CXone's human-readable message (already scrubbed of secrets)
      */
-    constructor(
-        readonly operation: string,
-        readonly status: number | undefined,
-        readonly code: string | undefined,
-        readonly detail: string | undefined,
-        readonly attempts = 1,
-    ) {
-        super(describe(operation, status, code, detail, attempts));
+    constructor(operation: string, status: number | undefined, code: string | undefined, detail: string | undefined, attempts = 1) {
+        super({ vendor: "CXone", operation, status, code, detail, attempts });
     }
-}
-
-function describe(operation: string, status: number | undefined, code: string | undefined, detail: string | undefined, attempts: number): string {
-    const what = status === undefined ? "no response from CXone" : `CXone answered HTTP ${status}`;
-    const extra = [code ? `code ${code}` : "", detail ?? ""].filter(Boolean).join(": ");
-    const tries = attempts > 1 ? ` (after ${attempts} attempts)` : "";
-    return `could not ${operation}: ${what}${extra ? ` (${extra})` : ""}${tries}`;
 }
 
 /** Raised before any call when no admin credentials can be found. */
 export class CxoneCredentialsError extends Error {
     override readonly name = "CxoneCredentialsError";
-}
-
-const SECRET_WORDS = /(secret|token|password|authorization|bearer|access_key|accesskeysecret)\s*["']?\s*[:=]\s*["']?[^\s"',}]+/gi;
-const JWT = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
-
-/**
- * Removes anything secret-looking from text taken from a response body, plus any of the
- * `knownSecrets` verbatim (the caller passes the credentials and token it holds).
- */
-export function scrub(text: string, knownSecrets: readonly string[] = []): string {
-    let out = text;
-    for (const s of knownSecrets) if (s && s.length >= 4) out = out.split(s).join("***");
-    return out.replace(JWT, "***").replace(SECRET_WORDS, (m) => m.replace(/[:=]\s*["']?[^\s"',}]+$/, ": ***")).slice(0, 300);
 }
 
 /** Pulls CXone's error code and message from the known error body shapes (auth, UserHub, 401). */

@@ -7,6 +7,7 @@ import { CxoneError, errorFacts, scrub } from "./errors";
 import { backoffMs, defaultRetryPolicy, isRetryable, retryAfterMs, RetryPolicy } from "./retry";
 import { accessKeyTokenUrl } from "./accessKeyToken";
 import { decodeJwtClaims } from "./jwt";
+import { sleep } from "../core/sleep";
 
 /**
  * Where a CXone tenant lives. Non-secret; stored in resource state so refresh and delete reach the
@@ -67,7 +68,6 @@ function normalise(url: string): string {
     return url.replace(/\/+$/, "");
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** An authenticated connection to one tenant with one admin access key. */
 export class CxoneSession {

@@ -1,5 +1,6 @@
 // Input checks shared by the CXone resources: pure, no I/O. During preview any input may be the
 // engine's "unknown" sentinel string whatever its declared type: unknown values pass every check.
+import { isLoopbackHost } from "../core/loopback";
 import type { CxoneEndpoint } from "./session";
 
 /** The value the engine sends for inputs not known until apply (e.g. another resource's id). */
@@ -44,8 +45,7 @@ const httpUrl = (optional: boolean): Checker => (v, p) => {
         const u = new URL(v);
         if (u.protocol !== "https:" && u.protocol !== "http:") return `${p} must be an http(s) URL`;
         // the admin token travels to these hosts: plain http only on loopback (the sandbox)
-        const host = u.hostname.replace(/^\[|\]$/g, "");
-        if (u.protocol === "http:" && !(host === "localhost" || host === "::1" || /^127\./.test(host))) return `${p} must use https (plain http is accepted only on loopback)`;
+        if (u.protocol === "http:" && !isLoopbackHost(u.hostname)) return `${p} must use https (plain http is accepted only on loopback)`;
         if (u.username || u.password) return `${p} must not contain credentials`;
         if (u.search || u.hash) return `${p} must not contain a query or fragment`;
     } catch {

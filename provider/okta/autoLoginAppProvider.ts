@@ -43,8 +43,10 @@ export async function create(i: Inputs): Promise<pulumi.dynamic.CreateResult> {
     } catch (e) {
         // No answer (reset, timeout, gateway): Okta may have created the app anyway. Okta allows
         // duplicate labels, so only one such app created around this call (2 min for clock skew) is ours.
-        if (!(e instanceof OktaError) || (e.status !== undefined && e.status !== 502 && e.status !== 504)) throw e;
-        const appeared = (await oktaApi.findAppsByLabel(i.orgUrl, i.label)).filter((a) =>
+        // A 500 from Okta may also follow a write that happened. The search may lag behind it, so
+        // it is repeated for a while; a miss fails the create and never makes a second app.
+        if (!(e instanceof OktaError) || !(e.mayHaveHappened || e.status === 500)) throw e;
+        const appeared = await oktaApi.awaitAppsByLabel(i.orgUrl, i.label, (a) =>
             a.signOnMode === "AUTO_LOGIN" && a.settings.signOn?.loginUrl === i.loginUrl && Date.parse(String(a.created)) >= started - 120_000);
         if (appeared.length !== 1) throw e;
         app = appeared[0];

@@ -1,10 +1,13 @@
 // The one place that knows Okta's URLs and payloads. Every call here is Okta's public Management
 // API, the same calls the official Okta provider makes for okta.app.AutoLogin, okta.app.Features
 // and app group assignments (reference/okta-api.md). Tokens are read per call, never kept.
-import axios, { AxiosRequestConfig } from "axios";
-import { backoffMs, defaultRetryPolicy, isRetryable, retryAfterMs } from "../cxone/retry";
+import type { Method } from "axios";
+import { sendWithRetry } from "../core/http";
+import { nextPageUrl } from "../core/pagination";
+import { defaultRetryPolicy, type RetryPolicy } from "../core/retry";
+import { sleep } from "../core/sleep";
 import { oktaApiToken } from "./credentials";
-import { OktaError } from "./errors";
+import { OktaError, oktaErrorDetails } from "./errors";
 
 export interface OktaApp {
     id: string;
@@ -30,49 +33,82 @@ export interface OktaConnection {
 }
 
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+/** Okta's retry tuning for this process (tests shorten it; the defaults cover a 60 s window). */
+let policy: RetryPolicy = { ...defaultRetryPolicy };
 
-/** Okta's rate-limit hint: Retry-After, else X-Rate-Limit-Reset (epoch seconds). */
-function rateLimitHintMs(headers: Record<string, unknown>): number | undefined {
-    const after = retryAfterMs(headers["retry-after"]);
-    if (after !== undefined) return after;
-    const reset = Number(headers["x-rate-limit-reset"]);
-    return Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - Date.now()) : undefined;
+/** Overrides parts of the retry policy; returns a function that restores the previous one. */
+export function setOktaRetryPolicy(p: Partial<RetryPolicy>): () => void {
+    const before = policy;
+    policy = { ...policy, ...p };
+    return () => {
+        policy = before;
+    };
 }
 
-async function call<T>(orgUrl: string, operation: string, config: AxiosRequestConfig): Promise<{ status: number; data: T }> {
+interface OktaCall {
+    method: Method;
+    /** path below the org URL, e.g. `/api/v1/apps`, or an absolute next-page link */
+    url: string;
+    params?: Record<string, string | number | boolean>;
+    data?: unknown;
+}
+
+function orgBase(orgUrl: string): string {
+    return orgUrl.replace(/\/+$/, "");
+}
+
+async function call<T>(orgUrl: string, operation: string, config: OktaCall): Promise<{ status: number; data: T; headers: Record<string, unknown> }> {
     const token = oktaApiToken(orgUrl);
-    // Creating an app is the one call that would duplicate work if repeated after the server acted.
+    // Creating an app is the one call that would duplicate work if repeated after the server
+    // acted; lifecycle POSTs, PUTs and DELETEs are idempotent (terraform-provider-okta retries them).
     const safe = !(config.method === "POST" && config.url === "/api/v1/apps");
-    const policy = defaultRetryPolicy;
-    for (let attempt = 1; ; attempt++) {
-        let status: number | undefined;
-        let code: string | undefined;
-        let hint: number | undefined;
-        try {
-            const res = await axios.request<T>({
-                baseURL: orgUrl.replace(/\/+$/, ""),
-                timeout: policy.timeoutMs,
-                validateStatus: () => true,
-                ...config,
-                headers: { Authorization: `SSWS ${token}`, Accept: "application/json", "Content-Type": "application/json" },
-            });
-            if (res.status < 400) return { status: res.status, data: res.data };
-            status = res.status;
-            hint = rateLimitHintMs(res.headers as Record<string, unknown>);
-            if (!isRetryable(status, undefined, safe) || attempt >= policy.maxAttempts) {
-                const body = res.data as { errorCode?: string; errorSummary?: string } | undefined;
-                throw new OktaError(operation, res.status, body?.errorCode, body?.errorSummary);
-            }
-        } catch (e) {
-            if (e instanceof OktaError) throw e;
-            code = (e as { code?: string }).code;
-            if (!isRetryable(undefined, code, safe) || attempt >= policy.maxAttempts) {
-                throw new OktaError(operation, undefined, code, "the Okta org could not be reached");
-            }
-        }
-        await sleep(backoffMs(attempt, policy, hint));
+    const url = /^https?:\/\//.test(config.url) ? config.url : orgBase(orgUrl) + config.url;
+    const res = await sendWithRetry(
+        {
+            method: config.method,
+            url,
+            params: config.params,
+            body: config.data,
+            safe,
+            headers: { Authorization: `SSWS ${token}`, Accept: "application/json", "Content-Type": "application/json" },
+        },
+        {
+            policy,
+            retry500: true, // Okta Core is eventually consistent; its own provider repeats 500s [doc]
+            // [sdk] the official SDK marks repeats with the first answer's request id and a count
+            retryHeaders: (prev, count): Record<string, string> => {
+                const id = prev?.headers?.["x-okta-request-id"];
+                return typeof id === "string" ? { "X-Okta-Retry-For": id, "X-Okta-Retry-Count": String(count) } : {};
+            },
+            fail: (f) => {
+                if (!f.response) return new OktaError(operation, undefined, {}, f.attempts, f.networkCode);
+                const details = oktaErrorDetails(f.response.data, [token]);
+                const note = f.rateLimitResetMs !== undefined
+                    ? `the rate limit resets in ${Math.ceil(f.rateLimitResetMs / 1000)} s, beyond the wait budget`
+                    : undefined;
+                return new OktaError(operation, f.response.status, details, f.attempts, note);
+            },
+        },
+    );
+    return { status: res.status, data: res.data as T, headers: res.headers as Record<string, unknown> };
+}
+
+/** Pages Okta returns at most; a bound so a faulty `next` chain cannot loop for ever. */
+const MAX_PAGES = 500;
+
+/** GET of a list, following `Link: <...>; rel="next"` to the last page [doc: pagination]. */
+async function listAll<T>(orgUrl: string, operation: string, path: string, params: Record<string, string | number>): Promise<T[]> {
+    const out: T[] = [];
+    let next: OktaCall | undefined = { method: "GET", url: path, params };
+    for (let page = 1; next; page++) {
+        if (page > MAX_PAGES) throw new OktaError(operation, undefined, {}, 1, `more than ${MAX_PAGES} pages`);
+        const res: { data: T[]; headers: Record<string, unknown> } = await call<T[]>(orgUrl, operation, next);
+        if (!Array.isArray(res.data)) throw new OktaError(operation, 200, {}, 1, "the answer is not a list");
+        out.push(...res.data);
+        const link = nextPageUrl(res.headers.link, orgBase(orgUrl));
+        next = link ? { method: "GET", url: link } : undefined;
     }
+    return out;
 }
 
 /** GET that maps 404 to undefined (the object is gone). */
@@ -113,10 +149,26 @@ export const oktaApi = {
     },
     /** GET /api/v1/apps/{id} [doc]; undefined when deleted. */
     getApp: (orgUrl: string, id: string) => find<OktaApp>(orgUrl, `read app ${id}`, `/api/v1/apps/${encodeURIComponent(id)}`),
-    /** GET /api/v1/apps?q= [doc]: apps whose label or name starts with q. */
+    /**
+     * GET /api/v1/apps?q= [doc]: apps whose label is exactly `label`. Okta's q matches label or
+     * name prefixes, so every page is read (`next` links) before filtering.
+     */
     async findAppsByLabel(orgUrl: string, label: string): Promise<OktaApp[]> {
-        const res = await call<OktaApp[]>(orgUrl, `search apps "${label}"`, { method: "GET", url: "/api/v1/apps", params: { q: label, limit: 200 } });
-        return res.data.filter((a) => a.label === label);
+        const all = await listAll<OktaApp>(orgUrl, `search apps "${label}"`, "/api/v1/apps", { q: label, limit: 200 });
+        return all.filter((a) => a.label === label);
+    },
+    /**
+     * Searches by label until `accept` picks some apps or `withinMs` has passed. Okta's lists and
+     * q searches may lag behind a write for a moment [doc], so a just-made app may be missing at
+     * first; the caller decides what "found" means and never creates on a miss.
+     */
+    async awaitAppsByLabel(orgUrl: string, label: string, accept: (a: OktaApp) => boolean, withinMs = 20_000): Promise<OktaApp[]> {
+        const until = Date.now() + withinMs;
+        for (let wait = 250; ; wait = Math.min(wait * 2, 4_000)) {
+            const found = (await oktaApi.findAppsByLabel(orgUrl, label)).filter(accept);
+            if (found.length > 0 || Date.now() + wait > until) return found;
+            await sleep(wait);
+        }
     },
     /** PUT /api/v1/apps/{id} with the full app [doc]. */
     async replaceApp(orgUrl: string, app: OktaApp, spec: AutoLoginAppSpec): Promise<OktaApp> {

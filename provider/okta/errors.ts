@@ -1,12 +1,72 @@
-/** An Okta API call failed. Carries Okta's error code and summary, never the request or token. */
-export class OktaError extends Error {
+// A failed Okta API call, with Okta's own error fields kept: errorCode, errorSummary, errorLink,
+// errorId (= the answer's X-Okta-Request-Id, what Okta support asks for) and errorCauses [doc].
+import { VendorError } from "../core/errors";
+import { scrub } from "../core/scrub";
+
+/** Okta's error body, as its API and its SDK's OktaApiError carry it. */
+export interface OktaErrorDetails {
+    errorCode?: string;
+    errorSummary?: string;
+    errorLink?: string;
+    errorId?: string;
+    errorCauses?: { errorSummary: string }[];
+}
+
+/** Reads Okta's five error fields from an answer's body; anything else is ignored. */
+export function oktaErrorDetails(body: unknown, hide: readonly string[] = []): OktaErrorDetails {
+    if (!body || typeof body !== "object") return {};
+    const b = body as Record<string, unknown>;
+    const str = (v: unknown) => (typeof v === "string" && v ? scrub(v, hide) : undefined);
+    const causes = Array.isArray(b.errorCauses)
+        ? b.errorCauses
+              .map((c: unknown) => str(c && typeof c === "object" ? (c as Record<string, unknown>).errorSummary : c))
+              .filter((s): s is string => s !== undefined)
+              .map((errorSummary) => ({ errorSummary }))
+        : undefined;
+    return {
+        errorCode: str(b.errorCode),
+        errorSummary: str(b.errorSummary),
+        errorLink: str(b.errorLink),
+        errorId: str(b.errorId),
+        ...(causes ? { errorCauses: causes } : {}),
+    };
+}
+
+function detailOf(d: OktaErrorDetails, fallback?: string): string | undefined {
+    const causes = (d.errorCauses ?? []).map((c) => c.errorSummary).filter(Boolean);
+    const summary = [d.errorSummary ?? fallback, causes.length ? causes.join("; ") : ""].filter(Boolean).join(": ");
+    const id = d.errorId ? ` [errorId ${d.errorId}]` : "";
+    return summary || id ? `${summary}${id}`.trim() : undefined;
+}
+
+/** An Okta API call failed. Carries Okta's error fields, never the request or the token. */
+export class OktaError extends VendorError {
+    override readonly name = "OktaError";
+    readonly errorCode?: string;
+    readonly errorSummary?: string;
+    readonly errorLink?: string;
+    readonly errorId?: string;
+    readonly errorCauses: { errorSummary: string }[];
+
+    /**
+     * @param operation what was being done, e.g. `create app "NICE CXone"`
+     * @param status HTTP status, or undefined when no answer arrived
+     * @param details Okta's error body fields
+     * @param attempts attempts made
+     * @param note what to say when Okta's body says nothing (e.g. the network error)
+     */
     constructor(
-        readonly operation: string,
-        readonly status: number | undefined,
-        readonly errorCode?: string,
-        readonly errorSummary?: string,
+        operation: string,
+        status: number | undefined,
+        details: OktaErrorDetails = {},
+        attempts = 1,
+        note?: string,
     ) {
-        super(`Okta: ${operation} failed: ${status ?? "no response"}${errorCode ? ` ${errorCode}` : ""}${errorSummary ? ` (${errorSummary})` : ""}`);
-        this.name = "OktaError";
+        super({ vendor: "Okta", operation, status, code: details.errorCode, detail: detailOf(details, note), attempts });
+        this.errorCode = details.errorCode;
+        this.errorSummary = details.errorSummary;
+        this.errorLink = details.errorLink;
+        this.errorId = details.errorId;
+        this.errorCauses = details.errorCauses ?? [];
     }
 }

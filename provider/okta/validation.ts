@@ -1,5 +1,6 @@
 // Input checks shared by the Okta-side resources: pure, no I/O. Each failure names the property.
 import type * as pulumi from "@pulumi/pulumi";
+import { isLoopbackHost } from "../core/loopback";
 import { isUnknown } from "../cxone/validation";
 
 export { isUnknown };
@@ -28,8 +29,7 @@ export function requireUrl(f: Failures, inputs: Record<string, unknown>, propert
         f.push({ property, reason: `${property} must be an absolute URL (got "${v}")` });
         return;
     }
-    const loopback = u.hostname === "localhost" || u.hostname.startsWith("127.") || u.hostname === "[::1]";
-    if (u.protocol !== "https:" && !(u.protocol === "http:" && loopback)) {
+    if (u.protocol !== "https:" && !(u.protocol === "http:" && isLoopbackHost(u.hostname))) {
         f.push({ property, reason: `${property} must use https (plain http is accepted only on loopback): "${v}"` });
     }
 }
