@@ -179,10 +179,16 @@ describe("CXone sandbox: authentication", function () {
         });
     });
 
-    it("serves discovery with the single base URL, OIDC metadata and JWKS that verify the id_token", async () => {
+    it("serves discovery naming each host by DNS suffix, OIDC metadata and JWKS that verify the id_token", async () => {
         const d = await http.get(`${base}/.well-known/cxone-configuration`, { params: { tenantId: sb.endpoints.cxone.tenantId } });
         assert.strictEqual(d.status, 200);
-        assert.strictEqual(d.data.api_endpoint, base);
+        const port = (u: string) => new URL(u).port;
+        const hosts = sb.urls.cxoneHosts;
+        // [sdk] https://{area}.{uhDomain}, https://api-{area}.{domain}, https://api-{cluster}.{acdDomain}
+        assert.strictEqual(`${d.data.area}.${d.data.uhDomain}`, `na1.localhost:${port(hosts.area)}`);
+        assert.strictEqual(`api-${d.data.area}.${d.data.domain}`, `api-na1.localhost:${port(hosts.userHub)}`);
+        assert.strictEqual(`api-${d.data.cluster}.${d.data.acdDomain}`, `api-c1.localhost:${port(hosts.acd)}`);
+        assert.strictEqual(new URL(d.data.api_endpoint).port, port(hosts.acd), "api_endpoint is the ACD host [sdk]");
         assert.strictEqual(d.data.auth_endpoint, base);
         assert.strictEqual(d.data.tenantId, sb.endpoints.cxone.tenantId);
         const wrong = await http.get(`${base}/.well-known/cxone-configuration`, { params: { tenantId: "nope" } });
@@ -191,6 +197,8 @@ describe("CXone sandbox: authentication", function () {
         assert.strictEqual(oidc.data.token_endpoint, `${base}/auth/token`);
         assert.strictEqual(oidc.data.authorization_endpoint, `${base}/auth/authorize`);
         assert.ok(oidc.data.token_endpoint_auth_methods_supported.includes("client_secret_basic"));
+        assert.strictEqual(oidc.data.end_session_endpoint, `${base}/auth/logout`);
+        assert.deepStrictEqual(oidc.data.display_values_supported, ["page", "popup"]);
         const jwks = await http.get(`${base}/auth/jwks`);
         const t = await http.post(`${base}/auth/token`, form({ grant_type: "password", username: keyId, password: secret }), { headers: { ...FORM, ...basic(keyId, secret) } });
         const [h, p, s] = t.data.id_token.split(".");
@@ -201,6 +209,10 @@ describe("CXone sandbox: authentication", function () {
         const claims = JSON.parse(Buffer.from(p, "base64url").toString());
         assert.strictEqual(claims.iss, base);
         assert.strictEqual(claims.tenantId, sb.endpoints.cxone.tenantId);
+        // [sdk] the user id is the userId claim, or sub without its 5-character prefix
+        assert.strictEqual(claims.userId, sb.context.state.cxone.seed.adminUserId);
+        assert.strictEqual(claims.sub.slice(5), claims.userId);
+        assert.notStrictEqual(claims.sub, claims.userId);
     });
 
     it("answers 401 in the gateway shape without a token or with a bad one", async () => {
