@@ -171,6 +171,35 @@ describe("CXone sandbox: authentication", function () {
             assert.strictEqual(me.status, 200);
         });
 
+        it("public PKCE client as NICE's SDK sends it: client_id and verifier, form body labelled JSON [sdk]", async () => {
+            const code = new URL((await login()).headers.location).searchParams.get("code")!;
+            const JSON_LABEL = { "content-type": "application/json" };
+            const body = `grant_type=authorization_code&code=${code}&redirect_uri=${redirect}&client_id=${keyId}&code_verifier=${verifier}`;
+            const ok = await http.post(`${base}/auth/token`, body, { headers: JSON_LABEL, transformRequest: (d) => d });
+            assert.strictEqual(ok.status, 200, JSON.stringify(ok.data));
+            // the SDK's refresh: no client at all, same content-type habit
+            const refreshed = await http.post(`${base}/auth/token`, `grant_type=refresh_token&scope=openid&refresh_token=${ok.data.refresh_token}`, { headers: JSON_LABEL, transformRequest: (d) => d });
+            assert.strictEqual(refreshed.status, 200, JSON.stringify(refreshed.data));
+        });
+
+        it("a public client without PKCE, or with the wrong verifier, or naming no known key, is refused", async () => {
+            const plain = { ...params() } as Record<string, string>;
+            delete plain.code_challenge;
+            delete plain.code_challenge_method;
+            const noPkce = await http.post(`${base}/auth/authorize`, form({ ...plain, email: sb.endpoints.cxone.adminEmail, password: sb.endpoints.cxone.adminPassword }), { headers: FORM });
+            const code = new URL(noPkce.headers.location).searchParams.get("code")!;
+            const r = await http.post(`${base}/auth/token`, form({ grant_type: "authorization_code", code, redirect_uri: redirect, client_id: keyId }), { headers: FORM });
+            assert.strictEqual(r.status, 400);
+            assert.match(r.data.errorDescription, /public client needs PKCE/);
+            const code2 = new URL((await login()).headers.location).searchParams.get("code")!;
+            const wrong = await http.post(`${base}/auth/token`, form({ grant_type: "authorization_code", code: code2, redirect_uri: redirect, client_id: keyId, code_verifier: "y".repeat(43) }), { headers: FORM });
+            assert.strictEqual(wrong.status, 400);
+            const unknown = await http.post(`${base}/auth/token`, form({ grant_type: "authorization_code", code: "x", redirect_uri: redirect, client_id: "UNKNOWN", code_verifier: verifier }), { headers: FORM });
+            assert.strictEqual(unknown.status, 401);
+            const publicPassword = await http.post(`${base}/auth/token`, form({ grant_type: "password", client_id: keyId, username: keyId, password: secret }), { headers: FORM });
+            assert.strictEqual(publicPassword.status, 401, "only the code grant is open to public clients");
+        });
+
         it("rejects a code for another redirect_uri", async () => {
             const code = new URL((await login()).headers.location).searchParams.get("code")!;
             const r = await http.post(`${base}/auth/token`, form({ grant_type: "authorization_code", code, redirect_uri: "https://evil.example.com/cb", code_verifier: verifier }), { headers: { ...FORM, ...basic(keyId, secret) } });
