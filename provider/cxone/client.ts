@@ -77,10 +77,14 @@ function toRole(r: Record<string, unknown>): RoleRecord {
     };
 }
 
-/** `billable` arrives as a boolean or as a string such as "true"/"True" [sdk: core-sdk
- * cxone-user-details.js parses it with common-sdk parseBooleanString]. */
+/**
+ * `billable` arrives as a boolean or as a string: "true" or "on" in any case means true, as in
+ * NICE's own parser [sdk: core-sdk cxone-user-details.js, common-sdk utility.js
+ * parseBooleanString]. Anything else is false.
+ */
 export function billableOf(v: unknown): boolean {
-    return v === true || (typeof v === "string" && v.trim().toLowerCase() === "true");
+    if (typeof v === "boolean") return v;
+    return typeof v === "string" && ["true", "on"].includes(v.toLowerCase());
 }
 
 function toEmployee(u: Record<string, unknown>): EmployeeRecord {
