@@ -8,8 +8,10 @@ import * as path from "path";
 import type { SandboxEndpoints } from "./core/endpoints";
 import { validateFaultRule, type FaultRule } from "./core/faults";
 import { sandboxDir, sandboxFiles } from "./core/paths";
+import type { OktaServerOptions } from "./okta/app";
 
 const USAGE = `usage: sandbox start [--cxone-port N] [--okta-port N] [--latency MS] [--token-ttl SECONDS] [--fault JSON]...
+                     [--okta-rate-window SECONDS] [--okta-connection reported|unknown]
        sandbox stop | status | reset
   --fault takes one rule, e.g. '{"kind":"status","status":503,"path":"^/scim/","times":2}'
   state lives in ./.sandbox (or $CXONE_OKTA_SANDBOX_DIR)`;
@@ -17,7 +19,10 @@ const USAGE = `usage: sandbox start [--cxone-port N] [--okta-port N] [--latency 
 class UsageError extends Error {}
 
 export function parseStartArgs(args: string[]) {
-    const o: { cxonePort?: number; oktaPort?: number; latencyMs?: number; tokenTtlSeconds?: number; faults: FaultRule[] } = { faults: [] };
+    const o: {
+        cxonePort?: number; oktaPort?: number; latencyMs?: number; tokenTtlSeconds?: number; faults: FaultRule[];
+        okta?: OktaServerOptions;
+    } = { faults: [] };
     const num = (flag: string, v: string | undefined) => {
         const n = Number(v);
         if (v === undefined || !Number.isInteger(n) || n < 0) throw new UsageError(`${flag} needs a non-negative integer`);
@@ -31,6 +36,18 @@ export function parseStartArgs(args: string[]) {
             case "--okta-port": o.oktaPort = num(flag, value()); break;
             case "--latency": o.latencyMs = num(flag, value()); break;
             case "--token-ttl": o.tokenTtlSeconds = num(flag, value()); break;
+            case "--okta-rate-window": {
+                const seconds = num(flag, value());
+                if (seconds < 1) throw new UsageError(`${flag} needs at least 1 second`);
+                o.okta = { ...o.okta, rateLimit: { windowSeconds: seconds } };
+                break;
+            }
+            case "--okta-connection": {
+                const mode = value();
+                if (mode !== "reported" && mode !== "unknown") throw new UsageError(`${flag} takes reported or unknown`);
+                o.okta = { ...o.okta, connectionStatus: mode };
+                break;
+            }
             case "--fault": {
                 let rule: unknown;
                 try { rule = JSON.parse(value() ?? ""); } catch { throw new UsageError("--fault needs a JSON rule"); }

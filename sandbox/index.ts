@@ -11,7 +11,8 @@ import { loadState, saveState, writeJsonAtomic } from "./core/store";
 import { freshWorld, resetInPlace } from "./core/world";
 import { createCxoneApps } from "./cxone/app";
 import { namedHosts, type CxoneHostUrls } from "./cxone/hosts";
-import { createOktaApp } from "./okta/app";
+import { createOktaApp, type OktaLocals, type OktaServerOptions } from "./okta/app";
+import type { AdminHooks } from "./core/adminRoutes";
 
 export type { SandboxEndpoints } from "./core/endpoints";
 export type { FaultRule, ActiveFaultRule, FaultKind } from "./core/faults";
@@ -33,6 +34,8 @@ export interface StartSandboxOptions {
     pid?: number;
     /** the CXone issuer host serves only its own routes (default: every route, for old callers) */
     strictCxoneHosts?: boolean;
+    /** the Okta org's rate-limit window and connection reporting (sandbox/okta/README.md) */
+    okta?: OktaServerOptions;
 }
 
 export interface RunningSandbox {
@@ -65,12 +68,14 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
         endpoints = endpointsOf(ctx!.state, { ...ctx!.urls, cxoneHosts: listening }, opts.pid);
         writeJsonAtomic(files.endpoints, endpoints);
     };
-    const reset = () => { resetInPlace(ctx!.state); ctx!.save(); writeEndpoints(); };
+    let clearRateLimits = () => {};
+    const reset = () => { resetInPlace(ctx!.state); ctx!.save(); writeEndpoints(); clearRateLimits(); };
 
     const servers: ServiceServer[] = [];
+    const oktaHooks: AdminHooks = { server: "okta", log, faults, reset: () => reset() };
     try {
         servers.push(await startServiceServer(opts.cxonePort ?? 0, { server: "cxone", log, faults, reset }));
-        servers.push(await startServiceServer(opts.oktaPort ?? 0, { server: "okta", log, faults, reset }));
+        servers.push(await startServiceServer(opts.oktaPort ?? 0, oktaHooks));
         // CXone's area host, UserHub and ACD: each on its own port (hosts.ts)
         for (let i = 0; i < 3; i++) servers.push(await startServiceServer(0, { server: "cxone", log, faults, reset }));
     } catch (e) {
@@ -85,7 +90,10 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
     ctx = { state, save: () => saveState(files.state, state), urls: { cxone: cx.url, okta: ok.url, cxoneHosts: named } };
     ctx.save();
     const apps = createCxoneApps(ctx, () => named, { tokenTtlSeconds: opts.tokenTtlSeconds, strictHosts: opts.strictCxoneHosts });
-    const oktaApp = createOktaApp(ctx);
+    const oktaApp = createOktaApp(ctx, opts.okta);
+    const oktaLocals = oktaApp.locals.okta as OktaLocals;
+    oktaHooks.faultAnswer = oktaLocals.faultAnswer;
+    clearRateLimits = () => oktaLocals.rateLimiter.clear();
     cx.mount(apps.issuer);
     area.mount(apps.area);
     userHub.mount(apps.userHub);

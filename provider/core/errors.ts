@@ -20,7 +20,10 @@ export interface VendorFailure {
 
 /** "could not <operation>: <vendor> answered HTTP <status> (code <code>: <detail>) (after N attempts)" */
 export function describeFailure(f: VendorFailure): string {
-    const what = f.status === undefined ? `no response from ${f.vendor}` : `${f.vendor} answered HTTP ${f.status}`;
+    const what =
+        f.status === undefined
+            ? `no response from ${f.vendor}`
+            : `${f.vendor} answered HTTP ${f.status}`;
     const extra = [f.code ? `code ${f.code}` : "", f.detail ?? ""].filter(Boolean).join(": ");
     const tries = (f.attempts ?? 1) > 1 ? ` (after ${f.attempts} attempts)` : "";
     return `could not ${f.operation}: ${what}${extra ? ` (${extra})` : ""}${tries}`;

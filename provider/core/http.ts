@@ -73,20 +73,24 @@ export async function sendWithRetry(call: HttpCall, opts: HttpOptions): Promise<
             networkCode = networkCodeOf(e);
         }
         const status = res?.status;
-        if (res && ((res.status >= 200 && res.status < 300) || call.accept?.includes(res.status))) return res;
+        if (res && ((res.status >= 200 && res.status < 300) || call.accept?.includes(res.status)))
+            return res;
         const last = attempt >= policy.maxAttempts;
         if (status === 429) {
             const resetMs = rateLimitResetMs((res?.headers ?? {}) as HeaderBag);
-            const wait = resetMs === undefined
-                ? backoffMs(attempt, policy, undefined, random)
-                : rateLimitWaitMs(resetMs, opts.rateLimitJitterMs ?? 1000, random);
+            const wait =
+                resetMs === undefined
+                    ? backoffMs(attempt, policy, undefined, random)
+                    : rateLimitWaitMs(resetMs, opts.rateLimitJitterMs ?? 1000, random);
             if (last || rateLimitWaited + wait > policy.rateLimitBudgetMs) {
                 throw opts.fail({ response: res, attempts: attempt, rateLimitResetMs: resetMs });
             }
             rateLimitWaited += wait;
             await sleep(wait);
         } else if (!last && isRetryable(status, networkCode, call.safe, opts.retry500)) {
-            await sleep(backoffMs(attempt, policy, retryAfterMs(res?.headers?.["retry-after"]), random));
+            await sleep(
+                backoffMs(attempt, policy, retryAfterMs(res?.headers?.["retry-after"]), random),
+            );
         } else {
             throw opts.fail({ response: res, networkCode, attempts: attempt });
         }

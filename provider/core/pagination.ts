@@ -23,7 +23,9 @@ export function nextPageUrl(linkHeader: unknown, origin: string): string | undef
     if (!next) return undefined;
     const url = new URL(next, origin);
     if (url.origin !== new URL(origin).origin) {
-        throw new Error(`the next-page link points to ${url.origin}, not to ${new URL(origin).origin}`);
+        throw new Error(
+            `the next-page link points to ${url.origin}, not to ${new URL(origin).origin}`,
+        );
     }
     return url.toString();
 }

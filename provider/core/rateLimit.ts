@@ -27,11 +27,16 @@ export function rateLimitResetMs(h: HeaderBag, now = Date.now()): number | undef
     const reset = header(h, "x-rate-limit-reset");
     if (reset === undefined || !/^\d+$/.test(reset)) return undefined;
     const date = header(h, "date");
-    const serverNow = date !== undefined && !Number.isNaN(Date.parse(date)) ? Date.parse(date) : now;
+    const serverNow =
+        date !== undefined && !Number.isNaN(Date.parse(date)) ? Date.parse(date) : now;
     return Math.max(0, Number(reset) * 1000 - serverNow + 1000);
 }
 
 /** The wait for a rate limit: the reset plus up to `jitterMs` spread, so callers do not stampede. */
-export function rateLimitWaitMs(resetMs: number, jitterMs: number, random: () => number = Math.random): number {
+export function rateLimitWaitMs(
+    resetMs: number,
+    jitterMs: number,
+    random: () => number = Math.random,
+): number {
     return resetMs + Math.round(jitterMs * random());
 }

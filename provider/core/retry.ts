@@ -17,6 +17,11 @@ export interface RetryPolicy {
      * to 60 s, so a budget below one window gives up where the vendor would have served the call.
      */
     rateLimitBudgetMs: number;
+    /**
+     * how long a search may lag behind a write (eventually consistent lists): recovery of a lost
+     * create searches again for this long before it gives up (and never creates a second object)
+     */
+    visibilityLagMs: number;
 }
 
 export const defaultRetryPolicy: RetryPolicy = {
@@ -25,6 +30,7 @@ export const defaultRetryPolicy: RetryPolicy = {
     maxDelayMs: 10_000,
     timeoutMs: 30_000,
     rateLimitBudgetMs: 150_000,
+    visibilityLagMs: 20_000,
 };
 
 const GATEWAY_STATUS = new Set([502, 504]);
@@ -50,7 +56,8 @@ export function isRetryable(
     retry500 = false,
 ): boolean {
     if (status === 429 || status === 503) return true;
-    if (status !== undefined) return safe && (GATEWAY_STATUS.has(status) || (retry500 && status === 500));
+    if (status !== undefined)
+        return safe && (GATEWAY_STATUS.has(status) || (retry500 && status === 500));
     return networkCode !== undefined && RETRYABLE_NETWORK.has(networkCode) && safe;
 }
 

@@ -6,7 +6,10 @@ import * as path from "path";
 export const SANDBOX_DIR_ENV = "CXONE_OKTA_SANDBOX_DIR";
 
 /** The sandbox's endpoints.json location: env CXONE_OKTA_SANDBOX_DIR or `<cwd>/.sandbox`. */
-export function sandboxEndpointsFile(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+export function sandboxEndpointsFile(
+    env: NodeJS.ProcessEnv = process.env,
+    cwd = process.cwd(),
+): string {
     const dir = env[SANDBOX_DIR_ENV];
     if (dir) return path.join(path.resolve(cwd, dir), "endpoints.json");
     // The engine runs providers in the program's directory (e.g. dist/program with Pulumi.yaml's
@@ -14,7 +17,8 @@ export function sandboxEndpointsFile(env: NodeJS.ProcessEnv = process.env, cwd =
     for (let d = path.resolve(cwd); ; d = path.dirname(d)) {
         const file = path.join(d, ".sandbox", "endpoints.json");
         if (fs.existsSync(file)) return file;
-        if (path.dirname(d) === d) return path.join(path.resolve(cwd), ".sandbox", "endpoints.json");
+        if (path.dirname(d) === d)
+            return path.join(path.resolve(cwd), ".sandbox", "endpoints.json");
     }
 }
 
@@ -22,7 +26,9 @@ export function sandboxEndpointsFile(env: NodeJS.ProcessEnv = process.env, cwd =
 export function readSandboxEndpoints(file: string): Record<string, unknown> | undefined {
     try {
         const parsed: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
-        return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : undefined;
+        return parsed && typeof parsed === "object"
+            ? (parsed as Record<string, unknown>)
+            : undefined;
     } catch {
         return undefined;
     }

@@ -57,7 +57,13 @@ function orgBase(orgUrl: string): string {
     return orgUrl.replace(/\/+$/, "");
 }
 
-async function call<T>(orgUrl: string, operation: string, config: OktaCall): Promise<{ status: number; data: T; headers: Record<string, unknown> }> {
+interface OktaAnswer<T> {
+    status: number;
+    data: T;
+    headers: Record<string, unknown>;
+}
+
+async function call<T>(orgUrl: string, operation: string, config: OktaCall): Promise<OktaAnswer<T>> {
     const token = oktaApiToken(orgUrl);
     // Creating an app is the one call that would duplicate work if repeated after the server
     // acted; lifecycle POSTs, PUTs and DELETEs are idempotent (terraform-provider-okta retries them).
@@ -70,7 +76,11 @@ async function call<T>(orgUrl: string, operation: string, config: OktaCall): Pro
             params: config.params,
             body: config.data,
             safe,
-            headers: { Authorization: `SSWS ${token}`, Accept: "application/json", "Content-Type": "application/json" },
+            headers: {
+                Authorization: `SSWS ${token}`,
+                Accept: "application/json",
+                "Content-Type": "application/json",
+            },
         },
         {
             policy,
@@ -78,10 +88,13 @@ async function call<T>(orgUrl: string, operation: string, config: OktaCall): Pro
             // [sdk] the official SDK marks repeats with the first answer's request id and a count
             retryHeaders: (prev, count): Record<string, string> => {
                 const id = prev?.headers?.["x-okta-request-id"];
-                return typeof id === "string" ? { "X-Okta-Retry-For": id, "X-Okta-Retry-Count": String(count) } : {};
+                if (typeof id !== "string") return {};
+                return { "X-Okta-Retry-For": id, "X-Okta-Retry-Count": String(count) };
             },
             fail: (f) => {
-                if (!f.response) return new OktaError(operation, undefined, {}, f.attempts, f.networkCode);
+                if (!f.response) {
+                    return new OktaError(operation, undefined, {}, f.attempts, f.networkCode);
+                }
                 const details = oktaErrorDetails(f.response.data, [token]);
                 const note = f.rateLimitResetMs !== undefined
                     ? `the rate limit resets in ${Math.ceil(f.rateLimitResetMs / 1000)} s, beyond the wait budget`
@@ -97,15 +110,27 @@ async function call<T>(orgUrl: string, operation: string, config: OktaCall): Pro
 const MAX_PAGES = 500;
 
 /** GET of a list, following `Link: <...>; rel="next"` to the last page [doc: pagination]. */
-async function listAll<T>(orgUrl: string, operation: string, path: string, params: Record<string, string | number>): Promise<T[]> {
+async function listAll<T>(
+    orgUrl: string,
+    operation: string,
+    path: string,
+    params: Record<string, string | number>,
+): Promise<T[]> {
     const out: T[] = [];
     let next: OktaCall | undefined = { method: "GET", url: path, params };
     for (let page = 1; next; page++) {
-        if (page > MAX_PAGES) throw new OktaError(operation, undefined, {}, 1, `more than ${MAX_PAGES} pages`);
-        const res: { data: T[]; headers: Record<string, unknown> } = await call<T[]>(orgUrl, operation, next);
+        if (page > MAX_PAGES) {
+            throw new OktaError(operation, undefined, {}, 1, `more than ${MAX_PAGES} pages`);
+        }
+        const res: OktaAnswer<T[]> = await call<T[]>(orgUrl, operation, next);
         if (!Array.isArray(res.data)) throw new OktaError(operation, 200, {}, 1, "the answer is not a list");
         out.push(...res.data);
-        const link = nextPageUrl(res.headers.link, orgBase(orgUrl));
+        let link: string | undefined;
+        try {
+            link = nextPageUrl(res.headers.link, orgBase(orgUrl));
+        } catch (e) {
+            throw new OktaError(operation, 200, {}, 1, e instanceof Error ? e.message : String(e));
+        }
         next = link ? { method: "GET", url: link } : undefined;
     }
     return out;
@@ -162,7 +187,7 @@ export const oktaApi = {
      * q searches may lag behind a write for a moment [doc], so a just-made app may be missing at
      * first; the caller decides what "found" means and never creates on a miss.
      */
-    async awaitAppsByLabel(orgUrl: string, label: string, accept: (a: OktaApp) => boolean, withinMs = 20_000): Promise<OktaApp[]> {
+    async awaitAppsByLabel(orgUrl: string, label: string, accept: (a: OktaApp) => boolean, withinMs = policy.visibilityLagMs): Promise<OktaApp[]> {
         const until = Date.now() + withinMs;
         for (let wait = 250; ; wait = Math.min(wait * 2, 4_000)) {
             const found = (await oktaApi.findAppsByLabel(orgUrl, label)).filter(accept);

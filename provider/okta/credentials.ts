@@ -11,8 +11,13 @@ export function oktaApiToken(orgUrl: string, env: NodeJS.ProcessEnv = process.en
     if (fromEnv) return fromEnv;
     if (isLoopbackUrl(orgUrl)) {
         const okta = readSandboxEndpoints(sandboxEndpointsFile(env))?.okta;
-        const token = okta && typeof okta === "object" ? (okta as Record<string, unknown>).apiToken : undefined;
+        const token =
+            okta && typeof okta === "object"
+                ? (okta as Record<string, unknown>).apiToken
+                : undefined;
         if (typeof token === "string" && token) return token;
     }
-    throw new Error(`no Okta API token for ${orgUrl}: set the environment variable ${OKTA_API_TOKEN_ENV}`);
+    throw new Error(
+        `no Okta API token for ${orgUrl}: set the environment variable ${OKTA_API_TOKEN_ENV}`,
+    );
 }

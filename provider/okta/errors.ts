@@ -19,7 +19,9 @@ export function oktaErrorDetails(body: unknown, hide: readonly string[] = []): O
     const str = (v: unknown) => (typeof v === "string" && v ? scrub(v, hide) : undefined);
     const causes = Array.isArray(b.errorCauses)
         ? b.errorCauses
-              .map((c: unknown) => str(c && typeof c === "object" ? (c as Record<string, unknown>).errorSummary : c))
+              .map((c: unknown) =>
+                  str(c && typeof c === "object" ? (c as Record<string, unknown>).errorSummary : c),
+              )
               .filter((s): s is string => s !== undefined)
               .map((errorSummary) => ({ errorSummary }))
         : undefined;
@@ -32,9 +34,12 @@ export function oktaErrorDetails(body: unknown, hide: readonly string[] = []): O
     };
 }
 
-function detailOf(d: OktaErrorDetails, fallback?: string): string | undefined {
+function detailOf(d: OktaErrorDetails, note?: string): string | undefined {
     const causes = (d.errorCauses ?? []).map((c) => c.errorSummary).filter(Boolean);
-    const summary = [d.errorSummary ?? fallback, causes.length ? causes.join("; ") : ""].filter(Boolean).join(": ");
+    const said = [d.errorSummary, causes.length ? causes.join("; ") : ""]
+        .filter(Boolean)
+        .join(": ");
+    const summary = [said, note].filter(Boolean).join("; ");
     const id = d.errorId ? ` [errorId ${d.errorId}]` : "";
     return summary || id ? `${summary}${id}`.trim() : undefined;
 }
@@ -53,7 +58,7 @@ export class OktaError extends VendorError {
      * @param status HTTP status, or undefined when no answer arrived
      * @param details Okta's error body fields
      * @param attempts attempts made
-     * @param note what to say when Okta's body says nothing (e.g. the network error)
+     * @param note what the client adds (the network error, a rate-limit reset beyond the budget)
      */
     constructor(
         operation: string,
@@ -62,7 +67,14 @@ export class OktaError extends VendorError {
         attempts = 1,
         note?: string,
     ) {
-        super({ vendor: "Okta", operation, status, code: details.errorCode, detail: detailOf(details, note), attempts });
+        super({
+            vendor: "Okta",
+            operation,
+            status,
+            code: details.errorCode,
+            detail: detailOf(details, note),
+            attempts,
+        });
         this.errorCode = details.errorCode;
         this.errorSummary = details.errorSummary;
         this.errorLink = details.errorLink;

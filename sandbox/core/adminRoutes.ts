@@ -2,7 +2,7 @@
 // never recorded in the request log, so the product's call counts stay clean. Nothing here
 // pretends to be part of the CXone or Okta public APIs.
 import express from "express";
-import type { FaultInjector, FaultRule } from "./faults";
+import type { FaultAnswer, FaultInjector, FaultRule } from "./faults";
 import type { RequestLog, ServerName } from "./requestLog";
 
 export interface AdminHooks {
@@ -11,6 +11,8 @@ export interface AdminHooks {
     faults: FaultInjector;
     /** re-seeds the world (wipes state) */
     reset(): void;
+    /** the service's own shape for fault answers (set by the service before it is mounted) */
+    faultAnswer?: FaultAnswer;
 }
 
 export function sandboxAdminRouter(h: AdminHooks): express.Router {

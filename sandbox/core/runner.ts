@@ -33,7 +33,8 @@ export async function startServiceServer(port: number, hooks: AdminHooks, host =
     outer.disable("x-powered-by");
     outer.use(hooks.log.middleware(hooks.server));
     outer.use("/sandbox", sandboxAdminRouter(hooks));
-    outer.use(hooks.faults.middleware(hooks.server));
+    // the hooks object is read per request: the service sets its fault answer once it is built
+    outer.use(hooks.faults.middleware(hooks.server, () => hooks.faultAnswer));
     outer.use((req, res, next) => {
         if (service) return service(req, res, next);
         res.status(503).json({ error: "starting" });

@@ -11,37 +11,51 @@ import { ProvisioningEngine } from "./provisioning";
 import { appsRouter } from "./routes/apps";
 import { assignmentsRouter } from "./routes/assignments";
 import { groupsRouter } from "./routes/groups";
-import { provisioningRouter } from "./routes/provisioning";
+import { provisioningRouter, type ConnectionReporting } from "./routes/provisioning";
+import type { FaultAnswer } from "../core/faults";
+import { oktaFaultAnswer } from "./faultAnswers";
+import { OktaRateLimiter, type RateLimitOptions } from "./rateLimits";
+import { requestIdMiddleware } from "./requestId";
 import { usersRouter } from "./routes/users";
+
+/** How the emulated org behaves where Okta's behaviour varies or is not documented. */
+export interface OktaServerOptions {
+    /** rate-limit window and per-bucket limits (default: 60 s, Okta-like limits) */
+    rateLimit?: RateLimitOptions;
+    /**
+     * What `connections/default` reports for a custom SCIM app: `reported` (default) ENABLED or
+     * DISABLED from the console's state; `unknown` always UNKNOWN, as Okta may for apps outside
+     * the few it documents connections for [guess either way].
+     */
+    connectionStatus?: ConnectionReporting;
+}
 
 /** `app.locals.okta` of the returned app, for the sandbox core and tests. */
 export interface OktaLocals {
     provisioning: ProvisioningEngine;
+    rateLimiter: OktaRateLimiter;
+    faultAnswer: FaultAnswer;
 }
 
-export function createOktaApp(ctx: SandboxContext): express.Express {
+export function createOktaApp(ctx: SandboxContext, options: OktaServerOptions = {}): express.Express {
     const app = express();
     app.disable("x-powered-by");
     app.set("etag", false);
     const engine = new ProvisioningEngine(ctx);
     const hooks: Hooks = { changed: () => engine.schedule() };
-    app.locals.okta = { provisioning: engine } satisfies OktaLocals;
+    const rateLimiter = new OktaRateLimiter(options.rateLimit);
+    const faultAnswer = oktaFaultAnswer(() => rateLimiter.windowSeconds);
+    app.locals.okta = { provisioning: engine, rateLimiter, faultAnswer } satisfies OktaLocals;
 
     const api = express.Router();
-    api.use((_req, res, next) => {
-        // [doc] Okta sends rate-limit headers on every API answer; the SDK's backoff reads them.
-        res.set({
-            "X-Rate-Limit-Limit": "600",
-            "X-Rate-Limit-Remaining": "599",
-            "X-Rate-Limit-Reset": String(Math.floor(Date.now() / 1000) + 60),
-        });
-        next();
-    });
+    // [doc] every API answer: X-Okta-Request-Id and the bucket's X-Rate-Limit-* headers.
+    api.use(requestIdMiddleware());
+    api.use(rateLimiter.middleware());
     api.use(requireApiToken(ctx));
     api.use(express.json({ limit: "1mb", type: ["application/json", "application/*+json"] }));
     api.use(usersRouter(ctx, hooks));
     api.use(groupsRouter(ctx, hooks));
-    api.use(provisioningRouter(ctx, hooks));
+    api.use(provisioningRouter(ctx, hooks, options.connectionStatus ?? "reported"));
     api.use(assignmentsRouter(ctx, hooks));
     api.use(appsRouter(ctx, hooks));
     api.use((_req, res) => noSuchPath(res));

@@ -2,7 +2,7 @@
 // {errorCode, errorSummary, errorLink, errorId, errorCauses:[{errorSummary}]}  [doc: error-codes page]
 // Messages never carry secrets: callers pass only ids, field names and public values.
 import type { Response } from "express";
-import { randomBase62 } from "./ids";
+import { newRequestId, requestIdOf } from "./requestId";
 
 export interface OktaErrorBody {
     errorCode: string;
@@ -12,18 +12,18 @@ export interface OktaErrorBody {
     errorCauses: { errorSummary: string }[];
 }
 
-export function oktaErrorBody(code: string, summary: string, causes: string[] = []): OktaErrorBody {
+export function oktaErrorBody(code: string, summary: string, causes: string[] = [], errorId = newRequestId()): OktaErrorBody {
     return {
         errorCode: code,
         errorSummary: summary,
         errorLink: code,
-        errorId: "oae" + randomBase62(22),
+        errorId,
         errorCauses: causes.map((c) => ({ errorSummary: c })),
     };
 }
 
 export function sendOktaError(res: Response, status: number, code: string, summary: string, causes: string[] = []): void {
-    res.status(status).json(oktaErrorBody(code, summary, causes));
+    res.status(status).json(oktaErrorBody(code, summary, causes, requestIdOf(res)));
 }
 
 /** E0000007, 404. `what` is e.g. "0oa123 (App)". [doc] */

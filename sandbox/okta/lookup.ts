@@ -31,13 +31,6 @@ export function nowIso(): string {
     return new Date().toISOString();
 }
 
-/** `limit` query parameter as Okta reads it (default and maximum differ per endpoint). */
-export function limitOf(raw: unknown, dflt: number, max: number): number {
-    const n = Number(raw);
-    if (!Number.isFinite(n) || n <= 0) return dflt;
-    return Math.min(Math.floor(n), max);
-}
-
 /** Tiny reader for Okta `filter` expressions of the form `a eq "x" and b eq "y"` (the minimum we need). */
 export function parseEqFilter(filter: string): Record<string, string> | null {
     const out: Record<string, string> = {};

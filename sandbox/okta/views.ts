@@ -83,6 +83,9 @@ export function appView(base: string, app: OktaApp) {
             appLinks: { ...app.visibility.appLinks },
         },
         features: appFeatureList(app),
+        // [spec] declared by the Application model; [seen] answers carry seatCount 0 and an empty profile
+        licensing: { seatCount: 0 },
+        profile: {},
         signOnMode: app.signOnMode,
         credentials: creds,
         settings: {

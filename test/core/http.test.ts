@@ -12,26 +12,49 @@ describe("core: sendWithRetry over HTTP", function () {
     let server: Served;
     let script: Answer[] = [];
     let seen: { method: string; headers: Record<string, unknown>; at: number }[] = [];
-    const fast: RetryPolicy = { ...defaultRetryPolicy, baseDelayMs: 5, maxDelayMs: 50, rateLimitBudgetMs: 5_000 };
-    const fail = (f: HttpFailure) => Object.assign(new Error(`failed ${f.response?.status ?? f.networkCode} after ${f.attempts}`), { f });
+    const fast: RetryPolicy = {
+        ...defaultRetryPolicy,
+        baseDelayMs: 5,
+        maxDelayMs: 50,
+        rateLimitBudgetMs: 5_000,
+    };
+    const fail = (f: HttpFailure) =>
+        Object.assign(
+            new Error(`failed ${f.response?.status ?? f.networkCode} after ${f.attempts}`),
+            { f },
+        );
 
     before(async () => {
         const app = express();
         app.use((req, res) => {
             seen.push({ method: req.method, headers: req.headers, at: Date.now() });
             const a = script.shift() ?? { status: 200, body: { ok: true } };
-            res.status(a.status).set(a.headers ?? {}).json(a.body ?? {});
+            res.status(a.status)
+                .set(a.headers ?? {})
+                .json(a.body ?? {});
         });
         server = await serve(app);
     });
     after(() => server.close());
-    beforeEach(() => { script = []; seen = []; });
+    beforeEach(() => {
+        script = [];
+        seen = [];
+    });
 
-    const send = (safe: boolean, retry500 = true, policy = fast) => sendWithRetry(
-        { method: safe ? "GET" : "POST", url: `${server.url}/x`, safe },
-        { policy, retry500, fail, rateLimitJitterMs: 50,
-            retryHeaders: (prev, n): Record<string, string> => ({ "X-Retry-Count": String(n), "X-Retry-For": String(prev?.headers["x-id"] ?? "") }) },
-    );
+    const send = (safe: boolean, retry500 = true, policy = fast) =>
+        sendWithRetry(
+            { method: safe ? "GET" : "POST", url: `${server.url}/x`, safe },
+            {
+                policy,
+                retry500,
+                fail,
+                rateLimitJitterMs: 50,
+                retryHeaders: (prev, n): Record<string, string> => ({
+                    "X-Retry-Count": String(n),
+                    "X-Retry-For": String(prev?.headers["x-id"] ?? ""),
+                }),
+            },
+        );
 
     it("repeats a transient 500 on a safe call, with the retry headers", async () => {
         script = [{ status: 500, headers: { "x-id": "r1" } }, { status: 500 }];
@@ -50,16 +73,32 @@ describe("core: sendWithRetry over HTTP", function () {
         // the server's clock says the window resets 2 s from its own Date; the wait is ~2-3 s
         const now = Date.now();
         const serverDate = new Date(Math.floor(now / 1000) * 1000);
-        script = [{ status: 429, headers: { date: serverDate.toUTCString(), "x-rate-limit-reset": String(serverDate.getTime() / 1000 + 2) } }];
+        script = [
+            {
+                status: 429,
+                headers: {
+                    date: serverDate.toUTCString(),
+                    "x-rate-limit-reset": String(serverDate.getTime() / 1000 + 2),
+                },
+            },
+        ];
         const res = await send(false);
         assert.equal(res.status, 200, "429 means refused: even an unsafe call is repeated");
         const waited = seen[1].at - seen[0].at;
         assert.ok(waited >= 2000 && waited < 3500, `waited ${waited} ms`);
     });
     it("gives up at once when the reset lies beyond the wait budget, saying so", async () => {
-        script = [{ status: 429, headers: { "x-rate-limit-reset": String(Math.floor(Date.now() / 1000) + 60) } }];
+        script = [
+            {
+                status: 429,
+                headers: { "x-rate-limit-reset": String(Math.floor(Date.now() / 1000) + 60) },
+            },
+        ];
         const started = Date.now();
-        const e = await send(true).then(() => undefined, (x: Error & { f: HttpFailure }) => x);
+        const e = await send(true).then(
+            () => undefined,
+            (x: Error & { f: HttpFailure }) => x,
+        );
         assert.ok(e && Date.now() - started < 1000);
         assert.ok((e.f.rateLimitResetMs ?? 0) > 59_000);
     });
@@ -70,7 +109,10 @@ describe("core: sendWithRetry over HTTP", function () {
     });
     it("returns accepted statuses as answers", async () => {
         script = [{ status: 404 }];
-        const res = await sendWithRetry({ method: "GET", url: `${server.url}/x`, safe: true, accept: [404] }, { policy: fast, fail });
+        const res = await sendWithRetry(
+            { method: "GET", url: `${server.url}/x`, safe: true, accept: [404] },
+            { policy: fast, fail },
+        );
         assert.equal(res.status, 404);
     });
 });

@@ -4,11 +4,26 @@ import { isLoopbackHost, isLoopbackUrl } from "../../provider/core/loopback";
 import { requireUrl } from "../../provider/okta/validation";
 import { checkEndpoint } from "../../provider/cxone/validation";
 
-const LOOPBACK = ["http://127.0.0.1:4620", "http://[::1]:3", "http://localhost", "http://LOCALHOST:1",
-    "http://127.1.2.3", "http://[0:0:0:0:0:0:0:1]/x"];
-const NOT_LOOPBACK = ["http://127.evil.example", "http://127.0.0.1.nip.io", "http://localhost.example",
-    "http://evil.example/127.0.0.1", "http://user@evil.example", "http://128.0.0.1", "http://[::2]",
-    "https://dev-1.okta.com", "not a url", ""];
+const LOOPBACK = [
+    "http://127.0.0.1:4620",
+    "http://[::1]:3",
+    "http://localhost",
+    "http://LOCALHOST:1",
+    "http://127.1.2.3",
+    "http://[0:0:0:0:0:0:0:1]/x",
+];
+const NOT_LOOPBACK = [
+    "http://127.evil.example",
+    "http://127.0.0.1.nip.io",
+    "http://localhost.example",
+    "http://evil.example/127.0.0.1",
+    "http://user@evil.example",
+    "http://128.0.0.1",
+    "http://[::2]",
+    "https://dev-1.okta.com",
+    "not a url",
+    "",
+];
 
 describe("core: the loopback rule", () => {
     it("accepts 127.0.0.0/8, [::1] and localhost", () => {
@@ -28,7 +43,8 @@ describe("core: the loopback rule", () => {
             requireUrl(okta, { orgUrl: u }, "orgUrl");
             const cxone: { property: string; reason: string }[] = [];
             checkEndpoint(cxone, { issuerUrl: u, areaUrl: "https://na1.nice-incontact.com" });
-            const https = (f: { reason: string }[]) => f.some((x) => /must use https/.test(x.reason));
+            const https = (f: { reason: string }[]) =>
+                f.some((x) => /must use https/.test(x.reason));
             assert.equal(https(okta), !isLoopbackUrl(u), `okta ${u}`);
             assert.equal(https(cxone), !isLoopbackUrl(u), `cxone ${u}`);
         }

@@ -68,7 +68,9 @@ describe("integration stack (real engine, sandbox)", function () {
         assert.deepEqual(writes(f.sandbox), []);
         const gets = reads(f.sandbox).filter((r) => !r.path.startsWith("/.well-known"));
         const resources = pv.changeSummary.same! - 2; // minus the stack and the component
-        assert.ok(gets.length <= resources, `${gets.length} GETs for ${resources} resources: ${gets.map((g) => g.path).join(", ")}`);
+        // Where Okta reports the connection UNKNOWN, the connection's only evidence is CXone's key: one more GET.
+        const allowed = resources + (f.oktaConnection === "unknown" ? 1 : 0);
+        assert.ok(gets.length <= allowed, `${gets.length} GETs for ${resources} resources: ${gets.map((g) => g.path).join(", ")}`);
         assert.ok(tokenRequests(f.sandbox).length <= 2, "at most one sign-in per API per provider process");
     });
 
@@ -79,13 +81,15 @@ describe("integration stack (real engine, sandbox)", function () {
         await axios.put(`${okta}/api/v1/apps/${o.appId}`, { ...app, label: "Renamed by hand" }, { headers });
         await axios.put(`${okta}/api/v1/apps/${o.appId}/features/USER_PROVISIONING`,
             { create: { lifecycleCreate: { status: "ENABLED" } }, update: { profile: { status: "DISABLED" }, lifecycleDeactivate: { status: "ENABLED" } } }, { headers });
-        await axios.post(`${okta}/api/v1/apps/${o.appId}/connections/default/lifecycle/deactivate`, {}, { headers });
+        // Where Okta reports the connection UNKNOWN its lifecycle is refused: no such drift to make.
+        const reported = f.oktaConnection === "reported";
+        if (reported) await axios.post(`${okta}/api/v1/apps/${o.appId}/connections/default/lifecycle/deactivate`, {}, { headers });
 
         const pv = await f.stack.preview({ refresh: true });
-        assert.ok((pv.changeSummary.update ?? 0) >= 3, JSON.stringify(pv.changeSummary));
+        assert.ok((pv.changeSummary.update ?? 0) >= (reported ? 3 : 2), JSON.stringify(pv.changeSummary));
         await f.stack.up();
         assert.equal((await oktaApi.getApp(okta, o.appId))?.label, "NICE CXone");
-        assert.equal((await oktaApi.getConnection(okta, o.appId))?.status, "ENABLED");
+        assert.equal((await oktaApi.getConnection(okta, o.appId))?.status, reported ? "ENABLED" : "UNKNOWN");
         assert.equal((await oktaApi.getProvisioningFeature(okta, o.appId))?.capabilities.update.profile.status, "ENABLED");
         const again = await f.stack.preview({ refresh: true });
         assert.deepEqual(Object.keys(again.changeSummary), ["same"], JSON.stringify(again.changeSummary));

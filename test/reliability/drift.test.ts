@@ -78,10 +78,13 @@ describe("drift matrix: every resource type changed and deleted out of band (rea
             create: { lifecycleCreate: { status: "ENABLED" } },
             update: { profile: { status: "DISABLED" }, lifecycleDeactivate: { status: "ENABLED" } },
         });
-        await axios.post(`${okta}/api/v1/apps/${o.appId}/connections/default/lifecycle/deactivate`, {}, { headers: oktaHeaders() });
+        // Where Okta reports the connection UNKNOWN its lifecycle is refused: no such drift to make.
+        const reported = f.oktaConnection === "reported";
+        if (reported) await axios.post(`${okta}/api/v1/apps/${o.appId}/connections/default/lifecycle/deactivate`, {}, { headers: oktaHeaders() });
 
         assert.deepEqual(await plannedOps(f), {
             Role: "update", Employee: "update", AccessKey: "update", AutoLoginApp: "update",
+            // ScimConnection sees the deactivated key through CXone in either mode
             GroupAssignment: "create", ScimConnection: "update", ProvisioningActions: "update",
         });
         await f.stack.up();
@@ -91,7 +94,7 @@ describe("drift matrix: every resource type changed and deleted out of band (rea
         assert.equal((await client.getAccessKey(o.accessKeyId))?.isActive, true);
         assert.equal((await oktaApi.getApp(okta, o.appId))?.label, "NICE CXone");
         assert.ok(await oktaApi.getGroupAssignment(okta, o.appId, groupId), "the group is assigned again");
-        assert.equal((await oktaApi.getConnection(okta, o.appId))?.status, "ENABLED");
+        assert.equal((await oktaApi.getConnection(okta, o.appId))?.status, reported ? "ENABLED" : "UNKNOWN");
         assert.equal((await oktaApi.getProvisioningFeature(okta, o.appId))?.capabilities.update.profile.status, "ENABLED");
         assert.deepEqual(await plannedOps(f), Object.fromEntries(TYPES.map((t) => [t, "same"])), "repaired: nothing left to do");
     });

@@ -53,7 +53,7 @@ describe("sandbox Okta: console operations and provisioning", function () {
             const https = await consolePost(`/apps/${appId}/provisioning`, { ...scimForm(cx), scimBaseUrl: "https://na1.nice-incontact.com/scim/v2", clientSecret: "" });
             assert.strictEqual(https.status, 200, "empty secret keeps the stored one");
             const conn = await h.api("GET", `/api/v1/apps/${appId}/connections/default`);
-            assert.deepStrictEqual([conn.body.authScheme, conn.body.status], ["OAUTH2", "DISABLED"]);
+            assert.deepStrictEqual([conn.body.authScheme, conn.body.profile.authScheme, conn.body.status], ["UNKNOWN", "OAUTH2", "DISABLED"]);
             // features readable now, still not writable
             const f = await h.api("GET", `/api/v1/apps/${appId}/features/USER_PROVISIONING`);
             assert.strictEqual(f.status, 200);
@@ -90,7 +90,7 @@ describe("sandbox Okta: console operations and provisioning", function () {
             assert.strictEqual(view.connectionStatus, "ENABLED");
             assert.ok(!/"at\d+"|"rt\d+"/.test(JSON.stringify(view)), "no tokens in the console view");
             const conn = await h.api("GET", `/api/v1/apps/${appId}/connections/default`);
-            assert.deepStrictEqual([conn.body.authScheme, conn.body.status], ["OAUTH2", "ENABLED"]);
+            assert.deepStrictEqual([conn.body.authScheme, conn.body.profile.authScheme, conn.body.status], ["UNKNOWN", "OAUTH2", "ENABLED"]);
             // connection lifecycle
             assert.strictEqual((await h.api("POST", `/api/v1/apps/${appId}/connections/default/lifecycle/deactivate`)).status, 204);
             assert.strictEqual((await h.api("GET", `/api/v1/apps/${appId}/connections/default`)).body.status, "DISABLED");

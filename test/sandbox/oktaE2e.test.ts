@@ -89,7 +89,7 @@ describe("sandbox Okta + CXone: Authenticate with CXone and provisioning, end to
         assert.strictEqual(ok.status, 200, ok.text);
         assert.match(ok.text, /CXone authenticated/);
         const conn = await okta("GET", `/api/v1/apps/${id}/connections/default`);
-        assert.deepStrictEqual([conn.body.authScheme, conn.body.status], ["OAUTH2", "ENABLED"]);
+        assert.deepStrictEqual([conn.body.authScheme, conn.body.profile.authScheme, conn.body.status], ["UNKNOWN", "OAUTH2", "ENABLED"]);
         // CXone's evidence: the key was used.
         const key = sb.context.state.cxone.accessKeys[cx.adminAccessKeyId];
         assert.ok(key.lastUsedDate, "access key lastUsedDate set by the code exchange");

@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { startSandbox, RunningSandbox } from "../../sandbox/index";
+import type { OktaServerOptions } from "../../sandbox/okta/app";
 import { integrationProgram } from "../../program/index";
 import { EngineStack } from "../../scripts/lib/engine";
 import { IntegrationOutputs } from "../../sandbox/operator";
@@ -12,11 +13,32 @@ export interface IntegrationFixture {
     sandbox: RunningSandbox;
     stack: EngineStack;
     outputs(): Promise<IntegrationOutputs & Record<string, unknown>>;
+    /** what the sandbox's Okta reports for the SCIM connection (see useOktaConnection) */
+    oktaConnection: "reported" | "unknown";
 }
 
-export async function integrationFixture(name: string, config: Record<string, string> = {}, opts: { latencyMs?: number } = {}): Promise<IntegrationFixture> {
+export interface FixtureOptions {
+    latencyMs?: number;
+    /** the sandbox Okta's behaviour; default: the mode set by useOktaConnection */
+    okta?: OktaServerOptions;
+}
+
+let defaultOktaConnection: "reported" | "unknown" = "reported";
+
+/**
+ * Makes fixtures that choose no Okta mode start the sandbox in `mode`, so one suite runs in both
+ * (test/integration/unknownConnection.test.ts). Returns a function that restores the previous mode.
+ */
+export function useOktaConnection(mode: "reported" | "unknown"): () => void {
+    const before = defaultOktaConnection;
+    defaultOktaConnection = mode;
+    return () => { defaultOktaConnection = before; };
+}
+
+export async function integrationFixture(name: string, config: Record<string, string> = {}, opts: FixtureOptions = {}): Promise<IntegrationFixture> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `sandbox-${name}-`));
-    const sandbox = await startSandbox({ dir, cxonePort: 0, oktaPort: 0, latencyMs: opts.latencyMs });
+    const okta: OktaServerOptions = { connectionStatus: defaultOktaConnection, ...opts.okta };
+    const sandbox = await startSandbox({ dir, cxonePort: 0, oktaPort: 0, latencyMs: opts.latencyMs, okta });
     // The program runs in this process; the providers run in the engine's: both find the sandbox here.
     process.env.CXONE_OKTA_SANDBOX_DIR = dir;
     const stack = await testStack(name, integrationProgram, {
@@ -27,6 +49,7 @@ export async function integrationFixture(name: string, config: Record<string, st
     return {
         sandbox,
         stack,
+        oktaConnection: okta.connectionStatus ?? "reported",
         async outputs() {
             const outs = await stack.outputs();
             return Object.fromEntries(Object.entries(outs).map(([k, o]) => [k, o.value])) as IntegrationOutputs & Record<string, unknown>;

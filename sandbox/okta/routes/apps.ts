@@ -5,7 +5,8 @@ import type { SandboxContext } from "../../core/context";
 import { generateAppName, parseAppBody } from "../appBody";
 import { notFound, sendOktaError, validation } from "../errors";
 import { oktaId } from "../ids";
-import { limitOf, nowIso, parseEqFilter } from "../lookup";
+import { nowIso, parseEqFilter } from "../lookup";
+import { page } from "../paging";
 import { newProvisioning, type OktaApp } from "../state";
 import { appView } from "../views";
 import type { Hooks } from "../hooks";
@@ -65,7 +66,10 @@ export function appsRouter(ctx: SandboxContext, hooks: Hooks): Router {
             list = list.filter((a) => Object.entries(eq).every(([k, v]) =>
                 k === "status" ? a.status === v : k === "name" ? a.name === v : k === "id" ? a.id === v : false));
         }
-        res.json(list.slice(0, limitOf(req.query.limit, 20, 200)).map((a) => appView(base(), a)));
+        // [spec] limit default 20, maximum 200; ordered by creation
+        const items = page(req, res, list, { base: base(), path: "/api/v1/apps", dflt: 20, max: 200,
+            keyOf: (a) => `${a.created}|${a.id}`, createdOf: (a) => a.created });
+        res.json(items.map((a) => appView(base(), a)));
     });
 
     // [doc] the provider's only read. 404 E0000007 drops the resource from state.

@@ -5,7 +5,8 @@
 import { Router, type Request, type Response } from "express";
 import type { SandboxContext } from "../../core/context";
 import { methodNotAllowed, notFound, sendOktaError, validation } from "../errors";
-import { appAssignees, findUser, limitOf, nowIso } from "../lookup";
+import { appAssignees, findUser, nowIso } from "../lookup";
+import { page } from "../paging";
 import type { OktaApp } from "../state";
 import { appUserView, groupAssignmentView } from "../views";
 import type { Hooks } from "../hooks";
@@ -27,7 +28,10 @@ export function assignmentsRouter(ctx: SandboxContext, hooks: Hooks): Router {
     r.get("/apps/:id/users", (req, res) => {
         const app = findApp(req, res);
         if (!app) return;
-        const rows = appAssignees(okta(), app).slice(0, limitOf(req.query.limit, 50, 500));
+        // [spec] limit default 50, maximum 500
+        const rows = page(req, res, appAssignees(okta(), app), { base: base(), path: `/api/v1/apps/${app.id}/users`,
+            dflt: 50, max: 500, keyOf: (row) => row.userId,
+            createdOf: (row) => app.users[row.userId]?.created });
         res.json(rows.map((row) => appUserView(base(), okta(), app, row)));
     });
 
@@ -96,7 +100,9 @@ export function assignmentsRouter(ctx: SandboxContext, hooks: Hooks): Router {
     r.get("/apps/:id/groups", (req, res) => {
         const app = findApp(req, res);
         if (!app) return;
-        const ids = Object.keys(app.groups).filter((g) => okta().groups[g]).slice(0, limitOf(req.query.limit, 20, 200));
+        // [spec] limit default 20, maximum 200
+        const ids = page(req, res, Object.keys(app.groups).filter((g) => okta().groups[g]), { base: base(),
+            path: `/api/v1/apps/${app.id}/groups`, dflt: 20, max: 200, keyOf: (g) => g, createdOf: (g) => app.groups[g].lastUpdated });
         res.json(ids.map((g) => groupAssignmentView(base(), app, g)));
     });
 

@@ -2,7 +2,8 @@
 import { Router } from "express";
 import type { SandboxContext } from "../../core/context";
 import { notFound, sendOktaError, validation } from "../errors";
-import { groupMembers, limitOf, nowIso, parseEqFilter } from "../lookup";
+import { groupMembers, nowIso, parseEqFilter } from "../lookup";
+import { page } from "../paging";
 import { groupView, userView } from "../views";
 import type { Hooks } from "../hooks";
 
@@ -22,7 +23,10 @@ export function groupsRouter(ctx: SandboxContext, hooks: Hooks): Router {
             list = list.filter((g) => Object.entries(eq).every(([k, v]) =>
                 k === "type" ? g.type === v : k === "id" ? g.id === v : k === "profile.name" ? g.profile.name === v : false));
         }
-        res.json(list.slice(0, limitOf(req.query.limit, 10000, 10000)).map((g) => groupView(base(), g)));
+        // [spec] limit default 10000, maximum 10000
+        const items = page(req, res, list, { base: base(), path: "/api/v1/groups", dflt: 10000, max: 10000,
+            keyOf: (g) => `${g.created}|${g.id}`, createdOf: (g) => g.created });
+        res.json(items.map((g) => groupView(base(), g)));
     });
 
     r.get("/groups/:gid", (req, res) => {
@@ -34,7 +38,9 @@ export function groupsRouter(ctx: SandboxContext, hooks: Hooks): Router {
     r.get("/groups/:gid/users", (req, res) => {
         const g = okta().groups[req.params.gid];
         if (!g) return notFound(res, `${req.params.gid} (UserGroup)`);
-        const ids = groupMembers(okta(), g).slice(0, limitOf(req.query.limit, 1000, 1000));
+        // [spec] limit default 1000, maximum 1000
+        const ids = page(req, res, groupMembers(okta(), g), { base: base(), path: `/api/v1/groups/${g.id}/users`,
+            dflt: 1000, max: 1000, keyOf: (id) => id });
         res.json(ids.map((id) => userView(base(), okta().users[id])));
     });
 

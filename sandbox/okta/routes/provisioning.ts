@@ -36,7 +36,14 @@ function notEnabled(res: Response): void {
     validation(res, "provisioning", ["Provisioning is not enabled for this application."]);
 }
 
-export function provisioningRouter(ctx: SandboxContext, hooks: Hooks): Router {
+/**
+ * `reported`: connections/default tells ENABLED/DISABLED from the console's state; `unknown`: a
+ * custom SCIM app's connection is always UNKNOWN and its lifecycle calls are refused, as for an
+ * app Okta's connections API does not serve [guess either way].
+ */
+export type ConnectionReporting = "reported" | "unknown";
+
+export function provisioningRouter(ctx: SandboxContext, hooks: Hooks, reporting: ConnectionReporting = "reported"): Router {
     const r = Router();
     const base = () => ctx.urls.okta;
     const findApp = (req: Request, res: Response): OktaApp | undefined => {
@@ -45,14 +52,20 @@ export function provisioningRouter(ctx: SandboxContext, hooks: Hooks): Router {
         return app;
     };
 
+    // [spec] {authScheme, status, baseUrl?, profile: {authScheme, ...}, _links}; profile is
+    // required; the top-level authScheme is TOKEN or UNKNOWN, the OAuth variant says OAUTH2 in
+    // profile.authScheme. baseUrl is left out: Okta documents it for TOKEN connections only.
     const connectionView = (app: OktaApp) => {
         const href = `${base()}/api/v1/apps/${app.id}/connections/default`;
         const p = app.provisioning;
-        if (!p.scimEnabled || !p.scim) return { authScheme: "UNKNOWN", status: "UNKNOWN", _links: {} };
+        if (!p.scimEnabled || !p.scim || reporting === "unknown") {
+            return { authScheme: "UNKNOWN", status: "UNKNOWN", profile: { authScheme: "UNKNOWN" }, _links: {} };
+        }
         const on = connectionEnabled(app);
         return {
-            authScheme: "OAUTH2",
+            authScheme: "UNKNOWN",
             status: on ? "ENABLED" : "DISABLED",
+            profile: { authScheme: "OAUTH2", clientId: p.scim.clientId },
             _links: {
                 self: { href, hints: { allow: ["POST", "GET"] } },
                 [on ? "deactivate" : "activate"]: {
@@ -88,6 +101,9 @@ export function provisioningRouter(ctx: SandboxContext, hooks: Hooks): Router {
         const app = findApp(req, res);
         if (!app) return;
         const p = app.provisioning;
+        if (reporting === "unknown" && (req.params.op === "activate" || req.params.op === "deactivate")) {
+            return validation(res, "connection", ["Provisioning connection lifecycle is not supported for this application."]);
+        }
         if (req.params.op === "activate") {
             if (!p.scimEnabled || !p.scim) return notEnabled(res);
             if (!p.authorized) {

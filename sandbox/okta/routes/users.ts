@@ -2,7 +2,8 @@
 import { Router } from "express";
 import type { SandboxContext } from "../../core/context";
 import { notFound, sendOktaError, validation } from "../errors";
-import { findUser, limitOf, nowIso, parseEqFilter } from "../lookup";
+import { findUser, nowIso, parseEqFilter } from "../lookup";
+import { page } from "../paging";
 import { newUser, type OktaUser, type OktaUserProfile } from "../state";
 import { userView } from "../views";
 import type { Hooks } from "../hooks";
@@ -56,7 +57,10 @@ export function usersRouter(ctx: SandboxContext, hooks: Hooks): Router {
             list = list.filter((u) => [u.profile.firstName, u.profile.lastName, u.profile.email, u.profile.login]
                 .some((v) => String(v).toLowerCase().startsWith(q)));
         }
-        res.json(list.slice(0, limitOf(req.query.limit, 200, 200)).map((u) => userView(base(), u)));
+        // [spec] limit default 200, maximum 200
+        const items = page(req, res, list, { base: base(), path: "/api/v1/users", dflt: 200, max: 200,
+            keyOf: (u) => `${u.created}|${u.id}`, createdOf: (u) => u.created });
+        res.json(items.map((u) => userView(base(), u)));
     });
 
     r.get("/users/:id", (req, res) => {
