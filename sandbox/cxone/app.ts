@@ -38,15 +38,21 @@ function finish(app: express.Express): express.Express {
         const status = (err as { status?: number }).status ?? 500;
         const message = status >= 500 ? "Internal error" : (err as Error).message;
         if (res.headersSent) return;
-        if (req.path.startsWith("/scim/")) return scimError(res, status, message, status === 400 ? "invalidSyntax" : undefined);
-        if (/^\/(auth|authentication|public|incontactauthorizationserver)\//i.test(req.path)) return authError(res, status, "invalid_request", message);
+        if (req.path.startsWith("/scim/"))
+            return scimError(res, status, message, status === 400 ? "invalidSyntax" : undefined);
+        if (/^\/(auth|authentication|public|incontactauthorizationserver)\//i.test(req.path))
+            return authError(res, status, "invalid_request", message);
         userHubError(res, status, status >= 500 ? "INTERNAL_ERROR" : "INVALID_REQUEST", message);
     });
     return app;
 }
 
 /** One app per CXone host; `hosts` gives the hosts' public URLs once the servers listen. */
-export function createCxoneApps(ctx: SandboxContext, hosts: () => CxoneHostUrls, options: CxoneAppOptions = {}): Record<CxoneHostName, express.Express> {
+export function createCxoneApps(
+    ctx: SandboxContext,
+    hosts: () => CxoneHostUrls,
+    options: CxoneAppOptions = {},
+): Record<CxoneHostName, express.Express> {
     const opts: TokenOptions = { tokenTtlSeconds: options.tokenTtlSeconds ?? 3600 };
     const gatewayed = (app: express.Express, ...routers: express.Router[]) => {
         app.use(requireBearer(ctx));
@@ -65,7 +71,10 @@ export function createCxoneApps(ctx: SandboxContext, hosts: () => CxoneHostUrls,
     // [doc] access-key token and [doc] SCIM on https://{area}.nice-incontact.com
     const area = baseApp();
     area.use(areaAuthRoutes(ctx, opts));
-    gatewayed(area, scimRoutes(ctx, () => hosts().area));
+    gatewayed(
+        area,
+        scimRoutes(ctx, () => hosts().area),
+    );
 
     // [sdk] UserHub (user-management) on https://api-{area}.{domain}; roles and access keys
     // are assumed to live beside it [guess]
@@ -75,5 +84,10 @@ export function createCxoneApps(ctx: SandboxContext, hosts: () => CxoneHostUrls,
     const acd = baseApp();
     acd.use(acdRoutes(ctx, hosts));
 
-    return { issuer: finish(issuer), area: finish(area), userHub: finish(userHub), acd: finish(acd) };
+    return {
+        issuer: finish(issuer),
+        area: finish(area),
+        userHub: finish(userHub),
+        acd: finish(acd),
+    };
 }

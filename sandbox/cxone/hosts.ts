@@ -26,7 +26,10 @@ function portOf(url: string): string {
 }
 
 /** The hosts' URLs under their derived names, from the loopback URLs the servers listen on. */
-export function namedHosts(issuer: string, listening: { area: string; userHub: string; acd: string }): CxoneHostUrls {
+export function namedHosts(
+    issuer: string,
+    listening: { area: string; userHub: string; acd: string },
+): CxoneHostUrls {
     const scheme = new URL(issuer).protocol;
     return {
         issuer,

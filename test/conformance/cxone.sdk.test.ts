@@ -42,7 +42,9 @@ describe("conformance: NICE's CXone SDKs against the sandbox", function () {
     const admin = () => sb.endpoints.cxone;
     const port = (url: string) => new URL(url).port;
     const calls = (hostUrl: string, pathPart: string): SdkRequest[] =>
-        browser.requests.filter((r) => new URL(r.url).port === port(hostUrl) && r.url.includes(pathPart));
+        browser.requests.filter(
+            (r) => new URL(r.url).port === port(hostUrl) && r.url.includes(pathPart),
+        );
 
     before(async () => {
         dir = fs.mkdtempSync(path.join(os.tmpdir(), "cxone-sdk-"));
@@ -51,7 +53,11 @@ describe("conformance: NICE's CXone SDKs against the sandbox", function () {
         // loaded only now: the SDKs touch window and storage as they load
         authSdk = require("@nice-devone/auth-sdk");
         coreSdk = require("@nice-devone/core-sdk");
-        authSdk.CXoneAuth.instance.init({ cxoneHostname: admin().baseUrl, clientId: admin().adminAccessKeyId, redirectUri });
+        authSdk.CXoneAuth.instance.init({
+            cxoneHostname: admin().baseUrl,
+            clientId: admin().adminAccessKeyId,
+            redirectUri,
+        });
     });
     after(async () => {
         browser?.close();
@@ -92,18 +98,34 @@ describe("conformance: NICE's CXone SDKs against the sandbox", function () {
         const authorizeUrl = await auth().getAuthorizeUrl("page", "S256", admin().tenantId);
         const u = new URL(authorizeUrl);
         assert.equal(u.searchParams.get("code_challenge_method"), "S256");
-        assert.equal((await axios.get(authorizeUrl, { validateStatus: () => true })).status, 200, "the login page");
+        assert.equal(
+            (await axios.get(authorizeUrl, { validateStatus: () => true })).status,
+            200,
+            "the login page",
+        );
         // the person signs in on CXone's page (a browser step)
-        const form = new URLSearchParams({ ...Object.fromEntries(u.searchParams), email: admin().adminEmail, password: admin().adminPassword });
+        const form = new URLSearchParams({
+            ...Object.fromEntries(u.searchParams),
+            email: admin().adminEmail,
+            password: admin().adminPassword,
+        });
         const signIn = await axios.post(`${u.origin}${u.pathname}`, form.toString(), {
-            headers: { "content-type": "application/x-www-form-urlencoded" }, maxRedirects: 0, validateStatus: () => true,
+            headers: { "content-type": "application/x-www-form-urlencoded" },
+            maxRedirects: 0,
+            validateStatus: () => true,
         });
         assert.equal(signIn.status, 302);
         const code = new URL(signIn.headers.location).searchParams.get("code");
         assert.ok(code, "the redirect carries a code");
 
-        const token = await auth().getAccessTokenByCode({ clientId: admin().adminAccessKeyId, code });
-        assert.ok(token.accessToken && token.refreshToken && token.idToken, "the SDK parsed the tokens");
+        const token = await auth().getAccessTokenByCode({
+            clientId: admin().adminAccessKeyId,
+            code,
+        });
+        assert.ok(
+            token.accessToken && token.refreshToken && token.idToken,
+            "the SDK parsed the tokens",
+        );
         accessToken = token.accessToken;
         refreshToken = token.refreshToken;
         idToken = token.idToken;
@@ -146,7 +168,10 @@ describe("conformance: NICE's CXone SDKs against the sandbox", function () {
     it("refresh: getRefreshToken exchanges the refresh token for a working access token", async () => {
         const outcome = new Promise<string>((resolve) => {
             const sub = auth().onAuthStatusChange.subscribe((s) => {
-                if (s.status === authSdk.AuthStatus.REFRESH_TOKEN_SUCCESS || s.status === authSdk.AuthStatus.AUTHENTICATION_FAILED) {
+                if (
+                    s.status === authSdk.AuthStatus.REFRESH_TOKEN_SUCCESS ||
+                    s.status === authSdk.AuthStatus.AUTHENTICATION_FAILED
+                ) {
                     sub.unsubscribe();
                     resolve(s.status);
                 }
@@ -159,9 +184,14 @@ describe("conformance: NICE's CXone SDKs against the sandbox", function () {
         assert.notEqual(fresh.refreshToken, refreshToken);
         const sent = calls(admin().baseUrl, "/auth/token").at(-1)!;
         assert.match(sent.body ?? "", /^grant_type=refresh_token&scope=openid&refresh_token=/);
-        const api = await axios.post(`${sb.urls.cxoneHosts.userHub}/authorization/v1/roles/search`, {}, {
-            headers: { authorization: `Bearer ${fresh.accessToken}` }, validateStatus: () => true,
-        });
+        const api = await axios.post(
+            `${sb.urls.cxoneHosts.userHub}/authorization/v1/roles/search`,
+            {},
+            {
+                headers: { authorization: `Bearer ${fresh.accessToken}` },
+                validateStatus: () => true,
+            },
+        );
         assert.equal(api.status, 200, "the refreshed token works on UserHub");
     });
 });

@@ -28,10 +28,14 @@ export interface SdkRequest {
     status?: number;
 }
 
-const ESM_PACKAGES = /[\\/]node_modules[\\/]@nice-devone[\\/](auth-sdk[\\/]src|core-sdk[\\/]src|shared-apps-lib|i18n)[\\/]/;
+const ESM_PACKAGES =
+    /[\\/]node_modules[\\/]@nice-devone[\\/](auth-sdk[\\/]src|core-sdk[\\/]src|shared-apps-lib|i18n)[\\/]/;
 
 interface LoaderHooks {
-    _extensions: Record<string, (module: { _compile(code: string, file: string): void }, filename: string) => void>;
+    _extensions: Record<
+        string,
+        (module: { _compile(code: string, file: string): void }, filename: string) => void
+    >;
     _resolveFilename: (request: string, ...rest: unknown[]) => string;
 }
 
@@ -52,19 +56,32 @@ function installModuleHooks(): void {
         const source = fs.readFileSync(filename, "utf8");
         const out = ts.transpileModule(source, {
             fileName: filename,
-            compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true, jsx: ts.JsxEmit.ReactJSX },
+            compilerOptions: {
+                module: ts.ModuleKind.CommonJS,
+                target: ts.ScriptTarget.ES2020,
+                esModuleInterop: true,
+                jsx: ts.JsxEmit.ReactJSX,
+            },
         });
         module._compile(out.outputText, filename);
     };
-    const inert: object = new Proxy(function inertSchema() { /* stands in for yup */ }, {
-        get: (_t, key) => (key === "__esModule" ? false : inert),
-        apply: () => inert,
-    });
+    const inert: object = new Proxy(
+        function inertSchema() {
+            /* stands in for yup */
+        },
+        {
+            get: (_t, key) => (key === "__esModule" ? false : inert),
+            apply: () => inert,
+        },
+    );
     const resolve = loader._resolveFilename;
     loader._resolveFilename = function (request: string, ...rest: unknown[]) {
         return request === "yup" ? "yup (inert stand-in)" : resolve.call(this, request, ...rest);
     };
-    require.cache["yup (inert stand-in)"] = Object.assign(new Module("yup (inert stand-in)"), { loaded: true, exports: inert });
+    require.cache["yup (inert stand-in)"] = Object.assign(new Module("yup (inert stand-in)"), {
+        loaded: true,
+        exports: inert,
+    });
 }
 
 function define(name: string, value: unknown): void {
@@ -72,7 +89,10 @@ function define(name: string, value: unknown): void {
 }
 
 /** A browser-like global scope for the SDKs; returns the request record and a teardown. */
-export function installBrowser(pageUrl = "https://agent.sandbox.example/"): { requests: SdkRequest[]; close(): void } {
+export function installBrowser(pageUrl = "https://agent.sandbox.example/"): {
+    requests: SdkRequest[];
+    close(): void;
+} {
     installModuleHooks();
     const dom = new JSDOM("<!doctype html><html><body></body></html>", { url: pageUrl });
     const w = dom.window;
@@ -83,12 +103,22 @@ export function installBrowser(pageUrl = "https://agent.sandbox.example/"): { re
         define(name, value);
     };
     set("window", w);
-    for (const name of ["document", "localStorage", "sessionStorage", "navigator", "location", "CustomEvent", "Event"]) set(name, w[name]);
+    for (const name of [
+        "document",
+        "localStorage",
+        "sessionStorage",
+        "navigator",
+        "location",
+        "CustomEvent",
+        "Event",
+    ])
+        set(name, w[name]);
 
     const requests: SdkRequest[] = [];
     const realFetch = globalThis.fetch;
     set("fetch", async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-        const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+        const url =
+            typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
         const target = new URL(url);
         if (target.hostname === "localhost" || target.hostname.endsWith(".localhost")) {
             target.protocol = "http:";
@@ -96,7 +126,9 @@ export function installBrowser(pageUrl = "https://agent.sandbox.example/"): { re
         }
         const headers = new Headers(init?.headers);
         const record: SdkRequest = {
-            method: (init?.method ?? "GET").toUpperCase(), url, sentTo: target.href,
+            method: (init?.method ?? "GET").toUpperCase(),
+            url,
+            sentTo: target.href,
             contentType: headers.get("content-type") ?? undefined,
             body: typeof init?.body === "string" ? init.body : undefined,
         };
