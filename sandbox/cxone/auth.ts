@@ -12,6 +12,10 @@ import type { CxoneAccessKey, CxoneUser } from "./state";
 import { issueTokens, tokenKeyId, tokenUser, userCanAuthenticate, type TokenOptions } from "./tokens";
 
 const CODE_TTL_MS = 5 * 60 * 1000;
+const GRANTS = ["password", "authorization_code", "refresh_token"];
+/** RFC 8693 token exchange, sent by NICE's SDK [sdk] */
+const TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
+const ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
 
 /** An access key pair that may obtain tokens: key active, secret right, its user not deactivated. */
 function workingKey(ctx: SandboxContext, id: unknown, secret: unknown): { key: CxoneAccessKey; user: CxoneUser } | undefined {
@@ -75,6 +79,36 @@ export function areaAuthRoutes(ctx: SandboxContext, opts: TokenOptions): express
         res.json(issueTokens(ctx, opts, ok.user, { accessKeyIds: [ok.key.accessKeyId] }));
     });
 
+    // [sdk] the regional token service NICE's SDK calls on the area host ({area}.{uhDomain}):
+    // JSON {accessToken} / {token}, header `Authorization: Basic base64("<clientId>@cxone")`
+    // (auth-sdk getRegionalAccessTokenByToken, getRegionalRefreshToken). It answers in camelCase
+    // [guess: the only token routes NICE's camelCase parsing can be for, common-sdk auth-token.js].
+    const regionalClient = (req: Request): CxoneAccessKey | undefined => {
+        const m = /^Basic\s+(\S+)\s*$/i.exec(req.get("authorization") ?? "");
+        const raw = m ? Buffer.from(m[1], "base64").toString("utf8") : "";
+        const key = raw.endsWith("@cxone") ? own(ctx.state.cxone.accessKeys, raw.slice(0, -"@cxone".length)) : undefined;
+        return key && key.isActive && userCanAuthenticate(ctx.state.cxone.users[key.userId]) ? key : undefined;
+    };
+    const camel = (t: ReturnType<typeof issueTokens>) => ({
+        accessToken: t.access_token, refreshToken: t.refresh_token, accessTokenExpiry: t.expires_in, tokenType: t.token_type,
+    });
+    r.post("/public/authentication/v1/token", json, (req, res) => {
+        const key = regionalClient(req);
+        if (!key) return authError(res, 401, "invalid_client", "Unknown client");
+        const subject = str((req.body ?? {}).accessToken);
+        const user = subject ? tokenUser(ctx, subject, "access") : undefined;
+        if (!user) return authError(res, 401, "invalid_grant", "Invalid or expired accessToken");
+        res.json(camel(issueTokens(ctx, opts, user, { accessKeyIds: [key.accessKeyId] })));
+    });
+    r.post("/public/authentication/v1/refresh", json, (req, res) => {
+        const key = regionalClient(req);
+        if (!key) return authError(res, 401, "invalid_client", "Unknown client");
+        const token = str((req.body ?? {}).token);
+        const user = token ? tokenUser(ctx, token, "refresh") : undefined;
+        if (!user) return authError(res, 401, "invalid_grant", "Invalid or expired refresh token");
+        res.json(camel(issueTokens(ctx, opts, user, { accessKeyIds: [key.accessKeyId] })));
+    });
+
     // [seen] refresh for access-key tokens: JSON {token}
     r.post("/public/user/refresh", json, (req, res) => {
         const token = str((req.body ?? {}).token);
@@ -108,11 +142,12 @@ export function issuerRoutes(ctx: SandboxContext, opts: TokenOptions, hosts: () 
         req.body = b;
         const grant = str(b.grant_type);
         if (!grant) return authError(res, 400, "invalid_request", "grant_type is required");
-        if (!["password", "authorization_code", "refresh_token"].includes(grant)) return authError(res, 400, "unsupported_grant_type", `grant_type ${grant} is not supported`);
+        if (![...GRANTS, TOKEN_EXCHANGE].includes(grant)) return authError(res, 400, "unsupported_grant_type", `grant_type ${grant} is not supported`);
         const c = clientCredentials(req);
-        // a public client names itself (client_id) without a secret: only the PKCE code grant [sdk]
+        // a public client names itself (client_id) without a secret: the PKCE code grant and the
+        // token exchange, as NICE's SDK uses them [sdk]
         const isPublic = c.method === "post" && c.secret === undefined;
-        if (isPublic && grant !== "authorization_code") return authError(res, 401, "invalid_client", "Client authentication is required");
+        if (isPublic && grant !== "authorization_code" && grant !== TOKEN_EXCHANGE) return authError(res, 401, "invalid_client", "Client authentication is required");
         const client = c.method === "none" || isPublic ? undefined : workingKey(ctx, c.id, c.secret);
         if (c.method !== "none" && !isPublic && !client) return authError(res, 401, "invalid_client", "Client authentication failed");
 
@@ -149,6 +184,18 @@ export function issuerRoutes(ctx: SandboxContext, opts: TokenOptions, hosts: () 
             if (!pkceOk(rec.codeChallenge, rec.codeChallengeMethod, b.code_verifier)) return authError(res, 400, "invalid_grant", "PKCE verification failed");
             const user = s.users[rec.userId];
             if (!userCanAuthenticate(user)) return authError(res, 400, "invalid_grant", "User is not active");
+            return void res.json(issueTokens(ctx, opts, user, { accessKeyIds: [clientId], audience: clientId }));
+        }
+
+        if (grant === TOKEN_EXCHANGE) {
+            // [sdk] auth-sdk getAccessTokenByToken: subject_token (an access token) for new tokens
+            // of the same user (RFC 8693); client by client_id only [sdk], an access key id [guess]
+            const clientId = client?.key.accessKeyId ?? (isPublic ? liveClientKey(c.id)?.accessKeyId : undefined);
+            if (!clientId) return authError(res, 401, "invalid_client", "Unknown or inactive client_id");
+            if (str(b.subject_token_type) !== ACCESS_TOKEN_TYPE) return authError(res, 400, "invalid_request", `subject_token_type must be ${ACCESS_TOKEN_TYPE}`);
+            const subject = str(b.subject_token);
+            const user = subject ? tokenUser(ctx, subject, "access") : undefined;
+            if (!user) return authError(res, 400, "invalid_grant", "Invalid or expired subject_token");
             return void res.json(issueTokens(ctx, opts, user, { accessKeyIds: [clientId], audience: clientId }));
         }
 
@@ -240,7 +287,7 @@ export function issuerRoutes(ctx: SandboxContext, opts: TokenOptions, hosts: () 
             // [sdk] NICE's SDK refuses to build an authorize URL for a display mode not listed
             display_values_supported: ["page", "popup"],
             response_types_supported: ["code"],
-            grant_types_supported: ["authorization_code", "password", "refresh_token"],
+            grant_types_supported: [...GRANTS, TOKEN_EXCHANGE],
             scopes_supported: ["openid"],
             subject_types_supported: ["public"],
             id_token_signing_alg_values_supported: ["RS256"],

@@ -1,8 +1,8 @@
 // Conformance: NICE's own published SDKs (@nice-devone/auth-sdk, core-sdk, common-sdk 25.1.2)
 // drive the sandbox's CXone, and everything NICE's code expects to succeed succeeds: discovery
 // and the hosts it derives, the OIDC document, JWKS and id_token verification, the
-// authorization-code grant (public PKCE client), whoami on the ACD host, a UserHub user read, and
-// the refresh grant. The sandbox runs with strict hosts, so a request NICE's code sends to the
+// authorization-code grant (public PKCE client), whoami on the ACD host, a UserHub user read, the
+// refresh grant, the token exchange, and the area host's regional token and refresh routes. The sandbox runs with strict hosts, so a request NICE's code sends to the
 // wrong host would fail.
 //
 // How the SDKs run here: see cxoneSdkHost.ts (jsdom DOM, ESM compiled on load, *.localhost
@@ -17,9 +17,6 @@
 //   jsdom lack; the test calls getRefreshToken(), the worker's callback, directly.
 // - Cross-tab leader election and MessageBus (BroadcastChannel between tabs) have no second tab.
 // - launchCXoneAgent(): an iframe app with postMessage.
-// - getRegionalAccessTokenByToken() / getRegionalRefreshToken() (the area host's
-//   /public/authentication/v1/token and /refresh) and the token-exchange grant: the sandbox does
-//   not emulate them yet.
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as os from "os";
@@ -165,8 +162,9 @@ describe("conformance: NICE's CXone SDKs against the sandbox", function () {
         assert.equal(details.billable, true, "billable parsed by NICE's parser");
     });
 
-    it("refresh: getRefreshToken exchanges the refresh token for a working access token", async () => {
-        const outcome = new Promise<string>((resolve) => {
+    /** The next refresh outcome NICE's code announces. */
+    const refreshOutcome = () =>
+        new Promise<string>((resolve) => {
             const sub = auth().onAuthStatusChange.subscribe((s) => {
                 if (
                     s.status === authSdk.AuthStatus.REFRESH_TOKEN_SUCCESS ||
@@ -177,6 +175,17 @@ describe("conformance: NICE's CXone SDKs against the sandbox", function () {
                 }
             });
         });
+    const worksOnUserHub = async (token: string) =>
+        (
+            await axios.post(
+                `${sb.urls.cxoneHosts.userHub}/authorization/v1/roles/search`,
+                {},
+                { headers: { authorization: `Bearer ${token}` }, validateStatus: () => true },
+            )
+        ).status;
+
+    it("refresh: getRefreshToken exchanges the refresh token for a working access token", async () => {
+        const outcome = refreshOutcome();
         await auth()["getRefreshToken"]();
         assert.equal(await outcome, authSdk.AuthStatus.REFRESH_TOKEN_SUCCESS);
         const fresh = auth().getAuthToken();
@@ -193,5 +202,46 @@ describe("conformance: NICE's CXone SDKs against the sandbox", function () {
             },
         );
         assert.equal(api.status, 200, "the refreshed token works on UserHub");
+    });
+
+    it("token exchange: getAccessTokenByToken trades an access token for a new verified set", async () => {
+        const before = auth().getAuthToken().accessToken;
+        const token = await auth().getAccessTokenByToken({ accessToken: before });
+        assert.ok(token.accessToken && token.accessToken !== before && token.idToken);
+        const sent = calls(admin().baseUrl, "/auth/token").at(-1)!;
+        assert.match(
+            sent.body ?? "",
+            /^grant_type=urn:ietf:params:oauth:grant-type:token-exchange&scope=openid&client_id=/,
+        );
+        assert.equal(sent.status, 200);
+        assert.equal(await worksOnUserHub(token.accessToken), 200);
+    });
+
+    it("regional token service on the area host: token and refresh, answered in camelCase", async () => {
+        const seed = sb.context.state.cxone;
+        const impersonated = {
+            tenantId: seed.tenantId,
+            tenant: seed.tenantName,
+            userId: seed.seed.adminUserId,
+        };
+        const token = await auth().getRegionalAccessTokenByToken(
+            { accessToken: auth().getAuthToken().accessToken },
+            impersonated,
+        );
+        assert.ok(
+            token.accessToken && token.refreshToken && token.expiresIn > 0,
+            "camelCase parsed",
+        );
+        const area = sb.urls.cxoneHosts.area;
+        assert.equal(calls(area, "/public/authentication/v1/token").at(-1)?.status, 200);
+        assert.equal(await worksOnUserHub(token.accessToken), 200);
+
+        const outcome = refreshOutcome();
+        await auth()["getRegionalRefreshToken"]();
+        assert.equal(await outcome, authSdk.AuthStatus.REFRESH_TOKEN_SUCCESS);
+        assert.equal(calls(area, "/public/authentication/v1/refresh").at(-1)?.status, 200);
+        const fresh = auth().getAuthToken();
+        assert.notEqual(fresh.accessToken, token.accessToken);
+        assert.equal(await worksOnUserHub(fresh.accessToken), 200);
     });
 });

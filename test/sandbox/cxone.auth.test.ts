@@ -83,6 +83,37 @@ describe("CXone sandbox: authentication", function () {
         assert.strictEqual(bad.data.error, "invalid_grant");
     });
 
+    it("regional token service [sdk]: Basic <clientId>@cxone, camelCase answers, refresh; strangers refused", async () => {
+        const area = sb.urls.cxoneHosts.area;
+        const t = await accessKeyToken();
+        const client = { authorization: `Basic ${Buffer.from(`${keyId}@cxone`).toString("base64")}` };
+        const r = await http.post(`${area}/public/authentication/v1/token`, { accessToken: t.data.access_token }, { headers: client });
+        assert.strictEqual(r.status, 200, JSON.stringify(r.data));
+        assert.deepStrictEqual(Object.keys(r.data).sort(), ["accessToken", "accessTokenExpiry", "refreshToken", "tokenType"]);
+        const again = await http.post(`${area}/public/authentication/v1/refresh`, { token: r.data.refreshToken }, { headers: client });
+        assert.strictEqual(again.status, 200);
+        assert.notStrictEqual(again.data.accessToken, r.data.accessToken);
+        const stranger = { authorization: `Basic ${Buffer.from("UNKNOWN@cxone").toString("base64")}` };
+        assert.strictEqual((await http.post(`${area}/public/authentication/v1/token`, { accessToken: t.data.access_token }, { headers: stranger })).status, 401);
+        const noSuffix = { authorization: `Basic ${Buffer.from(keyId).toString("base64")}` };
+        assert.strictEqual((await http.post(`${area}/public/authentication/v1/token`, { accessToken: t.data.access_token }, { headers: noSuffix })).status, 401);
+        assert.strictEqual((await http.post(`${area}/public/authentication/v1/token`, { accessToken: "nope" }, { headers: client })).status, 401);
+    });
+
+    it("token exchange [sdk]: an access token of a live user for new tokens; wrong type or token refused", async () => {
+        const t = await accessKeyToken();
+        const grant = { grant_type: "urn:ietf:params:oauth:grant-type:token-exchange", scope: "openid", client_id: keyId, subject_token_type: "urn:ietf:params:oauth:token-type:access_token" };
+        const ok = await http.post(`${base}/auth/token`, form({ ...grant, subject_token: t.data.access_token }), { headers: FORM });
+        assert.strictEqual(ok.status, 200, JSON.stringify(ok.data));
+        assert.ok(ok.data.id_token && ok.data.access_token !== t.data.access_token);
+        const refreshAsSubject = await http.post(`${base}/auth/token`, form({ ...grant, subject_token: t.data.refresh_token }), { headers: FORM });
+        assert.strictEqual(refreshAsSubject.status, 400);
+        const wrongType = await http.post(`${base}/auth/token`, form({ ...grant, subject_token: t.data.access_token, subject_token_type: "urn:x" }), { headers: FORM });
+        assert.strictEqual(wrongType.status, 400);
+        const unknownClient = await http.post(`${base}/auth/token`, form({ ...grant, client_id: "UNKNOWN", subject_token: t.data.access_token }), { headers: FORM });
+        assert.strictEqual(unknownClient.status, 401);
+    });
+
     it("password grant: key pair as username/password, client by Basic or by form post", async () => {
         const viaBasic = await http.post(`${base}/auth/token`, form({ grant_type: "password", username: keyId, password: secret }), { headers: { ...FORM, ...basic(keyId, secret) } });
         assert.strictEqual(viaBasic.status, 200, JSON.stringify(viaBasic.data));
