@@ -2,6 +2,7 @@
 // the tenant's other hosts are derived from discovery, each with how sure we are. Source:
 // shared/reference/cxone-api.md and procedure.md (steps 8, 11). A correction found on a real
 // tenant is a one-line change in REGIONS, ISSUERS or USER_HUB_HOST below.
+import { isLoopbackHost } from "./core/loopback";
 
 /**
  * How sure we are of a fact:
@@ -356,8 +357,9 @@ export class DiscoveryError extends Error {
 }
 
 const DNS_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i;
-// a DNS suffix, optionally with a port (the sandbox's hosts are loopback ports)
-const DNS_SUFFIX = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i;
+// a DNS suffix, optionally with a port (the sandbox's hosts are loopback ports); its last label
+// starts with a letter, as every top-level domain does (and as a URL host must: "x.0" is not one)
+const DNS_SUFFIX = /^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)*[a-z]([a-z0-9-]*[a-z0-9])?(:\d{1,5})?$/i;
 
 /**
  * The hosts named by a discovery document (`{issuer}/.well-known/cxone-configuration`). Pure.
@@ -369,7 +371,7 @@ export function hostsFromDiscovery(doc: unknown, issuerUrl: string): DiscoveredH
     const d = (doc && typeof doc === "object" ? doc : {}) as Record<string, unknown>;
     const field = (name: string, pattern: RegExp): string => {
         const v = d[name];
-        if (typeof v !== "string" || !pattern.test(v)) {
+        if (typeof v !== "string" || v.length > 253 || !pattern.test(v)) {
             throw new DiscoveryError(`the discovery document's ${name} is ${v === undefined ? "missing" : `not usable (${JSON.stringify(v)})`}`);
         }
         return v.toLowerCase();
@@ -390,13 +392,19 @@ export function hostsFromDiscovery(doc: unknown, issuerUrl: string): DiscoveredH
         acdUrl: `${scheme}://api-${cluster}.${acdDomain}`,
         apiEndpoint: api.replace(/\/+$/, ""),
     };
-    if (plain) {
-        for (const url of [hosts.areaUrl, hosts.userHubUrl, hosts.acdUrl]) {
-            if (!isLocalhostName(new URL(url).hostname)) {
-                throw new DiscoveryError(`plain http is only for the local sandbox: ${url} is not a *.localhost name`);
-            }
+    // Loopback issuer (the sandbox) <=> loopback hosts: a real tenant naming *.localhost hosts
+    // would send the admin token to this machine, and plain http must never leave it.
+    const local = isLocalhostName(issuer.hostname) || isLoopbackHost(issuer.hostname);
+    for (const url of [hosts.areaUrl, hosts.userHubUrl, hosts.acdUrl]) {
+        const named = isLocalhostName(new URL(url).hostname);
+        if (plain && !named) {
+            throw new DiscoveryError(`plain http is only for the local sandbox: ${url} is not a *.localhost name`);
+        }
+        if (named && !local) {
+            throw new DiscoveryError(`discovery from ${issuer.host} names a host on this machine (${url})`);
         }
     }
+    if (plain && !local) throw new DiscoveryError(`plain http is only for the local sandbox, not ${issuer.host}`);
     return hosts;
 }
 

@@ -25,12 +25,15 @@ describe("conformance: our CXone parsers agree with NICE's", function () {
     after(() => browser?.close());
 
     const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?$/);
+    // a top-level label starts with a letter (a host may not end in a number)
+    const top = fc.stringMatching(/^[a-z]([a-z0-9-]{0,8}[a-z0-9])?$/);
     const suffix = fc
         .tuple(
-            fc.array(label, { minLength: 1, maxLength: 3 }),
+            fc.array(label, { maxLength: 2 }),
+            top,
             fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }),
         )
-        .map(([labels, p]) => `${labels.join(".")}${p === undefined ? "" : `:${p}`}`);
+        .map(([labels, tld, p]) => `${[...labels, tld].join(".")}${p === undefined ? "" : `:${p}`}`);
 
     it("hosts: area host, UserHub and ACD as NICE's CXoneConfiguration and whoami derive them", () => {
         fc.assert(

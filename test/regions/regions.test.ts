@@ -190,12 +190,16 @@ describe("regions: NICE SDK facts [sdk]", () => {
         const { acdDomain: _gone, ...partial } = discovery;
         assert.throws(() => hostsFromDiscovery(partial, "https://cxone.niceincontact.com"), (e: unknown) => e instanceof DiscoveryError && /acdDomain is missing/.test(e.message));
         assert.throws(() => hostsFromDiscovery({ ...discovery, domain: "https://x.example" }, "https://cxone.niceincontact.com"), /domain is not usable/);
+        assert.throws(() => hostsFromDiscovery({ ...discovery, acdDomain: "incontact.0" }, "https://cxone.niceincontact.com"), /acdDomain is not usable/);
     });
 
     it("plain http only for a loopback issuer, and then only to *.localhost names", () => {
         const local = { ...discovery, domain: "localhost:4612", uhDomain: "localhost:4611", acdDomain: "localhost:4613", api_endpoint: "http://api-c1.localhost:4613/inContactAPI" };
         assert.strictEqual(hostsFromDiscovery(local, "http://127.0.0.1:4610").userHubUrl, "http://api-na1.localhost:4612");
         assert.throws(() => hostsFromDiscovery(discovery, "http://127.0.0.1:4610"), /only for the local sandbox/);
+        assert.throws(() => hostsFromDiscovery(local, "http://cxone.example.com"), /only for the local sandbox|on this machine/);
+        const named = { ...local, api_endpoint: "https://api-c1.localhost/x" };
+        assert.throws(() => hostsFromDiscovery(named, "https://cxone.niceincontact.com"), /names a host on this machine/);
         assert.ok(isLocalhostName("api-na1.localhost") && isLocalhostName("localhost"));
         assert.ok(!isLocalhostName("localhost.example") && !isLocalhostName("evil-localhost"));
     });
