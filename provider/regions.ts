@@ -126,7 +126,8 @@ const SPELLING_NOTE =
 
 const SDK_ONLY_NOTE = "region known only from NICE's SDK; ";
 const AREA_GUESS_NOTE =
-    "its area host and SCIM base are inferred: the connection test prints the area host discovery names ({area}.{uhDomain})";
+    "its area host and SCIM base are inferred: the connection test prints the area host " +
+    "discovery names ({area}.{uhDomain})";
 
 // SCIM base: NICE's Okta page gives https://{region}.nice-incontact.com/scim/v2 [doc], example na1.
 // Area hosts: na1/au1 *.nice-incontact.com [doc+seen]; the others *.niceincontact.com [seen].
@@ -194,13 +195,19 @@ const REGIONS: Record<RegionName, RegionEntry> = {
         issuer: "sovereignAu", fedramp: false, region: "guess",
         areaUrl: "https://au2.nicecxone-sov1.au", areaUrlConfidence: "guess",
         scimBaseUrl: "https://au2.nicecxone-sov1.au/scim/v2", scimBaseUrlConfidence: "guess",
-        notes: [SDK_ONLY_NOTE + "sovereign Australian issuer nicecxone-sov1.au [sdk]; the area name au2 is inferred; " + AREA_GUESS_NOTE],
+        notes: [
+            SDK_ONLY_NOTE + "sovereign Australian issuer nicecxone-sov1.au [sdk]; " +
+                "the area name au2 is inferred; " + AREA_GUESS_NOTE,
+        ],
     },
     eu2: {
         issuer: "sovereignEu", fedramp: false, region: "guess",
         areaUrl: "https://eu2.nicecxone-sov1.eu", areaUrlConfidence: "guess",
         scimBaseUrl: "https://eu2.nicecxone-sov1.eu/scim/v2", scimBaseUrlConfidence: "guess",
-        notes: [SDK_ONLY_NOTE + "sovereign European issuer nicecxone-sov1.eu [sdk]; the area name eu2 is inferred; " + AREA_GUESS_NOTE],
+        notes: [
+            SDK_ONLY_NOTE + "sovereign European issuer nicecxone-sov1.eu [sdk]; " +
+                "the area name eu2 is inferred; " + AREA_GUESS_NOTE,
+        ],
     },
 };
 
@@ -372,7 +379,8 @@ export function hostsFromDiscovery(doc: unknown, issuerUrl: string): DiscoveredH
     const field = (name: string, pattern: RegExp): string => {
         const v = d[name];
         if (typeof v !== "string" || v.length > 253 || !pattern.test(v)) {
-            throw new DiscoveryError(`the discovery document's ${name} is ${v === undefined ? "missing" : `not usable (${JSON.stringify(v)})`}`);
+            const what = v === undefined ? "missing" : `not usable (${JSON.stringify(v)})`;
+            throw new DiscoveryError(`the discovery document's ${name} is ${what}`);
         }
         return v.toLowerCase();
     };
@@ -382,7 +390,9 @@ export function hostsFromDiscovery(doc: unknown, issuerUrl: string): DiscoveredH
     const domain = field("domain", DNS_SUFFIX);
     const acdDomain = field("acdDomain", DNS_SUFFIX);
     const api = d.api_endpoint;
-    if (typeof api !== "string" || !/^https?:\/\//i.test(api)) throw new DiscoveryError("the discovery document has no api_endpoint URL");
+    if (typeof api !== "string" || !/^https?:\/\//i.test(api)) {
+        throw new DiscoveryError("the discovery document has no api_endpoint URL");
+    }
     const issuer = new URL(issuerUrl);
     const plain = issuer.protocol === "http:";
     const scheme = plain ? "http" : "https";
@@ -398,13 +408,16 @@ export function hostsFromDiscovery(doc: unknown, issuerUrl: string): DiscoveredH
     for (const url of [hosts.areaUrl, hosts.userHubUrl, hosts.acdUrl]) {
         const named = isLocalhostName(new URL(url).hostname);
         if (plain && !named) {
-            throw new DiscoveryError(`plain http is only for the local sandbox: ${url} is not a *.localhost name`);
+            throw new DiscoveryError(
+                `plain http is only for the local sandbox: ${url} is not a *.localhost name`);
         }
         if (named && !local) {
             throw new DiscoveryError(`discovery from ${issuer.host} names a host on this machine (${url})`);
         }
     }
-    if (plain && !local) throw new DiscoveryError(`plain http is only for the local sandbox, not ${issuer.host}`);
+    if (plain && !local) {
+        throw new DiscoveryError(`plain http is only for the local sandbox, not ${issuer.host}`);
+    }
     return hosts;
 }
 

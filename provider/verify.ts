@@ -200,36 +200,47 @@ export async function verifyConnection(input: VerifyInput): Promise<VerifyResult
 
 function answerText(a: HostAnswer): string {
     const how = a.choice === "derived" ? "api-{area}.{domain} [sdk]" : "api_endpoint [spec]";
-    return `${hostOf(a.base)} (${how}) ${a.status !== undefined ? `answered HTTP ${a.status}` : `unreachable: ${a.failure}`}`;
+    const said = a.status !== undefined ? `answered HTTP ${a.status}` : `unreachable: ${a.failure}`;
+    return `${hostOf(a.base)} (${how}) ${said}`;
 }
 
 /** Step 3: which discovered host answers UserHub for this tenant, and is it the stack's choice. */
-async function userHubStep(r: ResolvedRegion, who: { tenantId?: string; userId?: string }, token: string, timeoutMs: number): Promise<{ step: VerifyStep; userHubUrl?: string; note?: string }> {
+async function userHubStep(
+    r: ResolvedRegion,
+    who: { tenantId?: string; userId?: string },
+    token: string,
+    timeoutMs: number,
+): Promise<{ step: VerifyStep; userHubUrl?: string; note?: string }> {
+    const step = (ok: boolean, detail: string, skipped?: true): VerifyStep =>
+        ({ name: STEP_USERHUB, ok, detail, ...(skipped ? { skipped } : {}) });
     if (!who.tenantId || !who.userId) {
-        return { step: { name: STEP_USERHUB, ok: false, skipped: true, detail: "skipped: the token names no tenant or user, so discovery cannot be asked" } };
+        return { step: step(false, "skipped: the token names no tenant or user, so discovery cannot be asked", true) };
     }
     let probe: UserHubProbe;
     try {
         probe = await probeUserHub(r.issuerUrl, who.tenantId, who.userId, token, timeoutMs);
     } catch (err) {
         const e = asRequestError(err, "discover the tenant's hosts", r.issuerUrl);
-        return { step: { name: STEP_USERHUB, ok: false, detail: `discovery at ${hostOf(r.issuerUrl)} failed: ${transportReason(e, r.region, timeoutMs) ?? e.message}` } };
+        const why = transportReason(e, r.region, timeoutMs) ?? e.message;
+        return { step: step(false, `discovery at ${hostOf(r.issuerUrl)} failed: ${why}`) };
     }
     const areaHost = hostOf(probe.hosts.areaUrl);
     // the sandbox's region may name its issuer as the area host (it serves both), so no hint there
     const note = r.region !== "sandbox" && areaHost !== hostOf(r.areaUrl)
-        ? `discovery names the area host ${areaHost}, the region table ${hostOf(r.areaUrl)}: the region table may need a correction`
+        ? `discovery names the area host ${areaHost}, the region table ${hostOf(r.areaUrl)}: ` +
+          "the region table may need a correction"
         : undefined;
     const answers = probe.answers.map(answerText).join("; ");
     const chosen = probe.answers[0];
     if (probe.answered === chosen) {
-        return { step: { name: STEP_USERHUB, ok: true, detail: `UserHub answered at the host the stack uses: ${answers}` }, userHubUrl: chosen.base, note };
+        const detail = `UserHub answered at the host the stack uses: ${answers}`;
+        return { step: step(true, detail), userHubUrl: chosen.base, note };
     }
     const fix = probe.answered
         ? `only the other candidate answered: set USER_HUB_HOST in provider/regions.ts to "${probe.answered.choice}"`
         : `neither candidate answered the key's own user (its role needs "Employees: View")`;
     return {
-        step: { name: STEP_USERHUB, ok: false, detail: `${fix}; ${answers} (the stack uses ${USER_HUB_HOST.choice})` },
+        step: step(false, `${fix}; ${answers} (the stack uses ${USER_HUB_HOST.choice})`),
         ...(probe.answered ? { userHubUrl: probe.answered.base } : {}), note,
     };
 }

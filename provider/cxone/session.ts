@@ -8,7 +8,9 @@ import { backoffMs, defaultRetryPolicy, isRetryable, retryAfterMs, RetryPolicy }
 import { accessKeyTokenUrl, tokenFields } from "./accessKeyToken";
 import { decodeJwtClaims, tenantIdFromClaims, userIdFromClaims } from "./jwt";
 import { pinLocalhost } from "./localhostNames";
-import { DiscoveryError, hostsFromDiscovery, userHubBase, USER_HUB_HOST, type DiscoveredHosts, type UserHubHost } from "../regions";
+import {
+    DiscoveryError, hostsFromDiscovery, userHubBase, USER_HUB_HOST, type DiscoveredHosts, type UserHubHost,
+} from "../regions";
 import { sleep } from "../core/sleep";
 
 /**
@@ -80,7 +82,12 @@ export class CxoneSession {
      * @param userHubHost which discovered host serves UserHub when `endpoint.apiUrl` is unset;
      * default {@link USER_HUB_HOST}
      */
-    constructor(endpoint: CxoneEndpoint, private readonly key: AdminAccessKey, policy: Partial<RetryPolicy> = {}, private readonly userHubHost: UserHubHost = USER_HUB_HOST.choice) {
+    constructor(
+        endpoint: CxoneEndpoint,
+        private readonly key: AdminAccessKey,
+        policy: Partial<RetryPolicy> = {},
+        private readonly userHubHost: UserHubHost = USER_HUB_HOST.choice,
+    ) {
         this.endpoint = { ...endpoint, issuerUrl: normalise(endpoint.issuerUrl), areaUrl: normalise(endpoint.areaUrl), apiUrl: endpoint.apiUrl ? normalise(endpoint.apiUrl) : undefined };
         this.policy = { ...defaultRetryPolicy, ...policy };
     }
@@ -153,7 +160,12 @@ export class CxoneSession {
         const renewAt = Date.now() + lifetimeMs - Math.min(lifetimeMs * 0.2, 300_000);
         const access = decodeJwtClaims(token);
         const id = decodeJwtClaims(t.idToken);
-        return { token, renewAt, tenantId: tenantIdFromClaims(access) ?? tenantIdFromClaims(id), userId: userIdFromClaims(access) ?? userIdFromClaims(id) };
+        return {
+            token,
+            renewAt,
+            tenantId: tenantIdFromClaims(access) ?? tenantIdFromClaims(id),
+            userId: userIdFromClaims(access) ?? userIdFromClaims(id),
+        };
     }
 
     /** The UserHub API base: endpoint.apiUrl, else the discovered host of the configured choice. */
@@ -183,7 +195,8 @@ export class CxoneSession {
         try {
             return hostsFromDiscovery(res.data, this.endpoint.issuerUrl);
         } catch (e) {
-            throw new CxoneError(operation, res.status, undefined, e instanceof DiscoveryError ? e.message : "the discovery document is unusable");
+            const why = e instanceof DiscoveryError ? e.message : "the discovery document is unusable";
+            throw new CxoneError(operation, res.status, undefined, why);
         }
     }
 
