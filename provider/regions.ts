@@ -1,18 +1,22 @@
-// The CXone region table: every URL the integration needs for a region, each with how sure we are.
-// Source: shared/reference/cxone-api.md and procedure.md (steps 8, 11). A correction found on a
-// real tenant is a one-line change in REGIONS or ISSUERS below.
+// The CXone region table and host rules: every URL the integration needs for a region, and how
+// the tenant's other hosts are derived from discovery, each with how sure we are. Source:
+// shared/reference/cxone-api.md and procedure.md (steps 8, 11). A correction found on a real
+// tenant is a one-line change in REGIONS, ISSUERS or USER_HUB_HOST below.
+import { isLoopbackHost } from "./core/loopback";
 
 /**
  * How sure we are of a fact:
  * - `doc`: stated on NICE's own pages;
  * - `spec`: in NICE's published OpenAPI;
+ * - `sdk`: how NICE's own published JavaScript SDKs (npm @nice-devone/*) use the API: stronger
+ *   than `seen`, weaker than `doc`; never observed on a live tenant;
  * - `seen`: used by public code, not documented;
  * - `guess`: inferred; confirm on a real tenant before relying on it.
  */
-export type Confidence = "doc" | "spec" | "seen" | "guess";
+export type Confidence = "doc" | "spec" | "sdk" | "seen" | "guess";
 
 /** The CXone regions (areas) this project knows, in the order NICE lists them. */
-export const REGION_NAMES = ["na1", "au1", "eu1", "ca1", "uk1", "jp1", "na2"] as const;
+export const REGION_NAMES = ["na1", "au1", "eu1", "ca1", "uk1", "jp1", "na2", "na3", "au2", "eu2"] as const;
 
 /** A CXone region (area) name, e.g. `na1`. */
 export type RegionName = (typeof REGION_NAMES)[number];
@@ -83,18 +87,29 @@ export class RegionError extends Error {
 
 interface Issuer {
     url: string;
-    /** Login page of the CXone UI on this issuer. */
+    /** How sure we are of the issuer URL. */
+    confidence: Confidence;
+    /** Login page of the CXone UI on this issuer [guess]. */
     loginUrl: string;
 }
 
-const ISSUERS: Record<"commercial" | "fedramp", Issuer> = {
-    // Issuer [spec]; /auth/token and /auth/authorize [doc] (procedure step 11).
-    // Login page: the CXone UI's sign-in page on the issuer host [guess].
-    commercial: { url: "https://cxone.niceincontact.com", loginUrl: "https://cxone.niceincontact.com/login" },
-    fedramp: { url: "https://cxone-gov.niceincontact.com", loginUrl: "https://cxone-gov.niceincontact.com/login" },
+type IssuerName = "commercial" | "fedramp" | "fedrampHigh" | "sovereignAu" | "sovereignEu";
+
+const issuer = (url: string, confidence: Confidence): Issuer => ({ url, confidence, loginUrl: `${url}/login` });
+
+// /auth/token and /auth/authorize on the issuer [doc] (procedure step 11). NICE's SDK picks the
+// issuer from the browser's host name [sdk: shared-apps-lib index.js Helpers.getCXoneSystemIssuer]:
+// na2 -> cxone-gov, na3 -> nicecxone-fed.com, sov1.au / sov1.eu -> the sovereign issuers.
+const ISSUERS: Record<IssuerName, Issuer> = {
+    commercial: issuer("https://cxone.niceincontact.com", "spec"),
+    fedramp: issuer("https://cxone-gov.niceincontact.com", "spec"),
+    fedrampHigh: issuer("https://nicecxone-fed.com", "sdk"),
+    sovereignAu: issuer("https://nicecxone-sov1.au", "sdk"),
+    sovereignEu: issuer("https://nicecxone-sov1.eu", "sdk"),
 };
 
 interface RegionEntry {
+    issuer: IssuerName;
     fedramp: boolean;
     /** Is the region itself documented by NICE? */
     region: Confidence;
@@ -109,22 +124,30 @@ const SPELLING_NOTE =
     "host spelling differs between regions (nice-incontact.com vs niceincontact.com); " +
     "confirm the API host with discovery ({issuer}/.well-known/cxone-configuration)";
 
+const SDK_ONLY_NOTE = "region known only from NICE's SDK; ";
+const AREA_GUESS_NOTE =
+    "its area host and SCIM base are inferred: the connection test prints the area host " +
+    "discovery names ({area}.{uhDomain})";
+
 // SCIM base: NICE's Okta page gives https://{region}.nice-incontact.com/scim/v2 [doc], example na1.
 // Area hosts: na1/au1 *.nice-incontact.com [doc+seen]; the others *.niceincontact.com [seen].
 const REGIONS: Record<RegionName, RegionEntry> = {
     na1: {
+        issuer: "commercial",
         fedramp: false, region: "doc",
         areaUrl: "https://na1.nice-incontact.com", areaUrlConfidence: "doc",
         scimBaseUrl: "https://na1.nice-incontact.com/scim/v2", scimBaseUrlConfidence: "doc",
         notes: [],
     },
     au1: {
+        issuer: "commercial",
         fedramp: false, region: "doc",
         areaUrl: "https://au1.nice-incontact.com", areaUrlConfidence: "doc",
         scimBaseUrl: "https://au1.nice-incontact.com/scim/v2", scimBaseUrlConfidence: "doc",
         notes: [],
     },
     eu1: {
+        issuer: "commercial",
         // The documented template says eu1.nice-incontact.com; public code spells other areas
         // niceincontact.com, so this one is the likeliest to need a correction.
         fedramp: false, region: "doc",
@@ -133,18 +156,21 @@ const REGIONS: Record<RegionName, RegionEntry> = {
         notes: ["public code spells non-na1/au1 hosts niceincontact.com; " + SPELLING_NOTE],
     },
     ca1: {
+        issuer: "commercial",
         fedramp: false, region: "seen",
         areaUrl: "https://ca1.niceincontact.com", areaUrlConfidence: "seen",
         scimBaseUrl: "https://ca1.nice-incontact.com/scim/v2", scimBaseUrlConfidence: "guess",
         notes: ["region seen in public code, not documented; SCIM base follows NICE's template; " + SPELLING_NOTE],
     },
     uk1: {
+        issuer: "commercial",
         fedramp: false, region: "seen",
         areaUrl: "https://uk1.niceincontact.com", areaUrlConfidence: "seen",
         scimBaseUrl: "https://uk1.nice-incontact.com/scim/v2", scimBaseUrlConfidence: "guess",
         notes: ["region seen in public code, not documented; SCIM base follows NICE's template; " + SPELLING_NOTE],
     },
     jp1: {
+        issuer: "commercial",
         fedramp: false, region: "seen",
         areaUrl: "https://jp1.niceincontact.com", areaUrlConfidence: "seen",
         scimBaseUrl: "https://jp1.nice-incontact.com/scim/v2", scimBaseUrlConfidence: "guess",
@@ -152,10 +178,36 @@ const REGIONS: Record<RegionName, RegionEntry> = {
     },
     na2: {
         // FedRAMP SCIM base is not documented: same host as the area is an inference.
-        fedramp: true, region: "seen",
+        issuer: "fedramp", fedramp: true, region: "seen",
         areaUrl: "https://na2.niceincontact.com", areaUrlConfidence: "seen",
         scimBaseUrl: "https://na2.niceincontact.com/scim/v2", scimBaseUrlConfidence: "guess",
         notes: ["FedRAMP region seen in public code; its SCIM base is not documented: confirm it with NICE; " + SPELLING_NOTE],
+    },
+    // The three below exist only in NICE's SDK, which names their issuers [sdk]. Area names and
+    // hosts are inferred (the SDK's own variable names say au2/eu2 for the sovereign ones).
+    na3: {
+        issuer: "fedrampHigh", fedramp: true, region: "sdk",
+        areaUrl: "https://na3.nicecxone-fed.com", areaUrlConfidence: "guess",
+        scimBaseUrl: "https://na3.nicecxone-fed.com/scim/v2", scimBaseUrlConfidence: "guess",
+        notes: [SDK_ONLY_NOTE + "FedRAMP High issuer nicecxone-fed.com [sdk]; " + AREA_GUESS_NOTE],
+    },
+    au2: {
+        issuer: "sovereignAu", fedramp: false, region: "guess",
+        areaUrl: "https://au2.nicecxone-sov1.au", areaUrlConfidence: "guess",
+        scimBaseUrl: "https://au2.nicecxone-sov1.au/scim/v2", scimBaseUrlConfidence: "guess",
+        notes: [
+            SDK_ONLY_NOTE + "sovereign Australian issuer nicecxone-sov1.au [sdk]; " +
+                "the area name au2 is inferred; " + AREA_GUESS_NOTE,
+        ],
+    },
+    eu2: {
+        issuer: "sovereignEu", fedramp: false, region: "guess",
+        areaUrl: "https://eu2.nicecxone-sov1.eu", areaUrlConfidence: "guess",
+        scimBaseUrl: "https://eu2.nicecxone-sov1.eu/scim/v2", scimBaseUrlConfidence: "guess",
+        notes: [
+            SDK_ONLY_NOTE + "sovereign European issuer nicecxone-sov1.eu [sdk]; " +
+                "the area name eu2 is inferred; " + AREA_GUESS_NOTE,
+        ],
     },
 };
 
@@ -193,61 +245,72 @@ export function resolveRegion(input: RegionInput): ResolvedRegion {
         throw new RegionError("fedramp",
             `fedramp is false but region "${name}" is a FedRAMP region; commercial regions: ${regionList((r) => !r.fedramp)}`);
     }
-    const issuer = entry.fedramp ? ISSUERS.fedramp : ISSUERS.commercial;
+    const iss = ISSUERS[entry.issuer];
     return {
         region: name,
         fedramp: entry.fedramp,
         scimBaseUrl: entry.scimBaseUrl,
-        loginUrl: issuer.loginUrl,
-        tokenEndpoint: `${issuer.url}/auth/token`,
-        authorizeEndpoint: `${issuer.url}/auth/authorize?scope=openid`,
-        issuerUrl: issuer.url,
+        loginUrl: iss.loginUrl,
+        tokenEndpoint: `${iss.url}/auth/token`,
+        authorizeEndpoint: `${iss.url}/auth/authorize?scope=openid`,
+        issuerUrl: iss.url,
         areaUrl: entry.areaUrl,
         confidence: {
             region: entry.region,
             scimBaseUrl: entry.scimBaseUrlConfidence,
             loginUrl: "guess",
-            tokenEndpoint: "doc",
-            authorizeEndpoint: "doc",
-            issuerUrl: "spec",
+            tokenEndpoint: iss.confidence === "spec" ? "doc" : iss.confidence,
+            authorizeEndpoint: iss.confidence === "spec" ? "doc" : iss.confidence,
+            issuerUrl: iss.confidence,
             areaUrl: entry.areaUrlConfidence,
         },
         notes: [...entry.notes, "login page URL is inferred (the CXone UI sign-in page on the issuer host)"],
     };
 }
 
+/** The sandbox's CXone hosts as it listens on them (endpoints.json `cxone.hosts`). */
+export interface SandboxHosts {
+    issuer: string;
+    area: string;
+}
+
 /**
- * The same shape for the local sandbox, where one server plays issuer, area, API and SCIM host.
- * Pure: no I/O. `cxoneBaseUrl` is the sandbox's CXone base, e.g. `http://127.0.0.1:4610`.
+ * The same shape for the local sandbox. Pure: no I/O. Takes the sandbox's CXone issuer URL (e.g.
+ * `http://127.0.0.1:4610`, which then also plays the area host) or its hosts from endpoints.json.
+ * No API base is set: the client finds UserHub through discovery, as on a real tenant.
  */
-export function sandboxRegion(cxoneBaseUrl: string): ResolvedRegion {
-    let url: URL;
-    try {
-        url = new URL(cxoneBaseUrl);
-    } catch {
-        throw new RegionError("cxoneBaseUrl", `cxoneBaseUrl "${cxoneBaseUrl}" is not a URL; expected e.g. http://127.0.0.1:4610`);
-    }
-    if (url.protocol !== "http:" && url.protocol !== "https:") {
-        throw new RegionError("cxoneBaseUrl", `cxoneBaseUrl "${cxoneBaseUrl}" must be http: or https:`);
-    }
-    const base = cxoneBaseUrl.replace(/\/+$/, "");
+export function sandboxRegion(cxone: string | SandboxHosts): ResolvedRegion {
+    const issuerUrl = checkedSandboxUrl(typeof cxone === "string" ? cxone : cxone.issuer);
+    const areaUrl = typeof cxone === "string" ? issuerUrl : checkedSandboxUrl(cxone.area);
     return {
         region: "sandbox",
         fedramp: false,
-        scimBaseUrl: `${base}/scim/v2`,
-        loginUrl: `${base}/login`,
-        tokenEndpoint: `${base}/auth/token`,
-        authorizeEndpoint: `${base}/auth/authorize?scope=openid`,
-        issuerUrl: base,
-        areaUrl: base,
-        apiUrl: base,
+        scimBaseUrl: `${areaUrl}/scim/v2`,
+        loginUrl: `${issuerUrl}/login`,
+        tokenEndpoint: `${issuerUrl}/auth/token`,
+        authorizeEndpoint: `${issuerUrl}/auth/authorize?scope=openid`,
+        issuerUrl,
+        areaUrl,
         // The sandbox is ours: its URLs are facts, modelled on the [doc]/[spec] contracts.
         confidence: {
             region: "doc", scimBaseUrl: "doc", loginUrl: "doc", tokenEndpoint: "doc",
             authorizeEndpoint: "doc", issuerUrl: "doc", areaUrl: "doc",
         },
-        notes: ["local sandbox: every API on one host"],
+        notes: ["local sandbox: its hosts are loopback ports, found by discovery like a real tenant's"],
     };
+}
+
+function checkedSandboxUrl(raw: string): string {
+    let url: URL;
+    try {
+        url = new URL(raw);
+    } catch {
+        throw new RegionError("cxoneBaseUrl", `cxoneBaseUrl "${raw}" is not a URL; expected e.g. http://127.0.0.1:4610`);
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+        throw new RegionError("cxoneBaseUrl", `cxoneBaseUrl "${raw}" must be http: or https:`);
+    }
+    return raw.replace(/\/+$/, "");
 }
 
 /** Every known region, resolved (for documentation and region pickers). */
@@ -255,10 +318,11 @@ export function allRegions(): ResolvedRegion[] {
     return REGION_NAMES.map((region) => resolveRegion({ region }));
 }
 
-/** Fields of a resolved region whose URL is not documented by NICE (seen or guessed). */
+/** Fields of a resolved region whose URL is not documented by NICE (SDK-only, seen or guessed). */
 export function inferredFields(resolved: ResolvedRegion): (keyof RegionConfidence)[] {
+    const undocumented: Confidence[] = ["sdk", "seen", "guess"];
     return (Object.keys(resolved.confidence) as (keyof RegionConfidence)[])
-        .filter((k) => resolved.confidence[k] === "seen" || resolved.confidence[k] === "guess");
+        .filter((k) => undocumented.includes(resolved.confidence[k]));
 }
 
 /** Maps a resolved region to the endpoint the CXone client takes. */
@@ -267,4 +331,107 @@ export function cxoneEndpointFor(resolved: ResolvedRegion, tenantId?: string): C
     if (resolved.apiUrl !== undefined) endpoint.apiUrl = resolved.apiUrl;
     if (tenantId !== undefined) endpoint.tenantId = tenantId;
     return endpoint;
+}
+
+// ---- hosts derived from discovery -----------------------------------------------------------
+
+/**
+ * Which host serves UserHub (users, roles, access keys). The evidence conflicts:
+ * - `api_endpoint`: NICE's OpenAPI lists these calls under the discovery's `api_endpoint` [spec];
+ * - `derived`: NICE's SDK calls UserHub at `https://api-{area}.{domain}` and treats
+ *   `api_endpoint` as the ACD base [sdk: core-sdk admin-services.js getUserDetails with
+ *   common-sdk cxone-configuration.js getAPIFacadeBaseUri].
+ * We follow the SDK. The connection test (provider/verify.ts) reports which host answered.
+ */
+export type UserHubHost = "derived" | "api_endpoint";
+export const USER_HUB_HOST: { choice: UserHubHost; confidence: Confidence } = { choice: "derived", confidence: "sdk" };
+
+/** A tenant's hosts as discovery names them. */
+export interface DiscoveredHosts {
+    /** `{scheme}://{area}.{uhDomain}` [sdk]: access-key token, public auth routes, SCIM */
+    areaUrl: string;
+    /** `{scheme}://api-{area}.{domain}` [sdk]: UserHub */
+    userHubUrl: string;
+    /** `{scheme}://api-{cluster}.{acdDomain}` [sdk]: ACD, whoami */
+    acdUrl: string;
+    /** discovery's `api_endpoint` as given [spec] (the ACD API base per the SDK) */
+    apiEndpoint: string;
+}
+
+/** A discovery document without the fields the hosts are built from. */
+export class DiscoveryError extends Error {
+    override readonly name = "DiscoveryError";
+}
+
+const DNS_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i;
+// a DNS suffix, optionally with a port (the sandbox's hosts are loopback ports); its last label
+// starts with a letter, as every top-level domain does (and as a URL host must: "x.0" is not one)
+const DNS_SUFFIX = /^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)*[a-z]([a-z0-9-]*[a-z0-9])?(:\d{1,5})?$/i;
+
+/**
+ * The hosts named by a discovery document (`{issuer}/.well-known/cxone-configuration`). Pure.
+ * The scheme is https, except for a loopback issuer on plain http (the sandbox), whose derived
+ * names must then be `*.localhost` names, which the client pins to 127.0.0.1.
+ * @throws DiscoveryError naming the missing or malformed field (never builds `....undefined`)
+ */
+export function hostsFromDiscovery(doc: unknown, issuerUrl: string): DiscoveredHosts {
+    const d = (doc && typeof doc === "object" ? doc : {}) as Record<string, unknown>;
+    const field = (name: string, pattern: RegExp): string => {
+        const v = d[name];
+        if (typeof v !== "string" || v.length > 253 || !pattern.test(v)) {
+            const what = v === undefined ? "missing" : `not usable (${JSON.stringify(v)})`;
+            throw new DiscoveryError(`the discovery document's ${name} is ${what}`);
+        }
+        return v.toLowerCase();
+    };
+    const area = field("area", DNS_LABEL);
+    const cluster = field("cluster", DNS_LABEL);
+    const uhDomain = field("uhDomain", DNS_SUFFIX);
+    const domain = field("domain", DNS_SUFFIX);
+    const acdDomain = field("acdDomain", DNS_SUFFIX);
+    const api = d.api_endpoint;
+    if (typeof api !== "string" || !/^https?:\/\//i.test(api)) {
+        throw new DiscoveryError("the discovery document has no api_endpoint URL");
+    }
+    const issuer = new URL(issuerUrl);
+    const plain = issuer.protocol === "http:";
+    const scheme = plain ? "http" : "https";
+    const hosts = {
+        areaUrl: `${scheme}://${area}.${uhDomain}`,
+        userHubUrl: `${scheme}://api-${area}.${domain}`,
+        acdUrl: `${scheme}://api-${cluster}.${acdDomain}`,
+        apiEndpoint: api.replace(/\/+$/, ""),
+    };
+    // Loopback issuer (the sandbox) <=> loopback hosts: a real tenant naming *.localhost hosts
+    // would send the admin token to this machine, and plain http must never leave it.
+    const local = isLocalhostName(issuer.hostname) || isLoopbackHost(issuer.hostname);
+    for (const url of [hosts.areaUrl, hosts.userHubUrl, hosts.acdUrl]) {
+        const named = isLocalhostName(new URL(url).hostname);
+        if (plain && !named) {
+            throw new DiscoveryError(
+                `plain http is only for the local sandbox: ${url} is not a *.localhost name`);
+        }
+        if (named && !local) {
+            throw new DiscoveryError(`discovery from ${issuer.host} names a host on this machine (${url})`);
+        }
+    }
+    if (plain && !local) {
+        throw new DiscoveryError(`plain http is only for the local sandbox, not ${issuer.host}`);
+    }
+    return hosts;
+}
+
+/** The UserHub base for a choice of {@link UserHubHost}. */
+export function userHubBase(hosts: DiscoveredHosts, choice: UserHubHost = USER_HUB_HOST.choice): string {
+    return choice === "derived" ? hosts.userHubUrl : hosts.apiEndpoint;
+}
+
+/**
+ * True for `localhost` and names under it. RFC 6761 reserves them for this machine and browsers
+ * resolve them to loopback; Node's resolver here does not, so the CXone client pins them to
+ * 127.0.0.1 itself (provider/cxone/localhostNames.ts) and never asks DNS.
+ */
+export function isLocalhostName(hostname: string): boolean {
+    const h = hostname.toLowerCase().replace(/\.$/, "");
+    return h === "localhost" || h.endsWith(".localhost");
 }

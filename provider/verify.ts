@@ -1,12 +1,15 @@
 // The connection test: does this access key, in this region, reach CXone's SCIM server the way
 // Okta will? Step 1 obtains a token with the key; step 2 makes the SCIM request Okta makes
-// first (a userName lookup). Each step passes or fails with the reason in the operator's words.
+// first (a userName lookup); step 3 reports which host answers UserHub, the one host choice the
+// evidence disagrees on (USER_HUB_HOST in regions.ts). Each step passes or fails with the reason
+// in the operator's words.
 // The secret and the token are held in local variables only: never returned, printed or thrown.
 // [guess] CXone's SCIM server accepts an access-key token as it accepts the OAuth token Okta gets
 // from /auth/token (both are tokens of the key's employee); confirm on a real tenant.
 import { accessKeyToken, accessKeyTokenUrl } from "./cxone/accessKeyToken";
 import { CxoneRequestError, listUsers, userNameFilter } from "./cxone/scim";
-import { REGION_NAMES, inferredFields, type ResolvedRegion } from "./regions";
+import { probeUserHub, type HostAnswer, type UserHubProbe } from "./cxone/hostProbe";
+import { REGION_NAMES, USER_HUB_HOST, inferredFields, type ResolvedRegion } from "./regions";
 
 /** What to test. */
 export interface VerifyInput {
@@ -38,6 +41,8 @@ export interface VerifyResult {
     region: string;
     accessKeyId: string;
     scimBaseUrl: string;
+    /** the host that answered UserHub's user read, when step 3 ran and one did */
+    userHubUrl?: string;
     steps: VerifyStep[];
     /** doubts about the region's URLs (inferred, not documented by NICE) */
     notes: string[];
@@ -46,6 +51,7 @@ export interface VerifyResult {
 /** Step names, as the operator reads them. */
 export const STEP_TOKEN = "Sign in with the access key";
 export const STEP_SCIM = "Reach the SCIM server";
+export const STEP_USERHUB = "Find the UserHub host";
 
 /** Always in {@link VerifyResult.notes}: this test itself marks the key as used in CXone. */
 export const KEY_USE_NOTE =
@@ -153,9 +159,11 @@ export async function verifyConnection(input: VerifyInput): Promise<VerifyResult
     }
 
     let token: string;
+    let who: { tenantId?: string; userId?: string } = {};
     try {
         const t = await accessKeyToken(r.areaUrl, { accessKeyId: input.accessKeyId, accessKeySecret: input.accessKeySecret }, { timeoutMs });
         token = t.accessToken;
+        who = { tenantId: t.tenantId, userId: t.userId };
         result.steps.push({
             name: STEP_TOKEN, ok: true,
             detail: `access key ${input.accessKeyId} accepted by ${hostOf(r.areaUrl)}; token valid for ${Math.round(t.expiresIn / 60)} min${t.tenantId ? ` (tenant ${t.tenantId})` : ""}`,
@@ -164,6 +172,7 @@ export async function verifyConnection(input: VerifyInput): Promise<VerifyResult
         const e = asRequestError(err, "obtain a token", accessKeyTokenUrl(r.areaUrl));
         result.steps.push({ name: STEP_TOKEN, ok: false, detail: tokenFailure(e, input, timeoutMs) });
         result.steps.push({ name: STEP_SCIM, ok: false, skipped: true, detail: "skipped: no token" });
+        result.steps.push({ name: STEP_USERHUB, ok: false, skipped: true, detail: "skipped: no token" });
         return result;
     }
 
@@ -177,15 +186,69 @@ export async function verifyConnection(input: VerifyInput): Promise<VerifyResult
     } catch (err) {
         const e = asRequestError(err, "list SCIM users", r.scimBaseUrl);
         result.steps.push({ name: STEP_SCIM, ok: false, detail: scimFailure(e, input, timeoutMs) });
+        result.steps.push({ name: STEP_USERHUB, ok: false, skipped: true, detail: "skipped: SCIM failed" });
         return result;
     }
-    result.ok = true;
+
+    const hosts = await userHubStep(r, who, token, timeoutMs);
+    result.steps.push(hosts.step);
+    if (hosts.userHubUrl) result.userHubUrl = hosts.userHubUrl;
+    if (hosts.note) result.notes.push(hosts.note);
+    result.ok = hosts.step.ok || hosts.step.skipped === true;
     return result;
+}
+
+function answerText(a: HostAnswer): string {
+    const how = a.choice === "derived" ? "api-{area}.{domain} [sdk]" : "api_endpoint [spec]";
+    const said = a.status !== undefined ? `answered HTTP ${a.status}` : `unreachable: ${a.failure}`;
+    return `${hostOf(a.base)} (${how}) ${said}`;
+}
+
+/** Step 3: which discovered host answers UserHub for this tenant, and is it the stack's choice. */
+async function userHubStep(
+    r: ResolvedRegion,
+    who: { tenantId?: string; userId?: string },
+    token: string,
+    timeoutMs: number,
+): Promise<{ step: VerifyStep; userHubUrl?: string; note?: string }> {
+    const step = (ok: boolean, detail: string, skipped?: true): VerifyStep =>
+        ({ name: STEP_USERHUB, ok, detail, ...(skipped ? { skipped } : {}) });
+    if (!who.tenantId || !who.userId) {
+        return { step: step(false, "skipped: the token names no tenant or user, so discovery cannot be asked", true) };
+    }
+    let probe: UserHubProbe;
+    try {
+        probe = await probeUserHub(r.issuerUrl, who.tenantId, who.userId, token, timeoutMs);
+    } catch (err) {
+        const e = asRequestError(err, "discover the tenant's hosts", r.issuerUrl);
+        const why = transportReason(e, r.region, timeoutMs) ?? e.message;
+        return { step: step(false, `discovery at ${hostOf(r.issuerUrl)} failed: ${why}`) };
+    }
+    const areaHost = hostOf(probe.hosts.areaUrl);
+    // the sandbox's region may name its issuer as the area host (it serves both), so no hint there
+    const note = r.region !== "sandbox" && areaHost !== hostOf(r.areaUrl)
+        ? `discovery names the area host ${areaHost}, the region table ${hostOf(r.areaUrl)}: ` +
+          "the region table may need a correction"
+        : undefined;
+    const answers = probe.answers.map(answerText).join("; ");
+    const chosen = probe.answers[0];
+    if (probe.answered === chosen) {
+        const detail = `UserHub answered at the host the stack uses: ${answers}`;
+        return { step: step(true, detail), userHubUrl: chosen.base, note };
+    }
+    const fix = probe.answered
+        ? `only the other candidate answered: set USER_HUB_HOST in provider/regions.ts to "${probe.answered.choice}"`
+        : `neither candidate answered the key's own user (its role needs "Employees: View")`;
+    return {
+        step: step(false, `${fix}; ${answers} (the stack uses ${USER_HUB_HOST.choice})`),
+        ...(probe.answered ? { userHubUrl: probe.answered.base } : {}), note,
+    };
 }
 
 /** The result as terminal lines: one line per step, then notes. Contains no secret or token. */
 export function formatVerifyResult(result: VerifyResult): string {
     const lines = [`CXone connection test: region ${result.region}, access key ${result.accessKeyId}`, `  SCIM base URL: ${result.scimBaseUrl}`];
+    if (result.userHubUrl) lines.push(`  UserHub answered at: ${result.userHubUrl}`);
     for (const s of result.steps) {
         const mark = s.skipped ? "SKIP" : s.ok ? "PASS" : "FAIL";
         lines.push(`  [${mark}] ${s.name}: ${s.detail}`);

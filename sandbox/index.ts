@@ -9,7 +9,8 @@ import { RequestLog, type RequestLogEntry } from "./core/requestLog";
 import { startServiceServer, type ServiceServer } from "./core/runner";
 import { loadState, saveState, writeJsonAtomic } from "./core/store";
 import { freshWorld, resetInPlace } from "./core/world";
-import { createCxoneApp } from "./cxone/app";
+import { createCxoneApps } from "./cxone/app";
+import { namedHosts, type CxoneHostUrls } from "./cxone/hosts";
 import { createOktaApp, type OktaLocals, type OktaServerOptions } from "./okta/app";
 import type { AdminHooks } from "./core/adminRoutes";
 
@@ -31,12 +32,15 @@ export interface StartSandboxOptions {
     faults?: FaultRule[];
     /** pid recorded in endpoints.json (the daemon sets its own) */
     pid?: number;
+    /** the CXone issuer host serves only its own routes (default: every route, for old callers) */
+    strictCxoneHosts?: boolean;
     /** the Okta org's rate-limit window and connection reporting (sandbox/okta/README.md) */
     okta?: OktaServerOptions;
 }
 
 export interface RunningSandbox {
-    urls: { cxone: string; okta: string };
+    /** `cxone` is the CXone issuer host; `cxoneHosts` are all four CXone hosts as listened on */
+    urls: { cxone: string; okta: string; cxoneHosts: CxoneHostUrls };
     endpoints: SandboxEndpoints;
     requests(): RequestLogEntry[];
     clearRequests(): void;
@@ -58,9 +62,10 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
     if (opts.faults?.length) faults.add(opts.faults);
 
     let ctx: SandboxContext | undefined;
+    let listening: CxoneHostUrls | undefined;
     let endpoints: SandboxEndpoints | undefined;
     const writeEndpoints = () => {
-        endpoints = endpointsOf(ctx!.state, ctx!.urls, opts.pid);
+        endpoints = endpointsOf(ctx!.state, { ...ctx!.urls, cxoneHosts: listening }, opts.pid);
         writeJsonAtomic(files.endpoints, endpoints);
     };
     let clearRateLimits = () => {};
@@ -71,25 +76,34 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
     try {
         servers.push(await startServiceServer(opts.cxonePort ?? 0, { server: "cxone", log, faults, reset }));
         servers.push(await startServiceServer(opts.oktaPort ?? 0, oktaHooks));
+        // CXone's area host, UserHub and ACD: each on its own port (hosts.ts)
+        for (let i = 0; i < 3; i++) servers.push(await startServiceServer(0, { server: "cxone", log, faults, reset }));
     } catch (e) {
         await Promise.all(servers.map((s) => s.close()));
         throw e;
     }
-    const [cx, ok] = servers;
-    ctx = { state, save: () => saveState(files.state, state), urls: { cxone: cx.url, okta: ok.url } };
+    const [cx, ok, area, userHub, acd] = servers;
+    // what the servers listen on, and the names discovery gives them (hosts.ts)
+    const cxoneHosts: CxoneHostUrls = { issuer: cx.url, area: area.url, userHub: userHub.url, acd: acd.url };
+    listening = cxoneHosts;
+    const named = namedHosts(cx.url, cxoneHosts);
+    ctx = { state, save: () => saveState(files.state, state), urls: { cxone: cx.url, okta: ok.url, cxoneHosts: named } };
     ctx.save();
-    const cxoneApp = createCxoneApp(ctx, { tokenTtlSeconds: opts.tokenTtlSeconds });
+    const apps = createCxoneApps(ctx, () => named, { tokenTtlSeconds: opts.tokenTtlSeconds, strictHosts: opts.strictCxoneHosts });
     const oktaApp = createOktaApp(ctx, opts.okta);
     const oktaLocals = oktaApp.locals.okta as OktaLocals;
     oktaHooks.faultAnswer = oktaLocals.faultAnswer;
     clearRateLimits = () => oktaLocals.rateLimiter.clear();
-    cx.mount(cxoneApp);
+    cx.mount(apps.issuer);
+    area.mount(apps.area);
+    userHub.mount(apps.userHub);
+    acd.mount(apps.acd);
     ok.mount(oktaApp);
     writeEndpoints();
 
     let stopped = false;
     return {
-        urls: ctx.urls,
+        urls: { cxone: ctx.urls.cxone, okta: ctx.urls.okta, cxoneHosts },
         get endpoints() { return endpoints!; },
         requests: () => log.list(),
         clearRequests: () => log.clear(),

@@ -40,7 +40,7 @@ export interface VerifyCommand {
 }
 
 interface SandboxEndpoints {
-    cxone?: { baseUrl?: unknown; adminAccessKeyId?: unknown; adminAccessKeySecret?: unknown };
+    cxone?: { baseUrl?: unknown; adminAccessKeyId?: unknown; adminAccessKeySecret?: unknown; hosts?: { area?: unknown } };
 }
 
 /** `<CXONE_OKTA_SANDBOX_DIR or ./.sandbox>/endpoints.json` */
@@ -48,7 +48,7 @@ export function sandboxEndpointsPath(env: NodeJS.ProcessEnv, cwd: string): strin
     return path.join(path.resolve(cwd, env.CXONE_OKTA_SANDBOX_DIR || ".sandbox"), "endpoints.json");
 }
 
-function readSandbox(env: NodeJS.ProcessEnv, cwd: string): { baseUrl: string; keyId?: string; keySecret?: string } {
+function readSandbox(env: NodeJS.ProcessEnv, cwd: string): { baseUrl: string; areaUrl?: string; keyId?: string; keySecret?: string } {
     const file = sandboxEndpointsPath(env, cwd);
     let parsed: SandboxEndpoints;
     try {
@@ -59,8 +59,11 @@ function readSandbox(env: NodeJS.ProcessEnv, cwd: string): { baseUrl: string; ke
     }
     const c = parsed?.cxone;
     if (!c || typeof c.baseUrl !== "string") throw new UsageError(`--sandbox: ${file} has no cxone.baseUrl`);
+    // `hosts` (newer sandboxes): the access-key token and SCIM live on the area host
+    const area = c.hosts && typeof c.hosts.area === "string" ? c.hosts.area : undefined;
     return {
         baseUrl: c.baseUrl,
+        ...(area ? { areaUrl: area } : {}),
         keyId: typeof c.adminAccessKeyId === "string" ? c.adminAccessKeyId : undefined,
         keySecret: typeof c.adminAccessKeySecret === "string" ? c.adminAccessKeySecret : undefined,
     };
@@ -107,7 +110,7 @@ export function parseVerifyArgs(argv: string[], env: NodeJS.ProcessEnv = process
     let fileKey: { keyId?: string; keySecret?: string } = {};
     if (sandbox) {
         const s = readSandbox(env, cwd);
-        region = sandboxRegion(s.baseUrl);
+        region = sandboxRegion(s.areaUrl ? { issuer: s.baseUrl, area: s.areaUrl } : s.baseUrl);
         fileKey = s;
     } else {
         if (!regionName) throw new UsageError(`give --region (${REGION_NAMES.join(", ")}) or --sandbox`);

@@ -2,7 +2,8 @@
 // exactly how CXone answers. (The provider's cached, retrying sign-in lives in session.ts.)
 import axios from "axios";
 import { CxoneRequestError, toRequestError } from "./scim";
-import { decodeJwtClaims } from "./jwt";
+import { decodeJwtClaims, tenantIdFromClaims, userIdFromClaims } from "./jwt";
+import { pinLocalhost } from "./localhostNames";
 
 /** An access key pair. The secret is only ever sent in the request body. */
 export interface AccessKey {
@@ -17,6 +18,44 @@ export interface AccessKeyToken {
     expiresIn: number;
     /** tenant id from the token's claims, when it carries one */
     tenantId?: string;
+    /** the key's user, from the claims as NICE's SDK derives it (see userIdFromClaims) */
+    userId?: string;
+}
+
+/** A token response's fields, whichever casing CXone used. */
+export interface TokenFields {
+    accessToken?: string;
+    refreshToken?: string;
+    /** seconds */
+    expiresIn?: number;
+    idToken?: string;
+}
+
+/**
+ * Reads a CXone token response in snake_case (`access_token`, `expires_in`, ...) or camelCase
+ * (`accessToken`, `accessTokenExpiry`, ...): NICE's own parser accepts both [sdk: common-sdk
+ * auth-token.js AuthToken.parseData], so at least one CXone token route answers in camelCase.
+ */
+export function tokenFields(data: unknown): TokenFields {
+    const d = (data && typeof data === "object" ? data : {}) as Record<string, unknown>;
+    const text = (...vs: unknown[]) => vs.find((v): v is string => typeof v === "string" && v.length > 0);
+    const seconds = (...vs: unknown[]) => {
+        for (const v of vs) {
+            const n = typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v;
+            if (typeof n === "number" && Number.isFinite(n) && n > 0) return n;
+        }
+        return undefined;
+    };
+    const f: TokenFields = {};
+    const access = text(d.access_token, d.accessToken);
+    const refresh = text(d.refresh_token, d.refreshToken);
+    const expiresIn = seconds(d.expires_in, d.accessTokenExpiry);
+    const idToken = text(d.id_token, d.idToken);
+    if (access) f.accessToken = access;
+    if (refresh) f.refreshToken = refresh;
+    if (expiresIn) f.expiresIn = expiresIn;
+    if (idToken) f.idToken = idToken;
+    return f;
 }
 
 /** The access-key token URL of an area host [doc]. */
@@ -39,6 +78,7 @@ export async function accessKeyToken(areaUrl: string, key: AccessKey, opts: { ti
             headers: { "Content-Type": "application/json", Accept: "application/json" },
             timeout: opts.timeoutMs ?? 15_000,
             maxRedirects: 0, // never replay the secret to another host
+            ...pinLocalhost(url),
             transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: true },
         });
         data = res.data;
@@ -46,16 +86,18 @@ export async function accessKeyToken(areaUrl: string, key: AccessKey, opts: { ti
     } catch (err) {
         throw toRequestError(err, operation, url, [key.accessKeySecret]);
     }
-    const d = (data ?? {}) as Record<string, unknown>;
-    if (typeof d.access_token !== "string" || !d.access_token) {
+    const t = tokenFields(data);
+    if (!t.accessToken) {
         throw new CxoneRequestError(operation, "bad-response", new URL(url).host, status, undefined, "no access_token in the response");
     }
-    // tenantId: in the access token's claims, else the id_token's [seen]
-    const c = { ...decodeJwtClaims(d.id_token), ...decodeJwtClaims(d.access_token) };
-    const tenantId = typeof c.tenantId === "string" ? c.tenantId : typeof c.tenant_id === "string" ? c.tenant_id : undefined;
+    // tenantId and user id: in the access token's claims, else the id_token's [seen]
+    const c = { ...decodeJwtClaims(t.idToken), ...decodeJwtClaims(t.accessToken) };
+    const tenantId = tenantIdFromClaims(c);
+    const userId = userIdFromClaims(decodeJwtClaims(t.accessToken)) ?? userIdFromClaims(decodeJwtClaims(t.idToken));
     return {
-        accessToken: d.access_token,
-        expiresIn: typeof d.expires_in === "number" && d.expires_in > 0 ? d.expires_in : 3600,
+        accessToken: t.accessToken,
+        expiresIn: t.expiresIn ?? 3600,
         ...(tenantId ? { tenantId } : {}),
+        ...(userId ? { userId } : {}),
     };
 }

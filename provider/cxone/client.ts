@@ -1,9 +1,12 @@
-// The ONE place that knows CXone API paths and payload shapes. Each call carries its confidence
-// mark from reference/cxone-api.md: [doc] NICE's pages, [spec] published OpenAPI, [seen] public
-// code only, [guess] inference. A correction found on a real tenant is a change here only.
+// The ONE place that knows CXone API paths and payload shapes (hosts: provider/regions.ts). Each
+// call carries its confidence mark from reference/cxone-api.md: [doc] NICE's pages, [spec]
+// published OpenAPI, [sdk] NICE's own published SDKs, [seen] public code only, [guess] inference.
+// A correction found on a real tenant is a change here only. Base of every call below: UserHub,
+// `https://api-{area}.{domain}` from discovery [sdk] (USER_HUB_HOST in provider/regions.ts).
 import { adminAccessKey } from "./credentials";
 import { CxoneError } from "./errors";
 import type { RetryPolicy } from "./retry";
+import type { UserHubHost } from "../regions";
 import { CxoneEndpoint, CxoneSession } from "./session";
 
 export type { CxoneEndpoint } from "./session";
@@ -74,6 +77,16 @@ function toRole(r: Record<string, unknown>): RoleRecord {
     };
 }
 
+/**
+ * `billable` arrives as a boolean or as a string: "true" or "on" in any case means true, as in
+ * NICE's own parser [sdk: core-sdk cxone-user-details.js, common-sdk utility.js
+ * parseBooleanString]. Anything else is false.
+ */
+export function billableOf(v: unknown): boolean {
+    if (typeof v === "boolean") return v;
+    return typeof v === "string" && ["true", "on"].includes(v.toLowerCase());
+}
+
 function toEmployee(u: Record<string, unknown>): EmployeeRecord {
     return {
         id: str(u.id ?? u.uuid),
@@ -84,7 +97,7 @@ function toEmployee(u: Record<string, unknown>): EmployeeRecord {
         role: str(u.role),
         roleId: str(u.roleUUID ?? u.roleId),
         status: str(u.status) as EmployeeStatus,
-        billable: u.billable === true,
+        billable: billableOf(u.billable),
         loginAuthenticatorId: str(u.loginAuthenticatorId),
     };
 }
@@ -102,6 +115,8 @@ function toAccessKey(k: Record<string, unknown>): AccessKeyRecord {
 export interface CxoneClientOptions {
     credentials?: { accessKeyId: string; accessKeySecret: string; tenantId?: string };
     retry?: Partial<RetryPolicy>;
+    /** which discovered host serves UserHub; default USER_HUB_HOST in provider/regions.ts */
+    userHubHost?: UserHubHost;
 }
 
 /** Typed calls to one CXone tenant, made with the admin access key. */
@@ -110,7 +125,7 @@ export class CxoneClient {
 
     constructor(readonly endpoint: CxoneEndpoint, options: CxoneClientOptions = {}) {
         const key = options.credentials ?? adminAccessKey(endpoint.apiUrl ?? endpoint.areaUrl);
-        this.session = new CxoneSession(endpoint, key, options.retry);
+        this.session = new CxoneSession(endpoint, key, options.retry, options.userHubHost);
     }
 
     // ---- roles ------------------------------------------------------------------------------
@@ -214,8 +229,9 @@ export class CxoneClient {
         await this.session.call({ operation: `reactivate CXone employee ${label}`, method: "POST", path: `/user-management/v1/users/${enc(id)}/revive`, safe: true });
     }
 
-    /** Sends the activation email. */
-    // [spec] POST /user-management/v2/users/inviteById {inviteUserIds:[...], senderUserId}
+    /** Sends the activation email, from the admin key's user. */
+    // [spec] POST /user-management/v2/users/inviteById {inviteUserIds:[...], senderUserId}; the
+    //        sender is the user id from the token's claims as NICE's SDK derives it [sdk], never raw `sub`
     async inviteEmployee(id: string, label = id): Promise<void> {
         const sender = (await this.session.identity()).userId;
         await this.session.call({

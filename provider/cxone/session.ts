@@ -5,8 +5,12 @@ import axios, { AxiosResponse, Method } from "axios";
 import type { AdminAccessKey } from "./credentials";
 import { CxoneError, errorFacts, scrub } from "./errors";
 import { backoffMs, defaultRetryPolicy, isRetryable, retryAfterMs, RetryPolicy } from "./retry";
-import { accessKeyTokenUrl } from "./accessKeyToken";
-import { decodeJwtClaims } from "./jwt";
+import { accessKeyTokenUrl, tokenFields } from "./accessKeyToken";
+import { decodeJwtClaims, tenantIdFromClaims, userIdFromClaims } from "./jwt";
+import { pinLocalhost } from "./localhostNames";
+import {
+    DiscoveryError, hostsFromDiscovery, userHubBase, USER_HUB_HOST, type DiscoveredHosts, type UserHubHost,
+} from "../regions";
 import { sleep } from "../core/sleep";
 
 /**
@@ -19,7 +23,7 @@ export interface CxoneEndpoint {
     issuerUrl: string;
     /** Area host serving the access-key token route, e.g. `https://na1.nice-incontact.com`. */
     areaUrl: string;
-    /** API base; when omitted it is discovered from the issuer for the tenant. */
+    /** UserHub API base; when omitted it is derived from discovery (see USER_HUB_HOST in regions.ts). */
     apiUrl?: string;
     /** Tenant id; when omitted it is taken from the token's claims. */
     tenantId?: string;
@@ -28,7 +32,7 @@ export interface CxoneEndpoint {
 /** What an authenticated session learned from the token. */
 export interface SessionIdentity {
     tenantId?: string;
-    /** the user the admin key belongs to (JWT `sub`) */
+    /** the user the admin key belongs to: `userId` claim, else `sub` minus its prefix [sdk] */
     userId?: string;
 }
 
@@ -41,12 +45,12 @@ interface CachedToken extends SessionIdentity {
 // Per provider process: one token per (area, key id) and one discovery per (issuer, tenant), so a
 // preview of many resources costs one token request. Promises, so concurrent calls share one fetch.
 const tokens = new Map<string, Promise<CachedToken>>();
-const apiBases = new Map<string, Promise<string>>();
+const discoveries = new Map<string, Promise<DiscoveredHosts>>();
 
 /** Forgets cached tokens and discovered API bases (tests; key rotation). */
 export function clearSessionCache(): void {
     tokens.clear();
-    apiBases.clear();
+    discoveries.clear();
 }
 
 /** One HTTP call in the operator's words. */
@@ -74,7 +78,16 @@ export class CxoneSession {
     private readonly policy: RetryPolicy;
     private readonly endpoint: CxoneEndpoint;
 
-    constructor(endpoint: CxoneEndpoint, private readonly key: AdminAccessKey, policy: Partial<RetryPolicy> = {}) {
+    /**
+     * @param userHubHost which discovered host serves UserHub when `endpoint.apiUrl` is unset;
+     * default {@link USER_HUB_HOST}
+     */
+    constructor(
+        endpoint: CxoneEndpoint,
+        private readonly key: AdminAccessKey,
+        policy: Partial<RetryPolicy> = {},
+        private readonly userHubHost: UserHubHost = USER_HUB_HOST.choice,
+    ) {
         this.endpoint = { ...endpoint, issuerUrl: normalise(endpoint.issuerUrl), areaUrl: normalise(endpoint.areaUrl), apiUrl: endpoint.apiUrl ? normalise(endpoint.apiUrl) : undefined };
         this.policy = { ...defaultRetryPolicy, ...policy };
     }
@@ -136,40 +149,55 @@ export class CxoneSession {
             body: { accessKeyId: this.key.accessKeyId, accessKeySecret: this.key.accessKeySecret },
             safe: true, // a token request has no side effect worth protecting
         }, accessKeyTokenUrl(this.endpoint.areaUrl), undefined);
-        const data = res.data as Record<string, unknown>;
-        const token = data?.access_token;
-        if (typeof token !== "string" || !token) {
+        // snake_case or camelCase [sdk]
+        const t = tokenFields(res.data);
+        const token = t.accessToken;
+        if (!token) {
             throw new CxoneError("sign in to CXone with the admin access key", res.status, undefined, "the response carried no access_token");
         }
-        const lifetimeMs = (typeof data.expires_in === "number" && data.expires_in > 0 ? data.expires_in : 3600) * 1000;
+        const lifetimeMs = (t.expiresIn ?? 3600) * 1000;
         // renew at 80% of the lifetime (at most 5 minutes early) so no call races the expiry
         const renewAt = Date.now() + lifetimeMs - Math.min(lifetimeMs * 0.2, 300_000);
-        const claims = decodeJwtClaims(token) ?? decodeJwtClaims(data.id_token) ?? {};
-        const str = (v: unknown) => (typeof v === "string" && v ? v : undefined);
-        return { token, renewAt, tenantId: str(claims.tenantId) ?? str(claims.tenant_id), userId: str(claims.sub) };
+        const access = decodeJwtClaims(token);
+        const id = decodeJwtClaims(t.idToken);
+        return {
+            token,
+            renewAt,
+            tenantId: tenantIdFromClaims(access) ?? tenantIdFromClaims(id),
+            userId: userIdFromClaims(access) ?? userIdFromClaims(id),
+        };
     }
 
-    /** The API base: endpoint.apiUrl, else discovery for the tenant. */
+    /** The UserHub API base: endpoint.apiUrl, else the discovered host of the configured choice. */
     async apiBase(): Promise<string> {
         if (this.endpoint.apiUrl) return this.endpoint.apiUrl;
-        const tenantId = await this.tenantId();
-        const key = `${this.endpoint.issuerUrl}|${tenantId}`;
-        let base = apiBases.get(key);
-        if (!base) {
-            base = this.discover(tenantId);
-            apiBases.set(key, base);
-            base.catch(() => apiBases.delete(key));
-        }
-        return base;
+        return userHubBase(await this.hosts(), this.userHubHost);
     }
 
-    // [spec] GET {issuer}/.well-known/cxone-configuration?tenantId= -> {api_endpoint, ...}
-    private async discover(tenantId: string): Promise<string> {
-        const operation = "discover the CXone API address for the tenant";
+    /** The tenant's hosts from discovery (cached per issuer and tenant). */
+    async hosts(): Promise<DiscoveredHosts> {
+        const tenantId = await this.tenantId();
+        const key = `${this.endpoint.issuerUrl}|${tenantId}`;
+        let found = discoveries.get(key);
+        if (!found) {
+            found = this.discover(tenantId);
+            discoveries.set(key, found);
+            found.catch(() => discoveries.delete(key));
+        }
+        return found;
+    }
+
+    // [spec] GET {issuer}/.well-known/cxone-configuration?tenantId= -> {api_endpoint, area,
+    // cluster, domain, uhDomain, acdDomain, ...}; hosts per regions.ts hostsFromDiscovery [sdk]
+    private async discover(tenantId: string): Promise<DiscoveredHosts> {
+        const operation = "discover the CXone hosts of the tenant";
         const res = await this.send({ operation, method: "GET", path: "", params: { tenantId }, safe: true }, `${this.endpoint.issuerUrl}/.well-known/cxone-configuration`, undefined);
-        const api = (res.data as Record<string, unknown>)?.api_endpoint;
-        if (typeof api !== "string" || !api) throw new CxoneError(operation, res.status, undefined, "the discovery document has no api_endpoint");
-        return normalise(api);
+        try {
+            return hostsFromDiscovery(res.data, this.endpoint.issuerUrl);
+        } catch (e) {
+            const why = e instanceof DiscoveryError ? e.message : "the discovery document is unusable";
+            throw new CxoneError(operation, res.status, undefined, why);
+        }
     }
 
     /**
@@ -206,6 +234,7 @@ export class CxoneSession {
                     validateStatus: () => true,
                     maxRedirects: 0,
                     proxy: false,
+                    ...pinLocalhost(url),
                 });
             } catch (e) {
                 networkCode = typeof (e as { code?: unknown })?.code === "string" ? (e as { code: string }).code : "ENETWORK";

@@ -1,6 +1,7 @@
 // The contract between the sandbox core (runner, persistence, faults, request log) and the two
 // emulated services. Each service is an express app built from this context; it never talks to
 // the other service's state directly, only over HTTP through `urls`, as the real services do.
+import type { CxoneHostUrls } from "../cxone/hosts";
 import type { CxoneState } from "../cxone/state";
 import type { OktaState } from "../okta/state";
 
@@ -15,5 +16,5 @@ export interface SandboxContext {
     state: SandboxState;
     save(): void;
     /** Public base URLs (no trailing slash) of both servers, e.g. http://127.0.0.1:4610 */
-    urls: { cxone: string; okta: string };
+    urls: { cxone: string; okta: string; cxoneHosts?: CxoneHostUrls };
 }

@@ -1,17 +1,24 @@
 // endpoints.json: how the product and the operator reach a running sandbox. Others depend on
 // this exact shape.
+import type { CxoneHostUrls } from "../cxone/hosts";
 import type { SandboxState } from "./context";
 
 export interface SandboxEndpoints {
-    cxone: { baseUrl: string; tenantId: string; adminAccessKeyId: string; adminAccessKeySecret: string; adminEmail: string; adminPassword: string };
+    cxone: {
+        /** the CXone issuer host (OAuth, discovery); until `hosts` existed, the one CXone host */
+        baseUrl: string;
+        tenantId: string; adminAccessKeyId: string; adminAccessKeySecret: string; adminEmail: string; adminPassword: string;
+        /** every CXone host by role, as listened on (discovery names them `*.localhost:PORT`) */
+        hosts?: CxoneHostUrls;
+    };
     okta: { orgUrl: string; apiToken: string };
     pid?: number;
 }
 
-export function endpointsOf(state: SandboxState, urls: { cxone: string; okta: string }, pid?: number): SandboxEndpoints {
+export function endpointsOf(state: SandboxState, urls: { cxone: string; okta: string; cxoneHosts?: CxoneHostUrls }, pid?: number): SandboxEndpoints {
     const seed = state.cxone.seed;
     return {
-        cxone: { baseUrl: urls.cxone, tenantId: state.cxone.tenantId, adminAccessKeyId: seed.adminAccessKeyId, adminAccessKeySecret: seed.adminAccessKeySecret, adminEmail: seed.adminEmail, adminPassword: seed.adminPassword },
+        cxone: { baseUrl: urls.cxone, tenantId: state.cxone.tenantId, adminAccessKeyId: seed.adminAccessKeyId, adminAccessKeySecret: seed.adminAccessKeySecret, adminEmail: seed.adminEmail, adminPassword: seed.adminPassword, ...(urls.cxoneHosts ? { hosts: urls.cxoneHosts } : {}) },
         okta: { orgUrl: urls.okta, apiToken: state.okta.apiToken },
         ...(pid !== undefined ? { pid } : {}),
     };

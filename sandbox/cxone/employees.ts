@@ -115,5 +115,7 @@ export function employeeView(u: CxoneUser) {
         role: u.role, roleUUID: u.roleUUID, secondaryRoleIds: [...u.secondaryRoleIds], status: u.status, billable: u.billable,
         teamId: u.teamId, timeZone: u.timeZone, loginAuthenticatorId: u.loginAuthenticatorId,
         createdDate: u.createdDate, modifiedDate: u.modifiedDate, ...(u.invitedDate ? { invitedDate: u.invitedDate } : {}),
+        // [sdk] NICE's user parser reads customAttributes as an object (core-sdk cxone-user-details.js)
+        customAttributes: {},
     };
 }

@@ -28,11 +28,12 @@ function lowered(u: ReturnType<typeof toScim>) {
     return { ...u, userName: u.userName.toLowerCase(), emails: u.emails.map((e) => ({ ...e, value: e.value.toLowerCase() })) };
 }
 
-export function scimRoutes(ctx: SandboxContext): express.Router {
+/** SCIM routes; `baseUrl` is the host serving them (resource locations point there). */
+export function scimRoutes(ctx: SandboxContext, baseUrl: () => string = () => ctx.urls.cxone): express.Router {
     const r = express.Router();
     r.use(express.json({ type: ["application/json", "application/scim+json", "application/*+json"] }));
     const s = () => ctx.state.cxone;
-    const base = () => ctx.urls.cxone;
+    const base = baseUrl;
     const send = (res: express.Response, status: number, body: unknown) => res.status(status).type("application/scim+json").send(JSON.stringify(body));
 
     /** Sets active/inactive from SCIM `active` [guess, very likely]. */

@@ -21,12 +21,24 @@ function prune(s: CxoneState, now: number): void {
 
 function b64url(v: unknown): string { return Buffer.from(JSON.stringify(v)).toString("base64url"); }
 
-/** id_token: an RS256 JWT carrying iss and tenantId [seen], verifiable with /auth/jwks. */
+/** The prefix of an id_token's `sub`: NICE's SDK drops its first 5 characters [sdk]; the text [guess]. */
+export const SUB_PREFIX = "user:";
+
+/**
+ * id_token: an RS256 JWT verifiable with /auth/jwks, carrying iss and tenantId [seen] and the
+ * claims NICE's SDK reads [sdk: auth-sdk cxone-user.js setUserDetails]: `userId`, `sub` with a
+ * 5-character prefix, given_name, family_name, name, and `tenant` (whose presence makes the SDK
+ * derive UserHub hosts, auth-sdk cxone-auth.js getCXoneConfiguration).
+ */
 function idToken(ctx: SandboxContext, user: CxoneUser, audience: string, ttl: number): string {
     const s = ctx.state.cxone;
     const now = Math.floor(Date.now() / 1000);
     const header = { alg: "RS256", typ: "JWT", kid: s.signingKey.kid };
-    const claims = { iss: ctx.urls.cxone, sub: user.id, aud: audience, iat: now, exp: now + ttl, tenantId: s.tenantId, name: `${user.firstName} ${user.lastName}`, email: user.emailAddress };
+    const claims = {
+        iss: ctx.urls.cxone, sub: `${SUB_PREFIX}${user.id}`, userId: user.id, aud: audience, iat: now, exp: now + ttl,
+        tenantId: s.tenantId, tenant: s.tenantName, given_name: user.firstName, family_name: user.lastName,
+        name: `${user.firstName} ${user.lastName}`, email: user.emailAddress,
+    };
     const input = `${b64url(header)}.${b64url(claims)}`;
     const sig = createSign("RSA-SHA256").update(input).sign(s.signingKey.privatePem).toString("base64url");
     return `${input}.${sig}`;

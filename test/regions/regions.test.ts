@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import {
-    REGION_NAMES, RegionError, allRegions, cxoneEndpointFor, inferredFields, resolveRegion, sandboxRegion,
+    DiscoveryError, REGION_NAMES, RegionError, USER_HUB_HOST, allRegions, cxoneEndpointFor, hostsFromDiscovery,
+    inferredFields, isLocalhostName, resolveRegion, sandboxRegion, userHubBase,
 } from "../../provider/regions";
 
 describe("regions: resolveRegion", () => {
@@ -98,9 +99,9 @@ describe("regions: resolveRegion", () => {
     });
 
     it("exports the list of valid region names, and every region resolved", () => {
-        assert.deepStrictEqual([...REGION_NAMES], ["na1", "au1", "eu1", "ca1", "uk1", "jp1", "na2"]);
+        assert.deepStrictEqual([...REGION_NAMES], ["na1", "au1", "eu1", "ca1", "uk1", "jp1", "na2", "na3", "au2", "eu2"]);
         assert.deepStrictEqual(allRegions().map((r) => r.region), [...REGION_NAMES]);
-        assert.deepStrictEqual(allRegions().filter((r) => r.fedramp).map((r) => r.region), ["na2"]);
+        assert.deepStrictEqual(allRegions().filter((r) => r.fedramp).map((r) => r.region), ["na2", "na3"]);
     });
 
     it("is pure: results are fresh objects, table not mutable through them", () => {
@@ -123,8 +124,15 @@ describe("regions: sandboxRegion", () => {
         assert.strictEqual(r.loginUrl, "http://127.0.0.1:4610/login");
         assert.strictEqual(r.issuerUrl, "http://127.0.0.1:4610");
         assert.strictEqual(r.areaUrl, "http://127.0.0.1:4610");
-        assert.strictEqual(r.apiUrl, "http://127.0.0.1:4610");
+        assert.strictEqual(r.apiUrl, undefined, "UserHub is found by discovery, as on a real tenant");
         assert.strictEqual(r.fedramp, false);
+    });
+
+    it("takes the sandbox's hosts: token and SCIM on the area host, OAuth on the issuer", () => {
+        const r = sandboxRegion({ issuer: "http://127.0.0.1:4610", area: "http://127.0.0.1:4611/" });
+        assert.strictEqual(r.areaUrl, "http://127.0.0.1:4611");
+        assert.strictEqual(r.scimBaseUrl, "http://127.0.0.1:4611/scim/v2");
+        assert.strictEqual(r.tokenEndpoint, "http://127.0.0.1:4610/auth/token");
     });
 
     it("rejects a non-URL base naming the property", () => {
@@ -138,8 +146,61 @@ describe("regions: cxoneEndpointFor", () => {
         assert.deepStrictEqual(cxoneEndpointFor(resolveRegion({ region: "na1" })),
             { issuerUrl: "https://cxone.niceincontact.com", areaUrl: "https://na1.nice-incontact.com" });
     });
-    it("passes the sandbox API host and a tenant id through", () => {
+    it("passes the sandbox hosts and a tenant id through", () => {
         assert.deepStrictEqual(cxoneEndpointFor(sandboxRegion("http://127.0.0.1:9"), "t-1"),
-            { issuerUrl: "http://127.0.0.1:9", areaUrl: "http://127.0.0.1:9", apiUrl: "http://127.0.0.1:9", tenantId: "t-1" });
+            { issuerUrl: "http://127.0.0.1:9", areaUrl: "http://127.0.0.1:9", tenantId: "t-1" });
+    });
+});
+
+describe("regions: NICE SDK facts [sdk]", () => {
+    it("na3 is FedRAMP High on nicecxone-fed.com; au2/eu2 use the sovereign issuers; all marked", () => {
+        const na3 = resolveRegion({ region: "na3" });
+        assert.strictEqual(na3.issuerUrl, "https://nicecxone-fed.com");
+        assert.strictEqual(na3.confidence.issuerUrl, "sdk");
+        assert.strictEqual(na3.fedramp, true);
+        assert.strictEqual(resolveRegion({ region: "na3", fedramp: true }).region, "na3");
+        assert.strictEqual(resolveRegion({ region: "au2" }).issuerUrl, "https://nicecxone-sov1.au");
+        assert.strictEqual(resolveRegion({ region: "eu2" }).issuerUrl, "https://nicecxone-sov1.eu");
+        for (const n of ["na3", "au2", "eu2"]) {
+            const r = resolveRegion({ region: n });
+            for (const f of ["issuerUrl", "areaUrl", "scimBaseUrl", "tokenEndpoint"] as const) assert.ok(inferredFields(r).includes(f), `${n} ${f}`);
+        }
+        assert.throws(() => resolveRegion({ region: "na1", fedramp: true }), /FedRAMP regions: na2, na3/);
+    });
+
+    const discovery = { area: "na1", cluster: "B32", domain: "niceincontact.com", uhDomain: "nice-incontact.com", acdDomain: "incontact.com", api_endpoint: "https://api-b32.incontact.com/inContactAPI/" };
+
+    it("derives the hosts from discovery's DNS suffixes, area and cluster", () => {
+        assert.deepStrictEqual(hostsFromDiscovery(discovery, "https://cxone.niceincontact.com"), {
+            areaUrl: "https://na1.nice-incontact.com",
+            userHubUrl: "https://api-na1.niceincontact.com",
+            acdUrl: "https://api-b32.incontact.com",
+            apiEndpoint: "https://api-b32.incontact.com/inContactAPI",
+        });
+    });
+
+    it("the UserHub choice is explicit: derived host [sdk] by default, api_endpoint [spec] on request", () => {
+        const h = hostsFromDiscovery(discovery, "https://cxone.niceincontact.com");
+        assert.deepStrictEqual(USER_HUB_HOST, { choice: "derived", confidence: "sdk" });
+        assert.strictEqual(userHubBase(h), "https://api-na1.niceincontact.com");
+        assert.strictEqual(userHubBase(h, "api_endpoint"), "https://api-b32.incontact.com/inContactAPI");
+    });
+
+    it("names the missing field instead of building a host ending in .undefined", () => {
+        const { acdDomain: _gone, ...partial } = discovery;
+        assert.throws(() => hostsFromDiscovery(partial, "https://cxone.niceincontact.com"), (e: unknown) => e instanceof DiscoveryError && /acdDomain is missing/.test(e.message));
+        assert.throws(() => hostsFromDiscovery({ ...discovery, domain: "https://x.example" }, "https://cxone.niceincontact.com"), /domain is not usable/);
+        assert.throws(() => hostsFromDiscovery({ ...discovery, acdDomain: "incontact.0" }, "https://cxone.niceincontact.com"), /acdDomain is not usable/);
+    });
+
+    it("plain http only for a loopback issuer, and then only to *.localhost names", () => {
+        const local = { ...discovery, domain: "localhost:4612", uhDomain: "localhost:4611", acdDomain: "localhost:4613", api_endpoint: "http://api-c1.localhost:4613/inContactAPI" };
+        assert.strictEqual(hostsFromDiscovery(local, "http://127.0.0.1:4610").userHubUrl, "http://api-na1.localhost:4612");
+        assert.throws(() => hostsFromDiscovery(discovery, "http://127.0.0.1:4610"), /only for the local sandbox/);
+        assert.throws(() => hostsFromDiscovery(local, "http://cxone.example.com"), /only for the local sandbox|on this machine/);
+        const named = { ...local, api_endpoint: "https://api-c1.localhost/x" };
+        assert.throws(() => hostsFromDiscovery(named, "https://cxone.niceincontact.com"), /names a host on this machine/);
+        assert.ok(isLocalhostName("api-na1.localhost") && isLocalhostName("localhost"));
+        assert.ok(!isLocalhostName("localhost.example") && !isLocalhostName("evil-localhost"));
     });
 });

@@ -43,7 +43,8 @@ describe("sandbox core", function () {
 
     it("writes endpoints.json in the agreed shape", () => {
         const ep = JSON.parse(fs.readFileSync(path.join(dir, "endpoints.json"), "utf8"));
-        assert.deepStrictEqual(Object.keys(ep.cxone).sort(), ["adminAccessKeyId", "adminAccessKeySecret", "adminEmail", "adminPassword", "baseUrl", "tenantId"]);
+        assert.deepStrictEqual(Object.keys(ep.cxone).sort(), ["adminAccessKeyId", "adminAccessKeySecret", "adminEmail", "adminPassword", "baseUrl", "hosts", "tenantId"]);
+        assert.deepStrictEqual(Object.keys(ep.cxone.hosts).sort(), ["acd", "area", "issuer", "userHub"]);
         assert.deepStrictEqual(Object.keys(ep.okta).sort(), ["apiToken", "orgUrl"]);
         assert.strictEqual(ep.cxone.baseUrl, sb.urls.cxone);
         assert.strictEqual(ep.okta.orgUrl, sb.urls.okta);

@@ -83,6 +83,37 @@ describe("CXone sandbox: authentication", function () {
         assert.strictEqual(bad.data.error, "invalid_grant");
     });
 
+    it("regional token service [sdk]: Basic <clientId>@cxone, camelCase answers, refresh; strangers refused", async () => {
+        const area = sb.urls.cxoneHosts.area;
+        const t = await accessKeyToken();
+        const client = { authorization: `Basic ${Buffer.from(`${keyId}@cxone`).toString("base64")}` };
+        const r = await http.post(`${area}/public/authentication/v1/token`, { accessToken: t.data.access_token }, { headers: client });
+        assert.strictEqual(r.status, 200, JSON.stringify(r.data));
+        assert.deepStrictEqual(Object.keys(r.data).sort(), ["accessToken", "accessTokenExpiry", "refreshToken", "tokenType"]);
+        const again = await http.post(`${area}/public/authentication/v1/refresh`, { token: r.data.refreshToken }, { headers: client });
+        assert.strictEqual(again.status, 200);
+        assert.notStrictEqual(again.data.accessToken, r.data.accessToken);
+        const stranger = { authorization: `Basic ${Buffer.from("UNKNOWN@cxone").toString("base64")}` };
+        assert.strictEqual((await http.post(`${area}/public/authentication/v1/token`, { accessToken: t.data.access_token }, { headers: stranger })).status, 401);
+        const noSuffix = { authorization: `Basic ${Buffer.from(keyId).toString("base64")}` };
+        assert.strictEqual((await http.post(`${area}/public/authentication/v1/token`, { accessToken: t.data.access_token }, { headers: noSuffix })).status, 401);
+        assert.strictEqual((await http.post(`${area}/public/authentication/v1/token`, { accessToken: "nope" }, { headers: client })).status, 401);
+    });
+
+    it("token exchange [sdk]: an access token of a live user for new tokens; wrong type or token refused", async () => {
+        const t = await accessKeyToken();
+        const grant = { grant_type: "urn:ietf:params:oauth:grant-type:token-exchange", scope: "openid", client_id: keyId, subject_token_type: "urn:ietf:params:oauth:token-type:access_token" };
+        const ok = await http.post(`${base}/auth/token`, form({ ...grant, subject_token: t.data.access_token }), { headers: FORM });
+        assert.strictEqual(ok.status, 200, JSON.stringify(ok.data));
+        assert.ok(ok.data.id_token && ok.data.access_token !== t.data.access_token);
+        const refreshAsSubject = await http.post(`${base}/auth/token`, form({ ...grant, subject_token: t.data.refresh_token }), { headers: FORM });
+        assert.strictEqual(refreshAsSubject.status, 400);
+        const wrongType = await http.post(`${base}/auth/token`, form({ ...grant, subject_token: t.data.access_token, subject_token_type: "urn:x" }), { headers: FORM });
+        assert.strictEqual(wrongType.status, 400);
+        const unknownClient = await http.post(`${base}/auth/token`, form({ ...grant, client_id: "UNKNOWN", subject_token: t.data.access_token }), { headers: FORM });
+        assert.strictEqual(unknownClient.status, 401);
+    });
+
     it("password grant: key pair as username/password, client by Basic or by form post", async () => {
         const viaBasic = await http.post(`${base}/auth/token`, form({ grant_type: "password", username: keyId, password: secret }), { headers: { ...FORM, ...basic(keyId, secret) } });
         assert.strictEqual(viaBasic.status, 200, JSON.stringify(viaBasic.data));
@@ -171,6 +202,35 @@ describe("CXone sandbox: authentication", function () {
             assert.strictEqual(me.status, 200);
         });
 
+        it("public PKCE client as NICE's SDK sends it: client_id and verifier, form body labelled JSON [sdk]", async () => {
+            const code = new URL((await login()).headers.location).searchParams.get("code")!;
+            const JSON_LABEL = { "content-type": "application/json" };
+            const body = `grant_type=authorization_code&code=${code}&redirect_uri=${redirect}&client_id=${keyId}&code_verifier=${verifier}`;
+            const ok = await http.post(`${base}/auth/token`, body, { headers: JSON_LABEL, transformRequest: (d) => d });
+            assert.strictEqual(ok.status, 200, JSON.stringify(ok.data));
+            // the SDK's refresh: no client at all, same content-type habit
+            const refreshed = await http.post(`${base}/auth/token`, `grant_type=refresh_token&scope=openid&refresh_token=${ok.data.refresh_token}`, { headers: JSON_LABEL, transformRequest: (d) => d });
+            assert.strictEqual(refreshed.status, 200, JSON.stringify(refreshed.data));
+        });
+
+        it("a public client without PKCE, or with the wrong verifier, or naming no known key, is refused", async () => {
+            const plain = { ...params() } as Record<string, string>;
+            delete plain.code_challenge;
+            delete plain.code_challenge_method;
+            const noPkce = await http.post(`${base}/auth/authorize`, form({ ...plain, email: sb.endpoints.cxone.adminEmail, password: sb.endpoints.cxone.adminPassword }), { headers: FORM });
+            const code = new URL(noPkce.headers.location).searchParams.get("code")!;
+            const r = await http.post(`${base}/auth/token`, form({ grant_type: "authorization_code", code, redirect_uri: redirect, client_id: keyId }), { headers: FORM });
+            assert.strictEqual(r.status, 400);
+            assert.match(r.data.errorDescription, /public client needs PKCE/);
+            const code2 = new URL((await login()).headers.location).searchParams.get("code")!;
+            const wrong = await http.post(`${base}/auth/token`, form({ grant_type: "authorization_code", code: code2, redirect_uri: redirect, client_id: keyId, code_verifier: "y".repeat(43) }), { headers: FORM });
+            assert.strictEqual(wrong.status, 400);
+            const unknown = await http.post(`${base}/auth/token`, form({ grant_type: "authorization_code", code: "x", redirect_uri: redirect, client_id: "UNKNOWN", code_verifier: verifier }), { headers: FORM });
+            assert.strictEqual(unknown.status, 401);
+            const publicPassword = await http.post(`${base}/auth/token`, form({ grant_type: "password", client_id: keyId, username: keyId, password: secret }), { headers: FORM });
+            assert.strictEqual(publicPassword.status, 401, "only the code grant is open to public clients");
+        });
+
         it("rejects a code for another redirect_uri", async () => {
             const code = new URL((await login()).headers.location).searchParams.get("code")!;
             const r = await http.post(`${base}/auth/token`, form({ grant_type: "authorization_code", code, redirect_uri: "https://evil.example.com/cb", code_verifier: verifier }), { headers: { ...FORM, ...basic(keyId, secret) } });
@@ -179,10 +239,16 @@ describe("CXone sandbox: authentication", function () {
         });
     });
 
-    it("serves discovery with the single base URL, OIDC metadata and JWKS that verify the id_token", async () => {
+    it("serves discovery naming each host by DNS suffix, OIDC metadata and JWKS that verify the id_token", async () => {
         const d = await http.get(`${base}/.well-known/cxone-configuration`, { params: { tenantId: sb.endpoints.cxone.tenantId } });
         assert.strictEqual(d.status, 200);
-        assert.strictEqual(d.data.api_endpoint, base);
+        const port = (u: string) => new URL(u).port;
+        const hosts = sb.urls.cxoneHosts;
+        // [sdk] https://{area}.{uhDomain}, https://api-{area}.{domain}, https://api-{cluster}.{acdDomain}
+        assert.strictEqual(`${d.data.area}.${d.data.uhDomain}`, `na1.localhost:${port(hosts.area)}`);
+        assert.strictEqual(`api-${d.data.area}.${d.data.domain}`, `api-na1.localhost:${port(hosts.userHub)}`);
+        assert.strictEqual(`api-${d.data.cluster}.${d.data.acdDomain}`, `api-c1.localhost:${port(hosts.acd)}`);
+        assert.strictEqual(new URL(d.data.api_endpoint).port, port(hosts.acd), "api_endpoint is the ACD host [sdk]");
         assert.strictEqual(d.data.auth_endpoint, base);
         assert.strictEqual(d.data.tenantId, sb.endpoints.cxone.tenantId);
         const wrong = await http.get(`${base}/.well-known/cxone-configuration`, { params: { tenantId: "nope" } });
@@ -191,6 +257,8 @@ describe("CXone sandbox: authentication", function () {
         assert.strictEqual(oidc.data.token_endpoint, `${base}/auth/token`);
         assert.strictEqual(oidc.data.authorization_endpoint, `${base}/auth/authorize`);
         assert.ok(oidc.data.token_endpoint_auth_methods_supported.includes("client_secret_basic"));
+        assert.strictEqual(oidc.data.end_session_endpoint, `${base}/auth/logout`);
+        assert.deepStrictEqual(oidc.data.display_values_supported, ["page", "popup"]);
         const jwks = await http.get(`${base}/auth/jwks`);
         const t = await http.post(`${base}/auth/token`, form({ grant_type: "password", username: keyId, password: secret }), { headers: { ...FORM, ...basic(keyId, secret) } });
         const [h, p, s] = t.data.id_token.split(".");
@@ -201,6 +269,10 @@ describe("CXone sandbox: authentication", function () {
         const claims = JSON.parse(Buffer.from(p, "base64url").toString());
         assert.strictEqual(claims.iss, base);
         assert.strictEqual(claims.tenantId, sb.endpoints.cxone.tenantId);
+        // [sdk] the user id is the userId claim, or sub without its 5-character prefix
+        assert.strictEqual(claims.userId, sb.context.state.cxone.seed.adminUserId);
+        assert.strictEqual(claims.sub.slice(5), claims.userId);
+        assert.notStrictEqual(claims.sub, claims.userId);
     });
 
     it("answers 401 in the gateway shape without a token or with a bad one", async () => {

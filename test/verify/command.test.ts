@@ -66,4 +66,17 @@ describe("verify command: arguments", () => {
             fs.rmSync(dir, { recursive: true, force: true });
         }
     });
+    it("--sandbox signs in and reaches SCIM on the area host when endpoints.json names the hosts", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "verify-args-"));
+        try {
+            const hosts = { issuer: "http://127.0.0.1:4610", area: "http://127.0.0.1:4611", userHub: "http://127.0.0.1:4612", acd: "http://127.0.0.1:4613" };
+            fs.writeFileSync(path.join(dir, "endpoints.json"), JSON.stringify({ cxone: { baseUrl: hosts.issuer, hosts, tenantId: "t", adminAccessKeyId: "ADMIN", adminAccessKeySecret: "admin-secret" }, okta: {} }));
+            const c = parsed(["--sandbox"], { CXONE_OKTA_SANDBOX_DIR: dir });
+            assert.strictEqual(c.region.areaUrl, hosts.area);
+            assert.strictEqual(c.region.scimBaseUrl, `${hosts.area}/scim/v2`);
+            assert.strictEqual(c.region.issuerUrl, hosts.issuer);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
 });

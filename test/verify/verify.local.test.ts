@@ -4,7 +4,7 @@ import * as net from "net";
 import type { AddressInfo } from "net";
 import { getUser, listUsers, userNameFilter } from "../../provider/cxone/scim";
 import { sandboxRegion } from "../../provider/regions";
-import { formatVerifyResult, STEP_SCIM, STEP_TOKEN, verifyConnection, type VerifyResult } from "../../provider/verify";
+import { formatVerifyResult, STEP_SCIM, STEP_TOKEN, STEP_USERHUB, verifyConnection, type VerifyResult } from "../../provider/verify";
 import { closedPort, FAKE_KEY_ID, FAKE_SECRET, FAKE_TOKEN, startFakeCxone, type FakeCxone } from "./fakeCxone";
 
 function assertNoSecrets(result: VerifyResult, ...secrets: string[]) {
@@ -24,7 +24,8 @@ describe("verify: connection test against a loopback CXone", () => {
     it("passes both steps and makes Okta's userName lookup with count=1", async () => {
         const r = await run();
         assert.strictEqual(r.ok, true, formatVerifyResult(r));
-        assert.deepStrictEqual(r.steps.map((s) => [s.name, s.ok]), [[STEP_TOKEN, true], [STEP_SCIM, true]]);
+        assert.deepStrictEqual(r.steps.map((s) => [s.name, s.ok]), [[STEP_TOKEN, true], [STEP_SCIM, true], [STEP_USERHUB, false]]);
+        assert.strictEqual(r.steps[2].skipped, true, "a token without tenant or user claims cannot ask discovery");
         const scim = fake.requests.find((q) => q.url.startsWith("/scim/v2/Users"))!;
         const q = new URL(scim.url, fake.url).searchParams;
         assert.strictEqual(q.get("filter"), 'userName eq "cxone-okta-scim-connection-test@example.invalid"');

@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { sandboxRegion } from "../../provider/regions";
-import { formatVerifyResult, STEP_SCIM, STEP_TOKEN, verifyConnection, type VerifyResult } from "../../provider/verify";
+import { formatVerifyResult, STEP_SCIM, STEP_TOKEN, STEP_USERHUB, verifyConnection, type VerifyResult } from "../../provider/verify";
 import { startSandbox, type RunningSandbox } from "../../sandbox/index";
 import { closedPort } from "./fakeCxone";
 
@@ -44,15 +44,22 @@ describe("verify: against the sandbox", () => {
         accessKeySecret: over.accessKeySecret ?? admin().adminAccessKeySecret, timeoutMs: over.timeoutMs ?? 5000,
     });
 
-    it("passes with the admin access key, in exactly two requests", async () => {
+    it("passes with the admin access key: token, SCIM lookup, then which host answers UserHub", async () => {
         sb.clearRequests();
         const r = await verify();
         assert.strictEqual(r.ok, true, formatVerifyResult(r));
-        assert.deepStrictEqual(r.steps.map((s) => [s.name, s.ok]), [[STEP_TOKEN, true], [STEP_SCIM, true]]);
+        assert.deepStrictEqual(r.steps.map((s) => [s.name, s.ok]), [[STEP_TOKEN, true], [STEP_SCIM, true], [STEP_USERHUB, true]]);
         assert.match(r.steps[0].detail, new RegExp(`tenant ${admin().tenantId}`));
+        const userHubPort = new URL(sb.urls.cxoneHosts.userHub).port;
+        assert.strictEqual(r.userHubUrl, `http://api-na1.localhost:${userHubPort}`);
+        assert.match(r.steps[2].detail, /api-na1\.localhost:\d+ \(api-\{area\}\.\{domain\} \[sdk\]\) answered HTTP 200/);
+        assert.match(r.steps[2].detail, /api-c1\.localhost:\d+ \(api_endpoint \[spec\]\) answered HTTP 404/);
+        assert.match(formatVerifyResult(r), /UserHub answered at: http:\/\/api-na1\.localhost/);
         const product = sb.requests().filter((q) => q.server === "cxone");
+        const userRead = `/user-management/v1/users/${sb.context.state.cxone.seed.adminUserId}`;
         assert.deepStrictEqual(product.map((q) => [q.method, q.path.split("?")[0], q.status]),
-            [["POST", "/authentication/v1/token/access-key", 200], ["GET", "/scim/v2/Users", 200]]);
+            [["POST", "/authentication/v1/token/access-key", 200], ["GET", "/scim/v2/Users", 200],
+                ["GET", "/.well-known/cxone-configuration", 200], ["GET", userRead, 200], ["GET", `/inContactAPI${userRead}`, 404]]);
         assert.ok(!everything(r).includes(admin().adminAccessKeySecret));
     });
 

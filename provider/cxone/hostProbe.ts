@@ -1,0 +1,110 @@
+// Which CXone host answers UserHub for a tenant: the connection test's check of the one host
+// choice the evidence disagrees on (USER_HUB_HOST in provider/regions.ts). One discovery, then
+// the same user read on each candidate host; uncached, not retried, no secret or token kept.
+import axios from "axios";
+import {
+    DiscoveryError,
+    hostsFromDiscovery,
+    USER_HUB_HOST,
+    type DiscoveredHosts,
+    type UserHubHost,
+} from "../regions";
+import { pinLocalhost } from "./localhostNames";
+import { CxoneRequestError, toRequestError } from "./scim";
+
+/** How one candidate host answered the user read. */
+export interface HostAnswer {
+    choice: UserHubHost;
+    base: string;
+    /** HTTP status, when the host answered */
+    status?: number;
+    /** transport failure, when it did not */
+    failure?: string;
+}
+
+/** What the probe found. */
+export interface UserHubProbe {
+    hosts: DiscoveredHosts;
+    /** the stack's choice first, then the other candidate */
+    answers: HostAnswer[];
+    /** the candidate whose user read succeeded first in that order, if any */
+    answered?: HostAnswer;
+}
+
+async function readUser(
+    base: string,
+    userId: string,
+    token: string,
+    timeoutMs: number,
+): Promise<Omit<HostAnswer, "choice" | "base">> {
+    // [spec] GET /user-management/v1/users/{id}: the key's own user
+    const url = `${base}/user-management/v1/users/${encodeURIComponent(userId)}`;
+    try {
+        const res = await axios.get(url, {
+            headers: { Authorization: `Bearer ${token}`, Accept: "application/json" },
+            timeout: timeoutMs,
+            maxRedirects: 0,
+            validateStatus: () => true,
+            ...pinLocalhost(url),
+        });
+        return { status: res.status };
+    } catch (err) {
+        const e = toRequestError(err, "read the key's user", url, [token]);
+        return { failure: `${e.kind}${e.errno ? ` ${e.errno}` : ""}` };
+    }
+}
+
+/**
+ * Discovers the tenant's hosts and asks each UserHub candidate for the key's own user.
+ * @throws CxoneRequestError when discovery itself fails (no secret or token inside)
+ */
+export async function probeUserHub(
+    issuerUrl: string,
+    tenantId: string,
+    userId: string,
+    token: string,
+    timeoutMs: number,
+): Promise<UserHubProbe> {
+    const url = `${issuerUrl.replace(/\/+$/, "")}/.well-known/cxone-configuration`;
+    const operation = "discover the tenant's hosts";
+    let data: unknown;
+    let status: number;
+    try {
+        const res = await axios.get(url, {
+            params: { tenantId },
+            timeout: timeoutMs,
+            maxRedirects: 0,
+            headers: { Accept: "application/json" },
+        });
+        data = res.data;
+        status = res.status;
+    } catch (err) {
+        throw toRequestError(err, operation, url, [token]);
+    }
+    let hosts: DiscoveredHosts;
+    try {
+        hosts = hostsFromDiscovery(data, issuerUrl);
+    } catch (e) {
+        throw new CxoneRequestError(
+            operation,
+            "bad-response",
+            new URL(url).host,
+            status,
+            undefined,
+            e instanceof DiscoveryError ? e.message : "unusable discovery document",
+        );
+    }
+    const order: UserHubHost[] =
+        USER_HUB_HOST.choice === "derived"
+            ? ["derived", "api_endpoint"]
+            : ["api_endpoint", "derived"];
+    const answers: HostAnswer[] = [];
+    for (const choice of order) {
+        const base = choice === "derived" ? hosts.userHubUrl : hosts.apiEndpoint;
+        answers.push({ choice, base, ...(await readUser(base, userId, token, timeoutMs)) });
+    }
+    const answered = answers.find(
+        (a) => a.status !== undefined && a.status >= 200 && a.status < 300,
+    );
+    return { hosts, answers, ...(answered ? { answered } : {}) };
+}
