@@ -45,6 +45,13 @@ interface CachedToken extends SessionIdentity {
 // Per provider process: one token per (area, key id) and one discovery per (issuer, tenant), so a
 // preview of many resources costs one token request. Promises, so concurrent calls share one fetch.
 const tokens = new Map<string, Promise<CachedToken>>();
+/**
+ * Sign-ins CXone refused outright (400/401/403) in this process. Every resource of a run shares the
+ * provider process: the first one reports CXone's answer in full, the others say it was the same
+ * refusal, so the operator reads the message once instead of once per resource.
+ */
+const refused = new Map<string, CxoneError>();
+const REFUSALS = new Set([400, 401, 403]);
 const discoveries = new Map<string, Promise<DiscoveredHosts>>();
 
 /** Forgets cached tokens and discovered API bases (tests; key rotation). */
@@ -123,11 +130,21 @@ export class CxoneSession {
     }
 
     private renewToken(stale: Promise<CachedToken> | undefined): Promise<CachedToken> {
+        const refusal = refused.get(this.tokenKey);
+        if (refusal) {
+            const again = "the same refusal, already reported for another resource of this run";
+            return Promise.reject(new CxoneError(refusal.operation, refusal.status, refusal.code, again));
+        }
         const current = tokens.get(this.tokenKey);
         if (current && current !== stale) return current; // another call already renewed it
         const fresh = this.fetchToken();
         tokens.set(this.tokenKey, fresh);
-        fresh.catch(() => { if (tokens.get(this.tokenKey) === fresh) tokens.delete(this.tokenKey); });
+        fresh.catch((e: unknown) => {
+            if (tokens.get(this.tokenKey) === fresh) tokens.delete(this.tokenKey);
+            if (e instanceof CxoneError && e.status !== undefined && REFUSALS.has(e.status)) {
+                refused.set(this.tokenKey, e);
+            }
+        });
         return fresh;
     }
 
