@@ -28,7 +28,7 @@ export default defineConfig(
                     ignoreRestSiblings: true,
                 },
             ],
-            "prefer-const": "error",
+            "prefer-const": ["error", { ignoreReadBeforeAssign: true }],
             "no-var": "error",
             eqeqeq: ["error", "smart"],
         },

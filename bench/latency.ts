@@ -1,5 +1,6 @@
 // Section 2: `up` from empty with a fixed injected API latency L, against the engine floor (same
 // shape, no-op resources, same run) plus the critical-path round trips x L.
+import * as os from "os";
 import { criticalPathRoundTrips } from "./criticalPath";
 import { benchProgram, benchSandbox, benchStack, median, rootStack, timed } from "./world";
 
@@ -29,7 +30,7 @@ export async function benchLatency(latencyMs: number): Promise<LatencyResult> {
     try {
         const floor = await benchStack("floor", benchProgram("floorProgram"), { sandbox });
         const real = await rootStack("latency", { sandbox });
-        const load = [require("os").loadavg()[0]];
+        const load = [os.loadavg()[0]];
         // floor before and after the real run (and a warm-up), so load drift hits both alike
         const floorMs: number[] = [];
         const floorOnce = async () => {
@@ -44,7 +45,7 @@ export async function benchLatency(latencyMs: number): Promise<LatencyResult> {
         const entries = sandbox.requests();
         sandbox.setLatency(0);
         await floorOnce();
-        load.push(require("os").loadavg()[0]);
+        load.push(os.loadavg()[0]);
         await real.destroy();
         const floorMedianMs = median(floorMs);
         const cp = criticalPathRoundTrips(entries);

@@ -2,12 +2,15 @@
 // program, for machines where the official host cannot be installed. The CLI starts it with the
 // engine address as the last argument (after optional flags), reads the port from the first line
 // of stdout, and stops it with SIGINT to its process group (then kills it after 5 s).
+import * as fs from "fs";
 import * as grpc from "@grpc/grpc-js";
 import { LanguageRuntimeService } from "@pulumi/pulumi/proto/language_grpc_pb";
 import { LanguageRuntime } from "./languageRuntime";
 import { hostArguments } from "./hostArguments";
 
-const sdkVersion = (): string => require("@pulumi/pulumi/package.json").version as string;
+const sdkVersion = (): string =>
+    (JSON.parse(fs.readFileSync(require.resolve("@pulumi/pulumi/package.json"), "utf8")) as { version: string })
+        .version;
 
 function main(argv: string[]): void {
     const { engineAddress, tracing } = hostArguments(argv);

@@ -8,5 +8,9 @@ export PATH="$bin:$PWD/node_modules/.bin:$PATH" CXONE_OKTA_PULUMI_BIN="$bin"
 # The browser test drives Debian's Chromium; a failed install makes that test fail, not the run stop.
 bash scripts/install-browser.sh >&2 || echo "[test] WARNING: could not install chromium; the browser test will fail" >&2
 echo "[test] node $(node --version), $(pulumi version 2>/dev/null || echo 'pulumi missing')"
+# One style for the whole tree: the linter and the formatter fail the run like a test does.
+echo "[test] lint (eslint) and format (prettier --check)"
+npx eslint .
+npx prettier --check . >/dev/null || { npx prettier --check . 2>&1 | tail -20; echo "[test] run: npx prettier --write ." >&2; exit 1; }
 [ $# -gt 0 ] || set -- "dist/test/**/*.test.js"
 exec mocha "$@"

@@ -64,7 +64,7 @@ export function shaped<A, R>(
 
 // Loaded only on the pulumi-okta path, so stacks using the builtin resources never need the plugin.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional, loaded when chosen
-const oktaPackage = (): typeof okta => require("@pulumi/okta");
+export const oktaPackage = (): typeof okta => require("@pulumi/okta");
 
 function childOptions(o: OktaAppOptions): pulumi.CustomResourceOptions {
     return o.kind === "pulumi-okta" && o.provider

@@ -2,6 +2,7 @@
 // and the Okta user -> app user mapping, either with this package's dynamic resources (builtin) or
 // with @pulumi/okta (okta.AppUserSchemaProperty and okta.profile.Mapping), the same public calls.
 import * as pulumi from "@pulumi/pulumi";
+import { oktaPackage } from "./appResources";
 import { AppUserSchemaProperties } from "./appUserSchemaProperties";
 import { formatProblems, planMappings, validateMappings } from "./attributeMappingsLogic";
 import { ProfileMapping } from "./profileMapping";
@@ -52,8 +53,7 @@ function withPulumiOkta(
     plan: ReturnType<typeof planMappings>,
     parent: pulumi.Resource,
 ): pulumi.Resource[] {
-    // Loaded only on this path, so stacks using the builtin resources never need the Okta plugin.
-    const okta: typeof import("@pulumi/okta") = require("@pulumi/okta");
+    const okta = oktaPackage();
     const opts = { parent, provider: o.provider };
     const props = Object.entries(plan.schemaProperties).map(
         ([index, p]) =>

@@ -101,7 +101,6 @@ function bases(cx: string, okta: string): Record<Kind, Props> {
     };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const checks: Record<Kind, (olds: any, news: any) => Promise<pulumi.dynamic.CheckResult>> = {
     role: roleProvider.check, employee: employeeProvider.check, accessKey: accessKeyProvider.check,
     app: autoLoginAppProvider.check, group: groupAssignmentProvider.check, actions: provisioningActionsProvider.check, scim: scimConnectionProvider.check,
