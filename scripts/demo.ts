@@ -71,7 +71,12 @@ async function main(): Promise<void> {
 
     say("6. Connection test (npm run verify): token with the access key, then a SCIM request");
     const result = await verifyConnection({
-        region: sandboxRegion(endpoints.cxone.baseUrl),
+        // the sandbox's area host, as discovery names it (the key's sign-in happens there)
+        region: sandboxRegion(
+            endpoints.cxone.hosts?.area
+                ? { issuer: endpoints.cxone.baseUrl, area: endpoints.cxone.hosts.area }
+                : endpoints.cxone.baseUrl,
+        ),
         accessKeyId: o.accessKeyId,
         accessKeySecret: o.accessKeySecret,
     });
