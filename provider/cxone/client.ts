@@ -57,6 +57,8 @@ export interface AccessKeyRecord {
     userId: string;
     isActive: boolean;
     lastUsedDate?: string;
+    /** when CXone created the key [spec]: the start of its age for scheduled rotation */
+    createdDate?: string;
 }
 
 const str = (v: unknown): string => (typeof v === "string" ? v : v === undefined || v === null ? "" : String(v));
@@ -95,6 +97,7 @@ function toAccessKey(k: Record<string, unknown>): AccessKeyRecord {
         userId: str(k.userId),
         isActive: k.isActive === true,
         ...(typeof k.lastUsedDate === "string" && k.lastUsedDate ? { lastUsedDate: k.lastUsedDate } : {}),
+        ...(typeof k.createdDate === "string" && k.createdDate ? { createdDate: k.createdDate } : {}),
     };
 }
 

@@ -43,6 +43,8 @@ export type ScimConnectionState = ScimSettings & {
     /** fail while not authorized (something downstream needs the authorized connection) */
     requireAuthorization: boolean;
     pollIntervalSeconds: number;
+    /** during a key rotation: the previous key, still active until Okta uses the new one */
+    previousClientId?: string;
 };
 
 /** ScimConnection outputs: the inputs plus the judged status and the console steps left. */
@@ -124,6 +126,9 @@ export function checkScimConnection(
     );
     check(failures, "requireAuthorization", news.requireAuthorization, optionalBoolean);
     check(failures, "pollIntervalSeconds", news.pollIntervalSeconds, optionalNumber(1, 3_600));
+    check(failures, "previousClientId", news.previousClientId, (v, p) =>
+        v === undefined || v === null || typeof v === "string" ? undefined : `${p} must be a string`,
+    );
     // typed by the checks above. With failures the engine stops: the answer then carries no secret.
     const inputs = news as ScimConnectionState;
     return { inputs: failures.length ? { ...inputs, clientSecret: "" } : inputs, failures };
@@ -136,8 +141,11 @@ export const sameSettings = (
 ): boolean => SETTING_KEYS.every((k) => a[k] === b[k]);
 
 /**
- * diff(): another app or org replaces; settings change in place. Not authorized yet: every `up`
- * checks again, so the provisioning actions follow as soon as it is.
+ * diff(): another app or org replaces; settings change in place. The status itself needs no
+ * update: read() judges it from live evidence on every refresh, so a preview reports it as it is
+ * (an update would hide it: a dynamic resource's outputs are unknown in a preview of an update).
+ * An update is still planned where it can act: re-activating a disabled connection, or waiting
+ * for (or requiring) the console steps.
  */
 export function diffScimConnection(
     olds: Partial<ScimConnectionOutputs>,
@@ -148,8 +156,15 @@ export function diffScimConnection(
         !sameSettings(olds, news) ||
         JSON.stringify(olds.supportedActions) !== JSON.stringify(news.supportedActions) ||
         olds.appLabel !== news.appLabel ||
-        olds.secretReference !== news.secretReference;
-    return { changes: replaces.length > 0 || changed || olds.status !== "authorized", replaces };
+        olds.secretReference !== news.secretReference ||
+        (olds.previousClientId ?? undefined) !== (news.previousClientId ?? undefined) ||
+        olds.waitForAuthorizationSeconds !== news.waitForAuthorizationSeconds ||
+        olds.requireAuthorization !== news.requireAuthorization;
+    const waits = news.waitForAuthorizationSeconds > 0 || news.requireAuthorization;
+    const actionable =
+        olds.status === "disabled" ||
+        (olds.status !== "authorized" && olds.status !== "rotating" && waits);
+    return { changes: replaces.length > 0 || changed || actionable, replaces };
 }
 
 /** The resource id: one SCIM connection per app. */
@@ -167,6 +182,7 @@ export function describeConnection(
         settings: s,
         secretReference: s.secretReference,
         cxoneSignInHint: s.cxoneSignInHint,
+        rotation: e.rotation,
     });
     return compact({
         ...s,
@@ -191,7 +207,11 @@ export function connectionInputs(o: ScimConnectionOutputs): ScimConnectionState 
 
 /** Whether an `up` must fail: the connection is not authorized although it was required. */
 export const mustFail = (s: ScimConnectionState, o: ScimConnectionOutputs): boolean =>
-    o.status !== "authorized" && (s.waitForAuthorizationSeconds > 0 || s.requireAuthorization);
+    !provisioningWorks(o.status) && (s.waitForAuthorizationSeconds > 0 || s.requireAuthorization);
+
+/** Okta can provision: authorized, or rotating (Okta holds one of two working keys). */
+export const provisioningWorks = (status: ConnectionStatus): boolean =>
+    status === "authorized" || status === "rotating";
 
 /** The error of an `up` that waited for the console steps in vain, or that needs them done. */
 export function stillWaitingMessage(s: ScimConnectionState, o: ScimConnectionOutputs): string {
