@@ -21,8 +21,8 @@ export interface ConnectionEvidence {
     keyIsActive?: boolean;
     /** This resource saw the connection authorized before (its previous status). */
     previouslyAuthorized?: boolean;
-    /** What Okta reported at the previous check: ENABLED/DISABLED then UNKNOWN means switched off. */
-    previousOktaConnectionStatus?: string;
+    /** Okta reported ENABLED or DISABLED for this app before: a later UNKNOWN means switched off. */
+    oktaReportedBefore?: boolean;
     /** During a key rotation: the previous key and whether Okta has switched to the new one. */
     rotation?: RotationEvidence;
 }
@@ -53,9 +53,7 @@ export function connectionStatus(e: ConnectionEvidence): ConnectionStatus {
     // The previous key is gone before Okta used the new one: the key Okta holds no longer works.
     if (e.rotation && !e.rotation.oktaUsesNewKey) return "key-revoked";
     // "Enable SCIM provisioning" was unticked: Okta answers UNKNOWN where it answered before.
-    const before = e.previousOktaConnectionStatus;
-    if (e.oktaConnectionStatus === "UNKNOWN" && (before === "ENABLED" || before === "DISABLED"))
-        return "pending";
+    if (e.oktaConnectionStatus === "UNKNOWN" && e.oktaReportedBefore) return "pending";
     // Okta's ENABLED is about the credentials Okta holds; for a new key (first setup, or a key
     // re-created after revocation) it counts only once the key has been used.
     if (e.oktaConnectionStatus === "ENABLED")

@@ -52,6 +52,8 @@ export type ScimConnectionOutputs = ScimConnectionState & {
     status: ConnectionStatus;
     oktaConnectionStatus?: string;
     keyLastUsedDate?: string;
+    /** Okta has reported ENABLED or DISABLED for this app (so its UNKNOWN means switched off) */
+    oktaReportedStatus?: boolean;
     remainingSteps: string[];
 };
 
@@ -176,6 +178,10 @@ export function describeConnection(
     e: ConnectionEvidence,
 ): ScimConnectionOutputs {
     const status = connectionStatus(e);
+    const reported =
+        e.oktaReportedBefore === true ||
+        e.oktaConnectionStatus === "ENABLED" ||
+        e.oktaConnectionStatus === "DISABLED";
     const steps = remainingSteps(status, {
         appLabel: s.appLabel,
         appId: s.appId,
@@ -189,6 +195,7 @@ export function describeConnection(
         status,
         oktaConnectionStatus: e.oktaConnectionStatus,
         keyLastUsedDate: e.keyLastUsedDate ?? undefined,
+        oktaReportedStatus: reported || undefined,
         remainingSteps: steps,
     });
 }
@@ -199,6 +206,7 @@ export function connectionInputs(o: ScimConnectionOutputs): ScimConnectionState 
         status: _s,
         oktaConnectionStatus: _o,
         keyLastUsedDate: _k,
+        oktaReportedStatus: _p,
         remainingSteps: _r,
         ...inputs
     } = o;

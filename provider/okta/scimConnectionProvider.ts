@@ -46,7 +46,7 @@ export async function diff(
  */
 async function gather(
     s: ScimConnectionState,
-    previous?: Pick<ScimConnectionOutputs, "status" | "oktaConnectionStatus">,
+    previous?: Pick<ScimConnectionOutputs, "status" | "oktaReportedStatus">,
 ): Promise<ConnectionEvidence> {
     const prev = previous?.status;
     const previouslyAuthorized = prev === "authorized" || prev === "disabled" || prev === "rotating";
@@ -57,9 +57,7 @@ async function gather(
     return {
         oktaConnectionStatus: conn?.status,
         previouslyAuthorized,
-        ...(previous?.oktaConnectionStatus
-            ? { previousOktaConnectionStatus: previous.oktaConnectionStatus }
-            : {}),
+        ...(previous?.oktaReportedStatus ? { oktaReportedBefore: true } : {}),
         ...key,
     };
 }
@@ -69,7 +67,7 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 /** Checks the evidence, repairs a connection deactivated out of band, and waits if asked to. */
 async function settle(
     s: ScimConnectionState,
-    previous?: Pick<ScimConnectionOutputs, "status" | "oktaConnectionStatus">,
+    previous?: Pick<ScimConnectionOutputs, "status" | "oktaReportedStatus">,
 ): Promise<ScimConnectionOutputs> {
     const deadline = Date.now() + (s.waitForAuthorizationSeconds ?? 0) * 1000;
     let out = describeConnection(s, await gather(s, previous));
@@ -79,7 +77,7 @@ async function settle(
     }
     while (!provisioningWorks(out.status) && Date.now() < deadline) {
         await sleep(Math.min(s.pollIntervalSeconds * 1000, Math.max(0, deadline - Date.now())));
-        out = describeConnection(s, await gather(s));
+        out = describeConnection(s, await gather(s, out));
     }
     if (mustFail(s, out)) throw new Error(stillWaitingMessage(s, out));
     return out;
