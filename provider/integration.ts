@@ -211,7 +211,7 @@ export class ScimIntegration extends pulumi.ComponentResource {
     readonly connectionStatus: pulumi.Output<string>;
     /** Whole days since the current access key was created. */
     readonly accessKeyAgeDays: pulumi.Output<number | undefined>;
-    /** When `rotateAfterDays` makes the next rotation due. */
+    /** When `rotateAfterDays` makes the next rotation due ("" without a schedule). */
     readonly nextKeyRotationDate: pulumi.Output<string | undefined>;
     /** Console steps still to do, values included, the secret by reference. Empty when done. */
     readonly remainingSteps: pulumi.Output<string[]>;

@@ -42,7 +42,7 @@ export type AccessKeyOutputs = AccessKeyState & {
     keyRotation?: string;
     /** the key a rotation replaced, active until Okta uses the new one */
     previousKey?: PreviousKey;
-    /** previousKey's id while it is active (what ScimConnection reads) */
+    /** previousKey's id while it is active, else "" (what ScimConnection reads) */
     previousAccessKeyId?: string;
     keyAgeDays?: number;
     nextRotationDate?: string;
@@ -135,8 +135,16 @@ export function diffAccessKey(
 /** The age and schedule outputs, and previousAccessKeyId, from the rest of the outputs. */
 export function withSchedule(o: AccessKeyOutputs, now: number): AccessKeyOutputs {
     const sch = keySchedule(o.createdDate, o.rotateAfterDays, now);
-    const active = o.previousKey?.isActive ? o.previousKey.accessKeyId : undefined;
-    return compactOutputs({ ...o, ...sch, previousAccessKeyId: active });
+    // Always set ("" for none): an absent output reads as unknown in a preview, which would make
+    // the SCIM connection (which takes previousAccessKeyId) look changed in every preview.
+    const active = o.previousKey?.isActive ? o.previousKey.accessKeyId : "";
+    return compactOutputs({
+        ...o,
+        ...sch,
+        nextRotationDate: sch.nextRotationDate ?? "",
+        previousAccessKeyId: active,
+        rotationNote: o.rotationNote ?? "",
+    });
 }
 
 const compactOutputs = (o: AccessKeyOutputs): AccessKeyOutputs =>

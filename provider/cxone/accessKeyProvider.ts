@@ -126,7 +126,7 @@ export async function update(
             lastUsedDate: undefined,
             createdDate: key.createdDate ?? new Date(now).toISOString(),
             keyRotation: s.rotation,
-            rotationNote: undefined,
+            rotationNote: "",
         };
     }
     return { outs: withSchedule(out, now) };

@@ -43,7 +43,7 @@ export type ScimConnectionState = ScimSettings & {
     /** fail while not authorized (something downstream needs the authorized connection) */
     requireAuthorization: boolean;
     pollIntervalSeconds: number;
-    /** during a key rotation: the previous key, still active until Okta uses the new one */
+    /** during a key rotation: the previous key, still active until Okta uses the new one ("" none) */
     previousClientId?: string;
 };
 
@@ -159,7 +159,7 @@ export function diffScimConnection(
         JSON.stringify(olds.supportedActions) !== JSON.stringify(news.supportedActions) ||
         olds.appLabel !== news.appLabel ||
         olds.secretReference !== news.secretReference ||
-        (olds.previousClientId ?? undefined) !== (news.previousClientId ?? undefined) ||
+        (olds.previousClientId || undefined) !== (news.previousClientId || undefined) ||
         olds.waitForAuthorizationSeconds !== news.waitForAuthorizationSeconds ||
         olds.requireAuthorization !== news.requireAuthorization;
     const waits = news.waitForAuthorizationSeconds > 0 || news.requireAuthorization;

@@ -52,7 +52,7 @@ async function gather(
     const previouslyAuthorized = prev === "authorized" || prev === "disabled" || prev === "rotating";
     const [conn, key] = await Promise.all([
         oktaApi.getConnection(s.orgUrl, s.appId),
-        accessKeyEvidence(s.cxoneEndpoint, s.clientId, s.previousClientId),
+        accessKeyEvidence(s.cxoneEndpoint, s.clientId, s.previousClientId || undefined),
     ]);
     return {
         oktaConnectionStatus: conn?.status,
