@@ -18,6 +18,7 @@ import {
     rotationStarts,
     withSchedule,
 } from "./accessKeyLogic";
+import { forgetKeyReads, readAccessKey } from "./keyReads";
 import { retirement } from "./keyRotation";
 
 // Stored properties are what this module's check() and create() made them: typed back here.
@@ -42,6 +43,7 @@ export async function diff(
 // A POST that fails without a response is not retried and not adopted: the secret of a key created
 // by a lost response is unknowable, so such a key is useless; the next `up` makes a new one.
 export async function create(s: AccessKeyState): Promise<{ id: string; outs: AccessKeyOutputs }> {
+    forgetKeyReads();
     const client = new CxoneClient(s.endpoint);
     const key = await client.createAccessKey(s.employeeId);
     const outs = accessKeyOutputs(s, key, key.accessKeySecret);
@@ -65,10 +67,9 @@ export async function read(
     props?: Props,
 ): Promise<pulumi.dynamic.ReadResult<AccessKeyOutputs>> {
     const old = outputs(stored(props, `access key ${id}`));
-    const client = new CxoneClient(old.endpoint);
     const [live, previous] = await Promise.all([
-        client.getAccessKey(old.accessKeyId ?? id),
-        old.previousKey ? client.getAccessKey(old.previousKey.accessKeyId) : undefined,
+        readAccessKey(old.endpoint, old.accessKeyId ?? id),
+        old.previousKey ? readAccessKey(old.endpoint, old.previousKey.accessKeyId) : undefined,
     ]);
     if (!live) return { id: "" };
     const r = accessKeyFromLive(old, live, previous);
@@ -87,6 +88,7 @@ export async function update(
     const old = outputs(olds);
     const client = new CxoneClient(s.endpoint);
     const now = Date.now();
+    forgetKeyReads();
     let out: AccessKeyOutputs = { ...old, ...s, accessKeyId: old.accessKeyId ?? id };
     out.keyRotation = old.keyRotation ?? old.rotation;
     if (old.isActive !== s.active) {
@@ -129,6 +131,7 @@ export async function update(
             rotationNote: "",
         };
     }
+    forgetKeyReads();
     return { outs: withSchedule(out, now) };
 }
 
@@ -136,6 +139,7 @@ export async function update(
 export async function destroy(id: string, props: Props): Promise<void> {
     const o = outputs(props);
     const client = new CxoneClient(o.endpoint);
+    forgetKeyReads();
     if (o.previousKey) await client.revokeAccessKey(o.previousKey.accessKeyId);
     await client.revokeAccessKey(o.accessKeyId ?? id);
 }

@@ -1,6 +1,6 @@
 // CXone's side of the evidence: the access key's lastUsedDate and isActive, and during a rotation
 // the previous key's, judged by the rules of provider/cxone/keyRotation.ts.
-import { CxoneClient } from "../cxone/client";
+import { readAccessKey } from "../cxone/keyReads";
 import { KeyUse, oktaUsesNewKey } from "../cxone/keyRotation";
 import type { CxoneEndpoint } from "../regions";
 import type { ConnectionEvidence, RotationEvidence } from "./connectionSteps";
@@ -10,10 +10,9 @@ export async function accessKeyEvidence(
     accessKeyId: string,
     previousClientId?: string,
 ): Promise<ConnectionEvidence> {
-    const client = new CxoneClient(endpoint);
     const [key, previous] = await Promise.all([
-        client.getAccessKey(accessKeyId),
-        previousClientId ? client.getAccessKey(previousClientId) : undefined,
+        readAccessKey(endpoint, accessKeyId),
+        previousClientId ? readAccessKey(endpoint, previousClientId) : undefined,
     ]);
     let rotation: RotationEvidence | undefined;
     if (previousClientId) {

@@ -6,6 +6,7 @@ import { readResult } from "../forwarder";
 import { Props, stored } from "../props";
 import { oktaApi } from "./client";
 import type { ConnectionEvidence } from "./connectionSteps";
+import { forgetKeyReads } from "../cxone/keyReads";
 import { accessKeyEvidence } from "./keyEvidence";
 import {
     checkScimConnection,
@@ -77,6 +78,7 @@ async function settle(
     }
     while (!provisioningWorks(out.status) && Date.now() < deadline) {
         await sleep(Math.min(s.pollIntervalSeconds * 1000, Math.max(0, deadline - Date.now())));
+        forgetKeyReads(); // each poll asks CXone again
         out = describeConnection(s, await gather(s, out));
     }
     if (mustFail(s, out)) throw new Error(stillWaitingMessage(s, out));

@@ -172,13 +172,21 @@ describe("CXone providers against the sandbox (HTTP)", function () {
             assert.equal((await accessKey.read(k.id, k.outs)).props!.isActive, true);
         });
 
-        it("rotation and another employee replace; delete revokes and read then reports it gone", async () => {
+        it("another employee replaces; a rotation updates in place and keeps the old key; delete revokes both", async () => {
             const k = await makeKey({ rotation: "1" });
-            assert.deepEqual((await accessKey.diff(k.id, k.outs, { ...k.inputs, rotation: "2" })).replaces, ["rotation"]);
             assert.deepEqual((await accessKey.diff(k.id, k.outs, { ...k.inputs, employeeId: "x" })).replaces, ["employeeId"]);
-            await accessKey.delete!(k.id, k.outs);
-            await accessKey.delete!(k.id, k.outs); // already revoked: fine
-            assert.equal((await accessKey.read(k.id, k.outs)).id, "");
+            const d = await accessKey.diff(k.id, k.outs, { ...k.inputs, rotation: "2" });
+            assert.deepEqual([d.changes, d.replaces], [true, []]);
+            const rotated = (await accessKey.update!(k.id, k.outs, { ...k.inputs, rotation: "2" })).outs as Props;
+            assert.notEqual(rotated.accessKeyId, k.id, "a new key");
+            assert.equal(rotated.previousAccessKeyId, k.id, "the old key is kept");
+            const api = await f.adminApi();
+            assert.equal((await api.get(`/access-key-management/v1/access-keys/${k.id}`)).data.resultSet.isActive, true);
+            await accessKey.delete!(k.id, rotated);
+            await accessKey.delete!(k.id, rotated); // already revoked: fine
+            assert.equal((await accessKey.read(k.id, rotated)).id, "");
+            const gone = await api.get(`/access-key-management/v1/access-keys/${k.id}`, { validateStatus: () => true });
+            assert.equal(gone.status, 404, "the old key is revoked too");
         });
     });
 

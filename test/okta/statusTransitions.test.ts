@@ -8,6 +8,7 @@ import * as accessKey from "../../provider/cxone/accessKeyProvider";
 import * as employee from "../../provider/cxone/employeeProvider";
 import * as role from "../../provider/cxone/roleProvider";
 import { CxoneClient } from "../../provider/cxone/client";
+import { forgetKeyReads } from "../../provider/cxone/keyReads";
 import type { AccessKeyOutputs } from "../../provider/cxone/accessKeyLogic";
 import * as app from "../../provider/okta/autoLoginAppProvider";
 import * as connection from "../../provider/okta/scimConnectionProvider";
@@ -92,6 +93,7 @@ describe("SCIM connection status: every transition, caused out of band, seen by 
 
     /** The refresh a preview starts with: read() of the key, then of the connection. */
     async function refreshedStatus(): Promise<string> {
+        forgetKeyReads(); // each `pulumi` command is a new provider process
         const k = await accessKey.read(keyId, key);
         if (k.props) key = k.props;
         const r = await connection.read(`${appId}/scim`, conn);
