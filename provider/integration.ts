@@ -511,11 +511,13 @@ function warnAboutRemainingSteps(connection: ScimConnection, owner: pulumi.Resou
 
 /** A scheduled rotation that is due (preview says the next `up` starts it), or one that was cut short. */
 function warnAboutRotation(key: AccessKey, owner: pulumi.Resource): void {
-    pulumi.all([key.rotationDue, key.nextRotationDate, key.rotationNote]).apply(([due, date, note]) => {
-        if (due) {
-            const text = `access key rotation due since ${date}: \`pulumi up\` starts it (a new key; the old one keeps working until Okta uses the new one)`;
-            void pulumi.log.warn(text, owner);
-        }
-        if (note) void pulumi.log.warn(note, owner);
-    });
+    pulumi
+        .all([key.rotationDue, key.nextRotationDate, key.rotationNote])
+        .apply(([due, date, note]) => {
+            if (due) {
+                const text = `access key rotation due since ${date}: \`pulumi up\` starts it (a new key; the old one keeps working until Okta uses the new one)`;
+                void pulumi.log.warn(text, owner);
+            }
+            if (note) void pulumi.log.warn(note, owner);
+        });
 }

@@ -73,7 +73,11 @@ export async function verifySparingKey(input: SparingVerifyInput): Promise<Verif
             detail: `access key ${input.accessKeyId} is active, employee ${userId}, ${used}`,
         });
     } catch (e) {
-        result.steps.push({ name: STEP_KEY, ok: false, detail: `could not read the key: ${why(e)}` });
+        result.steps.push({
+            name: STEP_KEY,
+            ok: false,
+            detail: `could not read the key: ${why(e)}`,
+        });
         skip(STEP_TOKEN, "skipped: the key could not be checked");
         skip(STEP_SCIM, "skipped: no token");
         return result;
@@ -131,6 +135,8 @@ async function revoke(admin: CxoneClient, id: string | undefined, result: Verify
         await admin.revokeAccessKey(id);
     } catch (e) {
         result.ok = false;
-        result.notes.push(`could not revoke the temporary key ${id}: revoke it in CXone (${why(e)})`);
+        result.notes.push(
+            `could not revoke the temporary key ${id}: revoke it in CXone (${why(e)})`,
+        );
     }
 }

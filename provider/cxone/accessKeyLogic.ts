@@ -96,9 +96,7 @@ export function rotationStarts(
     now: number,
 ): boolean {
     const after = typeof news.rotateAfterDays === "number" ? news.rotateAfterDays : undefined;
-    return (
-        rotationRequested(olds, news) || keySchedule(olds.createdDate, after, now).rotationDue
-    );
+    return rotationRequested(olds, news) || keySchedule(olds.createdDate, after, now).rotationDue;
 }
 
 /**

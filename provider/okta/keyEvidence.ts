@@ -29,7 +29,8 @@ export async function accessKeyEvidence(
             oktaUsesNewKey: oktaUsesNewKey(current, prev),
         };
     }
-    if (!key) return { keyIsActive: false, keyLastUsedDate: null, ...(rotation ? { rotation } : {}) };
+    if (!key)
+        return { keyIsActive: false, keyLastUsedDate: null, ...(rotation ? { rotation } : {}) };
     return {
         keyIsActive: key.isActive,
         keyLastUsedDate: key.lastUsedDate ?? null,

@@ -129,7 +129,9 @@ export function checkScimConnection(
     check(failures, "requireAuthorization", news.requireAuthorization, optionalBoolean);
     check(failures, "pollIntervalSeconds", news.pollIntervalSeconds, optionalNumber(1, 3_600));
     check(failures, "previousClientId", news.previousClientId, (v, p) =>
-        v === undefined || v === null || typeof v === "string" ? undefined : `${p} must be a string`,
+        v === undefined || v === null || typeof v === "string"
+            ? undefined
+            : `${p} must be a string`,
     );
     // typed by the checks above. With failures the engine stops: the answer then carries no secret.
     const inputs = news as ScimConnectionState;

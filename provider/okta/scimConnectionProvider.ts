@@ -50,7 +50,8 @@ async function gather(
     previous?: Pick<ScimConnectionOutputs, "status" | "oktaReportedStatus">,
 ): Promise<ConnectionEvidence> {
     const prev = previous?.status;
-    const previouslyAuthorized = prev === "authorized" || prev === "disabled" || prev === "rotating";
+    const previouslyAuthorized =
+        prev === "authorized" || prev === "disabled" || prev === "rotating";
     const [conn, key] = await Promise.all([
         oktaApi.getConnection(s.orgUrl, s.appId),
         accessKeyEvidence(s.cxoneEndpoint, s.clientId, s.previousClientId || undefined),
