@@ -208,6 +208,8 @@ export function accessKeyFromLive(
             createdDate: live.createdDate ?? old.createdDate,
             keyRotation: old.keyRotation ?? old.rotation,
             previousKey: old.previousKey ? previousFromLive(old.previousKey, previous) : undefined,
+            // the warning belongs to the `up` that revoked without evidence, not to every later one
+            rotationNote: "",
         },
         now,
     );

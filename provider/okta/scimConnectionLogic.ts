@@ -165,8 +165,15 @@ export function diffScimConnection(
         olds.waitForAuthorizationSeconds !== news.waitForAuthorizationSeconds ||
         olds.requireAuthorization !== news.requireAuthorization;
     const waits = news.waitForAuthorizationSeconds > 0 || news.requireAuthorization;
+    // Okta reports the connection deactivated (perhaps behind a key that was also switched off):
+    // update re-activates it once the rest allows
+    const deactivated =
+        olds.oktaConnectionStatus === "DISABLED" &&
+        olds.status !== "pending" &&
+        olds.status !== "rotating";
     const actionable =
         olds.status === "disabled" ||
+        deactivated ||
         (olds.status !== "authorized" && olds.status !== "rotating" && waits);
     return { changes: replaces.length > 0 || changed || actionable, replaces };
 }

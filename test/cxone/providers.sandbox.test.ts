@@ -188,6 +188,22 @@ describe("CXone providers against the sandbox (HTTP)", function () {
             const gone = await api.get(`/access-key-management/v1/access-keys/${k.id}`, { validateStatus: () => true });
             assert.equal(gone.status, 404, "the old key is revoked too");
         });
+
+        it("with maxOverlapDays 0, the next update revokes the old key without evidence and says so", async () => {
+            const k = await makeKey({ maxOverlapDays: 0 });
+            const rotated = (await accessKey.update!(k.id, k.outs, { ...k.inputs, rotation: "1" })).outs as Props;
+            const old = rotated.previousAccessKeyId as string;
+            assert.equal(old, k.id);
+            const d = await accessKey.diff(k.id, rotated, { ...k.inputs, rotation: "1" });
+            assert.equal(d.changes, true, "the overlap is over: the old key is due");
+            const ended = (await accessKey.update!(k.id, rotated, { ...k.inputs, rotation: "1" })).outs as Props;
+            assert.equal(ended.previousAccessKeyId, "");
+            assert.match(ended.rotationNote as string, new RegExp(`access key ${old} was revoked after the maximum overlap of 0 days without evidence`));
+            const api = await f.adminApi();
+            assert.equal((await api.get(`/access-key-management/v1/access-keys/${old}`, { validateStatus: () => true })).status, 404);
+            const read = await accessKey.read(k.id, ended);
+            assert.equal((read.props as Props).rotationNote, "", "the warning is for that up only");
+        });
     });
 
     describe("faults", () => {
