@@ -42,7 +42,10 @@ const DAY_MS = 86_400_000;
  *   client still signing in is the new one: had Okta kept the old secret, its next token request
  *   would have moved the old key's lastUsedDate past the new key's.
  * Both dates come from CXone, so clocks of this machine do not enter the comparison. Equal dates
- * are not evidence (CXone may round them).
+ * are not evidence (CXone may round them). A sign-in with the new key by anything but Okta before
+ * Okta switched would look the same: that is why the connection test spares the key (it signs in
+ * with a temporary key of the same employee, provider/verifySparingKey.ts) and the secret is
+ * shown only by reference, for the person who enters it in Okta.
  */
 export function oktaUsesNewKey(current: KeyUse, previous: PreviousKey): boolean {
     const newUse = ms(current.lastUsedDate);
