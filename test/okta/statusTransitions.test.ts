@@ -61,19 +61,25 @@ describe("SCIM connection status: every transition, caused out of band, seen by 
 
     /** What an `up` does: the key first, then the connection with the key's new outputs. */
     async function up(rotation?: string): Promise<void> {
-        const { inputs } = await accessKey.check({}, {
-            endpoint: key.endpoint,
-            employeeId: key.employeeId,
-            ...(rotation ? { rotation } : {}),
-        });
+        const { inputs } = await accessKey.check(
+            {},
+            {
+                endpoint: key.endpoint,
+                employeeId: key.employeeId,
+                ...(rotation ? { rotation } : {}),
+            },
+        );
         const d = await accessKey.diff(keyId, key, inputs);
         if (d.changes) key = (await accessKey.update(keyId, key, inputs)).outs;
-        const c = await connection.check({}, {
-            ...connectionInputs(),
-            clientId: key.accessKeyId,
-            clientSecret: key.secret,
-            previousClientId: key.previousAccessKeyId,
-        });
+        const c = await connection.check(
+            {},
+            {
+                ...connectionInputs(),
+                clientId: key.accessKeyId,
+                clientSecret: key.secret,
+                previousClientId: key.previousAccessKeyId,
+            },
+        );
         assert.deepEqual(c.failures, []);
         conn = (await connection.update(`${appId}/scim`, conn, c.inputs)).outs;
     }
@@ -110,13 +116,16 @@ describe("SCIM connection status: every transition, caused out of band, seen by 
         );
         const em = await employee.create(
             (
-                await employee.check({}, {
-                    endpoint: f.endpoint,
-                    email: uniqueEmail("scim"),
-                    firstName: "SCIM",
-                    lastName: "AccessKey",
-                    roleId: rl.id,
-                })
+                await employee.check(
+                    {},
+                    {
+                        endpoint: f.endpoint,
+                        email: uniqueEmail("scim"),
+                        firstName: "SCIM",
+                        lastName: "AccessKey",
+                        roleId: rl.id,
+                    },
+                )
             ).inputs,
         );
         const k = await accessKey.create(
@@ -132,11 +141,14 @@ describe("SCIM connection status: every transition, caused out of band, seen by 
             adoptExisting: false,
         } as never);
         appId = a.id;
-        const c = await connection.check({}, {
-            ...connectionInputs(),
-            clientId: key.accessKeyId,
-            clientSecret: key.secret,
-        });
+        const c = await connection.check(
+            {},
+            {
+                ...connectionInputs(),
+                clientId: key.accessKeyId,
+                clientSecret: key.secret,
+            },
+        );
         assert.deepEqual(c.failures, []);
         conn = (await connection.create(c.inputs)).outs;
     });
@@ -179,13 +191,33 @@ describe("SCIM connection status: every transition, caused out of band, seen by 
         ["key-revoked", "disabled", "CXone: key switched on", keyActive(true)],
         ["disabled", "pending", "Okta console: Enable SCIM provisioning unticked", untick],
         ["pending", "authorized", "the person does the console steps", consoleSteps],
-        ["authorized", "rotating", "`up` with a new rotation value (not out of band)", () => up("r1")],
+        [
+            "authorized",
+            "rotating",
+            "`up` with a new rotation value (not out of band)",
+            () => up("r1"),
+        ],
         ["rotating", "key-revoked", "CXone: the old key revoked before Okta switched", revokeOld],
         ["key-revoked", "authorized", "the person enters the new key in Okta", consoleSteps],
-        ["authorized", "rotating", "`up` with a new rotation value (not out of band)", () => up("r2")],
-        ["rotating", "rotating", "the person enters the new key (the steps say: run up)", consoleSteps],
+        [
+            "authorized",
+            "rotating",
+            "`up` with a new rotation value (not out of band)",
+            () => up("r2"),
+        ],
+        [
+            "rotating",
+            "rotating",
+            "the person enters the new key (the steps say: run up)",
+            consoleSteps,
+        ],
         ["rotating", "authorized", "CXone: the old key revoked after Okta switched", revokeOld],
-        ["authorized", "rotating", "`up` with a new rotation value (not out of band)", () => up("r3")],
+        [
+            "authorized",
+            "rotating",
+            "`up` with a new rotation value (not out of band)",
+            () => up("r3"),
+        ],
         ["rotating", "key-revoked", "CXone: the new key switched off", keyActive(false)],
         ["key-revoked", "rotating", "CXone: the new key switched on", keyActive(true)],
     ];
@@ -207,7 +239,10 @@ describe("SCIM connection status: every transition, caused out of band, seen by 
         assert.equal(await refreshedStatus(), "rotating");
         const steps = conn.remainingSteps.join("\n");
         const secretRef = "the value of `pulumi stack output accessKeySecret --show-secrets`";
-        assert.ok(steps.includes(`Client ID = ${key.accessKeyId}; Client secret = ${secretRef}`), steps);
+        assert.ok(
+            steps.includes(`Client ID = ${key.accessKeyId}; Client secret = ${secretRef}`),
+            steps,
+        );
         assert.ok(steps.includes(`revokes the old key ${key.previousAccessKeyId}`), steps);
         assert.ok(!steps.includes(key.secret), "the secret appears in the steps");
         // Once Okta signs in with the new key, the steps say only that the next up ends it.

@@ -8,7 +8,11 @@ import { strict as assert } from "assert";
 import type { EngineEvent } from "@pulumi/pulumi/automation";
 import { CxoneClient } from "../../provider/cxone/client";
 import { cxoneEndpointFor, sandboxRegion } from "../../provider/regions";
-import { authenticateWithCxone, completeConsoleSteps, saveScimSettings } from "../../sandbox/operator";
+import {
+    authenticateWithCxone,
+    completeConsoleSteps,
+    saveScimSettings,
+} from "../../sandbox/operator";
 import { integrationFixture, type IntegrationFixture } from "../support/integrationStack";
 import { cxoneScim, oktaAdmin, oktaConsole, type SyncResult } from "./helpers";
 
@@ -23,7 +27,10 @@ describe("key rotation with provisioning throughout (real engine, sandbox)", fun
     let con: ReturnType<typeof oktaConsole>;
     let scim: ReturnType<typeof cxoneScim>;
     const pushes: SyncResult[] = [];
-    const admin = () => ({ email: f.sandbox.endpoints.cxone.adminEmail, password: f.sandbox.endpoints.cxone.adminPassword });
+    const admin = () => ({
+        email: f.sandbox.endpoints.cxone.adminEmail,
+        password: f.sandbox.endpoints.cxone.adminPassword,
+    });
     const cxone = () => new CxoneClient(cxoneEndpointFor(sandboxRegion(f.sandbox.urls.cxone)));
 
     /** A new member of the group, pushed by Okta now; every push so far must have succeeded. */
@@ -49,7 +56,8 @@ describe("key rotation with provisioning throughout (real engine, sandbox)", fun
                 // what the refresh read (outputs event), and what is planned (pre event)
                 const done = e.resOutputsEvent?.metadata;
                 const doneType = done?.type.match(/:(\w+)$/)?.[1];
-                if (done?.op === "refresh" && doneType) refreshed[doneType] = done.new?.outputs ?? {};
+                if (done?.op === "refresh" && doneType)
+                    refreshed[doneType] = done.new?.outputs ?? {};
                 const m = e.resourcePreEvent?.metadata;
                 const type = m?.type.match(/:(\w+)$/)?.[1];
                 if (m && type && !["same", "read", "refresh"].includes(m.op)) ops[type] = m.op;
@@ -65,7 +73,9 @@ describe("key rotation with provisioning throughout (real engine, sandbox)", fun
         con = oktaConsole(f.sandbox);
         scim = cxoneScim(f.sandbox);
         groupId = await okta.groupId("CXone Agents");
-        await f.stack.stack.setConfig("cxone-okta-scim:groupIds", { value: JSON.stringify([groupId]) });
+        await f.stack.stack.setConfig("cxone-okta-scim:groupIds", {
+            value: JSON.stringify([groupId]),
+        });
         await f.stack.up();
         const o = await f.outputs();
         appId = o.appId;
@@ -74,7 +84,9 @@ describe("key rotation with provisioning throughout (real engine, sandbox)", fun
         await f.stack.up();
         assert.equal((await f.outputs()).connectionStatus, "authorized");
     });
-    after(async () => { await f?.sandbox.stop(); });
+    after(async () => {
+        await f?.sandbox.stop();
+    });
 
     let oldKey: string;
     let newKey: string;
@@ -90,10 +102,20 @@ describe("key rotation with provisioning throughout (real engine, sandbox)", fun
         newKey = o.accessKeyId;
         assert.notEqual(newKey, oldKey);
         assert.equal(o.connectionStatus, "rotating");
-        assert.equal((await cxone().getAccessKey(oldKey))?.isActive, true, "the old key still works");
+        assert.equal(o.provisioningApplied, true, "the provisioning actions stay on");
+        assert.equal(
+            (await cxone().getAccessKey(oldKey))?.isActive,
+            true,
+            "the old key still works",
+        );
         assert.equal((await cxone().getAccessKey(newKey))?.isActive, true);
         const steps = (o.remainingSteps as string[]).join("\n");
-        assert.ok(steps.includes(`Client ID = ${newKey}; Client secret = the value of \`pulumi stack output accessKeySecret --show-secrets\``), steps);
+        assert.ok(
+            steps.includes(
+                `Client ID = ${newKey}; Client secret = the value of \`pulumi stack output accessKeySecret --show-secrets\``,
+            ),
+            steps,
+        );
         assert.ok(steps.includes(`revokes the old key ${oldKey}`), steps);
         assert.ok(!steps.includes(o.accessKeySecret), "the secret appears in the steps");
     });
@@ -109,9 +131,14 @@ describe("key rotation with provisioning throughout (real engine, sandbox)", fun
     it("mid-way the person saves the new key in Okta and authenticates; pushes go on", async () => {
         const o = await f.outputs();
         await saveScimSettings(f.sandbox.urls.okta, appId, {
-            scimBaseUrl: o.scimBaseUrl, uniqueIdentifierField: "userName", supportedActions: ["pushNewUsers", "pushProfileUpdates"],
-            authMode: "oauth2", tokenEndpoint: o.tokenEndpoint, authorizeEndpoint: o.authorizeEndpoint,
-            clientId: o.accessKeyId, clientSecret: o.accessKeySecret,
+            scimBaseUrl: o.scimBaseUrl,
+            uniqueIdentifierField: "userName",
+            supportedActions: ["pushNewUsers", "pushProfileUpdates"],
+            authMode: "oauth2",
+            tokenEndpoint: o.tokenEndpoint,
+            authorizeEndpoint: o.authorizeEndpoint,
+            clientId: o.accessKeyId,
+            clientSecret: o.accessKeySecret,
         });
         const { results } = await con.sync(appId);
         pushes.push(...results);
@@ -146,7 +173,10 @@ describe("key rotation with provisioning throughout (real engine, sandbox)", fun
         let o = await f.outputs();
         assert.equal(o.accessKeyAgeDays, 0);
         const due = Date.parse(o.nextKeyRotationDate as string);
-        assert.ok(Math.abs(due - (Date.now() + 30 * DAY_MS)) < 600_000, String(o.nextKeyRotationDate));
+        assert.ok(
+            Math.abs(due - (Date.now() + 30 * DAY_MS)) < 600_000,
+            String(o.nextKeyRotationDate),
+        );
 
         // Test-only shortcut: the key was created 40 days ago (the sandbox's state, in-process).
         const state = f.sandbox.context.state.cxone.accessKeys[newKey];
@@ -166,7 +196,11 @@ describe("key rotation with provisioning throughout (real engine, sandbox)", fun
         assert.notEqual(o.accessKeyId, newKey, "a new key");
         assert.equal(o.connectionStatus, "rotating");
         assert.equal(o.accessKeyAgeDays, 0);
-        assert.equal((await cxone().getAccessKey(newKey))?.isActive, true, "the key Okta holds still works");
+        assert.equal(
+            (await cxone().getAccessKey(newKey))?.isActive,
+            true,
+            "the key Okta holds still works",
+        );
         await provisionSomeone("Vic", "Scheduled");
 
         const auth = await completeConsoleSteps(f.sandbox.urls.okta, o, admin());

@@ -53,7 +53,10 @@ describe("key rotation rules", () => {
         const late = retirement(fresh, previous, T0 + 2 * DAY, 2);
         assert.equal(late.action, "revoke");
         assert.ok(late.action === "revoke" && late.reason === "overlap-expired");
-        assert.match(late.action === "revoke" && late.reason === "overlap-expired" ? late.warning : "", /maximum overlap of 2 days/);
+        assert.match(
+            late.action === "revoke" && late.reason === "overlap-expired" ? late.warning : "",
+            /maximum overlap of 2 days/,
+        );
     });
 
     it("schedule: age in whole days, next due date, due from that moment", () => {
@@ -117,7 +120,10 @@ describe("SCIM connection during a rotation", () => {
         };
         const steps = remainingSteps("rotating", { ...ctx, rotation: rotation(true, false) });
         const text = steps.join("\n");
-        assert.match(text, /Client ID = NEW; Client secret = the value of `pulumi stack output accessKeySecret --show-secrets`/);
+        assert.match(
+            text,
+            /Client ID = NEW; Client secret = the value of `pulumi stack output accessKeySecret --show-secrets`/,
+        );
         assert.match(text, /Authenticate with CXone/);
         assert.match(text, /revokes the old key OLD/);
         const done = remainingSteps("rotating", { ...ctx, rotation: rotation(true, true) });

@@ -19,29 +19,62 @@ describe("connection test sparing the key (sandbox)", function () {
     let secret: string;
     let employeeId: string;
     const cxone = () => new CxoneClient(f.endpoint);
-    const run = () => verifySparingKey({ region: sandboxRegion(f.sandbox.urls.cxone), accessKeyId: keyId, timeoutMs: 5000 });
+    const run = () =>
+        verifySparingKey({
+            region: sandboxRegion(f.sandbox.urls.cxone),
+            accessKeyId: keyId,
+            timeoutMs: 5000,
+        });
 
     before(async () => {
         f = await cxoneFixture();
-        const r = await role.create((await role.check({}, { endpoint: f.endpoint, name: unique("SCIM Key") })).inputs);
+        const r = await role.create(
+            (await role.check({}, { endpoint: f.endpoint, name: unique("SCIM Key") })).inputs,
+        );
         const e = await employee.create(
-            (await employee.check({}, { endpoint: f.endpoint, email: uniqueEmail("scim"), firstName: "SCIM", lastName: "AccessKey", roleId: r.id })).inputs,
+            (
+                await employee.check(
+                    {},
+                    {
+                        endpoint: f.endpoint,
+                        email: uniqueEmail("scim"),
+                        firstName: "SCIM",
+                        lastName: "AccessKey",
+                        roleId: r.id,
+                    },
+                )
+            ).inputs,
         );
         employeeId = e.id;
-        const k = await accessKey.create((await accessKey.check({}, { endpoint: f.endpoint, employeeId })).inputs);
+        const k = await accessKey.create(
+            (await accessKey.check({}, { endpoint: f.endpoint, employeeId })).inputs,
+        );
         keyId = k.id;
         secret = k.outs.secret;
     });
-    after(async () => { await f?.stop(); });
+    after(async () => {
+        await f?.stop();
+    });
 
     it("passes every step; the key's lastUsedDate does not move; no temporary key is left", async () => {
         const v = await run();
         assert.equal(v.ok, true, formatVerifyResult(v));
-        assert.deepEqual(v.steps.map((s) => [s.name, s.ok]), [[STEP_KEY, true], [STEP_TOKEN, true], [STEP_SCIM, true]]);
+        assert.deepEqual(
+            v.steps.map((s) => [s.name, s.ok]),
+            [
+                [STEP_KEY, true],
+                [STEP_TOKEN, true],
+                [STEP_SCIM, true],
+            ],
+        );
         const key = await cxone().getAccessKey(keyId);
         assert.equal(key?.lastUsedDate, undefined, "the key never signed in");
         const keys = await cxone().listAccessKeys(employeeId);
-        assert.deepEqual(keys.map((k) => k.accessKeyId), [keyId], "the temporary key is revoked");
+        assert.deepEqual(
+            keys.map((k) => k.accessKeyId),
+            [keyId],
+            "the temporary key is revoked",
+        );
         assert.ok(!JSON.stringify(v).includes(secret));
     });
 
