@@ -57,7 +57,7 @@ export interface AccessKeyRecord {
     userId: string;
     isActive: boolean;
     lastUsedDate?: string;
-    /** when CXone created the key [spec]: the start of its age for scheduled rotation */
+    /** when CXone created the key [guess on GET]: the start of its age (else the stack's own record) */
     createdDate?: string;
 }
 
