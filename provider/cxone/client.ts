@@ -57,7 +57,7 @@ export interface AccessKeyRecord {
     userId: string;
     isActive: boolean;
     lastUsedDate?: string;
-    /** when CXone created the key [guess on GET]: the start of its age (else the stack's own record) */
+    /** when CXone created the key [guess on GET]; else the stack keeps its own record */
     createdDate?: string;
 }
 
