@@ -34,6 +34,8 @@ export async function integrationProgram(): Promise<Record<string, unknown>> {
         accessKeyId: integration.accessKeyId,
         accessKeySecret: integration.accessKeySecret,
         connectionStatus: integration.connectionStatus,
+        accessKeyAgeDays: integration.accessKeyAgeDays,
+        nextKeyRotationDate: integration.nextKeyRotationDate,
         remainingSteps: integration.remainingSteps,
         provisioningApplied: integration.provisioningApplied,
     };

@@ -28,6 +28,14 @@ function num(get: ConfigGetter, key: string): number | undefined {
     return n;
 }
 
+function days(get: ConfigGetter, key: string): number | undefined {
+    const v = get(key);
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (v.trim() === "" || !Number.isFinite(n) || n < 0) throw new SettingsError(`${key} must be a number of days (got "${v}")`);
+    return n;
+}
+
 function list(get: ConfigGetter, key: string): string[] | undefined {
     const v = get(key);
     if (v === undefined) return undefined;
@@ -111,6 +119,8 @@ export function integrationArgs(get: ConfigGetter, sandbox?: SandboxEndpoints): 
         updateUserAttributes: bool(get, "cxone-okta-scim:updateUserAttributes"),
         deactivateUsers: bool(get, "cxone-okta-scim:deactivateUsers"),
         waitForAuthorizationSeconds: num(get, "cxone-okta-scim:waitForAuthorizationSeconds"),
+        rotateAfterDays: days(get, "cxone-okta-scim:rotateAfterDays"),
+        maxRotationOverlapDays: days(get, "cxone-okta-scim:maxRotationOverlapDays"),
         oktaResources: resources,
         attributeMappings: mappings(get, "cxone-okta-scim:attributeMappings"),
     };

@@ -64,3 +64,15 @@ export const DEFAULT_PROVISIONING_SWITCHES = {
 
 /** Which resources declare the Okta app and its provisioning actions. @default "builtin" */
 export const DEFAULT_OKTA_RESOURCES = "builtin";
+
+/**
+ * Days after which the access key is rotated (`rotateAfterDays`). @default none: rotate only when
+ * `accessKeyRotation` changes
+ */
+export const DEFAULT_ROTATE_AFTER_DAYS: number | undefined = undefined;
+
+/**
+ * Days a rotation may keep the previous key without evidence that Okta uses the new one
+ * (`maxRotationOverlapDays`). @default none: the previous key stays until the evidence
+ */
+export const DEFAULT_MAX_ROTATION_OVERLAP_DAYS: number | undefined = undefined;

@@ -15,6 +15,8 @@ import {
     DEFAULT_ROLE_DESCRIPTION,
     DEFAULT_ROLE_NAME,
     DEFAULT_WAIT_FOR_AUTHORIZATION_SECONDS,
+    DEFAULT_ROTATE_AFTER_DAYS,
+    DEFAULT_MAX_ROTATION_OVERLAP_DAYS,
 } from "./defaults";
 import {
     ChildTransform,
@@ -113,10 +115,18 @@ export interface ScimIntegrationArgs {
     /** Step 14: "Deactivate Users". @default true */
     deactivateUsers?: pulumi.Input<boolean>;
     /**
-     * Any new value rotates the access key (new key first, then the old one is revoked); Okta
-     * must then be given the new secret.
+     * Any new value starts a phased key rotation: the `up` creates a new key and keeps the old
+     * one working (status `rotating`); a person enters the new client id and secret in Okta; the
+     * first `up` after CXone shows Okta using the new key revokes the old one.
      */
     accessKeyRotation?: pulumi.Input<string>;
+    /** Rotate the access key once it is this many days old (same phases). @default none */
+    rotateAfterDays?: pulumi.Input<number>;
+    /**
+     * Revoke the previous key this many days after a rotation started even without evidence that
+     * Okta uses the new one (with a warning). @default none: wait for the evidence
+     */
+    maxRotationOverlapDays?: pulumi.Input<number>;
     /** Wait this long during `pulumi up` for the console steps (0 = report and move on). @default 0 */
     waitForAuthorizationSeconds?: pulumi.Input<number>;
     /** Adopt an existing role, employee and Okta app of the same name instead of failing. @default false */
@@ -206,8 +216,12 @@ export class ScimIntegration extends pulumi.ComponentResource {
     readonly accessKeyId: pulumi.Output<string>;
     /** Okta "Client secret" (secret). */
     readonly accessKeySecret: pulumi.Output<string>;
-    /** authorized | pending | disabled | key-revoked */
+    /** authorized | pending | disabled | key-revoked | rotating */
     readonly connectionStatus: pulumi.Output<string>;
+    /** Whole days since the current access key was created. */
+    readonly accessKeyAgeDays: pulumi.Output<number | undefined>;
+    /** When `rotateAfterDays` makes the next rotation due ("" without a schedule). */
+    readonly nextKeyRotationDate: pulumi.Output<string | undefined>;
     /** Console steps still to do, values included, the secret by reference. Empty when done. */
     readonly remainingSteps: pulumi.Output<string[]>;
     /** Whether the provisioning actions are in effect in Okta. */
@@ -293,10 +307,13 @@ export class ScimIntegration extends pulumi.ComponentResource {
         this.accessKeyId = this.accessKey.accessKeyId;
         this.accessKeySecret = this.accessKey.secret;
         this.connectionStatus = this.scimConnection.status;
+        this.accessKeyAgeDays = this.accessKey.keyAgeDays;
+        this.nextKeyRotationDate = this.accessKey.nextRotationDate;
         this.remainingSteps = this.scimConnection.remainingSteps;
         this.provisioningApplied = actions.applied;
 
         warnAboutRemainingSteps(this.scimConnection, this);
+        warnAboutRotation(this.accessKey, this);
         this.registerOutputs({
             scimBaseUrl: this.scimBaseUrl,
             appId: this.appId,
@@ -305,6 +322,8 @@ export class ScimIntegration extends pulumi.ComponentResource {
             accessKeyId: this.accessKeyId,
             accessKeySecret: this.accessKeySecret,
             connectionStatus: this.connectionStatus,
+            accessKeyAgeDays: this.accessKeyAgeDays,
+            nextKeyRotationDate: this.nextKeyRotationDate,
             remainingSteps: this.remainingSteps,
             provisioningApplied: this.provisioningApplied,
         });
@@ -449,6 +468,8 @@ function createAccessKey(
         endpoint: n.endpoint,
         employeeId: employee.employeeId,
         rotation: args.accessKeyRotation,
+        rotateAfterDays: args.rotateAfterDays ?? DEFAULT_ROTATE_AFTER_DAYS,
+        maxOverlapDays: args.maxRotationOverlapDays ?? DEFAULT_MAX_ROTATION_OVERLAP_DAYS,
     };
     return child(
         `${name}-key`,
@@ -476,6 +497,7 @@ function createScimConnection(
         authorizeEndpoint: n.region.authorizeEndpoint,
         clientId: key.accessKeyId,
         clientSecret: key.secret,
+        previousClientId: key.previousAccessKeyId,
         cxoneEndpoint: n.endpoint,
         secretReference: args.secretReference,
         waitForAuthorizationSeconds:
@@ -509,4 +531,17 @@ function warnAboutRemainingSteps(connection: ScimConnection, owner: pulumi.Resou
             void pulumi.log.warn(text, owner);
         }
     });
+}
+
+/** A scheduled rotation that is due (preview says the next `up` starts it), or one that was cut short. */
+function warnAboutRotation(key: AccessKey, owner: pulumi.Resource): void {
+    pulumi
+        .all([key.rotationDue, key.nextRotationDate, key.rotationNote])
+        .apply(([due, date, note]) => {
+            if (due) {
+                const text = `access key rotation due since ${date}: \`pulumi up\` starts it (a new key; the old one keeps working until Okta uses the new one)`;
+                void pulumi.log.warn(text, owner);
+            }
+            if (note) void pulumi.log.warn(note, owner);
+        });
 }

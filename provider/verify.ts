@@ -56,7 +56,8 @@ export const STEP_USERHUB = "Find the UserHub host";
 /** Always in {@link VerifyResult.notes}: this test itself marks the key as used in CXone. */
 export const KEY_USE_NOTE =
     "signing in updates the access key's lastUsedDate in CXone, the evidence the stack reads for " +
-    "Okta's \"Authenticate with CXone\": after this test, that evidence no longer proves Okta used the key";
+    "Okta's \"Authenticate with CXone\" and for the end of a key rotation: after this test, that " +
+    "evidence no longer proves Okta used the key (name the key without its secret to spare it)";
 
 /** Default userName of the SCIM lookup: a name no real employee has. */
 export const DEFAULT_PROBE_USER_NAME = "cxone-okta-scim-connection-test@example.invalid";

@@ -5,8 +5,10 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { verifyConnection, formatVerifyResult } from "../provider/verify";
-import { sandboxRegion } from "../provider/regions";
+import { CxoneClient } from "../provider/cxone/client";
+import { formatVerifyResult } from "../provider/verify";
+import { verifySparingKey } from "../provider/verifySparingKey";
+import { cxoneEndpointFor, sandboxRegion } from "../provider/regions";
 import { completeConsoleSteps, IntegrationOutputs } from "../sandbox/operator";
 import { formatSample, provisionSampleUser } from "../sandbox/samples";
 import { pulumiCli } from "./lib/cli";
@@ -69,16 +71,20 @@ async function main(): Promise<void> {
     say("5. pulumi preview: nothing drifted (refresh is always on in Pulumi.yaml)");
     pulumi.run("preview", "--expect-no-changes", "--stack", stackName);
 
-    say("6. Connection test (npm run verify): token with the access key, then a SCIM request");
-    const result = await verifyConnection({
-        // the sandbox's area host, as discovery names it (the key's sign-in happens there)
-        region: sandboxRegion(
-            endpoints.cxone.hosts?.area
-                ? { issuer: endpoints.cxone.baseUrl, area: endpoints.cxone.hosts.area }
-                : endpoints.cxone.baseUrl,
-        ),
+    say("6. Connection test (npm run verify): the key checked (not used), its employee signs in, a SCIM request");
+    // the sandbox's area host, as discovery names it (sign-ins happen there)
+    const region = sandboxRegion(
+        endpoints.cxone.hosts?.area
+            ? { issuer: endpoints.cxone.baseUrl, area: endpoints.cxone.hosts.area }
+            : endpoints.cxone.baseUrl,
+    );
+    const c = endpoints.cxone;
+    const result = await verifySparingKey({
+        region,
         accessKeyId: o.accessKeyId,
-        accessKeySecret: o.accessKeySecret,
+        admin: new CxoneClient(cxoneEndpointFor(region, c.tenantId), {
+            credentials: { accessKeyId: c.adminAccessKeyId, accessKeySecret: c.adminAccessKeySecret, tenantId: c.tenantId },
+        }),
     });
     console.log(formatVerifyResult(result));
     if (!result.ok) throw new Error("the connection test failed");

@@ -4,11 +4,17 @@ import * as fs from "fs";
 import * as path from "path";
 import { resolveRegion, sandboxRegion, REGION_NAMES, type ResolvedRegion } from "../provider/regions";
 import { formatVerifyResult, verifyConnection, type VerifyResult } from "../provider/verify";
+import { verifySparingKey } from "../provider/verifySparingKey";
 
 const USAGE = `Usage: node dist/scripts/verify.js (--region <name> [--fedramp] | --sandbox) [options]
 
 Tests that an access key reaches CXone's SCIM server the way Okta will:
 signs in with the key, then makes Okta's userName lookup.
+
+With a key named but not its secret (or --spare-key), the key is spared: it never signs in, so
+its lastUsedDate (the stack's evidence that Okta uses it) stays Okta's. The CXone admin
+credentials (CXONE_ACCESS_KEY_ID/SECRET, or the sandbox's) check that the key exists and is
+active; a temporary key of the same employee signs in and is revoked at once.
 
   --region <name>     CXone region: ${REGION_NAMES.join(", ")} (env CXONE_REGION)
   --fedramp           FedRAMP tenant (env CXONE_FEDRAMP=true)
@@ -16,6 +22,7 @@ signs in with the key, then makes Okta's userName lookup.
   --key-id <id>       access key ID (env CXONE_VERIFY_ACCESS_KEY_ID, else CXONE_ACCESS_KEY_ID)
   --user-name <name>  userName the SCIM lookup asks for (need not exist)
   --timeout <sec>     per-request timeout in seconds (default 15)
+  --spare-key         never sign in with the key (see above)
   --json              print the result as JSON
   -h, --help          this help
 
@@ -34,7 +41,10 @@ export interface VerifyCommand {
     json: boolean;
     region: ResolvedRegion;
     accessKeyId: string;
-    accessKeySecret: string;
+    /** absent when the key is spared */
+    accessKeySecret?: string;
+    /** test without signing in with the key (admin credentials instead) */
+    spare: boolean;
     probeUserName?: string;
     timeoutMs?: number;
 }
@@ -80,7 +90,7 @@ function truthy(v: string | undefined): boolean | undefined {
 export function parseVerifyArgs(argv: string[], env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): VerifyCommand | { help: true } {
     const flags = new Map<string, string | true>();
     const valued = new Set(["--region", "--key-id", "--user-name", "--timeout"]);
-    const bare = new Set(["--fedramp", "--sandbox", "--json", "--help", "-h"]);
+    const bare = new Set(["--fedramp", "--sandbox", "--json", "--spare-key", "--help", "-h"]);
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         const eq = arg.indexOf("=");
@@ -121,15 +131,27 @@ export function parseVerifyArgs(argv: string[], env: NodeJS.ProcessEnv = process
         }
     }
 
-    let accessKeyId = str("--key-id") ?? (env.CXONE_VERIFY_ACCESS_KEY_ID || env.CXONE_ACCESS_KEY_ID || undefined);
-    let accessKeySecret = env.CXONE_VERIFY_ACCESS_KEY_SECRET || env.CXONE_ACCESS_KEY_SECRET || undefined;
+    const named = str("--key-id") ?? (env.CXONE_VERIFY_ACCESS_KEY_ID || undefined);
+    const adminId = env.CXONE_ACCESS_KEY_ID || (sandbox ? fileKey.keyId : undefined);
+    const adminSecret = env.CXONE_ACCESS_KEY_ID ? env.CXONE_ACCESS_KEY_SECRET : sandbox ? fileKey.keySecret : undefined;
+    // A key named without its own secret is spared (tested with the admin credentials), never
+    // paired with another key's secret.
+    const spare = flags.has("--spare-key") || (!!named && named !== adminId && !env.CXONE_VERIFY_ACCESS_KEY_SECRET);
+    if (spare) {
+        if (!named) throw new UsageError("--spare-key needs the key: give --key-id or set CXONE_VERIFY_ACCESS_KEY_ID");
+        if (!adminId || !adminSecret) {
+            throw new UsageError(`access key ${named}: set env CXONE_VERIFY_ACCESS_KEY_SECRET to sign in with it, or CXONE_ACCESS_KEY_ID/CXONE_ACCESS_KEY_SECRET (a CXone admin's key) to test it without signing in with it`);
+        }
+    }
+    let accessKeyId = named ?? adminId;
+    let accessKeySecret = spare ? undefined : env.CXONE_VERIFY_ACCESS_KEY_SECRET || adminSecret || undefined;
     // The sandbox's admin key only as a pair, and only when the operator named no key at all.
     if (sandbox && !accessKeyId && !accessKeySecret) {
         accessKeyId = fileKey.keyId;
         accessKeySecret = fileKey.keySecret;
     }
     if (!accessKeyId) throw new UsageError("no access key ID: give --key-id or set CXONE_VERIFY_ACCESS_KEY_ID");
-    if (!accessKeySecret) throw new UsageError("no secret access key: set env CXONE_VERIFY_ACCESS_KEY_SECRET (never a flag)");
+    if (!spare && !accessKeySecret) throw new UsageError("no secret access key: set env CXONE_VERIFY_ACCESS_KEY_SECRET (never a flag)");
 
     let timeoutMs: number | undefined;
     const t = str("--timeout");
@@ -138,7 +160,7 @@ export function parseVerifyArgs(argv: string[], env: NodeJS.ProcessEnv = process
         if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--timeout must be a positive number of seconds, got "${t}"`);
         timeoutMs = Math.round(n * 1000);
     }
-    return { help: false, json: flags.has("--json"), region, accessKeyId, accessKeySecret, probeUserName: str("--user-name"), timeoutMs };
+    return { help: false, json: flags.has("--json"), region, accessKeyId, accessKeySecret, spare, probeUserName: str("--user-name"), timeoutMs };
 }
 
 /** Runs the command; returns the exit status. Output never contains the secret or a token. */
@@ -158,10 +180,12 @@ export async function runVerify(argv: string[], env: NodeJS.ProcessEnv = process
         return 0;
     }
     const c = cmd as VerifyCommand;
-    const result: VerifyResult = await verifyConnection({
-        region: c.region, accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret,
-        probeUserName: c.probeUserName, timeoutMs: c.timeoutMs,
-    });
+    const result: VerifyResult = c.spare || !c.accessKeySecret
+        ? await verifySparingKey({ region: c.region, accessKeyId: c.accessKeyId, probeUserName: c.probeUserName, timeoutMs: c.timeoutMs })
+        : await verifyConnection({
+            region: c.region, accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret,
+            probeUserName: c.probeUserName, timeoutMs: c.timeoutMs,
+        });
     out(c.json ? JSON.stringify(result, null, 2) : formatVerifyResult(result));
     return result.ok ? 0 : 1;
 }

@@ -12,10 +12,18 @@ export interface AccessKeyArgs {
     /** Whether the key works; a key switched off in CXone is switched back on by `up`. @default true */
     active?: pulumi.Input<boolean>;
     /**
-     * Any new value rotates the key: the new key is created first, then the old one is revoked
-     * (create-before-delete), so consumers can switch without downtime.
+     * Any new value starts a phased rotation: the `up` creates a new key and keeps the old one
+     * active; the first `up` after evidence that Okta uses the new key (or after
+     * `maxOverlapDays`) revokes the old one. Okta keeps provisioning throughout.
      */
     rotation?: pulumi.Input<string>;
+    /** Start a rotation once the key is this many days old (CXone's createdDate). @default none */
+    rotateAfterDays?: pulumi.Input<number>;
+    /**
+     * Revoke the previous key this many days after a rotation started even without evidence that
+     * Okta uses the new one (a warning says so). @default none: keep it until the evidence
+     */
+    maxOverlapDays?: pulumi.Input<number>;
 }
 
 const provider = forwarder("cxone-okta-scim/provider/cxone/accessKeyProvider");
@@ -29,14 +37,29 @@ export class AccessKey extends pulumi.dynamic.Resource {
     declare readonly employeeId: pulumi.Output<string>;
     declare readonly active: pulumi.Output<boolean>;
     declare readonly rotation: pulumi.Output<string | undefined>;
-    /** The access key id: Okta's OAuth client id. It is the resource id, so previews keep it known. */
-    readonly accessKeyId: pulumi.Output<string>;
+    /**
+     * The current access key id: Okta's OAuth client id. The resource id stays the first key's
+     * id; after a rotation this is the new key.
+     */
+    declare readonly accessKeyId: pulumi.Output<string>;
     /** The secret access key: Okta's OAuth client secret. Always a Pulumi secret. */
     declare readonly secret: pulumi.Output<string>;
     /** Whether CXone reports the key as active. */
     declare readonly isActive: pulumi.Output<boolean>;
     /** When the key was last used (set once Okta exchanged it); refreshed by `pulumi refresh`. */
     declare readonly lastUsedDate: pulumi.Output<string | undefined>;
+    /** When CXone created the current key. */
+    declare readonly createdDate: pulumi.Output<string | undefined>;
+    /** The key a rotation replaced, while it is still active (Okta may still use it). */
+    declare readonly previousAccessKeyId: pulumi.Output<string | undefined>;
+    /** Whole days since the current key was created. */
+    declare readonly keyAgeDays: pulumi.Output<number | undefined>;
+    /** When `rotateAfterDays` makes the next rotation due (ISO date). */
+    declare readonly nextRotationDate: pulumi.Output<string | undefined>;
+    /** Whether a scheduled rotation is due: the next `up` starts it. */
+    declare readonly rotationDue: pulumi.Output<boolean | undefined>;
+    /** Set when a rotation ended by `maxOverlapDays` rather than by evidence. */
+    declare readonly rotationNote: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: AccessKeyArgs, opts?: pulumi.CustomResourceOptions) {
         super(
@@ -44,10 +67,19 @@ export class AccessKey extends pulumi.dynamic.Resource {
             name,
             {
                 rotation: undefined,
+                rotateAfterDays: undefined,
+                maxOverlapDays: undefined,
                 ...args,
+                accessKeyId: undefined,
                 secret: undefined,
                 isActive: undefined,
                 lastUsedDate: undefined,
+                createdDate: undefined,
+                previousAccessKeyId: undefined,
+                keyAgeDays: undefined,
+                nextRotationDate: undefined,
+                rotationDue: undefined,
+                rotationNote: undefined,
             },
             {
                 ...opts,
@@ -56,6 +88,5 @@ export class AccessKey extends pulumi.dynamic.Resource {
             "cxone",
             "AccessKey",
         );
-        this.accessKeyId = this.id;
     }
 }

@@ -13,8 +13,14 @@ import {
     accessKeyOutputs,
     AccessKeyState,
     checkAccessKey,
+    currentKeyUse,
     diffAccessKey,
+    previousFromLive,
+    rotationStarts,
+    withSchedule,
 } from "./accessKeyLogic";
+import { forgetKeyReads, readAccessKey } from "./keyReads";
+import { retirement } from "./keyRotation";
 
 // Stored properties are what this module's check() and create() made them: typed back here.
 const outputs = (props: Props): AccessKeyOutputs => props as AccessKeyOutputs;
@@ -38,6 +44,7 @@ export async function diff(
 // A POST that fails without a response is not retried and not adopted: the secret of a key created
 // by a lost response is unknowable, so such a key is useless; the next `up` makes a new one.
 export async function create(s: AccessKeyState): Promise<{ id: string; outs: AccessKeyOutputs }> {
+    forgetKeyReads();
     const client = new CxoneClient(s.endpoint);
     const key = await client.createAccessKey(s.employeeId);
     const outs = accessKeyOutputs(s, key, key.accessKeySecret);
@@ -55,34 +62,87 @@ export async function create(s: AccessKeyState): Promise<{ id: string; outs: Acc
     return { id: key.accessKeyId, outs };
 }
 
-/** Refresh: live isActive and lastUsedDate; a revoked key is gone (empty id). */
+/** Refresh: the current key (and the previous one during a rotation); a revoked key is gone. */
 export async function read(
     id: string,
     props?: Props,
 ): Promise<pulumi.dynamic.ReadResult<AccessKeyOutputs>> {
     const old = outputs(stored(props, `access key ${id}`));
-    const live = await new CxoneClient(old.endpoint).getAccessKey(id);
+    const [live, previous] = await Promise.all([
+        readAccessKey(old.endpoint, old.accessKeyId ?? id),
+        old.previousKey ? readAccessKey(old.endpoint, old.previousKey.accessKeyId) : undefined,
+    ]);
     if (!live) return { id: "" };
-    const r = accessKeyFromLive(old, live);
+    const r = accessKeyFromLive(old, live, previous);
     return readResult(id, r.props, r.inputs);
 }
 
+/**
+ * In place: switches the key on or off, ends a rotation (revokes the previous key once Okta uses
+ * the new one, or after maxOverlapDays), and starts one (a new key; the old one stays active).
+ */
 export async function update(
     id: string,
     olds: Props,
     s: AccessKeyState,
 ): Promise<{ outs: AccessKeyOutputs }> {
     const old = outputs(olds);
+    const client = new CxoneClient(s.endpoint);
+    const now = Date.now();
+    forgetKeyReads();
+    let out: AccessKeyOutputs = { ...old, ...s, accessKeyId: old.accessKeyId ?? id };
+    out.keyRotation = old.keyRotation ?? old.rotation;
     if (old.isActive !== s.active) {
-        const key = { accessKeyId: id, userId: old.employeeId };
-        await new CxoneClient(s.endpoint).setAccessKeyActive(key, s.active);
+        await client.setAccessKeyActive(
+            { accessKeyId: out.accessKeyId, userId: old.employeeId },
+            s.active,
+        );
+        out.isActive = s.active;
     }
-    return { outs: { ...old, ...s, accessKeyId: id, isActive: s.active } };
+    if (old.previousKey) {
+        // Judged on what CXone says now, not on the state the diff saw.
+        const [cur, prev] = await Promise.all([
+            client.getAccessKey(out.accessKeyId),
+            client.getAccessKey(old.previousKey.accessKeyId),
+        ]);
+        if (cur) out = { ...out, lastUsedDate: cur.lastUsedDate, isActive: cur.isActive };
+        const previous = previousFromLive(old.previousKey, prev);
+        const r = retirement(currentKeyUse(out), previous, now, s.maxOverlapDays);
+        if (r.action === "revoke") await client.revokeAccessKey(previous.accessKeyId);
+        out.previousKey = r.action === "keep" ? previous : undefined;
+        if (r.action === "revoke" && r.reason === "overlap-expired") out.rotationNote = r.warning;
+    }
+    // A rotation asked for while one is still in progress waits for it (keyRotation unchanged).
+    if (rotationStarts(old, s, now) && !out.previousKey) {
+        const key = await client.createAccessKey(s.employeeId);
+        out = {
+            ...out,
+            previousKey: {
+                accessKeyId: out.accessKeyId,
+                rotationStartedAt: new Date(now).toISOString(),
+                isActive: out.isActive,
+                ...(out.lastUsedDate ? { lastUsedDate: out.lastUsedDate } : {}),
+            },
+            accessKeyId: key.accessKeyId,
+            secret: key.accessKeySecret,
+            isActive: key.isActive,
+            lastUsedDate: undefined,
+            createdDate: key.createdDate ?? new Date(now).toISOString(),
+            keyRotation: s.rotation,
+            rotationNote: "",
+        };
+    }
+    forgetKeyReads();
+    return { outs: withSchedule(out, now) };
 }
 
-/** Destroy revokes the key; one already revoked counts as done. */
+/** Destroy revokes the key, and the previous one of an unfinished rotation; revoked counts as done. */
 export async function destroy(id: string, props: Props): Promise<void> {
-    await new CxoneClient(outputs(props).endpoint).revokeAccessKey(id);
+    const o = outputs(props);
+    const client = new CxoneClient(o.endpoint);
+    forgetKeyReads();
+    if (o.previousKey) await client.revokeAccessKey(o.previousKey.accessKeyId);
+    await client.revokeAccessKey(o.accessKeyId ?? id);
 }
 export { destroy as delete };
 

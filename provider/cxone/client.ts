@@ -60,6 +60,8 @@ export interface AccessKeyRecord {
     userId: string;
     isActive: boolean;
     lastUsedDate?: string;
+    /** when CXone created the key [guess on GET]; else the stack keeps its own record */
+    createdDate?: string;
 }
 
 const str = (v: unknown): string => (typeof v === "string" ? v : v === undefined || v === null ? "" : String(v));
@@ -108,6 +110,7 @@ function toAccessKey(k: Record<string, unknown>): AccessKeyRecord {
         userId: str(k.userId),
         isActive: k.isActive === true,
         ...(typeof k.lastUsedDate === "string" && k.lastUsedDate ? { lastUsedDate: k.lastUsedDate } : {}),
+        ...(typeof k.createdDate === "string" && k.createdDate ? { createdDate: k.createdDate } : {}),
     };
 }
 

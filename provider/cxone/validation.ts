@@ -11,6 +11,7 @@ export {
     isUnknown,
     oneOf,
     optionalBoolean,
+    optionalNumber,
     optionalString,
     requiredString,
     UNKNOWN,

@@ -167,7 +167,7 @@ export function createProvisioningActions(
         // declared, so applied once the engine made it: the connection was authorized by then
         const applied = pulumi
             .all([features.id, connection.status])
-            .apply(([, status]) => status === "authorized");
+            .apply(([, status]) => status === "authorized" || status === "rotating");
         return { resource: features, applied };
     }
     const args: ProvisioningActionsArgs = {

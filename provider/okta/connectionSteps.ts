@@ -21,19 +21,39 @@ export interface ConnectionEvidence {
     keyIsActive?: boolean;
     /** This resource saw the connection authorized before (its previous status). */
     previouslyAuthorized?: boolean;
+    /** Okta reported ENABLED or DISABLED for this app before: a later UNKNOWN means switched off. */
+    oktaReportedBefore?: boolean;
+    /** During a key rotation: the previous key and whether Okta has switched to the new one. */
+    rotation?: RotationEvidence;
+}
+
+/** A rotation in progress, as CXone shows it (see provider/cxone/keyRotation.ts). */
+export interface RotationEvidence {
+    previousClientId: string;
+    /** the previous key still works (so Okta, if it still holds it, keeps provisioning) */
+    previousKeyActive: boolean;
+    /** CXone's dates show Okta signing in with the new key (oktaUsesNewKey) */
+    oktaUsesNewKey: boolean;
 }
 
 /**
- * - `authorized`: Okta reports the connection ENABLED (or, where Okta reports nothing, the key has
+ * - `rotating`: a new key exists and the previous one is still active: Okta provisions with
+ *   whichever it holds; the steps say how to enter the new one, the next `up` after Okta uses it
+ *   revokes the old one; the connection ENABLED (or, where Okta reports nothing, the key has
  *   been used), so provisioning can run;
  * - `disabled`: Okta reports it DISABLED after it had been authorized (deactivated out of band);
  * - `key-revoked`: the client secret Okta holds belongs to a key CXone no longer accepts;
  * - `pending`: the console steps have not been done yet.
  */
-export type ConnectionStatus = "authorized" | "disabled" | "key-revoked" | "pending";
+export type ConnectionStatus = "authorized" | "disabled" | "key-revoked" | "pending" | "rotating";
 
 export function connectionStatus(e: ConnectionEvidence): ConnectionStatus {
     if (e.keyIsActive === false) return "key-revoked";
+    if (e.rotation?.previousKeyActive) return "rotating";
+    // The previous key is gone before Okta used the new one: the key Okta holds no longer works.
+    if (e.rotation && !e.rotation.oktaUsesNewKey) return "key-revoked";
+    // "Enable SCIM provisioning" was unticked: Okta answers UNKNOWN where it answered before.
+    if (e.oktaConnectionStatus === "UNKNOWN" && e.oktaReportedBefore) return "pending";
     // Okta's ENABLED is about the credentials Okta holds; for a new key (first setup, or a key
     // re-created after revocation) it counts only once the key has been used.
     if (e.oktaConnectionStatus === "ENABLED")
@@ -57,6 +77,8 @@ export interface StepContext {
     secretReference: string;
     /** CXone user who signs in at "Authenticate with CXone". */
     cxoneSignInHint?: string;
+    /** During a key rotation. */
+    rotation?: RotationEvidence;
 }
 
 /** The remaining console steps for a status, in order, values included and secrets by reference. */
@@ -73,6 +95,7 @@ export function remainingSteps(status: ConnectionStatus, c: StepContext): string
         `3. Provisioning > Integration: click "Authenticate with CXone" and sign in to CXone${c.cxoneSignInHint ? ` (${c.cxoneSignInHint})` : ""}.`,
         `4. Run \`pulumi up\` again: it switches on the provisioning actions (or set waitForAuthorizationSeconds so one \`pulumi up\` waits for you).`,
     ];
+    if (status === "rotating" && c.rotation) return rotationSteps(app, c, c.rotation);
     if (status === "disabled") {
         return [
             `The provisioning connection of ${app} was deactivated in Okta. \`pulumi up\` re-activates it; if Okta then asks, repeat:`,
@@ -86,4 +109,20 @@ export function remainingSteps(status: ConnectionStatus, c: StepContext): string
         ];
     }
     return configure;
+}
+
+/** The console actions of a rotation: the new client id and secret, then the `up` that ends it. */
+function rotationSteps(app: string, c: StepContext, r: RotationEvidence): string[] {
+    const old = r.previousClientId;
+    if (r.oktaUsesNewKey) {
+        return [
+            `Okta signs in with the new CXone access key ${c.settings.clientId}. Run \`pulumi up\`: it revokes the old key ${old}.`,
+        ];
+    }
+    return [
+        `Key rotation: the new CXone access key ${c.settings.clientId} is active and the old key ${old} still works, so provisioning goes on. In the Okta Admin Console:`,
+        `1. ${app} > Provisioning > Integration > Edit: Client ID = ${c.settings.clientId}; Client secret = the value of \`${c.secretReference}\` > Save.`,
+        `2. Provisioning > Integration: click "Authenticate with CXone" and sign in to CXone${c.cxoneSignInHint ? ` (${c.cxoneSignInHint})` : ""}.`,
+        `3. Run \`pulumi up\`: once CXone shows Okta signing in with the new key and no longer with the old one, it revokes the old key ${old}.`,
+    ];
 }

@@ -1,13 +1,39 @@
-// CXone's side of the evidence: the access key's lastUsedDate and isActive.
-import { CxoneClient } from "../cxone/client";
+// CXone's side of the evidence: the access key's lastUsedDate and isActive, and during a rotation
+// the previous key's, judged by the rules of provider/cxone/keyRotation.ts.
+import { readAccessKey } from "../cxone/keyReads";
+import { KeyUse, oktaUsesNewKey } from "../cxone/keyRotation";
 import type { CxoneEndpoint } from "../regions";
-import type { ConnectionEvidence } from "./connectionSteps";
+import type { ConnectionEvidence, RotationEvidence } from "./connectionSteps";
 
 export async function accessKeyEvidence(
     endpoint: CxoneEndpoint,
     accessKeyId: string,
+    previousClientId?: string,
 ): Promise<ConnectionEvidence> {
-    const key = await new CxoneClient(endpoint).getAccessKey(accessKeyId);
-    if (!key) return { keyIsActive: false, keyLastUsedDate: null };
-    return { keyIsActive: key.isActive, keyLastUsedDate: key.lastUsedDate ?? null };
+    const [key, previous] = await Promise.all([
+        readAccessKey(endpoint, accessKeyId),
+        previousClientId ? readAccessKey(endpoint, previousClientId) : undefined,
+    ]);
+    let rotation: RotationEvidence | undefined;
+    if (previousClientId) {
+        const current: KeyUse = key ?? { accessKeyId, isActive: false };
+        const prev = {
+            accessKeyId: previousClientId,
+            rotationStartedAt: current.createdDate ?? "",
+            isActive: previous?.isActive ?? false,
+            lastUsedDate: previous?.lastUsedDate,
+        };
+        rotation = {
+            previousClientId,
+            previousKeyActive: prev.isActive,
+            oktaUsesNewKey: oktaUsesNewKey(current, prev),
+        };
+    }
+    if (!key)
+        return { keyIsActive: false, keyLastUsedDate: null, ...(rotation ? { rotation } : {}) };
+    return {
+        keyIsActive: key.isActive,
+        keyLastUsedDate: key.lastUsedDate ?? null,
+        ...(rotation ? { rotation } : {}),
+    };
 }

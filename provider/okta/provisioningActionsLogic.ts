@@ -70,6 +70,12 @@ export function diffProvisioningActions(
     return { changes: replaces.length > 0 || changed || waiting, replaces };
 }
 
+/** Whether the "To App" switches of two states are the same. */
+export const sameSwitches = (
+    a: Partial<ProvisioningActionsState>,
+    b: Partial<ProvisioningActionsState>,
+): boolean => SWITCH_NAMES.every((k) => a[k] === b[k]);
+
 /** Whether the switches can be applied now: Okta refuses them until the connection is authorized. */
 export const canApply = (s: ProvisioningActionsState): boolean =>
     !isUnknown(s.connectionStatus) && s.connectionStatus === "authorized";

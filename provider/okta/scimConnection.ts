@@ -44,6 +44,11 @@ export interface ScimConnectionArgs {
     requireAuthorization?: pulumi.Input<boolean>;
     /** Seconds between checks while waiting. @default 5 */
     pollIntervalSeconds?: pulumi.Input<number>;
+    /**
+     * During a key rotation, the previous access key id (AccessKey's `previousAccessKeyId`): the
+     * status is `rotating` while it is active, and the steps say how to enter the new key.
+     */
+    previousClientId?: pulumi.Input<string | undefined>;
 }
 
 const provider = forwarder("cxone-okta-scim/provider/okta/scimConnectionProvider");
@@ -56,7 +61,7 @@ const provider = forwarder("cxone-okta-scim/provider/okta/scimConnectionProvider
  * can wait for the operator during `pulumi up`.
  */
 export class ScimConnection extends pulumi.dynamic.Resource {
-    /** authorized | pending | disabled | key-revoked */
+    /** authorized | pending | disabled | key-revoked | rotating */
     declare readonly status: pulumi.Output<string>;
     declare readonly oktaConnectionStatus: pulumi.Output<string | undefined>;
     declare readonly keyLastUsedDate: pulumi.Output<string | undefined>;
@@ -67,6 +72,7 @@ export class ScimConnection extends pulumi.dynamic.Resource {
         // defaults are applied by check() (scimConnectionLogic.ts); the undefined keys are outputs
         const props = {
             cxoneSignInHint: undefined,
+            previousClientId: undefined,
             ...args,
             clientSecret: pulumi.secret(args.clientSecret),
             status: undefined,

@@ -43,6 +43,8 @@ export type ScimConnectionState = ScimSettings & {
     /** fail while not authorized (something downstream needs the authorized connection) */
     requireAuthorization: boolean;
     pollIntervalSeconds: number;
+    /** during a key rotation: the previous key, still active until Okta uses the new one ("" none) */
+    previousClientId?: string;
 };
 
 /** ScimConnection outputs: the inputs plus the judged status and the console steps left. */
@@ -50,6 +52,8 @@ export type ScimConnectionOutputs = ScimConnectionState & {
     status: ConnectionStatus;
     oktaConnectionStatus?: string;
     keyLastUsedDate?: string;
+    /** Okta has reported ENABLED or DISABLED for this app (so its UNKNOWN means switched off) */
+    oktaReportedStatus?: boolean;
     remainingSteps: string[];
 };
 
@@ -124,6 +128,11 @@ export function checkScimConnection(
     );
     check(failures, "requireAuthorization", news.requireAuthorization, optionalBoolean);
     check(failures, "pollIntervalSeconds", news.pollIntervalSeconds, optionalNumber(1, 3_600));
+    check(failures, "previousClientId", news.previousClientId, (v, p) =>
+        v === undefined || v === null || typeof v === "string"
+            ? undefined
+            : `${p} must be a string`,
+    );
     // typed by the checks above. With failures the engine stops: the answer then carries no secret.
     const inputs = news as ScimConnectionState;
     return { inputs: failures.length ? { ...inputs, clientSecret: "" } : inputs, failures };
@@ -136,8 +145,11 @@ export const sameSettings = (
 ): boolean => SETTING_KEYS.every((k) => a[k] === b[k]);
 
 /**
- * diff(): another app or org replaces; settings change in place. Not authorized yet: every `up`
- * checks again, so the provisioning actions follow as soon as it is.
+ * diff(): another app or org replaces; settings change in place. The status itself needs no
+ * update: read() judges it from live evidence on every refresh, so a preview reports it as it is
+ * (an update would hide it: a dynamic resource's outputs are unknown in a preview of an update).
+ * An update is still planned where it can act: re-activating a disabled connection, or waiting
+ * for (or requiring) the console steps.
  */
 export function diffScimConnection(
     olds: Partial<ScimConnectionOutputs>,
@@ -148,8 +160,22 @@ export function diffScimConnection(
         !sameSettings(olds, news) ||
         JSON.stringify(olds.supportedActions) !== JSON.stringify(news.supportedActions) ||
         olds.appLabel !== news.appLabel ||
-        olds.secretReference !== news.secretReference;
-    return { changes: replaces.length > 0 || changed || olds.status !== "authorized", replaces };
+        olds.secretReference !== news.secretReference ||
+        (olds.previousClientId || undefined) !== (news.previousClientId || undefined) ||
+        olds.waitForAuthorizationSeconds !== news.waitForAuthorizationSeconds ||
+        olds.requireAuthorization !== news.requireAuthorization;
+    const waits = news.waitForAuthorizationSeconds > 0 || news.requireAuthorization;
+    // Okta reports the connection deactivated (perhaps behind a key that was also switched off):
+    // update re-activates it once the rest allows
+    const deactivated =
+        olds.oktaConnectionStatus === "DISABLED" &&
+        olds.status !== "pending" &&
+        olds.status !== "rotating";
+    const actionable =
+        olds.status === "disabled" ||
+        deactivated ||
+        (olds.status !== "authorized" && olds.status !== "rotating" && waits);
+    return { changes: replaces.length > 0 || changed || actionable, replaces };
 }
 
 /** The resource id: one SCIM connection per app. */
@@ -161,18 +187,24 @@ export function describeConnection(
     e: ConnectionEvidence,
 ): ScimConnectionOutputs {
     const status = connectionStatus(e);
+    const reported =
+        e.oktaReportedBefore === true ||
+        e.oktaConnectionStatus === "ENABLED" ||
+        e.oktaConnectionStatus === "DISABLED";
     const steps = remainingSteps(status, {
         appLabel: s.appLabel,
         appId: s.appId,
         settings: s,
         secretReference: s.secretReference,
         cxoneSignInHint: s.cxoneSignInHint,
+        rotation: e.rotation,
     });
     return compact({
         ...s,
         status,
         oktaConnectionStatus: e.oktaConnectionStatus,
         keyLastUsedDate: e.keyLastUsedDate ?? undefined,
+        oktaReportedStatus: reported || undefined,
         remainingSteps: steps,
     });
 }
@@ -183,6 +215,7 @@ export function connectionInputs(o: ScimConnectionOutputs): ScimConnectionState 
         status: _s,
         oktaConnectionStatus: _o,
         keyLastUsedDate: _k,
+        oktaReportedStatus: _p,
         remainingSteps: _r,
         ...inputs
     } = o;
@@ -191,7 +224,11 @@ export function connectionInputs(o: ScimConnectionOutputs): ScimConnectionState 
 
 /** Whether an `up` must fail: the connection is not authorized although it was required. */
 export const mustFail = (s: ScimConnectionState, o: ScimConnectionOutputs): boolean =>
-    o.status !== "authorized" && (s.waitForAuthorizationSeconds > 0 || s.requireAuthorization);
+    !provisioningWorks(o.status) && (s.waitForAuthorizationSeconds > 0 || s.requireAuthorization);
+
+/** Okta can provision: authorized, or rotating (Okta holds one of two working keys). */
+export const provisioningWorks = (status: ConnectionStatus): boolean =>
+    status === "authorized" || status === "rotating";
 
 /** The error of an `up` that waited for the console steps in vain, or that needs them done. */
 export function stillWaitingMessage(s: ScimConnectionState, o: ScimConnectionOutputs): string {

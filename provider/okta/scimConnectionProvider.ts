@@ -6,7 +6,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import { readResult } from "../forwarder";
 import { Props, stored } from "../props";
 import { oktaApi } from "./client";
-import type { ConnectionEvidence, ConnectionStatus } from "./connectionSteps";
+import type { ConnectionEvidence } from "./connectionSteps";
+import { forgetKeyReads } from "../cxone/keyReads";
 import { accessKeyEvidence } from "./keyEvidence";
 import {
     checkScimConnection,
@@ -14,6 +15,7 @@ import {
     describeConnection,
     diffScimConnection,
     mustFail,
+    provisioningWorks,
     sameSettings,
     scimConnectionId,
     ScimConnectionOutputs,
@@ -40,23 +42,27 @@ export async function diff(
     return diffScimConnection(outputs(olds), news);
 }
 
-/** One GET to Okta; CXone is asked only where Okta reports no status for the app. */
+/**
+ * One GET to Okta and one to CXone (two during a key rotation), at once. CXone is always asked:
+ * Okta's ENABLED says nothing about whether the key it holds still works.
+ */
 async function gather(
     s: ScimConnectionState,
-    previous?: ConnectionStatus,
+    previous?: Pick<ScimConnectionOutputs, "status" | "oktaReportedStatus">,
 ): Promise<ConnectionEvidence> {
-    const previouslyAuthorized = previous === "authorized" || previous === "disabled";
-    // Not authorized before: CXone's key evidence will almost surely be needed, so ask both at once
-    // (one round trip on up's critical path instead of two). Authorized: Okta's word is enough.
-    const key = previouslyAuthorized ? undefined : accessKeyEvidence(s.cxoneEndpoint, s.clientId);
-    key?.catch(() => undefined); // awaited below when needed; never an unhandled rejection
-    const conn = await oktaApi.getConnection(s.orgUrl, s.appId);
-    const okta = conn?.status;
-    if ((okta === "ENABLED" && previouslyAuthorized) || okta === "DISABLED") {
-        return { oktaConnectionStatus: okta, previouslyAuthorized };
-    }
-    const evidence = await (key ?? accessKeyEvidence(s.cxoneEndpoint, s.clientId));
-    return { oktaConnectionStatus: okta, previouslyAuthorized, ...evidence };
+    const prev = previous?.status;
+    const previouslyAuthorized =
+        prev === "authorized" || prev === "disabled" || prev === "rotating";
+    const [conn, key] = await Promise.all([
+        oktaApi.getConnection(s.orgUrl, s.appId),
+        accessKeyEvidence(s.cxoneEndpoint, s.clientId, s.previousClientId || undefined),
+    ]);
+    return {
+        oktaConnectionStatus: conn?.status,
+        previouslyAuthorized,
+        ...(previous?.oktaReportedStatus ? { oktaReportedBefore: true } : {}),
+        ...key,
+    };
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -64,7 +70,7 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 /** Checks the evidence, repairs a connection deactivated out of band, and waits if asked to. */
 async function settle(
     s: ScimConnectionState,
-    previous?: ConnectionStatus,
+    previous?: Pick<ScimConnectionOutputs, "status" | "oktaReportedStatus">,
 ): Promise<ScimConnectionOutputs> {
     const deadline = Date.now() + (s.waitForAuthorizationSeconds ?? 0) * 1000;
     let out = describeConnection(s, await gather(s, previous));
@@ -72,9 +78,10 @@ async function settle(
         await oktaApi.activateConnection(s.orgUrl, s.appId);
         out = describeConnection(s, await gather(s, previous));
     }
-    while (out.status !== "authorized" && Date.now() < deadline) {
+    while (!provisioningWorks(out.status) && Date.now() < deadline) {
         await sleep(Math.min(s.pollIntervalSeconds * 1000, Math.max(0, deadline - Date.now())));
-        out = describeConnection(s, await gather(s));
+        forgetKeyReads(); // each poll asks CXone again
+        out = describeConnection(s, await gather(s, out));
     }
     if (mustFail(s, out)) throw new Error(stillWaitingMessage(s, out));
     return out;
@@ -93,7 +100,7 @@ export async function read(
 ): Promise<pulumi.dynamic.ReadResult<ScimConnectionOutputs>> {
     const old = outputs(stored(props, `SCIM connection ${id}`));
     const inputs = connectionInputs(old);
-    return readResult(id, describeConnection(inputs, await gather(inputs, old.status)), inputs);
+    return readResult(id, describeConnection(inputs, await gather(inputs, old)), inputs);
 }
 
 export async function update(
@@ -103,7 +110,7 @@ export async function update(
 ): Promise<{ outs: ScimConnectionOutputs }> {
     // New credentials or endpoints mean Okta must be told again: the old authorization does not count.
     const old = outputs(olds);
-    return { outs: await settle(s, sameSettings(old, s) ? old.status : undefined) };
+    return { outs: await settle(s, sameSettings(old, s) ? old : undefined) };
 }
 
 /** No call: the connection goes with its app. */

@@ -118,15 +118,15 @@ describe("CXone resources under the real engine", function () {
         console.log(`      timings (ms): ${JSON.stringify(timings)}`);
     });
 
-    it("rotation replaces the key create-before-delete; an existing role name fails clearly without adoptExisting", async () => {
+    it("a rotation updates the key in place (new key, old one kept until a later up); an existing role name fails clearly without adoptExisting", async () => {
         const endpoint: CxoneEndpoint = { ...f.endpoint, apiUrl: f.sandbox.urls.cxone };
         const roleName = unique("SCIM Rotate");
         const email = uniqueEmail("rotate");
-        const program = (rotation: string, takenRoleName?: string) => ({
+        const program = (rotation: string, takenRoleName?: string, maxOverlapDays?: number) => ({
             endpoint,
             role: { name: roleName },
             employee: { email, firstName: "SCIM", lastName: "Rotate", invite: false },
-            key: { rotation },
+            key: { rotation, ...(maxOverlapDays !== undefined ? { maxOverlapDays } : {}) },
             takenRoleName,
         });
         const s = await testStack("cxone-rotate", testProgram("cxoneResources"), { env: f.env, params: program("1") });
@@ -135,12 +135,18 @@ describe("CXone resources under the real engine", function () {
         await s.setParams(program("2"));
         f.sandbox.clearRequests();
         const up = await s.up();
-        assert.deepEqual(up.summary.resourceChanges, { replace: 1, same: 3 });
+        assert.deepEqual(up.summary.resourceChanges, { update: 1, same: 3 });
         const second = (await s.outputs()).accessKeyId.value as string;
         assert.notEqual(second, first);
-        const keyCalls = f.sandbox.requests().filter((r) => r.path.startsWith("/access-key-management")).map((r) => r.method);
-        assert.deepEqual(keyCalls, ["POST", "DELETE"], "the new key exists before the old one is revoked");
-        assert.equal(f.sandbox.context.state.cxone.accessKeys[first], undefined);
+        const writes = (r: { method: string; path: string }) => r.method !== "GET" && r.path.startsWith("/access-key-management");
+        const keyCalls = f.sandbox.requests().filter(writes).map((r) => r.method);
+        assert.deepEqual(keyCalls, ["POST"], "the new key is created; the old one stays active (Okta may hold it)");
+        assert.equal(f.sandbox.context.state.cxone.accessKeys[first]?.isActive, true);
+        // No Okta in this stack, so no evidence: a maximum overlap of 0 days ends the rotation now.
+        await s.setParams(program("2", undefined, 0));
+        await s.up();
+        assert.equal(f.sandbox.context.state.cxone.accessKeys[first], undefined, "the old key is revoked");
+        assert.equal((await s.outputs()).accessKeyId.value, second);
 
         // a built-in role: exists, never adopted implicitly
         await s.setParams(program("2", "Agent"));

@@ -282,15 +282,23 @@ describe("CXone pure logic", () => {
                     .changes,
                 false,
             ));
-        it("employee, rotation, tenant replace (create-before-delete: never deleteBeforeReplace)", () => {
+        it("employee and tenant replace (create-before-delete: never deleteBeforeReplace)", () => {
             const d = diffAccessKey(old as never, {
                 endpoint: { ...ep, tenantId: "t2" },
                 employeeId: "u2",
                 active: true,
+            });
+            assert.deepEqual(d.replaces, ["employeeId", "endpoint"]);
+            assert.equal(d.deleteBeforeReplace, undefined);
+        });
+        it("a rotation is an in-place update in phases, never a replace", () => {
+            const d = diffAccessKey(old as never, {
+                endpoint: ep,
+                employeeId: "u",
+                active: true,
                 rotation: "2026-01",
             });
-            assert.deepEqual(d.replaces, ["employeeId", "rotation", "endpoint"]);
-            assert.equal(d.deleteBeforeReplace, undefined);
+            assert.deepEqual([d.changes, d.replaces, d.changed], [true, [], ["rotation"]]);
         });
         it("a key switched off in CXone is an in-place change", () => {
             const d = diffAccessKey({ ...old, isActive: false } as never, {

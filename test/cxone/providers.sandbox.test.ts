@@ -172,13 +172,37 @@ describe("CXone providers against the sandbox (HTTP)", function () {
             assert.equal((await accessKey.read(k.id, k.outs)).props!.isActive, true);
         });
 
-        it("rotation and another employee replace; delete revokes and read then reports it gone", async () => {
+        it("another employee replaces; a rotation updates in place and keeps the old key; delete revokes both", async () => {
             const k = await makeKey({ rotation: "1" });
-            assert.deepEqual((await accessKey.diff(k.id, k.outs, { ...k.inputs, rotation: "2" })).replaces, ["rotation"]);
             assert.deepEqual((await accessKey.diff(k.id, k.outs, { ...k.inputs, employeeId: "x" })).replaces, ["employeeId"]);
-            await accessKey.delete!(k.id, k.outs);
-            await accessKey.delete!(k.id, k.outs); // already revoked: fine
-            assert.equal((await accessKey.read(k.id, k.outs)).id, "");
+            const d = await accessKey.diff(k.id, k.outs, { ...k.inputs, rotation: "2" });
+            assert.deepEqual([d.changes, d.replaces], [true, []]);
+            const rotated = (await accessKey.update!(k.id, k.outs, { ...k.inputs, rotation: "2" })).outs as Props;
+            assert.notEqual(rotated.accessKeyId, k.id, "a new key");
+            assert.equal(rotated.previousAccessKeyId, k.id, "the old key is kept");
+            const api = await f.adminApi();
+            assert.equal((await api.get(`/access-key-management/v1/access-keys/${k.id}`)).data.resultSet.isActive, true);
+            await accessKey.delete!(k.id, rotated);
+            await accessKey.delete!(k.id, rotated); // already revoked: fine
+            assert.equal((await accessKey.read(k.id, rotated)).id, "");
+            const gone = await api.get(`/access-key-management/v1/access-keys/${k.id}`, { validateStatus: () => true });
+            assert.equal(gone.status, 404, "the old key is revoked too");
+        });
+
+        it("with maxOverlapDays 0, the next update revokes the old key without evidence and says so", async () => {
+            const k = await makeKey({ maxOverlapDays: 0 });
+            const rotated = (await accessKey.update!(k.id, k.outs, { ...k.inputs, rotation: "1" })).outs as Props;
+            const old = rotated.previousAccessKeyId as string;
+            assert.equal(old, k.id);
+            const d = await accessKey.diff(k.id, rotated, { ...k.inputs, rotation: "1" });
+            assert.equal(d.changes, true, "the overlap is over: the old key is due");
+            const ended = (await accessKey.update!(k.id, rotated, { ...k.inputs, rotation: "1" })).outs as Props;
+            assert.equal(ended.previousAccessKeyId, "");
+            assert.match(ended.rotationNote as string, new RegExp(`access key ${old} was revoked after the maximum overlap of 0 days without evidence`));
+            const api = await f.adminApi();
+            assert.equal((await api.get(`/access-key-management/v1/access-keys/${old}`, { validateStatus: () => true })).status, 404);
+            const read = await accessKey.read(k.id, ended);
+            assert.equal((read.props as Props).rotationNote, "", "the warning is for that up only");
         });
     });
 

@@ -290,8 +290,15 @@ describe("Okta logic modules: defaults in check(), state mapping, the connection
         assert.ok(
             message.includes("Enable SCIM provisioning") && !message.includes("TOP-SECRET-VALUE"),
         );
-        // not authorized yet: every up looks again; a new client id is a change
-        assert.equal(diffScimConnection(pending, s).changes, true);
+        // not authorized yet: refresh (read) looks again, so a preview shows the live status; an
+        // update is planned only where it can act (a wait, a requirement, a disabled connection)
+        assert.equal(diffScimConnection(pending, s).changes, false);
+        assert.equal(
+            diffScimConnection(pending, { ...s, waitForAuthorizationSeconds: 5 }).changes,
+            true,
+        );
+        assert.equal(diffScimConnection({ ...authorized, status: "disabled" }, s).changes, true);
+        assert.equal(diffScimConnection(authorized, { ...s, previousClientId: "OLD" }).changes, true);
         assert.equal(diffScimConnection(authorized, s).changes, false);
         assert.equal(diffScimConnection(authorized, { ...s, clientId: "OTHER" }).changes, true);
     });

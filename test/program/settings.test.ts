@@ -19,6 +19,10 @@ describe("root program settings", () => {
         assert.deepEqual(a.groupIds, ["00g1"]);
         assert.equal(a.createUsers, false);
     });
+    it("rotation settings: the key's age and the maximum overlap, in days", () => {
+        const a = integrationArgs(config({ "cxone-okta-scim:rotateAfterDays": "90", "cxone-okta-scim:maxRotationOverlapDays": "14", "cxone:accessKeyRotation": "2026-q4" }), sandbox);
+        assert.deepEqual([a.rotateAfterDays, a.maxRotationOverlapDays, a.accessKeyRotation], [90, 14, "2026-q4"]);
+    });
     const bad: [Record<string, string>, RegExp][] = [
         [{ "cxone:region": "na1", "okta:orgName": "dev-1" }, /cxone:employeeEmail/],
         [{ "cxone:region": "na1", "cxone:employeeEmail": "k@example.com" }, /okta:orgName/],
@@ -26,6 +30,8 @@ describe("root program settings", () => {
         [{ "cxone-okta-scim:groupIds": "00g1" }, /cxone-okta-scim:groupIds/],
         [{ "cxone-okta-scim:waitForAuthorizationSeconds": "-5" }, /cxone-okta-scim:waitForAuthorizationSeconds/],
         [{ "cxone-okta-scim:resources": "terraform" }, /cxone-okta-scim:resources/],
+        [{ "cxone-okta-scim:rotateAfterDays": "quarterly" }, /cxone-okta-scim:rotateAfterDays must be a number of days \(got "quarterly"\)/],
+        [{ "cxone-okta-scim:maxRotationOverlapDays": "-1" }, /cxone-okta-scim:maxRotationOverlapDays/],
     ];
     for (const [c, re] of bad) {
         it(`rejects ${JSON.stringify(c)} naming the key`, () => {

@@ -8,7 +8,7 @@ interface Params {
     names?: { role?: string; employee?: string; key?: string };
     role: { name: string; description?: string };
     employee?: { email: string; firstName: string; lastName: string; invite?: boolean };
-    key?: { rotation?: string };
+    key?: { rotation?: string; maxOverlapDays?: number };
     /** A second role with a name that may exist already. */
     takenRoleName?: string;
 }

@@ -30,9 +30,12 @@ export function recordRegistrations(
                     inputs: args.inputs,
                     provider: args.provider,
                 });
+                // outputs a provider adds: the connection's status; the key's id (= resource id on create)
                 const extra: Record<string, unknown> = args.type.endsWith("okta:ScimConnection")
                     ? { status: world.connectionStatus, remainingSteps: [] }
-                    : {};
+                    : args.type.endsWith("cxone:AccessKey")
+                      ? { accessKeyId: `${args.name}-id`, previousAccessKeyId: "" }
+                      : {};
                 return { id: `${args.name}-id`, state: { ...args.inputs, ...extra } };
             },
             call: (args) => args.inputs,

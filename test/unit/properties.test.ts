@@ -153,7 +153,7 @@ describe("properties: diffing", () => {
             runs,
         );
     });
-    it("employee: email case never changes; access key: another employee or rotation replaces", () => {
+    it("employee: email case never changes; access key: another employee replaces, a rotation updates in place", () => {
         const employee = {
             endpoint: ep,
             email: "",
@@ -179,9 +179,9 @@ describe("properties: diffing", () => {
                     assert.deepEqual(diffAccessKey(key, { ...key, employeeId: domain }).replaces, [
                         "employeeId",
                     ]);
-                assert.deepEqual(diffAccessKey(key, { ...key, rotation: domain }).replaces, [
-                    "rotation",
-                ]);
+                // a rotation is phased (in place): never a replace
+                const rotated = diffAccessKey(key, { ...key, rotation: domain });
+                assert.deepEqual([rotated.changes, rotated.replaces], [true, []]);
             }),
             runs,
         );

@@ -47,6 +47,15 @@ describe("verify command: arguments", () => {
         usage(["--region", "na1", "--timeout", "0"], ENV, /--timeout/);
         usage(["--sandbox", "--region", "na1"], ENV, /cannot be combined/);
     });
+    it("a key named without its secret is spared (admin credentials); --spare-key forces it", () => {
+        const admin = { CXONE_ACCESS_KEY_ID: "ADMIN", CXONE_ACCESS_KEY_SECRET: "admin-secret" };
+        const c = parsed(["--region", "na1", "--key-id", "OKTAS"], admin);
+        assert.deepStrictEqual([c.accessKeyId, c.accessKeySecret, c.spare], ["OKTAS", undefined, true]);
+        const d = parsed(["--region", "na1", "--spare-key"], { ...admin, ...ENV });
+        assert.deepStrictEqual([d.accessKeyId, d.accessKeySecret, d.spare], ["KEYID1", undefined, true]);
+        assert.strictEqual(parsed(["--region", "na1"], admin).spare, false, "the admin key itself signs in");
+        usage(["--region", "na1", "--spare-key"], admin, /needs the key/);
+    });
     it("--help", () => {
         assert.deepStrictEqual(parseVerifyArgs(["--help"], {}), { help: true });
     });
@@ -60,8 +69,9 @@ describe("verify command: arguments", () => {
             assert.strictEqual(c.accessKeyId, "ADMIN");
             const d = parsed(["--sandbox"], { ...env, ...ENV });
             assert.strictEqual(d.accessKeyId, "KEYID1");
-            // naming only an id must not pair it with the sandbox admin's secret
-            usage(["--sandbox", "--key-id", "X"], env, /secret/);
+            // naming only an id never pairs it with the sandbox admin's secret: the key is spared
+            const e = parsed(["--sandbox", "--key-id", "X"], env);
+            assert.deepStrictEqual([e.accessKeyId, e.accessKeySecret, e.spare], ["X", undefined, true]);
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
         }
