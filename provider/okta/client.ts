@@ -150,6 +150,8 @@ export interface AutoLoginAppSpec {
     label: string;
     loginUrl: string;
     redirectUrl?: string;
+    /** settings.notes.admin [doc]: where the stack's ownership mark is kept */
+    adminNote?: string;
 }
 
 /** The body Okta expects for a custom SWA (AUTO_LOGIN) app; used for create and full-replace PUT. */
@@ -162,9 +164,15 @@ export function autoLoginAppBody(spec: AutoLoginAppSpec, current?: OktaApp): Rec
             ...(current?.settings ?? {}),
             app: current?.settings.app ?? {},
             signOn: { loginUrl: spec.loginUrl, ...(spec.redirectUrl ? { redirectUrl: spec.redirectUrl } : {}) },
+            ...(spec.adminNote ? { notes: { ...notesOf(current), admin: spec.adminNote } } : {}),
         },
     };
 }
+
+const notesOf = (app?: OktaApp): Record<string, unknown> => {
+    const n = app?.settings.notes;
+    return n && typeof n === "object" ? { ...n } : {};
+};
 
 export const oktaApi = {
     /** POST /api/v1/apps?activate=true [doc] */
