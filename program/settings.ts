@@ -104,6 +104,9 @@ export function integrationArgs(get: ConfigGetter, sandbox?: SandboxEndpoints): 
         loginAuthenticatorId: get("cxone:loginAuthenticatorId"),
         inviteEmployee: bool(get, "cxone:inviteEmployee"),
         adoptExisting: bool(get, "cxone:adoptExisting"),
+        adoptRoleId: get("cxone:adoptRoleId"),
+        adoptEmployeeId: get("cxone:adoptEmployeeId"),
+        adoptAppId: get("cxone-okta-scim:adoptAppId"),
         accessKeyRotation: get("cxone:accessKeyRotation"),
         appLabel: get("cxone-okta-scim:appLabel"),
         groupIds: list(get, "cxone-okta-scim:groupIds"),
@@ -114,4 +117,45 @@ export function integrationArgs(get: ConfigGetter, sandbox?: SandboxEndpoints): 
         oktaResources: resources,
         attributeMappings: mappings(get, "cxone-okta-scim:attributeMappings"),
     };
+}
+
+/** The config key behind each component argument, so an error names what the operator typed. */
+const CONFIG_KEYS: Record<string, string> = {
+    "cxone.region": "cxone:region",
+    "cxone.fedramp": "cxone:fedramp",
+    "cxone.tenantId": "cxone:tenantId",
+    oktaOrgUrl: "okta:orgName",
+    roleName: "cxone:roleName",
+    employeeEmail: "cxone:employeeEmail",
+    employeeFirstName: "cxone:employeeFirstName",
+    employeeLastName: "cxone:employeeLastName",
+    loginAuthenticatorId: "cxone:loginAuthenticatorId",
+    inviteEmployee: "cxone:inviteEmployee",
+    adoptExisting: "cxone:adoptExisting",
+    adoptRoleId: "cxone:adoptRoleId",
+    adoptEmployeeId: "cxone:adoptEmployeeId",
+    accessKeyRotation: "cxone:accessKeyRotation",
+    appLabel: `${projectNamespace}:appLabel`,
+    adoptAppId: `${projectNamespace}:adoptAppId`,
+    groupIds: `${projectNamespace}:groupIds`,
+    createUsers: `${projectNamespace}:createUsers`,
+    updateUserAttributes: `${projectNamespace}:updateUserAttributes`,
+    deactivateUsers: `${projectNamespace}:deactivateUsers`,
+    waitForAuthorizationSeconds: `${projectNamespace}:waitForAuthorizationSeconds`,
+    oktaResources: `${projectNamespace}:resources`,
+    attributeMappings: `${projectNamespace}:attributeMappings`,
+};
+
+/**
+ * A component argument problem reworded with the config key the operator set, e.g.
+ * `employeeEmail: email must be ...` -> `cxone:employeeEmail: email must be ...`.
+ */
+export function asConfigProblem(problem: { propertyPath: string; reason: string }): string {
+    const path = problem.propertyPath;
+    const key = CONFIG_KEYS[path] ?? CONFIG_KEYS[path.replace(/\[\d+\]$/, "")];
+    if (!key) return problem.reason;
+    const reason = problem.reason.startsWith(`${path}: `)
+        ? problem.reason.slice(path.length + 2)
+        : problem.reason;
+    return `${key}${key.endsWith(path) ? "" : ` (${path})`}: ${reason}`;
 }

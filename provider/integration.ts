@@ -36,6 +36,7 @@ import { ScimConnection, ScimConnectionArgs } from "./okta/scimConnection";
 import { UNKNOWN } from "./checks";
 import { ChildInputs, childChecks, childProblems } from "./componentChecks";
 import { withMarker } from "./ownership";
+import { anySwitchOn, warnAboutSettings } from "./integrationWarnings";
 import {
     cxoneEndpointFor,
     CxoneEndpoint,
@@ -226,7 +227,7 @@ export class ScimIntegration extends pulumi.ComponentResource {
     readonly connectionStatus: pulumi.Output<string>;
     /** Console steps still to do, values included, the secret by reference. Empty when done. */
     readonly remainingSteps: pulumi.Output<string[]>;
-    /** Whether the provisioning actions are in effect in Okta. */
+    /** Whether Okta will provision: the actions are in effect and at least one is on. */
     readonly provisioningApplied: pulumi.Output<boolean>;
     /** The resolved region: every URL used, with confidence marks. */
     readonly region: ResolvedRegion;
@@ -312,9 +313,13 @@ export class ScimIntegration extends pulumi.ComponentResource {
         this.accessKeySecret = this.accessKey.secret;
         this.connectionStatus = this.scimConnection.status;
         this.remainingSteps = this.scimConnection.remainingSteps;
-        this.provisioningApplied = actions.applied;
+        // what Okta will actually do: nothing while every switch is off
+        this.provisioningApplied = pulumi
+            .all([actions.applied, anySwitchOn(switchesOf(args))])
+            .apply(([applied, on]) => applied && on);
 
         warnAboutRemainingSteps(this.scimConnection, this);
+        warnAboutSettings(this, switchesOf(args), n.groupIds, this.groupAssignments);
         this.registerOutputs({
             scimBaseUrl: this.scimBaseUrl,
             appId: this.appId,
