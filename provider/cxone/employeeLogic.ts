@@ -198,6 +198,7 @@ export function employeeFromLive(
             : {}),
         invite: old.invite,
         adoptExisting: old.adoptExisting,
+        ...(old.adoptEmployeeId !== undefined ? { adoptEmployeeId: old.adoptEmployeeId } : {}),
     };
     return {
         props: { ...employeeOutputs(inputs, live, { invited: old.invited, adopted: old.adopted }) },

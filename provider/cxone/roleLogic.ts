@@ -127,7 +127,8 @@ export function checkRole(news: Unchecked<RoleState>): Checked<RoleState> {
     check(failures, "adoptRoleId", news.adoptRoleId, optionalString(100));
     check(failures, "allowUnknownPermissions", news.allowUnknownPermissions, optionalBoolean);
     const unknown = unknownPermissions(news.permissions);
-    if (unknown.length && news.allowUnknownPermissions !== true && !failures.length) {
+    const listFailed = failures.some((f) => f.property === "permissions");
+    if (unknown.length && news.allowUnknownPermissions !== true && !listFailed) {
         failures.push({
             property: "permissions",
             reason:
@@ -193,6 +194,10 @@ export function roleFromLive(
         permissions: live.permissions,
         status: live.status as DesiredRoleStatus,
         adoptExisting: old.adoptExisting,
+        ...(old.adoptRoleId !== undefined ? { adoptRoleId: old.adoptRoleId } : {}),
+        ...(old.allowUnknownPermissions !== undefined
+            ? { allowUnknownPermissions: old.allowUnknownPermissions }
+            : {}),
     };
     return {
         props: { ...inputs, roleId: live.roleId, roleName: live.roleName, adopted: old.adopted },

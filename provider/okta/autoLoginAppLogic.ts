@@ -96,6 +96,9 @@ export function appFromLive(
         redirectUrl: app.settings.signOn?.redirectUrl || undefined,
         active: app.status === "ACTIVE",
         adoptExisting: old.adoptExisting,
+        // settings that matter only at create: carried over, like adoptExisting
+        owner: old.owner,
+        adoptAppId: old.adoptAppId,
     });
     return { props: appOutputs(inputs, app), inputs };
 }
