@@ -18,8 +18,9 @@ const base: ScimIntegrationArgs = {
 describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
     const declared: Declared[] = [];
     const world: MockWorld = { connectionStatus: "pending" };
+    // by the name's last part: "-app" is the app, not "-app-user-schema"
     const find = (part: string) =>
-        declared.filter((d) => d.name.endsWith(part) || d.name.includes(`${part}-`));
+        declared.filter((d) => d.name.endsWith(part) || new RegExp(`${part}-\\d+$`).test(d.name));
     const one = (suffix: string) => {
         const found = find(suffix);
         assert.equal(found.length, 1, suffix);
@@ -38,21 +39,25 @@ describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
         return s;
     }
 
-    it("declares the 8 children under the component with the package defaults", async () => {
+    it("declares the 10 children under the component with the package defaults", async () => {
         await build();
         const dynamic = declared.filter((d) => d.type.startsWith("pulumi-nodejs:dynamic"));
         assert.deepEqual(dynamic.map((d) => d.name).sort(), [
             "scim-app",
+            "scim-app-user-schema",
             "scim-employee",
             "scim-group-0",
             "scim-group-1",
             "scim-key",
+            "scim-profile-mapping",
             "scim-provisioning",
             "scim-role",
             "scim-scim",
         ]);
         assert.equal(one("-role").inputs.name, "SCIM Access Key");
-        assert.equal(one("-role").inputs.description, "Okta SCIM provisioning (managed by Pulumi)");
+        // the stack's ownership mark (provider/ownership.ts): mocks run as project "project", stack "stack"
+        assert.equal(one("-role").inputs.description, "Okta SCIM provisioning (managed by Pulumi) [pulumi stack: project/stack]");
+        assert.equal(one("-app").inputs.owner, "project/stack");
         assert.deepEqual(
             [one("-employee").inputs.firstName, one("-employee").inputs.lastName],
             ["SCIM", "AccessKey"],
