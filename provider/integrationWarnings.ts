@@ -57,7 +57,8 @@ export function warnAboutSettings(
     assignments.forEach((a, i) => {
         if (!(a instanceof GroupAssignment)) return; // okta.app.GroupAssignment does not read it
         pulumi.all([a.groupType, a.groupName]).apply(([type, name]) => {
-            if (isBroadGroup({ type, name })) void pulumi.log.warn(broadGroupWarning(i, name), owner);
+            if (isBroadGroup({ type, name }))
+                void pulumi.log.warn(broadGroupWarning(i, name), owner);
         });
     });
 }

@@ -212,7 +212,10 @@ export function employeeFromLive(
  * fields], so an employee is demonstrably ours when it holds this stack's role (a role is adopted
  * only with this stack's mark), or when the operator names its id (adoptEmployeeId).
  */
-export function employeeAdoptionProblem(s: EmployeeState, existing: EmployeeRecord): string | undefined {
+export function employeeAdoptionProblem(
+    s: EmployeeState,
+    existing: EmployeeRecord,
+): string | undefined {
     const what = `a CXone employee with email ${s.email} already exists (id ${existing.id}, status ${existing.status})`;
     const ours = existing.roleId === s.roleId;
     if (s.adoptEmployeeId) {

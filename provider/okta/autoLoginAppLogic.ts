@@ -132,7 +132,12 @@ export function adoptable(
     if (mine) {
         const refusal = adoptionRefusal(
             { what: `Okta app "${mine.label}"`, id: mine.id, markedBy: ownerIn(adminNoteOf(mine)) },
-            { owner: s.owner, explicitId: s.adoptAppId, idInput: "adoptAppId", renameInput: "appLabel" },
+            {
+                owner: s.owner,
+                explicitId: s.adoptAppId,
+                idInput: "adoptAppId",
+                renameInput: "appLabel",
+            },
         );
         return refusal ? { refusal } : { app: mine };
     }
@@ -140,7 +145,12 @@ export function adoptable(
     const first = swa[0];
     const refusal = adoptionRefusal(
         { what: `Okta app "${first.label}"`, id: first.id, markedBy: ownerIn(adminNoteOf(first)) },
-        { owner: s.owner, explicitId: s.adoptAppId, idInput: "adoptAppId", renameInput: "appLabel" },
+        {
+            owner: s.owner,
+            explicitId: s.adoptAppId,
+            idInput: "adoptAppId",
+            renameInput: "appLabel",
+        },
     );
     return { refusal };
 }

@@ -60,11 +60,13 @@ export async function destroy(_id: string, props: Props): Promise<void> {
 export { destroy as delete };
 
 /** This module as the SDK's provider type: the compiler checks every signature above. */
-export const provider: pulumi.dynamic.ResourceProvider<GroupAssignmentState, GroupAssignmentOutputs> =
-    {
-        check,
-        diff,
-        create,
-        read,
-        delete: destroy,
-    };
+export const provider: pulumi.dynamic.ResourceProvider<
+    GroupAssignmentState,
+    GroupAssignmentOutputs
+> = {
+    check,
+    diff,
+    create,
+    read,
+    delete: destroy,
+};

@@ -18,9 +18,18 @@ describe("Okta ownership marks and group look-ups (sandbox, HTTP)", function () 
     const writes = () => sandbox.requests().filter((r) => r.method !== "GET");
 
     before(async () => {
-        sandbox = await startSandbox({ dir: fs.mkdtempSync(path.join(os.tmpdir(), "ownership-")), cxonePort: 0, oktaPort: 0 });
+        sandbox = await startSandbox({
+            dir: fs.mkdtempSync(path.join(os.tmpdir(), "ownership-")),
+            cxonePort: 0,
+            oktaPort: 0,
+        });
         process.env.OKTA_API_TOKEN = sandbox.endpoints.okta.apiToken;
-        base = { orgUrl: sandbox.urls.okta, loginUrl: `${sandbox.urls.cxone}/login`, active: true, adoptExisting: false };
+        base = {
+            orgUrl: sandbox.urls.okta,
+            loginUrl: `${sandbox.urls.cxone}/login`,
+            active: true,
+            adoptExisting: false,
+        };
     });
     after(async () => {
         process.env.OKTA_API_TOKEN = savedToken;
@@ -33,38 +42,76 @@ describe("Okta ownership marks and group look-ups (sandbox, HTTP)", function () 
         const live = sandbox.context.state.okta.apps[made.id];
         assert.equal(live.settings.notes.admin, "[pulumi stack: proj/a]");
         sandbox.clearRequests();
-        await assert.rejects(app.create({ ...base, label: "NICE CXone owned", owner: "proj/b", adoptExisting: true }), (e: Error) => {
-            assert.match(e.message, /Okta app "NICE CXone owned" \(id \w+\) is managed by Pulumi stack proj\/a: it is not adopted; choose another appLabel/);
-            assert.doesNotMatch(e.message, /set adopt/);
-            return true;
-        });
+        await assert.rejects(
+            app.create({
+                ...base,
+                label: "NICE CXone owned",
+                owner: "proj/b",
+                adoptExisting: true,
+            }),
+            (e: Error) => {
+                assert.match(
+                    e.message,
+                    /Okta app "NICE CXone owned" \(id \w+\) is managed by Pulumi stack proj\/a: it is not adopted; choose another appLabel/,
+                );
+                assert.doesNotMatch(e.message, /set adopt/);
+                return true;
+            },
+        );
         assert.deepEqual(writes(), [], "another stack's app untouched");
-        const adopted = await app.create({ ...base, label: "NICE CXone owned", owner: "proj/a", adoptExisting: true });
+        const adopted = await app.create({
+            ...base,
+            label: "NICE CXone owned",
+            owner: "proj/a",
+            adoptExisting: true,
+        });
         assert.equal(adopted.id, made.id);
     });
 
     it("an unmarked app of that label is adopted only with its explicit id (adoptAppId)", async () => {
         const byHand = await app.create({ ...base, label: "NICE CXone by hand" });
         sandbox.clearRequests();
-        await assert.rejects(app.create({ ...base, label: "NICE CXone by hand", owner: "proj/a", adoptExisting: true }), /carries no mark of this stack, so it is not adopted; .*set adoptAppId: "/);
+        await assert.rejects(
+            app.create({
+                ...base,
+                label: "NICE CXone by hand",
+                owner: "proj/a",
+                adoptExisting: true,
+            }),
+            /carries no mark of this stack, so it is not adopted; .*set adoptAppId: "/,
+        );
         assert.deepEqual(writes(), []);
-        const adopted = await app.create({ ...base, label: "NICE CXone by hand", owner: "proj/a", adoptExisting: true, adoptAppId: byHand.id });
+        const adopted = await app.create({
+            ...base,
+            label: "NICE CXone by hand",
+            owner: "proj/a",
+            adoptExisting: true,
+            adoptAppId: byHand.id,
+        });
         assert.equal(adopted.id, byHand.id);
     });
 
     it("a group name given for an id: the error says an id is needed and where to find it, no write", async () => {
         const made = await app.create({ ...base, label: "NICE CXone groups" });
         sandbox.clearRequests();
-        await assert.rejects(group.create({ orgUrl: base.orgUrl, appId: made.id, groupId: "Agents" }), (e: Error) => {
-            assert.match(e.message, /groupId: Okta has no group with id "Agents"; "Agents" does not look like an Okta group id .* give the group's id, not its name\. Find it in the Okta Admin Console under Directory > Groups/);
-            return true;
-        });
+        await assert.rejects(
+            group.create({ orgUrl: base.orgUrl, appId: made.id, groupId: "Agents" }),
+            (e: Error) => {
+                assert.match(
+                    e.message,
+                    /groupId: Okta has no group with id "Agents"; "Agents" does not look like an Okta group id .* give the group's id, not its name\. Find it in the Okta Admin Console under Directory > Groups/,
+                );
+                return true;
+            },
+        );
         assert.deepEqual(writes(), []);
     });
 
     it("assigning Okta's built-in Everyone group reports its type, for the component's warning", async () => {
         const made = await app.create({ ...base, label: "NICE CXone everyone" });
-        const everyone = Object.values(sandbox.context.state.okta.groups).find((g) => g.type === "BUILT_IN")!;
+        const everyone = Object.values(sandbox.context.state.okta.groups).find(
+            (g) => g.type === "BUILT_IN",
+        )!;
         const r = await group.create({ orgUrl: base.orgUrl, appId: made.id, groupId: everyone.id });
         assert.equal(r.outs.groupType, "BUILT_IN");
         assert.equal(r.outs.groupName, "Everyone");

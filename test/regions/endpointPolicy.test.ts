@@ -10,7 +10,8 @@ describe("endpoint policy: CXone's own hosts or loopback, nothing else", () => {
             for (const url of [r.scimBaseUrl, r.tokenEndpoint, r.authorizeEndpoint, r.loginUrl]) {
                 assert.equal(endpointProblem(url, "u", "regionHost"), undefined, url);
             }
-            for (const url of [r.issuerUrl, r.areaUrl]) assert.equal(endpointProblem(url, "u", "cxoneDomain"), undefined, url);
+            for (const url of [r.issuerUrl, r.areaUrl])
+                assert.equal(endpointProblem(url, "u", "cxoneDomain"), undefined, url);
         }
     });
 
@@ -19,15 +20,35 @@ describe("endpoint policy: CXone's own hosts or loopback, nothing else", () => {
     });
 
     it("a discovered API host under CXone's domain may receive a token; it is not a host to type into Okta", () => {
-        assert.equal(endpointProblem("https://api-na1.niceincontact.com", "endpoint.apiUrl", "cxoneDomain"), undefined);
-        assert.match(endpointProblem("https://api-na1.niceincontact.com/auth/token", "tokenEndpoint", "regionHost") ?? "", /tokenEndpoint must be on one of CXone's region hosts/);
+        assert.equal(
+            endpointProblem("https://api-na1.niceincontact.com", "endpoint.apiUrl", "cxoneDomain"),
+            undefined,
+        );
+        assert.match(
+            endpointProblem(
+                "https://api-na1.niceincontact.com/auth/token",
+                "tokenEndpoint",
+                "regionHost",
+            ) ?? "",
+            /tokenEndpoint must be on one of CXone's region hosts/,
+        );
     });
 
     it("loopback (the sandbox) passes; look-alikes and foreign hosts are refused, naming the input and host", () => {
-        for (const url of ["http://127.0.0.1:4610/auth/token", "http://localhost:1/x", "http://[::1]:2/x"]) {
+        for (const url of [
+            "http://127.0.0.1:4610/auth/token",
+            "http://localhost:1/x",
+            "http://[::1]:2/x",
+        ]) {
             assert.equal(endpointProblem(url, "u", "regionHost"), undefined, url);
         }
-        for (const url of ["https://evil.example/auth/token", "https://cxone.niceincontact.com.evil.example/auth/token", "https://niceincontact.com.evil.example", "https://127.0.0.1.nip.io/x", "https://evilniceincontact.com/x"]) {
+        for (const url of [
+            "https://evil.example/auth/token",
+            "https://cxone.niceincontact.com.evil.example/auth/token",
+            "https://niceincontact.com.evil.example",
+            "https://127.0.0.1.nip.io/x",
+            "https://evilniceincontact.com/x",
+        ]) {
             for (const pin of ["regionHost", "cxoneDomain"] as const) {
                 const p = endpointProblem(url, "tokenEndpoint", pin);
                 assert.match(p ?? "", /^tokenEndpoint must be on .* \(got host "/, `${pin} ${url}`);
