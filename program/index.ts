@@ -1,6 +1,10 @@
 // The root stack: the whole integration from stack config; the sandbox when no tenant is set.
 import * as pulumi from "@pulumi/pulumi";
-import { ScimIntegration, ScimIntegrationArgsError } from "../provider/integration";
+import {
+    checkScimIntegrationArgs,
+    ScimIntegration,
+    ScimIntegrationArgsError,
+} from "../provider/integration";
 import { runningSandbox, startHint } from "./sandboxTarget";
 import * as oktaProviderConfig from "@pulumi/okta/config/vars";
 import {
@@ -28,6 +32,10 @@ export async function integrationProgram(): Promise<Record<string, unknown>> {
         if (e instanceof SettingsError) throw new pulumi.RunError(e.message);
         throw e;
     }
+    // every bad setting at once, named by the config key the operator set, before anything is
+    // declared (not even the component's record reaches the stack)
+    const { problems } = checkScimIntegrationArgs(args);
+    if (problems.length > 0) throw new pulumi.RunError(problems.map(asConfigProblem).join("\n"));
     let integration: ScimIntegration;
     try {
         integration = new ScimIntegration("cxone-okta", args);

@@ -340,6 +340,20 @@ export class ScimIntegration extends pulumi.ComponentResource {
  * resources' check() during preview, naming the property there.
  */
 export function normalizeArgs(args: ScimIntegrationArgs, owner: pulumi.Resource): NormalizedArgs {
+    const r = checkScimIntegrationArgs(args);
+    if (!r.normalized) throw new ScimIntegrationArgsError(r.problems, owner);
+    return r.normalized;
+}
+
+/**
+ * Every problem of the arguments (the component's own and its children's plain inputs), or the
+ * normalized arguments. Pure: a program may call it before declaring the component, so that a bad
+ * input leaves not even the component's record in the stack.
+ */
+export function checkScimIntegrationArgs(args: ScimIntegrationArgs): {
+    problems: ArgumentProblem[];
+    normalized?: NormalizedArgs;
+} {
     const problems: ArgumentProblem[] = [];
     const region = resolveTarget(args.cxone ?? {}, problems);
     const oktaResources = args.oktaResources ?? DEFAULT_OKTA_RESOURCES;
@@ -371,7 +385,7 @@ export function normalizeArgs(args: ScimIntegrationArgs, owner: pulumi.Resource)
     if (mappingProblems.length > 0) {
         problems.push({ propertyPath: "attributeMappings", reason: formatProblems(mappingProblems) });
     }
-    if (problems.length > 0 || !region) throw new ScimIntegrationArgsError(problems, owner);
+    if (problems.length > 0 || !region) return { problems };
     const n: NormalizedArgs = {
         region,
         endpoint: cxoneEndpointFor(region, args.cxone.tenantId),
@@ -383,8 +397,7 @@ export function normalizeArgs(args: ScimIntegrationArgs, owner: pulumi.Resource)
     };
     // every child's plain inputs, before any child is registered (see componentChecks.ts)
     const childErrors = childProblems(childInputs(args, n));
-    if (childErrors.length > 0) throw new ScimIntegrationArgsError(childErrors, owner);
-    return n;
+    return childErrors.length > 0 ? { problems: childErrors } : { problems: [], normalized: n };
 }
 
 /** Where the CXone target came from, for messages: the input the user typed. */
