@@ -34,6 +34,7 @@ import { attributeMappings } from "./okta/attributeMappings";
 import { formatProblems, validateMappings } from "./okta/attributeMappingsLogic";
 import { ScimConnection, ScimConnectionArgs } from "./okta/scimConnection";
 import { UNKNOWN } from "./checks";
+import { isLoopbackUrl } from "./core/loopback";
 import { ChildInputs, childChecks, childProblems } from "./componentChecks";
 import { withMarker } from "./ownership";
 import { anySwitchOn, warnAboutSettings } from "./integrationWarnings";
@@ -485,6 +486,14 @@ function resolveTarget(t: CxoneTarget, problems: ArgumentProblem[]): ResolvedReg
         problems.push({
             propertyPath: "cxone",
             reason: "cxone: set either region (a real tenant) or sandboxUrl (the local sandbox), not both",
+        });
+        return undefined;
+    }
+    if (typeof t.sandboxUrl === "string" && /^https?:/.test(t.sandboxUrl) && !isLoopbackUrl(t.sandboxUrl)) {
+        // the access key and the admin token would travel there: the sandbox runs on this machine
+        problems.push({
+            propertyPath: "cxone.sandboxUrl",
+            reason: `cxone.sandboxUrl: "${t.sandboxUrl}" is not on loopback; the local sandbox runs on this machine (e.g. http://127.0.0.1:4610); for a real tenant set cxone.region`,
         });
         return undefined;
     }

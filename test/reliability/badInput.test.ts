@@ -215,7 +215,7 @@ describe("bad input: errors name the property, with zero API calls", function ()
             { what: "negative wait", args: () => ({ waitForAuthorizationSeconds: -1 }), names: /waitForAuthorizationSeconds: waitForAuthorizationSeconds must be a number/ },
             { what: "Okta org over plain http outside loopback", args: () => ({ oktaOrgUrl: "http://example.okta.com" }), names: /oktaOrgUrl: orgUrl must use https/ },
             { what: "empty group id", args: () => ({ groupIds: ["00g1", ""] }), names: /groupIds\[1\]: groupId is required/ },
-            { what: "sandboxUrl on a foreign host (the key would go there)", args: () => ({ cxone: { sandboxUrl: "https://evil.example" } }), names: /cxone\.sandboxUrl: endpoint\.issuerUrl must be on a host under CXone's own domains/ },
+            { what: "sandboxUrl on a foreign host (the key would go there)", args: () => ({ cxone: { sandboxUrl: "https://evil.example" } }), names: /cxone\.sandboxUrl: "https:\/\/evil\.example" is not on loopback; the local sandbox runs on this machine/ },
             { what: "employee last name of 51 characters", args: () => ({ employeeLastName: long(51) }), names: /employeeLastName: lastName must be at most 50 characters/ },
             { what: "inviteEmployee as a string", args: () => ({ inviteEmployee: s("yes") }), names: /inviteEmployee: invite must be true or false/ },
             { what: "createUsers as a string", args: () => ({ createUsers: s("no") }), names: /createUsers: createUsers must be true or false/ },
