@@ -1,9 +1,19 @@
 // The root stack: the whole integration from stack config; the sandbox when no tenant is set.
 import * as pulumi from "@pulumi/pulumi";
-import { ScimIntegration } from "../provider/integration";
+import {
+    checkScimIntegrationArgs,
+    ScimIntegration,
+    ScimIntegrationArgsError,
+} from "../provider/integration";
 import { runningSandbox, startHint } from "./sandboxTarget";
 import * as oktaProviderConfig from "@pulumi/okta/config/vars";
-import { foreignOktaKeys, integrationArgs, SettingsError, targetsRealTenant } from "./settings";
+import {
+    asConfigProblem,
+    foreignOktaKeys,
+    integrationArgs,
+    SettingsError,
+    targetsRealTenant,
+} from "./settings";
 
 /** The program: creates the integration and returns the stack outputs other projects read. */
 export async function integrationProgram(): Promise<Record<string, unknown>> {
@@ -22,7 +32,20 @@ export async function integrationProgram(): Promise<Record<string, unknown>> {
         if (e instanceof SettingsError) throw new pulumi.RunError(e.message);
         throw e;
     }
-    const integration = new ScimIntegration("cxone-okta", args);
+    // every bad setting at once, named by the config key the operator set, before anything is
+    // declared (not even the component's record reaches the stack)
+    const { problems } = checkScimIntegrationArgs(args);
+    if (problems.length > 0) throw new pulumi.RunError(problems.map(asConfigProblem).join("\n"));
+    let integration: ScimIntegration;
+    try {
+        integration = new ScimIntegration("cxone-okta", args);
+    } catch (e) {
+        // every bad setting at once, named by the config key the operator set
+        if (e instanceof ScimIntegrationArgsError) {
+            throw new pulumi.RunError(e.errors.map(asConfigProblem).join("\n"));
+        }
+        throw e;
+    }
     return {
         target: integration.region.region,
         scimBaseUrl: integration.scimBaseUrl,

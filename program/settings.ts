@@ -96,32 +96,91 @@ export const targetsRealTenant = (get: ConfigGetter): boolean => get("cxone:regi
 export function integrationArgs(get: ConfigGetter, sandbox?: SandboxEndpoints): ScimIntegrationArgs {
     const real = targetsRealTenant(get);
     if (!real && !sandbox) throw new SettingsError("no tenant configured and no sandbox endpoints");
+    // every bad setting is reported at once: each reader's error is collected, not thrown
+    const problems: string[] = [];
+    const read = <T>(f: () => T): T | undefined => {
+        try {
+            return f();
+        } catch (e) {
+            if (!(e instanceof SettingsError)) throw e;
+            problems.push(e.message);
+            return undefined;
+        }
+    };
     const email = get("cxone:employeeEmail") ?? (real ? undefined : "scim.accesskey@sandbox.example");
-    if (!email) throw new SettingsError("cxone:employeeEmail is required: an email address you own (CXone sends the activation email there)");
+    if (!email) problems.push("cxone:employeeEmail is required: an email address you own (CXone sends the activation email there)");
     const resources = get("cxone-okta-scim:resources") ?? "builtin";
-    if (resources !== "builtin" && resources !== "pulumi-okta") throw new SettingsError(`cxone-okta-scim:resources must be "builtin" or "pulumi-okta" (got "${resources}")`);
-    return {
+    if (resources !== "builtin" && resources !== "pulumi-okta") problems.push(`cxone-okta-scim:resources must be "builtin" or "pulumi-okta" (got "${resources}")`);
+    const args: ScimIntegrationArgs = {
         cxone: real
-            ? { region: get("cxone:region"), fedramp: bool(get, "cxone:fedramp"), tenantId: get("cxone:tenantId") }
+            ? { region: get("cxone:region"), fedramp: read(() => bool(get, "cxone:fedramp")), tenantId: get("cxone:tenantId") }
             : { sandboxUrl: sandbox!.cxone.baseUrl, tenantId: sandbox!.cxone.tenantId },
-        oktaOrgUrl: real ? oktaOrgUrl(get) : sandbox!.okta.orgUrl,
+        oktaOrgUrl: real ? (read(() => oktaOrgUrl(get)) ?? "") : sandbox!.okta.orgUrl,
         roleName: get("cxone:roleName"),
-        employeeEmail: email,
+        employeeEmail: email ?? "",
         employeeFirstName: get("cxone:employeeFirstName"),
         employeeLastName: get("cxone:employeeLastName"),
         loginAuthenticatorId: get("cxone:loginAuthenticatorId"),
-        inviteEmployee: bool(get, "cxone:inviteEmployee"),
-        adoptExisting: bool(get, "cxone:adoptExisting"),
+        inviteEmployee: read(() => bool(get, "cxone:inviteEmployee")),
+        adoptExisting: read(() => bool(get, "cxone:adoptExisting")),
+        adoptRoleId: get("cxone:adoptRoleId"),
+        adoptEmployeeId: get("cxone:adoptEmployeeId"),
+        adoptAppId: get("cxone-okta-scim:adoptAppId"),
         accessKeyRotation: get("cxone:accessKeyRotation"),
         appLabel: get("cxone-okta-scim:appLabel"),
-        groupIds: list(get, "cxone-okta-scim:groupIds"),
-        createUsers: bool(get, "cxone-okta-scim:createUsers"),
-        updateUserAttributes: bool(get, "cxone-okta-scim:updateUserAttributes"),
-        deactivateUsers: bool(get, "cxone-okta-scim:deactivateUsers"),
-        waitForAuthorizationSeconds: num(get, "cxone-okta-scim:waitForAuthorizationSeconds"),
-        rotateAfterDays: days(get, "cxone-okta-scim:rotateAfterDays"),
-        maxRotationOverlapDays: days(get, "cxone-okta-scim:maxRotationOverlapDays"),
-        oktaResources: resources,
-        attributeMappings: mappings(get, "cxone-okta-scim:attributeMappings"),
+        groupIds: read(() => list(get, "cxone-okta-scim:groupIds")),
+        createUsers: read(() => bool(get, "cxone-okta-scim:createUsers")),
+        updateUserAttributes: read(() => bool(get, "cxone-okta-scim:updateUserAttributes")),
+        deactivateUsers: read(() => bool(get, "cxone-okta-scim:deactivateUsers")),
+        waitForAuthorizationSeconds: read(() => num(get, "cxone-okta-scim:waitForAuthorizationSeconds")),
+        rotateAfterDays: read(() => days(get, "cxone-okta-scim:rotateAfterDays")),
+        maxRotationOverlapDays: read(() => days(get, "cxone-okta-scim:maxRotationOverlapDays")),
+        oktaResources: resources === "pulumi-okta" ? "pulumi-okta" : "builtin",
+        attributeMappings: read(() => mappings(get, "cxone-okta-scim:attributeMappings")),
     };
+    if (problems.length > 0) throw new SettingsError(problems.join("\n"));
+    return args;
+}
+
+/** The config key behind each component argument, so an error names what the operator typed. */
+const CONFIG_KEYS: Record<string, string> = {
+    "cxone.region": "cxone:region",
+    "cxone.fedramp": "cxone:fedramp",
+    "cxone.tenantId": "cxone:tenantId",
+    oktaOrgUrl: "okta:orgName",
+    roleName: "cxone:roleName",
+    employeeEmail: "cxone:employeeEmail",
+    employeeFirstName: "cxone:employeeFirstName",
+    employeeLastName: "cxone:employeeLastName",
+    loginAuthenticatorId: "cxone:loginAuthenticatorId",
+    inviteEmployee: "cxone:inviteEmployee",
+    adoptExisting: "cxone:adoptExisting",
+    adoptRoleId: "cxone:adoptRoleId",
+    adoptEmployeeId: "cxone:adoptEmployeeId",
+    accessKeyRotation: "cxone:accessKeyRotation",
+    appLabel: `${projectNamespace}:appLabel`,
+    adoptAppId: `${projectNamespace}:adoptAppId`,
+    groupIds: `${projectNamespace}:groupIds`,
+    createUsers: `${projectNamespace}:createUsers`,
+    updateUserAttributes: `${projectNamespace}:updateUserAttributes`,
+    deactivateUsers: `${projectNamespace}:deactivateUsers`,
+    waitForAuthorizationSeconds: `${projectNamespace}:waitForAuthorizationSeconds`,
+    rotateAfterDays: `${projectNamespace}:rotateAfterDays`,
+    maxRotationOverlapDays: `${projectNamespace}:maxRotationOverlapDays`,
+    oktaResources: `${projectNamespace}:resources`,
+    attributeMappings: `${projectNamespace}:attributeMappings`,
+};
+
+/**
+ * A component argument problem reworded with the config key the operator set, e.g.
+ * `employeeEmail: email must be ...` -> `cxone:employeeEmail: email must be ...`.
+ */
+export function asConfigProblem(problem: { propertyPath: string; reason: string }): string {
+    const path = problem.propertyPath;
+    const key = CONFIG_KEYS[path] ?? CONFIG_KEYS[path.replace(/\[\d+\]$/, "")];
+    if (!key) return problem.reason;
+    const reason = problem.reason.startsWith(`${path}: `)
+        ? problem.reason.slice(path.length + 2)
+        : problem.reason;
+    return `${key}${key.endsWith(path) ? "" : ` (${path})`}: ${reason}`;
 }

@@ -122,3 +122,14 @@ export const httpsUrl =
         if (base && (u.search || u.hash)) return `${p} must not contain a query or fragment`;
         return undefined;
     };
+
+/** The first problem of several checkers, in order (e.g. a URL's shape, then where it points). */
+export const allOf =
+    (...checkers: Checker[]): Checker =>
+    (v, p) => {
+        for (const c of checkers) {
+            const reason = c(v, p);
+            if (reason) return reason;
+        }
+        return undefined;
+    };

@@ -35,6 +35,11 @@ import {
 import { attributeMappings } from "./okta/attributeMappings";
 import { formatProblems, validateMappings } from "./okta/attributeMappingsLogic";
 import { ScimConnection, ScimConnectionArgs } from "./okta/scimConnection";
+import { UNKNOWN } from "./checks";
+import { isLoopbackUrl } from "./core/loopback";
+import { ChildInputs, childChecks, childProblems } from "./componentChecks";
+import { withMarker } from "./ownership";
+import { anySwitchOn, warnAboutSettings } from "./integrationWarnings";
 import {
     cxoneEndpointFor,
     CxoneEndpoint,
@@ -129,8 +134,19 @@ export interface ScimIntegrationArgs {
     maxRotationOverlapDays?: pulumi.Input<number>;
     /** Wait this long during `pulumi up` for the console steps (0 = report and move on). @default 0 */
     waitForAuthorizationSeconds?: pulumi.Input<number>;
-    /** Adopt an existing role, employee and Okta app of the same name instead of failing. @default false */
+    /**
+     * Adopt an existing role, employee and Okta app of the same name instead of failing, but only
+     * those that are demonstrably this stack's: the role's description and the app's admin notes
+     * carry this stack's mark (`[pulumi stack: project/stack]`, written on create), and the
+     * employee holds that role. Anything else is refused, naming why. @default false
+     */
     adoptExisting?: boolean;
+    /** Adopt exactly this existing CXone role (made by hand, carrying no stack's mark). */
+    adoptRoleId?: pulumi.Input<string>;
+    /** Adopt exactly this existing CXone employee (made by hand, not another stack's). */
+    adoptEmployeeId?: pulumi.Input<string>;
+    /** Adopt exactly this existing Okta app (made by hand, carrying no stack's mark). */
+    adoptAppId?: pulumi.Input<string>;
     /**
      * How the operator reads the client secret.
      * @default "pulumi stack output accessKeySecret --show-secrets"
@@ -187,6 +203,8 @@ export interface NormalizedArgs {
     adoptExisting: boolean;
     appLabel: pulumi.Input<string>;
     groupIds: pulumi.Input<string>[];
+    /** this stack, `project/stack`: the ownership mark written on the role and the app */
+    owner: string;
 }
 
 /**
@@ -224,7 +242,7 @@ export class ScimIntegration extends pulumi.ComponentResource {
     readonly nextKeyRotationDate: pulumi.Output<string | undefined>;
     /** Console steps still to do, values included, the secret by reference. Empty when done. */
     readonly remainingSteps: pulumi.Output<string[]>;
-    /** Whether the provisioning actions are in effect in Okta. */
+    /** Whether Okta will provision: the actions are in effect and at least one is on. */
     readonly provisioningApplied: pulumi.Output<boolean>;
     /** The resolved region: every URL used, with confidence marks. */
     readonly region: ResolvedRegion;
@@ -261,6 +279,8 @@ export class ScimIntegration extends pulumi.ComponentResource {
             label: n.appLabel,
             loginUrl: n.region.loginUrl,
             adoptExisting: n.adoptExisting,
+            owner: n.owner,
+            adoptAppId: args.adoptAppId,
             parent: this,
         };
         this.app = createOktaApp(name, oktaOpts, t.app);
@@ -310,10 +330,14 @@ export class ScimIntegration extends pulumi.ComponentResource {
         this.accessKeyAgeDays = this.accessKey.keyAgeDays;
         this.nextKeyRotationDate = this.accessKey.nextRotationDate;
         this.remainingSteps = this.scimConnection.remainingSteps;
-        this.provisioningApplied = actions.applied;
+        // what Okta will actually do: nothing while every switch is off
+        this.provisioningApplied = pulumi
+            .all([actions.applied, anySwitchOn(switchesOf(args))])
+            .apply(([applied, on]) => applied && on);
 
         warnAboutRemainingSteps(this.scimConnection, this);
         warnAboutRotation(this.accessKey, this);
+        warnAboutSettings(this, switchesOf(args), n.groupIds, this.groupAssignments);
         this.registerOutputs({
             scimBaseUrl: this.scimBaseUrl,
             appId: this.appId,
@@ -336,6 +360,20 @@ export class ScimIntegration extends pulumi.ComponentResource {
  * resources' check() during preview, naming the property there.
  */
 export function normalizeArgs(args: ScimIntegrationArgs, owner: pulumi.Resource): NormalizedArgs {
+    const r = checkScimIntegrationArgs(args);
+    if (!r.normalized) throw new ScimIntegrationArgsError(r.problems, owner);
+    return r.normalized;
+}
+
+/**
+ * Every problem of the arguments (the component's own and its children's plain inputs), or the
+ * normalized arguments. Pure: a program may call it before declaring the component, so that a bad
+ * input leaves not even the component's record in the stack.
+ */
+export function checkScimIntegrationArgs(args: ScimIntegrationArgs): {
+    problems: ArgumentProblem[];
+    normalized?: NormalizedArgs;
+} {
     const problems: ArgumentProblem[] = [];
     const region = resolveTarget(args.cxone ?? {}, problems);
     const oktaResources = args.oktaResources ?? DEFAULT_OKTA_RESOURCES;
@@ -367,15 +405,98 @@ export function normalizeArgs(args: ScimIntegrationArgs, owner: pulumi.Resource)
     if (mappingProblems.length > 0) {
         problems.push({ propertyPath: "attributeMappings", reason: formatProblems(mappingProblems) });
     }
-    if (problems.length > 0 || !region) throw new ScimIntegrationArgsError(problems, owner);
-    return {
+    if (problems.length > 0 || !region) return { problems };
+    const n: NormalizedArgs = {
         region,
         endpoint: cxoneEndpointFor(region, args.cxone.tenantId),
         oktaResources,
         adoptExisting: args.adoptExisting ?? DEFAULT_ADOPT_EXISTING,
         appLabel: args.appLabel ?? DEFAULT_APP_LABEL,
-        groupIds: args.groupIds ?? [],
+        groupIds: Array.isArray(args.groupIds) ? args.groupIds : [],
+        owner: `${pulumi.getProject()}/${pulumi.getStack()}`,
     };
+    // every child's plain inputs, before any child is registered (see componentChecks.ts)
+    const childErrors = childProblems(childInputs(args, n));
+    return childErrors.length > 0 ? { problems: childErrors } : { problems: [], normalized: n };
+}
+
+/** Where the CXone target came from, for messages: the input the user typed. */
+const targetName = (args: ScimIntegrationArgs): string =>
+    args.cxone?.sandboxUrl !== undefined ? "cxone.sandboxUrl" : "cxone.region";
+
+/** The children's inputs as the create functions below declare them (ids not known yet). */
+function childInputs(args: ScimIntegrationArgs, n: NormalizedArgs): ChildInputs[] {
+    const target = targetName(args);
+    const unknownId = UNKNOWN;
+    return [
+        {
+            check: childChecks.role,
+            inputs: { ...roleArgsOf(args, n) },
+            names: {
+                endpoint: target,
+                name: "roleName",
+                description: "roleDescription",
+                adoptRoleId: "adoptRoleId",
+            },
+        },
+        {
+            check: childChecks.employee,
+            inputs: { ...employeeArgsOf(args, n, unknownId) },
+            names: {
+                email: "employeeEmail",
+                firstName: "employeeFirstName",
+                lastName: "employeeLastName",
+                loginAuthenticatorId: "loginAuthenticatorId",
+                invite: "inviteEmployee",
+                adoptEmployeeId: "adoptEmployeeId",
+            },
+        },
+        {
+            check: childChecks.accessKey,
+            inputs: { endpoint: n.endpoint, employeeId: unknownId, rotation: args.accessKeyRotation },
+            names: { rotation: "accessKeyRotation" },
+        },
+        {
+            check: childChecks.app,
+            inputs: {
+                orgUrl: args.oktaOrgUrl,
+                label: n.appLabel,
+                loginUrl: n.region.loginUrl,
+                adoptAppId: args.adoptAppId,
+            },
+            names: { orgUrl: "oktaOrgUrl", label: "appLabel", loginUrl: target, adoptAppId: "adoptAppId" },
+        },
+        ...n.groupIds.map((groupId, i) => ({
+            check: childChecks.group,
+            inputs: { orgUrl: args.oktaOrgUrl, appId: unknownId, groupId },
+            names: { groupId: `groupIds[${i}]` },
+        })),
+        {
+            check: childChecks.actions,
+            inputs: { orgUrl: args.oktaOrgUrl, appId: unknownId, connectionStatus: unknownId, ...switchesOf(args) },
+            names: {
+                createUsers: "createUsers",
+                updateUserAttributes: "updateUserAttributes",
+                deactivateUsers: "deactivateUsers",
+            },
+        },
+        {
+            check: childChecks.scim,
+            inputs: {
+                ...scimArgsOf(args, n, unknownId),
+                clientId: unknownId,
+                clientSecret: unknownId,
+            },
+            names: {
+                scimBaseUrl: target,
+                tokenEndpoint: target,
+                authorizeEndpoint: target,
+                cxoneEndpoint: target,
+                secretReference: "secretReference",
+                waitForAuthorizationSeconds: "waitForAuthorizationSeconds",
+            },
+        },
+    ];
 }
 
 /** The CXone target as a region, or undefined after recording the problem (naming the input). */
@@ -384,6 +505,14 @@ function resolveTarget(t: CxoneTarget, problems: ArgumentProblem[]): ResolvedReg
         problems.push({
             propertyPath: "cxone",
             reason: "cxone: set either region (a real tenant) or sandboxUrl (the local sandbox), not both",
+        });
+        return undefined;
+    }
+    if (typeof t.sandboxUrl === "string" && /^https?:/.test(t.sandboxUrl) && !isLoopbackUrl(t.sandboxUrl)) {
+        // the access key and the admin token would travel there: the sandbox runs on this machine
+        problems.push({
+            propertyPath: "cxone.sandboxUrl",
+            reason: `cxone.sandboxUrl: "${t.sandboxUrl}" is not on loopback; the local sandbox runs on this machine (e.g. http://127.0.0.1:4610); for a real tenant set cxone.region`,
         });
         return undefined;
     }
@@ -410,18 +539,46 @@ function child<A, R>(
     return shaped(name, args, { parent: owner }, transform, declare);
 }
 
+function roleArgsOf(args: ScimIntegrationArgs, n: NormalizedArgs): RoleArgs {
+    const description = args.roleDescription ?? DEFAULT_ROLE_DESCRIPTION;
+    return {
+        endpoint: n.endpoint,
+        name: args.roleName ?? DEFAULT_ROLE_NAME,
+        // the stack's mark: only a role carrying it is ever adopted by this stack
+        description:
+            typeof description === "string"
+                ? withMarker(description, n.owner)
+                : pulumi.output(description).apply((d) => withMarker(d, n.owner)),
+        adoptExisting: n.adoptExisting,
+        adoptRoleId: args.adoptRoleId,
+    };
+}
+
+function employeeArgsOf(
+    args: ScimIntegrationArgs,
+    n: NormalizedArgs,
+    roleId: pulumi.Input<string>,
+): EmployeeArgs {
+    return {
+        endpoint: n.endpoint,
+        email: args.employeeEmail,
+        firstName: args.employeeFirstName ?? DEFAULT_EMPLOYEE_FIRST_NAME,
+        lastName: args.employeeLastName ?? DEFAULT_EMPLOYEE_LAST_NAME,
+        roleId,
+        loginAuthenticatorId: args.loginAuthenticatorId,
+        invite: args.inviteEmployee ?? DEFAULT_INVITE,
+        adoptExisting: n.adoptExisting,
+        adoptEmployeeId: args.adoptEmployeeId,
+    };
+}
+
 function createRole(
     name: string,
     args: ScimIntegrationArgs,
     n: NormalizedArgs,
     owner: pulumi.Resource,
 ): Role {
-    const roleArgs: RoleArgs = {
-        endpoint: n.endpoint,
-        name: args.roleName ?? DEFAULT_ROLE_NAME,
-        description: args.roleDescription ?? DEFAULT_ROLE_DESCRIPTION,
-        adoptExisting: n.adoptExisting,
-    };
+    const roleArgs = roleArgsOf(args, n);
     return child(
         `${name}-role`,
         roleArgs,
@@ -438,16 +595,7 @@ function createEmployee(
     role: Role,
     owner: pulumi.Resource,
 ): Employee {
-    const employeeArgs: EmployeeArgs = {
-        endpoint: n.endpoint,
-        email: args.employeeEmail,
-        firstName: args.employeeFirstName ?? DEFAULT_EMPLOYEE_FIRST_NAME,
-        lastName: args.employeeLastName ?? DEFAULT_EMPLOYEE_LAST_NAME,
-        roleId: role.roleId,
-        loginAuthenticatorId: args.loginAuthenticatorId,
-        invite: args.inviteEmployee ?? DEFAULT_INVITE,
-        adoptExisting: n.adoptExisting,
-    };
+    const employeeArgs = employeeArgsOf(args, n, role.roleId);
     return child(
         `${name}-employee`,
         employeeArgs,
@@ -489,21 +637,10 @@ function createScimConnection(
     owner: pulumi.Resource,
 ): ScimConnection {
     const connectionArgs: ScimConnectionArgs = {
-        orgUrl: args.oktaOrgUrl,
-        appId,
-        appLabel: n.appLabel,
-        scimBaseUrl: n.region.scimBaseUrl,
-        tokenEndpoint: n.region.tokenEndpoint,
-        authorizeEndpoint: n.region.authorizeEndpoint,
+        ...scimArgsOf(args, n, appId),
         clientId: key.accessKeyId,
         clientSecret: key.secret,
         previousClientId: key.previousAccessKeyId,
-        cxoneEndpoint: n.endpoint,
-        secretReference: args.secretReference,
-        waitForAuthorizationSeconds:
-            args.waitForAuthorizationSeconds ?? DEFAULT_WAIT_FOR_AUTHORIZATION_SECONDS,
-        // okta.app.Features is refused before authorization: fail with the steps instead
-        requireAuthorization: n.oktaResources === "pulumi-okta",
     };
     return child(
         `${name}-scim`,
@@ -512,6 +649,27 @@ function createScimConnection(
         args.transform?.scimConnection,
         (c, a, o) => new ScimConnection(c, a, o),
     );
+}
+
+function scimArgsOf(
+    args: ScimIntegrationArgs,
+    n: NormalizedArgs,
+    appId: pulumi.Input<string>,
+): Omit<ScimConnectionArgs, "clientId" | "clientSecret"> {
+    return {
+        orgUrl: args.oktaOrgUrl,
+        appId,
+        appLabel: n.appLabel,
+        scimBaseUrl: n.region.scimBaseUrl,
+        tokenEndpoint: n.region.tokenEndpoint,
+        authorizeEndpoint: n.region.authorizeEndpoint,
+        cxoneEndpoint: n.endpoint,
+        secretReference: args.secretReference,
+        waitForAuthorizationSeconds:
+            args.waitForAuthorizationSeconds ?? DEFAULT_WAIT_FOR_AUTHORIZATION_SECONDS,
+        // okta.app.Features is refused before authorization: fail with the steps instead
+        requireAuthorization: n.oktaResources === "pulumi-okta",
+    };
 }
 
 function switchesOf(args: ScimIntegrationArgs) {

@@ -25,10 +25,12 @@ export interface EmployeeArgs {
     /** Send the activation email when the employee is created (procedure step 4). @default true */
     invite?: pulumi.Input<boolean>;
     /**
-     * Take over an existing employee with this email (reviving and updating it); otherwise an
-     * existing email is an error. @default false
+     * Adopt an existing employee with this email (reviving and updating it) when it holds this
+     * stack's role (`roleId`); any other existing employee is an error. @default false
      */
     adoptExisting?: pulumi.Input<boolean>;
+    /** Adopt the existing employee with exactly this id (one made by hand, no stack's). */
+    adoptEmployeeId?: pulumi.Input<string>;
 }
 
 const provider = forwarder("cxone-okta-scim/provider/cxone/employeeProvider");

@@ -26,6 +26,8 @@ export type EmployeeState = {
     loginAuthenticatorId?: string;
     invite: boolean;
     adoptExisting: boolean;
+    /** adopt the existing employee with exactly this id (one whose role is not this stack's) */
+    adoptEmployeeId?: string;
 };
 
 /** Employee outputs: the inputs plus what CXone holds. */
@@ -79,6 +81,7 @@ export function checkEmployee(news: Unchecked<EmployeeState>): Checked<EmployeeS
     );
     check(failures, "invite", news.invite, optionalBoolean);
     check(failures, "adoptExisting", news.adoptExisting, optionalBoolean);
+    check(failures, "adoptEmployeeId", news.adoptEmployeeId, optionalString(100));
     const defaults = {
         billable: DEFAULT_BILLABLE,
         invite: DEFAULT_INVITE,
@@ -195,6 +198,7 @@ export function employeeFromLive(
             : {}),
         invite: old.invite,
         adoptExisting: old.adoptExisting,
+        ...(old.adoptEmployeeId !== undefined ? { adoptEmployeeId: old.adoptEmployeeId } : {}),
     };
     return {
         props: { ...employeeOutputs(inputs, live, { invited: old.invited, adopted: old.adopted }) },
@@ -202,6 +206,31 @@ export function employeeFromLive(
     };
 }
 
-export function employeeExistsMessage(email: string, existing: EmployeeRecord): string {
-    return `a CXone employee with email ${email} already exists (id ${existing.id}, status ${existing.status}); set adoptExisting: true to manage it with this stack`;
+/**
+ * Why create must not adopt the existing employee with this email, or undefined to adopt it.
+ * CXone keeps no free text on an employee that we could mark [guess: none in UserHub's public
+ * fields], so an employee is demonstrably ours when it holds this stack's role (a role is adopted
+ * only with this stack's mark), or when the operator names its id (adoptEmployeeId).
+ */
+export function employeeAdoptionProblem(
+    s: EmployeeState,
+    existing: EmployeeRecord,
+): string | undefined {
+    const what = `a CXone employee with email ${s.email} already exists (id ${existing.id}, status ${existing.status})`;
+    const ours = existing.roleId === s.roleId;
+    if (s.adoptEmployeeId) {
+        return s.adoptEmployeeId === existing.id
+            ? undefined
+            : `${what}, not the adoptEmployeeId "${s.adoptEmployeeId}" you gave`;
+    }
+    if (ours) {
+        return s.adoptExisting
+            ? undefined
+            : `${what} and holds this stack's role: set adoptExisting: true to adopt it`;
+    }
+    return (
+        `${what} with another role (${existing.role || existing.roleId}): it may belong to another ` +
+        "stack or a person, so it is not adopted. Use another employeeEmail, or, only if you made " +
+        `it yourself and no other stack manages it, set adoptEmployeeId: "${existing.id}"`
+    );
 }

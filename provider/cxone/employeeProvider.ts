@@ -12,7 +12,7 @@ import {
     checkEmployee,
     DEACTIVATED,
     diffEmployee,
-    employeeExistsMessage,
+    employeeAdoptionProblem,
     employeeFields,
     employeeFromLive,
     employeeNeedsUpdate,
@@ -111,7 +111,8 @@ export async function create(s: EmployeeState): Promise<{ id: string; outs: Empl
     let id: string;
     let adopted = false;
     if (existing[0]) {
-        if (!s.adoptExisting) throw new Error(employeeExistsMessage(s.email, existing[0]));
+        const refusal = employeeAdoptionProblem(s, existing[0]);
+        if (refusal) throw new Error(refusal);
         id = existing[0].id;
         adopted = true;
         if (DEACTIVATED.includes(existing[0].status)) await client.reviveEmployee(id, s.email);

@@ -22,11 +22,20 @@ export interface RoleArgs {
     /** `ACTIVE` or `INACTIVE`. @default "ACTIVE" */
     status?: pulumi.Input<"ACTIVE" | "INACTIVE">;
     /**
-     * Take over a role of the same name that already exists (in any status), reactivating and
-     * updating it. Without it, an existing name is an error. Destroy then deactivates that role.
+     * Adopt a role of the same name that already exists (in any status), reactivating and
+     * updating it, but only when its description carries this stack's mark
+     * (`[pulumi stack: project/stack]`, which the component writes). Without it, an existing name
+     * is an error. Destroy then deactivates that role.
      * @default false
      */
     adoptExisting?: pulumi.Input<boolean>;
+    /**
+     * Adopt the existing role with exactly this id: for a role made by hand that carries no
+     * stack's mark. A role marked by another stack is never adopted.
+     */
+    adoptRoleId?: pulumi.Input<string>;
+    /** Accept permission names outside the known list (their keys are a [guess]). @default false */
+    allowUnknownPermissions?: pulumi.Input<boolean>;
 }
 
 const provider = forwarder("cxone-okta-scim/provider/cxone/roleProvider");

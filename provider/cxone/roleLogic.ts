@@ -1,5 +1,6 @@
 // Role: validation, diffing and state mapping. Pure: no I/O, tested without servers.
 import type { RoleRecord } from "./client";
+import { adoptionRefusal, ownerIn } from "../ownership";
 import { Diff, diffFields, sameSet, withEndpoint } from "./diffing";
 import { DEFAULT_ADOPT_EXISTING, DEFAULT_ROLE_STATUS } from "../defaults";
 import { withDefaults } from "../props";
@@ -60,6 +61,10 @@ export type RoleState = {
     permissions: string[];
     status: DesiredRoleStatus;
     adoptExisting: boolean;
+    /** adopt the existing role with exactly this id (one that carries no stack's mark) */
+    adoptRoleId?: string;
+    /** accept permission names outside {@link KNOWN_PERMISSIONS} (their keys are a [guess]) */
+    allowUnknownPermissions?: boolean;
 };
 
 /** Role outputs: the inputs plus what CXone assigned. */
@@ -82,6 +87,18 @@ export function roleNameProblem(name: unknown, property = "name"): string | unde
     if (bad.length)
         return `${property} must not contain ${bad.join(" ")} (CXone forbids / \\ + ! ? < > # & , % ")`;
     return undefined;
+}
+
+/**
+ * Every permission name this package knows [guess: the display names, see {@link Permissions}].
+ * Any other name is refused unless `allowUnknownPermissions` is true.
+ */
+export const KNOWN_PERMISSIONS: readonly string[] = Object.values(Permissions);
+
+function unknownPermissions(v: unknown): string[] {
+    return Array.isArray(v)
+        ? v.filter((x) => typeof x === "string" && !isUnknown(x) && !KNOWN_PERMISSIONS.includes(x))
+        : [];
 }
 
 function permissionsProblem(v: unknown, p: string): string | undefined {
@@ -107,6 +124,19 @@ export function checkRole(news: Unchecked<RoleState>): Checked<RoleState> {
     check(failures, "permissions", news.permissions, permissionsProblem);
     check(failures, "status", news.status, oneOf(ROLE_STATUSES));
     check(failures, "adoptExisting", news.adoptExisting, optionalBoolean);
+    check(failures, "adoptRoleId", news.adoptRoleId, optionalString(100));
+    check(failures, "allowUnknownPermissions", news.allowUnknownPermissions, optionalBoolean);
+    const unknown = unknownPermissions(news.permissions);
+    const listFailed = failures.some((f) => f.property === "permissions");
+    if (unknown.length && news.allowUnknownPermissions !== true && !listFailed) {
+        failures.push({
+            property: "permissions",
+            reason:
+                `permissions: ${unknown.map((x) => JSON.stringify(x)).join(", ")} is not a known ` +
+                `CXone permission (known [guess]: ${KNOWN_PERMISSIONS.join(", ")}); set ` +
+                "allowUnknownPermissions: true only if your tenant shows that exact name",
+        });
+    }
     const defaults = {
         description: "",
         permissions: [...SCIM_ROLE_PERMISSIONS],
@@ -164,6 +194,10 @@ export function roleFromLive(
         permissions: live.permissions,
         status: live.status as DesiredRoleStatus,
         adoptExisting: old.adoptExisting,
+        ...(old.adoptRoleId !== undefined ? { adoptRoleId: old.adoptRoleId } : {}),
+        ...(old.allowUnknownPermissions !== undefined
+            ? { allowUnknownPermissions: old.allowUnknownPermissions }
+            : {}),
     };
     return {
         props: { ...inputs, roleId: live.roleId, roleName: live.roleName, adopted: old.adopted },
@@ -171,7 +205,22 @@ export function roleFromLive(
     };
 }
 
-/** The error create raises when the name is taken and adopting was not asked for. */
-export function roleExistsMessage(name: string, existing: RoleRecord): string {
-    return `a CXone role named "${existing.displayName || name}" already exists (status ${existing.status}); role names can never be reused; set adoptExisting: true to adopt it`;
+/**
+ * Why create must not adopt the existing role of the same name, or undefined to adopt it: only a
+ * role marked by this stack (in its description) or the one named by adoptRoleId is adopted.
+ */
+export function roleAdoptionProblem(s: RoleState, existing: RoleRecord): string | undefined {
+    const what = `a CXone role named "${existing.displayName || s.name}" already exists (status ${existing.status}); role names can never be reused`;
+    const owner = ownerIn(s.description);
+    const markedBy = ownerIn(existing.description);
+    if (!s.adoptExisting && !s.adoptRoleId) {
+        return markedBy && markedBy === owner
+            ? `${what}; it is marked as this stack's (${owner}): set adoptExisting: true to adopt it`
+            : `${what}. ${adoptionRefusal({ what: "That role", id: existing.roleId, markedBy }, { owner, idInput: "adoptRoleId", renameInput: "roleName" }) ?? ""}`;
+    }
+    const refusal = adoptionRefusal(
+        { what: "That role", id: existing.roleId, markedBy },
+        { owner, explicitId: s.adoptRoleId, idInput: "adoptRoleId", renameInput: "roleName" },
+    );
+    return refusal && `${what}. ${refusal}`;
 }

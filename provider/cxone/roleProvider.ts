@@ -12,7 +12,7 @@ import {
     checkRole,
     diffRole,
     roleChange,
-    roleExistsMessage,
+    roleAdoptionProblem,
     roleFromLive,
     RoleOutputs,
     roleOutputs,
@@ -42,7 +42,8 @@ export async function create(s: RoleState): Promise<{ id: string; outs: RoleOutp
     const client = new CxoneClient(s.endpoint);
     const existing = (await client.findRolesByName(s.name))[0];
     if (existing) {
-        if (!s.adoptExisting) throw new Error(roleExistsMessage(s.name, existing));
+        const refusal = roleAdoptionProblem(s, existing);
+        if (refusal) throw new Error(refusal);
         return { id: existing.roleId, outs: await converge(client, s, existing, true) };
     }
     try {

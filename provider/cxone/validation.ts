@@ -1,6 +1,7 @@
 // CXone-specific input checks: the tenant endpoint every CXone resource carries. Pure, no I/O; the
 // checkers every resource shares live in ../checks.ts (re-exported here for the CXone modules).
-import { check, CheckFailure, httpsUrl, isUnknown, optionalString } from "../checks";
+import { allOf, check, CheckFailure, httpsUrl, isUnknown, optionalString } from "../checks";
+import { pinnedTo } from "../endpointPolicy";
 import type { CxoneEndpoint } from "./session";
 
 export {
@@ -30,9 +31,12 @@ export function checkEndpoint(failures: CheckFailure[], endpoint: unknown): void
         return;
     }
     const e: Record<string, unknown> = { ...endpoint };
-    check(failures, "endpoint.issuerUrl", e.issuerUrl, httpsUrl({ base: true }));
-    check(failures, "endpoint.areaUrl", e.areaUrl, httpsUrl({ base: true }));
-    check(failures, "endpoint.apiUrl", e.apiUrl, httpsUrl({ base: true, optional: true }));
+    // the access key secret and tokens go to these hosts: CXone's own, or loopback (the sandbox)
+    const cxoneUrl = (optional: boolean) =>
+        allOf(httpsUrl({ base: true, optional }), pinnedTo("cxoneDomain"));
+    check(failures, "endpoint.issuerUrl", e.issuerUrl, cxoneUrl(false));
+    check(failures, "endpoint.areaUrl", e.areaUrl, cxoneUrl(false));
+    check(failures, "endpoint.apiUrl", e.apiUrl, cxoneUrl(true));
     check(failures, "endpoint.tenantId", e.tenantId, optionalString(100));
     for (const k of Object.keys(e)) {
         if (ENDPOINT_FIELDS.includes(k)) continue;

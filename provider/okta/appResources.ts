@@ -40,6 +40,10 @@ export interface OktaAppOptions {
     label: pulumi.Input<string>;
     loginUrl: pulumi.Input<string>;
     adoptExisting: boolean;
+    /** this stack (`project/stack`): the mark written on the app */
+    owner?: string;
+    /** adopt exactly this existing app */
+    adoptAppId?: pulumi.Input<string>;
     parent: pulumi.Resource;
 }
 
@@ -94,6 +98,8 @@ export function createOktaApp(
         label: o.label,
         loginUrl: o.loginUrl,
         adoptExisting: o.adoptExisting,
+        owner: o.owner,
+        adoptAppId: o.adoptAppId,
     };
     return shaped(`${name}-app`, args, opts, transform, (n, a, op) => new AutoLoginApp(n, a, op));
 }

@@ -19,6 +19,10 @@ export interface AutoLoginAppArgs {
      * @default false
      */
     adoptExisting?: pulumi.Input<boolean>;
+    /** This stack (`project/stack`), written into the app's admin notes as its ownership mark. */
+    owner?: pulumi.Input<string>;
+    /** Adopt the existing app with exactly this id (one that carries no stack's mark). */
+    adoptAppId?: pulumi.Input<string>;
 }
 
 const provider = forwarder("cxone-okta-scim/provider/okta/autoLoginAppProvider");

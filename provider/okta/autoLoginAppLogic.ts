@@ -1,5 +1,8 @@
 // AutoLoginApp: validation, diffing and state mapping. Pure: no I/O, tested without servers.
 import { DEFAULT_ACTIVE, DEFAULT_ADOPT_EXISTING } from "../defaults";
+import { allOf } from "../checks";
+import { pinnedTo } from "../endpointPolicy";
+import { adoptionRefusal, ownerIn, ownerMarker } from "../ownership";
 import { compact, withDefaults } from "../props";
 import type { AutoLoginAppSpec, OktaApp } from "./client";
 import {
@@ -8,6 +11,7 @@ import {
     CheckFailure,
     httpsUrl,
     optionalBoolean,
+    optionalString,
     requiredString,
     Unchecked,
 } from "./validation";
@@ -23,6 +27,10 @@ export type AutoLoginAppState = {
     redirectUrl?: string;
     active: boolean;
     adoptExisting: boolean;
+    /** this stack (`project/stack`): written into the app's admin notes as its mark */
+    owner?: string;
+    /** adopt the existing app with exactly this id (one that carries no stack's mark) */
+    adoptAppId?: string;
 };
 
 /** AutoLoginApp outputs: the inputs plus what Okta assigned. */
@@ -37,10 +45,13 @@ export function checkAutoLoginApp(news: Unchecked<AutoLoginAppState>): Checked<A
     const failures: CheckFailure[] = [];
     check(failures, "orgUrl", news.orgUrl, httpsUrl());
     check(failures, "label", news.label, requiredString(APP_LABEL_MAX));
-    check(failures, "loginUrl", news.loginUrl, httpsUrl());
+    // users follow this link from Okta to sign in to CXone: CXone's hosts only (or the sandbox)
+    check(failures, "loginUrl", news.loginUrl, allOf(httpsUrl(), pinnedTo("regionHost")));
     check(failures, "redirectUrl", news.redirectUrl, httpsUrl({ optional: true }));
     check(failures, "active", news.active, optionalBoolean);
     check(failures, "adoptExisting", news.adoptExisting, optionalBoolean);
+    check(failures, "owner", news.owner, optionalString(200));
+    check(failures, "adoptAppId", news.adoptAppId, optionalString(100));
     const defaults = { active: DEFAULT_ACTIVE, adoptExisting: DEFAULT_ADOPT_EXISTING };
     // typed by the checks above (the engine ignores the inputs when there are failures)
     return { inputs: withDefaults(defaults, news) as AutoLoginAppState, failures };
@@ -60,7 +71,12 @@ export function diffAutoLoginApp(
 
 /** What the app's settings are made of: the label and its sign-on URLs. */
 export function appSpec(s: AutoLoginAppState): AutoLoginAppSpec {
-    return { label: s.label, loginUrl: s.loginUrl, redirectUrl: s.redirectUrl };
+    return {
+        label: s.label,
+        loginUrl: s.loginUrl,
+        redirectUrl: s.redirectUrl,
+        adminNote: s.owner ? ownerMarker(s.owner) : undefined,
+    };
 }
 
 /** Outputs for state from the desired inputs and the live app. */
@@ -80,6 +96,9 @@ export function appFromLive(
         redirectUrl: app.settings.signOn?.redirectUrl || undefined,
         active: app.status === "ACTIVE",
         adoptExisting: old.adoptExisting,
+        // settings that matter only at create: carried over, like adoptExisting
+        owner: old.owner,
+        adoptAppId: old.adoptAppId,
     });
     return { props: appOutputs(inputs, app), inputs };
 }
@@ -94,9 +113,47 @@ export function appSettingsDiffer(s: AutoLoginAppState, app: OktaApp): boolean {
     );
 }
 
-/** An app that may be adopted: AUTO_LOGIN with exactly this label. */
-export const adoptable = (apps: OktaApp[]): OktaApp | undefined =>
-    apps.find((a) => a.signOnMode === "AUTO_LOGIN");
+const adminNoteOf = (a: OktaApp): unknown =>
+    (a.settings.notes as { admin?: unknown } | undefined)?.admin;
+
+/**
+ * The app of this label to adopt, or why none may be: only an AUTO_LOGIN app whose admin notes
+ * carry this stack's mark, or the one named by adoptAppId. Okta allows duplicate labels, so with
+ * no candidate at all a new app is made.
+ */
+export function adoptable(
+    s: Pick<AutoLoginAppState, "owner" | "adoptAppId">,
+    apps: OktaApp[],
+): { app?: OktaApp; refusal?: string } {
+    const swa = apps.filter((a) => a.signOnMode === "AUTO_LOGIN");
+    const mine = swa.find((a) =>
+        s.adoptAppId ? a.id === s.adoptAppId : s.owner && ownerIn(adminNoteOf(a)) === s.owner,
+    );
+    if (mine) {
+        const refusal = adoptionRefusal(
+            { what: `Okta app "${mine.label}"`, id: mine.id, markedBy: ownerIn(adminNoteOf(mine)) },
+            {
+                owner: s.owner,
+                explicitId: s.adoptAppId,
+                idInput: "adoptAppId",
+                renameInput: "appLabel",
+            },
+        );
+        return refusal ? { refusal } : { app: mine };
+    }
+    if (swa.length === 0) return {};
+    const first = swa[0];
+    const refusal = adoptionRefusal(
+        { what: `Okta app "${first.label}"`, id: first.id, markedBy: ownerIn(adminNoteOf(first)) },
+        {
+            owner: s.owner,
+            explicitId: s.adoptAppId,
+            idInput: "adoptAppId",
+            renameInput: "appLabel",
+        },
+    );
+    return { refusal };
+}
 
 /** Okta may have made the app although its answer was lost (2 min of clock skew allowed). */
 export const LOST_ANSWER_WINDOW_MS = 120_000;

@@ -43,7 +43,9 @@ export async function create(
     s: AutoLoginAppState,
 ): Promise<{ id: string; outs: AutoLoginAppOutputs }> {
     if (s.adoptExisting) {
-        const existing = adoptable(await oktaApi.findAppsByLabel(s.orgUrl, s.label));
+        const found = adoptable(s, await oktaApi.findAppsByLabel(s.orgUrl, s.label));
+        if (found.refusal) throw new Error(found.refusal);
+        const existing = found.app;
         if (existing) return { id: existing.id, outs: appOutputs(s, await reconcile(s, existing)) };
     }
     let app: OktaApp;

@@ -19,6 +19,13 @@ export interface OktaApp {
     [k: string]: unknown;
 }
 
+/** An Okta group: `type` is OKTA_GROUP, APP_GROUP or BUILT_IN (the org's "Everyone") [doc]. */
+export interface OktaGroup {
+    id: string;
+    type: string;
+    profile: { name: string; description?: string | null };
+}
+
 export type FeatureStatus = "ENABLED" | "DISABLED";
 
 /** The "To App" provisioning switches of the USER_PROVISIONING feature. */
@@ -150,6 +157,8 @@ export interface AutoLoginAppSpec {
     label: string;
     loginUrl: string;
     redirectUrl?: string;
+    /** settings.notes.admin [doc]: where the stack's ownership mark is kept */
+    adminNote?: string;
 }
 
 /** The body Okta expects for a custom SWA (AUTO_LOGIN) app; used for create and full-replace PUT. */
@@ -162,9 +171,15 @@ export function autoLoginAppBody(spec: AutoLoginAppSpec, current?: OktaApp): Rec
             ...(current?.settings ?? {}),
             app: current?.settings.app ?? {},
             signOn: { loginUrl: spec.loginUrl, ...(spec.redirectUrl ? { redirectUrl: spec.redirectUrl } : {}) },
+            ...(spec.adminNote ? { notes: { ...notesOf(current), admin: spec.adminNote } } : {}),
         },
     };
 }
+
+const notesOf = (app?: OktaApp): Record<string, unknown> => {
+    const n = app?.settings.notes;
+    return n && typeof n === "object" ? { ...n } : {};
+};
 
 export const oktaApi = {
     /** POST /api/v1/apps?activate=true [doc] */
@@ -236,6 +251,9 @@ export const oktaApi = {
     async assignGroup(orgUrl: string, appId: string, groupId: string): Promise<void> {
         await call(orgUrl, `assign group ${groupId} to app ${appId}`, { method: "PUT", url: `/api/v1/apps/${encodeURIComponent(appId)}/groups/${encodeURIComponent(groupId)}`, data: {} });
     },
+    /** GET /api/v1/groups/{groupId} [doc]; undefined when Okta has no such group. */
+    getGroup: (orgUrl: string, groupId: string) =>
+        find<OktaGroup>(orgUrl, `read group ${groupId}`, `/api/v1/groups/${encodeURIComponent(groupId)}`),
     /** DELETE /api/v1/apps/{id}/groups/{groupId} [doc] */
     async unassignGroup(orgUrl: string, appId: string, groupId: string): Promise<void> {
         try {

@@ -19,8 +19,19 @@ export class GroupAssignment extends pulumi.dynamic.Resource {
     declare readonly orgUrl: pulumi.Output<string>;
     declare readonly appId: pulumi.Output<string>;
     declare readonly groupId: pulumi.Output<string>;
+    /** The group's name in Okta (read at create). */
+    declare readonly groupName: pulumi.Output<string | undefined>;
+    /** OKTA_GROUP, APP_GROUP or BUILT_IN (the org's "Everyone"). */
+    declare readonly groupType: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: GroupAssignmentArgs, opts?: pulumi.CustomResourceOptions) {
-        super(provider, name, { ...args }, opts, "okta", "GroupAssignment");
+        super(
+            provider,
+            name,
+            { ...args, groupName: undefined, groupType: undefined },
+            opts,
+            "okta",
+            "GroupAssignment",
+        );
     }
 }

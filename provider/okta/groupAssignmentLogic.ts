@@ -8,6 +8,35 @@ export type GroupAssignmentState = {
     groupId: string;
 };
 
+/** GroupAssignment outputs: the inputs plus the group as Okta names it. */
+export type GroupAssignmentOutputs = GroupAssignmentState & {
+    groupName?: string;
+    /** OKTA_GROUP, APP_GROUP or BUILT_IN (Everyone) [doc] */
+    groupType?: string;
+};
+
+/** Okta object ids: a 3-character type prefix (00g for groups) and 17 more, 20 in all [seen]. */
+export const OKTA_GROUP_ID = /^00g[0-9A-Za-z]{17}$/;
+
+/** Whether `groupId` looks like an Okta group id (a name such as "Everyone" does not). */
+export const looksLikeGroupId = (groupId: string): boolean => OKTA_GROUP_ID.test(groupId);
+
+/** The error when Okta has no group with this id: an id is needed, and where to find it. */
+export function groupNotFoundMessage(groupId: string): string {
+    const name = looksLikeGroupId(groupId)
+        ? ""
+        : ` "${groupId}" does not look like an Okta group id (00g followed by 17 letters and digits);`;
+    return (
+        `groupId: Okta has no group with id "${groupId}";${name} give the group's id, not its name. ` +
+        "Find it in the Okta Admin Console under Directory > Groups: open the group, the id is the " +
+        "last part of the page's URL (or GET /api/v1/groups?q=<name>)"
+    );
+}
+
+/** Whether the group gives the app to everyone in the org (Okta's built-in "Everyone"). */
+export const isBroadGroup = (g: { type?: string; name?: string }): boolean =>
+    g.type === "BUILT_IN" || g.name === "Everyone";
+
 /** The id of an assignment: the app and the group. */
 export const groupAssignmentId = (s: GroupAssignmentState): string => `${s.appId}/${s.groupId}`;
 

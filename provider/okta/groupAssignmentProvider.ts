@@ -7,6 +7,8 @@ import {
     checkGroupAssignment,
     diffGroupAssignment,
     groupAssignmentId,
+    groupNotFoundMessage,
+    GroupAssignmentOutputs,
     GroupAssignmentState,
 } from "./groupAssignmentLogic";
 import type { Checked, Unchecked } from "./validation";
@@ -31,16 +33,20 @@ export async function diff(
 
 export async function create(
     s: GroupAssignmentState,
-): Promise<{ id: string; outs: GroupAssignmentState }> {
+): Promise<{ id: string; outs: GroupAssignmentOutputs }> {
+    // read first: a name given for an id fails here, saying so, before any write
+    const group = await oktaApi.getGroup(s.orgUrl, s.groupId);
+    if (!group) throw new Error(groupNotFoundMessage(s.groupId));
     await oktaApi.assignGroup(s.orgUrl, s.appId, s.groupId);
-    return { id: groupAssignmentId(s), outs: s };
+    const outs = { ...s, groupName: group.profile?.name, groupType: group.type };
+    return { id: groupAssignmentId(s), outs };
 }
 
 /** Refresh: an assignment Okta no longer has is gone (empty id). */
 export async function read(
     id: string,
     props?: Props,
-): Promise<pulumi.dynamic.ReadResult<GroupAssignmentState>> {
+): Promise<pulumi.dynamic.ReadResult<GroupAssignmentOutputs>> {
     const s = outputs(stored(props, `group assignment ${id}`));
     const found = await oktaApi.getGroupAssignment(s.orgUrl, s.appId, s.groupId);
     return found ? { id, props: s, inputs: s } : { id: "" };
@@ -54,11 +60,13 @@ export async function destroy(_id: string, props: Props): Promise<void> {
 export { destroy as delete };
 
 /** This module as the SDK's provider type: the compiler checks every signature above. */
-export const provider: pulumi.dynamic.ResourceProvider<GroupAssignmentState, GroupAssignmentState> =
-    {
-        check,
-        diff,
-        create,
-        read,
-        delete: destroy,
-    };
+export const provider: pulumi.dynamic.ResourceProvider<
+    GroupAssignmentState,
+    GroupAssignmentOutputs
+> = {
+    check,
+    diff,
+    create,
+    read,
+    delete: destroy,
+};

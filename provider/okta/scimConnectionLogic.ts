@@ -7,6 +7,8 @@ import {
     DEFAULT_UNIQUE_IDENTIFIER_FIELD,
     DEFAULT_WAIT_FOR_AUTHORIZATION_SECONDS,
 } from "../defaults";
+import { allOf } from "../checks";
+import { pinnedTo } from "../endpointPolicy";
 import { compact, withDefaults } from "../props";
 import type { CxoneEndpoint } from "../regions";
 import {
@@ -89,8 +91,10 @@ export function checkScimConnection(
     const failures: CheckFailure[] = [];
     const news = withDefaults(SCIM_CONNECTION_DEFAULTS, raw);
     checkOrgAndIds(failures, news, ["appId", "appLabel", "clientId"]);
+    // the operator types these into Okta, which then sends the client secret there: CXone's
+    // region hosts only (or loopback, the sandbox)
     for (const k of ["scimBaseUrl", "tokenEndpoint", "authorizeEndpoint"] as const) {
-        check(failures, k, news[k], httpsUrl());
+        check(failures, k, news[k], allOf(httpsUrl(), pinnedTo("regionHost")));
     }
     check(failures, "clientSecret", news.clientSecret, (v, p) =>
         typeof v === "string" && v !== ""
@@ -119,6 +123,13 @@ export function checkScimConnection(
             ? undefined
             : `${p} must be the CXone endpoint (issuerUrl, areaUrl)`,
     );
+    // the key is checked against CXone through these URLs: CXone's own hosts only
+    if (news.cxoneEndpoint && typeof news.cxoneEndpoint === "object") {
+        const e: Record<string, unknown> = { ...news.cxoneEndpoint };
+        for (const k of ["issuerUrl", "areaUrl", "apiUrl"]) {
+            check(failures, `cxoneEndpoint.${k}`, e[k], pinnedTo("cxoneDomain"));
+        }
+    }
     check(failures, "secretReference", news.secretReference, requiredString(1000));
     check(
         failures,

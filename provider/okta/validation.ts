@@ -11,6 +11,7 @@ export {
     isUnknown,
     optionalBoolean,
     optionalNumber,
+    optionalString,
     requiredString,
     Unchecked,
 } from "../checks";

@@ -36,8 +36,8 @@ describe("check(): validation table, no API calls", () => {
         ["role: adoptExisting not boolean", role, goodRole, { adoptExisting: "yes" }, "adoptExisting"],
         ["role: missing endpoint", role, goodRole, { endpoint: undefined }, "endpoint"],
         ["role: endpoint issuerUrl not a URL", role, goodRole, { endpoint: { issuerUrl: "cxone", areaUrl: "https://na1.nice-incontact.com" } }, "endpoint.issuerUrl"],
-        ["role: endpoint with a credential field", role, goodRole, { endpoint: { issuerUrl: "https://a.example", areaUrl: "https://a.example", accessKeySecret: "x" } }, "endpoint.accessKeySecret"],
-        ["role: endpoint areaUrl with user:password", role, goodRole, { endpoint: { issuerUrl: "https://a.example", areaUrl: "https://u:p@a.example" } }, "endpoint.areaUrl"],
+        ["role: endpoint with a credential field", role, goodRole, { endpoint: { issuerUrl: "https://na1.nice-incontact.com", areaUrl: "https://na1.nice-incontact.com", accessKeySecret: "x" } }, "endpoint.accessKeySecret"],
+        ["role: endpoint areaUrl with user:password", role, goodRole, { endpoint: { issuerUrl: "https://na1.nice-incontact.com", areaUrl: "https://u:p@na1.nice-incontact.com" } }, "endpoint.areaUrl"],
         ["employee: bad email", employee, goodEmployee, { email: "not-an-email" }, "email"],
         ["employee: missing firstName", employee, goodEmployee, { firstName: undefined }, "firstName"],
         ["employee: empty lastName", employee, goodEmployee, { lastName: "" }, "lastName"],
@@ -49,7 +49,7 @@ describe("check(): validation table, no API calls", () => {
         ["access key: missing employeeId", accessKey, goodKey, { employeeId: undefined }, "employeeId"],
         ["access key: active not boolean", accessKey, goodKey, { active: "true" }, "active"],
         ["access key: secret given as input", accessKey, goodKey, { secret: "s3cr3t-value" }, "secret"],
-        ["access key: apiUrl not http(s)", accessKey, goodKey, { endpoint: { issuerUrl: "https://a.example", areaUrl: "https://a.example", apiUrl: "ftp://a.example" } }, "endpoint.apiUrl"],
+        ["access key: apiUrl not http(s)", accessKey, goodKey, { endpoint: { issuerUrl: "https://na1.nice-incontact.com", areaUrl: "https://na1.nice-incontact.com", apiUrl: "ftp://na1.nice-incontact.com" } }, "endpoint.apiUrl"],
     ];
 
     for (const [title, provider, good, change, property] of table) {

@@ -148,9 +148,9 @@ describe("CXone resources under the real engine", function () {
         assert.equal(f.sandbox.context.state.cxone.accessKeys[first], undefined, "the old key is revoked");
         assert.equal((await s.outputs()).accessKeyId.value, second);
 
-        // a built-in role: exists, never adopted implicitly
+        // a built-in role: exists, never adopted implicitly, and the hint never says adoptExisting
         await s.setParams(program("2", "Agent"));
-        await assert.rejects(s.up(), /a CXone role named "Agent" already exists \(status ACTIVE\); role names can never be reused; set adoptExisting: true to adopt it/);
+        await assert.rejects(s.up(), /a CXone role named "Agent" already exists \(status ACTIVE\); role names can never be reused\. That role \(id [^)]+\) carries no mark of this stack, so it is not adopted; choose another roleName/);
         await s.setParams(program("2"));
         await s.destroy();
     });

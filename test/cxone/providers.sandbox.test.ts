@@ -39,12 +39,12 @@ describe("CXone providers against the sandbox (HTTP)", function () {
             assert.equal(d.changes, false);
         });
 
-        it("refuses an existing name (any case, any status) unless adoptExisting, then adopts and reactivates", async () => {
-            const r = await makeRole();
+        it("refuses an existing name (any case, any status) unless adoptExisting and the role carries this stack's mark, then adopts and reactivates", async () => {
+            const r = await makeRole({ description: "Okta SCIM [pulumi stack: proj/a]" });
             await role.delete!(r.id, r.outs); // deactivate
             const name = (r.outs.name as string).toUpperCase();
             await assert.rejects(role.create({ ...r.inputs, name }), (e: Error) => {
-                assert.match(e.message, /already exists \(status INACTIVE\); role names can never be reused; set adoptExisting: true to adopt it/);
+                assert.match(e.message, /already exists \(status INACTIVE\); role names can never be reused; it is marked as this stack's \(proj\/a\): set adoptExisting: true/);
                 return true;
             });
             const adopted = await role.create({ ...r.inputs, name, adoptExisting: true });
@@ -53,6 +53,30 @@ describe("CXone providers against the sandbox (HTTP)", function () {
             assert.equal(adopted.outs.adopted, true);
             const live = await role.read(r.id, adopted.outs);
             assert.equal((live.props as Props).status, "ACTIVE");
+        });
+
+        it("never adopts another stack's role, even with adoptExisting or its id; the hint never suggests taking it", async () => {
+            const r = await makeRole({ description: "Okta SCIM [pulumi stack: proj/a]" });
+            const other = { ...r.inputs, description: "Okta SCIM [pulumi stack: proj/b]" };
+            for (const attempt of [other, { ...other, adoptExisting: true }, { ...other, adoptRoleId: r.id }]) {
+                await assert.rejects(role.create(attempt), (e: Error) => {
+                    assert.match(e.message, /managed by Pulumi stack proj\/a(, not proj\/b)?: it is not adopted; choose another roleName/);
+                    assert.doesNotMatch(e.message, /set adopt/);
+                    return true;
+                });
+            }
+            const live = await role.read(r.id, r.outs);
+            assert.equal((live.props as Props).description, "Okta SCIM [pulumi stack: proj/a]", "the other stack's role untouched");
+        });
+
+        it("an unmarked role (made by hand) is adopted only with its explicit id (adoptRoleId)", async () => {
+            const r = await makeRole({ description: "made by hand" });
+            const mine = { ...r.inputs, description: "Okta SCIM [pulumi stack: proj/a]", adoptExisting: true };
+            await assert.rejects(role.create(mine), /carries no mark of this stack, so it is not adopted; .*only if you made it yourself and no other stack manages it, set adoptRoleId: "/);
+            await assert.rejects(role.create({ ...mine, adoptRoleId: "not-this-one" }), /not the adoptRoleId "not-this-one" you gave/);
+            const adopted = await role.create({ ...mine, adoptRoleId: r.id });
+            assert.equal(adopted.id, r.id);
+            assert.equal(adopted.outs.description, "Okta SCIM [pulumi stack: proj/a]", "adopting writes the mark");
         });
 
         it("read() shows an out-of-band deactivation and description edit; update() repairs both", async () => {
@@ -103,6 +127,20 @@ describe("CXone providers against the sandbox (HTTP)", function () {
             assert.equal(adopted.id, e.id);
             assert.notEqual(adopted.outs.status, "BLOCKED");
             assert.equal(adopted.outs.firstName, "Adopted");
+        });
+
+        it("never adopts an employee holding another role (another stack's or a person's) unless its id is given", async () => {
+            const e = await makeEmployee(roleId, { invite: false });
+            const other = await makeRole();
+            const theirs = { ...e.inputs, roleId: other.id, adoptExisting: true };
+            await assert.rejects(employee.create(theirs), (err: Error) => {
+                assert.match(err.message, /with another role .*so it is not adopted\. Use another employeeEmail, or, only if you made it yourself/);
+                return true;
+            });
+            const live = await employee.read(e.id, e.outs);
+            assert.equal((live.props as Props).roleId, roleId, "its role unchanged");
+            const adopted = await employee.create({ ...theirs, adoptEmployeeId: e.id });
+            assert.equal(adopted.id, e.id);
         });
 
         it("read() shows an out-of-band deactivation and rename as changes; update() revives and restores", async () => {

@@ -1,11 +1,28 @@
 // Stack config -> integration inputs: the sandbox default, a real tenant, and clear errors.
 import { strict as assert } from "assert";
-import { foreignOktaKeys, integrationArgs, SettingsError } from "../../program/settings";
+import { asConfigProblem, foreignOktaKeys, integrationArgs, SettingsError } from "../../program/settings";
 
 const sandbox = { cxone: { baseUrl: "http://127.0.0.1:4610", tenantId: "t1" }, okta: { orgUrl: "http://127.0.0.1:4620" } };
 const config = (c: Record<string, string>) => (k: string) => c[k];
 
 describe("root program settings", () => {
+    it("every bad setting is reported at once, each by its key", () => {
+        assert.throws(
+            () => integrationArgs(config({ "cxone-okta-scim:createUsers": "maybe", "cxone-okta-scim:groupIds": "00g1", "cxone-okta-scim:resources": "terraform" }), sandbox),
+            (e: Error) => {
+                assert.ok(e instanceof SettingsError);
+                for (const k of ["createUsers", "groupIds", "resources"]) assert.match(e.message, new RegExp(`cxone-okta-scim:${k}`));
+                assert.equal(e.message.split("\n").length, 3, e.message);
+                return true;
+            },
+        );
+    });
+    it("a component argument's problem is reworded with the config key the operator set", () => {
+        assert.equal(asConfigProblem({ propertyPath: "employeeEmail", reason: "employeeEmail: email must be an email address" }), "cxone:employeeEmail: email must be an email address");
+        assert.equal(asConfigProblem({ propertyPath: "groupIds[1]", reason: "groupIds[1]: groupId is required" }), "cxone-okta-scim:groupIds (groupIds[1]): groupId is required");
+        assert.equal(asConfigProblem({ propertyPath: "oktaOrgUrl", reason: "oktaOrgUrl: orgUrl must use https" }), "okta:orgName (oktaOrgUrl): orgUrl must use https");
+        assert.equal(asConfigProblem({ propertyPath: "cxone.sandboxUrl", reason: "cxone.sandboxUrl: not loopback" }), "cxone.sandboxUrl: not loopback");
+    });
     it("no cxone:region targets the sandbox with defaults", () => {
         const a = integrationArgs(config({}), sandbox);
         assert.deepEqual(a.cxone, { sandboxUrl: sandbox.cxone.baseUrl, tenantId: "t1" });

@@ -89,7 +89,8 @@ describe("drift matrix: every resource type changed and deleted out of band (rea
         });
         await f.stack.up();
 
-        assert.equal((await client.getRole(o.roleId))?.description, "Okta SCIM provisioning (managed by Pulumi)");
+        // the description is restored with the stack's ownership mark (provider/ownership.ts)
+        assert.match((await client.getRole(o.roleId))?.description ?? "", /^Okta SCIM provisioning \(managed by Pulumi\) \[pulumi stack: cxone-okta-scim\/[^\]]+\]$/);
         assert.equal((await client.getEmployee(o.employeeId))?.firstName, "SCIM");
         assert.equal((await client.getAccessKey(o.accessKeyId))?.isActive, true);
         assert.equal((await oktaApi.getApp(okta, o.appId))?.label, "NICE CXone");

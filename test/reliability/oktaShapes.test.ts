@@ -218,6 +218,7 @@ describe("Okta faults in Okta's own shapes: the client and AutoLoginApp converge
             const ours = await oktaApi.createAutoLoginApp(sb.urls.okta, {
                 label: "NICE CXone",
                 loginUrl,
+                adminNote: "[pulumi stack: proj/shapes]", // this stack's mark: adoptable
             });
             const first = await axios.get(`${sb.urls.okta}/api/v1/apps`, {
                 params: { q: "NICE CXone", limit: 200 },
@@ -248,6 +249,7 @@ describe("Okta faults in Okta's own shapes: the client and AutoLoginApp converge
                 loginUrl,
                 active: true,
                 adoptExisting: true,
+                owner: "proj/shapes",
             });
             assert.equal(r.id, ours.id);
             assert.equal(appsLabelled(sb, "NICE CXone").length, 1);

@@ -55,7 +55,12 @@ describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
             "scim-scim",
         ]);
         assert.equal(one("-role").inputs.name, "SCIM Access Key");
-        assert.equal(one("-role").inputs.description, "Okta SCIM provisioning (managed by Pulumi)");
+        // the stack's ownership mark (provider/ownership.ts): mocks run as project "project", stack "stack"
+        assert.equal(
+            one("-role").inputs.description,
+            "Okta SCIM provisioning (managed by Pulumi) [pulumi stack: project/stack]",
+        );
+        assert.equal(one("-app").inputs.owner, "project/stack");
         assert.deepEqual(
             [one("-employee").inputs.firstName, one("-employee").inputs.lastName],
             ["SCIM", "AccessKey"],
