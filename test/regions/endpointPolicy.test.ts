@@ -16,7 +16,14 @@ describe("endpoint policy: CXone's own hosts or loopback, nothing else", () => {
     });
 
     it("derives CXone's domains from the table", () => {
-        assert.deepEqual([...cxoneDomains()].sort(), ["nice-incontact.com", "niceincontact.com"]);
+        // commercial and FedRAMP Moderate, FedRAMP High (na3) and the sovereign issuers
+        assert.deepEqual([...cxoneDomains()].sort(), [
+            "nice-incontact.com",
+            "nicecxone-fed.com",
+            "nicecxone-sov1.au",
+            "nicecxone-sov1.eu",
+            "niceincontact.com",
+        ]);
     });
 
     it("a discovered API host under CXone's domain may receive a token; it is not a host to type into Okta", () => {
