@@ -2,7 +2,7 @@
 // the tenant's other hosts are derived from discovery, each with how sure we are. Source:
 // shared/reference/cxone-api.md and procedure.md (steps 8, 11). A correction found on a real
 // tenant is a one-line change in REGIONS, ISSUERS or USER_HUB_HOST below.
-import { isLoopbackHost } from "./core/loopback";
+import { isLoopbackHost, isLocalhostName } from "./core/loopback";
 
 /**
  * How sure we are of a fact:
@@ -426,12 +426,5 @@ export function userHubBase(hosts: DiscoveredHosts, choice: UserHubHost = USER_H
     return choice === "derived" ? hosts.userHubUrl : hosts.apiEndpoint;
 }
 
-/**
- * True for `localhost` and names under it. RFC 6761 reserves them for this machine and browsers
- * resolve them to loopback; Node's resolver here does not, so the CXone client pins them to
- * 127.0.0.1 itself (provider/cxone/localhostNames.ts) and never asks DNS.
- */
-export function isLocalhostName(hostname: string): boolean {
-    const h = hostname.toLowerCase().replace(/\.$/, "");
-    return h === "localhost" || h.endsWith(".localhost");
-}
+// isLocalhostName lives with the loopback rule (provider/core/loopback.ts).
+export { isLocalhostName };

@@ -24,3 +24,14 @@ export function isLoopbackUrl(url: string): boolean {
         return false;
     }
 }
+
+/**
+ * True for `localhost` and names under it (`api-na1.localhost`). RFC 6761 reserves them for this
+ * machine and browsers resolve them to loopback; Node's resolver here does not, so the CXone client
+ * pins them to 127.0.0.1 itself (provider/cxone/localhostNames.ts) and never asks DNS. Look-alikes
+ * (`localhost.example`, `evil-localhost`) are ordinary DNS names.
+ */
+export function isLocalhostName(hostname: string): boolean {
+    const h = hostname.toLowerCase().replace(/\.$/, "");
+    return h === "localhost" || h.endsWith(".localhost");
+}

@@ -19,6 +19,16 @@ export class CxoneError extends VendorError {
     }
 }
 
+/**
+ * The same CXone failure for a second resource of one run: CXone's answer is told in full once
+ * (by the first resource), the others point to it. Other errors are returned as they are.
+ */
+export function alreadyReported(e: unknown): unknown {
+    if (!(e instanceof CxoneError)) return e;
+    const again = "the same answer, already reported for another resource of this run";
+    return new CxoneError(e.operation, e.status, e.code, again, e.attempts);
+}
+
 /** Raised before any call when no admin credentials can be found. */
 export class CxoneCredentialsError extends Error {
     override readonly name = "CxoneCredentialsError";

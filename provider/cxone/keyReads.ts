@@ -3,6 +3,7 @@
 // so the second read within moments reuses the first answer. Any write through this package
 // forgets them (forgetKeyReads), and each `pulumi` command starts a new process.
 import { AccessKeyRecord, CxoneClient } from "./client";
+import { alreadyReported } from "./errors";
 import type { CxoneEndpoint } from "./session";
 
 const REUSE_MS = 5_000;
@@ -15,7 +16,8 @@ export function readAccessKey(
 ): Promise<AccessKeyRecord | undefined> {
     const k = `${endpoint.apiUrl ?? endpoint.areaUrl}|${endpoint.tenantId ?? ""}|${accessKeyId}`;
     const hit = recent.get(k);
-    if (hit && Date.now() - hit.at < REUSE_MS) return hit.value;
+    // a second reader of a failed read gets the error's short form: the first reader reports it
+    if (hit && Date.now() - hit.at < REUSE_MS) return hit.value.catch((e: unknown) => Promise.reject(alreadyReported(e)));
     const value = new CxoneClient(endpoint).getAccessKey(accessKeyId);
     recent.set(k, { at: Date.now(), value });
     value.catch(() => recent.delete(k));

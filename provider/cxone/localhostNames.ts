@@ -3,7 +3,7 @@
 // a CXone request to such a name connects to 127.0.0.1 without asking DNS. Requests to any other
 // name are left to the system resolver untouched.
 import type { AxiosRequestConfig, LookupAddressEntry } from "axios";
-import { isLocalhostName } from "../regions";
+import { isLocalhostName } from "../core/loopback";
 
 const loopback = async (): Promise<LookupAddressEntry> => ({ address: "127.0.0.1", family: 4 });
 

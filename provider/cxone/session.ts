@@ -3,7 +3,7 @@
 // the authentication and discovery URLs; every API path lives in client.ts.
 import axios, { AxiosResponse, Method } from "axios";
 import type { AdminAccessKey } from "./credentials";
-import { CxoneError, errorFacts, scrub } from "./errors";
+import { CxoneError, errorFacts, scrub, alreadyReported } from "./errors";
 import { backoffMs, defaultRetryPolicy, isRetryable, retryAfterMs, RetryPolicy } from "./retry";
 import { accessKeyTokenUrl, tokenFields } from "./accessKeyToken";
 import { decodeJwtClaims, tenantIdFromClaims, userIdFromClaims } from "./jwt";
@@ -131,10 +131,7 @@ export class CxoneSession {
 
     private renewToken(stale: Promise<CachedToken> | undefined): Promise<CachedToken> {
         const refusal = refused.get(this.tokenKey);
-        if (refusal) {
-            const again = "the same refusal, already reported for another resource of this run";
-            return Promise.reject(new CxoneError(refusal.operation, refusal.status, refusal.code, again));
-        }
+        if (refusal) return Promise.reject(alreadyReported(refusal));
         const current = tokens.get(this.tokenKey);
         if (current && current !== stale) return current; // another call already renewed it
         const fresh = this.fetchToken();

@@ -182,9 +182,13 @@ export function diffScimConnection(
         olds.oktaConnectionStatus === "DISABLED" &&
         olds.status !== "pending" &&
         olds.status !== "rotating";
+    // The key Okta holds was switched off in CXone: the same `up` switches it on again (AccessKey),
+    // so the status is judged again after it; a key that stays off keeps showing this update.
+    const keyRepairable = olds.status === "key-revoked";
     const actionable =
         olds.status === "disabled" ||
         deactivated ||
+        keyRepairable ||
         (olds.status !== "authorized" && olds.status !== "rotating" && waits);
     return { changes: replaces.length > 0 || changed || actionable, replaces };
 }

@@ -27,7 +27,7 @@ describe("errors once, in the operator's words (real CLI, sandbox)", function ()
         // every resource fails (they share the refused key), but CXone's answer is told in full once;
         // the others point to it
         assert.equal(timesReported(r.output, "CXone answered HTTP 401 (code invalid_client: Invalid access key or secret)"), 1, r.output);
-        assert.match(r.output, /the same refusal, already reported for another resource of this run/);
+        assert.match(r.output, /the same answer, already reported for another resource of this run/);
         assert.doesNotMatch(r.output, STACK_TRACE);
         assert.ok(!r.output.includes("wrong-secret-value"), "the secret is never printed");
     });
