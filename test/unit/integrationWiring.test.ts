@@ -18,8 +18,9 @@ const base: ScimIntegrationArgs = {
 describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
     const declared: Declared[] = [];
     const world: MockWorld = { connectionStatus: "pending" };
+    // "-group" finds scim-group-0 and scim-group-1; "-app" finds scim-app, not scim-app-user-schema
     const find = (part: string) =>
-        declared.filter((d) => d.name.endsWith(part) || d.name.includes(`${part}-`));
+        declared.filter((d) => d.name === `scim${part}` || new RegExp(`^scim${part}-\\d+$`).test(d.name));
     const one = (suffix: string) => {
         const found = find(suffix);
         assert.equal(found.length, 1, suffix);
@@ -38,15 +39,17 @@ describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
         return s;
     }
 
-    it("declares the 8 children under the component with the package defaults", async () => {
+    it("declares the 10 children under the component with the package defaults", async () => {
         await build();
         const dynamic = declared.filter((d) => d.type.startsWith("pulumi-nodejs:dynamic"));
         assert.deepEqual(dynamic.map((d) => d.name).sort(), [
             "scim-app",
+            "scim-app-user-schema",
             "scim-employee",
             "scim-group-0",
             "scim-group-1",
             "scim-key",
+            "scim-profile-mapping",
             "scim-provisioning",
             "scim-role",
             "scim-scim",
