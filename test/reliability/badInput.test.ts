@@ -191,7 +191,7 @@ describe("bad input: errors name the property, with zero API calls", function ()
             { what: "fedramp not a boolean", args: () => ({ cxone: { region: "na1", fedramp: s("yes") } }), names: /cxone\.fedramp: fedramp must be true or false/ },
             { what: "both region and sandboxUrl", args: (cx) => ({ cxone: { region: "na1", sandboxUrl: cx } }), names: /either region .* or sandboxUrl/ },
             { what: "sandboxUrl not a URL", args: () => ({ cxone: { sandboxUrl: "sandbox" } }), names: /cxone\.sandboxUrl: .*"sandbox" is not a URL/ },
-            { what: "employee email", args: () => ({ employeeEmail: "scim.accesskey" }), names: /property email value .* has a problem: email must be an email address/ },
+            { what: "employee email without @", args: () => ({ employeeEmail: "scim.accesskey.sandbox.example" }), names: /property email value .* has a problem: email must be an email address/ },
             { what: "role name with a forbidden character", args: () => ({ roleName: "SCIM/Key" }), names: /property name value .* has a problem: name must not contain \// },
             { what: "empty app label", args: () => ({ appLabel: "" }), names: /property label value .* has a problem: label is required/ },
             { what: "negative wait", args: () => ({ waitForAuthorizationSeconds: -1 }), names: /property waitForAuthorizationSeconds value .* has a problem/ },
