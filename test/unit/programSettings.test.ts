@@ -2,7 +2,7 @@
 // (program/settings.ts) gives the component its arguments, and the component (Pulumi mocks)
 // declares children whose inputs carry each value. A setting that is read but dropped fails here.
 import { strict as assert } from "assert";
-import { integrationArgs, SandboxEndpoints } from "../../program/settings";
+import { foreignOktaKeys, integrationArgs, SandboxEndpoints } from "../../program/settings";
 import { Declared, MockWorld, recordRegistrations, settled } from "./mockWiring";
 
 const sandbox: SandboxEndpoints = { cxone: { baseUrl: "http://127.0.0.1:4610", tenantId: "t-sandbox" }, okta: { orgUrl: "http://127.0.0.1:4620" } };
@@ -86,8 +86,18 @@ describe("every root-program setting reaches the component", function () {
             [{ "cxone-okta-scim:attributeMappings": '{"nice:colour":"user.x"}' }, /cxone-okta-scim:attributeMappings.*nice:colour/],
         ];
         for (const [c, re] of rows) assert.throws(() => integrationArgs(config(c), sandbox), re, JSON.stringify(c));
+        assert.throws(() => integrationArgs(config({ "cxone-okta-scim:groupIds": '["00g1",2]' }), sandbox), /groupIds must be a JSON list of strings/);
         assert.throws(() => integrationArgs(config({})), /no tenant configured and no sandbox endpoints/);
         assert.equal(integrationArgs(config({ "cxone-okta-scim:waitForAuthorizationSeconds": "0" }), sandbox).waitForAuthorizationSeconds, 0);
+    });
+
+    it("foreign okta: keys: only okta: keys are judged; a moved key gets the exact commands to move it", () => {
+        const own = new Set(["orgName", "baseUrl"]);
+        assert.deepEqual(foreignOktaKeys(["cxone:region", "cxone-okta-scim:appLabel", "aws:region", "okta:orgName"], own), []);
+        assert.deepEqual(foreignOktaKeys(["okta:appLabel"], own), [
+            "okta:appLabel has moved to cxone-okta-scim:appLabel (okta: holds only the Okta provider's own keys): " +
+                "pulumi config rm okta:appLabel && pulumi config set cxone-okta-scim:appLabel <value>",
+        ]);
     });
 
     it("each setting lands on the child it configures; the builtin app signs in at the region's login URL", async () => {
