@@ -38,7 +38,11 @@ describe("check(): validation table, no API calls", () => {
         ["role: endpoint issuerUrl not a URL", role, goodRole, { endpoint: { issuerUrl: "cxone", areaUrl: "https://na1.nice-incontact.com" } }, "endpoint.issuerUrl"],
         ["role: endpoint with a credential field", role, goodRole, { endpoint: { issuerUrl: "https://na1.nice-incontact.com", areaUrl: "https://na1.nice-incontact.com", accessKeySecret: "x" } }, "endpoint.accessKeySecret"],
         ["role: endpoint areaUrl with user:password", role, goodRole, { endpoint: { issuerUrl: "https://na1.nice-incontact.com", areaUrl: "https://u:p@na1.nice-incontact.com" } }, "endpoint.areaUrl"],
-        ["employee: bad email", employee, goodEmployee, { email: "not-an-email" }, "email"],
+        // each row breaks exactly one part of an otherwise valid address
+        ["employee: email without @", employee, goodEmployee, { email: "scim-key.example.com" }, "email"],
+        ["employee: email with no dot in the domain", employee, goodEmployee, { email: "scim-key@example" }, "email"],
+        ["employee: email with two @", employee, goodEmployee, { email: "scim@key@example.com" }, "email"],
+        ["employee: email with nothing before @", employee, goodEmployee, { email: "@example.com" }, "email"],
         ["employee: missing firstName", employee, goodEmployee, { firstName: undefined }, "firstName"],
         ["employee: empty lastName", employee, goodEmployee, { lastName: "" }, "lastName"],
         ["employee: missing roleId", employee, goodEmployee, { roleId: undefined }, "roleId"],
@@ -64,6 +68,25 @@ describe("check(): validation table, no API calls", () => {
             assert.ok(!failures[0].reason.includes("s3cr3t-value"), "a failure never repeats a secret-looking value");
         });
     }
+
+    it("a bad email is refused as not an email address, and the same address repaired passes", async () => {
+        const rows: [bad: string, repaired: string][] = [
+            ["scim-key.example.com", "scim-key@example.com"],
+            ["scim-key@example", "scim-key@example.com"],
+            ["scim@key@example.com", "scim-key@example.com"],
+            ["@example.com", "k@example.com"],
+            ["scim key@example.com", "scim-key@example.com"],
+        ];
+        for (const [bad, repaired] of rows) {
+            const r = await employee.check({}, { ...goodEmployee(), email: bad });
+            assert.deepEqual(
+                (r.failures ?? []).map((f) => [f.property, f.reason]),
+                [["email", "email must be an email address such as scim-key@example.com"]],
+                bad,
+            );
+            assert.deepEqual((await employee.check({}, { ...goodEmployee(), email: repaired })).failures, [], repaired);
+        }
+    });
 
     it("valid inputs pass, with defaults applied", async () => {
         const r = await role.check({}, goodRole());

@@ -481,9 +481,10 @@ describe("CXone pure logic", () => {
             );
             const requireFromString = require("require-from-string");
             const cwd = process.cwd();
-            const programDir = fs.mkdtempSync(
-                path.join(__dirname, "..", "..", "..", ".pulumi-local", "fwd-"),
-            );
+            // .pulumi-local may not exist yet (engine tests make it): this test must not need them
+            const local = path.join(__dirname, "..", "..", "..", ".pulumi-local");
+            fs.mkdirSync(local, { recursive: true });
+            const programDir = fs.mkdtempSync(path.join(local, "fwd-"));
             try {
                 process.chdir(programDir);
                 const provider = requireFromString(sf.text).handler();

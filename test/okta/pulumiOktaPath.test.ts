@@ -99,8 +99,9 @@ describe("ScimIntegration with oktaResources: pulumi-okta (mocks)", function () 
         const { applied } = await build({}, true);
         assert.equal(applied, undefined, "provisioningApplied is unknown in this preview");
         assert.deepEqual(declared.map((d) => `${d.type} ${d.name}`).sort(), up);
-        // the component, role, employee, key, app, 2 groups, connection, the profile mapping, features
+        // the component, role, employee, key, app, 2 groups, connection, profile mapping, features
         assert.equal(up.length, 10);
+        assert.ok(up.some((d) => d.startsWith("okta:profile/mapping:Mapping ")), up.join(", "));
     });
 
     it("exposes every child as soon as the constructor returns: each was declared by it, not later", async () => {

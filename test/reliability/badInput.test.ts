@@ -208,7 +208,7 @@ describe("bad input: errors name the property, with zero API calls", function ()
             { what: "both region and sandboxUrl", args: (cx) => ({ cxone: { region: "na1", sandboxUrl: cx } }), names: /either region .* or sandboxUrl/ },
             { what: "sandboxUrl not a URL", args: () => ({ cxone: { sandboxUrl: "sandbox" } }), names: /cxone\.sandboxUrl: .*"sandbox" is not a URL/ },
             // the children's plain inputs fail in the component, before any child is registered
-            { what: "employee email", args: () => ({ employeeEmail: "scim.accesskey" }), names: /employeeEmail: email must be an email address/ },
+            { what: "employee email without @", args: () => ({ employeeEmail: "scim.accesskey.sandbox.example" }), names: /employeeEmail: email must be an email address/ },
             { what: "role name with a forbidden character", args: () => ({ roleName: "SCIM/Key" }), names: /roleName: name must not contain \// },
             { what: "empty app label", args: () => ({ appLabel: "" }), names: /appLabel: label is required/ },
             { what: "negative wait", args: () => ({ waitForAuthorizationSeconds: -1 }), names: /waitForAuthorizationSeconds: waitForAuthorizationSeconds must be a number/ },

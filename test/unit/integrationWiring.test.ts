@@ -18,9 +18,9 @@ const base: ScimIntegrationArgs = {
 describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
     const declared: Declared[] = [];
     const world: MockWorld = { connectionStatus: "pending" };
-    // by the name's last part: "-app" is the app, not "-app-user-schema"
+    // "-group" finds scim-group-0 and scim-group-1; "-app" finds scim-app, not scim-app-user-schema
     const find = (part: string) =>
-        declared.filter((d) => d.name.endsWith(part) || new RegExp(`${part}-\\d+$`).test(d.name));
+        declared.filter((d) => d.name === `scim${part}` || new RegExp(`^scim${part}-\\d+$`).test(d.name));
     const one = (suffix: string) => {
         const found = find(suffix);
         assert.equal(found.length, 1, suffix);
@@ -55,7 +55,7 @@ describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
             "scim-scim",
         ]);
         assert.equal(one("-role").inputs.name, "SCIM Access Key");
-        // the stack's ownership mark (provider/ownership.ts): mocks run as project "project", stack "stack"
+        // the default description, with this stack's ownership mark (provider/ownership.ts)
         assert.equal(
             one("-role").inputs.description,
             "Okta SCIM provisioning (managed by Pulumi) [pulumi stack: project/stack]",
