@@ -6,7 +6,11 @@ import { CallCounts, countCalls, describeCalls } from "./requests";
 import { benchSandbox, integrationOutputs, rootStack } from "./world";
 
 /** The minimum an operation needs, derived in bench/README.md ("Minimum calls"). */
-export interface Minimum { writes: number; reads: number; tokens: number }
+export interface Minimum {
+    writes: number;
+    reads: number;
+    tokens: number;
+}
 
 export interface CallRow {
     operation: string;
@@ -34,21 +38,33 @@ const MIN: Record<string, Minimum> = {
     "no-change preview --refresh (authorized)": { writes: 0, reads: 6, tokens: 1 },
     // refresh first (Pulumi.yaml refresh: always): ≤6 reads; then revoke key, deactivate employee,
     // deactivate role, deactivate + delete app (Okta deletes only inactive apps)
-    "destroy": { writes: 5, reads: 6, tokens: 1 },
+    destroy: { writes: 5, reads: 6, tokens: 1 },
 };
 
 const total = (m: Minimum) => m.writes + m.reads + m.tokens;
 
-async function measure(sandbox: RunningSandbox, operation: string, op: () => Promise<{ changeSummary?: Record<string, number>; summary?: { resourceChanges?: Record<string, number> } }>): Promise<CallRow> {
+async function measure(
+    sandbox: RunningSandbox,
+    operation: string,
+    op: () => Promise<{
+        changeSummary?: Record<string, number>;
+        summary?: { resourceChanges?: Record<string, number> };
+    }>,
+): Promise<CallRow> {
     sandbox.clearRequests();
     const res = await op();
     const entries = sandbox.requests();
     const measured = countCalls(entries);
     const minimum = MIN[operation];
     return {
-        operation, measured, minimum,
+        operation,
+        measured,
+        minimum,
         ratio: +(measured.total / total(minimum)).toFixed(2),
-        summary: (res.changeSummary ?? res.summary?.resourceChanges ?? {}) as Record<string, number>,
+        summary: (res.changeSummary ?? res.summary?.resourceChanges ?? {}) as Record<
+            string,
+            number
+        >,
         calls: describeCalls(entries),
     };
 }
@@ -61,13 +77,24 @@ export async function benchCalls(): Promise<CallRow[]> {
         const s = stack;
         const rows: CallRow[] = [];
         rows.push(await measure(sandbox, "up from empty", () => s.up()));
-        rows.push(await measure(sandbox, "no-change preview --refresh (pending)", () => s.preview({ refresh: true })));
+        rows.push(
+            await measure(sandbox, "no-change preview --refresh (pending)", () =>
+                s.preview({ refresh: true }),
+            ),
+        );
         const o = await integrationOutputs(s);
-        const auth = await completeConsoleSteps(sandbox.urls.okta, o, { email: sandbox.endpoints.cxone.adminEmail, password: sandbox.endpoints.cxone.adminPassword });
+        const auth = await completeConsoleSteps(sandbox.urls.okta, o, {
+            email: sandbox.endpoints.cxone.adminEmail,
+            password: sandbox.endpoints.cxone.adminPassword,
+        });
         if (!auth.ok) throw new Error(`console steps failed: ${auth.page.slice(0, 200)}`);
         rows.push(await measure(sandbox, "up after console steps", () => s.up()));
         rows.push(await measure(sandbox, "no-change up (authorized)", () => s.up()));
-        rows.push(await measure(sandbox, "no-change preview --refresh (authorized)", () => s.preview({ refresh: true })));
+        rows.push(
+            await measure(sandbox, "no-change preview --refresh (authorized)", () =>
+                s.preview({ refresh: true }),
+            ),
+        );
         rows.push(await measure(sandbox, "destroy", () => s.destroy()));
         return rows;
     } finally {

@@ -4,9 +4,16 @@
 // length is the number of sequential round trips the operation needed.
 import type { RequestLogEntry } from "../sandbox/index";
 
-export function criticalPathRoundTrips(entries: RequestLogEntry[]): { count: number; chain: string[] } {
+export function criticalPathRoundTrips(entries: RequestLogEntry[]): {
+    count: number;
+    chain: string[];
+} {
     const reqs = entries
-        .map((r) => ({ start: Date.parse(r.time), end: Date.parse(r.time) + r.ms, label: `${r.method} ${r.path.split("?")[0]}` }))
+        .map((r) => ({
+            start: Date.parse(r.time),
+            end: Date.parse(r.time) + r.ms,
+            label: `${r.method} ${r.path.split("?")[0]}`,
+        }))
         .sort((a, b) => a.end - b.end);
     // longest[i]: length of the longest chain ending with request i; prev for the chain itself
     const longest: number[] = [];

@@ -50,10 +50,17 @@ export async function benchLatency(latencyMs: number): Promise<LatencyResult> {
         const floorMedianMs = median(floorMs);
         const cp = criticalPathRoundTrips(entries);
         return {
-            latencyMs, floorMs, floorMedianMs, upMs: up.ms,
-            rttObserved: cp.count, rttMinimum: MIN_CRITICAL_PATH_RTT, chain: cp.chain,
+            latencyMs,
+            floorMs,
+            floorMedianMs,
+            upMs: up.ms,
+            rttObserved: cp.count,
+            rttMinimum: MIN_CRITICAL_PATH_RTT,
+            chain: cp.chain,
             ratio: +(up.ms / (floorMedianMs + cp.count * latencyMs)).toFixed(2),
-            ratioVsMinimum: +(up.ms / (floorMedianMs + MIN_CRITICAL_PATH_RTT * latencyMs)).toFixed(2),
+            ratioVsMinimum: +(up.ms / (floorMedianMs + MIN_CRITICAL_PATH_RTT * latencyMs)).toFixed(
+                2,
+            ),
             calls: entries.length,
             load,
         };

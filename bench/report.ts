@@ -5,29 +5,81 @@ import { runners, type PreviewResult } from "./preview";
 import type { ScaleRow } from "./scale";
 import { table } from "./table";
 
-const wrt = (m: { writes: number; reads: number; tokens: number }) => `${m.writes}/${m.reads}/${m.tokens}`;
+const wrt = (m: { writes: number; reads: number; tokens: number }) =>
+    `${m.writes}/${m.reads}/${m.tokens}`;
 
 export function callsTable(rows: CallRow[]): string {
     return table(
-        ["operation (full integration stack)", "writes/reads/sign-ins", "minimum", "ratio", "engine summary"],
-        rows.map((r) => [r.operation, wrt(r.measured), wrt(r.minimum), r.ratio.toFixed(2), JSON.stringify(r.summary)]),
+        [
+            "operation (full integration stack)",
+            "writes/reads/sign-ins",
+            "minimum",
+            "ratio",
+            "engine summary",
+        ],
+        rows.map((r) => [
+            r.operation,
+            wrt(r.measured),
+            wrt(r.minimum),
+            r.ratio.toFixed(2),
+            JSON.stringify(r.summary),
+        ]),
     );
 }
 
 export function latencyTable(l: LatencyResult): string {
     return table(
-        ["latency L", "floor (median)", "RTT on path", "floor + RTT x L", "up measured", "ratio (<= 1.2)", "RTT minimum", "ratio vs minimum"],
-        [[`${l.latencyMs} ms`, `${l.floorMedianMs} ms`, l.rttObserved, `${l.floorMedianMs + l.rttObserved * l.latencyMs} ms`, `${l.upMs} ms`,
-            l.ratio.toFixed(2), l.rttMinimum, l.ratioVsMinimum.toFixed(2)]],
+        [
+            "latency L",
+            "floor (median)",
+            "RTT on path",
+            "floor + RTT x L",
+            "up measured",
+            "ratio (<= 1.2)",
+            "RTT minimum",
+            "ratio vs minimum",
+        ],
+        [
+            [
+                `${l.latencyMs} ms`,
+                `${l.floorMedianMs} ms`,
+                l.rttObserved,
+                `${l.floorMedianMs + l.rttObserved * l.latencyMs} ms`,
+                `${l.upMs} ms`,
+                l.ratio.toFixed(2),
+                l.rttMinimum,
+                l.ratioVsMinimum.toFixed(2),
+            ],
+        ],
     );
 }
 
 export function scaleTable(rows: ScaleRow[]): string {
     return table(
-        ["employees", "resources", "result", "up", "ms/resource", "no-op floor up, ms/res", "up calls (w/r/t, 429s)", "provider peak RSS", "destroy (floor)", "load1"],
-        rows.map((r) => [r.employees, r.resources, r.ok ? "ok" : "FAILED", `${(r.upMs / 1000).toFixed(1)} s`, r.msPerResource, `${(r.floorUpMs / 1000).toFixed(1)} s, ${r.floorMsPerResource}`,
+        [
+            "employees",
+            "resources",
+            "result",
+            "up",
+            "ms/resource",
+            "no-op floor up, ms/res",
+            "up calls (w/r/t, 429s)",
+            "provider peak RSS",
+            "destroy (floor)",
+            "load1",
+        ],
+        rows.map((r) => [
+            r.employees,
+            r.resources,
+            r.ok ? "ok" : "FAILED",
+            `${(r.upMs / 1000).toFixed(1)} s`,
+            r.msPerResource,
+            `${(r.floorUpMs / 1000).toFixed(1)} s, ${r.floorMsPerResource}`,
             `${wrt({ writes: r.upCalls.writes, reads: r.upCalls.reads, tokens: r.upCalls.tokens })}, ${r.upCalls.rateLimited}`,
-            `${r.providerPeakRssMb} MB (${r.providerProcesses} proc)`, `${(r.destroyMs / 1000).toFixed(1)} s (${(r.floorDestroyMs / 1000).toFixed(1)} s)`, r.load]),
+            `${r.providerPeakRssMb} MB (${r.providerProcesses} proc)`,
+            `${(r.destroyMs / 1000).toFixed(1)} s (${(r.floorDestroyMs / 1000).toFixed(1)} s)`,
+            r.load,
+        ]),
     );
 }
 
@@ -39,7 +91,14 @@ const runnerLabel = {
 
 export function previewTable(p: PreviewResult): string {
     return table(
-        ["runner", "median", "runs (ms)", "first run (untimed)", "calls w/r/s", "vs inline (cli <= 1.10)"],
+        [
+            "runner",
+            "median",
+            "runs (ms)",
+            "first run (untimed)",
+            "calls w/r/s",
+            "vs inline (cli <= 1.10)",
+        ],
         runners.map((r) => [
             runnerLabel[r],
             `${p.medianMs[r]} ms`,
@@ -59,7 +118,14 @@ const med = (xs: (number | undefined)[]) => {
 /** Where a language-host preview's time goes (medians over the timed runs). */
 export function previewProcessesTable(p: PreviewResult): string {
     return table(
-        ["runner", "host starts", "first host lived", "program starts after", "program lived", "cold load"],
+        [
+            "runner",
+            "host starts",
+            "first host lived",
+            "program starts after",
+            "program lived",
+            "cold load",
+        ],
         runners.map((r) => {
             const ops = p.processes[r];
             return [

@@ -11,10 +11,12 @@ export interface CallCounts {
     total: number;
 }
 
-const isToken = (p: string) => p.startsWith("/authentication/v1/token/access-key") || p.startsWith("/auth/token");
+const isToken = (p: string) =>
+    p.startsWith("/authentication/v1/token/access-key") || p.startsWith("/auth/token");
 const isSearch = (p: string) => /\/search(\?|$)/.test(p);
 /** The program's own "is the sandbox up" probe: not a resource call, reported apart. */
-export const isProgramProbe = (r: RequestLogEntry) => r.path.startsWith("/.well-known/openid-configuration");
+export const isProgramProbe = (r: RequestLogEntry) =>
+    r.path.startsWith("/.well-known/openid-configuration");
 
 export function classify(r: RequestLogEntry): "write" | "read" | "token" {
     if (isToken(r.path)) return "token";
@@ -27,7 +29,10 @@ export function countCalls(entries: RequestLogEntry[]): CallCounts {
     const c: CallCounts = { writes: 0, reads: 0, tokens: 0, rateLimited: 0, total: 0 };
     for (const r of entries) {
         if (isProgramProbe(r)) continue;
-        if (r.fault === "rateLimit") { c.rateLimited++; continue; }
+        if (r.fault === "rateLimit") {
+            c.rateLimited++;
+            continue;
+        }
         const k = classify(r);
         if (k === "write") c.writes++;
         else if (k === "read") c.reads++;
@@ -39,4 +44,8 @@ export function countCalls(entries: RequestLogEntry[]): CallCounts {
 
 /** "METHOD path" lines, for the detail in results.json. */
 export const describeCalls = (entries: RequestLogEntry[]) =>
-    entries.filter((r) => !isProgramProbe(r)).map((r) => `${r.method} ${r.path.split("?")[0]} ${r.status}${r.fault ? " " + r.fault : ""}`);
+    entries
+        .filter((r) => !isProgramProbe(r))
+        .map(
+            (r) => `${r.method} ${r.path.split("?")[0]} ${r.status}${r.fault ? " " + r.fault : ""}`,
+        );

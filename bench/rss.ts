@@ -5,7 +5,11 @@
 import * as fs from "fs";
 
 function read(path: string): string | undefined {
-    try { return fs.readFileSync(path, "utf8"); } catch { return undefined; }
+    try {
+        return fs.readFileSync(path, "utf8");
+    } catch {
+        return undefined;
+    }
 }
 
 function parentOf(pid: number): number | undefined {
@@ -16,7 +20,11 @@ function parentOf(pid: number): number | undefined {
 }
 
 function descendsFrom(pid: number, ancestor: number): boolean {
-    for (let p: number | undefined = pid, hops = 0; p && p > 1 && hops < 20; p = parentOf(p), hops++) {
+    for (
+        let p: number | undefined = pid, hops = 0;
+        p && p > 1 && hops < 20;
+        p = parentOf(p), hops++
+    ) {
         if (p === ancestor) return true;
     }
     return false;
@@ -47,7 +55,10 @@ export class ProviderRssSampler {
             if (!descendsFrom(pid, process.pid)) continue;
             const status = read(`/proc/${pid}/status`);
             if (!status) continue;
-            this.peaks.set(pid, Math.max(this.peaks.get(pid) ?? 0, kb(status, "VmHWM"), kb(status, "VmRSS")));
+            this.peaks.set(
+                pid,
+                Math.max(this.peaks.get(pid) ?? 0, kb(status, "VmHWM"), kb(status, "VmRSS")),
+            );
         }
     }
 

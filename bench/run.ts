@@ -9,7 +9,13 @@ import * as path from "path";
 import { benchCalls, CallRow } from "./calls";
 import { benchLatency, LatencyResult } from "./latency";
 import { benchPreview, PreviewResult } from "./preview";
-import { callsTable, latencyTable, previewProcessesTable, previewTable, scaleTable } from "./report";
+import {
+    callsTable,
+    latencyTable,
+    previewProcessesTable,
+    previewTable,
+    scaleTable,
+} from "./report";
 import { benchScale, ScaleRow } from "./scale";
 import { benchDir, runId } from "./world";
 
@@ -21,7 +27,14 @@ function arg(name: string, fallback: string): string {
 interface Results {
     runId: string;
     date: string;
-    machine: { cpus: number; model: string; memGb: number; node: string; loadBefore: number[]; loadAfter?: number[] };
+    machine: {
+        cpus: number;
+        model: string;
+        memGb: number;
+        node: string;
+        loadBefore: number[];
+        loadAfter?: number[];
+    };
     calls?: CallRow[];
     latency?: LatencyResult;
     preview?: PreviewResult;
@@ -47,22 +60,34 @@ async function main(): Promise<number> {
     const only = arg("only", "calls,latency,preview,scale").split(",");
     const t0 = Date.now();
     const r: Results = {
-        runId, date: new Date().toISOString(), failures: [],
-        machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "?", memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadBefore: os.loadavg() },
+        runId,
+        date: new Date().toISOString(),
+        failures: [],
+        machine: {
+            cpus: os.cpus().length,
+            model: os.cpus()[0]?.model ?? "?",
+            memGb: Math.round(os.totalmem() / 2 ** 30),
+            node: process.version,
+            loadBefore: os.loadavg(),
+        },
     };
     if (only.includes("calls")) r.calls = await section(r, "calls", benchCalls);
-    if (only.includes("latency")) r.latency = await section(r, "latency", () => benchLatency(Number(arg("latency", "200"))));
+    if (only.includes("latency"))
+        r.latency = await section(r, "latency", () => benchLatency(Number(arg("latency", "200"))));
     if (only.includes("preview")) {
         r.preview = await section(r, "preview", () => benchPreview(Number(arg("runs", "5"))));
     }
     if (only.includes("scale")) {
         const perSecond = Number(arg("rate", "50"));
-        const rows = await section(r, "scale", () => benchScale(arg("sizes", "50,100,200").split(",").map(Number), perSecond));
+        const rows = await section(r, "scale", () =>
+            benchScale(arg("sizes", "50,100,200").split(",").map(Number), perSecond),
+        );
         if (rows) r.scale = { perSecond, rows };
     }
     r.machine.loadAfter = os.loadavg();
     r.totalMs = Date.now() - t0;
-    for (const row of r.scale?.rows ?? []) if (!row.ok) r.failures.push(`scale ${row.employees}: ${row.error}`);
+    for (const row of r.scale?.rows ?? [])
+        if (!row.ok) r.failures.push(`scale ${row.employees}: ${row.error}`);
 
     const out = path.join(benchDir, "results.json");
     fs.mkdirSync(benchDir, { recursive: true });
@@ -70,22 +95,40 @@ async function main(): Promise<number> {
 
     const cpu = `${r.machine.cpus} CPU ${r.machine.model}, load ${r.machine.loadBefore.map((x) => x.toFixed(1)).join(" ")} -> ${r.machine.loadAfter.map((x) => x.toFixed(1)).join(" ")}`;
     console.log(`\ncxone-okta-scim bench ${r.date} (${cpu}; ${(r.totalMs / 1000).toFixed(0)} s)\n`);
-    if (r.calls) console.log("1. API calls per operation (writes/reads/sign-ins; reads = GETs and POST searches)\n" + callsTable(r.calls) + "\n");
+    if (r.calls)
+        console.log(
+            "1. API calls per operation (writes/reads/sign-ins; reads = GETs and POST searches)\n" +
+                callsTable(r.calls) +
+                "\n",
+        );
     if (r.latency) console.log("2. Latency of `up` from empty\n" + latencyTable(r.latency) + "\n");
     if (r.preview) {
         const head = `4. No-change \`pulumi preview\` (refresh) of the integration, ${r.preview.runs} runs each`;
         const rounds = `cli / inline per round: ${r.preview.roundRatios.join(" ")}, median ${r.preview.roundRatio}`;
         console.log(head + "\n" + previewTable(r.preview) + "\n" + rounds + "\n");
-        const why = "Where the time goes: Node.js processes per preview (medians; cold load = a fresh node"
-            + " loading @pulumi/pulumi and the program, what the inline runner pays once)";
+        const why =
+            "Where the time goes: Node.js processes per preview (medians; cold load = a fresh node" +
+            " loading @pulumi/pulumi and the program, what the inline runner pays once)";
         console.log(why + "\n" + previewProcessesTable(r.preview) + "\n");
     }
-    if (r.scale) console.log(`3. Scale under a ${r.scale.perSecond} req/s sandbox rate limit\n` + scaleTable(r.scale.rows) + "\n");
+    if (r.scale)
+        console.log(
+            `3. Scale under a ${r.scale.perSecond} req/s sandbox rate limit\n` +
+                scaleTable(r.scale.rows) +
+                "\n",
+        );
     for (const f of r.failures) console.log(`FAILURE ${f}`);
     // stacks are destroyed by then; their backends and sandboxes only matter when debugging
-    if (!process.argv.includes("--keep")) fs.rmSync(path.join(benchDir, runId), { recursive: true, force: true });
+    if (!process.argv.includes("--keep"))
+        fs.rmSync(path.join(benchDir, runId), { recursive: true, force: true });
     console.log(`results: ${path.relative(process.cwd(), out)}`);
     return r.failures.length ? 1 : 0;
 }
 
-main().then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });
+main().then(
+    (code) => process.exit(code),
+    (e) => {
+        console.error(e);
+        process.exit(1);
+    },
+);

@@ -26,7 +26,13 @@ export interface ScaleRow {
     load: number;
 }
 
-const firstLine = (e: unknown) => String((e as Error)?.message ?? e).split("\n").filter((l) => /error|fail/i.test(l)).slice(0, 3).join(" | ").slice(0, 400);
+const firstLine = (e: unknown) =>
+    String((e as Error)?.message ?? e)
+        .split("\n")
+        .filter((l) => /error|fail/i.test(l))
+        .slice(0, 3)
+        .join(" | ")
+        .slice(0, 400);
 
 export async function benchScale(sizes: number[], perSecond: number): Promise<ScaleRow[]> {
     const sandbox = await benchSandbox("scale");
@@ -41,30 +47,59 @@ export async function benchScale(sizes: number[], perSecond: number): Promise<Sc
                 count: n,
                 tag,
             };
-            const stack = await benchStack(`scale-${n}`, benchProgram("scaleProgram"), { sandbox, params });
+            const stack = await benchStack(`scale-${n}`, benchProgram("scaleProgram"), {
+                sandbox,
+                params,
+            });
             const resources = 1 + 2 * n;
             sandbox.clearRequests();
             const rss = new ProviderRssSampler();
             rss.start();
             let error: string | undefined;
-            const up = await timed(() => stack.up().catch((e) => { error = firstLine(e); }));
+            const up = await timed(() =>
+                stack.up().catch((e) => {
+                    error = firstLine(e);
+                }),
+            );
             const mem = rss.stop();
             const upCalls = countCalls(sandbox.requests());
             sandbox.clearRequests();
             let destroyOk = true;
-            const destroy = await timed(() => stack.destroy().catch((e) => { destroyOk = false; error = (error ? error + " / " : "") + "destroy: " + firstLine(e); }));
+            const destroy = await timed(() =>
+                stack.destroy().catch((e) => {
+                    destroyOk = false;
+                    error = (error ? error + " / " : "") + "destroy: " + firstLine(e);
+                }),
+            );
             const floorParams: ScaleFloorParams = { count: n };
             const floorMain = benchProgram("scaleFloorProgram");
-            const floor = await benchStack(`scale-floor-${n}`, floorMain, { sandbox, params: floorParams });
+            const floor = await benchStack(`scale-floor-${n}`, floorMain, {
+                sandbox,
+                params: floorParams,
+            });
             const floorUp = await timed(() => floor.up());
             const floorDestroy = await timed(() => floor.destroy());
             rows.push({
-                floorUpMs: floorUp.ms, floorMsPerResource: Math.round(floorUp.ms / resources), floorDestroyMs: floorDestroy.ms,
-                employees: n, resources, ok: !error, error, upMs: up.ms, msPerResource: Math.round(up.ms / resources),
-                destroyMs: destroy.ms, destroyOk, upCalls, destroyCalls: countCalls(sandbox.requests()),
-                providerPeakRssMb: mem.peakMb, providerProcesses: mem.processes, load: +os.loadavg()[0].toFixed(2),
+                floorUpMs: floorUp.ms,
+                floorMsPerResource: Math.round(floorUp.ms / resources),
+                floorDestroyMs: floorDestroy.ms,
+                employees: n,
+                resources,
+                ok: !error,
+                error,
+                upMs: up.ms,
+                msPerResource: Math.round(up.ms / resources),
+                destroyMs: destroy.ms,
+                destroyOk,
+                upCalls,
+                destroyCalls: countCalls(sandbox.requests()),
+                providerPeakRssMb: mem.peakMb,
+                providerProcesses: mem.processes,
+                load: +os.loadavg()[0].toFixed(2),
             });
-            console.error(`scale ${n}: up ${up.ms} ms, destroy ${destroy.ms} ms${error ? ", FAILED: " + error : ""}`);
+            console.error(
+                `scale ${n}: up ${up.ms} ms, destroy ${destroy.ms} ms${error ? ", FAILED: " + error : ""}`,
+            );
         }
         return rows;
     } finally {

@@ -11,7 +11,8 @@ export function hostArguments(argv: string[]): HostArguments {
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i];
         if (a === "--tracing" || a === "-tracing") tracing = argv[++i];
-        else if (a.startsWith("--tracing=") || a.startsWith("-tracing=")) tracing = a.slice(a.indexOf("=") + 1);
+        else if (a.startsWith("--tracing=") || a.startsWith("-tracing="))
+            tracing = a.slice(a.indexOf("=") + 1);
         else if (a === "--root" || a === "-root") i++;
         else if (!a.startsWith("-")) plain.push(a);
     }

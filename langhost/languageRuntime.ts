@@ -53,7 +53,10 @@ export class LanguageRuntime {
         const info = call.request.getInfo();
         const dir = info?.getProgramDirectory() || info?.getRootDirectory() || process.cwd();
         const packages = requiredPackages(dir).map((p) => {
-            const dep = new pluginPb.PackageDependency().setName(p.name).setKind("resource").setVersion(p.version);
+            const dep = new pluginPb.PackageDependency()
+                .setName(p.name)
+                .setKind("resource")
+                .setVersion(p.version);
             return p.server ? dep.setServer(p.server) : dep;
         });
         done(null, new languagePb.GetRequiredPackagesResponse().setPackagesList(packages));
@@ -66,7 +69,10 @@ export class LanguageRuntime {
         const info = call.request.getInfo();
         const dir = info?.getProgramDirectory() || call.request.getProgram() || process.cwd();
         const plugins = requiredPackages(dir).map((p) => {
-            const dep = new pluginPb.PluginDependency().setName(p.name).setKind("resource").setVersion(p.version);
+            const dep = new pluginPb.PluginDependency()
+                .setName(p.name)
+                .setKind("resource")
+                .setVersion(p.version);
             return p.server ? dep.setServer(p.server) : dep;
         });
         done(null, new languagePb.GetRequiredPluginsResponse().setPluginsList(plugins));
@@ -93,7 +99,9 @@ export class LanguageRuntime {
         const spec = runSpec(call.request, this.host);
         let runner: string;
         try {
-            runner = require.resolve("@pulumi/pulumi/cmd/run", { paths: [spec.pwd, spec.rootDirectory] });
+            runner = require.resolve("@pulumi/pulumi/cmd/run", {
+                paths: [spec.pwd, spec.rootDirectory],
+            });
         } catch {
             const answer = `the Pulumi SDK is not installed for ${spec.pwd}: run npm install (or npm ci) first`;
             done(null, new languagePb.RunResponse().setError(answer));
@@ -109,7 +117,10 @@ export class LanguageRuntime {
         this.running.add(child);
         child.on("error", (e) => {
             this.running.delete(child);
-            done(null, new languagePb.RunResponse().setError(`could not start the program: ${e.message}`));
+            done(
+                null,
+                new languagePb.RunResponse().setError(`could not start the program: ${e.message}`),
+            );
         });
         child.on("exit", (code, signal) => {
             this.running.delete(child);
@@ -128,7 +139,10 @@ function runSpec(req: languagePb.RunRequest, host: HostSettings): RunSpec {
         config[key] = value;
     });
     const where = programLocation(
-        { programDirectory: info?.getProgramDirectory() ?? "", entryPoint: info?.getEntryPoint() ?? "" },
+        {
+            programDirectory: info?.getProgramDirectory() ?? "",
+            entryPoint: info?.getEntryPoint() ?? "",
+        },
         req.getPwd(),
     );
     return {

@@ -9,12 +9,20 @@ import { LanguageRuntime } from "./languageRuntime";
 import { hostArguments } from "./hostArguments";
 
 const sdkVersion = (): string =>
-    (JSON.parse(fs.readFileSync(require.resolve("@pulumi/pulumi/package.json"), "utf8")) as { version: string })
-        .version;
+    (
+        JSON.parse(fs.readFileSync(require.resolve("@pulumi/pulumi/package.json"), "utf8")) as {
+            version: string;
+        }
+    ).version;
 
 function main(argv: string[]): void {
     const { engineAddress, tracing } = hostArguments(argv);
-    const runtime = new LanguageRuntime({ engineAddress, tracing, nodePath: process.execPath, version: sdkVersion() });
+    const runtime = new LanguageRuntime({
+        engineAddress,
+        tracing,
+        nodePath: process.execPath,
+        version: sdkVersion(),
+    });
     const server = new grpc.Server();
     server.addService(LanguageRuntimeService, {
         getPluginInfo: runtime.getPluginInfo,

@@ -5,7 +5,12 @@
 import * as util from "util";
 
 const inspect = util.inspect;
-function plainInspect(this: unknown, value: unknown, options?: unknown, ...rest: unknown[]): string {
+function plainInspect(
+    this: unknown,
+    value: unknown,
+    options?: unknown,
+    ...rest: unknown[]
+): string {
     if (value instanceof Error && typeof options === "object" && options !== null) {
         return inspect.call(this, value, { ...(options as util.InspectOptions), colors: false });
     }

@@ -34,7 +34,11 @@ export function pluginOf(pkg: PackageJson | undefined): PluginPackage | undefine
     const name = pkg.pulumi.name ?? pkg.name.replace(/^@pulumi\//, "").replace(/^@/, "");
     const version = pkg.pulumi.version ?? pkg.version;
     if (!version) return undefined;
-    return { name, version: version.startsWith("v") ? version : `v${version}`, server: pkg.pulumi.server };
+    return {
+        name,
+        version: version.startsWith("v") ? version : `v${version}`,
+        server: pkg.pulumi.server,
+    };
 }
 
 function nearestNodeModules(dir: string): string | undefined {

@@ -82,12 +82,16 @@ export function runResult(exit: { code: number | null; signal: string | null }):
 } {
     if (exit.code === 0) return { error: "", bail: false };
     if (exit.code === EXIT_ALREADY_REPORTED) return { error: "", bail: true };
-    if (exit.code === null) return { error: `Program exited on signal ${exit.signal ?? "unknown"}`, bail: false };
+    if (exit.code === null)
+        return { error: `Program exited on signal ${exit.signal ?? "unknown"}`, bail: false };
     return { error: `Program exited with non-zero exit code: ${exit.code}`, bail: false };
 }
 
 /** Entry point and working directory of the program, as Pulumi.yaml `main` placed them. */
-export function programLocation(info: { programDirectory: string; entryPoint: string }, pwd: string) {
+export function programLocation(
+    info: { programDirectory: string; entryPoint: string },
+    pwd: string,
+) {
     const dir = info.programDirectory || pwd;
     return { pwd: dir, entryPoint: info.entryPoint ? path.normalize(info.entryPoint) : "." };
 }

@@ -17,7 +17,10 @@ import {
 
 /** The program: creates the integration and returns the stack outputs other projects read. */
 export async function integrationProgram(): Promise<Record<string, unknown>> {
-    const foreign = foreignOktaKeys(Object.keys(pulumi.runtime.allConfig()), new Set(Object.keys(oktaProviderConfig)));
+    const foreign = foreignOktaKeys(
+        Object.keys(pulumi.runtime.allConfig()),
+        new Set(Object.keys(oktaProviderConfig)),
+    );
     if (foreign.length > 0) throw new pulumi.RunError(foreign.join("\n"));
     const get = (key: string): string | undefined => {
         const [ns, name] = key.split(":");

@@ -4,7 +4,8 @@ import axios from "axios";
 import { sandboxEndpointsFile } from "../provider/cxone/credentials";
 import type { SandboxEndpoints } from "./settings";
 
-export const startHint = "no CXone tenant is configured (cxone:region) and the sandbox is not running: start it with `npm run sandbox -- start`, or set cxone:region and okta:orgName for a real tenant";
+export const startHint =
+    "no CXone tenant is configured (cxone:region) and the sandbox is not running: start it with `npm run sandbox -- start`, or set cxone:region and okta:orgName for a real tenant";
 
 export async function runningSandbox(): Promise<SandboxEndpoints | undefined> {
     const file = sandboxEndpointsFile();
@@ -13,7 +14,9 @@ export async function runningSandbox(): Promise<SandboxEndpoints | undefined> {
     // A few tries: one dropped request must not read as "not running".
     for (let attempt = 1; attempt <= 3; attempt++) {
         try {
-            await axios.get(`${endpoints.cxone.baseUrl}/.well-known/openid-configuration`, { timeout: 3000 });
+            await axios.get(`${endpoints.cxone.baseUrl}/.well-known/openid-configuration`, {
+                timeout: 3000,
+            });
             return endpoints;
         } catch {
             if (attempt < 3) await new Promise((r) => setTimeout(r, 300));

@@ -24,7 +24,8 @@ function num(get: ConfigGetter, key: string): number | undefined {
     const v = get(key);
     if (v === undefined) return undefined;
     const n = Number(v);
-    if (!Number.isFinite(n) || n < 0) throw new SettingsError(`${key} must be a number of seconds (got "${v}")`);
+    if (!Number.isFinite(n) || n < 0)
+        throw new SettingsError(`${key} must be a number of seconds (got "${v}")`);
     return n;
 }
 
@@ -32,7 +33,8 @@ function days(get: ConfigGetter, key: string): number | undefined {
     const v = get(key);
     if (v === undefined) return undefined;
     const n = Number(v);
-    if (v.trim() === "" || !Number.isFinite(n) || n < 0) throw new SettingsError(`${key} must be a number of days (got "${v}")`);
+    if (v.trim() === "" || !Number.isFinite(n) || n < 0)
+        throw new SettingsError(`${key} must be a number of days (got "${v}")`);
     return n;
 }
 
@@ -42,7 +44,9 @@ function list(get: ConfigGetter, key: string): string[] | undefined {
     try {
         const parsed = JSON.parse(v);
         if (Array.isArray(parsed) && parsed.every((x) => typeof x === "string")) return parsed;
-    } catch { /* fall through */ }
+    } catch {
+        /* fall through */
+    }
     throw new SettingsError(`${key} must be a JSON list of strings, e.g. ["00g1abc"] (got ${v})`);
 }
 
@@ -54,7 +58,9 @@ function mappings(get: ConfigGetter, key: string): Record<string, string> | unde
     try {
         parsed = JSON.parse(v);
     } catch {
-        throw new SettingsError(`${key} must be a JSON object, e.g. {"nice:team": "user.department"} (got ${v})`);
+        throw new SettingsError(
+            `${key} must be a JSON object, e.g. {"nice:team": "user.department"} (got ${v})`,
+        );
     }
     const problems = validateMappings(parsed);
     if (problems.length) throw new SettingsError(formatProblems(problems, key));
@@ -64,7 +70,10 @@ function mappings(get: ConfigGetter, key: string): Record<string, string> | unde
 /** Okta org URL from the official provider's keys: okta:orgName + okta:baseUrl (default okta.com). */
 function oktaOrgUrl(get: ConfigGetter): string {
     const orgName = get("okta:orgName");
-    if (!orgName) throw new SettingsError("okta:orgName is required for a real tenant (e.g. dev-123456); with okta:baseUrl (default okta.com)");
+    if (!orgName)
+        throw new SettingsError(
+            "okta:orgName is required for a real tenant (e.g. dev-123456); with okta:baseUrl (default okta.com)",
+        );
     return `https://${orgName}.${get("okta:baseUrl") ?? "okta.com"}`;
 }
 
@@ -88,12 +97,24 @@ export function foreignOktaKeys(configKeys: string[], oktaProviderKeys: Set<stri
                 : `${k} is not a setting of the Okta provider or of this program: remove it with pulumi config rm ${k}`;
         });
 }
-const movedToProject = new Set(["appLabel", "groupIds", "createUsers", "updateUserAttributes", "deactivateUsers", "waitForAuthorizationSeconds", "resources", "orgUrl"]);
+const movedToProject = new Set([
+    "appLabel",
+    "groupIds",
+    "createUsers",
+    "updateUserAttributes",
+    "deactivateUsers",
+    "waitForAuthorizationSeconds",
+    "resources",
+    "orgUrl",
+]);
 
 /** True when the stack targets a real tenant (cxone:region is set). */
 export const targetsRealTenant = (get: ConfigGetter): boolean => get("cxone:region") !== undefined;
 
-export function integrationArgs(get: ConfigGetter, sandbox?: SandboxEndpoints): ScimIntegrationArgs {
+export function integrationArgs(
+    get: ConfigGetter,
+    sandbox?: SandboxEndpoints,
+): ScimIntegrationArgs {
     const real = targetsRealTenant(get);
     if (!real && !sandbox) throw new SettingsError("no tenant configured and no sandbox endpoints");
     // every bad setting is reported at once: each reader's error is collected, not thrown
@@ -107,13 +128,24 @@ export function integrationArgs(get: ConfigGetter, sandbox?: SandboxEndpoints): 
             return undefined;
         }
     };
-    const email = get("cxone:employeeEmail") ?? (real ? undefined : "scim.accesskey@sandbox.example");
-    if (!email) problems.push("cxone:employeeEmail is required: an email address you own (CXone sends the activation email there)");
+    const email =
+        get("cxone:employeeEmail") ?? (real ? undefined : "scim.accesskey@sandbox.example");
+    if (!email)
+        problems.push(
+            "cxone:employeeEmail is required: an email address you own (CXone sends the activation email there)",
+        );
     const resources = get("cxone-okta-scim:resources") ?? "builtin";
-    if (resources !== "builtin" && resources !== "pulumi-okta") problems.push(`cxone-okta-scim:resources must be "builtin" or "pulumi-okta" (got "${resources}")`);
+    if (resources !== "builtin" && resources !== "pulumi-okta")
+        problems.push(
+            `cxone-okta-scim:resources must be "builtin" or "pulumi-okta" (got "${resources}")`,
+        );
     const args: ScimIntegrationArgs = {
         cxone: real
-            ? { region: get("cxone:region"), fedramp: read(() => bool(get, "cxone:fedramp")), tenantId: get("cxone:tenantId") }
+            ? {
+                  region: get("cxone:region"),
+                  fedramp: read(() => bool(get, "cxone:fedramp")),
+                  tenantId: get("cxone:tenantId"),
+              }
             : { sandboxUrl: sandbox!.cxone.baseUrl, tenantId: sandbox!.cxone.tenantId },
         oktaOrgUrl: real ? (read(() => oktaOrgUrl(get)) ?? "") : sandbox!.okta.orgUrl,
         roleName: get("cxone:roleName"),
@@ -132,7 +164,9 @@ export function integrationArgs(get: ConfigGetter, sandbox?: SandboxEndpoints): 
         createUsers: read(() => bool(get, "cxone-okta-scim:createUsers")),
         updateUserAttributes: read(() => bool(get, "cxone-okta-scim:updateUserAttributes")),
         deactivateUsers: read(() => bool(get, "cxone-okta-scim:deactivateUsers")),
-        waitForAuthorizationSeconds: read(() => num(get, "cxone-okta-scim:waitForAuthorizationSeconds")),
+        waitForAuthorizationSeconds: read(() =>
+            num(get, "cxone-okta-scim:waitForAuthorizationSeconds"),
+        ),
         rotateAfterDays: read(() => days(get, "cxone-okta-scim:rotateAfterDays")),
         maxRotationOverlapDays: read(() => days(get, "cxone-okta-scim:maxRotationOverlapDays")),
         oktaResources: resources === "pulumi-okta" ? "pulumi-okta" : "builtin",

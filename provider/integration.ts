@@ -403,7 +403,10 @@ export function checkScimIntegrationArgs(args: ScimIntegrationArgs): {
     }
     const mappingProblems = validateMappings(args.attributeMappings);
     if (mappingProblems.length > 0) {
-        problems.push({ propertyPath: "attributeMappings", reason: formatProblems(mappingProblems) });
+        problems.push({
+            propertyPath: "attributeMappings",
+            reason: formatProblems(mappingProblems),
+        });
     }
     if (problems.length > 0 || !region) return { problems };
     const n: NormalizedArgs = {
@@ -453,7 +456,11 @@ function childInputs(args: ScimIntegrationArgs, n: NormalizedArgs): ChildInputs[
         },
         {
             check: childChecks.accessKey,
-            inputs: { endpoint: n.endpoint, employeeId: unknownId, rotation: args.accessKeyRotation },
+            inputs: {
+                endpoint: n.endpoint,
+                employeeId: unknownId,
+                rotation: args.accessKeyRotation,
+            },
             names: { rotation: "accessKeyRotation" },
         },
         {
@@ -464,7 +471,12 @@ function childInputs(args: ScimIntegrationArgs, n: NormalizedArgs): ChildInputs[
                 loginUrl: n.region.loginUrl,
                 adoptAppId: args.adoptAppId,
             },
-            names: { orgUrl: "oktaOrgUrl", label: "appLabel", loginUrl: target, adoptAppId: "adoptAppId" },
+            names: {
+                orgUrl: "oktaOrgUrl",
+                label: "appLabel",
+                loginUrl: target,
+                adoptAppId: "adoptAppId",
+            },
         },
         ...n.groupIds.map((groupId, i) => ({
             check: childChecks.group,
@@ -473,7 +485,12 @@ function childInputs(args: ScimIntegrationArgs, n: NormalizedArgs): ChildInputs[
         })),
         {
             check: childChecks.actions,
-            inputs: { orgUrl: args.oktaOrgUrl, appId: unknownId, connectionStatus: unknownId, ...switchesOf(args) },
+            inputs: {
+                orgUrl: args.oktaOrgUrl,
+                appId: unknownId,
+                connectionStatus: unknownId,
+                ...switchesOf(args),
+            },
             names: {
                 createUsers: "createUsers",
                 updateUserAttributes: "updateUserAttributes",
@@ -508,7 +525,11 @@ function resolveTarget(t: CxoneTarget, problems: ArgumentProblem[]): ResolvedReg
         });
         return undefined;
     }
-    if (typeof t.sandboxUrl === "string" && /^https?:/.test(t.sandboxUrl) && !isLoopbackUrl(t.sandboxUrl)) {
+    if (
+        typeof t.sandboxUrl === "string" &&
+        /^https?:/.test(t.sandboxUrl) &&
+        !isLoopbackUrl(t.sandboxUrl)
+    ) {
         // the access key and the admin token would travel there: the sandbox runs on this machine
         problems.push({
             propertyPath: "cxone.sandboxUrl",

@@ -3,7 +3,8 @@
 // returns the error to the engine, which prints its message again: an operator saw one CXone 401 three
 // times, with a JS stack trace. Errors of this package are already in the operator's words, so only
 // that stack print is dropped; any other error (a bug) keeps its stack.
-const OURS = /^(?:Cxone\w*Error|Okta\w*Error|VendorError|PartialCreateError|RegionError): [^\n]*\n\s+at /;
+const OURS =
+    /^(?:Cxone\w*Error|Okta\w*Error|VendorError|PartialCreateError|RegionError): [^\n]*\n\s+at /;
 const MARK = Symbol.for("cxone-okta-scim.quietProviderErrors");
 
 type Global = typeof globalThis & { [MARK]?: boolean };

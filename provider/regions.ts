@@ -16,7 +16,18 @@ import { isLoopbackHost, isLocalhostName } from "./core/loopback";
 export type Confidence = "doc" | "spec" | "sdk" | "seen" | "guess";
 
 /** The CXone regions (areas) this project knows, in the order NICE lists them. */
-export const REGION_NAMES = ["na1", "au1", "eu1", "ca1", "uk1", "jp1", "na2", "na3", "au2", "eu2"] as const;
+export const REGION_NAMES = [
+    "na1",
+    "au1",
+    "eu1",
+    "ca1",
+    "uk1",
+    "jp1",
+    "na2",
+    "na3",
+    "au2",
+    "eu2",
+] as const;
 
 /** A CXone region (area) name, e.g. `na1`. */
 export type RegionName = (typeof REGION_NAMES)[number];
@@ -95,7 +106,11 @@ interface Issuer {
 
 type IssuerName = "commercial" | "fedramp" | "fedrampHigh" | "sovereignAu" | "sovereignEu";
 
-const issuer = (url: string, confidence: Confidence): Issuer => ({ url, confidence, loginUrl: `${url}/login` });
+const issuer = (url: string, confidence: Confidence): Issuer => ({
+    url,
+    confidence,
+    loginUrl: `${url}/login`,
+});
 
 // /auth/token and /auth/authorize on the issuer [doc] (procedure step 11). NICE's SDK picks the
 // issuer from the browser's host name [sdk: shared-apps-lib index.js Helpers.getCXoneSystemIssuer]:
@@ -134,79 +149,129 @@ const AREA_GUESS_NOTE =
 const REGIONS: Record<RegionName, RegionEntry> = {
     na1: {
         issuer: "commercial",
-        fedramp: false, region: "doc",
-        areaUrl: "https://na1.nice-incontact.com", areaUrlConfidence: "doc",
-        scimBaseUrl: "https://na1.nice-incontact.com/scim/v2", scimBaseUrlConfidence: "doc",
+        fedramp: false,
+        region: "doc",
+        areaUrl: "https://na1.nice-incontact.com",
+        areaUrlConfidence: "doc",
+        scimBaseUrl: "https://na1.nice-incontact.com/scim/v2",
+        scimBaseUrlConfidence: "doc",
         notes: [],
     },
     au1: {
         issuer: "commercial",
-        fedramp: false, region: "doc",
-        areaUrl: "https://au1.nice-incontact.com", areaUrlConfidence: "doc",
-        scimBaseUrl: "https://au1.nice-incontact.com/scim/v2", scimBaseUrlConfidence: "doc",
+        fedramp: false,
+        region: "doc",
+        areaUrl: "https://au1.nice-incontact.com",
+        areaUrlConfidence: "doc",
+        scimBaseUrl: "https://au1.nice-incontact.com/scim/v2",
+        scimBaseUrlConfidence: "doc",
         notes: [],
     },
     eu1: {
         issuer: "commercial",
         // The documented template says eu1.nice-incontact.com; public code spells other areas
         // niceincontact.com, so this one is the likeliest to need a correction.
-        fedramp: false, region: "doc",
-        areaUrl: "https://eu1.nice-incontact.com", areaUrlConfidence: "doc",
-        scimBaseUrl: "https://eu1.nice-incontact.com/scim/v2", scimBaseUrlConfidence: "doc",
+        fedramp: false,
+        region: "doc",
+        areaUrl: "https://eu1.nice-incontact.com",
+        areaUrlConfidence: "doc",
+        scimBaseUrl: "https://eu1.nice-incontact.com/scim/v2",
+        scimBaseUrlConfidence: "doc",
         notes: ["public code spells non-na1/au1 hosts niceincontact.com; " + SPELLING_NOTE],
     },
     ca1: {
         issuer: "commercial",
-        fedramp: false, region: "seen",
-        areaUrl: "https://ca1.niceincontact.com", areaUrlConfidence: "seen",
-        scimBaseUrl: "https://ca1.nice-incontact.com/scim/v2", scimBaseUrlConfidence: "guess",
-        notes: ["region seen in public code, not documented; SCIM base follows NICE's template; " + SPELLING_NOTE],
+        fedramp: false,
+        region: "seen",
+        areaUrl: "https://ca1.niceincontact.com",
+        areaUrlConfidence: "seen",
+        scimBaseUrl: "https://ca1.nice-incontact.com/scim/v2",
+        scimBaseUrlConfidence: "guess",
+        notes: [
+            "region seen in public code, not documented; SCIM base follows NICE's template; " +
+                SPELLING_NOTE,
+        ],
     },
     uk1: {
         issuer: "commercial",
-        fedramp: false, region: "seen",
-        areaUrl: "https://uk1.niceincontact.com", areaUrlConfidence: "seen",
-        scimBaseUrl: "https://uk1.nice-incontact.com/scim/v2", scimBaseUrlConfidence: "guess",
-        notes: ["region seen in public code, not documented; SCIM base follows NICE's template; " + SPELLING_NOTE],
+        fedramp: false,
+        region: "seen",
+        areaUrl: "https://uk1.niceincontact.com",
+        areaUrlConfidence: "seen",
+        scimBaseUrl: "https://uk1.nice-incontact.com/scim/v2",
+        scimBaseUrlConfidence: "guess",
+        notes: [
+            "region seen in public code, not documented; SCIM base follows NICE's template; " +
+                SPELLING_NOTE,
+        ],
     },
     jp1: {
         issuer: "commercial",
-        fedramp: false, region: "seen",
-        areaUrl: "https://jp1.niceincontact.com", areaUrlConfidence: "seen",
-        scimBaseUrl: "https://jp1.nice-incontact.com/scim/v2", scimBaseUrlConfidence: "guess",
-        notes: ["region seen in public code, not documented; SCIM base follows NICE's template; " + SPELLING_NOTE],
+        fedramp: false,
+        region: "seen",
+        areaUrl: "https://jp1.niceincontact.com",
+        areaUrlConfidence: "seen",
+        scimBaseUrl: "https://jp1.nice-incontact.com/scim/v2",
+        scimBaseUrlConfidence: "guess",
+        notes: [
+            "region seen in public code, not documented; SCIM base follows NICE's template; " +
+                SPELLING_NOTE,
+        ],
     },
     na2: {
         // FedRAMP SCIM base is not documented: same host as the area is an inference.
-        issuer: "fedramp", fedramp: true, region: "seen",
-        areaUrl: "https://na2.niceincontact.com", areaUrlConfidence: "seen",
-        scimBaseUrl: "https://na2.niceincontact.com/scim/v2", scimBaseUrlConfidence: "guess",
-        notes: ["FedRAMP region seen in public code; its SCIM base is not documented: confirm it with NICE; " + SPELLING_NOTE],
+        issuer: "fedramp",
+        fedramp: true,
+        region: "seen",
+        areaUrl: "https://na2.niceincontact.com",
+        areaUrlConfidence: "seen",
+        scimBaseUrl: "https://na2.niceincontact.com/scim/v2",
+        scimBaseUrlConfidence: "guess",
+        notes: [
+            "FedRAMP region seen in public code; its SCIM base is not documented: confirm it with NICE; " +
+                SPELLING_NOTE,
+        ],
     },
     // The three below exist only in NICE's SDK, which names their issuers [sdk]. Area names and
     // hosts are inferred (the SDK's own variable names say au2/eu2 for the sovereign ones).
     na3: {
-        issuer: "fedrampHigh", fedramp: true, region: "sdk",
-        areaUrl: "https://na3.nicecxone-fed.com", areaUrlConfidence: "guess",
-        scimBaseUrl: "https://na3.nicecxone-fed.com/scim/v2", scimBaseUrlConfidence: "guess",
+        issuer: "fedrampHigh",
+        fedramp: true,
+        region: "sdk",
+        areaUrl: "https://na3.nicecxone-fed.com",
+        areaUrlConfidence: "guess",
+        scimBaseUrl: "https://na3.nicecxone-fed.com/scim/v2",
+        scimBaseUrlConfidence: "guess",
         notes: [SDK_ONLY_NOTE + "FedRAMP High issuer nicecxone-fed.com [sdk]; " + AREA_GUESS_NOTE],
     },
     au2: {
-        issuer: "sovereignAu", fedramp: false, region: "guess",
-        areaUrl: "https://au2.nicecxone-sov1.au", areaUrlConfidence: "guess",
-        scimBaseUrl: "https://au2.nicecxone-sov1.au/scim/v2", scimBaseUrlConfidence: "guess",
+        issuer: "sovereignAu",
+        fedramp: false,
+        region: "guess",
+        areaUrl: "https://au2.nicecxone-sov1.au",
+        areaUrlConfidence: "guess",
+        scimBaseUrl: "https://au2.nicecxone-sov1.au/scim/v2",
+        scimBaseUrlConfidence: "guess",
         notes: [
-            SDK_ONLY_NOTE + "sovereign Australian issuer nicecxone-sov1.au [sdk]; " +
-                "the area name au2 is inferred; " + AREA_GUESS_NOTE,
+            SDK_ONLY_NOTE +
+                "sovereign Australian issuer nicecxone-sov1.au [sdk]; " +
+                "the area name au2 is inferred; " +
+                AREA_GUESS_NOTE,
         ],
     },
     eu2: {
-        issuer: "sovereignEu", fedramp: false, region: "guess",
-        areaUrl: "https://eu2.nicecxone-sov1.eu", areaUrlConfidence: "guess",
-        scimBaseUrl: "https://eu2.nicecxone-sov1.eu/scim/v2", scimBaseUrlConfidence: "guess",
+        issuer: "sovereignEu",
+        fedramp: false,
+        region: "guess",
+        areaUrl: "https://eu2.nicecxone-sov1.eu",
+        areaUrlConfidence: "guess",
+        scimBaseUrl: "https://eu2.nicecxone-sov1.eu/scim/v2",
+        scimBaseUrlConfidence: "guess",
         notes: [
-            SDK_ONLY_NOTE + "sovereign European issuer nicecxone-sov1.eu [sdk]; " +
-                "the area name eu2 is inferred; " + AREA_GUESS_NOTE,
+            SDK_ONLY_NOTE +
+                "sovereign European issuer nicecxone-sov1.eu [sdk]; " +
+                "the area name eu2 is inferred; " +
+                AREA_GUESS_NOTE,
         ],
     },
 };
@@ -231,19 +296,29 @@ export function resolveRegion(input: RegionInput): ResolvedRegion {
     }
     const name = raw.trim().toLowerCase();
     if (!isRegionName(name)) {
-        throw new RegionError("region", `region "${raw}" is not a known CXone region; valid values: ${regionList()}`);
+        throw new RegionError(
+            "region",
+            `region "${raw}" is not a known CXone region; valid values: ${regionList()}`,
+        );
     }
     const entry = REGIONS[name];
     if (input.fedramp !== undefined && typeof input.fedramp !== "boolean") {
-        throw new RegionError("fedramp", `fedramp must be true or false, got ${JSON.stringify(input.fedramp)}`);
+        throw new RegionError(
+            "fedramp",
+            `fedramp must be true or false, got ${JSON.stringify(input.fedramp)}`,
+        );
     }
     if (input.fedramp === true && !entry.fedramp) {
-        throw new RegionError("fedramp",
-            `fedramp is true but region "${name}" is not a FedRAMP region; FedRAMP regions: ${regionList((r) => r.fedramp)}`);
+        throw new RegionError(
+            "fedramp",
+            `fedramp is true but region "${name}" is not a FedRAMP region; FedRAMP regions: ${regionList((r) => r.fedramp)}`,
+        );
     }
     if (input.fedramp === false && entry.fedramp) {
-        throw new RegionError("fedramp",
-            `fedramp is false but region "${name}" is a FedRAMP region; commercial regions: ${regionList((r) => !r.fedramp)}`);
+        throw new RegionError(
+            "fedramp",
+            `fedramp is false but region "${name}" is a FedRAMP region; commercial regions: ${regionList((r) => !r.fedramp)}`,
+        );
     }
     const iss = ISSUERS[entry.issuer];
     return {
@@ -264,7 +339,10 @@ export function resolveRegion(input: RegionInput): ResolvedRegion {
             issuerUrl: iss.confidence,
             areaUrl: entry.areaUrlConfidence,
         },
-        notes: [...entry.notes, "login page URL is inferred (the CXone UI sign-in page on the issuer host)"],
+        notes: [
+            ...entry.notes,
+            "login page URL is inferred (the CXone UI sign-in page on the issuer host)",
+        ],
     };
 }
 
@@ -293,10 +371,17 @@ export function sandboxRegion(cxone: string | SandboxHosts): ResolvedRegion {
         areaUrl,
         // The sandbox is ours: its URLs are facts, modelled on the [doc]/[spec] contracts.
         confidence: {
-            region: "doc", scimBaseUrl: "doc", loginUrl: "doc", tokenEndpoint: "doc",
-            authorizeEndpoint: "doc", issuerUrl: "doc", areaUrl: "doc",
+            region: "doc",
+            scimBaseUrl: "doc",
+            loginUrl: "doc",
+            tokenEndpoint: "doc",
+            authorizeEndpoint: "doc",
+            issuerUrl: "doc",
+            areaUrl: "doc",
         },
-        notes: ["local sandbox: its hosts are loopback ports, found by discovery like a real tenant's"],
+        notes: [
+            "local sandbox: its hosts are loopback ports, found by discovery like a real tenant's",
+        ],
     };
 }
 
@@ -305,7 +390,10 @@ function checkedSandboxUrl(raw: string): string {
     try {
         url = new URL(raw);
     } catch {
-        throw new RegionError("cxoneBaseUrl", `cxoneBaseUrl "${raw}" is not a URL; expected e.g. http://127.0.0.1:4610`);
+        throw new RegionError(
+            "cxoneBaseUrl",
+            `cxoneBaseUrl "${raw}" is not a URL; expected e.g. http://127.0.0.1:4610`,
+        );
     }
     if (url.protocol !== "http:" && url.protocol !== "https:") {
         throw new RegionError("cxoneBaseUrl", `cxoneBaseUrl "${raw}" must be http: or https:`);
@@ -321,8 +409,9 @@ export function allRegions(): ResolvedRegion[] {
 /** Fields of a resolved region whose URL is not documented by NICE (SDK-only, seen or guessed). */
 export function inferredFields(resolved: ResolvedRegion): (keyof RegionConfidence)[] {
     const undocumented: Confidence[] = ["sdk", "seen", "guess"];
-    return (Object.keys(resolved.confidence) as (keyof RegionConfidence)[])
-        .filter((k) => undocumented.includes(resolved.confidence[k]));
+    return (Object.keys(resolved.confidence) as (keyof RegionConfidence)[]).filter((k) =>
+        undocumented.includes(resolved.confidence[k]),
+    );
 }
 
 /** Maps a resolved region to the endpoint the CXone client takes. */
@@ -344,7 +433,10 @@ export function cxoneEndpointFor(resolved: ResolvedRegion, tenantId?: string): C
  * We follow the SDK. The connection test (provider/verify.ts) reports which host answered.
  */
 export type UserHubHost = "derived" | "api_endpoint";
-export const USER_HUB_HOST: { choice: UserHubHost; confidence: Confidence } = { choice: "derived", confidence: "sdk" };
+export const USER_HUB_HOST: { choice: UserHubHost; confidence: Confidence } = {
+    choice: "derived",
+    confidence: "sdk",
+};
 
 /** A tenant's hosts as discovery names them. */
 export interface DiscoveredHosts {
@@ -409,10 +501,13 @@ export function hostsFromDiscovery(doc: unknown, issuerUrl: string): DiscoveredH
         const named = isLocalhostName(new URL(url).hostname);
         if (plain && !named) {
             throw new DiscoveryError(
-                `plain http is only for the local sandbox: ${url} is not a *.localhost name`);
+                `plain http is only for the local sandbox: ${url} is not a *.localhost name`,
+            );
         }
         if (named && !local) {
-            throw new DiscoveryError(`discovery from ${issuer.host} names a host on this machine (${url})`);
+            throw new DiscoveryError(
+                `discovery from ${issuer.host} names a host on this machine (${url})`,
+            );
         }
     }
     if (plain && !local) {
@@ -422,7 +517,10 @@ export function hostsFromDiscovery(doc: unknown, issuerUrl: string): DiscoveredH
 }
 
 /** The UserHub base for a choice of {@link UserHubHost}. */
-export function userHubBase(hosts: DiscoveredHosts, choice: UserHubHost = USER_HUB_HOST.choice): string {
+export function userHubBase(
+    hosts: DiscoveredHosts,
+    choice: UserHubHost = USER_HUB_HOST.choice,
+): string {
     return choice === "derived" ? hosts.userHubUrl : hosts.apiEndpoint;
 }
 

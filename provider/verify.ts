@@ -56,7 +56,7 @@ export const STEP_USERHUB = "Find the UserHub host";
 /** Always in {@link VerifyResult.notes}: this test itself marks the key as used in CXone. */
 export const KEY_USE_NOTE =
     "signing in updates the access key's lastUsedDate in CXone, the evidence the stack reads for " +
-    "Okta's \"Authenticate with CXone\" and for the end of a key rotation: after this test, that " +
+    'Okta\'s "Authenticate with CXone" and for the end of a key rotation: after this test, that ' +
     "evidence no longer proves Okta used the key (name the key without its secret to spare it)";
 
 /** Default userName of the SCIM lookup: a name no real employee has. */
@@ -76,15 +76,26 @@ function regionHint(region: string): string {
 }
 
 /** The transport failures both steps share, in the operator's words. */
-function transportReason(e: CxoneRequestError, region: string, timeoutMs: number): string | undefined {
+function transportReason(
+    e: CxoneRequestError,
+    region: string,
+    timeoutMs: number,
+): string | undefined {
     switch (e.kind) {
-        case "dns": return `cannot resolve host ${e.host} (DNS${e.errno ? ` ${e.errno}` : ""}): ${regionHint(region)}, and this machine's DNS`;
-        case "tls": return `TLS failure with ${e.host} (${e.errno ?? "handshake"}): a proxy intercepting TLS, or a wrong host name; ${regionHint(region)}`;
-        case "refused": return `connection refused by ${e.host}: nothing listens there; ${regionHint(region)}, and any firewall or proxy`;
-        case "reset": return `connection to ${e.host} was dropped mid-request (${e.errno ?? "reset"}): a proxy or firewall may be cutting it; try again`;
-        case "timeout": return `no answer from ${e.host} within ${seconds(timeoutMs)}: check network, firewall or proxy settings, then try again`;
-        case "other": return `could not reach ${e.host}${e.errno ? ` (${e.errno})` : ""}`;
-        default: return undefined;
+        case "dns":
+            return `cannot resolve host ${e.host} (DNS${e.errno ? ` ${e.errno}` : ""}): ${regionHint(region)}, and this machine's DNS`;
+        case "tls":
+            return `TLS failure with ${e.host} (${e.errno ?? "handshake"}): a proxy intercepting TLS, or a wrong host name; ${regionHint(region)}`;
+        case "refused":
+            return `connection refused by ${e.host}: nothing listens there; ${regionHint(region)}, and any firewall or proxy`;
+        case "reset":
+            return `connection to ${e.host} was dropped mid-request (${e.errno ?? "reset"}): a proxy or firewall may be cutting it; try again`;
+        case "timeout":
+            return `no answer from ${e.host} within ${seconds(timeoutMs)}: check network, firewall or proxy settings, then try again`;
+        case "other":
+            return `could not reach ${e.host}${e.errno ? ` (${e.errno})` : ""}`;
+        default:
+            return undefined;
     }
 }
 
@@ -97,13 +108,19 @@ function tokenFailure(e: CxoneRequestError, input: VerifyInput, timeoutMs: numbe
     const transport = transportReason(e, input.region.region, timeoutMs);
     if (transport) return transport;
     const id = input.accessKeyId;
-    if (e.kind === "bad-response") return `${e.host} answered HTTP ${e.status} without a token: this is not CXone's access-key endpoint; ${regionHint(input.region.region)}`;
+    if (e.kind === "bad-response")
+        return `${e.host} answered HTTP ${e.status} without a token: this is not CXone's access-key endpoint; ${regionHint(input.region.region)}`;
     switch (e.status) {
-        case 400: return `CXone rejected the sign-in request (HTTP 400)${said(e)}: check that the access key ID and secret are both set`;
-        case 401: return `access key ${id} was rejected (HTTP 401): the secret is wrong, or the key is deactivated or revoked, or its employee is deactivated; if the secret is lost, create a new key (it is shown only once)${said(e)}`;
-        case 403: return `access key ${id} may not sign in (HTTP 403): its employee may be inactive (invite and activate it) or the key disabled${said(e)}`;
-        case 404: return `${e.host} has no access-key sign-in endpoint (HTTP 404): ${regionHint(input.region.region)}`;
-        case 429: return `CXone is rate limiting sign-ins (HTTP 429): wait a minute and try again`;
+        case 400:
+            return `CXone rejected the sign-in request (HTTP 400)${said(e)}: check that the access key ID and secret are both set`;
+        case 401:
+            return `access key ${id} was rejected (HTTP 401): the secret is wrong, or the key is deactivated or revoked, or its employee is deactivated; if the secret is lost, create a new key (it is shown only once)${said(e)}`;
+        case 403:
+            return `access key ${id} may not sign in (HTTP 403): its employee may be inactive (invite and activate it) or the key disabled${said(e)}`;
+        case 404:
+            return `${e.host} has no access-key sign-in endpoint (HTTP 404): ${regionHint(input.region.region)}`;
+        case 429:
+            return `CXone is rate limiting sign-ins (HTTP 429): wait a minute and try again`;
         default:
             return (e.status ?? 0) >= 500
                 ? `CXone's sign-in service failed (HTTP ${e.status}): try again later${said(e)}`
@@ -115,12 +132,17 @@ function scimFailure(e: CxoneRequestError, input: VerifyInput, timeoutMs: number
     const transport = transportReason(e, input.region.region, timeoutMs);
     if (transport) return transport;
     const url = input.region.scimBaseUrl;
-    if (e.kind === "bad-response") return `${url}/Users answered HTTP ${e.status} but not with a SCIM ListResponse: this is not CXone's SCIM server; ${regionHint(input.region.region)}`;
+    if (e.kind === "bad-response")
+        return `${url}/Users answered HTTP ${e.status} but not with a SCIM ListResponse: this is not CXone's SCIM server; ${regionHint(input.region.region)}`;
     switch (e.status) {
-        case 401: return `the SCIM server at ${e.host} rejected the token (HTTP 401): the key signed in at ${hostOf(input.region.areaUrl)}, so the tenant is probably in another region; ${regionHint(input.region.region)}${said(e)}`;
-        case 403: return `the employee of access key ${input.accessKeyId} lacks permission (HTTP 403): give its role ${SCIM_PERMISSION} under Admin > Security > Roles and Permissions, then activate the role${said(e)}`;
-        case 404: return `no SCIM server at ${url} (HTTP 404): ${regionHint(input.region.region)}`;
-        case 429: return `CXone is rate limiting SCIM requests (HTTP 429): wait a minute and try again`;
+        case 401:
+            return `the SCIM server at ${e.host} rejected the token (HTTP 401): the key signed in at ${hostOf(input.region.areaUrl)}, so the tenant is probably in another region; ${regionHint(input.region.region)}${said(e)}`;
+        case 403:
+            return `the employee of access key ${input.accessKeyId} lacks permission (HTTP 403): give its role ${SCIM_PERMISSION} under Admin > Security > Roles and Permissions, then activate the role${said(e)}`;
+        case 404:
+            return `no SCIM server at ${url} (HTTP 404): ${regionHint(input.region.region)}`;
+        case 429:
+            return `CXone is rate limiting SCIM requests (HTTP 429): wait a minute and try again`;
         default:
             return (e.status ?? 0) >= 500
                 ? `CXone's SCIM server failed (HTTP ${e.status}): try again later${said(e)}`
@@ -129,13 +151,19 @@ function scimFailure(e: CxoneRequestError, input: VerifyInput, timeoutMs: number
 }
 
 function hostOf(url: string): string {
-    try { return new URL(url).host; } catch { return url; }
+    try {
+        return new URL(url).host;
+    } catch {
+        return url;
+    }
 }
 
 function asRequestError(err: unknown, operation: string, url: string): CxoneRequestError {
     // Our clients only throw CxoneRequestError; anything else is a bug, described without its text
     // (it could quote a request).
-    return err instanceof CxoneRequestError ? err : new CxoneRequestError(operation, "other", hostOf(url));
+    return err instanceof CxoneRequestError
+        ? err
+        : new CxoneRequestError(operation, "other", hostOf(url));
 }
 
 /**
@@ -150,44 +178,90 @@ export async function verifyConnection(input: VerifyInput): Promise<VerifyResult
     // Okta authenticated: say so, so nobody mistakes this test for Okta's "Authenticate with CXone".
     const notes = [...r.notes, KEY_USE_NOTE];
     const inferred = inferredFields(r);
-    if (inferred.length > 0) notes.unshift(`not documented by NICE, inferred: ${inferred.join(", ")}`);
-    const result: VerifyResult = { ok: false, region: r.region, accessKeyId: input.accessKeyId, scimBaseUrl: r.scimBaseUrl, steps: [], notes };
+    if (inferred.length > 0)
+        notes.unshift(`not documented by NICE, inferred: ${inferred.join(", ")}`);
+    const result: VerifyResult = {
+        ok: false,
+        region: r.region,
+        accessKeyId: input.accessKeyId,
+        scimBaseUrl: r.scimBaseUrl,
+        steps: [],
+        notes,
+    };
 
     if (!input.accessKeyId || !input.accessKeySecret) {
-        result.steps.push({ name: STEP_TOKEN, ok: false, detail: `the access key ${!input.accessKeyId ? "ID" : "secret"} is missing` });
-        result.steps.push({ name: STEP_SCIM, ok: false, skipped: true, detail: "skipped: no token" });
+        result.steps.push({
+            name: STEP_TOKEN,
+            ok: false,
+            detail: `the access key ${!input.accessKeyId ? "ID" : "secret"} is missing`,
+        });
+        result.steps.push({
+            name: STEP_SCIM,
+            ok: false,
+            skipped: true,
+            detail: "skipped: no token",
+        });
         return result;
     }
 
     let token: string;
     let who: { tenantId?: string; userId?: string } = {};
     try {
-        const t = await accessKeyToken(r.areaUrl, { accessKeyId: input.accessKeyId, accessKeySecret: input.accessKeySecret }, { timeoutMs });
+        const t = await accessKeyToken(
+            r.areaUrl,
+            { accessKeyId: input.accessKeyId, accessKeySecret: input.accessKeySecret },
+            { timeoutMs },
+        );
         token = t.accessToken;
         who = { tenantId: t.tenantId, userId: t.userId };
         result.steps.push({
-            name: STEP_TOKEN, ok: true,
+            name: STEP_TOKEN,
+            ok: true,
             detail: `access key ${input.accessKeyId} accepted by ${hostOf(r.areaUrl)}; token valid for ${Math.round(t.expiresIn / 60)} min${t.tenantId ? ` (tenant ${t.tenantId})` : ""}`,
         });
     } catch (err) {
         const e = asRequestError(err, "obtain a token", accessKeyTokenUrl(r.areaUrl));
-        result.steps.push({ name: STEP_TOKEN, ok: false, detail: tokenFailure(e, input, timeoutMs) });
-        result.steps.push({ name: STEP_SCIM, ok: false, skipped: true, detail: "skipped: no token" });
-        result.steps.push({ name: STEP_USERHUB, ok: false, skipped: true, detail: "skipped: no token" });
+        result.steps.push({
+            name: STEP_TOKEN,
+            ok: false,
+            detail: tokenFailure(e, input, timeoutMs),
+        });
+        result.steps.push({
+            name: STEP_SCIM,
+            ok: false,
+            skipped: true,
+            detail: "skipped: no token",
+        });
+        result.steps.push({
+            name: STEP_USERHUB,
+            ok: false,
+            skipped: true,
+            detail: "skipped: no token",
+        });
         return result;
     }
 
     const userName = input.probeUserName ?? DEFAULT_PROBE_USER_NAME;
     try {
-        const list = await listUsers(r.scimBaseUrl, token, { filter: userNameFilter(userName), count: 1, timeoutMs });
+        const list = await listUsers(r.scimBaseUrl, token, {
+            filter: userNameFilter(userName),
+            count: 1,
+            timeoutMs,
+        });
         result.steps.push({
-            name: STEP_SCIM, ok: true,
+            name: STEP_SCIM,
+            ok: true,
             detail: `${r.scimBaseUrl} answered the userName lookup Okta makes (${list.totalResults} match${list.totalResults === 1 ? "" : "es"} for "${userName}")`,
         });
     } catch (err) {
         const e = asRequestError(err, "list SCIM users", r.scimBaseUrl);
         result.steps.push({ name: STEP_SCIM, ok: false, detail: scimFailure(e, input, timeoutMs) });
-        result.steps.push({ name: STEP_USERHUB, ok: false, skipped: true, detail: "skipped: SCIM failed" });
+        result.steps.push({
+            name: STEP_USERHUB,
+            ok: false,
+            skipped: true,
+            detail: "skipped: SCIM failed",
+        });
         return result;
     }
 
@@ -212,10 +286,20 @@ async function userHubStep(
     token: string,
     timeoutMs: number,
 ): Promise<{ step: VerifyStep; userHubUrl?: string; note?: string }> {
-    const step = (ok: boolean, detail: string, skipped?: true): VerifyStep =>
-        ({ name: STEP_USERHUB, ok, detail, ...(skipped ? { skipped } : {}) });
+    const step = (ok: boolean, detail: string, skipped?: true): VerifyStep => ({
+        name: STEP_USERHUB,
+        ok,
+        detail,
+        ...(skipped ? { skipped } : {}),
+    });
     if (!who.tenantId || !who.userId) {
-        return { step: step(false, "skipped: the token names no tenant or user, so discovery cannot be asked", true) };
+        return {
+            step: step(
+                false,
+                "skipped: the token names no tenant or user, so discovery cannot be asked",
+                true,
+            ),
+        };
     }
     let probe: UserHubProbe;
     try {
@@ -227,10 +311,11 @@ async function userHubStep(
     }
     const areaHost = hostOf(probe.hosts.areaUrl);
     // the sandbox's region may name its issuer as the area host (it serves both), so no hint there
-    const note = r.region !== "sandbox" && areaHost !== hostOf(r.areaUrl)
-        ? `discovery names the area host ${areaHost}, the region table ${hostOf(r.areaUrl)}: ` +
-          "the region table may need a correction"
-        : undefined;
+    const note =
+        r.region !== "sandbox" && areaHost !== hostOf(r.areaUrl)
+            ? `discovery names the area host ${areaHost}, the region table ${hostOf(r.areaUrl)}: ` +
+              "the region table may need a correction"
+            : undefined;
     const answers = probe.answers.map(answerText).join("; ");
     const chosen = probe.answers[0];
     if (probe.answered === chosen) {
@@ -242,13 +327,17 @@ async function userHubStep(
         : `neither candidate answered the key's own user (its role needs "Employees: View")`;
     return {
         step: step(false, `${fix}; ${answers} (the stack uses ${USER_HUB_HOST.choice})`),
-        ...(probe.answered ? { userHubUrl: probe.answered.base } : {}), note,
+        ...(probe.answered ? { userHubUrl: probe.answered.base } : {}),
+        note,
     };
 }
 
 /** The result as terminal lines: one line per step, then notes. Contains no secret or token. */
 export function formatVerifyResult(result: VerifyResult): string {
-    const lines = [`CXone connection test: region ${result.region}, access key ${result.accessKeyId}`, `  SCIM base URL: ${result.scimBaseUrl}`];
+    const lines = [
+        `CXone connection test: region ${result.region}, access key ${result.accessKeyId}`,
+        `  SCIM base URL: ${result.scimBaseUrl}`,
+    ];
     if (result.userHubUrl) lines.push(`  UserHub answered at: ${result.userHubUrl}`);
     for (const s of result.steps) {
         const mark = s.skipped ? "SKIP" : s.ok ? "PASS" : "FAIL";

@@ -20,22 +20,35 @@ class UsageError extends Error {}
 
 export function parseStartArgs(args: string[]) {
     const o: {
-        cxonePort?: number; oktaPort?: number; latencyMs?: number; tokenTtlSeconds?: number; faults: FaultRule[];
+        cxonePort?: number;
+        oktaPort?: number;
+        latencyMs?: number;
+        tokenTtlSeconds?: number;
+        faults: FaultRule[];
         okta?: OktaServerOptions;
     } = { faults: [] };
     const num = (flag: string, v: string | undefined) => {
         const n = Number(v);
-        if (v === undefined || !Number.isInteger(n) || n < 0) throw new UsageError(`${flag} needs a non-negative integer`);
+        if (v === undefined || !Number.isInteger(n) || n < 0)
+            throw new UsageError(`${flag} needs a non-negative integer`);
         return n;
     };
     for (let i = 0; i < args.length; i++) {
         const [flag, inline] = args[i].split(/=(.*)/s, 2);
         const value = () => (inline !== undefined ? inline : args[++i]);
         switch (flag) {
-            case "--cxone-port": o.cxonePort = num(flag, value()); break;
-            case "--okta-port": o.oktaPort = num(flag, value()); break;
-            case "--latency": o.latencyMs = num(flag, value()); break;
-            case "--token-ttl": o.tokenTtlSeconds = num(flag, value()); break;
+            case "--cxone-port":
+                o.cxonePort = num(flag, value());
+                break;
+            case "--okta-port":
+                o.oktaPort = num(flag, value());
+                break;
+            case "--latency":
+                o.latencyMs = num(flag, value());
+                break;
+            case "--token-ttl":
+                o.tokenTtlSeconds = num(flag, value());
+                break;
             case "--okta-rate-window": {
                 const seconds = num(flag, value());
                 if (seconds < 1) throw new UsageError(`${flag} needs at least 1 second`);
@@ -44,19 +57,25 @@ export function parseStartArgs(args: string[]) {
             }
             case "--okta-connection": {
                 const mode = value();
-                if (mode !== "reported" && mode !== "unknown") throw new UsageError(`${flag} takes reported or unknown`);
+                if (mode !== "reported" && mode !== "unknown")
+                    throw new UsageError(`${flag} takes reported or unknown`);
                 o.okta = { ...o.okta, connectionStatus: mode };
                 break;
             }
             case "--fault": {
                 let rule: unknown;
-                try { rule = JSON.parse(value() ?? ""); } catch { throw new UsageError("--fault needs a JSON rule"); }
+                try {
+                    rule = JSON.parse(value() ?? "");
+                } catch {
+                    throw new UsageError("--fault needs a JSON rule");
+                }
                 const err = validateFaultRule(rule);
                 if (err) throw new UsageError(`--fault: ${err}`);
                 o.faults.push(rule as FaultRule);
                 break;
             }
-            default: throw new UsageError(`unknown option ${args[i]}`);
+            default:
+                throw new UsageError(`unknown option ${args[i]}`);
         }
     }
     return o;
@@ -64,23 +83,46 @@ export function parseStartArgs(args: string[]) {
 
 /** Running (a zombie waiting for init to reap it has already exited and released its ports). */
 export function alive(pid: number): boolean {
-    try { process.kill(pid, 0); } catch (e) { return (e as NodeJS.ErrnoException).code === "EPERM"; }
-    try { return !/^\d+ \(.*\) Z/s.test(fs.readFileSync(`/proc/${pid}/stat`, "utf8")); } catch { return true; }
+    try {
+        process.kill(pid, 0);
+    } catch (e) {
+        return (e as NodeJS.ErrnoException).code === "EPERM";
+    }
+    try {
+        return !/^\d+ \(.*\) Z/s.test(fs.readFileSync(`/proc/${pid}/stat`, "utf8"));
+    } catch {
+        return true;
+    }
 }
 
 function readPid(file: string): number | undefined {
-    try { const n = parseInt(fs.readFileSync(file, "utf8"), 10); return Number.isInteger(n) && n > 0 ? n : undefined; } catch { return undefined; }
+    try {
+        const n = parseInt(fs.readFileSync(file, "utf8"), 10);
+        return Number.isInteger(n) && n > 0 ? n : undefined;
+    } catch {
+        return undefined;
+    }
 }
 
 function readEndpoints(file: string): SandboxEndpoints | undefined {
-    try { return JSON.parse(fs.readFileSync(file, "utf8")) as SandboxEndpoints; } catch { return undefined; }
+    try {
+        return JSON.parse(fs.readFileSync(file, "utf8")) as SandboxEndpoints;
+    } catch {
+        return undefined;
+    }
 }
 
 function request(method: string, url: string): Promise<number> {
     return new Promise((resolve) => {
-        const req = http.request(url, { method, timeout: 2000 }, (res) => { res.resume(); res.on("end", () => resolve(res.statusCode ?? 0)); });
+        const req = http.request(url, { method, timeout: 2000 }, (res) => {
+            res.resume();
+            res.on("end", () => resolve(res.statusCode ?? 0));
+        });
         req.on("error", () => resolve(0));
-        req.on("timeout", () => { req.destroy(); resolve(0); });
+        req.on("timeout", () => {
+            req.destroy();
+            resolve(0);
+        });
         req.end();
     });
 }
@@ -119,17 +161,27 @@ async function start(dir: string, args: string[]): Promise<number> {
     fs.mkdirSync(dir, { recursive: true });
     const log = fs.openSync(files.daemonLog, "a");
     const daemon = path.join(__dirname, "daemon.js");
-    const child = spawn(process.execPath, [daemon, JSON.stringify({ ...opts, dir })], { detached: true, stdio: ["ignore", log, log], env: process.env });
+    const child = spawn(process.execPath, [daemon, JSON.stringify({ ...opts, dir })], {
+        detached: true,
+        stdio: ["ignore", log, log],
+        env: process.env,
+    });
     fs.closeSync(log);
     let exited: number | null = null;
-    child.on("exit", (code) => { exited = code ?? 1; });
+    child.on("exit", (code) => {
+        exited = code ?? 1;
+    });
     child.unref();
     const pid = child.pid!;
     const deadline = Date.now() + 20000;
     while (Date.now() < deadline) {
         if (exited !== null) break;
         const ep = readEndpoints(files.endpoints);
-        if (ep?.pid === pid && (await request("GET", `${ep.cxone.baseUrl}/sandbox/status`)) === 200 && (await request("GET", `${ep.okta.orgUrl}/sandbox/status`)) === 200) {
+        if (
+            ep?.pid === pid &&
+            (await request("GET", `${ep.cxone.baseUrl}/sandbox/status`)) === 200 &&
+            (await request("GET", `${ep.okta.orgUrl}/sandbox/status`)) === 200
+        ) {
             fs.writeFileSync(files.pid, `${pid}\n`);
             console.log(`sandbox started (pid ${pid}); endpoints in ${files.endpoints}`);
             console.log(describe(ep));
@@ -137,16 +189,29 @@ async function start(dir: string, args: string[]): Promise<number> {
         }
         await sleep(100);
     }
-    if (exited === null) { try { process.kill(pid, "SIGKILL"); } catch { /* gone */ } }
-    const tail = fs.existsSync(files.daemonLog) ? fs.readFileSync(files.daemonLog, "utf8").split("\n").slice(-10).join("\n") : "";
-    console.error(`sandbox did not start${exited !== null ? ` (exit ${exited})` : " in time"}\n${tail}`);
+    if (exited === null) {
+        try {
+            process.kill(pid, "SIGKILL");
+        } catch {
+            /* gone */
+        }
+    }
+    const tail = fs.existsSync(files.daemonLog)
+        ? fs.readFileSync(files.daemonLog, "utf8").split("\n").slice(-10).join("\n")
+        : "";
+    console.error(
+        `sandbox did not start${exited !== null ? ` (exit ${exited})` : " in time"}\n${tail}`,
+    );
     return 1;
 }
 
 async function stop(dir: string): Promise<number> {
     const files = sandboxFiles(dir);
     const pid = runningPid(files);
-    if (!pid) { console.log("sandbox is not running"); return 0; }
+    if (!pid) {
+        console.log("sandbox is not running");
+        return 0;
+    }
     process.kill(pid, "SIGTERM");
     const deadline = Date.now() + 5000;
     while (alive(pid) && Date.now() < deadline) await sleep(50);
@@ -163,10 +228,15 @@ async function status(dir: string): Promise<number> {
     const files = sandboxFiles(dir);
     const pid = runningPid(files);
     const ep = readEndpoints(files.endpoints);
-    if (!pid || !ep) { console.log("sandbox is not running"); return 3; }
+    if (!pid || !ep) {
+        console.log("sandbox is not running");
+        return 3;
+    }
     const cx = await request("GET", `${ep.cxone.baseUrl}/sandbox/status`);
     const ok = await request("GET", `${ep.okta.orgUrl}/sandbox/status`);
-    console.log(`sandbox running (pid ${pid}): cxone ${ep.cxone.baseUrl} [${cx === 200 ? "up" : "not answering"}], okta ${ep.okta.orgUrl} [${ok === 200 ? "up" : "not answering"}]`);
+    console.log(
+        `sandbox running (pid ${pid}): cxone ${ep.cxone.baseUrl} [${cx === 200 ? "up" : "not answering"}], okta ${ep.okta.orgUrl} [${ok === 200 ? "up" : "not answering"}]`,
+    );
     return cx === 200 && ok === 200 ? 0 : 1;
 }
 
@@ -176,7 +246,10 @@ async function reset(dir: string): Promise<number> {
     const ep = readEndpoints(files.endpoints);
     if (pid && ep) {
         const code = await request("POST", `${ep.cxone.baseUrl}/sandbox/reset`);
-        if (code !== 204) { console.error(`reset failed (HTTP ${code})`); return 1; }
+        if (code !== 204) {
+            console.error(`reset failed (HTTP ${code})`);
+            return 1;
+        }
         console.log("sandbox world wiped and re-seeded");
         const fresh = readEndpoints(files.endpoints);
         if (fresh) console.log(describe(fresh));
@@ -194,18 +267,33 @@ export async function runCli(argv: string[]): Promise<number> {
     const dir = sandboxDir();
     try {
         switch (cmd) {
-            case "start": return await start(dir, rest);
-            case "stop": return await stop(dir);
-            case "status": return await status(dir);
-            case "reset": return await reset(dir);
-            default: console.error(USAGE); return 2;
+            case "start":
+                return await start(dir, rest);
+            case "stop":
+                return await stop(dir);
+            case "status":
+                return await status(dir);
+            case "reset":
+                return await reset(dir);
+            default:
+                console.error(USAGE);
+                return 2;
         }
     } catch (e) {
-        if (e instanceof UsageError) { console.error(`${e.message}\n${USAGE}`); return 2; }
+        if (e instanceof UsageError) {
+            console.error(`${e.message}\n${USAGE}`);
+            return 2;
+        }
         throw e;
     }
 }
 
 if (require.main === module) {
-    runCli(process.argv.slice(2)).then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });
+    runCli(process.argv.slice(2)).then(
+        (code) => process.exit(code),
+        (e) => {
+            console.error(e);
+            process.exit(1);
+        },
+    );
 }

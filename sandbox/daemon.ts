@@ -6,7 +6,9 @@ import { sandboxDir, sandboxFiles } from "./core/paths";
 import { writeJsonAtomic } from "./core/store";
 import { startSandbox, type StartSandboxOptions } from "./index";
 
-interface DaemonOptions extends Omit<StartSandboxOptions, "dir" | "pid"> { dir?: string }
+interface DaemonOptions extends Omit<StartSandboxOptions, "dir" | "pid"> {
+    dir?: string;
+}
 
 async function main(): Promise<void> {
     const o = JSON.parse(process.argv[2] ?? "{}") as DaemonOptions;
@@ -15,7 +17,9 @@ async function main(): Promise<void> {
     const cxonePort = o.cxonePort ?? (await preferredOrFree(DEFAULT_CXONE_PORT));
     const oktaPort = o.oktaPort ?? (await preferredOrFree(DEFAULT_OKTA_PORT));
     const sb = await startSandbox({ ...o, dir, cxonePort, oktaPort, pid: process.pid });
-    console.log(`${new Date().toISOString()} sandbox pid ${process.pid}: cxone ${sb.urls.cxone}, okta ${sb.urls.okta}`);
+    console.log(
+        `${new Date().toISOString()} sandbox pid ${process.pid}: cxone ${sb.urls.cxone}, okta ${sb.urls.okta}`,
+    );
     let stopping = false;
     const stop = async (signal: string) => {
         if (stopping) return;
@@ -26,8 +30,13 @@ async function main(): Promise<void> {
         const files = sandboxFiles(dir);
         try {
             const ep = JSON.parse(fs.readFileSync(files.endpoints, "utf8"));
-            if (ep.pid === process.pid) { delete ep.pid; writeJsonAtomic(files.endpoints, ep); }
-        } catch { /* nothing to tidy */ }
+            if (ep.pid === process.pid) {
+                delete ep.pid;
+                writeJsonAtomic(files.endpoints, ep);
+            }
+        } catch {
+            /* nothing to tidy */
+        }
         process.exit(0);
     };
     process.on("SIGTERM", () => void stop("SIGTERM"));

@@ -69,27 +69,47 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
         writeJsonAtomic(files.endpoints, endpoints);
     };
     let clearRateLimits = () => {};
-    const reset = () => { resetInPlace(ctx!.state); ctx!.save(); writeEndpoints(); clearRateLimits(); };
+    const reset = () => {
+        resetInPlace(ctx!.state);
+        ctx!.save();
+        writeEndpoints();
+        clearRateLimits();
+    };
 
     const servers: ServiceServer[] = [];
     const oktaHooks: AdminHooks = { server: "okta", log, faults, reset: () => reset() };
     try {
-        servers.push(await startServiceServer(opts.cxonePort ?? 0, { server: "cxone", log, faults, reset }));
+        servers.push(
+            await startServiceServer(opts.cxonePort ?? 0, { server: "cxone", log, faults, reset }),
+        );
         servers.push(await startServiceServer(opts.oktaPort ?? 0, oktaHooks));
         // CXone's area host, UserHub and ACD: each on its own port (hosts.ts)
-        for (let i = 0; i < 3; i++) servers.push(await startServiceServer(0, { server: "cxone", log, faults, reset }));
+        for (let i = 0; i < 3; i++)
+            servers.push(await startServiceServer(0, { server: "cxone", log, faults, reset }));
     } catch (e) {
         await Promise.all(servers.map((s) => s.close()));
         throw e;
     }
     const [cx, ok, area, userHub, acd] = servers;
     // what the servers listen on, and the names discovery gives them (hosts.ts)
-    const cxoneHosts: CxoneHostUrls = { issuer: cx.url, area: area.url, userHub: userHub.url, acd: acd.url };
+    const cxoneHosts: CxoneHostUrls = {
+        issuer: cx.url,
+        area: area.url,
+        userHub: userHub.url,
+        acd: acd.url,
+    };
     listening = cxoneHosts;
     const named = namedHosts(cx.url, cxoneHosts);
-    ctx = { state, save: () => saveState(files.state, state), urls: { cxone: cx.url, okta: ok.url, cxoneHosts: named } };
+    ctx = {
+        state,
+        save: () => saveState(files.state, state),
+        urls: { cxone: cx.url, okta: ok.url, cxoneHosts: named },
+    };
     ctx.save();
-    const apps = createCxoneApps(ctx, () => named, { tokenTtlSeconds: opts.tokenTtlSeconds, strictHosts: opts.strictCxoneHosts });
+    const apps = createCxoneApps(ctx, () => named, {
+        tokenTtlSeconds: opts.tokenTtlSeconds,
+        strictHosts: opts.strictCxoneHosts,
+    });
     const oktaApp = createOktaApp(ctx, opts.okta);
     const oktaLocals = oktaApp.locals.okta as OktaLocals;
     oktaHooks.faultAnswer = oktaLocals.faultAnswer;
@@ -104,20 +124,33 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
     let stopped = false;
     return {
         urls: { cxone: ctx.urls.cxone, okta: ctx.urls.okta, cxoneHosts },
-        get endpoints() { return endpoints!; },
+        get endpoints() {
+            return endpoints!;
+        },
         requests: () => log.list(),
         clearRequests: () => log.clear(),
         setFaults: (rules) => faults.add(rules),
-        clearFaults: () => { faults.clear(); faults.baseLatencyMs = 0; },
-        setLatency: (ms) => { faults.baseLatencyMs = ms; },
+        clearFaults: () => {
+            faults.clear();
+            faults.baseLatencyMs = 0;
+        },
+        setLatency: (ms) => {
+            faults.baseLatencyMs = ms;
+        },
         reset,
         context: ctx,
         stop: async () => {
             if (stopped) return;
             stopped = true;
             faults.stop();
-            const engine = (oktaApp.locals.okta as { provisioning?: { idle(): Promise<void> } } | undefined)?.provisioning;
-            if (engine) await Promise.race([engine.idle().catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
+            const engine = (
+                oktaApp.locals.okta as { provisioning?: { idle(): Promise<void> } } | undefined
+            )?.provisioning;
+            if (engine)
+                await Promise.race([
+                    engine.idle().catch(() => undefined),
+                    new Promise((r) => setTimeout(r, 2000).unref()),
+                ]);
             await Promise.all(servers.map((s) => s.close()));
             ctx!.save();
         },

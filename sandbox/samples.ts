@@ -60,14 +60,26 @@ function expectOk(res: AxiosResponse, what: string, ok: number[] = [200]): void 
     if (ok.includes(res.status)) return;
     const d = res.data as Record<string, unknown> | undefined;
     // Okta errorSummary, CXone error/errorDescription, console message: all secret-free by design.
-    const said = d && typeof d === "object" ? (d.errorSummary ?? d.errorDescription ?? d.message ?? d.error ?? d.detail) : undefined;
-    throw new SampleError(`${what}: HTTP ${res.status}${typeof said === "string" ? ` (${said})` : ""}`);
+    const said =
+        d && typeof d === "object"
+            ? (d.errorSummary ?? d.errorDescription ?? d.message ?? d.error ?? d.detail)
+            : undefined;
+    throw new SampleError(
+        `${what}: HTTP ${res.status}${typeof said === "string" ? ` (${said})` : ""}`,
+    );
 }
 
 function toOktaUser(u: Record<string, unknown>): SampleOktaUser {
     const p = (u.profile ?? {}) as Record<string, unknown>;
     const s = (v: unknown) => (typeof v === "string" ? v : "");
-    return { id: s(u.id), login: s(p.login), firstName: s(p.firstName), lastName: s(p.lastName), email: s(p.email), status: s(u.status) };
+    return {
+        id: s(u.id),
+        login: s(p.login),
+        firstName: s(p.firstName),
+        lastName: s(p.lastName),
+        email: s(p.email),
+        status: s(u.status),
+    };
 }
 
 /**
@@ -77,30 +89,51 @@ function toOktaUser(u: Record<string, unknown>): SampleOktaUser {
  * Needs the console steps done (connection authenticated, Create Users on): otherwise it throws a
  * {@link SampleError} carrying Okta's per-user provisioning result.
  */
-export async function provisionSampleUser(sandbox: SampleSandbox, appId: string, groupIdOrOptions: string | SampleOptions = {}): Promise<SampleResult> {
-    const opts: SampleOptions = typeof groupIdOrOptions === "string" ? { groupId: groupIdOrOptions } : groupIdOrOptions;
+export async function provisionSampleUser(
+    sandbox: SampleSandbox,
+    appId: string,
+    groupIdOrOptions: string | SampleOptions = {},
+): Promise<SampleResult> {
+    const opts: SampleOptions =
+        typeof groupIdOrOptions === "string" ? { groupId: groupIdOrOptions } : groupIdOrOptions;
     const okta = sandbox.okta.orgUrl.replace(/\/+$/, "");
     const cxone = sandbox.cxone.baseUrl.replace(/\/+$/, "");
     const http = axios.create({ validateStatus: () => true, maxRedirects: 0, timeout: 30_000 });
-    const oktaHeaders = { Authorization: `SSWS ${sandbox.okta.apiToken}`, Accept: "application/json" };
+    const oktaHeaders = {
+        Authorization: `SSWS ${sandbox.okta.apiToken}`,
+        Accept: "application/json",
+    };
 
     // Candidates: active people other than the API token's owner (the org admin).
     const me = await http.get(`${okta}/api/v1/users/me`, { headers: oktaHeaders });
     expectOk(me, "Okta: read the API token's owner");
-    const list = await http.get(`${okta}/api/v1/users`, { headers: oktaHeaders, params: { limit: 200 } });
+    const list = await http.get(`${okta}/api/v1/users`, {
+        headers: oktaHeaders,
+        params: { limit: 200 },
+    });
     expectOk(list, "Okta: list users");
-    const people = (list.data as Record<string, unknown>[]).map(toOktaUser)
+    const people = (list.data as Record<string, unknown>[])
+        .map(toOktaUser)
         .filter((u) => u.status === "ACTIVE" && u.id !== (me.data as { id?: string }).id)
         .sort((a, b) => a.login.localeCompare(b.login));
     const inScope = async (u: SampleOktaUser) =>
-        (await http.get(`${okta}/api/v1/apps/${enc(appId)}/users/${enc(u.id)}`, { headers: oktaHeaders })).status === 200;
+        (
+            await http.get(`${okta}/api/v1/apps/${enc(appId)}/users/${enc(u.id)}`, {
+                headers: oktaHeaders,
+            })
+        ).status === 200;
 
     let user: SampleOktaUser | undefined;
     if (opts.login) {
         user = people.find((u) => u.login.toLowerCase() === opts.login!.toLowerCase());
-        if (!user) throw new SampleError(`Okta: no active user ${opts.login} (other than the admin)`);
+        if (!user)
+            throw new SampleError(`Okta: no active user ${opts.login} (other than the admin)`);
     } else {
-        for (const u of people) if (!(await inScope(u))) { user = u; break; }
+        for (const u of people)
+            if (!(await inScope(u))) {
+                user = u;
+                break;
+            }
         user ??= people[0];
         if (!user) throw new SampleError("Okta: no active seeded user to provision");
     }
@@ -108,12 +141,19 @@ export async function provisionSampleUser(sandbox: SampleSandbox, appId: string,
     let assignedVia: SampleResult["assignedVia"] = "already-assigned";
     if (opts.groupId) {
         // PUT is idempotent in Okta: 204 whether or not the user was a member.
-        const put = await http.put(`${okta}/api/v1/groups/${enc(opts.groupId)}/users/${enc(user.id)}`, undefined, { headers: oktaHeaders });
+        const put = await http.put(
+            `${okta}/api/v1/groups/${enc(opts.groupId)}/users/${enc(user.id)}`,
+            undefined,
+            { headers: oktaHeaders },
+        );
         expectOk(put, `Okta: add ${user.login} to group ${opts.groupId}`, [204]);
         assignedVia = "group";
     } else if (!(await inScope(user))) {
-        const post = await http.post(`${okta}/api/v1/apps/${enc(appId)}/users`,
-            { id: user.id, scope: "USER", credentials: { userName: user.login } }, { headers: oktaHeaders });
+        const post = await http.post(
+            `${okta}/api/v1/apps/${enc(appId)}/users`,
+            { id: user.id, scope: "USER", credentials: { userName: user.login } },
+            { headers: oktaHeaders },
+        );
         expectOk(post, `Okta: assign ${user.login} to app ${appId}`);
         assignedVia = "direct";
     }
@@ -126,23 +166,37 @@ export async function provisionSampleUser(sandbox: SampleSandbox, appId: string,
         view?: { pushedUsers?: { userId: string; externalId: string }[] };
     };
     const result = data.results?.find((r) => r.userId === user!.id);
-    if (!result) throw new SampleError(`Okta: ${user.login} is not in scope of app ${appId} after assignment (is the group assigned to the app?)`);
+    if (!result)
+        throw new SampleError(
+            `Okta: ${user.login} is not in scope of app ${appId} after assignment (is the group assigned to the app?)`,
+        );
     if (result.action === "failed" || result.action === "skipped") {
-        throw new SampleError(`Okta did not provision ${user.login} (${result.action}): ${result.message ?? "no reason given"}`);
+        throw new SampleError(
+            `Okta did not provision ${user.login} (${result.action}): ${result.message ?? "no reason given"}`,
+        );
     }
-    const externalId = result.externalId ?? data.view?.pushedUsers?.find((p) => p.userId === user!.id)?.externalId;
+    const externalId =
+        result.externalId ?? data.view?.pushedUsers?.find((p) => p.userId === user!.id)?.externalId;
     if (!externalId) throw new SampleError(`Okta: ${user.login} has no CXone id after the sync`);
 
     // What CXone has: its SCIM server, with a token from the sandbox admin's access key.
-    const tok = await http.post(`${cxone}/authentication/v1/token/access-key`,
-        { accessKeyId: sandbox.cxone.adminAccessKeyId, accessKeySecret: sandbox.cxone.adminAccessKeySecret });
+    const tok = await http.post(`${cxone}/authentication/v1/token/access-key`, {
+        accessKeyId: sandbox.cxone.adminAccessKeyId,
+        accessKeySecret: sandbox.cxone.adminAccessKeySecret,
+    });
     expectOk(tok, "CXone: access-key sign-in");
     const token = (tok.data as { access_token?: string }).access_token;
     if (!token) throw new SampleError("CXone: access-key sign-in returned no token");
-    const got = await http.get(`${cxone}/scim/v2/Users/${enc(externalId)}`,
-        { headers: { Authorization: `Bearer ${token}`, Accept: "application/scim+json" } });
+    const got = await http.get(`${cxone}/scim/v2/Users/${enc(externalId)}`, {
+        headers: { Authorization: `Bearer ${token}`, Accept: "application/scim+json" },
+    });
     expectOk(got, `CXone: read SCIM user ${externalId}`);
-    return { oktaUser: user, cxoneUser: got.data as SampleCxoneUser, assignedVia, syncAction: result.action };
+    return {
+        oktaUser: user,
+        cxoneUser: got.data as SampleCxoneUser,
+        assignedVia,
+        syncAction: result.action,
+    };
 }
 
 /** The sample as a few lines for a terminal. */

@@ -41,14 +41,17 @@ async function main(): Promise<void> {
         // no demo stack yet
     }
     const outputs = () =>
-        JSON.parse(pulumi.read("stack", "output", "--json", "--show-secrets", "--stack", stackName)) as IntegrationOutputs &
-            Record<string, unknown>;
+        JSON.parse(
+            pulumi.read("stack", "output", "--json", "--show-secrets", "--stack", stackName),
+        ) as IntegrationOutputs & Record<string, unknown>;
 
     say("2. pulumi up: CXone role, employee, access key; Okta SWA app; SCIM connection declared");
     pulumi.run("stack", "init", stackName);
     pulumi.run("up", "--yes", "--stack", stackName);
     let o = outputs();
-    console.log(`connection status: ${o.connectionStatus}; provisioning actions applied: ${o.provisioningApplied}`);
+    console.log(
+        `connection status: ${o.connectionStatus}; provisioning actions applied: ${o.provisioningApplied}`,
+    );
 
     say("3. The operator's console steps (played in the sandbox: no Okta API exists for them)");
     console.log(
@@ -66,12 +69,16 @@ async function main(): Promise<void> {
     say("4. pulumi up again: the connection is authorized, provisioning actions switched on");
     pulumi.run("up", "--yes", "--stack", stackName);
     o = outputs();
-    console.log(`connection status: ${o.connectionStatus}; provisioning actions applied: ${o.provisioningApplied}`);
+    console.log(
+        `connection status: ${o.connectionStatus}; provisioning actions applied: ${o.provisioningApplied}`,
+    );
 
     say("5. pulumi preview: nothing drifted (refresh is always on in Pulumi.yaml)");
     pulumi.run("preview", "--expect-no-changes", "--stack", stackName);
 
-    say("6. Connection test (npm run verify): the key checked (not used), its employee signs in, a SCIM request");
+    say(
+        "6. Connection test (npm run verify): the key checked (not used), its employee signs in, a SCIM request",
+    );
     // the sandbox's area host, as discovery names it (sign-ins happen there)
     const region = sandboxRegion(
         endpoints.cxone.hosts?.area
@@ -83,13 +90,19 @@ async function main(): Promise<void> {
         region,
         accessKeyId: o.accessKeyId,
         admin: new CxoneClient(cxoneEndpointFor(region, c.tenantId), {
-            credentials: { accessKeyId: c.adminAccessKeyId, accessKeySecret: c.adminAccessKeySecret, tenantId: c.tenantId },
+            credentials: {
+                accessKeyId: c.adminAccessKeyId,
+                accessKeySecret: c.adminAccessKeySecret,
+                tenantId: c.tenantId,
+            },
         }),
     });
     console.log(formatVerifyResult(result));
     if (!result.ok) throw new Error("the connection test failed");
 
-    say("7. Okta provisions a sample user into CXone (assigned to the app in Okta, pushed over SCIM)");
+    say(
+        "7. Okta provisions a sample user into CXone (assigned to the app in Okta, pushed over SCIM)",
+    );
     console.log(formatSample(await provisionSampleUser(endpoints, o.appId)));
 
     say("8. The stack's outputs, as other projects read them (secrets hidden)");
@@ -100,7 +113,7 @@ async function main(): Promise<void> {
         [
             "Everything above runs the same against real CXone and Okta (set cxone:region, okta:orgName,",
             "CXONE_ACCESS_KEY_ID/SECRET, OKTA_API_TOKEN), except step 3: Okta's public API cannot enable SCIM",
-            "provisioning or save the SCIM connection of a custom app, and \"Authenticate with CXone\" is a person",
+            'provisioning or save the SCIM connection of a custom app, and "Authenticate with CXone" is a person',
             "signing in. The first `pulumi up` prints those steps with the exact values; after them, `pulumi up`",
             "finishes (or `pulumi config set waitForAuthorizationSeconds 600` so one `up` waits while you click).",
             `The sandbox keeps running (stop: npm run sandbox -- stop). The demo stack stays: try`,

@@ -2,7 +2,12 @@
 // The access key secret is read ONLY from the environment: a flag would land in shell history.
 import * as fs from "fs";
 import * as path from "path";
-import { resolveRegion, sandboxRegion, REGION_NAMES, type ResolvedRegion } from "../provider/regions";
+import {
+    resolveRegion,
+    sandboxRegion,
+    REGION_NAMES,
+    type ResolvedRegion,
+} from "../provider/regions";
 import { formatVerifyResult, verifyConnection, type VerifyResult } from "../provider/verify";
 import { verifySparingKey } from "../provider/verifySparingKey";
 
@@ -50,7 +55,12 @@ export interface VerifyCommand {
 }
 
 interface SandboxEndpoints {
-    cxone?: { baseUrl?: unknown; adminAccessKeyId?: unknown; adminAccessKeySecret?: unknown; hosts?: { area?: unknown } };
+    cxone?: {
+        baseUrl?: unknown;
+        adminAccessKeyId?: unknown;
+        adminAccessKeySecret?: unknown;
+        hosts?: { area?: unknown };
+    };
 }
 
 /** `<CXONE_OKTA_SANDBOX_DIR or ./.sandbox>/endpoints.json` */
@@ -58,17 +68,24 @@ export function sandboxEndpointsPath(env: NodeJS.ProcessEnv, cwd: string): strin
     return path.join(path.resolve(cwd, env.CXONE_OKTA_SANDBOX_DIR || ".sandbox"), "endpoints.json");
 }
 
-function readSandbox(env: NodeJS.ProcessEnv, cwd: string): { baseUrl: string; areaUrl?: string; keyId?: string; keySecret?: string } {
+function readSandbox(
+    env: NodeJS.ProcessEnv,
+    cwd: string,
+): { baseUrl: string; areaUrl?: string; keyId?: string; keySecret?: string } {
     const file = sandboxEndpointsPath(env, cwd);
     let parsed: SandboxEndpoints;
     try {
         parsed = JSON.parse(fs.readFileSync(file, "utf8")) as SandboxEndpoints;
     } catch (e) {
-        const why = (e as NodeJS.ErrnoException).code === "ENOENT" ? "not found: start the sandbox (npm run sandbox)" : "unreadable or not JSON";
+        const why =
+            (e as NodeJS.ErrnoException).code === "ENOENT"
+                ? "not found: start the sandbox (npm run sandbox)"
+                : "unreadable or not JSON";
         throw new UsageError(`--sandbox: ${file} ${why}`);
     }
     const c = parsed?.cxone;
-    if (!c || typeof c.baseUrl !== "string") throw new UsageError(`--sandbox: ${file} has no cxone.baseUrl`);
+    if (!c || typeof c.baseUrl !== "string")
+        throw new UsageError(`--sandbox: ${file} has no cxone.baseUrl`);
     // `hosts` (newer sandboxes): the access-key token and SCIM live on the area host
     const area = c.hosts && typeof c.hosts.area === "string" ? c.hosts.area : undefined;
     return {
@@ -87,7 +104,11 @@ function truthy(v: string | undefined): boolean | undefined {
 }
 
 /** Parses argv (without node and script) and env. Throws {@link UsageError}. */
-export function parseVerifyArgs(argv: string[], env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): VerifyCommand | { help: true } {
+export function parseVerifyArgs(
+    argv: string[],
+    env: NodeJS.ProcessEnv = process.env,
+    cwd = process.cwd(),
+): VerifyCommand | { help: true } {
     const flags = new Map<string, string | true>();
     const valued = new Set(["--region", "--key-id", "--user-name", "--timeout"]);
     const bare = new Set(["--fedramp", "--sandbox", "--json", "--spare-key", "--help", "-h"]);
@@ -96,7 +117,9 @@ export function parseVerifyArgs(argv: string[], env: NodeJS.ProcessEnv = process
         const eq = arg.indexOf("=");
         const name = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
         if (/secret/i.test(name)) {
-            throw new UsageError(`${name}: the secret is never taken from a flag (it would land in shell history); set env CXONE_VERIFY_ACCESS_KEY_SECRET`);
+            throw new UsageError(
+                `${name}: the secret is never taken from a flag (it would land in shell history); set env CXONE_VERIFY_ACCESS_KEY_SECRET`,
+            );
         }
         if (valued.has(name)) {
             const value = eq > 0 && name !== arg ? arg.slice(eq + 1) : argv[++i];
@@ -109,12 +132,14 @@ export function parseVerifyArgs(argv: string[], env: NodeJS.ProcessEnv = process
         }
     }
     if (flags.has("--help") || flags.has("-h")) return { help: true };
-    const str = (k: string) => (typeof flags.get(k) === "string" ? (flags.get(k) as string) : undefined);
+    const str = (k: string) =>
+        typeof flags.get(k) === "string" ? (flags.get(k) as string) : undefined;
 
     const sandbox = flags.has("--sandbox");
     const regionName = str("--region") ?? (sandbox ? undefined : env.CXONE_REGION);
     const fedramp = flags.has("--fedramp") ? true : sandbox ? undefined : truthy(env.CXONE_FEDRAMP);
-    if (sandbox && (str("--region") || flags.has("--fedramp"))) throw new UsageError("--sandbox cannot be combined with --region or --fedramp");
+    if (sandbox && (str("--region") || flags.has("--fedramp")))
+        throw new UsageError("--sandbox cannot be combined with --region or --fedramp");
 
     let region: ResolvedRegion;
     let fileKey: { keyId?: string; keySecret?: string } = {};
@@ -123,7 +148,8 @@ export function parseVerifyArgs(argv: string[], env: NodeJS.ProcessEnv = process
         region = sandboxRegion(s.areaUrl ? { issuer: s.baseUrl, area: s.areaUrl } : s.baseUrl);
         fileKey = s;
     } else {
-        if (!regionName) throw new UsageError(`give --region (${REGION_NAMES.join(", ")}) or --sandbox`);
+        if (!regionName)
+            throw new UsageError(`give --region (${REGION_NAMES.join(", ")}) or --sandbox`);
         try {
             region = resolveRegion({ region: regionName, fedramp });
         } catch (e) {
@@ -133,38 +159,70 @@ export function parseVerifyArgs(argv: string[], env: NodeJS.ProcessEnv = process
 
     const named = str("--key-id") ?? (env.CXONE_VERIFY_ACCESS_KEY_ID || undefined);
     const adminId = env.CXONE_ACCESS_KEY_ID || (sandbox ? fileKey.keyId : undefined);
-    const adminSecret = env.CXONE_ACCESS_KEY_ID ? env.CXONE_ACCESS_KEY_SECRET : sandbox ? fileKey.keySecret : undefined;
+    const adminSecret = env.CXONE_ACCESS_KEY_ID
+        ? env.CXONE_ACCESS_KEY_SECRET
+        : sandbox
+          ? fileKey.keySecret
+          : undefined;
     // A key named without its own secret is spared (tested with the admin credentials), never
     // paired with another key's secret.
-    const spare = flags.has("--spare-key") || (!!named && named !== adminId && !env.CXONE_VERIFY_ACCESS_KEY_SECRET);
+    const spare =
+        flags.has("--spare-key") ||
+        (!!named && named !== adminId && !env.CXONE_VERIFY_ACCESS_KEY_SECRET);
     if (spare) {
-        if (!named) throw new UsageError("--spare-key needs the key: give --key-id or set CXONE_VERIFY_ACCESS_KEY_ID");
+        if (!named)
+            throw new UsageError(
+                "--spare-key needs the key: give --key-id or set CXONE_VERIFY_ACCESS_KEY_ID",
+            );
         if (!adminId || !adminSecret) {
-            throw new UsageError(`access key ${named}: set env CXONE_VERIFY_ACCESS_KEY_SECRET to sign in with it, or CXONE_ACCESS_KEY_ID/CXONE_ACCESS_KEY_SECRET (a CXone admin's key) to test it without signing in with it`);
+            throw new UsageError(
+                `access key ${named}: set env CXONE_VERIFY_ACCESS_KEY_SECRET to sign in with it, or CXONE_ACCESS_KEY_ID/CXONE_ACCESS_KEY_SECRET (a CXone admin's key) to test it without signing in with it`,
+            );
         }
     }
     let accessKeyId = named ?? adminId;
-    let accessKeySecret = spare ? undefined : env.CXONE_VERIFY_ACCESS_KEY_SECRET || adminSecret || undefined;
+    let accessKeySecret = spare
+        ? undefined
+        : env.CXONE_VERIFY_ACCESS_KEY_SECRET || adminSecret || undefined;
     // The sandbox's admin key only as a pair, and only when the operator named no key at all.
     if (sandbox && !accessKeyId && !accessKeySecret) {
         accessKeyId = fileKey.keyId;
         accessKeySecret = fileKey.keySecret;
     }
-    if (!accessKeyId) throw new UsageError("no access key ID: give --key-id or set CXONE_VERIFY_ACCESS_KEY_ID");
-    if (!spare && !accessKeySecret) throw new UsageError("no secret access key: set env CXONE_VERIFY_ACCESS_KEY_SECRET (never a flag)");
+    if (!accessKeyId)
+        throw new UsageError("no access key ID: give --key-id or set CXONE_VERIFY_ACCESS_KEY_ID");
+    if (!spare && !accessKeySecret)
+        throw new UsageError(
+            "no secret access key: set env CXONE_VERIFY_ACCESS_KEY_SECRET (never a flag)",
+        );
 
     let timeoutMs: number | undefined;
     const t = str("--timeout");
     if (t !== undefined) {
         const n = Number(t);
-        if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--timeout must be a positive number of seconds, got "${t}"`);
+        if (!Number.isFinite(n) || n <= 0)
+            throw new UsageError(`--timeout must be a positive number of seconds, got "${t}"`);
         timeoutMs = Math.round(n * 1000);
     }
-    return { help: false, json: flags.has("--json"), region, accessKeyId, accessKeySecret, spare, probeUserName: str("--user-name"), timeoutMs };
+    return {
+        help: false,
+        json: flags.has("--json"),
+        region,
+        accessKeyId,
+        accessKeySecret,
+        spare,
+        probeUserName: str("--user-name"),
+        timeoutMs,
+    };
 }
 
 /** Runs the command; returns the exit status. Output never contains the secret or a token. */
-export async function runVerify(argv: string[], env: NodeJS.ProcessEnv = process.env, out: (s: string) => void = (s) => process.stdout.write(s + "\n"), err: (s: string) => void = (s) => process.stderr.write(s + "\n")): Promise<number> {
+export async function runVerify(
+    argv: string[],
+    env: NodeJS.ProcessEnv = process.env,
+    out: (s: string) => void = (s) => process.stdout.write(s + "\n"),
+    err: (s: string) => void = (s) => process.stderr.write(s + "\n"),
+): Promise<number> {
     let cmd: VerifyCommand | { help: true };
     try {
         cmd = parseVerifyArgs(argv, env);
@@ -180,20 +238,34 @@ export async function runVerify(argv: string[], env: NodeJS.ProcessEnv = process
         return 0;
     }
     const c = cmd as VerifyCommand;
-    const result: VerifyResult = c.spare || !c.accessKeySecret
-        ? await verifySparingKey({ region: c.region, accessKeyId: c.accessKeyId, probeUserName: c.probeUserName, timeoutMs: c.timeoutMs })
-        : await verifyConnection({
-            region: c.region, accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret,
-            probeUserName: c.probeUserName, timeoutMs: c.timeoutMs,
-        });
+    const result: VerifyResult =
+        c.spare || !c.accessKeySecret
+            ? await verifySparingKey({
+                  region: c.region,
+                  accessKeyId: c.accessKeyId,
+                  probeUserName: c.probeUserName,
+                  timeoutMs: c.timeoutMs,
+              })
+            : await verifyConnection({
+                  region: c.region,
+                  accessKeyId: c.accessKeyId,
+                  accessKeySecret: c.accessKeySecret,
+                  probeUserName: c.probeUserName,
+                  timeoutMs: c.timeoutMs,
+              });
     out(c.json ? JSON.stringify(result, null, 2) : formatVerifyResult(result));
     return result.ok ? 0 : 1;
 }
 
 if (require.main === module) {
     runVerify(process.argv.slice(2)).then(
-        (code) => { process.exitCode = code; },
+        (code) => {
+            process.exitCode = code;
+        },
         // an unexpected bug: print only its name, since a stack could quote request data
-        (e) => { process.stderr.write(`verify: unexpected ${(e as Error)?.name ?? "error"}\n`); process.exitCode = 1; },
+        (e) => {
+            process.stderr.write(`verify: unexpected ${(e as Error)?.name ?? "error"}\n`);
+            process.exitCode = 1;
+        },
     );
 }

@@ -13,8 +13,12 @@ export function integrationExample() {
     const settings = new pulumi.Config();
     const integration = new ScimIntegration("cxone-okta", {
         // A real tenant by region, or the local sandbox by URL (npm run sandbox -- start prints it).
-        cxone: cxone.get("sandboxUrl") ? { sandboxUrl: cxone.get("sandboxUrl") } : { region: cxone.require("region"), fedramp: cxone.getBoolean("fedramp") },
-        oktaOrgUrl: settings.get("oktaOrgUrl") ?? `https://${okta.require("orgName")}.${okta.get("baseUrl") ?? "okta.com"}`,
+        cxone: cxone.get("sandboxUrl")
+            ? { sandboxUrl: cxone.get("sandboxUrl") }
+            : { region: cxone.require("region"), fedramp: cxone.getBoolean("fedramp") },
+        oktaOrgUrl:
+            settings.get("oktaOrgUrl") ??
+            `https://${okta.require("orgName")}.${okta.get("baseUrl") ?? "okta.com"}`,
         employeeEmail: cxone.require("employeeEmail"),
         groupIds: settings.getObject<string[]>("groupIds"),
     });

@@ -38,7 +38,8 @@ export interface TokenFields {
  */
 export function tokenFields(data: unknown): TokenFields {
     const d = (data && typeof data === "object" ? data : {}) as Record<string, unknown>;
-    const text = (...vs: unknown[]) => vs.find((v): v is string => typeof v === "string" && v.length > 0);
+    const text = (...vs: unknown[]) =>
+        vs.find((v): v is string => typeof v === "string" && v.length > 0);
     const seconds = (...vs: unknown[]) => {
         for (const v of vs) {
             const n = typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v;
@@ -68,19 +69,31 @@ export function accessKeyTokenUrl(areaUrl: string): string {
  * -> `{access_token, expires_in, ...}`.
  * @throws CxoneRequestError (never contains the secret or a token)
  */
-export async function accessKeyToken(areaUrl: string, key: AccessKey, opts: { timeoutMs?: number } = {}): Promise<AccessKeyToken> {
+export async function accessKeyToken(
+    areaUrl: string,
+    key: AccessKey,
+    opts: { timeoutMs?: number } = {},
+): Promise<AccessKeyToken> {
     const url = accessKeyTokenUrl(areaUrl);
     const operation = `obtain a token with access key ${key.accessKeyId}`;
     let data: unknown;
     let status: number;
     try {
-        const res = await axios.post(url, { accessKeyId: key.accessKeyId, accessKeySecret: key.accessKeySecret }, {
-            headers: { "Content-Type": "application/json", Accept: "application/json" },
-            timeout: opts.timeoutMs ?? 15_000,
-            maxRedirects: 0, // never replay the secret to another host
-            ...pinLocalhost(url),
-            transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: true },
-        });
+        const res = await axios.post(
+            url,
+            { accessKeyId: key.accessKeyId, accessKeySecret: key.accessKeySecret },
+            {
+                headers: { "Content-Type": "application/json", Accept: "application/json" },
+                timeout: opts.timeoutMs ?? 15_000,
+                maxRedirects: 0, // never replay the secret to another host
+                ...pinLocalhost(url),
+                transitional: {
+                    clarifyTimeoutError: true,
+                    silentJSONParsing: true,
+                    forcedJSONParsing: true,
+                },
+            },
+        );
         data = res.data;
         status = res.status;
     } catch (err) {
@@ -88,12 +101,21 @@ export async function accessKeyToken(areaUrl: string, key: AccessKey, opts: { ti
     }
     const t = tokenFields(data);
     if (!t.accessToken) {
-        throw new CxoneRequestError(operation, "bad-response", new URL(url).host, status, undefined, "no access_token in the response");
+        throw new CxoneRequestError(
+            operation,
+            "bad-response",
+            new URL(url).host,
+            status,
+            undefined,
+            "no access_token in the response",
+        );
     }
     // tenantId and user id: in the access token's claims, else the id_token's [seen]
     const c = { ...decodeJwtClaims(t.idToken), ...decodeJwtClaims(t.accessToken) };
     const tenantId = tenantIdFromClaims(c);
-    const userId = userIdFromClaims(decodeJwtClaims(t.accessToken)) ?? userIdFromClaims(decodeJwtClaims(t.idToken));
+    const userId =
+        userIdFromClaims(decodeJwtClaims(t.accessToken)) ??
+        userIdFromClaims(decodeJwtClaims(t.idToken));
     return {
         accessToken: t.accessToken,
         expiresIn: t.expiresIn ?? 3600,

@@ -64,7 +64,8 @@ export interface AccessKeyRecord {
     createdDate?: string;
 }
 
-const str = (v: unknown): string => (typeof v === "string" ? v : v === undefined || v === null ? "" : String(v));
+const str = (v: unknown): string =>
+    typeof v === "string" ? v : v === undefined || v === null ? "" : String(v);
 const enc = encodeURIComponent;
 
 function toRole(r: Record<string, unknown>): RoleRecord {
@@ -75,7 +76,11 @@ function toRole(r: Record<string, unknown>): RoleRecord {
         displayName: str(r.displayName ?? r.roleName),
         description: str(r.description),
         status: str(r.status) as RoleStatus,
-        permissions: perms.map((p) => (typeof p === "string" ? p : str((p as Record<string, unknown>)?.permission))).filter(Boolean),
+        permissions: perms
+            .map((p) =>
+                typeof p === "string" ? p : str((p as Record<string, unknown>)?.permission),
+            )
+            .filter(Boolean),
     };
 }
 
@@ -109,8 +114,12 @@ function toAccessKey(k: Record<string, unknown>): AccessKeyRecord {
         accessKeyId: str(k.accessKeyId),
         userId: str(k.userId),
         isActive: k.isActive === true,
-        ...(typeof k.lastUsedDate === "string" && k.lastUsedDate ? { lastUsedDate: k.lastUsedDate } : {}),
-        ...(typeof k.createdDate === "string" && k.createdDate ? { createdDate: k.createdDate } : {}),
+        ...(typeof k.lastUsedDate === "string" && k.lastUsedDate
+            ? { lastUsedDate: k.lastUsedDate }
+            : {}),
+        ...(typeof k.createdDate === "string" && k.createdDate
+            ? { createdDate: k.createdDate }
+            : {}),
     };
 }
 
@@ -126,7 +135,10 @@ export interface CxoneClientOptions {
 export class CxoneClient {
     readonly session: CxoneSession;
 
-    constructor(readonly endpoint: CxoneEndpoint, options: CxoneClientOptions = {}) {
+    constructor(
+        readonly endpoint: CxoneEndpoint,
+        options: CxoneClientOptions = {},
+    ) {
         const key = options.credentials ?? adminAccessKey(endpoint.apiUrl ?? endpoint.areaUrl);
         this.session = new CxoneSession(endpoint, key, options.retry, options.userHubHost);
     }
@@ -138,31 +150,56 @@ export class CxoneClient {
     //        (filtering by displayName [guess]; the result is re-checked here in case it is ignored)
     async findRolesByName(name: string): Promise<RoleRecord[]> {
         const res = await this.session.call({
-            operation: `look up CXone roles named "${name}"`, method: "POST", path: "/authorization/v1/roles/search",
-            body: { filter: { displayName: [name] } }, safe: true,
+            operation: `look up CXone roles named "${name}"`,
+            method: "POST",
+            path: "/authorization/v1/roles/search",
+            body: { filter: { displayName: [name] } },
+            safe: true,
         });
-        const roles = Array.isArray(res.data?.roles) ? (res.data.roles as Record<string, unknown>[]).map(toRole) : [];
+        const roles = Array.isArray(res.data?.roles)
+            ? (res.data.roles as Record<string, unknown>[]).map(toRole)
+            : [];
         const lower = name.trim().toLowerCase();
-        return roles.filter((r) => r.displayName.toLowerCase() === lower || r.roleName.toLowerCase() === lower);
+        return roles.filter(
+            (r) => r.displayName.toLowerCase() === lower || r.roleName.toLowerCase() === lower,
+        );
     }
 
     /** A role by id, or undefined when CXone does not know it. */
     // [spec] POST /authorization/v1/roles/search {filter:{roleId:[id]}}
     async getRole(roleId: string): Promise<RoleRecord | undefined> {
         const res = await this.session.call({
-            operation: `read CXone role ${roleId}`, method: "POST", path: "/authorization/v1/roles/search",
-            body: { filter: { roleId: [roleId] } }, safe: true,
+            operation: `read CXone role ${roleId}`,
+            method: "POST",
+            path: "/authorization/v1/roles/search",
+            body: { filter: { roleId: [roleId] } },
+            safe: true,
         });
-        const roles = Array.isArray(res.data?.roles) ? (res.data.roles as Record<string, unknown>[]).map(toRole) : [];
+        const roles = Array.isArray(res.data?.roles)
+            ? (res.data.roles as Record<string, unknown>[]).map(toRole)
+            : [];
         return roles.find((r) => r.roleId === roleId);
     }
 
     /** Creates a role; returns CXone's role name (the response carries no id). */
     // [seen] POST /authorization/roleByPermissions {displayName, description, modifiable:1, status, permissions} -> {success, roleName}
-    async createRole(r: { name: string; description: string; permissions: string[]; status: "ACTIVE" | "INACTIVE" }): Promise<string> {
+    async createRole(r: {
+        name: string;
+        description: string;
+        permissions: string[];
+        status: "ACTIVE" | "INACTIVE";
+    }): Promise<string> {
         const res = await this.session.call({
-            operation: `create CXone role "${r.name}"`, method: "POST", path: "/authorization/roleByPermissions",
-            body: { displayName: r.name, description: r.description, modifiable: 1, status: r.status, permissions: r.permissions },
+            operation: `create CXone role "${r.name}"`,
+            method: "POST",
+            path: "/authorization/roleByPermissions",
+            body: {
+                displayName: r.name,
+                description: r.description,
+                modifiable: 1,
+                status: r.status,
+                permissions: r.permissions,
+            },
         });
         return str(res.data?.roleName) || r.name;
     }
@@ -170,9 +207,23 @@ export class CxoneClient {
     /** Changes a role's description, permissions and/or status (ACTIVE/INACTIVE). */
     // [guess] PUT /authorization/v1/roles/{roleId} {description?, permissions?, status?} (no public endpoint documented;
     //         the sandbox implements this one, see sandbox/cxone/roles.ts)
-    async updateRole(roleId: string, change: { description?: string; permissions?: string[]; status?: "ACTIVE" | "INACTIVE" }, label = roleId): Promise<void> {
-        const what = change.status === "INACTIVE" && change.description === undefined && change.permissions === undefined ? "deactivate" : "update";
-        await this.session.call({ operation: `${what} CXone role "${label}"`, method: "PUT", path: `/authorization/v1/roles/${enc(roleId)}`, body: change });
+    async updateRole(
+        roleId: string,
+        change: { description?: string; permissions?: string[]; status?: "ACTIVE" | "INACTIVE" },
+        label = roleId,
+    ): Promise<void> {
+        const what =
+            change.status === "INACTIVE" &&
+            change.description === undefined &&
+            change.permissions === undefined
+                ? "deactivate"
+                : "update";
+        await this.session.call({
+            operation: `${what} CXone role "${label}"`,
+            method: "PUT",
+            path: `/authorization/v1/roles/${enc(roleId)}`,
+            body: change,
+        });
     }
 
     // ---- employees --------------------------------------------------------------------------
@@ -180,7 +231,12 @@ export class CxoneClient {
     /** An employee by id, or undefined when CXone does not know it. */
     // [spec] GET /user-management/v1/users/{id} -> {user:{...}}
     async getEmployee(id: string): Promise<EmployeeRecord | undefined> {
-        const res = await this.session.call({ operation: `read CXone employee ${id}`, method: "GET", path: `/user-management/v1/users/${enc(id)}`, accept: [404] });
+        const res = await this.session.call({
+            operation: `read CXone employee ${id}`,
+            method: "GET",
+            path: `/user-management/v1/users/${enc(id)}`,
+            accept: [404],
+        });
         if (res.status === 404) return undefined;
         const u = (res.data?.user ?? res.data) as Record<string, unknown>;
         return u && typeof u === "object" ? toEmployee(u) : undefined;
@@ -191,23 +247,46 @@ export class CxoneClient {
     //        (filter field name [guess]; the result is re-checked here)
     async findEmployeesByEmail(email: string): Promise<EmployeeRecord[]> {
         const res = await this.session.call({
-            operation: `look up CXone employees with email ${email}`, method: "POST", path: "/user-management/v2/users/search",
-            body: { filter: { emailAddress: [email] }, skip: 0, top: 100 }, safe: true,
+            operation: `look up CXone employees with email ${email}`,
+            method: "POST",
+            path: "/user-management/v2/users/search",
+            body: { filter: { emailAddress: [email] }, skip: 0, top: 100 },
+            safe: true,
         });
-        const users = Array.isArray(res.data?.users) ? (res.data.users as Record<string, unknown>[]).map(toEmployee) : [];
+        const users = Array.isArray(res.data?.users)
+            ? (res.data.users as Record<string, unknown>[]).map(toEmployee)
+            : [];
         const lower = email.toLowerCase();
-        return users.filter((u) => u.emailAddress.toLowerCase() === lower || u.userName.toLowerCase() === lower);
+        return users.filter(
+            (u) => u.emailAddress.toLowerCase() === lower || u.userName.toLowerCase() === lower,
+        );
     }
 
     /** Creates an employee; returns its id. */
     // [spec] POST /user-management/v1/users {firstName, lastName, emailAddress, role, billable, loginAuthenticatorId} -> {success, uuid}
     async createEmployee(f: EmployeeFields): Promise<string> {
         const res = await this.session.call({
-            operation: `create CXone employee ${f.emailAddress}`, method: "POST", path: "/user-management/v1/users",
-            body: { firstName: f.firstName, lastName: f.lastName, emailAddress: f.emailAddress, userName: f.emailAddress, role: f.roleName, billable: f.billable, ...(f.loginAuthenticatorId ? { loginAuthenticatorId: f.loginAuthenticatorId } : {}) },
+            operation: `create CXone employee ${f.emailAddress}`,
+            method: "POST",
+            path: "/user-management/v1/users",
+            body: {
+                firstName: f.firstName,
+                lastName: f.lastName,
+                emailAddress: f.emailAddress,
+                userName: f.emailAddress,
+                role: f.roleName,
+                billable: f.billable,
+                ...(f.loginAuthenticatorId ? { loginAuthenticatorId: f.loginAuthenticatorId } : {}),
+            },
         });
         const id = str(res.data?.uuid ?? res.data?.id ?? res.data?.user?.id);
-        if (!id) throw new CxoneError(`create CXone employee ${f.emailAddress}`, res.status, undefined, "the response carried no employee id");
+        if (!id)
+            throw new CxoneError(
+                `create CXone employee ${f.emailAddress}`,
+                res.status,
+                undefined,
+                "the response carried no employee id",
+            );
         return id;
     }
 
@@ -215,21 +294,42 @@ export class CxoneClient {
     // [spec] PUT /user-management/v1/users {id, ...full object}
     async updateEmployee(id: string, f: EmployeeFields): Promise<void> {
         await this.session.call({
-            operation: `update CXone employee ${f.emailAddress}`, method: "PUT", path: "/user-management/v1/users",
-            body: { id, firstName: f.firstName, lastName: f.lastName, emailAddress: f.emailAddress, role: f.roleName, billable: f.billable, ...(f.loginAuthenticatorId ? { loginAuthenticatorId: f.loginAuthenticatorId } : {}) },
+            operation: `update CXone employee ${f.emailAddress}`,
+            method: "PUT",
+            path: "/user-management/v1/users",
+            body: {
+                id,
+                firstName: f.firstName,
+                lastName: f.lastName,
+                emailAddress: f.emailAddress,
+                role: f.roleName,
+                billable: f.billable,
+                ...(f.loginAuthenticatorId ? { loginAuthenticatorId: f.loginAuthenticatorId } : {}),
+            },
         });
     }
 
     /** Deactivates an employee (CXone never deletes them). */
     // [spec] POST /user-management/v1/users/deactivate {userIds:[...]}
     async deactivateEmployee(id: string, label = id): Promise<void> {
-        await this.session.call({ operation: `deactivate CXone employee ${label}`, method: "POST", path: "/user-management/v1/users/deactivate", body: { userIds: [id] }, safe: true });
+        await this.session.call({
+            operation: `deactivate CXone employee ${label}`,
+            method: "POST",
+            path: "/user-management/v1/users/deactivate",
+            body: { userIds: [id] },
+            safe: true,
+        });
     }
 
     /** Reactivates a deactivated employee. */
     // [spec] POST /user-management/v1/users/{id}/revive
     async reviveEmployee(id: string, label = id): Promise<void> {
-        await this.session.call({ operation: `reactivate CXone employee ${label}`, method: "POST", path: `/user-management/v1/users/${enc(id)}/revive`, safe: true });
+        await this.session.call({
+            operation: `reactivate CXone employee ${label}`,
+            method: "POST",
+            path: `/user-management/v1/users/${enc(id)}/revive`,
+            safe: true,
+        });
     }
 
     /** Sends the activation email, from the admin key's user. */
@@ -238,7 +338,9 @@ export class CxoneClient {
     async inviteEmployee(id: string, label = id): Promise<void> {
         const sender = (await this.session.identity()).userId;
         await this.session.call({
-            operation: `invite CXone employee ${label}`, method: "POST", path: "/user-management/v2/users/inviteById",
+            operation: `invite CXone employee ${label}`,
+            method: "POST",
+            path: "/user-management/v2/users/inviteById",
             body: { inviteUserIds: [id], ...(sender ? { senderUserId: sender } : {}) },
         });
     }
@@ -246,18 +348,40 @@ export class CxoneClient {
     /** Sets the employee's login authenticator. */
     // [spec] PUT /user-management/v1/users/{id}/login-authenticator {authenticatorId}
     async setLoginAuthenticator(id: string, authenticatorId: string, label = id): Promise<void> {
-        await this.session.call({ operation: `set the login authenticator of CXone employee ${label}`, method: "PUT", path: `/user-management/v1/users/${enc(id)}/login-authenticator`, body: { authenticatorId } });
+        await this.session.call({
+            operation: `set the login authenticator of CXone employee ${label}`,
+            method: "PUT",
+            path: `/user-management/v1/users/${enc(id)}/login-authenticator`,
+            body: { authenticatorId },
+        });
     }
 
     /** The tenant's default login authenticator id. */
     // [seen] POST /authorization/v1/login-authenticator/search {filter:{isDefault:["true"]}}
     async defaultLoginAuthenticatorId(): Promise<string> {
         const operation = "find the tenant's default CXone login authenticator";
-        const res = await this.session.call({ operation, method: "POST", path: "/authorization/v1/login-authenticator/search", body: { filter: { isDefault: ["true"] } }, safe: true });
-        const list = (res.data?.loginAuthenticators ?? res.data?.authenticators ?? res.data?.results ?? (Array.isArray(res.data) ? res.data : [])) as Record<string, unknown>[];
+        const res = await this.session.call({
+            operation,
+            method: "POST",
+            path: "/authorization/v1/login-authenticator/search",
+            body: { filter: { isDefault: ["true"] } },
+            safe: true,
+        });
+        const list = (res.data?.loginAuthenticators ??
+            res.data?.authenticators ??
+            res.data?.results ??
+            (Array.isArray(res.data) ? res.data : [])) as Record<string, unknown>[];
         const found = list.find((a) => a.isDefault === true || a.isDefault === "true") ?? list[0];
-        const id = found ? str(found.id ?? found.loginAuthenticatorId ?? found.authenticatorId) : "";
-        if (!id) throw new CxoneError(operation, res.status, undefined, "CXone returned no default login authenticator; set loginAuthenticatorId");
+        const id = found
+            ? str(found.id ?? found.loginAuthenticatorId ?? found.authenticatorId)
+            : "";
+        if (!id)
+            throw new CxoneError(
+                operation,
+                res.status,
+                undefined,
+                "CXone returned no default login authenticator; set loginAuthenticatorId",
+            );
         return id;
     }
 
@@ -268,43 +392,79 @@ export class CxoneClient {
     async createAccessKey(userId: string): Promise<AccessKeyRecord & { accessKeySecret: string }> {
         const operation = `create a CXone access key for employee ${userId}`;
         const tenantId = await this.session.tenantId();
-        const res = await this.session.call({ operation, method: "POST", path: "/access-key-management/v1/access-keys", body: { userId, tenantId } });
+        const res = await this.session.call({
+            operation,
+            method: "POST",
+            path: "/access-key-management/v1/access-keys",
+            body: { userId, tenantId },
+        });
         const k = (res.data?.resultSet ?? res.data?.accessKey ?? {}) as Record<string, unknown>;
         const secret = str(k.accessKeySecret);
-        if (!k.accessKeyId || !secret) throw new CxoneError(operation, res.status, undefined, "the response carried no access key id or secret");
+        if (!k.accessKeyId || !secret)
+            throw new CxoneError(
+                operation,
+                res.status,
+                undefined,
+                "the response carried no access key id or secret",
+            );
         return { ...toAccessKey({ userId, isActive: true, ...k }), accessKeySecret: secret };
     }
 
     /** An access key by id, or undefined when it no longer exists. */
     // [spec] GET /access-key-management/v1/access-keys/{id} -> {resultSet:{..., isActive, lastUsedDate}}
     async getAccessKey(accessKeyId: string): Promise<AccessKeyRecord | undefined> {
-        const res = await this.session.call({ operation: `read CXone access key ${accessKeyId}`, method: "GET", path: `/access-key-management/v1/access-keys/${enc(accessKeyId)}`, accept: [404] });
+        const res = await this.session.call({
+            operation: `read CXone access key ${accessKeyId}`,
+            method: "GET",
+            path: `/access-key-management/v1/access-keys/${enc(accessKeyId)}`,
+            accept: [404],
+        });
         if (res.status === 404) return undefined;
-        const k = (res.data?.resultSet ?? res.data?.accessKey ?? res.data) as Record<string, unknown>;
+        const k = (res.data?.resultSet ?? res.data?.accessKey ?? res.data) as Record<
+            string,
+            unknown
+        >;
         return k && k.accessKeyId ? toAccessKey(k) : undefined;
     }
 
     /** An employee's access keys (no secrets). */
     // [spec] GET /access-key-management/v1/access-keys?userId= -> {totalRecords, accessKeys:[...]}
     async listAccessKeys(userId: string): Promise<AccessKeyRecord[]> {
-        const res = await this.session.call({ operation: `list CXone access keys of employee ${userId}`, method: "GET", path: "/access-key-management/v1/access-keys", params: { userId } });
+        const res = await this.session.call({
+            operation: `list CXone access keys of employee ${userId}`,
+            method: "GET",
+            path: "/access-key-management/v1/access-keys",
+            params: { userId },
+        });
         const list = Array.isArray(res.data?.accessKeys) ? res.data.accessKeys : [];
         return (list as Record<string, unknown>[]).map(toAccessKey);
     }
 
     /** Activates or deactivates an access key. */
     // [spec] PATCH /access-key-management/v1/access-keys?tenantId=&userId=&accessKeyId= {isActive}
-    async setAccessKeyActive(k: { accessKeyId: string; userId: string }, isActive: boolean): Promise<void> {
+    async setAccessKeyActive(
+        k: { accessKeyId: string; userId: string },
+        isActive: boolean,
+    ): Promise<void> {
         const tenantId = await this.session.tenantId();
         await this.session.call({
-            operation: `${isActive ? "activate" : "deactivate"} CXone access key ${k.accessKeyId}`, method: "PATCH", path: "/access-key-management/v1/access-keys",
-            params: { tenantId, userId: k.userId, accessKeyId: k.accessKeyId }, body: { isActive }, safe: true,
+            operation: `${isActive ? "activate" : "deactivate"} CXone access key ${k.accessKeyId}`,
+            method: "PATCH",
+            path: "/access-key-management/v1/access-keys",
+            params: { tenantId, userId: k.userId, accessKeyId: k.accessKeyId },
+            body: { isActive },
+            safe: true,
         });
     }
 
     /** Revokes (deletes) an access key; an already revoked key counts as done. */
     // [spec] DELETE /access-key-management/v1/access-keys/{id}
     async revokeAccessKey(accessKeyId: string): Promise<void> {
-        await this.session.call({ operation: `revoke CXone access key ${accessKeyId}`, method: "DELETE", path: `/access-key-management/v1/access-keys/${enc(accessKeyId)}`, accept: [404] });
+        await this.session.call({
+            operation: `revoke CXone access key ${accessKeyId}`,
+            method: "DELETE",
+            path: `/access-key-management/v1/access-keys/${enc(accessKeyId)}`,
+            accept: [404],
+        });
     }
 }

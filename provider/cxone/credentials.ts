@@ -24,20 +24,30 @@ export const ACCESS_KEY_SECRET_ENV = "CXONE_ACCESS_KEY_SECRET";
  * when both are unset and the URL is on loopback, the running sandbox's endpoints.json.
  * @throws CxoneCredentialsError naming the env vars when nothing is found
  */
-export function adminAccessKey(apiUrl: string, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AdminAccessKey {
+export function adminAccessKey(
+    apiUrl: string,
+    env: NodeJS.ProcessEnv = process.env,
+    cwd = process.cwd(),
+): AdminAccessKey {
     const id = env[ACCESS_KEY_ID_ENV];
     const secret = env[ACCESS_KEY_SECRET_ENV];
     if (id && secret) return { accessKeyId: id, accessKeySecret: secret };
     if (id || secret) {
-        throw new CxoneCredentialsError(`CXone admin credentials are incomplete: set both ${ACCESS_KEY_ID_ENV} and ${ACCESS_KEY_SECRET_ENV} (only ${id ? ACCESS_KEY_ID_ENV : ACCESS_KEY_SECRET_ENV} is set)`);
+        throw new CxoneCredentialsError(
+            `CXone admin credentials are incomplete: set both ${ACCESS_KEY_ID_ENV} and ${ACCESS_KEY_SECRET_ENV} (only ${id ? ACCESS_KEY_ID_ENV : ACCESS_KEY_SECRET_ENV} is set)`,
+        );
     }
     if (isLoopbackUrl(apiUrl)) {
         const file = sandboxEndpointsFile(env, cwd);
         const fromSandbox = readSandboxKey(file);
         if (fromSandbox) return fromSandbox;
-        throw new CxoneCredentialsError(`no CXone admin credentials: set ${ACCESS_KEY_ID_ENV} and ${ACCESS_KEY_SECRET_ENV}, or start the sandbox (looked for ${file})`);
+        throw new CxoneCredentialsError(
+            `no CXone admin credentials: set ${ACCESS_KEY_ID_ENV} and ${ACCESS_KEY_SECRET_ENV}, or start the sandbox (looked for ${file})`,
+        );
     }
-    throw new CxoneCredentialsError(`no CXone admin credentials: set ${ACCESS_KEY_ID_ENV} and ${ACCESS_KEY_SECRET_ENV} to an access key of a CXone administrator`);
+    throw new CxoneCredentialsError(
+        `no CXone admin credentials: set ${ACCESS_KEY_ID_ENV} and ${ACCESS_KEY_SECRET_ENV} to an access key of a CXone administrator`,
+    );
 }
 
 function readSandboxKey(file: string): AdminAccessKey | undefined {
@@ -48,6 +58,11 @@ function readSandboxKey(file: string): AdminAccessKey | undefined {
         return undefined;
     }
     const c = (parsed as { cxone?: Record<string, unknown> } | undefined)?.cxone;
-    if (!c || typeof c.adminAccessKeyId !== "string" || typeof c.adminAccessKeySecret !== "string") return undefined;
-    return { accessKeyId: c.adminAccessKeyId, accessKeySecret: c.adminAccessKeySecret, tenantId: typeof c.tenantId === "string" ? c.tenantId : undefined };
+    if (!c || typeof c.adminAccessKeyId !== "string" || typeof c.adminAccessKeySecret !== "string")
+        return undefined;
+    return {
+        accessKeyId: c.adminAccessKeyId,
+        accessKeySecret: c.adminAccessKeySecret,
+        tenantId: typeof c.tenantId === "string" ? c.tenantId : undefined,
+    };
 }

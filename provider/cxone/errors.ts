@@ -14,7 +14,13 @@ export class CxoneError extends VendorError {
      * @param code CXone's error code from the response body, when it sent one
      * @param detail CXone's human-readable message (already scrubbed of secrets)
      */
-    constructor(operation: string, status: number | undefined, code: string | undefined, detail: string | undefined, attempts = 1) {
+    constructor(
+        operation: string,
+        status: number | undefined,
+        code: string | undefined,
+        detail: string | undefined,
+        attempts = 1,
+    ) {
         super({ vendor: "CXone", operation, status, code, detail, attempts });
     }
 }
@@ -36,12 +42,21 @@ export class CxoneCredentialsError extends Error {
 
 /** Pulls CXone's error code and message from the known error body shapes (auth, UserHub, 401). */
 export function errorFacts(body: unknown): { code?: string; detail?: string } {
-    if (!body || typeof body !== "object") return typeof body === "string" && body ? { detail: body } : {};
+    if (!body || typeof body !== "object")
+        return typeof body === "string" && body ? { detail: body } : {};
     const b = body as Record<string, unknown>;
-    const str = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v) : undefined);
+    const str = (v: unknown) =>
+        typeof v === "string" || typeof v === "number" ? String(v) : undefined;
     const code = str(b.code) ?? str(b.error) ?? str(b.errorCode);
-    let detail = str(b.errorDescription) ?? str(b.message) ?? str(b.details) ?? str(b.error_description);
-    if (!detail && Array.isArray(b.errors)) detail = b.errors.map((e) => (typeof e === "string" ? e : str((e as Record<string, unknown>)?.message) ?? "")).filter(Boolean).join("; ");
+    let detail =
+        str(b.errorDescription) ?? str(b.message) ?? str(b.details) ?? str(b.error_description);
+    if (!detail && Array.isArray(b.errors))
+        detail = b.errors
+            .map((e) =>
+                typeof e === "string" ? e : (str((e as Record<string, unknown>)?.message) ?? ""),
+            )
+            .filter(Boolean)
+            .join("; ");
     return { code, detail: detail || undefined };
 }
 
@@ -52,7 +67,11 @@ export function errorFacts(body: unknown): { code?: string; detail?: string } {
 export class PartialCreateError extends Error {
     override readonly name = "PartialCreateError";
     readonly reasons: string[];
-    constructor(readonly id: string, readonly properties: Record<string, unknown>, cause: Error) {
+    constructor(
+        readonly id: string,
+        readonly properties: Record<string, unknown>,
+        cause: Error,
+    ) {
         super(cause.message);
         this.reasons = [cause.message];
     }
@@ -60,5 +79,7 @@ export class PartialCreateError extends Error {
 
 /** True when a failed write may nevertheless have happened (no response, or a gateway error). */
 export function mayHaveHappened(e: unknown): boolean {
-    return e instanceof CxoneError && (e.status === undefined || e.status === 502 || e.status === 504);
+    return (
+        e instanceof CxoneError && (e.status === undefined || e.status === 502 || e.status === 504)
+    );
 }

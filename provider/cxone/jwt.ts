@@ -21,11 +21,15 @@ export function decodeJwtClaims(token: unknown): Record<string, unknown> | undef
 export function userIdFromClaims(claims: Record<string, unknown> | undefined): string | undefined {
     if (!claims) return undefined;
     if (typeof claims.userId === "string" && claims.userId) return claims.userId;
-    return typeof claims.sub === "string" && claims.sub.length > 5 ? claims.sub.slice(5) : undefined;
+    return typeof claims.sub === "string" && claims.sub.length > 5
+        ? claims.sub.slice(5)
+        : undefined;
 }
 
 /** The tenant id in a token's claims (`tenantId`, or `tenant_id`) [seen]. */
-export function tenantIdFromClaims(claims: Record<string, unknown> | undefined): string | undefined {
+export function tenantIdFromClaims(
+    claims: Record<string, unknown> | undefined,
+): string | undefined {
     const v = claims?.tenantId ?? claims?.tenant_id;
     return typeof v === "string" && v ? v : undefined;
 }

@@ -17,7 +17,8 @@ export function readAccessKey(
     const k = `${endpoint.apiUrl ?? endpoint.areaUrl}|${endpoint.tenantId ?? ""}|${accessKeyId}`;
     const hit = recent.get(k);
     // a second reader of a failed read gets the error's short form: the first reader reports it
-    if (hit && Date.now() - hit.at < REUSE_MS) return hit.value.catch((e: unknown) => Promise.reject(alreadyReported(e)));
+    if (hit && Date.now() - hit.at < REUSE_MS)
+        return hit.value.catch((e: unknown) => Promise.reject(alreadyReported(e)));
     const value = new CxoneClient(endpoint).getAccessKey(accessKeyId);
     recent.set(k, { at: Date.now(), value });
     value.catch(() => recent.delete(k));

@@ -6,12 +6,12 @@ import axios, { AxiosError, AxiosResponse } from "axios";
 
 /** Why a request failed, in categories an operator can act on. */
 export type FailureKind =
-    | "dns"          // host name does not resolve
-    | "tls"          // certificate or TLS handshake problem
-    | "refused"      // nothing listens on that host and port
-    | "reset"        // connection dropped mid-request
-    | "timeout"      // no answer in time
-    | "http"         // the server answered with an error status
+    | "dns" // host name does not resolve
+    | "tls" // certificate or TLS handshake problem
+    | "refused" // nothing listens on that host and port
+    | "reset" // connection dropped mid-request
+    | "timeout" // no answer in time
+    | "http" // the server answered with an error status
     | "bad-response" // the server answered 2xx with something that is not the expected payload
     | "other";
 
@@ -40,23 +40,35 @@ export class CxoneRequestError extends Error {
     }
 }
 
-function summary(kind: FailureKind, host: string, status?: number, code?: string, detail?: string, errno?: string): string {
+function summary(
+    kind: FailureKind,
+    host: string,
+    status?: number,
+    code?: string,
+    detail?: string,
+    errno?: string,
+): string {
     const said = [code, detail].filter(Boolean).join(": ");
     switch (kind) {
-        case "http": return `${host} answered HTTP ${status}${said ? ` (${said})` : ""}`;
-        case "bad-response": return `${host} answered HTTP ${status} with an unexpected body${detail ? ` (${detail})` : ""}`;
-        default: return `${kind} error reaching ${host}${errno ? ` (${errno})` : ""}`;
+        case "http":
+            return `${host} answered HTTP ${status}${said ? ` (${said})` : ""}`;
+        case "bad-response":
+            return `${host} answered HTTP ${status} with an unexpected body${detail ? ` (${detail})` : ""}`;
+        default:
+            return `${kind} error reaching ${host}${errno ? ` (${errno})` : ""}`;
     }
 }
 
-const TLS_CODES = /^(CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_TLS|ERR_SSL|EPROTO|HOSTNAME_MISMATCH)/;
+const TLS_CODES =
+    /^(CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_TLS|ERR_SSL|EPROTO|HOSTNAME_MISMATCH)/;
 
 function kindOf(errno: string | undefined, message: string): FailureKind {
     if (!errno) return /timeout/i.test(message) ? "timeout" : "other";
     if (errno === "ENOTFOUND" || errno === "EAI_AGAIN" || errno === "EAI_NONAME") return "dns";
     if (errno === "ECONNREFUSED") return "refused";
     if (errno === "ECONNRESET" || errno === "EPIPE") return "reset";
-    if (errno === "ETIMEDOUT" || errno === "ECONNABORTED" || errno === "ESOCKETTIMEDOUT") return "timeout";
+    if (errno === "ETIMEDOUT" || errno === "ECONNABORTED" || errno === "ESOCKETTIMEDOUT")
+        return "timeout";
     if (TLS_CODES.test(errno)) return "tls";
     return /socket hang up/i.test(message) ? "reset" : "other";
 }
@@ -65,7 +77,9 @@ function kindOf(errno: string | undefined, message: string): FailureKind {
 function clean(text: string, secrets: readonly string[]): string {
     let out = text;
     for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join("***");
-    return out.replace(/eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, "***").slice(0, 300);
+    return out
+        .replace(/eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, "***")
+        .slice(0, 300);
 }
 
 /** The server's error code and message from the auth, UserHub, gateway and SCIM error shapes. */
@@ -73,10 +87,16 @@ function errorFacts(body: unknown): { code?: string; detail?: string } {
     if (typeof body === "string") return body.trim() ? { detail: body.trim() } : {};
     if (!body || typeof body !== "object") return {};
     const b = body as Record<string, unknown>;
-    const s = (v: unknown) => (typeof v === "string" && v ? v : typeof v === "number" ? String(v) : undefined);
+    const s = (v: unknown) =>
+        typeof v === "string" && v ? v : typeof v === "number" ? String(v) : undefined;
     return {
         code: s(b.scimType) ?? s(b.code) ?? s(b.error),
-        detail: s(b.errorDescription) ?? s(b.error_description) ?? s(b.detail) ?? s(b.message) ?? s(b.details),
+        detail:
+            s(b.errorDescription) ??
+            s(b.error_description) ??
+            s(b.detail) ??
+            s(b.message) ??
+            s(b.details),
     };
 }
 
@@ -84,20 +104,44 @@ function errorFacts(body: unknown): { code?: string; detail?: string } {
  * Turns anything thrown by axios into a {@link CxoneRequestError} holding no secrets.
  * @param secrets values to remove verbatim from any text taken from the response
  */
-export function toRequestError(err: unknown, operation: string, url: string, secrets: readonly string[]): CxoneRequestError {
+export function toRequestError(
+    err: unknown,
+    operation: string,
+    url: string,
+    secrets: readonly string[],
+): CxoneRequestError {
     const host = safeHost(url);
     if (err instanceof CxoneRequestError) return err;
     const ax = err as AxiosError | undefined;
     const message = typeof ax?.message === "string" ? ax.message : String(err);
     if (ax?.response) {
         const facts = errorFacts(ax.response.data);
-        return new CxoneRequestError(operation, "http", host, ax.response.status,
-            facts.code && clean(facts.code, secrets), facts.detail && clean(facts.detail, secrets));
+        return new CxoneRequestError(
+            operation,
+            "http",
+            host,
+            ax.response.status,
+            facts.code && clean(facts.code, secrets),
+            facts.detail && clean(facts.detail, secrets),
+        );
     }
     // the underlying cause holds the system error code (axios wraps some in ERR_* codes)
     const cause = (ax as { cause?: { code?: unknown } } | undefined)?.cause;
-    const errno = typeof cause?.code === "string" ? cause.code : typeof ax?.code === "string" ? ax.code : undefined;
-    return new CxoneRequestError(operation, kindOf(errno, message), host, undefined, undefined, undefined, errno);
+    const errno =
+        typeof cause?.code === "string"
+            ? cause.code
+            : typeof ax?.code === "string"
+              ? ax.code
+              : undefined;
+    return new CxoneRequestError(
+        operation,
+        kindOf(errno, message),
+        host,
+        undefined,
+        undefined,
+        undefined,
+        errno,
+    );
 }
 
 function safeHost(url: string): string {
@@ -155,15 +199,29 @@ function base(scimBaseUrl: string): string {
     return scimBaseUrl.replace(/\/+$/, "");
 }
 
-async function scimGet(operation: string, url: string, token: string, params: Record<string, string>, opts: ScimRequestOptions, accept: number[] = []): Promise<AxiosResponse> {
+async function scimGet(
+    operation: string,
+    url: string,
+    token: string,
+    params: Record<string, string>,
+    opts: ScimRequestOptions,
+    accept: number[] = [],
+): Promise<AxiosResponse> {
     try {
         return await axios.get(url, {
             params,
-            headers: { Authorization: `Bearer ${token}`, Accept: "application/scim+json, application/json" },
+            headers: {
+                Authorization: `Bearer ${token}`,
+                Accept: "application/scim+json, application/json",
+            },
             timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
             validateStatus: (s) => (s >= 200 && s < 300) || accept.includes(s),
             maxRedirects: 0, // a redirect would carry the bearer token to another host
-            transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: true },
+            transitional: {
+                clarifyTimeoutError: true,
+                silentJSONParsing: true,
+                forcedJSONParsing: true,
+            },
         });
     } catch (err) {
         throw toRequestError(err, operation, url, [token]);
@@ -174,8 +232,13 @@ async function scimGet(operation: string, url: string, token: string, params: Re
  * `GET {scimBaseUrl}/Users` [spec]: lists users, optionally filtered (`userName eq "..."`).
  * @throws CxoneRequestError (no token inside)
  */
-export async function listUsers(scimBaseUrl: string, token: string, filterOrOptions?: string | ListUsersOptions): Promise<ScimListResponse> {
-    const opts: ListUsersOptions = typeof filterOrOptions === "string" ? { filter: filterOrOptions } : filterOrOptions ?? {};
+export async function listUsers(
+    scimBaseUrl: string,
+    token: string,
+    filterOrOptions?: string | ListUsersOptions,
+): Promise<ScimListResponse> {
+    const opts: ListUsersOptions =
+        typeof filterOrOptions === "string" ? { filter: filterOrOptions } : (filterOrOptions ?? {});
     const url = `${base(scimBaseUrl)}/Users`;
     const params: Record<string, string> = {};
     if (opts.filter !== undefined) params.filter = opts.filter;
@@ -184,24 +247,54 @@ export async function listUsers(scimBaseUrl: string, token: string, filterOrOpti
     const operation = "list SCIM users";
     const res = await scimGet(operation, url, token, params, opts);
     const data = res.data as Partial<ScimListResponse> | undefined;
-    if (!data || typeof data !== "object" || typeof data.totalResults !== "number" || (data.Resources !== undefined && !Array.isArray(data.Resources))) {
-        throw new CxoneRequestError(operation, "bad-response", safeHost(url), res.status, undefined, "not a SCIM ListResponse");
+    if (
+        !data ||
+        typeof data !== "object" ||
+        typeof data.totalResults !== "number" ||
+        (data.Resources !== undefined && !Array.isArray(data.Resources))
+    ) {
+        throw new CxoneRequestError(
+            operation,
+            "bad-response",
+            safeHost(url),
+            res.status,
+            undefined,
+            "not a SCIM ListResponse",
+        );
     }
-    return { schemas: data.schemas ?? [], totalResults: data.totalResults, Resources: data.Resources ?? [], startIndex: data.startIndex, itemsPerPage: data.itemsPerPage };
+    return {
+        schemas: data.schemas ?? [],
+        totalResults: data.totalResults,
+        Resources: data.Resources ?? [],
+        startIndex: data.startIndex,
+        itemsPerPage: data.itemsPerPage,
+    };
 }
 
 /**
  * `GET {scimBaseUrl}/Users/{id}` [spec]. Returns undefined when CXone answers 404.
  * @throws CxoneRequestError (no token inside)
  */
-export async function getUser(scimBaseUrl: string, token: string, id: string, opts: ScimRequestOptions = {}): Promise<ScimUser | undefined> {
+export async function getUser(
+    scimBaseUrl: string,
+    token: string,
+    id: string,
+    opts: ScimRequestOptions = {},
+): Promise<ScimUser | undefined> {
     const url = `${base(scimBaseUrl)}/Users/${encodeURIComponent(id)}`;
     const operation = `read SCIM user ${id}`;
     const res = await scimGet(operation, url, token, {}, opts, [404]);
     if (res.status === 404) return undefined;
     const data = res.data as ScimUser | undefined;
     if (!data || typeof data !== "object" || typeof data.id !== "string") {
-        throw new CxoneRequestError(operation, "bad-response", safeHost(url), res.status, undefined, "not a SCIM User");
+        throw new CxoneRequestError(
+            operation,
+            "bad-response",
+            safeHost(url),
+            res.status,
+            undefined,
+            "not a SCIM User",
+        );
     }
     return data;
 }
@@ -210,7 +303,16 @@ export async function getUser(scimBaseUrl: string, token: string, id: string, op
  * Finds one user by userName (`filter=userName eq "..."&count=1`), or undefined.
  * @throws CxoneRequestError (no token inside)
  */
-export async function findUserByUserName(scimBaseUrl: string, token: string, userName: string, opts: ScimRequestOptions = {}): Promise<ScimUser | undefined> {
-    const list = await listUsers(scimBaseUrl, token, { ...opts, filter: userNameFilter(userName), count: 1 });
+export async function findUserByUserName(
+    scimBaseUrl: string,
+    token: string,
+    userName: string,
+    opts: ScimRequestOptions = {},
+): Promise<ScimUser | undefined> {
+    const list = await listUsers(scimBaseUrl, token, {
+        ...opts,
+        filter: userNameFilter(userName),
+        count: 1,
+    });
     return list.Resources[0];
 }

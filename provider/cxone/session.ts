@@ -9,7 +9,12 @@ import { accessKeyTokenUrl, tokenFields } from "./accessKeyToken";
 import { decodeJwtClaims, tenantIdFromClaims, userIdFromClaims } from "./jwt";
 import { pinLocalhost } from "./localhostNames";
 import {
-    DiscoveryError, hostsFromDiscovery, userHubBase, USER_HUB_HOST, type DiscoveredHosts, type UserHubHost,
+    DiscoveryError,
+    hostsFromDiscovery,
+    userHubBase,
+    USER_HUB_HOST,
+    type DiscoveredHosts,
+    type UserHubHost,
 } from "../regions";
 import { sleep } from "../core/sleep";
 
@@ -79,7 +84,6 @@ function normalise(url: string): string {
     return url.replace(/\/+$/, "");
 }
 
-
 /** An authenticated connection to one tenant with one admin access key. */
 export class CxoneSession {
     private readonly policy: RetryPolicy;
@@ -95,7 +99,12 @@ export class CxoneSession {
         policy: Partial<RetryPolicy> = {},
         private readonly userHubHost: UserHubHost = USER_HUB_HOST.choice,
     ) {
-        this.endpoint = { ...endpoint, issuerUrl: normalise(endpoint.issuerUrl), areaUrl: normalise(endpoint.areaUrl), apiUrl: endpoint.apiUrl ? normalise(endpoint.apiUrl) : undefined };
+        this.endpoint = {
+            ...endpoint,
+            issuerUrl: normalise(endpoint.issuerUrl),
+            areaUrl: normalise(endpoint.areaUrl),
+            apiUrl: endpoint.apiUrl ? normalise(endpoint.apiUrl) : undefined,
+        };
         this.policy = { ...defaultRetryPolicy, ...policy };
     }
 
@@ -111,20 +120,32 @@ export class CxoneSession {
     /** The tenant id: explicit endpoint config, else the token's claims, else the credential source. */
     async tenantId(): Promise<string> {
         const id = this.endpoint.tenantId ?? (await this.token()).tenantId ?? this.key.tenantId;
-        if (!id) throw new CxoneError("find the CXone tenant id", undefined, undefined, "the token carries no tenantId claim; set endpoint.tenantId");
+        if (!id)
+            throw new CxoneError(
+                "find the CXone tenant id",
+                undefined,
+                undefined,
+                "the token carries no tenantId claim; set endpoint.tenantId",
+            );
         return id;
     }
 
     /** Who the admin key belongs to, from the token's claims (may be unknown). */
     async identity(): Promise<SessionIdentity> {
         const t = await this.token();
-        return { tenantId: this.endpoint.tenantId ?? t.tenantId ?? this.key.tenantId, userId: t.userId };
+        return {
+            tenantId: this.endpoint.tenantId ?? t.tenantId ?? this.key.tenantId,
+            userId: t.userId,
+        };
     }
 
     private token(): Promise<CachedToken> {
         const cached = tokens.get(this.tokenKey);
         if (cached) {
-            return cached.then((t) => (Date.now() < t.renewAt ? t : this.renewToken(cached)), () => this.renewToken(cached));
+            return cached.then(
+                (t) => (Date.now() < t.renewAt ? t : this.renewToken(cached)),
+                () => this.renewToken(cached),
+            );
         }
         return this.renewToken(undefined);
     }
@@ -156,18 +177,30 @@ export class CxoneSession {
     // [doc] POST {area}/authentication/v1/token/access-key {accessKeyId, accessKeySecret}
     //       -> {access_token, refresh_token, expires_in, id_token?}
     private async fetchToken(): Promise<CachedToken> {
-        const res = await this.send({
-            operation: "sign in to CXone with the admin access key",
-            method: "POST",
-            path: "",
-            body: { accessKeyId: this.key.accessKeyId, accessKeySecret: this.key.accessKeySecret },
-            safe: true, // a token request has no side effect worth protecting
-        }, accessKeyTokenUrl(this.endpoint.areaUrl), undefined);
+        const res = await this.send(
+            {
+                operation: "sign in to CXone with the admin access key",
+                method: "POST",
+                path: "",
+                body: {
+                    accessKeyId: this.key.accessKeyId,
+                    accessKeySecret: this.key.accessKeySecret,
+                },
+                safe: true, // a token request has no side effect worth protecting
+            },
+            accessKeyTokenUrl(this.endpoint.areaUrl),
+            undefined,
+        );
         // snake_case or camelCase [sdk]
         const t = tokenFields(res.data);
         const token = t.accessToken;
         if (!token) {
-            throw new CxoneError("sign in to CXone with the admin access key", res.status, undefined, "the response carried no access_token");
+            throw new CxoneError(
+                "sign in to CXone with the admin access key",
+                res.status,
+                undefined,
+                "the response carried no access_token",
+            );
         }
         const lifetimeMs = (t.expiresIn ?? 3600) * 1000;
         // renew at 80% of the lifetime (at most 5 minutes early) so no call races the expiry
@@ -205,11 +238,16 @@ export class CxoneSession {
     // cluster, domain, uhDomain, acdDomain, ...}; hosts per regions.ts hostsFromDiscovery [sdk]
     private async discover(tenantId: string): Promise<DiscoveredHosts> {
         const operation = "discover the CXone hosts of the tenant";
-        const res = await this.send({ operation, method: "GET", path: "", params: { tenantId }, safe: true }, `${this.endpoint.issuerUrl}/.well-known/cxone-configuration`, undefined);
+        const res = await this.send(
+            { operation, method: "GET", path: "", params: { tenantId }, safe: true },
+            `${this.endpoint.issuerUrl}/.well-known/cxone-configuration`,
+            undefined,
+        );
         try {
             return hostsFromDiscovery(res.data, this.endpoint.issuerUrl);
         } catch (e) {
-            const why = e instanceof DiscoveryError ? e.message : "the discovery document is unusable";
+            const why =
+                e instanceof DiscoveryError ? e.message : "the discovery document is unusable";
             throw new CxoneError(operation, res.status, undefined, why);
         }
     }
@@ -232,8 +270,14 @@ export class CxoneSession {
     }
 
     /** One logical request with retries; never lets an axios error (which holds headers) escape. */
-    private async send(spec: CallSpec, url: string, bearer: string | undefined): Promise<AxiosResponse> {
-        const safe = spec.safe ?? (spec.method === "GET" || spec.method === "PUT" || spec.method === "DELETE");
+    private async send(
+        spec: CallSpec,
+        url: string,
+        bearer: string | undefined,
+    ): Promise<AxiosResponse> {
+        const safe =
+            spec.safe ??
+            (spec.method === "GET" || spec.method === "PUT" || spec.method === "DELETE");
         for (let attempt = 1; ; attempt++) {
             let res: AxiosResponse | undefined;
             let networkCode: string | undefined;
@@ -244,24 +288,42 @@ export class CxoneSession {
                     params: spec.params,
                     data: spec.body,
                     timeout: this.policy.timeoutMs,
-                    headers: { Accept: "application/json", ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}) },
+                    headers: {
+                        Accept: "application/json",
+                        ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}),
+                    },
                     validateStatus: () => true,
                     maxRedirects: 0,
                     proxy: false,
                     ...pinLocalhost(url),
                 });
             } catch (e) {
-                networkCode = typeof (e as { code?: unknown })?.code === "string" ? (e as { code: string }).code : "ENETWORK";
+                networkCode =
+                    typeof (e as { code?: unknown })?.code === "string"
+                        ? (e as { code: string }).code
+                        : "ENETWORK";
             }
-            if (res && ((res.status >= 200 && res.status < 300) || spec.accept?.includes(res.status))) return res;
+            if (
+                res &&
+                ((res.status >= 200 && res.status < 300) || spec.accept?.includes(res.status))
+            )
+                return res;
             const status = res?.status;
             if (attempt < this.policy.maxAttempts && isRetryable(status, networkCode, safe)) {
-                await sleep(backoffMs(attempt, this.policy, retryAfterMs(res?.headers?.["retry-after"])));
+                await sleep(
+                    backoffMs(attempt, this.policy, retryAfterMs(res?.headers?.["retry-after"])),
+                );
                 continue;
             }
             const facts = res ? errorFacts(res.data) : { detail: networkCode };
             const hide = this.secrets(bearer ? [bearer] : []);
-            throw new CxoneError(spec.operation, status, facts.code ? scrub(facts.code, hide) : undefined, facts.detail ? scrub(facts.detail, hide) : undefined, attempt);
+            throw new CxoneError(
+                spec.operation,
+                status,
+                facts.code ? scrub(facts.code, hide) : undefined,
+                facts.detail ? scrub(facts.detail, hide) : undefined,
+                attempt,
+            );
         }
     }
 }

@@ -148,7 +148,11 @@ export function createProvisioningActions(
     o: OktaAppOptions,
     appId: pulumi.Input<string>,
     /** the SCIM connection, and resources that must exist before the actions (attribute mappings) */
-    connection: { status: pulumi.Output<string>; resource: pulumi.Resource; after?: pulumi.Resource[] },
+    connection: {
+        status: pulumi.Output<string>;
+        resource: pulumi.Resource;
+        after?: pulumi.Resource[];
+    },
     switches: SwitchInputs,
     transform?: OktaTransforms["provisioningActions"],
 ): { resource: OktaProvisioningActions; applied: pulumi.Output<boolean> } {

@@ -58,7 +58,11 @@ export async function create(
         // app made around this call is ours. The search may lag behind the write, so it is repeated
         // for a while; a miss fails the create and never makes a second app.
         if (!(e instanceof OktaError) || !(mayHaveCreated(e.status) || e.status === 500)) throw e;
-        const appeared = await oktaApi.awaitAppsByLabel(s.orgUrl, s.label, (a) => appsMadeBy(s, [a], started).length === 1);
+        const appeared = await oktaApi.awaitAppsByLabel(
+            s.orgUrl,
+            s.label,
+            (a) => appsMadeBy(s, [a], started).length === 1,
+        );
         if (appeared.length !== 1) throw e;
         app = appeared[0];
     }

@@ -15,7 +15,11 @@ export interface OktaApp {
     label: string;
     status: "ACTIVE" | "INACTIVE";
     signOnMode: string;
-    settings: { app: Record<string, unknown>; signOn?: { loginUrl?: string; redirectUrl?: string }; [k: string]: unknown };
+    settings: {
+        app: Record<string, unknown>;
+        signOn?: { loginUrl?: string; redirectUrl?: string };
+        [k: string]: unknown;
+    };
     [k: string]: unknown;
 }
 
@@ -31,14 +35,17 @@ export type FeatureStatus = "ENABLED" | "DISABLED";
 /** The "To App" provisioning switches of the USER_PROVISIONING feature. */
 export interface ProvisioningCapabilities {
     create: { lifecycleCreate: { status: FeatureStatus } };
-    update: { profile: { status: FeatureStatus }; lifecycleDeactivate: { status: FeatureStatus }; [k: string]: unknown };
+    update: {
+        profile: { status: FeatureStatus };
+        lifecycleDeactivate: { status: FeatureStatus };
+        [k: string]: unknown;
+    };
 }
 
 export interface OktaConnection {
     status: "ENABLED" | "DISABLED" | "UNKNOWN";
     authScheme?: string;
 }
-
 
 /** Okta's retry tuning for this process (tests shorten it; the defaults cover a 60 s window). */
 let policy: RetryPolicy = { ...defaultRetryPolicy };
@@ -70,7 +77,11 @@ interface OktaAnswer<T> {
     headers: Record<string, unknown>;
 }
 
-export async function call<T>(orgUrl: string, operation: string, config: OktaCall): Promise<OktaAnswer<T>> {
+export async function call<T>(
+    orgUrl: string,
+    operation: string,
+    config: OktaCall,
+): Promise<OktaAnswer<T>> {
     const token = oktaApiToken(orgUrl);
     // Creating an app is the one call that would duplicate work if repeated after the server
     // acted; lifecycle POSTs, PUTs and DELETEs are idempotent (terraform-provider-okta retries them).
@@ -103,14 +114,19 @@ export async function call<T>(orgUrl: string, operation: string, config: OktaCal
                     return new OktaError(operation, undefined, {}, f.attempts, f.networkCode);
                 }
                 const details = oktaErrorDetails(f.response.data, [token]);
-                const note = f.rateLimitResetMs !== undefined
-                    ? `the rate limit resets in ${Math.ceil(f.rateLimitResetMs / 1000)} s, beyond the wait budget`
-                    : undefined;
+                const note =
+                    f.rateLimitResetMs !== undefined
+                        ? `the rate limit resets in ${Math.ceil(f.rateLimitResetMs / 1000)} s, beyond the wait budget`
+                        : undefined;
                 return new OktaError(operation, f.response.status, details, f.attempts, note);
             },
         },
     );
-    return { status: res.status, data: res.data as T, headers: res.headers as Record<string, unknown> };
+    return {
+        status: res.status,
+        data: res.data as T,
+        headers: res.headers as Record<string, unknown>,
+    };
 }
 
 /** Pages Okta returns at most; a bound so a faulty `next` chain cannot loop for ever. */
@@ -130,7 +146,8 @@ async function listAll<T>(
             throw new OktaError(operation, undefined, {}, 1, `more than ${MAX_PAGES} pages`);
         }
         const res: OktaAnswer<T[]> = await call<T[]>(orgUrl, operation, next);
-        if (!Array.isArray(res.data)) throw new OktaError(operation, 200, {}, 1, "the answer is not a list");
+        if (!Array.isArray(res.data))
+            throw new OktaError(operation, 200, {}, 1, "the answer is not a list");
         out.push(...res.data);
         let link: string | undefined;
         try {
@@ -144,7 +161,11 @@ async function listAll<T>(
 }
 
 /** GET that maps 404 to undefined (the object is gone). */
-export async function find<T>(orgUrl: string, operation: string, url: string): Promise<T | undefined> {
+export async function find<T>(
+    orgUrl: string,
+    operation: string,
+    url: string,
+): Promise<T | undefined> {
     try {
         return (await call<T>(orgUrl, operation, { method: "GET", url })).data;
     } catch (e) {
@@ -162,7 +183,10 @@ export interface AutoLoginAppSpec {
 }
 
 /** The body Okta expects for a custom SWA (AUTO_LOGIN) app; used for create and full-replace PUT. */
-export function autoLoginAppBody(spec: AutoLoginAppSpec, current?: OktaApp): Record<string, unknown> {
+export function autoLoginAppBody(
+    spec: AutoLoginAppSpec,
+    current?: OktaApp,
+): Record<string, unknown> {
     return {
         ...(current ?? {}),
         label: spec.label,
@@ -170,7 +194,10 @@ export function autoLoginAppBody(spec: AutoLoginAppSpec, current?: OktaApp): Rec
         settings: {
             ...(current?.settings ?? {}),
             app: current?.settings.app ?? {},
-            signOn: { loginUrl: spec.loginUrl, ...(spec.redirectUrl ? { redirectUrl: spec.redirectUrl } : {}) },
+            signOn: {
+                loginUrl: spec.loginUrl,
+                ...(spec.redirectUrl ? { redirectUrl: spec.redirectUrl } : {}),
+            },
             ...(spec.adminNote ? { notes: { ...notesOf(current), admin: spec.adminNote } } : {}),
         },
     };
@@ -185,16 +212,27 @@ export const oktaApi = {
     /** POST /api/v1/apps?activate=true [doc] */
     async createAutoLoginApp(orgUrl: string, spec: AutoLoginAppSpec): Promise<OktaApp> {
         const body = autoLoginAppBody(spec);
-        return (await call<OktaApp>(orgUrl, `create app "${spec.label}"`, { method: "POST", url: "/api/v1/apps", params: { activate: true }, data: body })).data;
+        return (
+            await call<OktaApp>(orgUrl, `create app "${spec.label}"`, {
+                method: "POST",
+                url: "/api/v1/apps",
+                params: { activate: true },
+                data: body,
+            })
+        ).data;
     },
     /** GET /api/v1/apps/{id} [doc]; undefined when deleted. */
-    getApp: (orgUrl: string, id: string) => find<OktaApp>(orgUrl, `read app ${id}`, `/api/v1/apps/${encodeURIComponent(id)}`),
+    getApp: (orgUrl: string, id: string) =>
+        find<OktaApp>(orgUrl, `read app ${id}`, `/api/v1/apps/${encodeURIComponent(id)}`),
     /**
      * GET /api/v1/apps?q= [doc]: apps whose label is exactly `label`. Okta's q matches label or
      * name prefixes, so every page is read (`next` links) before filtering.
      */
     async findAppsByLabel(orgUrl: string, label: string): Promise<OktaApp[]> {
-        const all = await listAll<OktaApp>(orgUrl, `search apps "${label}"`, "/api/v1/apps", { q: label, limit: 200 });
+        const all = await listAll<OktaApp>(orgUrl, `search apps "${label}"`, "/api/v1/apps", {
+            q: label,
+            limit: 200,
+        });
         return all.filter((a) => a.label === label);
     },
     /**
@@ -202,7 +240,12 @@ export const oktaApi = {
      * q searches may lag behind a write for a moment [doc], so a just-made app may be missing at
      * first; the caller decides what "found" means and never creates on a miss.
      */
-    async awaitAppsByLabel(orgUrl: string, label: string, accept: (a: OktaApp) => boolean, withinMs = policy.visibilityLagMs): Promise<OktaApp[]> {
+    async awaitAppsByLabel(
+        orgUrl: string,
+        label: string,
+        accept: (a: OktaApp) => boolean,
+        withinMs = policy.visibilityLagMs,
+    ): Promise<OktaApp[]> {
         const until = Date.now() + withinMs;
         for (let wait = 250; ; wait = Math.min(wait * 2, 4_000)) {
             const found = (await oktaApi.findAppsByLabel(orgUrl, label)).filter(accept);
@@ -212,52 +255,100 @@ export const oktaApi = {
     },
     /** PUT /api/v1/apps/{id} with the full app [doc]. */
     async replaceApp(orgUrl: string, app: OktaApp, spec: AutoLoginAppSpec): Promise<OktaApp> {
-        return (await call<OktaApp>(orgUrl, `update app ${app.id}`, { method: "PUT", url: `/api/v1/apps/${encodeURIComponent(app.id)}`, data: autoLoginAppBody(spec, app) })).data;
+        return (
+            await call<OktaApp>(orgUrl, `update app ${app.id}`, {
+                method: "PUT",
+                url: `/api/v1/apps/${encodeURIComponent(app.id)}`,
+                data: autoLoginAppBody(spec, app),
+            })
+        ).data;
     },
     /** POST /api/v1/apps/{id}/lifecycle/activate|deactivate [doc] */
     async setAppActive(orgUrl: string, id: string, active: boolean): Promise<void> {
-        await call(orgUrl, `${active ? "activate" : "deactivate"} app ${id}`, { method: "POST", url: `/api/v1/apps/${encodeURIComponent(id)}/lifecycle/${active ? "activate" : "deactivate"}` });
+        await call(orgUrl, `${active ? "activate" : "deactivate"} app ${id}`, {
+            method: "POST",
+            url: `/api/v1/apps/${encodeURIComponent(id)}/lifecycle/${active ? "activate" : "deactivate"}`,
+        });
     },
     /** DELETE /api/v1/apps/{id} [doc]; Okta requires the app to be inactive first. */
     async deleteApp(orgUrl: string, id: string): Promise<void> {
         try {
-            await call(orgUrl, `delete app ${id}`, { method: "DELETE", url: `/api/v1/apps/${encodeURIComponent(id)}` });
+            await call(orgUrl, `delete app ${id}`, {
+                method: "DELETE",
+                url: `/api/v1/apps/${encodeURIComponent(id)}`,
+            });
         } catch (e) {
             if (!(e instanceof OktaError && e.status === 404)) throw e;
         }
     },
     /** GET /api/v1/apps/{id}/connections/default [doc] */
     getConnection: (orgUrl: string, appId: string) =>
-        find<OktaConnection>(orgUrl, `read the provisioning connection of app ${appId}`, `/api/v1/apps/${encodeURIComponent(appId)}/connections/default`),
+        find<OktaConnection>(
+            orgUrl,
+            `read the provisioning connection of app ${appId}`,
+            `/api/v1/apps/${encodeURIComponent(appId)}/connections/default`,
+        ),
     /** POST /api/v1/apps/{id}/connections/default/lifecycle/activate [doc] */
     async activateConnection(orgUrl: string, appId: string): Promise<void> {
-        await call(orgUrl, `activate the provisioning connection of app ${appId}`, { method: "POST", url: `/api/v1/apps/${encodeURIComponent(appId)}/connections/default/lifecycle/activate` });
+        await call(orgUrl, `activate the provisioning connection of app ${appId}`, {
+            method: "POST",
+            url: `/api/v1/apps/${encodeURIComponent(appId)}/connections/default/lifecycle/activate`,
+        });
     },
     /** GET /api/v1/apps/{id}/features/USER_PROVISIONING [doc]; undefined when the app has none. */
     getProvisioningFeature: (orgUrl: string, appId: string) =>
-        find<{ status: string; capabilities: ProvisioningCapabilities }>(orgUrl, `read the provisioning actions of app ${appId}`, `/api/v1/apps/${encodeURIComponent(appId)}/features/USER_PROVISIONING`),
+        find<{ status: string; capabilities: ProvisioningCapabilities }>(
+            orgUrl,
+            `read the provisioning actions of app ${appId}`,
+            `/api/v1/apps/${encodeURIComponent(appId)}/features/USER_PROVISIONING`,
+        ),
     /** PUT /api/v1/apps/{id}/features/USER_PROVISIONING with the capabilities object only [doc]. */
-    async putProvisioningFeature(orgUrl: string, appId: string, capabilities: ProvisioningCapabilities): Promise<{ status: string; capabilities: ProvisioningCapabilities }> {
-        return (await call<{ status: string; capabilities: ProvisioningCapabilities }>(orgUrl, `switch the provisioning actions of app ${appId}`, {
-            method: "PUT",
-            url: `/api/v1/apps/${encodeURIComponent(appId)}/features/USER_PROVISIONING`,
-            data: capabilities,
-        })).data;
+    async putProvisioningFeature(
+        orgUrl: string,
+        appId: string,
+        capabilities: ProvisioningCapabilities,
+    ): Promise<{ status: string; capabilities: ProvisioningCapabilities }> {
+        return (
+            await call<{ status: string; capabilities: ProvisioningCapabilities }>(
+                orgUrl,
+                `switch the provisioning actions of app ${appId}`,
+                {
+                    method: "PUT",
+                    url: `/api/v1/apps/${encodeURIComponent(appId)}/features/USER_PROVISIONING`,
+                    data: capabilities,
+                },
+            )
+        ).data;
     },
     /** GET /api/v1/apps/{id}/groups/{groupId} [doc]; undefined when not assigned. */
     getGroupAssignment: (orgUrl: string, appId: string, groupId: string) =>
-        find<{ id: string }>(orgUrl, `read the assignment of group ${groupId}`, `/api/v1/apps/${encodeURIComponent(appId)}/groups/${encodeURIComponent(groupId)}`),
+        find<{ id: string }>(
+            orgUrl,
+            `read the assignment of group ${groupId}`,
+            `/api/v1/apps/${encodeURIComponent(appId)}/groups/${encodeURIComponent(groupId)}`,
+        ),
     /** PUT /api/v1/apps/{id}/groups/{groupId} [doc] */
     async assignGroup(orgUrl: string, appId: string, groupId: string): Promise<void> {
-        await call(orgUrl, `assign group ${groupId} to app ${appId}`, { method: "PUT", url: `/api/v1/apps/${encodeURIComponent(appId)}/groups/${encodeURIComponent(groupId)}`, data: {} });
+        await call(orgUrl, `assign group ${groupId} to app ${appId}`, {
+            method: "PUT",
+            url: `/api/v1/apps/${encodeURIComponent(appId)}/groups/${encodeURIComponent(groupId)}`,
+            data: {},
+        });
     },
     /** GET /api/v1/groups/{groupId} [doc]; undefined when Okta has no such group. */
     getGroup: (orgUrl: string, groupId: string) =>
-        find<OktaGroup>(orgUrl, `read group ${groupId}`, `/api/v1/groups/${encodeURIComponent(groupId)}`),
+        find<OktaGroup>(
+            orgUrl,
+            `read group ${groupId}`,
+            `/api/v1/groups/${encodeURIComponent(groupId)}`,
+        ),
     /** DELETE /api/v1/apps/{id}/groups/{groupId} [doc] */
     async unassignGroup(orgUrl: string, appId: string, groupId: string): Promise<void> {
         try {
-            await call(orgUrl, `unassign group ${groupId} from app ${appId}`, { method: "DELETE", url: `/api/v1/apps/${encodeURIComponent(appId)}/groups/${encodeURIComponent(groupId)}` });
+            await call(orgUrl, `unassign group ${groupId} from app ${appId}`, {
+                method: "DELETE",
+                url: `/api/v1/apps/${encodeURIComponent(appId)}/groups/${encodeURIComponent(groupId)}`,
+            });
         } catch (e) {
             if (!(e instanceof OktaError && e.status === 404)) throw e;
         }

@@ -18,26 +18,55 @@ export interface AdminHooks {
 export function sandboxAdminRouter(h: AdminHooks): express.Router {
     const r = express.Router();
     r.use(express.json());
-    r.get("/status", (_req, res) => { res.json({ server: h.server, ok: true, pid: process.pid }); });
-    r.get("/requests", (_req, res) => { res.json({ requests: h.log.list() }); });
-    r.delete("/requests", (_req, res) => { h.log.clear(); res.status(204).end(); });
-    r.get("/faults", (_req, res) => { res.json({ latencyMs: h.faults.baseLatencyMs, rules: h.faults.list() }); });
+    r.get("/status", (_req, res) => {
+        res.json({ server: h.server, ok: true, pid: process.pid });
+    });
+    r.get("/requests", (_req, res) => {
+        res.json({ requests: h.log.list() });
+    });
+    r.delete("/requests", (_req, res) => {
+        h.log.clear();
+        res.status(204).end();
+    });
+    r.get("/faults", (_req, res) => {
+        res.json({ latencyMs: h.faults.baseLatencyMs, rules: h.faults.list() });
+    });
     r.post("/faults", (req, res) => {
         // body: {rules: FaultRule[], latencyMs?} or a single rule or an array of rules
         const body = req.body ?? {};
-        const rules: FaultRule[] = Array.isArray(body) ? body : Array.isArray(body.rules) ? body.rules : body.kind ? [body] : [];
+        const rules: FaultRule[] = Array.isArray(body)
+            ? body
+            : Array.isArray(body.rules)
+              ? body.rules
+              : body.kind
+                ? [body]
+                : [];
         if (body.latencyMs !== undefined) {
-            if (typeof body.latencyMs !== "number" || body.latencyMs < 0) { res.status(400).json({ error: "latencyMs must be a non-negative number" }); return; }
+            if (typeof body.latencyMs !== "number" || body.latencyMs < 0) {
+                res.status(400).json({ error: "latencyMs must be a non-negative number" });
+                return;
+            }
         }
         try {
             const added = h.faults.add(rules);
             if (body.latencyMs !== undefined) h.faults.baseLatencyMs = body.latencyMs;
-            res.status(201).json({ latencyMs: h.faults.baseLatencyMs, added, rules: h.faults.list() });
+            res.status(201).json({
+                latencyMs: h.faults.baseLatencyMs,
+                added,
+                rules: h.faults.list(),
+            });
         } catch (e) {
             res.status(400).json({ error: (e as Error).message });
         }
     });
-    r.delete("/faults", (_req, res) => { h.faults.clear(); h.faults.baseLatencyMs = 0; res.status(204).end(); });
-    r.post("/reset", (_req, res) => { h.reset(); res.status(204).end(); });
+    r.delete("/faults", (_req, res) => {
+        h.faults.clear();
+        h.faults.baseLatencyMs = 0;
+        res.status(204).end();
+    });
+    r.post("/reset", (_req, res) => {
+        h.reset();
+        res.status(204).end();
+    });
     return r;
 }

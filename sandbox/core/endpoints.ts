@@ -7,7 +7,11 @@ export interface SandboxEndpoints {
     cxone: {
         /** the CXone issuer host (OAuth, discovery); until `hosts` existed, the one CXone host */
         baseUrl: string;
-        tenantId: string; adminAccessKeyId: string; adminAccessKeySecret: string; adminEmail: string; adminPassword: string;
+        tenantId: string;
+        adminAccessKeyId: string;
+        adminAccessKeySecret: string;
+        adminEmail: string;
+        adminPassword: string;
         /** every CXone host by role, as listened on (discovery names them `*.localhost:PORT`) */
         hosts?: CxoneHostUrls;
     };
@@ -15,10 +19,22 @@ export interface SandboxEndpoints {
     pid?: number;
 }
 
-export function endpointsOf(state: SandboxState, urls: { cxone: string; okta: string; cxoneHosts?: CxoneHostUrls }, pid?: number): SandboxEndpoints {
+export function endpointsOf(
+    state: SandboxState,
+    urls: { cxone: string; okta: string; cxoneHosts?: CxoneHostUrls },
+    pid?: number,
+): SandboxEndpoints {
     const seed = state.cxone.seed;
     return {
-        cxone: { baseUrl: urls.cxone, tenantId: state.cxone.tenantId, adminAccessKeyId: seed.adminAccessKeyId, adminAccessKeySecret: seed.adminAccessKeySecret, adminEmail: seed.adminEmail, adminPassword: seed.adminPassword, ...(urls.cxoneHosts ? { hosts: urls.cxoneHosts } : {}) },
+        cxone: {
+            baseUrl: urls.cxone,
+            tenantId: state.cxone.tenantId,
+            adminAccessKeyId: seed.adminAccessKeyId,
+            adminAccessKeySecret: seed.adminAccessKeySecret,
+            adminEmail: seed.adminEmail,
+            adminPassword: seed.adminPassword,
+            ...(urls.cxoneHosts ? { hosts: urls.cxoneHosts } : {}),
+        },
         okta: { orgUrl: urls.okta, apiToken: state.okta.apiToken },
         ...(pid !== undefined ? { pid } : {}),
     };

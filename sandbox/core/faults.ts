@@ -52,18 +52,45 @@ export function validateFaultRule(r: unknown): string | undefined {
     if (!r || typeof r !== "object") return "rule must be an object";
     const rule = r as Record<string, unknown>;
     if (!KINDS.includes(rule.kind as FaultKind)) return `kind must be one of ${KINDS.join(", ")}`;
-    if (rule.server !== undefined && rule.server !== "cxone" && rule.server !== "okta") return "server must be cxone or okta";
-    if (rule.method !== undefined && typeof rule.method !== "string") return "method must be a string";
+    if (rule.server !== undefined && rule.server !== "cxone" && rule.server !== "okta")
+        return "server must be cxone or okta";
+    if (rule.method !== undefined && typeof rule.method !== "string")
+        return "method must be a string";
     if (rule.path !== undefined) {
         if (typeof rule.path !== "string") return "path must be a regular expression string";
-        try { new RegExp(rule.path); } catch { return `path is not a valid regular expression: ${rule.path}`; }
+        try {
+            new RegExp(rule.path);
+        } catch {
+            return `path is not a valid regular expression: ${rule.path}`;
+        }
     }
-    for (const k of ["times", "ms", "status", "retryAfterSeconds", "holdMs", "perSecond", "resetSeconds"]) {
-        if (rule[k] !== undefined && (typeof rule[k] !== "number" || !Number.isFinite(rule[k] as number) || (rule[k] as number) < 0)) return `${k} must be a non-negative number`;
+    for (const k of [
+        "times",
+        "ms",
+        "status",
+        "retryAfterSeconds",
+        "holdMs",
+        "perSecond",
+        "resetSeconds",
+    ]) {
+        if (
+            rule[k] !== undefined &&
+            (typeof rule[k] !== "number" ||
+                !Number.isFinite(rule[k] as number) ||
+                (rule[k] as number) < 0)
+        )
+            return `${k} must be a non-negative number`;
     }
-    if ((rule.kind === "latency" || rule.kind === "lag") && typeof rule.ms !== "number") return `${rule.kind} rule needs ms`;
-    if (rule.kind === "rateLimit" && !(typeof rule.perSecond === "number" && rule.perSecond > 0)) return "rateLimit rule needs perSecond > 0";
-    if (rule.kind === "status" && rule.status !== undefined && ((rule.status as number) < 400 || (rule.status as number) > 599)) return "status must be 400-599";
+    if ((rule.kind === "latency" || rule.kind === "lag") && typeof rule.ms !== "number")
+        return `${rule.kind} rule needs ms`;
+    if (rule.kind === "rateLimit" && !(typeof rule.perSecond === "number" && rule.perSecond > 0))
+        return "rateLimit rule needs perSecond > 0";
+    if (
+        rule.kind === "status" &&
+        rule.status !== undefined &&
+        ((rule.status as number) < 400 || (rule.status as number) > 599)
+    )
+        return "status must be 400-599";
     return undefined;
 }
 
@@ -77,21 +104,33 @@ export class FaultInjector {
 
     constructor(public baseLatencyMs = 0) {}
 
-    list(): ActiveFaultRule[] { return this.rules.map((r) => ({ ...r })); }
+    list(): ActiveFaultRule[] {
+        return this.rules.map((r) => ({ ...r }));
+    }
 
     add(rules: FaultRule[]): ActiveFaultRule[] {
         for (const r of rules) {
             const err = validateFaultRule(r);
             if (err) throw new Error(err);
         }
-        const added = rules.map((r) => ({ ...r, id: String(this.nextId++), ...(r.times !== undefined ? { remaining: r.times } : {}) }));
+        const added = rules.map((r) => ({
+            ...r,
+            id: String(this.nextId++),
+            ...(r.times !== undefined ? { remaining: r.times } : {}),
+        }));
         this.rules.push(...added);
         return added;
     }
 
-    clear(): void { this.rules = []; this.windows.clear(); }
+    clear(): void {
+        this.rules = [];
+        this.windows.clear();
+    }
 
-    stop(): void { for (const t of this.held) clearTimeout(t); this.held.clear(); }
+    stop(): void {
+        for (const t of this.held) clearTimeout(t);
+        this.held.clear();
+    }
 
     private matches(r: ActiveFaultRule, server: ServerName, method: string, path: string): boolean {
         if (r.server && r.server !== server) return false;
@@ -108,11 +147,20 @@ export class FaultInjector {
     }
 
     /** Decides what happens to one request: total added delay and the deciding rule, if any. */
-    decide(server: ServerName, method: string, path: string, now = Date.now()): { delayMs: number; rule?: ActiveFaultRule } {
+    decide(
+        server: ServerName,
+        method: string,
+        path: string,
+        now = Date.now(),
+    ): { delayMs: number; rule?: ActiveFaultRule } {
         let delayMs = this.baseLatencyMs;
         for (const r of [...this.rules]) {
             if (!this.matches(r, server, method, path)) continue;
-            if (r.kind === "latency") { delayMs += r.ms ?? 0; this.consume(r); continue; }
+            if (r.kind === "latency") {
+                delayMs += r.ms ?? 0;
+                this.consume(r);
+                continue;
+            }
             if (r.kind === "lag") continue;
             if (r.kind === "rateLimit") {
                 const second = Math.floor(now / 1000);
@@ -130,7 +178,12 @@ export class FaultInjector {
 
     /** The visibility lag (ms) active for a list at `path`: the largest matching lag rule. */
     lagMs(server: ServerName, method: string, path: string): number {
-        return Math.max(0, ...this.rules.filter((r) => r.kind === "lag" && this.matches(r, server, method, path)).map((r) => r.ms ?? 0));
+        return Math.max(
+            0,
+            ...this.rules
+                .filter((r) => r.kind === "lag" && this.matches(r, server, method, path))
+                .map((r) => r.ms ?? 0),
+        );
     }
 
     /** `answerOf`: the service's own error shape for status and rate-limit faults, if it has one. */
@@ -150,26 +203,39 @@ export class FaultInjector {
                         return;
                     case "timeout": {
                         if (rule.holdMs === undefined) return; // never answer; the socket closes with the server
-                        const t = setTimeout(() => { this.held.delete(t); req.socket.destroy(); }, rule.holdMs);
+                        const t = setTimeout(() => {
+                            this.held.delete(t);
+                            req.socket.destroy();
+                        }, rule.holdMs);
                         this.held.add(t);
                         return;
                     }
                     case "rateLimit":
                         if (answer) return answer(res, 429, rule);
                         res.set("Retry-After", String(rule.retryAfterSeconds ?? 1));
-                        res.status(429).json({ error: "Too Many Requests", message: "rate limit exceeded" });
+                        res.status(429).json({
+                            error: "Too Many Requests",
+                            message: "rate limit exceeded",
+                        });
                         return;
                     case "status": {
                         const status = rule.status ?? 503;
                         if (answer) return answer(res, status, rule);
-                        if (rule.retryAfterSeconds !== undefined || status === 429) res.set("Retry-After", String(rule.retryAfterSeconds ?? 1));
-                        res.status(status).json({ error: STATUS_CODES[status] ?? "Error", message: "injected fault" });
+                        if (rule.retryAfterSeconds !== undefined || status === 429)
+                            res.set("Retry-After", String(rule.retryAfterSeconds ?? 1));
+                        res.status(status).json({
+                            error: STATUS_CODES[status] ?? "Error",
+                            message: "injected fault",
+                        });
                         return;
                     }
                 }
             };
             if (delayMs > 0) {
-                const t = setTimeout(() => { this.held.delete(t); act(); }, delayMs);
+                const t = setTimeout(() => {
+                    this.held.delete(t);
+                    act();
+                }, delayMs);
                 this.held.add(t);
             } else act();
         };

@@ -27,7 +27,10 @@ export function redactPath(url: string): string {
     if (q < 0) return url;
     const params = new URLSearchParams(url.slice(q + 1));
     const out: string[] = [];
-    for (const [k, v] of params) out.push(`${encodeURIComponent(k)}=${SECRET_QUERY.test(k) ? "***" : encodeURIComponent(v)}`);
+    for (const [k, v] of params)
+        out.push(
+            `${encodeURIComponent(k)}=${SECRET_QUERY.test(k) ? "***" : encodeURIComponent(v)}`,
+        );
     return out.length ? `${url.slice(0, q)}?${out.join("&")}` : url.slice(0, q);
 }
 
@@ -42,11 +45,19 @@ export class RequestLog {
     add(entry: RequestLogEntry): void {
         this.entries.push(entry);
         if (this.file) {
-            try { fs.appendFileSync(this.file, JSON.stringify(entry) + "\n"); } catch { /* log file is best effort */ }
+            try {
+                fs.appendFileSync(this.file, JSON.stringify(entry) + "\n");
+            } catch {
+                /* log file is best effort */
+            }
         }
     }
-    list(): RequestLogEntry[] { return this.entries.slice(); }
-    clear(): void { this.entries = []; }
+    list(): RequestLogEntry[] {
+        return this.entries.slice();
+    }
+    clear(): void {
+        this.entries = [];
+    }
 
     /** Express middleware recording every non-sandbox request once its response ends or its socket closes. */
     middleware(server: ServerName) {
@@ -60,8 +71,19 @@ export class RequestLog {
                 if (done) return;
                 done = true;
                 const fault = res.locals.sandboxFault as string | undefined;
-                const status = res.headersSent && !(fault === "reset" || fault === "timeout") ? res.statusCode : 0;
-                this.add({ time, server, method: req.method, path, status, ms: Date.now() - started, ...(fault ? { fault } : {}) });
+                const status =
+                    res.headersSent && !(fault === "reset" || fault === "timeout")
+                        ? res.statusCode
+                        : 0;
+                this.add({
+                    time,
+                    server,
+                    method: req.method,
+                    path,
+                    status,
+                    ms: Date.now() - started,
+                    ...(fault ? { fault } : {}),
+                });
             };
             res.on("finish", finish);
             res.on("close", finish);

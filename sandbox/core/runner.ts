@@ -27,7 +27,11 @@ export function originForm(url: string): string {
     }
 }
 
-export async function startServiceServer(port: number, hooks: AdminHooks, host = "127.0.0.1"): Promise<ServiceServer> {
+export async function startServiceServer(
+    port: number,
+    hooks: AdminHooks,
+    host = "127.0.0.1",
+): Promise<ServiceServer> {
     let service: express.Express | undefined;
     const outer = express();
     outer.disable("x-powered-by");
@@ -46,16 +50,22 @@ export async function startServiceServer(port: number, hooks: AdminHooks, host =
     });
     await new Promise<void>((resolve, reject) => {
         server.once("error", reject);
-        server.listen(port, host, () => { server.off("error", reject); resolve(); });
+        server.listen(port, host, () => {
+            server.off("error", reject);
+            resolve();
+        });
     });
     const addr = server.address() as AddressInfo;
     return {
         server,
         url: `http://${host}:${addr.port}`,
-        mount(app) { service = app; },
-        close: () => new Promise<void>((resolve) => {
-            server.close(() => resolve());
-            server.closeAllConnections();
-        }),
+        mount(app) {
+            service = app;
+        },
+        close: () =>
+            new Promise<void>((resolve) => {
+                server.close(() => resolve());
+                server.closeAllConnections();
+            }),
     };
 }

@@ -15,7 +15,9 @@ export function newAccessKeyId(): string {
 export const newSecret = (bytes: number): string => randomBytes(bytes).toString("base64url");
 
 export function hashSecret(secret: string, salt = randomBytes(12).toString("base64url")): string {
-    return `${salt}$${createHash("sha256").update(salt + "\0" + secret).digest("base64url")}`;
+    return `${salt}$${createHash("sha256")
+        .update(salt + "\0" + secret)
+        .digest("base64url")}`;
 }
 
 export function secretMatches(secret: string, stored: string | undefined): boolean {
@@ -28,5 +30,7 @@ export function secretMatches(secret: string, stored: string | undefined): boole
 
 /** Own-property lookup, so ids like "__proto__" or "constructor" never reach Object.prototype. */
 export function own<T>(map: Record<string, T>, key: unknown): T | undefined {
-    return typeof key === "string" && Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
+    return typeof key === "string" && Object.prototype.hasOwnProperty.call(map, key)
+        ? map[key]
+        : undefined;
 }

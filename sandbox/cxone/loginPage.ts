@@ -1,7 +1,11 @@
 // The plain HTML employee login page behind /auth/authorize (the browser step of
 // "Authenticate with CXone"). Every value is HTML-escaped; the OAuth parameters travel as
 // hidden fields so the POST carries the same request.
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const esc = (s: string) =>
+    s.replace(
+        /[&<>"']/g,
+        (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+    );
 
 export function loginPage(params: Record<string, string>, error?: string): string {
     const hidden = Object.entries(params)

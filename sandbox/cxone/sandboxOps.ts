@@ -13,8 +13,14 @@ export function sandboxCxoneRoutes(ctx: SandboxContext): express.Router {
         const { userId, password } = (req.body ?? {}) as Record<string, unknown>;
         const u = own(ctx.state.cxone.users, userId);
         if (!u) return void res.status(404).json({ error: "user not found" });
-        if (typeof password !== "string" || password.length < 8) return void res.status(400).json({ error: "password of at least 8 characters required" });
-        if (u.status !== "PENDING") return void res.status(409).json({ error: `user is ${u.status}; only an invited (PENDING) user can activate` });
+        if (typeof password !== "string" || password.length < 8)
+            return void res
+                .status(400)
+                .json({ error: "password of at least 8 characters required" });
+        if (u.status !== "PENDING")
+            return void res.status(409).json({
+                error: `user is ${u.status}; only an invited (PENDING) user can activate`,
+            });
         u.passwordHash = hashSecret(password);
         u.status = "ACTIVE";
         u.modifiedDate = new Date().toISOString();

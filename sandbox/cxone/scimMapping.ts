@@ -29,23 +29,43 @@ export function toScim(u: CxoneUser, base: string): ScimUser {
         id: u.id,
         ...(u.scim?.externalId ? { externalId: u.scim.externalId } : {}),
         userName: u.userName,
-        name: { givenName: u.firstName, familyName: u.lastName, formatted: `${u.firstName} ${u.lastName}` },
+        name: {
+            givenName: u.firstName,
+            familyName: u.lastName,
+            formatted: `${u.firstName} ${u.lastName}`,
+        },
         displayName: u.scim?.displayName ?? `${u.firstName} ${u.lastName}`,
         emails: [{ value: u.emailAddress, primary: true, type: "work" }],
         active: !isDeactivated(u),
         ...(u.timeZone ? { timezone: u.timeZone } : {}),
         ...(u.scim?.phoneNumbers ? { phoneNumbers: u.scim.phoneNumbers } : {}),
         roles: [{ value: u.role, display: u.role, primary: true }],
-        [NICE_USER]: { ...(u.teamId ? { team: u.teamId } : {}), loginAuthenticator: u.loginAuthenticatorId },
-        meta: { resourceType: "User", created: u.createdDate, lastModified: u.modifiedDate, location: `${base}/scim/v2/Users/${u.id}` },
+        [NICE_USER]: {
+            ...(u.teamId ? { team: u.teamId } : {}),
+            loginAuthenticator: u.loginAuthenticatorId,
+        },
+        meta: {
+            resourceType: "User",
+            created: u.createdDate,
+            lastModified: u.modifiedDate,
+            location: `${base}/scim/v2/Users/${u.id}`,
+        },
     };
 }
 
 /** Fields a SCIM body sets on an employee, or the first problem found. */
 export interface ScimFields {
-    userName: string; firstName: string; lastName: string; emailAddress: string; active: boolean;
-    externalId?: string; displayName?: string; timeZone?: string; phoneNumbers?: unknown[];
-    teamId?: string; loginAuthenticatorId?: string;
+    userName: string;
+    firstName: string;
+    lastName: string;
+    emailAddress: string;
+    active: boolean;
+    externalId?: string;
+    displayName?: string;
+    timeZone?: string;
+    phoneNumbers?: unknown[];
+    teamId?: string;
+    loginAuthenticatorId?: string;
 }
 
 export function fromScim(s: CxoneState, body: unknown): ScimFields | string {
@@ -53,22 +73,30 @@ export function fromScim(s: CxoneState, body: unknown): ScimFields | string {
     const b = body as Record<string, unknown>;
     if (typeof b.userName !== "string" || !b.userName.trim()) return "userName is required";
     const name = (b.name ?? {}) as Record<string, unknown>;
-    if (typeof name.givenName !== "string" || !name.givenName.trim()) return "name.givenName is required";
-    if (typeof name.familyName !== "string" || !name.familyName.trim()) return "name.familyName is required";
+    if (typeof name.givenName !== "string" || !name.givenName.trim())
+        return "name.givenName is required";
+    if (typeof name.familyName !== "string" || !name.familyName.trim())
+        return "name.familyName is required";
     if (!Array.isArray(b.emails) || b.emails.length === 0) return "emails is required";
     const emails = b.emails as { value?: unknown; primary?: unknown }[];
     const email = (emails.find((e) => e && e.primary === true) ?? emails[0])?.value;
-    if (typeof email !== "string" || !EMAIL.test(email)) return "emails must contain a valid email address";
+    if (typeof email !== "string" || !EMAIL.test(email))
+        return "emails must contain a valid email address";
     if (b.active !== undefined && typeof b.active !== "boolean") return "active must be a boolean";
     const ext = (b[NICE_USER] ?? {}) as Record<string, unknown>;
     let loginAuthenticatorId: string | undefined;
     if (ext.loginAuthenticator !== undefined) {
-        const a = s.loginAuthenticators.find((x) => x.id === ext.loginAuthenticator || x.name === ext.loginAuthenticator);
+        const a = s.loginAuthenticators.find(
+            (x) => x.id === ext.loginAuthenticator || x.name === ext.loginAuthenticator,
+        );
         if (!a) return `loginAuthenticator ${String(ext.loginAuthenticator)} not found`;
         loginAuthenticatorId = a.id;
     }
     return {
-        userName: b.userName, firstName: name.givenName, lastName: name.familyName, emailAddress: email,
+        userName: b.userName,
+        firstName: name.givenName,
+        lastName: name.familyName,
+        emailAddress: email,
         active: b.active !== false,
         ...(typeof b.externalId === "string" ? { externalId: b.externalId } : {}),
         ...(typeof b.displayName === "string" ? { displayName: b.displayName } : {}),
@@ -89,7 +117,11 @@ export function applyScim(u: CxoneUser, f: ScimFields): void {
     if (f.teamId !== undefined) u.teamId = f.teamId;
     if (f.loginAuthenticatorId !== undefined) u.loginAuthenticatorId = f.loginAuthenticatorId;
     u.scim = {
-        ...(f.externalId !== undefined ? { externalId: f.externalId } : u.scim?.externalId ? { externalId: u.scim.externalId } : {}),
+        ...(f.externalId !== undefined
+            ? { externalId: f.externalId }
+            : u.scim?.externalId
+              ? { externalId: u.scim.externalId }
+              : {}),
         ...(f.displayName !== undefined ? { displayName: f.displayName } : {}),
         ...(f.phoneNumbers !== undefined ? { phoneNumbers: f.phoneNumbers } : {}),
     };

@@ -95,29 +95,80 @@ export interface CxoneState {
     /** RS256 key pair signing id_tokens (public part served at /auth/jwks) */
     signingKey: { kid: string; privatePem: string; publicJwk: Record<string, unknown> };
     /** the admin credentials handed to the operator (endpoints.json) */
-    seed: { adminUserId: string; adminEmail: string; adminPassword: string; adminAccessKeyId: string; adminAccessKeySecret: string };
+    seed: {
+        adminUserId: string;
+        adminEmail: string;
+        adminPassword: string;
+        adminAccessKeyId: string;
+        adminAccessKeySecret: string;
+    };
 }
 
 export const AGENT_ROLE_NAME = "Agent";
 export const ADMIN_ROLE_NAME = "Administrator";
 
-function role(displayName: string, description: string, permissions: string[], modifiable: number, now: string): CxoneRole {
-    return { roleId: newUuid(), roleName: displayName, displayName, description, status: "ACTIVE", permissions: permissions.map((permission) => ({ permission })), modifiable, createdDate: now, lastUpdateDate: now };
+function role(
+    displayName: string,
+    description: string,
+    permissions: string[],
+    modifiable: number,
+    now: string,
+): CxoneRole {
+    return {
+        roleId: newUuid(),
+        roleName: displayName,
+        displayName,
+        description,
+        status: "ACTIVE",
+        permissions: permissions.map((permission) => ({ permission })),
+        modifiable,
+        createdDate: now,
+        lastUpdateDate: now,
+    };
 }
 
 /** A fresh tenant: an admin with a password and an access key, the Agent and Administrator roles. */
 export function seedCxone(): CxoneState {
     const now = new Date().toISOString();
     const tenantId = newUuid();
-    const admin = role(ADMIN_ROLE_NAME, "Full administration", ["Employees: Create and Edit", "Employees: View", "Security: Roles and Permissions", "Security: Access Keys"], 0, now);
+    const admin = role(
+        ADMIN_ROLE_NAME,
+        "Full administration",
+        [
+            "Employees: Create and Edit",
+            "Employees: View",
+            "Security: Roles and Permissions",
+            "Security: Access Keys",
+        ],
+        0,
+        now,
+    );
     const agent = role(AGENT_ROLE_NAME, "Default role for new employees", ["Agent: Login"], 1, now);
-    const authenticator: LoginAuthenticator = { id: newUuid(), name: "Default Login Authenticator", authenticatorType: "PASSWORD", isDefault: true, status: "ACTIVE" };
+    const authenticator: LoginAuthenticator = {
+        id: newUuid(),
+        name: "Default Login Authenticator",
+        authenticatorType: "PASSWORD",
+        isDefault: true,
+        status: "ACTIVE",
+    };
     const adminEmail = "admin@sandbox-tenant.example.com";
     const adminPassword = newSecret(18);
     const adminUser: CxoneUser = {
-        id: newUuid(), userName: adminEmail, firstName: "Sandbox", lastName: "Admin", emailAddress: adminEmail,
-        role: admin.roleName, roleUUID: admin.roleId, secondaryRoleIds: [], status: "ACTIVE", billable: true,
-        teamId: null, timeZone: "UTC", loginAuthenticatorId: authenticator.id, createdDate: now, modifiedDate: now,
+        id: newUuid(),
+        userName: adminEmail,
+        firstName: "Sandbox",
+        lastName: "Admin",
+        emailAddress: adminEmail,
+        role: admin.roleName,
+        roleUUID: admin.roleId,
+        secondaryRoleIds: [],
+        status: "ACTIVE",
+        billable: true,
+        teamId: null,
+        timeZone: "UTC",
+        loginAuthenticatorId: authenticator.id,
+        createdDate: now,
+        modifiedDate: now,
         passwordHash: hashSecret(adminPassword),
     };
     const keyId = newAccessKeyId();
@@ -129,15 +180,36 @@ export function seedCxone(): CxoneState {
         tenantName: "sandbox-tenant",
         users: { [adminUser.id]: adminUser },
         roles: { [admin.roleId]: admin, [agent.roleId]: agent },
-        accessKeys: { [keyId]: { accessKeyId: keyId, secretHash: hashSecret(keySecret), userId: adminUser.id, tenantId, isActive: true, createdDate: now, lastUsedDate: null } },
+        accessKeys: {
+            [keyId]: {
+                accessKeyId: keyId,
+                secretHash: hashSecret(keySecret),
+                userId: adminUser.id,
+                tenantId,
+                isActive: true,
+                createdDate: now,
+                lastUsedDate: null,
+            },
+        },
         loginAuthenticators: [authenticator],
         tokens: {},
         authCodes: {},
         signingKey: {
             kid,
             privatePem: privateKey.export({ type: "pkcs8", format: "pem" }) as string,
-            publicJwk: { ...(publicKey.export({ format: "jwk" }) as Record<string, unknown>), kid, use: "sig", alg: "RS256" },
+            publicJwk: {
+                ...(publicKey.export({ format: "jwk" }) as Record<string, unknown>),
+                kid,
+                use: "sig",
+                alg: "RS256",
+            },
         },
-        seed: { adminUserId: adminUser.id, adminEmail, adminPassword, adminAccessKeyId: keyId, adminAccessKeySecret: keySecret },
+        seed: {
+            adminUserId: adminUser.id,
+            adminEmail,
+            adminPassword,
+            adminAccessKeyId: keyId,
+            adminAccessKeySecret: keySecret,
+        },
     };
 }

@@ -8,7 +8,9 @@ import { gatewayError } from "./errors";
 import { newSecret } from "./ids";
 import type { CxoneState, CxoneUser } from "./state";
 
-export interface TokenOptions { tokenTtlSeconds: number }
+export interface TokenOptions {
+    tokenTtlSeconds: number;
+}
 
 export function userCanAuthenticate(u: CxoneUser | undefined): u is CxoneUser {
     return !!u && u.status !== "BLOCKED" && u.status !== "DELETED";
@@ -16,10 +18,13 @@ export function userCanAuthenticate(u: CxoneUser | undefined): u is CxoneUser {
 
 function prune(s: CxoneState, now: number): void {
     for (const [t, rec] of Object.entries(s.tokens)) if (rec.expiresAt <= now) delete s.tokens[t];
-    for (const [c, rec] of Object.entries(s.authCodes)) if (rec.expiresAt <= now) delete s.authCodes[c];
+    for (const [c, rec] of Object.entries(s.authCodes))
+        if (rec.expiresAt <= now) delete s.authCodes[c];
 }
 
-function b64url(v: unknown): string { return Buffer.from(JSON.stringify(v)).toString("base64url"); }
+function b64url(v: unknown): string {
+    return Buffer.from(JSON.stringify(v)).toString("base64url");
+}
 
 /** The prefix of an id_token's `sub`: NICE's SDK drops its first 5 characters [sdk]; the text [guess]. */
 export const SUB_PREFIX = "user:";
@@ -35,17 +40,34 @@ function idToken(ctx: SandboxContext, user: CxoneUser, audience: string, ttl: nu
     const now = Math.floor(Date.now() / 1000);
     const header = { alg: "RS256", typ: "JWT", kid: s.signingKey.kid };
     const claims = {
-        iss: ctx.urls.cxone, sub: `${SUB_PREFIX}${user.id}`, userId: user.id, aud: audience, iat: now, exp: now + ttl,
-        tenantId: s.tenantId, tenant: s.tenantName, given_name: user.firstName, family_name: user.lastName,
-        name: `${user.firstName} ${user.lastName}`, email: user.emailAddress,
+        iss: ctx.urls.cxone,
+        sub: `${SUB_PREFIX}${user.id}`,
+        userId: user.id,
+        aud: audience,
+        iat: now,
+        exp: now + ttl,
+        tenantId: s.tenantId,
+        tenant: s.tenantName,
+        given_name: user.firstName,
+        family_name: user.lastName,
+        name: `${user.firstName} ${user.lastName}`,
+        email: user.emailAddress,
     };
     const input = `${b64url(header)}.${b64url(claims)}`;
-    const sig = createSign("RSA-SHA256").update(input).sign(s.signingKey.privatePem).toString("base64url");
+    const sig = createSign("RSA-SHA256")
+        .update(input)
+        .sign(s.signingKey.privatePem)
+        .toString("base64url");
     return `${input}.${sig}`;
 }
 
 /** Issues an access + refresh token pair for a user; marks the key as used (lastUsedDate). */
-export function issueTokens(ctx: SandboxContext, opts: TokenOptions, user: CxoneUser, via: { accessKeyIds?: string[]; audience?: string }) {
+export function issueTokens(
+    ctx: SandboxContext,
+    opts: TokenOptions,
+    user: CxoneUser,
+    via: { accessKeyIds?: string[]; audience?: string },
+) {
     const s = ctx.state.cxone;
     const now = Date.now();
     prune(s, now);
@@ -55,9 +77,19 @@ export function issueTokens(ctx: SandboxContext, opts: TokenOptions, user: Cxone
     const access = newSecret(32);
     const refresh = newSecret(32);
     const accessKeyId = keyIds[0];
-    s.tokens[access] = { kind: "access", userId: user.id, ...(accessKeyId ? { accessKeyId } : {}), expiresAt: now + opts.tokenTtlSeconds * 1000 };
+    s.tokens[access] = {
+        kind: "access",
+        userId: user.id,
+        ...(accessKeyId ? { accessKeyId } : {}),
+        expiresAt: now + opts.tokenTtlSeconds * 1000,
+    };
     // refresh tokens outlive access tokens (CXone: about a day) [guess]
-    s.tokens[refresh] = { kind: "refresh", userId: user.id, ...(accessKeyId ? { accessKeyId } : {}), expiresAt: now + Math.max(opts.tokenTtlSeconds * 24, 60) * 1000 };
+    s.tokens[refresh] = {
+        kind: "refresh",
+        userId: user.id,
+        ...(accessKeyId ? { accessKeyId } : {}),
+        expiresAt: now + Math.max(opts.tokenTtlSeconds * 24, 60) * 1000,
+    };
     ctx.save();
     return {
         access_token: access,
@@ -65,13 +97,22 @@ export function issueTokens(ctx: SandboxContext, opts: TokenOptions, user: Cxone
         expires_in: opts.tokenTtlSeconds,
         refresh_token: refresh,
         refresh_token_expires_in: Math.max(opts.tokenTtlSeconds * 24, 60),
-        id_token: idToken(ctx, user, via.audience ?? accessKeyId ?? s.tenantId, opts.tokenTtlSeconds),
+        id_token: idToken(
+            ctx,
+            user,
+            via.audience ?? accessKeyId ?? s.tenantId,
+            opts.tokenTtlSeconds,
+        ),
         issued_token_type: "urn:ietf:params:oauth:token-type:access_token",
     };
 }
 
 /** The user a token stands for, if the token is alive and everything behind it still works. */
-export function tokenUser(ctx: SandboxContext, token: string, kind: "access" | "refresh"): CxoneUser | undefined {
+export function tokenUser(
+    ctx: SandboxContext,
+    token: string,
+    kind: "access" | "refresh",
+): CxoneUser | undefined {
     const s = ctx.state.cxone;
     const rec = Object.prototype.hasOwnProperty.call(s.tokens, token) ? s.tokens[token] : undefined;
     if (!rec || rec.kind !== kind || rec.expiresAt <= Date.now()) return undefined;
@@ -91,7 +132,13 @@ export function tokenKeyId(ctx: SandboxContext, token: string): string | undefin
 export function requireBearer(ctx: SandboxContext) {
     return (req: Request, res: Response, next: NextFunction): void => {
         const m = /^Bearer\s+(\S+)\s*$/i.exec(req.get("authorization") ?? "");
-        if (!m) return gatewayError(req, res, 401, "Full authentication is required to access this resource");
+        if (!m)
+            return gatewayError(
+                req,
+                res,
+                401,
+                "Full authentication is required to access this resource",
+            );
         const user = tokenUser(ctx, m[1], "access");
         if (!user) return gatewayError(req, res, 401, "Invalid or expired token");
         res.locals.user = user;

@@ -1,27 +1,48 @@
 // UserHub employee endpoints [spec unless marked]; base = api_endpoint.
 import express from "express";
 import type { SandboxContext } from "../core/context";
-import { employeeProblems, employeeView, deactivate, findRole, isDeactivated, newEmployee, revive, applyEmployee } from "./employees";
+import {
+    employeeProblems,
+    employeeView,
+    deactivate,
+    findRole,
+    isDeactivated,
+    newEmployee,
+    revive,
+    applyEmployee,
+} from "./employees";
 import { userHubError } from "./errors";
 import { own } from "./ids";
 import type { CxoneUser } from "./state";
 
 /** search filter keys -> employee field */
 const FILTER_FIELDS: Record<string, keyof CxoneUser> = {
-    userIds: "id", ids: "id", id: "id",
-    userNames: "userName", userName: "userName",
-    emailAddresses: "emailAddress", emailAddress: "emailAddress", emails: "emailAddress",
-    statuses: "status", status: "status",
-    roleIds: "roleUUID", roleUUID: "roleUUID", roles: "role", role: "role",
-    teamIds: "teamId", teamId: "teamId",
-    firstName: "firstName", lastName: "lastName",
+    userIds: "id",
+    ids: "id",
+    id: "id",
+    userNames: "userName",
+    userName: "userName",
+    emailAddresses: "emailAddress",
+    emailAddress: "emailAddress",
+    emails: "emailAddress",
+    statuses: "status",
+    status: "status",
+    roleIds: "roleUUID",
+    roleUUID: "roleUUID",
+    roles: "role",
+    role: "role",
+    teamIds: "teamId",
+    teamId: "teamId",
+    firstName: "firstName",
+    lastName: "lastName",
 };
 
 export function userRoutes(ctx: SandboxContext): express.Router {
     const r = express.Router();
     r.use(express.json());
     const s = () => ctx.state.cxone;
-    const notFound = (res: express.Response, id: string) => userHubError(res, 404, "USER_NOT_FOUND", `User ${id} not found`);
+    const notFound = (res: express.Response, id: string) =>
+        userHubError(res, 404, "USER_NOT_FOUND", `User ${id} not found`);
 
     // [spec] create: firstName, lastName, emailAddress, role required -> {success, uuid}
     r.post("/user-management/v1/users", (req, res) => {
@@ -29,7 +50,13 @@ export function userRoutes(ctx: SandboxContext): express.Router {
         const errs = employeeProblems(s(), b);
         if (errs.length) {
             const dup = errs.some((e) => e.code === "DUPLICATE");
-            return userHubError(res, dup ? 409 : 400, dup ? "USER_ALREADY_EXISTS" : "VALIDATION_FAILED", errs.map((e) => e.message).join("; "), errs);
+            return userHubError(
+                res,
+                dup ? 409 : 400,
+                dup ? "USER_ALREADY_EXISTS" : "VALIDATION_FAILED",
+                errs.map((e) => e.message).join("; "),
+                errs,
+            );
         }
         const u = newEmployee(s(), b, "UNREGISTERED");
         s().users[u.id] = u;
@@ -49,14 +76,30 @@ export function userRoutes(ctx: SandboxContext): express.Router {
     r.put("/user-management/v1/users", (req, res) => {
         const b = req.body ?? {};
         const u = own(s().users, b.id);
-        if (typeof b.id !== "string") return userHubError(res, 400, "VALIDATION_FAILED", "id is required", [{ field: "id", code: "REQUIRED", message: "id is required" }]);
+        if (typeof b.id !== "string")
+            return userHubError(res, 400, "VALIDATION_FAILED", "id is required", [
+                { field: "id", code: "REQUIRED", message: "id is required" },
+            ]);
         if (!u) return notFound(res, b.id);
         const errs = employeeProblems(s(), b, u.id);
         // keeping a now-inactive role the employee already has is allowed
-        const keep = errs.filter((e) => !(e.field === "role" && e.code === "INACTIVE" && findRole(s(), b.role)?.roleId === u.roleUUID));
+        const keep = errs.filter(
+            (e) =>
+                !(
+                    e.field === "role" &&
+                    e.code === "INACTIVE" &&
+                    findRole(s(), b.role)?.roleId === u.roleUUID
+                ),
+        );
         if (keep.length) {
             const dup = keep.some((e) => e.code === "DUPLICATE");
-            return userHubError(res, dup ? 409 : 400, dup ? "USER_ALREADY_EXISTS" : "VALIDATION_FAILED", keep.map((e) => e.message).join("; "), keep);
+            return userHubError(
+                res,
+                dup ? 409 : 400,
+                dup ? "USER_ALREADY_EXISTS" : "VALIDATION_FAILED",
+                keep.map((e) => e.message).join("; "),
+                keep,
+            );
         }
         applyEmployee(s(), u, b);
         ctx.save();
@@ -65,22 +108,45 @@ export function userRoutes(ctx: SandboxContext): express.Router {
 
     // [spec] {filter, fields, skip, top, orderBy} -> {totalRecords, users}
     r.post("/user-management/v2/users/search", (req, res) => {
-        const b = (req.body ?? {}) as { filter?: Record<string, unknown>; fields?: unknown; skip?: unknown; top?: unknown; orderBy?: unknown };
+        const b = (req.body ?? {}) as {
+            filter?: Record<string, unknown>;
+            fields?: unknown;
+            skip?: unknown;
+            top?: unknown;
+            orderBy?: unknown;
+        };
         const filter = b.filter ?? {};
-        if (typeof filter !== "object" || Array.isArray(filter)) return userHubError(res, 400, "VALIDATION_FAILED", "filter must be an object");
+        if (typeof filter !== "object" || Array.isArray(filter))
+            return userHubError(res, 400, "VALIDATION_FAILED", "filter must be an object");
         const checks: [keyof CxoneUser, string[]][] = [];
         for (const [k, v] of Object.entries(filter)) {
             const field = FILTER_FIELDS[k];
-            if (!field) return userHubError(res, 400, "VALIDATION_FAILED", `Unknown filter field ${k}`, [{ field: `filter.${k}`, code: "UNKNOWN_FIELD", message: `supported: ${Object.keys(FILTER_FIELDS).join(", ")}` }]);
+            if (!field)
+                return userHubError(res, 400, "VALIDATION_FAILED", `Unknown filter field ${k}`, [
+                    {
+                        field: `filter.${k}`,
+                        code: "UNKNOWN_FIELD",
+                        message: `supported: ${Object.keys(FILTER_FIELDS).join(", ")}`,
+                    },
+                ]);
             const values = Array.isArray(v) ? v : [v];
             checks.push([field, values.map((x) => String(x).toLowerCase())]);
         }
-        let users = Object.values(s().users).filter((u) => checks.every(([f, vals]) => vals.includes(String(u[f]).toLowerCase())));
+        let users = Object.values(s().users).filter((u) =>
+            checks.every(([f, vals]) => vals.includes(String(u[f]).toLowerCase())),
+        );
         if (typeof b.orderBy === "string" && b.orderBy) {
             const [field, dir] = b.orderBy.split(/\s+/);
             const key = (FILTER_FIELDS[field] ?? field) as keyof CxoneUser;
-            users.sort((x, y) => String(x[key] ?? "").localeCompare(String(y[key] ?? "")) * (dir?.toLowerCase() === "desc" ? -1 : 1));
-        } else users.sort((x, y) => x.createdDate.localeCompare(y.createdDate) || x.id.localeCompare(y.id));
+            users.sort(
+                (x, y) =>
+                    String(x[key] ?? "").localeCompare(String(y[key] ?? "")) *
+                    (dir?.toLowerCase() === "desc" ? -1 : 1),
+            );
+        } else
+            users.sort(
+                (x, y) => x.createdDate.localeCompare(y.createdDate) || x.id.localeCompare(y.id),
+            );
         const totalRecords = users.length;
         const skip = Math.max(0, Number(b.skip ?? 0) || 0);
         const top = b.top !== undefined ? Math.max(0, Number(b.top) || 0) : undefined;
@@ -88,7 +154,11 @@ export function userRoutes(ctx: SandboxContext): express.Router {
         let views: Record<string, unknown>[] = users.map(employeeView);
         if (Array.isArray(b.fields) && b.fields.length) {
             const fields = b.fields.map(String);
-            views = views.map((v) => Object.fromEntries(Object.entries(v).filter(([k]) => k === "id" || fields.includes(k))));
+            views = views.map((v) =>
+                Object.fromEntries(
+                    Object.entries(v).filter(([k]) => k === "id" || fields.includes(k)),
+                ),
+            );
         }
         res.json({ totalRecords, users: views });
     });
@@ -96,9 +166,22 @@ export function userRoutes(ctx: SandboxContext): express.Router {
     // [spec] {userIds:[...]}; every id must exist, none is changed otherwise
     r.post("/user-management/v1/users/deactivate", (req, res) => {
         const ids = (req.body ?? {}).userIds;
-        if (!Array.isArray(ids) || ids.length === 0 || ids.some((i) => typeof i !== "string")) return userHubError(res, 400, "VALIDATION_FAILED", "userIds must be a non-empty array of ids", [{ field: "userIds", code: "REQUIRED", message: "userIds is required" }]);
+        if (!Array.isArray(ids) || ids.length === 0 || ids.some((i) => typeof i !== "string"))
+            return userHubError(
+                res,
+                400,
+                "VALIDATION_FAILED",
+                "userIds must be a non-empty array of ids",
+                [{ field: "userIds", code: "REQUIRED", message: "userIds is required" }],
+            );
         const missing = ids.filter((i: string) => !own(s().users, i));
-        if (missing.length) return userHubError(res, 404, "USER_NOT_FOUND", `Users not found: ${missing.join(", ")}`);
+        if (missing.length)
+            return userHubError(
+                res,
+                404,
+                "USER_NOT_FOUND",
+                `Users not found: ${missing.join(", ")}`,
+            );
         for (const id of ids as string[]) deactivate(s().users[id]);
         ctx.save();
         res.json({ success: true, userIds: ids });
@@ -108,7 +191,13 @@ export function userRoutes(ctx: SandboxContext): express.Router {
         const u = own(s().users, req.params.id);
         if (!u) return notFound(res, req.params.id);
         const role = s().roles[u.roleUUID];
-        if (isDeactivated(u) && (!role || role.status !== "ACTIVE")) return userHubError(res, 409, "ROLE_INACTIVE", `The employee's role ${u.role} is not active`);
+        if (isDeactivated(u) && (!role || role.status !== "ACTIVE"))
+            return userHubError(
+                res,
+                409,
+                "ROLE_INACTIVE",
+                `The employee's role ${u.role} is not active`,
+            );
         revive(u);
         ctx.save();
         res.json({ success: true, user: employeeView(u) });
@@ -118,14 +207,35 @@ export function userRoutes(ctx: SandboxContext): express.Router {
     r.post("/user-management/v2/users/inviteById", (req, res) => {
         const b = req.body ?? {};
         const ids = b.inviteUserIds;
-        if (!Array.isArray(ids) || ids.length === 0 || ids.some((i) => typeof i !== "string")) return userHubError(res, 400, "VALIDATION_FAILED", "inviteUserIds must be a non-empty array of ids", [{ field: "inviteUserIds", code: "REQUIRED", message: "inviteUserIds is required" }]);
-        if (b.senderUserId !== undefined && !own(s().users, b.senderUserId)) return userHubError(res, 404, "USER_NOT_FOUND", `Sender ${b.senderUserId} not found`);
+        if (!Array.isArray(ids) || ids.length === 0 || ids.some((i) => typeof i !== "string"))
+            return userHubError(
+                res,
+                400,
+                "VALIDATION_FAILED",
+                "inviteUserIds must be a non-empty array of ids",
+                [
+                    {
+                        field: "inviteUserIds",
+                        code: "REQUIRED",
+                        message: "inviteUserIds is required",
+                    },
+                ],
+            );
+        if (b.senderUserId !== undefined && !own(s().users, b.senderUserId))
+            return userHubError(res, 404, "USER_NOT_FOUND", `Sender ${b.senderUserId} not found`);
         const missing = ids.filter((i: string) => !own(s().users, i));
-        if (missing.length) return userHubError(res, 404, "USER_NOT_FOUND", `Users not found: ${missing.join(", ")}`);
+        if (missing.length)
+            return userHubError(
+                res,
+                404,
+                "USER_NOT_FOUND",
+                `Users not found: ${missing.join(", ")}`,
+            );
         const now = new Date().toISOString();
         for (const id of ids as string[]) {
             const u = s().users[id];
-            if (isDeactivated(u)) return userHubError(res, 409, "USER_INACTIVE", `User ${id} is deactivated`);
+            if (isDeactivated(u))
+                return userHubError(res, 409, "USER_INACTIVE", `User ${id} is deactivated`);
         }
         for (const id of ids as string[]) {
             const u = s().users[id];
@@ -141,8 +251,21 @@ export function userRoutes(ctx: SandboxContext): express.Router {
         const u = own(s().users, req.params.id);
         if (!u) return notFound(res, req.params.id);
         const id = (req.body ?? {}).authenticatorId;
-        if (typeof id !== "string" || !id) return userHubError(res, 400, "VALIDATION_FAILED", "authenticatorId is required", [{ field: "authenticatorId", code: "REQUIRED", message: "authenticatorId is required" }]);
-        if (!s().loginAuthenticators.some((a) => a.id === id)) return userHubError(res, 404, "AUTHENTICATOR_NOT_FOUND", `Login authenticator ${id} not found`);
+        if (typeof id !== "string" || !id)
+            return userHubError(res, 400, "VALIDATION_FAILED", "authenticatorId is required", [
+                {
+                    field: "authenticatorId",
+                    code: "REQUIRED",
+                    message: "authenticatorId is required",
+                },
+            ]);
+        if (!s().loginAuthenticators.some((a) => a.id === id))
+            return userHubError(
+                res,
+                404,
+                "AUTHENTICATOR_NOT_FOUND",
+                `Login authenticator ${id} not found`,
+            );
         u.loginAuthenticatorId = id;
         u.modifiedDate = new Date().toISOString();
         ctx.save();
@@ -152,10 +275,14 @@ export function userRoutes(ctx: SandboxContext): express.Router {
     // [seen] {filter:{isDefault:["true"], id?, name?, status?}} -> {totalRecords, loginAuthenticators}
     r.post("/authorization/v1/login-authenticator/search", (req, res) => {
         const filter = ((req.body ?? {}).filter ?? {}) as Record<string, unknown>;
-        const list = s().loginAuthenticators.filter((a) => Object.entries(filter).every(([k, v]) => {
-            const vals = (Array.isArray(v) ? v : [v]).map((x) => String(x).toLowerCase());
-            return vals.includes(String((a as unknown as Record<string, unknown>)[k]).toLowerCase());
-        }));
+        const list = s().loginAuthenticators.filter((a) =>
+            Object.entries(filter).every(([k, v]) => {
+                const vals = (Array.isArray(v) ? v : [v]).map((x) => String(x).toLowerCase());
+                return vals.includes(
+                    String((a as unknown as Record<string, unknown>)[k]).toLowerCase(),
+                );
+            }),
+        );
         res.json({ totalRecords: list.length, loginAuthenticators: list.map((a) => ({ ...a })) });
     });
     return r;

@@ -39,7 +39,10 @@ export interface OktaLocals {
     faultAnswer: FaultAnswer;
 }
 
-export function createOktaApp(ctx: SandboxContext, options: OktaServerOptions = {}): express.Express {
+export function createOktaApp(
+    ctx: SandboxContext,
+    options: OktaServerOptions = {},
+): express.Express {
     const app = express();
     app.disable("x-powered-by");
     app.set("etag", false);
@@ -68,7 +71,10 @@ export function createOktaApp(ctx: SandboxContext, options: OktaServerOptions = 
     const consoleApp = express.Router();
     consoleApp.use(express.json({ limit: "100kb" }));
     consoleApp.use(consoleRouter(ctx, hooks, engine));
-    consoleApp.use((_req, res) => void res.status(404).json({ error: "not_found", message: "No such console page" }));
+    consoleApp.use(
+        (_req, res) =>
+            void res.status(404).json({ error: "not_found", message: "No such console page" }),
+    );
     app.use("/sandbox/console", consoleApp);
 
     app.use((_req: Request, res: Response) => noSuchPath(res));
@@ -78,11 +84,14 @@ export function createOktaApp(ctx: SandboxContext, options: OktaServerOptions = 
         const e = err as { type?: string; status?: number };
         if (res.headersSent) return;
         if (req.path.startsWith("/sandbox/console")) {
-            res.status(e.status && e.status < 500 ? e.status : 500).json({ error: e.type === "entity.parse.failed" ? "bad_json" : "internal_error" });
+            res.status(e.status && e.status < 500 ? e.status : 500).json({
+                error: e.type === "entity.parse.failed" ? "bad_json" : "internal_error",
+            });
             return;
         }
         if (e.type === "entity.parse.failed") return notWellFormed(res);
-        if (e.status === 413) return sendOktaError(res, 413, "E0000003", "The request body was not well-formed.");
+        if (e.status === 413)
+            return sendOktaError(res, 413, "E0000003", "The request body was not well-formed.");
         sendOktaError(res, 500, "E0000009", "Internal Server Error");
     });
     // Proxy-form request line (GET http://127.0.0.1:PORT/api/v1/...): keep path + query only.
@@ -97,7 +106,9 @@ export function createOktaApp(ctx: SandboxContext, options: OktaServerOptions = 
             try {
                 const u = new URL(req.url);
                 req.url = (u.pathname || "/") + u.search;
-            } catch { /* leave it; it will 404 */ }
+            } catch {
+                /* leave it; it will 404 */
+            }
         }
         app(req, res, next);
     });

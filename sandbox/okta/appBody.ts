@@ -4,11 +4,18 @@
 import type { OktaAppSettings } from "./state";
 
 type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj => (v && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : {});
+const obj = (v: unknown): Obj =>
+    v && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : {};
 const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
 const bool = (v: unknown, d: boolean): boolean => (typeof v === "boolean" ? v : d);
 
-const SCHEMES = ["EDIT_USERNAME_AND_PASSWORD", "ADMIN_SETS_CREDENTIALS", "EDIT_PASSWORD_ONLY", "EXTERNAL_PASSWORD_SYNC", "SHARED_USERNAME_AND_PASSWORD"];
+const SCHEMES = [
+    "EDIT_USERNAME_AND_PASSWORD",
+    "ADMIN_SETS_CREDENTIALS",
+    "EDIT_PASSWORD_ONLY",
+    "EXTERNAL_PASSWORD_SYNC",
+    "SHARED_USERNAME_AND_PASSWORD",
+];
 
 function isHttpUrl(s: string): boolean {
     try {
@@ -30,7 +37,9 @@ export function parseAppBody(body: unknown, appName: string): ParsedApp {
     const signOnMode = b.signOnMode;
     if (signOnMode !== undefined && signOnMode !== "AUTO_LOGIN") {
         // The sandbox models only custom SWA apps; a real org would accept other modes.
-        causes.push(`signOnMode: The sandbox emulates only AUTO_LOGIN apps, not ${String(signOnMode)}`);
+        causes.push(
+            `signOnMode: The sandbox emulates only AUTO_LOGIN apps, not ${String(signOnMode)}`,
+        );
     }
     const label = str(b.label);
     if (!label) causes.push("label: The field cannot be left blank");
@@ -40,20 +49,31 @@ export function parseAppBody(body: unknown, appName: string): ParsedApp {
     if (!loginUrl) causes.push("settings.signOn.loginUrl: The field cannot be left blank");
     else if (!isHttpUrl(loginUrl)) causes.push("settings.signOn.loginUrl: The URL is not valid");
     const redirectUrl = str(signOn.redirectUrl);
-    if (redirectUrl && !isHttpUrl(redirectUrl)) causes.push("settings.signOn.redirectUrl: The URL is not valid");
+    if (redirectUrl && !isHttpUrl(redirectUrl))
+        causes.push("settings.signOn.redirectUrl: The URL is not valid");
     const notes = obj(settings.notes);
     const admin = str(notes.admin);
     const enduser = str(notes.enduser);
     if (admin && admin.length > 250) causes.push("settings.notes.admin: The field is too long");
-    if (enduser && enduser.length > 250) causes.push("settings.notes.enduser: The field is too long");
+    if (enduser && enduser.length > 250)
+        causes.push("settings.notes.enduser: The field is too long");
 
     const creds = obj(b.credentials);
     const scheme = str(creds.scheme) ?? "EDIT_USERNAME_AND_PASSWORD";
     if (!SCHEMES.includes(scheme)) causes.push(`credentials.scheme: Unknown scheme ${scheme}`);
     const unt = obj(creds.userNameTemplate);
     const revealPassword = bool(creds.revealPassword, false);
-    if (revealPassword && ["ADMIN_SETS_CREDENTIALS", "SHARED_USERNAME_AND_PASSWORD", "EXTERNAL_PASSWORD_SYNC"].includes(scheme)) {
-        causes.push("credentials.revealPassword: Cannot reveal password for this credentials scheme");
+    if (
+        revealPassword &&
+        [
+            "ADMIN_SETS_CREDENTIALS",
+            "SHARED_USERNAME_AND_PASSWORD",
+            "EXTERNAL_PASSWORD_SYNC",
+        ].includes(scheme)
+    ) {
+        causes.push(
+            "credentials.revealPassword: Cannot reveal password for this credentials scheme",
+        );
     }
     const password = obj(creds.password);
 
@@ -106,7 +126,11 @@ export function parseAppBody(body: unknown, appName: string): ParsedApp {
 /** Okta names custom SWA apps `<org>_<label as a slug>_<n>`, n counting up. [seen] */
 export function generateAppName(orgName: string, label: string, taken: Set<string>): string {
     const org = orgName.replace(/[^a-z0-9]/gi, "").toLowerCase() || "org";
-    const slug = label.toLowerCase().replace(/[^a-z0-9]+/g, "").slice(0, 40) || "app";
+    const slug =
+        label
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, "")
+            .slice(0, 40) || "app";
     for (let n = 1; ; n++) {
         const name = `${org}_${slug}_${n}`;
         if (!taken.has(name)) return name;

@@ -17,14 +17,19 @@ import type { ProvisioningEngine } from "./provisioning";
 const STATE_TTL_MS = 10 * 60 * 1000;
 
 function escapeHtml(s: string): string {
-    return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+    return s.replace(
+        /[&<>"']/g,
+        (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+    );
 }
 
 function page(res: Response, status: number, title: string, message: string): void {
-    res.status(status).type("html").send(
-        `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
-        `<body><h1>${escapeHtml(title)}</h1><p id="message">${escapeHtml(message)}</p></body></html>`,
-    );
+    res.status(status)
+        .type("html")
+        .send(
+            `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
+                `<body><h1>${escapeHtml(title)}</h1><p id="message">${escapeHtml(message)}</p></body></html>`,
+        );
 }
 
 export function consoleView(app: OktaApp) {
@@ -38,33 +43,42 @@ export function consoleView(app: OktaApp) {
         scimProvisioningEnabled: p.scimEnabled,
         scimConnection: s
             ? {
-                scimBaseUrl: s.scimBaseUrl,
-                uniqueIdentifierField: s.uniqueIdentifierField,
-                supportedActions: [...s.supportedActions],
-                authMode: s.authMode,
-                tokenEndpoint: s.tokenEndpoint,
-                authorizeEndpoint: s.authorizeEndpoint,
-                clientId: s.clientId,
-                clientSecretSet: s.clientSecret !== "",
-            }
+                  scimBaseUrl: s.scimBaseUrl,
+                  uniqueIdentifierField: s.uniqueIdentifierField,
+                  supportedActions: [...s.supportedActions],
+                  authMode: s.authMode,
+                  tokenEndpoint: s.tokenEndpoint,
+                  authorizeEndpoint: s.authorizeEndpoint,
+                  clientId: s.clientId,
+                  clientSecretSet: s.clientSecret !== "",
+              }
             : null,
         authorized: p.authorized,
         authorizedAt: p.authorizedAt,
         lastAuthError: p.lastAuthError,
-        connectionStatus: !p.scimEnabled || !s ? "UNKNOWN" : connectionEnabled(app) ? "ENABLED" : "DISABLED",
+        connectionStatus:
+            !p.scimEnabled || !s ? "UNKNOWN" : connectionEnabled(app) ? "ENABLED" : "DISABLED",
         toApp: JSON.parse(JSON.stringify(p.capabilities)),
         provisioningErrors: p.errors.map((e) => ({ ...e })),
         pushedUsers: Object.entries(p.pushed).map(([userId, x]) => ({ userId, ...x })),
     };
 }
 
-export function consoleRouter(ctx: SandboxContext, hooks: Hooks, engine: ProvisioningEngine): Router {
+export function consoleRouter(
+    ctx: SandboxContext,
+    hooks: Hooks,
+    engine: ProvisioningEngine,
+): Router {
     const r = Router();
     const okta = () => ctx.state.okta;
     const redirectUri = () => `${ctx.urls.okta}/sandbox/console/oauth/callback`;
     const findApp = (req: Request, res: Response): OktaApp | undefined => {
         const app = okta().apps[String(req.params.id)];
-        if (!app) res.status(404).json({ error: "not_found", message: `No app ${req.params.id} in this org` });
+        if (!app)
+            res.status(404).json({
+                error: "not_found",
+                message: `No app ${req.params.id} in this org`,
+            });
         return app;
     };
 
@@ -83,7 +97,8 @@ export function consoleRouter(ctx: SandboxContext, hooks: Hooks, engine: Provisi
         if (!app) return;
         const p = app.provisioning;
         const { settings, problems } = validateScimForm(req.body, p.scim);
-        if (!settings) return void res.status(400).json({ error: "validation", messages: problems });
+        if (!settings)
+            return void res.status(400).json({ error: "validation", messages: problems });
         if (authSettingsChanged(p.scim, settings)) {
             // New endpoints or credentials: the old authentication no longer applies.
             p.authorized = false;
@@ -105,8 +120,14 @@ export function consoleRouter(ctx: SandboxContext, hooks: Hooks, engine: Provisi
         if (!app) return;
         const keepErrors = app.provisioning.errors;
         Object.assign(app.provisioning, {
-            scimEnabled: false, scim: null, authorized: false, authorizedAt: null, connectionActive: false,
-            tokens: null, lastAuthError: null, errors: keepErrors,
+            scimEnabled: false,
+            scim: null,
+            authorized: false,
+            authorizedAt: null,
+            connectionActive: false,
+            tokens: null,
+            lastAuthError: null,
+            errors: keepErrors,
         });
         app.lastUpdated = nowIso();
         ctx.save();
@@ -119,10 +140,16 @@ export function consoleRouter(ctx: SandboxContext, hooks: Hooks, engine: Provisi
         if (!app) return;
         const s = app.provisioning.scim;
         if (!app.provisioning.scimEnabled || !s) {
-            return page(res, 409, "Cannot authenticate", "Enable SCIM provisioning and save the SCIM connection settings first.");
+            return page(
+                res,
+                409,
+                "Cannot authenticate",
+                "Enable SCIM provisioning and save the SCIM connection settings first.",
+            );
         }
         const now = Date.now();
-        for (const [k, v] of Object.entries(okta().pendingOAuth)) if (now - v.createdAt > STATE_TTL_MS) delete okta().pendingOAuth[k];
+        for (const [k, v] of Object.entries(okta().pendingOAuth))
+            if (now - v.createdAt > STATE_TTL_MS) delete okta().pendingOAuth[k];
         const state = randomBytes(18).toString("base64url");
         okta().pendingOAuth[state] = { appId: app.id, redirectUri: redirectUri(), createdAt: now };
         ctx.save();
@@ -141,14 +168,24 @@ export function consoleRouter(ctx: SandboxContext, hooks: Hooks, engine: Provisi
         const state = typeof req.query.state === "string" ? req.query.state : "";
         const pending = state ? okta().pendingOAuth[state] : undefined;
         if (!pending || Date.now() - pending.createdAt > STATE_TTL_MS) {
-            return page(res, 400, "Authentication failed", "Unknown or expired authentication request (state). Start again from the app's Provisioning tab.");
+            return page(
+                res,
+                400,
+                "Authentication failed",
+                "Unknown or expired authentication request (state). Start again from the app's Provisioning tab.",
+            );
         }
         delete okta().pendingOAuth[state]; // single use
         const app = okta().apps[pending.appId];
         const s = app?.provisioning.scim;
         if (!app || !s) {
             ctx.save();
-            return page(res, 400, "Authentication failed", "The app or its SCIM connection settings no longer exist.");
+            return page(
+                res,
+                400,
+                "Authentication failed",
+                "The app or its SCIM connection settings no longer exist.",
+            );
         }
         const fail = (message: string) => {
             app.provisioning.lastAuthError = message;
@@ -156,14 +193,20 @@ export function consoleRouter(ctx: SandboxContext, hooks: Hooks, engine: Provisi
             page(res, 400, "Authentication failed", message);
         };
         if (typeof req.query.error === "string") {
-            const desc = typeof req.query.error_description === "string" ? ` (${req.query.error_description})` : "";
+            const desc =
+                typeof req.query.error_description === "string"
+                    ? ` (${req.query.error_description})`
+                    : "";
             return fail(`The authorization server answered: ${req.query.error}${desc}`);
         }
         const code = typeof req.query.code === "string" ? req.query.code : "";
         if (!code) return fail("The authorization server returned no code.");
         const result = await exchangeCode(s, code, pending.redirectUri);
         // The settings may have been changed while the person was signing in.
-        if (app.provisioning.scim !== s) return fail("The SCIM connection settings changed during authentication; authenticate again.");
+        if (app.provisioning.scim !== s)
+            return fail(
+                "The SCIM connection settings changed during authentication; authenticate again.",
+            );
         if (!result.ok) return fail(result.message);
         const p = app.provisioning;
         p.tokens = result.tokens;

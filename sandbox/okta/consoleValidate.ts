@@ -2,7 +2,12 @@
 import type { ScimConnectionSettings } from "./state";
 
 export const SUPPORTED_ACTIONS = [
-    "importNewUsers", "importProfileUpdates", "pushNewUsers", "pushProfileUpdates", "pushGroups", "importGroups",
+    "importNewUsers",
+    "importProfileUpdates",
+    "pushNewUsers",
+    "pushProfileUpdates",
+    "pushGroups",
+    "importGroups",
 ];
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
@@ -30,10 +35,17 @@ export interface ConsoleInput {
  * `stored` is what the console already holds: an empty client secret keeps the saved one, as the
  * console's masked secret field does.
  */
-export function validateScimForm(body: unknown, stored: ScimConnectionSettings | null): ConsoleInput {
+export function validateScimForm(
+    body: unknown,
+    stored: ScimConnectionSettings | null,
+): ConsoleInput {
     const b = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
     const problems: string[] = [];
-    for (const [f, v] of [["scimBaseUrl", b.scimBaseUrl], ["tokenEndpoint", b.tokenEndpoint], ["authorizeEndpoint", b.authorizeEndpoint]] as const) {
+    for (const [f, v] of [
+        ["scimBaseUrl", b.scimBaseUrl],
+        ["tokenEndpoint", b.tokenEndpoint],
+        ["authorizeEndpoint", b.authorizeEndpoint],
+    ] as const) {
         const p = urlProblem(f, v);
         if (p) problems.push(p);
     }
@@ -41,7 +53,10 @@ export function validateScimForm(body: unknown, stored: ScimConnectionSettings |
         problems.push("uniqueIdentifierField: is required");
     }
     const actions = b.supportedActions;
-    if (!Array.isArray(actions) || actions.some((a) => typeof a !== "string" || !SUPPORTED_ACTIONS.includes(a))) {
+    if (
+        !Array.isArray(actions) ||
+        actions.some((a) => typeof a !== "string" || !SUPPORTED_ACTIONS.includes(a))
+    ) {
         problems.push(`supportedActions: must be a list of ${SUPPORTED_ACTIONS.join(", ")}`);
     }
     if (b.authMode !== "oauth2") {
@@ -49,10 +64,12 @@ export function validateScimForm(body: unknown, stored: ScimConnectionSettings |
         // the only mode the sandbox emulates.
         problems.push("authMode: must be oauth2 (OAuth 2)");
     }
-    if (typeof b.clientId !== "string" || !b.clientId.trim()) problems.push("clientId: is required");
+    if (typeof b.clientId !== "string" || !b.clientId.trim())
+        problems.push("clientId: is required");
     const secretGiven = typeof b.clientSecret === "string" && b.clientSecret !== "";
     if (!secretGiven && !stored) problems.push("clientSecret: is required");
-    if (b.clientSecret !== undefined && typeof b.clientSecret !== "string") problems.push("clientSecret: must be a string");
+    if (b.clientSecret !== undefined && typeof b.clientSecret !== "string")
+        problems.push("clientSecret: must be a string");
     if (problems.length) return { problems };
     return {
         problems,
@@ -70,8 +87,16 @@ export function validateScimForm(body: unknown, stored: ScimConnectionSettings |
 }
 
 /** Whether new settings invalidate the current authentication (anything the OAuth client uses). */
-export function authSettingsChanged(a: ScimConnectionSettings | null, b: ScimConnectionSettings): boolean {
+export function authSettingsChanged(
+    a: ScimConnectionSettings | null,
+    b: ScimConnectionSettings,
+): boolean {
     if (!a) return true;
-    return a.tokenEndpoint !== b.tokenEndpoint || a.authorizeEndpoint !== b.authorizeEndpoint
-        || a.clientId !== b.clientId || a.clientSecret !== b.clientSecret || a.scimBaseUrl !== b.scimBaseUrl;
+    return (
+        a.tokenEndpoint !== b.tokenEndpoint ||
+        a.authorizeEndpoint !== b.authorizeEndpoint ||
+        a.clientId !== b.clientId ||
+        a.clientSecret !== b.clientSecret ||
+        a.scimBaseUrl !== b.scimBaseUrl
+    );
 }

@@ -12,7 +12,12 @@ export interface OktaErrorBody {
     errorCauses: { errorSummary: string }[];
 }
 
-export function oktaErrorBody(code: string, summary: string, causes: string[] = [], errorId = newRequestId()): OktaErrorBody {
+export function oktaErrorBody(
+    code: string,
+    summary: string,
+    causes: string[] = [],
+    errorId = newRequestId(),
+): OktaErrorBody {
     return {
         errorCode: code,
         errorSummary: summary,
@@ -22,7 +27,13 @@ export function oktaErrorBody(code: string, summary: string, causes: string[] = 
     };
 }
 
-export function sendOktaError(res: Response, status: number, code: string, summary: string, causes: string[] = []): void {
+export function sendOktaError(
+    res: Response,
+    status: number,
+    code: string,
+    summary: string,
+    causes: string[] = [],
+): void {
     res.status(status).json(oktaErrorBody(code, summary, causes, requestIdOf(res)));
 }
 

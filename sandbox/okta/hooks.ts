@@ -4,4 +4,8 @@ export interface Hooks {
     changed(): void;
 }
 
-export const noHooks: Hooks = { changed() { /* nothing listens */ } };
+export const noHooks: Hooks = {
+    changed() {
+        /* nothing listens */
+    },
+};

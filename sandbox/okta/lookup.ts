@@ -18,11 +18,13 @@ export function groupMembers(state: OktaState, g: OktaGroup): string[] {
 /** Every user the app is assigned to, directly (scope USER) or through a group (scope GROUP). */
 export function appAssignees(state: OktaState, app: OktaApp): AppUserRow[] {
     const rows = new Map<string, AppUserRow>();
-    for (const id of Object.keys(app.users)) if (state.users[id]) rows.set(id, { userId: id, scope: "USER" });
+    for (const id of Object.keys(app.users))
+        if (state.users[id]) rows.set(id, { userId: id, scope: "USER" });
     for (const gid of Object.keys(app.groups)) {
         const g = state.groups[gid];
         if (!g) continue;
-        for (const uid of groupMembers(state, g)) if (!rows.has(uid)) rows.set(uid, { userId: uid, scope: "GROUP" });
+        for (const uid of groupMembers(state, g))
+            if (!rows.has(uid)) rows.set(uid, { userId: uid, scope: "GROUP" });
     }
     return [...rows.values()];
 }

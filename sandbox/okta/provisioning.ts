@@ -17,7 +17,15 @@ import { mappedScimUser } from "./scimBody";
 import { ScimClient, scimErrorText, type ScimResponse } from "./scimClient";
 import type { OktaApp, OktaUser, ProvisioningError } from "./state";
 
-export type SyncAction = "created" | "linked" | "updated" | "deactivated" | "reactivated" | "unchanged" | "skipped" | "failed";
+export type SyncAction =
+    | "created"
+    | "linked"
+    | "updated"
+    | "deactivated"
+    | "reactivated"
+    | "unchanged"
+    | "skipped"
+    | "failed";
 
 export interface SyncResult {
     userId: string;
@@ -30,7 +38,10 @@ export interface SyncResult {
 const EXPIRY_MARGIN_MS = 60_000;
 
 function profileHash(body: Record<string, unknown>): string {
-    return createHash("sha256").update(JSON.stringify({ ...body, active: undefined })).digest("hex").slice(0, 16);
+    return createHash("sha256")
+        .update(JSON.stringify({ ...body, active: undefined }))
+        .digest("hex")
+        .slice(0, 16);
 }
 
 /** The app username: the assignment's own userName, else the app's userNameTemplate. */
@@ -40,7 +51,7 @@ function appUserName(app: OktaApp, u: OktaUser): string {
     const t = app.credentials.userNameTemplate;
     const m = /^\$\{source\.(\w+)\}$/.exec(t.template);
     const v = m ? u.profile[m[1]] : undefined;
-    return (typeof v === "string" && v) ? v + (t.suffix ?? "") : u.profile.login;
+    return typeof v === "string" && v ? v + (t.suffix ?? "") : u.profile.login;
 }
 
 function firstResource(r: ScimResponse): Record<string, unknown> | undefined {
@@ -60,7 +71,9 @@ export class ProvisioningEngine {
         this.scheduled = true;
         setImmediate(() => {
             this.scheduled = false;
-            this.enqueue(() => this.syncAll()).catch(() => { /* failures are recorded per user */ });
+            this.enqueue(() => this.syncAll()).catch(() => {
+                /* failures are recorded per user */
+            });
         });
     }
 
@@ -90,7 +103,8 @@ export class ProvisioningEngine {
 
     private async runApp(appId: string): Promise<SyncResult[]> {
         const app = this.ctx.state.okta.apps[appId];
-        if (!app || app.status !== "ACTIVE" || !connectionEnabled(app) || !app.provisioning.scim) return [];
+        if (!app || app.status !== "ACTIVE" || !connectionEnabled(app) || !app.provisioning.scim)
+            return [];
         const p = app.provisioning;
         const scim = p.scim!;
         const caps = p.capabilities;
@@ -128,8 +142,13 @@ export class ProvisioningEngine {
             if (assigned.has(uid)) continue;
             const login = state.users[uid]?.profile.login ?? pushed.userName;
             if (!pushed.active || !on.deactivate) {
-                results.push({ userId: uid, login, action: pushed.active ? "skipped" : "unchanged", externalId: pushed.externalId,
-                    message: pushed.active ? "Deactivate Users is disabled" : undefined });
+                results.push({
+                    userId: uid,
+                    login,
+                    action: pushed.active ? "skipped" : "unchanged",
+                    externalId: pushed.externalId,
+                    message: pushed.active ? "Deactivate Users is disabled" : undefined,
+                });
                 continue;
             }
             if (tokenProblem) {
@@ -141,9 +160,22 @@ export class ProvisioningEngine {
                 pushed.active = false;
                 pushed.lastSync = nowIso();
                 this.clearErrors(app, uid);
-                results.push({ userId: uid, login, action: "deactivated", externalId: pushed.externalId });
+                results.push({
+                    userId: uid,
+                    login,
+                    action: "deactivated",
+                    externalId: pushed.externalId,
+                });
             } else {
-                results.push(this.failById(app, uid, login, "deactivate", `Error while deactivating user ${login}: ${scimErrorText(r)}`));
+                results.push(
+                    this.failById(
+                        app,
+                        uid,
+                        login,
+                        "deactivate",
+                        `Error while deactivating user ${login}: ${scimErrorText(r)}`,
+                    ),
+                );
             }
         }
         this.ctx.save();
@@ -151,7 +183,10 @@ export class ProvisioningEngine {
     }
 
     private async syncUser(
-        app: OktaApp, u: OktaUser, client: ScimClient, call: (f: () => Promise<ScimResponse>) => Promise<ScimResponse>,
+        app: OktaApp,
+        u: OktaUser,
+        client: ScimClient,
+        call: (f: () => Promise<ScimResponse>) => Promise<ScimResponse>,
         on: { create: boolean; profile: boolean; deactivate: boolean },
     ): Promise<SyncResult> {
         const p = app.provisioning;
@@ -167,12 +202,36 @@ export class ProvisioningEngine {
         };
 
         if (!pushed) {
-            if (u.status === "STAGED") return { userId: u.id, login, action: "skipped", message: "The user is not activated in Okta" };
-            if (!wantActive) return { userId: u.id, login, action: "skipped", message: "The user is deactivated in Okta" };
-            if (!on.create) return { userId: u.id, login, action: "skipped", message: "Create Users is disabled" };
+            if (u.status === "STAGED")
+                return {
+                    userId: u.id,
+                    login,
+                    action: "skipped",
+                    message: "The user is not activated in Okta",
+                };
+            if (!wantActive)
+                return {
+                    userId: u.id,
+                    login,
+                    action: "skipped",
+                    message: "The user is deactivated in Okta",
+                };
+            if (!on.create)
+                return {
+                    userId: u.id,
+                    login,
+                    action: "skipped",
+                    message: "Create Users is disabled",
+                };
             // Look for an existing account first (unique identifier field = userName).
             let found = await call(() => client.findByUserName(userName));
-            if (found.status !== 200) return this.fail(app, u, "create", `Error while checking whether user ${login} exists: ${scimErrorText(found)}`);
+            if (found.status !== 200)
+                return this.fail(
+                    app,
+                    u,
+                    "create",
+                    `Error while checking whether user ${login} exists: ${scimErrorText(found)}`,
+                );
             let existing = firstResource(found);
             let action: SyncAction = "linked";
             if (!existing) {
@@ -183,14 +242,37 @@ export class ProvisioningEngine {
                 } else if (created.status === 409) {
                     found = await call(() => client.findByUserName(userName));
                     existing = found.status === 200 ? firstResource(found) : undefined;
-                    if (!existing) return this.fail(app, u, "create", `Error while creating user ${login}: ${scimErrorText(created)}`);
+                    if (!existing)
+                        return this.fail(
+                            app,
+                            u,
+                            "create",
+                            `Error while creating user ${login}: ${scimErrorText(created)}`,
+                        );
                 } else {
-                    return this.fail(app, u, "create", `Error while creating user ${login}: ${scimErrorText(created)}`);
+                    return this.fail(
+                        app,
+                        u,
+                        "create",
+                        `Error while creating user ${login}: ${scimErrorText(created)}`,
+                    );
                 }
             }
             const externalId = String(existing.id ?? "");
-            if (!externalId) return this.fail(app, u, "create", `Error while creating user ${login}: the response carries no id`);
-            p.pushed[u.id] = { externalId, userName, active: existing.active !== false, lastSync: nowIso(), profileHash: action === "created" ? hash : "" };
+            if (!externalId)
+                return this.fail(
+                    app,
+                    u,
+                    "create",
+                    `Error while creating user ${login}: the response carries no id`,
+                );
+            p.pushed[u.id] = {
+                externalId,
+                userName,
+                active: existing.active !== false,
+                lastSync: nowIso(),
+                profileHash: action === "created" ? hash : "",
+            };
             if (action === "linked") {
                 // A linked account gets Okta's profile (when updates are on) and its active state.
                 const linked = await this.syncUser(app, u, client, call, on);
@@ -202,25 +284,57 @@ export class ProvisioningEngine {
         const id = pushed.externalId;
         if (!wantActive) {
             if (!pushed.active) return ok("unchanged", id);
-            if (!on.deactivate) return { userId: u.id, login, action: "skipped", externalId: id, message: "Deactivate Users is disabled" };
+            if (!on.deactivate)
+                return {
+                    userId: u.id,
+                    login,
+                    action: "skipped",
+                    externalId: id,
+                    message: "Deactivate Users is disabled",
+                };
             const r = await call(() => client.setActive(id, false));
-            if (r.status < 200 || r.status >= 300) return this.fail(app, u, "deactivate", `Error while deactivating user ${login}: ${scimErrorText(r)}`);
+            if (r.status < 200 || r.status >= 300)
+                return this.fail(
+                    app,
+                    u,
+                    "deactivate",
+                    `Error while deactivating user ${login}: ${scimErrorText(r)}`,
+                );
             pushed.active = false;
             pushed.lastSync = nowIso();
             return ok("deactivated", id);
         }
         let action: SyncAction = "unchanged";
         if (!pushed.active) {
-            if (!on.deactivate) return { userId: u.id, login, action: "skipped", externalId: id, message: "Deactivate Users is disabled" };
+            if (!on.deactivate)
+                return {
+                    userId: u.id,
+                    login,
+                    action: "skipped",
+                    externalId: id,
+                    message: "Deactivate Users is disabled",
+                };
             const r = await call(() => client.setActive(id, true));
-            if (r.status < 200 || r.status >= 300) return this.fail(app, u, "reactivate", `Error while reactivating user ${login}: ${scimErrorText(r)}`);
+            if (r.status < 200 || r.status >= 300)
+                return this.fail(
+                    app,
+                    u,
+                    "reactivate",
+                    `Error while reactivating user ${login}: ${scimErrorText(r)}`,
+                );
             pushed.active = true;
             pushed.lastSync = nowIso();
             action = "reactivated";
         }
         if (on.profile && pushed.profileHash !== hash) {
             const r = await call(() => client.replace(id, { ...body, id }));
-            if (r.status < 200 || r.status >= 300) return this.fail(app, u, "update", `Error while updating user ${login}: ${scimErrorText(r)}`);
+            if (r.status < 200 || r.status >= 300)
+                return this.fail(
+                    app,
+                    u,
+                    "update",
+                    `Error while updating user ${login}: ${scimErrorText(r)}`,
+                );
             pushed.profileHash = hash;
             pushed.userName = userName;
             pushed.lastSync = nowIso();
@@ -234,8 +348,11 @@ export class ProvisioningEngine {
         const t = app.provisioning.tokens;
         if (!t) return "Authentication with the app failed: no access token; authenticate again.";
         if (t.expiresAt - EXPIRY_MARGIN_MS > Date.now()) return null;
-        if (!t.refreshToken) return "Authentication with the app failed: the access token expired and there is no refresh token; authenticate again.";
-        return (await this.refresh(app)) ? null : `Authentication with the app failed: ${app.provisioning.lastAuthError ?? "refresh refused"}`;
+        if (!t.refreshToken)
+            return "Authentication with the app failed: the access token expired and there is no refresh token; authenticate again.";
+        return (await this.refresh(app))
+            ? null
+            : `Authentication with the app failed: ${app.provisioning.lastAuthError ?? "refresh refused"}`;
     }
 
     private async refresh(app: OktaApp): Promise<boolean> {
@@ -256,14 +373,34 @@ export class ProvisioningEngine {
         app.provisioning.errors = app.provisioning.errors.filter((e) => e.userId !== userId);
     }
 
-    private fail(app: OktaApp, u: OktaUser, action: ProvisioningError["action"], message: string): SyncResult {
+    private fail(
+        app: OktaApp,
+        u: OktaUser,
+        action: ProvisioningError["action"],
+        message: string,
+    ): SyncResult {
         return this.failById(app, u.id, u.profile.login, action, message);
     }
 
-    private failById(app: OktaApp, userId: string, login: string, action: ProvisioningError["action"], message: string): SyncResult {
+    private failById(
+        app: OktaApp,
+        userId: string,
+        login: string,
+        action: ProvisioningError["action"],
+        message: string,
+    ): SyncResult {
         const full = `Automatic provisioning of user ${login} to app ${app.label} failed: ${message}`;
-        app.provisioning.errors = app.provisioning.errors.filter((e) => !(e.userId === userId && e.action === action));
-        app.provisioning.errors.push({ id: oktaId("tsk"), userId, login, action, message: full, at: nowIso() });
+        app.provisioning.errors = app.provisioning.errors.filter(
+            (e) => !(e.userId === userId && e.action === action),
+        );
+        app.provisioning.errors.push({
+            id: oktaId("tsk"),
+            userId,
+            login,
+            action,
+            message: full,
+            at: nowIso(),
+        });
         return { userId, login, action: "failed", message: full };
     }
 }

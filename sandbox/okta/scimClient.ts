@@ -8,7 +8,10 @@ export interface ScimResponse {
 }
 
 export class ScimClient {
-    constructor(private readonly baseUrl: string, private readonly token: () => string) {}
+    constructor(
+        private readonly baseUrl: string,
+        private readonly token: () => string,
+    ) {}
 
     private async call(method: string, path: string, data?: unknown): Promise<ScimResponse> {
         const res = await axios.request({
@@ -26,7 +29,8 @@ export class ScimClient {
             validateStatus: () => true,
             maxRedirects: 0,
         });
-        const body = res.data && typeof res.data === "object" ? (res.data as Record<string, unknown>) : {};
+        const body =
+            res.data && typeof res.data === "object" ? (res.data as Record<string, unknown>) : {};
         return { status: res.status, body };
     }
 

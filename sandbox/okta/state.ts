@@ -42,7 +42,11 @@ export interface OktaGroup {
 /** The mutable body of an AUTO_LOGIN (custom SWA) app, as the API accepts it. */
 export interface OktaAppSettings {
     label: string;
-    accessibility: { selfService: boolean; errorRedirectUrl: string | null; loginRedirectUrl: string | null };
+    accessibility: {
+        selfService: boolean;
+        errorRedirectUrl: string | null;
+        loginRedirectUrl: string | null;
+    };
     visibility: {
         autoLaunch: boolean;
         autoSubmitToolbar: boolean;
@@ -201,7 +205,11 @@ export function newProvisioning(): AppProvisioning {
     };
 }
 
-export function newUser(profile: OktaUserProfile, status: UserStatus, now = new Date().toISOString()): OktaUser {
+export function newUser(
+    profile: OktaUserProfile,
+    status: UserStatus,
+    now = new Date().toISOString(),
+): OktaUser {
     const active = status === "ACTIVE" || status === "PROVISIONED";
     return {
         id: oktaId("00u"),
@@ -216,8 +224,20 @@ export function newUser(profile: OktaUserProfile, status: UserStatus, now = new 
     };
 }
 
-function newGroup(name: string, description: string | null, type: OktaGroup["type"], now: string): OktaGroup {
-    return { id: oktaId("00g"), type, created: now, lastUpdated: now, lastMembershipUpdated: now, profile: { name, description } };
+function newGroup(
+    name: string,
+    description: string | null,
+    type: OktaGroup["type"],
+    now: string,
+): OktaGroup {
+    return {
+        id: oktaId("00g"),
+        type,
+        created: now,
+        lastUpdated: now,
+        lastMembershipUpdated: now,
+        profile: { name, description },
+    };
 }
 
 /** A small org: an admin (who owns the API token), three people, "Everyone" and "CXone Agents". */
@@ -232,7 +252,12 @@ export function seedOkta(): OktaState {
     const ben = person("Ben", "Baker");
     const chloe = person("Chloe", "Chen");
     const everyone = newGroup("Everyone", "All users in your organization", "BUILT_IN", now);
-    const agents = newGroup("CXone Agents", "People who get a CXone agent account", "OKTA_GROUP", now);
+    const agents = newGroup(
+        "CXone Agents",
+        "People who get a CXone agent account",
+        "OKTA_GROUP",
+        now,
+    );
     const users: Record<string, OktaUser> = {};
     for (const u of [admin, ana, ben, chloe]) users[u.id] = u;
     return {

@@ -32,8 +32,16 @@ export function groupView(base: string, g: OktaGroup) {
         profile: { ...g.profile },
         _links: {
             logo: [
-                { name: "medium", href: `${base}/assets/img/logos/groups/okta-medium.png`, type: "image/png" },
-                { name: "large", href: `${base}/assets/img/logos/groups/okta-large.png`, type: "image/png" },
+                {
+                    name: "medium",
+                    href: `${base}/assets/img/logos/groups/okta-medium.png`,
+                    type: "image/png",
+                },
+                {
+                    name: "large",
+                    href: `${base}/assets/img/logos/groups/okta-large.png`,
+                    type: "image/png",
+                },
             ],
             users: { href: `${base}/api/v1/groups/${g.id}/users` },
             apps: { href: `${base}/api/v1/groups/${g.id}/apps` },
@@ -49,7 +57,8 @@ export function appFeatureList(app: OktaApp): string[] {
     const caps = p.capabilities;
     if (caps.create.lifecycleCreate.status === "ENABLED") out.push("PUSH_NEW_USERS");
     if (caps.update.profile.status === "ENABLED") out.push("PUSH_PROFILE_UPDATES");
-    if (caps.update.lifecycleDeactivate.status === "ENABLED") out.push("PUSH_USER_DEACTIVATION", "REACTIVATE_USERS");
+    if (caps.update.lifecycleDeactivate.status === "ENABLED")
+        out.push("PUSH_USER_DEACTIVATION", "REACTIVATE_USERS");
     if (caps.update.password.status === "ENABLED") out.push("PUSH_PASSWORD_UPDATES");
     return out;
 }
@@ -58,9 +67,10 @@ export function appView(base: string, app: OktaApp) {
     // [doc]+[seen] Apps API application object for signOnMode AUTO_LOGIN. The provider dereferences
     // visibility.hide, settings.app and credentials.userNameTemplate without nil checks: always objects.
     const href = `${base}/api/v1/apps/${app.id}`;
-    const lifecycle = app.status === "ACTIVE"
-        ? { deactivate: { href: `${href}/lifecycle/deactivate` } }
-        : { activate: { href: `${href}/lifecycle/activate` } };
+    const lifecycle =
+        app.status === "ACTIVE"
+            ? { deactivate: { href: `${href}/lifecycle/deactivate` } }
+            : { activate: { href: `${href}/lifecycle/activate` } };
     const creds: Record<string, unknown> = {
         scheme: app.credentials.scheme,
         userNameTemplate: { ...app.credentials.userNameTemplate },
@@ -90,14 +100,18 @@ export function appView(base: string, app: OktaApp) {
         credentials: creds,
         settings: {
             app: { ...app.settings.app },
-            notifications: { vpn: { network: { connection: "DISABLED" }, message: null, helpUrl: null } },
+            notifications: {
+                vpn: { network: { connection: "DISABLED" }, message: null, helpUrl: null },
+            },
             manualProvisioning: false,
             implicitAssignment: false,
             notes: { ...app.settings.notes },
             signOn: { ...app.settings.signOn },
         },
         _links: {
-            logo: [{ name: "medium", href: `${base}/assets/img/logos/default.png`, type: "image/png" }],
+            logo: [
+                { name: "medium", href: `${base}/assets/img/logos/default.png`, type: "image/png" },
+            ],
             appLinks: Object.keys(app.visibility.appLinks).map((name) => ({
                 name,
                 href: `${base}/home/${app.name}/${app.id}/${name}`,
@@ -121,7 +135,13 @@ export function appUserView(base: string, state: OktaState, app: OktaApp, row: A
     const direct = app.users[row.userId];
     const pushed = app.provisioning.pushed[row.userId];
     const failed = app.provisioning.errors.some((e) => e.userId === row.userId);
-    const syncState = !app.provisioning.scimEnabled ? "DISABLED" : failed ? "ERROR" : pushed ? "SYNCHRONIZED" : "PENDING";
+    const syncState = !app.provisioning.scimEnabled
+        ? "DISABLED"
+        : failed
+          ? "ERROR"
+          : pushed
+            ? "SYNCHRONIZED"
+            : "PENDING";
     const created = direct?.created ?? u.created;
     return {
         id: u.id,

@@ -17,7 +17,11 @@ export function pulumiCli(cwd: string, env: Record<string, string>): Cli {
             execFileSync("pulumi", args, { ...options, stdio: "inherit" });
         },
         read(...args) {
-            return execFileSync("pulumi", args, { ...options, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+            return execFileSync("pulumi", args, {
+                ...options,
+                encoding: "utf8",
+                stdio: ["ignore", "pipe", "pipe"],
+            });
         },
     };
 }

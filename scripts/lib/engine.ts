@@ -21,9 +21,11 @@ export function toolchainBin(): string {
 
 /** PATH for the engine: the toolchain first, then this repo's Node 22 (node_modules/.bin). */
 export function enginePath(): string {
-    return [toolchainBin(), path.join(repoRoot, "node_modules", ".bin"), process.env.PATH ?? ""].join(
-        path.delimiter,
-    );
+    return [
+        toolchainBin(),
+        path.join(repoRoot, "node_modules", ".bin"),
+        process.env.PATH ?? "",
+    ].join(path.delimiter);
 }
 
 /** A Pulumi.yaml for a program compiled into dist/: `main` is written relative to `dir`. */
@@ -110,15 +112,24 @@ export class EngineStack {
             execFile(
                 "pulumi",
                 args,
-                { cwd: this.workDir, env: { ...process.env, ...this.env }, maxBuffer: 64 * 1024 * 1024 },
+                {
+                    cwd: this.workDir,
+                    env: { ...process.env, ...this.env },
+                    maxBuffer: 64 * 1024 * 1024,
+                },
                 (err, stdout, stderr) =>
-                    err ? reject(new Error(`pulumi ${args[0]} failed: ${stderr}${stdout}`)) : resolve(stdout),
+                    err
+                        ? reject(new Error(`pulumi ${args[0]} failed: ${stderr}${stdout}`))
+                        : resolve(stdout),
             );
         });
     }
 }
 
-export function engineEnv(backendDir: string, extra: Record<string, string> = {}): Record<string, string> {
+export function engineEnv(
+    backendDir: string,
+    extra: Record<string, string> = {},
+): Record<string, string> {
     return {
         PATH: enginePath(),
         PULUMI_BACKEND_URL: "file://" + backendDir,
@@ -133,7 +144,9 @@ export function engineEnv(backendDir: string, extra: Record<string, string> = {}
 /** Selects (or creates) a stack of the project in `workDir`; the CLI runs its program. */
 export async function openStack(o: EngineStackOptions): Promise<EngineStack> {
     fs.mkdirSync(o.backendDir, { recursive: true });
-    const pulumiCommand = await automation.PulumiCommand.get({ root: path.dirname(toolchainBin()) });
+    const pulumiCommand = await automation.PulumiCommand.get({
+        root: path.dirname(toolchainBin()),
+    });
     const env = engineEnv(o.backendDir, o.env);
     const stack = await automation.LocalWorkspace.createOrSelectStack(
         { stackName: o.stackName ?? "dev", workDir: o.workDir },

@@ -10,7 +10,13 @@ describe("errors once, in the operator's words (real CLI, sandbox)", function ()
     this.timeout(180_000);
     let f: IntegrationFixture;
     const preview = (env: Record<string, string> = {}) =>
-        pulumi(f.stack.workDir, { ...f.stack.env, ...env }, "preview", "--stack", f.stack.stack.name);
+        pulumi(
+            f.stack.workDir,
+            { ...f.stack.env, ...env },
+            "preview",
+            "--stack",
+            f.stack.stack.name,
+        );
 
     before(async () => {
         f = await integrationFixture("errors-once");
@@ -22,12 +28,25 @@ describe("errors once, in the operator's words (real CLI, sandbox)", function ()
     });
 
     it("CXone refuses the admin key during refresh: one message, no stack trace", async () => {
-        const r = await preview({ CXONE_ACCESS_KEY_ID: "WRONGKEYID0000000000", CXONE_ACCESS_KEY_SECRET: "wrong-secret-value" });
+        const r = await preview({
+            CXONE_ACCESS_KEY_ID: "WRONGKEYID0000000000",
+            CXONE_ACCESS_KEY_SECRET: "wrong-secret-value",
+        });
         assert.notEqual(r.code, 0);
         // every resource fails (they share the refused key), but CXone's answer is told in full once;
         // the others point to it
-        assert.equal(timesReported(r.output, "CXone answered HTTP 401 (code invalid_client: Invalid access key or secret)"), 1, r.output);
-        assert.match(r.output, /the same answer, already reported for another resource of this run/);
+        assert.equal(
+            timesReported(
+                r.output,
+                "CXone answered HTTP 401 (code invalid_client: Invalid access key or secret)",
+            ),
+            1,
+            r.output,
+        );
+        assert.match(
+            r.output,
+            /the same answer, already reported for another resource of this run/,
+        );
         assert.doesNotMatch(r.output, STACK_TRACE);
         assert.ok(!r.output.includes("wrong-secret-value"), "the secret is never printed");
     });
@@ -35,7 +54,9 @@ describe("errors once, in the operator's words (real CLI, sandbox)", function ()
     it("Okta refuses the API token during refresh: one message, no stack trace", async () => {
         const r = await preview({ OKTA_API_TOKEN: "00wrong-token-value" });
         assert.notEqual(r.code, 0);
-        const message = /[^\n]*401 E0000011[^\n]*|[^\n]*Okta answered HTTP 401[^\n]*/.exec(r.output)?.[0]?.replace(/^.*?error: (Preview failed: )?/, "");
+        const message = /[^\n]*401 E0000011[^\n]*|[^\n]*Okta answered HTTP 401[^\n]*/
+            .exec(r.output)?.[0]
+            ?.replace(/^.*?error: (Preview failed: )?/, "");
         assert.ok(message, r.output);
         assert.equal(timesReported(r.output, message), 1, r.output);
         assert.doesNotMatch(r.output, STACK_TRACE);
@@ -47,7 +68,14 @@ describe("errors once, in the operator's words (real CLI, sandbox)", function ()
         const r = await preview();
         await f.stack.stack.removeConfig("cxone-okta-scim:waitForAuthorizationSeconds");
         assert.notEqual(r.code, 0);
-        assert.equal(timesReported(r.output, "cxone-okta-scim:waitForAuthorizationSeconds must be a number of seconds"), 1, r.output);
+        assert.equal(
+            timesReported(
+                r.output,
+                "cxone-okta-scim:waitForAuthorizationSeconds must be a number of seconds",
+            ),
+            1,
+            r.output,
+        );
         assert.doesNotMatch(r.output, STACK_TRACE);
     });
 });

@@ -34,7 +34,10 @@ describe("plain pulumi in the repository (real CLI, our language host, sandbox)"
     });
     after(async () => {
         await sandbox?.stop();
-        for (const f of [path.join(repoRoot, `Pulumi.${stack}.yaml`), path.join(consumerDir, `Pulumi.${consumerStack}.yaml`)]) {
+        for (const f of [
+            path.join(repoRoot, `Pulumi.${stack}.yaml`),
+            path.join(consumerDir, `Pulumi.${consumerStack}.yaml`),
+        ]) {
             fs.rmSync(f, { force: true });
         }
     });
@@ -51,7 +54,10 @@ describe("plain pulumi in the repository (real CLI, our language host, sandbox)"
 
     it("the console steps, up, then preview --expect-no-changes passes", async () => {
         const o = await outputs();
-        const admin = { email: sandbox.endpoints.cxone.adminEmail, password: sandbox.endpoints.cxone.adminPassword };
+        const admin = {
+            email: sandbox.endpoints.cxone.adminEmail,
+            password: sandbox.endpoints.cxone.adminPassword,
+        };
         assert.ok((await completeConsoleSteps(sandbox.urls.okta, o, admin)).ok);
         await cli("up", "--yes", "--stack", stack);
         const after = await outputs();
@@ -59,7 +65,9 @@ describe("plain pulumi in the repository (real CLI, our language host, sandbox)"
         assert.equal(after.provisioningApplied, true);
         sandbox.clearRequests();
         await cli("preview", "--expect-no-changes", "--stack", stack);
-        const writes = sandbox.requests().filter((r) => r.method !== "GET" && !/token|search/.test(r.path));
+        const writes = sandbox
+            .requests()
+            .filter((r) => r.method !== "GET" && !/token|search/.test(r.path));
         assert.deepEqual(writes, [], "a no-change preview writes nothing");
     });
 
@@ -69,8 +77,17 @@ describe("plain pulumi in the repository (real CLI, our language host, sandbox)"
         assert.match(config, /cxone-okta-scim:appLabel: NICE CXone \(prod\)/);
         const preview = JSON.parse(await cli("preview", "--json", "--stack", stack));
         // refresh: always (Pulumi.yaml) puts a refresh step first; the change is the update after it
-        const app = preview.steps.find((s: { urn: string; op: string }) => s.urn.endsWith("::cxone-okta-app") && s.op !== "refresh");
-        assert.equal(app?.op, "update", JSON.stringify(preview.steps.map((s: { op: string; urn: string }) => `${s.op} ${s.urn}`)));
+        const app = preview.steps.find(
+            (s: { urn: string; op: string }) =>
+                s.urn.endsWith("::cxone-okta-app") && s.op !== "refresh",
+        );
+        assert.equal(
+            app?.op,
+            "update",
+            JSON.stringify(
+                preview.steps.map((s: { op: string; urn: string }) => `${s.op} ${s.urn}`),
+            ),
+        );
         assert.equal(app?.newState?.inputs?.label, "NICE CXone (prod)");
         await cli("up", "--yes", "--stack", stack);
         const live = sandbox.context.state.okta.apps[(await outputs()).appId];
@@ -83,24 +100,48 @@ describe("plain pulumi in the repository (real CLI, our language host, sandbox)"
         const r = await pulumi(repoRoot, env, "preview", "--stack", stack);
         await cli("config", "rm", "okta:groupIds", "--stack", stack);
         assert.notEqual(r.code, 0);
-        assert.equal(timesReported(r.output, "okta:groupIds has moved to cxone-okta-scim:groupIds"), 1, r.output);
-        assert.deepEqual(sandbox.requests().filter((q) => q.method !== "GET" && !/token|search/.test(q.path)), []);
+        assert.equal(
+            timesReported(r.output, "okta:groupIds has moved to cxone-okta-scim:groupIds"),
+            1,
+            r.output,
+        );
+        assert.deepEqual(
+            sandbox.requests().filter((q) => q.method !== "GET" && !/token|search/.test(q.path)),
+            [],
+        );
     });
 
     it("stack output --show-secrets; a consumer project reads the outputs through a StackReference", async () => {
-        const shown = JSON.parse(await cli("stack", "output", "--json", "--show-secrets", "--stack", stack));
+        const shown = JSON.parse(
+            await cli("stack", "output", "--json", "--show-secrets", "--stack", stack),
+        );
         assert.equal(typeof shown.accessKeySecret, "string");
         const hidden = await cli("stack", "output", "--stack", stack);
-        assert.ok(!hidden.includes(shown.accessKeySecret) && /accessKeySecret\s+\[secret\]/.test(hidden), hidden);
+        assert.ok(
+            !hidden.includes(shown.accessKeySecret) && /accessKeySecret\s+\[secret\]/.test(hidden),
+            hidden,
+        );
 
         const consumer = (...args: string[]) => pulumiOk(consumerDir, env, ...args);
         await consumer("stack", "init", consumerStack);
-        await consumer("config", "set", "integrationStack", `organization/cxone-okta-scim/${stack}`, "--stack", consumerStack);
+        await consumer(
+            "config",
+            "set",
+            "integrationStack",
+            `organization/cxone-okta-scim/${stack}`,
+            "--stack",
+            consumerStack,
+        );
         await consumer("up", "--yes", "--stack", consumerStack);
-        const read = JSON.parse(await consumer("stack", "output", "--json", "--show-secrets", "--stack", consumerStack));
+        const read = JSON.parse(
+            await consumer("stack", "output", "--json", "--show-secrets", "--stack", consumerStack),
+        );
         assert.equal(read.scimBaseUrl, shown.scimBaseUrl);
         assert.equal(read.monitoredAccessKey, `CXone access key ${shown.accessKeyId} (Okta SCIM)`);
-        assert.match(await consumer("stack", "output", "--stack", consumerStack), /accessKeySecret\s+\[secret\]/);
+        assert.match(
+            await consumer("stack", "output", "--stack", consumerStack),
+            /accessKeySecret\s+\[secret\]/,
+        );
         await consumer("destroy", "--yes", "--stack", consumerStack);
     });
 

@@ -20,7 +20,13 @@ describe("program settings and Pulumi.yaml options (real CLI, sandbox)", functio
     let sandbox: RunningSandbox;
     let env: Record<string, string>;
     const cli = (...args: string[]) => pulumiOk(repoRoot, env, ...args, "--stack", stack);
-    const set = { roleName: "Okta SCIM Adopted", email: "okta.provisioner@example.com", first: "Okta", last: "Provisioner", label: "CXone via CLI" };
+    const set = {
+        roleName: "Okta SCIM Adopted",
+        email: "okta.provisioner@example.com",
+        first: "Okta",
+        last: "Provisioner",
+        label: "CXone via CLI",
+    };
     let preRoleId: string;
     let authenticatorId: string;
 
@@ -32,10 +38,23 @@ describe("program settings and Pulumi.yaml options (real CLI, sandbox)", functio
         // a role made by hand in CXone, to be adopted (cxone:adoptExisting)
         const e = sandbox.endpoints.cxone;
         const base = sandbox.urls.cxone;
-        const t = await axios.post(`${base}/authentication/v1/token/access-key`, { accessKeyId: e.adminAccessKeyId, accessKeySecret: e.adminAccessKeySecret });
-        const api = axios.create({ baseURL: base, headers: { Authorization: `Bearer ${t.data.access_token}` }, proxy: false });
-        await api.post("/authorization/roleByPermissions", { displayName: set.roleName, description: "made by hand", permissions: ["Employees: View"] });
-        preRoleId = Object.values(sandbox.context.state.cxone.roles).find((r) => r.displayName === set.roleName)!.roleId;
+        const t = await axios.post(`${base}/authentication/v1/token/access-key`, {
+            accessKeyId: e.adminAccessKeyId,
+            accessKeySecret: e.adminAccessKeySecret,
+        });
+        const api = axios.create({
+            baseURL: base,
+            headers: { Authorization: `Bearer ${t.data.access_token}` },
+            proxy: false,
+        });
+        await api.post("/authorization/roleByPermissions", {
+            displayName: set.roleName,
+            description: "made by hand",
+            permissions: ["Employees: View"],
+        });
+        preRoleId = Object.values(sandbox.context.state.cxone.roles).find(
+            (r) => r.displayName === set.roleName,
+        )!.roleId;
         authenticatorId = sandbox.context.state.cxone.loginAuthenticators[0].id;
     });
     after(async () => {
@@ -50,7 +69,10 @@ describe("program settings and Pulumi.yaml options (real CLI, sandbox)", functio
     it("the repository's Pulumi.yaml holds the options this test relies on", () => {
         const text = fs.readFileSync(path.join(repoRoot, "Pulumi.yaml"), "utf8");
         assert.match(text, /^main: dist\/program\/main\.js$/m);
-        assert.match(text, /^runtime:\n {2}name: nodejs\n {2}options:\n(?: {4}#.*\n)* {4}typescript: false$/m);
+        assert.match(
+            text,
+            /^runtime:\n {2}name: nodejs\n {2}options:\n(?: {4}#.*\n)* {4}typescript: false$/m,
+        );
         assert.match(text, /^options:\n(?: {2}#.*\n)* {2}refresh: always$/m);
     });
 
@@ -73,16 +95,31 @@ describe("program settings and Pulumi.yaml options (real CLI, sandbox)", functio
         const cx = sandbox.context.state.cxone;
         // adopted: the hand-made role, now with the SCIM permissions
         assert.equal(o.roleId, preRoleId);
-        const permissions = cx.roles[preRoleId].permissions.map((p) => (typeof p === "string" ? p : p.permission));
+        const permissions = cx.roles[preRoleId].permissions.map((p) =>
+            typeof p === "string" ? p : p.permission,
+        );
         assert.deepEqual(permissions.sort(), ["Employees: Create and Edit", "Employees: View"]);
         assert.equal(cx.roles[preRoleId].status, "ACTIVE");
         const user = cx.users[o.employeeId];
         assert.deepEqual(
-            [user.emailAddress, user.firstName, user.lastName, user.roleUUID, user.loginAuthenticatorId],
+            [
+                user.emailAddress,
+                user.firstName,
+                user.lastName,
+                user.roleUUID,
+                user.loginAuthenticatorId,
+            ],
             [set.email, set.first, set.last, preRoleId, authenticatorId],
         );
-        assert.equal(user.invitedDate, undefined, "cxone:inviteEmployee false: no activation email");
-        const app = sandbox.context.state.okta.apps[o.appId] as unknown as { label: string; settings: { signOn?: { loginUrl?: string } } };
+        assert.equal(
+            user.invitedDate,
+            undefined,
+            "cxone:inviteEmployee false: no activation email",
+        );
+        const app = sandbox.context.state.okta.apps[o.appId] as unknown as {
+            label: string;
+            settings: { signOn?: { loginUrl?: string } };
+        };
         assert.equal(app.label, set.label);
         assert.equal(app.settings.signOn?.loginUrl, `${sandbox.urls.cxone}/login`);
     });
@@ -92,9 +129,16 @@ describe("program settings and Pulumi.yaml options (real CLI, sandbox)", functio
         sandbox.context.state.cxone.users[o.employeeId].lastName = "Edited By Hand";
         sandbox.context.save();
         const preview = JSON.parse(await cli("preview", "--json"));
-        const ops = preview.steps.map((s: { op: string; urn: string }) => `${s.op} ${s.urn.split("::").pop()}`);
-        assert.ok(ops.some((op: string) => op.startsWith("refresh ")), ops.join(", "));
-        const employee = preview.steps.find((s: { op: string; urn: string }) => s.urn.endsWith("-employee") && s.op === "update");
+        const ops = preview.steps.map(
+            (s: { op: string; urn: string }) => `${s.op} ${s.urn.split("::").pop()}`,
+        );
+        assert.ok(
+            ops.some((op: string) => op.startsWith("refresh ")),
+            ops.join(", "),
+        );
+        const employee = preview.steps.find(
+            (s: { op: string; urn: string }) => s.urn.endsWith("-employee") && s.op === "update",
+        );
         assert.ok(employee, `the hand edit shows as an update: ${ops.join(", ")}`);
     });
 });

@@ -33,7 +33,9 @@ describe("conformance: our CXone parsers agree with NICE's", function () {
             top,
             fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }),
         )
-        .map(([labels, tld, p]) => `${[...labels, tld].join(".")}${p === undefined ? "" : `:${p}`}`);
+        .map(
+            ([labels, tld, p]) => `${[...labels, tld].join(".")}${p === undefined ? "" : `:${p}`}`,
+        );
 
     it("hosts: area host, UserHub and ACD as NICE's CXoneConfiguration and whoami derive them", () => {
         fc.assert(

@@ -18,28 +18,50 @@ describe("drift: read() maps every field after an out-of-band change (sandbox, H
         f = await cxoneFixture();
         api = await f.adminApi();
     });
-    after(async () => { await f.stop(); });
+    after(async () => {
+        await f.stop();
+    });
 
     async function makeRole(extra: Props = {}) {
-        const { inputs, failures } = await role.check({}, { endpoint: f.endpoint, name: unique("Drift"), ...extra });
+        const { inputs, failures } = await role.check(
+            {},
+            { endpoint: f.endpoint, name: unique("Drift"), ...extra },
+        );
         assert.deepEqual(failures, []);
         const r = await role.create(inputs);
         return { id: r.id, outs: r.outs as Props, inputs: inputs as Props };
     }
 
     async function makeEmployee(roleId: string, extra: Props = {}) {
-        const { inputs, failures } = await employee.check({}, {
-            endpoint: f.endpoint, email: uniqueEmail("drift"), firstName: "Dee", lastName: "Rift", roleId, invite: false, ...extra,
-        });
+        const { inputs, failures } = await employee.check(
+            {},
+            {
+                endpoint: f.endpoint,
+                email: uniqueEmail("drift"),
+                firstName: "Dee",
+                lastName: "Rift",
+                roleId,
+                invite: false,
+                ...extra,
+            },
+        );
         assert.deepEqual(failures, []);
         const r = await employee.create(inputs);
         return { id: r.id, outs: r.outs as Props, inputs: inputs as Props };
     }
 
     // the one changed field must be the only difference between the old state and what read() says
-    function assertOnly(read: { props?: unknown; inputs?: unknown }, old: { outs: Props; inputs: Props }, props: Props, inputs: Props) {
+    function assertOnly(
+        read: { props?: unknown; inputs?: unknown },
+        old: { outs: Props; inputs: Props },
+        props: Props,
+        inputs: Props,
+    ) {
         assert.deepEqual(read.props, { ...old.outs, ...props });
-        assert.deepEqual(read.inputs, { ...stripOutputs(old.inputs, read.inputs as Props), ...inputs });
+        assert.deepEqual(read.inputs, {
+            ...stripOutputs(old.inputs, read.inputs as Props),
+            ...inputs,
+        });
     }
     // read() inputs hold exactly the input keys it maps; compare those keys only
     function stripOutputs(inputs: Props, readInputs: Props): Props {
@@ -48,7 +70,12 @@ describe("drift: read() maps every field after an out-of-band change (sandbox, H
 
     describe("Role", () => {
         const rows: { what: string; change: Props; props: Props; inputs: Props }[] = [
-            { what: "description", change: { description: "edited by hand" }, props: { description: "edited by hand" }, inputs: { description: "edited by hand" } },
+            {
+                what: "description",
+                change: { description: "edited by hand" },
+                props: { description: "edited by hand" },
+                inputs: { description: "edited by hand" },
+            },
             {
                 what: "permissions (one removed)",
                 change: { permissions: ["Employees: View"] },
@@ -57,11 +84,22 @@ describe("drift: read() maps every field after an out-of-band change (sandbox, H
             },
             {
                 what: "permissions (one added)",
-                change: { permissions: ["Employees: View", "Employees: Create and Edit", "Roles: View"] },
-                props: { permissions: ["Employees: View", "Employees: Create and Edit", "Roles: View"] },
-                inputs: { permissions: ["Employees: View", "Employees: Create and Edit", "Roles: View"] },
+                change: {
+                    permissions: ["Employees: View", "Employees: Create and Edit", "Roles: View"],
+                },
+                props: {
+                    permissions: ["Employees: View", "Employees: Create and Edit", "Roles: View"],
+                },
+                inputs: {
+                    permissions: ["Employees: View", "Employees: Create and Edit", "Roles: View"],
+                },
             },
-            { what: "status", change: { status: "INACTIVE" }, props: { status: "INACTIVE" }, inputs: { status: "INACTIVE" } },
+            {
+                what: "status",
+                change: { status: "INACTIVE" },
+                props: { status: "INACTIVE" },
+                inputs: { status: "INACTIVE" },
+            },
         ];
         for (const row of rows) {
             it(`${row.what}`, async () => {
@@ -71,11 +109,20 @@ describe("drift: read() maps every field after an out-of-band change (sandbox, H
                 await api.put(`/authorization/v1/roles/${r.id}`, row.change);
                 const read = await role.read(r.id, r.outs);
                 assert.equal(read.id, r.id);
-                const sorted = (p: unknown) => ({ ...(p as Props), permissions: [...((p as Props).permissions as string[])].sort() });
+                const sorted = (p: unknown) => ({
+                    ...(p as Props),
+                    permissions: [...((p as Props).permissions as string[])].sort(),
+                });
                 assert.deepEqual(sorted(read.props), sorted({ ...r.outs, ...row.props }));
-                assert.deepEqual(sorted(read.inputs), sorted({ ...stripOutputs(r.inputs, read.inputs as Props), ...row.inputs }));
+                assert.deepEqual(
+                    sorted(read.inputs),
+                    sorted({ ...stripOutputs(r.inputs, read.inputs as Props), ...row.inputs }),
+                );
                 const d = await role.diff(r.id, read.props as Props, r.inputs as never);
-                assert.deepEqual({ changes: d.changes, replaces: d.replaces }, { changes: true, replaces: [] });
+                assert.deepEqual(
+                    { changes: d.changes, replaces: d.replaces },
+                    { changes: true, replaces: [] },
+                );
             });
         }
 
@@ -98,17 +145,44 @@ describe("drift: read() maps every field after an out-of-band change (sandbox, H
             const live = (await api.get(`/user-management/v1/users/${id}`)).data.user as Props;
             await api.put("/user-management/v1/users", { ...live, ...change(live) });
         };
-        const rows: { what: string; act: (id: string) => Promise<void>; props: () => Props; inputs: () => Props; changes?: boolean }[] = [
-            { what: "firstName", act: put(() => ({ firstName: "Renamed" })), props: () => ({ firstName: "Renamed" }), inputs: () => ({ firstName: "Renamed" }) },
-            { what: "lastName", act: put(() => ({ lastName: "Other" })), props: () => ({ lastName: "Other" }), inputs: () => ({ lastName: "Other" }) },
-            { what: "billable", act: put(() => ({ billable: true })), props: () => ({ billable: true }), inputs: () => ({ billable: true }) },
+        const rows: {
+            what: string;
+            act: (id: string) => Promise<void>;
+            props: () => Props;
+            inputs: () => Props;
+            changes?: boolean;
+        }[] = [
+            {
+                what: "firstName",
+                act: put(() => ({ firstName: "Renamed" })),
+                props: () => ({ firstName: "Renamed" }),
+                inputs: () => ({ firstName: "Renamed" }),
+            },
+            {
+                what: "lastName",
+                act: put(() => ({ lastName: "Other" })),
+                props: () => ({ lastName: "Other" }),
+                inputs: () => ({ lastName: "Other" }),
+            },
+            {
+                what: "billable",
+                act: put(() => ({ billable: true })),
+                props: () => ({ billable: true }),
+                inputs: () => ({ billable: true }),
+            },
             {
                 what: "email address",
                 act: put(() => ({ emailAddress: "moved-elsewhere@example.com" })),
                 props: () => ({ email: "moved-elsewhere@example.com" }),
                 inputs: () => ({ email: "moved-elsewhere@example.com" }),
             },
-            { what: "userName", act: put(() => ({ userName: "renamed.login@example.com" })), props: () => ({ userName: "renamed.login@example.com" }), inputs: () => ({}), changes: false },
+            {
+                what: "userName",
+                act: put(() => ({ userName: "renamed.login@example.com" })),
+                props: () => ({ userName: "renamed.login@example.com" }),
+                inputs: () => ({}),
+                changes: false,
+            },
             {
                 what: "role (id and name)",
                 act: put(() => ({ role: otherRole.outs.roleName })),
@@ -117,7 +191,9 @@ describe("drift: read() maps every field after an out-of-band change (sandbox, H
             },
             {
                 what: "status (deactivated)",
-                act: async (id) => { await api.post("/user-management/v1/users/deactivate", { userIds: [id] }); },
+                act: async (id) => {
+                    await api.post("/user-management/v1/users/deactivate", { userIds: [id] });
+                },
                 props: () => ({ status: "BLOCKED" }),
                 inputs: () => ({}),
             },
@@ -138,14 +214,21 @@ describe("drift: read() maps every field after an out-of-band change (sandbox, H
 
         it("an email that differs only in case keeps the program's spelling (no change)", async () => {
             const e = await makeEmployee(roleId);
-            await put((live) => ({ emailAddress: (live.emailAddress as string).toUpperCase() }))(e.id);
+            await put((live) => ({ emailAddress: (live.emailAddress as string).toUpperCase() }))(
+                e.id,
+            );
             const read = await employee.read(e.id, e.outs);
             assertOnly(read, e, {}, {});
-            assert.equal((await employee.diff(e.id, read.props as Props, e.inputs as never)).changes, false);
+            assert.equal(
+                (await employee.diff(e.id, read.props as Props, e.inputs as never)).changes,
+                false,
+            );
         });
 
         it("an explicit login authenticator is read back from CXone", async () => {
-            const auth = (await api.post("/authorization/v1/login-authenticator/search", { filter: {} })).data.loginAuthenticators[0].id as string;
+            const auth = (
+                await api.post("/authorization/v1/login-authenticator/search", { filter: {} })
+            ).data.loginAuthenticators[0].id as string;
             const e = await makeEmployee(roleId, { loginAuthenticatorId: auth });
             assert.equal(e.outs.effectiveLoginAuthenticatorId, auth);
             const read = await employee.read(e.id, e.outs);
@@ -156,20 +239,37 @@ describe("drift: read() maps every field after an out-of-band change (sandbox, H
 
     describe("AccessKey", () => {
         let employeeId: string;
-        before(async () => { employeeId = (await makeEmployee((await makeRole()).id)).id; });
+        before(async () => {
+            employeeId = (await makeEmployee((await makeRole()).id)).id;
+        });
 
         async function makeKey() {
-            const { inputs, failures } = await accessKey.check({}, { endpoint: f.endpoint, employeeId });
+            const { inputs, failures } = await accessKey.check(
+                {},
+                { endpoint: f.endpoint, employeeId },
+            );
             assert.deepEqual(failures, []);
             const r = await accessKey.create(inputs);
             return { id: r.id, outs: r.outs as Props, inputs: inputs as Props };
         }
         const tenantId = () => f.sandbox.endpoints.cxone.tenantId;
 
-        const rows: { what: string; act: (id: string, secret: string) => Promise<void>; props: (id: string) => Props; inputs: Props; changes: boolean }[] = [
+        const rows: {
+            what: string;
+            act: (id: string, secret: string) => Promise<void>;
+            props: (id: string) => Props;
+            inputs: Props;
+            changes: boolean;
+        }[] = [
             {
                 what: "switched off",
-                act: async (id) => { await api.patch("/access-key-management/v1/access-keys", { isActive: false }, { params: { tenantId: tenantId(), userId: employeeId, accessKeyId: id } }); },
+                act: async (id) => {
+                    await api.patch(
+                        "/access-key-management/v1/access-keys",
+                        { isActive: false },
+                        { params: { tenantId: tenantId(), userId: employeeId, accessKeyId: id } },
+                    );
+                },
                 props: () => ({ isActive: false }),
                 inputs: { active: false },
                 changes: true,
@@ -177,7 +277,10 @@ describe("drift: read() maps every field after an out-of-band change (sandbox, H
             {
                 what: "used (lastUsedDate)",
                 act: async (id, secret) => {
-                    await api.post("/authentication/v1/token/access-key", { accessKeyId: id, accessKeySecret: secret });
+                    await api.post("/authentication/v1/token/access-key", {
+                        accessKeyId: id,
+                        accessKeySecret: secret,
+                    });
                 },
                 props: () => ({ lastUsedDate: "<set>" }),
                 inputs: {},
@@ -192,11 +295,24 @@ describe("drift: read() maps every field after an out-of-band change (sandbox, H
                 const read = await accessKey.read(k.id, k.outs);
                 assert.equal(read.id, k.id);
                 const props = { ...(read.props as Props) };
-                if (typeof props.lastUsedDate === "string" && !Number.isNaN(Date.parse(props.lastUsedDate))) props.lastUsedDate = "<set>";
+                if (
+                    typeof props.lastUsedDate === "string" &&
+                    !Number.isNaN(Date.parse(props.lastUsedDate))
+                )
+                    props.lastUsedDate = "<set>";
                 assert.deepEqual(props, { ...k.outs, ...row.props(k.id) });
-                assert.deepEqual(read.inputs, { ...stripOutputs(k.inputs, read.inputs as Props), ...row.inputs });
-                assert.ok(!JSON.stringify(read.inputs).includes(k.outs.secret as string), "inputs never carry the secret");
-                assert.equal((await accessKey.diff(k.id, read.props as Props, k.inputs as never)).changes, row.changes);
+                assert.deepEqual(read.inputs, {
+                    ...stripOutputs(k.inputs, read.inputs as Props),
+                    ...row.inputs,
+                });
+                assert.ok(
+                    !JSON.stringify(read.inputs).includes(k.outs.secret as string),
+                    "inputs never carry the secret",
+                );
+                assert.equal(
+                    (await accessKey.diff(k.id, read.props as Props, k.inputs as never)).changes,
+                    row.changes,
+                );
             });
         }
     });

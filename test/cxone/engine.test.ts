@@ -12,13 +12,19 @@ const READ_ONLY_POST = /\/authentication\/v1\/token\/access-key|\/search(\?|$)/;
 describe("CXone resources under the real engine", function () {
     this.timeout(300_000);
     let f: CxoneFixture;
-    before(async () => { f = await cxoneFixture(); });
-    after(async () => { await f.stop(); });
+    before(async () => {
+        f = await cxoneFixture();
+    });
+    after(async () => {
+        await f.stop();
+    });
 
     it("up -> preview --refresh (0 writes) -> drift -> preview shows it -> up repairs -> destroy", async () => {
         const t0 = Date.now();
         const timings: Record<string, number> = {};
-        const lap = (k: string, since: number) => { timings[k] = Date.now() - since; };
+        const lap = (k: string, since: number) => {
+            timings[k] = Date.now() - since;
+        };
         // the sandbox serves issuer, area and API at one base URL
         const endpoint: CxoneEndpoint = { ...f.endpoint, apiUrl: f.sandbox.urls.cxone };
         const roleName = unique("SCIM Engine");
@@ -41,7 +47,11 @@ describe("CXone resources under the real engine", function () {
         const outs = await s.outputs();
         assert.equal(outs.secret.secret, true, "the key secret is a Pulumi secret output");
         const secret = outs.secret.value as string;
-        const { roleId, employeeId, accessKeyId } = { roleId: outs.roleId.value, employeeId: outs.employeeId.value, accessKeyId: outs.accessKeyId.value };
+        const { roleId, employeeId, accessKeyId } = {
+            roleId: outs.roleId.value,
+            employeeId: outs.employeeId.value,
+            accessKeyId: outs.accessKeyId.value,
+        };
         const world = () => f.sandbox.context.state.cxone;
         assert.equal(world().roles[roleId].status, "ACTIVE");
         assert.equal(world().users[employeeId].billable, false);
@@ -56,22 +66,38 @@ describe("CXone resources under the real engine", function () {
         const reqs = f.sandbox.requests().filter((r) => r.server === "cxone");
         const writes = reqs.filter((r) => r.method !== "GET" && !READ_ONLY_POST.test(r.path));
         assert.deepEqual(writes, [], "a no-change preview --refresh writes nothing");
-        assert.ok(reqs.filter((r) => r.path.includes("token")).length <= 1, "one token per provider process");
-        assert.equal(reqs.filter((r) => !r.path.includes("token")).length, 3, `one read per resource: ${JSON.stringify(reqs.map((r) => r.method + " " + r.path))}`);
+        assert.ok(
+            reqs.filter((r) => r.path.includes("token")).length <= 1,
+            "one token per provider process",
+        );
+        assert.equal(
+            reqs.filter((r) => !r.path.includes("token")).length,
+            3,
+            `one read per resource: ${JSON.stringify(reqs.map((r) => r.method + " " + r.path))}`,
+        );
 
         // no-change up: no writes either
         f.sandbox.clearRequests();
         const up0 = await s.up();
         assert.deepEqual(up0.summary.resourceChanges, { same: 4 });
-        assert.deepEqual(f.sandbox.requests().filter((r) => r.method !== "GET" && !READ_ONLY_POST.test(r.path)), []);
+        assert.deepEqual(
+            f.sandbox.requests().filter((r) => r.method !== "GET" && !READ_ONLY_POST.test(r.path)),
+            [],
+        );
 
         // out-of-band changes through CXone's API
         const api = await f.adminApi();
-        await api.put(`/authorization/v1/roles/${roleId}`, { description: "edited in the CXone UI" });
+        await api.put(`/authorization/v1/roles/${roleId}`, {
+            description: "edited in the CXone UI",
+        });
         const live = (await api.get(`/user-management/v1/users/${employeeId}`)).data.user;
         await api.put("/user-management/v1/users", { ...live, firstName: "Edited" });
         await api.post("/user-management/v1/users/deactivate", { userIds: [employeeId] });
-        await api.patch("/access-key-management/v1/access-keys", { isActive: false }, { params: { tenantId: world().tenantId, userId: employeeId, accessKeyId } });
+        await api.patch(
+            "/access-key-management/v1/access-keys",
+            { isActive: false },
+            { params: { tenantId: world().tenantId, userId: employeeId, accessKeyId } },
+        );
 
         t = Date.now();
         const drift = await s.preview({ refresh: true });
@@ -91,18 +117,33 @@ describe("CXone resources under the real engine", function () {
         // secrets: never in state text, engine output; __provider is the small forwarder
         // the state as an operator exports it holds only ciphertext for the key secret
         const state = await s.exportState();
-        assert.ok(state.includes(accessKeyId) && !state.includes(secret), "exported state never holds the key secret in plaintext");
-        assert.ok(!state.includes(f.env.CXONE_ACCESS_KEY_SECRET), "state never holds the admin secret");
+        assert.ok(
+            state.includes(accessKeyId) && !state.includes(secret),
+            "exported state never holds the key secret in plaintext",
+        );
+        assert.ok(
+            !state.includes(f.env.CXONE_ACCESS_KEY_SECRET),
+            "state never holds the admin secret",
+        );
         // decrypted (--show-secrets), every copy of the secret sits in a secret envelope: it is marked secret everywhere
         const shown = JSON.stringify((await s.stack.exportStack()).deployment);
-        const envelope = /\{"4dabf18193072939515e22adb298388d":"1b47061264138c4ac30d75fd1eb44270","plaintext":"(?:[^"\\]|\\.)*"\}/g;
-        assert.ok(shown.includes(secret) && !shown.replace(envelope, "<secret>").includes(secret), "the key secret only appears as a Pulumi secret");
-        const providers = [...shown.matchAll(/"__provider":"((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1]}"`) as string);
+        const envelope =
+            /\{"4dabf18193072939515e22adb298388d":"1b47061264138c4ac30d75fd1eb44270","plaintext":"(?:[^"\\]|\\.)*"\}/g;
+        assert.ok(
+            shown.includes(secret) && !shown.replace(envelope, "<secret>").includes(secret),
+            "the key secret only appears as a Pulumi secret",
+        );
+        const providers = [...shown.matchAll(/"__provider":"((?:[^"\\]|\\.)*)"/g)].map(
+            (m) => JSON.parse(`"${m[1]}"`) as string,
+        );
         assert.ok(providers.length >= 3);
         for (const p of providers) {
             assert.ok(p.length < 3000, `__provider is small (${p.length} chars)`);
             assert.match(p, /cxone-okta-scim\/provider\/cxone\/(role|employee|accessKey)Provider/);
-            assert.ok(!p.includes(f.env.CXONE_ACCESS_KEY_ID) && !p.includes("/work/"), "no credentials or absolute paths in __provider");
+            assert.ok(
+                !p.includes(f.env.CXONE_ACCESS_KEY_ID) && !p.includes("/work/"),
+                "no credentials or absolute paths in __provider",
+            );
         }
 
         t = Date.now();
@@ -110,10 +151,17 @@ describe("CXone resources under the real engine", function () {
         lap("destroy", t);
         assert.deepEqual(d.summary.resourceChanges, { delete: 4 });
         assert.equal(world().roles[roleId].status, "INACTIVE", "destroy deactivates the role");
-        assert.equal(world().users[employeeId].status, "BLOCKED", "destroy deactivates the employee");
+        assert.equal(
+            world().users[employeeId].status,
+            "BLOCKED",
+            "destroy deactivates the employee",
+        );
         assert.equal(world().accessKeys[accessKeyId], undefined, "destroy revokes the key");
         assert.ok(!s.output().includes(secret), "engine output never shows the key secret");
-        assert.ok(!s.output().includes(f.env.CXONE_ACCESS_KEY_SECRET), "engine output never shows the admin secret");
+        assert.ok(
+            !s.output().includes(f.env.CXONE_ACCESS_KEY_SECRET),
+            "engine output never shows the admin secret",
+        );
         lap("total", t0);
         console.log(`      timings (ms): ${JSON.stringify(timings)}`);
     });
@@ -129,7 +177,10 @@ describe("CXone resources under the real engine", function () {
             key: { rotation, ...(maxOverlapDays !== undefined ? { maxOverlapDays } : {}) },
             takenRoleName,
         });
-        const s = await testStack("cxone-rotate", testProgram("cxoneResources"), { env: f.env, params: program("1") });
+        const s = await testStack("cxone-rotate", testProgram("cxoneResources"), {
+            env: f.env,
+            params: program("1"),
+        });
         await s.up();
         const first = (await s.outputs()).accessKeyId.value as string;
         await s.setParams(program("2"));
@@ -138,19 +189,34 @@ describe("CXone resources under the real engine", function () {
         assert.deepEqual(up.summary.resourceChanges, { update: 1, same: 3 });
         const second = (await s.outputs()).accessKeyId.value as string;
         assert.notEqual(second, first);
-        const writes = (r: { method: string; path: string }) => r.method !== "GET" && r.path.startsWith("/access-key-management");
-        const keyCalls = f.sandbox.requests().filter(writes).map((r) => r.method);
-        assert.deepEqual(keyCalls, ["POST"], "the new key is created; the old one stays active (Okta may hold it)");
+        const writes = (r: { method: string; path: string }) =>
+            r.method !== "GET" && r.path.startsWith("/access-key-management");
+        const keyCalls = f.sandbox
+            .requests()
+            .filter(writes)
+            .map((r) => r.method);
+        assert.deepEqual(
+            keyCalls,
+            ["POST"],
+            "the new key is created; the old one stays active (Okta may hold it)",
+        );
         assert.equal(f.sandbox.context.state.cxone.accessKeys[first]?.isActive, true);
         // No Okta in this stack, so no evidence: a maximum overlap of 0 days ends the rotation now.
         await s.setParams(program("2", undefined, 0));
         await s.up();
-        assert.equal(f.sandbox.context.state.cxone.accessKeys[first], undefined, "the old key is revoked");
+        assert.equal(
+            f.sandbox.context.state.cxone.accessKeys[first],
+            undefined,
+            "the old key is revoked",
+        );
         assert.equal((await s.outputs()).accessKeyId.value, second);
 
         // a built-in role: exists, never adopted implicitly, and the hint never says adoptExisting
         await s.setParams(program("2", "Agent"));
-        await assert.rejects(s.up(), /a CXone role named "Agent" already exists \(status ACTIVE\); role names can never be reused\. That role \(id [^)]+\) carries no mark of this stack, so it is not adopted; choose another roleName/);
+        await assert.rejects(
+            s.up(),
+            /a CXone role named "Agent" already exists \(status ACTIVE\); role names can never be reused\. That role \(id [^)]+\) carries no mark of this stack, so it is not adopted; choose another roleName/,
+        );
         await s.setParams(program("2"));
         await s.destroy();
     });
@@ -162,7 +228,13 @@ describe("CXone resources under the real engine", function () {
             params: { endpoint, names: { role: "bad" }, role: { name: "SCIM/Key#1" } },
         });
         f.sandbox.clearRequests();
-        await assert.rejects(s.preview(), /property name value \{SCIM\/Key#1\} has a problem: name must not contain \/ #/);
-        assert.deepEqual(f.sandbox.requests().filter((r) => r.server === "cxone"), []);
+        await assert.rejects(
+            s.preview(),
+            /property name value \{SCIM\/Key#1\} has a problem: name must not contain \/ #/,
+        );
+        assert.deepEqual(
+            f.sandbox.requests().filter((r) => r.server === "cxone"),
+            [],
+        );
     });
 });

@@ -12,39 +12,66 @@ type Props = Record<string, unknown>;
 describe("CXone life-cycle edges (sandbox, HTTP)", function () {
     this.timeout(30_000);
     let f: CxoneFixture;
-    before(async () => { f = await cxoneFixture(); });
-    after(async () => { await f.stop(); });
+    before(async () => {
+        f = await cxoneFixture();
+    });
+    after(async () => {
+        await f.stop();
+    });
 
     const cx = () => f.sandbox.context.state.cxone;
     // changes only: searches are POSTs too
     const changes = () => f.writes().filter((w) => !w.path.endsWith("/search"));
-    const keysOf = (userId: string) => Object.values(cx().accessKeys).filter((k) => k.userId === userId);
+    const keysOf = (userId: string) =>
+        Object.values(cx().accessKeys).filter((k) => k.userId === userId);
 
     async function makeRole() {
-        const { inputs, failures } = await role.check({}, { endpoint: f.endpoint, name: unique("Life") });
+        const { inputs, failures } = await role.check(
+            {},
+            { endpoint: f.endpoint, name: unique("Life") },
+        );
         assert.deepEqual(failures, []);
         const r = await role.create(inputs);
         return { id: r.id, outs: r.outs as Props, inputs };
     }
     async function makeEmployee(roleId: string) {
-        const { inputs, failures } = await employee.check({}, { endpoint: f.endpoint, email: uniqueEmail("life"), firstName: "Li", lastName: "Fe", roleId, invite: false });
+        const { inputs, failures } = await employee.check(
+            {},
+            {
+                endpoint: f.endpoint,
+                email: uniqueEmail("life"),
+                firstName: "Li",
+                lastName: "Fe",
+                roleId,
+                invite: false,
+            },
+        );
         assert.deepEqual(failures, []);
         const r = await employee.create(inputs);
         return { id: r.id, outs: r.outs as Props, inputs };
     }
     async function keyInputs(employeeId: string, extra: Props = {}) {
-        const { inputs, failures } = await accessKey.check({}, { endpoint: f.endpoint, employeeId, ...extra });
+        const { inputs, failures } = await accessKey.check(
+            {},
+            { endpoint: f.endpoint, employeeId, ...extra },
+        );
         assert.deepEqual(failures, []);
         return inputs!;
     }
     const signsIn = async (id: string, secret: string) =>
-        (await fetch(`${f.sandbox.urls.cxone}/authentication/v1/token/access-key`, {
-            method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ accessKeyId: id, accessKeySecret: secret }),
-        })).status;
+        (
+            await fetch(`${f.sandbox.urls.cxone}/authentication/v1/token/access-key`, {
+                method: "POST",
+                headers: { "content-type": "application/json" },
+                body: JSON.stringify({ accessKeyId: id, accessKeySecret: secret }),
+            })
+        ).status;
 
     describe("AccessKey active: false", () => {
         let employeeId: string;
-        before(async () => { employeeId = (await makeEmployee((await makeRole()).id)).id; });
+        before(async () => {
+            employeeId = (await makeEmployee((await makeRole()).id)).id;
+        });
 
         it("created inactive: CXone holds it switched off and it cannot sign in", async () => {
             const s = await keyInputs(employeeId, { active: false });
@@ -64,7 +91,10 @@ describe("CXone life-cycle edges (sandbox, HTTP)", function () {
             assert.equal(await signsIn(k.id, k.outs.secret), 200);
             const off = await keyInputs(employeeId, { active: false });
             const d = await accessKey.diff(k.id, k.outs, off);
-            assert.deepEqual({ changes: d.changes, replaces: d.replaces }, { changes: true, replaces: [] });
+            assert.deepEqual(
+                { changes: d.changes, replaces: d.replaces },
+                { changes: true, replaces: [] },
+            );
             const u1 = await accessKey.update!(k.id, k.outs, off);
             assert.equal(u1.outs.isActive, false);
             assert.equal(u1.outs.secret, k.outs.secret, "the secret is kept: the same key");
@@ -91,30 +121,63 @@ describe("CXone life-cycle edges (sandbox, HTTP)", function () {
         it("is not retried: one POST, a clear error, no key left behind; the next create makes exactly one", async () => {
             const employeeId = (await makeEmployee((await makeRole()).id)).id;
             const s = await keyInputs(employeeId);
-            await accessKey.create(await keyInputs(employeeId)).then((k) => accessKey.delete!(k.id, k.outs)); // warm the session
+            await accessKey
+                .create(await keyInputs(employeeId))
+                .then((k) => accessKey.delete!(k.id, k.outs)); // warm the session
             f.sandbox.clearRequests();
-            f.sandbox.setFaults([{ kind: "reset", server: "cxone", method: "POST", path: "^/access-key-management/v1/access-keys$", times: 1 }]);
+            f.sandbox.setFaults([
+                {
+                    kind: "reset",
+                    server: "cxone",
+                    method: "POST",
+                    path: "^/access-key-management/v1/access-keys$",
+                    times: 1,
+                },
+            ]);
             try {
                 await assert.rejects(accessKey.create(s), (e: Error) => {
-                    assert.match(e.message, /could not create a CXone access key for employee .*no response from CXone/);
+                    assert.match(
+                        e.message,
+                        /could not create a CXone access key for employee .*no response from CXone/,
+                    );
                     assert.ok(!/accessKeySecret|[A-Za-z0-9]{36}/.test(e.message), e.message);
                     return true;
                 });
             } finally {
                 f.sandbox.clearFaults();
             }
-            const posts = f.writes().filter((w) => w.method === "POST" && w.path.startsWith("/access-key-management/"));
+            const posts = f
+                .writes()
+                .filter((w) => w.method === "POST" && w.path.startsWith("/access-key-management/"));
             assert.equal(posts.length, 1, "exactly one POST: never retried");
-            assert.deepEqual(keysOf(employeeId).filter((k) => k.isActive), [], "no active key left behind");
+            assert.deepEqual(
+                keysOf(employeeId).filter((k) => k.isActive),
+                [],
+                "no active key left behind",
+            );
             const k = await accessKey.create(s);
-            assert.deepEqual(keysOf(employeeId).filter((x) => x.isActive).map((x) => x.accessKeyId), [k.id]);
+            assert.deepEqual(
+                keysOf(employeeId)
+                    .filter((x) => x.isActive)
+                    .map((x) => x.accessKeyId),
+                [k.id],
+            );
         });
     });
 
     describe("destroy leaves the exact end state", () => {
         it("employee (PENDING, invited) -> BLOCKED; key -> revoked (gone); role -> INACTIVE", async () => {
             const r = await makeRole();
-            const { inputs, failures } = await employee.check({}, { endpoint: f.endpoint, email: uniqueEmail("gone"), firstName: "Go", lastName: "Ne", roleId: r.id });
+            const { inputs, failures } = await employee.check(
+                {},
+                {
+                    endpoint: f.endpoint,
+                    email: uniqueEmail("gone"),
+                    firstName: "Go",
+                    lastName: "Ne",
+                    roleId: r.id,
+                },
+            );
             assert.deepEqual(failures, []);
             const e = await employee.create(inputs);
             assert.equal(e.outs.status, "PENDING", "invited: PENDING before destroy");

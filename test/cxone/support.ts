@@ -25,22 +25,39 @@ export async function cxoneFixture(): Promise<CxoneFixture> {
     const sandbox = await startSandbox({ dir, cxonePort: 0, oktaPort: 0 });
     const base = sandbox.urls.cxone;
     const e = sandbox.endpoints.cxone;
-    const env = { CXONE_ACCESS_KEY_ID: e.adminAccessKeyId, CXONE_ACCESS_KEY_SECRET: e.adminAccessKeySecret };
-    const saved = { id: process.env.CXONE_ACCESS_KEY_ID, secret: process.env.CXONE_ACCESS_KEY_SECRET };
+    const env = {
+        CXONE_ACCESS_KEY_ID: e.adminAccessKeyId,
+        CXONE_ACCESS_KEY_SECRET: e.adminAccessKeySecret,
+    };
+    const saved = {
+        id: process.env.CXONE_ACCESS_KEY_ID,
+        secret: process.env.CXONE_ACCESS_KEY_SECRET,
+    };
     Object.assign(process.env, env);
     clearSessionCache();
     return {
-        sandbox, dir, env,
+        sandbox,
+        dir,
+        env,
         endpoint: { issuerUrl: base, areaUrl: base },
         writes: () => sandbox.requests().filter((r) => r.server === "cxone" && r.method !== "GET"),
         adminApi: async () => {
-            const t = await axios.post(`${base}/authentication/v1/token/access-key`, { accessKeyId: e.adminAccessKeyId, accessKeySecret: e.adminAccessKeySecret });
-            return axios.create({ baseURL: base, headers: { Authorization: `Bearer ${t.data.access_token}` }, proxy: false });
+            const t = await axios.post(`${base}/authentication/v1/token/access-key`, {
+                accessKeyId: e.adminAccessKeyId,
+                accessKeySecret: e.adminAccessKeySecret,
+            });
+            return axios.create({
+                baseURL: base,
+                headers: { Authorization: `Bearer ${t.data.access_token}` },
+                proxy: false,
+            });
         },
         stop: async () => {
             await sandbox.stop();
-            if (saved.id === undefined) delete process.env.CXONE_ACCESS_KEY_ID; else process.env.CXONE_ACCESS_KEY_ID = saved.id;
-            if (saved.secret === undefined) delete process.env.CXONE_ACCESS_KEY_SECRET; else process.env.CXONE_ACCESS_KEY_SECRET = saved.secret;
+            if (saved.id === undefined) delete process.env.CXONE_ACCESS_KEY_ID;
+            else process.env.CXONE_ACCESS_KEY_ID = saved.id;
+            if (saved.secret === undefined) delete process.env.CXONE_ACCESS_KEY_SECRET;
+            else process.env.CXONE_ACCESS_KEY_SECRET = saved.secret;
             clearSessionCache();
             fs.rmSync(dir, { recursive: true, force: true });
         },

@@ -13,7 +13,10 @@ import { testProgram, testStack } from "../support/engine";
 
 function oktaPluginOnPath(): boolean {
     try {
-        execFileSync("sh", ["-c", "command -v pulumi-resource-okta"], { env: { PATH: enginePath() }, stdio: "ignore" });
+        execFileSync("sh", ["-c", "command -v pulumi-resource-okta"], {
+            env: { PATH: enginePath() },
+            stdio: "ignore",
+        });
         return true;
     } catch {
         return false;
@@ -26,20 +29,31 @@ describe("Okta provider plugin under the engine (where installed)", function () 
     before(function () {
         if (!oktaPluginOnPath()) this.skip();
     });
-    after(async () => { await sandbox?.stop(); });
+    after(async () => {
+        await sandbox?.stop();
+    });
 
     it("previews and creates okta.app.AutoLogin through okta:httpProxy against the sandbox", async () => {
-        sandbox = await startSandbox({ dir: fs.mkdtempSync(path.join(os.tmpdir(), "okta-plugin-")), cxonePort: 0, oktaPort: 0 });
+        sandbox = await startSandbox({
+            dir: fs.mkdtempSync(path.join(os.tmpdir(), "okta-plugin-")),
+            cxonePort: 0,
+            oktaPort: 0,
+        });
         const sb = sandbox;
         const s = await testStack("okta-plugin", testProgram("oktaPluginApp"), {
             params: { oktaUrl: sb.urls.okta, cxoneUrl: sb.urls.cxone },
             config: { "test:oktaApiToken": { value: sb.endpoints.okta.apiToken, secret: true } },
         });
         await s.preview();
-        assert.ok(sb.requests().some((r) => r.server === "okta" && r.path.startsWith("/api/v1/users/me")), "the plugin checked its credentials against the sandbox");
+        assert.ok(
+            sb.requests().some((r) => r.server === "okta" && r.path.startsWith("/api/v1/users/me")),
+            "the plugin checked its credentials against the sandbox",
+        );
         await s.up();
         const appId = String((await s.outputs()).appId.value);
-        assert.ok(sb.requests().some((r) => r.method === "GET" && r.path === `/api/v1/apps/${appId}`));
+        assert.ok(
+            sb.requests().some((r) => r.method === "GET" && r.path === `/api/v1/apps/${appId}`),
+        );
         await s.destroy();
     });
 });

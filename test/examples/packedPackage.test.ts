@@ -42,14 +42,37 @@ describe("packed package installed in a project outside the repo (real engine)",
     let project: string;
 
     before(async () => {
-        sandbox = await startSandbox({ dir: fs.mkdtempSync(path.join(os.tmpdir(), "sandbox-packed-")), cxonePort: 0, oktaPort: 0 });
+        sandbox = await startSandbox({
+            dir: fs.mkdtempSync(path.join(os.tmpdir(), "sandbox-packed-")),
+            cxonePort: 0,
+            oktaPort: 0,
+        });
         project = fs.mkdtempSync(path.join(os.tmpdir(), "packed-project-"));
-        const tgz = execFileSync("npm", ["pack", "--silent", "--pack-destination", project], { cwd: repoRoot }).toString().trim().split("\n").pop()!;
-        fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "packed-user", private: true, dependencies: { "cxone-okta-scim": `file:./${tgz}` } }));
-        execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--silent"], { cwd: project, stdio: "inherit" });
+        const tgz = execFileSync("npm", ["pack", "--silent", "--pack-destination", project], {
+            cwd: repoRoot,
+        })
+            .toString()
+            .trim()
+            .split("\n")
+            .pop()!;
+        fs.writeFileSync(
+            path.join(project, "package.json"),
+            JSON.stringify({
+                name: "packed-user",
+                private: true,
+                dependencies: { "cxone-okta-scim": `file:./${tgz}` },
+            }),
+        );
+        execFileSync(
+            "npm",
+            ["install", "--prefer-offline", "--no-audit", "--no-fund", "--silent"],
+            { cwd: project, stdio: "inherit" },
+        );
         fs.writeFileSync(path.join(project, "run.js"), runner);
     });
-    after(async () => { await sandbox?.stop(); });
+    after(async () => {
+        await sandbox?.stop();
+    });
 
     it("ships compiled code and types, not sources or tests", () => {
         const pkg = path.join(project, "node_modules", "cxone-okta-scim");
@@ -65,7 +88,8 @@ describe("packed package installed in a project outside the repo (real engine)",
         const { stdout: out } = await promisify(execFile)(process.execPath, ["run.js"], {
             cwd: project,
             env: {
-                ...process.env, ...engineEnv(backend),
+                ...process.env,
+                ...engineEnv(backend),
                 PULUMI_BACKEND_URL: `file://${backend}`,
                 SANDBOX_CXONE: sandbox.urls.cxone,
                 CXONE_ACCESS_KEY_ID: sandbox.endpoints.cxone.adminAccessKeyId,

@@ -15,7 +15,10 @@ describe("examples: integration stack + consumer via StackReference (real engine
     // The examples' own project directories, as a user runs them; stack names unique per run.
     const example = (n: string) => path.join(repoRoot, "examples", n);
     const run = crypto.randomBytes(3).toString("hex");
-    const stackConfigs = [example("integration") + `/Pulumi.prod-${run}.yaml`, example("consumer") + `/Pulumi.dev-${run}.yaml`];
+    const stackConfigs = [
+        example("integration") + `/Pulumi.prod-${run}.yaml`,
+        example("consumer") + `/Pulumi.dev-${run}.yaml`,
+    ];
     after(() => stackConfigs.forEach((f) => fs.rmSync(f, { force: true })));
 
     before(async () => {
@@ -23,11 +26,15 @@ describe("examples: integration stack + consumer via StackReference (real engine
         sandbox = await startSandbox({ dir, cxonePort: 0, oktaPort: 0 });
         process.env.CXONE_OKTA_SANDBOX_DIR = dir;
     });
-    after(async () => { await sandbox?.stop(); });
+    after(async () => {
+        await sandbox?.stop();
+    });
 
     it("the consumer reads the integration's outputs, and the secret stays secret", async () => {
         const producer = await openStack({
-            stackName: `prod-${run}`, workDir: example("integration"), backendDir,
+            stackName: `prod-${run}`,
+            workDir: example("integration"),
+            backendDir,
             env: { CXONE_OKTA_SANDBOX_DIR: process.env.CXONE_OKTA_SANDBOX_DIR! },
             config: {
                 "cxone:sandboxUrl": { value: sandbox.urls.cxone },
@@ -39,15 +46,27 @@ describe("examples: integration stack + consumer via StackReference (real engine
         const made = await producer.outputs();
 
         const consumer = await openStack({
-            stackName: `dev-${run}`, workDir: example("consumer"), backendDir,
-            config: { "cxone-okta-consumer:integrationStack": { value: `organization/cxone-okta-integration/prod-${run}` } },
+            stackName: `dev-${run}`,
+            workDir: example("consumer"),
+            backendDir,
+            config: {
+                "cxone-okta-consumer:integrationStack": {
+                    value: `organization/cxone-okta-integration/prod-${run}`,
+                },
+            },
         });
         await consumer.up();
         const read = await consumer.outputs();
         assert.equal(read.scimBaseUrl.value, made.scimBaseUrl.value);
-        assert.equal(read.monitoredAccessKey.value, `CXone access key ${made.accessKeyId.value} (Okta SCIM)`);
+        assert.equal(
+            read.monitoredAccessKey.value,
+            `CXone access key ${made.accessKeyId.value} (Okta SCIM)`,
+        );
         assert.equal(read.accessKeySecret.secret, true);
-        assert.ok(!(await consumer.exportState()).includes(String(made.accessKeySecret.value)), "no plaintext secret in the consumer's state");
+        assert.ok(
+            !(await consumer.exportState()).includes(String(made.accessKeySecret.value)),
+            "no plaintext secret in the consumer's state",
+        );
 
         await consumer.destroy();
         await producer.destroy();

@@ -11,11 +11,24 @@ describe("root program without a tenant or a sandbox (real engine)", function ()
     this.timeout(120_000);
     it("fails with the one-line hint, once, and creates nothing", async () => {
         const empty = fs.mkdtempSync(path.join(os.tmpdir(), "no-sandbox-"));
-        const s = await testStack("no-sandbox", rootProgram, { env: { CXONE_OKTA_SANDBOX_DIR: empty } });
+        const s = await testStack("no-sandbox", rootProgram, {
+            env: { CXONE_OKTA_SANDBOX_DIR: empty },
+        });
         await assert.rejects(s.up(), (e: Error) => e.message.includes(startHint));
-        assert.equal(timesReported(s.output(), startHint), 1, `the hint is reported once: ${s.output()}`);
-        assert.ok(!/at \S+ \(.*\.js:\d+:\d+\)/.test(s.output()), "no stack trace, just the message");
+        assert.equal(
+            timesReported(s.output(), startHint),
+            1,
+            `the hint is reported once: ${s.output()}`,
+        );
+        assert.ok(
+            !/at \S+ \(.*\.js:\d+:\d+\)/.test(s.output()),
+            "no stack trace, just the message",
+        );
         const state = JSON.parse(await s.exportState());
-        assert.ok((state.deployment?.resources ?? []).every((r: { type: string }) => r.type === "pulumi:pulumi:Stack"));
+        assert.ok(
+            (state.deployment?.resources ?? []).every(
+                (r: { type: string }) => r.type === "pulumi:pulumi:Stack",
+            ),
+        );
     });
 });

@@ -13,7 +13,12 @@ import { pulumi, pulumiOk } from "../support/pulumiCommand";
 
 /** A project for `main` in a work dir inside the repo, with its own backend; its stack initialised. */
 async function project(name: string, main: string, extraEnv: Record<string, string> = {}) {
-    const dir = path.join(repoRoot, ".pulumi-local", "test", `${name}-${crypto.randomBytes(3).toString("hex")}`);
+    const dir = path.join(
+        repoRoot,
+        ".pulumi-local",
+        "test",
+        `${name}-${crypto.randomBytes(3).toString("hex")}`,
+    );
     writeProjectFile(dir, { name, main });
     const env = engineEnv(fs.mkdtempSync(path.join(os.tmpdir(), `${name}-backend-`)), extraEnv);
     await pulumiOk(dir, env, "stack", "init", "dev");
@@ -23,10 +28,14 @@ async function project(name: string, main: string, extraEnv: Record<string, stri
 /** Processes (other than this one) whose environment carries `marker`. */
 function processesWith(marker: string): string[] {
     const found: string[] = [];
-    for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid)) {
+    for (const pid of fs
+        .readdirSync("/proc")
+        .filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid)) {
         try {
             if (fs.readFileSync(`/proc/${pid}/environ`, "utf8").includes(marker)) {
-                found.push(`${pid} ${fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ")}`);
+                found.push(
+                    `${pid} ${fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ")}`,
+                );
             }
         } catch {
             // gone meanwhile, or not ours to read
@@ -50,22 +59,34 @@ describe("language host under the CLI", function () {
 
     it("Ctrl-C during `pulumi up` stops the CLI, the host, the program and the providers", async () => {
         const marker = `CXONE_OKTA_CTRL_C_${crypto.randomBytes(4).toString("hex")}`;
-        const { dir, env } = await project("ctrl-c", testProgram("slowResource"), { [marker]: "1" });
-        const up = spawn("pulumi", ["up", "--yes"], { cwd: dir, env: { ...process.env, ...env }, detached: true, stdio: "pipe" });
+        const { dir, env } = await project("ctrl-c", testProgram("slowResource"), {
+            [marker]: "1",
+        });
+        const up = spawn("pulumi", ["up", "--yes"], {
+            cwd: dir,
+            env: { ...process.env, ...env },
+            detached: true,
+            stdio: "pipe",
+        });
         let output = "";
         up.stdout.on("data", (d) => (output += d));
         up.stderr.on("data", (d) => (output += d));
         // wait until the resource's create is under way: program, host and provider all running
         const deadline = Date.now() + 60_000;
-        while (!output.includes("creating") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+        while (!output.includes("creating") && Date.now() < deadline)
+            await new Promise((r) => setTimeout(r, 100));
         await new Promise((r) => setTimeout(r, 1500));
-        assert.ok(processesWith(marker).length >= 3, `CLI, host and provider were running: ${processesWith(marker).join("\n")}`);
+        assert.ok(
+            processesWith(marker).length >= 3,
+            `CLI, host and provider were running: ${processesWith(marker).join("\n")}`,
+        );
         process.kill(-up.pid!, "SIGINT"); // a terminal's Ctrl-C goes to the whole process group
         const code = await new Promise<number | null>((r) => up.on("close", r));
         assert.notEqual(code, 0, "the interrupted up did not succeed");
         // the CLI waits up to 5 s for its plugins before killing them; then nothing may remain
         const settle = Date.now() + 8_000;
-        while (processesWith(marker).length > 0 && Date.now() < settle) await new Promise((r) => setTimeout(r, 200));
+        while (processesWith(marker).length > 0 && Date.now() < settle)
+            await new Promise((r) => setTimeout(r, 200));
         assert.deepEqual(processesWith(marker), [], "no process of the interrupted up is left");
     });
 });

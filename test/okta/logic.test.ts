@@ -298,7 +298,10 @@ describe("Okta logic modules: defaults in check(), state mapping, the connection
             true,
         );
         assert.equal(diffScimConnection({ ...authorized, status: "disabled" }, s).changes, true);
-        assert.equal(diffScimConnection(authorized, { ...s, previousClientId: "OLD" }).changes, true);
+        assert.equal(
+            diffScimConnection(authorized, { ...s, previousClientId: "OLD" }).changes,
+            true,
+        );
         assert.equal(diffScimConnection(authorized, s).changes, false);
         assert.equal(diffScimConnection(authorized, { ...s, clientId: "OTHER" }).changes, true);
     });

@@ -19,19 +19,32 @@ describe("AutoLoginApp create when Okta's answer is lost", function () {
     const savedToken = process.env.OKTA_API_TOKEN;
 
     before(async () => {
-        sandbox = await startSandbox({ dir: fs.mkdtempSync(path.join(os.tmpdir(), "lost-answer-")), cxonePort: 0, oktaPort: 0 });
+        sandbox = await startSandbox({
+            dir: fs.mkdtempSync(path.join(os.tmpdir(), "lost-answer-")),
+            cxonePort: 0,
+            oktaPort: 0,
+        });
         process.env.OKTA_API_TOKEN = sandbox.endpoints.okta.apiToken;
         const target = new URL(sandbox.urls.okta);
         proxy = http.createServer((req, res) => {
-            const upstream = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
-                if (req.method === "POST" && req.url?.startsWith("/api/v1/apps?")) {
-                    up.resume();
-                    up.on("end", () => req.socket.destroy()); // Okta acted; the answer never arrives
-                    return;
-                }
-                res.writeHead(up.statusCode ?? 502, up.headers);
-                up.pipe(res);
-            });
+            const upstream = http.request(
+                {
+                    host: target.hostname,
+                    port: target.port,
+                    path: req.url,
+                    method: req.method,
+                    headers: req.headers,
+                },
+                (up) => {
+                    if (req.method === "POST" && req.url?.startsWith("/api/v1/apps?")) {
+                        up.resume();
+                        up.on("end", () => req.socket.destroy()); // Okta acted; the answer never arrives
+                        return;
+                    }
+                    res.writeHead(up.statusCode ?? 502, up.headers);
+                    up.pipe(res);
+                },
+            );
             req.pipe(upstream);
         });
         await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", r));
@@ -45,7 +58,13 @@ describe("AutoLoginApp create when Okta's answer is lost", function () {
     });
 
     it("adopts the one app created during the call: exactly one app with the label", async () => {
-        const inputs = { orgUrl: proxyUrl, label: "NICE CXone lost", loginUrl: `${sandbox.urls.cxone}/login`, active: true, adoptExisting: false };
+        const inputs = {
+            orgUrl: proxyUrl,
+            label: "NICE CXone lost",
+            loginUrl: `${sandbox.urls.cxone}/login`,
+            active: true,
+            adoptExisting: false,
+        };
         const r = await app.create(inputs);
         const apps = await oktaApi.findAppsByLabel(sandbox.urls.okta, "NICE CXone lost");
         assert.equal(apps.length, 1);

@@ -101,7 +101,10 @@ describe("ScimIntegration with oktaResources: pulumi-okta (mocks)", function () 
         assert.deepEqual(declared.map((d) => `${d.type} ${d.name}`).sort(), up);
         // the component, role, employee, key, app, 2 groups, connection, profile mapping, features
         assert.equal(up.length, 10);
-        assert.ok(up.some((d) => d.startsWith("okta:profile/mapping:Mapping ")), up.join(", "));
+        assert.ok(
+            up.some((d) => d.startsWith("okta:profile/mapping:Mapping ")),
+            up.join(", "),
+        );
     });
 
     it("exposes every child as soon as the constructor returns: each was declared by it, not later", async () => {

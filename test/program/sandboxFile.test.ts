@@ -12,14 +12,23 @@ describe("sandbox endpoints file lookup", () => {
     fs.mkdirSync(nested, { recursive: true });
 
     it("falls back to <cwd>/.sandbox when there is none", () => {
-        assert.equal(sandboxEndpointsFile({}, nested), path.join(nested, ".sandbox", "endpoints.json"));
+        assert.equal(
+            sandboxEndpointsFile({}, nested),
+            path.join(nested, ".sandbox", "endpoints.json"),
+        );
     });
     it("finds the nearest .sandbox upward", () => {
         fs.mkdirSync(path.join(root, ".sandbox"));
         fs.writeFileSync(path.join(root, ".sandbox", "endpoints.json"), "{}");
-        assert.equal(sandboxEndpointsFile({}, nested), path.join(root, ".sandbox", "endpoints.json"));
+        assert.equal(
+            sandboxEndpointsFile({}, nested),
+            path.join(root, ".sandbox", "endpoints.json"),
+        );
     });
     it("CXONE_OKTA_SANDBOX_DIR wins", () => {
-        assert.equal(sandboxEndpointsFile({ CXONE_OKTA_SANDBOX_DIR: "/elsewhere" }, nested), "/elsewhere/endpoints.json");
+        assert.equal(
+            sandboxEndpointsFile({ CXONE_OKTA_SANDBOX_DIR: "/elsewhere" }, nested),
+            "/elsewhere/endpoints.json",
+        );
     });
 });

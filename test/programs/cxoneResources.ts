@@ -18,11 +18,21 @@ const endpoint = p.endpoint;
 const role = new Role(p.names?.role ?? "role", { endpoint, ...p.role });
 export const roleId = role.roleId;
 const employee = p.employee
-    ? new Employee(p.names?.employee ?? "employee", { endpoint, ...p.employee, roleId: role.roleId })
+    ? new Employee(p.names?.employee ?? "employee", {
+          endpoint,
+          ...p.employee,
+          roleId: role.roleId,
+      })
     : undefined;
 export const employeeId = employee?.employeeId;
 const key =
-    employee && p.key ? new AccessKey(p.names?.key ?? "key", { endpoint, employeeId: employee.employeeId, ...p.key }) : undefined;
+    employee && p.key
+        ? new AccessKey(p.names?.key ?? "key", {
+              endpoint,
+              employeeId: employee.employeeId,
+              ...p.key,
+          })
+        : undefined;
 export const accessKeyId = key?.accessKeyId;
 export const secret = key?.secret;
 if (p.takenRoleName) new Role("taken", { endpoint, name: p.takenRoleName });

@@ -13,7 +13,10 @@ const fileProvider: pulumi.dynamic.ResourceProvider<FileProps, FileProps> = {
         return { id: inputs.path, outs: inputs };
     },
     async diff(_id, olds, news) {
-        return { changes: olds.content !== news.content, replaces: olds.path !== news.path ? ["path"] : [] };
+        return {
+            changes: olds.content !== news.content,
+            replaces: olds.path !== news.path ? ["path"] : [],
+        };
     },
     async update(_id, _olds, news) {
         require("fs").writeFileSync(news.path, news.content);

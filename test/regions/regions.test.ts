@@ -1,7 +1,17 @@
 import * as assert from "assert";
 import {
-    DiscoveryError, REGION_NAMES, RegionError, USER_HUB_HOST, allRegions, cxoneEndpointFor, hostsFromDiscovery,
-    inferredFields, isLocalhostName, resolveRegion, sandboxRegion, userHubBase,
+    DiscoveryError,
+    REGION_NAMES,
+    RegionError,
+    USER_HUB_HOST,
+    allRegions,
+    cxoneEndpointFor,
+    hostsFromDiscovery,
+    inferredFields,
+    isLocalhostName,
+    resolveRegion,
+    sandboxRegion,
+    userHubBase,
 } from "../../provider/regions";
 
 describe("regions: resolveRegion", () => {
@@ -20,7 +30,8 @@ describe("regions: resolveRegion", () => {
                 areaUrl: "https://na1.nice-incontact.com",
                 confidence: undefined,
                 notes: undefined,
-            });
+            },
+        );
         assert.strictEqual(r.confidence.scimBaseUrl, "doc");
         assert.strictEqual(r.confidence.tokenEndpoint, "doc");
         assert.strictEqual(r.confidence.authorizeEndpoint, "doc");
@@ -33,7 +44,9 @@ describe("regions: resolveRegion", () => {
     });
 
     it("documented regions are na1, au1, eu1; the others are marked inferred", () => {
-        const documented = REGION_NAMES.filter((n) => resolveRegion({ region: n }).confidence.region === "doc");
+        const documented = REGION_NAMES.filter(
+            (n) => resolveRegion({ region: n }).confidence.region === "doc",
+        );
         assert.deepStrictEqual(documented, ["na1", "au1", "eu1"]);
         for (const n of ["ca1", "uk1", "jp1", "na2"]) {
             const r = resolveRegion({ region: n });
@@ -45,15 +58,31 @@ describe("regions: resolveRegion", () => {
     });
 
     it("host spellings: na1/au1 nice-incontact.com, seen areas niceincontact.com", () => {
-        assert.strictEqual(resolveRegion({ region: "au1" }).areaUrl, "https://au1.nice-incontact.com");
-        assert.strictEqual(resolveRegion({ region: "ca1" }).areaUrl, "https://ca1.niceincontact.com");
-        assert.strictEqual(resolveRegion({ region: "jp1" }).areaUrl, "https://jp1.niceincontact.com");
+        assert.strictEqual(
+            resolveRegion({ region: "au1" }).areaUrl,
+            "https://au1.nice-incontact.com",
+        );
+        assert.strictEqual(
+            resolveRegion({ region: "ca1" }).areaUrl,
+            "https://ca1.niceincontact.com",
+        );
+        assert.strictEqual(
+            resolveRegion({ region: "jp1" }).areaUrl,
+            "https://jp1.niceincontact.com",
+        );
     });
 
     it("every region has https URLs, SCIM base ending /scim/v2 and authorize with scope=openid", () => {
         for (const n of REGION_NAMES) {
             const r = resolveRegion({ region: n });
-            for (const u of [r.scimBaseUrl, r.loginUrl, r.tokenEndpoint, r.authorizeEndpoint, r.issuerUrl, r.areaUrl]) {
+            for (const u of [
+                r.scimBaseUrl,
+                r.loginUrl,
+                r.tokenEndpoint,
+                r.authorizeEndpoint,
+                r.issuerUrl,
+                r.areaUrl,
+            ]) {
                 assert.ok(u.startsWith("https://"), `${n}: ${u}`);
                 assert.doesNotThrow(() => new URL(u));
             }
@@ -67,7 +96,10 @@ describe("regions: resolveRegion", () => {
         const r = resolveRegion({ region: "na2" });
         assert.strictEqual(r.fedramp, true);
         assert.strictEqual(r.tokenEndpoint, "https://cxone-gov.niceincontact.com/auth/token");
-        assert.strictEqual(r.authorizeEndpoint, "https://cxone-gov.niceincontact.com/auth/authorize?scope=openid");
+        assert.strictEqual(
+            r.authorizeEndpoint,
+            "https://cxone-gov.niceincontact.com/auth/authorize?scope=openid",
+        );
         assert.strictEqual(r.issuerUrl, "https://cxone-gov.niceincontact.com");
         assert.strictEqual(r.confidence.scimBaseUrl, "guess");
         assert.deepStrictEqual(resolveRegion({ region: "na2", fedramp: true }), r);
@@ -81,27 +113,61 @@ describe("regions: resolveRegion", () => {
         assert.throws(fn, (e: unknown) => {
             assert.ok(e instanceof RegionError, String(e));
             assert.strictEqual(e.property, property);
-            for (const f of fragments) assert.ok(e.message.includes(f), `"${e.message}" lacks "${f}"`);
+            for (const f of fragments)
+                assert.ok(e.message.includes(f), `"${e.message}" lacks "${f}"`);
             return true;
         });
     }
 
     it("unknown region: names the property and lists valid values", () => {
-        expectRegionError(() => resolveRegion({ region: "xx9" }), "region", "region", "xx9", "na1, au1, eu1, ca1, uk1, jp1, na2");
+        expectRegionError(
+            () => resolveRegion({ region: "xx9" }),
+            "region",
+            "region",
+            "xx9",
+            "na1, au1, eu1, ca1, uk1, jp1, na2",
+        );
         expectRegionError(() => resolveRegion({ region: "" }), "region", "required", "na1");
         expectRegionError(() => resolveRegion({} as never), "region", "required");
     });
 
     it("FedRAMP on a commercial region, or commercial on a FedRAMP region, is an error", () => {
-        expectRegionError(() => resolveRegion({ region: "na1", fedramp: true }), "fedramp", "na1", "not a FedRAMP", "na2");
-        expectRegionError(() => resolveRegion({ region: "na2", fedramp: false }), "fedramp", "na2", "is a FedRAMP", "na1, au1");
-        expectRegionError(() => resolveRegion({ region: "na1", fedramp: "yes" as never }), "fedramp", "true or false");
+        expectRegionError(
+            () => resolveRegion({ region: "na1", fedramp: true }),
+            "fedramp",
+            "na1",
+            "not a FedRAMP",
+            "na2",
+        );
+        expectRegionError(
+            () => resolveRegion({ region: "na2", fedramp: false }),
+            "fedramp",
+            "na2",
+            "is a FedRAMP",
+            "na1, au1",
+        );
+        expectRegionError(
+            () => resolveRegion({ region: "na1", fedramp: "yes" as never }),
+            "fedramp",
+            "true or false",
+        );
     });
 
     it("exports the list of valid region names, and every region resolved", () => {
-        assert.deepStrictEqual([...REGION_NAMES], ["na1", "au1", "eu1", "ca1", "uk1", "jp1", "na2", "na3", "au2", "eu2"]);
-        assert.deepStrictEqual(allRegions().map((r) => r.region), [...REGION_NAMES]);
-        assert.deepStrictEqual(allRegions().filter((r) => r.fedramp).map((r) => r.region), ["na2", "na3"]);
+        assert.deepStrictEqual(
+            [...REGION_NAMES],
+            ["na1", "au1", "eu1", "ca1", "uk1", "jp1", "na2", "na3", "au2", "eu2"],
+        );
+        assert.deepStrictEqual(
+            allRegions().map((r) => r.region),
+            [...REGION_NAMES],
+        );
+        assert.deepStrictEqual(
+            allRegions()
+                .filter((r) => r.fedramp)
+                .map((r) => r.region),
+            ["na2", "na3"],
+        );
     });
 
     it("is pure: results are fresh objects, table not mutable through them", () => {
@@ -120,35 +186,53 @@ describe("regions: sandboxRegion", () => {
         assert.strictEqual(r.region, "sandbox");
         assert.strictEqual(r.scimBaseUrl, "http://127.0.0.1:4610/scim/v2");
         assert.strictEqual(r.tokenEndpoint, "http://127.0.0.1:4610/auth/token");
-        assert.strictEqual(r.authorizeEndpoint, "http://127.0.0.1:4610/auth/authorize?scope=openid");
+        assert.strictEqual(
+            r.authorizeEndpoint,
+            "http://127.0.0.1:4610/auth/authorize?scope=openid",
+        );
         assert.strictEqual(r.loginUrl, "http://127.0.0.1:4610/login");
         assert.strictEqual(r.issuerUrl, "http://127.0.0.1:4610");
         assert.strictEqual(r.areaUrl, "http://127.0.0.1:4610");
-        assert.strictEqual(r.apiUrl, undefined, "UserHub is found by discovery, as on a real tenant");
+        assert.strictEqual(
+            r.apiUrl,
+            undefined,
+            "UserHub is found by discovery, as on a real tenant",
+        );
         assert.strictEqual(r.fedramp, false);
     });
 
     it("takes the sandbox's hosts: token and SCIM on the area host, OAuth on the issuer", () => {
-        const r = sandboxRegion({ issuer: "http://127.0.0.1:4610", area: "http://127.0.0.1:4611/" });
+        const r = sandboxRegion({
+            issuer: "http://127.0.0.1:4610",
+            area: "http://127.0.0.1:4611/",
+        });
         assert.strictEqual(r.areaUrl, "http://127.0.0.1:4611");
         assert.strictEqual(r.scimBaseUrl, "http://127.0.0.1:4611/scim/v2");
         assert.strictEqual(r.tokenEndpoint, "http://127.0.0.1:4610/auth/token");
     });
 
     it("rejects a non-URL base naming the property", () => {
-        assert.throws(() => sandboxRegion("not a url"), (e: unknown) => e instanceof RegionError && e.property === "cxoneBaseUrl");
+        assert.throws(
+            () => sandboxRegion("not a url"),
+            (e: unknown) => e instanceof RegionError && e.property === "cxoneBaseUrl",
+        );
         assert.throws(() => sandboxRegion("ftp://x"), RegionError);
     });
 });
 
 describe("regions: cxoneEndpointFor", () => {
     it("maps a region to the client's endpoint (API host left to discovery)", () => {
-        assert.deepStrictEqual(cxoneEndpointFor(resolveRegion({ region: "na1" })),
-            { issuerUrl: "https://cxone.niceincontact.com", areaUrl: "https://na1.nice-incontact.com" });
+        assert.deepStrictEqual(cxoneEndpointFor(resolveRegion({ region: "na1" })), {
+            issuerUrl: "https://cxone.niceincontact.com",
+            areaUrl: "https://na1.nice-incontact.com",
+        });
     });
     it("passes the sandbox hosts and a tenant id through", () => {
-        assert.deepStrictEqual(cxoneEndpointFor(sandboxRegion("http://127.0.0.1:9"), "t-1"),
-            { issuerUrl: "http://127.0.0.1:9", areaUrl: "http://127.0.0.1:9", tenantId: "t-1" });
+        assert.deepStrictEqual(cxoneEndpointFor(sandboxRegion("http://127.0.0.1:9"), "t-1"), {
+            issuerUrl: "http://127.0.0.1:9",
+            areaUrl: "http://127.0.0.1:9",
+            tenantId: "t-1",
+        });
     });
 });
 
@@ -163,12 +247,23 @@ describe("regions: NICE SDK facts [sdk]", () => {
         assert.strictEqual(resolveRegion({ region: "eu2" }).issuerUrl, "https://nicecxone-sov1.eu");
         for (const n of ["na3", "au2", "eu2"]) {
             const r = resolveRegion({ region: n });
-            for (const f of ["issuerUrl", "areaUrl", "scimBaseUrl", "tokenEndpoint"] as const) assert.ok(inferredFields(r).includes(f), `${n} ${f}`);
+            for (const f of ["issuerUrl", "areaUrl", "scimBaseUrl", "tokenEndpoint"] as const)
+                assert.ok(inferredFields(r).includes(f), `${n} ${f}`);
         }
-        assert.throws(() => resolveRegion({ region: "na1", fedramp: true }), /FedRAMP regions: na2, na3/);
+        assert.throws(
+            () => resolveRegion({ region: "na1", fedramp: true }),
+            /FedRAMP regions: na2, na3/,
+        );
     });
 
-    const discovery = { area: "na1", cluster: "B32", domain: "niceincontact.com", uhDomain: "nice-incontact.com", acdDomain: "incontact.com", api_endpoint: "https://api-b32.incontact.com/inContactAPI/" };
+    const discovery = {
+        area: "na1",
+        cluster: "B32",
+        domain: "niceincontact.com",
+        uhDomain: "nice-incontact.com",
+        acdDomain: "incontact.com",
+        api_endpoint: "https://api-b32.incontact.com/inContactAPI/",
+    };
 
     it("derives the hosts from discovery's DNS suffixes, area and cluster", () => {
         assert.deepStrictEqual(hostsFromDiscovery(discovery, "https://cxone.niceincontact.com"), {
@@ -183,23 +278,61 @@ describe("regions: NICE SDK facts [sdk]", () => {
         const h = hostsFromDiscovery(discovery, "https://cxone.niceincontact.com");
         assert.deepStrictEqual(USER_HUB_HOST, { choice: "derived", confidence: "sdk" });
         assert.strictEqual(userHubBase(h), "https://api-na1.niceincontact.com");
-        assert.strictEqual(userHubBase(h, "api_endpoint"), "https://api-b32.incontact.com/inContactAPI");
+        assert.strictEqual(
+            userHubBase(h, "api_endpoint"),
+            "https://api-b32.incontact.com/inContactAPI",
+        );
     });
 
     it("names the missing field instead of building a host ending in .undefined", () => {
         const { acdDomain: _gone, ...partial } = discovery;
-        assert.throws(() => hostsFromDiscovery(partial, "https://cxone.niceincontact.com"), (e: unknown) => e instanceof DiscoveryError && /acdDomain is missing/.test(e.message));
-        assert.throws(() => hostsFromDiscovery({ ...discovery, domain: "https://x.example" }, "https://cxone.niceincontact.com"), /domain is not usable/);
-        assert.throws(() => hostsFromDiscovery({ ...discovery, acdDomain: "incontact.0" }, "https://cxone.niceincontact.com"), /acdDomain is not usable/);
+        assert.throws(
+            () => hostsFromDiscovery(partial, "https://cxone.niceincontact.com"),
+            (e: unknown) => e instanceof DiscoveryError && /acdDomain is missing/.test(e.message),
+        );
+        assert.throws(
+            () =>
+                hostsFromDiscovery(
+                    { ...discovery, domain: "https://x.example" },
+                    "https://cxone.niceincontact.com",
+                ),
+            /domain is not usable/,
+        );
+        assert.throws(
+            () =>
+                hostsFromDiscovery(
+                    { ...discovery, acdDomain: "incontact.0" },
+                    "https://cxone.niceincontact.com",
+                ),
+            /acdDomain is not usable/,
+        );
     });
 
     it("plain http only for a loopback issuer, and then only to *.localhost names", () => {
-        const local = { ...discovery, domain: "localhost:4612", uhDomain: "localhost:4611", acdDomain: "localhost:4613", api_endpoint: "http://api-c1.localhost:4613/inContactAPI" };
-        assert.strictEqual(hostsFromDiscovery(local, "http://127.0.0.1:4610").userHubUrl, "http://api-na1.localhost:4612");
-        assert.throws(() => hostsFromDiscovery(discovery, "http://127.0.0.1:4610"), /only for the local sandbox/);
-        assert.throws(() => hostsFromDiscovery(local, "http://cxone.example.com"), /only for the local sandbox|on this machine/);
+        const local = {
+            ...discovery,
+            domain: "localhost:4612",
+            uhDomain: "localhost:4611",
+            acdDomain: "localhost:4613",
+            api_endpoint: "http://api-c1.localhost:4613/inContactAPI",
+        };
+        assert.strictEqual(
+            hostsFromDiscovery(local, "http://127.0.0.1:4610").userHubUrl,
+            "http://api-na1.localhost:4612",
+        );
+        assert.throws(
+            () => hostsFromDiscovery(discovery, "http://127.0.0.1:4610"),
+            /only for the local sandbox/,
+        );
+        assert.throws(
+            () => hostsFromDiscovery(local, "http://cxone.example.com"),
+            /only for the local sandbox|on this machine/,
+        );
         const named = { ...local, api_endpoint: "https://api-c1.localhost/x" };
-        assert.throws(() => hostsFromDiscovery(named, "https://cxone.niceincontact.com"), /names a host on this machine/);
+        assert.throws(
+            () => hostsFromDiscovery(named, "https://cxone.niceincontact.com"),
+            /names a host on this machine/,
+        );
         assert.ok(isLocalhostName("api-na1.localhost") && isLocalhostName("localhost"));
         assert.ok(!isLocalhostName("localhost.example") && !isLocalhostName("evil-localhost"));
     });

@@ -23,7 +23,10 @@ import type { Kind } from "../programs/oneResource";
 
 /** One invalid input: which resource, what is wrong with it, and the property the error must name. */
 interface Row {
-    kind: Kind; what: string; bad: Props; property: string;
+    kind: Kind;
+    what: string;
+    bad: Props;
+    property: string;
     /** only for direct check(): the class cannot pass this input to the engine, or the row is covered there already */
     checkOnly?: boolean;
 }
@@ -34,66 +37,309 @@ const s = (v: unknown) => v as never; // deliberately ill-typed inputs
 const rows: Row[] = [
     // Role: CXone's naming rules, lengths, empty values, statuses, permissions, endpoint
     // every forbidden character through check(); three of them also through the engine (one preview each)
-    ...["/", "\\", "+", "!", "?", "<", ">", "#", "&", ",", "%", '"'].map((c): Row => ({ kind: "role", what: `role name with ${c}`, bad: { name: `SCIM ${c} Key` }, property: "name", checkOnly: !["/", "&", '"'].includes(c) })),
+    ...["/", "\\", "+", "!", "?", "<", ">", "#", "&", ",", "%", '"'].map((c): Row => ({
+        kind: "role",
+        what: `role name with ${c}`,
+        bad: { name: `SCIM ${c} Key` },
+        property: "name",
+        checkOnly: !["/", "&", '"'].includes(c),
+    })),
     { kind: "role", what: "role name of 51 characters", bad: { name: long(51) }, property: "name" },
     { kind: "role", what: "empty role name", bad: { name: "" }, property: "name" },
-    { kind: "role", what: "role name with leading space", bad: { name: " SCIM" }, property: "name" },
-    { kind: "role", what: "empty permission list", bad: { permissions: [] }, property: "permissions" },
-    { kind: "role", what: "permission listed twice", bad: { permissions: ["Employees: View", "Employees: View"] }, property: "permissions" },
+    {
+        kind: "role",
+        what: "role name with leading space",
+        bad: { name: " SCIM" },
+        property: "name",
+    },
+    {
+        kind: "role",
+        what: "empty permission list",
+        bad: { permissions: [] },
+        property: "permissions",
+    },
+    {
+        kind: "role",
+        what: "permission listed twice",
+        bad: { permissions: ["Employees: View", "Employees: View"] },
+        property: "permissions",
+    },
     { kind: "role", what: "status DELETED", bad: { status: "DELETED" }, property: "status" },
-    { kind: "role", what: "endpoint issuerUrl not a URL", bad: { endpoint: { issuerUrl: "cxone", areaUrl: "https://na1.nice-incontact.com" } }, property: "endpoint.issuerUrl" },
-    { kind: "role", what: "endpoint carrying a credential", bad: { endpoint: { issuerUrl: "https://cxone.niceincontact.com", areaUrl: "https://na1.nice-incontact.com", accessKeySecret: "not-a-real-secret" } }, property: "endpoint.accessKeySecret" },
-    { kind: "role", what: "endpoint over plain http outside loopback", bad: { endpoint: { issuerUrl: "http://cxone.niceincontact.com", areaUrl: "https://na1.nice-incontact.com" } }, property: "endpoint.issuerUrl" },
-    { kind: "role", what: "a permission nobody knows", bad: { permissions: ["Employees: Fly"] }, property: "permissions" },
-    { kind: "role", what: "issuerUrl on a foreign host", bad: { endpoint: { issuerUrl: "https://evil.example", areaUrl: "https://na1.nice-incontact.com" } }, property: "endpoint.issuerUrl" },
-    { kind: "role", what: "areaUrl on a look-alike host", bad: { endpoint: { issuerUrl: "https://cxone.niceincontact.com", areaUrl: "https://na1.nice-incontact.com.evil.example" } }, property: "endpoint.areaUrl", checkOnly: true },
-    { kind: "role", what: "adoptExisting as a string", bad: { adoptExisting: s("yes") }, property: "adoptExisting", checkOnly: true },
+    {
+        kind: "role",
+        what: "endpoint issuerUrl not a URL",
+        bad: { endpoint: { issuerUrl: "cxone", areaUrl: "https://na1.nice-incontact.com" } },
+        property: "endpoint.issuerUrl",
+    },
+    {
+        kind: "role",
+        what: "endpoint carrying a credential",
+        bad: {
+            endpoint: {
+                issuerUrl: "https://cxone.niceincontact.com",
+                areaUrl: "https://na1.nice-incontact.com",
+                accessKeySecret: "not-a-real-secret",
+            },
+        },
+        property: "endpoint.accessKeySecret",
+    },
+    {
+        kind: "role",
+        what: "endpoint over plain http outside loopback",
+        bad: {
+            endpoint: {
+                issuerUrl: "http://cxone.niceincontact.com",
+                areaUrl: "https://na1.nice-incontact.com",
+            },
+        },
+        property: "endpoint.issuerUrl",
+    },
+    {
+        kind: "role",
+        what: "a permission nobody knows",
+        bad: { permissions: ["Employees: Fly"] },
+        property: "permissions",
+    },
+    {
+        kind: "role",
+        what: "issuerUrl on a foreign host",
+        bad: {
+            endpoint: {
+                issuerUrl: "https://evil.example",
+                areaUrl: "https://na1.nice-incontact.com",
+            },
+        },
+        property: "endpoint.issuerUrl",
+    },
+    {
+        kind: "role",
+        what: "areaUrl on a look-alike host",
+        bad: {
+            endpoint: {
+                issuerUrl: "https://cxone.niceincontact.com",
+                areaUrl: "https://na1.nice-incontact.com.evil.example",
+            },
+        },
+        property: "endpoint.areaUrl",
+        checkOnly: true,
+    },
+    {
+        kind: "role",
+        what: "adoptExisting as a string",
+        bad: { adoptExisting: s("yes") },
+        property: "adoptExisting",
+        checkOnly: true,
+    },
     // Employee
-    { kind: "employee", what: "apiUrl on a foreign host", bad: { endpoint: { issuerUrl: "https://cxone.niceincontact.com", areaUrl: "https://na1.nice-incontact.com", apiUrl: "https://api.evil.example" } }, property: "endpoint.apiUrl" },
-    { kind: "employee", what: "bad email while roleId is not known yet (preview)", bad: { email: "scim.accesskey", roleId: pulumi.runtime.unknownValue }, property: "email", checkOnly: true },
-    { kind: "employee", what: "adoptEmployeeId as a number", bad: { adoptEmployeeId: s(7) }, property: "adoptEmployeeId", checkOnly: true },
-    { kind: "employee", what: "email without @", bad: { email: "scim.accesskey.example.com" }, property: "email" },
+    {
+        kind: "employee",
+        what: "apiUrl on a foreign host",
+        bad: {
+            endpoint: {
+                issuerUrl: "https://cxone.niceincontact.com",
+                areaUrl: "https://na1.nice-incontact.com",
+                apiUrl: "https://api.evil.example",
+            },
+        },
+        property: "endpoint.apiUrl",
+    },
+    {
+        kind: "employee",
+        what: "bad email while roleId is not known yet (preview)",
+        bad: { email: "scim.accesskey", roleId: pulumi.runtime.unknownValue },
+        property: "email",
+        checkOnly: true,
+    },
+    {
+        kind: "employee",
+        what: "adoptEmployeeId as a number",
+        bad: { adoptEmployeeId: s(7) },
+        property: "adoptEmployeeId",
+        checkOnly: true,
+    },
+    {
+        kind: "employee",
+        what: "email without @",
+        bad: { email: "scim.accesskey.example.com" },
+        property: "email",
+    },
     { kind: "employee", what: "empty email", bad: { email: "" }, property: "email" },
-    { kind: "employee", what: "email with a space", bad: { email: "scim key@example.com" }, property: "email" },
-    { kind: "employee", what: "first name of 51 characters", bad: { firstName: long(51) }, property: "firstName" },
+    {
+        kind: "employee",
+        what: "email with a space",
+        bad: { email: "scim key@example.com" },
+        property: "email",
+    },
+    {
+        kind: "employee",
+        what: "first name of 51 characters",
+        bad: { firstName: long(51) },
+        property: "firstName",
+    },
     { kind: "employee", what: "empty last name", bad: { lastName: "  " }, property: "lastName" },
     { kind: "employee", what: "empty role id", bad: { roleId: "" }, property: "roleId" },
-    { kind: "employee", what: "empty login authenticator", bad: { loginAuthenticatorId: "" }, property: "loginAuthenticatorId" },
+    {
+        kind: "employee",
+        what: "empty login authenticator",
+        bad: { loginAuthenticatorId: "" },
+        property: "loginAuthenticatorId",
+    },
     { kind: "employee", what: "invite as a string", bad: { invite: s("yes") }, property: "invite" },
     // AccessKey
-    { kind: "accessKey", what: "empty employee id", bad: { employeeId: "" }, property: "employeeId" },
-    { kind: "accessKey", what: "secret given as an input", bad: { secret: "chosen-by-hand" }, property: "secret", checkOnly: true },
-    { kind: "accessKey", what: "rotation of 201 characters", bad: { rotation: long(201) }, property: "rotation" },
+    {
+        kind: "accessKey",
+        what: "empty employee id",
+        bad: { employeeId: "" },
+        property: "employeeId",
+    },
+    {
+        kind: "accessKey",
+        what: "secret given as an input",
+        bad: { secret: "chosen-by-hand" },
+        property: "secret",
+        checkOnly: true,
+    },
+    {
+        kind: "accessKey",
+        what: "rotation of 201 characters",
+        bad: { rotation: long(201) },
+        property: "rotation",
+    },
     { kind: "accessKey", what: "active as a number", bad: { active: s(1) }, property: "active" },
-    { kind: "accessKey", what: "areaUrl (where the key's token is asked) on a foreign host", bad: { endpoint: { issuerUrl: "https://cxone.niceincontact.com", areaUrl: "https://evil.example" } }, property: "endpoint.areaUrl" },
+    {
+        kind: "accessKey",
+        what: "areaUrl (where the key's token is asked) on a foreign host",
+        bad: {
+            endpoint: {
+                issuerUrl: "https://cxone.niceincontact.com",
+                areaUrl: "https://evil.example",
+            },
+        },
+        property: "endpoint.areaUrl",
+    },
     // AutoLoginApp
-    { kind: "app", what: "org URL over plain http outside loopback", bad: { orgUrl: "http://example.okta.com" }, property: "orgUrl" },
+    {
+        kind: "app",
+        what: "org URL over plain http outside loopback",
+        bad: { orgUrl: "http://example.okta.com" },
+        property: "orgUrl",
+    },
     { kind: "app", what: "empty label", bad: { label: "" }, property: "label" },
     { kind: "app", what: "label of 101 characters", bad: { label: long(101) }, property: "label" },
-    { kind: "app", what: "login URL not a URL", bad: { loginUrl: "cxone login page" }, property: "loginUrl" },
-    { kind: "app", what: "login URL on a foreign host", bad: { loginUrl: "https://evil.example/login" }, property: "loginUrl", checkOnly: true },
-    { kind: "app", what: "redirect URL over ftp", bad: { redirectUrl: "ftp://example.com/after" }, property: "redirectUrl" },
+    {
+        kind: "app",
+        what: "login URL not a URL",
+        bad: { loginUrl: "cxone login page" },
+        property: "loginUrl",
+    },
+    {
+        kind: "app",
+        what: "login URL on a foreign host",
+        bad: { loginUrl: "https://evil.example/login" },
+        property: "loginUrl",
+        checkOnly: true,
+    },
+    {
+        kind: "app",
+        what: "redirect URL over ftp",
+        bad: { redirectUrl: "ftp://example.com/after" },
+        property: "redirectUrl",
+    },
     // GroupAssignment
     { kind: "group", what: "empty group id", bad: { groupId: "" }, property: "groupId" },
     { kind: "group", what: "org URL not a URL", bad: { orgUrl: "okta" }, property: "orgUrl" },
     // ProvisioningActions
-    { kind: "actions", what: "createUsers as a string", bad: { createUsers: s("true") }, property: "createUsers" },
+    {
+        kind: "actions",
+        what: "createUsers as a string",
+        bad: { createUsers: s("true") },
+        property: "createUsers",
+    },
     { kind: "actions", what: "empty app id", bad: { appId: "" }, property: "appId" },
     // ScimConnection
-    { kind: "scim", what: "unique identifier field email", bad: { uniqueIdentifierField: "email" }, property: "uniqueIdentifierField" },
-    { kind: "scim", what: "unknown supported action", bad: { supportedActions: ["pushNewUsers", "pushPasswordUpdates"] }, property: "supportedActions" },
-    { kind: "scim", what: "no supported actions", bad: { supportedActions: [] }, property: "supportedActions" },
+    {
+        kind: "scim",
+        what: "unique identifier field email",
+        bad: { uniqueIdentifierField: "email" },
+        property: "uniqueIdentifierField",
+    },
+    {
+        kind: "scim",
+        what: "unknown supported action",
+        bad: { supportedActions: ["pushNewUsers", "pushPasswordUpdates"] },
+        property: "supportedActions",
+    },
+    {
+        kind: "scim",
+        what: "no supported actions",
+        bad: { supportedActions: [] },
+        property: "supportedActions",
+    },
     { kind: "scim", what: "auth mode basic", bad: { authMode: "basic" }, property: "authMode" },
-    { kind: "scim", what: "negative wait seconds", bad: { waitForAuthorizationSeconds: -5 }, property: "waitForAuthorizationSeconds" },
-    { kind: "scim", what: "poll interval 0", bad: { pollIntervalSeconds: 0 }, property: "pollIntervalSeconds" },
-    { kind: "scim", what: "SCIM base URL over plain http outside loopback", bad: { scimBaseUrl: "http://na1.nice-incontact.com/scim/v2" }, property: "scimBaseUrl" },
-    { kind: "scim", what: "token endpoint on a foreign host", bad: { tokenEndpoint: "https://evil.example/auth/token" }, property: "tokenEndpoint" },
-    { kind: "scim", what: "authorize endpoint on a foreign host", bad: { authorizeEndpoint: "https://evil.example/auth/authorize" }, property: "authorizeEndpoint", checkOnly: true },
-    { kind: "scim", what: "SCIM base URL on a foreign host", bad: { scimBaseUrl: "https://scim.evil.example/scim/v2" }, property: "scimBaseUrl", checkOnly: true },
-    { kind: "scim", what: "token endpoint on a look-alike CXone host", bad: { tokenEndpoint: "https://cxone.niceincontact.com.evil.example/auth/token" }, property: "tokenEndpoint", checkOnly: true },
-    { kind: "scim", what: "key checked against a foreign issuer", bad: { cxoneEndpoint: { issuerUrl: "https://evil.example", areaUrl: "https://na1.nice-incontact.com" } }, property: "cxoneEndpoint.issuerUrl", checkOnly: true },
+    {
+        kind: "scim",
+        what: "negative wait seconds",
+        bad: { waitForAuthorizationSeconds: -5 },
+        property: "waitForAuthorizationSeconds",
+    },
+    {
+        kind: "scim",
+        what: "poll interval 0",
+        bad: { pollIntervalSeconds: 0 },
+        property: "pollIntervalSeconds",
+    },
+    {
+        kind: "scim",
+        what: "SCIM base URL over plain http outside loopback",
+        bad: { scimBaseUrl: "http://na1.nice-incontact.com/scim/v2" },
+        property: "scimBaseUrl",
+    },
+    {
+        kind: "scim",
+        what: "token endpoint on a foreign host",
+        bad: { tokenEndpoint: "https://evil.example/auth/token" },
+        property: "tokenEndpoint",
+    },
+    {
+        kind: "scim",
+        what: "authorize endpoint on a foreign host",
+        bad: { authorizeEndpoint: "https://evil.example/auth/authorize" },
+        property: "authorizeEndpoint",
+        checkOnly: true,
+    },
+    {
+        kind: "scim",
+        what: "SCIM base URL on a foreign host",
+        bad: { scimBaseUrl: "https://scim.evil.example/scim/v2" },
+        property: "scimBaseUrl",
+        checkOnly: true,
+    },
+    {
+        kind: "scim",
+        what: "token endpoint on a look-alike CXone host",
+        bad: { tokenEndpoint: "https://cxone.niceincontact.com.evil.example/auth/token" },
+        property: "tokenEndpoint",
+        checkOnly: true,
+    },
+    {
+        kind: "scim",
+        what: "key checked against a foreign issuer",
+        bad: {
+            cxoneEndpoint: {
+                issuerUrl: "https://evil.example",
+                areaUrl: "https://na1.nice-incontact.com",
+            },
+        },
+        property: "cxoneEndpoint.issuerUrl",
+        checkOnly: true,
+    },
     { kind: "scim", what: "empty client id", bad: { clientId: "" }, property: "clientId" },
-    { kind: "scim", what: "empty client secret", bad: { clientSecret: "" }, property: "clientSecret" },
+    {
+        kind: "scim",
+        what: "empty client secret",
+        bad: { clientSecret: "" },
+        property: "clientSecret",
+    },
 ];
 
 /** Valid inputs per resource, pointing at the sandbox; each row spoils exactly one property. */
@@ -101,23 +347,45 @@ function bases(cx: string, okta: string): Record<Kind, Props> {
     const endpoint = { issuerUrl: cx, areaUrl: cx, apiUrl: cx };
     return {
         role: { endpoint, name: "SCIM Access Key" },
-        employee: { endpoint, email: "scim.accesskey@sandbox.example", firstName: "SCIM", lastName: "AccessKey", roleId: "role-1" },
+        employee: {
+            endpoint,
+            email: "scim.accesskey@sandbox.example",
+            firstName: "SCIM",
+            lastName: "AccessKey",
+            roleId: "role-1",
+        },
         accessKey: { endpoint, employeeId: "employee-1" },
         app: { orgUrl: okta, label: "NICE CXone", loginUrl: `${cx}/login` },
         group: { orgUrl: okta, appId: "0oa1", groupId: "00g1" },
         actions: { orgUrl: okta, appId: "0oa1", connectionStatus: "pending" },
         scim: {
-            orgUrl: okta, appId: "0oa1", appLabel: "NICE CXone", scimBaseUrl: `${cx}/scim/v2`, tokenEndpoint: `${cx}/auth/token`,
-            authorizeEndpoint: `${cx}/auth/authorize`, clientId: "KEYID", clientSecret: "not-a-real-secret", cxoneEndpoint: endpoint,
+            orgUrl: okta,
+            appId: "0oa1",
+            appLabel: "NICE CXone",
+            scimBaseUrl: `${cx}/scim/v2`,
+            tokenEndpoint: `${cx}/auth/token`,
+            authorizeEndpoint: `${cx}/auth/authorize`,
+            clientId: "KEYID",
+            clientSecret: "not-a-real-secret",
+            cxoneEndpoint: endpoint,
             // the class's defaults, which direct check() calls do not get from the constructor
-            uniqueIdentifierField: "userName", supportedActions: ["pushNewUsers", "pushProfileUpdates"], authMode: "oauth2", waitForAuthorizationSeconds: 0, pollIntervalSeconds: 5,
+            uniqueIdentifierField: "userName",
+            supportedActions: ["pushNewUsers", "pushProfileUpdates"],
+            authMode: "oauth2",
+            waitForAuthorizationSeconds: 0,
+            pollIntervalSeconds: 5,
         },
     };
 }
 
 const checks: Record<Kind, (olds: any, news: any) => Promise<pulumi.dynamic.CheckResult>> = {
-    role: roleProvider.check, employee: employeeProvider.check, accessKey: accessKeyProvider.check,
-    app: autoLoginAppProvider.check, group: groupAssignmentProvider.check, actions: provisioningActionsProvider.check, scim: scimConnectionProvider.check,
+    role: roleProvider.check,
+    employee: employeeProvider.check,
+    accessKey: accessKeyProvider.check,
+    app: autoLoginAppProvider.check,
+    group: groupAssignmentProvider.check,
+    actions: provisioningActionsProvider.check,
+    scim: scimConnectionProvider.check,
 };
 
 const resourceName = (i: number) => `bad-${String(i).padStart(2, "0")}`;
@@ -136,8 +404,16 @@ describe("bad input: errors name the property, with zero API calls", function ()
     });
     beforeEach(() => sandbox.clearRequests());
     // every test in this suite must leave the sandbox untouched
-    afterEach(() => assert.deepEqual(sandbox.requests().map((r) => `${r.method} ${r.path}`), [], "no API call for invalid input"));
-    after(async () => { await sandbox?.stop(); });
+    afterEach(() =>
+        assert.deepEqual(
+            sandbox.requests().map((r) => `${r.method} ${r.path}`),
+            [],
+            "no API call for invalid input",
+        ),
+    );
+    after(async () => {
+        await sandbox?.stop();
+    });
 
     it(`has at least 60 rows covering every resource (${rows.length})`, () => {
         assert.ok(rows.length >= 60);
@@ -151,11 +427,21 @@ describe("bad input: errors name the property, with zero API calls", function ()
                 assert.deepEqual(valid.failures ?? [], [], "the base inputs are valid");
                 const r = await checks[row.kind]({}, { ...base[row.kind], ...row.bad });
                 const failures = r.failures ?? [];
-                assert.deepEqual(failures.map((f) => f.property), [row.property], JSON.stringify(failures));
+                assert.deepEqual(
+                    failures.map((f) => f.property),
+                    [row.property],
+                    JSON.stringify(failures),
+                );
                 // the reason names the property too (it is what the engine prints)
-                assert.ok(failures[0].reason.includes(row.property.split(".").pop()!), failures[0].reason);
+                assert.ok(
+                    failures[0].reason.includes(row.property.split(".").pop()!),
+                    failures[0].reason,
+                );
                 // reasons are printed verbatim: never a secret value in them
-                assert.ok(!failures[0].reason.includes("not-a-real-secret"), "no secret in the reason");
+                assert.ok(
+                    !failures[0].reason.includes("not-a-real-secret"),
+                    "no secret in the reason",
+                );
             });
         }
     });
@@ -164,9 +450,15 @@ describe("bad input: errors name the property, with zero API calls", function ()
     // allowUnknownPermissions is the documented escape hatch.
     it("role: unknown permission name -> permissions, unless allowUnknownPermissions is set", async () => {
         const r = await checks.role({}, { ...base.role, permissions: ["Employees: Fly"] });
-        assert.deepEqual((r.failures ?? []).map((f) => f.property), ["permissions"]);
+        assert.deepEqual(
+            (r.failures ?? []).map((f) => f.property),
+            ["permissions"],
+        );
         assert.match(r.failures![0].reason, /"Employees: Fly" is not a known CXone permission/);
-        const allowed = await checks.role({}, { ...base.role, permissions: ["Employees: Fly"], allowUnknownPermissions: true });
+        const allowed = await checks.role(
+            {},
+            { ...base.role, permissions: ["Employees: Fly"], allowUnknownPermissions: true },
+        );
         assert.deepEqual(allowed.failures ?? [], []);
     });
 
@@ -186,12 +478,23 @@ describe("bad input: errors name the property, with zero API calls", function ()
                 });
                 const pv = await attempt(stack.preview());
                 const out = stack.output();
-                if (pv.ok) { failures.push(`${bin.kind} ${bin.rows.map((r) => r.what).join(", ")}: the preview succeeded`); return; }
+                if (pv.ok) {
+                    failures.push(
+                        `${bin.kind} ${bin.rows.map((r) => r.what).join(", ")}: the preview succeeded`,
+                    );
+                    return;
+                }
                 for (const r of bin.rows) {
                     // the engine's line: "... resource 'bad-N': property <name> value {...} has a problem: <reason>"
-                    if (!new RegExp(`resource '${resourceName(n)}': property ${escape(r.property)} value`).test(out)) failures.push(`${bin.kind} ${r.what}: ${r.property} not named`);
+                    if (
+                        !new RegExp(
+                            `resource '${resourceName(n)}': property ${escape(r.property)} value`,
+                        ).test(out)
+                    )
+                        failures.push(`${bin.kind} ${r.what}: ${r.property} not named`);
                 }
-                if (/not-a-real-secret/.test(out + pv.message)) failures.push(`${bin.kind}: a secret value was printed`);
+                if (/not-a-real-secret/.test(out + pv.message))
+                    failures.push(`${bin.kind}: a secret value was printed`);
             });
             assert.deepEqual(failures, []);
         });
@@ -200,55 +503,203 @@ describe("bad input: errors name the property, with zero API calls", function ()
     describe("the component and the root program's config: a clear error naming the input, on the engine", () => {
         // Inputs the component resolves itself (region table) fail while the program runs; inputs it
         // passes to a resource fail in that resource's check. Each row is one preview.
-        const component: { what: string; args: (cx: string, okta: string) => Partial<ScimIntegrationArgs>; names: RegExp }[] = [
-            { what: "unknown region", args: () => ({ cxone: { region: "mars1" } }), names: /cxone\.region: region "mars1" is not a known CXone region/ },
-            { what: "empty region", args: () => ({ cxone: { region: "" } }), names: /cxone\.region: region is required/ },
-            { what: "FedRAMP with a non-FedRAMP region", args: () => ({ cxone: { region: "na1", fedramp: true } }), names: /cxone\.fedramp: fedramp is true but region "na1" is not a FedRAMP region/ },
-            { what: "fedramp not a boolean", args: () => ({ cxone: { region: "na1", fedramp: s("yes") } }), names: /cxone\.fedramp: fedramp must be true or false/ },
-            { what: "both region and sandboxUrl", args: (cx) => ({ cxone: { region: "na1", sandboxUrl: cx } }), names: /either region .* or sandboxUrl/ },
-            { what: "sandboxUrl not a URL", args: () => ({ cxone: { sandboxUrl: "sandbox" } }), names: /cxone\.sandboxUrl: .*"sandbox" is not a URL/ },
+        const component: {
+            what: string;
+            args: (cx: string, okta: string) => Partial<ScimIntegrationArgs>;
+            names: RegExp;
+        }[] = [
+            {
+                what: "unknown region",
+                args: () => ({ cxone: { region: "mars1" } }),
+                names: /cxone\.region: region "mars1" is not a known CXone region/,
+            },
+            {
+                what: "empty region",
+                args: () => ({ cxone: { region: "" } }),
+                names: /cxone\.region: region is required/,
+            },
+            {
+                what: "FedRAMP with a non-FedRAMP region",
+                args: () => ({ cxone: { region: "na1", fedramp: true } }),
+                names: /cxone\.fedramp: fedramp is true but region "na1" is not a FedRAMP region/,
+            },
+            {
+                what: "fedramp not a boolean",
+                args: () => ({ cxone: { region: "na1", fedramp: s("yes") } }),
+                names: /cxone\.fedramp: fedramp must be true or false/,
+            },
+            {
+                what: "both region and sandboxUrl",
+                args: (cx) => ({ cxone: { region: "na1", sandboxUrl: cx } }),
+                names: /either region .* or sandboxUrl/,
+            },
+            {
+                what: "sandboxUrl not a URL",
+                args: () => ({ cxone: { sandboxUrl: "sandbox" } }),
+                names: /cxone\.sandboxUrl: .*"sandbox" is not a URL/,
+            },
             // the children's plain inputs fail in the component, before any child is registered
-            { what: "employee email without @", args: () => ({ employeeEmail: "scim.accesskey.sandbox.example" }), names: /employeeEmail: email must be an email address/ },
-            { what: "role name with a forbidden character", args: () => ({ roleName: "SCIM/Key" }), names: /roleName: name must not contain \// },
-            { what: "empty app label", args: () => ({ appLabel: "" }), names: /appLabel: label is required/ },
-            { what: "negative wait", args: () => ({ waitForAuthorizationSeconds: -1 }), names: /waitForAuthorizationSeconds: waitForAuthorizationSeconds must be a number/ },
-            { what: "Okta org over plain http outside loopback", args: () => ({ oktaOrgUrl: "http://example.okta.com" }), names: /oktaOrgUrl: orgUrl must use https/ },
-            { what: "empty group id", args: () => ({ groupIds: ["00g1", ""] }), names: /groupIds\[1\]: groupId is required/ },
-            { what: "sandboxUrl on a foreign host (the key would go there)", args: () => ({ cxone: { sandboxUrl: "https://evil.example" } }), names: /cxone\.sandboxUrl: "https:\/\/evil\.example" is not on loopback; the local sandbox runs on this machine/ },
-            { what: "employee last name of 51 characters", args: () => ({ employeeLastName: long(51) }), names: /employeeLastName: lastName must be at most 50 characters/ },
-            { what: "inviteEmployee as a string", args: () => ({ inviteEmployee: s("yes") }), names: /inviteEmployee: invite must be true or false/ },
-            { what: "createUsers as a string", args: () => ({ createUsers: s("no") }), names: /createUsers: createUsers must be true or false/ },
-            { what: "rotation of 201 characters", args: () => ({ accessKeyRotation: long(201) }), names: /accessKeyRotation: rotation must be at most 200 characters/ },
-            { what: "empty secret reference", args: () => ({ secretReference: "" }), names: /secretReference: secretReference is required/ },
-            { what: "two bad inputs at once: both named", args: () => ({ employeeEmail: "x", appLabel: "" }), names: /employeeEmail: email must[\s\S]*appLabel: label is required/ },
+            {
+                what: "employee email without @",
+                args: () => ({ employeeEmail: "scim.accesskey.sandbox.example" }),
+                names: /employeeEmail: email must be an email address/,
+            },
+            {
+                what: "role name with a forbidden character",
+                args: () => ({ roleName: "SCIM/Key" }),
+                names: /roleName: name must not contain \//,
+            },
+            {
+                what: "empty app label",
+                args: () => ({ appLabel: "" }),
+                names: /appLabel: label is required/,
+            },
+            {
+                what: "negative wait",
+                args: () => ({ waitForAuthorizationSeconds: -1 }),
+                names: /waitForAuthorizationSeconds: waitForAuthorizationSeconds must be a number/,
+            },
+            {
+                what: "Okta org over plain http outside loopback",
+                args: () => ({ oktaOrgUrl: "http://example.okta.com" }),
+                names: /oktaOrgUrl: orgUrl must use https/,
+            },
+            {
+                what: "empty group id",
+                args: () => ({ groupIds: ["00g1", ""] }),
+                names: /groupIds\[1\]: groupId is required/,
+            },
+            {
+                what: "sandboxUrl on a foreign host (the key would go there)",
+                args: () => ({ cxone: { sandboxUrl: "https://evil.example" } }),
+                names: /cxone\.sandboxUrl: "https:\/\/evil\.example" is not on loopback; the local sandbox runs on this machine/,
+            },
+            {
+                what: "employee last name of 51 characters",
+                args: () => ({ employeeLastName: long(51) }),
+                names: /employeeLastName: lastName must be at most 50 characters/,
+            },
+            {
+                what: "inviteEmployee as a string",
+                args: () => ({ inviteEmployee: s("yes") }),
+                names: /inviteEmployee: invite must be true or false/,
+            },
+            {
+                what: "createUsers as a string",
+                args: () => ({ createUsers: s("no") }),
+                names: /createUsers: createUsers must be true or false/,
+            },
+            {
+                what: "rotation of 201 characters",
+                args: () => ({ accessKeyRotation: long(201) }),
+                names: /accessKeyRotation: rotation must be at most 200 characters/,
+            },
+            {
+                what: "empty secret reference",
+                args: () => ({ secretReference: "" }),
+                names: /secretReference: secretReference is required/,
+            },
+            {
+                what: "two bad inputs at once: both named",
+                args: () => ({ employeeEmail: "x", appLabel: "" }),
+                names: /employeeEmail: email must[\s\S]*appLabel: label is required/,
+            },
         ];
-        const real = { "cxone:region": "na1", "okta:orgName": "dev-1", "cxone:employeeEmail": "ops@example.com" };
+        const real = {
+            "cxone:region": "na1",
+            "okta:orgName": "dev-1",
+            "cxone:employeeEmail": "ops@example.com",
+        };
         const config: { what: string; config: Record<string, string>; names: RegExp }[] = [
-            { what: "cxone:fedramp not a boolean", config: { ...real, "cxone:region": "na2", "cxone:fedramp": "yes" }, names: /cxone:fedramp must be true or false/ },
-            { what: "cxone-okta-scim:groupIds not a JSON list", config: { ...real, "cxone-okta-scim:groupIds": "00g1" }, names: /cxone-okta-scim:groupIds must be a JSON list of strings/ },
-            { what: "cxone-okta-scim:waitForAuthorizationSeconds negative", config: { ...real, "cxone-okta-scim:waitForAuthorizationSeconds": "-3" }, names: /cxone-okta-scim:waitForAuthorizationSeconds must be a number of seconds/ },
-            { what: "cxone-okta-scim:resources unknown", config: { ...real, "cxone-okta-scim:resources": "terraform" }, names: /cxone-okta-scim:resources must be "builtin" or "pulumi-okta"/ },
-            { what: "cxone:region unknown", config: { ...real, "cxone:region": "mars1" }, names: /region "mars1" is not a known CXone region/ },
-            { what: "okta:orgName missing for a real tenant", config: { "cxone:region": "na1", "cxone:employeeEmail": "ops@example.com" }, names: /okta:orgName is required/ },
-            { what: "cxone:employeeEmail missing for a real tenant", config: { ...real, "cxone:employeeEmail": "" }, names: /cxone:employeeEmail is required|email/ },
-            { what: "cxone:employeeEmail not an email", config: { ...real, "cxone:employeeEmail": "ops.example.com" }, names: /cxone:employeeEmail: email must be an email address/ },
-            { what: "cxone:roleName with a forbidden character", config: { ...real, "cxone:roleName": "SCIM & Okta" }, names: /cxone:roleName: name must not contain &/ },
-            { what: "cxone-okta-scim:groupIds with an empty id", config: { ...real, "cxone-okta-scim:groupIds": '[""]' }, names: /cxone-okta-scim:groupIds \(groupIds\[0\]\): groupId is required/ },
-            { what: "cxone-okta-scim:appLabel of 101 characters", config: { ...real, "cxone-okta-scim:appLabel": long(101) }, names: /cxone-okta-scim:appLabel: label must be at most 100 characters/ },
+            {
+                what: "cxone:fedramp not a boolean",
+                config: { ...real, "cxone:region": "na2", "cxone:fedramp": "yes" },
+                names: /cxone:fedramp must be true or false/,
+            },
+            {
+                what: "cxone-okta-scim:groupIds not a JSON list",
+                config: { ...real, "cxone-okta-scim:groupIds": "00g1" },
+                names: /cxone-okta-scim:groupIds must be a JSON list of strings/,
+            },
+            {
+                what: "cxone-okta-scim:waitForAuthorizationSeconds negative",
+                config: { ...real, "cxone-okta-scim:waitForAuthorizationSeconds": "-3" },
+                names: /cxone-okta-scim:waitForAuthorizationSeconds must be a number of seconds/,
+            },
+            {
+                what: "cxone-okta-scim:resources unknown",
+                config: { ...real, "cxone-okta-scim:resources": "terraform" },
+                names: /cxone-okta-scim:resources must be "builtin" or "pulumi-okta"/,
+            },
+            {
+                what: "cxone:region unknown",
+                config: { ...real, "cxone:region": "mars1" },
+                names: /region "mars1" is not a known CXone region/,
+            },
+            {
+                what: "okta:orgName missing for a real tenant",
+                config: { "cxone:region": "na1", "cxone:employeeEmail": "ops@example.com" },
+                names: /okta:orgName is required/,
+            },
+            {
+                what: "cxone:employeeEmail missing for a real tenant",
+                config: { ...real, "cxone:employeeEmail": "" },
+                names: /cxone:employeeEmail is required|email/,
+            },
+            {
+                what: "cxone:employeeEmail not an email",
+                config: { ...real, "cxone:employeeEmail": "ops.example.com" },
+                names: /cxone:employeeEmail: email must be an email address/,
+            },
+            {
+                what: "cxone:roleName with a forbidden character",
+                config: { ...real, "cxone:roleName": "SCIM & Okta" },
+                names: /cxone:roleName: name must not contain &/,
+            },
+            {
+                what: "cxone-okta-scim:groupIds with an empty id",
+                config: { ...real, "cxone-okta-scim:groupIds": '[""]' },
+                names: /cxone-okta-scim:groupIds \(groupIds\[0\]\): groupId is required/,
+            },
+            {
+                what: "cxone-okta-scim:appLabel of 101 characters",
+                config: { ...real, "cxone-okta-scim:appLabel": long(101) },
+                names: /cxone-okta-scim:appLabel: label must be at most 100 characters/,
+            },
         ];
 
         it(`${component.length} component inputs and ${config.length} config values: each preview fails naming it, no stack trace`, async () => {
             const cx = sandbox.urls.cxone;
             const okta = sandbox.urls.okta;
             const jobs = [
-                ...component.map((c) => ({ what: `component: ${c.what}`, names: c.names, open: (n: number) => testStack(`badinput-c${n}`, testProgram("component"), {
-                    env: { CXONE_OKTA_SANDBOX_DIR: dir },
-                    params: { args: { cxone: { sandboxUrl: cx }, oktaOrgUrl: okta, employeeEmail: "scim.accesskey@sandbox.example", ...c.args(cx, okta) } },
-                }) })),
-                ...config.map((c) => ({ what: `config: ${c.what}`, names: c.names, open: (n: number) => testStack(`badinput-p${n}`, rootProgram, {
-                    // a real-tenant config: the program never probes the sandbox, and nothing may call out
-                    env: { CXONE_OKTA_SANDBOX_DIR: dir }, config: Object.fromEntries(Object.entries(c.config).map(([k, v]) => [k, { value: v }])),
-                }) })),
+                ...component.map((c) => ({
+                    what: `component: ${c.what}`,
+                    names: c.names,
+                    open: (n: number) =>
+                        testStack(`badinput-c${n}`, testProgram("component"), {
+                            env: { CXONE_OKTA_SANDBOX_DIR: dir },
+                            params: {
+                                args: {
+                                    cxone: { sandboxUrl: cx },
+                                    oktaOrgUrl: okta,
+                                    employeeEmail: "scim.accesskey@sandbox.example",
+                                    ...c.args(cx, okta),
+                                },
+                            },
+                        }),
+                })),
+                ...config.map((c) => ({
+                    what: `config: ${c.what}`,
+                    names: c.names,
+                    open: (n: number) =>
+                        testStack(`badinput-p${n}`, rootProgram, {
+                            // a real-tenant config: the program never probes the sandbox, and nothing may call out
+                            env: { CXONE_OKTA_SANDBOX_DIR: dir },
+                            config: Object.fromEntries(
+                                Object.entries(c.config).map(([k, v]) => [k, { value: v }]),
+                            ),
+                        }),
+                })),
             ];
             const failures: string[] = [];
             await inSequence(jobs, async (job, n) => {
@@ -256,8 +707,11 @@ describe("bad input: errors name the property, with zero API calls", function ()
                 const pv = await attempt(stack.preview());
                 const out = stack.output() + (pv.ok ? "" : pv.message);
                 if (pv.ok) failures.push(`${job.what}: the preview succeeded`);
-                else if (!job.names.test(out)) failures.push(`${job.what}: not named in ${out.slice(-600)}`);
-                else if (STACK_TRACE.test(out)) { failures.push(`${job.what}: a stack trace was printed`); }
+                else if (!job.names.test(out))
+                    failures.push(`${job.what}: not named in ${out.slice(-600)}`);
+                else if (STACK_TRACE.test(out)) {
+                    failures.push(`${job.what}: a stack trace was printed`);
+                }
             });
             assert.deepEqual(failures, []);
         });
@@ -268,14 +722,22 @@ describe("bad input: errors name the property, with zero API calls", function ()
 function binRows(all: Row[]): { kind: Kind; rows: Row[] }[] {
     const bins: { kind: Kind; rows: Row[] }[] = [];
     for (const r of all) {
-        const bin = bins.find((b) => b.kind === r.kind && b.rows.every((x) => x.property.split(".")[0] !== r.property.split(".")[0]));
-        if (bin) bin.rows.push(r); else bins.push({ kind: r.kind, rows: [r] });
+        const bin = bins.find(
+            (b) =>
+                b.kind === r.kind &&
+                b.rows.every((x) => x.property.split(".")[0] !== r.property.split(".")[0]),
+        );
+        if (bin) bin.rows.push(r);
+        else bins.push({ kind: r.kind, rows: [r] });
     }
     return bins;
 }
 
 /** Runs `fn` over `items` one at a time: engine runs are heavy on a 2-core machine. */
-async function inSequence<T>(items: T[], fn: (item: T, index: number) => Promise<void>): Promise<void> {
+async function inSequence<T>(
+    items: T[],
+    fn: (item: T, index: number) => Promise<void>,
+): Promise<void> {
     for (const [i, item] of items.entries()) await fn(item, i);
 }
 

@@ -14,7 +14,15 @@ import { integrationFixture, IntegrationFixture, writes } from "../support/integ
 import { census } from "../support/reliability";
 
 /** Short type names of the dynamic resources, as in `pulumi-nodejs:dynamic/<module>:<Type>`. */
-const TYPES = ["Role", "Employee", "AccessKey", "AutoLoginApp", "GroupAssignment", "ScimConnection", "ProvisioningActions"] as const;
+const TYPES = [
+    "Role",
+    "Employee",
+    "AccessKey",
+    "AutoLoginApp",
+    "GroupAssignment",
+    "ScimConnection",
+    "ProvisioningActions",
+] as const;
 type TypeName = (typeof TYPES)[number];
 
 /** Planned operation per resource type from a preview's engine events ("same" when none). */
@@ -24,8 +32,17 @@ async function plannedOps(f: IntegrationFixture): Promise<Record<TypeName, strin
         refresh: true,
         onEvent: (e: EngineEvent) => {
             const m = e.resourcePreEvent?.metadata;
-            const type = m?.type.match(/^pulumi-nodejs:dynamic\/\w+:(\w+)$/)?.[1] as TypeName | undefined;
-            if (m && type && TYPES.includes(type) && m.op !== "same" && m.op !== "refresh" && m.op !== "read") ops[type] = ops[type] && ops[type] !== m.op ? `${ops[type]},${m.op}` : m.op;
+            const type = m?.type.match(/^pulumi-nodejs:dynamic\/\w+:(\w+)$/)?.[1] as
+                TypeName | undefined;
+            if (
+                m &&
+                type &&
+                TYPES.includes(type) &&
+                m.op !== "same" &&
+                m.op !== "refresh" &&
+                m.op !== "read"
+            )
+                ops[type] = ops[type] && ops[type] !== m.op ? `${ops[type]},${m.op}` : m.op;
         },
     });
     assert.ok(pv.changeSummary, "a preview summary");
@@ -45,18 +62,30 @@ describe("drift matrix: every resource type changed and deleted out of band (rea
         f = await integrationFixture("drift");
         okta = f.sandbox.urls.okta;
         // a seeded group to assign, found the way an operator would
-        const groups = (await axios.get(`${okta}/api/v1/groups`, { params: { q: "CXone" }, headers: oktaHeaders() })).data as { id: string; profile: { name: string } }[];
+        const groups = (
+            await axios.get(`${okta}/api/v1/groups`, {
+                params: { q: "CXone" },
+                headers: oktaHeaders(),
+            })
+        ).data as { id: string; profile: { name: string } }[];
         assert.equal(groups.length, 1, JSON.stringify(groups.map((g) => g.profile.name)));
         groupId = groups[0].id;
-        await f.stack.stack.setConfig("cxone-okta-scim:groupIds", { value: JSON.stringify([groupId]) });
+        await f.stack.stack.setConfig("cxone-okta-scim:groupIds", {
+            value: JSON.stringify([groupId]),
+        });
         await f.stack.up();
         // authorized, so the provisioning actions are applied and a clean preview is all `same`
-        const auth = await completeConsoleSteps(okta, await f.outputs(), { email: f.sandbox.endpoints.cxone.adminEmail, password: f.sandbox.endpoints.cxone.adminPassword });
+        const auth = await completeConsoleSteps(okta, await f.outputs(), {
+            email: f.sandbox.endpoints.cxone.adminEmail,
+            password: f.sandbox.endpoints.cxone.adminPassword,
+        });
         assert.ok(auth.ok, "console steps done");
         await f.stack.up();
         assert.equal((await outs()).connectionStatus, "authorized");
     });
-    after(async () => { await f?.sandbox.stop(); });
+    after(async () => {
+        await f?.sandbox.stop();
+    });
 
     it("baseline: preview --refresh shows nothing to do", async () => {
         assert.deepEqual(await plannedOps(f), Object.fromEntries(TYPES.map((t) => [t, "same"])));
@@ -67,10 +96,22 @@ describe("drift matrix: every resource type changed and deleted out of band (rea
         const client = cxone();
         await client.updateRole(o.roleId, { description: "edited by hand" });
         const emp = (await client.getEmployee(o.employeeId))!;
-        await client.updateEmployee(o.employeeId, { emailAddress: emp.emailAddress, firstName: "Renamed", lastName: emp.lastName, roleName: emp.role, billable: emp.billable });
-        await client.setAccessKeyActive({ accessKeyId: o.accessKeyId, userId: o.employeeId }, false);
+        await client.updateEmployee(o.employeeId, {
+            emailAddress: emp.emailAddress,
+            firstName: "Renamed",
+            lastName: emp.lastName,
+            roleName: emp.role,
+            billable: emp.billable,
+        });
+        await client.setAccessKeyActive(
+            { accessKeyId: o.accessKeyId, userId: o.employeeId },
+            false,
+        );
         const app = (await oktaApi.getApp(okta, o.appId))!;
-        await oktaApi.replaceApp(okta, app, { label: "Renamed by hand", loginUrl: app.settings.signOn?.loginUrl ?? "" });
+        await oktaApi.replaceApp(okta, app, {
+            label: "Renamed by hand",
+            loginUrl: app.settings.signOn?.loginUrl ?? "",
+        });
         // a group assignment has no settings to change: unassigning is its drift
         await oktaApi.unassignGroup(okta, o.appId, groupId);
         // the feature first: Okta refuses provisioning changes while the connection is deactivated
@@ -80,24 +121,51 @@ describe("drift matrix: every resource type changed and deleted out of band (rea
         });
         // Where Okta reports the connection UNKNOWN its lifecycle is refused: no such drift to make.
         const reported = f.oktaConnection === "reported";
-        if (reported) await axios.post(`${okta}/api/v1/apps/${o.appId}/connections/default/lifecycle/deactivate`, {}, { headers: oktaHeaders() });
+        if (reported)
+            await axios.post(
+                `${okta}/api/v1/apps/${o.appId}/connections/default/lifecycle/deactivate`,
+                {},
+                { headers: oktaHeaders() },
+            );
 
         assert.deepEqual(await plannedOps(f), {
-            Role: "update", Employee: "update", AccessKey: "update", AutoLoginApp: "update",
+            Role: "update",
+            Employee: "update",
+            AccessKey: "update",
+            AutoLoginApp: "update",
             // ScimConnection sees the deactivated key through CXone in either mode
-            GroupAssignment: "create", ScimConnection: "update", ProvisioningActions: "update",
+            GroupAssignment: "create",
+            ScimConnection: "update",
+            ProvisioningActions: "update",
         });
         await f.stack.up();
 
         // the description is restored with the stack's ownership mark (provider/ownership.ts)
-        assert.match((await client.getRole(o.roleId))?.description ?? "", /^Okta SCIM provisioning \(managed by Pulumi\) \[pulumi stack: cxone-okta-scim\/[^\]]+\]$/);
+        assert.match(
+            (await client.getRole(o.roleId))?.description ?? "",
+            /^Okta SCIM provisioning \(managed by Pulumi\) \[pulumi stack: cxone-okta-scim\/[^\]]+\]$/,
+        );
         assert.equal((await client.getEmployee(o.employeeId))?.firstName, "SCIM");
         assert.equal((await client.getAccessKey(o.accessKeyId))?.isActive, true);
         assert.equal((await oktaApi.getApp(okta, o.appId))?.label, "NICE CXone");
-        assert.ok(await oktaApi.getGroupAssignment(okta, o.appId, groupId), "the group is assigned again");
-        assert.equal((await oktaApi.getConnection(okta, o.appId))?.status, reported ? "ENABLED" : "UNKNOWN");
-        assert.equal((await oktaApi.getProvisioningFeature(okta, o.appId))?.capabilities.update.profile.status, "ENABLED");
-        assert.deepEqual(await plannedOps(f), Object.fromEntries(TYPES.map((t) => [t, "same"])), "repaired: nothing left to do");
+        assert.ok(
+            await oktaApi.getGroupAssignment(okta, o.appId, groupId),
+            "the group is assigned again",
+        );
+        assert.equal(
+            (await oktaApi.getConnection(okta, o.appId))?.status,
+            reported ? "ENABLED" : "UNKNOWN",
+        );
+        assert.equal(
+            (await oktaApi.getProvisioningFeature(okta, o.appId))?.capabilities.update.profile
+                .status,
+            "ENABLED",
+        );
+        assert.deepEqual(
+            await plannedOps(f),
+            Object.fromEntries(TYPES.map((t) => [t, "same"])),
+            "repaired: nothing left to do",
+        );
     });
 
     it("out-of-band deletions (deactivation for role and employee, revocation for the key): shown and repaired", async () => {
@@ -112,8 +180,22 @@ describe("drift matrix: every resource type changed and deleted out of band (rea
         await oktaApi.deleteApp(okta, o.appId);
 
         const ops = await plannedOps(f);
-        assert.deepEqual({ Role: ops.Role, Employee: ops.Employee, AccessKey: ops.AccessKey, AutoLoginApp: ops.AutoLoginApp, GroupAssignment: ops.GroupAssignment },
-            { Role: "update", Employee: "update", AccessKey: "create", AutoLoginApp: "create", GroupAssignment: "create" });
+        assert.deepEqual(
+            {
+                Role: ops.Role,
+                Employee: ops.Employee,
+                AccessKey: ops.AccessKey,
+                AutoLoginApp: ops.AutoLoginApp,
+                GroupAssignment: ops.GroupAssignment,
+            },
+            {
+                Role: "update",
+                Employee: "update",
+                AccessKey: "create",
+                AutoLoginApp: "create",
+                GroupAssignment: "create",
+            },
+        );
         // both follow the new app id and key: recreated or replaced, in any case not left `same`
         assert.notEqual(ops.ScimConnection, "same");
         assert.notEqual(ops.ProvisioningActions, "same");
@@ -121,22 +203,40 @@ describe("drift matrix: every resource type changed and deleted out of band (rea
         await f.stack.up();
         const after = await outs();
         assert.equal((await client.getRole(o.roleId))?.status, "ACTIVE", "the role is reactivated");
-        assert.notEqual((await client.getEmployee(o.employeeId))?.status, "BLOCKED", "the employee is revived");
+        assert.notEqual(
+            (await client.getEmployee(o.employeeId))?.status,
+            "BLOCKED",
+            "the employee is revived",
+        );
         assert.notEqual(after.accessKeyId, o.accessKeyId, "a new key");
         assert.notEqual(after.appId, o.appId, "a new app");
         const c = census(f.sandbox);
-        assert.deepEqual({ roles: c.roles, employees: c.employees, activeKeys: c.activeKeys, apps: c.apps }, { roles: 1, employees: 1, activeKeys: 1, apps: 1 });
+        assert.deepEqual(
+            { roles: c.roles, employees: c.employees, activeKeys: c.activeKeys, apps: c.apps },
+            { roles: 1, employees: 1, activeKeys: 1, apps: 1 },
+        );
         assert.deepEqual([c.keyIds[0], c.appIds[0]], [after.accessKeyId, after.appId]);
-        assert.ok(await oktaApi.getGroupAssignment(okta, after.appId, groupId), "the group is assigned to the new app");
+        assert.ok(
+            await oktaApi.getGroupAssignment(okta, after.appId, groupId),
+            "the group is assigned to the new app",
+        );
         // a new app and key need the console steps again: the stack says so instead of pretending
         assert.equal(after.connectionStatus, "pending");
         assert.ok((after.remainingSteps as unknown as string[]).length > 0);
 
         // nothing to create, replace or delete any more; and a further up writes nothing
         const again = await plannedOps(f);
-        assert.deepEqual(Object.values(again).filter((op) => op !== "same" && op !== "update"), [], JSON.stringify(again));
+        assert.deepEqual(
+            Object.values(again).filter((op) => op !== "same" && op !== "update"),
+            [],
+            JSON.stringify(again),
+        );
         f.sandbox.clearRequests();
         await f.stack.up();
-        assert.deepEqual(writes(f.sandbox).map((w) => `${w.method} ${w.path}`), [], "converged: a further up writes nothing");
+        assert.deepEqual(
+            writes(f.sandbox).map((w) => `${w.method} ${w.path}`),
+            [],
+            "converged: a further up writes nothing",
+        );
     });
 });

@@ -10,10 +10,23 @@ import { attempt, census, killEngineTree, STACK_TRACE, waitFor } from "../suppor
 /** After recovery: exactly one of everything, the key ACTIVE, and the stack outputs pointing at them. */
 async function assertConverged(f: IntegrationFixture): Promise<void> {
     const c = census(f.sandbox);
-    assert.deepEqual({ roles: c.roles, activeRoles: c.activeRoles, employees: c.employees, activeKeys: c.activeKeys, apps: c.apps },
-        { roles: 1, activeRoles: 1, employees: 1, activeKeys: 1, apps: 1 }, "no duplicates and nothing missing");
+    assert.deepEqual(
+        {
+            roles: c.roles,
+            activeRoles: c.activeRoles,
+            employees: c.employees,
+            activeKeys: c.activeKeys,
+            apps: c.apps,
+        },
+        { roles: 1, activeRoles: 1, employees: 1, activeKeys: 1, apps: 1 },
+        "no duplicates and nothing missing",
+    );
     const o = await f.outputs();
-    assert.deepEqual([o.roleId, o.employeeId, o.accessKeyId, o.appId], [c.roleIds[0], c.employeeIds[0], c.keyIds[0], c.appIds[0]], "the stack tracks the objects that exist");
+    assert.deepEqual(
+        [o.roleId, o.employeeId, o.accessKeyId, o.appId],
+        [c.roleIds[0], c.employeeIds[0], c.keyIds[0], c.appIds[0]],
+        "the stack tracks the objects that exist",
+    );
     // converged: nothing left to create, replace or delete (a pending SCIM connection always shows
     // `update`: it re-checks the console-step evidence on every run, making no writes)
     const pv = await f.stack.preview();
@@ -22,7 +35,9 @@ async function assertConverged(f: IntegrationFixture): Promise<void> {
 }
 
 /** The deployment object of an exported stack (exportState() may hold the whole envelope). */
-function deployment(exported: string): { pending_operations?: { type: string; resource: { type: string } }[] } {
+function deployment(exported: string): {
+    pending_operations?: { type: string; resource: { type: string } }[];
+} {
     const parsed = JSON.parse(exported);
     return parsed?.deployment && typeof parsed.deployment === "object" ? parsed.deployment : parsed;
 }
@@ -33,7 +48,10 @@ const faulted = (s: RunningSandbox) => s.requests().filter((r) => r.fault !== un
 describe("faults during `pulumi up` (real engine, sandbox fault injection)", function () {
     this.timeout(120_000);
     let f: IntegrationFixture | undefined;
-    afterEach(async () => { await f?.sandbox.stop(); f = undefined; });
+    afterEach(async () => {
+        await f?.sandbox.stop();
+        f = undefined;
+    });
 
     /**
      * Injects `rules`, runs `up`; a failure must name what failed (`names`, by default the product's
@@ -48,7 +66,11 @@ describe("faults during `pulumi up` (real engine, sandbox fault injection)", fun
         assert.ok(hits.length > 0, "the faults were hit");
         if (!first.ok) {
             assert.match(first.message, names, "the failure names the operation");
-            assert.doesNotMatch(first.message, STACK_TRACE, `no stack trace in the failure: ${first.message}`);
+            assert.doesNotMatch(
+                first.message,
+                STACK_TRACE,
+                `no stack trace in the failure: ${first.message}`,
+            );
         }
         f.sandbox.clearFaults();
         const second = await f.stack.up();
@@ -59,7 +81,14 @@ describe("faults during `pulumi up` (real engine, sandbox fault injection)", fun
 
     it("429 with Retry-After on both servers: retried, the first up succeeds", async () => {
         const { first, hits } = await faultedUp("fault-429", [
-            { kind: "status", status: 429, retryAfterSeconds: 1, server: "cxone", method: "POST", times: 2 },
+            {
+                kind: "status",
+                status: 429,
+                retryAfterSeconds: 1,
+                server: "cxone",
+                method: "POST",
+                times: 2,
+            },
             { kind: "status", status: 429, retryAfterSeconds: 1, server: "okta", times: 2 },
         ]);
         assert.ok(first.ok, `429 is always retried: ${first.ok ? "" : first.message}`);
@@ -68,7 +97,13 @@ describe("faults during `pulumi up` (real engine, sandbox fault injection)", fun
 
     it("503 on both servers (writes included): retried, the first up succeeds", async () => {
         const { first, hits } = await faultedUp("fault-503", [
-            { kind: "status", status: 503, server: "cxone", path: "^/(user-management|access-key-management|authorization)/", times: 3 },
+            {
+                kind: "status",
+                status: 503,
+                server: "cxone",
+                path: "^/(user-management|access-key-management|authorization)/",
+                times: 3,
+            },
             { kind: "status", status: 503, server: "okta", method: "POST", times: 2 },
         ]);
         assert.ok(first.ok, `503 is always retried: ${first.ok ? "" : first.message}`);
@@ -76,13 +111,23 @@ describe("faults during `pulumi up` (real engine, sandbox fault injection)", fun
     });
 
     it("connection resets: reads are retried; a reset create fails naming it, the next up converges", async () => {
-        const { first, hits } = await faultedUp("fault-reset", [
-            // reads: safe to repeat, retried
-            { kind: "reset", server: "okta", method: "GET", times: 2 },
-            { kind: "reset", server: "cxone", path: "/search$", times: 1 },
-            // creating the employee: not safe to repeat blindly, so the run must stop with a clear error
-            { kind: "reset", server: "cxone", method: "POST", path: "^/user-management/v1/users$", times: 1 },
-        ], /could not create employee|employee/i);
+        const { first, hits } = await faultedUp(
+            "fault-reset",
+            [
+                // reads: safe to repeat, retried
+                { kind: "reset", server: "okta", method: "GET", times: 2 },
+                { kind: "reset", server: "cxone", path: "/search$", times: 1 },
+                // creating the employee: not safe to repeat blindly, so the run must stop with a clear error
+                {
+                    kind: "reset",
+                    server: "cxone",
+                    method: "POST",
+                    path: "^/user-management/v1/users$",
+                    times: 1,
+                },
+            ],
+            /could not create employee|employee/i,
+        );
         assert.equal(first.ok, false, "an unanswered create is not repeated blindly");
         assert.match(first.ok ? "" : first.message, /no response from CXone/);
         assert.ok(hits.every((h) => h.status === 0 && h.fault === "reset"));
@@ -92,10 +137,28 @@ describe("faults during `pulumi up` (real engine, sandbox fault injection)", fun
         // The product's request timeout (30 s, provider/cxone/retry.ts) cannot be set from outside the
         // provider process, so the sandbox holds each request briefly and then drops the connection:
         // what the client sees when a proxy or load balancer gives up first.
-        const { first, hits } = await faultedUp("fault-timeout", [
-            { kind: "timeout", holdMs: 400, server: "cxone", method: "GET", path: "^/(user-management|authorization|access-key-management)/", times: 1 },
-            { kind: "timeout", holdMs: 400, server: "okta", method: "POST", path: "^/api/v1/apps$", times: 1 },
-        ], /could not create app "NICE CXone"|create app/);
+        const { first, hits } = await faultedUp(
+            "fault-timeout",
+            [
+                {
+                    kind: "timeout",
+                    holdMs: 400,
+                    server: "cxone",
+                    method: "GET",
+                    path: "^/(user-management|authorization|access-key-management)/",
+                    times: 1,
+                },
+                {
+                    kind: "timeout",
+                    holdMs: 400,
+                    server: "okta",
+                    method: "POST",
+                    path: "^/api/v1/apps$",
+                    times: 1,
+                },
+            ],
+            /could not create app "NICE CXone"|create app/,
+        );
         assert.equal(first.ok, false, "an app create without an answer is not repeated blindly");
         assert.ok(hits.some((h) => h.server === "okta" && h.fault === "timeout"));
     });
@@ -113,9 +176,21 @@ describe("faults during `pulumi up` (real engine, sandbox fault injection)", fun
         f = await integrationFixture("fault-crash");
         const sandbox = f.sandbox;
         // The key create is held with no answer: the engine is mid-operation when it dies.
-        const [hold] = sandbox.setFaults([{ kind: "timeout", server: "cxone", method: "POST", path: "^/access-key-management/v1/access-keys$", times: 1 }]);
+        const [hold] = sandbox.setFaults([
+            {
+                kind: "timeout",
+                server: "cxone",
+                method: "POST",
+                path: "^/access-key-management/v1/access-keys$",
+                times: 1,
+            },
+        ]);
         const run = attempt(f.stack.up());
-        await waitFor(() => hold.remaining === 0, 60_000, "the access key create to reach the sandbox");
+        await waitFor(
+            () => hold.remaining === 0,
+            60_000,
+            "the access key create to reach the sandbox",
+        );
         assert.equal(census(sandbox).employees, 1, "the employee exists before the crash");
         const killed = killEngineTree();
         assert.ok(killed.length > 0, "an engine process was running");
@@ -125,8 +200,15 @@ describe("faults during `pulumi up` (real engine, sandbox fault injection)", fun
 
         // The operator's recovery, as found on Pulumi 3.274 with a file backend:
         // 1. the dead run still holds the stack lock: `up` refuses until `pulumi cancel` deletes it;
-        const pendingOps = async () => (deployment(await f!.stack.exportState()).pending_operations ?? []).map((p) => `${p.type} ${p.resource.type}`);
-        assert.deepEqual(await pendingOps(), ["creating pulumi-nodejs:dynamic/cxone:AccessKey"], "the crash left the key create pending");
+        const pendingOps = async () =>
+            (deployment(await f!.stack.exportState()).pending_operations ?? []).map(
+                (p) => `${p.type} ${p.resource.type}`,
+            );
+        assert.deepEqual(
+            await pendingOps(),
+            ["creating pulumi-nodejs:dynamic/cxone:AccessKey"],
+            "the crash left the key create pending",
+        );
         const locked = await attempt(f.stack.up());
         assert.equal(locked.ok, false);
         assert.match(locked.ok ? "" : locked.message, /locked.*pulumi cancel/s);
@@ -135,7 +217,11 @@ describe("faults during `pulumi up` (real engine, sandbox fault injection)", fun
         //    keeps the stale pending create in state;
         const up = await f.stack.up();
         assert.equal(up.summary.result, "succeeded");
-        assert.deepEqual(await pendingOps(), ["creating pulumi-nodejs:dynamic/cxone:AccessKey"], "up alone keeps the pending create");
+        assert.deepEqual(
+            await pendingOps(),
+            ["creating pulumi-nodejs:dynamic/cxone:AccessKey"],
+            "up alone keeps the pending create",
+        );
         // 3. `pulumi refresh --clear-pending-creates` drops it once the operator has checked CXone.
         await f.stack.refresh({ clearPendingCreates: true });
         assert.deepEqual(await pendingOps(), []);

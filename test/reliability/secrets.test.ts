@@ -31,24 +31,34 @@ describe("secrets stay secret (real engine, sandbox)", function () {
     const places = new Map<string, string>();
     const errors: string[] = [];
 
-    const leaks = (text: string) => [...secrets].filter(([, v]) => v && text.includes(v)).map(([k]) => k);
-    const exportNow = async (when: string) => places.set(`state export ${when}`, await f.stack.exportState());
+    const leaks = (text: string) =>
+        [...secrets].filter(([, v]) => v && text.includes(v)).map(([k]) => k);
+    const exportNow = async (when: string) =>
+        places.set(`state export ${when}`, await f.stack.exportState());
 
     before(async () => {
         f = await integrationFixture("secrets");
         sandboxDir = process.env.CXONE_OKTA_SANDBOX_DIR!;
-        secrets.set("CXone admin access key secret", f.sandbox.endpoints.cxone.adminAccessKeySecret);
+        secrets.set(
+            "CXone admin access key secret",
+            f.sandbox.endpoints.cxone.adminAccessKeySecret,
+        );
         secrets.set("Okta API token", f.sandbox.endpoints.okta.apiToken);
         secrets.set("CXone admin password", f.sandbox.endpoints.cxone.adminPassword);
     });
-    after(async () => { await f?.sandbox.stop(); });
+    after(async () => {
+        await f?.sandbox.stop();
+    });
 
     it("up: the key secret is a secret output", async () => {
         await f.stack.up();
         const outs = await f.stack.outputs();
         assert.equal(outs.accessKeySecret.secret, true, "accessKeySecret is marked secret");
         assert.equal(outs.accessKeyId.secret, false, "the key id is not a secret");
-        assert.ok(typeof outs.accessKeySecret.value === "string" && outs.accessKeySecret.value.length >= 16);
+        assert.ok(
+            typeof outs.accessKeySecret.value === "string" &&
+                outs.accessKeySecret.value.length >= 16,
+        );
         secrets.set("first access key secret", outs.accessKeySecret.value);
         await exportNow("after up");
     });
@@ -72,7 +82,12 @@ describe("secrets stay secret (real engine, sandbox)", function () {
 
     it("failing runs (CXone sign-in refused, Okta token refused) report errors without secrets", async () => {
         f.sandbox.setFaults([
-            { kind: "status", status: 401, server: "cxone", path: "^/authentication/v1/token/access-key$" },
+            {
+                kind: "status",
+                status: 401,
+                server: "cxone",
+                path: "^/authentication/v1/token/access-key$",
+            },
             { kind: "status", status: 401, server: "okta" },
         ]);
         const pv = await attempt(f.stack.preview({ refresh: true }));
@@ -94,26 +109,59 @@ describe("secrets stay secret (real engine, sandbox)", function () {
         assert.equal(secrets.size, 5);
         places.set("engine output", f.stack.output());
         places.set("error messages", errors.join("\n"));
-        places.set("sandbox requests.log", fs.readFileSync(sandboxFiles(sandboxDir).requestLog, "utf8"));
+        places.set(
+            "sandbox requests.log",
+            fs.readFileSync(sandboxFiles(sandboxDir).requestLog, "utf8"),
+        );
         const backend = (f.stack.env.PULUMI_BACKEND_URL ?? "").replace(/^file:\/\//, "");
         assert.ok(backend && fs.existsSync(backend), "the file backend directory is known");
-        for (const file of filesUnder(backend)) places.set(`backend file ${path.relative(backend, file)}`, fs.readFileSync(file, "utf8"));
-        assert.ok(places.get("sandbox requests.log")!.length > 0 && places.get("engine output")!.length > 0, "there was something to scan");
-        const found = [...places].flatMap(([where, text]) => leaks(text).map((s) => `${s} in ${where}`));
+        for (const file of filesUnder(backend))
+            places.set(
+                `backend file ${path.relative(backend, file)}`,
+                fs.readFileSync(file, "utf8"),
+            );
+        assert.ok(
+            places.get("sandbox requests.log")!.length > 0 &&
+                places.get("engine output")!.length > 0,
+            "there was something to scan",
+        );
+        const found = [...places].flatMap(([where, text]) =>
+            leaks(text).map((s) => `${s} in ${where}`),
+        );
         assert.deepEqual(found, []);
     });
 
     it("every resource's __provider is small, a forwarder by package path, and holds no secret", async () => {
         const exported = JSON.parse(places.get("state export before destroy")!);
-        const deployment = exported.deployment && typeof exported.deployment === "object" ? exported.deployment : exported;
-        const providers = (deployment.resources as { urn: string; inputs?: Record<string, unknown>; outputs?: Record<string, unknown> }[])
-            .flatMap((r) => [r.inputs?.__provider, r.outputs?.__provider].filter((p): p is string => typeof p === "string").map((p) => ({ urn: r.urn, p })));
+        const deployment =
+            exported.deployment && typeof exported.deployment === "object"
+                ? exported.deployment
+                : exported;
+        const providers = (
+            deployment.resources as {
+                urn: string;
+                inputs?: Record<string, unknown>;
+                outputs?: Record<string, unknown>;
+            }[]
+        ).flatMap((r) =>
+            [r.inputs?.__provider, r.outputs?.__provider]
+                .filter((p): p is string => typeof p === "string")
+                .map((p) => ({ urn: r.urn, p })),
+        );
         assert.ok(providers.length >= 7, `every dynamic resource has one (${providers.length})`);
         for (const { urn, p } of providers) {
             assert.ok(p.length <= MAX_PROVIDER_BYTES, `${urn}: __provider is ${p.length} bytes`);
-            assert.match(p, /cxone-okta-scim\/provider\//, `${urn}: loads its implementation by package path`);
+            assert.match(
+                p,
+                /cxone-okta-scim\/provider\//,
+                `${urn}: loads its implementation by package path`,
+            );
             assert.deepEqual(leaks(p), [], `${urn}: no secret in __provider`);
-            assert.doesNotMatch(p, /\/work\/|\/tmp\/|127\.0\.0\.1/, `${urn}: no machine-specific path or URL captured`);
+            assert.doesNotMatch(
+                p,
+                /\/work\/|\/tmp\/|127\.0\.0\.1/,
+                `${urn}: no machine-specific path or URL captured`,
+            );
         }
     });
 });

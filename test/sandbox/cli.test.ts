@@ -13,22 +13,34 @@ const CLI = path.resolve(__dirname, "../../sandbox/cli.js");
 
 function cli(dir: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
     return new Promise((resolve) => {
-        execFile(process.execPath, [CLI, ...args], { env: { ...process.env, CXONE_OKTA_SANDBOX_DIR: dir }, timeout: 30000 }, (e, out, err) => {
-            resolve({ code: e ? ((e as { code?: number }).code ?? 1) : 0, out: String(out), err: String(err) });
-        });
+        execFile(
+            process.execPath,
+            [CLI, ...args],
+            { env: { ...process.env, CXONE_OKTA_SANDBOX_DIR: dir }, timeout: 30000 },
+            (e, out, err) => {
+                resolve({
+                    code: e ? ((e as { code?: number }).code ?? 1) : 0,
+                    out: String(out),
+                    err: String(err),
+                });
+            },
+        );
     });
 }
-
 
 describe("sandbox CLI (background process)", function () {
     this.timeout(60000);
     let dir: string;
     let pid: number | undefined;
 
-    before(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), "sandbox-cli-")); });
+    before(() => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "sandbox-cli-"));
+    });
     after(async () => {
         // never leave a daemon behind, even when a test failed half-way
-        if (pid && alive(pid)) { process.kill(pid, "SIGKILL"); }
+        if (pid && alive(pid)) {
+            process.kill(pid, "SIGKILL");
+        }
     });
 
     it("refuses bad options", async () => {
@@ -46,15 +58,31 @@ describe("sandbox CLI (background process)", function () {
     });
 
     it("starts in the background, prints addresses and credentials, writes endpoints.json and the pid file", async () => {
-        const r = await cli(dir, "start", "--cxone-port", "0", "--okta-port", "0", "--latency", "1", "--fault", '{"kind":"status","status":503,"path":"^/never$"}');
+        const r = await cli(
+            dir,
+            "start",
+            "--cxone-port",
+            "0",
+            "--okta-port",
+            "0",
+            "--latency",
+            "1",
+            "--fault",
+            '{"kind":"status","status":503,"path":"^/never$"}',
+        );
         assert.strictEqual(r.code, 0, r.err + r.out);
         const ep = JSON.parse(fs.readFileSync(path.join(dir, "endpoints.json"), "utf8"));
         pid = ep.pid;
         assert.ok(pid && alive(pid));
         assert.strictEqual(Number(fs.readFileSync(path.join(dir, "sandbox.pid"), "utf8")), pid);
         assert.ok(r.out.includes(ep.cxone.baseUrl) && r.out.includes(ep.okta.orgUrl));
-        assert.ok(r.out.includes(ep.cxone.adminAccessKeyId) && r.out.includes(ep.cxone.adminPassword));
-        const t = await axios.post(`${ep.cxone.baseUrl}/authentication/v1/token/access-key`, { accessKeyId: ep.cxone.adminAccessKeyId, accessKeySecret: ep.cxone.adminAccessKeySecret });
+        assert.ok(
+            r.out.includes(ep.cxone.adminAccessKeyId) && r.out.includes(ep.cxone.adminPassword),
+        );
+        const t = await axios.post(`${ep.cxone.baseUrl}/authentication/v1/token/access-key`, {
+            accessKeyId: ep.cxone.adminAccessKeyId,
+            accessKeySecret: ep.cxone.adminAccessKeySecret,
+        });
         assert.strictEqual(t.status, 200);
         const faults = (await axios.get(`${ep.okta.orgUrl}/sandbox/faults`)).data;
         assert.strictEqual(faults.latencyMs, 1);
@@ -93,7 +121,10 @@ describe("sandbox CLI (background process)", function () {
 
     it("keeps the world between runs, and reset while stopped wipes it", async () => {
         const first = JSON.parse(fs.readFileSync(path.join(dir, "endpoints.json"), "utf8"));
-        assert.strictEqual((await cli(dir, "start", "--cxone-port", "0", "--okta-port", "0")).code, 0);
+        assert.strictEqual(
+            (await cli(dir, "start", "--cxone-port", "0", "--okta-port", "0")).code,
+            0,
+        );
         const second = JSON.parse(fs.readFileSync(path.join(dir, "endpoints.json"), "utf8"));
         pid = second.pid;
         assert.strictEqual(second.cxone.adminAccessKeyId, first.cxone.adminAccessKeyId);

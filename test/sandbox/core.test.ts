@@ -12,12 +12,21 @@ const http = axios.create({ validateStatus: () => true });
 const tmp = (p: string) => fs.mkdtempSync(path.join(os.tmpdir(), p));
 
 /** Sends raw bytes, returns what came back (or the socket error code). */
-function raw(port: number, text: string, timeoutMs = 3000): Promise<{ data: string; error?: string }> {
+function raw(
+    port: number,
+    text: string,
+    timeoutMs = 3000,
+): Promise<{ data: string; error?: string }> {
     return new Promise((resolve) => {
         const s = net.connect(port, "127.0.0.1");
         let data = "";
-        s.setTimeout(timeoutMs, () => { s.destroy(); resolve({ data, error: "TIMEOUT" }); });
-        s.on("data", (d) => { data += d.toString(); });
+        s.setTimeout(timeoutMs, () => {
+            s.destroy();
+            resolve({ data, error: "TIMEOUT" });
+        });
+        s.on("data", (d) => {
+            data += d.toString();
+        });
         s.on("error", (e: NodeJS.ErrnoException) => resolve({ data, error: e.code }));
         s.on("close", () => resolve({ data }));
         s.write(text);
@@ -36,15 +45,35 @@ describe("sandbox core", function () {
     before(async () => {
         dir = tmp("sandbox-core-");
         sb = await startSandbox({ dir });
-        token = (await http.post(`${cx()}/authentication/v1/token/access-key`, { accessKeyId: sb.endpoints.cxone.adminAccessKeyId, accessKeySecret: sb.endpoints.cxone.adminAccessKeySecret })).data.access_token;
+        token = (
+            await http.post(`${cx()}/authentication/v1/token/access-key`, {
+                accessKeyId: sb.endpoints.cxone.adminAccessKeyId,
+                accessKeySecret: sb.endpoints.cxone.adminAccessKeySecret,
+            })
+        ).data.access_token;
     });
     after(() => sb.stop());
-    afterEach(() => { sb.clearFaults(); });
+    afterEach(() => {
+        sb.clearFaults();
+    });
 
     it("writes endpoints.json in the agreed shape", () => {
         const ep = JSON.parse(fs.readFileSync(path.join(dir, "endpoints.json"), "utf8"));
-        assert.deepStrictEqual(Object.keys(ep.cxone).sort(), ["adminAccessKeyId", "adminAccessKeySecret", "adminEmail", "adminPassword", "baseUrl", "hosts", "tenantId"]);
-        assert.deepStrictEqual(Object.keys(ep.cxone.hosts).sort(), ["acd", "area", "issuer", "userHub"]);
+        assert.deepStrictEqual(Object.keys(ep.cxone).sort(), [
+            "adminAccessKeyId",
+            "adminAccessKeySecret",
+            "adminEmail",
+            "adminPassword",
+            "baseUrl",
+            "hosts",
+            "tenantId",
+        ]);
+        assert.deepStrictEqual(Object.keys(ep.cxone.hosts).sort(), [
+            "acd",
+            "area",
+            "issuer",
+            "userHub",
+        ]);
         assert.deepStrictEqual(Object.keys(ep.okta).sort(), ["apiToken", "orgUrl"]);
         assert.strictEqual(ep.cxone.baseUrl, sb.urls.cxone);
         assert.strictEqual(ep.okta.orgUrl, sb.urls.okta);
@@ -55,14 +84,24 @@ describe("sandbox core", function () {
         it("on the Okta server, with and without the port in the URL", async () => {
             const port = portOf(sb.urls.okta);
             const tokenHdr = `Authorization: SSWS ${sb.endpoints.okta.apiToken}\r\nProxy-Authorization: Basic eDp5\r\n`;
-            for (const url of [`http://127.0.0.1:${port}/api/v1/users/me`, "http://127.0.0.1/api/v1/users/me", "http://okta.example.com/api/v1/users/me"]) {
-                const r = await raw(port, `GET ${url} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${tokenHdr}Connection: close\r\n\r\n`);
+            for (const url of [
+                `http://127.0.0.1:${port}/api/v1/users/me`,
+                "http://127.0.0.1/api/v1/users/me",
+                "http://okta.example.com/api/v1/users/me",
+            ]) {
+                const r = await raw(
+                    port,
+                    `GET ${url} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${tokenHdr}Connection: close\r\n\r\n`,
+                );
                 assert.match(r.data, /^HTTP\/1\.1 200/, `${url}: ${r.data.slice(0, 200)}`);
             }
         });
         it("on the CXone server", async () => {
             const port = portOf(cx());
-            const r = await raw(port, `GET http://127.0.0.1:${port}/.well-known/openid-configuration HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+            const r = await raw(
+                port,
+                `GET http://127.0.0.1:${port}/.well-known/openid-configuration HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+            );
             assert.match(r.data, /^HTTP\/1\.1 200/);
             assert.match(r.data, /token_endpoint/);
             const log = sb.requests().filter((e) => e.path === "/.well-known/openid-configuration");
@@ -73,23 +112,48 @@ describe("sandbox core", function () {
     describe("request log", () => {
         it("records method, path, status, ms and server, never secrets; /sandbox/ calls stay out", async () => {
             sb.clearRequests();
-            await http.post(`${cx()}/authentication/v1/token/access-key`, { accessKeyId: sb.endpoints.cxone.adminAccessKeyId, accessKeySecret: sb.endpoints.cxone.adminAccessKeySecret });
-            await http.get(`${cx()}/auth/authorize?client_id=abc&client_secret=TOPSECRET&code=CODE123&state=s`);
-            await http.get(`${sb.urls.okta}/api/v1/users/me`, { headers: { authorization: `SSWS ${sb.endpoints.okta.apiToken}` } });
+            await http.post(`${cx()}/authentication/v1/token/access-key`, {
+                accessKeyId: sb.endpoints.cxone.adminAccessKeyId,
+                accessKeySecret: sb.endpoints.cxone.adminAccessKeySecret,
+            });
+            await http.get(
+                `${cx()}/auth/authorize?client_id=abc&client_secret=TOPSECRET&code=CODE123&state=s`,
+            );
+            await http.get(`${sb.urls.okta}/api/v1/users/me`, {
+                headers: { authorization: `SSWS ${sb.endpoints.okta.apiToken}` },
+            });
             await http.get(`${cx()}/sandbox/requests`);
             await http.get(`${sb.urls.okta}/sandbox/faults`);
             const entries = sb.requests();
-            assert.deepStrictEqual(entries.map((e) => `${e.server} ${e.method} ${e.path.split("?")[0]} ${e.status}`), [
-                "cxone POST /authentication/v1/token/access-key 200",
-                "cxone GET /auth/authorize 400",
-                "okta GET /api/v1/users/me 200",
-            ]);
+            assert.deepStrictEqual(
+                entries.map((e) => `${e.server} ${e.method} ${e.path.split("?")[0]} ${e.status}`),
+                [
+                    "cxone POST /authentication/v1/token/access-key 200",
+                    "cxone GET /auth/authorize 400",
+                    "okta GET /api/v1/users/me 200",
+                ],
+            );
             for (const e of entries) {
-                assert.deepStrictEqual(Object.keys(e).sort(), ["method", "ms", "path", "server", "status", "time"]);
+                assert.deepStrictEqual(Object.keys(e).sort(), [
+                    "method",
+                    "ms",
+                    "path",
+                    "server",
+                    "status",
+                    "time",
+                ]);
                 assert.ok(typeof e.ms === "number");
             }
-            const text = JSON.stringify(entries) + fs.readFileSync(path.join(dir, "requests.log"), "utf8");
-            for (const secret of [sb.endpoints.cxone.adminAccessKeySecret, sb.endpoints.okta.apiToken, token, "TOPSECRET", "CODE123"]) assert.ok(!text.includes(secret), "no secret in the log");
+            const text =
+                JSON.stringify(entries) + fs.readFileSync(path.join(dir, "requests.log"), "utf8");
+            for (const secret of [
+                sb.endpoints.cxone.adminAccessKeySecret,
+                sb.endpoints.okta.apiToken,
+                token,
+                "TOPSECRET",
+                "CODE123",
+            ])
+                assert.ok(!text.includes(secret), "no secret in the log");
             assert.match(entries[1].path, /client_id=abc/);
             assert.match(entries[1].path, /client_secret=\*\*\*/);
         });
@@ -103,7 +167,10 @@ describe("sandbox core", function () {
         });
 
         it("appends JSON lines to requests.log", () => {
-            const lines = fs.readFileSync(path.join(dir, "requests.log"), "utf8").trim().split("\n");
+            const lines = fs
+                .readFileSync(path.join(dir, "requests.log"), "utf8")
+                .trim()
+                .split("\n");
             for (const l of lines) assert.ok(JSON.parse(l).server);
         });
     });
@@ -127,7 +194,16 @@ describe("sandbox core", function () {
         });
 
         it("answers 429 with Retry-After, for the next N matching requests only", async () => {
-            sb.setFaults([{ kind: "status", status: 429, retryAfterSeconds: 2, method: "POST", path: "^/authorization/v1/roles/search$", times: 2 }]);
+            sb.setFaults([
+                {
+                    kind: "status",
+                    status: 429,
+                    retryAfterSeconds: 2,
+                    method: "POST",
+                    path: "^/authorization/v1/roles/search$",
+                    times: 2,
+                },
+            ]);
             const a = await search();
             assert.strictEqual(a.status, 429);
             assert.strictEqual(a.headers["retry-after"], "2");
@@ -140,14 +216,29 @@ describe("sandbox core", function () {
         it("answers 503", async () => {
             sb.setFaults([{ kind: "status", status: 503, server: "cxone" }]);
             assert.strictEqual((await search()).status, 503);
-            assert.strictEqual((await http.get(`${sb.urls.okta}/api/v1/users/me`, { headers: { authorization: `SSWS ${sb.endpoints.okta.apiToken}` } })).status, 200, "okta not in scope");
+            assert.strictEqual(
+                (
+                    await http.get(`${sb.urls.okta}/api/v1/users/me`, {
+                        headers: { authorization: `SSWS ${sb.endpoints.okta.apiToken}` },
+                    })
+                ).status,
+                200,
+                "okta not in scope",
+            );
         });
 
         it("resets the connection", async () => {
             sb.setFaults([{ kind: "reset", times: 1 }]);
-            await assert.rejects(search(), (e: NodeJS.ErrnoException) => ["ECONNRESET", "socket hang up"].some((m) => String(e.code ?? e.message).includes(m) || e.message.includes(m)));
+            await assert.rejects(search(), (e: NodeJS.ErrnoException) =>
+                ["ECONNRESET", "socket hang up"].some(
+                    (m) => String(e.code ?? e.message).includes(m) || e.message.includes(m),
+                ),
+            );
             assert.strictEqual((await search()).status, 200);
-            const last = sb.requests().filter((e) => e.fault === "reset").pop()!;
+            const last = sb
+                .requests()
+                .filter((e) => e.fault === "reset")
+                .pop()!;
             assert.strictEqual(last.status, 0);
         });
 
@@ -157,7 +248,10 @@ describe("sandbox core", function () {
             await assert.rejects(search());
             assert.ok(Date.now() - t >= 280);
             sb.setFaults([{ kind: "timeout", times: 1 }]);
-            await assert.rejects(http.post(`${cx()}/authorization/v1/roles/search`, {}, { ...auth(), timeout: 400 }), /timeout/);
+            await assert.rejects(
+                http.post(`${cx()}/authorization/v1/roles/search`, {}, { ...auth(), timeout: 400 }),
+                /timeout/,
+            );
         });
 
         it("rate-limits per second with 429 and Retry-After", async () => {
@@ -181,19 +275,36 @@ describe("sandbox core", function () {
         it("is configurable at run time over HTTP: GET, POST (validated), DELETE", async () => {
             const bad = await http.post(`${cx()}/sandbox/faults`, { rules: [{ kind: "explode" }] });
             assert.strictEqual(bad.status, 400);
-            assert.strictEqual((await http.post(`${cx()}/sandbox/faults`, { rules: [{ kind: "status", path: "(" }] })).status, 400);
-            const ok = await http.post(`${sb.urls.okta}/sandbox/faults`, { latencyMs: 5, rules: [{ kind: "status", status: 503, path: "^/authorization/", times: 1 }] });
+            assert.strictEqual(
+                (
+                    await http.post(`${cx()}/sandbox/faults`, {
+                        rules: [{ kind: "status", path: "(" }],
+                    })
+                ).status,
+                400,
+            );
+            const ok = await http.post(`${sb.urls.okta}/sandbox/faults`, {
+                latencyMs: 5,
+                rules: [{ kind: "status", status: 503, path: "^/authorization/", times: 1 }],
+            });
             assert.strictEqual(ok.status, 201);
             const listed = (await http.get(`${cx()}/sandbox/faults`)).data;
             assert.strictEqual(listed.latencyMs, 5);
             assert.strictEqual(listed.rules.length, 1);
             assert.strictEqual(listed.rules[0].remaining, 1);
             assert.strictEqual((await search()).status, 503);
-            assert.strictEqual((await http.get(`${cx()}/sandbox/faults`)).data.rules.length, 0, "spent rule removed");
+            assert.strictEqual(
+                (await http.get(`${cx()}/sandbox/faults`)).data.rules.length,
+                0,
+                "spent rule removed",
+            );
             await http.post(`${cx()}/sandbox/faults`, { kind: "status", status: 503 });
             assert.strictEqual((await http.delete(`${cx()}/sandbox/faults`)).status, 204);
             assert.strictEqual((await search()).status, 200);
-            assert.deepStrictEqual((await http.get(`${cx()}/sandbox/faults`)).data, { latencyMs: 0, rules: [] });
+            assert.deepStrictEqual((await http.get(`${cx()}/sandbox/faults`)).data, {
+                latencyMs: 0,
+                rules: [],
+            });
         });
     });
 
@@ -201,23 +312,54 @@ describe("sandbox core", function () {
         const d = tmp("sandbox-persist-");
         const first = await startSandbox({ dir: d });
         const ep = first.endpoints;
-        const t = (await http.post(`${first.urls.cxone}/authentication/v1/token/access-key`, { accessKeyId: ep.cxone.adminAccessKeyId, accessKeySecret: ep.cxone.adminAccessKeySecret })).data.access_token;
+        const t = (
+            await http.post(`${first.urls.cxone}/authentication/v1/token/access-key`, {
+                accessKeyId: ep.cxone.adminAccessKeyId,
+                accessKeySecret: ep.cxone.adminAccessKeySecret,
+            })
+        ).data.access_token;
         const h = { headers: { authorization: `Bearer ${t}` } };
-        assert.strictEqual((await http.post(`${first.urls.cxone}/authorization/roleByPermissions`, { displayName: "Survivor" }, h)).status, 200);
+        assert.strictEqual(
+            (
+                await http.post(
+                    `${first.urls.cxone}/authorization/roleByPermissions`,
+                    { displayName: "Survivor" },
+                    h,
+                )
+            ).status,
+            200,
+        );
         await first.stop();
         const second = await startSandbox({ dir: d });
         try {
             assert.strictEqual(second.endpoints.cxone.adminAccessKeyId, ep.cxone.adminAccessKeyId);
             assert.strictEqual(second.endpoints.okta.apiToken, ep.okta.apiToken);
-            const s = await http.post(`${second.urls.cxone}/authorization/v1/roles/search`, { filter: { roleName: ["Survivor"] } }, h);
+            const s = await http.post(
+                `${second.urls.cxone}/authorization/v1/roles/search`,
+                { filter: { roleName: ["Survivor"] } },
+                h,
+            );
             assert.strictEqual(s.status, 200);
             assert.strictEqual(s.data.totalRecords, 1);
             // reset wipes and re-seeds
             assert.strictEqual((await http.post(`${second.urls.okta}/sandbox/reset`)).status, 204);
-            assert.notStrictEqual(second.endpoints.cxone.adminAccessKeyId, ep.cxone.adminAccessKeyId);
-            assert.strictEqual((await http.post(`${second.urls.cxone}/authorization/v1/roles/search`, {}, h)).status, 401, "old tokens gone");
+            assert.notStrictEqual(
+                second.endpoints.cxone.adminAccessKeyId,
+                ep.cxone.adminAccessKeyId,
+            );
+            assert.strictEqual(
+                (await http.post(`${second.urls.cxone}/authorization/v1/roles/search`, {}, h))
+                    .status,
+                401,
+                "old tokens gone",
+            );
             const onDisk = JSON.parse(fs.readFileSync(path.join(d, "endpoints.json"), "utf8"));
-            assert.strictEqual(onDisk.cxone.adminAccessKeyId, second.endpoints.cxone.adminAccessKeyId);
-        } finally { await second.stop(); }
+            assert.strictEqual(
+                onDisk.cxone.adminAccessKeyId,
+                second.endpoints.cxone.adminAccessKeyId,
+            );
+        } finally {
+            await second.stop();
+        }
     });
 });

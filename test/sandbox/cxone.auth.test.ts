@@ -11,7 +11,9 @@ import { startSandbox, type RunningSandbox } from "../../sandbox/index";
 const http = axios.create({ validateStatus: () => true, maxRedirects: 0 });
 const form = (o: Record<string, string>) => new URLSearchParams(o).toString();
 const FORM = { "content-type": "application/x-www-form-urlencoded" };
-const basic = (id: string, secret: string) => ({ authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}` });
+const basic = (id: string, secret: string) => ({
+    authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`,
+});
 
 describe("CXone sandbox: authentication", function () {
     this.timeout(20000);
@@ -30,22 +32,34 @@ describe("CXone sandbox: authentication", function () {
     after(() => sb.stop());
 
     async function accessKeyToken(id = keyId, s = secret) {
-        return http.post(`${base}/authentication/v1/token/access-key`, { accessKeyId: id, accessKeySecret: s });
+        return http.post(`${base}/authentication/v1/token/access-key`, {
+            accessKeyId: id,
+            accessKeySecret: s,
+        });
     }
     async function bearer(): Promise<AxiosInstance> {
         const t = await accessKeyToken();
-        return axios.create({ baseURL: base, validateStatus: () => true, headers: { authorization: `Bearer ${t.data.access_token}` } });
+        return axios.create({
+            baseURL: base,
+            validateStatus: () => true,
+            headers: { authorization: `Bearer ${t.data.access_token}` },
+        });
     }
 
     it("serves the sign-in page the SWA app points at (/login), checking the employee's password", async () => {
         const page = await http.get(`${base}/login`);
         assert.equal(page.status, 200);
         assert.match(String(page.data), /action="\/login"/);
-        const form = (password: string) => new URLSearchParams({ email: sb.endpoints.cxone.adminEmail, password }).toString();
-        const ok = await http.post(`${base}/login`, form(sb.endpoints.cxone.adminPassword), { headers: { "content-type": "application/x-www-form-urlencoded" } });
+        const form = (password: string) =>
+            new URLSearchParams({ email: sb.endpoints.cxone.adminEmail, password }).toString();
+        const ok = await http.post(`${base}/login`, form(sb.endpoints.cxone.adminPassword), {
+            headers: { "content-type": "application/x-www-form-urlencoded" },
+        });
         assert.equal(ok.status, 200);
         assert.match(String(ok.data), /Signed in to CXone/);
-        const bad = await http.post(`${base}/login`, form("wrong"), { headers: { "content-type": "application/x-www-form-urlencoded" } });
+        const bad = await http.post(`${base}/login`, form("wrong"), {
+            headers: { "content-type": "application/x-www-form-urlencoded" },
+        });
         assert.equal(bad.status, 401);
     });
 
@@ -65,10 +79,14 @@ describe("CXone sandbox: authentication", function () {
         const bad = await accessKeyToken(keyId, "nope");
         assert.strictEqual(bad.status, 401);
         assert.deepStrictEqual(Object.keys(bad.data).sort(), ["error", "errorDescription"]);
-        const missing = await http.post(`${base}/authentication/v1/token/access-key`, { accessKeyId: keyId });
+        const missing = await http.post(`${base}/authentication/v1/token/access-key`, {
+            accessKeyId: keyId,
+        });
         assert.strictEqual(missing.status, 400);
         assert.strictEqual(missing.data.error, "invalid_request");
-        const badJson = await http.post(`${base}/authentication/v1/token/access-key`, "{not json", { headers: { "content-type": "application/json" } });
+        const badJson = await http.post(`${base}/authentication/v1/token/access-key`, "{not json", {
+            headers: { "content-type": "application/json" },
+        });
         assert.strictEqual(badJson.status, 400);
         assert.ok(badJson.data.error);
     });
@@ -86,52 +104,147 @@ describe("CXone sandbox: authentication", function () {
     it("regional token service [sdk]: Basic <clientId>@cxone, camelCase answers, refresh; strangers refused", async () => {
         const area = sb.urls.cxoneHosts.area;
         const t = await accessKeyToken();
-        const client = { authorization: `Basic ${Buffer.from(`${keyId}@cxone`).toString("base64")}` };
-        const r = await http.post(`${area}/public/authentication/v1/token`, { accessToken: t.data.access_token }, { headers: client });
+        const client = {
+            authorization: `Basic ${Buffer.from(`${keyId}@cxone`).toString("base64")}`,
+        };
+        const r = await http.post(
+            `${area}/public/authentication/v1/token`,
+            { accessToken: t.data.access_token },
+            { headers: client },
+        );
         assert.strictEqual(r.status, 200, JSON.stringify(r.data));
-        assert.deepStrictEqual(Object.keys(r.data).sort(), ["accessToken", "accessTokenExpiry", "refreshToken", "tokenType"]);
-        const again = await http.post(`${area}/public/authentication/v1/refresh`, { token: r.data.refreshToken }, { headers: client });
+        assert.deepStrictEqual(Object.keys(r.data).sort(), [
+            "accessToken",
+            "accessTokenExpiry",
+            "refreshToken",
+            "tokenType",
+        ]);
+        const again = await http.post(
+            `${area}/public/authentication/v1/refresh`,
+            { token: r.data.refreshToken },
+            { headers: client },
+        );
         assert.strictEqual(again.status, 200);
         assert.notStrictEqual(again.data.accessToken, r.data.accessToken);
-        const stranger = { authorization: `Basic ${Buffer.from("UNKNOWN@cxone").toString("base64")}` };
-        assert.strictEqual((await http.post(`${area}/public/authentication/v1/token`, { accessToken: t.data.access_token }, { headers: stranger })).status, 401);
+        const stranger = {
+            authorization: `Basic ${Buffer.from("UNKNOWN@cxone").toString("base64")}`,
+        };
+        assert.strictEqual(
+            (
+                await http.post(
+                    `${area}/public/authentication/v1/token`,
+                    { accessToken: t.data.access_token },
+                    { headers: stranger },
+                )
+            ).status,
+            401,
+        );
         const noSuffix = { authorization: `Basic ${Buffer.from(keyId).toString("base64")}` };
-        assert.strictEqual((await http.post(`${area}/public/authentication/v1/token`, { accessToken: t.data.access_token }, { headers: noSuffix })).status, 401);
-        assert.strictEqual((await http.post(`${area}/public/authentication/v1/token`, { accessToken: "nope" }, { headers: client })).status, 401);
+        assert.strictEqual(
+            (
+                await http.post(
+                    `${area}/public/authentication/v1/token`,
+                    { accessToken: t.data.access_token },
+                    { headers: noSuffix },
+                )
+            ).status,
+            401,
+        );
+        assert.strictEqual(
+            (
+                await http.post(
+                    `${area}/public/authentication/v1/token`,
+                    { accessToken: "nope" },
+                    { headers: client },
+                )
+            ).status,
+            401,
+        );
     });
 
     it("token exchange [sdk]: an access token of a live user for new tokens; wrong type or token refused", async () => {
         const t = await accessKeyToken();
-        const grant = { grant_type: "urn:ietf:params:oauth:grant-type:token-exchange", scope: "openid", client_id: keyId, subject_token_type: "urn:ietf:params:oauth:token-type:access_token" };
-        const ok = await http.post(`${base}/auth/token`, form({ ...grant, subject_token: t.data.access_token }), { headers: FORM });
+        const grant = {
+            grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
+            scope: "openid",
+            client_id: keyId,
+            subject_token_type: "urn:ietf:params:oauth:token-type:access_token",
+        };
+        const ok = await http.post(
+            `${base}/auth/token`,
+            form({ ...grant, subject_token: t.data.access_token }),
+            { headers: FORM },
+        );
         assert.strictEqual(ok.status, 200, JSON.stringify(ok.data));
         assert.ok(ok.data.id_token && ok.data.access_token !== t.data.access_token);
-        const refreshAsSubject = await http.post(`${base}/auth/token`, form({ ...grant, subject_token: t.data.refresh_token }), { headers: FORM });
+        const refreshAsSubject = await http.post(
+            `${base}/auth/token`,
+            form({ ...grant, subject_token: t.data.refresh_token }),
+            { headers: FORM },
+        );
         assert.strictEqual(refreshAsSubject.status, 400);
-        const wrongType = await http.post(`${base}/auth/token`, form({ ...grant, subject_token: t.data.access_token, subject_token_type: "urn:x" }), { headers: FORM });
+        const wrongType = await http.post(
+            `${base}/auth/token`,
+            form({ ...grant, subject_token: t.data.access_token, subject_token_type: "urn:x" }),
+            { headers: FORM },
+        );
         assert.strictEqual(wrongType.status, 400);
-        const unknownClient = await http.post(`${base}/auth/token`, form({ ...grant, client_id: "UNKNOWN", subject_token: t.data.access_token }), { headers: FORM });
+        const unknownClient = await http.post(
+            `${base}/auth/token`,
+            form({ ...grant, client_id: "UNKNOWN", subject_token: t.data.access_token }),
+            { headers: FORM },
+        );
         assert.strictEqual(unknownClient.status, 401);
     });
 
     it("password grant: key pair as username/password, client by Basic or by form post", async () => {
-        const viaBasic = await http.post(`${base}/auth/token`, form({ grant_type: "password", username: keyId, password: secret }), { headers: { ...FORM, ...basic(keyId, secret) } });
+        const viaBasic = await http.post(
+            `${base}/auth/token`,
+            form({ grant_type: "password", username: keyId, password: secret }),
+            { headers: { ...FORM, ...basic(keyId, secret) } },
+        );
         assert.strictEqual(viaBasic.status, 200, JSON.stringify(viaBasic.data));
         assert.ok(viaBasic.data.id_token);
-        const viaPost = await http.post(`${base}/auth/token`, form({ grant_type: "password", username: sb.endpoints.cxone.adminEmail, password: sb.endpoints.cxone.adminPassword, client_id: keyId, client_secret: secret }), { headers: FORM });
+        const viaPost = await http.post(
+            `${base}/auth/token`,
+            form({
+                grant_type: "password",
+                username: sb.endpoints.cxone.adminEmail,
+                password: sb.endpoints.cxone.adminPassword,
+                client_id: keyId,
+                client_secret: secret,
+            }),
+            { headers: FORM },
+        );
         assert.strictEqual(viaPost.status, 200);
-        const noClient = await http.post(`${base}/auth/token`, form({ grant_type: "password", username: keyId, password: secret }), { headers: FORM });
+        const noClient = await http.post(
+            `${base}/auth/token`,
+            form({ grant_type: "password", username: keyId, password: secret }),
+            { headers: FORM },
+        );
         assert.strictEqual(noClient.status, 401);
         assert.strictEqual(noClient.data.error, "invalid_client");
-        const badClient = await http.post(`${base}/auth/token`, form({ grant_type: "password", username: keyId, password: secret }), { headers: { ...FORM, ...basic(keyId, "wrong") } });
+        const badClient = await http.post(
+            `${base}/auth/token`,
+            form({ grant_type: "password", username: keyId, password: secret }),
+            { headers: { ...FORM, ...basic(keyId, "wrong") } },
+        );
         assert.strictEqual(badClient.status, 401);
-        const badUser = await http.post(`${base}/auth/token`, form({ grant_type: "password", username: keyId, password: "wrong" }), { headers: { ...FORM, ...basic(keyId, secret) } });
+        const badUser = await http.post(
+            `${base}/auth/token`,
+            form({ grant_type: "password", username: keyId, password: "wrong" }),
+            { headers: { ...FORM, ...basic(keyId, secret) } },
+        );
         assert.strictEqual(badUser.status, 400);
         assert.strictEqual(badUser.data.error, "invalid_grant");
     });
 
     it("rejects unknown and missing grant types; client_credentials is not offered", async () => {
-        const cc = await http.post(`${base}/auth/token`, form({ grant_type: "client_credentials" }), { headers: { ...FORM, ...basic(keyId, secret) } });
+        const cc = await http.post(
+            `${base}/auth/token`,
+            form({ grant_type: "client_credentials" }),
+            { headers: { ...FORM, ...basic(keyId, secret) } },
+        );
         assert.strictEqual(cc.status, 400);
         assert.strictEqual(cc.data.error, "unsupported_grant_type");
         const none = await http.post(`${base}/auth/token`, form({}), { headers: FORM });
@@ -143,10 +256,23 @@ describe("CXone sandbox: authentication", function () {
         const redirect = "https://okta.example.com/admin/app/cxone/oauth/callback";
         const verifier = randomBytes(32).toString("base64url");
         const challenge = createHash("sha256").update(verifier).digest("base64url");
-        const params = () => ({ response_type: "code", client_id: keyId, redirect_uri: redirect, state: "st-1", scope: "openid", code_challenge: challenge, code_challenge_method: "S256" });
+        const params = () => ({
+            response_type: "code",
+            client_id: keyId,
+            redirect_uri: redirect,
+            state: "st-1",
+            scope: "openid",
+            code_challenge: challenge,
+            code_challenge_method: "S256",
+        });
 
-        async function login(email = sb.endpoints.cxone.adminEmail, password = sb.endpoints.cxone.adminPassword) {
-            return http.post(`${base}/auth/authorize`, form({ ...params(), email, password }), { headers: FORM });
+        async function login(
+            email = sb.endpoints.cxone.adminEmail,
+            password = sb.endpoints.cxone.adminPassword,
+        ) {
+            return http.post(`${base}/auth/authorize`, form({ ...params(), email, password }), {
+                headers: FORM,
+            });
         }
 
         it("shows a plain HTML form with email and password", async () => {
@@ -160,11 +286,19 @@ describe("CXone sandbox: authentication", function () {
         });
 
         it("refuses an unknown client without redirecting", async () => {
-            const r = await http.get(`${base}/auth/authorize`, { params: { ...params(), client_id: "UNKNOWN" } });
+            const r = await http.get(`${base}/auth/authorize`, {
+                params: { ...params(), client_id: "UNKNOWN" },
+            });
             assert.strictEqual(r.status, 400);
             assert.strictEqual(r.headers.location, undefined);
-            for (const bad of [{ redirect_uri: "javascript:alert(1)" }, { response_type: "token" }, { tenantId: "other-tenant" }]) {
-                const b = await http.get(`${base}/auth/authorize`, { params: { ...params(), ...bad } });
+            for (const bad of [
+                { redirect_uri: "javascript:alert(1)" },
+                { response_type: "token" },
+                { tenantId: "other-tenant" },
+            ]) {
+                const b = await http.get(`${base}/auth/authorize`, {
+                    params: { ...params(), ...bad },
+                });
                 assert.strictEqual(b.status, 400, JSON.stringify(bad));
                 assert.strictEqual(b.headers.location, undefined);
             }
@@ -184,21 +318,58 @@ describe("CXone sandbox: authentication", function () {
             assert.strictEqual(loc.searchParams.get("state"), "st-1");
             const code = loc.searchParams.get("code")!;
             assert.ok(code);
-            const wrongVerifier = await http.post(`${base}/auth/token`, form({ grant_type: "authorization_code", code, redirect_uri: redirect, code_verifier: "x".repeat(43) }), { headers: { ...FORM, ...basic(keyId, secret) } });
+            const wrongVerifier = await http.post(
+                `${base}/auth/token`,
+                form({
+                    grant_type: "authorization_code",
+                    code,
+                    redirect_uri: redirect,
+                    code_verifier: "x".repeat(43),
+                }),
+                { headers: { ...FORM, ...basic(keyId, secret) } },
+            );
             assert.strictEqual(wrongVerifier.status, 400);
             assert.strictEqual(wrongVerifier.data.error, "invalid_grant");
             // the failed exchange burned the code: a new login is needed
             const again = new URL((await login()).headers.location).searchParams.get("code")!;
-            const ok = await http.post(`${base}/auth/token`, form({ grant_type: "authorization_code", code: again, redirect_uri: redirect, code_verifier: verifier, client_id: keyId, client_secret: secret }), { headers: FORM });
+            const ok = await http.post(
+                `${base}/auth/token`,
+                form({
+                    grant_type: "authorization_code",
+                    code: again,
+                    redirect_uri: redirect,
+                    code_verifier: verifier,
+                    client_id: keyId,
+                    client_secret: secret,
+                }),
+                { headers: FORM },
+            );
             assert.strictEqual(ok.status, 200, JSON.stringify(ok.data));
             assert.ok(ok.data.access_token && ok.data.refresh_token && ok.data.id_token);
-            const reuse = await http.post(`${base}/auth/token`, form({ grant_type: "authorization_code", code: again, redirect_uri: redirect, code_verifier: verifier }), { headers: { ...FORM, ...basic(keyId, secret) } });
+            const reuse = await http.post(
+                `${base}/auth/token`,
+                form({
+                    grant_type: "authorization_code",
+                    code: again,
+                    redirect_uri: redirect,
+                    code_verifier: verifier,
+                }),
+                { headers: { ...FORM, ...basic(keyId, secret) } },
+            );
             assert.strictEqual(reuse.status, 400);
             // refresh_token grant
-            const refreshed = await http.post(`${base}/auth/token`, form({ grant_type: "refresh_token", refresh_token: ok.data.refresh_token }), { headers: { ...FORM, ...basic(keyId, secret) } });
+            const refreshed = await http.post(
+                `${base}/auth/token`,
+                form({ grant_type: "refresh_token", refresh_token: ok.data.refresh_token }),
+                { headers: { ...FORM, ...basic(keyId, secret) } },
+            );
             assert.strictEqual(refreshed.status, 200);
             // the token works on the API
-            const me = await http.post(`${base}/authorization/v1/roles/search`, {}, { headers: { authorization: `Bearer ${refreshed.data.access_token}` } });
+            const me = await http.post(
+                `${base}/authorization/v1/roles/search`,
+                {},
+                { headers: { authorization: `Bearer ${refreshed.data.access_token}` } },
+            );
             assert.strictEqual(me.status, 200);
         });
 
@@ -206,10 +377,17 @@ describe("CXone sandbox: authentication", function () {
             const code = new URL((await login()).headers.location).searchParams.get("code")!;
             const JSON_LABEL = { "content-type": "application/json" };
             const body = `grant_type=authorization_code&code=${code}&redirect_uri=${redirect}&client_id=${keyId}&code_verifier=${verifier}`;
-            const ok = await http.post(`${base}/auth/token`, body, { headers: JSON_LABEL, transformRequest: (d) => d });
+            const ok = await http.post(`${base}/auth/token`, body, {
+                headers: JSON_LABEL,
+                transformRequest: (d) => d,
+            });
             assert.strictEqual(ok.status, 200, JSON.stringify(ok.data));
             // the SDK's refresh: no client at all, same content-type habit
-            const refreshed = await http.post(`${base}/auth/token`, `grant_type=refresh_token&scope=openid&refresh_token=${ok.data.refresh_token}`, { headers: JSON_LABEL, transformRequest: (d) => d });
+            const refreshed = await http.post(
+                `${base}/auth/token`,
+                `grant_type=refresh_token&scope=openid&refresh_token=${ok.data.refresh_token}`,
+                { headers: JSON_LABEL, transformRequest: (d) => d },
+            );
             assert.strictEqual(refreshed.status, 200, JSON.stringify(refreshed.data));
         });
 
@@ -217,41 +395,117 @@ describe("CXone sandbox: authentication", function () {
             const plain = { ...params() } as Record<string, string>;
             delete plain.code_challenge;
             delete plain.code_challenge_method;
-            const noPkce = await http.post(`${base}/auth/authorize`, form({ ...plain, email: sb.endpoints.cxone.adminEmail, password: sb.endpoints.cxone.adminPassword }), { headers: FORM });
+            const noPkce = await http.post(
+                `${base}/auth/authorize`,
+                form({
+                    ...plain,
+                    email: sb.endpoints.cxone.adminEmail,
+                    password: sb.endpoints.cxone.adminPassword,
+                }),
+                { headers: FORM },
+            );
             const code = new URL(noPkce.headers.location).searchParams.get("code")!;
-            const r = await http.post(`${base}/auth/token`, form({ grant_type: "authorization_code", code, redirect_uri: redirect, client_id: keyId }), { headers: FORM });
+            const r = await http.post(
+                `${base}/auth/token`,
+                form({
+                    grant_type: "authorization_code",
+                    code,
+                    redirect_uri: redirect,
+                    client_id: keyId,
+                }),
+                { headers: FORM },
+            );
             assert.strictEqual(r.status, 400);
             assert.match(r.data.errorDescription, /public client needs PKCE/);
             const code2 = new URL((await login()).headers.location).searchParams.get("code")!;
-            const wrong = await http.post(`${base}/auth/token`, form({ grant_type: "authorization_code", code: code2, redirect_uri: redirect, client_id: keyId, code_verifier: "y".repeat(43) }), { headers: FORM });
+            const wrong = await http.post(
+                `${base}/auth/token`,
+                form({
+                    grant_type: "authorization_code",
+                    code: code2,
+                    redirect_uri: redirect,
+                    client_id: keyId,
+                    code_verifier: "y".repeat(43),
+                }),
+                { headers: FORM },
+            );
             assert.strictEqual(wrong.status, 400);
-            const unknown = await http.post(`${base}/auth/token`, form({ grant_type: "authorization_code", code: "x", redirect_uri: redirect, client_id: "UNKNOWN", code_verifier: verifier }), { headers: FORM });
+            const unknown = await http.post(
+                `${base}/auth/token`,
+                form({
+                    grant_type: "authorization_code",
+                    code: "x",
+                    redirect_uri: redirect,
+                    client_id: "UNKNOWN",
+                    code_verifier: verifier,
+                }),
+                { headers: FORM },
+            );
             assert.strictEqual(unknown.status, 401);
-            const publicPassword = await http.post(`${base}/auth/token`, form({ grant_type: "password", client_id: keyId, username: keyId, password: secret }), { headers: FORM });
-            assert.strictEqual(publicPassword.status, 401, "only the code grant is open to public clients");
+            const publicPassword = await http.post(
+                `${base}/auth/token`,
+                form({
+                    grant_type: "password",
+                    client_id: keyId,
+                    username: keyId,
+                    password: secret,
+                }),
+                { headers: FORM },
+            );
+            assert.strictEqual(
+                publicPassword.status,
+                401,
+                "only the code grant is open to public clients",
+            );
         });
 
         it("rejects a code for another redirect_uri", async () => {
             const code = new URL((await login()).headers.location).searchParams.get("code")!;
-            const r = await http.post(`${base}/auth/token`, form({ grant_type: "authorization_code", code, redirect_uri: "https://evil.example.com/cb", code_verifier: verifier }), { headers: { ...FORM, ...basic(keyId, secret) } });
+            const r = await http.post(
+                `${base}/auth/token`,
+                form({
+                    grant_type: "authorization_code",
+                    code,
+                    redirect_uri: "https://evil.example.com/cb",
+                    code_verifier: verifier,
+                }),
+                { headers: { ...FORM, ...basic(keyId, secret) } },
+            );
             assert.strictEqual(r.status, 400);
             assert.strictEqual(r.data.error, "invalid_grant");
         });
     });
 
     it("serves discovery naming each host by DNS suffix, OIDC metadata and JWKS that verify the id_token", async () => {
-        const d = await http.get(`${base}/.well-known/cxone-configuration`, { params: { tenantId: sb.endpoints.cxone.tenantId } });
+        const d = await http.get(`${base}/.well-known/cxone-configuration`, {
+            params: { tenantId: sb.endpoints.cxone.tenantId },
+        });
         assert.strictEqual(d.status, 200);
         const port = (u: string) => new URL(u).port;
         const hosts = sb.urls.cxoneHosts;
         // [sdk] https://{area}.{uhDomain}, https://api-{area}.{domain}, https://api-{cluster}.{acdDomain}
-        assert.strictEqual(`${d.data.area}.${d.data.uhDomain}`, `na1.localhost:${port(hosts.area)}`);
-        assert.strictEqual(`api-${d.data.area}.${d.data.domain}`, `api-na1.localhost:${port(hosts.userHub)}`);
-        assert.strictEqual(`api-${d.data.cluster}.${d.data.acdDomain}`, `api-c1.localhost:${port(hosts.acd)}`);
-        assert.strictEqual(new URL(d.data.api_endpoint).port, port(hosts.acd), "api_endpoint is the ACD host [sdk]");
+        assert.strictEqual(
+            `${d.data.area}.${d.data.uhDomain}`,
+            `na1.localhost:${port(hosts.area)}`,
+        );
+        assert.strictEqual(
+            `api-${d.data.area}.${d.data.domain}`,
+            `api-na1.localhost:${port(hosts.userHub)}`,
+        );
+        assert.strictEqual(
+            `api-${d.data.cluster}.${d.data.acdDomain}`,
+            `api-c1.localhost:${port(hosts.acd)}`,
+        );
+        assert.strictEqual(
+            new URL(d.data.api_endpoint).port,
+            port(hosts.acd),
+            "api_endpoint is the ACD host [sdk]",
+        );
         assert.strictEqual(d.data.auth_endpoint, base);
         assert.strictEqual(d.data.tenantId, sb.endpoints.cxone.tenantId);
-        const wrong = await http.get(`${base}/.well-known/cxone-configuration`, { params: { tenantId: "nope" } });
+        const wrong = await http.get(`${base}/.well-known/cxone-configuration`, {
+            params: { tenantId: "nope" },
+        });
         assert.strictEqual(wrong.status, 404);
         const oidc = await http.get(`${base}/.well-known/openid-configuration`);
         assert.strictEqual(oidc.data.token_endpoint, `${base}/auth/token`);
@@ -260,12 +514,18 @@ describe("CXone sandbox: authentication", function () {
         assert.strictEqual(oidc.data.end_session_endpoint, `${base}/auth/logout`);
         assert.deepStrictEqual(oidc.data.display_values_supported, ["page", "popup"]);
         const jwks = await http.get(`${base}/auth/jwks`);
-        const t = await http.post(`${base}/auth/token`, form({ grant_type: "password", username: keyId, password: secret }), { headers: { ...FORM, ...basic(keyId, secret) } });
+        const t = await http.post(
+            `${base}/auth/token`,
+            form({ grant_type: "password", username: keyId, password: secret }),
+            { headers: { ...FORM, ...basic(keyId, secret) } },
+        );
         const [h, p, s] = t.data.id_token.split(".");
         const header = JSON.parse(Buffer.from(h, "base64url").toString());
         const jwk = jwks.data.keys.find((k: { kid: string }) => k.kid === header.kid);
         const key = createPublicKey({ key: jwk, format: "jwk" });
-        assert.ok(createVerify("RSA-SHA256").update(`${h}.${p}`).verify(key, Buffer.from(s, "base64url")));
+        assert.ok(
+            createVerify("RSA-SHA256").update(`${h}.${p}`).verify(key, Buffer.from(s, "base64url")),
+        );
         const claims = JSON.parse(Buffer.from(p, "base64url").toString());
         assert.strictEqual(claims.iss, base);
         assert.strictEqual(claims.tenantId, sb.endpoints.cxone.tenantId);
@@ -276,43 +536,100 @@ describe("CXone sandbox: authentication", function () {
     });
 
     it("answers 401 in the gateway shape without a token or with a bad one", async () => {
-        for (const headers of [{}, { authorization: "Bearer nope" }, { authorization: `Basic ${Buffer.from("a:b").toString("base64")}` }]) {
+        for (const headers of [
+            {},
+            { authorization: "Bearer nope" },
+            { authorization: `Basic ${Buffer.from("a:b").toString("base64")}` },
+        ]) {
             const r = await http.get(`${base}/scim/v2/Users`, { headers });
             assert.strictEqual(r.status, 401);
-            assert.deepStrictEqual(Object.keys(r.data).sort(), ["error", "message", "path", "status", "timestamp"]);
+            assert.deepStrictEqual(Object.keys(r.data).sort(), [
+                "error",
+                "message",
+                "path",
+                "status",
+                "timestamp",
+            ]);
             assert.strictEqual(r.data.status, 401);
             assert.strictEqual(r.data.path, "/scim/v2/Users");
         }
     });
 
     it("expires tokens after the configured lifetime", async () => {
-        const short = await startSandbox({ dir: fs.mkdtempSync(path.join(os.tmpdir(), "cxone-ttl-")), tokenTtlSeconds: 1 });
+        const short = await startSandbox({
+            dir: fs.mkdtempSync(path.join(os.tmpdir(), "cxone-ttl-")),
+            tokenTtlSeconds: 1,
+        });
         try {
-            const t = await http.post(`${short.urls.cxone}/authentication/v1/token/access-key`, { accessKeyId: short.endpoints.cxone.adminAccessKeyId, accessKeySecret: short.endpoints.cxone.adminAccessKeySecret });
+            const t = await http.post(`${short.urls.cxone}/authentication/v1/token/access-key`, {
+                accessKeyId: short.endpoints.cxone.adminAccessKeyId,
+                accessKeySecret: short.endpoints.cxone.adminAccessKeySecret,
+            });
             assert.strictEqual(t.data.expires_in, 1);
             const h = { authorization: `Bearer ${t.data.access_token}` };
-            assert.strictEqual((await http.post(`${short.urls.cxone}/authorization/v1/roles/search`, {}, { headers: h })).status, 200);
+            assert.strictEqual(
+                (
+                    await http.post(
+                        `${short.urls.cxone}/authorization/v1/roles/search`,
+                        {},
+                        { headers: h },
+                    )
+                ).status,
+                200,
+            );
             await new Promise((r) => setTimeout(r, 1100));
-            assert.strictEqual((await http.post(`${short.urls.cxone}/authorization/v1/roles/search`, {}, { headers: h })).status, 401);
-        } finally { await short.stop(); }
+            assert.strictEqual(
+                (
+                    await http.post(
+                        `${short.urls.cxone}/authorization/v1/roles/search`,
+                        {},
+                        { headers: h },
+                    )
+                ).status,
+                401,
+            );
+        } finally {
+            await short.stop();
+        }
     });
 
     it("stops honouring a key (and its tokens) once deactivated, and when its employee is deactivated", async () => {
         // a second employee with a key
-        const u = await api.post("/user-management/v1/users", { firstName: "Key", lastName: "Holder", emailAddress: "key.holder@example.com", role: "Administrator" });
+        const u = await api.post("/user-management/v1/users", {
+            firstName: "Key",
+            lastName: "Holder",
+            emailAddress: "key.holder@example.com",
+            role: "Administrator",
+        });
         assert.strictEqual(u.status, 201);
-        const k = await api.post("/access-key-management/v1/access-keys", { userId: u.data.uuid, tenantId: sb.endpoints.cxone.tenantId });
+        const k = await api.post("/access-key-management/v1/access-keys", {
+            userId: u.data.uuid,
+            tenantId: sb.endpoints.cxone.tenantId,
+        });
         const { accessKeyId, accessKeySecret } = k.data.resultSet;
         const tok = await accessKeyToken(accessKeyId, accessKeySecret);
         assert.strictEqual(tok.status, 200);
         const h = { authorization: `Bearer ${tok.data.access_token}` };
-        const off = await api.patch("/access-key-management/v1/access-keys", { isActive: false }, { params: { tenantId: sb.endpoints.cxone.tenantId, userId: u.data.uuid, accessKeyId } });
+        const off = await api.patch(
+            "/access-key-management/v1/access-keys",
+            { isActive: false },
+            { params: { tenantId: sb.endpoints.cxone.tenantId, userId: u.data.uuid, accessKeyId } },
+        );
         assert.strictEqual(off.status, 200);
         assert.strictEqual((await accessKeyToken(accessKeyId, accessKeySecret)).status, 401);
-        assert.strictEqual((await http.post(`${base}/authorization/v1/roles/search`, {}, { headers: h })).status, 401);
-        await api.patch("/access-key-management/v1/access-keys", { isActive: true }, { params: { tenantId: sb.endpoints.cxone.tenantId, userId: u.data.uuid, accessKeyId } });
+        assert.strictEqual(
+            (await http.post(`${base}/authorization/v1/roles/search`, {}, { headers: h })).status,
+            401,
+        );
+        await api.patch(
+            "/access-key-management/v1/access-keys",
+            { isActive: true },
+            { params: { tenantId: sb.endpoints.cxone.tenantId, userId: u.data.uuid, accessKeyId } },
+        );
         assert.strictEqual((await accessKeyToken(accessKeyId, accessKeySecret)).status, 200);
-        const d = await api.post("/user-management/v1/users/deactivate", { userIds: [u.data.uuid] });
+        const d = await api.post("/user-management/v1/users/deactivate", {
+            userIds: [u.data.uuid],
+        });
         assert.strictEqual(d.status, 200);
         assert.strictEqual((await accessKeyToken(accessKeyId, accessKeySecret)).status, 401);
     });

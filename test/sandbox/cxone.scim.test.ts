@@ -13,7 +13,14 @@ const LIST = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 const PATCH = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
 function person(userName: string, extra: Record<string, unknown> = {}) {
-    return { schemas: [CORE], userName, name: { givenName: "Ana", familyName: "Agent" }, emails: [{ value: userName, primary: true, type: "work" }], active: true, ...extra };
+    return {
+        schemas: [CORE],
+        userName,
+        name: { givenName: "Ana", familyName: "Agent" },
+        emails: [{ value: userName, primary: true, type: "work" }],
+        active: true,
+        ...extra,
+    };
 }
 
 describe("CXone sandbox: SCIM 2.0", function () {
@@ -24,14 +31,25 @@ describe("CXone sandbox: SCIM 2.0", function () {
 
     before(async () => {
         sb = await startSandbox({ dir: fs.mkdtempSync(path.join(os.tmpdir(), "cxone-scim-")) });
-        const t = await axios.post(`${sb.urls.cxone}/authentication/v1/token/access-key`, { accessKeyId: sb.endpoints.cxone.adminAccessKeyId, accessKeySecret: sb.endpoints.cxone.adminAccessKeySecret });
+        const t = await axios.post(`${sb.urls.cxone}/authentication/v1/token/access-key`, {
+            accessKeyId: sb.endpoints.cxone.adminAccessKeyId,
+            accessKeySecret: sb.endpoints.cxone.adminAccessKeySecret,
+        });
         const headers = { authorization: `Bearer ${t.data.access_token}` };
-        scim = axios.create({ baseURL: `${sb.urls.cxone}/scim/v2`, validateStatus: () => true, headers: { ...headers, "content-type": "application/scim+json" } });
+        scim = axios.create({
+            baseURL: `${sb.urls.cxone}/scim/v2`,
+            validateStatus: () => true,
+            headers: { ...headers, "content-type": "application/scim+json" },
+        });
         api = axios.create({ baseURL: sb.urls.cxone, validateStatus: () => true, headers });
     });
     after(() => sb.stop());
 
-    const assertScimError = (r: { status: number; data: Record<string, unknown> }, status: number, scimType?: string) => {
+    const assertScimError = (
+        r: { status: number; data: Record<string, unknown> },
+        status: number,
+        scimType?: string,
+    ) => {
         assert.strictEqual(r.status, status, JSON.stringify(r.data));
         assert.deepStrictEqual(r.data.schemas, [ERROR]);
         assert.strictEqual(r.data.status, String(status));
@@ -41,7 +59,10 @@ describe("CXone sandbox: SCIM 2.0", function () {
 
     let id: string;
     it("creates a user with the Agent role, visible through UserHub", async () => {
-        const r = await scim.post("/Users", person("ana.agent@example.com", { externalId: "00u1" }));
+        const r = await scim.post(
+            "/Users",
+            person("ana.agent@example.com", { externalId: "00u1" }),
+        );
         assert.strictEqual(r.status, 201, JSON.stringify(r.data));
         assert.match(String(r.headers["content-type"]), /application\/scim\+json/);
         id = r.data.id;
@@ -57,26 +78,50 @@ describe("CXone sandbox: SCIM 2.0", function () {
     });
 
     it("answers 409 uniqueness on a duplicate userName (any case) and 400 on missing attributes", async () => {
-        assertScimError(await scim.post("/Users", person("ANA.agent@example.com")), 409, "uniqueness");
-        assertScimError(await scim.post("/Users", { schemas: [CORE], userName: "x@example.com" }), 400, "invalidValue");
-        assertScimError(await scim.post("/Users", { ...person("y@example.com"), emails: [] }), 400, "invalidValue");
-        assertScimError(await scim.post("/Users", { ...person("z@example.com"), name: { givenName: "Z" } }), 400, "invalidValue");
+        assertScimError(
+            await scim.post("/Users", person("ANA.agent@example.com")),
+            409,
+            "uniqueness",
+        );
+        assertScimError(
+            await scim.post("/Users", { schemas: [CORE], userName: "x@example.com" }),
+            400,
+            "invalidValue",
+        );
+        assertScimError(
+            await scim.post("/Users", { ...person("y@example.com"), emails: [] }),
+            400,
+            "invalidValue",
+        );
+        assertScimError(
+            await scim.post("/Users", { ...person("z@example.com"), name: { givenName: "Z" } }),
+            400,
+            "invalidValue",
+        );
         const bad = await scim.post("/Users", "{oops");
         assert.strictEqual(bad.status, 400);
     });
 
     it("filters on userName eq (case-insensitively) and returns a ListResponse", async () => {
-        const r = await scim.get("/Users", { params: { filter: 'userName eq "Ana.Agent@example.com"' } });
+        const r = await scim.get("/Users", {
+            params: { filter: 'userName eq "Ana.Agent@example.com"' },
+        });
         assert.strictEqual(r.status, 200);
         assert.deepStrictEqual(r.data.schemas, [LIST]);
         assert.strictEqual(r.data.totalResults, 1);
         assert.strictEqual(r.data.startIndex, 1);
         assert.strictEqual(r.data.itemsPerPage, 1);
         assert.strictEqual(r.data.Resources[0].id, id);
-        const none = await scim.get("/Users", { params: { filter: 'userName eq "nobody@example.com"' } });
+        const none = await scim.get("/Users", {
+            params: { filter: 'userName eq "nobody@example.com"' },
+        });
         assert.strictEqual(none.data.totalResults, 0);
         assert.deepStrictEqual(none.data.Resources, []);
-        assertScimError(await scim.get("/Users", { params: { filter: "userName eq" } }), 400, "invalidFilter");
+        assertScimError(
+            await scim.get("/Users", { params: { filter: "userName eq" } }),
+            400,
+            "invalidFilter",
+        );
     });
 
     it("pages with startIndex and count", async () => {
@@ -88,7 +133,10 @@ describe("CXone sandbox: SCIM 2.0", function () {
         assert.strictEqual(page.data.totalResults, 4);
         assert.strictEqual(page.data.startIndex, 2);
         assert.strictEqual(page.data.itemsPerPage, 2);
-        assert.deepStrictEqual(page.data.Resources.map((u: { id: string }) => u.id), all.data.Resources.slice(1, 3).map((u: { id: string }) => u.id));
+        assert.deepStrictEqual(
+            page.data.Resources.map((u: { id: string }) => u.id),
+            all.data.Resources.slice(1, 3).map((u: { id: string }) => u.id),
+        );
     });
 
     it("gets, and 404s in SCIM shape", async () => {
@@ -98,27 +146,62 @@ describe("CXone sandbox: SCIM 2.0", function () {
 
     it("replaces with PUT and refuses a userName taken by another user", async () => {
         const cur = (await scim.get(`/Users/${id}`)).data;
-        const r = await scim.put(`/Users/${id}`, { ...cur, name: { givenName: "Anna", familyName: "Agent" } });
+        const r = await scim.put(`/Users/${id}`, {
+            ...cur,
+            name: { givenName: "Anna", familyName: "Agent" },
+        });
         assert.strictEqual(r.status, 200);
         assert.strictEqual(r.data.name.givenName, "Anna");
-        assertScimError(await scim.put(`/Users/${id}`, { ...cur, userName: "ben@example.com" }), 409, "uniqueness");
+        assertScimError(
+            await scim.put(`/Users/${id}`, { ...cur, userName: "ben@example.com" }),
+            409,
+            "uniqueness",
+        );
         assertScimError(await scim.put(`/Users/nope`, cur), 404);
     });
 
     it("PATCH with Operations: path and path-less replace; active=false deactivates the CXone user", async () => {
-        const r = await scim.patch(`/Users/${id}`, { schemas: [PATCH], Operations: [{ op: "replace", path: "name.familyName", value: "Agentova" }] });
+        const r = await scim.patch(`/Users/${id}`, {
+            schemas: [PATCH],
+            Operations: [{ op: "replace", path: "name.familyName", value: "Agentova" }],
+        });
         assert.strictEqual(r.status, 200, JSON.stringify(r.data));
         assert.strictEqual(r.data.name.familyName, "Agentova");
-        const off = await scim.patch(`/Users/${id}`, { schemas: [PATCH], Operations: [{ op: "Replace", value: { active: false } }] });
+        const off = await scim.patch(`/Users/${id}`, {
+            schemas: [PATCH],
+            Operations: [{ op: "Replace", value: { active: false } }],
+        });
         assert.strictEqual(off.status, 200, JSON.stringify(off.data));
         assert.strictEqual(off.data.active, false);
-        assert.strictEqual((await api.get(`/user-management/v1/users/${id}`)).data.user.status, "BLOCKED");
-        const on = await scim.patch(`/Users/${id}`, { schemas: [PATCH], Operations: [{ op: "replace", path: "active", value: true }] });
+        assert.strictEqual(
+            (await api.get(`/user-management/v1/users/${id}`)).data.user.status,
+            "BLOCKED",
+        );
+        const on = await scim.patch(`/Users/${id}`, {
+            schemas: [PATCH],
+            Operations: [{ op: "replace", path: "active", value: true }],
+        });
         assert.strictEqual(on.data.active, true);
-        assert.strictEqual((await api.get(`/user-management/v1/users/${id}`)).data.user.status, "ACTIVE");
-        assertScimError(await scim.patch(`/Users/${id}`, { schemas: [PATCH], Operations: [{ op: "jump", path: "active", value: true }] }), 400);
+        assert.strictEqual(
+            (await api.get(`/user-management/v1/users/${id}`)).data.user.status,
+            "ACTIVE",
+        );
+        assertScimError(
+            await scim.patch(`/Users/${id}`, {
+                schemas: [PATCH],
+                Operations: [{ op: "jump", path: "active", value: true }],
+            }),
+            400,
+        );
         assertScimError(await scim.patch(`/Users/${id}`, { Operations: [] }), 400);
-        assertScimError(await scim.patch(`/Users/${id}`, { schemas: [PATCH], Operations: [{ op: "replace", path: "userName", value: "ben@example.com" }] }), 409, "uniqueness");
+        assertScimError(
+            await scim.patch(`/Users/${id}`, {
+                schemas: [PATCH],
+                Operations: [{ op: "replace", path: "userName", value: "ben@example.com" }],
+            }),
+            409,
+            "uniqueness",
+        );
     });
 
     it("serves the Schemas", async () => {
@@ -131,13 +214,29 @@ describe("CXone sandbox: SCIM 2.0", function () {
     });
 
     it("fails creation while no active Agent role exists", async () => {
-        const agent = (await api.post("/authorization/v1/roles/search", { filter: { roleName: ["Agent"] } })).data.roles[0];
+        const agent = (
+            await api.post("/authorization/v1/roles/search", { filter: { roleName: ["Agent"] } })
+        ).data.roles[0];
         // Agent holders must go first: a role held by active employees cannot be deactivated
-        const holders = (await api.post("/user-management/v2/users/search", { filter: { roleIds: [agent.roleId], statuses: ["ACTIVE"] } })).data.users;
+        const holders = (
+            await api.post("/user-management/v2/users/search", {
+                filter: { roleIds: [agent.roleId], statuses: ["ACTIVE"] },
+            })
+        ).data.users;
         assert.ok(holders.length > 0);
-        assert.strictEqual((await api.put(`/authorization/v1/roles/${agent.roleId}`, { status: "INACTIVE" })).status, 409);
-        await api.post("/user-management/v1/users/deactivate", { userIds: holders.map((u: { id: string }) => u.id) });
-        assert.strictEqual((await api.put(`/authorization/v1/roles/${agent.roleId}`, { status: "INACTIVE" })).status, 200);
+        assert.strictEqual(
+            (await api.put(`/authorization/v1/roles/${agent.roleId}`, { status: "INACTIVE" }))
+                .status,
+            409,
+        );
+        await api.post("/user-management/v1/users/deactivate", {
+            userIds: holders.map((u: { id: string }) => u.id),
+        });
+        assert.strictEqual(
+            (await api.put(`/authorization/v1/roles/${agent.roleId}`, { status: "INACTIVE" }))
+                .status,
+            200,
+        );
         assertScimError(await scim.post("/Users", person("dan@example.com")), 400);
         await api.put(`/authorization/v1/roles/${agent.roleId}`, { status: "ACTIVE" });
         assert.strictEqual((await scim.post("/Users", person("dan@example.com"))).status, 201);

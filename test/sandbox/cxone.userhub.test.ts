@@ -18,69 +18,170 @@ describe("CXone sandbox: employees, roles, access keys", function () {
     before(async () => {
         dir = fs.mkdtempSync(path.join(os.tmpdir(), "cxone-uh-"));
         sb = await startSandbox({ dir });
-        const t = await axios.post(`${sb.urls.cxone}/authentication/v1/token/access-key`, { accessKeyId: sb.endpoints.cxone.adminAccessKeyId, accessKeySecret: sb.endpoints.cxone.adminAccessKeySecret });
-        api = axios.create({ baseURL: sb.urls.cxone, validateStatus: () => true, headers: { authorization: `Bearer ${t.data.access_token}` } });
+        const t = await axios.post(`${sb.urls.cxone}/authentication/v1/token/access-key`, {
+            accessKeyId: sb.endpoints.cxone.adminAccessKeyId,
+            accessKeySecret: sb.endpoints.cxone.adminAccessKeySecret,
+        });
+        api = axios.create({
+            baseURL: sb.urls.cxone,
+            validateStatus: () => true,
+            headers: { authorization: `Bearer ${t.data.access_token}` },
+        });
         tenantId = sb.endpoints.cxone.tenantId;
         adminId = sb.context.state.cxone.seed.adminUserId;
     });
     after(() => sb.stop());
 
-    const assertUserHubError = (r: { status: number; data: Record<string, unknown> }, status: number) => {
+    const assertUserHubError = (
+        r: { status: number; data: Record<string, unknown> },
+        status: number,
+    ) => {
         assert.strictEqual(r.status, status, JSON.stringify(r.data));
-        assert.ok(typeof r.data.code === "string" && typeof r.data.details === "string" && Array.isArray(r.data.errors), JSON.stringify(r.data));
+        assert.ok(
+            typeof r.data.code === "string" &&
+                typeof r.data.details === "string" &&
+                Array.isArray(r.data.errors),
+            JSON.stringify(r.data),
+        );
     };
 
     describe("roles", () => {
         it("creates through roleByPermissions and finds by search", async () => {
-            const r = await api.post("/authorization/roleByPermissions", { displayName: "SCIM Access Key", description: "for Okta", modifiable: 1, status: "ACTIVE", permissions: ["Employees: Create and Edit", "Employees: View"] });
+            const r = await api.post("/authorization/roleByPermissions", {
+                displayName: "SCIM Access Key",
+                description: "for Okta",
+                modifiable: 1,
+                status: "ACTIVE",
+                permissions: ["Employees: Create and Edit", "Employees: View"],
+            });
             assert.strictEqual(r.status, 200);
             assert.deepStrictEqual(r.data, { success: true, roleName: "SCIM Access Key" });
-            const s = await api.post("/authorization/v1/roles/search", { filter: { roleName: ["scim access key"] } });
+            const s = await api.post("/authorization/v1/roles/search", {
+                filter: { roleName: ["scim access key"] },
+            });
             assert.strictEqual(s.data.totalRecords, 1);
             const role = s.data.roles[0];
             assert.strictEqual(role.status, "ACTIVE");
-            assert.deepStrictEqual(role.permissions, [{ permission: "Employees: Create and Edit" }, { permission: "Employees: View" }]);
+            assert.deepStrictEqual(role.permissions, [
+                { permission: "Employees: Create and Edit" },
+                { permission: "Employees: View" },
+            ]);
             assert.ok(role.roleId);
-            const active = await api.post("/authorization/v1/roles/search", { filter: { status: ["ACTIVE"] } });
+            const active = await api.post("/authorization/v1/roles/search", {
+                filter: { status: ["ACTIVE"] },
+            });
             assert.strictEqual(active.data.totalRecords, 3);
         });
 
         it("enforces the naming rules: length, forbidden characters, case-insensitive uniqueness", async () => {
-            assertUserHubError(await api.post("/authorization/roleByPermissions", { displayName: "x".repeat(51) }), 400);
-            assert.strictEqual((await api.post("/authorization/roleByPermissions", { displayName: "y".repeat(50) })).status, 200);
-            for (const c of ['/', '\\', '+', '!', '?', '<', '>', '#', '&', ',', '%', '"']) {
-                const r = await api.post("/authorization/roleByPermissions", { displayName: `Bad${c}Name` });
+            assertUserHubError(
+                await api.post("/authorization/roleByPermissions", { displayName: "x".repeat(51) }),
+                400,
+            );
+            assert.strictEqual(
+                (
+                    await api.post("/authorization/roleByPermissions", {
+                        displayName: "y".repeat(50),
+                    })
+                ).status,
+                200,
+            );
+            for (const c of ["/", "\\", "+", "!", "?", "<", ">", "#", "&", ",", "%", '"']) {
+                const r = await api.post("/authorization/roleByPermissions", {
+                    displayName: `Bad${c}Name`,
+                });
                 assertUserHubError(r, 400);
             }
             assertUserHubError(await api.post("/authorization/roleByPermissions", {}), 400);
-            assertUserHubError(await api.post("/authorization/roleByPermissions", { displayName: "scim ACCESS key" }), 409);
-            assertUserHubError(await api.post("/authorization/roleByPermissions", { displayName: "agent" }), 409);
-            assertUserHubError(await api.post("/authorization/v1/roles/search", { filter: { colour: ["red"] } }), 400);
+            assertUserHubError(
+                await api.post("/authorization/roleByPermissions", {
+                    displayName: "scim ACCESS key",
+                }),
+                409,
+            );
+            assertUserHubError(
+                await api.post("/authorization/roleByPermissions", { displayName: "agent" }),
+                409,
+            );
+            assertUserHubError(
+                await api.post("/authorization/v1/roles/search", { filter: { colour: ["red"] } }),
+                400,
+            );
         });
 
         it("updates, refuses to deactivate a role held by active employees, and never frees the name", async () => {
-            await api.post("/authorization/roleByPermissions", { displayName: "Temp Role", permissions: [] });
-            const role = (await api.post("/authorization/v1/roles/search", { filter: { roleName: ["Temp Role"] } })).data.roles[0];
-            const up = await api.put(`/authorization/v1/roles/${role.roleId}`, { description: "changed", permissions: [{ permission: "Employees: View" }] });
+            await api.post("/authorization/roleByPermissions", {
+                displayName: "Temp Role",
+                permissions: [],
+            });
+            const role = (
+                await api.post("/authorization/v1/roles/search", {
+                    filter: { roleName: ["Temp Role"] },
+                })
+            ).data.roles[0];
+            const up = await api.put(`/authorization/v1/roles/${role.roleId}`, {
+                description: "changed",
+                permissions: [{ permission: "Employees: View" }],
+            });
             assert.strictEqual(up.status, 200);
             assert.strictEqual(up.data.role.description, "changed");
-            assertUserHubError(await api.put(`/authorization/v1/roles/${role.roleId}`, { displayName: "Other" }), 400);
-            assertUserHubError(await api.put(`/authorization/v1/roles/nope`, { status: "INACTIVE" }), 404);
-            assertUserHubError(await api.put(`/authorization/v1/roles/${role.roleId}`, { status: "GONE" }), 400);
-            const u = await api.post("/user-management/v1/users", { firstName: "T", lastName: "R", emailAddress: "t.r@example.com", role: "Temp Role" });
+            assertUserHubError(
+                await api.put(`/authorization/v1/roles/${role.roleId}`, { displayName: "Other" }),
+                400,
+            );
+            assertUserHubError(
+                await api.put(`/authorization/v1/roles/nope`, { status: "INACTIVE" }),
+                404,
+            );
+            assertUserHubError(
+                await api.put(`/authorization/v1/roles/${role.roleId}`, { status: "GONE" }),
+                400,
+            );
+            const u = await api.post("/user-management/v1/users", {
+                firstName: "T",
+                lastName: "R",
+                emailAddress: "t.r@example.com",
+                role: "Temp Role",
+            });
             assert.strictEqual(u.status, 201);
-            assertUserHubError(await api.put(`/authorization/v1/roles/${role.roleId}`, { status: "INACTIVE" }), 409);
+            assertUserHubError(
+                await api.put(`/authorization/v1/roles/${role.roleId}`, { status: "INACTIVE" }),
+                409,
+            );
             await api.post("/user-management/v1/users/deactivate", { userIds: [u.data.uuid] });
-            const off = await api.put(`/authorization/v1/roles/${role.roleId}`, { status: "INACTIVE" });
+            const off = await api.put(`/authorization/v1/roles/${role.roleId}`, {
+                status: "INACTIVE",
+            });
             assert.strictEqual(off.status, 200);
             assert.strictEqual(off.data.role.status, "INACTIVE");
-            assertUserHubError(await api.post("/authorization/roleByPermissions", { displayName: "temp role" }), 409);
+            assertUserHubError(
+                await api.post("/authorization/roleByPermissions", { displayName: "temp role" }),
+                409,
+            );
             // an inactive role cannot be given to a new employee
-            assertUserHubError(await api.post("/user-management/v1/users", { firstName: "N", lastName: "O", emailAddress: "n.o@example.com", role: "Temp Role" }), 400);
+            assertUserHubError(
+                await api.post("/user-management/v1/users", {
+                    firstName: "N",
+                    lastName: "O",
+                    emailAddress: "n.o@example.com",
+                    role: "Temp Role",
+                }),
+                400,
+            );
             // nor can the employee come back while the role is inactive
-            assertUserHubError(await api.post(`/user-management/v1/users/${u.data.uuid}/revive`), 409);
-            assert.strictEqual((await api.put(`/authorization/v1/roles/${role.roleId}`, { status: "ACTIVE" })).data.role.status, "ACTIVE");
-            assert.strictEqual((await api.post(`/user-management/v1/users/${u.data.uuid}/revive`)).status, 200);
+            assertUserHubError(
+                await api.post(`/user-management/v1/users/${u.data.uuid}/revive`),
+                409,
+            );
+            assert.strictEqual(
+                (await api.put(`/authorization/v1/roles/${role.roleId}`, { status: "ACTIVE" })).data
+                    .role.status,
+                "ACTIVE",
+            );
+            assert.strictEqual(
+                (await api.post(`/user-management/v1/users/${u.data.uuid}/revive`)).status,
+                200,
+            );
         });
     });
 
@@ -91,13 +192,44 @@ describe("CXone sandbox: employees, roles, access keys", function () {
             assertUserHubError(r, 400);
             const fields = r.data.errors.map((e: { field: string }) => e.field).sort();
             assert.deepStrictEqual(fields, ["emailAddress", "lastName", "role"]);
-            assertUserHubError(await api.post("/user-management/v1/users", { firstName: "A", lastName: "B", emailAddress: "not-an-email", role: "Agent" }), 400);
-            assertUserHubError(await api.post("/user-management/v1/users", { firstName: "A", lastName: "B", emailAddress: "a@b.com", role: "No Such Role" }), 400);
-            assertUserHubError(await api.post("/user-management/v1/users", { firstName: "A", lastName: "B", emailAddress: "a@b.com", role: "Agent", billable: "no" }), 400);
+            assertUserHubError(
+                await api.post("/user-management/v1/users", {
+                    firstName: "A",
+                    lastName: "B",
+                    emailAddress: "not-an-email",
+                    role: "Agent",
+                }),
+                400,
+            );
+            assertUserHubError(
+                await api.post("/user-management/v1/users", {
+                    firstName: "A",
+                    lastName: "B",
+                    emailAddress: "a@b.com",
+                    role: "No Such Role",
+                }),
+                400,
+            );
+            assertUserHubError(
+                await api.post("/user-management/v1/users", {
+                    firstName: "A",
+                    lastName: "B",
+                    emailAddress: "a@b.com",
+                    role: "Agent",
+                    billable: "no",
+                }),
+                400,
+            );
         });
 
         it("creates, reads, updates and finds an employee", async () => {
-            const c = await api.post("/user-management/v1/users", { firstName: "SCIM", lastName: "AccessKey", emailAddress: "scim.key@example.com", role: "SCIM Access Key", billable: false });
+            const c = await api.post("/user-management/v1/users", {
+                firstName: "SCIM",
+                lastName: "AccessKey",
+                emailAddress: "scim.key@example.com",
+                role: "SCIM Access Key",
+                billable: false,
+            });
             assert.strictEqual(c.status, 201);
             assert.strictEqual(c.data.success, true);
             userId = c.data.uuid;
@@ -111,59 +243,173 @@ describe("CXone sandbox: employees, roles, access keys", function () {
             assert.strictEqual(u.status, "UNREGISTERED");
             assert.ok(u.loginAuthenticatorId);
             assert.strictEqual(u.passwordHash, undefined);
-            assertUserHubError(await api.post("/user-management/v1/users", { firstName: "X", lastName: "Y", emailAddress: "SCIM.KEY@example.com", role: "Agent" }), 409);
+            assertUserHubError(
+                await api.post("/user-management/v1/users", {
+                    firstName: "X",
+                    lastName: "Y",
+                    emailAddress: "SCIM.KEY@example.com",
+                    role: "Agent",
+                }),
+                409,
+            );
             const put = await api.put("/user-management/v1/users", { ...u, lastName: "Key" });
             assert.strictEqual(put.status, 200);
-            assert.strictEqual((await api.get(`/user-management/v1/users/${userId}`)).data.user.lastName, "Key");
-            assertUserHubError(await api.put("/user-management/v1/users", { ...u, id: "nope" }), 404);
+            assert.strictEqual(
+                (await api.get(`/user-management/v1/users/${userId}`)).data.user.lastName,
+                "Key",
+            );
+            assertUserHubError(
+                await api.put("/user-management/v1/users", { ...u, id: "nope" }),
+                404,
+            );
             assertUserHubError(await api.put("/user-management/v1/users", { firstName: "x" }), 400);
-            const s = await api.post("/user-management/v2/users/search", { filter: { emailAddresses: ["scim.key@EXAMPLE.com"] }, fields: ["status"] });
+            const s = await api.post("/user-management/v2/users/search", {
+                filter: { emailAddresses: ["scim.key@EXAMPLE.com"] },
+                fields: ["status"],
+            });
             assert.strictEqual(s.status, 200);
             assert.strictEqual(s.data.totalRecords, 1);
             assert.deepStrictEqual(s.data.users[0], { id: userId, status: "UNREGISTERED" });
-            const paged = await api.post("/user-management/v2/users/search", { filter: {}, skip: 1, top: 1 });
+            const paged = await api.post("/user-management/v2/users/search", {
+                filter: {},
+                skip: 1,
+                top: 1,
+            });
             assert.ok(paged.data.totalRecords >= 3);
             assert.strictEqual(paged.data.users.length, 1);
-            assertUserHubError(await api.post("/user-management/v2/users/search", { filter: { shoeSize: [42] } }), 400);
+            assertUserHubError(
+                await api.post("/user-management/v2/users/search", { filter: { shoeSize: [42] } }),
+                400,
+            );
             assertUserHubError(await api.get(`/user-management/v1/users/nope`), 404);
         });
 
         it("sets the login authenticator and lists the default one", async () => {
-            const a = await api.post("/authorization/v1/login-authenticator/search", { filter: { isDefault: ["true"] } });
+            const a = await api.post("/authorization/v1/login-authenticator/search", {
+                filter: { isDefault: ["true"] },
+            });
             assert.strictEqual(a.status, 200);
             assert.strictEqual(a.data.loginAuthenticators.length, 1);
             const id = a.data.loginAuthenticators[0].id;
-            assert.strictEqual((await api.put(`/user-management/v1/users/${userId}/login-authenticator`, { authenticatorId: id })).status, 200);
-            assertUserHubError(await api.put(`/user-management/v1/users/${userId}/login-authenticator`, { authenticatorId: "nope" }), 404);
-            assertUserHubError(await api.put(`/user-management/v1/users/${userId}/login-authenticator`, {}), 400);
+            assert.strictEqual(
+                (
+                    await api.put(`/user-management/v1/users/${userId}/login-authenticator`, {
+                        authenticatorId: id,
+                    })
+                ).status,
+                200,
+            );
+            assertUserHubError(
+                await api.put(`/user-management/v1/users/${userId}/login-authenticator`, {
+                    authenticatorId: "nope",
+                }),
+                404,
+            );
+            assertUserHubError(
+                await api.put(`/user-management/v1/users/${userId}/login-authenticator`, {}),
+                400,
+            );
         });
 
         it("invites (PENDING), deactivates (BLOCKED) and revives", async () => {
-            assert.strictEqual((await api.post("/user-management/v2/users/inviteById", { inviteUserIds: [userId], senderUserId: adminId })).status, 200);
-            assert.strictEqual((await api.get(`/user-management/v1/users/${userId}`)).data.user.status, "PENDING");
-            assertUserHubError(await api.post("/user-management/v2/users/inviteById", { inviteUserIds: [] }), 400);
-            assertUserHubError(await api.post("/user-management/v2/users/inviteById", { inviteUserIds: ["nope"] }), 404);
-            assertUserHubError(await api.post("/user-management/v1/users/deactivate", { userIds: [userId, "nope"] }), 404);
-            assert.strictEqual((await api.get(`/user-management/v1/users/${userId}`)).data.user.status, "PENDING", "nothing changed on a partial failure");
-            assert.strictEqual((await api.post("/user-management/v1/users/deactivate", { userIds: [userId] })).status, 200);
-            assert.strictEqual((await api.get(`/user-management/v1/users/${userId}`)).data.user.status, "BLOCKED");
-            assert.strictEqual((await api.post(`/user-management/v1/users/${userId}/revive`)).status, 200);
-            assert.strictEqual((await api.get(`/user-management/v1/users/${userId}`)).data.user.status, "PENDING");
+            assert.strictEqual(
+                (
+                    await api.post("/user-management/v2/users/inviteById", {
+                        inviteUserIds: [userId],
+                        senderUserId: adminId,
+                    })
+                ).status,
+                200,
+            );
+            assert.strictEqual(
+                (await api.get(`/user-management/v1/users/${userId}`)).data.user.status,
+                "PENDING",
+            );
+            assertUserHubError(
+                await api.post("/user-management/v2/users/inviteById", { inviteUserIds: [] }),
+                400,
+            );
+            assertUserHubError(
+                await api.post("/user-management/v2/users/inviteById", { inviteUserIds: ["nope"] }),
+                404,
+            );
+            assertUserHubError(
+                await api.post("/user-management/v1/users/deactivate", {
+                    userIds: [userId, "nope"],
+                }),
+                404,
+            );
+            assert.strictEqual(
+                (await api.get(`/user-management/v1/users/${userId}`)).data.user.status,
+                "PENDING",
+                "nothing changed on a partial failure",
+            );
+            assert.strictEqual(
+                (await api.post("/user-management/v1/users/deactivate", { userIds: [userId] }))
+                    .status,
+                200,
+            );
+            assert.strictEqual(
+                (await api.get(`/user-management/v1/users/${userId}`)).data.user.status,
+                "BLOCKED",
+            );
+            assert.strictEqual(
+                (await api.post(`/user-management/v1/users/${userId}/revive`)).status,
+                200,
+            );
+            assert.strictEqual(
+                (await api.get(`/user-management/v1/users/${userId}`)).data.user.status,
+                "PENDING",
+            );
             assertUserHubError(await api.post(`/user-management/v1/users/nope/revive`), 404);
         });
 
         it("lets an invited employee activate (sandbox-only step) and then sign in", async () => {
             const base = sb.urls.cxone;
             const plain = axios.create({ validateStatus: () => true });
-            assert.strictEqual((await plain.post(`${base}/sandbox/cxone/activation`, { userId: adminId, password: "long-enough" })).status, 409, "only PENDING employees");
-            assert.strictEqual((await plain.post(`${base}/sandbox/cxone/activation`, { userId, password: "short" })).status, 400);
-            const a = await plain.post(`${base}/sandbox/cxone/activation`, { userId, password: "correct horse battery" });
-            assert.strictEqual(a.status, 200);
-            assert.strictEqual((await api.get(`/user-management/v3/users/${userId}`)).data.user.status, "ACTIVE");
-            const key = sb.endpoints.cxone;
-            const t = await plain.post(`${base}/auth/token`, new URLSearchParams({ grant_type: "password", username: "scim.key@example.com", password: "correct horse battery" }).toString(), {
-                headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${Buffer.from(`${key.adminAccessKeyId}:${key.adminAccessKeySecret}`).toString("base64")}` },
+            assert.strictEqual(
+                (
+                    await plain.post(`${base}/sandbox/cxone/activation`, {
+                        userId: adminId,
+                        password: "long-enough",
+                    })
+                ).status,
+                409,
+                "only PENDING employees",
+            );
+            assert.strictEqual(
+                (
+                    await plain.post(`${base}/sandbox/cxone/activation`, {
+                        userId,
+                        password: "short",
+                    })
+                ).status,
+                400,
+            );
+            const a = await plain.post(`${base}/sandbox/cxone/activation`, {
+                userId,
+                password: "correct horse battery",
             });
+            assert.strictEqual(a.status, 200);
+            assert.strictEqual(
+                (await api.get(`/user-management/v3/users/${userId}`)).data.user.status,
+                "ACTIVE",
+            );
+            const key = sb.endpoints.cxone;
+            const t = await plain.post(
+                `${base}/auth/token`,
+                new URLSearchParams({
+                    grant_type: "password",
+                    username: "scim.key@example.com",
+                    password: "correct horse battery",
+                }).toString(),
+                {
+                    headers: {
+                        "content-type": "application/x-www-form-urlencoded",
+                        authorization: `Basic ${Buffer.from(`${key.adminAccessKeyId}:${key.adminAccessKeySecret}`).toString("base64")}`,
+                    },
+                },
+            );
             assert.strictEqual(t.status, 200, JSON.stringify(t.data));
         });
     });
@@ -171,7 +417,14 @@ describe("CXone sandbox: employees, roles, access keys", function () {
     describe("access keys", () => {
         let userId: string;
         before(async () => {
-            userId = (await api.post("/user-management/v1/users", { firstName: "K", lastName: "Owner", emailAddress: "k.owner@example.com", role: "Administrator" })).data.uuid;
+            userId = (
+                await api.post("/user-management/v1/users", {
+                    firstName: "K",
+                    lastName: "Owner",
+                    emailAddress: "k.owner@example.com",
+                    role: "Administrator",
+                })
+            ).data.uuid;
         });
 
         it("shows the secret once, at creation, never again", async () => {
@@ -186,16 +439,26 @@ describe("CXone sandbox: employees, roles, access keys", function () {
             assert.strictEqual(g.data.resultSet.accessKeySecret, undefined);
             assert.strictEqual(g.data.resultSet.lastUsedDate, null);
             assert.ok(!JSON.stringify(g.data).includes(k.accessKeySecret));
-            const list = await api.get("/access-key-management/v1/access-keys", { params: { userId } });
+            const list = await api.get("/access-key-management/v1/access-keys", {
+                params: { userId },
+            });
             assert.strictEqual(list.data.totalRecords, 1);
             assert.ok(!JSON.stringify(list.data).includes(k.accessKeySecret));
-            assert.ok(!fs.readFileSync(path.join(dir, "state.json"), "utf8").includes(k.accessKeySecret), "state keeps only a hash");
+            assert.ok(
+                !fs.readFileSync(path.join(dir, "state.json"), "utf8").includes(k.accessKeySecret),
+                "state keeps only a hash",
+            );
         });
 
         it("sets lastUsedDate when the key obtains a token", async () => {
-            const c = (await api.post("/access-key-management/v1/access-keys", { userId, tenantId })).data.resultSet;
+            const c = (
+                await api.post("/access-key-management/v1/access-keys", { userId, tenantId })
+            ).data.resultSet;
             const before = Date.now();
-            const t = await axios.post(`${sb.urls.cxone}/authentication/v1/token/access-key`, { accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret });
+            const t = await axios.post(`${sb.urls.cxone}/authentication/v1/token/access-key`, {
+                accessKeyId: c.accessKeyId,
+                accessKeySecret: c.accessKeySecret,
+            });
             assert.strictEqual(t.status, 200);
             const g = await api.get(`/access-key-management/v1/access-keys/${c.accessKeyId}`);
             assert.ok(Date.parse(g.data.resultSet.lastUsedDate) >= before - 1000);
@@ -203,19 +466,75 @@ describe("CXone sandbox: employees, roles, access keys", function () {
 
         it("validates create and patch, revokes with DELETE", async () => {
             assertUserHubError(await api.post("/access-key-management/v1/access-keys", {}), 400);
-            assertUserHubError(await api.post("/access-key-management/v1/access-keys", { userId: "nope", tenantId }), 404);
-            assertUserHubError(await api.post("/access-key-management/v1/access-keys", { userId, tenantId: "other" }), 400);
-            const k = (await api.post("/access-key-management/v1/access-keys", { userId, tenantId })).data.resultSet;
-            assertUserHubError(await api.patch("/access-key-management/v1/access-keys", { isActive: false }, { params: { tenantId, userId } }), 400);
-            assertUserHubError(await api.patch("/access-key-management/v1/access-keys", { isActive: "no" }, { params: { tenantId, userId, accessKeyId: k.accessKeyId } }), 400);
-            assertUserHubError(await api.patch("/access-key-management/v1/access-keys", { isActive: false }, { params: { tenantId, userId: adminId, accessKeyId: k.accessKeyId } }), 404);
-            const p = await api.patch("/access-key-management/v1/access-keys", { isActive: false }, { params: { tenantId, userId, accessKeyId: k.accessKeyId } });
+            assertUserHubError(
+                await api.post("/access-key-management/v1/access-keys", {
+                    userId: "nope",
+                    tenantId,
+                }),
+                404,
+            );
+            assertUserHubError(
+                await api.post("/access-key-management/v1/access-keys", {
+                    userId,
+                    tenantId: "other",
+                }),
+                400,
+            );
+            const k = (
+                await api.post("/access-key-management/v1/access-keys", { userId, tenantId })
+            ).data.resultSet;
+            assertUserHubError(
+                await api.patch(
+                    "/access-key-management/v1/access-keys",
+                    { isActive: false },
+                    { params: { tenantId, userId } },
+                ),
+                400,
+            );
+            assertUserHubError(
+                await api.patch(
+                    "/access-key-management/v1/access-keys",
+                    { isActive: "no" },
+                    { params: { tenantId, userId, accessKeyId: k.accessKeyId } },
+                ),
+                400,
+            );
+            assertUserHubError(
+                await api.patch(
+                    "/access-key-management/v1/access-keys",
+                    { isActive: false },
+                    { params: { tenantId, userId: adminId, accessKeyId: k.accessKeyId } },
+                ),
+                404,
+            );
+            const p = await api.patch(
+                "/access-key-management/v1/access-keys",
+                { isActive: false },
+                { params: { tenantId, userId, accessKeyId: k.accessKeyId } },
+            );
             assert.strictEqual(p.status, 200);
-            assert.strictEqual((await api.get(`/access-key-management/v1/access-keys/${k.accessKeyId}`)).data.resultSet.isActive, false);
-            assert.strictEqual((await api.delete(`/access-key-management/v1/access-keys/${k.accessKeyId}`)).status, 204);
-            assertUserHubError(await api.get(`/access-key-management/v1/access-keys/${k.accessKeyId}`), 404);
-            assertUserHubError(await api.delete(`/access-key-management/v1/access-keys/${k.accessKeyId}`), 404);
-            const t = await axios.post(`${sb.urls.cxone}/authentication/v1/token/access-key`, { accessKeyId: k.accessKeyId, accessKeySecret: k.accessKeySecret }, { validateStatus: () => true });
+            assert.strictEqual(
+                (await api.get(`/access-key-management/v1/access-keys/${k.accessKeyId}`)).data
+                    .resultSet.isActive,
+                false,
+            );
+            assert.strictEqual(
+                (await api.delete(`/access-key-management/v1/access-keys/${k.accessKeyId}`)).status,
+                204,
+            );
+            assertUserHubError(
+                await api.get(`/access-key-management/v1/access-keys/${k.accessKeyId}`),
+                404,
+            );
+            assertUserHubError(
+                await api.delete(`/access-key-management/v1/access-keys/${k.accessKeyId}`),
+                404,
+            );
+            const t = await axios.post(
+                `${sb.urls.cxone}/authentication/v1/token/access-key`,
+                { accessKeyId: k.accessKeyId, accessKeySecret: k.accessKeySecret },
+                { validateStatus: () => true },
+            );
             assert.strictEqual(t.status, 401);
         });
     });

@@ -3,25 +3,40 @@
 // the provisioning engine pushing users over SCIM.
 import * as assert from "assert";
 import {
-    authenticate, autoLoginBody, scimForm, startFakeCxone, startOkta, type FakeCxone, type OktaHarness,
+    authenticate,
+    autoLoginBody,
+    scimForm,
+    startFakeCxone,
+    startOkta,
+    type FakeCxone,
+    type OktaHarness,
 } from "./oktaHarness";
 
-const TO_APP = { create: { lifecycleCreate: { status: "ENABLED" } }, update: { profile: { status: "ENABLED" }, lifecycleDeactivate: { status: "ENABLED" } } };
+const TO_APP = {
+    create: { lifecycleCreate: { status: "ENABLED" } },
+    update: { profile: { status: "ENABLED" }, lifecycleDeactivate: { status: "ENABLED" } },
+};
 
 describe("sandbox Okta: console operations and provisioning", function () {
     this.timeout(15000);
     let h: OktaHarness;
     let cx: FakeCxone;
     let appId: string;
-    const consolePost = (path: string, body: unknown) => h.api("POST", `/sandbox/console${path}`, body, { Authorization: "" });
-    const consoleGet = (path: string) => h.api("GET", `/sandbox/console${path}`, undefined, { Authorization: "" });
+    const consolePost = (path: string, body: unknown) =>
+        h.api("POST", `/sandbox/console${path}`, body, { Authorization: "" });
+    const consoleGet = (path: string) =>
+        h.api("GET", `/sandbox/console${path}`, undefined, { Authorization: "" });
 
     beforeEach(async () => {
         cx = await startFakeCxone();
         h = await startOkta(cx.url);
         appId = (await h.api("POST", "/api/v1/apps?activate=true", autoLoginBody("CXone"))).body.id;
     });
-    afterEach(async () => { await h.locals.provisioning.idle(); await h.close(); await cx.close(); });
+    afterEach(async () => {
+        await h.locals.provisioning.idle();
+        await h.close();
+        await cx.close();
+    });
 
     async function connect() {
         const s = await consolePost(`/apps/${appId}/provisioning`, scimForm(cx));
@@ -33,13 +48,29 @@ describe("sandbox Okta: console operations and provisioning", function () {
     describe("SCIM connection form", () => {
         it("validates required fields and URLs like the console", async () => {
             const r = await consolePost(`/apps/${appId}/provisioning`, {
-                scimBaseUrl: "http://cxone.example.com/scim/v2", supportedActions: ["pushNewUsers", "bogus"], authMode: "basic",
-                tokenEndpoint: "ftp://x", authorizeEndpoint: "", clientId: "",
+                scimBaseUrl: "http://cxone.example.com/scim/v2",
+                supportedActions: ["pushNewUsers", "bogus"],
+                authMode: "basic",
+                tokenEndpoint: "ftp://x",
+                authorizeEndpoint: "",
+                clientId: "",
             });
             assert.strictEqual(r.status, 400);
             const fields = r.body.messages.map((m: string) => m.split(":")[0]).sort();
-            assert.deepStrictEqual(fields, ["authMode", "authorizeEndpoint", "clientId", "clientSecret", "scimBaseUrl", "supportedActions", "tokenEndpoint", "uniqueIdentifierField"]);
-            assert.strictEqual((await consolePost("/apps/0oanope/provisioning", scimForm(cx))).status, 404);
+            assert.deepStrictEqual(fields, [
+                "authMode",
+                "authorizeEndpoint",
+                "clientId",
+                "clientSecret",
+                "scimBaseUrl",
+                "supportedActions",
+                "tokenEndpoint",
+                "uniqueIdentifierField",
+            ]);
+            assert.strictEqual(
+                (await consolePost("/apps/0oanope/provisioning", scimForm(cx))).status,
+                404,
+            );
         });
         it("saves the settings (https or loopback http) and never returns the secret", async () => {
             const r = await consolePost(`/apps/${appId}/provisioning`, scimForm(cx));
@@ -49,16 +80,28 @@ describe("sandbox Okta: console operations and provisioning", function () {
             assert.strictEqual(r.body.authorized, false);
             assert.strictEqual(r.body.connectionStatus, "DISABLED");
             const view = await consoleGet(`/apps/${appId}`);
-            for (const body of [r.body, view.body]) assert.ok(!JSON.stringify(body).includes(cx.clientSecret));
-            const https = await consolePost(`/apps/${appId}/provisioning`, { ...scimForm(cx), scimBaseUrl: "https://na1.nice-incontact.com/scim/v2", clientSecret: "" });
+            for (const body of [r.body, view.body])
+                assert.ok(!JSON.stringify(body).includes(cx.clientSecret));
+            const https = await consolePost(`/apps/${appId}/provisioning`, {
+                ...scimForm(cx),
+                scimBaseUrl: "https://na1.nice-incontact.com/scim/v2",
+                clientSecret: "",
+            });
             assert.strictEqual(https.status, 200, "empty secret keeps the stored one");
             const conn = await h.api("GET", `/api/v1/apps/${appId}/connections/default`);
-            assert.deepStrictEqual([conn.body.authScheme, conn.body.profile.authScheme, conn.body.status], ["UNKNOWN", "OAUTH2", "DISABLED"]);
+            assert.deepStrictEqual(
+                [conn.body.authScheme, conn.body.profile.authScheme, conn.body.status],
+                ["UNKNOWN", "OAUTH2", "DISABLED"],
+            );
             // features readable now, still not writable
             const f = await h.api("GET", `/api/v1/apps/${appId}/features/USER_PROVISIONING`);
             assert.strictEqual(f.status, 200);
             assert.strictEqual(f.body.status, "DISABLED");
-            const put = await h.api("PUT", `/api/v1/apps/${appId}/features/USER_PROVISIONING`, TO_APP);
+            const put = await h.api(
+                "PUT",
+                `/api/v1/apps/${appId}/features/USER_PROVISIONING`,
+                TO_APP,
+            );
             assert.strictEqual(put.status, 400);
             assert.strictEqual(put.body.errorCode, "E0000001");
         });
@@ -67,19 +110,26 @@ describe("sandbox Okta: console operations and provisioning", function () {
     describe("Authenticate with CXone", () => {
         it("redirects to the authorization endpoint with client_id, redirect_uri, response_type and state", async () => {
             await consolePost(`/apps/${appId}/provisioning`, scimForm(cx));
-            const r = await fetch(`${h.url}/sandbox/console/apps/${appId}/authenticate`, { redirect: "manual" });
+            const r = await fetch(`${h.url}/sandbox/console/apps/${appId}/authenticate`, {
+                redirect: "manual",
+            });
             assert.strictEqual(r.status, 302);
             const loc = new URL(r.headers.get("location")!);
             assert.strictEqual(loc.origin + loc.pathname, `${cx.url}/auth/authorize`);
             assert.strictEqual(loc.searchParams.get("scope"), "openid");
             assert.strictEqual(loc.searchParams.get("client_id"), cx.clientId);
-            assert.strictEqual(loc.searchParams.get("redirect_uri"), `${h.url}/sandbox/console/oauth/callback`);
+            assert.strictEqual(
+                loc.searchParams.get("redirect_uri"),
+                `${h.url}/sandbox/console/oauth/callback`,
+            );
             assert.strictEqual(loc.searchParams.get("response_type"), "code");
             assert.ok(loc.searchParams.get("state")!.length >= 20);
             assert.ok(!r.headers.get("location")!.includes(cx.clientSecret));
         });
         it("refuses before the SCIM connection is saved", async () => {
-            const r = await fetch(`${h.url}/sandbox/console/apps/${appId}/authenticate`, { redirect: "manual" });
+            const r = await fetch(`${h.url}/sandbox/console/apps/${appId}/authenticate`, {
+                redirect: "manual",
+            });
             assert.strictEqual(r.status, 409);
         });
         it("exchanges the code with Basic client auth, marks the connection ENABLED", async () => {
@@ -88,17 +138,48 @@ describe("sandbox Okta: console operations and provisioning", function () {
             const view = (await consoleGet(`/apps/${appId}`)).body;
             assert.strictEqual(view.authorized, true);
             assert.strictEqual(view.connectionStatus, "ENABLED");
-            assert.ok(!/"at\d+"|"rt\d+"/.test(JSON.stringify(view)), "no tokens in the console view");
+            assert.ok(
+                !/"at\d+"|"rt\d+"/.test(JSON.stringify(view)),
+                "no tokens in the console view",
+            );
             const conn = await h.api("GET", `/api/v1/apps/${appId}/connections/default`);
-            assert.deepStrictEqual([conn.body.authScheme, conn.body.profile.authScheme, conn.body.status], ["UNKNOWN", "OAUTH2", "ENABLED"]);
+            assert.deepStrictEqual(
+                [conn.body.authScheme, conn.body.profile.authScheme, conn.body.status],
+                ["UNKNOWN", "OAUTH2", "ENABLED"],
+            );
             // connection lifecycle
-            assert.strictEqual((await h.api("POST", `/api/v1/apps/${appId}/connections/default/lifecycle/deactivate`)).status, 204);
-            assert.strictEqual((await h.api("GET", `/api/v1/apps/${appId}/connections/default`)).body.status, "DISABLED");
-            assert.strictEqual((await h.api("POST", `/api/v1/apps/${appId}/connections/default/lifecycle/activate`)).status, 204);
-            assert.strictEqual((await h.api("GET", `/api/v1/apps/${appId}/connections/default`)).body.status, "ENABLED");
+            assert.strictEqual(
+                (
+                    await h.api(
+                        "POST",
+                        `/api/v1/apps/${appId}/connections/default/lifecycle/deactivate`,
+                    )
+                ).status,
+                204,
+            );
+            assert.strictEqual(
+                (await h.api("GET", `/api/v1/apps/${appId}/connections/default`)).body.status,
+                "DISABLED",
+            );
+            assert.strictEqual(
+                (
+                    await h.api(
+                        "POST",
+                        `/api/v1/apps/${appId}/connections/default/lifecycle/activate`,
+                    )
+                ).status,
+                204,
+            );
+            assert.strictEqual(
+                (await h.api("GET", `/api/v1/apps/${appId}/connections/default`)).body.status,
+                "ENABLED",
+            );
         });
         it("a wrong client secret fails at the token endpoint and stays unauthorized", async () => {
-            await consolePost(`/apps/${appId}/provisioning`, { ...scimForm(cx), clientSecret: "wrong" });
+            await consolePost(`/apps/${appId}/provisioning`, {
+                ...scimForm(cx),
+                clientSecret: "wrong",
+            });
             const a = await authenticate(h, appId, cx.employee.email, cx.employee.password);
             assert.strictEqual(a.status, 400);
             assert.match(a.text, /invalid_client/);
@@ -106,7 +187,10 @@ describe("sandbox Okta: console operations and provisioning", function () {
             const view = (await consoleGet(`/apps/${appId}`)).body;
             assert.strictEqual(view.authorized, false);
             assert.match(view.lastAuthError, /invalid_client/);
-            assert.strictEqual((await h.api("GET", `/api/v1/apps/${appId}/connections/default`)).body.status, "DISABLED");
+            assert.strictEqual(
+                (await h.api("GET", `/api/v1/apps/${appId}/connections/default`)).body.status,
+                "DISABLED",
+            );
         });
         it("a wrong client id is refused by the authorization server", async () => {
             await consolePost(`/apps/${appId}/provisioning`, { ...scimForm(cx), clientId: "NOPE" });
@@ -118,17 +202,26 @@ describe("sandbox Okta: console operations and provisioning", function () {
             const bad = await fetch(`${h.url}/sandbox/console/oauth/callback?code=x&state=nope`);
             assert.strictEqual(bad.status, 400);
             await consolePost(`/apps/${appId}/provisioning`, scimForm(cx));
-            const start = await fetch(`${h.url}/sandbox/console/apps/${appId}/authenticate`, { redirect: "manual" });
+            const start = await fetch(`${h.url}/sandbox/console/apps/${appId}/authenticate`, {
+                redirect: "manual",
+            });
             const state = new URL(start.headers.get("location")!).searchParams.get("state")!;
-            const denied = await fetch(`${h.url}/sandbox/console/oauth/callback?error=access_denied&state=${state}`);
+            const denied = await fetch(
+                `${h.url}/sandbox/console/oauth/callback?error=access_denied&state=${state}`,
+            );
             assert.strictEqual(denied.status, 400);
             assert.match(await denied.text(), /access_denied/);
-            const replay = await fetch(`${h.url}/sandbox/console/oauth/callback?code=x&state=${state}`);
+            const replay = await fetch(
+                `${h.url}/sandbox/console/oauth/callback?code=x&state=${state}`,
+            );
             assert.strictEqual(replay.status, 400);
         });
         it("changing the client secret drops the authentication", async () => {
             await connect();
-            await consolePost(`/apps/${appId}/provisioning`, { ...scimForm(cx), clientSecret: "rotated" });
+            await consolePost(`/apps/${appId}/provisioning`, {
+                ...scimForm(cx),
+                clientSecret: "rotated",
+            });
             const view = (await consoleGet(`/apps/${appId}`)).body;
             assert.strictEqual(view.authorized, false);
             assert.strictEqual(view.connectionStatus, "DISABLED");
@@ -138,7 +231,11 @@ describe("sandbox Okta: console operations and provisioning", function () {
     describe("features after authentication", () => {
         it("PUT USER_PROVISIONING with the seed's To App body, read back; limits by supported actions", async () => {
             await connect();
-            const put = await h.api("PUT", `/api/v1/apps/${appId}/features/USER_PROVISIONING`, TO_APP);
+            const put = await h.api(
+                "PUT",
+                `/api/v1/apps/${appId}/features/USER_PROVISIONING`,
+                TO_APP,
+            );
             assert.strictEqual(put.status, 200, JSON.stringify(put.body));
             assert.strictEqual(put.body.name, "USER_PROVISIONING");
             assert.strictEqual(put.body.status, "ENABLED");
@@ -146,13 +243,26 @@ describe("sandbox Okta: console operations and provisioning", function () {
             assert.strictEqual(put.body.capabilities.update.password.status, "DISABLED");
             assert.ok(put.body._links.self.href.endsWith("/features/USER_PROVISIONING"));
             const list = await h.api("GET", `/api/v1/apps/${appId}/features`);
-            assert.deepStrictEqual(list.body.map((f: any) => f.name), ["USER_PROVISIONING"]);
+            assert.deepStrictEqual(
+                list.body.map((f: any) => f.name),
+                ["USER_PROVISIONING"],
+            );
             const app = (await h.api("GET", `/api/v1/apps/${appId}`)).body;
             assert.ok(app.features.includes("PUSH_NEW_USERS"));
-            const bad = await h.api("PUT", `/api/v1/apps/${appId}/features/USER_PROVISIONING`, { update: { profile: { status: "ON" } } });
+            const bad = await h.api("PUT", `/api/v1/apps/${appId}/features/USER_PROVISIONING`, {
+                update: { profile: { status: "ON" } },
+            });
             assert.strictEqual(bad.status, 400);
-            await consolePost(`/apps/${appId}/provisioning`, { ...scimForm(cx), supportedActions: ["pushNewUsers"], clientSecret: "" });
-            const noProfile = await h.api("PUT", `/api/v1/apps/${appId}/features/USER_PROVISIONING`, { update: { profile: { status: "ENABLED" } } });
+            await consolePost(`/apps/${appId}/provisioning`, {
+                ...scimForm(cx),
+                supportedActions: ["pushNewUsers"],
+                clientSecret: "",
+            });
+            const noProfile = await h.api(
+                "PUT",
+                `/api/v1/apps/${appId}/features/USER_PROVISIONING`,
+                { update: { profile: { status: "ENABLED" } } },
+            );
             assert.strictEqual(noProfile.status, 400);
             assert.match(noProfile.body.errorCauses[0].errorSummary, /Push Profile Updates/);
         });
@@ -183,17 +293,31 @@ describe("sandbox Okta: console operations and provisioning", function () {
             assert.strictEqual(ana.emails[0].value, "ana.agent@example.com");
             const again = await sync();
             assert.ok(again.body.results.every((x: any) => x.action === "unchanged"));
-            const appUser = (await h.api("GET", `/api/v1/apps/${appId}/users`)).body.find((u: any) => u.credentials.userName.startsWith("ana"));
+            const appUser = (await h.api("GET", `/api/v1/apps/${appId}/users`)).body.find(
+                (u: any) => u.credentials.userName.startsWith("ana"),
+            );
             assert.strictEqual(appUser.syncState, "SYNCHRONIZED");
             assert.strictEqual(appUser.externalId, ana.id);
         });
         it("links an existing CXone user found by userName instead of creating a duplicate", async () => {
-            cx.users.set("pre-1", { id: "pre-1", userName: "ana.agent@example.com", name: { givenName: "A", familyName: "B" }, active: true });
+            cx.users.set("pre-1", {
+                id: "pre-1",
+                userName: "ana.agent@example.com",
+                name: { givenName: "A", familyName: "B" },
+                active: true,
+            });
             await setup();
             await h.locals.provisioning.idle();
             await sync();
-            assert.strictEqual([...cx.users.values()].filter((u) => u.userName === "ana.agent@example.com").length, 1);
-            assert.strictEqual(cx.users.get("pre-1").name.givenName, "Ana", "profile pushed to the linked user");
+            assert.strictEqual(
+                [...cx.users.values()].filter((u) => u.userName === "ana.agent@example.com").length,
+                1,
+            );
+            assert.strictEqual(
+                cx.users.get("pre-1").name.givenName,
+                "Ana",
+                "profile pushed to the linked user",
+            );
         });
         it("pushes profile updates, deactivates on Okta deactivation and on unassignment, reactivates", async () => {
             const agents = await setup();
@@ -213,7 +337,10 @@ describe("sandbox Okta: console operations and provisioning", function () {
             const ana = (await h.api("GET", "/api/v1/users?q=ana")).body[0];
             await h.api("POST", `/api/v1/users/${ana.id}/lifecycle/deactivate`);
             await h.locals.provisioning.idle();
-            assert.strictEqual([...cx.users.values()].find((u) => u.userName.startsWith("ana")).active, false);
+            assert.strictEqual(
+                [...cx.users.values()].find((u) => u.userName.startsWith("ana")).active,
+                false,
+            );
         });
         it("refreshes an expired access token with the refresh_token grant", async () => {
             cx.shortTokens = true;
@@ -221,7 +348,10 @@ describe("sandbox Okta: console operations and provisioning", function () {
             await h.locals.provisioning.idle();
             const before = cx.calls.filter((c) => c === "POST /auth/token").length;
             const r = await sync();
-            assert.ok(r.body.results.every((x: any) => x.action !== "failed"), JSON.stringify(r.body.results));
+            assert.ok(
+                r.body.results.every((x: any) => x.action !== "failed"),
+                JSON.stringify(r.body.results),
+            );
             assert.ok(cx.calls.filter((c) => c === "POST /auth/token").length > before);
         });
         it("records failures per user, visible in the console view, without secrets", async () => {
@@ -236,7 +366,10 @@ describe("sandbox Okta: console operations and provisioning", function () {
             const view = (await consoleGet(`/apps/${appId}`)).body;
             assert.ok(view.provisioningErrors.length >= 1, JSON.stringify(view));
             const e = view.provisioningErrors.find((x: any) => x.login === "ben.baker@example.com");
-            assert.match(e.message, /Automatic provisioning of user ben.baker@example.com to app CXone failed/);
+            assert.match(
+                e.message,
+                /Automatic provisioning of user ben.baker@example.com to app CXone failed/,
+            );
             assert.ok(!JSON.stringify(view).includes(cx.clientSecret));
             const appUser = (await h.api("GET", `/api/v1/apps/${appId}/users/${ben.id}`)).body;
             assert.strictEqual(appUser.syncState, "ERROR");

@@ -7,12 +7,22 @@ import * as path from "path";
 import { startSandbox, type RunningSandbox } from "../../sandbox/index";
 import { autoLoginBody } from "./oktaHarness";
 
-const TO_APP = { create: { lifecycleCreate: { status: "ENABLED" } }, update: { profile: { status: "ENABLED" }, lifecycleDeactivate: { status: "ENABLED" } } };
+const TO_APP = {
+    create: { lifecycleCreate: { status: "ENABLED" } },
+    update: { profile: { status: "ENABLED" }, lifecycleDeactivate: { status: "ENABLED" } },
+};
 
 function hiddenFields(html: string): Record<string, string> {
     const out: Record<string, string> = {};
-    const unesc = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-    for (const m of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) out[unesc(m[1])] = unesc(m[2]);
+    const unesc = (s: string) =>
+        s
+            .replace(/&quot;/g, '"')
+            .replace(/&#39;/g, "'")
+            .replace(/&lt;/g, "<")
+            .replace(/&gt;/g, ">")
+            .replace(/&amp;/g, "&");
+    for (const m of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g))
+        out[unesc(m[1])] = unesc(m[2]);
     return out;
 }
 
@@ -20,11 +30,19 @@ describe("sandbox Okta + CXone: Authenticate with CXone and provisioning, end to
     this.timeout(30000);
     let sb: RunningSandbox;
     let dir: string;
-    const okta = (method: string, p: string, body?: unknown) => fetch(sb.urls.okta + p, {
-        method,
-        headers: { Authorization: `SSWS ${sb.endpoints.okta.apiToken}`, "Content-Type": "application/json", Accept: "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-    }).then(async (r) => ({ status: r.status, body: await r.json().catch(() => null) as any }));
+    const okta = (method: string, p: string, body?: unknown) =>
+        fetch(sb.urls.okta + p, {
+            method,
+            headers: {
+                Authorization: `SSWS ${sb.endpoints.okta.apiToken}`,
+                "Content-Type": "application/json",
+                Accept: "application/json",
+            },
+            body: body === undefined ? undefined : JSON.stringify(body),
+        }).then(async (r) => ({
+            status: r.status,
+            body: (await r.json().catch(() => null)) as any,
+        }));
 
     before(async () => {
         dir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-e2e-"));
@@ -36,7 +54,9 @@ describe("sandbox Okta + CXone: Authenticate with CXone and provisioning, end to
     });
 
     async function signIn(appId: string, email: string, password: string) {
-        const start = await fetch(`${sb.urls.okta}/sandbox/console/apps/${appId}/authenticate`, { redirect: "manual" });
+        const start = await fetch(`${sb.urls.okta}/sandbox/console/apps/${appId}/authenticate`, {
+            redirect: "manual",
+        });
         assert.strictEqual(start.status, 302);
         const loginUrl = start.headers.get("location")!;
         const page = await fetch(loginUrl);
@@ -55,7 +75,11 @@ describe("sandbox Okta + CXone: Authenticate with CXone and provisioning, end to
 
     it("runs steps B-D and provisions the CXone Agents group into CXone over SCIM", async () => {
         const cx = sb.endpoints.cxone;
-        const app = await okta("POST", "/api/v1/apps?activate=true", autoLoginBody("CXone", `${cx.baseUrl}/login`));
+        const app = await okta(
+            "POST",
+            "/api/v1/apps?activate=true",
+            autoLoginBody("CXone", `${cx.baseUrl}/login`),
+        );
         assert.strictEqual(app.status, 200);
         const id = app.body.id;
         // Step 7-12 (console): Enable SCIM provisioning + SCIM connection.
@@ -70,17 +94,24 @@ describe("sandbox Okta + CXone: Authenticate with CXone and provisioning, end to
             clientSecret: "not-the-secret",
         };
         const saved = await fetch(`${sb.urls.okta}/sandbox/console/apps/${id}/provisioning`, {
-            method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(form),
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify(form),
         });
         assert.strictEqual(saved.status, 200);
         // Step 13 with a wrong secret: CXone's token endpoint refuses, Okta stays unauthorized.
         const wrong = await signIn(id, cx.adminEmail, cx.adminPassword);
         assert.strictEqual(wrong.status, 400);
         assert.match(wrong.text, /invalid_client/);
-        assert.strictEqual((await okta("GET", `/api/v1/apps/${id}/connections/default`)).body.status, "DISABLED");
+        assert.strictEqual(
+            (await okta("GET", `/api/v1/apps/${id}/connections/default`)).body.status,
+            "DISABLED",
+        );
         // Wrong CXone password: the login page refuses, no code.
         await fetch(`${sb.urls.okta}/sandbox/console/apps/${id}/provisioning`, {
-            method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ ...form, clientSecret: cx.adminAccessKeySecret }),
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ ...form, clientSecret: cx.adminAccessKeySecret }),
         });
         const badLogin = await signIn(id, cx.adminEmail, "wrong-password");
         assert.strictEqual(badLogin.status, 401);
@@ -89,7 +120,10 @@ describe("sandbox Okta + CXone: Authenticate with CXone and provisioning, end to
         assert.strictEqual(ok.status, 200, ok.text);
         assert.match(ok.text, /CXone authenticated/);
         const conn = await okta("GET", `/api/v1/apps/${id}/connections/default`);
-        assert.deepStrictEqual([conn.body.authScheme, conn.body.profile.authScheme, conn.body.status], ["UNKNOWN", "OAUTH2", "ENABLED"]);
+        assert.deepStrictEqual(
+            [conn.body.authScheme, conn.body.profile.authScheme, conn.body.status],
+            ["UNKNOWN", "OAUTH2", "ENABLED"],
+        );
         // CXone's evidence: the key was used.
         const key = sb.context.state.cxone.accessKeys[cx.adminAccessKeyId];
         assert.ok(key.lastUsedDate, "access key lastUsedDate set by the code exchange");
@@ -98,25 +132,39 @@ describe("sandbox Okta + CXone: Authenticate with CXone and provisioning, end to
         assert.strictEqual(feat.status, 200, JSON.stringify(feat.body));
         // Assign the group; sync.
         const agents = (await okta("GET", "/api/v1/groups?q=CXone%20Agents")).body[0];
-        assert.strictEqual((await okta("PUT", `/api/v1/apps/${id}/groups/${agents.id}`, {})).status, 200);
-        const sync = await fetch(`${sb.urls.okta}/sandbox/console/apps/${id}/sync`, { method: "POST" });
-        const result = await sync.json() as any;
+        assert.strictEqual(
+            (await okta("PUT", `/api/v1/apps/${id}/groups/${agents.id}`, {})).status,
+            200,
+        );
+        const sync = await fetch(`${sb.urls.okta}/sandbox/console/apps/${id}/sync`, {
+            method: "POST",
+        });
+        const result = (await sync.json()) as any;
         assert.strictEqual(sync.status, 200);
         assert.deepStrictEqual(result.view.provisioningErrors, [], JSON.stringify(result));
         const cxUsers = Object.values(sb.context.state.cxone.users) as any[];
         for (const login of ["ana.agent@example.com", "ben.baker@example.com"]) {
-            assert.ok(cxUsers.some((u) => String(u.userName ?? u.emailAddress).toLowerCase() === login), `${login} in CXone`);
+            assert.ok(
+                cxUsers.some((u) => String(u.userName ?? u.emailAddress).toLowerCase() === login),
+                `${login} in CXone`,
+            );
         }
         // Deactivation in Okta deactivates in CXone.
         const ana = (await okta("GET", "/api/v1/users?q=ana")).body[0];
         await okta("POST", `/api/v1/users/${ana.id}/lifecycle/deactivate`);
         // The sync below queues behind the run the deactivation scheduled.
-        const again = await fetch(`${sb.urls.okta}/sandbox/console/apps/${id}/sync`, { method: "POST" }).then((r) => r.json()) as any;
+        const again = (await fetch(`${sb.urls.okta}/sandbox/console/apps/${id}/sync`, {
+            method: "POST",
+        }).then((r) => r.json())) as any;
         assert.deepStrictEqual(again.view.provisioningErrors, [], JSON.stringify(again));
-        const cxAna = (Object.values(sb.context.state.cxone.users) as any[]).find((u) => String(u.userName ?? "").toLowerCase() === "ana.agent@example.com");
+        const cxAna = (Object.values(sb.context.state.cxone.users) as any[]).find(
+            (u) => String(u.userName ?? "").toLowerCase() === "ana.agent@example.com",
+        );
         assert.notStrictEqual(cxAna.status, "ACTIVE");
         // Secrets never in the console view.
-        const view = await fetch(`${sb.urls.okta}/sandbox/console/apps/${id}`).then((r) => r.text());
+        const view = await fetch(`${sb.urls.okta}/sandbox/console/apps/${id}`).then((r) =>
+            r.text(),
+        );
         assert.ok(!view.includes(cx.adminAccessKeySecret));
     });
 });

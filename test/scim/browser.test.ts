@@ -20,12 +20,15 @@ describe("Authenticate with CXone in a browser (headless Chromium, real engine, 
     let browser: Browser;
     let appId: string;
     let secret: string;
-    const authenticateUrl = () => `${f.sandbox.urls.okta}/sandbox/console/apps/${appId}/authenticate`;
+    const authenticateUrl = () =>
+        `${f.sandbox.urls.okta}/sandbox/console/apps/${appId}/authenticate`;
 
     before(async () => {
         // A missing browser is a failure with the fix, never a silent skip.
         if (!fs.existsSync(CHROMIUM)) {
-            throw new Error(`${CHROMIUM} is not installed: run \`bash scripts/install-browser.sh\` (as root: apt-get update && apt-get install -y chromium)`);
+            throw new Error(
+                `${CHROMIUM} is not installed: run \`bash scripts/install-browser.sh\` (as root: apt-get update && apt-get install -y chromium)`,
+            );
         }
         f = await integrationFixture("scim-browser");
         assert.equal((await f.stack.up()).summary.result, "succeeded");
@@ -35,10 +38,20 @@ describe("Authenticate with CXone in a browser (headless Chromium, real engine, 
         assert.equal(o.connectionStatus, "pending");
         // Steps 7-12 (the settings form) by the scripted operator; step 13 is the browser's.
         await saveScimSettings(f.sandbox.urls.okta, appId, {
-            scimBaseUrl: o.scimBaseUrl, uniqueIdentifierField: "userName", supportedActions: ["pushNewUsers", "pushProfileUpdates"],
-            authMode: "oauth2", tokenEndpoint: o.tokenEndpoint, authorizeEndpoint: o.authorizeEndpoint, clientId: o.accessKeyId, clientSecret: secret,
+            scimBaseUrl: o.scimBaseUrl,
+            uniqueIdentifierField: "userName",
+            supportedActions: ["pushNewUsers", "pushProfileUpdates"],
+            authMode: "oauth2",
+            tokenEndpoint: o.tokenEndpoint,
+            authorizeEndpoint: o.authorizeEndpoint,
+            clientId: o.accessKeyId,
+            clientSecret: secret,
         });
-        browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"], headless: true });
+        browser = await chromium.launch({
+            executablePath: CHROMIUM,
+            args: ["--no-sandbox"],
+            headless: true,
+        });
     });
     after(async () => {
         await browser?.close();
@@ -50,7 +63,10 @@ describe("Authenticate with CXone in a browser (headless Chromium, real engine, 
         const page = await browser.newPage();
         const res = await page.goto(authenticateUrl());
         assert.equal(res?.status(), 200);
-        assert.ok(page.url().startsWith(`${f.sandbox.urls.cxone}/auth/authorize?`), `redirected to CXone's authorize page, got ${page.url()}`);
+        assert.ok(
+            page.url().startsWith(`${f.sandbox.urls.cxone}/auth/authorize?`),
+            `redirected to CXone's authorize page, got ${page.url()}`,
+        );
         assert.equal(await page.title(), "CXone sign in");
         await page.locator("#email").waitFor({ state: "visible" });
         return page;
@@ -72,14 +88,20 @@ describe("Authenticate with CXone in a browser (headless Chromium, real engine, 
         await page.close();
     });
 
-    it("signing in lands on \"CXone authenticated\"; Okta reports ENABLED and the next up reports authorized", async () => {
+    it('signing in lands on "CXone authenticated"; Okta reports ENABLED and the next up reports authorized', async () => {
         const page = await openLoginPage();
         await page.fill("#email", f.sandbox.endpoints.cxone.adminEmail);
         await page.fill("#password", f.sandbox.endpoints.cxone.adminPassword);
-        await Promise.all([page.waitForURL(`${f.sandbox.urls.okta}/sandbox/console/oauth/callback?**`), page.click("#submit")]);
+        await Promise.all([
+            page.waitForURL(`${f.sandbox.urls.okta}/sandbox/console/oauth/callback?**`),
+            page.click("#submit"),
+        ]);
         assert.equal((await page.locator("h1").textContent())?.trim(), "CXone authenticated");
         // Nothing the browser saw carries the client secret (the authorize URL has the client id only).
-        assert.ok(!(page.url() + (await page.content())).includes(secret), "the secret reached the browser");
+        assert.ok(
+            !(page.url() + (await page.content())).includes(secret),
+            "the secret reached the browser",
+        );
         await page.close();
 
         assert.equal(await oktaAdmin(f.sandbox).connectionStatus(appId), "ENABLED");

@@ -8,7 +8,11 @@ import { randomBytes } from "crypto";
 import { CxoneClient } from "../../provider/cxone/client";
 import { cxoneEndpointFor, sandboxRegion } from "../../provider/regions";
 import { formatVerifyResult, STEP_TOKEN, verifyConnection } from "../../provider/verify";
-import { authenticateWithCxone, completeConsoleSteps, saveScimSettings } from "../../sandbox/operator";
+import {
+    authenticateWithCxone,
+    completeConsoleSteps,
+    saveScimSettings,
+} from "../../sandbox/operator";
 import { formatSample, provisionSampleUser } from "../../sandbox/samples";
 import { integrationFixture, type IntegrationFixture } from "../support/integrationStack";
 import { cxoneScim, oktaAdmin, oktaConsole, resultFor, type OktaUser } from "./helpers";
@@ -22,10 +26,14 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
     let okta: ReturnType<typeof oktaAdmin>;
     let con: ReturnType<typeof oktaConsole>;
     let scim: ReturnType<typeof cxoneScim>;
-    const admin = () => ({ email: f.sandbox.endpoints.cxone.adminEmail, password: f.sandbox.endpoints.cxone.adminPassword });
+    const admin = () => ({
+        email: f.sandbox.endpoints.cxone.adminEmail,
+        password: f.sandbox.endpoints.cxone.adminPassword,
+    });
     const cxoneAdmin = () => new CxoneClient(cxoneEndpointFor(sandboxRegion(f.sandbox.urls.cxone)));
     // Everything a person or a log could see must be free of the stack's secret.
-    const noSecret = (text: string, where: string) => assert.ok(!text.includes(secret), `the access key secret appears in ${where}`);
+    const noSecret = (text: string, where: string) =>
+        assert.ok(!text.includes(secret), `the access key secret appears in ${where}`);
 
     before(async () => {
         f = await integrationFixture("scim-provisioning");
@@ -34,7 +42,9 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
         scim = cxoneScim(f.sandbox);
         // The group exists only once the sandbox is seeded: its id goes into the stack config now.
         groupId = await okta.groupId("CXone Agents");
-        await f.stack.stack.setConfig("cxone-okta-scim:groupIds", { value: JSON.stringify([groupId]) });
+        await f.stack.stack.setConfig("cxone-okta-scim:groupIds", {
+            value: JSON.stringify([groupId]),
+        });
         assert.equal((await f.stack.up()).summary.result, "succeeded");
         const o = await f.outputs();
         appId = o.appId;
@@ -48,16 +58,25 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
         assert.equal(after.connectionStatus, "authorized");
         assert.equal(after.provisioningApplied, true);
     });
-    after(async () => { await f?.sandbox.stop(); });
+    after(async () => {
+        await f?.sandbox.stop();
+    });
 
     it("the group's members are in CXone once the actions are on", async () => {
         const { results } = await con.sync(appId);
         for (const login of ["ana.agent@example.com", "ben.baker@example.com"]) {
             const u = await okta.user(login);
-            assert.ok(["created", "unchanged"].includes(resultFor(results, u.id).action), JSON.stringify(results));
+            assert.ok(
+                ["created", "unchanged"].includes(resultFor(results, u.id).action),
+                JSON.stringify(results),
+            );
             assert.equal((await scim.byUserName(login))?.active, true, `${login} active in CXone`);
         }
-        assert.equal(await scim.byUserName("chloe.chen@example.com"), undefined, "Chloe is not in the group yet");
+        assert.equal(
+            await scim.byUserName("chloe.chen@example.com"),
+            undefined,
+            "Chloe is not in the group yet",
+        );
     });
 
     let chloe: OktaUser;
@@ -73,7 +92,10 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
         assert.deepEqual(u.name.familyName, "Chen");
         assert.equal(u.emails.find((e) => e.primary)?.value, "chloe.chen@example.com");
         assert.equal(u.active, true);
-        assert.deepEqual(u.roles.map((r) => r.value), ["Agent"]);
+        assert.deepEqual(
+            u.roles.map((r) => r.value),
+            ["Agent"],
+        );
         // Okta links its user to the CXone id it got back.
         assert.equal(view.pushedUsers.find((p) => p.userId === chloe.id)?.externalId, u.id);
         // The same person seen by CXone's admin API: an employee with the Agent role.
@@ -96,7 +118,10 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
         await okta.removeFromGroup(groupId, chloe.id);
         const { results } = await con.sync(appId);
         // The automatic run after the change may have done it already; then this sync finds nothing to do.
-        assert.ok(["deactivated", "unchanged"].includes(resultFor(results, chloe.id).action), JSON.stringify(results));
+        assert.ok(
+            ["deactivated", "unchanged"].includes(resultFor(results, chloe.id).action),
+            JSON.stringify(results),
+        );
         const u = await scim.byUserName("chloe.chen@example.com");
         assert.ok(u, "still in CXone");
         assert.equal(u.active, false);
@@ -106,20 +131,29 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
 
     it("a direct assignment to the app provisions too (the demo's sample helper)", async () => {
         // Chloe is in no group now: the helper assigns her to the app directly.
-        const sample = await provisionSampleUser(f.sandbox.endpoints, appId, { login: "chloe.chen@example.com" });
+        const sample = await provisionSampleUser(f.sandbox.endpoints, appId, {
+            login: "chloe.chen@example.com",
+        });
         assert.equal(sample.assignedVia, "direct");
         assert.equal(sample.oktaUser.id, chloe.id);
         assert.equal(sample.cxoneUser.userName, "chloe.chen@example.com");
         assert.equal(sample.cxoneUser.active, true, "reactivated by the assignment");
         assert.equal(sample.cxoneUser.name?.familyName, "Chen-Ng");
-        assert.match(formatSample(sample), /CXone user chloe\.chen@example\.com .* active, role Agent/);
+        assert.match(
+            formatSample(sample),
+            /CXone user chloe\.chen@example\.com .* active, role Agent/,
+        );
         noSecret(formatSample(sample) + JSON.stringify(sample), "the sample");
     });
 
     it("with Update User Attributes off in the stack, a name change is not pushed; create and deactivate still are", async () => {
         await f.stack.stack.setConfig("cxone-okta-scim:updateUserAttributes", { value: "false" });
         await f.stack.up();
-        assert.equal(await okta.profileUpdates(appId), "DISABLED", "the stack switched the action off in Okta");
+        assert.equal(
+            await okta.profileUpdates(appId),
+            "DISABLED",
+            "the stack switched the action off in Okta",
+        );
         assert.equal((await f.outputs()).provisioningApplied, true);
 
         const ben = await okta.user("ben.baker@example.com");
@@ -131,11 +165,19 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
         const { results } = await con.sync(appId);
         assert.notEqual(resultFor(results, ben.id).action, "updated", JSON.stringify(results));
 
-        assert.equal((await scim.byUserName("ben.baker@example.com"))?.name.familyName, "Baker", "the rename stayed in Okta");
+        assert.equal(
+            (await scim.byUserName("ben.baker@example.com"))?.name.familyName,
+            "Baker",
+            "the rename stayed in Okta",
+        );
         const d = await scim.byUserName("dana.diaz@example.com");
         assert.equal(d?.active, true, "Create Users still works");
         assert.equal(d?.name.givenName, "Dana");
-        assert.equal((await scim.byUserName("ana.agent@example.com"))?.active, false, "Deactivate Users still works");
+        assert.equal(
+            (await scim.byUserName("ana.agent@example.com"))?.active,
+            false,
+            "Deactivate Users still works",
+        );
     });
 
     it("switching Update User Attributes back on pushes the pending rename", async () => {
@@ -143,7 +185,10 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
         await f.stack.up();
         assert.equal(await okta.profileUpdates(appId), "ENABLED");
         await con.sync(appId);
-        assert.equal((await scim.byUserName("ben.baker@example.com"))?.name.familyName, "Baker-Renamed");
+        assert.equal(
+            (await scim.byUserName("ben.baker@example.com"))?.name.familyName,
+            "Baker-Renamed",
+        );
     });
 
     it("with Create Users off, a new member is not created; updates still are", async () => {
@@ -168,7 +213,11 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
         const { results } = await con.sync(appId);
         assert.equal(resultFor(results, dana.id).action, "skipped", JSON.stringify(results));
         assert.equal((await scim.byUserName("dana.diaz@example.com"))?.active, true);
-        assert.equal((await scim.byUserName("finn.fox@example.com"))?.active, true, "Create Users works again");
+        assert.equal(
+            (await scim.byUserName("finn.fox@example.com"))?.active,
+            true,
+            "Create Users works again",
+        );
     });
 
     it("with Deactivate Users back on, the unassigned member is deactivated; so is a user deactivated in Okta", async () => {
@@ -194,8 +243,14 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
         const o = await f.outputs();
         const wrong = "wrong-" + randomBytes(16).toString("hex");
         await saveScimSettings(f.sandbox.urls.okta, appId, {
-            scimBaseUrl: o.scimBaseUrl, uniqueIdentifierField: "userName", supportedActions: ["pushNewUsers", "pushProfileUpdates"],
-            authMode: "oauth2", tokenEndpoint: o.tokenEndpoint, authorizeEndpoint: o.authorizeEndpoint, clientId: o.accessKeyId, clientSecret: wrong,
+            scimBaseUrl: o.scimBaseUrl,
+            uniqueIdentifierField: "userName",
+            supportedActions: ["pushNewUsers", "pushProfileUpdates"],
+            authMode: "oauth2",
+            tokenEndpoint: o.tokenEndpoint,
+            authorizeEndpoint: o.authorizeEndpoint,
+            clientId: o.accessKeyId,
+            clientSecret: wrong,
         });
         const auth = await authenticateWithCxone(f.sandbox.urls.okta, appId, admin());
         assert.equal(auth.ok, false);
@@ -206,7 +261,10 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
         assert.equal(view.authorized, false);
         assert.match(view.lastAuthError ?? "", /invalid_client/);
         assert.equal(await okta.connectionStatus(appId), "DISABLED");
-        for (const [text, where] of [[auth.page, "the callback page"], [JSON.stringify(view), "the console view"]]) {
+        for (const [text, where] of [
+            [auth.page, "the callback page"],
+            [JSON.stringify(view), "the console view"],
+        ]) {
             assert.ok(!text.includes(wrong), `the wrong secret appears in ${where}`);
             noSecret(text, where);
         }
@@ -227,18 +285,33 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
         const { results, view, raw } = await con.sync(appId);
         const r = resultFor(results, eve.id);
         assert.equal(r.action, "failed", JSON.stringify(results));
-        assert.match(r.message ?? "", /Automatic provisioning of user eve\.evans@example\.com .* failed: .*HTTP 401/);
+        assert.match(
+            r.message ?? "",
+            /Automatic provisioning of user eve\.evans@example\.com .* failed: .*HTTP 401/,
+        );
         const shown = view.provisioningErrors.find((e) => e.userId === eve.id);
         assert.ok(shown, "the failure is listed in the console view");
         assert.match(shown.message, /HTTP 401/);
-        assert.equal(await scim.byUserName("eve.evans@example.com"), undefined, "not created in CXone");
+        assert.equal(
+            await scim.byUserName("eve.evans@example.com"),
+            undefined,
+            "not created in CXone",
+        );
         noSecret(raw, "the sync results");
 
-        const v = await verifyConnection({ region: sandboxRegion(f.sandbox.urls.cxone), accessKeyId: o.accessKeyId, accessKeySecret: secret, timeoutMs: 5000 });
+        const v = await verifyConnection({
+            region: sandboxRegion(f.sandbox.urls.cxone),
+            accessKeyId: o.accessKeyId,
+            accessKeySecret: secret,
+            timeoutMs: 5000,
+        });
         assert.equal(v.ok, false);
         const step = v.steps.find((s) => s.name === STEP_TOKEN);
         assert.equal(step?.ok, false);
-        assert.match(step?.detail ?? "", new RegExp(`access key ${o.accessKeyId} was rejected \\(HTTP 401\\)`));
+        assert.match(
+            step?.detail ?? "",
+            new RegExp(`access key ${o.accessKeyId} was rejected \\(HTTP 401\\)`),
+        );
         assert.match(step?.detail ?? "", /revoked/);
         const printed = formatVerifyResult(v);
         assert.match(printed, /Connection test FAILED/);
@@ -250,8 +323,15 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
         await f.stack.up();
         const o = await f.outputs();
         // Okta still holds the revoked key's id and secret: a person must enter the new ones.
-        assert.notEqual(o.connectionStatus, "authorized", `status ${o.connectionStatus}; key ${before.accessKeyId} -> ${o.accessKeyId}`);
-        assert.ok((o.remainingSteps as string[]).join("\n").includes(`Client ID = ${o.accessKeyId}`), JSON.stringify(o.remainingSteps));
+        assert.notEqual(
+            o.connectionStatus,
+            "authorized",
+            `status ${o.connectionStatus}; key ${before.accessKeyId} -> ${o.accessKeyId}`,
+        );
+        assert.ok(
+            (o.remainingSteps as string[]).join("\n").includes(`Client ID = ${o.accessKeyId}`),
+            JSON.stringify(o.remainingSteps),
+        );
     });
 
     it("with the new key entered and authenticated, the stack says authorized and the failed user is provisioned", async () => {
@@ -266,6 +346,10 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
         const { results, view } = await con.sync(appId);
         assert.notEqual(resultFor(results, eve.id).action, "failed", JSON.stringify(results));
         assert.equal((await scim.byUserName("eve.evans@example.com"))?.active, true);
-        assert.equal(view.provisioningErrors.filter((e) => e.userId === eve.id).length, 0, "the error is cleared by the success");
+        assert.equal(
+            view.provisioningErrors.filter((e) => e.userId === eve.id).length,
+            0,
+            "the error is cleared by the success",
+        );
     });
 });

@@ -8,4 +8,5 @@ export function diagnostics(output: string): string {
 }
 
 /** How often `text` appears in the diagnostics of `output`. */
-export const timesReported = (output: string, text: string): number => diagnostics(output).split(text).length - 1;
+export const timesReported = (output: string, text: string): number =>
+    diagnostics(output).split(text).length - 1;

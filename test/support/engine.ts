@@ -9,7 +9,8 @@ import * as path from "path";
 import { EngineStack, openStack, repoRoot, writeProjectFile } from "../../scripts/lib/engine";
 
 /** The compiled entry of a test program in test/programs/ (by file name, without extension). */
-export const testProgram = (name: string): string => path.join(repoRoot, "dist", "test", "programs", `${name}.js`);
+export const testProgram = (name: string): string =>
+    path.join(repoRoot, "dist", "test", "programs", `${name}.js`);
 /** The root program, as the repository's Pulumi.yaml runs it. */
 export const rootProgram = path.join(repoRoot, "dist", "program", "main.js");
 
@@ -32,7 +33,11 @@ export class TestStack extends EngineStack {
     }
 }
 
-export async function testStack(name: string, main: string, o: TestStackOptions = {}): Promise<TestStack> {
+export async function testStack(
+    name: string,
+    main: string,
+    o: TestStackOptions = {},
+): Promise<TestStack> {
     const id = `${name}-${crypto.randomBytes(4).toString("hex")}`;
     const workDir = path.join(repoRoot, ".pulumi-local", "test", id);
     writeProjectFile(workDir, { name: o.projectName ?? name, main, options: o.options });

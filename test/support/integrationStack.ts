@@ -43,7 +43,9 @@ let defaultOktaConnection: "reported" | "unknown" = "reported";
 export function useOktaConnection(mode: "reported" | "unknown"): () => void {
     const before = defaultOktaConnection;
     defaultOktaConnection = mode;
-    return () => { defaultOktaConnection = before; };
+    return () => {
+        defaultOktaConnection = before;
+    };
 }
 
 export async function integrationFixture(
@@ -53,7 +55,13 @@ export async function integrationFixture(
 ): Promise<IntegrationFixture> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `sandbox-${name}-`));
     const okta: OktaServerOptions = { connectionStatus: defaultOktaConnection, ...opts.okta };
-    const sandbox = await startSandbox({ dir, cxonePort: 0, oktaPort: 0, latencyMs: opts.latencyMs, okta });
+    const sandbox = await startSandbox({
+        dir,
+        cxonePort: 0,
+        oktaPort: 0,
+        latencyMs: opts.latencyMs,
+        okta,
+    });
     // The test's own API clients (read-back, out-of-band changes) find the sandbox here too.
     process.env.CXONE_OKTA_SANDBOX_DIR = dir;
     const project = rootProject();
@@ -70,13 +78,15 @@ export async function integrationFixture(
         oktaConnection: okta.connectionStatus ?? "reported",
         async outputs() {
             const outs = await stack.outputs();
-            return Object.fromEntries(Object.entries(outs).map(([k, o]) => [k, o.value])) as IntegrationOutputs &
-                Record<string, unknown>;
+            return Object.fromEntries(
+                Object.entries(outs).map(([k, o]) => [k, o.value]),
+            ) as IntegrationOutputs & Record<string, unknown>;
         },
     };
 }
 
-const isTokenRequest = (p: string) => p.startsWith("/authentication/v1/token/access-key") || p.startsWith("/auth/token");
+const isTokenRequest = (p: string) =>
+    p.startsWith("/authentication/v1/token/access-key") || p.startsWith("/auth/token");
 
 // CXone's searches are POSTs that change nothing.
 const isSearch = (p: string) => /\/search(\?|$)/.test(p);
@@ -85,6 +95,8 @@ const isSearch = (p: string) => /\/search(\?|$)/.test(p);
 export const writes = (s: RunningSandbox) =>
     s.requests().filter((r) => r.method !== "GET" && !isTokenRequest(r.path) && !isSearch(r.path));
 /** Reads: GETs and searches. */
-export const reads = (s: RunningSandbox) => s.requests().filter((r) => r.method === "GET" || isSearch(r.path));
+export const reads = (s: RunningSandbox) =>
+    s.requests().filter((r) => r.method === "GET" || isSearch(r.path));
 /** Sign-ins (token requests) the sandbox saw. */
-export const tokenRequests = (s: RunningSandbox) => s.requests().filter((r) => isTokenRequest(r.path));
+export const tokenRequests = (s: RunningSandbox) =>
+    s.requests().filter((r) => isTokenRequest(r.path));

@@ -16,7 +16,11 @@ const measure =
     "sys.stderr.write('\\nMAXRSS_KB=%d\\n' % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n" +
     "sys.exit(r.returncode)\n";
 
-export function pulumi(cwd: string, env: Record<string, string>, ...args: string[]): Promise<CommandResult> {
+export function pulumi(
+    cwd: string,
+    env: Record<string, string>,
+    ...args: string[]
+): Promise<CommandResult> {
     const t0 = Date.now();
     return new Promise((resolve, reject) => {
         const child = spawn("python3", ["-c", measure, "pulumi", ...args], {
@@ -30,13 +34,22 @@ export function pulumi(cwd: string, env: Record<string, string>, ...args: string
         child.on("error", reject);
         child.on("close", (code) => {
             const kb = Number(/MAXRSS_KB=(\d+)/.exec(output)?.[1] ?? 0);
-            resolve({ code: code ?? -1, output: output.replace(/\nMAXRSS_KB=\d+\n/, ""), ms: Date.now() - t0, maxRssMb: kb / 1024 });
+            resolve({
+                code: code ?? -1,
+                output: output.replace(/\nMAXRSS_KB=\d+\n/, ""),
+                ms: Date.now() - t0,
+                maxRssMb: kb / 1024,
+            });
         });
     });
 }
 
 /** Like `pulumi`, but fails the test with the command's output when it does not exit 0. */
-export async function pulumiOk(cwd: string, env: Record<string, string>, ...args: string[]): Promise<string> {
+export async function pulumiOk(
+    cwd: string,
+    env: Record<string, string>,
+    ...args: string[]
+): Promise<string> {
     const r = await pulumi(cwd, env, ...args);
     if (r.code !== 0) throw new Error(`pulumi ${args.join(" ")} exited ${r.code}:\n${r.output}`);
     return r.output;

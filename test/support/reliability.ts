@@ -10,13 +10,23 @@ export interface IntegrationNames {
     appLabel: string;
 }
 
-export const defaultNames: IntegrationNames = { roleName: "SCIM Access Key", email: "scim.accesskey@sandbox.example", appLabel: "NICE CXone" };
+export const defaultNames: IntegrationNames = {
+    roleName: "SCIM Access Key",
+    email: "scim.accesskey@sandbox.example",
+    appLabel: "NICE CXone",
+};
 
 /** Objects in the sandbox world that carry the integration's names: duplicates show as counts > 1. */
 export function census(s: RunningSandbox, n: IntegrationNames = defaultNames) {
     const cx = s.context.state.cxone;
-    const roles = Object.values(cx.roles).filter((r) => r.displayName.toLowerCase() === n.roleName.toLowerCase() || r.roleName.toLowerCase() === n.roleName.toLowerCase());
-    const employees = Object.values(cx.users).filter((u) => u.emailAddress.toLowerCase() === n.email.toLowerCase());
+    const roles = Object.values(cx.roles).filter(
+        (r) =>
+            r.displayName.toLowerCase() === n.roleName.toLowerCase() ||
+            r.roleName.toLowerCase() === n.roleName.toLowerCase(),
+    );
+    const employees = Object.values(cx.users).filter(
+        (u) => u.emailAddress.toLowerCase() === n.email.toLowerCase(),
+    );
     const ids = new Set(employees.map((e) => e.id));
     const keys = Object.values(cx.accessKeys).filter((k) => ids.has(k.userId));
     const apps = Object.values(s.context.state.okta.apps).filter((a) => a.label === n.appLabel);
@@ -35,7 +45,9 @@ export function census(s: RunningSandbox, n: IntegrationNames = defaultNames) {
 }
 
 /** Runs an engine operation; a failure becomes its message instead of a throw. */
-export async function attempt<T>(op: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; message: string }> {
+export async function attempt<T>(
+    op: Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; message: string }> {
     try {
         return { ok: true, value: await op };
     } catch (e) {
@@ -56,17 +68,29 @@ export function descendants(root: number): number[] {
             const stat = fs.readFileSync(`/proc/${d}/stat`, "utf8");
             const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
             parent.set(Number(d), ppid);
-        } catch { /* the process ended meanwhile */ }
+        } catch {
+            /* the process ended meanwhile */
+        }
     }
     const out: number[] = [];
-    const walk = (p: number) => { for (const [c, pp] of parent) if (pp === p) { out.push(c); walk(c); } };
+    const walk = (p: number) => {
+        for (const [c, pp] of parent)
+            if (pp === p) {
+                out.push(c);
+                walk(c);
+            }
+    };
     walk(root);
     return out;
 }
 
 /** Command name of a process, or undefined when it is gone. */
 export function commandOf(pid: number): string | undefined {
-    try { return fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim(); } catch { return undefined; }
+    try {
+        return fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+    } catch {
+        return undefined;
+    }
 }
 
 /**
@@ -77,7 +101,11 @@ export function killEngineTree(): number[] {
     const engines = descendants(process.pid).filter((p) => commandOf(p) === "pulumi");
     const victims = engines.flatMap((p) => [p, ...descendants(p)]);
     for (const p of victims) {
-        try { process.kill(p, "SIGKILL"); } catch { /* already gone */ }
+        try {
+            process.kill(p, "SIGKILL");
+        } catch {
+            /* already gone */
+        }
     }
     return victims;
 }

@@ -8,7 +8,11 @@ class SummaryReporter extends Mocha.reporters.Spec {
         runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {
             const s = runner.stats ?? { passes: 0, failures: 0, pending: 0 };
             // After the spec reporter's own epilogue.
-            process.nextTick(() => console.log(`tests: ${s.passes} passed, ${s.failures} failed, ${s.pending} skipped`));
+            process.nextTick(() =>
+                console.log(
+                    `tests: ${s.passes} passed, ${s.failures} failed, ${s.pending} skipped`,
+                ),
+            );
         });
     }
 }

@@ -20,7 +20,9 @@ describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
     const world: MockWorld = { connectionStatus: "pending" };
     // "-group" finds scim-group-0 and scim-group-1; "-app" finds scim-app, not scim-app-user-schema
     const find = (part: string) =>
-        declared.filter((d) => d.name === `scim${part}` || new RegExp(`^scim${part}-\\d+$`).test(d.name));
+        declared.filter(
+            (d) => d.name === `scim${part}` || new RegExp(`^scim${part}-\\d+$`).test(d.name),
+        );
     const one = (suffix: string) => {
         const found = find(suffix);
         assert.equal(found.length, 1, suffix);

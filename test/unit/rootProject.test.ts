@@ -13,6 +13,10 @@ describe("the integration fixture's project file is the repository's Pulumi.yaml
         const p = rootProject();
         assert.equal(p.name, "cxone-okta-scim");
         assert.deepEqual(p.options, { refresh: "always" });
-        assert.match(text, /^options:\n(?: {2}#.*\n)* {2}refresh: always$/m, "refresh: always is the file's own");
+        assert.match(
+            text,
+            /^options:\n(?: {2}#.*\n)* {2}refresh: always$/m,
+            "refresh: always is the file's own",
+        );
     });
 });

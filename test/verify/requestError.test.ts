@@ -5,14 +5,26 @@ const URL_ = "https://na1.nice-incontact.com/scim/v2/Users";
 
 function sysError(code: string, message = code): unknown {
     // the shape axios produces for a failed connection: code on the error and on its cause
-    return Object.assign(new Error(message), { isAxiosError: true, code, cause: Object.assign(new Error(message), { code }), config: { headers: { Authorization: "Bearer SECRET-TOKEN-123" } } });
+    return Object.assign(new Error(message), {
+        isAxiosError: true,
+        code,
+        cause: Object.assign(new Error(message), { code }),
+        config: { headers: { Authorization: "Bearer SECRET-TOKEN-123" } },
+    });
 }
 
 describe("verify: request failures are classified without secrets", () => {
     const cases: [string, string][] = [
-        ["ENOTFOUND", "dns"], ["EAI_AGAIN", "dns"], ["ECONNREFUSED", "refused"], ["ECONNRESET", "reset"],
-        ["ETIMEDOUT", "timeout"], ["ECONNABORTED", "timeout"], ["CERT_HAS_EXPIRED", "tls"],
-        ["DEPTH_ZERO_SELF_SIGNED_CERT", "tls"], ["UNABLE_TO_VERIFY_LEAF_SIGNATURE", "tls"], ["ERR_TLS_CERT_ALTNAME_INVALID", "tls"],
+        ["ENOTFOUND", "dns"],
+        ["EAI_AGAIN", "dns"],
+        ["ECONNREFUSED", "refused"],
+        ["ECONNRESET", "reset"],
+        ["ETIMEDOUT", "timeout"],
+        ["ECONNABORTED", "timeout"],
+        ["CERT_HAS_EXPIRED", "tls"],
+        ["DEPTH_ZERO_SELF_SIGNED_CERT", "tls"],
+        ["UNABLE_TO_VERIFY_LEAF_SIGNATURE", "tls"],
+        ["ERR_TLS_CERT_ALTNAME_INVALID", "tls"],
     ];
     for (const [code, kind] of cases) {
         it(`${code} -> ${kind}, naming the host`, () => {
@@ -29,7 +41,13 @@ describe("verify: request failures are classified without secrets", () => {
         const jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4eHh4eCJ9.c2lnbmF0dXJl";
         const err = Object.assign(new Error("Request failed"), {
             isAxiosError: true,
-            response: { status: 401, data: { error: "invalid_client", errorDescription: `key my-secret-value rejected, token ${jwt}` } },
+            response: {
+                status: 401,
+                data: {
+                    error: "invalid_client",
+                    errorDescription: `key my-secret-value rejected, token ${jwt}`,
+                },
+            },
         });
         const e = toRequestError(err, "obtain a token", URL_, ["my-secret-value"]);
         assert.strictEqual(e.kind, "http");

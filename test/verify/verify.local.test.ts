@@ -4,8 +4,22 @@ import * as net from "net";
 import type { AddressInfo } from "net";
 import { getUser, listUsers, userNameFilter } from "../../provider/cxone/scim";
 import { sandboxRegion } from "../../provider/regions";
-import { formatVerifyResult, STEP_SCIM, STEP_TOKEN, STEP_USERHUB, verifyConnection, type VerifyResult } from "../../provider/verify";
-import { closedPort, FAKE_KEY_ID, FAKE_SECRET, FAKE_TOKEN, startFakeCxone, type FakeCxone } from "./fakeCxone";
+import {
+    formatVerifyResult,
+    STEP_SCIM,
+    STEP_TOKEN,
+    STEP_USERHUB,
+    verifyConnection,
+    type VerifyResult,
+} from "../../provider/verify";
+import {
+    closedPort,
+    FAKE_KEY_ID,
+    FAKE_SECRET,
+    FAKE_TOKEN,
+    startFakeCxone,
+    type FakeCxone,
+} from "./fakeCxone";
 
 function assertNoSecrets(result: VerifyResult, ...secrets: string[]) {
     const text = JSON.stringify(result) + "\n" + formatVerifyResult(result);
@@ -14,21 +28,48 @@ function assertNoSecrets(result: VerifyResult, ...secrets: string[]) {
 
 describe("verify: connection test against a loopback CXone", () => {
     let fake: FakeCxone;
-    before(async () => { fake = await startFakeCxone(); });
-    after(async () => { await fake.stop(); });
-    beforeEach(() => { fake.behaviour = {}; fake.requests.length = 0; });
+    before(async () => {
+        fake = await startFakeCxone();
+    });
+    after(async () => {
+        await fake.stop();
+    });
+    beforeEach(() => {
+        fake.behaviour = {};
+        fake.requests.length = 0;
+    });
 
     const run = (over: Partial<Parameters<typeof verifyConnection>[0]> = {}) =>
-        verifyConnection({ region: sandboxRegion(fake.url), accessKeyId: FAKE_KEY_ID, accessKeySecret: FAKE_SECRET, timeoutMs: 2000, ...over });
+        verifyConnection({
+            region: sandboxRegion(fake.url),
+            accessKeyId: FAKE_KEY_ID,
+            accessKeySecret: FAKE_SECRET,
+            timeoutMs: 2000,
+            ...over,
+        });
 
     it("passes both steps and makes Okta's userName lookup with count=1", async () => {
         const r = await run();
         assert.strictEqual(r.ok, true, formatVerifyResult(r));
-        assert.deepStrictEqual(r.steps.map((s) => [s.name, s.ok]), [[STEP_TOKEN, true], [STEP_SCIM, true], [STEP_USERHUB, false]]);
-        assert.strictEqual(r.steps[2].skipped, true, "a token without tenant or user claims cannot ask discovery");
+        assert.deepStrictEqual(
+            r.steps.map((s) => [s.name, s.ok]),
+            [
+                [STEP_TOKEN, true],
+                [STEP_SCIM, true],
+                [STEP_USERHUB, false],
+            ],
+        );
+        assert.strictEqual(
+            r.steps[2].skipped,
+            true,
+            "a token without tenant or user claims cannot ask discovery",
+        );
         const scim = fake.requests.find((q) => q.url.startsWith("/scim/v2/Users"))!;
         const q = new URL(scim.url, fake.url).searchParams;
-        assert.strictEqual(q.get("filter"), 'userName eq "cxone-okta-scim-connection-test@example.invalid"');
+        assert.strictEqual(
+            q.get("filter"),
+            'userName eq "cxone-okta-scim-connection-test@example.invalid"',
+        );
         assert.strictEqual(q.get("count"), "1");
         assertNoSecrets(r, FAKE_SECRET, FAKE_TOKEN);
         assert.ok(formatVerifyResult(r).includes("PASS"));
@@ -50,7 +91,10 @@ describe("verify: connection test against a loopback CXone", () => {
     });
 
     it("error bodies echoing the secret are scrubbed", async () => {
-        fake.behaviour = { tokenStatus: 400, errorBody: { error: "invalid_request", errorDescription: `bad secret ${FAKE_SECRET}` } };
+        fake.behaviour = {
+            tokenStatus: 400,
+            errorBody: { error: "invalid_request", errorDescription: `bad secret ${FAKE_SECRET}` },
+        };
         const r = await run();
         assert.match(r.steps[0].detail, /HTTP 400/);
         assertNoSecrets(r, FAKE_SECRET);
@@ -96,9 +140,17 @@ describe("verify: connection test against a loopback CXone", () => {
 
     it("connection refused on a closed port names the host", async () => {
         const port = await closedPort();
-        const r = await verifyConnection({ region: sandboxRegion(`http://127.0.0.1:${port}`), accessKeyId: FAKE_KEY_ID, accessKeySecret: FAKE_SECRET, timeoutMs: 2000 });
+        const r = await verifyConnection({
+            region: sandboxRegion(`http://127.0.0.1:${port}`),
+            accessKeyId: FAKE_KEY_ID,
+            accessKeySecret: FAKE_SECRET,
+            timeoutMs: 2000,
+        });
         assert.strictEqual(r.ok, false);
-        assert.match(r.steps[0].detail, new RegExp(`connection refused by 127\\.0\\.0\\.1:${port}`));
+        assert.match(
+            r.steps[0].detail,
+            new RegExp(`connection refused by 127\\.0\\.0\\.1:${port}`),
+        );
         assertNoSecrets(r, FAKE_SECRET);
     });
 
@@ -107,7 +159,12 @@ describe("verify: connection test against a loopback CXone", () => {
         await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
         try {
             const port = (server.address() as AddressInfo).port;
-            const r = await verifyConnection({ region: sandboxRegion(`http://127.0.0.1:${port}`), accessKeyId: FAKE_KEY_ID, accessKeySecret: FAKE_SECRET, timeoutMs: 2000 });
+            const r = await verifyConnection({
+                region: sandboxRegion(`http://127.0.0.1:${port}`),
+                accessKeyId: FAKE_KEY_ID,
+                accessKeySecret: FAKE_SECRET,
+                timeoutMs: 2000,
+            });
             assert.match(r.steps[0].detail, /dropped/);
         } finally {
             server.close();
@@ -123,8 +180,12 @@ describe("verify: connection test against a loopback CXone", () => {
 
 describe("verify: SCIM client", () => {
     let fake: FakeCxone;
-    before(async () => { fake = await startFakeCxone(); });
-    after(async () => { await fake.stop(); });
+    before(async () => {
+        fake = await startFakeCxone();
+    });
+    after(async () => {
+        await fake.stop();
+    });
 
     it("userNameFilter escapes quotes and backslashes", () => {
         assert.strictEqual(userNameFilter('a"b\\c'), 'userName eq "a\\"b\\\\c"');
@@ -135,7 +196,13 @@ describe("verify: SCIM client", () => {
         assert.deepStrictEqual(list.Resources, []);
     });
     it("getUser answers undefined for 404 and never puts the token in errors", async () => {
-        assert.strictEqual(await getUser(`${fake.url}/scim/v2`, FAKE_TOKEN, "nope/../x"), undefined);
-        await assert.rejects(listUsers(`${fake.url}/scim/v2`, "wrong-token-abcdef"), (e: Error) => !e.message.includes("wrong-token-abcdef") && /HTTP 401/.test(e.message));
+        assert.strictEqual(
+            await getUser(`${fake.url}/scim/v2`, FAKE_TOKEN, "nope/../x"),
+            undefined,
+        );
+        await assert.rejects(
+            listUsers(`${fake.url}/scim/v2`, "wrong-token-abcdef"),
+            (e: Error) => !e.message.includes("wrong-token-abcdef") && /HTTP 401/.test(e.message),
+        );
     });
 });

@@ -30,7 +30,9 @@ export function appsRouter(ctx: SandboxContext, hooks: Hooks): Router {
         const body = (req.body ?? {}) as Record<string, unknown>;
         if (typeof body.name === "string" && body.name !== "") {
             // A given name means an OIN catalog app; the sandbox has no catalog. [guess: error text]
-            return validation(res, "name", [`name: No application in the catalog is named ${body.name}`]);
+            return validation(res, "name", [
+                `name: No application in the catalog is named ${body.name}`,
+            ]);
         }
         const taken = new Set(Object.values(okta().apps).map((a) => a.name));
         const label = typeof body.label === "string" ? body.label : "";
@@ -59,16 +61,34 @@ export function appsRouter(ctx: SandboxContext, hooks: Hooks): Router {
     r.get("/apps", (req, res) => {
         let list = Object.values(okta().apps);
         const q = typeof req.query.q === "string" ? req.query.q.toLowerCase() : "";
-        if (q) list = list.filter((a) => a.label.toLowerCase().startsWith(q) || a.name.toLowerCase().startsWith(q));
+        if (q)
+            list = list.filter(
+                (a) => a.label.toLowerCase().startsWith(q) || a.name.toLowerCase().startsWith(q),
+            );
         if (typeof req.query.filter === "string" && req.query.filter) {
             const eq = parseEqFilter(req.query.filter);
             if (!eq) return validation(res, "filter", ["filter: Invalid filter expression"]);
-            list = list.filter((a) => Object.entries(eq).every(([k, v]) =>
-                k === "status" ? a.status === v : k === "name" ? a.name === v : k === "id" ? a.id === v : false));
+            list = list.filter((a) =>
+                Object.entries(eq).every(([k, v]) =>
+                    k === "status"
+                        ? a.status === v
+                        : k === "name"
+                          ? a.name === v
+                          : k === "id"
+                            ? a.id === v
+                            : false,
+                ),
+            );
         }
         // [spec] limit default 20, maximum 200; ordered by creation
-        const items = page(req, res, list, { base: base(), path: "/api/v1/apps", dflt: 20, max: 200,
-            keyOf: (a) => `${a.created}|${a.id}`, createdOf: (a) => a.created });
+        const items = page(req, res, list, {
+            base: base(),
+            path: "/api/v1/apps",
+            dflt: 20,
+            max: 200,
+            keyOf: (a) => `${a.created}|${a.id}`,
+            createdOf: (a) => a.created,
+        });
         res.json(items.map((a) => appView(base(), a)));
     });
 
@@ -88,8 +108,11 @@ export function appsRouter(ctx: SandboxContext, hooks: Hooks): Router {
         }
         const { settings, causes } = parseAppBody(body, app.name);
         if (causes.length) return validation(res, fieldsOf(causes), causes);
-        if (!settings.credentials.hasSharedPassword && app.credentials.hasSharedPassword
-            && settings.credentials.scheme === app.credentials.scheme) {
+        if (
+            !settings.credentials.hasSharedPassword &&
+            app.credentials.hasSharedPassword &&
+            settings.credentials.scheme === app.credentials.scheme
+        ) {
             settings.credentials.hasSharedPassword = true; // an empty password keeps the stored one
         }
         Object.assign(app, settings, { lastUpdated: nowIso() });
@@ -125,7 +148,8 @@ export function appsRouter(ctx: SandboxContext, hooks: Hooks): Router {
             ]);
         }
         delete okta().apps[app.id];
-        for (const [state, p] of Object.entries(okta().pendingOAuth)) if (p.appId === app.id) delete okta().pendingOAuth[state];
+        for (const [state, p] of Object.entries(okta().pendingOAuth))
+            if (p.appId === app.id) delete okta().pendingOAuth[state];
         ctx.save();
         res.status(204).end();
     });

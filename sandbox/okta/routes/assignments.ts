@@ -12,7 +12,8 @@ import { appUserView, groupAssignmentView } from "../views";
 import type { Hooks } from "../hooks";
 
 type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj => (v && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : {});
+const obj = (v: unknown): Obj =>
+    v && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : {};
 
 export function assignmentsRouter(ctx: SandboxContext, hooks: Hooks): Router {
     const r = Router();
@@ -23,15 +24,23 @@ export function assignmentsRouter(ctx: SandboxContext, hooks: Hooks): Router {
         if (!app) notFound(res, `${req.params.id} (App)`);
         return app;
     };
-    const changed = () => { ctx.save(); hooks.changed(); };
+    const changed = () => {
+        ctx.save();
+        hooks.changed();
+    };
 
     r.get("/apps/:id/users", (req, res) => {
         const app = findApp(req, res);
         if (!app) return;
         // [spec] limit default 50, maximum 500
-        const rows = page(req, res, appAssignees(okta(), app), { base: base(), path: `/api/v1/apps/${app.id}/users`,
-            dflt: 50, max: 500, keyOf: (row) => row.userId,
-            createdOf: (row) => app.users[row.userId]?.created });
+        const rows = page(req, res, appAssignees(okta(), app), {
+            base: base(),
+            path: `/api/v1/apps/${app.id}/users`,
+            dflt: 50,
+            max: 500,
+            keyOf: (row) => row.userId,
+            createdOf: (row) => app.users[row.userId]?.created,
+        });
         res.json(rows.map((row) => appUserView(base(), okta(), app, row)));
     });
 
@@ -42,7 +51,9 @@ export function assignmentsRouter(ctx: SandboxContext, hooks: Hooks): Router {
         const user = findUser(okta(), uid);
         if (!user) return notFound(res, `${uid} (User)`);
         if (user.status === "DEPROVISIONED") {
-            return validation(res, "user", ["user: A deactivated user cannot be assigned to an application"]);
+            return validation(res, "user", [
+                "user: A deactivated user cannot be assigned to an application",
+            ]);
         }
         const now = nowIso();
         const creds = obj(body.credentials);
@@ -51,7 +62,10 @@ export function assignmentsRouter(ctx: SandboxContext, hooks: Hooks): Router {
             userId: user.id,
             created: existing?.created ?? now,
             lastUpdated: now,
-            credentials: typeof creds.userName === "string" ? { userName: creds.userName } : existing?.credentials ?? null,
+            credentials:
+                typeof creds.userName === "string"
+                    ? { userName: creds.userName }
+                    : (existing?.credentials ?? null),
             profile: { ...(existing?.profile ?? {}), ...obj(body.profile) },
         };
         changed();
@@ -60,7 +74,8 @@ export function assignmentsRouter(ctx: SandboxContext, hooks: Hooks): Router {
     // [doc] assign: POST /apps/{id}/users with {id}
     r.post("/apps/:id/users", (req, res) => {
         const id = obj(req.body).id;
-        if (typeof id !== "string" || !id) return validation(res, "id", ["id: The field cannot be left blank"]);
+        if (typeof id !== "string" || !id)
+            return validation(res, "id", ["id: The field cannot be left blank"]);
         assignUser(req, res, id);
     });
     // [doc] update an assigned user (credentials/profile): POST /apps/{id}/users/{uid}
@@ -89,8 +104,15 @@ export function assignmentsRouter(ctx: SandboxContext, hooks: Hooks): Router {
         const row = appAssignees(okta(), app).find((a) => a.userId === req.params.uid);
         if (!row) return notFound(res, `${req.params.uid} (AppUser)`);
         if (row.scope === "GROUP") {
-            return sendOktaError(res, 403, "E0000006", "You do not have permission to perform the requested action",
-                ["The user is assigned to the application through a group; remove the group assignment instead."]);
+            return sendOktaError(
+                res,
+                403,
+                "E0000006",
+                "You do not have permission to perform the requested action",
+                [
+                    "The user is assigned to the application through a group; remove the group assignment instead.",
+                ],
+            );
         }
         delete app.users[row.userId];
         changed();
@@ -101,15 +123,27 @@ export function assignmentsRouter(ctx: SandboxContext, hooks: Hooks): Router {
         const app = findApp(req, res);
         if (!app) return;
         // [spec] limit default 20, maximum 200
-        const ids = page(req, res, Object.keys(app.groups).filter((g) => okta().groups[g]), { base: base(),
-            path: `/api/v1/apps/${app.id}/groups`, dflt: 20, max: 200, keyOf: (g) => g, createdOf: (g) => app.groups[g].lastUpdated });
+        const ids = page(
+            req,
+            res,
+            Object.keys(app.groups).filter((g) => okta().groups[g]),
+            {
+                base: base(),
+                path: `/api/v1/apps/${app.id}/groups`,
+                dflt: 20,
+                max: 200,
+                keyOf: (g) => g,
+                createdOf: (g) => app.groups[g].lastUpdated,
+            },
+        );
         res.json(ids.map((g) => groupAssignmentView(base(), app, g)));
     });
 
     r.get("/apps/:id/groups/:gid", (req, res) => {
         const app = findApp(req, res);
         if (!app) return;
-        if (!app.groups[req.params.gid]) return notFound(res, `${req.params.gid} (ApplicationGroupAssignment)`);
+        if (!app.groups[req.params.gid])
+            return notFound(res, `${req.params.gid} (ApplicationGroupAssignment)`);
         res.json(groupAssignmentView(base(), app, req.params.gid));
     });
 
@@ -120,8 +154,16 @@ export function assignmentsRouter(ctx: SandboxContext, hooks: Hooks): Router {
         if (!okta().groups[gid]) return notFound(res, `${gid} (UserGroup)`);
         const body = obj(req.body);
         const existing = app.groups[gid];
-        const priority = typeof body.priority === "number" ? body.priority : existing?.priority ?? Object.keys(app.groups).length;
-        app.groups[gid] = { groupId: gid, lastUpdated: nowIso(), priority, profile: { ...obj(body.profile) } };
+        const priority =
+            typeof body.priority === "number"
+                ? body.priority
+                : (existing?.priority ?? Object.keys(app.groups).length);
+        app.groups[gid] = {
+            groupId: gid,
+            lastUpdated: nowIso(),
+            priority,
+            profile: { ...obj(body.profile) },
+        };
         changed();
         res.status(200).json(groupAssignmentView(base(), app, gid));
     });
@@ -129,7 +171,8 @@ export function assignmentsRouter(ctx: SandboxContext, hooks: Hooks): Router {
     r.delete("/apps/:id/groups/:gid", (req, res) => {
         const app = findApp(req, res);
         if (!app) return;
-        if (!app.groups[req.params.gid]) return notFound(res, `${req.params.gid} (ApplicationGroupAssignment)`);
+        if (!app.groups[req.params.gid])
+            return notFound(res, `${req.params.gid} (ApplicationGroupAssignment)`);
         delete app.groups[req.params.gid];
         changed();
         res.status(204).end();

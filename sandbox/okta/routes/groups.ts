@@ -20,12 +20,27 @@ export function groupsRouter(ctx: SandboxContext, hooks: Hooks): Router {
         if (typeof req.query.filter === "string" && req.query.filter) {
             const eq = parseEqFilter(req.query.filter);
             if (!eq) return validation(res, "filter", ["filter: Invalid filter expression"]);
-            list = list.filter((g) => Object.entries(eq).every(([k, v]) =>
-                k === "type" ? g.type === v : k === "id" ? g.id === v : k === "profile.name" ? g.profile.name === v : false));
+            list = list.filter((g) =>
+                Object.entries(eq).every(([k, v]) =>
+                    k === "type"
+                        ? g.type === v
+                        : k === "id"
+                          ? g.id === v
+                          : k === "profile.name"
+                            ? g.profile.name === v
+                            : false,
+                ),
+            );
         }
         // [spec] limit default 10000, maximum 10000
-        const items = page(req, res, list, { base: base(), path: "/api/v1/groups", dflt: 10000, max: 10000,
-            keyOf: (g) => `${g.created}|${g.id}`, createdOf: (g) => g.created });
+        const items = page(req, res, list, {
+            base: base(),
+            path: "/api/v1/groups",
+            dflt: 10000,
+            max: 10000,
+            keyOf: (g) => `${g.created}|${g.id}`,
+            createdOf: (g) => g.created,
+        });
         res.json(items.map((g) => groupView(base(), g)));
     });
 
@@ -39,32 +54,44 @@ export function groupsRouter(ctx: SandboxContext, hooks: Hooks): Router {
         const g = okta().groups[req.params.gid];
         if (!g) return notFound(res, `${req.params.gid} (UserGroup)`);
         // [spec] limit default 1000, maximum 1000
-        const ids = page(req, res, groupMembers(okta(), g), { base: base(), path: `/api/v1/groups/${g.id}/users`,
-            dflt: 1000, max: 1000, keyOf: (id) => id });
+        const ids = page(req, res, groupMembers(okta(), g), {
+            base: base(),
+            path: `/api/v1/groups/${g.id}/users`,
+            dflt: 1000,
+            max: 1000,
+            keyOf: (id) => id,
+        });
         res.json(ids.map((id) => userView(base(), okta().users[id])));
     });
 
     // [doc] PUT/DELETE membership -> 204. "Everyone" (BUILT_IN) cannot be edited. [guess: error code]
-    const member = (add: boolean) => (req: import("express").Request, res: import("express").Response) => {
-        const gid = String(req.params.gid);
-        const uid = String(req.params.uid);
-        const g = okta().groups[gid];
-        if (!g) return notFound(res, `${gid} (UserGroup)`);
-        if (!okta().users[uid]) return notFound(res, `${uid} (User)`);
-        if (g.type !== "OKTA_GROUP") {
-            return sendOktaError(res, 403, "E0000006", "You do not have permission to perform the requested action");
-        }
-        const members = new Set(okta().memberships[gid] ?? []);
-        const had = members.has(uid);
-        if (add) members.add(uid); else members.delete(uid);
-        okta().memberships[gid] = [...members];
-        if (had !== add) {
-            g.lastMembershipUpdated = nowIso();
-            ctx.save();
-            hooks.changed();
-        }
-        res.status(204).end();
-    };
+    const member =
+        (add: boolean) => (req: import("express").Request, res: import("express").Response) => {
+            const gid = String(req.params.gid);
+            const uid = String(req.params.uid);
+            const g = okta().groups[gid];
+            if (!g) return notFound(res, `${gid} (UserGroup)`);
+            if (!okta().users[uid]) return notFound(res, `${uid} (User)`);
+            if (g.type !== "OKTA_GROUP") {
+                return sendOktaError(
+                    res,
+                    403,
+                    "E0000006",
+                    "You do not have permission to perform the requested action",
+                );
+            }
+            const members = new Set(okta().memberships[gid] ?? []);
+            const had = members.has(uid);
+            if (add) members.add(uid);
+            else members.delete(uid);
+            okta().memberships[gid] = [...members];
+            if (had !== add) {
+                g.lastMembershipUpdated = nowIso();
+                ctx.save();
+                hooks.changed();
+            }
+            res.status(204).end();
+        };
     r.put("/groups/:gid/users/:uid", member(true));
     r.delete("/groups/:gid/users/:uid", member(false));
 

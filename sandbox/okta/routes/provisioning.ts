@@ -25,7 +25,8 @@ import { featureView } from "../views";
 import type { Hooks } from "../hooks";
 
 type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj | null => (v && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : null);
+const obj = (v: unknown): Obj | null =>
+    v && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : null;
 
 export function connectionEnabled(app: OktaApp): boolean {
     const p = app.provisioning;
@@ -43,7 +44,11 @@ function notEnabled(res: Response): void {
  */
 export type ConnectionReporting = "reported" | "unknown";
 
-export function provisioningRouter(ctx: SandboxContext, hooks: Hooks, reporting: ConnectionReporting = "reported"): Router {
+export function provisioningRouter(
+    ctx: SandboxContext,
+    hooks: Hooks,
+    reporting: ConnectionReporting = "reported",
+): Router {
     const r = Router();
     const base = () => ctx.urls.okta;
     const findApp = (req: Request, res: Response): OktaApp | undefined => {
@@ -59,7 +64,12 @@ export function provisioningRouter(ctx: SandboxContext, hooks: Hooks, reporting:
         const href = `${base()}/api/v1/apps/${app.id}/connections/default`;
         const p = app.provisioning;
         if (!p.scimEnabled || !p.scim || reporting === "unknown") {
-            return { authScheme: "UNKNOWN", status: "UNKNOWN", profile: { authScheme: "UNKNOWN" }, _links: {} };
+            return {
+                authScheme: "UNKNOWN",
+                status: "UNKNOWN",
+                profile: { authScheme: "UNKNOWN" },
+                _links: {},
+            };
         }
         const on = connectionEnabled(app);
         return {
@@ -85,15 +95,18 @@ export function provisioningRouter(ctx: SandboxContext, hooks: Hooks, reporting:
         const app = findApp(req, res);
         if (!app) return;
         const profile = obj(obj(req.body)?.profile);
-        if (!profile) return validation(res, "profile", ["profile: The field cannot be left blank"]);
+        if (!profile)
+            return validation(res, "profile", ["profile: The field cannot be left blank"]);
         const scheme = profile.authScheme;
         if (scheme !== "TOKEN" && scheme !== "OAUTH2") {
-            return validation(res, "profile.authScheme", ["profile.authScheme: Must be one of TOKEN, OAUTH2"]);
+            return validation(res, "profile.authScheme", [
+                "profile.authScheme: Must be one of TOKEN, OAUTH2",
+            ]);
         }
         // Custom (wizard-made) apps: the SCIM connection is set in the Admin Console only.
         return validation(res, "profile", [
             `profile: Provisioning connection settings for the app ${app.name} cannot be set through the API; ` +
-            "configure the SCIM connection in the Admin Console (Provisioning > Integration).",
+                "configure the SCIM connection in the Admin Console (Provisioning > Integration).",
         ]);
     });
 
@@ -101,13 +114,20 @@ export function provisioningRouter(ctx: SandboxContext, hooks: Hooks, reporting:
         const app = findApp(req, res);
         if (!app) return;
         const p = app.provisioning;
-        if (reporting === "unknown" && (req.params.op === "activate" || req.params.op === "deactivate")) {
-            return validation(res, "connection", ["Provisioning connection lifecycle is not supported for this application."]);
+        if (
+            reporting === "unknown" &&
+            (req.params.op === "activate" || req.params.op === "deactivate")
+        ) {
+            return validation(res, "connection", [
+                "Provisioning connection lifecycle is not supported for this application.",
+            ]);
         }
         if (req.params.op === "activate") {
             if (!p.scimEnabled || !p.scim) return notEnabled(res);
             if (!p.authorized) {
-                return validation(res, "connection", ["The provisioning connection has not been authenticated; authenticate it in the Admin Console first."]);
+                return validation(res, "connection", [
+                    "The provisioning connection has not been authenticated; authenticate it in the Admin Console first.",
+                ]);
             }
             p.connectionActive = true;
         } else if (req.params.op === "deactivate") {
@@ -132,7 +152,8 @@ export function provisioningRouter(ctx: SandboxContext, hooks: Hooks, reporting:
         const app = findApp(req, res);
         if (!app) return;
         if (!app.provisioning.scimEnabled || !app.provisioning.scim) return notEnabled(res);
-        if (req.params.name !== "USER_PROVISIONING") return notFound(res, `${req.params.name} (AppFeature)`);
+        if (req.params.name !== "USER_PROVISIONING")
+            return notFound(res, `${req.params.name} (AppFeature)`);
         res.json(featureView(base(), app, connectionEnabled(app)));
     });
 
@@ -141,9 +162,12 @@ export function provisioningRouter(ctx: SandboxContext, hooks: Hooks, reporting:
         if (!app) return;
         const p = app.provisioning;
         if (!p.scimEnabled || !p.scim) return notEnabled(res);
-        if (req.params.name !== "USER_PROVISIONING") return notFound(res, `${req.params.name} (AppFeature)`);
+        if (req.params.name !== "USER_PROVISIONING")
+            return notFound(res, `${req.params.name} (AppFeature)`);
         if (!connectionEnabled(app)) {
-            return validation(res, "connection", ["The provisioning connection is not enabled; authenticate the app's provisioning integration first."]);
+            return validation(res, "connection", [
+                "The provisioning connection is not enabled; authenticate the app's provisioning integration first.",
+            ]);
         }
         const body = obj(req.body);
         if (!body) return notWellFormed(res);
@@ -176,7 +200,11 @@ export function mergeCapabilities(cur: ProvisioningCapabilities, body: Obj, supp
     const update = obj(body.update) ?? {};
     const lc = toggle(obj(create.lifecycleCreate)?.status, "create.lifecycleCreate.status", causes);
     const prof = toggle(obj(update.profile)?.status, "update.profile.status", causes);
-    const deact = toggle(obj(update.lifecycleDeactivate)?.status, "update.lifecycleDeactivate.status", causes);
+    const deact = toggle(
+        obj(update.lifecycleDeactivate)?.status,
+        "update.lifecycleDeactivate.status",
+        causes,
+    );
     const pw = obj(update.password);
     const pws = toggle(pw?.status, "update.password.status", causes);
     if (lc) next.create.lifecycleCreate.status = lc;
@@ -188,7 +216,8 @@ export function mergeCapabilities(cur: ProvisioningCapabilities, body: Obj, supp
         else causes.push("update.password.seed: Must be OKTA or RANDOM");
     }
     if (pw?.change !== undefined) {
-        if (pw.change === "CHANGE" || pw.change === "KEEP_EXISTING") next.update.password.change = pw.change;
+        if (pw.change === "CHANGE" || pw.change === "KEEP_EXISTING")
+            next.update.password.change = pw.change;
         else causes.push("update.password.change: Must be CHANGE or KEEP_EXISTING");
     }
     // "Push New Users" brings Create Users, Deactivate Users and Sync Password;
@@ -196,9 +225,15 @@ export function mergeCapabilities(cur: ProvisioningCapabilities, body: Obj, supp
     const pushNew = supported.includes("pushNewUsers");
     const pushProfile = supported.includes("pushProfileUpdates");
     const on = (t: Toggle) => t === "ENABLED";
-    if (on(next.create.lifecycleCreate.status) && !pushNew) causes.push("create.lifecycleCreate: The SCIM connection does not support Push New Users");
-    if (on(next.update.lifecycleDeactivate.status) && !pushNew) causes.push("update.lifecycleDeactivate: The SCIM connection does not support Push New Users");
-    if (on(next.update.password.status) && !pushNew) causes.push("update.password: The SCIM connection does not support Push New Users");
-    if (on(next.update.profile.status) && !pushProfile) causes.push("update.profile: The SCIM connection does not support Push Profile Updates");
+    if (on(next.create.lifecycleCreate.status) && !pushNew)
+        causes.push("create.lifecycleCreate: The SCIM connection does not support Push New Users");
+    if (on(next.update.lifecycleDeactivate.status) && !pushNew)
+        causes.push(
+            "update.lifecycleDeactivate: The SCIM connection does not support Push New Users",
+        );
+    if (on(next.update.password.status) && !pushNew)
+        causes.push("update.password: The SCIM connection does not support Push New Users");
+    if (on(next.update.profile.status) && !pushProfile)
+        causes.push("update.profile: The SCIM connection does not support Push Profile Updates");
     return { next, causes };
 }

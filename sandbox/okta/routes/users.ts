@@ -11,17 +11,27 @@ import type { Hooks } from "../hooks";
 const REQUIRED = ["firstName", "lastName", "email", "login"] as const;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function profileProblems(state: SandboxContext["state"]["okta"], p: Record<string, unknown>, self?: string): string[] {
+function profileProblems(
+    state: SandboxContext["state"]["okta"],
+    p: Record<string, unknown>,
+    self?: string,
+): string[] {
     const causes: string[] = [];
     for (const f of REQUIRED) {
         const v = p[f];
-        if (typeof v !== "string" || v.trim() === "") causes.push(`${f}: The field cannot be left blank`);
+        if (typeof v !== "string" || v.trim() === "")
+            causes.push(`${f}: The field cannot be left blank`);
     }
-    if (typeof p.email === "string" && p.email && !EMAIL.test(p.email)) causes.push("email: Does not match required pattern");
+    if (typeof p.email === "string" && p.email && !EMAIL.test(p.email))
+        causes.push("email: Does not match required pattern");
     if (typeof p.login === "string" && p.login) {
-        if (!EMAIL.test(p.login)) causes.push("login: Username must be in the form of an email address");
+        if (!EMAIL.test(p.login))
+            causes.push("login: Username must be in the form of an email address");
         const taken = findUser(state, p.login);
-        if (taken && taken.id !== self) causes.push("login: An object with this field already exists in the current organization");
+        if (taken && taken.id !== self)
+            causes.push(
+                "login: An object with this field already exists in the current organization",
+            );
     }
     return causes;
 }
@@ -44,22 +54,36 @@ export function usersRouter(ctx: SandboxContext, hooks: Hooks): Router {
         if (filter) {
             const eq = parseEqFilter(filter);
             if (!eq) return validation(res, "filter", ["filter: Invalid filter expression"]);
-            list = list.filter((u) => Object.entries(eq).every(([k, v]) => {
-                if (k === "status") return u.status === v;
-                if (k === "id") return u.id === v;
-                if (k.startsWith("profile.")) return String(u.profile[k.slice(8)] ?? "").toLowerCase() === v.toLowerCase();
-                return false;
-            }));
+            list = list.filter((u) =>
+                Object.entries(eq).every(([k, v]) => {
+                    if (k === "status") return u.status === v;
+                    if (k === "id") return u.id === v;
+                    if (k.startsWith("profile."))
+                        return (
+                            String(u.profile[k.slice(8)] ?? "").toLowerCase() === v.toLowerCase()
+                        );
+                    return false;
+                }),
+            );
         } else {
             list = list.filter((u) => u.status !== "DEPROVISIONED");
         }
         if (q) {
-            list = list.filter((u) => [u.profile.firstName, u.profile.lastName, u.profile.email, u.profile.login]
-                .some((v) => String(v).toLowerCase().startsWith(q)));
+            list = list.filter((u) =>
+                [u.profile.firstName, u.profile.lastName, u.profile.email, u.profile.login].some(
+                    (v) => String(v).toLowerCase().startsWith(q),
+                ),
+            );
         }
         // [spec] limit default 200, maximum 200
-        const items = page(req, res, list, { base: base(), path: "/api/v1/users", dflt: 200, max: 200,
-            keyOf: (u) => `${u.created}|${u.id}`, createdOf: (u) => u.created });
+        const items = page(req, res, list, {
+            base: base(),
+            path: "/api/v1/users",
+            dflt: 200,
+            max: 200,
+            keyOf: (u) => `${u.created}|${u.id}`,
+            createdOf: (u) => u.created,
+        });
         res.json(items.map((u) => userView(base(), u)));
     });
 
@@ -71,10 +95,14 @@ export function usersRouter(ctx: SandboxContext, hooks: Hooks): Router {
 
     // [doc] create. activate defaults to true; without credentials an activated user is PROVISIONED.
     r.post("/users", (req, res) => {
-        const body = (req.body ?? {}) as { profile?: Record<string, unknown>; credentials?: { password?: { value?: string } } };
+        const body = (req.body ?? {}) as {
+            profile?: Record<string, unknown>;
+            credentials?: { password?: { value?: string } };
+        };
         const p = body.profile ?? {};
         const causes = profileProblems(okta(), p);
-        if (causes.length) return validation(res, causes.map((c) => c.split(":")[0]).join(", "), causes);
+        if (causes.length)
+            return validation(res, causes.map((c) => c.split(":")[0]).join(", "), causes);
         const activate = req.query.activate !== "false";
         const hasPassword = typeof body.credentials?.password?.value === "string";
         const status = !activate ? "STAGED" : hasPassword ? "ACTIVE" : "PROVISIONED";
@@ -86,19 +114,22 @@ export function usersRouter(ctx: SandboxContext, hooks: Hooks): Router {
     });
 
     // [doc] POST = partial profile update; PUT = replace the profile.
-    const update = (partial: boolean) => (req: import("express").Request, res: import("express").Response) => {
-        const u = findUser(okta(), String(req.params.id));
-        if (!u) return notFound(res, `${req.params.id} (User)`);
-        const incoming = ((req.body ?? {}) as { profile?: Record<string, unknown> }).profile ?? {};
-        const next = partial ? { ...u.profile, ...incoming } : { ...incoming };
-        const causes = profileProblems(okta(), next, u.id);
-        if (causes.length) return validation(res, causes.map((c) => c.split(":")[0]).join(", "), causes);
-        u.profile = next as OktaUserProfile;
-        u.lastUpdated = nowIso();
-        ctx.save();
-        hooks.changed();
-        res.json(userView(base(), u));
-    };
+    const update =
+        (partial: boolean) => (req: import("express").Request, res: import("express").Response) => {
+            const u = findUser(okta(), String(req.params.id));
+            if (!u) return notFound(res, `${req.params.id} (User)`);
+            const incoming =
+                ((req.body ?? {}) as { profile?: Record<string, unknown> }).profile ?? {};
+            const next = partial ? { ...u.profile, ...incoming } : { ...incoming };
+            const causes = profileProblems(okta(), next, u.id);
+            if (causes.length)
+                return validation(res, causes.map((c) => c.split(":")[0]).join(", "), causes);
+            u.profile = next as OktaUserProfile;
+            u.lastUpdated = nowIso();
+            ctx.save();
+            hooks.changed();
+            res.json(userView(base(), u));
+        };
     r.post("/users/:id", update(true));
     r.put("/users/:id", update(false));
 
@@ -108,23 +139,39 @@ export function usersRouter(ctx: SandboxContext, hooks: Hooks): Router {
         if (!u) return notFound(res, `${req.params.id} (User)`);
         const now = nowIso();
         const op = req.params.op;
-        const set = (s: OktaUser["status"]) => { u.status = s; u.statusChanged = now; u.lastUpdated = now; };
+        const set = (s: OktaUser["status"]) => {
+            u.status = s;
+            u.statusChanged = now;
+            u.lastUpdated = now;
+        };
         if (op === "deactivate") {
             if (u.status === "DEPROVISIONED") {
-                return sendOktaError(res, 403, "E0000038", "This operation is not allowed in the user's current status.");
+                return sendOktaError(
+                    res,
+                    403,
+                    "E0000038",
+                    "This operation is not allowed in the user's current status.",
+                );
             }
             set("DEPROVISIONED");
         } else if (op === "activate" || op === "reactivate") {
             if (u.status !== "STAGED" && u.status !== "DEPROVISIONED" && op === "activate") {
-                return sendOktaError(res, 403, "E0000016", "Activation failed because the user is already active");
+                return sendOktaError(
+                    res,
+                    403,
+                    "E0000016",
+                    "Activation failed because the user is already active",
+                );
             }
             u.activated = now;
             set("PROVISIONED");
         } else if (op === "suspend") {
-            if (u.status !== "ACTIVE") return validation(res, "status", ["Cannot suspend a user that is not active"]);
+            if (u.status !== "ACTIVE")
+                return validation(res, "status", ["Cannot suspend a user that is not active"]);
             set("SUSPENDED");
         } else if (op === "unsuspend") {
-            if (u.status !== "SUSPENDED") return validation(res, "status", ["Cannot unsuspend a user that is not suspended"]);
+            if (u.status !== "SUSPENDED")
+                return validation(res, "status", ["Cannot unsuspend a user that is not suspended"]);
             set("ACTIVE");
         } else {
             return sendOktaError(res, 404, "E0000008", "The requested path was not found");
