@@ -63,6 +63,7 @@ const discoveries = new Map<string, Promise<DiscoveredHosts>>();
 export function clearSessionCache(): void {
     tokens.clear();
     discoveries.clear();
+    refused.clear();
 }
 
 /** One HTTP call in the operator's words. */

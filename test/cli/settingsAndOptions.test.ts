@@ -35,7 +35,8 @@ describe("program settings and Pulumi.yaml options (real CLI, sandbox)", functio
         sandbox = await startSandbox({ dir, cxonePort: 0, oktaPort: 0 });
         process.env.CXONE_OKTA_SANDBOX_DIR = dir;
         env = engineEnv(backendDir, { CXONE_OKTA_SANDBOX_DIR: dir });
-        // a role made by hand in CXone, to be adopted (cxone:adoptExisting)
+        // a role made by hand in CXone, to be adopted by its id (cxone:adoptRoleId): it carries no
+        // stack's mark, so adoptExisting alone would refuse it
         const e = sandbox.endpoints.cxone;
         const base = sandbox.urls.cxone;
         const t = await axios.post(`${base}/authentication/v1/token/access-key`, {
@@ -79,7 +80,7 @@ describe("program settings and Pulumi.yaml options (real CLI, sandbox)", functio
     it("settings set with pulumi config set reach CXone and Okta", async () => {
         await cli("stack", "init");
         await cli("config", "set", "cxone:roleName", set.roleName);
-        await cli("config", "set", "cxone:adoptExisting", "true");
+        await cli("config", "set", "cxone:adoptRoleId", preRoleId);
         await cli("config", "set", "cxone:employeeEmail", set.email);
         await cli("config", "set", "cxone:employeeFirstName", set.first);
         await cli("config", "set", "cxone:employeeLastName", set.last);

@@ -5,6 +5,7 @@ import { strict as assert } from "assert";
 import * as role from "../../provider/cxone/roleProvider";
 import * as employee from "../../provider/cxone/employeeProvider";
 import * as accessKey from "../../provider/cxone/accessKeyProvider";
+import { forgetKeyReads } from "../../provider/cxone/keyReads";
 import { clearSessionCache } from "../../provider/cxone/session";
 import * as app from "../../provider/okta/autoLoginAppProvider";
 import * as group from "../../provider/okta/groupAssignmentProvider";
@@ -19,6 +20,11 @@ type Props = Record<string, unknown>;
 type Any = any;
 
 describe("error paths carry no secret (every resource, sandbox)", function () {
+    // each test as a new provider process: no sign-in, refusal or key read carried over
+    beforeEach(() => {
+        clearSessionCache();
+        forgetKeyReads();
+    });
     this.timeout(60_000);
     let f: CxoneFixture;
     const secrets = new Map<string, string>();
