@@ -1,7 +1,7 @@
 // AppUserSchemaProperties' implementation, loaded at call time by the serialized forwarder.
 import type * as pulumi from "@pulumi/pulumi";
 import {
-    changedKeys,
+    diffManaged,
     declaredFields,
     managedLive,
     nextPrevious,
@@ -120,13 +120,7 @@ export async function diff(
     olds: Outputs,
     news: Inputs,
 ): Promise<pulumi.dynamic.DiffResult> {
-    const replaces = (["orgUrl", "appId"] as const).filter((k) => olds[k] !== news[k]);
-    const changed = changedKeys(olds.properties ?? {}, news.properties ?? {});
-    return {
-        changes: replaces.length > 0 || changed.length > 0,
-        replaces,
-        deleteBeforeReplace: true,
-    };
+    return diffManaged(olds, news);
 }
 
 export async function update(
@@ -137,7 +131,7 @@ export async function update(
     return { outs: await apply(news, olds.previous ?? {}) };
 }
 
-export async function delete_(_id: string, props: Outputs): Promise<void> {
+export async function destroy(_id: string, props: Outputs): Promise<void> {
     if (!(await oktaProfileApi.getAppUserSchema(props.orgUrl, props.appId))) return; // the app is gone
     await oktaProfileApi.updateAppUserSchema(
         props.orgUrl,
@@ -145,4 +139,4 @@ export async function delete_(_id: string, props: Outputs): Promise<void> {
         partialUpdate({}, props.previous ?? {}),
     );
 }
-export { delete_ as delete };
+export { destroy as delete };

@@ -409,3 +409,20 @@ export function declaredFields(p: {
         ...(p.type !== "string" ? { type: p.type as "string" } : {}),
     };
 }
+
+/**
+ * The diff both mapping resources share: another org or app replaces (delete first, so what Okta
+ * held is restored before the new app is written); a changed managed property updates in place.
+ */
+export function diffManaged<T>(
+    olds: { orgUrl: string; appId: string; properties?: Record<string, T> },
+    news: { orgUrl: string; appId: string; properties?: Record<string, T> },
+): { changes: boolean; replaces: string[]; deleteBeforeReplace: boolean } {
+    const replaces = (["orgUrl", "appId"] as const).filter((k) => olds[k] !== news[k]);
+    const changed = changedKeys(olds.properties ?? {}, news.properties ?? {});
+    return {
+        changes: replaces.length > 0 || changed.length > 0,
+        replaces,
+        deleteBeforeReplace: true,
+    };
+}

@@ -1,7 +1,7 @@
 // ProfileMapping's implementation, loaded at call time by the serialized forwarder.
 import type * as pulumi from "@pulumi/pulumi";
 import {
-    changedKeys,
+    diffManaged,
     managedLive,
     nextPrevious,
     parseExpression,
@@ -108,13 +108,7 @@ export async function diff(
     olds: Outputs,
     news: Inputs,
 ): Promise<pulumi.dynamic.DiffResult> {
-    const replaces = (["orgUrl", "appId"] as const).filter((k) => olds[k] !== news[k]);
-    const changed = changedKeys(olds.properties ?? {}, news.properties ?? {});
-    return {
-        changes: replaces.length > 0 || changed.length > 0,
-        replaces,
-        deleteBeforeReplace: true,
-    };
+    return diffManaged(olds, news);
 }
 
 export async function update(
@@ -125,7 +119,7 @@ export async function update(
     return { outs: await apply(news, olds.previous ?? {}, olds.mappingId) };
 }
 
-export async function delete_(_id: string, props: Outputs): Promise<void> {
+export async function destroy(_id: string, props: Outputs): Promise<void> {
     const m = await oktaProfileApi.getMapping(props.orgUrl, props.mappingId);
     if (!m) return; // the app and its mapping are gone
     const restore = Object.fromEntries(
@@ -136,4 +130,4 @@ export async function delete_(_id: string, props: Outputs): Promise<void> {
     );
     await oktaProfileApi.updateMapping(props.orgUrl, m.id, partialUpdate({}, restore));
 }
-export { delete_ as delete };
+export { destroy as delete };
