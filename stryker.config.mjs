@@ -24,8 +24,10 @@ export default {
             "dist/test/cxone/check.test.js",
             "dist/test/cxone/logic.test.js",
             "dist/test/cxone/*.sandbox.test.js",
+            "dist/test/cxone/*.unit.test.js",
             "dist/test/conformance/*.test.js",
             "dist/test/sandbox/*.test.js",
+            "dist/test/verify/*.test.js",
         ],
     },
     // The TypeScript checker (drops mutants tsc would refuse) is off by default: on 2 shared cores it
