@@ -91,6 +91,33 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
             assert.deepEqual(await schema.check(news, partly), { inputs: partly });
         });
 
+        it("check takes Okta's property names: a letter, then up to 99 letters, digits or _", async () => {
+            const names = [
+                "a",
+                "nice_Team2",
+                `a${"b".repeat(99)}`,
+                `a${"b".repeat(100)}`,
+                "a-b",
+                "_a",
+                "2a",
+                "a b",
+            ];
+            const r = await schema.check({} as Any, {
+                orgUrl: f.orgUrl,
+                appId: "0oa1",
+                properties: Object.fromEntries(names.map((n) => [n, team])),
+            });
+            assert.deepEqual(
+                reasons(r).map((x) =>
+                    x.replace(
+                        /^properties: properties: "(.*)" is not a valid Okta property name$/,
+                        "$1",
+                    ),
+                ),
+                names.slice(3),
+            );
+        });
+
         it("check names every bad property, before any call", async () => {
             f.sandbox.clearRequests();
             const base = { orgUrl: f.orgUrl, appId: "0oa1" };
@@ -353,7 +380,8 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
             assert.equal(m.data.properties.niceTeam.pushStatus, "PUSH");
         });
 
-        it("create for an app Okta does not have: the error names the app", async () => {
+        it("create for an app Okta does not have: the error names the app, after one search", async () => {
+            f.sandbox.clearRequests();
             await assert.rejects(
                 mapping.create({ orgUrl: f.orgUrl, appId: "0oaMissing", properties: {} }),
                 {
@@ -361,6 +389,7 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
                         "Okta has no Okta user -> app profile mapping for app 0oaMissing (is the app deleted?)",
                 },
             );
+            assert.deepEqual(f.oktaCalls(), ["GET /api/v1/mappings?targetId=0oaMissing&limit=200"]);
         });
 
         it("read reports the managed mappings as Okta holds them; an unmapped one is left out", async () => {

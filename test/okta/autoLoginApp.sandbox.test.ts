@@ -93,7 +93,8 @@ describe("AutoLoginApp provider against the sandbox (HTTP)", function () {
             const label = uniqueLabel("Create");
             f.sandbox.clearRequests();
             const r = await app.create(inputs(label, { owner: "proj/dev" }));
-            assert.deepEqual(f.oktaWrites(), ["POST /api/v1/apps?activate=true"]);
+            // no search either: adoption was not asked for
+            assert.deepEqual(f.oktaCalls(), ["POST /api/v1/apps?activate=true"]);
             assert.match(r.id, /^0oa\w{17}$/);
             assert.deepEqual(r.outs, {
                 ...inputs(label, { owner: "proj/dev" }),

@@ -101,6 +101,13 @@ describe("AutoLoginApp create after a failed answer (sandbox behind a proxy)", f
     it("Okta's 500 after it made the app: the app is adopted (and deactivated as declared), not made twice", async () => {
         mode = "500-after-write";
         const label = uniqueLabel("Answer 500");
+        // an app of the same label made by hand elsewhere is not the one this call made
+        const decoy = await f.api("POST", "/api/v1/apps", {
+            label,
+            signOnMode: "AUTO_LOGIN",
+            settings: { app: {}, signOn: { loginUrl: "https://elsewhere.example.com/login" } },
+        });
+        assert.equal(decoy.status, 200);
         const r = await app.create({
             orgUrl: proxyUrl,
             label,
@@ -109,9 +116,13 @@ describe("AutoLoginApp create after a failed answer (sandbox behind a proxy)", f
             adoptExisting: false,
         });
         const apps = await appsLabelled(label);
+        assert.notEqual(r.id, decoy.data.id);
         assert.deepEqual(
-            apps.map((a) => [a.id, a.status]),
-            [[r.id, "INACTIVE"]],
+            apps.map((a) => [a.id, a.status]).sort(),
+            [
+                [decoy.data.id, "ACTIVE"],
+                [r.id, "INACTIVE"],
+            ].sort(),
         );
         assert.equal(r.outs.status, "INACTIVE");
     });

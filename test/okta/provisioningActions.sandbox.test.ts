@@ -200,6 +200,26 @@ describe("ProvisioningActions provider against the sandbox (HTTP)", function () 
         assert.deepEqual(oktaCalls(), []);
     });
 
+    it("update during a key rotation with other switches never claims what Okta does not hold", async () => {
+        const appId = await newApp(true);
+        const made = await actions.create(state(appId, "authorized"));
+        const s = state(appId, "rotating", { updateUserAttributes: true });
+        const r = await actions.update(made.id, made.outs, s);
+        const live = await liveSwitches(appId);
+        const holds = {
+            createUsers: live.create === "ENABLED",
+            updateUserAttributes: live.profile === "ENABLED",
+            deactivateUsers: live.deactivate === "ENABLED",
+        };
+        const declared = {
+            createUsers: s.createUsers,
+            updateUserAttributes: s.updateUserAttributes,
+            deactivateUsers: s.deactivateUsers,
+        };
+        if (r.outs.applied) assert.deepEqual(holds, declared);
+        else assert.notDeepEqual(holds, declared);
+    });
+
     it("update during a rotation of switches never applied: still waiting, no call", async () => {
         const appId = await newApp(false);
         const made = await actions.create(state(appId, "pending"));

@@ -213,6 +213,30 @@ describe("ScimConnection provider against the sandbox (HTTP)", function () {
         });
     });
 
+    it("during a key rotation: Okta on the old key, which still works, is rotating, with the steps to enter the new key", async () => {
+        const label = uniqueLabel("Rotation");
+        const appId = await c.newApp(label);
+        const old = await c.newKey();
+        await c.consoleSteps(appId, old);
+        const key = await c.newKey();
+        const s = await c.inputs(appId, label, key, { previousClientId: old.accessKeyId });
+        c.f.sandbox.clearRequests();
+        const r = await scim.create(s);
+        assert.equal(r.outs.status, "rotating");
+        assert.deepEqual(r.outs.remainingSteps, [
+            `Key rotation: the new CXone access key ${key.accessKeyId} is active and the old key ${old.accessKeyId} still works, so provisioning goes on. In the Okta Admin Console:`,
+            `1. Okta Admin Console > Applications > "${label}" (app id ${appId}) > Provisioning > Integration > Edit: Client ID = ${key.accessKeyId}; Client secret = the value of \`pulumi stack output accessKeySecret --show-secrets\` > Save.`,
+            '2. Provisioning > Integration: click "Authenticate with CXone" and sign in to CXone.',
+            `3. Run \`pulumi up\`: once CXone shows Okta signing in with the new key and no longer with the old one, it revokes the old key ${old.accessKeyId}.`,
+        ]);
+        assert.equal(keyGets(key), 1);
+        assert.equal(keyGets(old), 1);
+        // no previous key ("" once the rotation ended): judged on the new key alone
+        forgetKeyReads();
+        const after = await scim.create({ ...s, previousClientId: "" });
+        assert.equal(after.outs.status, "pending");
+    });
+
     describe("read", () => {
         it("judges the status again from live evidence; the stored inputs come back as inputs", async () => {
             const { s, appId, key } = await setUp();
