@@ -100,7 +100,12 @@ export async function read(
 ): Promise<pulumi.dynamic.ReadResult<ScimConnectionOutputs>> {
     const old = outputs(stored(props, `SCIM connection ${id}`));
     const inputs = connectionInputs(old);
-    return readResult(id, describeConnection(inputs, await gather(inputs, old)), inputs);
+    const evidence = await gather(inputs, old);
+    // Okta reports a connection for every app it has (UNKNOWN without provisioning): none means
+    // the app may be gone, and the connection with it (a used key must not read as authorized)
+    if (!evidence.oktaConnectionStatus && !(await oktaApi.getApp(old.orgUrl, old.appId)))
+        return { id: "" };
+    return readResult(id, describeConnection(inputs, evidence), inputs);
 }
 
 export async function update(

@@ -307,15 +307,23 @@ describe("ScimConnection provider against the sandbox (HTTP)", function () {
             assert.equal((r2.props as ScimConnectionOutputs).oktaReportedStatus, undefined);
         });
 
-        it("an app Okta no longer has: no connection status, judged from the key alone", async () => {
-            const { s, appId } = await setUp();
+        it("an app deleted out of band: the connection went with it (gone), never authorized", async () => {
+            const { s, appId, key } = await setUp();
+            await c.consoleSteps(appId, key);
             const made = await scim.create(s);
+            assert.equal(made.outs.status, "authorized");
             await c.okta("POST", `/api/v1/apps/${appId}/lifecycle/deactivate`);
             assert.equal((await c.okta("DELETE", `/api/v1/apps/${appId}`)).status, 204);
-            const r = await scim.read(made.id, made.outs);
-            const p = r.props as ScimConnectionOutputs;
-            assert.equal(p.status, "pending");
-            assert.equal("oktaConnectionStatus" in p, false);
+            forgetKeyReads();
+            c.f.sandbox.clearRequests();
+            assert.deepEqual(await scim.read(made.id, made.outs), { id: "" });
+            assert.deepEqual(
+                c.calls().filter((x) => x.startsWith("okta ")),
+                [
+                    `okta GET /api/v1/apps/${appId}/connections/default`,
+                    `okta GET /api/v1/apps/${appId}`,
+                ],
+            );
         });
     });
 
