@@ -243,7 +243,12 @@ describe("ScimConnection provider against the sandbox (HTTP)", function () {
             const made = await scim.create(s);
             await c.consoleSteps(appId, key);
             forgetKeyReads();
+            c.f.sandbox.clearRequests();
             const r = await scim.read(made.id, made.outs);
+            assert.deepEqual(
+                c.calls().filter((x) => x.startsWith("okta ")),
+                [`okta GET /api/v1/apps/${appId}/connections/default`],
+            );
             const used = (await c.keyRecord(key.accessKeyId)).lastUsedDate!;
             assert.deepEqual(r, {
                 id: made.id,
@@ -257,6 +262,30 @@ describe("ScimConnection provider against the sandbox (HTTP)", function () {
                 },
                 inputs: s,
             });
+        });
+
+        it("an Okta that answers 404 for the connection of an app it has: judged from the key, not gone", async () => {
+            const { s, appId, key } = await setUp();
+            await c.consoleSteps(appId, key);
+            const made = await scim.create(s);
+            c.f.sandbox.setFaults([
+                {
+                    kind: "status",
+                    status: 404,
+                    server: "okta",
+                    method: "GET",
+                    path: "/connections/default$",
+                },
+            ]);
+            try {
+                const r = await scim.read(made.id, made.outs);
+                assert.equal(r.id, made.id);
+                const p = r.props as ScimConnectionOutputs;
+                assert.equal(p.status, "authorized");
+                assert.equal("oktaConnectionStatus" in p, false);
+            } finally {
+                c.f.sandbox.clearFaults();
+            }
         });
 
         it("without stored properties it asks for a refresh", async () => {
