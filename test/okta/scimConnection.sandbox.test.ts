@@ -154,7 +154,7 @@ describe("ScimConnection provider against the sandbox (HTTP)", function () {
                 assert.ok(!e.message.includes(s.clientSecret));
                 return true;
             });
-            assert.ok(Date.now() - started < 1000);
+            assert.ok(Date.now() - started < 4000);
             assert.equal(connectionGets(appId), 1);
         });
 
@@ -165,12 +165,12 @@ describe("ScimConnection provider against the sandbox (HTTP)", function () {
             const started = Date.now();
             const r = await scim.create(s);
             assert.equal(r.outs.status, "authorized");
-            assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`);
+            assert.ok(Date.now() - started < 4000, `took ${Date.now() - started} ms`);
             assert.equal(connectionGets(appId), 1);
         });
 
         it("waiting: the person's steps during the wait are seen by the next poll (Okta and CXone asked again)", async () => {
-            const setup = await setUp({ waitForAuthorizationSeconds: 3 });
+            const setup = await setUp({ waitForAuthorizationSeconds: 8 });
             const { appId, key } = setup;
             // a quarter-second poll keeps the test short (check() allows 1 s and more)
             const s = { ...setup.s, pollIntervalSeconds: 0.25 };
@@ -186,14 +186,14 @@ describe("ScimConnection provider against the sandbox (HTTP)", function () {
             assert.equal(r.outs.status, "authorized");
             assert.deepEqual(r.outs.remainingSteps, []);
             // returned once authorized, long before the deadline
-            assert.ok(took >= 200 && took < 2000, `took ${took} ms`);
+            assert.ok(took >= 200 && took < 4000, `took ${took} ms`);
             assert.ok(connectionGets(appId) >= 2);
             assert.equal(keyGets(key), connectionGets(appId), "each poll asks CXone again");
         });
 
         it("waiting in vain: polls every interval until the deadline, then fails with the steps", async () => {
             const { s, appId, label } = await setUp({
-                waitForAuthorizationSeconds: 0.3,
+                waitForAuthorizationSeconds: 1.5,
                 pollIntervalSeconds: 5,
             });
             c.f.sandbox.clearRequests();
@@ -201,14 +201,14 @@ describe("ScimConnection provider against the sandbox (HTTP)", function () {
             await assert.rejects(scim.create(s), (e: Error) => {
                 assert.equal(
                     e.message,
-                    `the SCIM connection of Okta app "${label}" is still pending after waiting 0.3s. Remaining steps:\n` +
+                    `the SCIM connection of Okta app "${label}" is still pending after waiting 1.5s. Remaining steps:\n` +
                         pendingSteps(s).join("\n"),
                 );
                 return true;
             });
             const took = Date.now() - started;
             // the last sleep is cut to the deadline, not the full 5 s interval
-            assert.ok(took >= 250 && took < 1500, `took ${took} ms`);
+            assert.ok(took >= 1400 && took < 4500, `took ${took} ms`);
             assert.equal(connectionGets(appId), 2);
         });
     });
