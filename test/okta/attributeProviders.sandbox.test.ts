@@ -91,6 +91,15 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
             assert.deepEqual(await schema.check(news, partly), { inputs: partly });
         });
 
+        it("check wants the org's base URL: no query or fragment", async () => {
+            const r = await schema.check({} as Any, {
+                orgUrl: "https://dev-1.okta.com/?org=1",
+                appId: "0oa1",
+                properties: {},
+            });
+            assert.deepEqual(reasons(r), ["orgUrl: orgUrl must not contain a query or fragment"]);
+        });
+
         it("check takes Okta's property names: a letter, then up to 99 letters, digits or _", async () => {
             const names = [
                 "a",
@@ -315,6 +324,15 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
             assert.deepEqual(await mapping.check(news, later), { inputs: later });
             const partly = { ...news, properties: { givenName: UNKNOWN } as Any };
             assert.deepEqual(await mapping.check(news, partly), { inputs: partly });
+        });
+
+        it("check wants the org's base URL: no query or fragment", async () => {
+            const r = await mapping.check({} as Any, {
+                orgUrl: "https://dev-1.okta.com/#org",
+                appId: "0oa1",
+                properties: {},
+            });
+            assert.deepEqual(reasons(r), ["orgUrl: orgUrl must not contain a query or fragment"]);
         });
 
         it("check names every bad property, before any call", async () => {

@@ -150,6 +150,22 @@ describe("Okta: the console steps for each status, word for word", () => {
         ]);
     });
 
+    it("rotation evidence changes only the steps of a rotation", () => {
+        const rotation = {
+            previousClientId: "OLDKEY",
+            previousKeyActive: false,
+            oktaUsesNewKey: false,
+        };
+        for (const status of ["pending", "key-revoked", "disabled"] as const) {
+            assert.deepEqual(
+                remainingSteps(status, { ...ctx, rotation }),
+                remainingSteps(status, ctx),
+                status,
+            );
+        }
+        assert.deepEqual(remainingSteps("authorized", { ...ctx, rotation }), []);
+    });
+
     it("rotating without rotation evidence: the full steps", () => {
         assert.equal(remainingSteps("rotating", ctx).length, 4);
     });

@@ -7,6 +7,7 @@ import * as http from "http";
 import { AddressInfo } from "net";
 import * as app from "../../provider/okta/autoLoginAppProvider";
 import { CORE_USER } from "../../provider/okta/attributeMappingsLogic";
+import * as schema from "../../provider/okta/appUserSchemaPropertiesProvider";
 import { oktaProfileApi } from "../../provider/okta/profileClient";
 import { oktaFixture, OktaFixture, uniqueLabel } from "./support";
 
@@ -113,6 +114,83 @@ describe("Okta profile calls on the wire (sandbox behind a recording proxy)", fu
             { timezone: null },
         );
         assert.deepEqual(removed.definitions.custom.properties, {});
+    });
+
+    it("AppUserSchemaProperties sends each declared property whole: Okta-mastered, no scope", async () => {
+        const appId = await newApp();
+        const declared = {
+            title: "Time zone",
+            type: "string" as const,
+            externalName: "timezone",
+            externalNamespace: CORE_USER,
+        };
+        await schema.create({ orgUrl: proxyUrl, appId, properties: { timezone: declared } });
+        assert.deepEqual(
+            seen.map((x) => `${x.method} ${x.path}`),
+            [
+                `GET /api/v1/meta/schemas/apps/${appId}/default`,
+                `POST /api/v1/meta/schemas/apps/${appId}/default`,
+            ],
+        );
+        assert.deepEqual(seen[1].body, {
+            definitions: {
+                custom: {
+                    id: "#custom",
+                    type: "object",
+                    properties: {
+                        timezone: {
+                            ...declared,
+                            scope: "NONE",
+                            master: { type: "PROFILE_MASTER" },
+                        },
+                    },
+                    required: [],
+                },
+            },
+        });
+    });
+
+    it("a refused call names what it was doing, for the operator", async () => {
+        const appId = await newApp();
+        const mappingId = (await oktaProfileApi.findUserToAppMapping(f.orgUrl, appId))!.id;
+        const refused = async (path: string, method: string, call: () => Promise<unknown>) => {
+            f.sandbox.setFaults([{ kind: "status", status: 400, server: "okta", method, path }]);
+            try {
+                await call();
+            } catch (e) {
+                return (e as Error).message.split(":")[0];
+            } finally {
+                f.sandbox.clearFaults();
+            }
+            assert.fail(`${method} ${path} was not refused`);
+        };
+        const schemaPath = `/meta/schemas/apps/${appId}/default$`;
+        assert.deepEqual(
+            [
+                await refused(schemaPath, "GET", () =>
+                    oktaProfileApi.getAppUserSchema(f.orgUrl, appId),
+                ),
+                await refused(schemaPath, "POST", () =>
+                    oktaProfileApi.updateAppUserSchema(f.orgUrl, appId, {}),
+                ),
+                await refused("/mappings$", "GET", () =>
+                    oktaProfileApi.findUserToAppMapping(f.orgUrl, appId),
+                ),
+                await refused(`/mappings/${mappingId}$`, "GET", () =>
+                    oktaProfileApi.getMapping(f.orgUrl, mappingId),
+                ),
+                await refused(`/mappings/${mappingId}$`, "POST", () =>
+                    oktaProfileApi.updateMapping(f.orgUrl, mappingId, {}),
+                ),
+            ],
+            [
+                `could not read the user schema of app ${appId}`,
+                `could not update the user schema of app ${appId}`,
+                `could not find the profile mapping of app ${appId}`,
+                `could not read profile mapping ${mappingId}`,
+                `could not update profile mapping ${mappingId}`,
+            ],
+        );
     });
 
     it("the schema of an app Okta does not have reads as undefined", async () => {
