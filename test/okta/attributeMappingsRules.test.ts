@@ -68,6 +68,11 @@ describe("attribute mappings: the parsed expression", () => {
     });
 
     it("whitespace anywhere between tokens is ignored (tabs and newlines too)", () => {
+        assert.deepEqual(parseExpression("String.toUpperCase( user.a\t)"), {
+            kind: "call",
+            fn: "String.toUpperCase",
+            args: [{ kind: "attr", name: "a" }],
+        });
         assert.deepEqual(parseExpression("\tuser.a\n+\n user.b "), {
             kind: "concat",
             parts: [
@@ -96,6 +101,7 @@ describe("attribute mappings: the parsed expression", () => {
                 "String.substringBefore, String.substringAfter, String.join) at character 12",
         ],
         ["String.toUpperCase()", "String.toUpperCase takes 1 arguments, got 0 at character 21"],
+        ["String.toUpperCase( )", "String.toUpperCase takes 1 arguments, got 0 at character 22"],
         [
             "String.substringAfter(user.a)",
             "String.substringAfter takes 2 arguments, got 1 at character 30",

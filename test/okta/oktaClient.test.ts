@@ -15,13 +15,20 @@ import { OktaError } from "../../provider/okta/errors";
 import { toCapabilities } from "../../provider/okta/capabilities";
 import { serve, type Served } from "../sandbox/oktaHarness";
 
-type Answer = { status?: number; headers?: Record<string, string>; body?: unknown };
+type Answer = {
+    status?: number;
+    headers?: Record<string, string>;
+    body?: unknown;
+    /** drop the connection instead of answering */
+    reset?: boolean;
+};
 interface Seen {
     method: string;
     path: string;
     query: Record<string, unknown>;
     headers: Record<string, unknown>;
     body: unknown;
+    at: number;
 }
 
 const TOKEN = "00TestTokenNotReal42";
@@ -45,9 +52,14 @@ describe("Okta client over HTTP", function () {
                 query: { ...req.query },
                 headers: req.headers,
                 body: req.body,
+                at: Date.now(),
             };
             seen.push(s);
             const a = script.shift() ?? fallback(s);
+            if (a.reset) {
+                req.socket.destroy();
+                return;
+            }
             res.status(a.status ?? 200)
                 .set(a.headers ?? {})
                 .json(a.body ?? {});
@@ -99,6 +111,26 @@ describe("Okta client over HTTP", function () {
         it("an absolute URL (a next-page link) is used as it is", async () => {
             await call("https://unused.example", "test", { method: "GET", url: `${org}/abs/path` });
             assert.equal(seen[0].path, "/abs/path");
+        });
+
+        it("a path that merely contains a URL is still a path below the org", async () => {
+            await call(org, "test", { method: "GET", url: "/api/v1/x/http://y" });
+            assert.equal(seen.length, 1);
+            assert.equal(seen[0].path, "/api/v1/x/http://y");
+        });
+
+        it("a reset connection on an idempotent call is repeated, with no retry headers", async () => {
+            script = [{ reset: true }];
+            const res = await call<{ ok: boolean }>(org, "read", { method: "GET", url: "/r" });
+            assert.equal(res.status, 200);
+            assert.equal(seen.length, 2);
+            assert.equal(seen[1].headers["x-okta-retry-for"], undefined);
+        });
+
+        it("the app search (a GET of /api/v1/apps) is repeated after a 500", async () => {
+            script = [{ status: 500 }, { body: [] }];
+            assert.deepEqual(await oktaApi.findAppsByLabel(org, "L"), []);
+            assert.equal(seen.length, 2);
         });
 
         it("returns the answer's headers", async () => {
@@ -383,15 +415,17 @@ describe("Okta client over HTTP", function () {
             assert.equal(seen.length, 2);
         });
 
-        it("awaitAppsByLabel: gives up with nothing once the wait would pass the deadline", async () => {
+        it("awaitAppsByLabel: waits 250 ms, then twice as long, and gives up before the deadline", async () => {
             fallback = () => ({ body: [] });
             const started = Date.now();
-            assert.deepEqual(await oktaApi.awaitAppsByLabel(org, "L", () => true, 300), []);
+            assert.deepEqual(await oktaApi.awaitAppsByLabel(org, "L", () => true, 1_000), []);
             assert.equal(
                 seen.length,
-                2,
-                "searched at 0 and after 250 ms; 500 ms more would pass 300",
+                3,
+                "searched at 0, 250 and 750 ms; 1000 ms more would pass 1 s",
             );
+            const gaps = [seen[1].at - seen[0].at, seen[2].at - seen[1].at];
+            assert.ok(gaps[0] >= 240 && gaps[0] < 450 && gaps[1] >= 490, `gaps ${gaps}`);
             assert.ok(Date.now() - started < 1_000);
         });
 

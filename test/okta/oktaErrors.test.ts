@@ -14,7 +14,7 @@ describe("oktaErrorDetails: Okta's error body", () => {
             errorCauses: [{ errorSummary: "label: too long" }, { errorSummary: "x: bad" }],
             other: "ignored",
         };
-        assert.deepEqual(oktaErrorDetails(body), {
+        assert.deepEqual(oktaErrorDetails(body, []), {
             errorCode: "E0000001",
             errorSummary: "Api validation failed: label",
             errorLink: "E0000001",
@@ -25,42 +25,48 @@ describe("oktaErrorDetails: Okta's error body", () => {
 
     it("an answer that is not an object has no fields", () => {
         for (const body of [undefined, null, "", "<html>gateway</html>", 42]) {
-            assert.deepEqual(oktaErrorDetails(body), {}, String(body));
+            assert.deepEqual(oktaErrorDetails(body, []), {}, String(body));
         }
     });
 
     it("fields that are not text, or empty, are left out; no causes list means no key", () => {
-        const d = oktaErrorDetails({
-            errorCode: 5,
-            errorSummary: "",
-            errorId: {},
-            errorLink: null,
-        });
+        const d = oktaErrorDetails(
+            {
+                errorCode: 5,
+                errorSummary: "",
+                errorId: {},
+                errorLink: null,
+            },
+            [],
+        );
         assert.deepEqual(d, {
             errorCode: undefined,
             errorSummary: undefined,
             errorLink: undefined,
             errorId: undefined,
         });
-        assert.ok(!("errorCauses" in oktaErrorDetails({ errorCauses: "not a list" })));
+        assert.ok(!("errorCauses" in oktaErrorDetails({ errorCauses: "not a list" }, [])));
     });
 
     it("causes given as text are kept; empty or odd ones are dropped", () => {
-        const d = oktaErrorDetails({
-            errorCauses: [
-                "plain cause",
-                { errorSummary: "" },
-                null,
-                { other: 1 },
-                7,
-                { errorSummary: "kept" },
-            ],
-        });
+        const d = oktaErrorDetails(
+            {
+                errorCauses: [
+                    "plain cause",
+                    { errorSummary: "" },
+                    null,
+                    { other: 1 },
+                    7,
+                    { errorSummary: "kept" },
+                ],
+            },
+            [],
+        );
         assert.deepEqual(d.errorCauses, [
             { errorSummary: "plain cause" },
             { errorSummary: "kept" },
         ]);
-        assert.deepEqual(oktaErrorDetails({ errorCauses: [] }).errorCauses, []);
+        assert.deepEqual(oktaErrorDetails({ errorCauses: [] }, []).errorCauses, []);
     });
 
     it("the token and secret-looking text are scrubbed from every field", () => {
