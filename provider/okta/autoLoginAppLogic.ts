@@ -129,22 +129,15 @@ export function adoptable(
     const mine = swa.find((a) =>
         s.adoptAppId ? a.id === s.adoptAppId : s.owner && ownerIn(adminNoteOf(a)) === s.owner,
     );
-    if (mine) {
-        const refusal = adoptionRefusal(
-            { what: `Okta app "${mine.label}"`, id: mine.id, markedBy: ownerIn(adminNoteOf(mine)) },
-            {
-                owner: s.owner,
-                explicitId: s.adoptAppId,
-                idInput: "adoptAppId",
-                renameInput: "appLabel",
-            },
-        );
-        return refusal ? { refusal } : { app: mine };
-    }
-    if (swa.length === 0) return {};
-    const first = swa[0];
+    // with no app of ours, the first one of the label is why a new one may not be made
+    const candidate = mine ?? swa[0];
+    if (!candidate) return {};
     const refusal = adoptionRefusal(
-        { what: `Okta app "${first.label}"`, id: first.id, markedBy: ownerIn(adminNoteOf(first)) },
+        {
+            what: `Okta app "${candidate.label}"`,
+            id: candidate.id,
+            markedBy: ownerIn(adminNoteOf(candidate)),
+        },
         {
             owner: s.owner,
             explicitId: s.adoptAppId,
@@ -152,7 +145,7 @@ export function adoptable(
             renameInput: "appLabel",
         },
     );
-    return { refusal };
+    return refusal ? { refusal } : { app: candidate };
 }
 
 /** Okta may have made the app although its answer was lost (2 min of clock skew allowed). */

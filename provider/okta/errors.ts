@@ -12,8 +12,8 @@ export interface OktaErrorDetails {
     errorCauses?: { errorSummary: string }[];
 }
 
-/** Reads Okta's five error fields from an answer's body; anything else is ignored. */
-export function oktaErrorDetails(body: unknown, hide: readonly string[] = []): OktaErrorDetails {
+/** Reads Okta's five error fields from an answer's body, `hide` scrubbed; the rest is ignored. */
+export function oktaErrorDetails(body: unknown, hide: readonly string[]): OktaErrorDetails {
     if (!body || typeof body !== "object") return {};
     const b = body as Record<string, unknown>;
     const str = (v: unknown) => (typeof v === "string" && v ? scrub(v, hide) : undefined);
@@ -35,7 +35,7 @@ export function oktaErrorDetails(body: unknown, hide: readonly string[] = []): O
 }
 
 function detailOf(d: OktaErrorDetails, note?: string): string | undefined {
-    const causes = (d.errorCauses ?? []).map((c) => c.errorSummary).filter(Boolean);
+    const causes = d.errorCauses?.map((c) => c.errorSummary).filter(Boolean) ?? [];
     const said = [d.errorSummary, causes.length ? causes.join("; ") : ""]
         .filter(Boolean)
         .join(": ");

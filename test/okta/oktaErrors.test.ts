@@ -1,0 +1,170 @@
+// Okta's error body read into OktaError: the five fields kept, secrets scrubbed, and one message
+// that says what failed in the operator's words, with Okta's summary, causes and errorId.
+import { strict as assert } from "assert";
+import { VendorError } from "../../provider/core/errors";
+import { OktaError, oktaErrorDetails } from "../../provider/okta/errors";
+
+describe("oktaErrorDetails: Okta's error body", () => {
+    it("keeps the five fields of a full body", () => {
+        const body = {
+            errorCode: "E0000001",
+            errorSummary: "Api validation failed: label",
+            errorLink: "E0000001",
+            errorId: "oae123",
+            errorCauses: [{ errorSummary: "label: too long" }, { errorSummary: "x: bad" }],
+            other: "ignored",
+        };
+        assert.deepEqual(oktaErrorDetails(body, []), {
+            errorCode: "E0000001",
+            errorSummary: "Api validation failed: label",
+            errorLink: "E0000001",
+            errorId: "oae123",
+            errorCauses: [{ errorSummary: "label: too long" }, { errorSummary: "x: bad" }],
+        });
+    });
+
+    it("an answer that is not an object has no fields", () => {
+        for (const body of [undefined, null, "", "<html>gateway</html>", 42]) {
+            assert.deepEqual(oktaErrorDetails(body, []), {}, String(body));
+        }
+    });
+
+    it("fields that are not text, or empty, are left out; no causes list means no key", () => {
+        const d = oktaErrorDetails(
+            {
+                errorCode: 5,
+                errorSummary: "",
+                errorId: {},
+                errorLink: null,
+            },
+            [],
+        );
+        assert.deepEqual(d, {
+            errorCode: undefined,
+            errorSummary: undefined,
+            errorLink: undefined,
+            errorId: undefined,
+        });
+        assert.ok(!("errorCauses" in oktaErrorDetails({ errorCauses: "not a list" }, [])));
+    });
+
+    it("causes given as text are kept; empty or odd ones are dropped", () => {
+        const d = oktaErrorDetails(
+            {
+                errorCauses: [
+                    "plain cause",
+                    { errorSummary: "" },
+                    null,
+                    { other: 1 },
+                    7,
+                    { errorSummary: "kept" },
+                ],
+            },
+            [],
+        );
+        assert.deepEqual(d.errorCauses, [
+            { errorSummary: "plain cause" },
+            { errorSummary: "kept" },
+        ]);
+        assert.deepEqual(oktaErrorDetails({ errorCauses: [] }, []).errorCauses, []);
+    });
+
+    it("the token and secret-looking text are scrubbed from every field", () => {
+        const token = "00aBcDeFgHiJkLmNoP";
+        const d = oktaErrorDetails(
+            {
+                errorCode: `code ${token}`,
+                errorSummary: `Invalid token provided: ${token}`,
+                errorLink: `link ${token}`,
+                errorId: `id ${token}`,
+                errorCauses: [{ errorSummary: `client_secret=abc123 and ${token}` }, `${token}`],
+            },
+            [token],
+        );
+        assert.ok(!JSON.stringify(d).includes(token), JSON.stringify(d));
+        assert.ok(!JSON.stringify(d).includes("abc123"), JSON.stringify(d));
+        assert.equal(d.errorSummary, "Invalid token provided: ***");
+        assert.equal(d.errorCode, "code ***");
+        assert.deepEqual(d.errorCauses?.[1], { errorSummary: "***" });
+    });
+});
+
+describe("OktaError: the message and fields", () => {
+    it("is a VendorError of Okta, with Okta's fields and the attempts", () => {
+        const e = new OktaError(
+            'create app "NICE CXone"',
+            400,
+            {
+                errorCode: "E0000001",
+                errorSummary: "Api validation failed",
+                errorLink: "E0000001",
+                errorId: "oae9",
+                errorCauses: [{ errorSummary: "label: too long" }],
+            },
+            3,
+        );
+        assert.ok(e instanceof VendorError && e instanceof Error);
+        assert.equal(e.name, "OktaError");
+        assert.equal(e.vendor, "Okta");
+        assert.equal(e.operation, 'create app "NICE CXone"');
+        assert.equal(e.status, 400);
+        assert.equal(e.code, "E0000001");
+        assert.equal(e.attempts, 3);
+        assert.deepEqual(
+            [e.errorCode, e.errorSummary, e.errorLink, e.errorId],
+            ["E0000001", "Api validation failed", "E0000001", "oae9"],
+        );
+        assert.deepEqual(e.errorCauses, [{ errorSummary: "label: too long" }]);
+        assert.equal(
+            e.message,
+            'could not create app "NICE CXone": Okta answered HTTP 400 (code E0000001: Api ' +
+                "validation failed: label: too long [errorId oae9]) (after 3 attempts)",
+        );
+    });
+
+    it("several causes are joined; the client's note comes after Okta's words", () => {
+        const e = new OktaError(
+            "read app 0oa1",
+            429,
+            {
+                errorSummary: "Too many requests",
+                errorCauses: [{ errorSummary: "a" }, { errorSummary: "b" }],
+            },
+            1,
+            "the rate limit resets in 70 s, beyond the wait budget",
+        );
+        assert.equal(
+            e.detail,
+            "Too many requests: a; b; the rate limit resets in 70 s, beyond the wait budget",
+        );
+        assert.equal(
+            e.message,
+            "could not read app 0oa1: Okta answered HTTP 429 (Too many requests: a; b; the rate " +
+                "limit resets in 70 s, beyond the wait budget)",
+        );
+    });
+
+    it("causes without a summary stand alone", () => {
+        const e = new OktaError("x", 400, {
+            errorCauses: [{ errorSummary: "a" }, { errorSummary: "" }],
+        });
+        assert.equal(e.detail, "a");
+    });
+
+    it("only an errorId: the id alone, no leading space", () => {
+        const e = new OktaError("read app 0oa1", 500, { errorId: "oae7" });
+        assert.equal(e.detail, "[errorId oae7]");
+        assert.equal(e.message, "could not read app 0oa1: Okta answered HTTP 500 ([errorId oae7])");
+    });
+
+    it("no answer: the network code as the note; no details, no detail", () => {
+        const e = new OktaError("read app 0oa1", undefined, {}, 1, "ECONNRESET");
+        assert.equal(e.message, "could not read app 0oa1: no response from Okta (ECONNRESET)");
+        assert.equal(e.status, undefined);
+        const bare = new OktaError("read app 0oa1", 403);
+        assert.equal(bare.detail, undefined);
+        assert.deepEqual(bare.errorCauses, []);
+        assert.equal(bare.attempts, 1);
+        assert.equal(bare.message, "could not read app 0oa1: Okta answered HTTP 403");
+    });
+});

@@ -1,0 +1,270 @@
+// The Okta-side resource classes with Pulumi's mocks: each registers its own type with the inputs
+// given, the client secret marked secret, the outputs its provider adds exposed on the object, and
+// a serialized provider that loads the right implementation module (refresh and destroy run that).
+import { strict as assert } from "assert";
+import * as path from "path";
+import { createRequire } from "module";
+import * as pulumi from "@pulumi/pulumi";
+import { AppUserSchemaProperties } from "../../provider/okta/appUserSchemaProperties";
+import { AutoLoginApp } from "../../provider/okta/autoLoginApp";
+import { GroupAssignment } from "../../provider/okta/groupAssignment";
+import { ProfileMapping } from "../../provider/okta/profileMapping";
+import { ProvisioningActions } from "../../provider/okta/provisioningActions";
+import { ScimConnection } from "../../provider/okta/scimConnection";
+
+interface Registered {
+    type: string;
+    name: string;
+    inputs: Record<string, unknown>;
+}
+
+/** Pulumi's marker of a secret value in serialized properties. */
+const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+
+/** The value of an output once the mock engine has resolved it. */
+const value = <T>(o: pulumi.Output<T>): Promise<T> =>
+    new Promise((resolve) =>
+        o.apply((v) => {
+            resolve(v);
+            return v;
+        }),
+    );
+
+/** The module path the serialized provider loads, and what that module exports. */
+function providerModule(inputs: Record<string, unknown>): { path: string; exports: object } {
+    const text = String(inputs.__provider);
+    const m = /modulePath: "([^"]+)"/.exec(text);
+    assert.ok(m, "the serialized provider names its module");
+    const load = createRequire(path.join(process.cwd(), "__pulumi_program__.js"));
+    return { path: m[1], exports: load(m[1]) as object };
+}
+
+describe("Okta resource classes (Pulumi mocks)", function () {
+    this.timeout(20_000);
+    let registered: Registered[] = [];
+    const outputs: Record<string, Record<string, unknown>> = {};
+
+    beforeEach(() => {
+        registered = [];
+        pulumi.runtime.setMocks(
+            {
+                newResource(args) {
+                    registered.push({ type: args.type, name: args.name, inputs: args.inputs });
+                    const extra = outputs[args.type.split(":").pop() ?? ""] ?? {};
+                    return { id: `${args.name}-id`, state: { ...args.inputs, ...extra } };
+                },
+                call: (args) => args.inputs,
+            },
+            "project",
+            "stack",
+            false,
+        );
+    });
+
+    /** Waits until the resource is registered and returns what the engine received. */
+    async function registration(r: pulumi.CustomResource): Promise<Registered> {
+        const urn = await value(r.urn);
+        const name = urn.split("::").pop();
+        const found = registered.find((x) => x.name === name);
+        assert.ok(found, `registered ${name}`);
+        return found;
+    }
+    /** The output `key` of a resource, which must exist (declared or not in the class). */
+    function outputNamed(r: object, key: string): pulumi.Output<unknown> {
+        const o: unknown = Reflect.get(r, key);
+        assert.ok(pulumi.Output.isInstance(o), `${key} is an output of the resource`);
+        return o;
+    }
+    const withoutProvider = (inputs: Record<string, unknown>) => {
+        const { __provider: _p, ...rest } = inputs;
+        return rest;
+    };
+
+    it("AutoLoginApp: its type and inputs; Okta's name and status as outputs", async () => {
+        outputs.AutoLoginApp = { name: "nicecxone_1", status: "ACTIVE" };
+        const app = new AutoLoginApp("app", {
+            orgUrl: "https://dev-1.okta.com",
+            label: "NICE CXone",
+            loginUrl: "https://cxone.niceincontact.com/login",
+            active: false,
+            owner: "p/s",
+        });
+        const r = await registration(app);
+        assert.equal(r.type, "pulumi-nodejs:dynamic/okta:AutoLoginApp");
+        assert.deepEqual(withoutProvider(r.inputs), {
+            orgUrl: "https://dev-1.okta.com",
+            label: "NICE CXone",
+            loginUrl: "https://cxone.niceincontact.com/login",
+            active: false,
+            owner: "p/s",
+        });
+        assert.equal(await value(app.name), "nicecxone_1");
+        assert.equal(await value(app.status), "ACTIVE");
+        assert.equal(await value(app.label), "NICE CXone");
+        const m = providerModule(r.inputs);
+        assert.equal(m.path, "cxone-okta-scim/provider/okta/autoLoginAppProvider");
+        assert.equal(typeof (m.exports as { create?: unknown }).create, "function");
+    });
+
+    it("AutoLoginApp: the redirect URL output exists even when not given", async () => {
+        outputs.AutoLoginApp = { redirectUrl: "https://r" };
+        const app = new AutoLoginApp("app-r", {
+            orgUrl: "https://dev-1.okta.com",
+            label: "L",
+            loginUrl: "https://cxone.niceincontact.com/login",
+        });
+        await registration(app);
+        assert.equal(await value(outputNamed(app, "redirectUrl")), "https://r");
+    });
+
+    it("ScimConnection: the client secret is registered as a secret; status and steps are outputs", async () => {
+        outputs.ScimConnection = {
+            status: "pending",
+            remainingSteps: ["1. do"],
+            oktaConnectionStatus: "UNKNOWN",
+        };
+        const c = new ScimConnection("scim", {
+            orgUrl: "https://dev-1.okta.com",
+            appId: "0oa1",
+            appLabel: "NICE CXone",
+            scimBaseUrl: "https://na1.nice-incontact.com/scim/v2",
+            tokenEndpoint: "https://cxone.niceincontact.com/auth/token",
+            authorizeEndpoint: "https://cxone.niceincontact.com/auth/authorize",
+            clientId: "KEY",
+            clientSecret: "PLAIN-SECRET",
+            cxoneEndpoint: {
+                issuerUrl: "https://cxone.niceincontact.com",
+                areaUrl: "https://na1.nice-incontact.com",
+            },
+            waitForAuthorizationSeconds: 5,
+        });
+        const r = await registration(c);
+        assert.equal(r.type, "pulumi-nodejs:dynamic/okta:ScimConnection");
+        const secret = r.inputs.clientSecret as Record<string, unknown>;
+        assert.equal(typeof secret, "object", "the secret is not sent as plain text");
+        assert.equal(secret[SECRET_SIG], "1b47061264138c4ac30d75fd1eb44270");
+        assert.equal(secret.value, "PLAIN-SECRET");
+        const { clientSecret: _s, ...rest } = withoutProvider(r.inputs);
+        assert.deepEqual(rest, {
+            orgUrl: "https://dev-1.okta.com",
+            appId: "0oa1",
+            appLabel: "NICE CXone",
+            scimBaseUrl: "https://na1.nice-incontact.com/scim/v2",
+            tokenEndpoint: "https://cxone.niceincontact.com/auth/token",
+            authorizeEndpoint: "https://cxone.niceincontact.com/auth/authorize",
+            clientId: "KEY",
+            cxoneEndpoint: {
+                issuerUrl: "https://cxone.niceincontact.com",
+                areaUrl: "https://na1.nice-incontact.com",
+            },
+            waitForAuthorizationSeconds: 5,
+        });
+        assert.equal(await value(c.status), "pending");
+        assert.deepEqual(await value(c.remainingSteps), ["1. do"]);
+        assert.equal(await value(c.oktaConnectionStatus), "UNKNOWN");
+        for (const k of ["keyLastUsedDate", "cxoneSignInHint", "previousClientId"])
+            outputNamed(c, k);
+        assert.equal(await pulumi.isSecret(outputNamed(c, "clientSecret")), true);
+        assert.equal(await pulumi.isSecret(c.status), false);
+        const m = providerModule(r.inputs);
+        assert.equal(m.path, "cxone-okta-scim/provider/okta/scimConnectionProvider");
+        assert.equal(typeof (m.exports as { create?: unknown }).create, "function");
+    });
+
+    it("ProvisioningActions: the switches and status as inputs; applied and featureStatus as outputs", async () => {
+        outputs.ProvisioningActions = { applied: true, featureStatus: "ENABLED" };
+        const a = new ProvisioningActions("actions", {
+            orgUrl: "https://dev-1.okta.com",
+            appId: "0oa1",
+            createUsers: true,
+            updateUserAttributes: false,
+            connectionStatus: "authorized",
+        });
+        const r = await registration(a);
+        assert.equal(r.type, "pulumi-nodejs:dynamic/okta:ProvisioningActions");
+        assert.deepEqual(withoutProvider(r.inputs), {
+            orgUrl: "https://dev-1.okta.com",
+            appId: "0oa1",
+            createUsers: true,
+            updateUserAttributes: false,
+            connectionStatus: "authorized",
+        });
+        assert.equal(await value(a.applied), true);
+        assert.equal(await value(a.featureStatus), "ENABLED");
+        assert.equal(
+            providerModule(r.inputs).path,
+            "cxone-okta-scim/provider/okta/provisioningActionsProvider",
+        );
+    });
+
+    it("GroupAssignment: the ids as inputs; the group's name and type as outputs", async () => {
+        outputs.GroupAssignment = { groupName: "Agents", groupType: "OKTA_GROUP" };
+        const g = new GroupAssignment("group", {
+            orgUrl: "https://dev-1.okta.com",
+            appId: "0oa1",
+            groupId: "00g1",
+        });
+        const r = await registration(g);
+        assert.equal(r.type, "pulumi-nodejs:dynamic/okta:GroupAssignment");
+        assert.deepEqual(withoutProvider(r.inputs), {
+            orgUrl: "https://dev-1.okta.com",
+            appId: "0oa1",
+            groupId: "00g1",
+        });
+        assert.equal(await value(g.groupName), "Agents");
+        assert.equal(await value(g.groupType), "OKTA_GROUP");
+        assert.equal(await value(g.groupId), "00g1");
+        assert.equal(
+            providerModule(r.inputs).path,
+            "cxone-okta-scim/provider/okta/groupAssignmentProvider",
+        );
+    });
+
+    it("ProfileMapping: the managed properties as input; Okta's mapping id and the record as outputs", async () => {
+        outputs.ProfileMapping = { mappingId: "prm1", previous: { niceTeam: {} } };
+        const p = new ProfileMapping("mapping", {
+            orgUrl: "https://dev-1.okta.com",
+            appId: "0oa1",
+            properties: { niceTeam: "user.department" },
+        });
+        const r = await registration(p);
+        assert.equal(r.type, "pulumi-nodejs:dynamic/okta:ProfileMapping");
+        assert.deepEqual(withoutProvider(r.inputs), {
+            orgUrl: "https://dev-1.okta.com",
+            appId: "0oa1",
+            properties: { niceTeam: "user.department" },
+        });
+        assert.equal(await value(p.mappingId), "prm1");
+        assert.deepEqual(await value(outputNamed(p, "previous")), { niceTeam: {} });
+        const m = providerModule(r.inputs);
+        assert.equal(m.path, "cxone-okta-scim/provider/okta/profileMappingProvider");
+        assert.equal(typeof (m.exports as { create?: unknown }).create, "function");
+    });
+
+    it("AppUserSchemaProperties: the properties as input; the record of what Okta held as output", async () => {
+        outputs.AppUserSchemaProperties = { previous: { niceTeam: {} } };
+        const property = {
+            title: "CXone team",
+            type: "string" as const,
+            externalName: "team",
+            externalNamespace: "urn:ietf:params:scim:schemas:extension:nice:2.0:User",
+        };
+        const s = new AppUserSchemaProperties("schema", {
+            orgUrl: "https://dev-1.okta.com",
+            appId: "0oa1",
+            properties: { niceTeam: property },
+        });
+        const r = await registration(s);
+        assert.equal(r.type, "pulumi-nodejs:dynamic/okta:AppUserSchemaProperties");
+        assert.deepEqual(withoutProvider(r.inputs), {
+            orgUrl: "https://dev-1.okta.com",
+            appId: "0oa1",
+            properties: { niceTeam: property },
+        });
+        assert.deepEqual(await value(s.properties), { niceTeam: property });
+        assert.deepEqual(await value(outputNamed(s, "previous")), { niceTeam: {} });
+        const m = providerModule(r.inputs);
+        assert.equal(m.path, "cxone-okta-scim/provider/okta/appUserSchemaPropertiesProvider");
+        assert.equal(typeof (m.exports as { create?: unknown }).create, "function");
+    });
+});
