@@ -435,9 +435,20 @@ describe("CXone client: payload shapes from a loopback CXone", function () {
         serve(() =>
             ok({
                 roles: [
-                    { id: "r1", roleName: "scim", permissions: ["A", { permission: "B" }, {}] },
+                    {
+                        id: "r1",
+                        roleName: "scim",
+                        permissions: ["A", { permission: "B" }, {}, null, 3],
+                    },
                     { roleId: "r2", displayName: "Other", roleName: "other" },
-                    { roleId: "r3", displayName: "SCIM", status: "ACTIVE", description: 7 },
+                    {
+                        roleId: "r3",
+                        displayName: "SCIM",
+                        roleName: "scim_7",
+                        status: "ACTIVE",
+                        description: 7,
+                    },
+                    { roleId: "r4", displayName: "Other 4", roleName: "Scim" },
                 ],
             }),
         );
@@ -457,10 +468,18 @@ describe("CXone client: payload shapes from a loopback CXone", function () {
             },
             {
                 roleId: "r3",
-                roleName: "SCIM",
+                roleName: "scim_7",
                 displayName: "SCIM",
                 description: "7",
                 status: "ACTIVE",
+                permissions: [],
+            },
+            {
+                roleId: "r4",
+                roleName: "Scim",
+                displayName: "Other 4",
+                description: "",
+                status: "",
                 permissions: [],
             },
         ]);
@@ -543,6 +562,8 @@ describe("CXone client: payload shapes from a loopback CXone", function () {
         assert.equal(last().method, "GET");
         serve(() => ok(""));
         assert.equal(await client().getEmployee("u1"), undefined, "no user in the answer");
+        serve(() => ok(5));
+        assert.equal(await client().getEmployee("u1"), undefined, "a number is no user");
     });
 
     it("employee search sends the email filter and keeps only that email or userName", async () => {
@@ -692,6 +713,12 @@ describe("CXone client: payload shapes from a loopback CXone", function () {
         await c.findEmployeesByEmail("a@b.co");
         await c.setAccessKeyActive({ accessKeyId: "k", userId: "u" }, true);
         assert.equal(calls().length, 8);
+        n = 0;
+        serve(() =>
+            n++ % 2 === 0 ? { status: 504, body: {} } : ok({ loginAuthenticators: [{ id: "a" }] }),
+        );
+        assert.equal(await c.defaultLoginAuthenticatorId(), "a");
+        assert.equal(calls().length, 10);
     });
 
     describe("the default login authenticator", () => {

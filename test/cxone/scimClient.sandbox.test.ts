@@ -165,6 +165,11 @@ describe("SCIM client: answers from a loopback server", function () {
         assert.deepEqual(srv.seen[2].query, { filter: 'userName eq "x\\"y"', count: "1" });
     });
 
+    it("a ListResponse sent as text/plain is still read as JSON", async () => {
+        srv.answer = () => ({ status: 200, raw: JSON.stringify({ totalResults: 4 }) });
+        assert.equal((await listUsers(base(), TOKEN)).totalResults, 4);
+    });
+
     it("findUserByUserName answers the first user listed", async () => {
         srv.answer = () => ({
             status: 200,
@@ -298,6 +303,7 @@ describe("SCIM client: answers from a loopback server", function () {
 
     it("no answer: a timeout with the clarified code", async () => {
         srv.answer = () => "hang";
+        const t = Date.now();
         await assert.rejects(listUsers(base(), TOKEN, { timeoutMs: 100 }), (e: unknown) => {
             assert.ok(e instanceof CxoneRequestError);
             assert.equal(e.kind, "timeout");
@@ -312,6 +318,7 @@ describe("SCIM client: answers from a loopback server", function () {
             assert.equal((e as CxoneRequestError).kind, "timeout");
             return true;
         });
+        assert.ok(Date.now() - t < 2000, `took ${Date.now() - t} ms: timeoutMs was ignored`);
     });
 
     it("a dropped connection is a reset", async () => {
@@ -404,6 +411,7 @@ describe("SCIM client: failures classified from their shape", () => {
             "reset",
         );
         assert.equal(toRequestError("just text", "op", URL_, []).kind, "other");
+        assert.equal(toRequestError("a timeout happened", "op", URL_, []).kind, "timeout");
         assert.equal(toRequestError(undefined, "op", URL_, []).kind, "other");
     });
 

@@ -172,6 +172,44 @@ describe("CXone session over HTTP", function () {
             });
         }
 
+        it("calls waiting on a sign-in that fails: a refusal is told once, other failures retried", async () => {
+            serve(
+                () => ({ status: 200, body: {} }),
+                () => ({ status: 401, body: { error: "invalid_client", message: "bad key" } }),
+            );
+            const s = local();
+            const [a, b] = await Promise.allSettled([get(s), get(s)]);
+            assert.equal(a.status, "rejected");
+            assert.equal(b.status, "rejected");
+            assert.equal((a as PromiseRejectedResult).reason.detail, "bad key");
+            assert.match((b as PromiseRejectedResult).reason.detail, /already reported/);
+            assert.equal(tokens().length, 1);
+            clearSessionCache();
+            srv.seen = [];
+            let n = 0;
+            serve(
+                () => ({ status: 200, body: { ok: 1 } }),
+                () => (n++ === 0 ? { status: 500, body: { error: "boom" } } : okToken()),
+            );
+            const t = local();
+            const [c, d] = await Promise.allSettled([get(t), get(t)]);
+            assert.equal(c.status, "rejected");
+            assert.deepEqual((d as PromiseFulfilledResult<{ data: unknown }>).value.data, {
+                ok: 1,
+            });
+            assert.equal(tokens().length, 2);
+        });
+
+        it("a sign-in answered by a gateway error is tried again at once", async () => {
+            let n = 0;
+            serve(
+                () => ({ status: 200, body: { ok: 1 } }),
+                () => (n++ === 0 ? { status: 502, body: {} } : okToken()),
+            );
+            assert.deepEqual((await get(local())).data, { ok: 1 });
+            assert.equal(tokens().length, 2);
+        });
+
         it("a sign-in that failed otherwise (500) is tried again by the next call", async () => {
             let n = 0;
             serve(
@@ -502,12 +540,12 @@ describe("CXone session over HTTP", function () {
 
     describe("errors hold no secret", () => {
         it("the key's secret and the bearer token are removed from CXone's words", async () => {
-            const bearer = token();
+            const bearer = "opaque-bearer-Kk8Ll9Mm0";
             serve(
                 () => ({
                     status: 400,
                     body: {
-                        code: `bad ${bearer.slice(0, 20)}`,
+                        code: `bad ${bearer}`,
                         message: `echo ${KEY.accessKeySecret} and ${bearer}`,
                     },
                 }),
@@ -519,6 +557,7 @@ describe("CXone session over HTTP", function () {
                 assert.ok(!all.includes(KEY.accessKeySecret), all);
                 assert.ok(!all.includes(bearer), all);
                 assert.equal(e.detail, "echo *** and ***");
+                assert.equal(e.code, "bad ***");
                 return true;
             });
         });

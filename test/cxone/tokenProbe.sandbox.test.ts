@@ -14,7 +14,7 @@ import {
 } from "../../provider/cxone/accessKeyToken";
 import axios from "axios";
 import { probeUserHub } from "../../provider/cxone/hostProbe";
-import { hostsFromDiscovery } from "../../provider/regions";
+import { hostsFromDiscovery, USER_HUB_HOST } from "../../provider/regions";
 import { CxoneRequestError } from "../../provider/cxone/scim";
 import { startSandbox, type RunningSandbox } from "../../sandbox/index";
 import { jwtWith, startLocalServer, type LocalServer } from "./localServer";
@@ -208,11 +208,13 @@ describe("access-key sign-in and UserHub probe: a loopback CXone", function () {
 
     it("no answer within timeoutMs: a timeout", async () => {
         srv.answer = () => "hang";
+        const t = Date.now();
         await assert.rejects(accessKeyToken(srv.url, KEY, { timeoutMs: 100 }), (e: unknown) => {
             assert.equal((e as CxoneRequestError).kind, "timeout");
             assert.equal((e as CxoneRequestError).errno, "ETIMEDOUT");
             return true;
         });
+        assert.ok(Date.now() - t < 2000, `took ${Date.now() - t} ms: timeoutMs was ignored`);
     });
 
     /** a discovery document whose derived hosts are *.localhost names on this server's port */
@@ -284,6 +286,53 @@ describe("access-key sign-in and UserHub probe: a loopback CXone", function () {
             p.answers.map((a) => a.failure),
             ["timeout ECONNABORTED", "timeout ECONNABORTED"],
         );
+    });
+
+    it("discovery that does not answer in time fails within the wait", async () => {
+        srv.answer = () => "hang";
+        const t = Date.now();
+        await assert.rejects(probeUserHub(srv.url, "T", "u", "t", 150), (e: unknown) => {
+            assert.equal((e as CxoneRequestError).kind, "timeout");
+            return true;
+        });
+        assert.ok(Date.now() - t < 2000, `took ${Date.now() - t} ms`);
+    });
+
+    it("a user read answered by a redirect is recorded, not followed", async () => {
+        srv.answer = (r) =>
+            r.path === "/.well-known/cxone-configuration"
+                ? { status: 200, body: doc(`http://127.0.0.1:${port()}`) }
+                : r.path === "/elsewhere"
+                  ? { status: 200, body: {} }
+                  : { status: 302, headers: { location: `${srv.url}/elsewhere` } };
+        const p = await probeUserHub(srv.url, "T", "u", "t", 2000);
+        assert.deepEqual(
+            p.answers.map((a) => a.status),
+            [302, 302],
+        );
+        assert.ok(srv.seen.every((r) => r.path !== "/elsewhere"));
+    });
+
+    it("the stack's host choice is asked first", async () => {
+        srv.answer = (r) =>
+            r.path === "/.well-known/cxone-configuration"
+                ? { status: 200, body: doc(`http://127.0.0.1:${port()}`) }
+                : { status: 200, body: {} };
+        const saved = USER_HUB_HOST.choice;
+        USER_HUB_HOST.choice = "api_endpoint";
+        try {
+            const p = await probeUserHub(srv.url, "T", "u", "t", 2000);
+            assert.deepEqual(
+                p.answers.map((a) => [a.choice, a.base]),
+                [
+                    ["api_endpoint", `http://127.0.0.1:${port()}`],
+                    ["derived", `http://api-na1.localhost:${port()}`],
+                ],
+            );
+            assert.equal(p.answered?.choice, "api_endpoint");
+        } finally {
+            USER_HUB_HOST.choice = saved;
+        }
     });
 
     it("an unusable discovery document: a bad response naming the field", async () => {
