@@ -3,7 +3,7 @@
 // not send (ids under other names, permissions as strings, billable as "On"), from a loopback server.
 import { strict as assert } from "assert";
 import { billableOf, CxoneClient } from "../../provider/cxone/client";
-import { CxoneError } from "../../provider/cxone/errors";
+import { CxoneCredentialsError, CxoneError } from "../../provider/cxone/errors";
 import { clearSessionCache } from "../../provider/cxone/session";
 import { cxoneFixture, unique, uniqueEmail, type CxoneFixture } from "./support";
 import { jwtWith, startLocalServer, type Answer, type LocalServer, type Seen } from "./localServer";
@@ -375,6 +375,28 @@ describe("CXone client calls against the sandbox (HTTP)", function () {
         });
     });
 
+    it("without key variables: the sandbox's key for a loopback API, none for a real one", async () => {
+        const saved = { ...process.env };
+        delete process.env.CXONE_ACCESS_KEY_ID;
+        delete process.env.CXONE_ACCESS_KEY_SECRET;
+        process.env.CXONE_OKTA_SANDBOX_DIR = f.dir;
+        try {
+            const found = await new CxoneClient(f.endpoint).findRolesByName("Agent");
+            assert.equal(found.length, 1);
+            assert.throws(
+                () => new CxoneClient({ ...f.endpoint, apiUrl: "https://api-na1.example.com" }),
+                (e: unknown) =>
+                    e instanceof CxoneCredentialsError && /administrator$/.test(e.message),
+            );
+        } finally {
+            for (const k of ["CXONE_ACCESS_KEY_ID", "CXONE_ACCESS_KEY_SECRET"])
+                process.env[k] = saved[k];
+            if (saved.CXONE_OKTA_SANDBOX_DIR === undefined)
+                delete process.env.CXONE_OKTA_SANDBOX_DIR;
+            else process.env.CXONE_OKTA_SANDBOX_DIR = saved.CXONE_OKTA_SANDBOX_DIR;
+        }
+    });
+
     it("lookups that fail name what was looked up", async () => {
         const c = client();
         await c.findRolesByName("Agent"); // signed in
@@ -486,6 +508,44 @@ describe("CXone client: payload shapes from a loopback CXone", function () {
         assert.equal((await c.getRole("r2"))?.displayName, "Other");
         assert.deepEqual(last().body, { filter: { roleId: ["r2"] } });
         assert.equal(await c.getRole("r9"), undefined, "an answer for another id is not it");
+    });
+
+    it("an answer of JSON null is read as nothing, never a crash", async () => {
+        serve(() => ok(null));
+        const c = client();
+        assert.deepEqual(await c.findRolesByName("x"), []);
+        assert.equal(await c.getRole("x"), undefined);
+        assert.deepEqual(await c.findEmployeesByEmail("x@y.z"), []);
+        assert.equal(await c.getEmployee("u"), undefined);
+        assert.deepEqual(await c.listAccessKeys("u"), []);
+        assert.equal(await c.getAccessKey("k"), undefined);
+        assert.equal(
+            await c.createRole({ name: "N", description: "", permissions: [], status: "ACTIVE" }),
+            "N",
+        );
+        await assert.rejects(c.createEmployee(fields), /the response carried no employee id/);
+        await assert.rejects(c.createAccessKey("u"), /carried no access key id or secret/);
+    });
+
+    it("reads are retried after a gateway error", async () => {
+        let n = 0;
+        serve(() =>
+            n++ % 2 === 0
+                ? { status: 502, body: {} }
+                : ok({ accessKeyId: "A1", isActive: true, accessKeys: [], user: { id: "u" } }),
+        );
+        const c = client();
+        assert.equal((await c.getAccessKey("A1"))?.accessKeyId, "A1");
+        assert.deepEqual(await c.listAccessKeys("u"), []);
+        assert.equal((await c.getEmployee("u"))?.id, "u");
+        assert.equal(calls().length, 6);
+    });
+
+    it("a 404 is no key, whatever its body says", async () => {
+        serve(() => ({ status: 404, body: { accessKeyId: "A1", isActive: true } }));
+        assert.equal(await client().getAccessKey("A1"), undefined);
+        serve(() => ({ status: 404, body: { user: { id: "u1" } } }));
+        assert.equal(await client().getEmployee("u1"), undefined);
     });
 
     it("searches without a list answer nothing", async () => {
@@ -852,6 +912,16 @@ describe("CXone client: payload shapes from a loopback CXone", function () {
             assert.equal(await c.getAccessKey("A1"), undefined);
             serve(() => ok({ resultSet: { accessKeyId: "A1", isActive: "true" } }));
             assert.equal((await c.getAccessKey("A1"))?.isActive, false, "only true is active");
+            serve(() =>
+                ok({
+                    resultSet: { accessKeyId: "A1", userId: "u", createdDate: 5, lastUsedDate: 7 },
+                }),
+            );
+            assert.deepEqual(
+                await c.getAccessKey("A1"),
+                { accessKeyId: "A1", userId: "u", isActive: false },
+                "dates that are not text are left out",
+            );
         });
 
         it("listAccessKeys asks by userId; a missing list is none", async () => {

@@ -184,6 +184,7 @@ describe("SCIM client: answers from a loopback server", function () {
         ["no totalResults", { Resources: [] }],
         ["totalResults as text", { totalResults: "1", Resources: [] }],
         ["Resources not a list", { totalResults: 1, Resources: { id: "1" } }],
+        ["JSON null", null],
     ] as const) {
         it(`a 200 with ${what} is not a SCIM ListResponse`, async () => {
             srv.answer = () =>
@@ -206,6 +207,7 @@ describe("SCIM client: answers from a loopback server", function () {
         ["text", "nope"],
         ["no id", { userName: "a" }],
         ["a numeric id", { id: 7 }],
+        ["JSON null", null],
     ] as const) {
         it(`getUser: a 200 with ${what} is not a SCIM User`, async () => {
             srv.answer = () =>
@@ -270,6 +272,7 @@ describe("SCIM client: answers from a loopback server", function () {
         ["a text body", "  Service Unavailable  ", "(Service Unavailable)"],
         ["a blank text body", "   ", ""],
         ["a list", [1, 2], ""],
+        ["JSON null", null, ""],
     ];
     for (const [what, body, said] of errorBodies) {
         it(`HTTP error body: ${what}`, async () => {
@@ -281,6 +284,7 @@ describe("SCIM client: answers from a loopback server", function () {
                     e.message,
                     `could not list SCIM users: ${host()} answered HTTP 503${said ? ` ${said}` : ""}`,
                 );
+                if (!said) assert.deepEqual([e.code, e.detail], [undefined, undefined]);
                 return true;
             });
         });

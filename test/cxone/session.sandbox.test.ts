@@ -251,13 +251,40 @@ describe("CXone session over HTTP", function () {
             await withClock(async (advance) => {
                 const s = local();
                 await get(s);
-                advance(79_000);
+                advance(79_999);
                 await get(s);
-                assert.equal(tokens().length, 1, "fresh at 79 s of 100");
-                advance(2_000);
+                assert.equal(tokens().length, 1, "fresh until 80 s of 100");
+                advance(1);
                 await get(s);
-                assert.equal(tokens().length, 2, "renewed at 81 s of 100");
+                assert.equal(tokens().length, 2, "renewed at 80 s of 100");
             });
+        });
+
+        it("calls that find the token due together share one renewal", async () => {
+            serve(() => ({ status: 200, body: {} }));
+            await withClock(async (advance) => {
+                const s = local();
+                await get(s);
+                advance(3_400_000);
+                await Promise.all([get(s), get(s), get(s)]);
+                assert.equal(tokens().length, 2);
+            });
+        });
+
+        it("a sign-in from before the cache was cleared, failing late, leaves the new token", async () => {
+            let n = 0;
+            serve(
+                () => ({ status: 200, body: {} }),
+                () => (n++ === 0 ? "hang" : okToken()),
+            );
+            const slow = get(local({}, { ...FAST, timeoutMs: 200, maxAttempts: 1 }));
+            while (tokens().length < 1) await new Promise((r) => setTimeout(r, 5));
+            clearSessionCache();
+            const b = local();
+            await get(b);
+            await assert.rejects(slow, (e: unknown) => (e as CxoneError).status === undefined);
+            await get(b);
+            assert.equal(tokens().length, 2, "the late failure did not evict the new token");
         });
     });
 
@@ -645,7 +672,45 @@ describe("CXone session over HTTP", function () {
 
     describe("discovery documents the sandbox never serves", () => {
         const disc = (body: unknown): Answer => ({ status: 200, body });
-        const sessionFor = () => local({ apiUrl: undefined, tenantId: "T-9" });
+        const sessionFor = (tenantId = "T-9") => local({ apiUrl: undefined, tenantId });
+        const port = () => new URL(srv.url).port;
+        const good = () => ({
+            area: "na1",
+            cluster: "c1",
+            uhDomain: `localhost:${port()}`,
+            domain: `localhost:${port()}`,
+            acdDomain: `localhost:${port()}`,
+            api_endpoint: `${srv.url}/acd`,
+        });
+        const discoveries = () => api().filter((r) => r.path.startsWith("/.well-known"));
+
+        it("a gateway error on discovery is retried", async () => {
+            let n = 0;
+            serve((r) =>
+                r.path.startsWith("/.well-known")
+                    ? n++ === 0
+                        ? { status: 502, body: {} }
+                        : disc(good())
+                    : { status: 200, body: {} },
+            );
+            const s = sessionFor();
+            assert.equal(await s.apiBase(), `http://api-na1.localhost:${port()}`);
+            await get(s);
+            assert.equal(discoveries().length, 2);
+            const call = api().find((r) => r.path === "/thing");
+            assert.equal(call?.headers.host, `api-na1.localhost:${port()}`);
+        });
+
+        it("one discovery per tenant", async () => {
+            serve(() => disc(good()));
+            await sessionFor("T-1").hosts();
+            await sessionFor("T-1").hosts();
+            await sessionFor("T-2").hosts();
+            assert.deepEqual(
+                discoveries().map((r) => r.query.tenantId),
+                ["T-1", "T-2"],
+            );
+        });
 
         it("a document missing a field names it", async () => {
             serve((r) =>
@@ -683,11 +748,12 @@ describe("CXone session over HTTP", function () {
     });
 });
 
-/** Runs `fn` with Date.now() under the test's control (advance(ms) moves it forward). */
+/** Runs `fn` with Date.now() stopped, moved only by advance(ms). */
 async function withClock(fn: (advance: (ms: number) => void) => Promise<void>): Promise<void> {
     const real = Date.now;
+    const start = real();
     let offset = 0;
-    Date.now = () => real() + offset;
+    Date.now = () => start + offset;
     try {
         await fn((ms) => {
             offset += ms;
