@@ -64,8 +64,7 @@ export interface AccessKeyRecord {
     createdDate?: string;
 }
 
-const str = (v: unknown): string =>
-    typeof v === "string" ? v : v === undefined || v === null ? "" : String(v);
+const str = (v: unknown): string => (v === undefined || v === null ? "" : String(v));
 const enc = encodeURIComponent;
 
 function toRole(r: Record<string, unknown>): RoleRecord {
