@@ -90,7 +90,13 @@ export async function update(
     const client = new CxoneClient(s.endpoint);
     const now = Date.now();
     forgetKeyReads();
-    let out: AccessKeyOutputs = { ...old, ...s, accessKeyId: old.accessKeyId ?? id };
+    // the note belongs to the `up` that revoked without evidence, not to every later one
+    let out: AccessKeyOutputs = {
+        ...old,
+        ...s,
+        accessKeyId: old.accessKeyId ?? id,
+        rotationNote: "",
+    };
     out.keyRotation = old.keyRotation ?? old.rotation;
     if (old.isActive !== s.active) {
         await client.setAccessKeyActive(
@@ -129,7 +135,6 @@ export async function update(
             lastUsedDate: undefined,
             createdDate: key.createdDate ?? new Date(now).toISOString(),
             keyRotation: s.rotation,
-            rotationNote: "",
         };
     }
     forgetKeyReads();
