@@ -273,6 +273,39 @@ describe("AccessKey provider (sandbox, HTTP): exact outputs and keys", function 
             assert.equal(cx().accessKeys[r.id].isActive, true);
         });
 
+        it("a rotation asked for during another starts once the first has ended", async () => {
+            const r = await rotated();
+            assert.ok(!("lastUsedDate" in r.outs.previousKey!), "the old key was never used");
+            const third = { ...r.s, rotation: "3" };
+            const waiting = (await accessKey.update(r.id, r.outs, third)).outs;
+            const still = (await accessKey.update(r.id, waiting, third)).outs;
+            assert.equal(still.keyRotation, "2", "the current key is still rotation 2's");
+            assert.equal(still.accessKeyId, r.outs.accessKeyId);
+            assert.deepEqual(await accessKey.diff(r.id, still, third), {
+                changes: false,
+                replaces: [],
+            });
+            // Okta switches to rotation 2's key: that rotation ends and rotation 3 starts
+            assert.equal(await signIn(r.outs.accessKeyId, r.outs.secret), 200);
+            f.sandbox.clearRequests();
+            const next = (await accessKey.update(r.id, still, third)).outs;
+            assert.deepEqual(changes(), [`DELETE ${KEYS}/${r.id}`, `POST ${KEYS}`]);
+            assert.equal(next.keyRotation, "3");
+            assert.equal(next.previousKey!.accessKeyId, r.outs.accessKeyId);
+            assert.notEqual(next.accessKeyId, r.outs.accessKeyId);
+        });
+
+        it("the new key revoked by hand mid-rotation: the old key, the only one left, is kept", async () => {
+            const r = await rotated();
+            const api = await f.adminApi();
+            await api.delete(`${KEYS}/${r.outs.accessKeyId}`);
+            f.sandbox.clearRequests();
+            const u = (await accessKey.update(r.id, r.outs, r.s)).outs;
+            assert.deepEqual(changes(), []);
+            assert.equal(cx().accessKeys[r.id].isActive, true);
+            assert.equal(u.previousAccessKeyId, r.id);
+        });
+
         it("Okta signed in with the new key: the old key is revoked, the rotation ends quietly", async () => {
             const r = await rotated();
             assert.equal(await signIn(r.outs.accessKeyId, r.outs.secret), 200);

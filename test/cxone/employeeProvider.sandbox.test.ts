@@ -412,6 +412,16 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
             assert.equal(held(e.id).firstName, "Other");
         });
 
+        it("a state without the role's name (an older version's): looked up, written by name", async () => {
+            const s = await inputs({ invite: false });
+            const e = await employee.create(s);
+            const { roleName: _, ...older } = e.outs;
+            await employee.update(e.id, older, { ...s, firstName: "Again" });
+            assert.equal(held(e.id).role, roleName);
+            assert.equal(held(e.id).roleId, roleId);
+            assert.equal(held(e.id).firstName, "Again");
+        });
+
         it("a new role is looked up by id and written by name", async () => {
             const { inputs: ri } = await role.check(
                 {},

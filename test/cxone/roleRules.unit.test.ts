@@ -414,6 +414,11 @@ describe("Role rules (pure)", () => {
         it("without adoptExisting: a hand-made or another stack's role is refused with the right hint", () => {
             assert.equal(roleAdoptionProblem(s, { ...existing, description: "by hand" }), unmarked);
             assert.equal(roleAdoptionProblem(s, { ...existing, description: theirs }), other);
+            // neither carries a mark: not "this stack's", a hand-made role
+            assert.equal(
+                roleAdoptionProblem({ ...s, description: "" }, { ...existing, description: "" }),
+                unmarked,
+            );
             assert.equal(
                 roleAdoptionProblem({ ...s, description: "no mark" }, existing),
                 `${exists}. That role (id R1) is managed by Pulumi stack proj/dev: it is not adopted; choose another roleName`,
