@@ -44,6 +44,7 @@ export async function diff(
 // A POST that fails without a response is not retried and not adopted: the secret of a key created
 // by a lost response is unknowable, so such a key is useless; the next `up` makes a new one.
 export async function create(s: AccessKeyState): Promise<{ id: string; outs: AccessKeyOutputs }> {
+    // Stryker disable next-line CallExpression: a new key's id was never read; every write forgets
     forgetKeyReads();
     const client = new CxoneClient(s.endpoint);
     const key = await client.createAccessKey(s.employeeId);

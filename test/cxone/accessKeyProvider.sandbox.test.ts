@@ -220,6 +220,37 @@ describe("AccessKey provider (sandbox, HTTP): exact outputs and keys", function 
         });
     });
 
+    describe("update", () => {
+        it("a key read while the update switches it off is read afresh after the update", async () => {
+            const s = await inputs();
+            const k = await accessKey.create(s);
+            f.sandbox.setFaults([
+                {
+                    kind: "latency",
+                    ms: 300,
+                    server: "cxone",
+                    method: "PATCH",
+                    path: KEYS,
+                    times: 1,
+                },
+            ]);
+            try {
+                const updating = accessKey.update(k.id, k.outs, { ...s, active: false });
+                // another resource of the same run (the SCIM connection) reads the key meanwhile
+                const during = await accessKey.read(k.id, k.outs);
+                assert.equal(
+                    (during.props as Props).isActive,
+                    true,
+                    "CXone had not switched it off",
+                );
+                assert.equal((await updating).outs.isActive, false);
+            } finally {
+                f.sandbox.clearFaults();
+            }
+            assert.equal((await accessKey.read(k.id, k.outs)).props!.isActive, false);
+        });
+    });
+
     describe("update: a phased rotation", () => {
         it("a new rotation value: one new key, the old one kept active and recorded", async () => {
             const s = await inputs({ rotation: "1" });

@@ -156,6 +156,24 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
             assert.equal(e.outs.effectiveLoginAuthenticatorId, otherAuth);
         });
 
+        it("with no credentials in the environment, a loopback tenant uses the sandbox's own admin key", async () => {
+            const saved = { ...process.env };
+            delete process.env.CXONE_ACCESS_KEY_ID;
+            delete process.env.CXONE_ACCESS_KEY_SECRET;
+            process.env.CXONE_OKTA_SANDBOX_DIR = f.dir;
+            try {
+                const e = await employee.create(await inputs({ invite: false }));
+                assert.equal(e.outs.effectiveLoginAuthenticatorId, defaultAuth);
+                assert.equal(held(e.id).status, "UNREGISTERED");
+            } finally {
+                for (const k of ["CXONE_ACCESS_KEY_ID", "CXONE_ACCESS_KEY_SECRET"])
+                    process.env[k] = saved[k];
+                if (saved.CXONE_OKTA_SANDBOX_DIR === undefined)
+                    delete process.env.CXONE_OKTA_SANDBOX_DIR;
+                else process.env.CXONE_OKTA_SANDBOX_DIR = saved.CXONE_OKTA_SANDBOX_DIR;
+            }
+        });
+
         it("an explicit authenticator is used as given: the default is never looked up", async () => {
             const { endpoint } = await coldEndpoint();
             const s = await inputs({ invite: false, loginAuthenticatorId: otherAuth }, endpoint);
@@ -405,8 +423,14 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
             const { endpoint } = await coldEndpoint();
             const s = await inputs({ invite: false }, endpoint);
             const e = await employee.create(s);
+            // a new apiUrl is an in-place update; this process never looked the role up through it
+            const other = await coldEndpoint();
             f.sandbox.clearRequests();
-            await employee.update(e.id, e.outs, { ...s, firstName: "Other" });
+            await employee.update(e.id, e.outs, {
+                ...s,
+                endpoint: other.endpoint,
+                firstName: "Other",
+            });
             assert.equal(calls(ROLE_SEARCH), 0);
             assert.equal(held(e.id).role, roleName);
             assert.equal(held(e.id).firstName, "Other");

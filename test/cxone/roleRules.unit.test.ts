@@ -211,6 +211,13 @@ describe("Role rules (pure)", () => {
             assert.deepEqual(KNOWN_PERMISSIONS, [CREATE, VIEW]);
         });
 
+        it("unknown names are reported next to another input's failure", () => {
+            assert.deepEqual(
+                reasons({ status: "DELETED", permissions: ["Roles: View"] }).map(([p]) => p),
+                ["status", "permissions"],
+            );
+        });
+
         it("a list already refused is not refused twice for unknown names", () => {
             assert.deepEqual(reasons({ permissions: ["Roles: View", "Roles: View"] }), [
                 ["permissions", "permissions lists a permission twice"],
