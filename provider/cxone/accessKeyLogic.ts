@@ -1,6 +1,6 @@
 // AccessKey: validation, diffing and state mapping. Pure: no I/O, tested without servers.
 import type { AccessKeyRecord } from "./client";
-import { Diff, diffFields, withEndpoint } from "./diffing";
+import { Diff, diffFields, REPLACE, UPDATE, withEndpoint } from "./diffing";
 import { KeyUse, keySchedule, PreviousKey, retirement } from "./keyRotation";
 import type { Checked, Unchecked } from "../checks";
 import { DEFAULT_ACTIVE } from "../defaults";
@@ -112,9 +112,9 @@ export function diffAccessKey(
 ): Diff {
     const o = olds as Partial<AccessKeyOutputs>;
     const d = diffFields(olds, news, {
-        employeeId: { kind: "replace" },
-        rotateAfterDays: { kind: "update" },
-        maxOverlapDays: { kind: "update" },
+        employeeId: REPLACE,
+        rotateAfterDays: UPDATE,
+        maxOverlapDays: UPDATE,
     });
     if (rotationStarts(o, news, now) && !o.previousKey) d.changed.push("rotation");
     if (o.previousKey) {

@@ -11,6 +11,11 @@ export interface FieldRule {
     equals?: (a: unknown, b: unknown) => boolean;
 }
 
+/** A field that changes in place. */
+export const UPDATE: FieldRule = { kind: "update" };
+/** A field whose change needs a new object. */
+export const REPLACE: FieldRule = { kind: "replace" };
+
 /** The dynamic provider's DiffResult, plus the field list for tests and messages. */
 export interface Diff {
     changes: boolean;

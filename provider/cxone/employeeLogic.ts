@@ -1,6 +1,6 @@
 // Employee: validation, diffing and payload mapping. Pure: no I/O, tested without servers.
 import type { EmployeeFields, EmployeeRecord, EmployeeStatus } from "./client";
-import { Diff, diffFields, withEndpoint } from "./diffing";
+import { Diff, diffFields, REPLACE, UPDATE, withEndpoint } from "./diffing";
 import type { Checked, Unchecked } from "../checks";
 import { DEFAULT_ADOPT_EXISTING, DEFAULT_BILLABLE, DEFAULT_INVITE } from "../defaults";
 import { withDefaults } from "../props";
@@ -100,16 +100,16 @@ export function checkEmployee(news: Unchecked<EmployeeState>): Checked<EmployeeS
 export function diffEmployee(olds: Record<string, unknown>, news: Record<string, unknown>): Diff {
     const d = diffFields(olds, news, {
         email: {
-            kind: "replace",
+            ...REPLACE,
             equals: (a, b) =>
                 typeof a === "string" &&
                 typeof b === "string" &&
                 a.toLowerCase() === b.toLowerCase(),
         },
-        firstName: { kind: "update" },
-        lastName: { kind: "update" },
-        roleId: { kind: "update" },
-        billable: { kind: "update" },
+        firstName: UPDATE,
+        lastName: UPDATE,
+        roleId: UPDATE,
+        billable: UPDATE,
     });
     // an explicit authenticator is compared with the one in effect; omitted = tenant default, not a change
     if (

@@ -25,6 +25,7 @@ export interface PreviousKey {
 }
 
 const ms = (iso: string | undefined): number | undefined => {
+    // Stryker disable next-line ConditionalExpression: Date.parse("") is NaN: undefined below too
     if (!iso) return undefined;
     const t = Date.parse(iso);
     return Number.isFinite(t) ? t : undefined;
@@ -72,6 +73,7 @@ export function retirement(
     if (!previous.isActive) return { action: "forget" };
     if (oktaUsesNewKey(current, previous)) return { action: "revoke", reason: "okta-uses-new-key" };
     const started = ms(previous.rotationStartedAt);
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: either undefined gives now >= NaN: false
     if (maxOverlapDays !== undefined && started !== undefined) {
         if (now >= started + maxOverlapDays * DAY_MS) {
             return {

@@ -46,14 +46,18 @@ export async function create(s: RoleState): Promise<{ id: string; outs: RoleOutp
         if (refusal) throw new Error(refusal);
         return { id: existing.roleId, outs: await converge(client, s, existing, true) };
     }
+    let failed: unknown;
     try {
         const { name, description, permissions, status } = s;
         await client.createRole({ name, description, permissions, status });
     } catch (e) {
         // A reset or gateway error may hide a success: the role is ours if it exists now (it did not a moment ago).
         if (!mayHaveHappened(e)) throw e;
+        failed = e;
     }
     const created = (await client.findRolesByName(s.name))[0];
+    // not there after a failed call: it did not happen, and CXone's answer (or its absence) says why
+    if (!created && failed) throw failed;
     if (!created)
         throw new Error(
             `CXone accepted role "${s.name}" but does not list it; run pulumi up again`,
