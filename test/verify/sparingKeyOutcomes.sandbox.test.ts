@@ -179,8 +179,14 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
                 times: 1,
             },
         ]);
+        f.sandbox.clearRequests();
         const v = await verifySparingKey({ region: region(), accessKeyId: keyId, admin: admin() });
         assert.equal(v.ok, false);
+        assert.deepEqual(
+            f.sandbox.requests().filter((q) => q.method === "DELETE"),
+            [],
+            "no key was made, so none is revoked",
+        );
         assert.match(
             v.steps[1].detail,
             new RegExp(
