@@ -20,6 +20,12 @@ describe("core: Link headers", () => {
             { next: "https://a/x?ids=1,2" },
         );
     });
+    it("a header not starting with a link is not read; spaces after an unquoted rel are dropped", () => {
+        assert.deepEqual(parseLinkHeader('junk <https://a/1>; rel="next"'), {});
+        assert.deepEqual(parseLinkHeader("<https://a/4>; rel=next ; title=x"), {
+            next: "https://a/4",
+        });
+    });
     it("extra parameters and spacing around rel are read", () => {
         assert.deepEqual(parseLinkHeader('  <https://a/3> ; type="json" ; rel = next'), {
             next: "https://a/3",
