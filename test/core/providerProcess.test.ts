@@ -3,6 +3,7 @@
 // the host calls it: console.error with that one string.
 import { strict as assert } from "assert";
 import { isOurStackPrint } from "../../provider/providerProcess";
+import { VendorError } from "../../provider/core/errors";
 import { CxoneError, PartialCreateError } from "../../provider/cxone/errors";
 import { CxoneRequestError } from "../../provider/cxone/scim";
 import { OktaError } from "../../provider/okta/errors";
@@ -33,6 +34,7 @@ describe("provider process: quiet stack prints for the package's own errors", ()
         new CxoneRequestError("list SCIM users", "http", "na1.nice-incontact.com", 401),
         new PartialCreateError("11", {}, new Error("role made, permissions failed")),
         new RegionError("region", 'unknown region "xx1"'),
+        new VendorError({ vendor: "CXone", operation: "read role 1", status: 500 }),
     ];
 
     it("recognises the host's print of each of the package's errors", () => {

@@ -40,6 +40,7 @@ describe("core: VendorError", () => {
             detail: "taken",
         });
         assert.ok(e instanceof Error);
+        assert.equal(e.name, "VendorError");
         assert.deepEqual(
             [e.vendor, e.operation, e.status, e.code, e.detail, e.attempts, e.message],
             [
