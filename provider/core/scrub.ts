@@ -18,7 +18,7 @@ export function scrub(text: string, knownSecrets: readonly string[] = []): strin
     for (const s of knownSecrets) if (s && s.length >= 4) out = out.split(s).join("***");
     return out
         .replace(JWT, "***")
-        .replace(SECRET_WORDS, (m) => m.replace(/[:=][\s\S]*$/, ": ***"))
+        .replace(SECRET_WORDS, (m) => m.replace(/[:=][\s\S]*/, ": ***"))
         .replace(SCHEME_CREDENTIAL, "$1 ***")
         .slice(0, 300);
 }

@@ -132,13 +132,15 @@ describe("core: sendWithRetry, attempt by attempt", () => {
         assert.equal((await sendWithRetry(call(), opts())).status, 204);
         script = [{ status: 299 }];
         assert.equal((await sendWithRetry(call(), opts())).status, 299);
+        script = [{ status: 300 }];
+        assert.equal((await failure(sendWithRetry(call(), opts()))).response?.status, 300);
         script = [{ status: 302, headers: { location: `${base}/elsewhere` } }];
         const f = await failure(sendWithRetry(call(), opts()));
         assert.equal(f.response?.status, 302);
         assert.equal(f.attempts, 1);
         assert.deepEqual(
             seen.map((s) => s.url),
-            ["/api/thing", "/api/thing", "/api/thing"],
+            ["/api/thing", "/api/thing", "/api/thing", "/api/thing"],
         );
     });
 
@@ -161,6 +163,14 @@ describe("core: sendWithRetry, attempt by attempt", () => {
         const port = await closedPort();
         const f = await failure(sendWithRetry(call({ url: `http://127.0.0.1:${port}/x` }), opts()));
         assert.deepEqual([f.networkCode, f.response, f.attempts], ["ECONNREFUSED", undefined, 1]);
+    });
+
+    it("a request that cannot be sent (a body that is not JSON) fails at once, as ENETWORK", async () => {
+        const body: Record<string, unknown> = { name: "loop" };
+        body.self = body;
+        const f = await failure(sendWithRetry(call({ method: "POST", body }), opts()));
+        assert.deepEqual([f.networkCode, f.response, f.attempts], ["ENETWORK", undefined, 1]);
+        assert.equal(seen.length, 0, "nothing reached the server");
     });
 
     it("a reset is repeated on a safe call up to the attempt bound, without retry headers", async () => {

@@ -25,6 +25,10 @@ describe("core: Link headers", () => {
         assert.deepEqual(parseLinkHeader("<https://a/4>; rel=next ; title=x"), {
             next: "https://a/4",
         });
+        assert.deepEqual(parseLinkHeader('<https://a/5>;rel="next  last"'), {
+            next: "https://a/5",
+            last: "https://a/5",
+        });
     });
     it("extra parameters and spacing around rel are read", () => {
         assert.deepEqual(parseLinkHeader('  <https://a/3> ; type="json" ; rel = next'), {

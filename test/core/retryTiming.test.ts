@@ -43,6 +43,7 @@ describe("core: Retry-After", () => {
     it("seconds, fractional seconds, padded, or a number", () => {
         assert.equal(retryAfterMs("2"), 2000);
         assert.equal(retryAfterMs("2.5"), 2500);
+        assert.equal(retryAfterMs("2.55"), 2550);
         assert.equal(retryAfterMs(" 3 "), 3000);
         assert.equal(retryAfterMs(4), 4000);
     });
@@ -51,7 +52,7 @@ describe("core: Retry-After", () => {
         assert.equal(retryAfterMs(new Date(NOW - 7000).toUTCString(), NOW), 0);
     });
     it("anything else is no Retry-After", () => {
-        for (const v of [undefined, null, {}, ["1"], "soon", "", "1s"])
+        for (const v of [undefined, null, {}, ["1"], "soon", "", "1s", "x2"])
             assert.equal(retryAfterMs(v, NOW), undefined, JSON.stringify(v));
     });
 });
@@ -117,6 +118,10 @@ describe("core: rate-limit headers", () => {
     });
     it("Retry-After: padded or fractional seconds, a date, a past date", () => {
         assert.equal(rateLimitResetMs({ "retry-after": " 1.5 " }, NOW), 1500);
+        assert.equal(rateLimitResetMs({ "retry-after": "1.25" }, NOW), 1250);
+        assert.equal(rateLimitResetMs({ "retry-after": "12" }, NOW), 12_000);
+        for (const v of ["x5", "5x"])
+            assert.equal(rateLimitResetMs({ "retry-after": v }, NOW), undefined, v);
         assert.equal(
             rateLimitResetMs({ "retry-after": new Date(NOW + 4000).toUTCString() }, NOW),
             4000,

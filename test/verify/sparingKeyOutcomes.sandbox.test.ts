@@ -3,6 +3,8 @@
 // failed revocation naming the key to revoke by hand. Faults are injected where the sandbox would
 // otherwise answer well.
 import { strict as assert } from "assert";
+import * as net from "net";
+import type { AddressInfo } from "net";
 import * as accessKey from "../../provider/cxone/accessKeyProvider";
 import { accessKeyToken } from "../../provider/cxone/accessKeyToken";
 import * as employee from "../../provider/cxone/employeeProvider";
@@ -156,6 +158,7 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
         const v = await verifySparingKey({ region: region(), accessKeyId: "AK1", admin: down });
         assert.equal(v.ok, false);
         assert.match(v.steps[0].detail, /^could not read the key: could not .*ECONNREFUSED/);
+        assert.deepEqual([v.steps[0].name, v.steps[0].ok], [STEP_KEY, false]);
         assert.deepEqual(v.steps.slice(1), [
             {
                 name: STEP_TOKEN,
@@ -244,6 +247,31 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
             { name: STEP_SCIM, ok: false, skipped: true, detail: "skipped: no token" },
         ]);
         assert.deepEqual(await keysOf(userId), [keyId], "the temporary key was revoked");
+    });
+
+    it("a sign-in that never answers gives up after the time asked; key revoked", async () => {
+        const { userId, keyId } = await employeeWithKey();
+        const hang = net.createServer(() => undefined);
+        await new Promise<void>((r) => hang.listen(0, "127.0.0.1", r));
+        try {
+            const area = region();
+            area.areaUrl = `http://127.0.0.1:${(hang.address() as AddressInfo).port}`;
+            const t0 = Date.now();
+            const v = await verifySparingKey({
+                region: area,
+                accessKeyId: keyId,
+                admin: admin(),
+                timeoutMs: 200,
+            });
+            assert.ok(Date.now() - t0 < 3000, `${Date.now() - t0} ms`);
+            assert.equal(
+                v.steps[1].detail,
+                `employee ${userId} could not sign in: timeout (is the employee activated?)`,
+            );
+            assert.deepEqual(await keysOf(userId), [keyId]);
+        } finally {
+            hang.close();
+        }
     });
 
     it("SCIM 403: names the permission to give; the temporary key is revoked", async () => {
