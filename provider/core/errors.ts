@@ -31,6 +31,8 @@ export function describeFailure(f: VendorFailure): string {
 
 /** Base class of CxoneError and OktaError: `instanceof VendorError` catches either. */
 export class VendorError extends Error {
+    // named, so the provider process knows its stack print (providerProcess.ts); subclasses rename
+    override readonly name: string = "VendorError";
     readonly vendor: string;
     readonly operation: string;
     readonly status: number | undefined;

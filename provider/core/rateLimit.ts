@@ -8,7 +8,8 @@ export type HeaderBag = Record<string, unknown>;
 function header(h: HeaderBag, name: string): string | undefined {
     const v = h[name];
     if (typeof v === "number") return String(v);
-    return typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
+    // a blank value is unusable as any header read here (not digits, not a date)
+    return typeof v === "string" ? v.trim() : undefined;
 }
 
 /**
