@@ -224,7 +224,6 @@ describe("the root program under mocks: target, stack outputs, refusals", functi
     function loadMain(): Promise<Record<string, unknown>> {
         const file = require.resolve("../../program/main");
         delete require.cache[file];
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
         return require(file);
     }
 
