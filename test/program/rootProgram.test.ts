@@ -220,6 +220,21 @@ describe("the root program under mocks: target, stack outputs, refusals", functi
         assert.doesNotMatch(child, /employeeEmail \(employeeEmail\)/);
     });
 
+    it("a rotation schedule the access key refuses is refused before the role exists", async () => {
+        const message = await refusal(
+            {
+                ...real,
+                "cxone-okta-scim:rotateAfterDays": "0",
+                "cxone-okta-scim:maxRotationOverlapDays": "4000",
+            },
+            dir,
+        );
+        assert.deepEqual(message.split("\n"), [
+            "cxone-okta-scim:rotateAfterDays: rotateAfterDays must be a number from 1 to 3650",
+            "cxone-okta-scim:maxRotationOverlapDays: maxOverlapDays must be a number from 0 to 3650",
+        ]);
+    });
+
     /** Loads the CLI's entry point afresh: it runs the program as it is loaded. */
     function loadMain(): Promise<Record<string, unknown>> {
         const file = require.resolve("../../program/main");
