@@ -24,7 +24,8 @@ function num(get: ConfigGetter, key: string): number | undefined {
     const v = get(key);
     if (v === undefined) return undefined;
     const n = Number(v);
-    if (!Number.isFinite(n) || n < 0)
+    // Number("") is 0: a blank value is no number, as in days()
+    if (v.trim() === "" || !Number.isFinite(n) || n < 0)
         throw new SettingsError(`${key} must be a number of seconds (got "${v}")`);
     return n;
 }
