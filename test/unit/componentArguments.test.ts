@@ -186,6 +186,16 @@ describe("ScimIntegration: each bad argument named as typed, no child registered
             ],
         ],
         [
+            // not an http(s) URL at all: the scheme is the problem, wherever it points
+            { cxone: { sandboxUrl: "ftp://sandbox.example" } },
+            [
+                [
+                    "cxone.sandboxUrl",
+                    'cxone.sandboxUrl: cxoneBaseUrl "ftp://sandbox.example" must be http: or https:',
+                ],
+            ],
+        ],
+        [
             { cxone: { region: "na1", fedramp: "no" as never } },
             [["cxone.fedramp", 'cxone.fedramp: fedramp must be true or false, got "no"']],
         ],
