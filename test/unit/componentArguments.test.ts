@@ -343,6 +343,26 @@ describe("ScimIntegration: arguments reach the children, or the package's defaul
         assert.equal(inputs("scim-employee").adoptExisting, true);
     });
 
+    it("the access key's and the connection's transforms shape exactly their own child", async () => {
+        const names: string[] = [];
+        await build({
+            transform: {
+                accessKey: (args, _opts, name) => {
+                    names.push(name);
+                    args.rotation = "shaped-rotation";
+                },
+                scimConnection: (args, _opts, name) => {
+                    names.push(name);
+                    args.secretReference = "shaped reference";
+                },
+            },
+        });
+        assert.deepEqual(names, ["scim-key", "scim-scim"]);
+        assert.equal(inputs("scim-key").rotation, "shaped-rotation");
+        assert.equal(inputs("scim-scim").secretReference, "shaped reference");
+        assert.equal(inputs("scim-role").rotation, undefined);
+    });
+
     it("a role description gets the stack's mark, also when it is known only later", async () => {
         await build({ roleDescription: "Okta provisioning [pulumi stack: other/prod]" });
         assert.equal(
