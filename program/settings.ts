@@ -124,6 +124,7 @@ export function integrationArgs(
         try {
             return f();
         } catch (e) {
+            // Stryker disable next-line ConditionalExpression: readers throw only SettingsError
             if (!(e instanceof SettingsError)) throw e;
             problems.push(e.message);
             return undefined;
@@ -148,8 +149,10 @@ export function integrationArgs(
                   tenantId: get("cxone:tenantId"),
               }
             : { sandboxUrl: sandbox!.cxone.baseUrl, tenantId: sandbox!.cxone.tenantId },
+        // Stryker disable next-line StringLiteral: undefined only with a problem, thrown below
         oktaOrgUrl: real ? (read(() => oktaOrgUrl(get)) ?? "") : sandbox!.okta.orgUrl,
         roleName: get("cxone:roleName"),
+        // Stryker disable next-line StringLiteral: undefined only with a problem, thrown below
         employeeEmail: email ?? "",
         employeeFirstName: get("cxone:employeeFirstName"),
         employeeLastName: get("cxone:employeeLastName"),

@@ -542,6 +542,7 @@ function resolveTarget(t: CxoneTarget, problems: ArgumentProblem[]): ResolvedReg
             ? sandboxRegion(t.sandboxUrl)
             : resolveRegion({ region: t.region ?? "", fedramp: t.fedramp });
     } catch (e) {
+        // Stryker disable next-line ConditionalExpression: both resolvers throw only RegionError
         if (!(e instanceof RegionError)) throw e;
         const input = e.property === "cxoneBaseUrl" ? "sandboxUrl" : e.property;
         problems.push({ propertyPath: `cxone.${input}`, reason: `cxone.${input}: ${e.message}` });

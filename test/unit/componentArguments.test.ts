@@ -186,6 +186,18 @@ describe("ScimIntegration: each bad argument named as typed, no child registered
             ],
         ],
         [
+            // the access key and the admin token would travel there
+            { cxone: { sandboxUrl: "http://sandbox.example:4610" } },
+            [
+                [
+                    "cxone.sandboxUrl",
+                    'cxone.sandboxUrl: "http://sandbox.example:4610" is not on loopback; the local ' +
+                        "sandbox runs on this machine (e.g. http://127.0.0.1:4610); for a real " +
+                        "tenant set cxone.region",
+                ],
+            ],
+        ],
+        [
             // not an http(s) URL at all: the scheme is the problem, wherever it points
             { cxone: { sandboxUrl: "ftp://sandbox.example" } },
             [

@@ -35,6 +35,14 @@ describe("ScimIntegration's recorded outputs (mocks)", function () {
             r.urn.endsWith("cxone-okta-scim:index:ScimIntegration::rec"),
         );
         assert.ok(component, "the component is registered");
+        // every child is the component's: its URN's type names the component as parent
+        const children = [...monitor.getRegisteredResources().keys()].filter(
+            (urn) => !urn.endsWith("::rec"),
+        );
+        assert.equal(children.length, 9, children.join("\n"));
+        for (const urn of children) {
+            assert.match(urn, /::cxone-okta-scim:index:ScimIntegration\$[^:]/, urn);
+        }
         // the outputs as the monitor received them (a protobuf Struct)
         const recorded: unknown = component.state;
         assert.ok(recorded && typeof recorded === "object" && "toJavaScript" in recorded);

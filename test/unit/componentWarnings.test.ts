@@ -137,6 +137,10 @@ describe("ScimIntegration's warnings (mocks; the SDK prints them without an engi
             a.scimConnection = { status: "authorized", remainingSteps: steps };
         });
         assert.deepEqual(done, []);
+        const unread = await warnings({}, (a) => {
+            a.scimConnection = { status: "pending" };
+        });
+        assert.deepEqual(unread, [], "no steps known: nothing to list");
         const none = await warnings({}, (a) => {
             a.scimConnection = { status: "disabled", remainingSteps: [] };
         });

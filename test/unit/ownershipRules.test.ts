@@ -31,6 +31,8 @@ describe("ownership marks: written, read back, replaced", () => {
         assert.equal(ownerIn("[pulumi stack: ]"), undefined);
         assert.equal(ownerIn(undefined), undefined);
         assert.equal(ownerIn(42), undefined);
+        // only text names an owner, not something whose string form looks like a mark
+        assert.equal(ownerIn(["[pulumi stack: p/dev]"]), undefined);
     });
 
     it("adds the mark at the end, replacing an earlier one; a blank text is the mark alone", () => {
