@@ -1,10 +1,6 @@
 // The root stack: the whole integration from stack config; the sandbox when no tenant is set.
 import * as pulumi from "@pulumi/pulumi";
-import {
-    checkScimIntegrationArgs,
-    ScimIntegration,
-    ScimIntegrationArgsError,
-} from "../provider/integration";
+import { checkScimIntegrationArgs, ScimIntegration } from "../provider/integration";
 import { runningSandbox, startHint } from "./sandboxTarget";
 import * as oktaProviderConfig from "@pulumi/okta/config/vars";
 import {
@@ -39,16 +35,8 @@ export async function integrationProgram(): Promise<Record<string, unknown>> {
     // declared (not even the component's record reaches the stack)
     const { problems } = checkScimIntegrationArgs(args);
     if (problems.length > 0) throw new pulumi.RunError(problems.map(asConfigProblem).join("\n"));
-    let integration: ScimIntegration;
-    try {
-        integration = new ScimIntegration("cxone-okta", args);
-    } catch (e) {
-        // every bad setting at once, named by the config key the operator set
-        if (e instanceof ScimIntegrationArgsError) {
-            throw new pulumi.RunError(e.errors.map(asConfigProblem).join("\n"));
-        }
-        throw e;
-    }
+    // the component runs the same pure check again and finds nothing more to refuse
+    const integration = new ScimIntegration("cxone-okta", args);
     return {
         target: integration.region.region,
         scimBaseUrl: integration.scimBaseUrl,

@@ -24,7 +24,8 @@ function num(get: ConfigGetter, key: string): number | undefined {
     const v = get(key);
     if (v === undefined) return undefined;
     const n = Number(v);
-    if (!Number.isFinite(n) || n < 0)
+    // Number("") is 0: a blank value is no number, as in days()
+    if (v.trim() === "" || !Number.isFinite(n) || n < 0)
         throw new SettingsError(`${key} must be a number of seconds (got "${v}")`);
     return n;
 }
@@ -123,6 +124,7 @@ export function integrationArgs(
         try {
             return f();
         } catch (e) {
+            // Stryker disable next-line ConditionalExpression: readers throw only SettingsError
             if (!(e instanceof SettingsError)) throw e;
             problems.push(e.message);
             return undefined;
@@ -147,8 +149,10 @@ export function integrationArgs(
                   tenantId: get("cxone:tenantId"),
               }
             : { sandboxUrl: sandbox!.cxone.baseUrl, tenantId: sandbox!.cxone.tenantId },
+        // Stryker disable next-line StringLiteral: undefined only with a problem, thrown below
         oktaOrgUrl: real ? (read(() => oktaOrgUrl(get)) ?? "") : sandbox!.okta.orgUrl,
         roleName: get("cxone:roleName"),
+        // Stryker disable next-line StringLiteral: undefined only with a problem, thrown below
         employeeEmail: email ?? "",
         employeeFirstName: get("cxone:employeeFirstName"),
         employeeLastName: get("cxone:employeeLastName"),

@@ -456,12 +456,12 @@ function childInputs(args: ScimIntegrationArgs, n: NormalizedArgs): ChildInputs[
         },
         {
             check: childChecks.accessKey,
-            inputs: {
-                endpoint: n.endpoint,
-                employeeId: unknownId,
-                rotation: args.accessKeyRotation,
+            inputs: { ...accessKeyArgsOf(args, n, unknownId) },
+            names: {
+                rotation: "accessKeyRotation",
+                rotateAfterDays: "rotateAfterDays",
+                maxOverlapDays: "maxRotationOverlapDays",
             },
-            names: { rotation: "accessKeyRotation" },
         },
         {
             check: childChecks.app,
@@ -542,6 +542,7 @@ function resolveTarget(t: CxoneTarget, problems: ArgumentProblem[]): ResolvedReg
             ? sandboxRegion(t.sandboxUrl)
             : resolveRegion({ region: t.region ?? "", fedramp: t.fedramp });
     } catch (e) {
+        // Stryker disable next-line ConditionalExpression: both resolvers throw only RegionError
         if (!(e instanceof RegionError)) throw e;
         const input = e.property === "cxoneBaseUrl" ? "sandboxUrl" : e.property;
         problems.push({ propertyPath: `cxone.${input}`, reason: `cxone.${input}: ${e.message}` });
@@ -593,6 +594,20 @@ function employeeArgsOf(
     };
 }
 
+function accessKeyArgsOf(
+    args: ScimIntegrationArgs,
+    n: NormalizedArgs,
+    employeeId: pulumi.Input<string>,
+): AccessKeyArgs {
+    return {
+        endpoint: n.endpoint,
+        employeeId,
+        rotation: args.accessKeyRotation,
+        rotateAfterDays: args.rotateAfterDays ?? DEFAULT_ROTATE_AFTER_DAYS,
+        maxOverlapDays: args.maxRotationOverlapDays ?? DEFAULT_MAX_ROTATION_OVERLAP_DAYS,
+    };
+}
+
 function createRole(
     name: string,
     args: ScimIntegrationArgs,
@@ -633,13 +648,7 @@ function createAccessKey(
     employee: Employee,
     owner: pulumi.Resource,
 ): AccessKey {
-    const keyArgs: AccessKeyArgs = {
-        endpoint: n.endpoint,
-        employeeId: employee.employeeId,
-        rotation: args.accessKeyRotation,
-        rotateAfterDays: args.rotateAfterDays ?? DEFAULT_ROTATE_AFTER_DAYS,
-        maxOverlapDays: args.maxRotationOverlapDays ?? DEFAULT_MAX_ROTATION_OVERLAP_DAYS,
-    };
+    const keyArgs = accessKeyArgsOf(args, n, employee.employeeId);
     return child(
         `${name}-key`,
         keyArgs,

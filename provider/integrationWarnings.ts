@@ -55,7 +55,9 @@ export function warnAboutSettings(
         }),
     );
     assignments.forEach((a, i) => {
-        if (!(a instanceof GroupAssignment)) return; // okta.app.GroupAssignment does not read it
+        // okta.app.GroupAssignment does not read the group: it has no groupType or groupName
+        // Stryker disable next-line ConditionalExpression: without the guard both read undefined
+        if (!(a instanceof GroupAssignment)) return;
         pulumi.all([a.groupType, a.groupName]).apply(([type, name]) => {
             if (isBroadGroup({ type, name }))
                 void pulumi.log.warn(broadGroupWarning(i, name), owner);

@@ -495,7 +495,9 @@ export function hostsFromDiscovery(doc: unknown, issuerUrl: string): DiscoveredH
         apiEndpoint: api.replace(/\/+$/, ""),
     };
     // Loopback issuer (the sandbox) <=> loopback hosts: a real tenant naming *.localhost hosts
-    // would send the admin token to this machine, and plain http must never leave it.
+    // would send the admin token to this machine, and plain http must never leave it. (A plain
+    // http issuer off this machine fails here too: its hosts are either not *.localhost names, or
+    // *.localhost names from a host that is not local.)
     const local = isLocalhostName(issuer.hostname) || isLoopbackHost(issuer.hostname);
     for (const url of [hosts.areaUrl, hosts.userHubUrl, hosts.acdUrl]) {
         const named = isLocalhostName(new URL(url).hostname);
@@ -509,9 +511,6 @@ export function hostsFromDiscovery(doc: unknown, issuerUrl: string): DiscoveredH
                 `discovery from ${issuer.host} names a host on this machine (${url})`,
             );
         }
-    }
-    if (plain && !local) {
-        throw new DiscoveryError(`plain http is only for the local sandbox, not ${issuer.host}`);
     }
     return hosts;
 }
