@@ -101,7 +101,14 @@ describe("discovery: the tenant's hosts, field by field", () => {
         for (const d of [undefined, null, "text", 5]) {
             assert.equal(refusal(d), "the discovery document's area is missing", String(d));
         }
-        for (const api of [undefined, 5, "", "ftp://api.example", "api-b32.incontact.com"]) {
+        for (const api of [
+            undefined,
+            5,
+            "",
+            "ftp://api.example",
+            "api-b32.incontact.com",
+            "ftp://api.example/?next=https://api-b32.incontact.com",
+        ]) {
             assert.equal(
                 refusal({ ...doc, api_endpoint: api }),
                 "the discovery document has no api_endpoint URL",

@@ -198,6 +198,16 @@ describe("ScimIntegration: each bad argument named as typed, no child registered
             ],
         ],
         [
+            // a scheme that merely contains "https:" is not one: refused for its scheme
+            { cxone: { sandboxUrl: "git+https://sandbox.example:4610" } },
+            [
+                [
+                    "cxone.sandboxUrl",
+                    'cxone.sandboxUrl: cxoneBaseUrl "git+https://sandbox.example:4610" must be http: or https:',
+                ],
+            ],
+        ],
+        [
             // not an http(s) URL at all: the scheme is the problem, wherever it points
             { cxone: { sandboxUrl: "ftp://sandbox.example" } },
             [
