@@ -1,7 +1,8 @@
 // Status truth: every transition between the SCIM connection's statuses, each caused out of band
 // in the sandbox (Okta's public API, its console, CXone's API), is seen by the very next read():
 // what `pulumi preview` (refresh always on) reports, not one `up` later. Provider methods are
-// called directly over real HTTP; the rows run in order, each starting where the last one ended.
+// called directly over real HTTP. The rows are one walk, in order, each starting where the last
+// one ended, so they are one test: no test depends on another having run.
 import { strict as assert } from "assert";
 import axios from "axios";
 import * as accessKey from "../../provider/cxone/accessKeyProvider";
@@ -111,6 +112,10 @@ describe("SCIM connection status: every transition, caused out of band, seen by 
         f = await cxoneFixture();
         okta = f.sandbox.urls.okta;
         process.env.OKTA_API_TOKEN = f.sandbox.endpoints.okta.apiToken;
+    });
+
+    /** A new role, employee, key, app and (pending) connection for one test. */
+    async function freshConnection(): Promise<void> {
         const rl = await role.create(
             (await role.check({}, { endpoint: f.endpoint, name: unique("SCIM Key") })).inputs,
         );
@@ -151,7 +156,7 @@ describe("SCIM connection status: every transition, caused out of band, seen by 
         );
         assert.deepEqual(c.failures, []);
         conn = (await connection.create(c.inputs)).outs;
-    });
+    }
     after(async () => {
         process.env.OKTA_API_TOKEN = savedToken;
         if (savedToken === undefined) delete process.env.OKTA_API_TOKEN;
@@ -222,20 +227,27 @@ describe("SCIM connection status: every transition, caused out of band, seen by 
         ["key-revoked", "rotating", "CXone: the new key switched on", keyActive(true)],
     ];
 
-    for (const [from, to, cause, act] of rows) {
-        it(`${from} -> ${to}: ${cause}`, async () => {
-            assert.equal(await refreshedStatus(), from, JSON.stringify(conn.remainingSteps));
+    it(`every transition in one walk (${rows.length} rows), each seen by the next read`, async () => {
+        await freshConnection();
+        for (const [from, to, cause, act] of rows) {
+            const row = `${from} -> ${to}: ${cause}`;
+            const steps = () => `${row}; steps: ${JSON.stringify(conn.remainingSteps)}`;
+            assert.equal(await refreshedStatus(), from, steps());
             await act();
-            assert.equal(await refreshedStatus(), to, JSON.stringify(conn.remainingSteps));
+            assert.equal(await refreshedStatus(), to, steps());
             if (to === "rotating") {
-                const steps = conn.remainingSteps.join("\n");
-                assert.ok(steps.includes(key.accessKeyId), steps);
-                assert.ok(!steps.includes(key.secret), "the secret appears in the steps");
+                const text = conn.remainingSteps.join("\n");
+                assert.ok(text.includes(key.accessKeyId), `${row}: ${text}`);
+                assert.ok(!text.includes(key.secret), `${row}: the secret appears in the steps`);
             }
-        });
-    }
+        }
+    });
 
     it("the steps during a rotation name the new client id and give the secret by reference", async () => {
+        await freshConnection();
+        await consoleSteps();
+        assert.equal(await refreshedStatus(), "authorized");
+        await up("r1");
         assert.equal(await refreshedStatus(), "rotating");
         const steps = conn.remainingSteps.join("\n");
         const secretRef = "the value of `pulumi stack output accessKeySecret --show-secrets`";
@@ -252,7 +264,7 @@ describe("SCIM connection status: every transition, caused out of band, seen by 
             `Okta signs in with the new CXone access key ${key.accessKeyId}. Run \`pulumi up\`: it revokes the old key ${key.previousAccessKeyId}.`,
         ]);
         const old = key.previousAccessKeyId!;
-        await up("r3");
+        await up("r1"); // the same rotation value: this up ends the rotation
         assert.equal(conn.status, "authorized");
         assert.equal(key.previousAccessKeyId, "");
         assert.equal(await cxone().getAccessKey(old), undefined, "the old key is revoked");
