@@ -414,10 +414,12 @@ describe("AccessKey provider (sandbox, HTTP): exact outputs and keys", function 
         it("a key with no rotation: one revoke, by the resource id when the state has no key id", async () => {
             const k = await accessKey.create(await inputs());
             const { accessKeyId: _, ...noKeyId } = k.outs;
+            assert.equal((await accessKey.read(k.id, k.outs)).id, k.id, "read (and shared) before");
             f.sandbox.clearRequests();
             await accessKey.delete(k.id, noKeyId);
             assert.deepEqual(changes(), [`DELETE ${KEYS}/${k.id}`]);
             assert.equal(cx().accessKeys[k.id], undefined);
+            assert.deepEqual(await accessKey.read(k.id, k.outs), { id: "" }, "read afresh after");
         });
     });
 });
