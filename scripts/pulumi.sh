@@ -7,7 +7,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="$(bash scripts/toolchain.sh 2>/dev/null)" || { bash scripts/toolchain.sh >/dev/null; exit 1; }
 export PATH="$bin:$PWD/node_modules/.bin:$PATH"
-export PULUMI_BACKEND_URL="${PULUMI_BACKEND_URL:-file://$PWD/.pulumi-local/backend}"
+if [ -z "${PULUMI_BACKEND_URL:-}" ]; then
+  # the CLI refuses a file backend whose folder does not exist yet (a fresh clone has none)
+  mkdir -p "$PWD/.pulumi-local/backend"
+  export PULUMI_BACKEND_URL="file://$PWD/.pulumi-local/backend"
+fi
 export PULUMI_SKIP_UPDATE_CHECK="${PULUMI_SKIP_UPDATE_CHECK:-true}"
 # The plugin download site is unreachable here: a missing Okta plugin fails fast instead of after a
 # 10 s wait (only the pulumi-okta mode needs it; install it with `pulumi plugin install`).

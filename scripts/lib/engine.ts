@@ -126,10 +126,13 @@ export class EngineStack {
     }
 }
 
+/** The engine's settings for a file backend in `backendDir`, which is made here: the CLI refuses a
+ * backend URL whose folder does not exist yet (a fresh clone has none). */
 export function engineEnv(
     backendDir: string,
     extra: Record<string, string> = {},
 ): Record<string, string> {
+    fs.mkdirSync(backendDir, { recursive: true });
     return {
         PATH: enginePath(),
         PULUMI_BACKEND_URL: "file://" + backendDir,
@@ -143,7 +146,6 @@ export function engineEnv(
 
 /** Selects (or creates) a stack of the project in `workDir`; the CLI runs its program. */
 export async function openStack(o: EngineStackOptions): Promise<EngineStack> {
-    fs.mkdirSync(o.backendDir, { recursive: true });
     const pulumiCommand = await automation.PulumiCommand.get({
         root: path.dirname(toolchainBin()),
     });
