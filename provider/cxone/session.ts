@@ -17,6 +17,8 @@ import {
     type UserHubHost,
 } from "../regions";
 import { sleep } from "../core/sleep";
+import { answerOf, UnconfirmedFactError } from "../core/unconfirmed";
+import { TOKEN_TENANT_CLAIM, USERHUB_HOST } from "./facts";
 
 /**
  * Where a CXone tenant lives. Non-secret; stored in resource state so refresh and delete reach the
@@ -37,7 +39,7 @@ export interface CxoneEndpoint {
 /** What an authenticated session learned from the token. */
 export interface SessionIdentity {
     tenantId?: string;
-    /** the user the admin key belongs to: `userId` claim, else `sub` minus its prefix [sdk] */
+    /** the user the admin key belongs to: `userId` claim, else `sub` minus its prefix [sdk:token-user-id] */
     userId?: string;
 }
 
@@ -58,12 +60,18 @@ const tokens = new Map<string, Promise<CachedToken>>();
 const refused = new Map<string, CxoneError>();
 const REFUSALS = new Set([400, 401, 403]);
 const discoveries = new Map<string, Promise<DiscoveredHosts>>();
+/**
+ * Per issuer and tenant: the UserHub host choice this process has seen answer (a 2xx there), or
+ * found by checking both candidates after a "no such route here" answer [sdk:userhub-host].
+ */
+const userHubs = new Map<string, { choice: UserHubHost; checked?: Promise<UserHubHost> }>();
 
 /** Forgets cached tokens and discovered API bases (tests; key rotation). */
 export function clearSessionCache(): void {
     tokens.clear();
     discoveries.clear();
     refused.clear();
+    userHubs.clear();
 }
 
 /** One HTTP call in the operator's words. */
@@ -79,6 +87,13 @@ export interface CallSpec {
     safe?: boolean;
     /** statuses that are answers, not failures (e.g. 404 on lookups) */
     accept?: number[];
+}
+
+/** An answer that may mean the request reached a host without this route (or no host at all). */
+function wrongHost(e: unknown): boolean {
+    if (!(e instanceof CxoneError)) return false;
+    if (e.status === 404 || e.status === 405) return true;
+    return e.status === undefined && /ENOTFOUND|EAI_AGAIN|ECONNREFUSED/.test(e.detail ?? "");
 }
 
 function normalise(url: string): string {
@@ -122,12 +137,15 @@ export class CxoneSession {
     async tenantId(): Promise<string> {
         const id = this.endpoint.tenantId ?? (await this.token()).tenantId ?? this.key.tenantId;
         if (!id)
-            throw new CxoneError(
-                "find the CXone tenant id",
-                undefined,
-                undefined,
-                "the token carries no tenantId claim; set endpoint.tenantId",
-            );
+            throw new UnconfirmedFactError({
+                operation: "find the CXone tenant id",
+                fact: TOKEN_TENANT_CLAIM,
+                answer: "CXone's tokens for the admin access key carry no tenantId claim",
+                wayOn: [
+                    "Find your CXone tenant id (NICE support or your CXone administrator can tell it).",
+                    "Set it: `pulumi config set cxone:tenantId <id>` (library: cxone.tenantId), then run `pulumi up`.",
+                ],
+            });
         return id;
     }
 
@@ -193,7 +211,7 @@ export class CxoneSession {
             accessKeyTokenUrl(this.endpoint.areaUrl),
             undefined,
         );
-        // snake_case or camelCase [sdk]
+        // snake_case or camelCase [sdk:token-casing]
         const t = tokenFields(res.data);
         const token = t.accessToken;
         if (!token) {
@@ -220,7 +238,78 @@ export class CxoneSession {
     /** The UserHub API base: endpoint.apiUrl, else the discovered host of the configured choice. */
     async apiBase(): Promise<string> {
         if (this.endpoint.apiUrl) return this.endpoint.apiUrl;
-        return userHubBase(await this.hosts(), this.userHubHost);
+        const known = userHubs.get(await this.hostsKey());
+        return userHubBase(await this.hosts(), known?.choice ?? this.userHubHost);
+    }
+
+    private async hostsKey(): Promise<string> {
+        return `${this.endpoint.issuerUrl}|${await this.tenantId()}`;
+    }
+
+    /**
+     * After an answer that may mean "this host has no such route" (404, 405, or a host that does
+     * not resolve or refuses connections) on a UserHub host not yet seen answering: asks each
+     * candidate for one page of roles [spec], a read. Returns the other candidate's base when only
+     * it answers (the call is then repeated there: the refused one wrote nothing), or undefined
+     * when the host in use answers (the answer stands). Neither answering is a stop.
+     */
+    private async otherUserHub(base: string): Promise<string | undefined> {
+        if (this.endpoint.apiUrl) return undefined;
+        const key = await this.hostsKey();
+        const known = userHubs.get(key);
+        const current = known?.choice ?? this.userHubHost;
+        if (known && !known.checked) return undefined; // this host has answered already
+        const checked =
+            known?.checked ??
+            this.checkUserHubs(current).catch((e: unknown) => {
+                userHubs.delete(key);
+                throw e;
+            });
+        userHubs.set(key, { choice: current, checked });
+        const choice = await checked;
+        userHubs.set(key, { choice });
+        const hosts = await this.hosts();
+        const now = userHubBase(hosts, choice);
+        return now !== base ? now : undefined;
+    }
+
+    private async checkUserHubs(current: UserHubHost): Promise<UserHubHost> {
+        const hosts = await this.hosts();
+        const other: UserHubHost = current === "derived" ? "api_endpoint" : "derived";
+        const answers: string[] = [];
+        for (const choice of [current, other]) {
+            const base = userHubBase(hosts, choice);
+            try {
+                const t = await this.token();
+                // [spec] one page of roles: answered wherever UserHub is (403 included: the
+                // route exists, the key lacks a permission)
+                await this.send(
+                    {
+                        operation: `ask ${base} for CXone roles`,
+                        method: "POST",
+                        path: "/authorization/v1/roles/search",
+                        body: { page: { skip: 0, top: 1 } },
+                        safe: true,
+                        accept: [400, 401, 403],
+                    },
+                    base + "/authorization/v1/roles/search",
+                    t.token,
+                );
+                return choice;
+            } catch (e) {
+                if (!wrongHost(e)) throw e;
+                answers.push(`${base}: ${answerOf(e)}`);
+            }
+        }
+        throw new UnconfirmedFactError({
+            operation: "find the CXone host that serves employees, roles and access keys",
+            fact: USERHUB_HOST,
+            answer: `neither candidate answered (${answers.join("; ")})`,
+            wayOn: [
+                "Run `npm run verify -- --preflight` with the same region and admin key: it reports which host answers.",
+                "Library users can name the host: cxone endpoint apiUrl; report the host so provider/regions.ts can be corrected.",
+            ],
+        });
     }
 
     /** The tenant's hosts from discovery (cached per issuer and tenant). */
@@ -237,7 +326,8 @@ export class CxoneSession {
     }
 
     // [spec] GET {issuer}/.well-known/cxone-configuration?tenantId= -> {api_endpoint, area,
-    // cluster, domain, uhDomain, acdDomain, ...}; hosts per regions.ts hostsFromDiscovery [sdk]
+    // cluster, domain, uhDomain, acdDomain, ...}; hosts per regions.ts hostsFromDiscovery
+    // [sdk:discovery-hosts]
     private async discover(tenantId: string): Promise<DiscoveredHosts> {
         const operation = "discover the CXone hosts of the tenant";
         const res = await this.send(
@@ -261,6 +351,27 @@ export class CxoneSession {
      */
     async call(spec: CallSpec): Promise<AxiosResponse> {
         const base = await this.apiBase();
+        let res: AxiosResponse;
+        try {
+            res = await this.authorized(spec, base);
+        } catch (e) {
+            const other = wrongHost(e) ? await this.otherUserHub(base) : undefined;
+            if (!other) throw e;
+            return this.authorized(spec, other);
+        }
+        if (res.status === 404) {
+            const other = await this.otherUserHub(base);
+            if (other) return this.authorized(spec, other);
+        } else if (!this.endpoint.apiUrl && res.status < 300) {
+            // this host answers UserHub: no check needed for this tenant in this process
+            const key = await this.hostsKey();
+            if (!userHubs.has(key)) userHubs.set(key, { choice: this.userHubHost });
+        }
+        return res;
+    }
+
+    /** One call with the admin token; one token renewal on 401. */
+    private async authorized(spec: CallSpec, base: string): Promise<AxiosResponse> {
         let t = await this.token();
         try {
             return await this.send(spec, base + spec.path, t.token);
