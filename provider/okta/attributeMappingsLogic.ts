@@ -20,7 +20,11 @@ export interface CxoneAttribute {
     /** SCIM attribute path in Okta's externalName syntax. */
     externalName: string;
     externalNamespace: string;
-    /** In the app user schema's base (exists on every SCIM app): never added or removed by us. */
+    /**
+     * In the app user schema's base (exists on every SCIM app): never added or removed by us.
+     * displayName and timezone are taken as not base [guess:okta-base-schema]: Okta's list of a
+     * SCIM app's base attributes does not confirm them.
+     */
     base: boolean;
     /** CXone refuses a user without it: may be remapped, never unmapped. */
     required: boolean;
