@@ -449,8 +449,11 @@ export interface DiscoveredHosts {
     areaUrl: string;
     /** `{scheme}://api-{area}.{domain}` [sdk:userhub-host]: UserHub */
     userHubUrl: string;
-    /** `{scheme}://api-{cluster}.{acdDomain}` [sdk:discovery-hosts]: ACD, whoami */
-    acdUrl: string;
+    /**
+     * `{scheme}://api-{cluster}.{acdDomain}` [sdk:discovery-hosts]: ACD, whoami. The stack calls
+     * nothing there, so a document without cluster or acdDomain is fine (absent then).
+     */
+    acdUrl?: string;
     /** discovery's `api_endpoint` as given [spec] (the ACD API base per the SDK) */
     apiEndpoint: string;
 }
@@ -482,10 +485,12 @@ export function hostsFromDiscovery(doc: unknown, issuerUrl: string): DiscoveredH
         return v.toLowerCase();
     };
     const area = field("area", DNS_LABEL);
-    const cluster = field("cluster", DNS_LABEL);
     const uhDomain = field("uhDomain", DNS_SUFFIX);
     const domain = field("domain", DNS_SUFFIX);
-    const acdDomain = field("acdDomain", DNS_SUFFIX);
+    // only where both are given: the ACD host is named, never required (nothing is called there)
+    const acd = d.cluster !== undefined || d.acdDomain !== undefined;
+    const cluster = acd ? field("cluster", DNS_LABEL) : undefined;
+    const acdDomain = acd ? field("acdDomain", DNS_SUFFIX) : undefined;
     const api = d.api_endpoint;
     if (typeof api !== "string" || !/^https?:\/\//i.test(api)) {
         throw new DiscoveryError("the discovery document has no api_endpoint URL");
@@ -493,10 +498,10 @@ export function hostsFromDiscovery(doc: unknown, issuerUrl: string): DiscoveredH
     const issuer = new URL(issuerUrl);
     const plain = issuer.protocol === "http:";
     const scheme = plain ? "http" : "https";
-    const hosts = {
+    const hosts: DiscoveredHosts = {
         areaUrl: `${scheme}://${area}.${uhDomain}`,
         userHubUrl: `${scheme}://api-${area}.${domain}`,
-        acdUrl: `${scheme}://api-${cluster}.${acdDomain}`,
+        ...(acd ? { acdUrl: `${scheme}://api-${cluster}.${acdDomain}` } : {}),
         apiEndpoint: api.replace(/\/+$/, ""),
     };
     // Loopback issuer (the sandbox) <=> loopback hosts: a real tenant naming *.localhost hosts
@@ -504,7 +509,7 @@ export function hostsFromDiscovery(doc: unknown, issuerUrl: string): DiscoveredH
     // http issuer off this machine fails here too: its hosts are either not *.localhost names, or
     // *.localhost names from a host that is not local.)
     const local = isLocalhostName(issuer.hostname) || isLoopbackHost(issuer.hostname);
-    for (const url of [hosts.areaUrl, hosts.userHubUrl, hosts.acdUrl]) {
+    for (const url of [hosts.areaUrl, hosts.userHubUrl, ...(hosts.acdUrl ? [hosts.acdUrl] : [])]) {
         const named = isLocalhostName(new URL(url).hostname);
         if (plain && !named) {
             throw new DiscoveryError(

@@ -69,3 +69,19 @@ export const ADOPT_ROLE_STEP =
     "Run `pulumi up` again: it finds the role by its name and names its id; set that id with " +
     "`pulumi config set cxone:adoptRoleId <id>` (library: adoptRoleId), then run `pulumi up`. The " +
     "stack then takes the role as it is, with the permissions you gave it.";
+
+export const REGION_ISSUERS: UnconfirmedFact = {
+    id: "region-issuers",
+    mark: "sdk",
+    statement:
+        "the region's issuer (na3: nicecxone-fed.com, au2/eu2: nicecxone-sov1.au/.eu) serves the tenant's discovery",
+    source: "NICE's shared-apps-lib SDK names these issuers",
+};
+
+export const REGION_AREA_HOSTS: UnconfirmedFact = {
+    id: "region-area-hosts",
+    mark: "seen",
+    statement:
+        "the region table's area host signs in access keys (outside na1, au1, eu1 its spelling is seen, not documented)",
+    source: "public code",
+};

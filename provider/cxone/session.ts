@@ -18,7 +18,7 @@ import {
 } from "../regions";
 import { sleep } from "../core/sleep";
 import { answerOf, UnconfirmedFactError } from "../core/unconfirmed";
-import { TOKEN_TENANT_CLAIM, USERHUB_HOST } from "./facts";
+import { REGION_AREA_HOSTS, REGION_ISSUERS, TOKEN_TENANT_CLAIM, USERHUB_HOST } from "./facts";
 
 /**
  * Where a CXone tenant lives. Non-secret; stored in resource state so refresh and delete reach the
@@ -88,6 +88,14 @@ export interface CallSpec {
     /** statuses that are answers, not failures (e.g. 404 on lookups) */
     accept?: number[];
 }
+
+/**
+ * CXone's 500 is taken for a real failure and not repeated: a write may have happened. Where CXone
+ * answers a passing overload with 500 instead of 429/503, the next `up` finds what exists.
+ */
+const SERVER_ERROR_HINT =
+    "a 500 is not repeated (CXone throttling is taken to be 429/503 [guess:cxone-throttling]); " +
+    "if it was passing, run `pulumi up` again: it finds what exists and goes on";
 
 /** An answer that may mean the request reached a host without this route (or no host at all). */
 function wrongHost(e: unknown): boolean {
@@ -196,7 +204,45 @@ export class CxoneSession {
     // [doc] POST {area}/authentication/v1/token/access-key {accessKeyId, accessKeySecret}
     //       -> {access_token, refresh_token, expires_in, id_token?}
     private async fetchToken(): Promise<CachedToken> {
-        const res = await this.send(
+        let res: AxiosResponse;
+        try {
+            res = await this.signIn(this.endpoint.areaUrl);
+        } catch (e) {
+            // [seen:region-area-hosts] the table's area host may be spelled otherwise: discovery
+            // (public, by tenant id) names the tenant's own; the refused sign-in did nothing
+            if (!wrongHost(e)) throw e;
+            const tenantId = this.endpoint.tenantId ?? this.key.tenantId;
+            if (!tenantId)
+                throw new UnconfirmedFactError({
+                    operation: "sign in to CXone with the admin access key",
+                    fact: REGION_AREA_HOSTS,
+                    answer: e,
+                    wayOn: [
+                        "Set your CXone tenant id (`pulumi config set cxone:tenantId <id>`; library: cxone.tenantId): the stack then asks discovery for your tenant's area host.",
+                        "Run `pulumi up`.",
+                    ],
+                });
+            const hosts = await this.discoveredFor(tenantId);
+            if (normalise(hosts.areaUrl) === this.endpoint.areaUrl) throw e;
+            res = await this.signIn(hosts.areaUrl);
+        }
+        return this.tokenFrom(res);
+    }
+
+    /** Discovery for a tenant id known without a token (cached like hosts()). */
+    private discoveredFor(tenantId: string): Promise<DiscoveredHosts> {
+        const key = `${this.endpoint.issuerUrl}|${tenantId}`;
+        let found = discoveries.get(key);
+        if (!found) {
+            found = this.discover(tenantId);
+            discoveries.set(key, found);
+            found.catch(() => discoveries.delete(key));
+        }
+        return found;
+    }
+
+    private signIn(areaUrl: string): Promise<AxiosResponse> {
+        return this.send(
             {
                 operation: "sign in to CXone with the admin access key",
                 method: "POST",
@@ -208,9 +254,12 @@ export class CxoneSession {
                 },
                 safe: true, // a token request has no side effect worth protecting
             },
-            accessKeyTokenUrl(this.endpoint.areaUrl),
+            accessKeyTokenUrl(areaUrl),
             undefined,
         );
+    }
+
+    private tokenFrom(res: AxiosResponse): CachedToken {
         // snake_case or camelCase [sdk:token-casing]
         const t = tokenFields(res.data);
         const token = t.accessToken;
@@ -277,10 +326,10 @@ export class CxoneSession {
         const hosts = await this.hosts();
         const other: UserHubHost = current === "derived" ? "api_endpoint" : "derived";
         const answers: string[] = [];
+        const t = await this.token();
         for (const choice of [current, other]) {
             const base = userHubBase(hosts, choice);
             try {
-                const t = await this.token();
                 // [spec] one page of roles: answered wherever UserHub is (403 included: the
                 // route exists, the key lacks a permission)
                 await this.send(
@@ -314,15 +363,7 @@ export class CxoneSession {
 
     /** The tenant's hosts from discovery (cached per issuer and tenant). */
     async hosts(): Promise<DiscoveredHosts> {
-        const tenantId = await this.tenantId();
-        const key = `${this.endpoint.issuerUrl}|${tenantId}`;
-        let found = discoveries.get(key);
-        if (!found) {
-            found = this.discover(tenantId);
-            discoveries.set(key, found);
-            found.catch(() => discoveries.delete(key));
-        }
-        return found;
+        return this.discoveredFor(await this.tenantId());
     }
 
     // [spec] GET {issuer}/.well-known/cxone-configuration?tenantId= -> {api_endpoint, area,
@@ -330,12 +371,26 @@ export class CxoneSession {
     // [sdk:discovery-hosts]
     private async discover(tenantId: string): Promise<DiscoveredHosts> {
         const operation = "discover the CXone hosts of the tenant";
-        const res = await this.send(
-            // Stryker disable next-line StringLiteral: full URL given (path unused); GET is default
-            { operation, method: "GET", path: "", params: { tenantId }, safe: true },
-            `${this.endpoint.issuerUrl}/.well-known/cxone-configuration`,
-            undefined,
-        );
+        let res: AxiosResponse;
+        try {
+            res = await this.send(
+                // Stryker disable next-line StringLiteral: full URL given (path unused); GET is default
+                { operation, method: "GET", path: "", params: { tenantId }, safe: true },
+                `${this.endpoint.issuerUrl}/.well-known/cxone-configuration`,
+                undefined,
+            );
+        } catch (e) {
+            if (!wrongHost(e)) throw e;
+            throw new UnconfirmedFactError({
+                operation,
+                fact: REGION_ISSUERS,
+                answer: e,
+                wayOn: [
+                    `Check the issuer ${this.endpoint.issuerUrl} against your tenant's CXone sign-in page host: \`npm run verify -- --preflight\` asks it, reading only.`,
+                    "If your region is another one, set it (`pulumi config set cxone:region <region>`); library users can name the UserHub host with the endpoint's apiUrl (no discovery then). Then run `pulumi up`.",
+                ],
+            });
+        }
         try {
             return hostsFromDiscovery(res.data, this.endpoint.issuerUrl);
         } catch (e) {
@@ -431,11 +486,12 @@ export class CxoneSession {
             }
             const facts = res ? errorFacts(res.data) : { detail: networkCode };
             const hide = this.secrets(bearer ? [bearer] : []);
+            const detail = facts.detail ? scrub(facts.detail, hide) : undefined;
             throw new CxoneError(
                 spec.operation,
                 status,
                 facts.code ? scrub(facts.code, hide) : undefined,
-                facts.detail ? scrub(facts.detail, hide) : undefined,
+                status === 500 ? [detail, SERVER_ERROR_HINT].filter(Boolean).join("; ") : detail,
                 attempt,
             );
         }

@@ -232,8 +232,28 @@ export const CXONE_VARIANTS: readonly SandboxVariant[] = [
     {
         name: "role-search-filter-ignored",
         fact: "role-search-filter",
-        world: "the role search ignores filter.displayName and answers every role, 25 per page",
+        world: "the role search ignores filter.displayName and answers every role, 25 per page; the tenant has 40 more roles",
         cxone: { before: everyHost(filterIgnored(ROLE_SEARCH, ["displayName", "roleName"])) },
+        setUp: ({ ctx }) => {
+            const roles = ctx.state.cxone.roles;
+            for (let i = 1; i <= 40; i++) {
+                const roleId = `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
+                if (roles[roleId]) continue;
+                const name = `Team Role ${String(i).padStart(2, "0")}`;
+                const now = new Date().toISOString();
+                roles[roleId] = {
+                    roleId,
+                    roleName: name,
+                    displayName: name,
+                    description: "",
+                    status: "ACTIVE",
+                    permissions: [{ permission: "Employees: View" }],
+                    modifiable: 1,
+                    createdDate: now,
+                    lastUpdateDate: now,
+                };
+            }
+        },
     },
     {
         name: "user-search-filter-ignored",
@@ -312,11 +332,11 @@ export const CXONE_VARIANTS: readonly SandboxVariant[] = [
     {
         name: "overload-as-500",
         fact: "cxone-throttling",
-        world: "CXone answers a moment of overload with HTTP 500 (not 429 or 503): the first 2 UserHub calls after start",
+        world: "CXone answers a moment of overload with HTTP 500 (not 429 or 503): the first UserHub call after start",
         cxone: {
             before: (host) => {
                 if (host !== "userHub") return [];
-                let left = 2;
+                let left = 1;
                 return [
                     (req, res, next) => {
                         if (left <= 0) return next();
