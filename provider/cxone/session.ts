@@ -210,7 +210,7 @@ export class CxoneSession {
         } catch (e) {
             // [seen:region-area-hosts] the table's area host may be spelled otherwise: discovery
             // (public, by tenant id) names the tenant's own; the refused sign-in did nothing
-            if (!wrongHost(e)) throw e;
+            if (!wrongHost(e) || /ECONNREFUSED/.test((e as CxoneError).detail ?? "")) throw e;
             const tenantId = this.endpoint.tenantId ?? this.key.tenantId;
             if (!tenantId)
                 throw new UnconfirmedFactError({

@@ -664,7 +664,9 @@ describe("CXone session over HTTP", function () {
             ]);
             const s = new CxoneSession(f.endpoint, sandboxKey(), FAST);
             await assert.rejects(s.hosts(), (e: unknown) => {
-                assert.ok(e instanceof CxoneError);
+                // a 404 there is what a wrong issuer answers: the stop names that fact
+                assert.ok(e instanceof UnconfirmedFactError);
+                assert.equal(e.fact.id, "region-issuers");
                 assert.match(
                     e.message,
                     /^could not discover the CXone hosts of the tenant: CXone answered HTTP 404/,
@@ -726,7 +728,7 @@ describe("CXone session over HTTP", function () {
                 assert.equal(
                     e.message,
                     "could not discover the CXone hosts of the tenant: CXone answered HTTP 200 " +
-                        "(the discovery document's cluster is missing)",
+                        "(the discovery document's uhDomain is missing)",
                 );
                 return true;
             });
