@@ -2,7 +2,7 @@
 // resources it declares, with what inputs and through which provider, and that every one of them
 // is declared while the program runs (never inside an `apply`), so `pulumi preview` shows them all.
 // (The Okta plugin cannot be built on this project's machines, so this path is checked here and in
-// test/engine/oktaPlugin.test.ts where a plugin exists.)
+// test/sandbox/oktaPlugin.engine.test.ts where a plugin exists.)
 import { strict as assert } from "assert";
 import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";

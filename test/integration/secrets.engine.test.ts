@@ -74,7 +74,7 @@ describe("secrets stay secret (real engine, sandbox)", function () {
         assert.ok(outs.accessKeySecret.value !== before.accessKeySecret.value, "a new secret");
         secrets.set("rotated access key secret", outs.accessKeySecret.value);
         const keys = f.sandbox.context.state.cxone.accessKeys;
-        // phased: the old key is revoked only once Okta uses the new one (test/scim/rotation.test.ts)
+        // phased: the old key is revoked only once Okta uses the new one (test/integration/keyRotation.engine.test.ts)
         assert.equal(keys[before.accessKeyId.value]?.isActive, true, "the old key still works");
         assert.equal(keys[outs.accessKeyId.value]?.isActive, true);
         await exportNow("after rotation");

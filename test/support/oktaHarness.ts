@@ -1,6 +1,6 @@
 // Test harness for the Okta server alone: mounts createOktaApp on an ephemeral loopback port with a
 // context built here, plus a small stand-in for CXone's OAuth + SCIM endpoints (the real CXone
-// server is tested end to end in oktaE2e.test.ts through startSandbox).
+// server is tested end to end in test/sandbox/index.http.test.ts through startSandbox).
 import * as http from "http";
 import type { AddressInfo } from "net";
 import express from "express";
