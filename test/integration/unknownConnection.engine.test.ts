@@ -12,9 +12,9 @@ describe("with Okta reporting the SCIM connection UNKNOWN", function () {
     after(() => restore());
     // Load the suites again inside this block: mocha registers their tests under it, so the hooks
     // above set the mode for them (the first load, in the reported mode, stays as it was).
-    // Forget them again afterwards, so a later load of the same files (mocha loads files in path
-    // order: reliability/ after integration/) registers them in the reported mode too.
-    for (const suite of ["./integration.test", "../reliability/drift.test"]) {
+    // Forget them again afterwards, so a later load of the same files registers them in the
+    // reported mode too.
+    for (const suite of ["./integration.engine.test", "./drift.engine.test"]) {
         delete require.cache[require.resolve(suite)];
         require(suite);
         delete require.cache[require.resolve(suite)];
