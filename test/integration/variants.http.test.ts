@@ -18,12 +18,12 @@ function newProcess(): void {
     forgetKeyReads();
 }
 import { UnconfirmedFactError } from "../../provider/core/unconfirmed";
-import { startSandbox, type RunningSandbox, type RequestLogEntry } from "../../sandbox/index";
+import { startSandbox, type RunningSandbox } from "../../sandbox/index";
 import { completeConsoleSteps } from "../../sandbox/operator";
 import { VARIANTS } from "../../sandbox/variants/index";
-import { TENANT_PERMISSION_KEYS } from "../../sandbox/variants/cxone";
+import { permissionKey } from "../../sandbox/variants/cxone";
 import { LONG_GROUP_ID } from "../../sandbox/variants/okta";
-import { VariantFlow, type FlowProgram } from "../support/variantFlow";
+import { isWrite, VariantFlow, type FlowProgram } from "../support/variantFlow";
 import { startTranscript, type TranscriptLine } from "../../provider/core/transcript";
 
 const LEAVES = new Set(["string", "number", "boolean", "null", "object", "text", "…"]);
@@ -62,12 +62,6 @@ function sensitive(sb: RunningSandbox, flow: VariantFlow): string[] {
 }
 
 const http = axios.create({ validateStatus: () => true, proxy: false });
-
-/** A request that changed something in CXone or Okta (sign-ins and searches are not). */
-export function isWrite(r: RequestLogEntry): boolean {
-    if (r.method === "GET" || r.status < 200 || r.status >= 300) return false;
-    return !/\/search$|\/token|\/auth\/|\/authentication\/|\/public\//.test(r.path.split("?")[0]);
-}
 
 interface World {
     sb: RunningSandbox;
@@ -115,16 +109,12 @@ const EXPECT: Record<string, Expectation> = {
     },
     "permission-names-refused": {
         outcome: "stop",
-        follow: (w) =>
-            makeRoleByHandAndAdopt(
-                w,
-                ROLE_PERMISSIONS.map((p) => TENANT_PERMISSION_KEYS[p]),
-            ),
+        follow: (w) => makeRoleByHandAndAdopt(w, ROLE_PERMISSIONS.map(permissionKey)),
         then: async (w) => {
             const r = w.sb.context.state.cxone.roles[w.flow.program.adoptRoleId!];
             assert.deepEqual(
                 r.permissions.map((p) => p.permission).sort(),
-                ["EMPLOYEES_CREATE_EDIT", "EMPLOYEES_VIEW"],
+                ["EMPLOYEES_CREATE_AND_EDIT", "EMPLOYEES_VIEW"],
                 "the hand-made role kept its permissions",
             );
         },
