@@ -42,6 +42,18 @@ export interface ProvisioningCapabilities {
     };
 }
 
+/** One person assigned to an app (Okta's app user) [doc: Application Users API]. */
+export interface OktaAppUser {
+    id: string;
+    /** USER: assigned directly; GROUP: through an assigned group */
+    scope: "USER" | "GROUP";
+    /** the person's id in the app (CXone's SCIM id) once Okta provisioned them [doc] */
+    externalId?: string | null;
+    status?: string;
+    syncState?: string;
+    credentials?: { userName?: string };
+}
+
 export interface OktaConnection {
     status: "ENABLED" | "DISABLED" | "UNKNOWN";
     authScheme?: string;
@@ -345,6 +357,30 @@ export const oktaApi = {
             orgUrl,
             `read group ${groupId}`,
             `/api/v1/groups/${encodeURIComponent(groupId)}`,
+        ),
+    /** GET /api/v1/apps/{id}/users [doc]: everyone assigned, every page (500 a page [spec]). */
+    listAppUsers: (orgUrl: string, appId: string) =>
+        listAll<OktaAppUser>(
+            orgUrl,
+            `list the people assigned to app ${appId}`,
+            `/api/v1/apps/${encodeURIComponent(appId)}/users`,
+            { limit: 500 },
+        ),
+    /** GET /api/v1/apps/{id}/groups [doc]: the assigned groups, every page (200 a page [spec]). */
+    listAppGroups: (orgUrl: string, appId: string) =>
+        listAll<{ id: string }>(
+            orgUrl,
+            `list the groups assigned to app ${appId}`,
+            `/api/v1/apps/${encodeURIComponent(appId)}/groups`,
+            { limit: 200 },
+        ),
+    /** GET /api/v1/groups/{id}/users [doc]: the members, every page (1000 a page [spec]). */
+    listGroupMembers: (orgUrl: string, groupId: string) =>
+        listAll<{ id: string }>(
+            orgUrl,
+            `list the members of group ${groupId}`,
+            `/api/v1/groups/${encodeURIComponent(groupId)}/users`,
+            { limit: 1000 },
         ),
     /** DELETE /api/v1/apps/{id}/groups/{groupId} [doc] */
     async unassignGroup(orgUrl: string, appId: string, groupId: string): Promise<void> {
