@@ -251,6 +251,9 @@ export const oktaApi = {
         });
         return all.filter((a) => a.label === label);
     },
+    /** GET /api/v1/apps [doc]: every app of the org, every page (200 a page [spec]). */
+    listApps: (orgUrl: string) =>
+        listAll<OktaApp>(orgUrl, "list the org's apps", "/api/v1/apps", { limit: 200 }),
     /**
      * Searches by label until `accept` picks some apps or `withinMs` has passed. Okta's lists and
      * q searches may lag behind a write for a moment [doc], so a just-made app may be missing at
