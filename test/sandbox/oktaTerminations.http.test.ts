@@ -11,7 +11,7 @@ import {
     startOkta,
     type FakeCxone,
     type OktaHarness,
-} from "./oktaHarness";
+} from "../support/oktaHarness";
 
 const switches = (deactivate: boolean) => ({
     create: { lifecycleCreate: { status: "ENABLED" } },
