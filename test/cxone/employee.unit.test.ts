@@ -257,6 +257,7 @@ describe("Employee rules (pure)", () => {
                 firstName: "SCIM",
                 lastName: "AccessKey",
                 roleName: "SCIM Role",
+                roleId: "r-1",
                 billable: false,
             };
             assert.deepEqual(employeeFields(state, "SCIM Role", "la-1"), {

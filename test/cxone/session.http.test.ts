@@ -3,6 +3,7 @@
 // (gateway errors, redirects, camelCase tokens, bodies echoing the secret, odd lifetimes).
 import { strict as assert } from "assert";
 import { CxoneError } from "../../provider/cxone/errors";
+import { UnconfirmedFactError } from "../../provider/core/unconfirmed";
 import { clearSessionCache, CxoneSession } from "../../provider/cxone/session";
 import { cxoneFixture, type CxoneFixture } from "../support/cxoneSandbox";
 import {
@@ -333,7 +334,7 @@ describe("CXone session over HTTP", function () {
             assert.equal(await local().tenantId(), "T-id");
         });
 
-        it("no claims: the key's own tenant id, else an error naming endpoint.tenantId", async () => {
+        it("no claims: the key's own tenant id, else a stop naming the fact and cxone:tenantId", async () => {
             serve(
                 () => ({ status: 200, body: {} }),
                 () => ({ status: 200, body: { access_token: token({}) } }),
@@ -346,11 +347,15 @@ describe("CXone session over HTTP", function () {
             assert.equal(await withTenant.tenantId(), "T-key");
             assert.deepEqual(await withTenant.identity(), { tenantId: "T-key", userId: undefined });
             await assert.rejects(local().tenantId(), (e: unknown) => {
-                assert.ok(e instanceof CxoneError);
-                assert.equal(
+                assert.ok(e instanceof UnconfirmedFactError);
+                assert.equal(e.fact.id, "token-tenant-claim");
+                assert.match(
                     e.message,
-                    "could not find the CXone tenant id: no response from CXone (the token " +
-                        "carries no tenantId claim; set endpoint.tenantId)",
+                    /^could not find the CXone tenant id: CXone's tokens for the admin access key carry no tenantId claim\.\nThis rests on a fact the project could not confirm \[seen:token-tenant-claim\]/,
+                );
+                assert.match(
+                    e.message,
+                    /pulumi config set cxone:tenantId <id>` \(library: cxone\.tenantId\)/,
                 );
                 return true;
             });
@@ -665,7 +670,9 @@ describe("CXone session over HTTP", function () {
             ]);
             const s = new CxoneSession(f.endpoint, sandboxKey(), FAST);
             await assert.rejects(s.hosts(), (e: unknown) => {
-                assert.ok(e instanceof CxoneError);
+                // a 404 there is what a wrong issuer answers: the stop names that fact
+                assert.ok(e instanceof UnconfirmedFactError);
+                assert.equal(e.fact.id, "region-issuers");
                 assert.match(
                     e.message,
                     /^could not discover the CXone hosts of the tenant: CXone answered HTTP 404/,
@@ -727,7 +734,7 @@ describe("CXone session over HTTP", function () {
                 assert.equal(
                     e.message,
                     "could not discover the CXone hosts of the tenant: CXone answered HTTP 200 " +
-                        "(the discovery document's cluster is missing)",
+                        "(the discovery document's uhDomain is missing)",
                 );
                 return true;
             });

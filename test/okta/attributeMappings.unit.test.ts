@@ -22,7 +22,7 @@ describe("attribute mappings: the CXone attribute table", () => {
         const props = Object.values(CXONE_ATTRIBUTES).map((a) => a.appProperty);
         assert.equal(new Set(props).size, props.length);
         for (const a of Object.values(CXONE_ATTRIBUTES))
-            assert.ok(["[spec]", "[guess]"].includes(a.mark));
+            assert.match(a.mark, /^\[spec\]$|^\[guess:[a-z0-9-]+\]$/);
     });
     it("covers the attributes of CXone's SCIM schema a mapping can fill (cxone-api.md)", () => {
         for (const k of [

@@ -44,6 +44,15 @@ describe("discovery: the tenant's hosts, field by field", () => {
         });
     });
 
+    it("without cluster and acdDomain (the ACD host, which the stack never calls): no ACD host, no refusal [sdk:discovery-hosts]", () => {
+        const rest: Record<string, unknown> = { ...doc };
+        delete rest.cluster;
+        delete rest.acdDomain;
+        const hosts = hostsFromDiscovery(rest, REAL);
+        assert.equal(hosts.acdUrl, undefined);
+        assert.equal(hosts.userHubUrl, "https://api-na1.niceincontact.com");
+    });
+
     it("each host field missing, of another type, or not a DNS name: named, with its value", () => {
         for (const field of ["area", "cluster", "uhDomain", "domain", "acdDomain"]) {
             const rest: Record<string, unknown> = { ...doc };

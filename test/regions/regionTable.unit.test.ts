@@ -101,7 +101,7 @@ const TABLE: Row[] = [
         "https://na3.nicecxone-fed.com/scim/v2",
         "sdk guess guess sdk sdk sdk guess",
         [
-            "region known only from NICE's SDK; FedRAMP High issuer nicecxone-fed.com [sdk]; " +
+            "region known only from NICE's SDK; FedRAMP High issuer nicecxone-fed.com [sdk:region-issuers]; " +
                 AREA_GUESS,
         ],
     ],
@@ -114,7 +114,7 @@ const TABLE: Row[] = [
         "guess guess guess sdk sdk sdk guess",
         [
             "region known only from NICE's SDK; sovereign Australian issuer nicecxone-sov1.au " +
-                "[sdk]; the area name au2 is inferred; " +
+                "[sdk:region-issuers]; the area name au2 is inferred; " +
                 AREA_GUESS,
         ],
     ],
@@ -127,7 +127,7 @@ const TABLE: Row[] = [
         "guess guess guess sdk sdk sdk guess",
         [
             "region known only from NICE's SDK; sovereign European issuer nicecxone-sov1.eu " +
-                "[sdk]; the area name eu2 is inferred; " +
+                "[sdk:region-issuers]; the area name eu2 is inferred; " +
                 AREA_GUESS,
         ],
     ],

@@ -33,7 +33,7 @@ describe("verify: UserHub step, word for word", () => {
             accessKeySecret: SCRIPTED_SECRET,
             timeoutMs: 2000,
         });
-    const derived = () => `api-na1.localhost:${cx.port} (api-{area}.{domain} [sdk])`;
+    const derived = () => `api-na1.localhost:${cx.port} (api-{area}.{domain} [sdk:userhub-host])`;
     const apiEndpoint = () => `api-c1.localhost:${cx.port} (api_endpoint [spec])`;
 
     it("the stack's host answers: passes, naming both answers and the UserHub URL", async () => {
