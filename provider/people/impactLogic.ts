@@ -2,13 +2,13 @@
 // and what the change asks for. Pure: the reads are in reads.ts, the words in messages.ts.
 //
 // The rules, each a vendor fact (docs/people.md has the sources and marks):
-// - Okta provisions everyone assigned to the app, directly or through an assigned group [doc].
+// - Okta provisions everyone assigned to the app, directly (scope USER) or through an assigned group
+//   (scope GROUP); removing a group ends only the assignments it made [doc].
 // - When an assignment ends, Okta deactivates the CXone account if "Deactivate Users" is on at that
 //   moment, else the account stays active and Okta no longer manages it; switching it on later
 //   deactivates nobody [doc].
-// - A direct assignment stays when a group goes [guess]; deleting the app sends nothing for the
-//   directly assigned [guess]; a revoked key does nothing to CXone's users [guess, consistent
-//   with CXone's "information flows in one direction, from Okta"].
+// - What deleting the app does to its direct assignees Okta does not document: they are told as
+//   left unmanaged, and the safeguard counts them all the same (`atRisk`).
 import type { ProvisioningSwitches } from "../okta/capabilities";
 
 /** Someone assigned to the app, as Okta's app user list shows them. */
@@ -79,6 +79,8 @@ export interface Impact {
     deactivated: Person[];
     /** CXone users that stay active but that Okta stops managing (no updates, no deactivation) */
     unmanaged: Person[];
+    /** of `unmanaged`: direct assignees of a deleted app, whom Okta may deactivate too */
+    atRisk: Person[];
     /** CXone users still in scope whose profile changes Okta stops pushing */
     updatesStop: Person[];
     /** people in scope that Okta has not created in CXone and no longer will */
@@ -114,6 +116,7 @@ export function impactOf(now: PeopleNow, change: PlannedChange): Impact {
 
     const deactivated: Person[] = [];
     const unmanaged: Person[] = [];
+    const atRisk: Person[] = [];
     const updatesStop: Person[] = [];
     let notCreated = 0;
     const assigned = new Set(now.appUsers.map((p) => p.id));
@@ -121,8 +124,11 @@ export function impactOf(now: PeopleNow, change: PlannedChange): Impact {
         const stays = !destroy && (p.scope === "USER" || inGroupsAfter.has(p.id));
         if (!stays) {
             // a deleted app's direct assignees hear nothing: only ended group assignments deactivate
-            const ends = deactivateAtEnd && !(destroy && p.scope === "USER");
-            if (p.pushed) (ends ? deactivated : unmanaged).push(person(p));
+            const direct = destroy && p.scope === "USER";
+            if (!p.pushed) continue;
+            if (deactivateAtEnd && !direct) deactivated.push(person(p));
+            else unmanaged.push(person(p));
+            if (deactivateAtEnd && direct) atRisk.push(person(p));
             continue;
         }
         if (p.pushed && was?.updateUserAttributes && !will.updateUserAttributes)
@@ -152,6 +158,7 @@ export function impactOf(now: PeopleNow, change: PlannedChange): Impact {
     return {
         deactivated: deactivated.sort(byName),
         unmanaged: unmanaged.sort(byName),
+        atRisk: atRisk.sort(byName),
         updatesStop: updatesStop.sort(byName),
         notCreated,
         created,
@@ -170,11 +177,14 @@ export interface Safeguard {
     allowDeactivations?: number;
 }
 
+/** How many deactivations the safeguard counts: the deactivated, and the direct ones at risk. */
+export const guarded = (i: Impact): number => i.deactivated.length + i.atRisk.length;
+
 /**
  * Whether the change may go on: at most `threshold` deactivations, or exactly the count the
  * operator allowed (a stale allowance never lets a different cut through).
  */
 export function allowed(impact: Impact, s: Safeguard): boolean {
-    const n = impact.deactivated.length;
+    const n = guarded(impact);
     return n <= s.threshold || n === s.allowDeactivations;
 }

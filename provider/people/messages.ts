@@ -1,6 +1,6 @@
 // The effect of a change on people, in the operator's words: what every preview and `up` says, and
 // the refusal over the threshold. Pure.
-import type { Cause, Impact, Person, Safeguard } from "./impactLogic";
+import { guarded, type Cause, type Impact, type Person, type Safeguard } from "./impactLogic";
 
 /** How many logins a message lists. */
 export const LISTED = 10;
@@ -46,6 +46,11 @@ export function impactLines(i: Impact): string[] {
                     : `${whyLeaving(c)}, and deactivateUsers is off`) +
                 ".",
         );
+    if (i.atRisk.length)
+        lines.push(
+            `Okta does not document whether deleting the app deactivates the ${plural(i.atRisk.length, "CXone user")} ` +
+                "assigned to it directly: the safeguard counts them as deactivated.",
+        );
     if (i.updatesStop.length)
         lines.push(
             `Okta stops pushing profile changes for ${plural(i.updatesStop.length, "CXone user")} ` +
@@ -90,7 +95,7 @@ export function impactLines(i: Impact): string[] {
 /** The refusal over the threshold: the count, the cause, the first logins and the way to allow it. */
 export function refusal(i: Impact, s: Safeguard): string {
     const c = i.cause;
-    const n = i.deactivated.length;
+    const n = guarded(i);
     const stale =
         s.allowDeactivations !== undefined
             ? ` (allowDeactivations is ${s.allowDeactivations}, not ${n}: an allowance lets exactly its count through)`
@@ -98,8 +103,11 @@ export function refusal(i: Impact, s: Safeguard): string {
     const again = c.appDeleted
         ? "run `pulumi up` to record it, then `pulumi destroy` again"
         : "run `pulumi up` again";
+    const risk = i.atRisk.length
+        ? ` (${i.deactivated.length}, and ${i.atRisk.length} assigned directly whom deleting the app may deactivate: ${named(i.atRisk)})`
+        : "";
     return (
-        `refused: ${doing(c)} would make Okta deactivate ${plural(n, "CXone user")}: ${named(i.deactivated)}. ` +
+        `refused: ${doing(c)} would make Okta deactivate ${plural(n, "CXone user")}${risk}: ${named(i.deactivated)}. ` +
         `That is more than deactivationThreshold (${s.threshold}) allows without asking${stale}. ` +
         `Why: ${whyLeaving(c)}${c.deactivateUsers === "on" ? "; deactivateUsers is switched on" : ""}. ` +
         `Nothing was changed. If this is what you mean, allow exactly this count: set allowDeactivations ` +

@@ -33,7 +33,8 @@ export interface PeopleReport {
     refusal?: string;
 }
 
-const noteOf = (a: OktaApp): unknown => (a.settings.notes as { admin?: unknown } | undefined)?.admin;
+const noteOf = (a: OktaApp): unknown =>
+    (a.settings.notes as { admin?: unknown } | undefined)?.admin;
 
 /**
  * This stack's app: the adoptAppId one, else the app of this label carrying the stack's mark; if

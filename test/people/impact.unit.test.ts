@@ -141,6 +141,14 @@ describe("people impact: every cause", () => {
         const i = impactOf(world(), change({ operation: "destroy", groupIds: [] }));
         assert.strictEqual(i.deactivated.length, 27, "29 pushed minus u00 and u25 (direct)");
         assert.deepStrictEqual(names(i.unmanaged), ["u00", "u25"]);
+        // what deleting the app does to them is not documented: the safeguard counts them
+        assert.deepStrictEqual(names(i.atRisk), ["u00", "u25"]);
+        assert.strictEqual(allowed(i, { threshold: 0, allowDeactivations: 27 }), false);
+        assert.strictEqual(allowed(i, { threshold: 0, allowDeactivations: 29 }), true);
+        assert.match(
+            refusal(i, { threshold: 0 }),
+            /deactivate 29 CXone users \(27, and 2 assigned directly/,
+        );
         assert.strictEqual(i.provisionedAfter, 0);
         const text = impactLines(i).join("\n");
         assert.match(text, /`pulumi destroy` makes Okta deactivate 27 CXone users/);
@@ -150,6 +158,7 @@ describe("people impact: every cause", () => {
         });
         assert.strictEqual(off.deactivated.length, 0);
         assert.strictEqual(off.unmanaged.length, 29);
+        assert.strictEqual(off.atRisk.length, 0, "Deactivate Users off: Okta sends nothing");
     });
     it("no app of this stack yet: nothing at stake", () => {
         const i = impactOf(
