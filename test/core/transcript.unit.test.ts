@@ -104,8 +104,9 @@ describe("transcript: the setting", () => {
         assert.equal(transcriptSetting(dir), undefined);
         writeTranscriptSetting(dir, "first-run.jsonl");
         assert.equal(transcriptSetting(dir), path.join(dir, "first-run.jsonl"));
-        process.env[TRANSCRIPT_ENV] = "/tmp/from-env.jsonl";
-        assert.equal(transcriptSetting(dir), "/tmp/from-env.jsonl");
+        const fromEnv = path.join(dir, "from-env.jsonl");
+        process.env[TRANSCRIPT_ENV] = fromEnv;
+        assert.equal(transcriptSetting(dir), fromEnv);
         delete process.env[TRANSCRIPT_ENV];
         writeTranscriptSetting(dir, undefined);
         assert.equal(fs.existsSync(path.join(dir, TRANSCRIPT_SETTING_FILE)), false);
