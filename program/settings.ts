@@ -165,6 +165,8 @@ export function integrationArgs(
         accessKeyRotation: get("cxone:accessKeyRotation"),
         appLabel: get("cxone-okta-scim:appLabel"),
         groupIds: read(() => list(get, "cxone-okta-scim:groupIds")),
+        allowEveryoneGroup: read(() => bool(get, "cxone-okta-scim:allowEveryoneGroup")),
+        allowRemoval: read(() => bool(get, "cxone-okta-scim:allowRemoval")),
         createUsers: read(() => bool(get, "cxone-okta-scim:createUsers")),
         updateUserAttributes: read(() => bool(get, "cxone-okta-scim:updateUserAttributes")),
         deactivateUsers: read(() => bool(get, "cxone-okta-scim:deactivateUsers")),
@@ -199,6 +201,8 @@ const CONFIG_KEYS: Record<string, string> = {
     appLabel: `${projectNamespace}:appLabel`,
     adoptAppId: `${projectNamespace}:adoptAppId`,
     groupIds: `${projectNamespace}:groupIds`,
+    allowEveryoneGroup: `${projectNamespace}:allowEveryoneGroup`,
+    allowRemoval: `${projectNamespace}:allowRemoval`,
     createUsers: `${projectNamespace}:createUsers`,
     updateUserAttributes: `${projectNamespace}:updateUserAttributes`,
     deactivateUsers: `${projectNamespace}:deactivateUsers`,
@@ -221,4 +225,15 @@ export function asConfigProblem(problem: { propertyPath: string; reason: string 
         ? problem.reason.slice(path.length + 2)
         : problem.reason;
     return `${key}${key.endsWith(path) ? "" : ` (${path})`}: ${reason}`;
+}
+
+/**
+ * The component arguments set by a secret config value (`pulumi config set --secret`), from the
+ * engine's list of secret keys (`ns:name`): they are handed to the component as Pulumi secrets,
+ * so that every output built from them is secret too.
+ */
+export function secretArguments(secretKeys: readonly string[]): string[] {
+    return Object.entries(CONFIG_KEYS)
+        .filter(([, key]) => secretKeys.includes(key))
+        .map(([argument]) => argument);
 }

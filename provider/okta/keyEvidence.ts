@@ -29,6 +29,7 @@ export async function accessKeyEvidence(
         rotation = {
             previousClientId,
             previousKeyActive: prev.isActive,
+            previousKeyUsed: !!prev.lastUsedDate,
             oktaUsesNewKey: oktaUsesNewKey(current, prev),
         };
     }

@@ -28,6 +28,7 @@ import {
     isUnknown,
     optionalBoolean,
     optionalNumber,
+    optionalString,
     requiredString,
     Unchecked,
 } from "./validation";
@@ -36,6 +37,7 @@ import {
 export type ScimConnectionState = ScimSettings & {
     orgUrl: string;
     appId: string;
+    /** the app's label for the steps; "" when it is a secret (the steps then name the app's id) */
     appLabel: string;
     clientSecret: string;
     cxoneEndpoint: CxoneEndpoint;
@@ -75,6 +77,7 @@ export const SETTING_KEYS = [
 
 /** The defaults check() applies. */
 export const SCIM_CONNECTION_DEFAULTS = {
+    appLabel: "",
     uniqueIdentifierField: DEFAULT_UNIQUE_IDENTIFIER_FIELD,
     supportedActions: [...DEFAULT_SUPPORTED_ACTIONS],
     authMode: DEFAULT_AUTH_MODE,
@@ -90,7 +93,8 @@ export function checkScimConnection(
 ): Checked<ScimConnectionState> {
     const failures: CheckFailure[] = [];
     const news = withDefaults(SCIM_CONNECTION_DEFAULTS, raw);
-    checkOrgAndIds(failures, news, ["appId", "appLabel", "clientId"]);
+    checkOrgAndIds(failures, news, ["appId", "clientId"]);
+    check(failures, "appLabel", news.appLabel, optionalString(1000));
     // the operator types these into Okta, which then sends the client secret there: CXone's
     // region hosts only (or loopback, the sandbox)
     for (const k of ["scimBaseUrl", "tokenEndpoint", "authorizeEndpoint"] as const) {
@@ -247,7 +251,7 @@ export const provisioningWorks = (status: ConnectionStatus): boolean =>
 
 /** The error of an `up` that waited for the console steps in vain, or that needs them done. */
 export function stillWaitingMessage(s: ScimConnectionState, o: ScimConnectionOutputs): string {
-    const app = `the SCIM connection of Okta app "${s.appLabel}"`;
+    const app = `the SCIM connection of Okta app ${s.appLabel ? `"${s.appLabel}" (id ${s.appId})` : s.appId}`;
     const head =
         s.waitForAuthorizationSeconds > 0
             ? `${app} is still ${o.status} after waiting ${s.waitForAuthorizationSeconds}s.`
