@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { checkScimIntegrationArgs, gateInputsOf, ScimIntegration } from "../provider/integration";
 import { askBeforeWriting } from "../provider/preflight/gate";
 import { PlainGateInputs, preWriteFacts } from "../provider/preflight/integrationGate";
-import { INTEGRATION_PROBES } from "../provider/preflight/probes";
+import { integrationProbes } from "../provider/preflight/probes";
 import { configSecretKeys, withSecrets } from "./secretArgs";
 import { runningSandbox, startHint } from "./sandboxTarget";
 import * as oktaProviderConfig from "@pulumi/okta/config/vars";
@@ -52,7 +52,7 @@ export async function integrationProgram(): Promise<Record<string, unknown>> {
     if (oktaToken && !process.env.OKTA_API_TOKEN) process.env.OKTA_API_TOKEN = oktaToken;
     const report = await askBeforeWriting(
         preWriteFacts(gateInputs as PlainGateInputs, normalized, asked),
-        INTEGRATION_PROBES,
+        integrationProbes(),
     );
     if (report.refusals.length > 0)
         throw new pulumi.RunError(report.refusals.map(asConfigProblem).join("\n"));

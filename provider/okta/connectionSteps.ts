@@ -53,10 +53,13 @@ export function connectionStatus(e: ConnectionEvidence): ConnectionStatus {
     if (e.keyIsActive === false) return "key-revoked";
     // A rotation keeps provisioning going only where there was provisioning: a connection never
     // authorized (its old key never used) is simply pending, with the new key in the steps.
-    if (e.rotation?.previousKeyActive && (e.previouslyAuthorized || e.rotation.previousKeyUsed))
-        return "rotating";
+    const rotation =
+        e.rotation && (e.previouslyAuthorized || e.rotation.previousKeyUsed !== false)
+            ? e.rotation
+            : undefined;
+    if (rotation?.previousKeyActive) return "rotating";
     // The previous key is gone before Okta used the new one: the key Okta holds no longer works.
-    if (e.rotation && !e.rotation.oktaUsesNewKey) return "key-revoked";
+    if (rotation && !rotation.oktaUsesNewKey) return "key-revoked";
     // "Enable SCIM provisioning" was unticked: Okta answers UNKNOWN where it answered before.
     if (e.oktaConnectionStatus === "UNKNOWN" && e.oktaReportedBefore) return "pending";
     // Okta's ENABLED is about the credentials Okta holds; for a new key (first setup, or a key
@@ -75,8 +78,8 @@ export const supportedActionLabels: Record<string, string> = {
 };
 
 export interface StepContext {
-    /** the app's label as Okta shows it; empty when it is a secret (the steps then name the id) */
-    appLabel: string;
+    /** the app's label as Okta shows it; absent or empty when it is a secret (the steps name the id) */
+    appLabel?: string;
     appId: string;
     settings: ScimSettings;
     /** Command that shows the client secret, e.g. `pulumi stack output accessKeySecret --show-secrets`. */

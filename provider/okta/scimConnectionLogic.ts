@@ -37,8 +37,8 @@ import {
 export type ScimConnectionState = ScimSettings & {
     orgUrl: string;
     appId: string;
-    /** the app's label for the steps; "" when it is a secret (the steps then name the app's id) */
-    appLabel: string;
+    /** the app's label for the steps; absent or "" when it is a secret (the steps name the app's id) */
+    appLabel?: string;
     clientSecret: string;
     cxoneEndpoint: CxoneEndpoint;
     secretReference: string;
@@ -77,7 +77,6 @@ export const SETTING_KEYS = [
 
 /** The defaults check() applies. */
 export const SCIM_CONNECTION_DEFAULTS = {
-    appLabel: "",
     uniqueIdentifierField: DEFAULT_UNIQUE_IDENTIFIER_FIELD,
     supportedActions: [...DEFAULT_SUPPORTED_ACTIONS],
     authMode: DEFAULT_AUTH_MODE,
@@ -251,7 +250,7 @@ export const provisioningWorks = (status: ConnectionStatus): boolean =>
 
 /** The error of an `up` that waited for the console steps in vain, or that needs them done. */
 export function stillWaitingMessage(s: ScimConnectionState, o: ScimConnectionOutputs): string {
-    const app = `the SCIM connection of Okta app ${s.appLabel ? `"${s.appLabel}" (id ${s.appId})` : s.appId}`;
+    const app = `the SCIM connection of Okta app ${s.appLabel ? `"${s.appLabel}"` : s.appId}`;
     const head =
         s.waitForAuthorizationSeconds > 0
             ? `${app} is still ${o.status} after waiting ${s.waitForAuthorizationSeconds}s.`

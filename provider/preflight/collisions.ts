@@ -14,6 +14,11 @@ function registry(): Map<string, PreWriteFacts> {
     return g[REGISTRY];
 }
 
+/** Forgets every claim: a new program in this process (tests with Pulumi's mocks run many). */
+export function forgetClaims(): void {
+    registry().clear();
+}
+
 /** Records what the integration `name` claims (called once its inputs are known). */
 export function claim(name: string, f: PreWriteFacts): void {
     registry().set(name, f);

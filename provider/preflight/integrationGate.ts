@@ -5,7 +5,7 @@ import type { CxoneEndpoint } from "../regions";
 import { claim, collisions } from "./collisions";
 import { askBeforeWriting, GateReport } from "./gate";
 import type { PreWriteFacts } from "./facts";
-import { INTEGRATION_PROBES } from "./probes";
+import { integrationProbes } from "./probes";
 
 /** The inputs the probes read, as the component declares them (Inputs allowed). */
 export interface GateInputs {
@@ -69,7 +69,7 @@ export function integrationGate(
     return pulumi.output(inputs).apply(async (v) => {
         const facts = preWriteFacts(v, target, await secret);
         claim(name, facts);
-        const report = await askBeforeWriting(facts, INTEGRATION_PROBES);
+        const report = await askBeforeWriting(facts, integrationProbes());
         // after the reads: every integration declared in the same turn has made its claim
         return { refusals: [...collisions(name), ...report.refusals], warnings: report.warnings };
     });

@@ -72,3 +72,17 @@ export const oktaProbe: Probe<PreWriteFacts> = {
 
 /** Every read the integration makes before its first write. */
 export const INTEGRATION_PROBES: readonly Probe<PreWriteFacts>[] = [cxoneProbe, oktaProbe];
+
+let probes: readonly Probe<PreWriteFacts>[] = INTEGRATION_PROBES;
+
+/** The probes in force: INTEGRATION_PROBES, unless a test with no servers (Pulumi's mocks) set others. */
+export const integrationProbes = (): readonly Probe<PreWriteFacts>[] => probes;
+
+/** Sets the probes for this process (tests); returns a function that restores the previous ones. */
+export function useIntegrationProbes(p: readonly Probe<PreWriteFacts>[]): () => void {
+    const before = probes;
+    probes = p;
+    return () => {
+        probes = before;
+    };
+}
