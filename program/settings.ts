@@ -2,6 +2,7 @@
 // With no `cxone:region`, the stack targets the local sandbox (its endpoints file).
 import type { ScimIntegrationArgs } from "../provider/integration";
 import { formatProblems, validateMappings } from "../provider/okta/attributeMappingsLogic";
+import { repeatedKeys } from "./jsonKeys";
 
 /** The config values this program reads, by full key (e.g. "cxone:region"). */
 export type ConfigGetter = (key: string) => string | undefined;
@@ -63,6 +64,11 @@ function mappings(get: ConfigGetter, key: string): Record<string, string> | unde
             `${key} must be a JSON object, e.g. {"nice:team": "user.department"} (got ${v})`,
         );
     }
+    const twice = repeatedKeys(v);
+    if (twice.length)
+        throw new SettingsError(
+            `${key}: ${twice.map((k) => JSON.stringify(k)).join(", ")} given more than once; give each CXone attribute one mapping`,
+        );
     const problems = validateMappings(parsed);
     if (problems.length) throw new SettingsError(formatProblems(problems, key));
     return parsed as Record<string, string>;

@@ -35,10 +35,11 @@ import {
 import { attributeMappings } from "./okta/attributeMappings";
 import { formatProblems, validateMappings } from "./okta/attributeMappingsLogic";
 import { ScimConnection, ScimConnectionArgs } from "./okta/scimConnection";
-import { UNKNOWN } from "./checks";
+import { dotSegments, UNKNOWN } from "./checks";
 import { isLoopbackUrl } from "./core/loopback";
 import { ChildInputs, childChecks, childProblems } from "./componentChecks";
-import { withMarker } from "./ownership";
+import { ownerMarker, withMarker } from "./ownership";
+import { ROLE_DESCRIPTION_MAX } from "./cxone/roleLogic";
 import { secretLike } from "./secretness";
 import { RemovalGuard } from "./guard/removalGuard";
 import { gatedOptions } from "./preflight/gate";
@@ -467,6 +468,8 @@ export function checkScimIntegrationArgs(args: ScimIntegrationArgs): {
             reason: "adoptExisting: must be true or false",
         });
     }
+    const description = descriptionProblem(args.roleDescription);
+    if (description) problems.push({ propertyPath: "roleDescription", reason: description });
     const mappingProblems = validateMappings(args.attributeMappings);
     if (mappingProblems.length > 0) {
         problems.push({
@@ -504,6 +507,20 @@ export function gateInputsOf(args: ScimIntegrationArgs, n: NormalizedArgs): Gate
     };
 }
 
+/**
+ * The role description the user typed, counted alone: the stack's mark is added after it, and
+ * CXone keeps ROLE_DESCRIPTION_MAX characters in all.
+ */
+function descriptionProblem(description: unknown): string | undefined {
+    if (description === undefined || pulumi.Output.isInstance(description)) return undefined;
+    if (typeof description !== "string") return "roleDescription: must be a string";
+    const mark = ownerMarker(`${pulumi.getProject()}/${pulumi.getStack()}`);
+    const max = ROLE_DESCRIPTION_MAX - mark.length - 1;
+    return description.trim().length > max
+        ? `roleDescription: must be at most ${max} characters (got ${description.trim().length}): CXone keeps ${ROLE_DESCRIPTION_MAX}, and the stack's mark "${mark}" is added after it`
+        : undefined;
+}
+
 /** Where the CXone target came from, for messages: the input the user typed. */
 const targetName = (args: ScimIntegrationArgs): string =>
     args.cxone?.sandboxUrl !== undefined ? "cxone.sandboxUrl" : "cxone.region";
@@ -519,7 +536,6 @@ function childInputs(args: ScimIntegrationArgs, n: NormalizedArgs): ChildInputs[
             names: {
                 endpoint: target,
                 name: "roleName",
-                description: "roleDescription",
                 adoptRoleId: "adoptRoleId",
             },
         },
@@ -615,6 +631,14 @@ function resolveTarget(t: CxoneTarget, problems: ArgumentProblem[]): ResolvedReg
         problems.push({
             propertyPath: "cxone.sandboxUrl",
             reason: `cxone.sandboxUrl: "${t.sandboxUrl}" is not on loopback; the local sandbox runs on this machine (e.g. http://127.0.0.1:4610); for a real tenant set cxone.region`,
+        });
+        return undefined;
+    }
+    if (typeof t.sandboxUrl === "string" && dotSegments(t.sandboxUrl)) {
+        // the steps would print it as typed while every call goes to the normalized path
+        problems.push({
+            propertyPath: "cxone.sandboxUrl",
+            reason: `cxone.sandboxUrl: must not contain "." or ".." path segments (got "${t.sandboxUrl}")`,
         });
         return undefined;
     }
