@@ -25,4 +25,6 @@ fi
 bin="$(bash scripts/toolchain.sh)"
 echo "[setup] build (tsc)" >&2
 PATH="$PWD/node_modules/.bin:$PATH" npx tsc -p tsconfig.json >&2
+# again, now that the language host is built: its self-contained copy goes into the cache
+bash scripts/toolchain.sh >/dev/null
 echo "$bin"
