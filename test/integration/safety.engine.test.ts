@@ -135,7 +135,7 @@ describe("the integration kept safe through plain pulumi: secrets, rotation, rem
                 assert.match(
                     r.output,
                     new RegExp(
-                        `Pulumi.yaml main: "${folder}" resolves to no program: the folder \\S+ holds no index.js`,
+                        `Pulumi.yaml main: "${folder}" resolves to no program: the folder \\S+ has no package.json of its own, so the Node.js runner would run \\S+dist/provider/index.js, the entry of the package cxone-okta-scim further up`,
                     ),
                 );
                 assert.deepEqual(writes(f.sandbox), []);
@@ -149,8 +149,10 @@ describe("the integration kept safe through plain pulumi: secrets, rotation, rem
     });
 
     it("main: a program that declares nothing: `up --skip-preview` refused before any deletion, saying why and the ways on", async () => {
-        // dist/program/ holds index.js, a module that declares nothing when loaded
-        setMain(path.relative(f.stack.workDir, path.join(repoRoot, "dist", "program")));
+        // the library's own entry, a file: it declares nothing when loaded
+        setMain(
+            path.relative(f.stack.workDir, path.join(repoRoot, "dist", "provider", "index.js")),
+        );
         try {
             f.sandbox.clearRequests();
             const r = await pulumi(
@@ -180,10 +182,12 @@ describe("the integration kept safe through plain pulumi: secrets, rotation, rem
     it("with allowRemoval set by an `up`, the same edit removes the integration", async () => {
         await f.stack.setConfig(`${ns}:allowRemoval`, "true");
         await cli("up", "--yes", "--skip-preview");
-        setMain(path.relative(f.stack.workDir, path.join(repoRoot, "dist", "program")));
+        setMain(
+            path.relative(f.stack.workDir, path.join(repoRoot, "dist", "provider", "index.js")),
+        );
         try {
             const out = await cli("up", "--yes", "--skip-preview");
-            assert.match(out, /- 11 deleted|11 deleted/);
+            assert.match(out, /- 11 deleted/);
         } finally {
             setMain(rootMain());
         }
