@@ -315,7 +315,10 @@ export class ScimIntegration extends pulumi.ComponentResource {
             adoptAppId: args.adoptAppId,
             parent: this,
         };
-        this.app = createOktaApp(name, oktaOpts, t.app);
+        // Okta is written only once the CXone side exists: CXone's writes rest on facts no real
+        // tenant has confirmed (docs/vendor-facts/unconfirmed.md), and a stop on one of them must
+        // come before any write in Okta
+        this.app = createOktaApp(name, { ...oktaOpts, after: [this.accessKey] }, t.app);
         this.groupAssignments = createGroupAssignments(
             name,
             oktaOpts,
@@ -831,7 +834,7 @@ function switchesOf(args: ScimIntegrationArgs) {
     };
 }
 
-/** The one log line of decision 3: what is left for a person, values included, secret by reference. */
+/** The one log line of the SCIM connection (docs/design.md): what is left for a person, values included, secret by reference. */
 function warnAboutRemainingSteps(connection: ScimConnection, owner: pulumi.Resource): void {
     pulumi.all([connection.status, connection.remainingSteps]).apply(([status, steps]) => {
         if (status !== "authorized" && steps?.length) {

@@ -1,6 +1,6 @@
 // The one place that knows Okta's URLs and payloads. Every call here is Okta's public Management
 // API, the same calls the official Okta provider makes for okta.app.AutoLogin, okta.app.Features
-// and app group assignments (reference/okta-api.md). Tokens are read per call, never kept.
+// and app group assignments (docs/vendor-facts/okta.md). Tokens are read per call, never kept.
 import type { Method } from "axios";
 import { sendWithRetry } from "../core/http";
 import { nextPageUrl } from "../core/pagination";
@@ -103,7 +103,8 @@ export async function call<T>(
         {
             policy,
             retry500: true, // Okta Core is eventually consistent; its own provider repeats 500s [doc]
-            // [sdk] the official SDK marks repeats with the first answer's request id and a count
+            // as the official SDK does, repeats carry the first answer's request id and a count:
+            // information for Okta's logs, nothing this client relies on
             retryHeaders: (prev, count): Record<string, string> => {
                 const id = prev?.headers["x-okta-request-id"];
                 if (typeof id !== "string") return {};
