@@ -214,7 +214,7 @@ describe("bad input through plain pulumi: nothing written, the existing stack un
         await cli("stack", "rm", "--yes", "--force", fresh);
     });
 
-    it("all actions off and Okta's Everyone group allowed: both warned, provisioningApplied false; a group name for an id: warned, then refused with the hint", async () => {
+    it("all actions off and Okta's Everyone group allowed: both warned, provisioningApplied false; a group name for an id: refused with the hint before any write", async () => {
         const everyone = Object.values(sandbox.context.state.okta.groups).find(
             (g) => g.type === "BUILT_IN",
         )!;
@@ -242,10 +242,10 @@ describe("bad input through plain pulumi: nothing written, the existing stack un
         await cli("config", "set", `${ns}:groupIds`, '["Agents"]', "--stack", stack);
         const r = await pulumi(repoRoot, env, "up", "--yes", "--stack", stack);
         assert.notEqual(r.code, 0);
-        assert.match(r.output, /groupIds\[0\] "Agents" does not look like an Okta group id/);
+        // asked of Okta before anything is declared: the refusal says a name was given for an id
         assert.match(
             r.output,
-            /Okta has no group with id "Agents";.*give the group's id, not its name/,
+            /groupIds \(groupIds\[0\]\): Okta has no group with id "Agents"; "Agents" does not look like an Okta group id.*give the group's id, not its name/,
         );
         assert.doesNotMatch(r.output, STACK_TRACE);
     });
