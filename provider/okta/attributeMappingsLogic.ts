@@ -1,11 +1,15 @@
 // Attribute mappings, the pure half: which CXone SCIM attributes a stack may map, how each one is
-// declared in Okta's app user schema (externalName / externalNamespace), the subset of Okta
-// Expression Language we accept, and the diffing of declared against live. No I/O here.
+// declared in Okta's app user schema (externalName / externalNamespace), the checks of the map
+// (expressions: expressionLanguage.ts), and the diffing of declared against live. No I/O here.
 //
 // Marks: [spec] = the attribute is in CXone's SCIM schema (reference/cxone-api.md, SCIM section);
 // [guess] = the exact value CXone expects is not documented (e.g. which phone `type` it reads).
 
 import { isDeepStrictEqual } from "util";
+import { parseExpression } from "./expressionLanguage";
+
+// The expression checks live in expressionLanguage.ts; kept importable from here.
+export { EL_FUNCTIONS, parseExpression, sourceAttributes, type Expr } from "./expressionLanguage";
 
 export const CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 export const NICE_USER = "urn:ietf:params:scim:schemas:extension:nice:2.0:User";
@@ -127,111 +131,10 @@ export const DEFAULT_MAPPINGS: Readonly<Record<string, string>> = {
     "emails.work": "user.email",
 };
 
-/**
- * Okta Expression Language functions we accept ([doc] developer.okta.com "Expression Language",
- * String functions) with their argument counts. The sandbox's provisioning engine evaluates the same.
- */
-export const EL_FUNCTIONS: Readonly<Record<string, { min: number; max: number }>> = {
-    "String.toUpperCase": { min: 1, max: 1 },
-    "String.toLowerCase": { min: 1, max: 1 },
-    "String.substringBefore": { min: 2, max: 2 },
-    "String.substringAfter": { min: 2, max: 2 },
-    "String.join": { min: 2, max: 20 },
-};
-
 /** One problem with the map, naming the key exactly as the user typed it. */
 export interface MappingProblem {
     key: string;
     reason: string;
-}
-
-/** Parsed expression: `user.x`, a string literal, a function call, or `a + b`. */
-export type Expr =
-    | { kind: "attr"; name: string }
-    | { kind: "literal"; value: string }
-    | { kind: "call"; fn: string; args: Expr[] }
-    | { kind: "concat"; parts: Expr[] };
-
-/** Parses an expression or throws an Error saying what is wrong and where. */
-export function parseExpression(src: string): Expr {
-    let i = 0;
-    const ws = () => {
-        while (/\s/.test(src.charAt(i))) i++; // charAt: "" past the end
-    };
-    const fail = (what: string): never => {
-        throw new Error(`${what} at character ${i + 1}`);
-    };
-    const primary = (): Expr => {
-        ws();
-        const q = src[i];
-        if (q === '"' || q === "'") {
-            let value = "";
-            // No escapes: a literal ends at the next quote of its kind (as the sandbox reads it).
-            for (i++; i < src.length && src[i] !== q; i++) value += src[i];
-            if (i >= src.length) fail("unterminated string");
-            i++;
-            return { kind: "literal", value };
-        }
-        const m = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*/.exec(src.slice(i));
-        if (!m)
-            return fail(i >= src.length ? "expression ends too early" : `unexpected "${src[i]}"`);
-        const name = m[0];
-        i += name.length;
-        ws();
-        if (src[i] === "(") {
-            const sig = Object.hasOwn(EL_FUNCTIONS, name) ? EL_FUNCTIONS[name] : undefined;
-            if (!sig)
-                return fail(
-                    `unsupported function ${name} (supported: ${Object.keys(EL_FUNCTIONS).join(", ")})`,
-                );
-            i++;
-            const args: Expr[] = [];
-            ws();
-            if (src[i] !== ")") {
-                for (;;) {
-                    args.push(sum()); // sum() stops past the whitespace after its last term
-                    if (src[i] === ",") {
-                        i++;
-                        continue;
-                    }
-                    if (src[i] === ")") break;
-                    fail('expected "," or ")"');
-                }
-            }
-            i++;
-            if (args.length < sig.min || args.length > sig.max) {
-                fail(
-                    `${name} takes ${sig.min === sig.max ? sig.min : `${sig.min} to ${sig.max}`} arguments, got ${args.length}`,
-                );
-            }
-            return { kind: "call", fn: name, args };
-        }
-        const attr = /^user\.([A-Za-z][A-Za-z0-9_]*)$/.exec(name);
-        if (!attr)
-            return fail(
-                `"${name}" is not an Okta user attribute (write user.<attribute>, e.g. user.department)`,
-            );
-        return { kind: "attr", name: attr[1] };
-    };
-    const sum = (): Expr => {
-        const parts = [primary()];
-        for (ws(); src[i] === "+"; ws()) {
-            i++;
-            parts.push(primary());
-        }
-        return parts.length === 1 ? parts[0] : { kind: "concat", parts };
-    };
-    if (src.trim() === "") throw new Error("the expression is empty");
-    const e = sum();
-    if (i < src.length) fail(`unexpected "${src[i]}"`);
-    return e;
-}
-
-/** The Okta user attributes an expression reads. */
-export function sourceAttributes(e: Expr): string[] {
-    if (e.kind === "attr") return [e.name];
-    if (e.kind === "literal") return [];
-    return (e.kind === "call" ? e.args : e.parts).flatMap(sourceAttributes);
 }
 
 /** Edit distance, for "did you mean". */

@@ -2,19 +2,14 @@
 // Okta user), placed by each schema property's externalName / externalNamespace [doc: Okta SCIM
 // guide: "emails^[type=='work'].value" picks the work entry of a multi-valued attribute].
 import { allProperties, appProfile, CORE_USER } from "./appProfile";
-import { compileExpression } from "./expressions";
+import { mappedValue } from "./expressions";
 import type { OktaApp, OktaUser } from "./state";
 
 /** app property -> value, from the mapping (unset or empty values are left out). */
 export function appUserProfile(app: OktaApp, u: OktaUser): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [prop, m] of Object.entries(appProfile(app).mapping)) {
-        let v: string | null;
-        try {
-            v = compileExpression(m.expression)(u.profile);
-        } catch {
-            v = null; // saved expressions always compile; a broken stored one pushes nothing
-        }
+        const v = mappedValue(m.expression, u.profile);
         if (v !== null && v !== "") out[prop] = v;
     }
     return out;
