@@ -23,8 +23,14 @@ export interface CxoneAttribute {
     /** SCIM attribute path in Okta's externalName syntax. */
     externalName: string;
     externalNamespace: string;
-    /** In the app user schema's base (exists on every SCIM app): never added or removed by us. */
-    base: boolean;
+    /**
+     * Where Okta's app user schema already has the property:
+     * - `seed`: in every SCIM app's base (the fields of NICE's procedure): never added by us;
+     * - `scim`: in the larger base set Okta documents for SCIM apps [doc: the names]: mapped onto
+     *   where the live base has it, added as a custom property where it does not;
+     * - `false`: a custom property, unless the live base happens to have it (then mapped onto).
+     */
+    base: false | "seed" | "scim";
     /** CXone refuses a user without it: may be remapped, never unmapped. */
     required: boolean;
     mark: "[spec]" | "[guess]";
@@ -68,7 +74,7 @@ export const CXONE_ATTRIBUTES: Readonly<Record<string, CxoneAttribute>> = {
         "name.givenName",
         "[spec]",
         "required by CXone",
-        { base: true, required: true },
+        { base: "seed", required: true },
     ),
     "name.familyName": core(
         "familyName",
@@ -76,15 +82,16 @@ export const CXONE_ATTRIBUTES: Readonly<Record<string, CxoneAttribute>> = {
         "name.familyName",
         "[spec]",
         "required by CXone",
-        { base: true, required: true },
+        { base: "seed", required: true },
     ),
     "emails.work": core(
         "email",
         "Email",
-        "emails^[type=='work'].value",
+        "emails^[primary==true].value",
         "[spec]",
-        "required by CXone; the primary email (type work [guess])",
-        { base: true, required: true },
+        "required by CXone; Okta's base email is the primary one [seen], typed work by Okta's " +
+            "default primaryEmailType mapping [seen]",
+        { base: "seed", required: true },
     ),
     displayName: core("displayName", "Display name", "displayName", "[spec]", "optional"),
     timezone: core(
@@ -95,18 +102,22 @@ export const CXONE_ATTRIBUTES: Readonly<Record<string, CxoneAttribute>> = {
         "optional; the value format CXone accepts (IANA or Windows names) is [guess]",
     ),
     "phoneNumbers.work": core(
-        "workPhone",
-        "Work phone",
-        "phoneNumbers^[type=='work'].value",
+        "primaryPhone",
+        "Primary phone",
+        "phoneNumbers^[primary==true].value",
         "[guess]",
-        "phoneNumbers is [spec]; the type values CXone reads are not documented",
+        "phoneNumbers is [spec]; Okta's base primaryPhone [doc] (the primary entry [seen]); " +
+            "whether CXone takes the primary entry as the work phone is not documented",
+        { base: "scim" },
     ),
     "phoneNumbers.mobile": core(
         "mobilePhone",
         "Mobile phone",
         "phoneNumbers^[type=='mobile'].value",
         "[guess]",
-        "phoneNumbers is [spec]; the type values CXone reads are not documented",
+        "phoneNumbers is [spec]; Okta's base mobilePhone [doc]; the type values CXone reads " +
+            "are not documented",
+        { base: "scim" },
     ),
     "nice:team": nice(
         "niceTeam",
@@ -214,8 +225,14 @@ export function formatProblems(problems: MappingProblem[], input = "attributeMap
 
 /** What the two Okta resources declare for a (valid) map. */
 export interface MappingPlan {
-    /** App user schema properties to add (not base ones), by app property name. */
+    /**
+     * The app user properties the mappings target that a base set may lack (all but the seed's
+     * fields), by name. The builtin resource adds those the live base set lacks and maps onto the
+     * others; with `@pulumi/okta` the ones in `expectedBase` are left to Okta.
+     */
     schemaProperties: Record<string, SchemaProperty>;
+    /** Names in `schemaProperties` in the base set Okta documents for SCIM apps. */
+    expectedBase: string[];
     /** Okta user -> app user mapping: app property -> expression. */
     mappings: Record<string, string>;
 }
@@ -230,11 +247,12 @@ export interface SchemaProperty {
 /** The defaults overlaid with the operator's map, as schema properties and mapping expressions. */
 export function planMappings(map: Record<string, string> = {}): MappingPlan {
     const effective = { ...DEFAULT_MAPPINGS, ...map };
-    const plan: MappingPlan = { schemaProperties: {}, mappings: {} };
+    const plan: MappingPlan = { schemaProperties: {}, expectedBase: [], mappings: {} };
     for (const key of Object.keys(effective).sort()) {
         const a = CXONE_ATTRIBUTES[key];
         plan.mappings[a.appProperty] = effective[key];
-        if (!a.base) {
+        if (a.base === "scim") plan.expectedBase.push(a.appProperty);
+        if (a.base !== "seed") {
             plan.schemaProperties[a.appProperty] = {
                 title: a.title,
                 type: "string",

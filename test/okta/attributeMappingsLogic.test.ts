@@ -40,7 +40,7 @@ describe("attribute mappings: the CXone attribute table", () => {
         assert.equal(CXONE_ATTRIBUTES["nice:team"].externalName, "team");
         assert.equal(
             CXONE_ATTRIBUTES["phoneNumbers.work"].externalName,
-            "phoneNumbers^[type=='work'].value",
+            "phoneNumbers^[primary==true].value",
         );
     });
     it("the defaults are exactly the seed's fields, with no schema property to add", () => {
