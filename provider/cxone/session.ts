@@ -220,7 +220,19 @@ export class CxoneSession {
     /** The UserHub API base: endpoint.apiUrl, else the discovered host of the configured choice. */
     async apiBase(): Promise<string> {
         if (this.endpoint.apiUrl) return this.endpoint.apiUrl;
-        return userHubBase(await this.hosts(), this.userHubHost);
+        const hosts = await this.hosts();
+        try {
+            return userHubBase(hosts, this.userHubHost);
+        } catch (e) {
+            // a field the stack needs is missing: a stop before any API call, in the operator's words
+            if (!(e instanceof DiscoveryError)) throw e;
+            throw new CxoneError(
+                "find the CXone host that serves employees, roles and access keys",
+                200,
+                undefined,
+                e.message,
+            );
+        }
     }
 
     /** The tenant's hosts from discovery (cached per issuer and tenant). */

@@ -20,4 +20,10 @@ export const CXONE_VARIANTS: readonly SandboxVariant[] = [
         world: "POST /authorization/roleByPermissions is not a public route: every CXone host answers 404",
         cxone: { before: () => [noSuchRoute("POST", /^\/authorization\/roleByPermissions\/?$/i)] },
     },
+    {
+        name: "opaque-access-tokens",
+        fact: "access-token-jwt",
+        world: "access tokens are opaque strings, not JWTs: the tenant and user are only in the id_token's claims",
+        cxone: { options: { accessTokenKind: "opaque" } },
+    },
 ];
