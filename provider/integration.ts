@@ -283,7 +283,10 @@ export class ScimIntegration extends pulumi.ComponentResource {
             adoptAppId: args.adoptAppId,
             parent: this,
         };
-        this.app = createOktaApp(name, oktaOpts, t.app);
+        // Okta is written only once the CXone side exists: CXone's writes rest on facts no real
+        // tenant has confirmed (docs/vendor-facts/unconfirmed.md), and a stop on one of them must
+        // come before any write in Okta
+        this.app = createOktaApp(name, { ...oktaOpts, after: [this.accessKey] }, t.app);
         this.groupAssignments = createGroupAssignments(
             name,
             oktaOpts,

@@ -3,7 +3,8 @@
 // (expressions: expressionLanguage.ts), and the diffing of declared against live. No I/O here.
 //
 // Marks: [spec] = the attribute is in CXone's SCIM schema (docs/vendor-facts/cxone.md, SCIM section);
-// [guess] = the exact value CXone expects is not documented (e.g. which phone `type` it reads).
+// [guess:<row id>] = the exact value CXone expects is not documented (e.g. which phone `type` it
+// reads); each id is a row of docs/vendor-facts/unconfirmed.md.
 
 import { isDeepStrictEqual } from "util";
 import { parseExpression } from "./expressionLanguage";
@@ -26,14 +27,17 @@ export interface CxoneAttribute {
     /**
      * Where Okta's app user schema already has the property:
      * - `seed`: in every SCIM app's base (the fields of NICE's procedure): never added by us;
-     * - `scim`: in the larger base set Okta documents for SCIM apps [doc: the names]: mapped onto
-     *   where the live base has it, added as a custom property where it does not;
+     * - `scim`: in the larger base set Okta documents for SCIM apps (the names are [doc]): mapped
+     *   onto where the live base has it, added as a custom property where it does not;
      * - `false`: a custom property, unless the live base happens to have it (then mapped onto).
+     *   displayName and timezone are taken as not base [guess:okta-base-schema]: Okta's list of
+     *   a SCIM app's base attributes does not confirm them.
      */
     base: false | "seed" | "scim";
     /** CXone refuses a user without it: may be remapped, never unmapped. */
     required: boolean;
-    mark: "[spec]" | "[guess]";
+    /** `[spec]`, or `[guess:<row id>]` (docs/vendor-facts/unconfirmed.md) */
+    mark: "[spec]" | `[guess:${string}]`;
     note: string;
 }
 
@@ -89,8 +93,8 @@ export const CXONE_ATTRIBUTES: Readonly<Record<string, CxoneAttribute>> = {
         "Email",
         "emails^[primary==true].value",
         "[spec]",
-        "required by CXone; Okta's base email is the primary one [seen], typed work by Okta's " +
-            "default primaryEmailType mapping [seen]",
+        "required by CXone; Okta's base email is the primary entry [seen:app-user-base-set], " +
+            "typed work by Okta's default primaryEmailType mapping [guess:email-type-work]",
         { base: "seed", required: true },
     ),
     displayName: core("displayName", "Display name", "displayName", "[spec]", "optional"),
@@ -99,24 +103,25 @@ export const CXONE_ATTRIBUTES: Readonly<Record<string, CxoneAttribute>> = {
         "Time zone",
         "timezone",
         "[spec]",
-        "optional; the value format CXone accepts (IANA or Windows names) is [guess]",
+        "optional; the value format CXone accepts (IANA or Windows names) is [guess:timezone-format]",
     ),
     "phoneNumbers.work": core(
         "primaryPhone",
         "Primary phone",
         "phoneNumbers^[primary==true].value",
-        "[guess]",
-        "phoneNumbers is [spec]; Okta's base primaryPhone [doc] (the primary entry [seen]); " +
-            "whether CXone takes the primary entry as the work phone is not documented",
+        "[guess:phone-types]",
+        "phoneNumbers is [spec]; Okta's base primaryPhone (the primary entry " +
+            "[seen:app-user-base-set]); whether CXone takes the primary entry as the work phone " +
+            "is not documented",
         { base: "scim" },
     ),
     "phoneNumbers.mobile": core(
         "mobilePhone",
         "Mobile phone",
         "phoneNumbers^[type=='mobile'].value",
-        "[guess]",
-        "phoneNumbers is [spec]; Okta's base mobilePhone [doc]; the type values CXone reads " +
-            "are not documented",
+        "[guess:phone-types]",
+        "phoneNumbers is [spec]; Okta's base mobilePhone [seen:app-user-base-set]; the type " +
+            "values CXone reads are not documented",
         { base: "scim" },
     ),
     "nice:team": nice(
@@ -124,7 +129,7 @@ export const CXONE_ATTRIBUTES: Readonly<Record<string, CxoneAttribute>> = {
         "CXone team",
         "team",
         "[spec]",
-        "NICE extension; whether CXone takes the team's name or id is [guess]",
+        "NICE extension; whether CXone takes the team's name or id is [guess:team-name-or-id]",
     ),
     "nice:loginAuthenticator": nice(
         "niceLoginAuthenticator",

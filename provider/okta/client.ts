@@ -103,7 +103,8 @@ export async function call<T>(
         {
             policy,
             retry500: true, // Okta Core is eventually consistent; its own provider repeats 500s [doc]
-            // [sdk] the official SDK marks repeats with the first answer's request id and a count
+            // as the official SDK does, repeats carry the first answer's request id and a count:
+            // information for Okta's logs, nothing this client relies on
             retryHeaders: (prev, count): Record<string, string> => {
                 const id = prev?.headers["x-okta-request-id"];
                 if (typeof id !== "string") return {};

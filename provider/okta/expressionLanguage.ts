@@ -1,9 +1,8 @@
 // The part of Okta Expression Language the stack accepts in attribute mappings [doc:
 // developer.okta.com "Okta Expression Language"]: `user.<attribute>`, string and number literals,
 // true/false/null, `+`, comparisons (== != < > <= >=), `&&`, `||`, `!`, the ternary `a ? b : c`,
-// parentheses, and the functions in EL_FUNCTIONS. Okta's own default SCIM mappings use ternaries
-// [seen]. A small recursive-descent parser: every refusal says what is wrong and at which
-// character. The sandbox's evaluator (sandbox/okta/expressions.ts) has the same grammar in its own
+// parentheses, and the functions in EL_FUNCTIONS (Okta's own default SCIM mappings use ternaries).
+// A small recursive-descent parser: every refusal says what is wrong and at which character. The sandbox's evaluator (sandbox/okta/expressions.ts) has the same grammar in its own
 // code; a property test holds the two to accepting exactly the same strings.
 
 /**

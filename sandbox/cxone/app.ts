@@ -20,6 +20,8 @@ export interface CxoneAppOptions {
     tokenTtlSeconds?: number;
     /** access tokens as signed JWTs (default, as NICE's SDK reads them) or opaque strings */
     accessTokenKind?: AccessTokenKind;
+    /** changes a JWT access token's claims before it is signed (a variant's other world) */
+    accessTokenClaims?: TokenOptions["accessTokenClaims"];
     /** the issuer host serves only the issuer's routes (default false: it serves every route) */
     strictHosts?: boolean;
 }
@@ -58,6 +60,7 @@ export function createCxoneApps(
     const opts: TokenOptions = {
         tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
         accessTokenKind: options.accessTokenKind ?? "jwt",
+        accessTokenClaims: options.accessTokenClaims,
     };
     const gatewayed = (app: express.Express, ...routers: express.Router[]) => {
         app.use(requireBearer(ctx));

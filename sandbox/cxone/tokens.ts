@@ -19,6 +19,8 @@ export interface TokenOptions {
     tokenTtlSeconds: number;
     /** default "jwt" */
     accessTokenKind?: AccessTokenKind;
+    /** changes a JWT access token's claims before it is signed (a variant's other world) */
+    accessTokenClaims?: (claims: Record<string, unknown>) => void;
 }
 
 export function userCanAuthenticate(u: CxoneUser | undefined): u is CxoneUser {
@@ -68,17 +70,24 @@ function idToken(ctx: SandboxContext, user: CxoneUser, audience: string, ttl: nu
  * tenantId [seen], iat, exp (what validateToken reads [sdk]) and a jti that makes each unique.
  * No userId claim: a reader derives the user from `sub`, as NICE's SDK does without one.
  */
-function accessJwt(ctx: SandboxContext, user: CxoneUser, audience: string, ttl: number): string {
+function accessJwt(
+    ctx: SandboxContext,
+    opts: TokenOptions,
+    user: CxoneUser,
+    audience: string,
+): string {
     const now = Math.floor(Date.now() / 1000);
-    return signed(ctx, {
+    const claims: Record<string, unknown> = {
         iss: ctx.urls.cxone,
         aud: audience,
         sub: `${SUB_PREFIX}${user.id}`,
         tenantId: ctx.state.cxone.tenantId,
         iat: now,
-        exp: now + ttl,
+        exp: now + opts.tokenTtlSeconds,
         jti: newSecret(16),
-    });
+    };
+    opts.accessTokenClaims?.(claims);
+    return signed(ctx, claims);
 }
 
 /** An RS256 JWT of `claims`, signed with the tenant's key (verifiable with /auth/jwks). */
@@ -109,9 +118,7 @@ export function issueTokens(
     const accessKeyId = keyIds[0];
     const audience = via.audience ?? accessKeyId ?? s.tenantId;
     const access =
-        opts.accessTokenKind === "opaque"
-            ? newSecret(32)
-            : accessJwt(ctx, user, audience, opts.tokenTtlSeconds);
+        opts.accessTokenKind === "opaque" ? newSecret(32) : accessJwt(ctx, opts, user, audience);
     const refresh = newSecret(32);
     s.tokens[access] = {
         kind: "access",

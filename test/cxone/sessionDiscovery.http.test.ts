@@ -7,8 +7,8 @@ import { strict as assert } from "assert";
 import axios from "axios";
 import { CxoneError } from "../../provider/cxone/errors";
 import { clearSessionCache, CxoneSession } from "../../provider/cxone/session";
-import { cxoneFixture, type CxoneFixture } from "./support";
-import { startLocalServer, type LocalServer } from "./localServer";
+import { cxoneFixture, type CxoneFixture } from "../support/cxoneSandbox";
+import { startLocalServer, type LocalServer } from "../support/localServer";
 
 describe("CXone session: discovery fields required only where used (HTTP)", function () {
     this.timeout(20_000);

@@ -5,7 +5,7 @@
 import { strict as assert } from "assert";
 import { appProfile, baseProperties } from "../../sandbox/okta/appProfile";
 import type { OktaApp } from "../../sandbox/okta/state";
-import { autoLoginBody, startOkta, type OktaHarness } from "./oktaHarness";
+import { autoLoginBody, startOkta, type OktaHarness } from "../support/oktaHarness";
 
 const CORE = "urn:ietf:params:scim:schemas:core:2.0:User";
 
