@@ -507,10 +507,9 @@ export function hostsFromDiscovery(doc: unknown, issuerUrl: string): DiscoveredH
     const area = field("area", DNS_LABEL);
     const uhDomain = field("uhDomain", DNS_SUFFIX);
     const domain = field("domain", DNS_SUFFIX);
-    // only where both are given: the ACD host is named, never required (nothing is called there)
-    const acd = d.cluster !== undefined || d.acdDomain !== undefined;
-    const cluster = acd ? field("cluster", DNS_LABEL) : undefined;
-    const acdDomain = acd ? field("acdDomain", DNS_SUFFIX) : undefined;
+    // the ACD host is named where both fields are given, never required (nothing is called there)
+    const cluster = field("cluster", DNS_LABEL);
+    const acdDomain = field("acdDomain", DNS_SUFFIX);
     const api = d.api_endpoint;
     const issuer = new URL(issuerUrl);
     const plain = issuer.protocol === "http:";

@@ -130,7 +130,7 @@ describe("verify: UserHub step, word for word", () => {
         assert.equal(
             r.steps[2].detail,
             `neither candidate answered the key's own user (its role needs "Employees: View"); ` +
-                'api-{area}.{domain} [sdk] not named: discovery has no "area" and has no ' +
+                'api-{area}.{domain} [sdk:userhub-host] not named: discovery has no "area" and has no ' +
                 '"domain"; api_endpoint [spec] not named: discovery has no "api_endpoint" ' +
                 "(the stack uses derived)",
         );
