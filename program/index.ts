@@ -6,6 +6,7 @@ import { PlainGateInputs, preWriteFacts } from "../provider/preflight/integratio
 import { integrationProbes } from "../provider/preflight/probes";
 import { configSecretKeys, withSecrets } from "./secretArgs";
 import { runningSandbox, startHint } from "./sandboxTarget";
+import { writeTranscriptSetting } from "../provider/core/transcript";
 import * as oktaProviderConfig from "@pulumi/okta/config/vars";
 import {
     asConfigProblem,
@@ -27,6 +28,8 @@ export async function integrationProgram(): Promise<Record<string, unknown>> {
         const [ns, name] = key.split(":");
         return new pulumi.Config(ns).get(name);
     };
+    // the redacted transcript, handed to the provider process (which gets no stack config)
+    writeTranscriptSetting(process.cwd(), get("cxone-okta-scim:transcript"));
     const sandbox = targetsRealTenant(get) ? undefined : await runningSandbox();
     if (!targetsRealTenant(get) && !sandbox) throw new pulumi.RunError(startHint);
     let args;
