@@ -52,6 +52,7 @@ export const PREFLIGHT_ROWS = [
     "discovery-hosts",
     "token-user-id",
     "token-casing",
+    "access-token-jwt",
     "token-tenant-claim",
     "billable-string",
     "region-issuers",
@@ -76,6 +77,7 @@ export const PREFLIGHT_ROWS = [
     "team-name-or-id",
     "okta-connection-status",
     "okta-base-schema",
+    "app-user-base-set",
     "schema-property-removal",
     "mapping-null-removes",
     "okta-rate-reset-clock",
@@ -223,7 +225,7 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
     const tenantFromInput = input.tenantId ?? key.tenantId;
     if (absent(token)) {
         if (tenantFromInput) await discover(tenantFromInput);
-        if (hosts && hosts.areaUrl !== r.areaUrl) {
+        if (hosts?.areaUrl && hosts.areaUrl !== r.areaUrl) {
             const there = await signIn(hosts.areaUrl);
             set(
                 "region-area-hosts",
@@ -266,6 +268,15 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
         );
     const access = decodeJwtClaims(t.accessToken);
     const id = decodeJwtClaims(t.idToken);
+    if (access) set("access-token-jwt", "confirmed", "the access token is a JWT");
+    else
+        set(
+            "access-token-jwt",
+            "contradicted",
+            "the access token is not a JWT",
+            "opaque-access-tokens",
+            "the tenant and the user are read from the id_token",
+        );
     const claims = { ...id, ...access };
     const tenantId = input.tenantId ?? tenantIdFromClaims(claims) ?? key.tenantId;
     if (tenantIdFromClaims(claims))
@@ -342,12 +353,12 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
                 set(
                     "discovery-hosts",
                     "contradicted",
-                    `discovery lacks ${missing.join(", ")}: the stack cannot build its hosts`,
+                    `discovery lacks ${missing.join(", ")}: the stack stops, naming it, where it needs a host built from it`,
                 );
             // (the sandbox's region names its issuer as the area host: it serves both)
             if (
                 r.region !== "sandbox" &&
-                hosts &&
+                hosts?.areaUrl &&
                 hosts.areaUrl !== r.areaUrl &&
                 found.get("region-area-hosts")?.status === "confirmed"
             )
@@ -363,15 +374,17 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
 
     // ---- UserHub: which host, then reads of roles, employees, keys, authenticators
     let base: string | undefined;
-    if (hosts) {
+    if (hosts?.userHubUrl && hosts.apiEndpoint) {
         const page = (b: string) =>
             asker.ask("POST", `${b}/authorization/v1/roles/search`, {
                 bearer,
                 body: { page: { skip: 0, top: 1 } },
             });
-        let derived = await page(hosts.userHubUrl);
+        const derivedUrl = hosts.userHubUrl;
+        const apiEndpoint = hosts.apiEndpoint;
+        let derived = await page(derivedUrl);
         if (derived.status === 500) {
-            const again = await page(hosts.userHubUrl);
+            const again = await page(derivedUrl);
             if (ok(again))
                 set(
                     "cxone-throttling",
@@ -383,12 +396,12 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
             derived = again;
         }
         if (ok(derived) || derived.status === 403) {
-            base = hosts.userHubUrl;
+            base = derivedUrl;
             set("userhub-host", "confirmed", "api-{area}.{domain} answers UserHub");
         } else {
-            const other = await page(hosts.apiEndpoint);
+            const other = await page(apiEndpoint);
             if (ok(other) || other.status === 403) {
-                base = hosts.apiEndpoint;
+                base = apiEndpoint;
                 set(
                     "userhub-host",
                     "contradicted",
@@ -403,7 +416,7 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
                     `neither host answered (${said(derived)}, ${said(other)})`,
                 );
         }
-    } else set("userhub-host", "unknown", "no discovery: the hosts are not known");
+    } else set("userhub-host", "unknown", "discovery named neither UserHub candidate");
     set("cxone-throttling", "unknown", "no throttling answer was seen");
 
     let roles: Record<string, unknown>[] = [];
@@ -778,6 +791,28 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
                         "confirmed",
                         "the app's base user schema has neither displayName nor timezone",
                     );
+                const phones = ["primaryPhone", "mobilePhone"].filter((p) => !(p in baseProps));
+                const email = obj(baseProps.email).externalName;
+                if (phones.length)
+                    set(
+                        "app-user-base-set",
+                        "contradicted",
+                        `the app's base user schema lacks ${phones.join(", ")}`,
+                        "app-user-base-seed",
+                        "the stack adds what the base set lacks as custom properties",
+                    );
+                else if (typeof email === "string" && email.includes("primary==true"))
+                    set(
+                        "app-user-base-set",
+                        "confirmed",
+                        "the app's base user schema has the phones, and email is the primary entry",
+                    );
+                else
+                    set(
+                        "app-user-base-set",
+                        "unknown",
+                        "the app's base user schema has the phones; its email is not the primary entry",
+                    );
             }
         }
     }
@@ -789,7 +824,7 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
                 ? "Okta's answers do not tell"
                 : "Okta was not asked (give the org and OKTA_API_TOKEN)",
         );
-    for (const idr of ["okta-connection-status", "okta-base-schema"] as const)
+    for (const idr of ["okta-connection-status", "okta-base-schema", "app-user-base-set"] as const)
         set(
             idr,
             "unknown",

@@ -76,6 +76,19 @@ function idTokenClaims(
     );
 }
 
+/** Claims without a userId, with `sub` the bare user id. */
+function bareSub(c: Record<string, unknown>): void {
+    delete c.userId;
+    if (typeof c.sub === "string") c.sub = c.sub.replace(/^user:/, "");
+}
+
+/** Claims without any tenant id. */
+function noTenant(c: Record<string, unknown>): void {
+    delete c.tenantId;
+    delete c.tenant_id;
+    delete c.tenant;
+}
+
 /** Users as UserHub answers them, one, a page, or under `user`, changed by `change`. */
 function userAnswers(change: (u: Record<string, unknown>) => void): RequestHandler[] {
     const each = (body: unknown) => {
@@ -448,13 +461,10 @@ export const CXONE_VARIANTS: readonly SandboxVariant[] = [
     {
         name: "token-sub-bare-id",
         fact: "token-user-id",
-        world: "id_tokens carry no userId claim, and sub is the bare user id (no 5-character prefix)",
+        world: "tokens carry no userId claim, and sub is the bare user id (no 5-character prefix)",
         cxone: {
-            before: (_host, env) =>
-                idTokenClaims(env.ctx, (c) => {
-                    delete c.userId;
-                    if (typeof c.sub === "string") c.sub = c.sub.replace(/^user:/, "");
-                }),
+            before: (_host, env) => idTokenClaims(env.ctx, bareSub),
+            options: { accessTokenClaims: bareSub },
         },
     },
     {
@@ -482,12 +492,8 @@ export const CXONE_VARIANTS: readonly SandboxVariant[] = [
         fact: "token-tenant-claim",
         world: "CXone's tokens carry no tenant id claim (tenantId, tenant_id or tenant)",
         cxone: {
-            before: (_host, env) =>
-                idTokenClaims(env.ctx, (c) => {
-                    delete c.tenantId;
-                    delete c.tenant_id;
-                    delete c.tenant;
-                }),
+            before: (_host, env) => idTokenClaims(env.ctx, noTenant),
+            options: { accessTokenClaims: noTenant },
         },
     },
     {
@@ -593,5 +599,11 @@ export const CXONE_VARIANTS: readonly SandboxVariant[] = [
                 ),
             ),
         },
+    },
+    {
+        name: "opaque-access-tokens",
+        fact: "access-token-jwt",
+        world: "access tokens are opaque strings, not JWTs: the tenant and user are only in the id_token's claims",
+        cxone: { options: { accessTokenKind: "opaque" } },
     },
 ];
