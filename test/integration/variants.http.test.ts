@@ -216,8 +216,6 @@ const EXPECT: Record<string, Expectation> = {
     },
     "base-schema-with-display-name": {
         outcome: "success",
-        // the product's mapping onto Okta's base set lands with the Okta schema fidelity work
-        pending: "AppUserSchemaProperties does not yet map onto a live base property",
         program: {
             attributeMappings: { displayName: "user.displayName", timezone: "user.timezone" },
         },
