@@ -298,6 +298,99 @@ describe("other worlds: every variant's whole flow ends well (providers over HTT
         console.log(`\n  variant suite (${results.length} worlds)\n${rows.join("\n")}`);
     });
 
+    it("no public role writes at all (role-create-absent + role-update-absent): every stop followed by hand, the flow ends well", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "variant-no-role-writes-"));
+        const sb = await startSandbox({
+            dir,
+            variants: ["role-create-absent", "role-update-absent"],
+        });
+        try {
+            const ep = sb.endpoints;
+            process.env.CXONE_ACCESS_KEY_ID = ep.cxone.adminAccessKeyId;
+            process.env.CXONE_ACCESS_KEY_SECRET = ep.cxone.adminAccessKeySecret;
+            process.env.OKTA_API_TOKEN = ep.okta.apiToken;
+            const flow = new VariantFlow(sb, {
+                roleName: "SCIM Access Key",
+                email: "scim.accesskey@sandbox.example",
+                firstName: "SCIM",
+                lastName: "AccessKey",
+                appLabel: "NICE CXone",
+                owner: "cxone-okta-scim/variants",
+                groupIds: [],
+                tenantId: ep.cxone.tenantId,
+            });
+            const w: World = { sb, flow };
+            const stopOf = async (op: () => Promise<void>) => {
+                newProcess();
+                sb.clearRequests();
+                const e = await op().then(
+                    () => undefined,
+                    (x: unknown) => x,
+                );
+                assert.ok(e instanceof UnconfirmedFactError, String(e));
+                assert.deepEqual(
+                    sb.requests().filter(isWrite),
+                    [],
+                    "nothing written before the stop",
+                );
+                return e;
+            };
+            assert.equal((await stopOf(() => flow.up())).fact.id, "role-create-route");
+            await makeRoleByHandAndAdopt(w, ROLE_PERMISSIONS);
+            // adopting writes the stack's mark into the role's description: by hand here too
+            const mark = await stopOf(() => flow.up());
+            assert.equal(mark.fact.id, "role-update-route");
+            const description = /set the description to exactly "([^"]*)"/.exec(mark.message)?.[1];
+            assert.ok(
+                description?.includes("[pulumi stack: cxone-okta-scim/variants]"),
+                mark.message,
+            );
+            const edited = await http.post(
+                `${sb.urls.cxone}/sandbox/cxone/console/roles/${flow.program.adoptRoleId}`,
+                { description },
+            );
+            assert.equal(edited.status, 200);
+            newProcess();
+            await flow.up();
+            const signedIn = await completeConsoleSteps(sb.urls.okta, flow.consoleValues(), {
+                email: ep.cxone.adminEmail,
+                password: ep.cxone.adminPassword,
+            });
+            assert.ok(signedIn.ok);
+            newProcess();
+            await flow.up();
+            assert.equal(flow.state.get("scim")?.outs.status, "authorized");
+            newProcess();
+            assert.deepEqual(await flow.preview(), []);
+            newProcess();
+            const off = await flow.destroy().then(
+                () => undefined,
+                (x: Error) => x,
+            );
+            assert.ok(
+                off instanceof UnconfirmedFactError && off.fact.id === "role-update-route",
+                String(off),
+            );
+            await http.post(
+                `${sb.urls.cxone}/sandbox/cxone/console/roles/${flow.program.adoptRoleId}/deactivate`,
+            );
+            newProcess();
+            await flow.destroy();
+            assert.deepEqual(leftOver(w), []);
+            results.push({
+                variant: "role-create-absent + role-update-absent",
+                outcome: "3 stops, each followed",
+                writesBeforeStop: 0,
+                followed: "yes",
+                crashes: 0,
+                unreconcilable: 0,
+            });
+        } finally {
+            await sb.stop();
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
     for (const v of VARIANTS) {
         const x: Expectation = EXPECT[v.name] ?? { outcome: "success" };
         if (x.pending) {
