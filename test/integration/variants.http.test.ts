@@ -102,6 +102,43 @@ async function makeRoleByHandAndAdopt(w: World, permissions: string[]): Promise<
     w.flow.program = { ...w.flow.program, adoptRoleId: id };
 }
 
+/**
+ * Okta pushes the mapped attribute of one person: the agents group assigned to the app (as a
+ * person in the console), Ana given `attr`, then a provisioning run. Returns each person's result.
+ */
+async function pushWith(w: World, attr: Record<string, string>) {
+    const okta = w.sb.urls.okta;
+    const headers = { Authorization: `SSWS ${w.sb.endpoints.okta.apiToken}` };
+    const state = w.sb.context.state.okta;
+    const agents = Object.values(state.groups).find((g) => g.profile.name === "CXone Agents")!;
+    const ana = Object.values(state.users).find((u) => u.profile.firstName === "Ana")!;
+    const appId = w.flow.state.get("app")!.id;
+    const set = await http.post(`${okta}/api/v1/users/${ana.id}`, { profile: attr }, { headers });
+    assert.equal(set.status, 200, JSON.stringify(set.data));
+    const assigned = await http.put(
+        `${okta}/api/v1/apps/${appId}/groups/${agents.id}`,
+        {},
+        { headers },
+    );
+    assert.equal(assigned.status, 200, JSON.stringify(assigned.data));
+    const run = await http.post(`${okta}/sandbox/console/apps/${appId}/sync`, {});
+    assert.equal(run.status, 200, JSON.stringify(run.data));
+    const results = run.data.results as { login: string; action: string; message?: string }[];
+    return { ana: results.find((r) => r.login.toLowerCase().startsWith("ana"))!, results };
+}
+
+/** CXone refuses Ana's push for the attribute (Okta shows it); the others are created. */
+async function refusedFor(w: World, attr: Record<string, string>, why: RegExp) {
+    const { ana, results } = await pushWith(w, attr);
+    assert.equal(ana?.action, "failed", JSON.stringify(results));
+    assert.match(String(ana.message), why);
+    // the others pushed (already by the run the assignment started, or by this one)
+    assert.ok(
+        results.some((r) => r !== ana && (r.action === "created" || r.action === "unchanged")),
+        JSON.stringify(results),
+    );
+}
+
 const EXPECT: Record<string, Expectation> = {
     "role-create-absent": {
         outcome: "stop",
@@ -223,14 +260,32 @@ const EXPECT: Record<string, Expectation> = {
     "scim-phone-types-capitalised": {
         outcome: "success",
         program: { attributeMappings: { "phoneNumbers.work": "user.primaryPhone" } },
+        then: (w) =>
+            refusedFor(
+                w,
+                { primaryPhone: "+1 555 0100" },
+                /phoneNumbers\.type "[^"]*" is not one of Work, Mobile/,
+            ),
     },
     "scim-timezone-windows-names": {
         outcome: "success",
         program: { attributeMappings: { timezone: "user.timezone" } },
+        then: (w) => refusedFor(w, { timezone: "America/New_York" }, /not a Windows time zone/),
     },
     "scim-team-by-id": {
         outcome: "success",
         program: { attributeMappings: { "nice:team": "user.department" } },
+        then: (w) => refusedFor(w, { department: "Support" }, /not a team id/),
+    },
+    "scim-email-untyped": {
+        outcome: "success",
+        then: async (w) => {
+            const { results } = await pushWith(w, {});
+            assert.ok(
+                results.every((r) => r.action !== "failed"),
+                JSON.stringify(results),
+            );
+        },
     },
     "schema-null-ignored": {
         outcome: "success",
