@@ -1,12 +1,17 @@
 // The root stack: the whole integration from stack config; the sandbox when no tenant is set.
 import * as pulumi from "@pulumi/pulumi";
-import { checkScimIntegrationArgs, ScimIntegration } from "../provider/integration";
+import { checkScimIntegrationArgs, gateInputsOf, ScimIntegration } from "../provider/integration";
+import { askBeforeWriting } from "../provider/preflight/gate";
+import { PlainGateInputs, preWriteFacts } from "../provider/preflight/integrationGate";
+import { integrationProbes } from "../provider/preflight/probes";
+import { configSecretKeys, withSecrets } from "./secretArgs";
 import { runningSandbox, startHint } from "./sandboxTarget";
 import * as oktaProviderConfig from "@pulumi/okta/config/vars";
 import {
     asConfigProblem,
     foreignOktaKeys,
     integrationArgs,
+    secretArguments,
     SettingsError,
     targetsRealTenant,
 } from "./settings";
@@ -33,10 +38,26 @@ export async function integrationProgram(): Promise<Record<string, unknown>> {
     }
     // every bad setting at once, named by the config key the operator set, before anything is
     // declared (not even the component's record reaches the stack)
-    const { problems } = checkScimIntegrationArgs(args);
-    if (problems.length > 0) throw new pulumi.RunError(problems.map(asConfigProblem).join("\n"));
-    // the component runs the same pure check again and finds nothing more to refuse
-    const integration = new ScimIntegration("cxone-okta", args);
+    const { problems, normalized } = checkScimIntegrationArgs(args);
+    if (!normalized) throw new pulumi.RunError(problems.map(asConfigProblem).join("\n"));
+    // the reads before the first write (provider/preflight), also before anything is declared;
+    // the component asks with the same facts and reuses this answer
+    const secret = secretArguments(configSecretKeys());
+    const gateInputs = gateInputsOf(args, normalized);
+    const asked = secret.filter(
+        (a) => a in gateInputs && gateInputs[a as keyof typeof gateInputs] !== undefined,
+    );
+    const oktaToken = new pulumi.Config("okta").get("apiToken");
+    // the Okta provider's own token, for these reads in this process only (pulumi-okta mode)
+    if (oktaToken && !process.env.OKTA_API_TOKEN) process.env.OKTA_API_TOKEN = oktaToken;
+    const report = await askBeforeWriting(
+        preWriteFacts(gateInputs as PlainGateInputs, normalized, asked),
+        integrationProbes(),
+    );
+    if (report.refusals.length > 0)
+        throw new pulumi.RunError(report.refusals.map(asConfigProblem).join("\n"));
+    // the component runs the same checks again and finds nothing more to refuse
+    const integration = new ScimIntegration("cxone-okta", withSecrets(args, secret));
     return {
         target: integration.region.region,
         scimBaseUrl: integration.scimBaseUrl,

@@ -2,6 +2,7 @@
 // With no `cxone:region`, the stack targets the local sandbox (its endpoints file).
 import type { ScimIntegrationArgs } from "../provider/integration";
 import { formatProblems, validateMappings } from "../provider/okta/attributeMappingsLogic";
+import { repeatedKeys } from "./jsonKeys";
 
 /** The config values this program reads, by full key (e.g. "cxone:region"). */
 export type ConfigGetter = (key: string) => string | undefined;
@@ -63,6 +64,11 @@ function mappings(get: ConfigGetter, key: string): Record<string, string> | unde
             `${key} must be a JSON object, e.g. {"nice:team": "user.department"} (got ${v})`,
         );
     }
+    const twice = repeatedKeys(v);
+    if (twice.length)
+        throw new SettingsError(
+            `${key}: ${twice.map((k) => JSON.stringify(k)).join(", ")} given more than once; give each CXone attribute one mapping`,
+        );
     const problems = validateMappings(parsed);
     if (problems.length) throw new SettingsError(formatProblems(problems, key));
     return parsed as Record<string, string>;
@@ -165,6 +171,8 @@ export function integrationArgs(
         accessKeyRotation: get("cxone:accessKeyRotation"),
         appLabel: get("cxone-okta-scim:appLabel"),
         groupIds: read(() => list(get, "cxone-okta-scim:groupIds")),
+        allowEveryoneGroup: read(() => bool(get, "cxone-okta-scim:allowEveryoneGroup")),
+        allowRemoval: read(() => bool(get, "cxone-okta-scim:allowRemoval")),
         createUsers: read(() => bool(get, "cxone-okta-scim:createUsers")),
         updateUserAttributes: read(() => bool(get, "cxone-okta-scim:updateUserAttributes")),
         deactivateUsers: read(() => bool(get, "cxone-okta-scim:deactivateUsers")),
@@ -199,6 +207,8 @@ const CONFIG_KEYS: Record<string, string> = {
     appLabel: `${projectNamespace}:appLabel`,
     adoptAppId: `${projectNamespace}:adoptAppId`,
     groupIds: `${projectNamespace}:groupIds`,
+    allowEveryoneGroup: `${projectNamespace}:allowEveryoneGroup`,
+    allowRemoval: `${projectNamespace}:allowRemoval`,
     createUsers: `${projectNamespace}:createUsers`,
     updateUserAttributes: `${projectNamespace}:updateUserAttributes`,
     deactivateUsers: `${projectNamespace}:deactivateUsers`,
@@ -221,4 +231,15 @@ export function asConfigProblem(problem: { propertyPath: string; reason: string 
         ? problem.reason.slice(path.length + 2)
         : problem.reason;
     return `${key}${key.endsWith(path) ? "" : ` (${path})`}: ${reason}`;
+}
+
+/**
+ * The component arguments set by a secret config value (`pulumi config set --secret`), from the
+ * engine's list of secret keys (`ns:name`): they are handed to the component as Pulumi secrets,
+ * so that every output built from them is secret too.
+ */
+export function secretArguments(secretKeys: readonly string[]): string[] {
+    return Object.entries(CONFIG_KEYS)
+        .filter(([, key]) => secretKeys.includes(key))
+        .map(([argument]) => argument);
 }

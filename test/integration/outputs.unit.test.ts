@@ -39,7 +39,7 @@ describe("ScimIntegration's recorded outputs (mocks)", function () {
         const children = [...monitor.getRegisteredResources().keys()].filter(
             (urn) => !urn.endsWith("::rec"),
         );
-        assert.equal(children.length, 9, children.join("\n"));
+        assert.equal(children.length, 10, children.join("\n"));
         for (const urn of children) {
             assert.match(urn, /::cxone-okta-scim:index:ScimIntegration\$[^:]/, urn);
         }

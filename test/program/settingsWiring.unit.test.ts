@@ -33,6 +33,8 @@ const every: Record<string, string> = {
     "cxone-okta-scim:adoptAppId": "0oaByHand",
     "cxone-okta-scim:rotateAfterDays": "90",
     "cxone-okta-scim:maxRotationOverlapDays": "14",
+    "cxone-okta-scim:allowEveryoneGroup": "true",
+    "cxone-okta-scim:allowRemoval": "false",
 };
 const real = {
     "cxone:region": "na1",
@@ -77,6 +79,8 @@ describe("every root-program setting reaches the component", function () {
             adoptAppId: "0oaByHand",
             rotateAfterDays: 90,
             maxRotationOverlapDays: 14,
+            allowEveryoneGroup: true,
+            allowRemoval: false,
         });
     });
 
