@@ -7,6 +7,7 @@ import { integrationProbes } from "../provider/preflight/probes";
 import { tellPeople } from "../provider/people/tell";
 import { configSecretKeys, withSecrets } from "./secretArgs";
 import { runningSandbox, startHint } from "./sandboxTarget";
+import { writeTranscriptSetting } from "../provider/core/transcript";
 import * as oktaProviderConfig from "@pulumi/okta/config/vars";
 import {
     asConfigProblem,
@@ -28,6 +29,8 @@ export async function integrationProgram(): Promise<Record<string, unknown>> {
         const [ns, name] = key.split(":");
         return new pulumi.Config(ns).get(name);
     };
+    // the redacted transcript, handed to the provider process (which gets no stack config)
+    writeTranscriptSetting(process.cwd(), get("cxone-okta-scim:transcript"));
     const sandbox = targetsRealTenant(get) ? undefined : await runningSandbox();
     if (!targetsRealTenant(get) && !sandbox) throw new pulumi.RunError(startHint);
     let args;

@@ -167,6 +167,7 @@ export function integrationArgs(
         // Stryker disable next-line StringLiteral: undefined only with a problem, thrown below
         oktaOrgUrl: real ? (read(() => oktaOrgUrl(get)) ?? "") : sandbox!.okta.orgUrl,
         roleName: get("cxone:roleName"),
+        roleDescription: get("cxone:roleDescription"),
         // Stryker disable next-line StringLiteral: undefined only with a problem, thrown below
         employeeEmail: email ?? "",
         employeeFirstName: get("cxone:employeeFirstName"),
@@ -206,6 +207,7 @@ const CONFIG_KEYS: Record<string, string> = {
     "cxone.tenantId": "cxone:tenantId",
     oktaOrgUrl: "okta:orgName",
     roleName: "cxone:roleName",
+    roleDescription: "cxone:roleDescription",
     employeeEmail: "cxone:employeeEmail",
     employeeFirstName: "cxone:employeeFirstName",
     employeeLastName: "cxone:employeeLastName",

@@ -90,7 +90,7 @@ export function createOktaApp(
         const args: okta.app.AutoLoginArgs = {
             label: o.label,
             signOnUrl: o.loginUrl,
-            // the stack's mark, as the builtin app carries it: the people probe finds the app by it
+            // the stack's mark, as the builtin app writes it: this stack's app is known as its own
             ...(o.owner ? { adminNote: ownerMarker(o.owner) } : {}),
         };
         return shaped(

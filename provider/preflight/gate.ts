@@ -80,11 +80,14 @@ export function askBeforeWriting<I>(inputs: I, probes: readonly Probe<I>[]): Pro
                 ],
             })),
         ),
-    ).then((answers) => ({
-        refusals: answers.flatMap((a) => a.refusals ?? []),
-        warnings: answers.flatMap((a) => a.warnings ?? []),
-        people: answers.find((a) => a.people)?.people,
-    }));
+    ).then((answers) => {
+        const people = answers.find((a) => a.people)?.people;
+        return {
+            refusals: answers.flatMap((a) => a.refusals ?? []),
+            warnings: answers.flatMap((a) => a.warnings ?? []),
+            ...(people ? { people } : {}),
+        };
+    });
     memo().set(key, report);
     return report;
 }

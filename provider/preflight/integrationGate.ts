@@ -86,10 +86,6 @@ export function integrationGate(
         claim(name, facts);
         const report = await askBeforeWriting(facts, integrationProbes());
         // after the reads: every integration declared in the same turn has made its claim
-        return {
-            refusals: [...collisions(name), ...report.refusals],
-            warnings: report.warnings,
-            people: report.people,
-        };
+        return { ...report, refusals: [...collisions(name), ...report.refusals] };
     });
 }

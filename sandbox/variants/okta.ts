@@ -26,6 +26,12 @@ export const LONG_GROUP_ID = "00g" + "LongIdWorld0000000000";
 
 export const OKTA_VARIANTS: readonly SandboxVariant[] = [
     {
+        name: "app-user-base-seed",
+        fact: "app-user-base-set",
+        world: "a SCIM app's user profile has only the four base properties of NICE's procedure (userName, givenName, familyName, email): the phones must be added as custom properties",
+        okta: { options: { appUserBaseSet: "seed" } },
+    },
+    {
         name: "connections-absent",
         fact: "okta-connection-status",
         world: "Okta has no provisioning connection for a wizard-made SCIM app: connections/default answers 404 E0000007",

@@ -49,8 +49,8 @@ describe("ScimIntegration with oktaResources: pulumi-okta (mocks)", function () 
         assert.equal(apps.length, 1);
         assert.equal(apps[0].inputs.label, "NICE CXone");
         assert.equal(apps[0].inputs.signOnUrl, "https://cxone.niceincontact.com/login");
-        // the stack's mark, as on the builtin app: the people probe finds the app by it
-        assert.match(String(apps[0].inputs.adminNote), /^\[pulumi stack: [^\]]+\]$/);
+        // the stack's mark, so the reads before the first write know the app as this stack's
+        assert.equal(apps[0].inputs.adminNote, "[pulumi stack: project/stack]");
         assert.equal(ofType("okta:app/swa:Swa").length, 0);
         assert.deepEqual(
             ofType("okta:app/groupAssignment:GroupAssignment").map((d) => d.inputs.groupId),

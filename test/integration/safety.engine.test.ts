@@ -187,7 +187,12 @@ describe("the integration kept safe through plain pulumi: secrets, rotation, rem
         );
         try {
             const out = await cli("up", "--yes", "--skip-preview");
-            assert.match(out, /- 11 deleted/);
+            for (const what of [
+                "RemovalGuard cxone-okta-guard",
+                "AutoLoginApp cxone-okta-app",
+                "cxone:Role cxone-okta-role",
+            ])
+                assert.ok(out.includes(`${what} deleted`), what);
         } finally {
             setMain(rootMain());
         }

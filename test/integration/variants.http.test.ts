@@ -18,20 +18,50 @@ function newProcess(): void {
     forgetKeyReads();
 }
 import { UnconfirmedFactError } from "../../provider/core/unconfirmed";
-import { startSandbox, type RunningSandbox, type RequestLogEntry } from "../../sandbox/index";
+import { startSandbox, type RunningSandbox } from "../../sandbox/index";
 import { completeConsoleSteps } from "../../sandbox/operator";
 import { VARIANTS } from "../../sandbox/variants/index";
-import { TENANT_PERMISSION_KEYS } from "../../sandbox/variants/cxone";
+import { permissionKey } from "../../sandbox/variants/cxone";
 import { LONG_GROUP_ID } from "../../sandbox/variants/okta";
-import { VariantFlow, type FlowProgram } from "../support/variantFlow";
+import { isWrite, VariantFlow, type FlowProgram } from "../support/variantFlow";
+import { startTranscript, type TranscriptLine } from "../../provider/core/transcript";
+
+const LEAVES = new Set(["string", "number", "boolean", "null", "object", "text", "…"]);
+
+/** Every leaf of a recorded shape is a type name: no value was recorded. */
+function onlyTypes(shape: unknown): boolean {
+    if (typeof shape === "string") return LEAVES.has(shape);
+    if (Array.isArray(shape)) return shape.every(onlyTypes);
+    return Object.values(shape as object).every(onlyTypes);
+}
+
+/** What must never be in a transcript: secrets, tokens, people, the tenant and its hosts. */
+function sensitive(sb: RunningSandbox, flow: VariantFlow): string[] {
+    const ep = sb.endpoints;
+    const cx = sb.context.state.cxone;
+    const ok = sb.context.state.okta;
+    const key = flow.state.get("key")?.outs ?? {};
+    return [
+        ep.cxone.adminAccessKeyId,
+        ep.cxone.adminAccessKeySecret,
+        ep.cxone.adminPassword,
+        ep.cxone.tenantId,
+        ep.okta.apiToken,
+        String(key.secret ?? ""),
+        String(key.accessKeyId ?? ""),
+        ...Object.keys(cx.tokens),
+        ...Object.values(cx.users).flatMap((u) => [u.emailAddress, u.firstName, u.lastName, u.id]),
+        ...Object.values(ok.users).flatMap((u) => [
+            u.profile.email,
+            u.profile.firstName,
+            u.profile.lastName,
+        ]),
+        ...Object.values(sb.urls.cxoneHosts).map((u) => new URL(u).host),
+        new URL(sb.urls.okta).host,
+    ].filter((x) => typeof x === "string" && x.length >= 4);
+}
 
 const http = axios.create({ validateStatus: () => true, proxy: false });
-
-/** A request that changed something in CXone or Okta (sign-ins and searches are not). */
-export function isWrite(r: RequestLogEntry): boolean {
-    if (r.method === "GET" || r.status < 200 || r.status >= 300) return false;
-    return !/\/search$|\/token|\/auth\/|\/authentication\/|\/public\//.test(r.path.split("?")[0]);
-}
 
 interface World {
     sb: RunningSandbox;
@@ -79,16 +109,12 @@ const EXPECT: Record<string, Expectation> = {
     },
     "permission-names-refused": {
         outcome: "stop",
-        follow: (w) =>
-            makeRoleByHandAndAdopt(
-                w,
-                ROLE_PERMISSIONS.map((p) => TENANT_PERMISSION_KEYS[p]),
-            ),
+        follow: (w) => makeRoleByHandAndAdopt(w, ROLE_PERMISSIONS.map(permissionKey)),
         then: async (w) => {
             const r = w.sb.context.state.cxone.roles[w.flow.program.adoptRoleId!];
             assert.deepEqual(
                 r.permissions.map((p) => p.permission).sort(),
-                ["EMPLOYEES_CREATE_EDIT", "EMPLOYEES_VIEW"],
+                ["EMPLOYEES_CREATE_AND_EDIT", "EMPLOYEES_VIEW"],
                 "the hand-made role kept its permissions",
             );
         },
@@ -291,6 +317,8 @@ describe("other worlds: every variant's whole flow ends well (providers over HTT
         it(`${v.name} [${v.fact}]: ${x.outcome}${x.outcome === "stop" ? ` in ${x.stopsIn ?? "up"}, then the way on succeeds` : ""}`, async () => {
             const dir = fs.mkdtempSync(path.join(os.tmpdir(), `variant-${v.name}-`));
             const sb = await startSandbox({ dir, variants: [v.name] });
+            const transcript = path.join(dir, "transcript.jsonl");
+            startTranscript(transcript);
             const result: Result = {
                 variant: v.name,
                 outcome: x.outcome,
@@ -383,7 +411,47 @@ describe("other worlds: every variant's whole flow ends well (providers over HTT
                 const left = leftOver(w);
                 result.unreconcilable = left.length;
                 assert.deepEqual(left, [], "destroy leaves nothing active");
+                // the redacted transcript of every exchange: shapes only, nothing sensitive
+                startTranscript(undefined);
+                const text = fs.readFileSync(transcript, "utf8");
+                const lines = text
+                    .trim()
+                    .split("\n")
+                    .map((l) => JSON.parse(l) as TranscriptLine);
+                assert.ok(lines.length > 20, `${lines.length} exchanges recorded`);
+                for (const l of lines) {
+                    assert.deepEqual(
+                        Object.keys(l).filter(
+                            (k) =>
+                                ![
+                                    "time",
+                                    "vendor",
+                                    "host",
+                                    "method",
+                                    "path",
+                                    "status",
+                                    "request",
+                                    "response",
+                                ].includes(k),
+                        ),
+                        [],
+                    );
+                    assert.ok(
+                        ["issuer", "area", "userhub", "acd", "okta"].includes(l.host),
+                        l.host,
+                    );
+                    assert.ok(
+                        onlyTypes(l.request ?? {}) && onlyTypes(l.response ?? {}),
+                        JSON.stringify(l),
+                    );
+                }
+                for (const secret of sensitive(sb, w.flow))
+                    assert.ok(
+                        !text.includes(secret),
+                        `the transcript holds "${secret.slice(0, 6)}…"`,
+                    );
             } finally {
+                startTranscript(undefined);
                 await sb.stop();
                 fs.rmSync(dir, { recursive: true, force: true });
             }

@@ -14,6 +14,7 @@ const config = (c: Record<string, string>) => (k: string) => c[k];
 // every setting the program reads, each with a value different from its default
 const every: Record<string, string> = {
     "cxone:roleName": "Okta Provisioning",
+    "cxone:roleDescription": "SCIM for Okta",
     "cxone:employeeEmail": "okta.scim@example.com",
     "cxone:employeeFirstName": "Okta",
     "cxone:employeeLastName": "Provisioner",
@@ -61,6 +62,7 @@ describe("every root-program setting reaches the component", function () {
             cxone: { region: "na1", fedramp: false, tenantId: "tenant-42" },
             oktaOrgUrl: "https://dev-7.oktapreview.com",
             roleName: "Okta Provisioning",
+            roleDescription: "SCIM for Okta",
             employeeEmail: "okta.scim@example.com",
             employeeFirstName: "Okta",
             employeeLastName: "Provisioner",
