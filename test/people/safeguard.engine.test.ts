@@ -36,7 +36,7 @@ describe("people: the impact of every cause, and the safeguard (real engine)", f
     const activeInCxone = () => {
         const logins = new Set(
             Object.values(f.sandbox.context.state.cxone.users)
-                .filter((u) => u.status === "ACTIVE")
+                .filter((u) => u.status !== "BLOCKED" && u.status !== "DELETED")
                 .map((u) => u.userName),
         );
         return range(0, 320).filter((i) => logins.has(pop.login(i)));
