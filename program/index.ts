@@ -4,6 +4,7 @@ import { checkScimIntegrationArgs, gateInputsOf, ScimIntegration } from "../prov
 import { askBeforeWriting } from "../provider/preflight/gate";
 import { PlainGateInputs, preWriteFacts } from "../provider/preflight/integrationGate";
 import { integrationProbes } from "../provider/preflight/probes";
+import { tellPeople } from "../provider/people/tell";
 import { configSecretKeys, withSecrets } from "./secretArgs";
 import { runningSandbox, startHint } from "./sandboxTarget";
 import { writeTranscriptSetting } from "../provider/core/transcript";
@@ -57,8 +58,11 @@ export async function integrationProgram(): Promise<Record<string, unknown>> {
         preWriteFacts(gateInputs as PlainGateInputs, normalized, asked),
         integrationProbes(),
     );
-    if (report.refusals.length > 0)
+    if (report.refusals.length > 0) {
+        // the people lines too: the refusal names one cause, the preview shows every effect
+        tellPeople(report.people);
         throw new pulumi.RunError(report.refusals.map(asConfigProblem).join("\n"));
+    }
     // the component runs the same checks again and finds nothing more to refuse
     const integration = new ScimIntegration("cxone-okta", withSecrets(args, secret));
     return {
@@ -76,5 +80,6 @@ export async function integrationProgram(): Promise<Record<string, unknown>> {
         nextKeyRotationDate: integration.nextKeyRotationDate,
         remainingSteps: integration.remainingSteps,
         provisioningApplied: integration.provisioningApplied,
+        provisionedUsers: integration.provisionedUsers,
     };
 }

@@ -31,6 +31,15 @@ function num(get: ConfigGetter, key: string): number | undefined {
     return n;
 }
 
+function people(get: ConfigGetter, key: string): number | undefined {
+    const v = get(key);
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (v.trim() === "" || !Number.isInteger(n) || n < 0)
+        throw new SettingsError(`${key} must be a whole number of people, 0 or more (got "${v}")`);
+    return n;
+}
+
 function days(get: ConfigGetter, key: string): number | undefined {
     const v = get(key);
     if (v === undefined) return undefined;
@@ -177,6 +186,8 @@ export function integrationArgs(
         createUsers: read(() => bool(get, "cxone-okta-scim:createUsers")),
         updateUserAttributes: read(() => bool(get, "cxone-okta-scim:updateUserAttributes")),
         deactivateUsers: read(() => bool(get, "cxone-okta-scim:deactivateUsers")),
+        deactivationThreshold: read(() => people(get, "cxone-okta-scim:deactivationThreshold")),
+        allowDeactivations: read(() => people(get, "cxone-okta-scim:allowDeactivations")),
         waitForAuthorizationSeconds: read(() =>
             num(get, "cxone-okta-scim:waitForAuthorizationSeconds"),
         ),
@@ -214,6 +225,8 @@ const CONFIG_KEYS: Record<string, string> = {
     createUsers: `${projectNamespace}:createUsers`,
     updateUserAttributes: `${projectNamespace}:updateUserAttributes`,
     deactivateUsers: `${projectNamespace}:deactivateUsers`,
+    deactivationThreshold: `${projectNamespace}:deactivationThreshold`,
+    allowDeactivations: `${projectNamespace}:allowDeactivations`,
     waitForAuthorizationSeconds: `${projectNamespace}:waitForAuthorizationSeconds`,
     rotateAfterDays: `${projectNamespace}:rotateAfterDays`,
     maxRotationOverlapDays: `${projectNamespace}:maxRotationOverlapDays`,

@@ -17,6 +17,7 @@ import {
     DEFAULT_WAIT_FOR_AUTHORIZATION_SECONDS,
     DEFAULT_ROTATE_AFTER_DAYS,
     DEFAULT_MAX_ROTATION_OVERLAP_DAYS,
+    DEFAULT_DEACTIVATION_THRESHOLD,
 } from "./defaults";
 import {
     ChildTransform,
@@ -42,6 +43,7 @@ import { ownerMarker, withMarker } from "./ownership";
 import { ROLE_DESCRIPTION_MAX } from "./cxone/roleLogic";
 import { secretLike } from "./secretness";
 import { RemovalGuard } from "./guard/removalGuard";
+import { tellPeople } from "./people/tell";
 import { gatedOptions } from "./preflight/gate";
 import { GateInputs, integrationGate } from "./preflight/integrationGate";
 import { anySwitchOn, warnAboutSettings } from "./integrationWarnings";
@@ -137,6 +139,18 @@ export interface ScimIntegrationArgs {
     updateUserAttributes?: pulumi.Input<boolean>;
     /** Step 14: "Deactivate Users". @default true */
     deactivateUsers?: pulumi.Input<boolean>;
+    /**
+     * How many CXone users a change of this stack may make Okta deactivate without asking: an
+     * `up` (or `destroy`) over it is refused before anything is written, with the count, the
+     * cause and the first logins. @default 0
+     */
+    deactivationThreshold?: pulumi.Input<number>;
+    /**
+     * Allow exactly this many deactivations for the next change over the threshold (the count its
+     * refusal names). A different count is refused: a stale allowance lets no other cut through.
+     * @default none
+     */
+    allowDeactivations?: pulumi.Input<number>;
     /**
      * Any new value starts a phased key rotation: the `up` creates a new key and keeps the old
      * one working (status `rotating`); a person enters the new client id and secret in Okta; the
@@ -281,6 +295,11 @@ export class ScimIntegration extends pulumi.ComponentResource {
     readonly provisioningActions: OktaProvisioningActions;
     /** Refuses the integration's removal unless asked for (`pulumi destroy`, `allowRemoval`). */
     readonly removalGuard: RemovalGuard;
+    /**
+     * CXone users Okta manages through the app (assigned and pushed), as this run read them
+     * before its changes.
+     */
+    readonly provisionedUsers: pulumi.Output<number>;
 
     constructor(name: string, args: ScimIntegrationArgs, opts?: pulumi.ComponentResourceOptions) {
         const checked = checkScimIntegrationArgs(args);
@@ -296,7 +315,10 @@ export class ScimIntegration extends pulumi.ComponentResource {
         );
         if (!checked.normalized) throw new ScimIntegrationArgsError(checked.problems, this);
         const n = checked.normalized;
-        gate?.apply((r) => r.warnings.forEach((w) => void pulumi.log.warn(w, this)));
+        gate?.apply((r) => {
+            r.warnings.forEach((w) => void pulumi.log.warn(w, this));
+            tellPeople(r.people, this);
+        });
         const t = args.transform ?? {};
         this.region = n.region;
 
@@ -364,6 +386,10 @@ export class ScimIntegration extends pulumi.ComponentResource {
                 accessKeyId: this.accessKey.accessKeyId,
                 appId: this.app.id,
                 allowRemoval: args.allowRemoval ?? false,
+                // the people check of a destroy: the app's people, read when it is removed
+                orgUrl: args.oktaOrgUrl,
+                deactivationThreshold: args.deactivationThreshold ?? DEFAULT_DEACTIVATION_THRESHOLD,
+                allowDeactivations: args.allowDeactivations,
             },
             {
                 parent: this,
@@ -390,6 +416,9 @@ export class ScimIntegration extends pulumi.ComponentResource {
         this.accessKeyAgeDays = this.accessKey.keyAgeDays;
         this.nextKeyRotationDate = this.accessKey.nextRotationDate;
         this.remainingSteps = this.scimConnection.remainingSteps;
+        this.provisionedUsers = gate
+            ? gate.apply((r) => r.people?.impact.provisionedNow ?? 0)
+            : pulumi.output(0);
         // what Okta will actually do: nothing while every switch is off
         this.provisioningApplied = pulumi
             .all([actions.applied, anySwitchOn(switchesOf(args))])
@@ -410,6 +439,7 @@ export class ScimIntegration extends pulumi.ComponentResource {
             nextKeyRotationDate: this.nextKeyRotationDate,
             remainingSteps: this.remainingSteps,
             provisioningApplied: this.provisioningApplied,
+            provisionedUsers: this.provisionedUsers,
         });
     }
 }
@@ -465,6 +495,15 @@ export function checkScimIntegrationArgs(args: ScimIntegrationArgs): {
             reason: "allowEveryoneGroup: must be true or false",
         });
     }
+    for (const input of ["deactivationThreshold", "allowDeactivations"] as const) {
+        const v = args[input];
+        if (v === undefined || pulumi.Output.isInstance(v)) continue;
+        if (typeof v !== "number" || !Number.isInteger(v) || v < 0)
+            problems.push({
+                propertyPath: input,
+                reason: `${input}: must be a whole number of people, 0 or more (got ${JSON.stringify(v)})`,
+            });
+    }
     if (args.adoptExisting !== undefined && typeof args.adoptExisting !== "boolean") {
         problems.push({
             propertyPath: "adoptExisting",
@@ -507,6 +546,9 @@ export function gateInputsOf(args: ScimIntegrationArgs, n: NormalizedArgs): Gate
         adoptEmployeeId: args.adoptEmployeeId,
         adoptAppId: args.adoptAppId,
         allowEveryoneGroup: args.allowEveryoneGroup,
+        ...switchesOf(args),
+        deactivationThreshold: args.deactivationThreshold ?? DEFAULT_DEACTIVATION_THRESHOLD,
+        allowDeactivations: args.allowDeactivations,
     };
 }
 

@@ -5,6 +5,8 @@ import {
     CheckFailure,
     Checked,
     optionalBoolean,
+    optionalNumber,
+    optionalString,
     requiredString,
     Unchecked,
 } from "../checks";
@@ -19,6 +21,11 @@ export type RemovalGuardState = {
     appId: string;
     /** the operator removes the integration on purpose with the next `pulumi up` */
     allowRemoval: boolean;
+    /** the app's Okta org: whom the removal cuts off is read there (absent: no people check) */
+    orgUrl?: string;
+    /** the people safeguard of the removal */
+    deactivationThreshold?: number;
+    allowDeactivations?: number;
 };
 
 export function checkRemovalGuard(news: Unchecked<RemovalGuardState>): Checked<RemovalGuardState> {
@@ -26,6 +33,9 @@ export function checkRemovalGuard(news: Unchecked<RemovalGuardState>): Checked<R
     for (const k of ["integration", "roleId", "employeeId", "accessKeyId", "appId"] as const)
         check(failures, k, news[k], requiredString(1000));
     check(failures, "allowRemoval", news.allowRemoval, optionalBoolean);
+    check(failures, "orgUrl", news.orgUrl, optionalString(1000));
+    for (const k of ["deactivationThreshold", "allowDeactivations"] as const)
+        check(failures, k, news[k], optionalNumber(0, Number.MAX_SAFE_INTEGER));
     // typed by the checks above (the engine ignores the inputs when there are failures)
     const inputs = { ...news, allowRemoval: news.allowRemoval === true } as RemovalGuardState;
     return { inputs, failures };

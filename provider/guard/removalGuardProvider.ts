@@ -4,6 +4,8 @@ import "../providerProcess";
 import type * as pulumi from "@pulumi/pulumi";
 import type { Checked, Unchecked } from "../checks";
 import type { Props } from "../props";
+import { DEFAULT_DEACTIVATION_THRESHOLD } from "../defaults";
+import { removalReport } from "../people/probe";
 import { runningPulumiCommand } from "./pulumiCommand";
 import {
     checkRemovalGuard,
@@ -48,9 +50,17 @@ export async function update(
  */
 export async function destroy(_id: string, props: Props): Promise<void> {
     const s = props as Partial<RemovalGuardState>;
-    if (s.allowRemoval === true) return;
-    const command = runningPulumiCommand();
-    if (!removalAllowed(s, command)) throw new Error(removalRefusal(s, command));
+    if (s.allowRemoval !== true) {
+        const command = runningPulumiCommand();
+        if (!removalAllowed(s, command)) throw new Error(removalRefusal(s, command));
+    }
+    // asked for: still not over the people safeguard (the app's people, read now)
+    if (!s.orgUrl || !s.appId) return;
+    const people = await removalReport(s.orgUrl, s.appId, {
+        threshold: s.deactivationThreshold ?? DEFAULT_DEACTIVATION_THRESHOLD,
+        allowDeactivations: s.allowDeactivations,
+    });
+    if (people.refusal) throw new Error(people.refusal);
 }
 export { destroy as delete };
 

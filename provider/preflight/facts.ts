@@ -1,5 +1,7 @@
 // What the reads before the first write are about: the integration's identifying inputs as plain
 // values, and which of them are secret (messages then leave the value out).
+import type { ProvisioningSwitches } from "../okta/capabilities";
+import type { Safeguard } from "../people/impactLogic";
 import type { CxoneEndpoint } from "../regions";
 
 /** The integration's inputs the probes ask CXone and Okta about. */
@@ -17,6 +19,8 @@ export interface PreWriteFacts {
     groupIds: string[];
     /** Okta's built-in "Everyone" group may be assigned (every user of the org provisioned) */
     allowEveryoneGroup: boolean;
+    /** the To App switches after the change, and how many deactivations pass (the people probe) */
+    people: { switches: ProvisioningSwitches } & Safeguard;
     /** the component arguments (e.g. `appLabel`) whose values are secret, sorted */
     secret: string[];
 }

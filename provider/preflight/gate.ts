@@ -9,6 +9,7 @@
 // the SDK registers a child only once its parent is registered, so no child of the component, not
 // even one added by a transform, reaches the engine before every probe has answered.
 import * as pulumi from "@pulumi/pulumi";
+import type { PeopleReport } from "../people/probe";
 
 /** Why an input is refused, named by the input the user typed (e.g. `groupIds[1]`). */
 export interface Refusal {
@@ -20,6 +21,8 @@ export interface Refusal {
 export interface ProbeAnswer {
     refusals?: Refusal[];
     warnings?: string[];
+    /** what the planned change does to the people Okta provisions (the people probe) */
+    people?: PeopleReport;
 }
 
 /** One question asked of a vendor before any write. Reads only: never a write, never a sign-in of a key. */
@@ -35,6 +38,7 @@ export interface Probe<I> {
 export interface GateReport {
     refusals: Refusal[];
     warnings: string[];
+    people?: PeopleReport;
 }
 
 /** The gate refused: every refusal, in the words of the inputs. Printed once, without a stack. */
@@ -76,10 +80,14 @@ export function askBeforeWriting<I>(inputs: I, probes: readonly Probe<I>[]): Pro
                 ],
             })),
         ),
-    ).then((answers) => ({
-        refusals: answers.flatMap((a) => a.refusals ?? []),
-        warnings: answers.flatMap((a) => a.warnings ?? []),
-    }));
+    ).then((answers) => {
+        const people = answers.find((a) => a.people)?.people;
+        return {
+            refusals: answers.flatMap((a) => a.refusals ?? []),
+            warnings: answers.flatMap((a) => a.warnings ?? []),
+            ...(people ? { people } : {}),
+        };
+    });
     memo().set(key, report);
     return report;
 }

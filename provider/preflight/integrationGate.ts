@@ -18,6 +18,12 @@ export interface GateInputs {
     adoptEmployeeId?: pulumi.Input<string>;
     adoptAppId?: pulumi.Input<string>;
     allowEveryoneGroup?: pulumi.Input<boolean>;
+    /** the To App switches after the change, and the people safeguard */
+    createUsers: pulumi.Input<boolean>;
+    updateUserAttributes: pulumi.Input<boolean>;
+    deactivateUsers: pulumi.Input<boolean>;
+    deactivationThreshold: pulumi.Input<number>;
+    allowDeactivations?: pulumi.Input<number>;
 }
 
 /** The same inputs as plain values (what a program that reads config holds). */
@@ -41,6 +47,15 @@ export function preWriteFacts(
         adoptAppId: v.adoptAppId || undefined,
         groupIds: v.groupIds,
         allowEveryoneGroup: v.allowEveryoneGroup === true,
+        people: {
+            switches: {
+                createUsers: v.createUsers,
+                updateUserAttributes: v.updateUserAttributes,
+                deactivateUsers: v.deactivateUsers,
+            },
+            threshold: v.deactivationThreshold,
+            allowDeactivations: v.allowDeactivations,
+        },
         secret: [...secret].sort(),
     };
 }
@@ -71,6 +86,6 @@ export function integrationGate(
         claim(name, facts);
         const report = await askBeforeWriting(facts, integrationProbes());
         // after the reads: every integration declared in the same turn has made its claim
-        return { refusals: [...collisions(name), ...report.refusals], warnings: report.warnings };
+        return { ...report, refusals: [...collisions(name), ...report.refusals] };
     });
 }

@@ -5,6 +5,7 @@
 // INTEGRATION_PROBES (the people-impact reads, for one).
 import { CxoneClient, EmployeeRecord, RoleRecord } from "../cxone/client";
 import { oktaApi } from "../okta/client";
+import { peopleReport } from "../people/probe";
 import { ownerIn } from "../ownership";
 import type { Probe } from "./gate";
 import type { PreWriteFacts } from "./facts";
@@ -70,8 +71,29 @@ export const oktaProbe: Probe<PreWriteFacts> = {
     },
 };
 
+/**
+ * Okta (and CXone where Okta provisions now): who the app provisions and what the change does to
+ * them (provider/people). Over the stack's threshold of deactivations it refuses.
+ */
+export const peopleProbe: Probe<PreWriteFacts> = {
+    name: "read who Okta provisions through the app",
+    input: "groupIds",
+    async run(f) {
+        const people = await peopleReport(f);
+        const refusals = people.refusal
+            ? // no input is wrong: the refusal is said as it is (it names allowDeactivations)
+              [{ propertyPath: "people", reason: people.refusal }]
+            : [];
+        return { refusals, people };
+    },
+};
+
 /** Every read the integration makes before its first write. */
-export const INTEGRATION_PROBES: readonly Probe<PreWriteFacts>[] = [cxoneProbe, oktaProbe];
+export const INTEGRATION_PROBES: readonly Probe<PreWriteFacts>[] = [
+    cxoneProbe,
+    oktaProbe,
+    peopleProbe,
+];
 
 let probes: readonly Probe<PreWriteFacts>[] = INTEGRATION_PROBES;
 

@@ -192,6 +192,19 @@ describe("ScimIntegration: each bad argument named as typed, no child registered
             [["adoptExisting", "adoptExisting: must be true or false"]],
         ],
         [
+            { deactivationThreshold: -1, allowDeactivations: 2.5 } as Partial<ScimIntegrationArgs>,
+            [
+                [
+                    "deactivationThreshold",
+                    "deactivationThreshold: must be a whole number of people, 0 or more (got -1)",
+                ],
+                [
+                    "allowDeactivations",
+                    "allowDeactivations: must be a whole number of people, 0 or more (got 2.5)",
+                ],
+            ],
+        ],
+        [
             { oktaProvider: new (class extends pulumi.ProviderResource {})("okta", "p", {}) },
             [
                 [

@@ -60,6 +60,8 @@ describe("ScimIntegration's recorded outputs (mocks)", function () {
             nextKeyRotationDate: "2027-03-01",
             remainingSteps: ["7. Open the app"],
             provisioningApplied: false,
+            // the people probe is off under mocks (test/support/noVendorReads.ts): no report
+            provisionedUsers: 0,
         });
         assert.equal(s.region.region, "au1");
     });

@@ -26,6 +26,10 @@ const facts = (over: Partial<PreWriteFacts> = {}): PreWriteFacts => ({
     appLabel: "NICE CXone",
     groupIds: [],
     allowEveryoneGroup: false,
+    people: {
+        switches: { createUsers: true, updateUserAttributes: true, deactivateUsers: true },
+        threshold: 0,
+    },
     secret: [],
     ...over,
 });

@@ -27,6 +27,8 @@ const every: Record<string, string> = {
     "cxone-okta-scim:createUsers": "false",
     "cxone-okta-scim:updateUserAttributes": "false",
     "cxone-okta-scim:deactivateUsers": "false",
+    "cxone-okta-scim:deactivationThreshold": "5",
+    "cxone-okta-scim:allowDeactivations": "312",
     "cxone-okta-scim:waitForAuthorizationSeconds": "30",
     "cxone-okta-scim:attributeMappings": '{"nice:team":"user.department"}',
     "cxone:adoptRoleId": "role-by-hand",
@@ -73,6 +75,8 @@ describe("every root-program setting reaches the component", function () {
             createUsers: false,
             updateUserAttributes: false,
             deactivateUsers: false,
+            deactivationThreshold: 5,
+            allowDeactivations: 312,
             waitForAuthorizationSeconds: 30,
             oktaResources: "builtin",
             attributeMappings: { "nice:team": "user.department" },
@@ -135,6 +139,14 @@ describe("every root-program setting reaches the component", function () {
             [
                 { "cxone-okta-scim:deactivateUsers": "False" },
                 /: cxone-okta-scim:deactivateUsers must be true or false \(got "False"\)$/,
+            ],
+            [
+                { "cxone-okta-scim:allowDeactivations": "12.5" },
+                /: cxone-okta-scim:allowDeactivations must be a whole number of people, 0 or more \(got "12\.5"\)$/,
+            ],
+            [
+                { "cxone-okta-scim:deactivationThreshold": "-1" },
+                /: cxone-okta-scim:deactivationThreshold must be a whole number of people, 0 or more \(got "-1"\)$/,
             ],
             [
                 { "cxone-okta-scim:waitForAuthorizationSeconds": "soon" },
