@@ -2,6 +2,7 @@
 import * as fs from "fs";
 import axios from "axios";
 import { sandboxEndpointsFile } from "../provider/cxone/credentials";
+import { userAgentHeader } from "../provider/core/userAgent";
 import type { SandboxEndpoints } from "./settings";
 
 export const startHint =
@@ -16,6 +17,7 @@ export async function runningSandbox(): Promise<SandboxEndpoints | undefined> {
         try {
             await axios.get(`${endpoints.cxone.baseUrl}/.well-known/openid-configuration`, {
                 timeout: 3000,
+                headers: userAgentHeader(),
             });
             return endpoints;
         } catch {

@@ -9,6 +9,7 @@ import { adminAccessKey, type AdminAccessKey } from "./cxone/credentials";
 import { accessKeyTokenUrl, tokenFields } from "./cxone/accessKeyToken";
 import { decodeJwtClaims, tenantIdFromClaims, userIdFromClaims } from "./cxone/jwt";
 import { pinLocalhost } from "./cxone/localhostNames";
+import { userAgentHeader } from "./core/userAgent";
 import { hostsFromDiscovery, type DiscoveredHosts, type ResolvedRegion } from "./regions";
 
 export type FactStatus = "confirmed" | "contradicted" | "unknown";
@@ -139,6 +140,7 @@ class Asker {
                     Accept: "application/json",
                     ...(o.bearer ? { Authorization: `Bearer ${o.bearer}` } : {}),
                     ...o.headers,
+                    ...userAgentHeader(),
                 },
                 validateStatus: () => true,
                 maxRedirects: 0,

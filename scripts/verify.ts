@@ -12,6 +12,7 @@ import { formatVerifyResult, verifyConnection, type VerifyResult } from "../prov
 import { verifySparingKey } from "../provider/verifySparingKey";
 import { formatPreflight, preflight } from "../provider/preflight";
 import { startTranscript, transcriptSetting } from "../provider/core/transcript";
+import { setProductPart } from "../provider/core/userAgent";
 
 const USAGE = `Usage: node dist/scripts/verify.js (--region <name> [--fedramp] | --sandbox) [options]
 
@@ -331,6 +332,7 @@ export async function runVerify(
         return 0;
     }
     const c = cmd as VerifyCommand;
+    setProductPart("connection-test");
     startTranscript(transcriptSetting());
     if (c.preflight) {
         const found = await preflight({ region: c.region, timeoutMs: c.timeoutMs, ...c.preflight });

@@ -6,6 +6,7 @@ import axios, { type AxiosResponse, type Method } from "axios";
 import { backoffMs, isRetryable, retryAfterMs, type RetryPolicy } from "./retry";
 import { rateLimitResetMs, rateLimitWaitMs, type HeaderBag } from "./rateLimit";
 import { sleep } from "./sleep";
+import { userAgentHeader } from "./userAgent";
 
 export interface HttpCall {
     method: Method;
@@ -64,7 +65,7 @@ export async function sendWithRetry(call: HttpCall, opts: HttpOptions): Promise<
                 params: call.params,
                 data: call.body,
                 timeout: policy.timeoutMs,
-                headers: { ...call.headers, ...extraHeaders },
+                headers: { ...call.headers, ...extraHeaders, ...userAgentHeader() },
                 validateStatus: () => true,
                 maxRedirects: 0,
                 proxy: false,

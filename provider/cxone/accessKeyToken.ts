@@ -4,6 +4,7 @@ import axios from "axios";
 import { CxoneRequestError, toRequestError } from "./scim";
 import { decodeJwtClaims, tenantIdFromClaims, userIdFromClaims } from "./jwt";
 import { pinLocalhost } from "./localhostNames";
+import { userAgentHeader } from "../core/userAgent";
 
 /** An access key pair. The secret is only ever sent in the request body. */
 export interface AccessKey {
@@ -83,7 +84,11 @@ export async function accessKeyToken(
             url,
             { accessKeyId: key.accessKeyId, accessKeySecret: key.accessKeySecret },
             {
-                headers: { "Content-Type": "application/json", Accept: "application/json" },
+                headers: {
+                    "Content-Type": "application/json",
+                    Accept: "application/json",
+                    ...userAgentHeader(),
+                },
                 timeout: opts.timeoutMs ?? 15_000,
                 maxRedirects: 0, // never replay the secret to another host
                 ...pinLocalhost(url),

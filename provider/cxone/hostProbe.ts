@@ -11,6 +11,7 @@ import {
     type UserHubHost,
 } from "../regions";
 import { pinLocalhost } from "./localhostNames";
+import { userAgentHeader } from "../core/userAgent";
 import { CxoneRequestError, toRequestError } from "./scim";
 
 /** How one candidate host answered the user read. */
@@ -43,7 +44,11 @@ async function readUser(
     const url = `${base}/user-management/v1/users/${encodeURIComponent(userId)}`;
     try {
         const res = await axios.get(url, {
-            headers: { Authorization: `Bearer ${token}`, Accept: "application/json" },
+            headers: {
+                Authorization: `Bearer ${token}`,
+                Accept: "application/json",
+                ...userAgentHeader(),
+            },
             timeout: timeoutMs,
             maxRedirects: 0,
             validateStatus: () => true,
@@ -78,7 +83,7 @@ export async function probeUserHub(
             params: { tenantId },
             timeout: timeoutMs,
             maxRedirects: 0,
-            headers: { Accept: "application/json" },
+            headers: { Accept: "application/json", ...userAgentHeader() },
         });
         data = res.data;
         status = res.status;

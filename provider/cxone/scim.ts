@@ -3,6 +3,7 @@
 // server"); filter and ListResponse semantics follow RFC 7644 where NICE's spec is silent.
 // axios errors carry the request headers (bearer token): they are never rethrown, only facts kept.
 import axios, { AxiosError, AxiosResponse } from "axios";
+import { userAgentHeader } from "../core/userAgent";
 
 /** Why a request failed, in categories an operator can act on. */
 export type FailureKind =
@@ -213,6 +214,7 @@ async function scimGet(
             headers: {
                 Authorization: `Bearer ${token}`,
                 Accept: "application/scim+json, application/json",
+                ...userAgentHeader(),
             },
             timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
             validateStatus: (s) => (s >= 200 && s < 300) || accept.includes(s),

@@ -8,6 +8,7 @@ import { backoffMs, defaultRetryPolicy, isRetryable, retryAfterMs, RetryPolicy }
 import { accessKeyTokenUrl, tokenFields } from "./accessKeyToken";
 import { decodeJwtClaims, tenantIdFromClaims, userIdFromClaims } from "./jwt";
 import { pinLocalhost } from "./localhostNames";
+import { userAgentHeader } from "../core/userAgent";
 import {
     DiscoveryError,
     hostsFromDiscovery,
@@ -483,6 +484,7 @@ export class CxoneSession {
                     headers: {
                         Accept: "application/json",
                         ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}),
+                        ...userAgentHeader(),
                     },
                     validateStatus: () => true,
                     maxRedirects: 0,

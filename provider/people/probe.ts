@@ -1,7 +1,6 @@
 // The people probe: one of the reads before the first write (provider/preflight). It finds this
 // stack's Okta app, reads who it provisions, and tells what the planned change does to them; over
 // the stack's threshold it refuses, before anything is written, in preview and `up` alike.
-import { CxoneClient } from "../cxone/client";
 import { runningPulumiCommand } from "../guard/pulumiCommand";
 import { isDestroy } from "../guard/removalGuardLogic";
 import type { ProvisioningSwitches } from "../okta/capabilities";
@@ -11,6 +10,8 @@ import type { CxoneEndpoint } from "../regions";
 import { allowed, impactOf, type Impact, type KeyChange, type Safeguard } from "./impactLogic";
 import { impactLines, refusal } from "./messages";
 import { readPeopleNow } from "./reads";
+import { unshared, type RunReads } from "../preflight/runReads";
+import { appsByLabel, employeesByEmail, rolesByName } from "../preflight/sharedQuestions";
 
 /** What the people probe asks about: the integration's identity and its people settings. */
 export interface PeopleFacts {
@@ -45,14 +46,14 @@ const noteOf = (a: OktaApp): unknown =>
  * the label finds none (the label may change in this very update), every app of the org is read
  * once for the mark.
  */
-export async function findStackApp(f: PeopleFacts): Promise<OktaApp | undefined> {
+export async function findStackApp(
+    f: PeopleFacts,
+    reads: RunReads = unshared,
+): Promise<OktaApp | undefined> {
     if (f.adoptAppId) return oktaApi.getApp(f.oktaOrgUrl, f.adoptAppId);
     const mine = (apps: OktaApp[]) =>
         apps.find((a) => a.signOnMode === "AUTO_LOGIN" && ownerIn(noteOf(a)) === f.owner);
-    return (
-        mine(await oktaApi.findAppsByLabel(f.oktaOrgUrl, f.appLabel)) ??
-        mine(await oktaApi.listApps(f.oktaOrgUrl))
-    );
+    return mine(await appsByLabel(f, reads)) ?? mine(await oktaApi.listApps(f.oktaOrgUrl));
 }
 
 /**
@@ -60,12 +61,11 @@ export async function findStackApp(f: PeopleFacts): Promise<OktaApp | undefined>
  * key's email (a new employee, and so a new key). `tenant` when it has no role of this stack
  * either (another tenant), else `employee`.
  */
-async function keyChange(f: PeopleFacts): Promise<KeyChange | undefined> {
+async function keyChange(f: PeopleFacts, reads: RunReads): Promise<KeyChange | undefined> {
     if (f.adoptEmployeeId) return undefined;
-    const client = new CxoneClient(f.endpoint);
     const [employees, roles] = await Promise.all([
-        client.findEmployeesByEmail(f.employeeEmail),
-        client.findRolesByName(f.roleName),
+        employeesByEmail(f, reads),
+        rolesByName(f, reads),
     ]);
     if (employees.length > 0) return undefined;
     return roles.some((r) => ownerIn(r.description) === f.owner) ? "employee" : "tenant";
@@ -100,8 +100,11 @@ export async function removalReport(
  * tells what the destroy does and leaves the refusal to the integration's guard, which reads again
  * when the engine removes it.
  */
-export async function peopleReport(f: PeopleFacts): Promise<PeopleReport> {
-    const app = await findStackApp(f);
+export async function peopleReport(
+    f: PeopleFacts,
+    reads: RunReads = unshared,
+): Promise<PeopleReport> {
+    const app = await findStackApp(f, reads);
     const stackApp = !!app && ownerIn(noteOf(app)) === f.owner;
     if (app && isDestroy(runningPulumiCommand())) {
         const r = await removalReport(f.oktaOrgUrl, app.id, f.people);
@@ -113,7 +116,7 @@ export async function peopleReport(f: PeopleFacts): Promise<PeopleReport> {
     }
     const now = await readPeopleNow(f.oktaOrgUrl, app?.id, f.groupIds);
     // a new key matters only where Okta provisions now
-    const newKey = now.provisioning ? await keyChange(f) : undefined;
+    const newKey = now.provisioning ? await keyChange(f, reads) : undefined;
     const impact = impactOf(now, {
         operation: "update",
         groupIds: f.groupIds,

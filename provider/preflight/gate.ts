@@ -10,6 +10,7 @@
 // even one added by a transform, reaches the engine before every probe has answered.
 import * as pulumi from "@pulumi/pulumi";
 import type { PeopleReport } from "../people/probe";
+import { runReads, type RunReads } from "./runReads";
 
 /** Why an input is refused, named by the input the user typed (e.g. `groupIds[1]`). */
 export interface Refusal {
@@ -38,7 +39,8 @@ export interface Probe<I> {
     readonly name: string;
     /** the input a failure to ask is named by */
     readonly input: string;
-    run(inputs: I): Promise<ProbeAnswer>;
+    /** `reads`: the questions this run's probes share, each sent once */
+    run(inputs: I, reads: RunReads): Promise<ProbeAnswer>;
 }
 
 /** Every probe's answer, together. */
@@ -76,9 +78,10 @@ export function askBeforeWriting<I>(inputs: I, probes: readonly Probe<I>[]): Pro
     const key = JSON.stringify([inputs, probes.map((p) => p.name)]);
     const known = memo().get(key);
     if (known) return known;
+    const shared = runReads();
     const report = Promise.all(
         probes.map((p) =>
-            p.run(inputs).catch((e): ProbeAnswer => ({
+            p.run(inputs, shared).catch((e): ProbeAnswer => ({
                 refusals: [
                     {
                         propertyPath: p.input,

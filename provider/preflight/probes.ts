@@ -8,6 +8,7 @@ import { oktaApi } from "../okta/client";
 import { peopleReport } from "../people/probe";
 import { ownerIn } from "../ownership";
 import type { Probe } from "./gate";
+import { appsByLabel, employeesByEmail, rolesByName } from "./sharedQuestions";
 import type { PreWriteFacts } from "./facts";
 import { appFindings, employeeFindings, groupFindings, roleFindings } from "./findings";
 
@@ -24,12 +25,12 @@ async function inBatches<T, R>(items: T[], size: number, read: (t: T) => Promise
 export const cxoneProbe: Probe<PreWriteFacts> = {
     name: "look up the CXone role and employee",
     input: "cxone",
-    async run(f) {
+    async run(f, reads) {
         const client = new CxoneClient(f.endpoint);
         const [byName, adoptedRole, byEmail, adoptedEmployee] = await Promise.all([
-            client.findRolesByName(f.roleName),
+            rolesByName(f, reads),
             f.adoptRoleId ? client.getRole(f.adoptRoleId).then((r) => r ?? null) : undefined,
-            client.findEmployeesByEmail(f.employeeEmail),
+            employeesByEmail(f, reads),
             f.adoptEmployeeId
                 ? client.getEmployee(f.adoptEmployeeId).then((e) => e ?? null)
                 : undefined,
@@ -57,9 +58,9 @@ export const cxoneProbe: Probe<PreWriteFacts> = {
 export const oktaProbe: Probe<PreWriteFacts> = {
     name: "look up the Okta app label and groups",
     input: "oktaOrgUrl",
-    async run(f) {
+    async run(f, reads) {
         const [byLabel, adopted, groups] = await Promise.all([
-            oktaApi.findAppsByLabel(f.oktaOrgUrl, f.appLabel),
+            appsByLabel(f, reads),
             f.adoptAppId
                 ? oktaApi.getApp(f.oktaOrgUrl, f.adoptAppId).then((a) => a ?? null)
                 : undefined,
@@ -80,8 +81,8 @@ export const oktaProbe: Probe<PreWriteFacts> = {
 export const peopleProbe: Probe<PreWriteFacts> = {
     name: "read who Okta provisions through the app",
     input: "groupIds",
-    async run(f) {
-        const people = await peopleReport(f);
+    async run(f, reads) {
+        const people = await peopleReport(f, reads);
         const refusals = people.refusal
             ? // no input is wrong: the refusal is said as it is (it names allowDeactivations)
               [{ propertyPath: "people", reason: people.refusal }]

@@ -1,6 +1,6 @@
 // The request log: what the product called, so tests and benchmarks can count calls. It records
 // method, path (query secrets redacted), status, duration and server, never bodies or headers,
-// so no secret or token can leak into it. Sandbox-only paths (/sandbox/...) are not recorded.
+// so no secret or token can leak into it; of the User-Agent only the product's part is kept. Sandbox-only paths (/sandbox/...) are not recorded.
 import * as fs from "fs";
 import type { NextFunction, Request, Response } from "express";
 
@@ -18,6 +18,19 @@ export interface RequestLogEntry {
     ms: number;
     /** set when a fault rule decided the outcome: "status" | "reset" | "timeout" | "rateLimit" */
     fault?: string;
+    /**
+     * which part of this product sent it, from its `User-Agent: cxone-okta-scim/<version> (<part>)`:
+     * "program" (reads before the first write), "provider" (the dynamic provider process) or
+     * "connection-test"; absent for any other client
+     */
+    part?: string;
+}
+
+const PRODUCT_AGENT = /^cxone-okta-scim\/\S+ \(([a-z-]+)\)$/;
+
+/** The product's part named in a User-Agent, or undefined for any other client. */
+export function productPart(userAgent: string | undefined): string | undefined {
+    return userAgent ? PRODUCT_AGENT.exec(userAgent)?.[1] : undefined;
 }
 
 const SECRET_QUERY = /secret|token|password|passwd|code|verifier|assertion|key$|^key/i;
@@ -66,6 +79,7 @@ export class RequestLog {
             const started = Date.now();
             const time = new Date(started).toISOString();
             const path = redactPath(req.url);
+            const part = productPart(req.get("user-agent"));
             let done = false;
             const finish = () => {
                 if (done) return;
@@ -83,6 +97,7 @@ export class RequestLog {
                     status,
                     ms: Date.now() - started,
                     ...(fault ? { fault } : {}),
+                    ...(part ? { part } : {}),
                 });
             };
             res.on("finish", finish);

@@ -74,24 +74,49 @@ describe("integration stack (real engine, sandbox)", function () {
         assert.equal(feature?.capabilities.update.lifecycleDeactivate.status, "ENABLED");
     });
 
-    it("a no-change preview --refresh reports only `same`, with no writes and one GET per resource at most", async () => {
+    it("a no-change preview --refresh reports only `same`: the providers read each resource once at most, the program only its reads before the first write, nothing written", async () => {
         f.sandbox.clearRequests();
         const pv = await f.stack.preview({ refresh: true });
         const kinds = Object.keys(pv.changeSummary);
         assert.deepEqual(kinds, ["same"], JSON.stringify(pv.changeSummary));
         assert.deepEqual(writes(f.sandbox), []);
-        const gets = reads(f.sandbox).filter((r) => !r.path.startsWith("/.well-known"));
+        const all = reads(f.sandbox).filter((r) => !r.path.startsWith("/.well-known"));
+        // every call carries the product's User-Agent, so the log names the part that made it
+        const byPart = (part: string) => all.filter((r) => r.part === part);
+        assert.deepEqual(
+            all.filter((r) => r.part !== "program" && r.part !== "provider"),
+            [],
+            "every read names its part",
+        );
+        const providerReads = byPart("provider");
         const resources = pv.changeSummary.same! - 2; // minus the stack and the component
         // Where Okta reports the connection UNKNOWN, the connection's only evidence is CXone's key: one more GET.
         const allowed = resources + (f.oktaConnection === "unknown" ? 1 : 0);
         assert.ok(
-            gets.length <= allowed,
-            `${gets.length} GETs for ${resources} resources: ${gets.map((g) => g.path).join(", ")}`,
+            providerReads.length <= allowed,
+            `${providerReads.length} provider GETs for ${resources} resources: ${providerReads.map((g) => g.path).join(", ")}`,
         );
-        assert.ok(
-            tokenRequests(f.sandbox).length <= 2,
-            "at most one sign-in per API per provider process",
-        );
+        // The program's reads before the first write (docs/safety.md), each once: a new read fails here.
+        const template = (p: string) =>
+            p
+                .split("?")[0]
+                .replace(/^(\/api\/v1\/apps)\/[^/]+/, "$1/{appId}")
+                .replace(/^(\/api\/v1\/groups)\/[^/]+/, "$1/{groupId}");
+        const programReads = byPart("program").map((r) => `${r.method} ${template(r.path)}`);
+        assert.deepEqual(programReads.slice().sort(), [
+            "GET /api/v1/apps", // apps of the label (the Okta probe and the people probe share it)
+            "GET /api/v1/apps/{appId}/features/USER_PROVISIONING", // the To App switches
+            "GET /api/v1/apps/{appId}/groups", // the app's groups
+            "GET /api/v1/apps/{appId}/users", // the app's users
+            "POST /authorization/v1/roles/search", // the role by name
+            "POST /user-management/v2/users/search", // the employee by email
+        ]);
+        const signIns = tokenRequests(f.sandbox);
+        for (const part of ["program", "provider"])
+            assert.ok(
+                signIns.filter((r) => r.part === part).length <= 1,
+                `at most one CXone sign-in per process (${part})`,
+            );
     });
 
     it("Okta-side drift (label, a feature off, connection deactivated) shows in preview and up repairs it", async () => {

@@ -76,6 +76,28 @@ describe("reads before the first write: the gate", () => {
         assert.equal(runs, 2);
     });
 
+    it("probes of one run share a question (asked once); another run asks it again", async () => {
+        let asked = 0;
+        const question = async () => {
+            asked++;
+            return ["app"];
+        };
+        const probe = (name: string): Probe<{ k: string }> => ({
+            name,
+            input: "k",
+            run: async (_inputs, reads) => {
+                const a = await reads.once("apps of the label", question);
+                return { warnings: [`${name}: ${a.join()}`] };
+            },
+        });
+        const inputs = { k: `shared-${Date.now()}` };
+        const r = await askBeforeWriting(inputs, [probe("okta"), probe("people")]);
+        assert.equal(asked, 1);
+        assert.deepEqual(r.warnings, ["okta: app", "people: app"]);
+        await askBeforeWriting({ k: `${inputs.k}-next` }, [probe("okta"), probe("people")]);
+        assert.equal(asked, 2, "never reused across runs");
+    });
+
     it("the refusal error lists every reason, one per line", () => {
         const e = new PreWriteRefusal([
             { propertyPath: "a", reason: "a: one" },

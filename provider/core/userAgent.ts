@@ -1,0 +1,56 @@
+// The User-Agent every request of this product carries: `cxone-okta-scim/<version> (<part>)`. A
+// vendor accepts any User-Agent (Okta asks integrations for a descriptive one), and it lets an
+// administrator reading the org's System Log, or the sandbox's request log, tell which part of the
+// product made a call: `program` (the reads before the first write, in the Pulumi program's
+// process), `provider` (the dynamic provider process: refresh, create, update, delete) or
+// `connection-test` (the `npm run verify` command).
+import * as fs from "fs";
+import * as path from "path";
+
+export type ProductPart = "program" | "provider" | "connection-test";
+
+const PRODUCT = "cxone-okta-scim";
+
+/** The dynamic provider process runs `@pulumi/pulumi/cmd/dynamic-provider` as its main script. */
+export function partOfProcess(argv: readonly string[] = process.argv): ProductPart {
+    return /[\\/]cmd[\\/]dynamic-provider(?:[\\/]|$)/.test(argv[1] ?? "") ? "provider" : "program";
+}
+
+let part: ProductPart | undefined;
+
+/**
+ * Names this process's part where the process itself cannot tell (the connection test command);
+ * undefined: tell by the process again.
+ */
+export function setProductPart(p: ProductPart | undefined): void {
+    part = p;
+}
+
+/** This package's version, from the package.json above this file (compiled or not). */
+function packageVersion(): string {
+    for (let dir = __dirname, up = 0; up < 5; up++, dir = path.dirname(dir)) {
+        try {
+            const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as {
+                name?: unknown;
+                version?: unknown;
+            };
+            if (pkg.name === PRODUCT && typeof pkg.version === "string") return pkg.version;
+        } catch {
+            /* no package.json here: go up */
+        }
+    }
+    return "0.0.0";
+}
+
+let version: string | undefined;
+
+/** `cxone-okta-scim/<version> (<part>)` */
+export function userAgent(): string {
+    version ??= packageVersion();
+    return `${PRODUCT}/${version} (${part ?? partOfProcess()})`;
+}
+
+/** The header to spread into every request's headers. */
+export function userAgentHeader(): { "User-Agent": string } {
+    return { "User-Agent": userAgent() };
+}

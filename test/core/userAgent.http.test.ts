@@ -1,0 +1,83 @@
+// The product's User-Agent on every path to both vendors, and the sandbox's request log naming the
+// part that sent each call (never the header itself).
+import { strict as assert } from "assert";
+import { CxoneClient } from "../../provider/cxone/client";
+import { accessKeyToken } from "../../provider/cxone/accessKeyToken";
+import { oktaApi } from "../../provider/okta/client";
+import { partOfProcess, setProductPart, userAgent } from "../../provider/core/userAgent";
+import { productPart } from "../../sandbox/core/requestLog";
+import { cxoneFixture, type CxoneFixture } from "../support/cxoneSandbox";
+
+const pkg = require("../../../package.json") as { version: string };
+
+describe("core: the product's User-Agent", function () {
+    this.timeout(30_000);
+
+    it("is cxone-okta-scim/<package version> (<part>); the dynamic provider process is `provider`", () => {
+        assert.equal(userAgent(), `cxone-okta-scim/${pkg.version} (program)`);
+        const node = "/usr/bin/node";
+        const sdk = "/p/node_modules/@pulumi/pulumi/cmd/dynamic-provider/index.js";
+        assert.equal(partOfProcess([node, sdk]), "provider");
+        assert.equal(
+            partOfProcess([node, "/p/node_modules/@pulumi/pulumi/cmd/dynamic-provider"]),
+            "provider",
+        );
+        assert.equal(partOfProcess([node, "/p/dist/program/main.js"]), "program");
+        assert.equal(partOfProcess([node, "/p/dynamic-provider-notes/main.js"]), "program");
+        assert.equal(partOfProcess([node]), "program");
+    });
+
+    it("the sandbox keeps only the product's part of a User-Agent", () => {
+        assert.equal(productPart("cxone-okta-scim/0.1.0 (provider)"), "provider");
+        assert.equal(productPart("cxone-okta-scim/0.1.0 (connection-test)"), "connection-test");
+        assert.equal(productPart("axios/1.7.0"), undefined);
+        assert.equal(productPart("Okta SCIM Client 1.0.0"), undefined);
+        assert.equal(productPart("cxone-okta-scim/0.1.0 (provider) extra"), undefined);
+        assert.equal(productPart(undefined), undefined);
+    });
+
+    describe("over HTTP, against the sandbox", () => {
+        let f: CxoneFixture;
+        let dirBefore: string | undefined;
+        before(async () => {
+            f = await cxoneFixture();
+            dirBefore = process.env.CXONE_OKTA_SANDBOX_DIR;
+            process.env.CXONE_OKTA_SANDBOX_DIR = f.dir; // the Okta API token of the sandbox
+        });
+        after(async () => {
+            setProductPart(undefined);
+            if (dirBefore === undefined) delete process.env.CXONE_OKTA_SANDBOX_DIR;
+            else process.env.CXONE_OKTA_SANDBOX_DIR = dirBefore;
+            await f.stop();
+        });
+
+        it("the CXone session, the Okta client and the connection test's sign-in each name their part", async () => {
+            f.sandbox.clearRequests();
+            await new CxoneClient(f.endpoint).findRolesByName("Agent");
+            await oktaApi.findAppsByLabel(f.sandbox.urls.okta, "NICE CXone");
+            const key = {
+                accessKeyId: f.env.CXONE_ACCESS_KEY_ID,
+                accessKeySecret: f.env.CXONE_ACCESS_KEY_SECRET,
+            };
+            await accessKeyToken(f.sandbox.urls.cxone, key);
+            setProductPart("connection-test");
+            await accessKeyToken(f.sandbox.urls.cxone, key);
+            const log = f.sandbox.requests();
+            assert.deepEqual(
+                log.map((r) => `${r.server} ${r.method} ${r.path.split("?")[0]} ${r.part}`).sort(),
+                [
+                    "cxone GET /.well-known/cxone-configuration program",
+                    "cxone POST /authentication/v1/token/access-key connection-test",
+                    "cxone POST /authentication/v1/token/access-key program",
+                    "cxone POST /authentication/v1/token/access-key program",
+                    "cxone POST /authorization/v1/roles/search program",
+                    "okta GET /api/v1/apps program",
+                ],
+            );
+            assert.ok(
+                log.every((r) => !JSON.stringify(r).includes("cxone-okta-scim/")),
+                "the log keeps the part, not the header",
+            );
+        });
+    });
+});
