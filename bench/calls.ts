@@ -2,72 +2,102 @@
 import { completeConsoleSteps } from "../sandbox/operator";
 import type { RunningSandbox } from "../sandbox/index";
 import type { EngineStack } from "../scripts/lib/engine";
-import { CallCounts, countCalls, describeCalls } from "./requests";
+import axios from "axios";
+import type { RequestLogEntry } from "../sandbox/index";
+import { CallCounts, countCalls, describeCalls, isProgramProbe } from "./requests";
+import {
+    declaredGraph,
+    providerMinimum,
+    safetyMinimum,
+    type Calls,
+    type Declared,
+    type Operation,
+} from "./minimum";
 import { benchSandbox, integrationOutputs, rootStack } from "./world";
-
-/** The minimum an operation needs, derived in bench/README.md ("Minimum calls"). */
-export interface Minimum {
-    writes: number;
-    reads: number;
-    tokens: number;
-}
 
 export interface CallRow {
     operation: string;
+    /** the providers' calls (the resources' own work) */
     measured: CallCounts;
-    minimum: Minimum;
+    /** computed from the declared graph (bench/minimum.ts) */
+    minimum: Calls;
     /** measured total / minimum total */
     ratio: number;
+    /** the reads that buy safety: the program's before the first write, the removal guard's */
+    safety: CallCounts;
+    safetyMinimum: Calls;
+    safetyRatio: number;
     /** engine's change summary (what the operation did) */
     summary: Record<string, number>;
     calls: string[];
 }
 
-// Six resources: Role, Employee, AccessKey, AutoLoginApp, ScimConnection, ProvisioningActions.
-// CXone signs in once per provider process; Okta uses an API token (no sign-in).
-const MIN: Record<string, Minimum> = {
-    // creates: role, employee, invite, key, app; reads: role by name and employee by email (adoption
-    // rules), the role again (CXone's create answers no id), the default login authenticator, the
-    // connection status
-    "up from empty": { writes: 5, reads: 5, tokens: 1 },
-    // pending: the connection is re-checked (1 Okta GET + 1 key GET for the evidence) on refresh
-    "no-change preview --refresh (pending)": { writes: 0, reads: 6, tokens: 1 },
-    // the up after the console steps: refresh (≤6 reads) + switch the provisioning actions on (1 PUT)
-    "up after console steps": { writes: 1, reads: 6, tokens: 1 },
-    "no-change up (authorized)": { writes: 0, reads: 6, tokens: 1 },
-    "no-change preview --refresh (authorized)": { writes: 0, reads: 6, tokens: 1 },
-    // refresh first (Pulumi.yaml refresh: always): ≤6 reads; then revoke key, deactivate employee,
-    // deactivate role, deactivate + delete app (Okta deletes only inactive apps)
-    destroy: { writes: 5, reads: 6, tokens: 1 },
-};
+const total = (m: Calls) => m.writes + m.reads + m.tokens;
+const ratioOf = (measured: CallCounts, min: Calls) =>
+    +(measured.total / Math.max(1, total(min))).toFixed(2);
+/** The part of the product that sent a call (its User-Agent, kept by the sandbox's log). */
+const isSafety = (r: RequestLogEntry) => r.part === "program" || r.part === "removal-guard";
 
-const total = (m: Minimum) => m.writes + m.reads + m.tokens;
+interface Measured {
+    operation: Operation;
+    entries: RequestLogEntry[];
+    summary: Record<string, number>;
+}
 
 async function measure(
     sandbox: RunningSandbox,
-    operation: string,
+    operation: Operation,
     op: () => Promise<{
         changeSummary?: Record<string, number>;
         summary?: { resourceChanges?: Record<string, number> };
     }>,
-): Promise<CallRow> {
+): Promise<Measured> {
     sandbox.clearRequests();
     const res = await op();
-    const entries = sandbox.requests();
-    const measured = countCalls(entries);
-    const minimum = MIN[operation];
     return {
         operation,
-        measured,
-        minimum,
-        ratio: +(measured.total / total(minimum)).toFixed(2),
+        entries: sandbox.requests(),
         summary: (res.changeSummary ?? res.summary?.resourceChanges ?? {}) as Record<
             string,
             number
         >,
-        calls: describeCalls(entries),
     };
 }
+
+/** Against the graph the stack declared (read from its state after the first `up`). */
+function row(m: Measured, graph: Declared[]): CallRow {
+    const measured = countCalls(m.entries.filter((r) => !isSafety(r)));
+    const safety = countCalls(m.entries.filter(isSafety));
+    const minimum = providerMinimum(graph, m.operation);
+    const safetyMin = safetyMinimum(graph, m.operation);
+    return {
+        operation: m.operation,
+        measured,
+        minimum,
+        ratio: ratioOf(measured, minimum),
+        safety,
+        safetyMinimum: safetyMin,
+        safetyRatio: ratioOf(safety, safetyMin),
+        summary: m.summary,
+        calls: describeCalls(m.entries).map(
+            (c, i) => `${c} ${m.entries.filter((r) => !isProgramProbe(r))[i].part ?? "-"}`,
+        ),
+    };
+}
+
+/** The seeded Okta group the bench stack assigns (one group assignment in the graph). */
+async function benchGroupId(sandbox: RunningSandbox): Promise<string> {
+    const res = await axios.get(`${sandbox.urls.okta}/api/v1/groups`, {
+        params: { q: BENCH_GROUP },
+        headers: { Authorization: `SSWS ${sandbox.endpoints.okta.apiToken}` },
+    });
+    const g = (res.data as { id: string; profile: { name: string } }[]).find(
+        (x) => x.profile.name === BENCH_GROUP,
+    );
+    if (!g) throw new Error(`the sandbox has no Okta group "${BENCH_GROUP}"`);
+    return g.id;
+}
+const BENCH_GROUP = "CXone Agents";
 
 export async function benchCalls(): Promise<CallRow[]> {
     const sandbox = await benchSandbox("calls");
@@ -75,8 +105,13 @@ export async function benchCalls(): Promise<CallRow[]> {
     try {
         stack = await rootStack("calls", { sandbox });
         const s = stack;
-        const rows: CallRow[] = [];
+        await s.setConfig(
+            "cxone-okta-scim:groupIds",
+            JSON.stringify([await benchGroupId(sandbox)]),
+        );
+        const rows: Measured[] = [];
         rows.push(await measure(sandbox, "up from empty", () => s.up()));
+        const graph = declaredGraph(await s.exportState());
         rows.push(
             await measure(sandbox, "no-change preview --refresh (pending)", () =>
                 s.preview({ refresh: true }),
@@ -96,7 +131,7 @@ export async function benchCalls(): Promise<CallRow[]> {
             ),
         );
         rows.push(await measure(sandbox, "destroy", () => s.destroy()));
-        return rows;
+        return rows.map((m) => row(m, graph));
     } finally {
         await sandbox.stop();
     }

@@ -13,8 +13,11 @@ export function callsTable(rows: CallRow[]): string {
     return table(
         [
             "operation (full integration stack)",
-            "writes/reads/sign-ins",
+            "providers w/r/s",
             "minimum",
+            "ratio",
+            "safety reads w/r/s",
+            "named",
             "ratio",
             "engine summary",
         ],
@@ -23,6 +26,9 @@ export function callsTable(rows: CallRow[]): string {
             wrt(r.measured),
             wrt(r.minimum),
             r.ratio.toFixed(2),
+            wrt(r.safety),
+            wrt(r.safetyMinimum),
+            r.safetyRatio.toFixed(2),
             JSON.stringify(r.summary),
         ]),
     );

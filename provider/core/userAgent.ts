@@ -2,12 +2,14 @@
 // vendor accepts any User-Agent (Okta asks integrations for a descriptive one), and it lets an
 // administrator reading the org's System Log, or the sandbox's request log, tell which part of the
 // product made a call: `program` (the reads before the first write, in the Pulumi program's
-// process), `provider` (the dynamic provider process: refresh, create, update, delete) or
-// `connection-test` (the `npm run verify` command).
+// process), `provider` (the dynamic provider process: refresh, create, update, delete),
+// `removal-guard` (the guard's reads of the app's people before a removal, in the provider process)
+// or `connection-test` (the `npm run verify` command).
+import { AsyncLocalStorage } from "async_hooks";
 import * as fs from "fs";
 import * as path from "path";
 
-export type ProductPart = "program" | "provider" | "connection-test";
+export type ProductPart = "program" | "provider" | "removal-guard" | "connection-test";
 
 const PRODUCT = "cxone-okta-scim";
 
@@ -43,11 +45,17 @@ function packageVersion(): string {
 }
 
 let version: string | undefined;
+const within = new AsyncLocalStorage<ProductPart>();
+
+/** Runs `f` with its requests sent as `p` (a part inside a process: the removal guard's reads). */
+export function asPart<T>(p: ProductPart, f: () => Promise<T>): Promise<T> {
+    return within.run(p, f);
+}
 
 /** `cxone-okta-scim/<version> (<part>)` */
 export function userAgent(): string {
     version ??= packageVersion();
-    return `${PRODUCT}/${version} (${part ?? partOfProcess()})`;
+    return `${PRODUCT}/${version} (${within.getStore() ?? part ?? partOfProcess()})`;
 }
 
 /** The header to spread into every request's headers. */

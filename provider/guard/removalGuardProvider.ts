@@ -6,6 +6,7 @@ import type { Checked, Unchecked } from "../checks";
 import type { Props } from "../props";
 import { DEFAULT_DEACTIVATION_THRESHOLD } from "../defaults";
 import { removalReport } from "../people/probe";
+import { asPart } from "../core/userAgent";
 import { runningPulumiCommand } from "./pulumiCommand";
 import {
     checkRemovalGuard,
@@ -55,11 +56,14 @@ export async function destroy(_id: string, props: Props): Promise<void> {
         if (!removalAllowed(s, command)) throw new Error(removalRefusal(s, command));
     }
     // asked for: still not over the people safeguard (the app's people, read now)
-    if (!s.orgUrl || !s.appId) return;
-    const people = await removalReport(s.orgUrl, s.appId, {
-        threshold: s.deactivationThreshold ?? DEFAULT_DEACTIVATION_THRESHOLD,
-        allowDeactivations: s.allowDeactivations,
-    });
+    const { orgUrl, appId } = s;
+    if (!orgUrl || !appId) return;
+    const people = await asPart("removal-guard", () =>
+        removalReport(orgUrl, appId, {
+            threshold: s.deactivationThreshold ?? DEFAULT_DEACTIVATION_THRESHOLD,
+            allowDeactivations: s.allowDeactivations,
+        }),
+    );
     if (people.refusal) throw new Error(people.refusal);
 }
 export { destroy as delete };

@@ -20,8 +20,8 @@ export interface RequestLogEntry {
     fault?: string;
     /**
      * which part of this product sent it, from its `User-Agent: cxone-okta-scim/<version> (<part>)`:
-     * "program" (reads before the first write), "provider" (the dynamic provider process) or
-     * "connection-test"; absent for any other client
+     * "program" (reads before the first write), "provider" (the dynamic provider process),
+     * "removal-guard" (its reads before a removal) or "connection-test"; absent for any other client
      */
     part?: string;
 }

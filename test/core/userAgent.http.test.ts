@@ -4,7 +4,7 @@ import { strict as assert } from "assert";
 import { CxoneClient } from "../../provider/cxone/client";
 import { accessKeyToken } from "../../provider/cxone/accessKeyToken";
 import { oktaApi } from "../../provider/okta/client";
-import { partOfProcess, setProductPart, userAgent } from "../../provider/core/userAgent";
+import { asPart, partOfProcess, setProductPart, userAgent } from "../../provider/core/userAgent";
 import { productPart } from "../../sandbox/core/requestLog";
 import { cxoneFixture, type CxoneFixture } from "../support/cxoneSandbox";
 
@@ -25,6 +25,23 @@ describe("core: the product's User-Agent", function () {
         assert.equal(partOfProcess([node, "/p/dist/program/main.js"]), "program");
         assert.equal(partOfProcess([node, "/p/dynamic-provider-notes/main.js"]), "program");
         assert.equal(partOfProcess([node]), "program");
+    });
+
+    it("a part inside a process holds for its own calls only", async () => {
+        const seen = await Promise.all([
+            asPart("removal-guard", async () => {
+                await new Promise((r) => setTimeout(r, 5));
+                return userAgent();
+            }),
+            (async () => {
+                await new Promise((r) => setTimeout(r, 1));
+                return userAgent();
+            })(),
+        ]);
+        assert.deepEqual(
+            seen.map((s) => s.replace(/\/\S+ /, " ")),
+            ["cxone-okta-scim (removal-guard)", "cxone-okta-scim (program)"],
+        );
     });
 
     it("the sandbox keeps only the product's part of a User-Agent", () => {
