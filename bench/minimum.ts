@@ -31,7 +31,8 @@ export interface Declared {
 }
 
 /**
- * Per resource type. Okta: API token, no sign-in. CXone: one sign-in per process that calls it.
+ * Per resource type. Okta: API token, no sign-in. CXone: per process that calls it, one discovery
+ * of the tenant's hosts (`/.well-known/cxone-configuration`, a read) and one sign-in.
  * `unknown`: Okta reports the SCIM connection UNKNOWN, so the key's evidence is read too.
  */
 function costOf(d: Declared, unknown: boolean): Cost | undefined {
@@ -54,10 +55,10 @@ function costOf(d: Declared, unknown: boolean): Cost | undefined {
         }
         case "okta:ProfileMapping": // find the mapping's id, read what to restore, one partial update
             return { create: [1, 2], read: { pending: 1, authorized: 1 }, destroy: 1 };
-        case "okta:ScimConnection": // Okta's status; while pending (or UNKNOWN) also the key's lastUsedDate
+        case "okta:ScimConnection": // Okta's status; where Okta reports UNKNOWN also the key's lastUsedDate
             return {
                 create: [0, 1 + evidence],
-                read: { pending: 2, authorized: 1 + evidence },
+                read: { pending: 1 + evidence, authorized: 1 + evidence },
                 destroy: 0,
             };
         case "okta:ProvisioningActions": // nothing while pending; the switches once authorized
@@ -105,9 +106,10 @@ export type Operation =
     | "no-change preview --refresh (authorized)"
     | "destroy";
 
-/** The providers' minimum for `op` over `graph` (one CXone sign-in for the provider process). */
+/** The providers' minimum for `op` over `graph` (one CXone discovery and sign-in for the provider process). */
 export function providerMinimum(graph: Declared[], op: Operation, unknown = false): Calls {
-    const m: Calls = { writes: 0, reads: 0, tokens: graph.some(isCxone) ? 1 : 0 };
+    const cxone = graph.some(isCxone) ? 1 : 0;
+    const m: Calls = { writes: 0, reads: cxone, tokens: cxone };
     for (const d of graph) {
         const c = costOf(d, unknown);
         if (!c) throw new Error(`bench/minimum.ts: no minimum derived for ${d.type}`);
@@ -128,7 +130,7 @@ export function providerMinimum(graph: Declared[], op: Operation, unknown = fals
 
 /**
  * The reads that buy safety, counted apart. Every program run (a preview, an `up`; `destroy`
- * runs no program): one CXone sign-in, the role by name, the employee by email, the Okta apps of
+ * runs no program): one CXone discovery and sign-in, the role by name, the employee by email, the Okta apps of
  * the label, each group, and the people probe's: the members of each group and, where the app
  * exists, its users, its groups and its To App switches (where no app of the label carries the
  * stack's mark, the org's app list once). `destroy`: the removal guard's read of the app's users,
@@ -138,5 +140,5 @@ export function safetyMinimum(graph: Declared[], op: Operation): Calls {
     const groups = graph.filter((d) => d.type === "okta:GroupAssignment").length;
     if (op === "destroy") return { writes: 0, reads: 3, tokens: 0 };
     const appExists = op !== "up from empty";
-    return { writes: 0, reads: 3 + 2 * groups + (appExists ? 3 : 1), tokens: 1 };
+    return { writes: 0, reads: 1 + 3 + 2 * groups + (appExists ? 3 : 1), tokens: 1 };
 }
