@@ -4,14 +4,14 @@
 import { strict as assert } from "assert";
 import { CxoneError } from "../../provider/cxone/errors";
 import { clearSessionCache, CxoneSession } from "../../provider/cxone/session";
-import { cxoneFixture, type CxoneFixture } from "../support/cxoneSandbox";
+import { cxoneFixture, type CxoneFixture } from "../support/sandbox";
 import {
-    jwtWith,
     startLocalServer,
     type Answer,
     type LocalServer,
     type Seen,
-} from "../support/localServer";
+} from "../support/loopbackServer";
+import { jwtWith } from "../support/jwt";
 
 const KEY = { accessKeyId: "AKLOCAL01", accessKeySecret: "local-secret-Qw3Er5Ty7" };
 const FAST = { baseDelayMs: 1, maxDelayMs: 5, timeoutMs: 2000 };

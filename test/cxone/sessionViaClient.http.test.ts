@@ -4,7 +4,7 @@ import { strict as assert } from "assert";
 import { CxoneClient } from "../../provider/cxone/client";
 import { CxoneError } from "../../provider/cxone/errors";
 import { clearSessionCache } from "../../provider/cxone/session";
-import { cxoneFixture, CxoneFixture } from "../support/cxoneSandbox";
+import { cxoneFixture, CxoneFixture } from "../support/sandbox";
 
 describe("CXone client against the sandbox (HTTP)", function () {
     this.timeout(30_000);

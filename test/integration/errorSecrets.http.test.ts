@@ -14,7 +14,7 @@ import * as scim from "../../provider/okta/scimConnectionProvider";
 import * as schema from "../../provider/okta/appUserSchemaPropertiesProvider";
 import * as mapping from "../../provider/okta/profileMappingProvider";
 import type { FaultRule } from "../../sandbox/index";
-import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/cxoneSandbox";
+import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
 
 type Props = Record<string, unknown>;
 type Any = any;

@@ -8,7 +8,7 @@ import * as app from "../../provider/okta/autoLoginAppProvider";
 import * as mapping from "../../provider/okta/profileMappingProvider";
 import * as schema from "../../provider/okta/appUserSchemaPropertiesProvider";
 import { CORE_USER, NICE_USER } from "../../provider/okta/attributeMappingsLogic";
-import { oktaFixture, OktaFixture, uniqueLabel } from "../support/oktaSandbox";
+import { oktaFixture, OktaFixture, uniqueLabel } from "../support/sandbox";
 
 type Any = any;
 const UNKNOWN = pulumi.runtime.unknownValue;

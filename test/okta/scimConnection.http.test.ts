@@ -11,7 +11,7 @@ import type {
     ScimConnectionState,
 } from "../../provider/okta/scimConnectionLogic";
 import { connectionFixture, ConnectionFixture, Key } from "../support/connectionFixture";
-import { uniqueLabel } from "../support/oktaSandbox";
+import { uniqueLabel } from "../support/sandbox";
 
 describe("ScimConnection provider against the sandbox (HTTP)", function () {
     this.timeout(30_000);

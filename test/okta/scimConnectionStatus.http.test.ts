@@ -16,7 +16,7 @@ import * as connection from "../../provider/okta/scimConnectionProvider";
 import type { ScimConnectionOutputs } from "../../provider/okta/scimConnectionLogic";
 import { sandboxRegion } from "../../provider/regions";
 import { completeConsoleSteps } from "../../sandbox/operator";
-import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/cxoneSandbox";
+import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
 
 type Row = [from: string, to: string, cause: string, act: () => Promise<void>];
 

@@ -11,7 +11,7 @@ import * as scim from "../../provider/okta/scimConnectionProvider";
 import type { ScimConnectionState } from "../../provider/okta/scimConnectionLogic";
 import { sandboxRegion } from "../../provider/regions";
 import { authenticateWithCxone, saveScimSettings } from "../../sandbox/operator";
-import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "./cxoneSandbox";
+import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "./sandbox";
 
 export interface Key {
     accessKeyId: string;

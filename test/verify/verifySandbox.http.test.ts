@@ -15,7 +15,7 @@ import {
     type VerifyResult,
 } from "../../provider/verify";
 import { startSandbox, type RunningSandbox } from "../../sandbox/index";
-import { closedPort } from "../support/fakeCxone";
+import { closedPort } from "../support/loopbackServer";
 
 const SCRIPT = path.resolve(__dirname, "../../scripts/verify.js");
 

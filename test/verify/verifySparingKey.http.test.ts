@@ -10,7 +10,7 @@ import { CxoneClient } from "../../provider/cxone/client";
 import { sandboxRegion } from "../../provider/regions";
 import { formatVerifyResult, STEP_SCIM, STEP_TOKEN } from "../../provider/verify";
 import { STEP_KEY, verifySparingKey } from "../../provider/verifySparingKey";
-import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/cxoneSandbox";
+import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
 
 describe("connection test sparing the key (sandbox)", function () {
     this.timeout(30_000);

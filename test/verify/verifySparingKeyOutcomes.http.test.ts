@@ -18,8 +18,8 @@ import {
     STEP_TOKEN,
 } from "../../provider/verify";
 import { SPARED_KEY_NOTE, STEP_KEY, verifySparingKey } from "../../provider/verifySparingKey";
-import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/cxoneSandbox";
-import { closedPort } from "../support/fakeCxone";
+import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
+import { closedPort } from "../support/loopbackServer";
 import { startScriptedCxone } from "../support/scriptedCxone";
 
 describe("connection test sparing the key: each outcome (sandbox)", function () {
