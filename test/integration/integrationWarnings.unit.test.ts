@@ -17,7 +17,7 @@ import {
     ProviderAnswers,
     valueOf,
     warningsDuring,
-} from "../support/programMocks";
+} from "../support/pulumiMocks";
 import type { Declared } from "../support/pulumiMocks";
 
 const GROUP = "00gAbCdEfGhIjKlMnOpQ"; // 00g and 17 letters and digits

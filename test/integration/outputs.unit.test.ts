@@ -3,7 +3,7 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
-import { defaultAnswers, mockProviders, valueOf } from "../support/programMocks";
+import { defaultAnswers, mockProviders, valueOf } from "../support/pulumiMocks";
 import type { Declared } from "../support/pulumiMocks";
 
 describe("ScimIntegration's recorded outputs (mocks)", function () {

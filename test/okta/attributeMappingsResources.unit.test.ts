@@ -2,6 +2,7 @@
 // anything is declared; the builtin pair (schema first, the mapping after it, both children of the
 // component); and the @pulumi/okta resources with their exact inputs, provider and ordering.
 import { strict as assert } from "assert";
+import { installMocks } from "../support/pulumiMocks";
 import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
 import { AppUserSchemaProperties } from "../../provider/okta/appUserSchemaProperties";
@@ -53,32 +54,22 @@ describe("attributeMappings(): the resources of a map (mocks)", function () {
         invoked = [];
         userType = { id: "oty-default", name: "user" };
         const pending = new Map<string, { parent: string; dependencies: string[] }>();
-        pulumi.runtime.setMocks(
-            {
-                newResource(args) {
-                    const seen = pending.get(args.name) ?? { parent: "", dependencies: [] };
-                    requests.push({
-                        type: args.type,
-                        name: args.name,
-                        inputs: args.inputs,
-                        provider: args.provider ?? "",
-                        ...seen,
-                    });
-                    return { id: `${args.name}-id`, state: { ...args.inputs } };
-                },
-                call(args) {
-                    invoked.push({
-                        token: args.token,
-                        inputs: args.inputs,
-                        provider: args.provider,
-                    });
-                    return args.token === "okta:user/getUserType:getUserType" ? userType : {};
-                },
+        installMocks({
+            onRegister(args) {
+                const seen = pending.get(args.name) ?? { parent: "", dependencies: [] };
+                requests.push({
+                    type: args.type,
+                    name: args.name,
+                    inputs: args.inputs,
+                    provider: args.provider ?? "",
+                    ...seen,
+                });
             },
-            "project",
-            "stack",
-            false,
-        );
+            call(args) {
+                invoked.push({ token: args.token, inputs: args.inputs, provider: args.provider });
+                return args.token === "okta:user/getUserType:getUserType" ? userType : {};
+            },
+        });
         // the parent and dependencies of each request, as the engine would receive them
         const monitor: object | undefined = pulumi.runtime.getMonitor();
         assert.ok(monitor);

@@ -5,6 +5,7 @@ import express from "express";
 import type { SandboxContext, SandboxState } from "../../sandbox/core/context";
 import { createOktaApp, type OktaLocals } from "../../sandbox/okta/app";
 import { seedOkta } from "../../sandbox/okta/state";
+import { consoleSettings, outputsFor } from "../../sandbox/operator";
 import { serve, type Served } from "./loopbackServer";
 
 export interface OktaHarness {
@@ -222,16 +223,8 @@ export async function startFakeCxone(): Promise<FakeCxone> {
 
 /** The console form for the sandbox CXone, with the fake's credentials. */
 export function scimForm(cx: { url: string; clientId: string; clientSecret: string }) {
-    return {
-        scimBaseUrl: `${cx.url}/scim/v2`,
-        uniqueIdentifierField: "userName",
-        supportedActions: ["pushNewUsers", "pushProfileUpdates"],
-        authMode: "oauth2",
-        tokenEndpoint: `${cx.url}/auth/token`,
-        authorizeEndpoint: `${cx.url}/auth/authorize?scope=openid`,
-        clientId: cx.clientId,
-        clientSecret: cx.clientSecret,
-    };
+    const o = outputsFor(cx.url, "", cx.clientId, cx.clientSecret);
+    return consoleSettings(o, { authorizeEndpoint: `${o.authorizeEndpoint}?scope=openid` });
 }
 
 /** Plays the person: follows "Authenticate with CXone" through the fake's login form. */
