@@ -4,6 +4,7 @@ import type { LatencyResult } from "./latency";
 import { runners, type PreviewResult } from "./preview";
 import type { ScaleRow } from "./scale";
 import { table } from "./table";
+import type { PeopleBench } from "./people";
 
 const wrt = (m: { writes: number; reads: number; tokens: number }) =>
     `${m.writes}/${m.reads}/${m.tokens}`;
@@ -137,5 +138,16 @@ export function previewProcessesTable(p: PreviewResult): string {
                 med(p.coldLoadMs),
             ];
         }),
+    );
+}
+
+/** Section 5: the people impact's reads, per list, against the pages Okta's page sizes allow. */
+export function peopleTable(p: PeopleBench): string {
+    const rows = p.calls.map((c) => [c.list, c.calls, c.pages]);
+    rows.push(["total (Okta calls)", p.total, p.minimum]);
+    return (
+        table(["read", "calls", "pages (minimum)"], rows) +
+        `\nratio ${(p.total / p.minimum).toFixed(2)}, ${p.writes} writes, ${p.ms} ms; groups of ${p.groups.join(", ")} people; ` +
+        `${p.deactivated} would be deactivated\n${p.summary}`
     );
 }

@@ -1,17 +1,19 @@
 // `npm run bench`: measures calls, latency and scale on the real engine against the sandbox,
 // prints tables and writes .pulumi-local/bench/results.json. Reports numbers, asserts no timings:
 // exits non-zero only when an operation failed.
-//   node dist/bench/run.js [--only=calls,latency,preview,scale] [--latency=200] [--runs=5]
+//   node dist/bench/run.js [--only=calls,latency,preview,scale,people] [--latency=200] [--runs=5]
 //     [--sizes=50,100,200] [--rate=50] [--keep]
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { benchCalls, CallRow } from "./calls";
 import { benchLatency, LatencyResult } from "./latency";
+import { benchPeople, PeopleBench } from "./people";
 import { benchPreview, PreviewResult } from "./preview";
 import {
     callsTable,
     latencyTable,
+    peopleTable,
     previewProcessesTable,
     previewTable,
     scaleTable,
@@ -39,6 +41,7 @@ interface Results {
     latency?: LatencyResult;
     preview?: PreviewResult;
     scale?: { perSecond: number; rows: ScaleRow[] };
+    people?: PeopleBench;
     failures: string[];
     totalMs?: number;
 }
@@ -57,7 +60,7 @@ async function section<T>(r: Results, name: string, f: () => Promise<T>): Promis
 }
 
 async function main(): Promise<number> {
-    const only = arg("only", "calls,latency,preview,scale").split(",");
+    const only = arg("only", "calls,latency,preview,scale,people").split(",");
     const t0 = Date.now();
     const r: Results = {
         runId,
@@ -84,6 +87,7 @@ async function main(): Promise<number> {
         );
         if (rows) r.scale = { perSecond, rows };
     }
+    if (only.includes("people")) r.people = await section(r, "people", () => benchPeople());
     r.machine.loadAfter = os.loadavg();
     r.totalMs = Date.now() - t0;
     for (const row of r.scale?.rows ?? [])
@@ -115,6 +119,12 @@ async function main(): Promise<number> {
         console.log(
             `3. Scale under a ${r.scale.perSecond} req/s sandbox rate limit\n` +
                 scaleTable(r.scale.rows) +
+                "\n",
+        );
+    if (r.people)
+        console.log(
+            `5. People impact of removing one of ${r.people.groups.length} groups, ${r.people.users} people (Okta reads)\n` +
+                peopleTable(r.people) +
                 "\n",
         );
     for (const f of r.failures) console.log(`FAILURE ${f}`);

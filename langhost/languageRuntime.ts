@@ -6,6 +6,7 @@ import * as grpc from "@grpc/grpc-js";
 import * as emptyPb from "google-protobuf/google/protobuf/empty_pb";
 import * as languagePb from "@pulumi/pulumi/proto/language_pb";
 import * as pluginPb from "@pulumi/pulumi/proto/plugin_pb";
+import { missingProgram } from "./programCheck";
 import { requiredPackages } from "./requiredPackages";
 import { programLocation, runnerCommand, runResult, RunSpec } from "./runnerCommand";
 
@@ -97,6 +98,11 @@ export class LanguageRuntime {
 
     readonly run: Unary<languagePb.RunRequest, languagePb.RunResponse> = (call, done) => {
         const spec = runSpec(call.request, this.host);
+        const noProgram = missingProgram(spec);
+        if (noProgram) {
+            done(null, new languagePb.RunResponse().setError(noProgram));
+            return;
+        }
         let runner: string;
         try {
             runner = require.resolve("@pulumi/pulumi/cmd/run", {

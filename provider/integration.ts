@@ -17,6 +17,7 @@ import {
     DEFAULT_WAIT_FOR_AUTHORIZATION_SECONDS,
     DEFAULT_ROTATE_AFTER_DAYS,
     DEFAULT_MAX_ROTATION_OVERLAP_DAYS,
+    DEFAULT_DEACTIVATION_THRESHOLD,
 } from "./defaults";
 import {
     ChildTransform,
@@ -35,10 +36,16 @@ import {
 import { attributeMappings } from "./okta/attributeMappings";
 import { formatProblems, validateMappings } from "./okta/attributeMappingsLogic";
 import { ScimConnection, ScimConnectionArgs } from "./okta/scimConnection";
-import { UNKNOWN } from "./checks";
+import { dotSegments, UNKNOWN } from "./checks";
 import { isLoopbackUrl } from "./core/loopback";
 import { ChildInputs, childChecks, childProblems } from "./componentChecks";
-import { withMarker } from "./ownership";
+import { ownerMarker, withMarker } from "./ownership";
+import { ROLE_DESCRIPTION_MAX } from "./cxone/roleLogic";
+import { secretLike } from "./secretness";
+import { RemovalGuard } from "./guard/removalGuard";
+import { tellPeople } from "./people/tell";
+import { gatedOptions } from "./preflight/gate";
+import { GateInputs, integrationGate } from "./preflight/integrationGate";
 import { anySwitchOn, warnAboutSettings } from "./integrationWarnings";
 import {
     cxoneEndpointFor,
@@ -113,12 +120,37 @@ export interface ScimIntegrationArgs {
     appLabel?: pulumi.Input<string>;
     /** Okta groups assigned to the app: whose members Okta provisions into CXone. @default [] */
     groupIds?: pulumi.Input<string>[];
+    /**
+     * Allow Okta's built-in "Everyone" group in `groupIds`: every user of the Okta org,
+     * administrators included, is then provisioned into CXone. Without it such a group is refused
+     * before anything is written. @default false
+     */
+    allowEveryoneGroup?: pulumi.Input<boolean>;
+    /**
+     * Let the next `pulumi up` that no longer declares this integration remove it (revoke the key,
+     * deactivate the employee and the role, delete the Okta app). Without it such an `up` is
+     * refused before anything is deleted; `pulumi destroy` always removes it. Set it, run
+     * `pulumi up`, then remove the integration from the program. @default false
+     */
+    allowRemoval?: pulumi.Input<boolean>;
     /** Step 14: "Create Users". @default true */
     createUsers?: pulumi.Input<boolean>;
     /** Step 14: "Update User Attributes". @default true */
     updateUserAttributes?: pulumi.Input<boolean>;
     /** Step 14: "Deactivate Users". @default true */
     deactivateUsers?: pulumi.Input<boolean>;
+    /**
+     * How many CXone users a change of this stack may make Okta deactivate without asking: an
+     * `up` (or `destroy`) over it is refused before anything is written, with the count, the
+     * cause and the first logins. @default 0
+     */
+    deactivationThreshold?: pulumi.Input<number>;
+    /**
+     * Allow exactly this many deactivations for the next change over the threshold (the count its
+     * refusal names). A different count is refused: a stale allowance lets no other cut through.
+     * @default none
+     */
+    allowDeactivations?: pulumi.Input<number>;
     /**
      * Any new value starts a phased key rotation: the `up` creates a new key and keeps the old
      * one working (status `rotating`); a person enters the new client id and secret in Okta; the
@@ -261,10 +293,32 @@ export class ScimIntegration extends pulumi.ComponentResource {
     readonly scimConnection: ScimConnection;
     /** Step 14: ProvisioningActions, or okta.app.Features with `pulumi-okta`. */
     readonly provisioningActions: OktaProvisioningActions;
+    /** Refuses the integration's removal unless asked for (`pulumi destroy`, `allowRemoval`). */
+    readonly removalGuard: RemovalGuard;
+    /**
+     * CXone users Okta manages through the app (assigned and pushed), as this run read them
+     * before its changes.
+     */
+    readonly provisionedUsers: pulumi.Output<number>;
 
     constructor(name: string, args: ScimIntegrationArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("cxone-okta-scim:index:ScimIntegration", name, {}, opts);
-        const n = normalizeArgs(args, this);
+        const checked = checkScimIntegrationArgs(args);
+        // reads before the first write: the component, and so every child, waits for them
+        const gate = checked.normalized
+            ? integrationGate(name, gateInputsOf(args, checked.normalized), checked.normalized)
+            : undefined;
+        super(
+            "cxone-okta-scim:index:ScimIntegration",
+            name,
+            {},
+            gate ? gatedOptions(opts, gate) : opts,
+        );
+        if (!checked.normalized) throw new ScimIntegrationArgsError(checked.problems, this);
+        const n = checked.normalized;
+        gate?.apply((r) => {
+            r.warnings.forEach((w) => void pulumi.log.warn(w, this));
+            tellPeople(r.people, this);
+        });
         const t = args.transform ?? {};
         this.region = n.region;
 
@@ -283,7 +337,10 @@ export class ScimIntegration extends pulumi.ComponentResource {
             adoptAppId: args.adoptAppId,
             parent: this,
         };
-        this.app = createOktaApp(name, oktaOpts, t.app);
+        // Okta is written only once the CXone side exists: CXone's writes rest on facts no real
+        // tenant has confirmed (docs/vendor-facts/unconfirmed.md), and a stop on one of them must
+        // come before any write in Okta
+        this.app = createOktaApp(name, { ...oktaOpts, after: [this.accessKey] }, t.app);
         this.groupAssignments = createGroupAssignments(
             name,
             oktaOpts,
@@ -319,6 +376,35 @@ export class ScimIntegration extends pulumi.ComponentResource {
             t.provisioningActions,
         );
         this.provisioningActions = actions.resource;
+        // last, depending on every part: the engine deletes it first, and it refuses unless asked
+        this.removalGuard = new RemovalGuard(
+            `${name}-guard`,
+            {
+                integration: name,
+                roleId: this.role.roleId,
+                employeeId: this.employee.employeeId,
+                accessKeyId: this.accessKey.accessKeyId,
+                appId: this.app.id,
+                allowRemoval: args.allowRemoval ?? false,
+                // the people check of a destroy: the app's people, read when it is removed
+                orgUrl: args.oktaOrgUrl,
+                deactivationThreshold: args.deactivationThreshold ?? DEFAULT_DEACTIVATION_THRESHOLD,
+                allowDeactivations: args.allowDeactivations,
+            },
+            {
+                parent: this,
+                dependsOn: [
+                    this.role,
+                    this.employee,
+                    this.accessKey,
+                    this.app,
+                    ...this.groupAssignments,
+                    this.scimConnection,
+                    ...mapped,
+                    this.provisioningActions,
+                ],
+            },
+        );
 
         this.scimBaseUrl = pulumi.output(n.region.scimBaseUrl);
         this.appId = this.app.id;
@@ -330,6 +416,9 @@ export class ScimIntegration extends pulumi.ComponentResource {
         this.accessKeyAgeDays = this.accessKey.keyAgeDays;
         this.nextKeyRotationDate = this.accessKey.nextRotationDate;
         this.remainingSteps = this.scimConnection.remainingSteps;
+        this.provisionedUsers = gate
+            ? gate.apply((r) => r.people?.impact.provisionedNow ?? 0)
+            : pulumi.output(0);
         // what Okta will actually do: nothing while every switch is off
         this.provisioningApplied = pulumi
             .all([actions.applied, anySwitchOn(switchesOf(args))])
@@ -337,7 +426,7 @@ export class ScimIntegration extends pulumi.ComponentResource {
 
         warnAboutRemainingSteps(this.scimConnection, this);
         warnAboutRotation(this.accessKey, this);
-        warnAboutSettings(this, switchesOf(args), n.groupIds, this.groupAssignments);
+        warnAboutSettings(this, switchesOf(args), n.groupIds);
         this.registerOutputs({
             scimBaseUrl: this.scimBaseUrl,
             appId: this.appId,
@@ -350,6 +439,7 @@ export class ScimIntegration extends pulumi.ComponentResource {
             nextKeyRotationDate: this.nextKeyRotationDate,
             remainingSteps: this.remainingSteps,
             provisioningApplied: this.provisioningApplied,
+            provisionedUsers: this.provisionedUsers,
         });
     }
 }
@@ -395,12 +485,33 @@ export function checkScimIntegrationArgs(args: ScimIntegrationArgs): {
             reason: "groupIds: must be a list of Okta group ids",
         });
     }
+    if (
+        args.allowEveryoneGroup !== undefined &&
+        !pulumi.Output.isInstance(args.allowEveryoneGroup) &&
+        typeof args.allowEveryoneGroup !== "boolean"
+    ) {
+        problems.push({
+            propertyPath: "allowEveryoneGroup",
+            reason: "allowEveryoneGroup: must be true or false",
+        });
+    }
+    for (const input of ["deactivationThreshold", "allowDeactivations"] as const) {
+        const v = args[input];
+        if (v === undefined || pulumi.Output.isInstance(v)) continue;
+        if (typeof v !== "number" || !Number.isInteger(v) || v < 0)
+            problems.push({
+                propertyPath: input,
+                reason: `${input}: must be a whole number of people, 0 or more (got ${JSON.stringify(v)})`,
+            });
+    }
     if (args.adoptExisting !== undefined && typeof args.adoptExisting !== "boolean") {
         problems.push({
             propertyPath: "adoptExisting",
             reason: "adoptExisting: must be true or false",
         });
     }
+    const description = descriptionProblem(args.roleDescription);
+    if (description) problems.push({ propertyPath: "roleDescription", reason: description });
     const mappingProblems = validateMappings(args.attributeMappings);
     if (mappingProblems.length > 0) {
         problems.push({
@@ -423,6 +534,38 @@ export function checkScimIntegrationArgs(args: ScimIntegrationArgs): {
     return childErrors.length > 0 ? { problems: childErrors } : { problems: [], normalized: n };
 }
 
+/** The inputs the reads before the first write ask about, as the component declares them. */
+export function gateInputsOf(args: ScimIntegrationArgs, n: NormalizedArgs): GateInputs {
+    return {
+        oktaOrgUrl: args.oktaOrgUrl,
+        roleName: args.roleName ?? DEFAULT_ROLE_NAME,
+        employeeEmail: args.employeeEmail,
+        appLabel: n.appLabel,
+        groupIds: n.groupIds,
+        adoptRoleId: args.adoptRoleId,
+        adoptEmployeeId: args.adoptEmployeeId,
+        adoptAppId: args.adoptAppId,
+        allowEveryoneGroup: args.allowEveryoneGroup,
+        ...switchesOf(args),
+        deactivationThreshold: args.deactivationThreshold ?? DEFAULT_DEACTIVATION_THRESHOLD,
+        allowDeactivations: args.allowDeactivations,
+    };
+}
+
+/**
+ * The role description the user typed, counted alone: the stack's mark is added after it, and
+ * CXone keeps ROLE_DESCRIPTION_MAX characters in all.
+ */
+function descriptionProblem(description: unknown): string | undefined {
+    if (description === undefined || pulumi.Output.isInstance(description)) return undefined;
+    if (typeof description !== "string") return "roleDescription: must be a string";
+    const mark = ownerMarker(`${pulumi.getProject()}/${pulumi.getStack()}`);
+    const max = ROLE_DESCRIPTION_MAX - mark.length - 1;
+    return description.trim().length > max
+        ? `roleDescription: must be at most ${max} characters (got ${description.trim().length}): CXone keeps ${ROLE_DESCRIPTION_MAX}, and the stack's mark "${mark}" is added after it`
+        : undefined;
+}
+
 /** Where the CXone target came from, for messages: the input the user typed. */
 const targetName = (args: ScimIntegrationArgs): string =>
     args.cxone?.sandboxUrl !== undefined ? "cxone.sandboxUrl" : "cxone.region";
@@ -438,7 +581,6 @@ function childInputs(args: ScimIntegrationArgs, n: NormalizedArgs): ChildInputs[
             names: {
                 endpoint: target,
                 name: "roleName",
-                description: "roleDescription",
                 adoptRoleId: "adoptRoleId",
             },
         },
@@ -537,6 +679,14 @@ function resolveTarget(t: CxoneTarget, problems: ArgumentProblem[]): ResolvedReg
         });
         return undefined;
     }
+    if (typeof t.sandboxUrl === "string" && dotSegments(t.sandboxUrl)) {
+        // the steps would print it as typed while every call goes to the normalized path
+        problems.push({
+            propertyPath: "cxone.sandboxUrl",
+            reason: `cxone.sandboxUrl: must not contain "." or ".." path segments (got "${t.sandboxUrl}")`,
+        });
+        return undefined;
+    }
     try {
         return t.sandboxUrl !== undefined
             ? sandboxRegion(t.sandboxUrl)
@@ -557,8 +707,9 @@ function child<A, R>(
     owner: pulumi.Resource,
     transform: ChildTransform<A> | undefined,
     declare: (name: string, args: A, opts: pulumi.CustomResourceOptions) => R,
+    opts: pulumi.CustomResourceOptions = {},
 ): R {
-    return shaped(name, args, { parent: owner }, transform, declare);
+    return shaped(name, args, { ...opts, parent: owner }, transform, declare);
 }
 
 function roleArgsOf(args: ScimIntegrationArgs, n: NormalizedArgs): RoleArgs {
@@ -638,6 +789,8 @@ function createEmployee(
         owner,
         args.transform?.employee,
         (c, a, o) => new Employee(c, a, o),
+        // the name of the role it holds comes back from CXone: secret when the role's name is
+        secretLike({}, args.roleName, ["roleName"]),
     );
 }
 
@@ -689,7 +842,7 @@ function scimArgsOf(
     return {
         orgUrl: args.oktaOrgUrl,
         appId,
-        appLabel: n.appLabel,
+        appLabel: unlessSecret(n.appLabel),
         scimBaseUrl: n.region.scimBaseUrl,
         tokenEndpoint: n.region.tokenEndpoint,
         authorizeEndpoint: n.region.authorizeEndpoint,
@@ -700,6 +853,18 @@ function scimArgsOf(
         // okta.app.Features is refused before authorization: fail with the steps instead
         requireAuthorization: n.oktaResources === "pulumi-okta",
     };
+}
+
+/**
+ * A value for a plain output (the console steps), or "" when it is a secret: an output built from
+ * a secret input would otherwise carry it in plain text.
+ */
+function unlessSecret(value: pulumi.Input<string>): pulumi.Input<string> {
+    if (!pulumi.Output.isInstance(value)) return value;
+    const shown: Promise<pulumi.Input<string>> = pulumi
+        .isSecret(pulumi.output(value))
+        .then((secret) => (secret ? "" : value));
+    return pulumi.output(shown);
 }
 
 function switchesOf(args: ScimIntegrationArgs) {

@@ -100,7 +100,7 @@ interface Issuer {
     url: string;
     /** How sure we are of the issuer URL. */
     confidence: Confidence;
-    /** Login page of the CXone UI on this issuer [guess]. */
+    /** Login page of the CXone UI on this issuer [guess:cxone-login-url]. */
     loginUrl: string;
 }
 
@@ -113,7 +113,7 @@ const issuer = (url: string, confidence: Confidence): Issuer => ({
 });
 
 // /auth/token and /auth/authorize on the issuer [doc] (procedure step 11). NICE's SDK picks the
-// issuer from the browser's host name [sdk: shared-apps-lib index.js Helpers.getCXoneSystemIssuer]:
+// issuer from the browser's host name [sdk:region-issuers] (shared-apps-lib index.js Helpers.getCXoneSystemIssuer):
 // na2 -> cxone-gov, na3 -> nicecxone-fed.com, sov1.au / sov1.eu -> the sovereign issuers.
 const ISSUERS: Record<IssuerName, Issuer> = {
     commercial: issuer("https://cxone.niceincontact.com", "spec"),
@@ -145,7 +145,8 @@ const AREA_GUESS_NOTE =
     "discovery names ({area}.{uhDomain})";
 
 // SCIM base: NICE's Okta page gives https://{region}.nice-incontact.com/scim/v2 [doc], example na1.
-// Area hosts: na1/au1 *.nice-incontact.com [doc+seen]; the others *.niceincontact.com [seen].
+// Area hosts: na1/au1 *.nice-incontact.com [doc+seen]; the others *.niceincontact.com
+// [seen:region-area-hosts].
 const REGIONS: Record<RegionName, RegionEntry> = {
     na1: {
         issuer: "commercial",
@@ -232,7 +233,7 @@ const REGIONS: Record<RegionName, RegionEntry> = {
                 SPELLING_NOTE,
         ],
     },
-    // The three below exist only in NICE's SDK, which names their issuers [sdk]. Area names and
+    // The three below exist only in NICE's SDK, which names their issuers [sdk:region-issuers]. Area names and
     // hosts are inferred (the SDK's own variable names say au2/eu2 for the sovereign ones).
     na3: {
         issuer: "fedrampHigh",
@@ -242,7 +243,11 @@ const REGIONS: Record<RegionName, RegionEntry> = {
         areaUrlConfidence: "guess",
         scimBaseUrl: "https://na3.nicecxone-fed.com/scim/v2",
         scimBaseUrlConfidence: "guess",
-        notes: [SDK_ONLY_NOTE + "FedRAMP High issuer nicecxone-fed.com [sdk]; " + AREA_GUESS_NOTE],
+        notes: [
+            SDK_ONLY_NOTE +
+                "FedRAMP High issuer nicecxone-fed.com [sdk:region-issuers]; " +
+                AREA_GUESS_NOTE,
+        ],
     },
     au2: {
         issuer: "sovereignAu",
@@ -254,7 +259,7 @@ const REGIONS: Record<RegionName, RegionEntry> = {
         scimBaseUrlConfidence: "guess",
         notes: [
             SDK_ONLY_NOTE +
-                "sovereign Australian issuer nicecxone-sov1.au [sdk]; " +
+                "sovereign Australian issuer nicecxone-sov1.au [sdk:region-issuers]; " +
                 "the area name au2 is inferred; " +
                 AREA_GUESS_NOTE,
         ],
@@ -269,7 +274,7 @@ const REGIONS: Record<RegionName, RegionEntry> = {
         scimBaseUrlConfidence: "guess",
         notes: [
             SDK_ONLY_NOTE +
-                "sovereign European issuer nicecxone-sov1.eu [sdk]; " +
+                "sovereign European issuer nicecxone-sov1.eu [sdk:region-issuers]; " +
                 "the area name eu2 is inferred; " +
                 AREA_GUESS_NOTE,
         ],
@@ -428,8 +433,8 @@ export function cxoneEndpointFor(resolved: ResolvedRegion, tenantId?: string): C
  * Which host serves UserHub (users, roles, access keys). The evidence conflicts:
  * - `api_endpoint`: NICE's OpenAPI lists these calls under the discovery's `api_endpoint` [spec];
  * - `derived`: NICE's SDK calls UserHub at `https://api-{area}.{domain}` and treats
- *   `api_endpoint` as the ACD base [sdk: core-sdk admin-services.js getUserDetails with
- *   common-sdk cxone-configuration.js getAPIFacadeBaseUri].
+ *   `api_endpoint` as the ACD base [sdk:userhub-host] (core-sdk admin-services.js getUserDetails
+ *   with common-sdk cxone-configuration.js getAPIFacadeBaseUri).
  * We follow the SDK. The connection test (provider/verify.ts) reports which host answered.
  */
 export type UserHubHost = "derived" | "api_endpoint";
@@ -438,19 +443,30 @@ export const USER_HUB_HOST: { choice: UserHubHost; confidence: Confidence } = {
     confidence: "sdk",
 };
 
-/** A tenant's hosts as discovery names them. */
+/** The hosts a discovery document may name. */
+export type DiscoveredHostName = "areaUrl" | "userHubUrl" | "acdUrl" | "apiEndpoint";
+
+/**
+ * A tenant's hosts as discovery names them. Each is built only from the fields it needs, and a host
+ * whose fields discovery lacks is left out (its reason in `lacking`): the stack stops only when it
+ * comes to use such a host, naming the field, never for a field it does not use.
+ */
 export interface DiscoveredHosts {
-    /** `{scheme}://{area}.{uhDomain}` [sdk]: access-key token, public auth routes, SCIM */
-    areaUrl: string;
-    /** `{scheme}://api-{area}.{domain}` [sdk]: UserHub */
-    userHubUrl: string;
-    /** `{scheme}://api-{cluster}.{acdDomain}` [sdk]: ACD, whoami */
-    acdUrl: string;
+    /** the issuer that served the discovery document (named by errors) */
+    issuerUrl: string;
+    /** `{scheme}://{area}.{uhDomain}` [sdk:discovery-hosts]: access-key token, public auth routes, SCIM */
+    areaUrl?: string;
+    /** `{scheme}://api-{area}.{domain}` [sdk:userhub-host]: UserHub */
+    userHubUrl?: string;
+    /** `{scheme}://api-{cluster}.{acdDomain}` [sdk:discovery-hosts]: ACD, whoami (never called) */
+    acdUrl?: string;
     /** discovery's `api_endpoint` as given [spec] (the ACD API base per the SDK) */
-    apiEndpoint: string;
+    apiEndpoint?: string;
+    /** for each host left out: the fields discovery lacks for it, e.g. `has no "domain"` */
+    lacking: Partial<Record<DiscoveredHostName, string>>;
 }
 
-/** A discovery document without the fields the hosts are built from. */
+/** A discovery document without the fields a host is built from, or naming a host it may not. */
 export class DiscoveryError extends Error {
     override readonly name = "DiscoveryError";
 }
@@ -460,46 +476,69 @@ const DNS_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i;
 // starts with a letter, as every top-level domain does (and as a URL host must: "x.0" is not one)
 const DNS_SUFFIX = /^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)*[a-z]([a-z0-9-]*[a-z0-9])?(:\d{1,5})?$/i;
 
+/** What each host is for, in the words of an error about it. */
+const HOST_USE: Record<DiscoveredHostName, string> = {
+    areaUrl: "the area host https://{area}.{uhDomain}",
+    userHubUrl:
+        "UserHub (employees, roles and access keys) at https://api-{area}.{domain}, where NICE's SDK finds it",
+    acdUrl: "the ACD host https://api-{cluster}.{acdDomain}",
+    apiEndpoint: "UserHub at api_endpoint, where NICE's OpenAPI lists it",
+};
+
 /**
  * The hosts named by a discovery document (`{issuer}/.well-known/cxone-configuration`). Pure.
  * The scheme is https, except for a loopback issuer on plain http (the sandbox), whose derived
  * names must then be `*.localhost` names, which the client pins to 127.0.0.1.
- * @throws DiscoveryError naming the missing or malformed field (never builds `....undefined`)
+ * @throws DiscoveryError when a host it names may not be used (plain http off this machine, or a
+ * real tenant naming this machine); a missing or malformed field only leaves its hosts out
  */
 export function hostsFromDiscovery(doc: unknown, issuerUrl: string): DiscoveredHosts {
     const d = (doc && typeof doc === "object" ? doc : {}) as Record<string, unknown>;
-    const field = (name: string, pattern: RegExp): string => {
+    const problems: Record<string, string> = {};
+    const field = (name: string, pattern: RegExp): string | undefined => {
         const v = d[name];
-        if (typeof v !== "string" || v.length > 253 || !pattern.test(v)) {
-            const what = v === undefined ? "missing" : `not usable (${JSON.stringify(v)})`;
-            throw new DiscoveryError(`the discovery document's ${name} is ${what}`);
-        }
-        return v.toLowerCase();
+        if (typeof v === "string" && v.length <= 253 && pattern.test(v)) return v.toLowerCase();
+        problems[name] =
+            v === undefined
+                ? `has no "${name}"`
+                : `has an unusable "${name}" (${JSON.stringify(v)})`;
+        return undefined;
     };
     const area = field("area", DNS_LABEL);
-    const cluster = field("cluster", DNS_LABEL);
     const uhDomain = field("uhDomain", DNS_SUFFIX);
     const domain = field("domain", DNS_SUFFIX);
+    // the ACD host is named where both fields are given, never required (nothing is called there)
+    const cluster = field("cluster", DNS_LABEL);
     const acdDomain = field("acdDomain", DNS_SUFFIX);
     const api = d.api_endpoint;
-    if (typeof api !== "string" || !/^https?:\/\//i.test(api)) {
-        throw new DiscoveryError("the discovery document has no api_endpoint URL");
-    }
     const issuer = new URL(issuerUrl);
     const plain = issuer.protocol === "http:";
     const scheme = plain ? "http" : "https";
-    const hosts = {
-        areaUrl: `${scheme}://${area}.${uhDomain}`,
-        userHubUrl: `${scheme}://api-${area}.${domain}`,
-        acdUrl: `${scheme}://api-${cluster}.${acdDomain}`,
-        apiEndpoint: api.replace(/\/+$/, ""),
+    const hosts: DiscoveredHosts = { issuerUrl: issuerUrl.replace(/\/+$/, ""), lacking: {} };
+    const build = (name: DiscoveredHostName, parts: Record<string, string | undefined>) => {
+        const missing = Object.keys(parts).filter((k) => parts[k] === undefined);
+        if (missing.length) hosts.lacking[name] = missing.map((k) => problems[k]).join(" and ");
+        return missing.length === 0;
     };
+    if (build("areaUrl", { area, uhDomain })) hosts.areaUrl = `${scheme}://${area}.${uhDomain}`;
+    if (build("userHubUrl", { area, domain }))
+        hosts.userHubUrl = `${scheme}://api-${area}.${domain}`;
+    if (build("acdUrl", { cluster, acdDomain }))
+        hosts.acdUrl = `${scheme}://api-${cluster}.${acdDomain}`;
+    if (typeof api === "string" && /^https?:\/\//i.test(api))
+        hosts.apiEndpoint = api.replace(/\/+$/, "");
+    else
+        hosts.lacking.apiEndpoint =
+            api === undefined
+                ? `has no "api_endpoint"`
+                : `has an unusable "api_endpoint" (${JSON.stringify(api)})`;
     // Loopback issuer (the sandbox) <=> loopback hosts: a real tenant naming *.localhost hosts
     // would send the admin token to this machine, and plain http must never leave it. (A plain
     // http issuer off this machine fails here too: its hosts are either not *.localhost names, or
     // *.localhost names from a host that is not local.)
     const local = isLocalhostName(issuer.hostname) || isLoopbackHost(issuer.hostname);
     for (const url of [hosts.areaUrl, hosts.userHubUrl, hosts.acdUrl]) {
+        if (url === undefined) continue;
         const named = isLocalhostName(new URL(url).hostname);
         if (plain && !named) {
             throw new DiscoveryError(
@@ -515,12 +554,25 @@ export function hostsFromDiscovery(doc: unknown, issuerUrl: string): DiscoveredH
     return hosts;
 }
 
-/** The UserHub base for a choice of {@link UserHubHost}. */
+/**
+ * A host discovery named, or a DiscoveryError in the operator's words: the field discovery lacks,
+ * the tenant's issuer it came from, and what the stack needed the host for.
+ */
+export function discoveredHost(hosts: DiscoveredHosts, name: DiscoveredHostName): string {
+    const url = hosts[name];
+    if (url !== undefined) return url;
+    throw new DiscoveryError(
+        `the tenant's discovery document (${hosts.issuerUrl}/.well-known/cxone-configuration) ` +
+            `${hosts.lacking[name] ?? "names no such host"}, which the stack needs for ${HOST_USE[name]}`,
+    );
+}
+
+/** The UserHub base for a choice of {@link UserHubHost}. @throws DiscoveryError when discovery lacks it */
 export function userHubBase(
     hosts: DiscoveredHosts,
     choice: UserHubHost = USER_HUB_HOST.choice,
 ): string {
-    return choice === "derived" ? hosts.userHubUrl : hosts.apiEndpoint;
+    return discoveredHost(hosts, choice === "derived" ? "userHubUrl" : "apiEndpoint");
 }
 
 // isLocalhostName lives with the loopback rule (provider/core/loopback.ts).

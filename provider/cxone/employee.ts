@@ -1,6 +1,7 @@
 // The Employee resource: the CXone profile the SCIM access key belongs to (procedure steps 2, 4).
 import * as pulumi from "@pulumi/pulumi";
 import { forwarder } from "../forwarder";
+import { secretLike } from "../secretness";
 import type { CxoneEndpoint } from "./session";
 
 /** Inputs of {@link Employee}. */
@@ -16,8 +17,8 @@ export interface EmployeeArgs {
     /** Primary role id, usually `role.roleId`. */
     roleId: pulumi.Input<string>;
     /**
-     * Billable attribute, off so the key's profile is not billed [guess: the UI's "Attributes"
-     * checkboxes]. @default false
+     * Billable attribute, off so the key's profile is not billed (the UI's "Attributes"
+     * checkboxes [guess:billable-attribute]). @default false
      */
     billable?: pulumi.Input<boolean>;
     /** Login authenticator id. @default the tenant's default authenticator */
@@ -80,7 +81,7 @@ export class Employee extends pulumi.dynamic.Resource {
                 invited: undefined,
                 adopted: undefined,
             },
-            opts,
+            secretLike(opts, args.email, ["userName"]),
             "cxone",
             "Employee",
         );

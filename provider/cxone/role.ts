@@ -1,6 +1,7 @@
 // The Role resource: the CXone role the SCIM access key runs as (procedure step 1).
 import * as pulumi from "@pulumi/pulumi";
 import { forwarder } from "../forwarder";
+import { secretLike } from "../secretness";
 import type { CxoneEndpoint } from "./session";
 
 /** Inputs of {@link Role}. */
@@ -16,7 +17,8 @@ export interface RoleArgs {
     description?: pulumi.Input<string>;
     /**
      * Permission names. @default {@link SCIM_ROLE_PERMISSIONS} ("Employees: Create and Edit",
-     * "Employees: View"). The key format is a [guess]; see {@link Permissions}.
+     * "Employees: View"). The key format is a [guess:permission-keys]; see {@link Permissions}.
+     * With `adoptRoleId` and no list, the adopted role keeps the permissions it has.
      */
     permissions?: pulumi.Input<pulumi.Input<string>[]>;
     /** `ACTIVE` or `INACTIVE`. @default "ACTIVE" */
@@ -34,7 +36,7 @@ export interface RoleArgs {
      * stack's mark. A role marked by another stack is never adopted.
      */
     adoptRoleId?: pulumi.Input<string>;
-    /** Accept permission names outside the known list (their keys are a [guess]). @default false */
+    /** Accept permission names outside the known list (their keys are a [guess:permission-keys]). @default false */
     allowUnknownPermissions?: pulumi.Input<boolean>;
 }
 
@@ -66,7 +68,7 @@ export class Role extends pulumi.dynamic.Resource {
             provider,
             name,
             { ...args, roleName: undefined, adopted: undefined },
-            opts,
+            secretLike(opts, args.name, ["roleName"]),
             "cxone",
             "Role",
         );

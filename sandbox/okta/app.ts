@@ -8,6 +8,7 @@ import { consoleRouter } from "./console";
 import { noSuchPath, notWellFormed, sendOktaError } from "./errors";
 import type { Hooks } from "./hooks";
 import { ProvisioningEngine } from "./provisioning";
+import type { AppUserBaseSet } from "./appProfile";
 import { appsRouter } from "./routes/apps";
 import { assignmentsRouter } from "./routes/assignments";
 import { groupsRouter } from "./routes/groups";
@@ -19,6 +20,7 @@ import { oktaFaultAnswer } from "./faultAnswers";
 import { OktaRateLimiter, type RateLimitOptions } from "./rateLimits";
 import { requestIdMiddleware } from "./requestId";
 import { usersRouter } from "./routes/users";
+import { recordTerminations } from "./terminations";
 
 /** How the emulated org behaves where Okta's behaviour varies or is not documented. */
 export interface OktaServerOptions {
@@ -30,6 +32,12 @@ export interface OktaServerOptions {
      * the few it documents connections for [guess either way].
      */
     connectionStatus?: ConnectionReporting;
+    /**
+     * The base properties a new app's user profile starts with: `scim` (default) the larger set
+     * Okta documents for a SCIM-enabled custom app; `seed` only the four fields of NICE's procedure
+     * (the other world in which the base set is smaller).
+     */
+    appUserBaseSet?: AppUserBaseSet;
 }
 
 /** `app.locals.okta` of the returned app, for the sandbox core and tests. */
@@ -47,7 +55,14 @@ export function createOktaApp(
     app.disable("x-powered-by");
     app.set("etag", false);
     const engine = new ProvisioningEngine(ctx);
-    const hooks: Hooks = { changed: () => engine.schedule() };
+    const hooks: Hooks = {
+        // an ended assignment is judged at the moment it ends (terminations.ts), then pushed
+        changed: () => {
+            recordTerminations(ctx.state.okta);
+            engine.schedule();
+        },
+        settled: () => engine.idle(),
+    };
     const rateLimiter = new OktaRateLimiter(options.rateLimit);
     const faultAnswer = oktaFaultAnswer(() => rateLimiter.windowSeconds);
     app.locals.okta = { provisioning: engine, rateLimiter, faultAnswer } satisfies OktaLocals;
@@ -62,7 +77,7 @@ export function createOktaApp(
     api.use(groupsRouter(ctx, hooks));
     api.use(provisioningRouter(ctx, hooks, options.connectionStatus ?? "reported"));
     api.use(assignmentsRouter(ctx, hooks));
-    api.use(appsRouter(ctx, hooks));
+    api.use(appsRouter(ctx, hooks, options.appUserBaseSet ?? "scim"));
     api.use(schemasRouter(ctx, hooks));
     api.use(mappingsRouter(ctx, hooks));
     api.use((_req, res) => noSuchPath(res));

@@ -482,7 +482,10 @@ describe("CXone client: payload shapes from a loopback CXone", function () {
         );
         const c = client();
         const found = await c.findRolesByName("  Scim ");
-        assert.deepEqual(last().body, { filter: { displayName: ["  Scim "] } });
+        assert.deepEqual(last().body, {
+            filter: { displayName: ["  Scim "] },
+            page: { skip: 0, top: 100 },
+        });
         assert.equal(last().method, "POST");
         assert.equal(last().path, "/authorization/v1/roles/search");
         assert.deepEqual(found, [

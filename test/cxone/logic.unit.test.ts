@@ -210,7 +210,7 @@ describe("CXone pure logic", () => {
                 "status",
             ]);
         });
-        it("UserHub payload: role by NAME [guess], billable false, authenticator", () => {
+        it("UserHub payload: role by NAME [guess:employee-role-field] (its id beside it), billable false, authenticator", () => {
             assert.deepEqual(
                 employeeFields({ ...news, invite: true } as never, "SCIM Role", "la"),
                 {
@@ -218,6 +218,7 @@ describe("CXone pure logic", () => {
                     firstName: "SCIM",
                     lastName: "Key",
                     roleName: "SCIM Role",
+                    roleId: "r",
                     billable: false,
                     loginAuthenticatorId: "la",
                 },

@@ -190,7 +190,7 @@ describe("Role rules (pure)", () => {
 
         it("an unknown permission name is refused, naming it and the known ones, unless allowed", () => {
             const hint =
-                "is not a known CXone permission (known [guess]: Employees: Create and Edit, " +
+                "is not a known CXone permission (known [guess:permission-keys]: Employees: Create and Edit, " +
                 "Employees: View); set allowUnknownPermissions: true only if your tenant shows that " +
                 "exact name";
             assert.deepEqual(reasons({ permissions: [VIEW, "Roles: View"] }), [

@@ -4,7 +4,9 @@
 // errors, redirects, camelCase tokens, bodies echoing the secret, odd lifetimes). No error carries
 // the secret or the token.
 import { strict as assert } from "assert";
+import axios from "axios";
 import { CxoneError } from "../../provider/cxone/errors";
+import { UnconfirmedFactError } from "../../provider/core/unconfirmed";
 import { clearSessionCache, CxoneSession } from "../../provider/cxone/session";
 import { cxoneFixture, CxoneFixture } from "../support/sandbox";
 import {
@@ -336,7 +338,7 @@ describe("CXone session over HTTP", function () {
             assert.equal(await local().tenantId(), "T-id");
         });
 
-        it("no claims: the key's own tenant id, else an error naming endpoint.tenantId", async () => {
+        it("no claims: the key's own tenant id, else a stop naming the fact and cxone:tenantId", async () => {
             serve(
                 () => ({ status: 200, body: {} }),
                 () => ({ status: 200, body: { access_token: token({}) } }),
@@ -349,11 +351,15 @@ describe("CXone session over HTTP", function () {
             assert.equal(await withTenant.tenantId(), "T-key");
             assert.deepEqual(await withTenant.identity(), { tenantId: "T-key", userId: undefined });
             await assert.rejects(local().tenantId(), (e: unknown) => {
-                assert.ok(e instanceof CxoneError);
-                assert.equal(
+                assert.ok(e instanceof UnconfirmedFactError);
+                assert.equal(e.fact.id, "token-tenant-claim");
+                assert.match(
                     e.message,
-                    "could not find the CXone tenant id: no response from CXone (the token " +
-                        "carries no tenantId claim; set endpoint.tenantId)",
+                    /^could not find the CXone tenant id: CXone's tokens for the admin access key carry no tenantId claim\.\nThis rests on a fact the project could not confirm \[seen:token-tenant-claim\]/,
+                );
+                assert.match(
+                    e.message,
+                    /pulumi config set cxone:tenantId <id>` \(library: cxone\.tenantId\)/,
                 );
                 return true;
             });
@@ -625,7 +631,7 @@ describe("CXone session over HTTP", function () {
             );
             const hosts = await s.hosts();
             assert.equal(await s.apiBase(), hosts.userHubUrl);
-            assert.match(hosts.userHubUrl, /^http:\/\/api-[a-z0-9]+\.localhost:\d+$/);
+            assert.match(hosts.userHubUrl!, /^http:\/\/api-[a-z0-9]+\.localhost:\d+$/);
             await s.call({
                 operation: "o",
                 method: "POST",
@@ -668,14 +674,16 @@ describe("CXone session over HTTP", function () {
             ]);
             const s = new CxoneSession(f.endpoint, sandboxKey(), FAST);
             await assert.rejects(s.hosts(), (e: unknown) => {
-                assert.ok(e instanceof CxoneError);
+                // a 404 there is what a wrong issuer answers: the stop names that fact
+                assert.ok(e instanceof UnconfirmedFactError);
+                assert.equal(e.fact.id, "region-issuers");
                 assert.match(
                     e.message,
                     /^could not discover the CXone hosts of the tenant: CXone answered HTTP 404/,
                 );
                 return true;
             });
-            assert.ok((await s.hosts()).userHubUrl.includes("localhost"));
+            assert.ok((await s.hosts()).userHubUrl?.includes("localhost"));
         });
     });
 
@@ -721,7 +729,7 @@ describe("CXone session over HTTP", function () {
             );
         });
 
-        it("a document missing a field names it", async () => {
+        it("a document missing a field the stack uses names it and the issuer", async () => {
             serve((r) =>
                 r.path.startsWith("/.well-known") ? disc({ area: "na1" }) : { status: 500 },
             );
@@ -729,8 +737,11 @@ describe("CXone session over HTTP", function () {
                 assert.ok(e instanceof CxoneError);
                 assert.equal(
                     e.message,
-                    "could not discover the CXone hosts of the tenant: CXone answered HTTP 200 " +
-                        "(the discovery document's cluster is missing)",
+                    "could not find the CXone host that serves employees, roles and access " +
+                        "keys: CXone answered HTTP 200 (the tenant's discovery document " +
+                        `(${srv.url}/.well-known/cxone-configuration) has no "domain", which the ` +
+                        "stack needs for UserHub (employees, roles and access keys) at " +
+                        "https://api-{area}.{domain}, where NICE's SDK finds it)",
                 );
                 return true;
             });
@@ -913,5 +924,95 @@ describe("CXone client against the sandbox (HTTP)", function () {
                 return true;
             },
         );
+    });
+});
+
+// Discovery fields are required only where they are used: the CXone session against the sandbox,
+// with the tenant's discovery document served by a loopback issuer that leaves fields out. Without
+// `cluster` and `acdDomain` (which the stack never uses) it calls CXone as usual; without `domain`
+// it stops before any API call, naming the field and the tenant's issuer; with the api_endpoint
+// choice, `domain` is not needed at all.
+describe("CXone session: discovery fields required only where used (HTTP)", function () {
+    this.timeout(20_000);
+    let f: CxoneFixture;
+    let issuer: LocalServer;
+    let full: Record<string, unknown>;
+    before(async () => {
+        f = await cxoneFixture();
+        issuer = await startLocalServer();
+        const tenantId = f.sandbox.context.state.cxone.tenantId;
+        full = (
+            await axios.get(`${f.sandbox.urls.cxone}/.well-known/cxone-configuration`, {
+                params: { tenantId },
+            })
+        ).data;
+    });
+    after(async () => {
+        await issuer?.stop();
+        await f?.stop();
+    });
+    beforeEach(() => {
+        clearSessionCache();
+        f.sandbox.clearRequests();
+    });
+
+    /** The loopback issuer answers discovery without `drop`; the sandbox does the rest. */
+    const sessionWithout = (drop: string[], userHubHost?: "derived" | "api_endpoint") => {
+        const doc = Object.fromEntries(Object.entries(full).filter(([k]) => !drop.includes(k)));
+        issuer.answer = (r) =>
+            r.path === "/.well-known/cxone-configuration"
+                ? { status: 200, body: doc }
+                : { status: 404, body: { message: "Not Found" } };
+        return new CxoneSession(
+            { issuerUrl: issuer.url, areaUrl: f.endpoint.areaUrl },
+            {
+                accessKeyId: f.env.CXONE_ACCESS_KEY_ID,
+                accessKeySecret: f.env.CXONE_ACCESS_KEY_SECRET,
+            },
+            { baseDelayMs: 1, maxDelayMs: 5 },
+            userHubHost,
+        );
+    };
+    const searchRoles = (s: CxoneSession) =>
+        s.call({
+            operation: "search roles",
+            method: "POST",
+            path: "/authorization/v1/roles/search",
+            body: {},
+            safe: true,
+        });
+    const apiCalls = () =>
+        f.sandbox
+            .requests()
+            .filter((r) => r.server === "cxone" && !r.path.startsWith("/authentication/"));
+
+    it("a document without cluster and acdDomain: the stack calls UserHub as usual", async () => {
+        assert.ok(full.cluster && full.acdDomain, "the sandbox names them");
+        const s = sessionWithout(["cluster", "acdDomain"]);
+        const res = await searchRoles(s);
+        assert.equal(res.status, 200);
+        assert.ok(apiCalls().some((r) => r.path === "/authorization/v1/roles/search"));
+    });
+
+    it("a document without domain: a stop before any API call, naming the field and the issuer", async () => {
+        const s = sessionWithout(["domain"]);
+        await assert.rejects(searchRoles(s), (e: unknown) => {
+            assert.ok(e instanceof CxoneError, String(e));
+            assert.equal(
+                e.message,
+                "could not find the CXone host that serves employees, roles and access keys: " +
+                    "CXone answered HTTP 200 (the tenant's discovery document " +
+                    `(${issuer.url}/.well-known/cxone-configuration) has no "domain", which the ` +
+                    "stack needs for UserHub (employees, roles and access keys) at " +
+                    "https://api-{area}.{domain}, where NICE's SDK finds it)",
+            );
+            return true;
+        });
+        assert.deepEqual(apiCalls(), []);
+    });
+
+    it("with the api_endpoint choice, domain is never needed", async () => {
+        const s = sessionWithout(["domain", "cluster", "acdDomain"], "api_endpoint");
+        assert.equal(await s.apiBase(), String(full.api_endpoint).replace(/\/+$/, ""));
     });
 });

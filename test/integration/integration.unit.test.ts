@@ -52,7 +52,7 @@ describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
         return s;
     }
 
-    it("declares the 10 children under the component with the package defaults", async () => {
+    it("declares the 11 children under the component with the package defaults", async () => {
         await build();
         const dynamic = declared.filter((d) => d.type.startsWith("pulumi-nodejs:dynamic"));
         assert.deepEqual(dynamic.map((d) => d.name).sort(), [
@@ -61,6 +61,7 @@ describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
             "scim-employee",
             "scim-group-0",
             "scim-group-1",
+            "scim-guard",
             "scim-key",
             "scim-profile-mapping",
             "scim-provisioning",
@@ -263,8 +264,41 @@ describe("ScimIntegration: each bad argument named as typed, no child registered
 
     const rows: [Partial<ScimIntegrationArgs>, [string, string][]][] = [
         [
-            { roleDescription: long(1001) },
-            [["roleDescription", /^roleDescription: description must be at most 1000/.source]],
+            // only what the user typed counts: the stack's mark (29 characters here) is added after
+            { roleDescription: long(980) },
+            [
+                [
+                    "roleDescription",
+                    'roleDescription: must be at most 970 characters (got 980): CXone keeps 1000, and the stack\'s mark "[pulumi stack: project/stack]" is added after it',
+                ],
+            ],
+        ],
+        [
+            { employeeEmail: " k@example.com " },
+            [
+                [
+                    "employeeEmail",
+                    'employeeEmail: email must not start or end with spaces (got " k@example.com ")',
+                ],
+            ],
+        ],
+        [
+            { cxone: { sandboxUrl: "http://127.0.0.1:4610/a/../" } },
+            [
+                [
+                    "cxone.sandboxUrl",
+                    'cxone.sandboxUrl: must not contain "." or ".." path segments (got "http://127.0.0.1:4610/a/../")',
+                ],
+            ],
+        ],
+        [
+            { oktaOrgUrl: "https://dev-1.okta.com/%2E%2E/admin" },
+            [
+                [
+                    "oktaOrgUrl",
+                    'oktaOrgUrl: orgUrl must not contain "." or ".." path segments (got "https://dev-1.okta.com/%2E%2E/admin")',
+                ],
+            ],
         ],
         [
             { adoptRoleId: long(101) },
@@ -373,6 +407,19 @@ describe("ScimIntegration: each bad argument named as typed, no child registered
         [
             { adoptExisting: "true" as never },
             [["adoptExisting", "adoptExisting: must be true or false"]],
+        ],
+        [
+            { deactivationThreshold: -1, allowDeactivations: 2.5 } as Partial<ScimIntegrationArgs>,
+            [
+                [
+                    "deactivationThreshold",
+                    "deactivationThreshold: must be a whole number of people, 0 or more (got -1)",
+                ],
+                [
+                    "allowDeactivations",
+                    "allowDeactivations: must be a whole number of people, 0 or more (got 2.5)",
+                ],
+            ],
         ],
         [
             { oktaProvider: new (class extends pulumi.ProviderResource {})("okta", "p", {}) },
@@ -746,7 +793,7 @@ describe("ScimIntegration's recorded outputs (mocks)", function () {
         const children = [...monitor.getRegisteredResources().keys()].filter(
             (urn) => !urn.endsWith("::rec"),
         );
-        assert.equal(children.length, 9, children.join("\n"));
+        assert.equal(children.length, 10, children.join("\n"));
         for (const urn of children) {
             assert.match(urn, /::cxone-okta-scim:index:ScimIntegration\$[^:]/, urn);
         }
@@ -767,6 +814,8 @@ describe("ScimIntegration's recorded outputs (mocks)", function () {
             nextKeyRotationDate: "2027-03-01",
             remainingSteps: ["7. Open the app"],
             provisioningApplied: false,
+            // the people probe is off under mocks (test/support/noVendorReads.ts): no report
+            provisionedUsers: 0,
         });
         assert.equal(s.region.region, "au1");
     });

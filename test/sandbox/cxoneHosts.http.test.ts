@@ -8,7 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import axios from "axios";
 import { CxoneClient } from "../../provider/cxone/client";
-import { CxoneError } from "../../provider/cxone/errors";
+import { UnconfirmedFactError } from "../../provider/core/unconfirmed";
 import { clearSessionCache } from "../../provider/cxone/session";
 import { cxoneEndpointFor, sandboxRegion } from "../../provider/regions";
 import { startSandbox, type RunningSandbox } from "../../sandbox/index";
@@ -87,25 +87,27 @@ describe("CXone sandbox: distinct hosts, and the wrong host fails", function () 
         });
         assert.ok((await c.findRolesByName("Agent")).length === 1);
         const hosts = await c.session.hosts();
-        assert.equal(new URL(hosts.userHubUrl).port, new URL(sb.urls.cxoneHosts.userHub).port);
+        assert.equal(new URL(hosts.userHubUrl!).port, new URL(sb.urls.cxoneHosts.userHub).port);
         assert.equal(await c.session.apiBase(), hosts.userHubUrl);
     });
 
-    it("a client sending UserHub calls to api_endpoint (the ACD host) fails", async () => {
+    it("a client sending UserHub calls to api_endpoint (the ACD host) gets 404 there, and finds UserHub on the other candidate by itself", async () => {
         const c = new CxoneClient(cxoneEndpointFor(sandboxRegion(admin().hosts!)), {
             credentials: credentials(),
             userHubHost: "api_endpoint",
         });
-        const err = await c.findRolesByName("Agent").then(
-            () => undefined,
-            (e: unknown) => e,
-        );
-        assert.ok(err instanceof CxoneError, String(err));
-        assert.equal(err.status, 404);
-        assert.match(err.message, /look up CXone roles named "Agent"/);
+        sb.clearRequests();
+        const found = await c.findRolesByName("Agent");
+        assert.equal(found[0]?.displayName, "Agent");
+        const searches = sb
+            .requests()
+            .filter((r) => r.path.endsWith("/authorization/v1/roles/search"))
+            .map((r) => `${r.path.startsWith("/inContactAPI") ? "acd" : "userHub"} ${r.status}`);
+        // the call on the wrong host, one page of roles asked of each candidate, the call repeated
+        assert.deepEqual(searches, ["acd 404", "acd 404", "userHub 200", "userHub 200"]);
     });
 
-    it("a client whose access-key sign-in goes to the issuer instead of the area host fails", async () => {
+    it("a sign-in sent to the issuer instead of the area host gets 404: a stop naming the fact, or with the tenant id the area host discovery names", async () => {
         const c = new CxoneClient(cxoneEndpointFor(sandboxRegion(admin().baseUrl)), {
             credentials: credentials(),
         });
@@ -113,7 +115,15 @@ describe("CXone sandbox: distinct hosts, and the wrong host fails", function () 
             () => undefined,
             (e: unknown) => e,
         );
-        assert.ok(err instanceof CxoneError && err.status === 404, String(err));
+        assert.ok(err instanceof UnconfirmedFactError, String(err));
+        assert.equal(err.fact.id, "region-area-hosts");
+        assert.match(err.message, /CXone answered HTTP 404/);
+        assert.match(err.message, /pulumi config set cxone:tenantId <id>/);
+        const withTenant = new CxoneClient(
+            cxoneEndpointFor(sandboxRegion(admin().baseUrl), admin().tenantId),
+            { credentials: credentials() },
+        );
+        assert.equal((await withTenant.findRolesByName("Agent"))[0]?.displayName, "Agent");
     });
 
     it("the invitation's sender is the user id from the claims, not the prefixed sub", async () => {

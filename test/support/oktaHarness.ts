@@ -3,7 +3,7 @@
 // server is tested end to end in test/sandbox/index.http.test.ts through startSandbox).
 import express from "express";
 import type { SandboxContext, SandboxState } from "../../sandbox/core/context";
-import { createOktaApp, type OktaLocals } from "../../sandbox/okta/app";
+import { createOktaApp, type OktaLocals, type OktaServerOptions } from "../../sandbox/okta/app";
 import { seedOkta } from "../../sandbox/okta/state";
 import { consoleSettings, outputsFor } from "../../sandbox/operator";
 import { serve, type Served } from "./loopbackServer";
@@ -23,7 +23,10 @@ export interface OktaHarness {
     close(): Promise<void>;
 }
 
-export async function startOkta(cxoneUrl = "http://127.0.0.1:9"): Promise<OktaHarness> {
+export async function startOkta(
+    cxoneUrl = "http://127.0.0.1:9",
+    options: OktaServerOptions = {},
+): Promise<OktaHarness> {
     const state = { okta: seedOkta(), cxone: {} } as unknown as SandboxState;
     const h: Partial<OktaHarness> & { saves: number } = { saves: 0 };
     const ctx: SandboxContext = {
@@ -33,7 +36,7 @@ export async function startOkta(cxoneUrl = "http://127.0.0.1:9"): Promise<OktaHa
         },
         urls: { cxone: cxoneUrl, okta: "" },
     };
-    const app = createOktaApp(ctx);
+    const app = createOktaApp(ctx, options);
     const served = await serve(app);
     ctx.urls.okta = served.url;
     return Object.assign(h, {

@@ -60,7 +60,7 @@ describe("verify: against the sandbox", () => {
         assert.strictEqual(r.userHubUrl, `http://api-na1.localhost:${userHubPort}`);
         assert.match(
             r.steps[2].detail,
-            /api-na1\.localhost:\d+ \(api-\{area\}\.\{domain\} \[sdk\]\) answered HTTP 200/,
+            /api-na1\.localhost:\d+ \(api-\{area\}\.\{domain\} \[sdk:userhub-host\]\) answered HTTP 200/,
         );
         assert.match(
             r.steps[2].detail,
