@@ -183,7 +183,16 @@ describe("CXone resources under the real engine", function () {
             params: program("1"),
         });
         await s.up();
-        const first = (await s.outputs()).accessKeyId.value as string;
+        const before = await s.outputs();
+        const first = before.accessKeyId.value as string;
+        // something signs in with the key (as Okta does once set up): a rotation keeps it working,
+        // where a key never used would be revoked at once
+        const signIn = await fetch(`${f.sandbox.urls.cxone}/authentication/v1/token/access-key`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ accessKeyId: first, accessKeySecret: before.secret.value }),
+        });
+        assert.equal(signIn.status, 200);
         await s.setParams(program("2"));
         f.sandbox.clearRequests();
         const up = await s.up();
