@@ -5,7 +5,7 @@ import { strict as assert } from "assert";
 import type { CxoneEndpoint } from "../../provider/cxone";
 import { repoRoot } from "../../scripts/lib/engine";
 import { testProgram, testStack } from "../support/engine";
-import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/cxoneSandbox";
+import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
 
 // POSTs that only read: the token exchange and CXone's search endpoints (search is POST by design)
 const READ_ONLY_POST = /\/authentication\/v1\/token\/access-key|\/search(\?|$)/;
