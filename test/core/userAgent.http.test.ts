@@ -6,7 +6,7 @@ import { accessKeyToken } from "../../provider/cxone/accessKeyToken";
 import { oktaApi } from "../../provider/okta/client";
 import { asPart, partOfProcess, setProductPart, userAgent } from "../../provider/core/userAgent";
 import { productPart } from "../../sandbox/core/requestLog";
-import { cxoneFixture, type CxoneFixture } from "../support/cxoneSandbox";
+import { sandboxFixture, type SandboxFixture } from "../support/sandbox";
 
 const pkg = require("../../../package.json") as { version: string };
 
@@ -54,17 +54,12 @@ describe("core: the product's User-Agent", function () {
     });
 
     describe("over HTTP, against the sandbox", () => {
-        let f: CxoneFixture;
-        let dirBefore: string | undefined;
+        let f: SandboxFixture;
         before(async () => {
-            f = await cxoneFixture();
-            dirBefore = process.env.CXONE_OKTA_SANDBOX_DIR;
-            process.env.CXONE_OKTA_SANDBOX_DIR = f.dir; // the Okta API token of the sandbox
+            f = await sandboxFixture();
         });
         after(async () => {
             setProductPart(undefined);
-            if (dirBefore === undefined) delete process.env.CXONE_OKTA_SANDBOX_DIR;
-            else process.env.CXONE_OKTA_SANDBOX_DIR = dirBefore;
             await f.stop();
         });
 
