@@ -31,6 +31,8 @@ function main(argv: string[]): void {
         getRequiredPlugins: runtime.getRequiredPlugins,
         getProgramDependencies: runtime.getProgramDependencies,
         run: runtime.run,
+        runPlugin: runtime.runPlugin,
+        installDependencies: runtime.installDependencies,
         cancel: runtime.cancel,
     });
     server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, port) => {

@@ -49,19 +49,20 @@ import {
     sandboxRegion,
 } from "./regions";
 
-export { ChildTransform } from "./okta/appResources";
+import {
+    ArgumentProblem,
+    CxoneTarget,
+    IntegrationOutputs,
+    ScimIntegrationInputs,
+} from "./integrationInputs";
 
-/** Where the CXone tenant is: a region (and FedRAMP flag), or the local sandbox. */
-export interface CxoneTarget {
-    /** CXone region, e.g. `na1`. Required unless `sandboxUrl` is set. */
-    region?: string;
-    /** FedRAMP tenant (region na2). @default false */
-    fedramp?: boolean;
-    /** Base URL of the local sandbox's CXone server (every CXone API on one host). */
-    sandboxUrl?: string;
-    /** Tenant id, when discovery needs it. */
-    tenantId?: string;
-}
+export { ChildTransform } from "./okta/appResources";
+export {
+    ArgumentProblem,
+    CxoneTarget,
+    IntegrationOutputs,
+    ScimIntegrationInputs,
+} from "./integrationInputs";
 
 /**
  * Per-child transforms: each is called with the arguments and resource options a child is about
@@ -86,98 +87,15 @@ export interface ScimIntegrationTransforms extends OktaTransforms {
     scimConnection?: ChildTransform<ScimConnectionArgs>;
 }
 
-/** Inputs of {@link ScimIntegration}. Only `cxone`, `oktaOrgUrl` and `employeeEmail` are required. */
-export interface ScimIntegrationArgs {
-    /** Where the CXone tenant is. */
-    cxone: CxoneTarget;
-    /** Okta org URL, e.g. https://example.okta.com */
-    oktaOrgUrl: pulumi.Input<string>;
-    /**
-     * Step 1: the role for the key. Role names can never be reused in CXone.
-     * @default "SCIM Access Key"
-     */
-    roleName?: pulumi.Input<string>;
-    /** @default "Okta SCIM provisioning (managed by Pulumi)" */
-    roleDescription?: pulumi.Input<string>;
-    /** Step 2: an email address the operator owns (CXone sends the activation email there). */
-    employeeEmail: pulumi.Input<string>;
-    /** @default "SCIM" */
-    employeeFirstName?: pulumi.Input<string>;
-    /** @default "AccessKey" */
-    employeeLastName?: pulumi.Input<string>;
-    /** Login authenticator of the employee. @default the tenant's default authenticator */
-    loginAuthenticatorId?: pulumi.Input<string>;
-    /** Step 4: send the activation email on create. @default true */
-    inviteEmployee?: pulumi.Input<boolean>;
-    /** Step 6: the Okta app's label. @default "NICE CXone" */
-    appLabel?: pulumi.Input<string>;
-    /** Okta groups assigned to the app: whose members Okta provisions into CXone. @default [] */
-    groupIds?: pulumi.Input<string>[];
-    /** Step 14: "Create Users". @default true */
-    createUsers?: pulumi.Input<boolean>;
-    /** Step 14: "Update User Attributes". @default true */
-    updateUserAttributes?: pulumi.Input<boolean>;
-    /** Step 14: "Deactivate Users". @default true */
-    deactivateUsers?: pulumi.Input<boolean>;
-    /**
-     * Any new value starts a phased key rotation: the `up` creates a new key and keeps the old
-     * one working (status `rotating`); a person enters the new client id and secret in Okta; the
-     * first `up` after CXone shows Okta using the new key revokes the old one.
-     */
-    accessKeyRotation?: pulumi.Input<string>;
-    /** Rotate the access key once it is this many days old (same phases). @default none */
-    rotateAfterDays?: pulumi.Input<number>;
-    /**
-     * Revoke the previous key this many days after a rotation started even without evidence that
-     * Okta uses the new one (with a warning). @default none: wait for the evidence
-     */
-    maxRotationOverlapDays?: pulumi.Input<number>;
-    /** Wait this long during `pulumi up` for the console steps (0 = report and move on). @default 0 */
-    waitForAuthorizationSeconds?: pulumi.Input<number>;
-    /**
-     * Adopt an existing role, employee and Okta app of the same name instead of failing, but only
-     * those that are demonstrably this stack's: the role's description and the app's admin notes
-     * carry this stack's mark (`[pulumi stack: project/stack]`, written on create), and the
-     * employee holds that role. Anything else is refused, naming why. @default false
-     */
-    adoptExisting?: boolean;
-    /** Adopt exactly this existing CXone role (made by hand, carrying no stack's mark). */
-    adoptRoleId?: pulumi.Input<string>;
-    /** Adopt exactly this existing CXone employee (made by hand, not another stack's). */
-    adoptEmployeeId?: pulumi.Input<string>;
-    /** Adopt exactly this existing Okta app (made by hand, carrying no stack's mark). */
-    adoptAppId?: pulumi.Input<string>;
-    /**
-     * How the operator reads the client secret.
-     * @default "pulumi stack output accessKeySecret --show-secrets"
-     */
-    secretReference?: pulumi.Input<string>;
-    /**
-     * Which resources declare the Okta app and its provisioning actions: `builtin` (this package's
-     * dynamic resources, calling the same public Okta API) or `pulumi-okta` (okta.app.AutoLogin,
-     * GroupAssignment and Features of @pulumi/okta; needs the Okta provider plugin). With
-     * `pulumi-okta`, `pulumi up` fails with the remaining console steps until the SCIM connection
-     * is authorized, because Okta refuses okta.app.Features before then.
-     * @default "builtin"
-     */
-    oktaResources?: OktaResourceKind;
+/**
+ * Inputs of {@link ScimIntegration}: the {@link ScimIntegrationInputs} every language can give, and
+ * what only a TypeScript program can (an okta.Provider object, functions).
+ */
+export interface ScimIntegrationArgs extends ScimIntegrationInputs {
     /** With `pulumi-okta`: an explicit okta.Provider. @default the default provider and `okta:*` config */
     oktaProvider?: pulumi.ProviderResource;
     /** Per-child transforms: see {@link ScimIntegrationTransforms}. */
     transform?: ScimIntegrationTransforms;
-    /**
-     * CXone attribute -> Okta Expression Language value, over the seed's defaults (first and last
-     * name, email; userName is the app username). Keys: see README "Attribute mappings".
-     * @default the seed's fields only
-     * @example { "nice:team": "user.department", timezone: "user.timezone" }
-     */
-    attributeMappings?: Record<string, string>;
-}
-
-/** One bad argument of the component, by its path (e.g. `cxone.region`). */
-export interface ArgumentProblem {
-    propertyPath: string;
-    reason: string;
 }
 
 /**
@@ -265,93 +183,127 @@ export class ScimIntegration extends pulumi.ComponentResource {
     constructor(name: string, args: ScimIntegrationArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cxone-okta-scim:index:ScimIntegration", name, {}, opts);
         const n = normalizeArgs(args, this);
-        const t = args.transform ?? {};
         this.region = n.region;
+        const parts = declareIntegration(this, name, args, n);
+        this.role = parts.role;
+        this.employee = parts.employee;
+        this.accessKey = parts.accessKey;
+        this.app = parts.app;
+        this.groupAssignments = parts.groupAssignments;
+        this.scimConnection = parts.scimConnection;
+        this.provisioningActions = parts.provisioningActions;
+        const o = parts.outputs;
+        this.scimBaseUrl = o.scimBaseUrl;
+        this.appId = o.appId;
+        this.roleId = o.roleId;
+        this.employeeId = o.employeeId;
+        this.accessKeyId = o.accessKeyId;
+        this.accessKeySecret = o.accessKeySecret;
+        this.connectionStatus = o.connectionStatus;
+        this.accessKeyAgeDays = o.accessKeyAgeDays;
+        this.nextKeyRotationDate = o.nextKeyRotationDate;
+        this.remainingSteps = o.remainingSteps;
+        this.provisioningApplied = o.provisioningApplied;
+        this.registerOutputs(o);
+    }
+}
 
-        this.role = createRole(name, args, n, this);
-        this.employee = createEmployee(name, args, n, this.role, this);
-        this.accessKey = createAccessKey(name, args, n, this.employee, this);
+/** What {@link declareIntegration} declares: the children and the outputs. */
+export interface IntegrationParts {
+    role: Role;
+    employee: Employee;
+    accessKey: AccessKey;
+    app: OktaApp;
+    groupAssignments: OktaGroupAssignment[];
+    scimConnection: ScimConnection;
+    provisioningActions: OktaProvisioningActions;
+    outputs: IntegrationOutputs;
+}
 
-        const oktaOpts: OktaAppOptions = {
+/**
+ * Declares the whole integration under `owner`, from arguments already checked and normalized,
+ * with its warnings. The TypeScript class and the package's component (componentPackage.ts) both
+ * call it, so a program in any language gets the same children, outputs and warnings.
+ */
+export function declareIntegration(
+    owner: pulumi.ComponentResource,
+    name: string,
+    args: ScimIntegrationArgs,
+    n: NormalizedArgs,
+): IntegrationParts {
+    const t = args.transform ?? {};
+    const role = createRole(name, args, n, owner);
+    const employee = createEmployee(name, args, n, role, owner);
+    const accessKey = createAccessKey(name, args, n, employee, owner);
+
+    const oktaOpts: OktaAppOptions = {
+        kind: n.oktaResources,
+        provider: args.oktaProvider,
+        orgUrl: args.oktaOrgUrl,
+        label: n.appLabel,
+        loginUrl: n.region.loginUrl,
+        adoptExisting: n.adoptExisting,
+        owner: n.owner,
+        adoptAppId: args.adoptAppId,
+        parent: owner,
+    };
+    const app = createOktaApp(name, oktaOpts, t.app);
+    const groupAssignments = createGroupAssignments(
+        name,
+        oktaOpts,
+        app.id,
+        n.groupIds,
+        t.groupAssignment,
+    );
+    const scimConnection = createScimConnection(name, args, n, app.id, accessKey, owner);
+    const mapped = attributeMappings(
+        name,
+        {
             kind: n.oktaResources,
             provider: args.oktaProvider,
             orgUrl: args.oktaOrgUrl,
-            label: n.appLabel,
-            loginUrl: n.region.loginUrl,
-            adoptExisting: n.adoptExisting,
-            owner: n.owner,
-            adoptAppId: args.adoptAppId,
-            parent: this,
-        };
-        this.app = createOktaApp(name, oktaOpts, t.app);
-        this.groupAssignments = createGroupAssignments(
-            name,
-            oktaOpts,
-            this.app.id,
-            n.groupIds,
-            t.groupAssignment,
-        );
-        this.scimConnection = createScimConnection(
-            name,
-            args,
-            n,
-            this.app.id,
-            this.accessKey,
-            this,
-        );
-        const mapped = attributeMappings(
-            name,
-            {
-                kind: n.oktaResources,
-                provider: args.oktaProvider,
-                orgUrl: args.oktaOrgUrl,
-                appId: this.app.id,
-                mappings: args.attributeMappings,
-            },
-            this,
-        );
-        const actions = createProvisioningActions(
-            name,
-            oktaOpts,
-            this.app.id,
-            { status: this.scimConnection.status, resource: this.scimConnection, after: mapped },
-            switchesOf(args),
-            t.provisioningActions,
-        );
-        this.provisioningActions = actions.resource;
+            appId: app.id,
+            mappings: args.attributeMappings,
+        },
+        owner,
+    );
+    const actions = createProvisioningActions(
+        name,
+        oktaOpts,
+        app.id,
+        { status: scimConnection.status, resource: scimConnection, after: mapped },
+        switchesOf(args),
+        t.provisioningActions,
+    );
 
-        this.scimBaseUrl = pulumi.output(n.region.scimBaseUrl);
-        this.appId = this.app.id;
-        this.roleId = this.role.roleId;
-        this.employeeId = this.employee.employeeId;
-        this.accessKeyId = this.accessKey.accessKeyId;
-        this.accessKeySecret = this.accessKey.secret;
-        this.connectionStatus = this.scimConnection.status;
-        this.accessKeyAgeDays = this.accessKey.keyAgeDays;
-        this.nextKeyRotationDate = this.accessKey.nextRotationDate;
-        this.remainingSteps = this.scimConnection.remainingSteps;
-        // what Okta will actually do: nothing while every switch is off
-        this.provisioningApplied = pulumi
-            .all([actions.applied, anySwitchOn(switchesOf(args))])
-            .apply(([applied, on]) => applied && on);
-
-        warnAboutRemainingSteps(this.scimConnection, this);
-        warnAboutRotation(this.accessKey, this);
-        warnAboutSettings(this, switchesOf(args), n.groupIds, this.groupAssignments);
-        this.registerOutputs({
-            scimBaseUrl: this.scimBaseUrl,
-            appId: this.appId,
-            roleId: this.roleId,
-            employeeId: this.employeeId,
-            accessKeyId: this.accessKeyId,
-            accessKeySecret: this.accessKeySecret,
-            connectionStatus: this.connectionStatus,
-            accessKeyAgeDays: this.accessKeyAgeDays,
-            nextKeyRotationDate: this.nextKeyRotationDate,
-            remainingSteps: this.remainingSteps,
-            provisioningApplied: this.provisioningApplied,
-        });
-    }
+    warnAboutRemainingSteps(scimConnection, owner);
+    warnAboutRotation(accessKey, owner);
+    warnAboutSettings(owner, switchesOf(args), n.groupIds, groupAssignments);
+    return {
+        role,
+        employee,
+        accessKey,
+        app,
+        groupAssignments,
+        scimConnection,
+        provisioningActions: actions.resource,
+        outputs: {
+            scimBaseUrl: pulumi.output(n.region.scimBaseUrl),
+            appId: app.id,
+            roleId: role.roleId,
+            employeeId: employee.employeeId,
+            accessKeyId: accessKey.accessKeyId,
+            accessKeySecret: accessKey.secret,
+            connectionStatus: scimConnection.status,
+            accessKeyAgeDays: accessKey.keyAgeDays,
+            nextKeyRotationDate: accessKey.nextRotationDate,
+            remainingSteps: scimConnection.remainingSteps,
+            // what Okta will actually do: nothing while every switch is off
+            provisioningApplied: pulumi
+                .all([actions.applied, anySwitchOn(switchesOf(args))])
+                .apply(([applied, on]) => applied && on),
+        },
+    };
 }
 
 /**
