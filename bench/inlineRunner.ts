@@ -1,4 +1,4 @@
-// The Automation API's inline runner: how this project ran stacks before issue 10, the program
+// The Automation API's inline runner: how this project ran stacks before the language host, the program
 // running inside the calling process (the SDK serves the language runtime itself, no language
 // host). It exists ONLY for bench/preview.ts, to compare `pulumi preview` through our language
 // host with it. Nothing else may use it: tests, the demo and users run programs through the CLI.

@@ -7,7 +7,7 @@
 //             cli; isolates the Automation API's own overhead);
 //   inline    the Automation API with the program inline in this process (the old way, see
 //             bench/inlineRunner.ts).
-// design.md: cli within 10 % of inline.
+// docs/design.md: cli within 10 % of inline.
 import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -33,7 +33,7 @@ export interface PreviewResult {
     /** the untimed first preview of each runner: the inline one loads the SDK and the program
      * into this process then, later inline runs reuse them (a CLI run starts fresh every time) */
     warmupMs: Record<Runner, number>;
-    /** cli / inline: the design.md figure, target <= 1.10 */
+    /** cli / inline: the docs/design.md figure, target <= 1.10 */
     ratio: number;
     /** cli / inline of each round (the two ran back to back): median, and each round's */
     roundRatio: number;

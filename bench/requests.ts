@@ -1,4 +1,4 @@
-// Counts what a stack operation asked of the sandbox, split the way design.md states its figures.
+// Counts what a stack operation asked of the sandbox, split the way docs/design.md states its figures.
 // Same classification as test/support/integrationStack.ts (searches are reads, sign-ins apart).
 import type { RequestLogEntry } from "../sandbox/index";
 

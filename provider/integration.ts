@@ -663,7 +663,7 @@ function switchesOf(args: ScimIntegrationArgs) {
     };
 }
 
-/** The one log line of decision 3: what is left for a person, values included, secret by reference. */
+/** The one log line of the SCIM connection (docs/design.md): what is left for a person, values included, secret by reference. */
 function warnAboutRemainingSteps(connection: ScimConnection, owner: pulumi.Resource): void {
     pulumi.all([connection.status, connection.remainingSteps]).apply(([status, steps]) => {
         if (status !== "authorized" && steps?.length) {

@@ -1,6 +1,6 @@
 // The CXone region table and host rules: every URL the integration needs for a region, and how
 // the tenant's other hosts are derived from discovery, each with how sure we are. Source:
-// shared/reference/cxone-api.md and procedure.md (steps 8, 11). A correction found on a real
+// docs/vendor-facts/cxone.md and docs/procedure.md (steps 8, 11). A correction found on a real
 // tenant is a one-line change in REGIONS, ISSUERS or USER_HUB_HOST below.
 import { isLoopbackHost, isLocalhostName } from "./core/loopback";
 

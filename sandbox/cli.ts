@@ -9,10 +9,12 @@ import type { SandboxEndpoints } from "./core/endpoints";
 import { validateFaultRule, type FaultRule } from "./core/faults";
 import { sandboxDir, sandboxFiles } from "./core/paths";
 import type { OktaServerOptions } from "./okta/app";
+import { resolveVariants, UnknownVariantError, VARIANTS } from "./variants/index";
 
 const USAGE = `usage: sandbox start [--cxone-port N] [--okta-port N] [--latency MS] [--token-ttl SECONDS] [--fault JSON]...
-                     [--okta-rate-window SECONDS] [--okta-connection reported|unknown]
-       sandbox stop | status | reset
+                     [--okta-rate-window SECONDS] [--okta-connection reported|unknown] [--variant NAME]...
+       sandbox stop | status | reset | variants
+  --variant runs an other world where one unconfirmed vendor fact is false (\`sandbox variants\` lists them)
   --fault takes one rule, e.g. '{"kind":"status","status":503,"path":"^/scim/","times":2}'
   state lives in ./.sandbox (or $CXONE_OKTA_SANDBOX_DIR)`;
 
@@ -26,6 +28,7 @@ export function parseStartArgs(args: string[]) {
         tokenTtlSeconds?: number;
         faults: FaultRule[];
         okta?: OktaServerOptions;
+        variants?: string[];
     } = { faults: [] };
     const num = (flag: string, v: string | undefined) => {
         const n = Number(v);
@@ -60,6 +63,18 @@ export function parseStartArgs(args: string[]) {
                 if (mode !== "reported" && mode !== "unknown")
                     throw new UsageError(`${flag} takes reported or unknown`);
                 o.okta = { ...o.okta, connectionStatus: mode };
+                break;
+            }
+            case "--variant": {
+                const name = value();
+                if (!name) throw new UsageError(`${flag} needs a variant name`);
+                try {
+                    resolveVariants([name]);
+                } catch (e) {
+                    if (e instanceof UnknownVariantError) throw new UsageError(e.message);
+                    throw e;
+                }
+                o.variants = [...(o.variants ?? []), name];
                 break;
             }
             case "--fault": {
@@ -130,6 +145,7 @@ function request(method: string, url: string): Promise<number> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function describe(ep: SandboxEndpoints): string {
+    const worlds = ep.variants?.length ? [`Variants  ${ep.variants.join(", ")}`] : [];
     return [
         `CXone  ${ep.cxone.baseUrl}   (tenantId ${ep.cxone.tenantId})`,
         `  access key id      ${ep.cxone.adminAccessKeyId}`,
@@ -137,6 +153,7 @@ function describe(ep: SandboxEndpoints): string {
         `  admin login        ${ep.cxone.adminEmail} / ${ep.cxone.adminPassword}   (${ep.cxone.baseUrl}/auth/authorize)`,
         `Okta   ${ep.okta.orgUrl}`,
         `  API token          ${ep.okta.apiToken}`,
+        ...worlds,
     ].join("\n");
 }
 
@@ -275,6 +292,9 @@ export async function runCli(argv: string[]): Promise<number> {
                 return await status(dir);
             case "reset":
                 return await reset(dir);
+            case "variants":
+                for (const v of VARIANTS) console.log(`${v.name}  [${v.fact}]  ${v.world}`);
+                return 0;
             default:
                 console.error(USAGE);
                 return 2;

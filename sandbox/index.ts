@@ -13,6 +13,15 @@ import { createCxoneApps } from "./cxone/app";
 import { namedHosts, type CxoneHostUrls } from "./cxone/hosts";
 import { createOktaApp, type OktaLocals, type OktaServerOptions } from "./okta/app";
 import type { AdminHooks } from "./core/adminRoutes";
+import express from "express";
+import {
+    cxoneHandlers,
+    cxoneOptionsWith,
+    oktaHandlers,
+    oktaOptionsWith,
+    resolveVariants,
+    type VariantEnv,
+} from "./variants/index";
 
 export type { SandboxEndpoints } from "./core/endpoints";
 export type { FaultRule, ActiveFaultRule, FaultKind } from "./core/faults";
@@ -36,12 +45,19 @@ export interface StartSandboxOptions {
     strictCxoneHosts?: boolean;
     /** the Okta org's rate-limit window and connection reporting (sandbox/okta/README.md) */
     okta?: OktaServerOptions;
+    /**
+     * other worlds: names of sandbox variants (sandbox/variants/), each making one unconfirmed
+     * vendor fact false; an unknown name is refused before anything starts
+     */
+    variants?: string[];
 }
 
 export interface RunningSandbox {
     /** `cxone` is the CXone issuer host; `cxoneHosts` are all four CXone hosts as listened on */
     urls: { cxone: string; okta: string; cxoneHosts: CxoneHostUrls };
     endpoints: SandboxEndpoints;
+    /** the variants this sandbox runs (names, as given) */
+    variants: string[];
     requests(): RequestLogEntry[];
     clearRequests(): void;
     setFaults(rules: FaultRule[]): ActiveFaultRule[];
@@ -54,6 +70,8 @@ export interface RunningSandbox {
 }
 
 export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSandbox> {
+    const variants = resolveVariants(opts.variants);
+    const variantNames = variants.map((v) => v.name);
     const files = sandboxFiles(opts.dir);
     fs.mkdirSync(opts.dir, { recursive: true });
     const state: SandboxState = loadState(files.state) ?? freshWorld();
@@ -65,7 +83,12 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
     let listening: CxoneHostUrls | undefined;
     let endpoints: SandboxEndpoints | undefined;
     const writeEndpoints = () => {
-        endpoints = endpointsOf(ctx!.state, { ...ctx!.urls, cxoneHosts: listening }, opts.pid);
+        endpoints = endpointsOf(
+            ctx!.state,
+            { ...ctx!.urls, cxoneHosts: listening },
+            opts.pid,
+            variantNames,
+        );
         writeJsonAtomic(files.endpoints, endpoints);
     };
     let clearRateLimits = () => {};
@@ -106,19 +129,34 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
         urls: { cxone: cx.url, okta: ok.url, cxoneHosts: named },
     };
     ctx.save();
-    const apps = createCxoneApps(ctx, () => named, {
-        tokenTtlSeconds: opts.tokenTtlSeconds,
-        strictHosts: opts.strictCxoneHosts,
-    });
-    const oktaApp = createOktaApp(ctx, opts.okta);
+    const apps = createCxoneApps(
+        ctx,
+        () => named,
+        cxoneOptionsWith(
+            { tokenTtlSeconds: opts.tokenTtlSeconds, strictHosts: opts.strictCxoneHosts },
+            variants,
+        ),
+    );
+    const oktaApp = createOktaApp(ctx, oktaOptionsWith(opts.okta ?? {}, variants));
     const oktaLocals = oktaApp.locals.okta as OktaLocals;
     oktaHooks.faultAnswer = oktaLocals.faultAnswer;
     clearRateLimits = () => oktaLocals.rateLimiter.clear();
-    cx.mount(apps.issuer);
-    area.mount(apps.area);
-    userHub.mount(apps.userHub);
-    acd.mount(apps.acd);
-    ok.mount(oktaApp);
+    const env: VariantEnv = { ctx, hosts: () => named };
+    // each variant's handlers in front of the service (no variant: the service itself)
+    const inFront = (handlers: express.RequestHandler[], app: express.Express) => {
+        if (!handlers.length) return app;
+        const outer = express();
+        outer.disable("x-powered-by");
+        outer.set("etag", false);
+        outer.locals = app.locals;
+        outer.use(...handlers, app);
+        return outer;
+    };
+    cx.mount(inFront(cxoneHandlers("issuer", variants, env), apps.issuer));
+    area.mount(inFront(cxoneHandlers("area", variants, env), apps.area));
+    userHub.mount(inFront(cxoneHandlers("userHub", variants, env), apps.userHub));
+    acd.mount(inFront(cxoneHandlers("acd", variants, env), apps.acd));
+    ok.mount(inFront(oktaHandlers(variants, env), oktaApp));
     writeEndpoints();
 
     let stopped = false;
@@ -127,6 +165,7 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
         get endpoints() {
             return endpoints!;
         },
+        variants: variantNames,
         requests: () => log.list(),
         clearRequests: () => log.clear(),
         setFaults: (rules) => faults.add(rules),

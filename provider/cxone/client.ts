@@ -1,5 +1,5 @@
 // The ONE place that knows CXone API paths and payload shapes (hosts: provider/regions.ts). Each
-// call carries its confidence mark from reference/cxone-api.md: [doc] NICE's pages, [spec]
+// call carries its confidence mark from docs/vendor-facts/cxone.md: [doc] NICE's pages, [spec]
 // published OpenAPI, [sdk] NICE's own published SDKs, [seen] public code only, [guess] inference.
 // A correction found on a real tenant is a change here only. Base of every call below: UserHub,
 // `https://api-{area}.{domain}` from discovery [sdk] (USER_HUB_HOST in provider/regions.ts).

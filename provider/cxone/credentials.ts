@@ -1,4 +1,4 @@
-// Where the admin access key comes from (design decision 6). Read at call time inside provider
+// Where the admin access key comes from (docs/design.md, "Admin credentials"). Read at call time inside provider
 // methods, never stored in a resource's inputs, outputs or serialized provider.
 import * as fs from "fs";
 import { isLoopbackUrl } from "../core/loopback";

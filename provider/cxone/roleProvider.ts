@@ -1,6 +1,6 @@
 // Role provider methods, loaded at call time by the serialized forwarder (see provider/forwarder.ts).
 // CXone never deletes roles nor reuses their names: destroy deactivates; create adopts an existing
-// role only when the operator asked for it (design decision 4).
+// role only when the operator asked for it (docs/design.md, "CXone roles").
 import "../providerProcess";
 import type * as pulumi from "@pulumi/pulumi";
 import type { Checked, Unchecked } from "../checks";

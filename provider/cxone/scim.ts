@@ -1,5 +1,5 @@
 // Our side of CXone's SCIM 2.0 server (the API Okta provisions through): the only module that knows
-// SCIM URLs and payloads. Paths and shapes [spec] (shared/reference/cxone-api.md, "SCIM 2.0
+// SCIM URLs and payloads. Paths and shapes [spec] (docs/vendor-facts/cxone.md, "The SCIM 2.0
 // server"); filter and ListResponse semantics follow RFC 7644 where NICE's spec is silent.
 // axios errors carry the request headers (bearer token): they are never rethrown, only facts kept.
 import axios, { AxiosError, AxiosResponse } from "axios";

@@ -2,7 +2,7 @@
 // declared in Okta's app user schema (externalName / externalNamespace), the subset of Okta
 // Expression Language we accept, and the diffing of declared against live. No I/O here.
 //
-// Marks: [spec] = the attribute is in CXone's SCIM schema (reference/cxone-api.md, SCIM section);
+// Marks: [spec] = the attribute is in CXone's SCIM schema (docs/vendor-facts/cxone.md, SCIM section);
 // [guess] = the exact value CXone expects is not documented (e.g. which phone `type` it reads).
 
 import { isDeepStrictEqual } from "util";

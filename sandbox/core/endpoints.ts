@@ -17,12 +17,15 @@ export interface SandboxEndpoints {
     };
     okta: { orgUrl: string; apiToken: string };
     pid?: number;
+    /** the sandbox variants (other worlds) it runs; absent when none */
+    variants?: string[];
 }
 
 export function endpointsOf(
     state: SandboxState,
     urls: { cxone: string; okta: string; cxoneHosts?: CxoneHostUrls },
     pid?: number,
+    variants: string[] = [],
 ): SandboxEndpoints {
     const seed = state.cxone.seed;
     return {
@@ -37,5 +40,6 @@ export function endpointsOf(
         },
         okta: { orgUrl: urls.okta, apiToken: state.okta.apiToken },
         ...(pid !== undefined ? { pid } : {}),
+        ...(variants.length ? { variants } : {}),
     };
 }

@@ -1,5 +1,5 @@
 // SANDBOX-ONLY: what a person does by clicking in Okta's Admin Console, under /sandbox/console/.
-// None of this exists in Okta's public API (reference/okta-api.md, "The hard limit"); it is here so
+// None of this exists in Okta's public API (docs/vendor-facts/okta.md, "What Okta's public API does not expose"); it is here so
 // the stack's "what is left to click" can be done, and checked, without a real org.
 // No API token: it stands for an admin's browser session on a loopback-only server.
 // The client secret and the OAuth tokens are never returned, logged or shown.

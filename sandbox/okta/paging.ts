@@ -1,6 +1,9 @@
-// Okta's list pagination: at most `limit` items (default and maximum per endpoint), and a
-// `Link: <...>; rel="next"` header while more exist; `after` is an opaque cursor taken from that
-// link [doc: pagination guide]. A visibility lag (fault rule `lag`) hides objects made less than
+// Okta's list pagination: at most `limit` items (default and maximum per endpoint), one
+// `Link: <...>; rel="self"` header field, and a second `Link: <...>; rel="next"` field while more
+// exist; `after` is an opaque cursor taken from that link [doc: pagination guide]. One field per
+// link, never one comma-joined field: okta-sdk-golang v2 (under terraform-provider-okta and so
+// @pulumi/okta) reads each field up to its first `;` and would take a joined field's first URL
+// (self) as the next page, fetching the same page for ever. A visibility lag (fault rule `lag`) hides objects made less than
 // `lagMs` ago from lists and q searches, as Okta's eventually consistent lists may [doc].
 import type { Request, Response } from "express";
 
@@ -53,13 +56,20 @@ export function page<T>(req: Request, res: Response, all: T[], spec: PageSpec<T>
         for (const [k, v] of Object.entries(extra)) q.set(k, v);
         return `<${spec.base}${spec.path}?${q.toString()}>`;
     };
-    const links = [
-        `${link({ ...(req.query.after ? { after: String(req.query.after) } : {}), limit: String(limit) })}; rel="self"`,
-    ];
-    if (rest.length > items.length)
-        links.push(
-            `${link({ after: encode(items[items.length - 1].k), limit: String(limit) })}; rel="next"`,
-        );
-    res.set("Link", links.join(", "));
+    const self = link({
+        ...(req.query.after ? { after: String(req.query.after) } : {}),
+        limit: String(limit),
+    });
+    const next =
+        rest.length > items.length
+            ? link({ after: encode(items[items.length - 1].k), limit: String(limit) })
+            : undefined;
+    setLinks(res, self, next);
     return items.map((x) => x.t);
+}
+
+/** The Link header fields of a list answer: `<self>; rel="self"`, then `<next>; rel="next"`. */
+export function setLinks(res: Response, self: string, next: string | undefined): void {
+    res.append("Link", `${self}; rel="self"`);
+    if (next) res.append("Link", `${next}; rel="next"`);
 }

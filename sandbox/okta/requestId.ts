@@ -1,5 +1,5 @@
 // X-Okta-Request-Id on every API answer; error bodies carry the same value as errorId
-// (reference/okta-api.md) [doc: header] [guess: format, "oae" + 22 base62 as errorIds look].
+// (docs/vendor-facts/okta.md) [doc: header] [guess: format, "oae" + 22 base62 as errorIds look].
 import type { NextFunction, Request, Response } from "express";
 import { randomBase62 } from "./ids";
 

@@ -3,6 +3,7 @@
 // the sandbox's HTTP API shown by preview --refresh and repaired by up, destroy; and secret scans.
 import { strict as assert } from "assert";
 import type { CxoneEndpoint } from "../../provider/cxone";
+import { repoRoot } from "../../scripts/lib/engine";
 import { testProgram, testStack } from "../support/engine";
 import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "./support";
 
@@ -141,7 +142,7 @@ describe("CXone resources under the real engine", function () {
             assert.ok(p.length < 3000, `__provider is small (${p.length} chars)`);
             assert.match(p, /cxone-okta-scim\/provider\/cxone\/(role|employee|accessKey)Provider/);
             assert.ok(
-                !p.includes(f.env.CXONE_ACCESS_KEY_ID) && !p.includes("/work/"),
+                !p.includes(f.env.CXONE_ACCESS_KEY_ID) && !p.includes(repoRoot),
                 "no credentials or absolute paths in __provider",
             );
         }

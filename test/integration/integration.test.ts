@@ -1,6 +1,6 @@
 // The whole integration on the real engine against the sandbox: first up (console steps pending),
 // the operator's console steps, second up (provisioning actions on), no-change preview, Okta-side
-// drift repaired, destroy. This is issue 5's acceptance test.
+// drift repaired, destroy. The acceptance test of the whole integration.
 import { strict as assert } from "assert";
 import axios from "axios";
 import { CxoneClient } from "../../provider/cxone/client";

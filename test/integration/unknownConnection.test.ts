@@ -1,6 +1,6 @@
 // The same end-to-end suites with the sandbox's Okta reporting a custom SCIM app's connection
 // UNKNOWN for ever, as Okta may for apps outside the few it documents connections for
-// (reference/okta-api.md). Status, provisioning actions, drift and repair must all still work:
+// (docs/vendor-facts/okta.md). Status, provisioning actions, drift and repair must all still work:
 // the product then judges authorization from CXone's key evidence alone.
 import { useOktaConnection } from "../support/integrationStack";
 

@@ -1,5 +1,5 @@
 // The region table entry by entry (provider/regions.ts): every URL, how sure we are of each
-// (shared/reference/cxone-api.md: na1, au1, eu1 [doc]; ca1, uk1, jp1, na2 [seen]; na3, au2, eu2
+// (docs/vendor-facts/cxone.md: na1, au1, eu1 [doc]; ca1, uk1, jp1, na2 [seen]; na3, au2, eu2
 // only in NICE's SDK), and the notes an operator reads. A correction found on a real tenant
 // changes one row here and one line of the table. Also every refusal of resolveRegion and
 // sandboxRegion, word for word.

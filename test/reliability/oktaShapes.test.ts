@@ -1,4 +1,4 @@
-// Faults in the shapes real Okta produces (reference/okta-api.md, "How real Okta behaves"), each
+// Faults in the shapes real Okta produces (docs/vendor-facts/okta.md, "How real Okta behaves"), each
 // run against the sandbox's Okta through the product's client and AutoLoginApp provider: 429
 // E0000047 with X-Rate-Limit-Reset a whole window away (the window shortened to a few seconds),
 // lists longer than one page, a visibility lag after writes, transient 500s. Each case converges

@@ -1,4 +1,4 @@
-// Issue 15: attribute mappings end to end on the real engine (integrationFixture, root program).
+// Attribute mappings end to end on the real engine (integrationFixture, root program).
 // The stack maps Okta's department to CXone's team (NICE extension) and the time zone; people's
 // profiles are changed in Okta, Okta pushes (console sync), and CXone is read through its own SCIM
 // API. Then the mapping is changed and removed in the stack, changed out of band (drift), and

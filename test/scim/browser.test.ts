@@ -1,4 +1,4 @@
-// Issue 6: "Authenticate with CXone" driven in a real browser, as an operator does it: headless
+// "Authenticate with CXone" driven in a real browser, as an operator does it: headless
 // Chromium (Debian's /usr/bin/chromium, never a downloaded one) opens the Okta console's
 // button URL, lands on CXone's login page, signs in, and reads Okta's result page. Then Okta's
 // API and the stack's next `up` must agree that the connection is authorized.

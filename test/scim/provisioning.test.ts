@@ -1,4 +1,4 @@
-// Issue 6: Okta -> CXone provisioning end to end on the full stack. The root program runs on the
+// Okta -> CXone provisioning end to end on the full stack. The root program runs on the
 // real engine (integrationFixture) with cxone-okta-scim:groupIds = the seeded "CXone Agents" group; the
 // console steps are done by the scripted operator; then people are assigned, renamed and
 // unassigned in Okta, and CXone is checked through its own SCIM API (and the admin client).

@@ -1,4 +1,4 @@
-// Issue 14: a key rotation with Okta provisioning all along. The root program runs on the real
+// A key rotation with Okta provisioning all along. The root program runs on the real
 // engine (integrationFixture); Okta's provisioning engine in the sandbox pushes users before,
 // during and after the rotation, the scripted operator enters the new key in Okta's console
 // mid-way, and not one push fails. Then a scheduled rotation (rotateAfterDays) with the key made

@@ -1,6 +1,6 @@
 // Profile mappings API [spec: okta-management-openapi-spec ProfileMappingApi], Okta user -> app
 // user mappings only (the app -> Okta direction used by imports is not emulated):
-//   GET  /mappings?sourceId=&targetId=&limit=&after=   summaries (no properties), Link next
+//   GET  /mappings?sourceId=&targetId=&limit=&after=   summaries (no properties), Link self/next
 //   GET  /mappings/{id}                                the mapping with its properties
 //   POST /mappings/{id}  {properties}                  partial update; null removes a mapping
 import { Router } from "express";
@@ -15,7 +15,7 @@ import {
 } from "../appProfile";
 import { notFound, validation } from "../errors";
 import { compileExpression } from "../expressions";
-import { limitOf } from "../paging";
+import { limitOf, setLinks } from "../paging";
 import type { OktaApp } from "../state";
 import type { Hooks } from "../hooks";
 
@@ -41,15 +41,20 @@ export function mappingsRouter(ctx: SandboxContext, _hooks: Hooks): Router {
         if (after) list = list.filter((a) => appProfile(a).mappingId > after);
         const limit = limitOf(req.query.limit, 20, 200);
         const page = list.slice(0, limit);
-        if (list.length > limit) {
-            const next = new URLSearchParams({
+        const url = (extra: Record<string, string>) =>
+            `<${base()}/api/v1/mappings?${new URLSearchParams({
                 ...(sourceId ? { sourceId } : {}),
                 ...(targetId ? { targetId } : {}),
                 limit: String(limit),
-                after: appProfile(page[page.length - 1]).mappingId,
-            });
-            res.append("Link", `<${base()}/api/v1/mappings?${next}>; rel="next"`);
-        }
+                ...extra,
+            })}>`;
+        setLinks(
+            res,
+            url(after ? { after } : {}),
+            list.length > limit
+                ? url({ after: appProfile(page[page.length - 1]).mappingId })
+                : undefined,
+        );
         ctx.save();
         res.json(page.map((a) => mappingSummaryView(base(), a)));
     });

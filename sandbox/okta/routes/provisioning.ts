@@ -1,6 +1,6 @@
 // The public provisioning APIs: Application Connections (connections/default) and Application
 // Features (USER_PROVISIONING). What they can and cannot do for a custom SWA app follows
-// reference/okta-api.md: the SCIM connection of a custom app is Admin-Console-only.
+// docs/vendor-facts/okta.md: the SCIM connection of a custom app is Admin-Console-only.
 //
 // Choices (see sandbox/okta/README.md):
 // - GET connections/default: no SCIM provisioning on the app -> 200 {authScheme:"UNKNOWN",
