@@ -10,7 +10,6 @@ import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
 import { LanguageRuntimeClient } from "@pulumi/pulumi/proto/language_grpc_pb";
 import * as languagePb from "@pulumi/pulumi/proto/language_pb";
-import * as pluginPb from "@pulumi/pulumi/proto/plugin_pb";
 import { repoRoot } from "../../scripts/lib/engine";
 
 // Prints what it was given, says something on stderr, then stays up (`serve`) or exits with 3.
@@ -33,7 +32,9 @@ interface PluginRun {
     error?: grpc.ServiceError;
 }
 
-function collect(stream: grpc.ClientReadableStream<languagePb.RunPluginResponse>): Promise<PluginRun> {
+function collect(
+    stream: grpc.ClientReadableStream<languagePb.RunPluginResponse>,
+): Promise<PluginRun> {
     const run: PluginRun = { stdout: "", stderr: "" };
     return new Promise((resolve) => {
         stream.on("data", (m: languagePb.RunPluginResponse) => {
@@ -74,7 +75,7 @@ describe("language host: RunPlugin and InstallDependencies over gRPC", function 
             .setEnvList(env)
             .setKind(kind)
             .setInfo(
-                new pluginPb.ProgramInfo()
+                new languagePb.ProgramInfo()
                     .setRootDirectory(dir)
                     .setProgramDirectory(dir)
                     .setEntryPoint("."),
@@ -88,9 +89,13 @@ describe("language host: RunPlugin and InstallDependencies over gRPC", function 
             JSON.stringify({ name: "fake-plugin", main: "index.js" }),
         );
         fs.writeFileSync(path.join(pluginDir, "index.js"), PLUGIN);
-        host = spawn(process.execPath, [path.join(repoRoot, "dist", "langhost", "main.js"), "127.0.0.1:1"], {
-            stdio: ["ignore", "pipe", "inherit"],
-        });
+        host = spawn(
+            process.execPath,
+            [path.join(repoRoot, "dist", "langhost", "main.js"), "127.0.0.1:1"],
+            {
+                stdio: ["ignore", "pipe", "inherit"],
+            },
+        );
         const port = await new Promise<string>((resolve, reject) => {
             host.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim()));
             host.once("exit", (code) => reject(new Error(`the host exited (${code})`)));
@@ -106,15 +111,21 @@ describe("language host: RunPlugin and InstallDependencies over gRPC", function 
     it("streams the plugin's stdout and stderr, then its exit code; args, working directory and environment as asked", async () => {
         const run = await collect(
             client.runPlugin(
-                request("resource", pluginDir, ["-v=9", "127.0.0.1:4000"], [
-                    `PATH=${process.env.PATH}`,
-                    "RUN_PLUGIN_MARKER=from-the-cli",
-                ]),
+                request(
+                    "resource",
+                    pluginDir,
+                    ["-v=9", "127.0.0.1:4000"],
+                    [`PATH=${process.env.PATH}`, "RUN_PLUGIN_MARKER=from-the-cli"],
+                ),
             ),
         );
         assert.equal(run.error, undefined, run.stderr);
         const said = JSON.parse(run.stdout.split("\n")[0]);
-        assert.deepEqual(said.argv, ["127.0.0.1:4000"], "flags are the runner's; the address reaches the plugin");
+        assert.deepEqual(
+            said.argv,
+            ["127.0.0.1:4000"],
+            "flags are the runner's; the address reaches the plugin",
+        );
         assert.equal(fs.realpathSync(said.cwd), fs.realpathSync(pwd));
         assert.equal(said.marker, "from-the-cli");
         assert.match(run.stderr, /a line on stderr/);
@@ -134,9 +145,12 @@ describe("language host: RunPlugin and InstallDependencies over gRPC", function 
         const pid = Number(fs.readFileSync(pidFile, "utf8"));
         assert.ok(alive(pid), "the plugin runs");
         stream.cancel();
-        const gone = Date.now() + 5_000;
+        const gone = Date.now() + 10_000;
         while (alive(pid) && Date.now() < gone) await new Promise((r) => setTimeout(r, 100));
-        assert.ok(!alive(pid), "the plugin was stopped");
+        const state = alive(pid)
+            ? fs.readFileSync(`/proc/${pid}/status`, "utf8").split("\n")[2]
+            : "";
+        assert.ok(!alive(pid), `the plugin was stopped (${state})`);
     });
 
     it("a policy pack is refused, saying why", async () => {
@@ -159,7 +173,7 @@ describe("language host: RunPlugin and InstallDependencies over gRPC", function 
             new languagePb.InstallDependenciesRequest()
                 .setIsPlugin(true)
                 .setInfo(
-                    new pluginPb.ProgramInfo()
+                    new languagePb.ProgramInfo()
                         .setProgramDirectory(path.join(repoRoot, "plugin"))
                         .setRootDirectory(path.join(repoRoot, "plugin")),
                 ),

@@ -58,7 +58,8 @@ describe("language host: RunPlugin's command line and environment", () => {
         });
     });
     it("runs resource, converter and tool plugins; refuses policy packs and unknown kinds, saying why", () => {
-        for (const kind of ["resource", "converter", "tool"]) assert.equal(refusedKind(kind), undefined);
+        for (const kind of ["resource", "converter", "tool"])
+            assert.equal(refusedKind(kind), undefined);
         assert.match(refusedKind("analyzer")!, /policy packs .* not supported .*official/);
         assert.match(refusedKind("language")!, /plugin kind "language" is not supported/);
     });
@@ -80,7 +81,10 @@ describe("language host: InstallDependencies knows what is missing", () => {
         const dir = tmp();
         fs.writeFileSync(
             path.join(dir, "package.json"),
-            JSON.stringify({ dependencies: { "left-pad": "1" }, devDependencies: { typescript: "5" } }),
+            JSON.stringify({
+                dependencies: { "left-pad": "1" },
+                devDependencies: { typescript: "5" },
+            }),
         );
         if (fs.existsSync(path.join(os.tmpdir(), "node_modules"))) return; // not a clean tmp
         assert.deepEqual(missingDependencies(dir, true), ["@pulumi/pulumi", "left-pad"]);
@@ -102,6 +106,9 @@ describe("language host: the packages a plugin needs stop at its own package.jso
     });
     it("a program directory without package.json still finds the repository's @pulumi/okta", () => {
         const found = requiredPackages(path.join(repoRoot, "examples", "yaml"));
-        assert.ok(found.some((p) => p.name === "okta"), JSON.stringify(found));
+        assert.ok(
+            found.some((p) => p.name === "okta"),
+            JSON.stringify(found),
+        );
     });
 });
