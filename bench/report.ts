@@ -4,6 +4,7 @@ import type { LatencyResult } from "./latency";
 import { runners, type PreviewResult } from "./preview";
 import type { ScaleRow } from "./scale";
 import { table } from "./table";
+import { languages, type YamlResult } from "./yaml";
 
 const wrt = (m: { writes: number; reads: number; tokens: number }) =>
     `${m.writes}/${m.reads}/${m.tokens}`;
@@ -137,5 +138,24 @@ export function previewProcessesTable(p: PreviewResult): string {
                 med(p.coldLoadMs),
             ];
         }),
+    );
+}
+
+const languageLabel = {
+    typescript: "TypeScript root program (dist/program/main.js)",
+    yaml: "Pulumi YAML (examples/yaml, the component provider)",
+};
+
+/** Section 5: `up` from empty, YAML against TypeScript. */
+export function yamlTable(y: YamlResult): string {
+    return table(
+        ["program", "median", "runs (ms)", "calls w/r/s", "vs TypeScript (yaml <= 1.5)"],
+        languages.map((l) => [
+            languageLabel[l],
+            `${y.medianMs[l]} ms`,
+            y.ms[l].join(" "),
+            wrt(y.calls[l]),
+            (y.medianMs[l] / y.medianMs.typescript).toFixed(2),
+        ]),
     );
 }
