@@ -4,6 +4,7 @@ import type { LatencyResult } from "./latency";
 import { runners, type PreviewResult } from "./preview";
 import type { ScaleRow } from "./scale";
 import { table } from "./table";
+import type { PeopleBench } from "./people";
 import { languages, type YamlResult } from "./yaml";
 
 const wrt = (m: { writes: number; reads: number; tokens: number }) =>
@@ -141,12 +142,23 @@ export function previewProcessesTable(p: PreviewResult): string {
     );
 }
 
+/** Section 5: the people impact's reads, per list, against the pages Okta's page sizes allow. */
+export function peopleTable(p: PeopleBench): string {
+    const rows = p.calls.map((c) => [c.list, c.calls, c.pages]);
+    rows.push(["total (Okta calls)", p.total, p.minimum]);
+    return (
+        table(["read", "calls", "pages (minimum)"], rows) +
+        `\nratio ${(p.total / p.minimum).toFixed(2)}, ${p.writes} writes, ${p.ms} ms; groups of ${p.groups.join(", ")} people; ` +
+        `${p.deactivated} would be deactivated\n${p.summary}`
+    );
+}
+
 const languageLabel = {
     typescript: "TypeScript root program (dist/program/main.js)",
     yaml: "Pulumi YAML (examples/yaml, the component provider)",
 };
 
-/** Section 5: `up` from empty, YAML against TypeScript. */
+/** Section 6: `up` from empty, YAML against TypeScript. */
 export function yamlTable(y: YamlResult): string {
     return table(
         ["program", "median", "runs (ms)", "calls w/r/s", "vs TypeScript (yaml <= 1.5)"],

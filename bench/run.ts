@@ -1,17 +1,19 @@
 // `npm run bench`: measures calls, latency and scale on the real engine against the sandbox,
 // prints tables and writes .pulumi-local/bench/results.json. Reports numbers, asserts no timings:
 // exits non-zero only when an operation failed.
-//   node dist/bench/run.js [--only=calls,latency,preview,scale,yaml] [--latency=200] [--runs=5]
+//   node dist/bench/run.js [--only=calls,latency,preview,scale,people,yaml] [--latency=200] [--runs=5]
 //     [--sizes=50,100,200] [--rate=50] [--keep]
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { benchCalls, CallRow } from "./calls";
 import { benchLatency, LatencyResult } from "./latency";
+import { benchPeople, PeopleBench } from "./people";
 import { benchPreview, PreviewResult } from "./preview";
 import {
     callsTable,
     latencyTable,
+    peopleTable,
     previewProcessesTable,
     previewTable,
     scaleTable,
@@ -41,6 +43,7 @@ interface Results {
     latency?: LatencyResult;
     preview?: PreviewResult;
     scale?: { perSecond: number; rows: ScaleRow[] };
+    people?: PeopleBench;
     yaml?: YamlResult;
     failures: string[];
     totalMs?: number;
@@ -60,7 +63,7 @@ async function section<T>(r: Results, name: string, f: () => Promise<T>): Promis
 }
 
 async function main(): Promise<number> {
-    const only = arg("only", "calls,latency,preview,scale,yaml").split(",");
+    const only = arg("only", "calls,latency,preview,scale,people,yaml").split(",");
     const t0 = Date.now();
     const r: Results = {
         runId,
@@ -87,6 +90,7 @@ async function main(): Promise<number> {
         );
         if (rows) r.scale = { perSecond, rows };
     }
+    if (only.includes("people")) r.people = await section(r, "people", () => benchPeople());
     if (only.includes("yaml"))
         r.yaml = await section(r, "yaml", () => benchYaml(Number(arg("yaml-runs", "3"))));
     r.machine.loadAfter = os.loadavg();
@@ -122,9 +126,15 @@ async function main(): Promise<number> {
                 scaleTable(r.scale.rows) +
                 "\n",
         );
+    if (r.people)
+        console.log(
+            `5. People impact of removing one of ${r.people.groups.length} groups, ${r.people.users} people (Okta reads)\n` +
+                peopleTable(r.people) +
+                "\n",
+        );
     if (r.yaml)
         console.log(
-            `5. \`up\` from empty: Pulumi YAML against TypeScript, ${r.yaml.runs} runs each\n` +
+            `6. \`up\` from empty: Pulumi YAML against TypeScript, ${r.yaml.runs} runs each\n` +
                 yamlTable(r.yaml) +
                 `\nyaml / typescript (medians): ${r.yaml.ratio}\n`,
         );

@@ -1,4 +1,4 @@
-// Section 5: `up` from empty of the integration from Pulumi YAML (examples/yaml: the YAML language
+// Section 6: `up` from empty of the integration from Pulumi YAML (examples/yaml: the YAML language
 // host, the package's component provider run by our Node.js host's RunPlugin) against the
 // TypeScript root program (dist/program/main.js), on the same sandbox, interleaved in rotating
 // order so load drift hits both alike. Each `up` is from empty: a new stack in a freshly reset

@@ -1,7 +1,7 @@
 // What the language host hands the SDK's program runner: pure mapping from the engine's Run request
 // to a command line and environment, and from the runner's exit code to the engine's answer.
 // This is the SDK's internal host/runner contract (flags, config key form, exit code 32); it has
-// changed between releases, so it is pinned here and tested (test/langhost/runnerCommand.test.ts).
+// changed between releases, so it is pinned here and tested (test/langhost/runnerCommand.unit.test.ts).
 import * as path from "path";
 
 /** The fields of a Run request that the runner needs (pulumirpc.RunRequest, plain). */

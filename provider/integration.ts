@@ -247,7 +247,10 @@ export function declareIntegration(
         adoptAppId: args.adoptAppId,
         parent: owner,
     };
-    const app = createOktaApp(name, oktaOpts, t.app);
+    // Okta is written only once the CXone side exists: CXone's writes rest on facts no real
+    // tenant has confirmed (docs/vendor-facts/unconfirmed.md), and a stop on one of them must
+    // come before any write in Okta
+    const app = createOktaApp(name, { ...oktaOpts, after: [accessKey] }, t.app);
     const groupAssignments = createGroupAssignments(
         name,
         oktaOpts,

@@ -100,7 +100,7 @@ interface Issuer {
     url: string;
     /** How sure we are of the issuer URL. */
     confidence: Confidence;
-    /** Login page of the CXone UI on this issuer [guess]. */
+    /** Login page of the CXone UI on this issuer [guess:cxone-login-url]. */
     loginUrl: string;
 }
 
@@ -113,7 +113,7 @@ const issuer = (url: string, confidence: Confidence): Issuer => ({
 });
 
 // /auth/token and /auth/authorize on the issuer [doc] (procedure step 11). NICE's SDK picks the
-// issuer from the browser's host name [sdk: shared-apps-lib index.js Helpers.getCXoneSystemIssuer]:
+// issuer from the browser's host name [sdk:region-issuers] (shared-apps-lib index.js Helpers.getCXoneSystemIssuer):
 // na2 -> cxone-gov, na3 -> nicecxone-fed.com, sov1.au / sov1.eu -> the sovereign issuers.
 const ISSUERS: Record<IssuerName, Issuer> = {
     commercial: issuer("https://cxone.niceincontact.com", "spec"),
@@ -145,7 +145,8 @@ const AREA_GUESS_NOTE =
     "discovery names ({area}.{uhDomain})";
 
 // SCIM base: NICE's Okta page gives https://{region}.nice-incontact.com/scim/v2 [doc], example na1.
-// Area hosts: na1/au1 *.nice-incontact.com [doc+seen]; the others *.niceincontact.com [seen].
+// Area hosts: na1/au1 *.nice-incontact.com [doc+seen]; the others *.niceincontact.com
+// [seen:region-area-hosts].
 const REGIONS: Record<RegionName, RegionEntry> = {
     na1: {
         issuer: "commercial",
@@ -232,7 +233,7 @@ const REGIONS: Record<RegionName, RegionEntry> = {
                 SPELLING_NOTE,
         ],
     },
-    // The three below exist only in NICE's SDK, which names their issuers [sdk]. Area names and
+    // The three below exist only in NICE's SDK, which names their issuers [sdk:region-issuers]. Area names and
     // hosts are inferred (the SDK's own variable names say au2/eu2 for the sovereign ones).
     na3: {
         issuer: "fedrampHigh",
@@ -242,7 +243,11 @@ const REGIONS: Record<RegionName, RegionEntry> = {
         areaUrlConfidence: "guess",
         scimBaseUrl: "https://na3.nicecxone-fed.com/scim/v2",
         scimBaseUrlConfidence: "guess",
-        notes: [SDK_ONLY_NOTE + "FedRAMP High issuer nicecxone-fed.com [sdk]; " + AREA_GUESS_NOTE],
+        notes: [
+            SDK_ONLY_NOTE +
+                "FedRAMP High issuer nicecxone-fed.com [sdk:region-issuers]; " +
+                AREA_GUESS_NOTE,
+        ],
     },
     au2: {
         issuer: "sovereignAu",
@@ -254,7 +259,7 @@ const REGIONS: Record<RegionName, RegionEntry> = {
         scimBaseUrlConfidence: "guess",
         notes: [
             SDK_ONLY_NOTE +
-                "sovereign Australian issuer nicecxone-sov1.au [sdk]; " +
+                "sovereign Australian issuer nicecxone-sov1.au [sdk:region-issuers]; " +
                 "the area name au2 is inferred; " +
                 AREA_GUESS_NOTE,
         ],
@@ -269,7 +274,7 @@ const REGIONS: Record<RegionName, RegionEntry> = {
         scimBaseUrlConfidence: "guess",
         notes: [
             SDK_ONLY_NOTE +
-                "sovereign European issuer nicecxone-sov1.eu [sdk]; " +
+                "sovereign European issuer nicecxone-sov1.eu [sdk:region-issuers]; " +
                 "the area name eu2 is inferred; " +
                 AREA_GUESS_NOTE,
         ],
@@ -428,8 +433,8 @@ export function cxoneEndpointFor(resolved: ResolvedRegion, tenantId?: string): C
  * Which host serves UserHub (users, roles, access keys). The evidence conflicts:
  * - `api_endpoint`: NICE's OpenAPI lists these calls under the discovery's `api_endpoint` [spec];
  * - `derived`: NICE's SDK calls UserHub at `https://api-{area}.{domain}` and treats
- *   `api_endpoint` as the ACD base [sdk: core-sdk admin-services.js getUserDetails with
- *   common-sdk cxone-configuration.js getAPIFacadeBaseUri].
+ *   `api_endpoint` as the ACD base [sdk:userhub-host] (core-sdk admin-services.js getUserDetails
+ *   with common-sdk cxone-configuration.js getAPIFacadeBaseUri).
  * We follow the SDK. The connection test (provider/verify.ts) reports which host answered.
  */
 export type UserHubHost = "derived" | "api_endpoint";
@@ -440,12 +445,15 @@ export const USER_HUB_HOST: { choice: UserHubHost; confidence: Confidence } = {
 
 /** A tenant's hosts as discovery names them. */
 export interface DiscoveredHosts {
-    /** `{scheme}://{area}.{uhDomain}` [sdk]: access-key token, public auth routes, SCIM */
+    /** `{scheme}://{area}.{uhDomain}` [sdk:discovery-hosts]: access-key token, public auth routes, SCIM */
     areaUrl: string;
-    /** `{scheme}://api-{area}.{domain}` [sdk]: UserHub */
+    /** `{scheme}://api-{area}.{domain}` [sdk:userhub-host]: UserHub */
     userHubUrl: string;
-    /** `{scheme}://api-{cluster}.{acdDomain}` [sdk]: ACD, whoami */
-    acdUrl: string;
+    /**
+     * `{scheme}://api-{cluster}.{acdDomain}` [sdk:discovery-hosts]: ACD, whoami. The stack calls
+     * nothing there, so a document without cluster or acdDomain is fine (absent then).
+     */
+    acdUrl?: string;
     /** discovery's `api_endpoint` as given [spec] (the ACD API base per the SDK) */
     apiEndpoint: string;
 }
@@ -477,10 +485,12 @@ export function hostsFromDiscovery(doc: unknown, issuerUrl: string): DiscoveredH
         return v.toLowerCase();
     };
     const area = field("area", DNS_LABEL);
-    const cluster = field("cluster", DNS_LABEL);
     const uhDomain = field("uhDomain", DNS_SUFFIX);
     const domain = field("domain", DNS_SUFFIX);
-    const acdDomain = field("acdDomain", DNS_SUFFIX);
+    // only where both are given: the ACD host is named, never required (nothing is called there)
+    const acd = d.cluster !== undefined || d.acdDomain !== undefined;
+    const cluster = acd ? field("cluster", DNS_LABEL) : undefined;
+    const acdDomain = acd ? field("acdDomain", DNS_SUFFIX) : undefined;
     const api = d.api_endpoint;
     if (typeof api !== "string" || !/^https?:\/\//i.test(api)) {
         throw new DiscoveryError("the discovery document has no api_endpoint URL");
@@ -488,10 +498,10 @@ export function hostsFromDiscovery(doc: unknown, issuerUrl: string): DiscoveredH
     const issuer = new URL(issuerUrl);
     const plain = issuer.protocol === "http:";
     const scheme = plain ? "http" : "https";
-    const hosts = {
+    const hosts: DiscoveredHosts = {
         areaUrl: `${scheme}://${area}.${uhDomain}`,
         userHubUrl: `${scheme}://api-${area}.${domain}`,
-        acdUrl: `${scheme}://api-${cluster}.${acdDomain}`,
+        ...(acd ? { acdUrl: `${scheme}://api-${cluster}.${acdDomain}` } : {}),
         apiEndpoint: api.replace(/\/+$/, ""),
     };
     // Loopback issuer (the sandbox) <=> loopback hosts: a real tenant naming *.localhost hosts
@@ -499,7 +509,7 @@ export function hostsFromDiscovery(doc: unknown, issuerUrl: string): DiscoveredH
     // http issuer off this machine fails here too: its hosts are either not *.localhost names, or
     // *.localhost names from a host that is not local.)
     const local = isLocalhostName(issuer.hostname) || isLoopbackHost(issuer.hostname);
-    for (const url of [hosts.areaUrl, hosts.userHubUrl, hosts.acdUrl]) {
+    for (const url of [hosts.areaUrl, hosts.userHubUrl, ...(hosts.acdUrl ? [hosts.acdUrl] : [])]) {
         const named = isLocalhostName(new URL(url).hostname);
         if (plain && !named) {
             throw new DiscoveryError(

@@ -4,7 +4,7 @@
 // evidence disagrees on (USER_HUB_HOST in regions.ts). Each step passes or fails with the reason
 // in the operator's words.
 // The secret and the token are held in local variables only: never returned, printed or thrown.
-// [guess] CXone's SCIM server accepts an access-key token as it accepts the OAuth token Okta gets
+// [guess:scim-accepts-key-token] CXone's SCIM server accepts an access-key token as it accepts the OAuth token Okta gets
 // from /auth/token (both are tokens of the key's employee); confirm on a real tenant.
 import { accessKeyToken, accessKeyTokenUrl } from "./cxone/accessKeyToken";
 import { CxoneRequestError, listUsers, userNameFilter } from "./cxone/scim";
@@ -274,7 +274,8 @@ export async function verifyConnection(input: VerifyInput): Promise<VerifyResult
 }
 
 function answerText(a: HostAnswer): string {
-    const how = a.choice === "derived" ? "api-{area}.{domain} [sdk]" : "api_endpoint [spec]";
+    const how =
+        a.choice === "derived" ? "api-{area}.{domain} [sdk:userhub-host]" : "api_endpoint [spec]";
     const said = a.status !== undefined ? `answered HTTP ${a.status}` : `unreachable: ${a.failure}`;
     return `${hostOf(a.base)} (${how}) ${said}`;
 }

@@ -20,6 +20,7 @@ import {
     oktaHandlers,
     oktaOptionsWith,
     resolveVariants,
+    setUpWorlds,
     type VariantEnv,
 } from "./variants/index";
 
@@ -142,6 +143,7 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
     oktaHooks.faultAnswer = oktaLocals.faultAnswer;
     clearRateLimits = () => oktaLocals.rateLimiter.clear();
     const env: VariantEnv = { ctx, hosts: () => named };
+    setUpWorlds(variants, env);
     // each variant's handlers in front of the service (no variant: the service itself)
     const inFront = (handlers: express.RequestHandler[], app: express.Express) => {
         if (!handlers.length) return app;

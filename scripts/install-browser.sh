@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the headless browser the browser test drives (test/scim/browser.test.ts): Debian's
+# Installs the headless browser the browser test drives (test/integration/browserSignIn.engine.test.ts): Debian's
 # Chromium at /usr/bin/chromium, never a browser downloaded by Playwright. Idempotent: does
 # nothing when it is already there. Needs root (or sudo) for apt-get.
 set -euo pipefail

@@ -1,5 +1,5 @@
 // Link-header pagination (RFC 8288), as Okta pages its lists: `Link: <url>; rel="next"` while
-// more items exist [doc: pagination guide]. The SDK's collection follows `next` the same way [sdk].
+// more items exist [doc: pagination guide]. The SDK's collection follows `next` the same way.
 
 /** The `rel` -> URL map of a Link header (several headers may arrive comma-joined or as an array). */
 export function parseLinkHeader(value: unknown): Record<string, string> {

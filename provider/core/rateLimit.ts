@@ -1,6 +1,7 @@
 // How long a rate-limited call waits. Okta says when the bucket refills in X-Rate-Limit-Reset
 // (epoch seconds) and promises no Retry-After [doc: rate-limit guide]; its SDK measures the reset
-// against the answer's Date header, not the local clock, so clock skew does not matter [sdk].
+// against the answer's Date header, not the local clock, so clock skew does not matter
+// [sdk:okta-rate-reset-clock]; an answer without a Date header is measured on the local clock.
 
 /** Headers as axios gives them (lower-case names). */
 export type HeaderBag = Record<string, unknown>;

@@ -33,8 +33,8 @@ export interface TokenFields {
 
 /**
  * Reads a CXone token response in snake_case (`access_token`, `expires_in`, ...) or camelCase
- * (`accessToken`, `accessTokenExpiry`, ...): NICE's own parser accepts both [sdk: common-sdk
- * auth-token.js AuthToken.parseData], so at least one CXone token route answers in camelCase.
+ * (`accessToken`, `accessTokenExpiry`, ...): NICE's own parser accepts both [sdk:token-casing] (common-sdk
+ * auth-token.js AuthToken.parseData), so at least one CXone token route answers in camelCase.
  */
 export function tokenFields(data: unknown): TokenFields {
     const d = (data && typeof data === "object" ? data : {}) as Record<string, unknown>;
@@ -110,7 +110,7 @@ export async function accessKeyToken(
             "no access_token in the response",
         );
     }
-    // tenantId and user id: in the access token's claims, else the id_token's [seen]
+    // tenantId and user id: in the access token's claims, else the id_token's [seen:token-tenant-claim]
     const c = { ...decodeJwtClaims(t.idToken), ...decodeJwtClaims(t.accessToken) };
     const tenantId = tenantIdFromClaims(c);
     const userId =

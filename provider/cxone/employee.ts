@@ -16,8 +16,8 @@ export interface EmployeeArgs {
     /** Primary role id, usually `role.roleId`. */
     roleId: pulumi.Input<string>;
     /**
-     * Billable attribute, off so the key's profile is not billed [guess: the UI's "Attributes"
-     * checkboxes]. @default false
+     * Billable attribute, off so the key's profile is not billed (the UI's "Attributes"
+     * checkboxes [guess:billable-attribute]). @default false
      */
     billable?: pulumi.Input<boolean>;
     /** Login authenticator id. @default the tenant's default authenticator */

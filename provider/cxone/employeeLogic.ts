@@ -45,7 +45,7 @@ export type EmployeeOutputs = EmployeeState & {
 };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-/** Name length limit [guess: CXone's UI accepts about 50; UserHub's limit is unpublished]. */
+/** Name length limit [guess:employee-name-length] (CXone's UI accepts about 50; UserHub's limit is unpublished). */
 export const EMPLOYEE_NAME_MAX = 50;
 
 /** Statuses that mean "deactivated outside Pulumi": update() revives. */
@@ -138,6 +138,7 @@ export function employeeFields(
         firstName: s.firstName,
         lastName: s.lastName,
         roleName,
+        roleId: s.roleId,
         billable: s.billable,
         ...(loginAuthenticatorId ? { loginAuthenticatorId } : {}),
     };
@@ -208,8 +209,8 @@ export function employeeFromLive(
 
 /**
  * Why create must not adopt the existing employee with this email, or undefined to adopt it.
- * CXone keeps no free text on an employee that we could mark [guess: none in UserHub's public
- * fields], so an employee is demonstrably ours when it holds this stack's role (a role is adopted
+ * CXone keeps no free text on an employee that we could mark [guess:employee-no-free-text] (none
+ * in UserHub's public fields), so an employee is demonstrably ours when it holds this stack's role (a role is adopted
  * only with this stack's mark), or when the operator names its id (adoptEmployeeId).
  */
 export function employeeAdoptionProblem(

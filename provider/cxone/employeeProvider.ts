@@ -45,13 +45,9 @@ export async function diff(
 // concurrent creates share the one request). Role names never change in CXone, so they are safe to
 // keep; the default authenticator is keyed by tenant endpoint and admin key.
 const roleNames = new Map<string, Promise<string>>();
-const defaultAuthenticators = new Map<string, Promise<string>>();
+const defaultAuthenticators = new Map<string, Promise<string | undefined>>();
 
-function memo(
-    cache: Map<string, Promise<string>>,
-    key: string,
-    load: () => Promise<string>,
-): Promise<string> {
+function memo<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
     let p = cache.get(key);
     if (!p) {
         p = load();
@@ -75,10 +71,11 @@ function roleNameOf(client: CxoneClient, roleId: string): Promise<string> {
     });
 }
 
+/** The tenant's default authenticator; undefined where CXone cannot name it (it applies it itself). */
 function defaultAuthenticatorOf(
     client: CxoneClient,
     endpoint: EmployeeState["endpoint"],
-): Promise<string> {
+): Promise<string | undefined> {
     const adminKey = adminAccessKey(endpoint.apiUrl ?? endpoint.areaUrl).accessKeyId;
     return memo(defaultAuthenticators, `${JSON.stringify(endpoint)}|${adminKey}`, () =>
         client.defaultLoginAuthenticatorId(),
@@ -145,7 +142,7 @@ export async function create(s: EmployeeState): Promise<{ id: string; outs: Empl
             employeeId: id,
             roleName,
             status: "UNREGISTERED",
-            effectiveLoginAuthenticatorId: authenticatorId,
+            effectiveLoginAuthenticatorId: authenticatorId ?? "",
             userName: s.email,
             invited,
             adopted,

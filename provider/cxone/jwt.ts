@@ -13,20 +13,24 @@ export function decodeJwtClaims(token: unknown): Record<string, unknown> | undef
     }
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * The CXone user id in a token's claims, as NICE's SDK derives it: the `userId` claim, else `sub`
- * without its first 5 characters (a prefix such as `user:`) [sdk: auth-sdk cxone-user.js
- * setUserDetails]. Never the raw `sub`.
+ * without its first 5 characters (a prefix such as `user:`) [sdk:token-user-id] (auth-sdk
+ * cxone-user.js setUserDetails). A `sub` that is itself a bare id (a UUID) is taken as it is: cutting
+ * it would name no user.
  */
 export function userIdFromClaims(claims: Record<string, unknown> | undefined): string | undefined {
     if (!claims) return undefined;
     if (typeof claims.userId === "string" && claims.userId) return claims.userId;
-    return typeof claims.sub === "string" && claims.sub.length > 5
-        ? claims.sub.slice(5)
-        : undefined;
+    const sub = claims.sub;
+    if (typeof sub !== "string") return undefined;
+    if (UUID.test(sub)) return sub;
+    return sub.length > 5 ? sub.slice(5) : undefined;
 }
 
-/** The tenant id in a token's claims (`tenantId`, or `tenant_id`) [seen]. */
+/** The tenant id in a token's claims (`tenantId`, or `tenant_id`) [seen:token-tenant-claim]. */
 export function tenantIdFromClaims(
     claims: Record<string, unknown> | undefined,
 ): string | undefined {

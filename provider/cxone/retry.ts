@@ -1,5 +1,5 @@
 // CXone's retry rules are the shared ones (provider/core/retry.ts). NICE documents no rate
-// limits, so 429 and gateway errors are treated as retryable [guess]; CXone's 500 is not retried.
+// limits, so 429 and gateway errors are treated as retryable [guess:cxone-throttling]; CXone's 500 is not retried.
 export {
     backoffMs,
     defaultRetryPolicy,

@@ -16,7 +16,8 @@ export interface RoleArgs {
     description?: pulumi.Input<string>;
     /**
      * Permission names. @default {@link SCIM_ROLE_PERMISSIONS} ("Employees: Create and Edit",
-     * "Employees: View"). The key format is a [guess]; see {@link Permissions}.
+     * "Employees: View"). The key format is a [guess:permission-keys]; see {@link Permissions}.
+     * With `adoptRoleId` and no list, the adopted role keeps the permissions it has.
      */
     permissions?: pulumi.Input<pulumi.Input<string>[]>;
     /** `ACTIVE` or `INACTIVE`. @default "ACTIVE" */
@@ -34,7 +35,7 @@ export interface RoleArgs {
      * stack's mark. A role marked by another stack is never adopted.
      */
     adoptRoleId?: pulumi.Input<string>;
-    /** Accept permission names outside the known list (their keys are a [guess]). @default false */
+    /** Accept permission names outside the known list (their keys are a [guess:permission-keys]). @default false */
     allowUnknownPermissions?: pulumi.Input<boolean>;
 }
 

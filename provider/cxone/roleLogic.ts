@@ -18,8 +18,8 @@ import {
 
 /**
  * CXone permissions the integration needs, by the name the Roles and Permissions page shows.
- * [guess] The API's permission key format is not published; the display names are used as keys
- * (as the sandbox does). Correct these constants once a real tenant shows the keys.
+ * [guess:permission-keys] The API's permission key format is not published; the display names are
+ * used as keys (as the sandbox does). Correct these constants once a real tenant shows the keys.
  */
 export const Permissions = {
     /** Admin > Employees: Create and Edit — lets the key create and update employees over SCIM. */
@@ -58,12 +58,17 @@ export type RoleState = {
     endpoint: CxoneEndpoint;
     name: string;
     description: string;
-    permissions: string[];
+    /**
+     * The permissions the stack manages. Absent only for a role adopted by id (adoptRoleId) with
+     * no permissions given: a role made by hand keeps the ones a person gave it, in the tenant's
+     * own spelling (the API's key format is a [guess:permission-keys]).
+     */
+    permissions?: string[];
     status: DesiredRoleStatus;
     adoptExisting: boolean;
     /** adopt the existing role with exactly this id (one that carries no stack's mark) */
     adoptRoleId?: string;
-    /** accept permission names outside {@link KNOWN_PERMISSIONS} (their keys are a [guess]) */
+    /** accept permission names outside {@link KNOWN_PERMISSIONS} (their keys are a [guess:permission-keys]) */
     allowUnknownPermissions?: boolean;
 };
 
@@ -90,7 +95,8 @@ export function roleNameProblem(name: unknown, property = "name"): string | unde
 }
 
 /**
- * Every permission name this package knows [guess: the display names, see {@link Permissions}].
+ * Every permission name this package knows [guess:permission-keys] (the display names, see
+ * {@link Permissions}).
  * Any other name is refused unless `allowUnknownPermissions` is true.
  */
 export const KNOWN_PERMISSIONS: readonly string[] = Object.values(Permissions);
@@ -132,15 +138,16 @@ export function checkRole(news: Unchecked<RoleState>): Checked<RoleState> {
             property: "permissions",
             reason:
                 `permissions: ${unknown.map((x) => JSON.stringify(x)).join(", ")} is not a known ` +
-                `CXone permission (known [guess]: ${KNOWN_PERMISSIONS.join(", ")}); set ` +
+                `CXone permission (known [guess:permission-keys]: ${KNOWN_PERMISSIONS.join(", ")}); set ` +
                 "allowUnknownPermissions: true only if your tenant shows that exact name",
         });
     }
     const defaults = {
         description: "",
-        permissions: [...SCIM_ROLE_PERMISSIONS],
         status: DEFAULT_ROLE_STATUS,
         adoptExisting: DEFAULT_ADOPT_EXISTING,
+        // a role adopted by id keeps its own permissions unless the program names some
+        ...(news.adoptRoleId ? {} : { permissions: [...SCIM_ROLE_PERMISSIONS] }),
     };
     // typed by the checks above (the engine ignores the inputs when there are failures)
     return { inputs: withDefaults(defaults, news) as RoleState, failures };
@@ -154,7 +161,8 @@ export function diffRole(olds: Record<string, unknown>, news: Record<string, unk
     const d = diffFields(olds, news, {
         name: REPLACE,
         description: UPDATE,
-        permissions: { ...UPDATE, equals: sameSet },
+        // absent = not managed (a role adopted by id): whatever it holds is no change
+        permissions: { ...UPDATE, equals: (a, b) => b === undefined || sameSet(a, b) },
         status: UPDATE,
     });
     return withEndpoint(d, olds, news);
@@ -167,7 +175,7 @@ export function roleChange(
 ): { description?: string; permissions?: string[]; status?: DesiredRoleStatus } | undefined {
     const change: { description?: string; permissions?: string[]; status?: DesiredRoleStatus } = {};
     if (desired.description !== live.description) change.description = desired.description;
-    if (!sameSet(desired.permissions, live.permissions))
+    if (desired.permissions !== undefined && !sameSet(desired.permissions, live.permissions))
         change.permissions = [...desired.permissions];
     if (desired.status !== live.status) change.status = desired.status;
     return Object.keys(change).length ? change : undefined;
@@ -190,7 +198,7 @@ export function roleFromLive(
         endpoint: old.endpoint,
         name: old.name,
         description: live.description,
-        permissions: live.permissions,
+        ...(old.permissions !== undefined ? { permissions: live.permissions } : {}),
         status: live.status as DesiredRoleStatus,
         adoptExisting: old.adoptExisting,
         ...(old.adoptRoleId !== undefined ? { adoptRoleId: old.adoptRoleId } : {}),
@@ -199,7 +207,13 @@ export function roleFromLive(
             : {}),
     };
     return {
-        props: { ...inputs, roleId: live.roleId, roleName: live.roleName, adopted: old.adopted },
+        props: {
+            ...inputs,
+            permissions: live.permissions,
+            roleId: live.roleId,
+            roleName: live.roleName,
+            adopted: old.adopted,
+        },
         inputs,
     };
 }

@@ -17,6 +17,7 @@ import {
     RoleOutputs,
     roleOutputs,
     RoleState,
+    SCIM_ROLE_PERMISSIONS,
 } from "./roleLogic";
 
 // Stored properties are what this module's check() and create() made them: typed back here.
@@ -46,9 +47,11 @@ export async function create(s: RoleState): Promise<{ id: string; outs: RoleOutp
         if (refusal) throw new Error(refusal);
         return { id: existing.roleId, outs: await converge(client, s, existing, true) };
     }
+    if (s.adoptRoleId) throw new Error(await adoptRoleIdProblem(client, s.name, s.adoptRoleId));
     let failed: unknown;
     try {
-        const { name, description, permissions, status } = s;
+        const { name, description, status } = s;
+        const permissions = s.permissions ?? [...SCIM_ROLE_PERMISSIONS];
         await client.createRole({ name, description, permissions, status });
     } catch (e) {
         // A reset or gateway error may hide a success: the role is ours if it exists now (it did not a moment ago).
@@ -63,6 +66,17 @@ export async function create(s: RoleState): Promise<{ id: string; outs: RoleOutp
             `CXone accepted role "${s.name}" but does not list it; run pulumi up again`,
         );
     return { id: created.roleId, outs: await converge(client, s, created, false) };
+}
+
+/**
+ * Why adoptRoleId cannot be honoured when no role of the name exists: nothing is created instead
+ * of the role the operator named (read only).
+ */
+async function adoptRoleIdProblem(client: CxoneClient, name: string, id: string): Promise<string> {
+    const byId = await client.getRole(id);
+    return byId
+        ? `adoptRoleId "${id}" is the CXone role "${byId.displayName}", not "${name}": set roleName to "${byId.displayName}" to adopt it, or remove adoptRoleId`
+        : `adoptRoleId "${id}": CXone has no role with this id and none named "${name}"; nothing was created`;
 }
 
 /** Brings a live role to the desired description, permissions and status. */
@@ -101,7 +115,7 @@ export async function update(
         roleName: old.roleName,
         displayName: old.name,
         description: old.description,
-        permissions: old.permissions,
+        permissions: old.permissions ?? [],
         status: old.status,
     };
     const change = roleChange(s, before);
@@ -115,7 +129,7 @@ export async function destroy(id: string, props: Props): Promise<void> {
     const client = new CxoneClient(old.endpoint);
     const live = await client.getRole(id);
     if (!live || live.status === "INACTIVE" || live.status === "DELETED") return;
-    await client.updateRole(id, { status: "INACTIVE" }, old.name);
+    await client.updateRole(id, { status: "INACTIVE" }, old.name, "pulumi destroy");
 }
 export { destroy as delete };
 

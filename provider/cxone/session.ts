@@ -17,6 +17,8 @@ import {
     type UserHubHost,
 } from "../regions";
 import { sleep } from "../core/sleep";
+import { answerOf, UnconfirmedFactError } from "../core/unconfirmed";
+import { REGION_AREA_HOSTS, REGION_ISSUERS, TOKEN_TENANT_CLAIM, USERHUB_HOST } from "./facts";
 
 /**
  * Where a CXone tenant lives. Non-secret; stored in resource state so refresh and delete reach the
@@ -37,7 +39,7 @@ export interface CxoneEndpoint {
 /** What an authenticated session learned from the token. */
 export interface SessionIdentity {
     tenantId?: string;
-    /** the user the admin key belongs to: `userId` claim, else `sub` minus its prefix [sdk] */
+    /** the user the admin key belongs to: `userId` claim, else `sub` minus its prefix [sdk:token-user-id] */
     userId?: string;
 }
 
@@ -58,12 +60,18 @@ const tokens = new Map<string, Promise<CachedToken>>();
 const refused = new Map<string, CxoneError>();
 const REFUSALS = new Set([400, 401, 403]);
 const discoveries = new Map<string, Promise<DiscoveredHosts>>();
+/**
+ * Per issuer and tenant: the UserHub host choice this process has seen answer (a 2xx there), or
+ * found by checking both candidates after a "no such route here" answer [sdk:userhub-host].
+ */
+const userHubs = new Map<string, { choice: UserHubHost; checked?: Promise<UserHubHost> }>();
 
 /** Forgets cached tokens and discovered API bases (tests; key rotation). */
 export function clearSessionCache(): void {
     tokens.clear();
     discoveries.clear();
     refused.clear();
+    userHubs.clear();
 }
 
 /** One HTTP call in the operator's words. */
@@ -79,6 +87,21 @@ export interface CallSpec {
     safe?: boolean;
     /** statuses that are answers, not failures (e.g. 404 on lookups) */
     accept?: number[];
+}
+
+/**
+ * CXone's 500 is taken for a real failure and not repeated: a write may have happened. Where CXone
+ * answers a passing overload with 500 instead of 429/503, the next `up` finds what exists.
+ */
+const SERVER_ERROR_HINT =
+    "a 500 is not repeated (CXone throttling is taken to be 429/503 [guess:cxone-throttling]); " +
+    "if it was passing, run `pulumi up` again: it finds what exists and goes on";
+
+/** An answer that may mean the request reached a host without this route (or no host at all). */
+function wrongHost(e: unknown): boolean {
+    if (!(e instanceof CxoneError)) return false;
+    if (e.status === 404 || e.status === 405) return true;
+    return e.status === undefined && /ENOTFOUND|EAI_AGAIN|ECONNREFUSED/.test(e.detail ?? "");
 }
 
 function normalise(url: string): string {
@@ -122,12 +145,15 @@ export class CxoneSession {
     async tenantId(): Promise<string> {
         const id = this.endpoint.tenantId ?? (await this.token()).tenantId ?? this.key.tenantId;
         if (!id)
-            throw new CxoneError(
-                "find the CXone tenant id",
-                undefined,
-                undefined,
-                "the token carries no tenantId claim; set endpoint.tenantId",
-            );
+            throw new UnconfirmedFactError({
+                operation: "find the CXone tenant id",
+                fact: TOKEN_TENANT_CLAIM,
+                answer: "CXone's tokens for the admin access key carry no tenantId claim",
+                wayOn: [
+                    "Find your CXone tenant id (NICE support or your CXone administrator can tell it).",
+                    "Set it: `pulumi config set cxone:tenantId <id>` (library: cxone.tenantId), then run `pulumi up`.",
+                ],
+            });
         return id;
     }
 
@@ -178,7 +204,45 @@ export class CxoneSession {
     // [doc] POST {area}/authentication/v1/token/access-key {accessKeyId, accessKeySecret}
     //       -> {access_token, refresh_token, expires_in, id_token?}
     private async fetchToken(): Promise<CachedToken> {
-        const res = await this.send(
+        let res: AxiosResponse;
+        try {
+            res = await this.signIn(this.endpoint.areaUrl);
+        } catch (e) {
+            // [seen:region-area-hosts] the table's area host may be spelled otherwise: discovery
+            // (public, by tenant id) names the tenant's own; the refused sign-in did nothing
+            if (!wrongHost(e) || /ECONNREFUSED/.test((e as CxoneError).detail ?? "")) throw e;
+            const tenantId = this.endpoint.tenantId ?? this.key.tenantId;
+            if (!tenantId)
+                throw new UnconfirmedFactError({
+                    operation: "sign in to CXone with the admin access key",
+                    fact: REGION_AREA_HOSTS,
+                    answer: e,
+                    wayOn: [
+                        "Set your CXone tenant id (`pulumi config set cxone:tenantId <id>`; library: cxone.tenantId): the stack then asks discovery for your tenant's area host.",
+                        "Run `pulumi up`.",
+                    ],
+                });
+            const hosts = await this.discoveredFor(tenantId);
+            if (normalise(hosts.areaUrl) === this.endpoint.areaUrl) throw e;
+            res = await this.signIn(hosts.areaUrl);
+        }
+        return this.tokenFrom(res);
+    }
+
+    /** Discovery for a tenant id known without a token (cached like hosts()). */
+    private discoveredFor(tenantId: string): Promise<DiscoveredHosts> {
+        const key = `${this.endpoint.issuerUrl}|${tenantId}`;
+        let found = discoveries.get(key);
+        if (!found) {
+            found = this.discover(tenantId);
+            discoveries.set(key, found);
+            found.catch(() => discoveries.delete(key));
+        }
+        return found;
+    }
+
+    private signIn(areaUrl: string): Promise<AxiosResponse> {
+        return this.send(
             {
                 operation: "sign in to CXone with the admin access key",
                 method: "POST",
@@ -190,10 +254,13 @@ export class CxoneSession {
                 },
                 safe: true, // a token request has no side effect worth protecting
             },
-            accessKeyTokenUrl(this.endpoint.areaUrl),
+            accessKeyTokenUrl(areaUrl),
             undefined,
         );
-        // snake_case or camelCase [sdk]
+    }
+
+    private tokenFrom(res: AxiosResponse): CachedToken {
+        // snake_case or camelCase [sdk:token-casing]
         const t = tokenFields(res.data);
         const token = t.accessToken;
         if (!token) {
@@ -220,32 +287,110 @@ export class CxoneSession {
     /** The UserHub API base: endpoint.apiUrl, else the discovered host of the configured choice. */
     async apiBase(): Promise<string> {
         if (this.endpoint.apiUrl) return this.endpoint.apiUrl;
-        return userHubBase(await this.hosts(), this.userHubHost);
+        const known = userHubs.get(await this.hostsKey());
+        return userHubBase(await this.hosts(), known?.choice ?? this.userHubHost);
+    }
+
+    private async hostsKey(): Promise<string> {
+        return `${this.endpoint.issuerUrl}|${await this.tenantId()}`;
+    }
+
+    /**
+     * After an answer that may mean "this host has no such route" (404, 405, or a host that does
+     * not resolve or refuses connections) on a UserHub host not yet seen answering: asks each
+     * candidate for one page of roles [spec], a read. Returns the other candidate's base when only
+     * it answers (the call is then repeated there: the refused one wrote nothing), or undefined
+     * when the host in use answers (the answer stands). Neither answering is a stop.
+     */
+    private async otherUserHub(base: string): Promise<string | undefined> {
+        if (this.endpoint.apiUrl) return undefined;
+        const key = await this.hostsKey();
+        const known = userHubs.get(key);
+        const current = known?.choice ?? this.userHubHost;
+        if (known && !known.checked) return undefined; // this host has answered already
+        const checked =
+            known?.checked ??
+            this.checkUserHubs(current).catch((e: unknown) => {
+                userHubs.delete(key);
+                throw e;
+            });
+        userHubs.set(key, { choice: current, checked });
+        const choice = await checked;
+        userHubs.set(key, { choice });
+        const hosts = await this.hosts();
+        const now = userHubBase(hosts, choice);
+        return now !== base ? now : undefined;
+    }
+
+    private async checkUserHubs(current: UserHubHost): Promise<UserHubHost> {
+        const hosts = await this.hosts();
+        const other: UserHubHost = current === "derived" ? "api_endpoint" : "derived";
+        const answers: string[] = [];
+        const t = await this.token();
+        for (const choice of [current, other]) {
+            const base = userHubBase(hosts, choice);
+            try {
+                // [spec] one page of roles: answered wherever UserHub is (403 included: the
+                // route exists, the key lacks a permission)
+                await this.send(
+                    {
+                        operation: `ask ${base} for CXone roles`,
+                        method: "POST",
+                        path: "/authorization/v1/roles/search",
+                        body: { page: { skip: 0, top: 1 } },
+                        safe: true,
+                        accept: [400, 401, 403],
+                    },
+                    base + "/authorization/v1/roles/search",
+                    t.token,
+                );
+                return choice;
+            } catch (e) {
+                if (!wrongHost(e)) throw e;
+                answers.push(`${base}: ${answerOf(e)}`);
+            }
+        }
+        throw new UnconfirmedFactError({
+            operation: "find the CXone host that serves employees, roles and access keys",
+            fact: USERHUB_HOST,
+            answer: `neither candidate answered (${answers.join("; ")})`,
+            wayOn: [
+                "Run `npm run verify -- --preflight` with the same region and admin key: it reports which host answers.",
+                "Library users can name the host: cxone endpoint apiUrl; report the host so provider/regions.ts can be corrected.",
+            ],
+        });
     }
 
     /** The tenant's hosts from discovery (cached per issuer and tenant). */
     async hosts(): Promise<DiscoveredHosts> {
-        const tenantId = await this.tenantId();
-        const key = `${this.endpoint.issuerUrl}|${tenantId}`;
-        let found = discoveries.get(key);
-        if (!found) {
-            found = this.discover(tenantId);
-            discoveries.set(key, found);
-            found.catch(() => discoveries.delete(key));
-        }
-        return found;
+        return this.discoveredFor(await this.tenantId());
     }
 
     // [spec] GET {issuer}/.well-known/cxone-configuration?tenantId= -> {api_endpoint, area,
-    // cluster, domain, uhDomain, acdDomain, ...}; hosts per regions.ts hostsFromDiscovery [sdk]
+    // cluster, domain, uhDomain, acdDomain, ...}; hosts per regions.ts hostsFromDiscovery
+    // [sdk:discovery-hosts]
     private async discover(tenantId: string): Promise<DiscoveredHosts> {
         const operation = "discover the CXone hosts of the tenant";
-        const res = await this.send(
-            // Stryker disable next-line StringLiteral: full URL given (path unused); GET is default
-            { operation, method: "GET", path: "", params: { tenantId }, safe: true },
-            `${this.endpoint.issuerUrl}/.well-known/cxone-configuration`,
-            undefined,
-        );
+        let res: AxiosResponse;
+        try {
+            res = await this.send(
+                // Stryker disable next-line StringLiteral: full URL given (path unused); GET is default
+                { operation, method: "GET", path: "", params: { tenantId }, safe: true },
+                `${this.endpoint.issuerUrl}/.well-known/cxone-configuration`,
+                undefined,
+            );
+        } catch (e) {
+            if (!wrongHost(e)) throw e;
+            throw new UnconfirmedFactError({
+                operation,
+                fact: REGION_ISSUERS,
+                answer: e,
+                wayOn: [
+                    `Check the issuer ${this.endpoint.issuerUrl} against your tenant's CXone sign-in page host: \`npm run verify -- --preflight\` asks it, reading only.`,
+                    "If your region is another one, set it (`pulumi config set cxone:region <region>`); library users can name the UserHub host with the endpoint's apiUrl (no discovery then). Then run `pulumi up`.",
+                ],
+            });
+        }
         try {
             return hostsFromDiscovery(res.data, this.endpoint.issuerUrl);
         } catch (e) {
@@ -261,6 +406,27 @@ export class CxoneSession {
      */
     async call(spec: CallSpec): Promise<AxiosResponse> {
         const base = await this.apiBase();
+        let res: AxiosResponse;
+        try {
+            res = await this.authorized(spec, base);
+        } catch (e) {
+            const other = wrongHost(e) ? await this.otherUserHub(base) : undefined;
+            if (!other) throw e;
+            return this.authorized(spec, other);
+        }
+        if (res.status === 404) {
+            const other = await this.otherUserHub(base);
+            if (other) return this.authorized(spec, other);
+        } else if (!this.endpoint.apiUrl && res.status < 300) {
+            // this host answers UserHub: no check needed for this tenant in this process
+            const key = await this.hostsKey();
+            if (!userHubs.has(key)) userHubs.set(key, { choice: this.userHubHost });
+        }
+        return res;
+    }
+
+    /** One call with the admin token; one token renewal on 401. */
+    private async authorized(spec: CallSpec, base: string): Promise<AxiosResponse> {
         let t = await this.token();
         try {
             return await this.send(spec, base + spec.path, t.token);
@@ -320,11 +486,12 @@ export class CxoneSession {
             }
             const facts = res ? errorFacts(res.data) : { detail: networkCode };
             const hide = this.secrets(bearer ? [bearer] : []);
+            const detail = facts.detail ? scrub(facts.detail, hide) : undefined;
             throw new CxoneError(
                 spec.operation,
                 status,
                 facts.code ? scrub(facts.code, hide) : undefined,
-                facts.detail ? scrub(facts.detail, hide) : undefined,
+                status === 500 ? [detail, SERVER_ERROR_HINT].filter(Boolean).join("; ") : detail,
                 attempt,
             );
         }

@@ -42,6 +42,8 @@ export interface OktaAppOptions {
     /** adopt exactly this existing app */
     adoptAppId?: pulumi.Input<string>;
     parent: pulumi.Resource;
+    /** resources the app waits for (the component: the CXone side, whose facts are unconfirmed) */
+    after?: pulumi.Resource[];
 }
 
 /** The per-child transforms of the Okta side, in either mode. */
@@ -79,7 +81,7 @@ export function createOktaApp(
     o: OktaAppOptions,
     transform?: OktaTransforms["app"],
 ): OktaApp {
-    const opts = childOptions(o);
+    const opts = { ...childOptions(o), ...(o.after?.length ? { dependsOn: o.after } : {}) };
     if (o.kind === "pulumi-okta") {
         const args: okta.app.AutoLoginArgs = { label: o.label, signOnUrl: o.loginUrl };
         return shaped(

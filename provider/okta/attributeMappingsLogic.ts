@@ -3,7 +3,8 @@
 // Expression Language we accept, and the diffing of declared against live. No I/O here.
 //
 // Marks: [spec] = the attribute is in CXone's SCIM schema (docs/vendor-facts/cxone.md, SCIM section);
-// [guess] = the exact value CXone expects is not documented (e.g. which phone `type` it reads).
+// [guess:<row id>] = the exact value CXone expects is not documented (e.g. which phone `type` it
+// reads); each id is a row of docs/vendor-facts/unconfirmed.md.
 
 import { isDeepStrictEqual } from "util";
 
@@ -19,11 +20,16 @@ export interface CxoneAttribute {
     /** SCIM attribute path in Okta's externalName syntax. */
     externalName: string;
     externalNamespace: string;
-    /** In the app user schema's base (exists on every SCIM app): never added or removed by us. */
+    /**
+     * In the app user schema's base (exists on every SCIM app): never added or removed by us.
+     * displayName and timezone are taken as not base [guess:okta-base-schema]: Okta's list of a
+     * SCIM app's base attributes does not confirm them.
+     */
     base: boolean;
     /** CXone refuses a user without it: may be remapped, never unmapped. */
     required: boolean;
-    mark: "[spec]" | "[guess]";
+    /** `[spec]`, or `[guess:<row id>]` (docs/vendor-facts/unconfirmed.md) */
+    mark: "[spec]" | `[guess:${string}]`;
     note: string;
 }
 
@@ -79,7 +85,7 @@ export const CXONE_ATTRIBUTES: Readonly<Record<string, CxoneAttribute>> = {
         "Email",
         "emails^[type=='work'].value",
         "[spec]",
-        "required by CXone; the primary email (type work [guess])",
+        "required by CXone; the primary email (type work [guess:email-type-work])",
         { base: true, required: true },
     ),
     displayName: core("displayName", "Display name", "displayName", "[spec]", "optional"),
@@ -88,20 +94,20 @@ export const CXONE_ATTRIBUTES: Readonly<Record<string, CxoneAttribute>> = {
         "Time zone",
         "timezone",
         "[spec]",
-        "optional; the value format CXone accepts (IANA or Windows names) is [guess]",
+        "optional; the value format CXone accepts (IANA or Windows names) is [guess:timezone-format]",
     ),
     "phoneNumbers.work": core(
         "workPhone",
         "Work phone",
         "phoneNumbers^[type=='work'].value",
-        "[guess]",
+        "[guess:phone-types]",
         "phoneNumbers is [spec]; the type values CXone reads are not documented",
     ),
     "phoneNumbers.mobile": core(
         "mobilePhone",
         "Mobile phone",
         "phoneNumbers^[type=='mobile'].value",
-        "[guess]",
+        "[guess:phone-types]",
         "phoneNumbers is [spec]; the type values CXone reads are not documented",
     ),
     "nice:team": nice(
@@ -109,7 +115,7 @@ export const CXONE_ATTRIBUTES: Readonly<Record<string, CxoneAttribute>> = {
         "CXone team",
         "team",
         "[spec]",
-        "NICE extension; whether CXone takes the team's name or id is [guess]",
+        "NICE extension; whether CXone takes the team's name or id is [guess:team-name-or-id]",
     ),
     "nice:loginAuthenticator": nice(
         "niceLoginAuthenticator",

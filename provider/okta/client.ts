@@ -42,6 +42,18 @@ export interface ProvisioningCapabilities {
     };
 }
 
+/** One person assigned to an app (Okta's app user) [doc: Application Users API]. */
+export interface OktaAppUser {
+    id: string;
+    /** USER: assigned directly; GROUP: through an assigned group */
+    scope: "USER" | "GROUP";
+    /** the person's id in the app (CXone's SCIM id) once Okta provisioned them [doc] */
+    externalId?: string | null;
+    status?: string;
+    syncState?: string;
+    credentials?: { userName?: string };
+}
+
 export interface OktaConnection {
     status: "ENABLED" | "DISABLED" | "UNKNOWN";
     authScheme?: string;
@@ -103,7 +115,8 @@ export async function call<T>(
         {
             policy,
             retry500: true, // Okta Core is eventually consistent; its own provider repeats 500s [doc]
-            // [sdk] the official SDK marks repeats with the first answer's request id and a count
+            // as the official SDK does, repeats carry the first answer's request id and a count:
+            // information for Okta's logs, nothing this client relies on
             retryHeaders: (prev, count): Record<string, string> => {
                 const id = prev?.headers["x-okta-request-id"];
                 if (typeof id !== "string") return {};
@@ -239,6 +252,9 @@ export const oktaApi = {
         });
         return all.filter((a) => a.label === label);
     },
+    /** GET /api/v1/apps [doc]: every app of the org, every page (200 a page [spec]). */
+    listApps: (orgUrl: string) =>
+        listAll<OktaApp>(orgUrl, "list the org's apps", "/api/v1/apps", { limit: 200 }),
     /**
      * Searches by label until `accept` picks some apps or `withinMs` has passed. Okta's lists and
      * q searches may lag behind a write for a moment [doc], so a just-made app may be missing at
@@ -345,6 +361,30 @@ export const oktaApi = {
             orgUrl,
             `read group ${groupId}`,
             `/api/v1/groups/${encodeURIComponent(groupId)}`,
+        ),
+    /** GET /api/v1/apps/{id}/users [doc]: everyone assigned, every page (500 a page [spec]). */
+    listAppUsers: (orgUrl: string, appId: string) =>
+        listAll<OktaAppUser>(
+            orgUrl,
+            `list the people assigned to app ${appId}`,
+            `/api/v1/apps/${encodeURIComponent(appId)}/users`,
+            { limit: 500 },
+        ),
+    /** GET /api/v1/apps/{id}/groups [doc]: the assigned groups, every page (200 a page [spec]). */
+    listAppGroups: (orgUrl: string, appId: string) =>
+        listAll<{ id: string }>(
+            orgUrl,
+            `list the groups assigned to app ${appId}`,
+            `/api/v1/apps/${encodeURIComponent(appId)}/groups`,
+            { limit: 200 },
+        ),
+    /** GET /api/v1/groups/{id}/users [doc]: the members, every page (1000 a page [spec]). */
+    listGroupMembers: (orgUrl: string, groupId: string) =>
+        listAll<{ id: string }>(
+            orgUrl,
+            `list the members of group ${groupId}`,
+            `/api/v1/groups/${encodeURIComponent(groupId)}/users`,
+            { limit: 1000 },
         ),
     /** DELETE /api/v1/apps/{id}/groups/{groupId} [doc] */
     async unassignGroup(orgUrl: string, appId: string, groupId: string): Promise<void> {

@@ -15,7 +15,7 @@ export type GroupAssignmentOutputs = GroupAssignmentState & {
     groupType?: string;
 };
 
-/** Okta object ids: a 3-character type prefix (00g for groups) and 17 more, 20 in all [seen]. */
+/** Okta object ids: a 3-character type prefix (00g for groups) and 17 more, 20 in all [seen:okta-id-shape]. */
 export const OKTA_GROUP_ID = /^00g[0-9A-Za-z]{17}$/;
 
 /** Whether `groupId` looks like an Okta group id (a name such as "Everyone" does not). */

@@ -2,8 +2,9 @@
 // SchemaApi and ProfileMappingApi; the same calls okta.AppUserSchemaProperty and
 // okta.profile.Mapping make]. Both updates are partial: only the properties sent change [spec:
 // "Partial updates", "adding, updating, or removing one or many property mappings"]. Removal is
-// a property sent as null [sdk: oktakit removes schema properties with the same POST; for
-// mappings the spec names removal but not its form: null is a guess].
+// a property sent as null [sdk:schema-property-removal] (oktakit removes schema properties with
+// the same POST; for mappings the spec names removal but not its form: null is inferred
+// [guess:mapping-null-removes]).
 import { call, find } from "./client";
 
 /** A property of the app user schema's `custom` definition, as Okta returns it. */

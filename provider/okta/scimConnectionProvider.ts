@@ -44,7 +44,9 @@ export async function diff(
 
 /**
  * One GET to Okta and one to CXone (two during a key rotation), at once. CXone is always asked:
- * Okta's ENABLED says nothing about whether the key it holds still works.
+ * Okta's ENABLED says nothing about whether the key it holds still works. For a wizard-made app
+ * Okta may answer UNKNOWN for ever, or no connection at all (404) [guess:okta-connection-status]:
+ * the CXone key's evidence then decides alone.
  */
 async function gather(
     s: ScimConnectionState,

@@ -19,6 +19,7 @@ import { oktaFaultAnswer } from "./faultAnswers";
 import { OktaRateLimiter, type RateLimitOptions } from "./rateLimits";
 import { requestIdMiddleware } from "./requestId";
 import { usersRouter } from "./routes/users";
+import { recordTerminations } from "./terminations";
 
 /** How the emulated org behaves where Okta's behaviour varies or is not documented. */
 export interface OktaServerOptions {
@@ -47,7 +48,14 @@ export function createOktaApp(
     app.disable("x-powered-by");
     app.set("etag", false);
     const engine = new ProvisioningEngine(ctx);
-    const hooks: Hooks = { changed: () => engine.schedule() };
+    const hooks: Hooks = {
+        // an ended assignment is judged at the moment it ends (terminations.ts), then pushed
+        changed: () => {
+            recordTerminations(ctx.state.okta);
+            engine.schedule();
+        },
+        settled: () => engine.idle(),
+    };
     const rateLimiter = new OktaRateLimiter(options.rateLimit);
     const faultAnswer = oktaFaultAnswer(() => rateLimiter.windowSeconds);
     app.locals.okta = { provisioning: engine, rateLimiter, faultAnswer } satisfies OktaLocals;

@@ -2,10 +2,13 @@
 // provisioning (a profile edit, a deactivation, an assignment, a group membership).
 export interface Hooks {
     changed(): void;
+    /** Resolves once every provisioning task queued so far has run (or failed). */
+    settled(): Promise<void>;
 }
 
 export const noHooks: Hooks = {
     changed() {
         /* nothing listens */
     },
+    settled: () => Promise.resolve(),
 };

@@ -15,16 +15,28 @@ export function groupMembers(state: OktaState, g: OktaGroup): string[] {
     return (state.memberships[g.id] ?? []).filter((id) => state.users[id]);
 }
 
-/** Every user the app is assigned to, directly (scope USER) or through a group (scope GROUP). */
+/**
+ * Every user the app is assigned to, directly (scope USER) or through a group (scope GROUP). A
+ * direct assignment keeps scope USER when the person is also in an assigned group [guess: the
+ * console's "Convert assignments" turns USER into GROUP, so both exist side by side].
+ * - A deactivated user loses the assignments of active apps [doc: support article "Deprovisioning
+ *   behavior when an app is inactive"]; they come back on reactivation [doc: "Deprovision a user"].
+ * - Deactivating an app removes its group-based assignments (a reconciliation) [doc: Apps API,
+ *   deactivate]; direct ones, and deactivated users' ones, are left untouched [doc: same article].
+ */
 export function appAssignees(state: OktaState, app: OktaApp): AppUserRow[] {
     const rows = new Map<string, AppUserRow>();
+    const active = app.status === "ACTIVE";
+    const counts = (id: string) =>
+        !!state.users[id] && (!active || state.users[id].status !== "DEPROVISIONED");
     for (const id of Object.keys(app.users))
-        if (state.users[id]) rows.set(id, { userId: id, scope: "USER" });
+        if (counts(id)) rows.set(id, { userId: id, scope: "USER" });
+    if (!active) return [...rows.values()];
     for (const gid of Object.keys(app.groups)) {
         const g = state.groups[gid];
         if (!g) continue;
         for (const uid of groupMembers(state, g))
-            if (!rows.has(uid)) rows.set(uid, { userId: uid, scope: "GROUP" });
+            if (!rows.has(uid) && counts(uid)) rows.set(uid, { userId: uid, scope: "GROUP" });
     }
     return [...rows.values()];
 }

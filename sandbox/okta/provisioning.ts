@@ -11,6 +11,7 @@ import { createHash } from "crypto";
 import type { SandboxContext } from "../core/context";
 import { oktaId } from "./ids";
 import { appAssignees, nowIso } from "./lookup";
+import { recordTerminations } from "./terminations";
 import { refreshTokens } from "./oauthClient";
 import { connectionEnabled } from "./routes/provisioning";
 import { mappedScimUser } from "./scimBody";
@@ -102,9 +103,10 @@ export class ProvisioningEngine {
     }
 
     private async runApp(appId: string): Promise<SyncResult[]> {
-        const app = this.ctx.state.okta.apps[appId];
-        if (!app || app.status !== "ACTIVE" || !connectionEnabled(app) || !app.provisioning.scim)
-            return [];
+        const state = this.ctx.state.okta;
+        const app = state.apps[appId];
+        if (!app || !connectionEnabled(app) || !app.provisioning.scim) return [];
+        recordTerminations(state);
         const p = app.provisioning;
         const scim = p.scim!;
         const caps = p.capabilities;
@@ -113,7 +115,9 @@ export class ProvisioningEngine {
             profile: caps.update.profile.status === "ENABLED",
             deactivate: caps.update.lifecycleDeactivate.status === "ENABLED",
         };
-        if (!on.create && !on.profile && !on.deactivate) return [];
+        const owed = Object.entries(p.pushed).filter(([, x]) => x.deprovision);
+        const active = app.status === "ACTIVE";
+        if (!owed.length && (!active || (!on.create && !on.profile && !on.deactivate))) return [];
 
         const tokenProblem = await this.ensureToken(app);
         const client = new ScimClient(scim.scimBaseUrl, () => p.tokens?.accessToken ?? "");
@@ -126,39 +130,18 @@ export class ProvisioningEngine {
         };
 
         const results: SyncResult[] = [];
-        const state = this.ctx.state.okta;
-        const assigned = new Set<string>();
-        for (const row of appAssignees(state, app)) {
-            const u = state.users[row.userId];
-            assigned.add(u.id);
-            if (tokenProblem) {
-                results.push(this.fail(app, u, "create", tokenProblem));
-                continue;
-            }
-            results.push(await this.syncUser(app, u, client, call, on));
-        }
-        // Pushed users no longer assigned: deactivate in the app.
-        for (const [uid, pushed] of Object.entries(p.pushed)) {
-            if (assigned.has(uid)) continue;
+        // Deactivations owed for ended assignments, also by an inactive app whose connection still
+        // works [doc: support article "Deprovisioning behavior when an app is inactive"].
+        for (const [uid, pushed] of owed) {
             const login = state.users[uid]?.profile.login ?? pushed.userName;
-            if (!pushed.active || !on.deactivate) {
-                results.push({
-                    userId: uid,
-                    login,
-                    action: pushed.active ? "skipped" : "unchanged",
-                    externalId: pushed.externalId,
-                    message: pushed.active ? "Deactivate Users is disabled" : undefined,
-                });
-                continue;
-            }
             if (tokenProblem) {
                 results.push(this.failById(app, uid, login, "deactivate", tokenProblem));
                 continue;
             }
             const r = await call(() => client.setActive(pushed.externalId, false));
             if (r.status >= 200 && r.status < 300) {
-                pushed.active = false;
-                pushed.lastSync = nowIso();
+                // the assignment is gone: Okta forgets the account once it is deactivated
+                delete p.pushed[uid];
                 this.clearErrors(app, uid);
                 results.push({
                     userId: uid,
@@ -178,6 +161,16 @@ export class ProvisioningEngine {
                 );
             }
         }
+        if (active && (on.create || on.profile || on.deactivate)) {
+            for (const row of appAssignees(state, app)) {
+                const u = state.users[row.userId];
+                if (tokenProblem) {
+                    results.push(this.fail(app, u, "create", tokenProblem));
+                    continue;
+                }
+                results.push(await this.syncUser(app, u, client, call, on));
+            }
+        }
         this.ctx.save();
         return results;
     }
@@ -192,8 +185,8 @@ export class ProvisioningEngine {
         const p = app.provisioning;
         const login = u.profile.login;
         const userName = appUserName(app, u);
-        const wantActive = u.status !== "DEPROVISIONED";
-        const body = mappedScimUser(app, userName, u, wantActive);
+        // a deactivated Okta user is no assignee of an active app (lookup.ts): always pushed active
+        const body = mappedScimUser(app, userName, u, true);
         const hash = profileHash(body);
         const pushed = p.pushed[u.id];
         const ok = (action: SyncAction, externalId: string): SyncResult => {
@@ -208,13 +201,6 @@ export class ProvisioningEngine {
                     login,
                     action: "skipped",
                     message: "The user is not activated in Okta",
-                };
-            if (!wantActive)
-                return {
-                    userId: u.id,
-                    login,
-                    action: "skipped",
-                    message: "The user is deactivated in Okta",
                 };
             if (!on.create)
                 return {
@@ -282,28 +268,6 @@ export class ProvisioningEngine {
         }
 
         const id = pushed.externalId;
-        if (!wantActive) {
-            if (!pushed.active) return ok("unchanged", id);
-            if (!on.deactivate)
-                return {
-                    userId: u.id,
-                    login,
-                    action: "skipped",
-                    externalId: id,
-                    message: "Deactivate Users is disabled",
-                };
-            const r = await call(() => client.setActive(id, false));
-            if (r.status < 200 || r.status >= 300)
-                return this.fail(
-                    app,
-                    u,
-                    "deactivate",
-                    `Error while deactivating user ${login}: ${scimErrorText(r)}`,
-                );
-            pushed.active = false;
-            pushed.lastSync = nowIso();
-            return ok("deactivated", id);
-        }
         let action: SyncAction = "unchanged";
         if (!pushed.active) {
             if (!on.deactivate)

@@ -128,6 +128,8 @@ export interface PushedUser {
     lastSync: string;
     /** Fingerprint of the profile last pushed, to push updates only on change. */
     profileHash: string;
+    /** The assignment ended while "Deactivate Users" was on: Okta owes CXone a deactivation. */
+    deprovision?: boolean;
 }
 
 export interface AppProvisioning {

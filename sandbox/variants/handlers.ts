@@ -44,14 +44,27 @@ export function rewriteRequest(
     );
 }
 
-/** Changes the JSON answers of one route (any status) before they are sent. */
+/**
+ * Changes the JSON answers of one route (any status, res.json or a JSON text) before they are
+ * sent. Every JSON answer passes res.send as text once (res.json calls it), so that is the hook.
+ */
 export function rewriteAnswer(
     m: RouteMatch,
     change: (body: unknown, req: Request, res: Response) => unknown,
 ): RequestHandler {
     return onRoute(m, (req, res, next) => {
-        const send = res.json.bind(res);
-        res.json = (body: unknown) => send(change(body, req, res));
+        const send = res.send.bind(res);
+        res.send = (body?: unknown) => {
+            if (typeof body !== "string" || !/json/i.test(String(res.get("Content-Type"))))
+                return send(body);
+            let parsed: unknown;
+            try {
+                parsed = JSON.parse(body);
+            } catch {
+                return send(body);
+            }
+            return send(JSON.stringify(change(parsed, req, res)));
+        };
         next();
     });
 }

@@ -36,6 +36,11 @@ export interface SandboxVariant {
         before?(env: VariantEnv): RequestHandler[];
         options?: Partial<OktaServerOptions>;
     };
+    /**
+     * Objects this world has that the seeded one lacks, added at start (idempotent: the world
+     * may be loaded from an earlier run)
+     */
+    setUp?(env: VariantEnv): void;
 }
 
 /** Every variant, CXone's first. Names are unique (checked by the tests). */
@@ -86,6 +91,13 @@ export function cxoneHandlers(
     env: VariantEnv,
 ): RequestHandler[] {
     return variants.flatMap((v) => v.cxone?.before?.(host, env) ?? []);
+}
+
+/** Adds what each variant's world has beyond the seeded one, then saves the world. */
+export function setUpWorlds(variants: readonly SandboxVariant[], env: VariantEnv): void {
+    const setUps = variants.filter((v) => v.setUp);
+    for (const v of setUps) v.setUp!(env);
+    if (setUps.length) env.ctx.save();
 }
 
 /** The handlers every variant puts in front of the Okta org. */

@@ -1,4 +1,4 @@
-// CXone's Role, Employee and AccessKey declared one by one (test/cxone/engine.test.ts).
+// CXone's Role, Employee and AccessKey declared one by one (test/cxone/resources.engine.test.ts).
 import { AccessKey, Employee, Role } from "../../provider/cxone";
 import type { CxoneEndpoint } from "../../provider/cxone";
 import { params } from "./params";

@@ -1,4 +1,4 @@
-// One resource of any kind with the given (possibly invalid) inputs (test/reliability/badInput.test.ts).
+// One resource of any kind with the given (possibly invalid) inputs (test/integration/badInput.engine.test.ts).
 import * as pulumi from "@pulumi/pulumi";
 import { AccessKey, Employee, Role } from "../../provider/cxone";
 import { AutoLoginApp } from "../../provider/okta/autoLoginApp";

@@ -1,4 +1,4 @@
-// A resource whose create takes a minute: something to interrupt (test/langhost/host.test.ts).
+// A resource whose create takes a minute: something to interrupt (test/langhost/main.engine.test.ts).
 import * as pulumi from "@pulumi/pulumi";
 
 const slow: pulumi.dynamic.ResourceProvider = {

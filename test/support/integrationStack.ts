@@ -38,7 +38,7 @@ let defaultOktaConnection: "reported" | "unknown" = "reported";
 
 /**
  * Makes fixtures that choose no Okta mode start the sandbox in `mode`, so one suite runs in both
- * (test/integration/unknownConnection.test.ts). Returns a function that restores the previous mode.
+ * (test/integration/unknownConnection.engine.test.ts). Returns a function that restores the previous mode.
  */
 export function useOktaConnection(mode: "reported" | "unknown"): () => void {
     const before = defaultOktaConnection;

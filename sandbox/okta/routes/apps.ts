@@ -139,7 +139,9 @@ export function appsRouter(ctx: SandboxContext, hooks: Hooks): Router {
     });
 
     // [doc] only an INACTIVE app can be deleted. [guess: E0000056 403 for an ACTIVE one]
-    r.delete("/apps/:id", (req, res) => {
+    // Deleting pushes nothing to CXone: the remaining (direct) assignees keep their accounts,
+    // no longer managed [guess]; deactivations already owed are sent first [guess].
+    r.delete("/apps/:id", async (req, res) => {
         const app = find(req, res);
         if (!app) return;
         if (app.status === "ACTIVE") {
@@ -147,6 +149,8 @@ export function appsRouter(ctx: SandboxContext, hooks: Hooks): Router {
                 "The application must be deactivated before it can be deleted.",
             ]);
         }
+        await hooks.settled();
+        if (!okta().apps[app.id]) return notFound(res, `${req.params.id} (App)`);
         delete okta().apps[app.id];
         for (const [state, p] of Object.entries(okta().pendingOAuth))
             if (p.appId === app.id) delete okta().pendingOAuth[state];

@@ -1,0 +1,87 @@
+// The people probe: one of the reads before the first write (provider/preflight). It finds this
+// stack's Okta app, reads who it provisions, and tells what the planned change does to them; over
+// the stack's threshold it refuses, before anything is written, in preview and `up` alike.
+import { CxoneClient } from "../cxone/client";
+import type { ProvisioningSwitches } from "../okta/capabilities";
+import { oktaApi, type OktaApp } from "../okta/client";
+import { ownerIn } from "../ownership";
+import type { CxoneEndpoint } from "../regions";
+import { allowed, impactOf, type Impact, type KeyChange, type Safeguard } from "./impactLogic";
+import { impactLines, refusal } from "./messages";
+import { readPeopleNow } from "./reads";
+
+/** What the people probe asks about: the integration's identity and its people settings. */
+export interface PeopleFacts {
+    /** this stack (`project/stack`): the mark on its app and role */
+    owner: string;
+    endpoint: CxoneEndpoint;
+    oktaOrgUrl: string;
+    roleName: string;
+    employeeEmail: string;
+    adoptEmployeeId?: string;
+    appLabel: string;
+    adoptAppId?: string;
+    groupIds: string[];
+    people: { switches: ProvisioningSwitches } & Safeguard;
+}
+
+/** What the probe found: the impact, and the refusal when it is over the threshold. */
+export interface PeopleReport {
+    impact: Impact;
+    /** the lines every preview and `up` prints (the first is the summary) */
+    lines: string[];
+    refusal?: string;
+}
+
+const noteOf = (a: OktaApp): unknown =>
+    (a.settings.notes as { admin?: unknown } | undefined)?.admin;
+
+/**
+ * This stack's app: the adoptAppId one, else the app of this label carrying the stack's mark; if
+ * the label finds none (the label may change in this very update), every app of the org is read
+ * once for the mark.
+ */
+export async function findStackApp(f: PeopleFacts): Promise<OktaApp | undefined> {
+    if (f.adoptAppId) return oktaApi.getApp(f.oktaOrgUrl, f.adoptAppId);
+    const mine = (apps: OktaApp[]) =>
+        apps.find((a) => a.signOnMode === "AUTO_LOGIN" && ownerIn(noteOf(a)) === f.owner);
+    return (
+        mine(await oktaApi.findAppsByLabel(f.oktaOrgUrl, f.appLabel)) ??
+        mine(await oktaApi.listApps(f.oktaOrgUrl))
+    );
+}
+
+/**
+ * Whether this update makes a new access key: the target CXone tenant has no employee with the
+ * key's email (a new employee, and so a new key). `tenant` when it has no role of this stack
+ * either (another tenant), else `employee`.
+ */
+async function keyChange(f: PeopleFacts): Promise<KeyChange | undefined> {
+    if (f.adoptEmployeeId) return undefined;
+    const client = new CxoneClient(f.endpoint);
+    const [employees, roles] = await Promise.all([
+        client.findEmployeesByEmail(f.employeeEmail),
+        client.findRolesByName(f.roleName),
+    ]);
+    if (employees.length > 0) return undefined;
+    return roles.some((r) => ownerIn(r.description) === f.owner) ? "employee" : "tenant";
+}
+
+/** Reads and judges the planned update (nothing written). */
+export async function peopleReport(f: PeopleFacts): Promise<PeopleReport> {
+    const app = await findStackApp(f);
+    const now = await readPeopleNow(f.oktaOrgUrl, app?.id, f.groupIds);
+    // a new key matters only where Okta provisions now
+    const newKey = now.provisioning ? await keyChange(f) : undefined;
+    const impact = impactOf(now, {
+        operation: "update",
+        groupIds: f.groupIds,
+        switches: f.people.switches,
+        newKey,
+    });
+    return {
+        impact,
+        lines: impactLines(impact),
+        refusal: allowed(impact, f.people) ? undefined : refusal(impact, f.people),
+    };
+}

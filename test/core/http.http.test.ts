@@ -1,0 +1,118 @@
+// The shared request executor over real HTTP (a scripted loopback server): which answers are
+// repeated, how long rate limits are waited for, and that the budget is respected.
+import { strict as assert } from "assert";
+import express from "express";
+import { sendWithRetry, type HttpFailure } from "../../provider/core/http";
+import { defaultRetryPolicy, type RetryPolicy } from "../../provider/core/retry";
+import { serve, type Served } from "../support/oktaHarness";
+
+type Answer = { status: number; headers?: Record<string, string>; body?: unknown };
+
+describe("core: sendWithRetry over HTTP", function () {
+    let server: Served;
+    let script: Answer[] = [];
+    let seen: { method: string; headers: Record<string, unknown>; at: number }[] = [];
+    const fast: RetryPolicy = {
+        ...defaultRetryPolicy,
+        baseDelayMs: 5,
+        maxDelayMs: 50,
+        rateLimitBudgetMs: 5_000,
+    };
+    const fail = (f: HttpFailure) =>
+        Object.assign(
+            new Error(`failed ${f.response?.status ?? f.networkCode} after ${f.attempts}`),
+            { f },
+        );
+
+    before(async () => {
+        const app = express();
+        app.use((req, res) => {
+            seen.push({ method: req.method, headers: req.headers, at: Date.now() });
+            const a = script.shift() ?? { status: 200, body: { ok: true } };
+            res.status(a.status)
+                .set(a.headers ?? {})
+                .json(a.body ?? {});
+        });
+        server = await serve(app);
+    });
+    after(() => server.close());
+    beforeEach(() => {
+        script = [];
+        seen = [];
+    });
+
+    const send = (safe: boolean, retry500 = true, policy = fast) =>
+        sendWithRetry(
+            { method: safe ? "GET" : "POST", url: `${server.url}/x`, safe },
+            {
+                policy,
+                retry500,
+                fail,
+                rateLimitJitterMs: 50,
+                retryHeaders: (prev, n): Record<string, string> => ({
+                    "X-Retry-Count": String(n),
+                    "X-Retry-For": String(prev?.headers["x-id"] ?? ""),
+                }),
+            },
+        );
+
+    it("repeats a transient 500 on a safe call, with the retry headers", async () => {
+        script = [{ status: 500, headers: { "x-id": "r1" } }, { status: 500 }];
+        const res = await send(true);
+        assert.equal(res.status, 200);
+        assert.equal(seen.length, 3);
+        assert.equal(seen[1].headers["x-retry-for"], "r1");
+        assert.equal(seen[2].headers["x-retry-count"], "2");
+    });
+    it("never repeats a 500 on an unsafe call (it may have happened)", async () => {
+        script = [{ status: 500 }];
+        await assert.rejects(send(false), /failed 500 after 1/);
+        assert.equal(seen.length, 1);
+    });
+    it("waits until X-Rate-Limit-Reset measured against the server's Date", async () => {
+        // the server's clock says the window resets 2 s from its own Date; the wait is ~2-3 s
+        const now = Date.now();
+        const serverDate = new Date(Math.floor(now / 1000) * 1000);
+        script = [
+            {
+                status: 429,
+                headers: {
+                    date: serverDate.toUTCString(),
+                    "x-rate-limit-reset": String(serverDate.getTime() / 1000 + 2),
+                },
+            },
+        ];
+        const res = await send(false);
+        assert.equal(res.status, 200, "429 means refused: even an unsafe call is repeated");
+        const waited = seen[1].at - seen[0].at;
+        assert.ok(waited >= 2000 && waited < 3500, `waited ${waited} ms`);
+    });
+    it("gives up at once when the reset lies beyond the wait budget, saying so", async () => {
+        script = [
+            {
+                status: 429,
+                headers: { "x-rate-limit-reset": String(Math.floor(Date.now() / 1000) + 60) },
+            },
+        ];
+        const started = Date.now();
+        const e = await send(true).then(
+            () => undefined,
+            (x: Error & { f: HttpFailure }) => x,
+        );
+        assert.ok(e && Date.now() - started < 1000);
+        assert.ok((e.f.rateLimitResetMs ?? 0) > 59_000);
+    });
+    it("bounds attempts", async () => {
+        script = Array.from({ length: 10 }, () => ({ status: 503 }));
+        await assert.rejects(send(true, true, { ...fast, maxAttempts: 3 }), /failed 503 after 3/);
+        assert.equal(seen.length, 3);
+    });
+    it("returns accepted statuses as answers", async () => {
+        script = [{ status: 404 }];
+        const res = await sendWithRetry(
+            { method: "GET", url: `${server.url}/x`, safe: true, accept: [404] },
+            { policy: fast, fail },
+        );
+        assert.equal(res.status, 404);
+    });
+});

@@ -1,0 +1,534 @@
+// The Employee provider's methods against the sandbox over HTTP, asserting the exact results and
+// the exact employee CXone holds afterwards: the writes create, adoption, update and destroy make
+// (and the ones they must not make), the per-process look-ups (asked once, failures not kept), a
+// create whose answer was lost after CXone acted, and the partial create recorded for repair.
+import { strict as assert } from "assert";
+import * as employee from "../../provider/cxone/employeeProvider";
+import * as role from "../../provider/cxone/roleProvider";
+import type { EmployeeState } from "../../provider/cxone/employeeLogic";
+import { PartialCreateError } from "../../provider/cxone/errors";
+import type { CxoneEndpoint } from "../../provider/cxone/session";
+import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/cxoneSandbox";
+import { lossyLink, LossyLink } from "../support/lossyLink";
+
+type Props = Record<string, unknown>;
+
+describe("Employee provider (sandbox, HTTP): exact writes and end states", function () {
+    this.timeout(30_000);
+    let f: CxoneFixture;
+    let roleId: string;
+    let roleName: string;
+    let defaultAuth: string;
+    let otherAuth: string;
+    const links: LossyLink[] = [];
+    before(async () => {
+        f = await cxoneFixture();
+        const { inputs } = await role.check({}, { endpoint: f.endpoint, name: unique("Emp") });
+        const r = await role.create(inputs);
+        roleId = r.id;
+        roleName = r.outs.roleName;
+        defaultAuth = cx().loginAuthenticators.find((a) => a.isDefault)!.id;
+        // a second authenticator, as an administrator adds one in the console (no public API)
+        otherAuth = "sso-authenticator-for-tests";
+        cx().loginAuthenticators.push({
+            id: otherAuth,
+            name: "SSO",
+            authenticatorType: "SAML",
+            isDefault: false,
+            status: "ACTIVE",
+        });
+    });
+    after(async () => {
+        for (const l of links) await l.stop();
+        await f.stop();
+    });
+
+    const cx = () => f.sandbox.context.state.cxone;
+    // a new endpoint through a link: the provider process's memos start cold for it
+    const coldEndpoint = async (): Promise<{ link: LossyLink; endpoint: CxoneEndpoint }> => {
+        const link = await lossyLink(f.sandbox.urls.cxone);
+        links.push(link);
+        return { link, endpoint: link.endpoint };
+    };
+    // what CXone holds for an employee, in the provider's terms
+    const held = (id: string) => {
+        const u = cx().users[id];
+        return {
+            email: u.emailAddress,
+            firstName: u.firstName,
+            lastName: u.lastName,
+            role: u.role,
+            roleId: u.roleUUID,
+            billable: u.billable,
+            loginAuthenticatorId: u.loginAuthenticatorId,
+            status: u.status,
+        };
+    };
+    const changes = () =>
+        f
+            .writes()
+            .filter((w) => !w.path.endsWith("/search") && !w.path.startsWith("/authentication/"))
+            .map((w) => `${w.method} ${w.path.split("?")[0]}`);
+    const calls = (path: string) => f.sandbox.requests().filter((r) => r.path === path).length;
+    const ROLE_SEARCH = "/authorization/v1/roles/search";
+    const AUTH_SEARCH = "/authorization/v1/login-authenticator/search";
+    const byEmail = (email: string) =>
+        Object.values(cx().users).filter(
+            (u) => u.emailAddress.toLowerCase() === email.toLowerCase(),
+        );
+
+    async function inputs(extra: Props = {}, endpoint = f.endpoint): Promise<EmployeeState> {
+        const { inputs, failures } = await employee.check(
+            {},
+            {
+                endpoint,
+                email: uniqueEmail("emp"),
+                firstName: "SCIM",
+                lastName: "AccessKey",
+                roleId,
+                ...extra,
+            },
+        );
+        assert.deepEqual(failures, []);
+        return inputs;
+    }
+
+    describe("diff", () => {
+        it("answers exactly the engine's fields: changes and replaces", async () => {
+            const s = await inputs();
+            const olds = { ...s, status: "PENDING", effectiveLoginAuthenticatorId: defaultAuth };
+            assert.deepEqual(await employee.diff("u", olds, s), { changes: false, replaces: [] });
+            assert.deepEqual(await employee.diff("u", olds, { ...s, email: "new@example.com" }), {
+                changes: true,
+                replaces: ["email"],
+            });
+            assert.deepEqual(await employee.diff("u", olds, { ...s, billable: true }), {
+                changes: true,
+                replaces: [],
+            });
+        });
+    });
+
+    describe("create", () => {
+        it("invited: POST then invite; CXone holds exactly the inputs, PENDING; outputs say so", async () => {
+            const s = await inputs();
+            f.sandbox.clearRequests();
+            const e = await employee.create(s);
+            assert.deepEqual(changes(), [
+                "POST /user-management/v1/users",
+                "POST /user-management/v2/users/inviteById",
+            ]);
+            assert.deepEqual(held(e.id), {
+                email: s.email,
+                firstName: "SCIM",
+                lastName: "AccessKey",
+                role: roleName,
+                roleId,
+                billable: false,
+                loginAuthenticatorId: defaultAuth,
+                status: "PENDING",
+            });
+            assert.deepEqual(e.outs, {
+                ...s,
+                employeeId: e.id,
+                userName: cx().users[e.id].userName,
+                roleName,
+                status: "PENDING",
+                effectiveLoginAuthenticatorId: defaultAuth,
+                invited: true,
+                adopted: false,
+            });
+        });
+
+        it("not invited, billable, another authenticator: no invite, CXone holds them", async () => {
+            const s = await inputs({
+                invite: false,
+                billable: true,
+                loginAuthenticatorId: otherAuth,
+            });
+            f.sandbox.clearRequests();
+            const e = await employee.create(s);
+            assert.deepEqual(changes(), ["POST /user-management/v1/users"]);
+            assert.equal(held(e.id).status, "UNREGISTERED");
+            assert.equal(held(e.id).billable, true);
+            assert.equal(held(e.id).loginAuthenticatorId, otherAuth);
+            assert.equal(e.outs.invited, false);
+            assert.equal(e.outs.effectiveLoginAuthenticatorId, otherAuth);
+        });
+
+        it("with no credentials in the environment, a loopback tenant uses the sandbox's own admin key", async () => {
+            const saved = { ...process.env };
+            delete process.env.CXONE_ACCESS_KEY_ID;
+            delete process.env.CXONE_ACCESS_KEY_SECRET;
+            process.env.CXONE_OKTA_SANDBOX_DIR = f.dir;
+            try {
+                const e = await employee.create(await inputs({ invite: false }));
+                assert.equal(e.outs.effectiveLoginAuthenticatorId, defaultAuth);
+                assert.equal(held(e.id).status, "UNREGISTERED");
+            } finally {
+                for (const k of ["CXONE_ACCESS_KEY_ID", "CXONE_ACCESS_KEY_SECRET"])
+                    process.env[k] = saved[k];
+                if (saved.CXONE_OKTA_SANDBOX_DIR === undefined)
+                    delete process.env.CXONE_OKTA_SANDBOX_DIR;
+                else process.env.CXONE_OKTA_SANDBOX_DIR = saved.CXONE_OKTA_SANDBOX_DIR;
+            }
+        });
+
+        it("an explicit authenticator is used as given: the default is never looked up", async () => {
+            const { endpoint } = await coldEndpoint();
+            const s = await inputs({ invite: false, loginAuthenticatorId: otherAuth }, endpoint);
+            f.sandbox.clearRequests();
+            await employee.create(s);
+            assert.equal(calls(AUTH_SEARCH), 0);
+        });
+
+        it("a stack of employees asks CXone once for the role's name and the default authenticator", async () => {
+            const { endpoint } = await coldEndpoint();
+            f.sandbox.clearRequests();
+            await Promise.all([
+                employee.create(await inputs({ invite: false }, endpoint)),
+                employee.create(await inputs({ invite: false }, endpoint)),
+            ]);
+            await employee.create(await inputs({ invite: false }, endpoint));
+            assert.equal(calls(ROLE_SEARCH), 1, "the role's name");
+            assert.equal(calls(AUTH_SEARCH), 1, "the default authenticator");
+        });
+
+        it("a failed look-up of the role's name is not remembered: the next create asks again", async () => {
+            const { endpoint } = await coldEndpoint();
+            f.sandbox.setFaults([
+                { kind: "status", status: 500, server: "cxone", path: ROLE_SEARCH, times: 1 },
+            ]);
+            const s = await inputs({ invite: false }, endpoint);
+            await assert.rejects(employee.create(s), (e: Error) =>
+                e.message.startsWith(
+                    `could not read CXone role ${roleId}: CXone answered HTTP 500`,
+                ),
+            );
+            f.sandbox.clearFaults();
+            assert.deepEqual(byEmail(s.email), [], "nothing created");
+            const e = await employee.create(s);
+            assert.equal(e.outs.roleName, roleName);
+        });
+
+        it("a failed look-up of the default authenticator is not remembered either", async () => {
+            const { endpoint } = await coldEndpoint();
+            f.sandbox.setFaults([
+                { kind: "status", status: 500, server: "cxone", path: AUTH_SEARCH, times: 1 },
+            ]);
+            const s = await inputs({ invite: false }, endpoint);
+            await assert.rejects(employee.create(s), (e: Error) =>
+                e.message.startsWith(
+                    "could not find the tenant's default CXone login authenticator: CXone answered HTTP 500",
+                ),
+            );
+            f.sandbox.clearFaults();
+            const e = await employee.create(s);
+            assert.equal(e.outs.effectiveLoginAuthenticatorId, defaultAuth);
+        });
+
+        it("a role CXone does not have: an error naming it, nothing created", async () => {
+            const s = await inputs({ roleId: "no-such-role" });
+            await assert.rejects(
+                employee.create(s),
+                (e: Error) =>
+                    e.message ===
+                    "could not find CXone role no-such-role for the employee: CXone answered HTTP 404 (no such role)",
+            );
+            assert.deepEqual(byEmail(s.email), []);
+        });
+
+        it("adopting this stack's employee that is already as desired writes nothing", async () => {
+            const s = await inputs({ invite: false });
+            const first = await employee.create(s);
+            f.sandbox.clearRequests();
+            const again = await employee.create({ ...s, adoptExisting: true, invite: true });
+            assert.deepEqual(changes(), [], "no revive, no update, no invite");
+            assert.equal(again.id, first.id);
+            assert.deepEqual(again.outs, {
+                ...first.outs,
+                adoptExisting: true,
+                invite: true,
+                invited: false,
+                adopted: true,
+            });
+        });
+
+        it("adopting a deactivated employee revives it and writes the desired fields", async () => {
+            const s = await inputs();
+            const first = await employee.create(s);
+            await employee.delete(first.id, first.outs);
+            assert.equal(held(first.id).status, "BLOCKED");
+            f.sandbox.clearRequests();
+            const adopted = await employee.create({
+                ...s,
+                adoptExisting: true,
+                lastName: "Adopted",
+            });
+            assert.deepEqual(changes(), [
+                `POST /user-management/v1/users/${first.id}/revive`,
+                "PUT /user-management/v1/users",
+            ]);
+            assert.equal(held(first.id).status, "PENDING", "back to what it was");
+            assert.equal(held(first.id).lastName, "Adopted");
+            assert.equal(adopted.outs.status, "PENDING");
+            assert.equal(adopted.outs.adopted, true);
+        });
+
+        it("the answer lost after CXone created the employee: it is found, exactly one exists, and invited", async () => {
+            const { link, endpoint } = await coldEndpoint();
+            link.dropAnswer("POST", /^\/user-management\/v1\/users$/);
+            const s = await inputs({}, endpoint);
+            const e = await employee.create(s);
+            const found = byEmail(s.email);
+            assert.equal(found.length, 1);
+            assert.equal(e.id, found[0].id);
+            assert.equal(held(e.id).status, "PENDING");
+            assert.equal(e.outs.invited, true);
+            assert.equal(
+                link.seen().filter((x) => x === "POST /user-management/v1/users").length,
+                1,
+                "never posted twice",
+            );
+        });
+
+        it("an error answer is rethrown at once: no look-up for an employee that cannot exist", async () => {
+            const s = await inputs();
+            f.sandbox.clearRequests();
+            f.sandbox.setFaults([
+                {
+                    kind: "status",
+                    status: 500,
+                    server: "cxone",
+                    method: "POST",
+                    path: "^/user-management/v1/users$",
+                    times: 1,
+                },
+            ]);
+            try {
+                await assert.rejects(employee.create(s), (e: Error) =>
+                    e.message.startsWith(
+                        `could not create CXone employee ${s.email}: CXone answered HTTP 500`,
+                    ),
+                );
+            } finally {
+                f.sandbox.clearFaults();
+            }
+            assert.equal(calls("/user-management/v2/users/search"), 1, "only the look-up before");
+            assert.deepEqual(byEmail(s.email), []);
+        });
+
+        it("the invite fails: the created employee is recorded (PartialCreateError) for the next up", async () => {
+            const s = await inputs();
+            f.sandbox.setFaults([
+                {
+                    kind: "status",
+                    status: 500,
+                    server: "cxone",
+                    path: "^/user-management/v2/users/inviteById$",
+                    times: 1,
+                },
+            ]);
+            let err: PartialCreateError | undefined;
+            try {
+                await employee.create(s).catch((e: PartialCreateError) => {
+                    err = e;
+                });
+            } finally {
+                f.sandbox.clearFaults();
+            }
+            assert.ok(err instanceof PartialCreateError, String(err));
+            const [made] = byEmail(s.email);
+            assert.equal(err.id, made.id);
+            assert.match(err.message, new RegExp(`^could not invite CXone employee ${s.email}`));
+            assert.deepEqual(err.properties, {
+                ...s,
+                employeeId: made.id,
+                roleName,
+                status: "UNREGISTERED",
+                effectiveLoginAuthenticatorId: defaultAuth,
+                userName: s.email,
+                invited: false,
+                adopted: false,
+            });
+        });
+
+        it("the read after the invite fails: recorded as invited", async () => {
+            const s = await inputs();
+            f.sandbox.setFaults([
+                {
+                    kind: "status",
+                    status: 500,
+                    server: "cxone",
+                    method: "GET",
+                    path: "^/user-management/v1/users/[^/]+$",
+                    times: 1,
+                },
+            ]);
+            let err: PartialCreateError | undefined;
+            try {
+                await employee.create(s).catch((e: PartialCreateError) => {
+                    err = e;
+                });
+            } finally {
+                f.sandbox.clearFaults();
+            }
+            assert.ok(err instanceof PartialCreateError, String(err));
+            assert.equal(err.properties.invited, true);
+            assert.equal(held(err.id).status, "PENDING");
+        });
+    });
+
+    describe("read", () => {
+        it("without stored properties: an error naming the employee and the fix", async () => {
+            await assert.rejects(
+                employee.read("u-42"),
+                (e: Error) =>
+                    e.message === "no stored properties for employee u-42: run `pulumi refresh`",
+            );
+        });
+        it("an employee CXone does not have, or marks DELETED, is gone", async () => {
+            const e = await employee.create(await inputs({ invite: false }));
+            assert.deepEqual(await employee.read("no-such-user", e.outs), { id: "" });
+            // CXone has no public API that deletes an employee; its back office marks one DELETED
+            cx().users[e.id].status = "DELETED";
+            assert.deepEqual(await employee.read(e.id, e.outs), { id: "" });
+        });
+        it("returns the id, the live employee as props and as inputs", async () => {
+            const s = await inputs({ invite: false });
+            const e = await employee.create(s);
+            assert.deepEqual(await employee.read(e.id, e.outs), {
+                id: e.id,
+                props: e.outs,
+                inputs: s,
+            });
+        });
+    });
+
+    describe("update", () => {
+        it("nothing differs: no write; outputs keep invited and adopted", async () => {
+            const s = await inputs();
+            const e = await employee.create(s);
+            f.sandbox.clearRequests();
+            const u = await employee.update(e.id, { ...e.outs, adopted: true }, s);
+            assert.deepEqual(changes(), []);
+            assert.deepEqual(u.outs, { ...e.outs, adopted: true });
+            const { invited: _i, adopted: _a, ...noFlags } = e.outs;
+            const bare = await employee.update(e.id, noFlags, s);
+            assert.equal(bare.outs.invited, false);
+            assert.equal(bare.outs.adopted, false);
+        });
+
+        it("the role's name comes from state when the role is unchanged: no look-up", async () => {
+            const { endpoint } = await coldEndpoint();
+            const s = await inputs({ invite: false }, endpoint);
+            const e = await employee.create(s);
+            // a new apiUrl is an in-place update; this process never looked the role up through it
+            const other = await coldEndpoint();
+            f.sandbox.clearRequests();
+            await employee.update(e.id, e.outs, {
+                ...s,
+                endpoint: other.endpoint,
+                firstName: "Other",
+            });
+            assert.equal(calls(ROLE_SEARCH), 0);
+            assert.equal(held(e.id).role, roleName);
+            assert.equal(held(e.id).firstName, "Other");
+        });
+
+        it("a state without the role's name (an older version's): looked up, written by name", async () => {
+            const s = await inputs({ invite: false });
+            const e = await employee.create(s);
+            const { roleName: _, ...older } = e.outs;
+            await employee.update(e.id, older, { ...s, firstName: "Again" });
+            assert.equal(held(e.id).role, roleName);
+            assert.equal(held(e.id).roleId, roleId);
+            assert.equal(held(e.id).firstName, "Again");
+        });
+
+        it("a new role is looked up by id and written by name", async () => {
+            const { inputs: ri } = await role.check(
+                {},
+                { endpoint: f.endpoint, name: unique("Emp2") },
+            );
+            const other = await role.create(ri);
+            const s = await inputs({ invite: false });
+            const e = await employee.create(s);
+            f.sandbox.clearRequests();
+            const u = await employee.update(e.id, e.outs, { ...s, roleId: other.id });
+            assert.deepEqual(changes(), ["PUT /user-management/v1/users"]);
+            assert.equal(held(e.id).roleId, other.id);
+            assert.equal(held(e.id).role, other.outs.roleName);
+            assert.equal(u.outs.roleName, other.outs.roleName);
+            assert.equal(u.outs.roleId, other.id);
+        });
+
+        it("a new explicit authenticator is written; none given keeps the one in effect", async () => {
+            const s = await inputs({ invite: false });
+            const e = await employee.create(s);
+            const u = await employee.update(e.id, e.outs, {
+                ...s,
+                loginAuthenticatorId: otherAuth,
+            });
+            assert.equal(held(e.id).loginAuthenticatorId, otherAuth);
+            assert.equal(u.outs.effectiveLoginAuthenticatorId, otherAuth);
+            await employee.update(e.id, u.outs, { ...s, lastName: "Kept" });
+            assert.equal(held(e.id).loginAuthenticatorId, otherAuth);
+            assert.equal(held(e.id).lastName, "Kept");
+        });
+
+        it("deactivated outside Pulumi: revived, and nothing else written when the fields match", async () => {
+            const s = await inputs();
+            const e = await employee.create(s);
+            const api = await f.adminApi();
+            await api.post("/user-management/v1/users/deactivate", { userIds: [e.id] });
+            const read = await employee.read(e.id, e.outs);
+            f.sandbox.clearRequests();
+            const u = await employee.update(e.id, read.props!, s);
+            assert.deepEqual(changes(), [`POST /user-management/v1/users/${e.id}/revive`]);
+            assert.equal(held(e.id).status, "PENDING");
+            assert.equal(u.outs.status, "PENDING");
+        });
+
+        it("an employee that no longer exists: an error naming it", async () => {
+            const s = await inputs({ invite: false });
+            const e = await employee.create(s);
+            await assert.rejects(
+                employee.update("no-such-user", e.outs, s),
+                (err: Error) =>
+                    err.message ===
+                    `could not read CXone employee ${s.email}: CXone answered HTTP 404 (the employee does not exist)`,
+            );
+        });
+    });
+
+    describe("destroy", () => {
+        it("an active employee is deactivated with one write, remembering its status", async () => {
+            const e = await employee.create(await inputs());
+            await fetch(`${f.sandbox.urls.cxone}/sandbox/cxone/activation`, {
+                method: "POST",
+                headers: { "content-type": "application/json" },
+                body: JSON.stringify({ userId: e.id, password: "activated-once" }),
+            });
+            assert.equal(held(e.id).status, "ACTIVE");
+            f.sandbox.clearRequests();
+            await employee.delete(e.id, e.outs);
+            assert.deepEqual(changes(), ["POST /user-management/v1/users/deactivate"]);
+            assert.equal(held(e.id).status, "BLOCKED");
+            assert.equal(cx().users[e.id].statusBeforeDeactivation, "ACTIVE");
+        });
+        it("deactivated, deleted or gone: done, with no write", async () => {
+            const blocked = await employee.create(await inputs({ invite: false }));
+            await employee.delete(blocked.id, blocked.outs);
+            const deleted = await employee.create(await inputs({ invite: false }));
+            cx().users[deleted.id].status = "DELETED";
+            f.sandbox.clearRequests();
+            await employee.delete(blocked.id, blocked.outs);
+            await employee.delete(deleted.id, deleted.outs);
+            await employee.delete("no-such-user", blocked.outs);
+            assert.deepEqual(changes(), []);
+            assert.equal(held(blocked.id).status, "BLOCKED");
+            assert.equal(held(deleted.id).status, "DELETED");
+        });
+    });
+});

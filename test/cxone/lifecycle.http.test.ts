@@ -1,0 +1,207 @@
+// Life-cycle edges of the CXone resources, provider methods against the sandbox over HTTP: an
+// access key switched off and on by the program, a connection reset on the key POST, and the
+// exact state destroy leaves (what CXone holds afterwards, not just "no longer ACTIVE").
+import { strict as assert } from "assert";
+import * as role from "../../provider/cxone/roleProvider";
+import * as employee from "../../provider/cxone/employeeProvider";
+import * as accessKey from "../../provider/cxone/accessKeyProvider";
+import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/cxoneSandbox";
+
+type Props = Record<string, unknown>;
+
+describe("CXone life-cycle edges (sandbox, HTTP)", function () {
+    this.timeout(30_000);
+    let f: CxoneFixture;
+    before(async () => {
+        f = await cxoneFixture();
+    });
+    after(async () => {
+        await f.stop();
+    });
+
+    const cx = () => f.sandbox.context.state.cxone;
+    // changes only: searches are POSTs too
+    const changes = () => f.writes().filter((w) => !w.path.endsWith("/search"));
+    const keysOf = (userId: string) =>
+        Object.values(cx().accessKeys).filter((k) => k.userId === userId);
+
+    async function makeRole() {
+        const { inputs, failures } = await role.check(
+            {},
+            { endpoint: f.endpoint, name: unique("Life") },
+        );
+        assert.deepEqual(failures, []);
+        const r = await role.create(inputs);
+        return { id: r.id, outs: r.outs as Props, inputs };
+    }
+    async function makeEmployee(roleId: string) {
+        const { inputs, failures } = await employee.check(
+            {},
+            {
+                endpoint: f.endpoint,
+                email: uniqueEmail("life"),
+                firstName: "Li",
+                lastName: "Fe",
+                roleId,
+                invite: false,
+            },
+        );
+        assert.deepEqual(failures, []);
+        const r = await employee.create(inputs);
+        return { id: r.id, outs: r.outs as Props, inputs };
+    }
+    async function keyInputs(employeeId: string, extra: Props = {}) {
+        const { inputs, failures } = await accessKey.check(
+            {},
+            { endpoint: f.endpoint, employeeId, ...extra },
+        );
+        assert.deepEqual(failures, []);
+        return inputs!;
+    }
+    const signsIn = async (id: string, secret: string) =>
+        (
+            await fetch(`${f.sandbox.urls.cxone}/authentication/v1/token/access-key`, {
+                method: "POST",
+                headers: { "content-type": "application/json" },
+                body: JSON.stringify({ accessKeyId: id, accessKeySecret: secret }),
+            })
+        ).status;
+
+    describe("AccessKey active: false", () => {
+        let employeeId: string;
+        before(async () => {
+            employeeId = (await makeEmployee((await makeRole()).id)).id;
+        });
+
+        it("created inactive: CXone holds it switched off and it cannot sign in", async () => {
+            const s = await keyInputs(employeeId, { active: false });
+            assert.equal(s.active, false);
+            const k = await accessKey.create(s);
+            assert.equal(k.outs.isActive, false);
+            assert.equal(cx().accessKeys[k.id].isActive, false);
+            assert.equal(await signsIn(k.id, k.outs.secret), 401);
+            const read = await accessKey.read(k.id, k.outs);
+            assert.equal((read.props as Props).isActive, false);
+            assert.equal((await accessKey.diff(k.id, read.props as Props, s)).changes, false);
+        });
+
+        it("deactivated by update, then reactivated by update: CXone follows each time", async () => {
+            const on = await keyInputs(employeeId);
+            const k = await accessKey.create(on);
+            assert.equal(await signsIn(k.id, k.outs.secret), 200);
+            const off = await keyInputs(employeeId, { active: false });
+            const d = await accessKey.diff(k.id, k.outs, off);
+            assert.deepEqual(
+                { changes: d.changes, replaces: d.replaces },
+                { changes: true, replaces: [] },
+            );
+            const u1 = await accessKey.update!(k.id, k.outs, off);
+            assert.equal(u1.outs.isActive, false);
+            assert.equal(u1.outs.secret, k.outs.secret, "the secret is kept: the same key");
+            assert.equal(cx().accessKeys[k.id].isActive, false);
+            assert.equal(await signsIn(k.id, k.outs.secret), 401);
+            assert.equal((await accessKey.diff(k.id, u1.outs, off)).changes, false);
+            const u2 = await accessKey.update!(k.id, u1.outs, on);
+            assert.equal(u2.outs.isActive, true);
+            assert.equal(cx().accessKeys[k.id].isActive, true);
+            assert.equal(await signsIn(k.id, k.outs.secret), 200);
+            assert.equal(keysOf(employeeId).filter((x) => x.accessKeyId === k.id).length, 1);
+        });
+
+        it("an update with no change of active makes no call to CXone", async () => {
+            const s = await keyInputs(employeeId);
+            const k = await accessKey.create(s);
+            f.sandbox.clearRequests();
+            await accessKey.update!(k.id, k.outs, { ...s, rotation: undefined });
+            assert.deepEqual(f.writes(), []);
+        });
+    });
+
+    describe("a connection reset on the key POST", () => {
+        it("is not retried: one POST, a clear error, no key left behind; the next create makes exactly one", async () => {
+            const employeeId = (await makeEmployee((await makeRole()).id)).id;
+            const s = await keyInputs(employeeId);
+            await accessKey
+                .create(await keyInputs(employeeId))
+                .then((k) => accessKey.delete!(k.id, k.outs)); // warm the session
+            f.sandbox.clearRequests();
+            f.sandbox.setFaults([
+                {
+                    kind: "reset",
+                    server: "cxone",
+                    method: "POST",
+                    path: "^/access-key-management/v1/access-keys$",
+                    times: 1,
+                },
+            ]);
+            try {
+                await assert.rejects(accessKey.create(s), (e: Error) => {
+                    assert.match(
+                        e.message,
+                        /could not create a CXone access key for employee .*no response from CXone/,
+                    );
+                    assert.ok(!/accessKeySecret|[A-Za-z0-9]{36}/.test(e.message), e.message);
+                    return true;
+                });
+            } finally {
+                f.sandbox.clearFaults();
+            }
+            const posts = f
+                .writes()
+                .filter((w) => w.method === "POST" && w.path.startsWith("/access-key-management/"));
+            assert.equal(posts.length, 1, "exactly one POST: never retried");
+            assert.deepEqual(
+                keysOf(employeeId).filter((k) => k.isActive),
+                [],
+                "no active key left behind",
+            );
+            const k = await accessKey.create(s);
+            assert.deepEqual(
+                keysOf(employeeId)
+                    .filter((x) => x.isActive)
+                    .map((x) => x.accessKeyId),
+                [k.id],
+            );
+        });
+    });
+
+    describe("destroy leaves the exact end state", () => {
+        it("employee (PENDING, invited) -> BLOCKED; key -> revoked (gone); role -> INACTIVE", async () => {
+            const r = await makeRole();
+            const { inputs, failures } = await employee.check(
+                {},
+                {
+                    endpoint: f.endpoint,
+                    email: uniqueEmail("gone"),
+                    firstName: "Go",
+                    lastName: "Ne",
+                    roleId: r.id,
+                },
+            );
+            assert.deepEqual(failures, []);
+            const e = await employee.create(inputs);
+            assert.equal(e.outs.status, "PENDING", "invited: PENDING before destroy");
+            const k = await accessKey.create(await keyInputs(e.id));
+            assert.equal(cx().accessKeys[k.id].isActive, true);
+
+            await accessKey.delete!(k.id, k.outs);
+            assert.equal(cx().accessKeys[k.id], undefined, "the key is revoked (CXone forgets it)");
+            assert.equal(await signsIn(k.id, k.outs.secret), 401);
+            assert.equal((await accessKey.read(k.id, k.outs)).id, "");
+
+            await employee.delete!(e.id, e.outs);
+            assert.equal(cx().users[e.id].status, "BLOCKED");
+            assert.equal(cx().users[e.id].statusBeforeDeactivation, "PENDING");
+            assert.equal((await employee.read(e.id, e.outs)).props?.status, "BLOCKED");
+
+            await role.delete!(r.id, r.outs);
+            assert.equal(cx().roles[r.id].status, "INACTIVE");
+            // destroying again changes nothing and makes no write
+            f.sandbox.clearRequests();
+            await employee.delete!(e.id, e.outs);
+            await role.delete!(r.id, r.outs);
+            assert.deepEqual(changes(), []);
+            assert.equal(cx().users[e.id].status, "BLOCKED");
+        });
+    });
+});

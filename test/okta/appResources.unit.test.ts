@@ -1,0 +1,259 @@
+// The Okta children's declarations (provider/okta/appResources.ts) called directly under Pulumi's
+// mocks, in both modes: which resource each function declares, its name, inputs, parent and
+// provider, what a transform sees and changes, what the provisioning actions wait for, and when
+// they count as applied. No engine, no servers: only the declaring code runs.
+import { strict as assert } from "assert";
+import * as okta from "@pulumi/okta";
+import * as pulumi from "@pulumi/pulumi";
+import {
+    createGroupAssignments,
+    createOktaApp,
+    createProvisioningActions,
+    OktaAppOptions,
+    OktaResourceKind,
+} from "../../provider/okta/appResources";
+import { AutoLoginApp } from "../../provider/okta/autoLoginApp";
+import { GroupAssignment } from "../../provider/okta/groupAssignment";
+import { ProvisioningActions } from "../../provider/okta/provisioningActions";
+import { Declared, MockWorld, recordRegistrations, settled } from "../support/pulumiMocks";
+
+describe("Okta children declared in either mode (mocks)", function () {
+    const declared: Declared[] = [];
+    const world: MockWorld = { connectionStatus: "pending" };
+    let n = 0;
+
+    /** Fresh mocks, a parent component and, for pulumi-okta, an explicit provider. */
+    function setUp(kind: OktaResourceKind, withProvider = false) {
+        recordRegistrations(declared, world, false);
+        declared.length = 0;
+        const name = `t${n++}`;
+        const parent = new pulumi.ComponentResource("test:index:Parent", `${name}-parent`);
+        const provider = withProvider
+            ? new okta.Provider(`${name}-okta`, { orgName: "dev-1", baseUrl: "okta.com" })
+            : undefined;
+        const o: OktaAppOptions = {
+            kind,
+            provider,
+            orgUrl: "https://dev-1.okta.com",
+            label: "NICE CXone",
+            loginUrl: "https://cxone.niceincontact.com/login",
+            adoptExisting: true,
+            owner: "proj/stack",
+            adoptAppId: "0oaHand",
+            parent,
+        };
+        return { name, parent, provider, o };
+    }
+    const byName = async (name: string): Promise<Declared> => {
+        await new Promise((r) => setTimeout(r, 50));
+        const d = declared.find((x) => x.name === name);
+        assert.ok(d, `${name} declared: ${declared.map((x) => x.name).join(", ")}`);
+        return d;
+    };
+    const parentOf = (r: pulumi.Resource) => settled(Reflect.get(r, "__parentResource").urn);
+
+    describe("the app", () => {
+        it("builtin: an AutoLoginApp with every adoption setting, under the parent, never through the Okta provider", async () => {
+            const { name, parent, o } = setUp("builtin", true);
+            const a = createOktaApp(name, o);
+            assert.ok(a instanceof AutoLoginApp);
+            const d = await byName(`${name}-app`);
+            assert.match(d.type, /okta:AutoLoginApp$/);
+            assert.deepEqual(
+                {
+                    orgUrl: d.inputs.orgUrl,
+                    label: d.inputs.label,
+                    loginUrl: d.inputs.loginUrl,
+                    adoptExisting: d.inputs.adoptExisting,
+                    owner: d.inputs.owner,
+                    adoptAppId: d.inputs.adoptAppId,
+                },
+                {
+                    orgUrl: "https://dev-1.okta.com",
+                    label: "NICE CXone",
+                    loginUrl: "https://cxone.niceincontact.com/login",
+                    adoptExisting: true,
+                    owner: "proj/stack",
+                    adoptAppId: "0oaHand",
+                },
+            );
+            assert.doesNotMatch(d.provider ?? "", /pulumi:providers:okta/);
+            assert.equal(await parentOf(a), await settled(parent.urn));
+        });
+
+        it("pulumi-okta: okta.app.AutoLogin with the label and sign-on URL, through the explicit provider", async () => {
+            const { name, parent, o } = setUp("pulumi-okta", true);
+            const a = createOktaApp(name, o);
+            assert.ok(a instanceof okta.app.AutoLogin);
+            const d = await byName(`${name}-app`);
+            assert.equal(d.type, "okta:app/autoLogin:AutoLogin");
+            assert.equal(d.inputs.label, "NICE CXone");
+            assert.equal(d.inputs.signOnUrl, "https://cxone.niceincontact.com/login");
+            assert.match(d.provider ?? "", new RegExp(`pulumi:providers:okta::${name}-okta::`));
+            assert.equal(await parentOf(a), await settled(parent.urn));
+        });
+
+        it("pulumi-okta without an explicit provider: the default one", async () => {
+            const { name, o } = setUp("pulumi-okta");
+            createOktaApp(name, o);
+            const d = await byName(`${name}-app`);
+            assert.doesNotMatch(d.provider ?? "", new RegExp(`${name}-okta`));
+        });
+
+        it("a transform sees the arguments, options and name before the declaration, and its changes count", async () => {
+            for (const kind of ["builtin", "pulumi-okta"] as const) {
+                const { name, parent, o } = setUp(kind);
+                const seen: string[] = [];
+                createOktaApp(name, o, (args, opts, childName) => {
+                    seen.push(childName);
+                    assert.equal(opts.parent, parent);
+                    args.label = "shaped";
+                });
+                assert.deepEqual(seen, [`${name}-app`], kind);
+                assert.equal((await byName(`${name}-app`)).inputs.label, "shaped", kind);
+            }
+        });
+    });
+
+    describe("the group assignments", () => {
+        it("builtin: one GroupAssignment per group, numbered, with the org and app", async () => {
+            const { name, o } = setUp("builtin", true);
+            const seen: string[] = [];
+            const gs = createGroupAssignments(name, o, "0oaApp", ["00g1", "00g2"], (_a, _o, n) =>
+                seen.push(n),
+            );
+            assert.equal(gs.length, 2);
+            assert.ok(gs.every((g) => g instanceof GroupAssignment));
+            assert.deepEqual(seen, [`${name}-group-0`, `${name}-group-1`]);
+            for (const [i, g] of ["00g1", "00g2"].entries()) {
+                const d = await byName(`${name}-group-${i}`);
+                assert.match(d.type, /okta:GroupAssignment$/);
+                assert.deepEqual(
+                    [d.inputs.orgUrl, d.inputs.appId, d.inputs.groupId],
+                    ["https://dev-1.okta.com", "0oaApp", g],
+                );
+                assert.doesNotMatch(d.provider ?? "", /pulumi:providers:okta/);
+            }
+        });
+
+        it("pulumi-okta: okta.app.GroupAssignment per group through the explicit provider", async () => {
+            const { name, o } = setUp("pulumi-okta", true);
+            const seen: string[] = [];
+            const gs = createGroupAssignments(name, o, "0oaApp", ["00g1"], (_a, _o, n) =>
+                seen.push(n),
+            );
+            assert.ok(gs[0] instanceof okta.app.GroupAssignment);
+            assert.deepEqual(seen, [`${name}-group-0`]);
+            const d = await byName(`${name}-group-0`);
+            assert.equal(d.type, "okta:app/groupAssignment:GroupAssignment");
+            assert.deepEqual([d.inputs.appId, d.inputs.groupId], ["0oaApp", "00g1"]);
+            assert.match(d.provider ?? "", new RegExp(`pulumi:providers:okta::${name}-okta::`));
+        });
+
+        it("no groups: none declared", () => {
+            const { name, o } = setUp("builtin");
+            assert.deepEqual(createGroupAssignments(name, o, "0oaApp", []), []);
+        });
+    });
+
+    describe("the provisioning actions", () => {
+        const switches = { createUsers: true, updateUserAttributes: false, deactivateUsers: true };
+        function connection(name: string, status: string) {
+            const resource = new pulumi.ComponentResource("test:index:Conn", `${name}-conn`);
+            const after = new pulumi.ComponentResource("test:index:After", `${name}-after`);
+            return { status: pulumi.output(status), resource, after: [after] };
+        }
+
+        it("builtin: ProvisioningActions with the switches and the connection's status, after the connection and mappings", async () => {
+            const { name, o } = setUp("builtin", true);
+            const conn = connection(name, "pending");
+            let dependsOn: unknown;
+            const r = createProvisioningActions(name, o, "0oaApp", conn, switches, (_a, opts) => {
+                dependsOn = opts.dependsOn;
+            });
+            assert.ok(r.resource instanceof ProvisioningActions);
+            assert.deepEqual(dependsOn, [conn.resource, ...conn.after]);
+            const d = await byName(`${name}-provisioning`);
+            assert.match(d.type, /okta:ProvisioningActions$/);
+            assert.deepEqual(
+                {
+                    orgUrl: d.inputs.orgUrl,
+                    appId: d.inputs.appId,
+                    connectionStatus: d.inputs.connectionStatus,
+                    createUsers: d.inputs.createUsers,
+                    updateUserAttributes: d.inputs.updateUserAttributes,
+                    deactivateUsers: d.inputs.deactivateUsers,
+                },
+                {
+                    orgUrl: "https://dev-1.okta.com",
+                    appId: "0oaApp",
+                    connectionStatus: "pending",
+                    ...switches,
+                },
+            );
+            assert.doesNotMatch(d.provider ?? "", /pulumi:providers:okta/);
+        });
+
+        it("builtin without resources to wait for besides the connection", () => {
+            const { name, o } = setUp("builtin");
+            const { status, resource } = connection(name, "pending");
+            let dependsOn: unknown;
+            createProvisioningActions(
+                name,
+                o,
+                "0oaApp",
+                { status, resource },
+                switches,
+                (_a, opts) => {
+                    dependsOn = opts.dependsOn;
+                },
+            );
+            assert.deepEqual(dependsOn, [resource]);
+        });
+
+        it("pulumi-okta: okta.app.Features USER_PROVISIONING with the capabilities, through the explicit provider", async () => {
+            const { name, o } = setUp("pulumi-okta", true);
+            const conn = connection(name, "pending");
+            let dependsOn: unknown;
+            const r = createProvisioningActions(name, o, "0oaApp", conn, switches, (_a, opts) => {
+                dependsOn = opts.dependsOn;
+            });
+            assert.ok(r.resource instanceof okta.app.Features);
+            assert.deepEqual(dependsOn, [conn.resource, ...conn.after]);
+            const d = await byName(`${name}-provisioning`);
+            assert.equal(d.type, "okta:app/features:Features");
+            assert.equal(d.inputs.appId, "0oaApp");
+            assert.equal(d.inputs.name, "USER_PROVISIONING");
+            assert.deepEqual(d.inputs.capabilities, {
+                create: { lifecycleCreate: { status: "ENABLED" } },
+                update: {
+                    profile: { status: "DISABLED" },
+                    lifecycleDeactivate: { status: "ENABLED" },
+                },
+            });
+            assert.match(d.provider ?? "", new RegExp(`pulumi:providers:okta::${name}-okta::`));
+        });
+
+        it("pulumi-okta: applied once the connection is authorized or rotating, not before", async () => {
+            const seen: Record<string, boolean | undefined> = {};
+            for (const status of ["pending", "disabled", "key-revoked", "authorized", "rotating"]) {
+                const { name, o } = setUp("pulumi-okta");
+                const r = createProvisioningActions(
+                    name,
+                    o,
+                    "0oaApp",
+                    connection(name, status),
+                    switches,
+                );
+                seen[status] = await settled(r.applied);
+            }
+            assert.deepEqual(seen, {
+                pending: false,
+                disabled: false,
+                "key-revoked": false,
+                authorized: true,
+                rotating: true,
+            });
+        });
+    });
+});

@@ -1,0 +1,520 @@
+// The two attribute-mapping resources (AppUserSchemaProperties, ProfileMapping) called method by
+// method against the sandbox over real HTTP: check's exact refusals, the calls each method makes,
+// what Okta holds afterwards (read back over the API), and what is given back on removal and
+// destroy. Each test makes its own app.
+import { strict as assert } from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import * as app from "../../provider/okta/autoLoginAppProvider";
+import * as mapping from "../../provider/okta/profileMappingProvider";
+import * as schema from "../../provider/okta/appUserSchemaPropertiesProvider";
+import { CORE_USER, NICE_USER } from "../../provider/okta/attributeMappingsLogic";
+import { oktaFixture, OktaFixture, uniqueLabel } from "../support/oktaSandbox";
+
+type Any = any;
+const UNKNOWN = pulumi.runtime.unknownValue;
+
+describe("attribute-mapping providers against the sandbox (HTTP)", function () {
+    this.timeout(30_000);
+    let f: OktaFixture;
+    before(async () => {
+        f = await oktaFixture();
+    });
+    after(async () => {
+        await f?.stop();
+    });
+
+    const team = {
+        title: "Team",
+        type: "string" as const,
+        externalName: "team",
+        externalNamespace: NICE_USER,
+    };
+    const tz = {
+        title: "Time zone",
+        type: "string" as const,
+        externalName: "timezone",
+        externalNamespace: CORE_USER,
+    };
+    async function newApp(): Promise<string> {
+        return (
+            await app.create({
+                orgUrl: f.orgUrl,
+                label: uniqueLabel("Attrs"),
+                loginUrl: f.loginUrl,
+                active: false,
+                adoptExisting: false,
+            })
+        ).id;
+    }
+    const customOf = async (appId: string): Promise<Record<string, Any>> => {
+        const r = await f.api("GET", `/api/v1/meta/schemas/apps/${appId}/default`);
+        assert.equal(r.status, 200);
+        return r.data.definitions.custom.properties;
+    };
+    /** Adds custom properties out of band, as a person in the Profile Editor would. */
+    async function handAdd(appId: string, properties: Record<string, unknown>) {
+        const r = await f.api("POST", `/api/v1/meta/schemas/apps/${appId}/default`, {
+            definitions: { custom: { properties } },
+        });
+        assert.equal(r.status, 200, JSON.stringify(r.data));
+    }
+    const mappingIdOf = async (appId: string): Promise<string> =>
+        (await f.api("GET", `/api/v1/mappings?targetId=${appId}`)).data[0].id;
+    const expressionsOf = async (appId: string): Promise<Record<string, string>> => {
+        const m = await f.api("GET", `/api/v1/mappings/${await mappingIdOf(appId)}`);
+        return Object.fromEntries(
+            Object.entries(m.data.properties as Record<string, Any>).map(([k, p]) => [
+                k,
+                p.expression,
+            ]),
+        );
+    };
+    async function handMap(appId: string, properties: Record<string, unknown>) {
+        const r = await f.api("POST", `/api/v1/mappings/${await mappingIdOf(appId)}`, {
+            properties,
+        });
+        assert.equal(r.status, 200, JSON.stringify(r.data));
+    }
+    const reasons = (r: { failures?: { property: string; reason: string }[] }) =>
+        (r.failures ?? []).map((x) => `${x.property}: ${x.reason}`);
+
+    describe("AppUserSchemaProperties", () => {
+        it("check passes good input through; an unknown value waits", async () => {
+            const news = { orgUrl: f.orgUrl, appId: "0oa1", properties: { niceTeam: team } };
+            assert.deepEqual(await schema.check(news, news), { inputs: news });
+            const later = { ...news, properties: UNKNOWN as Any };
+            assert.deepEqual(await schema.check(news, later), { inputs: later });
+            const partly = {
+                ...news,
+                properties: { a: UNKNOWN, b: { ...team, title: UNKNOWN, type: UNKNOWN } } as Any,
+            };
+            assert.deepEqual(await schema.check(news, partly), { inputs: partly });
+        });
+
+        it("check wants the org's base URL: no query or fragment", async () => {
+            const r = await schema.check({} as Any, {
+                orgUrl: "https://dev-1.okta.com/?org=1",
+                appId: "0oa1",
+                properties: {},
+            });
+            assert.deepEqual(reasons(r), ["orgUrl: orgUrl must not contain a query or fragment"]);
+        });
+
+        it("check takes Okta's property names: a letter, then up to 99 letters, digits or _", async () => {
+            const names = [
+                "a",
+                "nice_Team2",
+                `a${"b".repeat(99)}`,
+                `a${"b".repeat(100)}`,
+                "a-b",
+                "_a",
+                "2a",
+                "a b",
+            ];
+            const r = await schema.check({} as Any, {
+                orgUrl: f.orgUrl,
+                appId: "0oa1",
+                properties: Object.fromEntries(names.map((n) => [n, team])),
+            });
+            assert.deepEqual(
+                reasons(r).map((x) =>
+                    x.replace(
+                        /^properties: properties: "(.*)" is not a valid Okta property name$/,
+                        "$1",
+                    ),
+                ),
+                names.slice(3),
+            );
+        });
+
+        it("check names every bad property, before any call", async () => {
+            f.sandbox.clearRequests();
+            const base = { orgUrl: f.orgUrl, appId: "0oa1" };
+            for (const bad of [null, "x", ["a"]]) {
+                assert.deepEqual(
+                    reasons(await schema.check(base as Any, { ...base, properties: bad } as Any)),
+                    ["properties: properties must be an object of property name -> definition"],
+                );
+            }
+            const r = await schema.check(base as Any, {
+                orgUrl: "ftp://x",
+                appId: "",
+                properties: {
+                    "1st": team,
+                    blank: { ...team, title: "", externalName: 5 },
+                    nothing: null,
+                    wide: { ...team, type: "number" },
+                } as Any,
+            });
+            assert.deepEqual(
+                r.failures!.map((x) => x.property),
+                ["orgUrl", "appId", ...Array(8).fill("properties")],
+            );
+            assert.deepEqual(reasons(r).slice(2), [
+                'properties: properties: "1st" is not a valid Okta property name',
+                'properties: properties["blank"].title must be a non-empty string',
+                'properties: properties["blank"].externalName must be a non-empty string',
+                'properties: properties["nothing"].title must be a non-empty string',
+                'properties: properties["nothing"].externalName must be a non-empty string',
+                'properties: properties["nothing"].externalNamespace must be a non-empty string',
+                'properties: properties["nothing"].type must be "string"',
+                'properties: properties["wide"].type must be "string"',
+            ]);
+            assert.deepEqual(f.oktaCalls(), []);
+        });
+
+        it("create adds the properties (one read, one POST) and records that Okta held none", async () => {
+            const appId = await newApp();
+            f.sandbox.clearRequests();
+            const i = { orgUrl: f.orgUrl, appId, properties: { niceTeam: team, timezone: tz } };
+            const r = await schema.create(i);
+            assert.deepEqual(f.oktaCalls(), [
+                `GET /api/v1/meta/schemas/apps/${appId}/default`,
+                `POST /api/v1/meta/schemas/apps/${appId}/default`,
+            ]);
+            assert.deepEqual(r, {
+                id: `${appId}/schema`,
+                outs: { ...i, previous: { niceTeam: {}, timezone: {} } },
+            });
+            const live = await customOf(appId);
+            assert.deepEqual(Object.keys(live).sort(), ["niceTeam", "timezone"]);
+            const { title, type, externalName, externalNamespace, scope, master } = live.niceTeam;
+            assert.deepEqual(
+                { title, type, externalName, externalNamespace, scope, master },
+                { ...team, scope: "NONE", master: { type: "PROFILE_MASTER" } },
+            );
+        });
+
+        it("create over a hand-made property records it whole, for destroy to give back", async () => {
+            const appId = await newApp();
+            await handAdd(appId, { timezone: { title: "Hand-made", type: "string" } });
+            const before = (await customOf(appId)).timezone;
+            const r = await schema.create({
+                orgUrl: f.orgUrl,
+                appId,
+                properties: { timezone: tz },
+            });
+            assert.deepEqual(r.outs.previous, { timezone: { value: before } });
+            assert.equal((await customOf(appId)).timezone.title, "Time zone");
+        });
+
+        it("create refuses a base property's name, before any write", async () => {
+            const appId = await newApp();
+            f.sandbox.clearRequests();
+            await assert.rejects(
+                schema.create({
+                    orgUrl: f.orgUrl,
+                    appId,
+                    properties: { email: tz, timezone: tz, givenName: tz },
+                }),
+                { message: `app ${appId}: email, givenName already in the base user schema` },
+            );
+            assert.deepEqual(f.oktaWrites(), []);
+            assert.deepEqual(await customOf(appId), {});
+        });
+
+        it("create for an app Okta does not have: the error names the app", async () => {
+            await assert.rejects(
+                schema.create({ orgUrl: f.orgUrl, appId: "0oaMissing", properties: { t: tz } }),
+                { message: "Okta has no user schema for app 0oaMissing (is the app deleted?)" },
+            );
+        });
+
+        it("read reports the managed properties as Okta holds them; a removed one is left out", async () => {
+            const appId = await newApp();
+            const made = await schema.create({
+                orgUrl: f.orgUrl,
+                appId,
+                properties: { niceTeam: team, timezone: tz },
+            });
+            await handAdd(appId, {
+                niceTeam: { ...team, title: "Renamed", scope: "SELF" },
+                timezone: null,
+                other: { title: "Not ours", type: "string" },
+            });
+            const properties = { niceTeam: { ...team, title: "Renamed" } };
+            assert.deepEqual(await schema.read(made.id, made.outs as Any), {
+                id: made.id,
+                props: { ...made.outs, properties },
+                inputs: { orgUrl: f.orgUrl, appId, properties },
+            });
+            const d = await schema.diff(made.id, { ...made.outs, properties } as Any, made.outs);
+            assert.deepEqual(d, { changes: true, replaces: [], deleteBeforeReplace: true });
+        });
+
+        it("read of an app Okta no longer has: gone (empty id)", async () => {
+            const appId = await newApp();
+            const made = await schema.create({ orgUrl: f.orgUrl, appId, properties: { t: tz } });
+            await f.api("DELETE", `/api/v1/apps/${appId}`);
+            assert.deepEqual(await schema.read(made.id, made.outs as Any), { id: "" });
+        });
+
+        it("update: a property no longer declared is given back, a new one added, the first record kept", async () => {
+            const appId = await newApp();
+            await handAdd(appId, { timezone: { title: "Hand-made", type: "string" } });
+            const handMade = (await customOf(appId)).timezone;
+            const made = await schema.create({
+                orgUrl: f.orgUrl,
+                appId,
+                properties: { niceTeam: team, timezone: tz },
+            });
+            const news = {
+                orgUrl: f.orgUrl,
+                appId,
+                properties: { niceSite: { ...team, title: "Site" } },
+            };
+            const r = await schema.update(made.id, made.outs as Any, news);
+            assert.deepEqual(r.outs, { ...news, previous: { niceSite: {} } });
+            const live = await customOf(appId);
+            assert.deepEqual(Object.keys(live).sort(), ["niceSite", "timezone"]);
+            assert.deepEqual(live.timezone, handMade);
+            // a property first recorded keeps its first record through later updates
+            const again = await schema.update(made.id, made.outs as Any, {
+                ...news,
+                properties: { timezone: { ...tz, title: "TZ" } },
+            });
+            assert.deepEqual(again.outs.previous, { timezone: { value: handMade } });
+        });
+
+        it("update with no record of what Okta held (older state) adds without giving anything back", async () => {
+            const appId = await newApp();
+            const made = await schema.create({ orgUrl: f.orgUrl, appId, properties: { t: tz } });
+            const { previous: _p, ...old } = made.outs as Any;
+            const r = await schema.update(made.id, old, { ...old, properties: { u: tz } });
+            assert.deepEqual(r.outs.previous, { u: {} });
+            assert.deepEqual(Object.keys(await customOf(appId)).sort(), ["t", "u"]);
+        });
+
+        it("delete gives back what Okta held: ours removed, the hand-made one restored", async () => {
+            const appId = await newApp();
+            await handAdd(appId, { timezone: { title: "Hand-made", type: "string" } });
+            const handMade = (await customOf(appId)).timezone;
+            const made = await schema.create({
+                orgUrl: f.orgUrl,
+                appId,
+                properties: { niceTeam: team, timezone: tz },
+            });
+            await schema.delete(made.id, made.outs as Any);
+            assert.deepEqual(await customOf(appId), { timezone: handMade });
+        });
+
+        it("delete after the app is gone makes no write; with no record it writes nothing back", async () => {
+            const appId = await newApp();
+            const made = await schema.create({ orgUrl: f.orgUrl, appId, properties: { t: tz } });
+            const { previous: _p, ...old } = made.outs as Any;
+            f.sandbox.clearRequests();
+            await schema.delete(made.id, old);
+            assert.deepEqual(Object.keys(await customOf(appId)), ["t"]);
+            await f.api("DELETE", `/api/v1/apps/${appId}`);
+            f.sandbox.clearRequests();
+            await schema.delete(made.id, made.outs as Any);
+            assert.deepEqual(f.oktaWrites(), []);
+        });
+    });
+
+    describe("ProfileMapping", () => {
+        it("check passes good input through; an unknown value waits", async () => {
+            const news = {
+                orgUrl: f.orgUrl,
+                appId: "0oa1",
+                properties: { givenName: "user.firstName" },
+            };
+            assert.deepEqual(await mapping.check(news, news), { inputs: news });
+            const later = { ...news, properties: UNKNOWN as Any };
+            assert.deepEqual(await mapping.check(news, later), { inputs: later });
+            const partly = { ...news, properties: { givenName: UNKNOWN } as Any };
+            assert.deepEqual(await mapping.check(news, partly), { inputs: partly });
+        });
+
+        it("check wants the org's base URL: no query or fragment", async () => {
+            const r = await mapping.check({} as Any, {
+                orgUrl: "https://dev-1.okta.com/#org",
+                appId: "0oa1",
+                properties: {},
+            });
+            assert.deepEqual(reasons(r), ["orgUrl: orgUrl must not contain a query or fragment"]);
+        });
+
+        it("check names every bad property, before any call", async () => {
+            f.sandbox.clearRequests();
+            const base = { orgUrl: f.orgUrl, appId: "0oa1" };
+            for (const bad of [null, "x", ["a"]]) {
+                assert.deepEqual(
+                    reasons(await mapping.check(base as Any, { ...base, properties: bad } as Any)),
+                    ["properties: properties must be an object of app property -> expression"],
+                );
+            }
+            const r = await mapping.check(base as Any, {
+                orgUrl: "ftp://x",
+                appId: "",
+                properties: { a: 5, b: "user.firstName +", c: "user.lastName" } as Any,
+            });
+            assert.deepEqual(
+                r.failures!.map((x) => x.property),
+                ["orgUrl", "appId", "properties", "properties"],
+            );
+            assert.equal(reasons(r)[2], 'properties: properties["a"] must be an expression string');
+            assert.match(
+                reasons(r)[3],
+                /^properties: properties\["b"\]: malformed expression "user\.firstName \+": \S/,
+            );
+            assert.deepEqual(f.oktaCalls(), []);
+        });
+
+        it("create maps the properties (find, read, one POST) and records what each held", async () => {
+            const appId = await newApp();
+            await handAdd(appId, { niceTeam: team });
+            const mappingId = await mappingIdOf(appId);
+            f.sandbox.clearRequests();
+            const i = {
+                orgUrl: f.orgUrl,
+                appId,
+                properties: {
+                    givenName: "String.toUpperCase(user.firstName)",
+                    niceTeam: "user.department",
+                },
+            };
+            const r = await mapping.create(i);
+            assert.deepEqual(f.oktaCalls(), [
+                `GET /api/v1/mappings?targetId=${appId}&limit=200`,
+                `GET /api/v1/mappings/${mappingId}`,
+                `POST /api/v1/mappings/${mappingId}`,
+            ]);
+            assert.deepEqual(r, {
+                id: `${appId}/${mappingId}`,
+                outs: {
+                    ...i,
+                    mappingId,
+                    previous: { givenName: { value: "user.firstName" }, niceTeam: {} },
+                },
+            });
+            assert.deepEqual(await expressionsOf(appId), {
+                givenName: "String.toUpperCase(user.firstName)",
+                familyName: "user.lastName",
+                email: "user.email",
+                niceTeam: "user.department",
+            });
+            const m = await f.api("GET", `/api/v1/mappings/${mappingId}`);
+            assert.equal(m.data.properties.niceTeam.pushStatus, "PUSH");
+        });
+
+        it("create for an app Okta does not have: the error names the app, after one search", async () => {
+            f.sandbox.clearRequests();
+            await assert.rejects(
+                mapping.create({ orgUrl: f.orgUrl, appId: "0oaMissing", properties: {} }),
+                {
+                    message:
+                        "Okta has no Okta user -> app profile mapping for app 0oaMissing (is the app deleted?)",
+                },
+            );
+            assert.deepEqual(f.oktaCalls(), ["GET /api/v1/mappings?targetId=0oaMissing&limit=200"]);
+        });
+
+        it("read reports the managed mappings as Okta holds them; an unmapped one is left out", async () => {
+            const appId = await newApp();
+            await handAdd(appId, { niceTeam: team });
+            const made = await mapping.create({
+                orgUrl: f.orgUrl,
+                appId,
+                properties: { givenName: "user.firstName", niceTeam: "user.department" },
+            });
+            await handMap(appId, { givenName: { expression: "user.nickName" }, niceTeam: null });
+            const properties = { givenName: "user.nickName" };
+            assert.deepEqual(await mapping.read(made.id, made.outs as Any), {
+                id: made.id,
+                props: { ...made.outs, properties },
+                inputs: { orgUrl: f.orgUrl, appId, properties },
+            });
+            const d = await mapping.diff(made.id, { ...made.outs, properties } as Any, made.outs);
+            assert.deepEqual(d, { changes: true, replaces: [], deleteBeforeReplace: true });
+        });
+
+        it("read of an app Okta no longer has: gone (empty id)", async () => {
+            const appId = await newApp();
+            const made = await mapping.create({ orgUrl: f.orgUrl, appId, properties: {} });
+            await f.api("DELETE", `/api/v1/apps/${appId}`);
+            assert.deepEqual(await mapping.read(made.id, made.outs as Any), { id: "" });
+        });
+
+        it("update uses the stored mapping id; a mapping no longer declared gets its old expression back", async () => {
+            const appId = await newApp();
+            await handAdd(appId, { niceTeam: team });
+            const made = await mapping.create({
+                orgUrl: f.orgUrl,
+                appId,
+                properties: { givenName: "user.nickName", niceTeam: "user.department" },
+            });
+            f.sandbox.clearRequests();
+            const news = { orgUrl: f.orgUrl, appId, properties: { familyName: '"X"' } };
+            const r = await mapping.update(made.id, made.outs as Any, news);
+            assert.deepEqual(f.oktaCalls(), [
+                `GET /api/v1/mappings/${made.outs.mappingId}`,
+                `POST /api/v1/mappings/${made.outs.mappingId}`,
+            ]);
+            assert.deepEqual(r.outs, {
+                ...news,
+                mappingId: made.outs.mappingId,
+                previous: { familyName: { value: "user.lastName" } },
+            });
+            assert.deepEqual(await expressionsOf(appId), {
+                givenName: "user.firstName",
+                familyName: '"X"',
+                email: "user.email",
+            });
+        });
+
+        it("update of a mapping Okta no longer has: the error names the app", async () => {
+            const appId = await newApp();
+            const made = await mapping.create({ orgUrl: f.orgUrl, appId, properties: {} });
+            await f.api("DELETE", `/api/v1/apps/${appId}`);
+            await assert.rejects(mapping.update(made.id, made.outs as Any, made.outs), {
+                message: `Okta has no Okta user -> app profile mapping for app ${appId} (is the app deleted?)`,
+            });
+        });
+
+        it("update with no record of what Okta held (older state) maps without giving anything back", async () => {
+            const appId = await newApp();
+            const made = await mapping.create({
+                orgUrl: f.orgUrl,
+                appId,
+                properties: { givenName: "user.nickName" },
+            });
+            const { previous: _p, ...old } = made.outs as Any;
+            const r = await mapping.update(made.id, old, { ...old, properties: { email: '"e"' } });
+            assert.deepEqual(r.outs.previous, { email: { value: "user.email" } });
+            assert.equal((await expressionsOf(appId)).givenName, "user.nickName");
+        });
+
+        it("delete gives back what each mapping held: the old expression, or unmapped", async () => {
+            const appId = await newApp();
+            await handAdd(appId, { niceTeam: team });
+            const made = await mapping.create({
+                orgUrl: f.orgUrl,
+                appId,
+                properties: { givenName: "user.nickName", niceTeam: "user.department" },
+            });
+            await mapping.delete(made.id, made.outs as Any);
+            assert.deepEqual(await expressionsOf(appId), {
+                givenName: "user.firstName",
+                familyName: "user.lastName",
+                email: "user.email",
+            });
+        });
+
+        it("delete after the app is gone makes no write; with no record it writes nothing back", async () => {
+            const appId = await newApp();
+            const made = await mapping.create({
+                orgUrl: f.orgUrl,
+                appId,
+                properties: { givenName: "user.nickName" },
+            });
+            const { previous: _p, ...old } = made.outs as Any;
+            await mapping.delete(made.id, old);
+            assert.equal((await expressionsOf(appId)).givenName, "user.nickName");
+            await f.api("DELETE", `/api/v1/apps/${appId}`);
+            f.sandbox.clearRequests();
+            await mapping.delete(made.id, made.outs as Any);
+            assert.deepEqual(f.oktaWrites(), []);
+        });
+    });
+});

@@ -1,0 +1,108 @@
+// The GroupAssignment provider's every method called directly against the sandbox over real HTTP:
+// exact outputs, the calls made, and the app's group assignments as Okta's API shows them.
+import { strict as assert } from "assert";
+import * as app from "../../provider/okta/autoLoginAppProvider";
+import * as group from "../../provider/okta/groupAssignmentProvider";
+import { oktaFixture, OktaFixture, uniqueLabel } from "../support/oktaSandbox";
+
+describe("GroupAssignment provider against the sandbox (HTTP)", function () {
+    this.timeout(30_000);
+    let f: OktaFixture;
+    let agents: string;
+    before(async () => {
+        f = await oktaFixture();
+        const g = await f.api("GET", "/api/v1/groups?q=CXone%20Agents");
+        agents = g.data[0].id;
+    });
+    after(async () => {
+        await f?.stop();
+    });
+
+    async function newApp(): Promise<string> {
+        const r = await app.create({
+            orgUrl: f.orgUrl,
+            label: uniqueLabel("Groups"),
+            loginUrl: f.loginUrl,
+            active: true,
+            adoptExisting: false,
+        });
+        return r.id;
+    }
+    const assigned = async (appId: string): Promise<string[]> =>
+        (await f.api("GET", `/api/v1/apps/${appId}/groups`)).data.map((g: { id: string }) => g.id);
+
+    it("check passes valid ids through and names a missing one", async () => {
+        const news = { orgUrl: f.orgUrl, appId: "0oa1", groupId: agents };
+        assert.deepEqual(await group.check({}, news), { inputs: news, failures: [] });
+        const bad = await group.check({}, { orgUrl: f.orgUrl, appId: "0oa1" });
+        assert.deepEqual(
+            bad.failures.map((x) => x.property),
+            ["groupId"],
+        );
+    });
+
+    it("diff: any change is another assignment (replace)", async () => {
+        const s = { orgUrl: f.orgUrl, appId: "0oa1", groupId: agents };
+        assert.deepEqual(await group.diff("x", s, s), { changes: false, replaces: [] });
+        assert.deepEqual(await group.diff("x", s, { ...s, groupId: "00gother" }), {
+            changes: true,
+            replaces: ["groupId"],
+        });
+    });
+
+    it("create reads the group, assigns it (one PUT) and records its name and type", async () => {
+        const appId = await newApp();
+        f.sandbox.clearRequests();
+        const s = { orgUrl: f.orgUrl, appId, groupId: agents };
+        const r = await group.create(s);
+        assert.deepEqual(f.oktaCalls(), [
+            `GET /api/v1/groups/${agents}`,
+            `PUT /api/v1/apps/${appId}/groups/${agents}`,
+        ]);
+        assert.deepEqual(r, {
+            id: `${appId}/${agents}`,
+            outs: { ...s, groupName: "CXone Agents", groupType: "OKTA_GROUP" },
+        });
+        assert.deepEqual(await assigned(appId), [agents]);
+    });
+
+    it("create with an id Okta does not know fails before any write", async () => {
+        const appId = await newApp();
+        f.sandbox.clearRequests();
+        const missing = "00g00000000000000000";
+        await assert.rejects(group.create({ orgUrl: f.orgUrl, appId, groupId: missing }), {
+            message:
+                `groupId: Okta has no group with id "${missing}"; give the group's id, not its name. ` +
+                "Find it in the Okta Admin Console under Directory > Groups: open the group, the id " +
+                "is the last part of the page's URL (or GET /api/v1/groups?q=<name>)",
+        });
+        assert.deepEqual(f.oktaWrites(), []);
+        assert.deepEqual(await assigned(appId), []);
+    });
+
+    it("read keeps a live assignment as it is; one removed out of band reads as gone", async () => {
+        const appId = await newApp();
+        const made = await group.create({ orgUrl: f.orgUrl, appId, groupId: agents });
+        assert.deepEqual(await group.read(made.id, made.outs), {
+            id: made.id,
+            props: made.outs,
+            inputs: made.outs,
+        });
+        assert.equal((await f.api("DELETE", `/api/v1/apps/${appId}/groups/${agents}`)).status, 204);
+        assert.deepEqual(await group.read(made.id, made.outs), { id: "" });
+        await assert.rejects(group.read(made.id), {
+            message: `no stored properties for group assignment ${made.id}: run \`pulumi refresh\``,
+        });
+    });
+
+    it("delete unassigns the group (one DELETE); a second delete is a no-op that succeeds", async () => {
+        const appId = await newApp();
+        const made = await group.create({ orgUrl: f.orgUrl, appId, groupId: agents });
+        f.sandbox.clearRequests();
+        await group.delete(made.id, made.outs);
+        assert.deepEqual(f.oktaWrites(), [`DELETE /api/v1/apps/${appId}/groups/${agents}`]);
+        assert.deepEqual(await assigned(appId), []);
+        await group.delete(made.id, made.outs);
+        assert.deepEqual(await assigned(appId), []);
+    });
+});

@@ -1,0 +1,239 @@
+// The app user schema and profile mapping calls on the wire: a recording proxy in front of the
+// sandbox's Okta keeps each request's method, path and JSON body, so the bodies are compared with
+// the shapes Okta's management spec documents (SchemaApi.updateApplicationUserProfile,
+// ProfileMappingApi.updateProfileMapping), and the answers are what the sandbox then holds.
+import { strict as assert } from "assert";
+import * as http from "http";
+import { AddressInfo } from "net";
+import * as app from "../../provider/okta/autoLoginAppProvider";
+import { CORE_USER } from "../../provider/okta/attributeMappingsLogic";
+import * as schema from "../../provider/okta/appUserSchemaPropertiesProvider";
+import { oktaProfileApi } from "../../provider/okta/profileClient";
+import { oktaFixture, OktaFixture, uniqueLabel } from "../support/oktaSandbox";
+
+interface Seen {
+    method: string;
+    path: string;
+    body?: unknown;
+}
+
+describe("Okta profile calls on the wire (sandbox behind a recording proxy)", function () {
+    this.timeout(30_000);
+    let f: OktaFixture;
+    let proxy: http.Server;
+    let proxyUrl: string;
+    let seen: Seen[] = [];
+
+    before(async () => {
+        f = await oktaFixture();
+        const target = new URL(f.orgUrl);
+        proxy = http.createServer((req, res) => {
+            const chunks: Buffer[] = [];
+            req.on("data", (c: Buffer) => chunks.push(c));
+            req.on("end", () => {
+                const raw = Buffer.concat(chunks);
+                seen.push({
+                    method: req.method ?? "",
+                    path: req.url ?? "",
+                    ...(raw.length ? { body: JSON.parse(raw.toString("utf8")) } : {}),
+                });
+                const up = http.request(
+                    {
+                        host: target.hostname,
+                        port: target.port,
+                        path: req.url,
+                        method: req.method,
+                        headers: req.headers,
+                    },
+                    (r) => {
+                        res.writeHead(r.statusCode ?? 502, r.headers);
+                        r.pipe(res);
+                    },
+                );
+                up.end(raw);
+            });
+        });
+        await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", r));
+        proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    });
+    after(async () => {
+        proxy?.close();
+        await f?.stop();
+    });
+
+    async function newApp(): Promise<string> {
+        const r = await app.create({
+            orgUrl: f.orgUrl,
+            label: uniqueLabel("Wire"),
+            loginUrl: f.loginUrl,
+            active: true,
+            adoptExisting: false,
+        });
+        seen = [];
+        return r.id;
+    }
+    const tz = {
+        title: "Time zone",
+        type: "string",
+        externalName: "timezone",
+        externalNamespace: CORE_USER,
+        scope: "NONE",
+        master: { type: "PROFILE_MASTER" },
+    };
+
+    it("the schema update sends the custom definition as the spec shows it; null removes", async () => {
+        const appId = await newApp();
+        const added = await oktaProfileApi.updateAppUserSchema(proxyUrl, appId, { timezone: tz });
+        assert.deepEqual(seen, [
+            {
+                method: "POST",
+                path: `/api/v1/meta/schemas/apps/${appId}/default`,
+                body: {
+                    definitions: {
+                        custom: {
+                            id: "#custom",
+                            type: "object",
+                            properties: { timezone: tz },
+                            required: [],
+                        },
+                    },
+                },
+            },
+        ]);
+        assert.equal(added.definitions.custom.properties.timezone.title, "Time zone");
+        const live = await oktaProfileApi.getAppUserSchema(proxyUrl, appId);
+        assert.deepEqual(live?.definitions.custom.properties, added.definitions.custom.properties);
+        assert.equal(seen[1].method, "GET");
+        assert.equal(seen[1].path, `/api/v1/meta/schemas/apps/${appId}/default`);
+        const removed = await oktaProfileApi.updateAppUserSchema(proxyUrl, appId, {
+            timezone: null,
+        });
+        assert.deepEqual(
+            (seen[2].body as { definitions: { custom: { properties: unknown } } }).definitions
+                .custom.properties,
+            { timezone: null },
+        );
+        assert.deepEqual(removed.definitions.custom.properties, {});
+    });
+
+    it("AppUserSchemaProperties sends each declared property whole: Okta-mastered, no scope", async () => {
+        const appId = await newApp();
+        const declared = {
+            title: "Time zone",
+            type: "string" as const,
+            externalName: "timezone",
+            externalNamespace: CORE_USER,
+        };
+        await schema.create({ orgUrl: proxyUrl, appId, properties: { timezone: declared } });
+        assert.deepEqual(
+            seen.map((x) => `${x.method} ${x.path}`),
+            [
+                `GET /api/v1/meta/schemas/apps/${appId}/default`,
+                `POST /api/v1/meta/schemas/apps/${appId}/default`,
+            ],
+        );
+        assert.deepEqual(seen[1].body, {
+            definitions: {
+                custom: {
+                    id: "#custom",
+                    type: "object",
+                    properties: {
+                        timezone: {
+                            ...declared,
+                            scope: "NONE",
+                            master: { type: "PROFILE_MASTER" },
+                        },
+                    },
+                    required: [],
+                },
+            },
+        });
+    });
+
+    it("a refused call names what it was doing, for the operator", async () => {
+        const appId = await newApp();
+        const mappingId = (await oktaProfileApi.findUserToAppMapping(f.orgUrl, appId))!.id;
+        const refused = async (path: string, method: string, call: () => Promise<unknown>) => {
+            f.sandbox.setFaults([{ kind: "status", status: 400, server: "okta", method, path }]);
+            try {
+                await call();
+            } catch (e) {
+                return (e as Error).message.split(":")[0];
+            } finally {
+                f.sandbox.clearFaults();
+            }
+            assert.fail(`${method} ${path} was not refused`);
+        };
+        const schemaPath = `/meta/schemas/apps/${appId}/default$`;
+        assert.deepEqual(
+            [
+                await refused(schemaPath, "GET", () =>
+                    oktaProfileApi.getAppUserSchema(f.orgUrl, appId),
+                ),
+                await refused(schemaPath, "POST", () =>
+                    oktaProfileApi.updateAppUserSchema(f.orgUrl, appId, {}),
+                ),
+                await refused("/mappings$", "GET", () =>
+                    oktaProfileApi.findUserToAppMapping(f.orgUrl, appId),
+                ),
+                await refused(`/mappings/${mappingId}$`, "GET", () =>
+                    oktaProfileApi.getMapping(f.orgUrl, mappingId),
+                ),
+                await refused(`/mappings/${mappingId}$`, "POST", () =>
+                    oktaProfileApi.updateMapping(f.orgUrl, mappingId, {}),
+                ),
+            ],
+            [
+                `could not read the user schema of app ${appId}`,
+                `could not update the user schema of app ${appId}`,
+                `could not find the profile mapping of app ${appId}`,
+                `could not read profile mapping ${mappingId}`,
+                `could not update profile mapping ${mappingId}`,
+            ],
+        );
+    });
+
+    it("the schema of an app Okta does not have reads as undefined", async () => {
+        assert.equal(await oktaProfileApi.getAppUserSchema(proxyUrl, "0oaMissing"), undefined);
+    });
+
+    it("the mapping is found by its target app, read, and updated with only the properties sent", async () => {
+        const appId = await newApp();
+        const found = await oktaProfileApi.findUserToAppMapping(proxyUrl, appId);
+        assert.ok(found);
+        assert.equal(found.target.id, appId);
+        assert.equal(found.source.type, "user");
+        assert.deepEqual(seen, [
+            { method: "GET", path: `/api/v1/mappings?targetId=${appId}&limit=200` },
+        ]);
+        const m = await oktaProfileApi.getMapping(proxyUrl, found.id);
+        assert.equal(m?.id, found.id);
+        assert.equal(m?.properties.givenName.expression, "user.firstName");
+        seen = [];
+        const updated = await oktaProfileApi.updateMapping(proxyUrl, found.id, {
+            givenName: { expression: "user.nickName", pushStatus: "PUSH" },
+            email: null,
+        });
+        assert.deepEqual(seen, [
+            {
+                method: "POST",
+                path: `/api/v1/mappings/${found.id}`,
+                body: {
+                    properties: {
+                        givenName: { expression: "user.nickName", pushStatus: "PUSH" },
+                        email: null,
+                    },
+                },
+            },
+        ]);
+        assert.deepEqual(updated.properties, {
+            givenName: { expression: "user.nickName", pushStatus: "PUSH" },
+            familyName: { expression: "user.lastName", pushStatus: "PUSH" },
+        });
+    });
+
+    it("no mapping for an app Okta does not have; a mapping id Okta does not have reads as undefined", async () => {
+        assert.equal(await oktaProfileApi.findUserToAppMapping(proxyUrl, "0oaMissing"), undefined);
+        assert.equal(await oktaProfileApi.getMapping(proxyUrl, "prmMissing"), undefined);
+    });
+});

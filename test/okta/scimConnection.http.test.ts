@@ -1,0 +1,388 @@
+// The ScimConnection provider's every method called directly against the sandbox over real HTTP:
+// the status it judges from Okta's and CXone's evidence, the exact console steps it lists, the
+// repair of a connection deactivated out of band, the wait for the console steps, and the calls
+// it makes. Each test makes its own app and access keys.
+import { strict as assert } from "assert";
+import { forgetKeyReads } from "../../provider/cxone/keyReads";
+import { clearSessionCache } from "../../provider/cxone/session";
+import * as scim from "../../provider/okta/scimConnectionProvider";
+import type {
+    ScimConnectionOutputs,
+    ScimConnectionState,
+} from "../../provider/okta/scimConnectionLogic";
+import { connectionFixture, ConnectionFixture, Key } from "../support/connectionFixture";
+import { uniqueLabel } from "../support/oktaSandbox";
+
+describe("ScimConnection provider against the sandbox (HTTP)", function () {
+    this.timeout(30_000);
+    let c: ConnectionFixture;
+    before(async () => {
+        c = await connectionFixture();
+    });
+    after(async () => {
+        await c?.stop();
+    });
+    // each test as a new provider process: no key read carried over
+    beforeEach(() => {
+        forgetKeyReads();
+        clearSessionCache();
+    });
+
+    /** An app with its label, a key, and the connection's inputs. */
+    async function setUp(extra: Partial<ScimConnectionState> = {}) {
+        const label = uniqueLabel("SCIM");
+        const appId = await c.newApp(label);
+        const key = await c.newKey();
+        const s = await c.inputs(appId, label, key, extra);
+        return { label, appId, key, s };
+    }
+    /** The console steps NICE's procedure leaves for a connection not yet set up. */
+    const pendingSteps = (s: ScimConnectionState, hint = "") => [
+        `1. Okta Admin Console > Applications > "${s.appLabel}" (app id ${s.appId}) > General > App Settings > Edit: tick "Enable SCIM provisioning" > Save.`,
+        `2. Provisioning > Integration > Edit: SCIM connector base URL = ${s.scimBaseUrl}; Unique identifier field for users = userName; ` +
+            `Supported provisioning actions = Push New Users, Push Profile Updates; Authentication Mode = OAuth 2; Access token endpoint URI = ${s.tokenEndpoint}; ` +
+            `Authorization endpoint URI = ${s.authorizeEndpoint}; Client ID = ${s.clientId}; Client secret = the value of \`pulumi stack output accessKeySecret --show-secrets\` > Save.`,
+        `3. Provisioning > Integration: click "Authenticate with CXone" and sign in to CXone${hint}.`,
+        "4. Run `pulumi up` again: it switches on the provisioning actions (or set waitForAuthorizationSeconds so one `pulumi up` waits for you).",
+    ];
+    const connectionGets = (appId: string) =>
+        c.calls().filter((x) => x === `okta GET /api/v1/apps/${appId}/connections/default`).length;
+    const keyGets = (k: Key) =>
+        c
+            .calls()
+            .filter((x) => x === `cxone GET /access-key-management/v1/access-keys/${k.accessKeyId}`)
+            .length;
+    const writes = () => c.calls().filter((x) => !/^\w+ GET /.test(x) && !x.includes("/token"));
+    const liveStatus = async (appId: string) =>
+        (await c.okta("GET", `/api/v1/apps/${appId}/connections/default`)).data.status;
+
+    describe("check and diff", () => {
+        it("check applies the defaults; a bad input is named and the secret is not echoed", async () => {
+            const { s } = await setUp();
+            assert.equal(s.uniqueIdentifierField, "userName");
+            assert.deepEqual(s.supportedActions, ["pushNewUsers", "pushProfileUpdates"]);
+            assert.equal(s.waitForAuthorizationSeconds, 0);
+            assert.equal(s.requireAuthorization, false);
+            assert.equal(s.pollIntervalSeconds, 5);
+            const bad = await scim.check({}, { ...s, authMode: "basic" });
+            assert.deepEqual(
+                bad.failures.map((x) => x.property),
+                ["authMode"],
+            );
+            assert.equal(bad.inputs.clientSecret, "");
+        });
+
+        it("diff: settings change in place, another app replaces", async () => {
+            const { s, appId } = await setUp();
+            const olds = { ...s, status: "pending", remainingSteps: [] };
+            assert.deepEqual(await scim.diff(`${appId}/scim`, olds, s), {
+                changes: false,
+                replaces: [],
+            });
+            assert.deepEqual(await scim.diff(`${appId}/scim`, olds, { ...s, appId: "0oaOther" }), {
+                changes: true,
+                replaces: ["appId"],
+            });
+        });
+    });
+
+    describe("create", () => {
+        it("before the console steps: pending, every step listed with its values, one read per vendor, no write", async () => {
+            const { s, appId, key } = await setUp({ cxoneSignInHint: "as the admin" });
+            c.f.sandbox.clearRequests();
+            const r = await scim.create(s);
+            assert.deepEqual(r, {
+                id: `${appId}/scim`,
+                outs: {
+                    ...s,
+                    status: "pending",
+                    oktaConnectionStatus: "UNKNOWN",
+                    remainingSteps: pendingSteps(s, " (as the admin)"),
+                },
+            });
+            assert.equal(connectionGets(appId), 1);
+            assert.equal(keyGets(key), 1);
+            assert.deepEqual(writes(), []);
+        });
+
+        it("after the console steps: authorized, no step left, the key's last use recorded", async () => {
+            const { s, appId, key } = await setUp();
+            await c.consoleSteps(appId, key);
+            const used = (await c.keyRecord(key.accessKeyId)).lastUsedDate;
+            assert.ok(used);
+            const r = await scim.create(s);
+            assert.deepEqual(r.outs, {
+                ...s,
+                status: "authorized",
+                oktaConnectionStatus: "ENABLED",
+                keyLastUsedDate: used,
+                oktaReportedStatus: true,
+                remainingSteps: [],
+            });
+        });
+
+        it("a connection deactivated out of band is activated again (one POST) and reads authorized", async () => {
+            const { s, appId, key } = await setUp();
+            await c.consoleSteps(appId, key);
+            const off = await c.okta(
+                "POST",
+                `/api/v1/apps/${appId}/connections/default/lifecycle/deactivate`,
+            );
+            assert.equal(off.status, 204);
+            assert.equal(await liveStatus(appId), "DISABLED");
+            c.f.sandbox.clearRequests();
+            const r = await scim.create(s);
+            assert.deepEqual(writes(), [
+                `okta POST /api/v1/apps/${appId}/connections/default/lifecycle/activate`,
+            ]);
+            assert.equal(r.outs.status, "authorized");
+            assert.equal(r.outs.oktaConnectionStatus, "ENABLED");
+            assert.equal(connectionGets(appId), 2);
+            assert.equal(await liveStatus(appId), "ENABLED");
+        });
+
+        it("requireAuthorization while pending: fails at once with the steps left, no wait", async () => {
+            const { s, appId, label } = await setUp({ requireAuthorization: true });
+            c.f.sandbox.clearRequests();
+            const started = Date.now();
+            await assert.rejects(scim.create(s), (e: Error) => {
+                assert.equal(
+                    e.message,
+                    `the SCIM connection of Okta app "${label}" is pending: the provisioning actions need it authorized first. Remaining steps:\n` +
+                        pendingSteps(s).join("\n"),
+                );
+                assert.ok(!e.message.includes(s.clientSecret));
+                return true;
+            });
+            assert.ok(Date.now() - started < 4000);
+            assert.equal(connectionGets(appId), 1);
+        });
+
+        it("waiting, already authorized: returns at once after one read", async () => {
+            const { s, appId, key } = await setUp({ waitForAuthorizationSeconds: 30 });
+            await c.consoleSteps(appId, key);
+            c.f.sandbox.clearRequests();
+            const started = Date.now();
+            const r = await scim.create(s);
+            assert.equal(r.outs.status, "authorized");
+            assert.ok(Date.now() - started < 4000, `took ${Date.now() - started} ms`);
+            assert.equal(connectionGets(appId), 1);
+        });
+
+        it("waiting: the person's steps during the wait are seen by the next poll (Okta and CXone asked again)", async () => {
+            const setup = await setUp({ waitForAuthorizationSeconds: 8 });
+            const { appId, key } = setup;
+            // a quarter-second poll keeps the test short (check() allows 1 s and more)
+            const s = { ...setup.s, pollIntervalSeconds: 0.25 };
+            c.f.sandbox.clearRequests();
+            const started = Date.now();
+            const created = scim.create(s);
+            // the person acts once the first look (Okta and CXone) has been answered
+            while (keyGets(key) < 1 || connectionGets(appId) < 1)
+                await new Promise((r) => setTimeout(r, 5));
+            await c.consoleSteps(appId, key);
+            const r = await created;
+            const took = Date.now() - started;
+            assert.equal(r.outs.status, "authorized");
+            assert.deepEqual(r.outs.remainingSteps, []);
+            // returned once authorized, long before the deadline
+            assert.ok(took >= 200 && took < 4000, `took ${took} ms`);
+            assert.ok(connectionGets(appId) >= 2);
+            assert.equal(keyGets(key), connectionGets(appId), "each poll asks CXone again");
+        });
+
+        it("waiting in vain: polls every interval until the deadline, then fails with the steps", async () => {
+            const { s, appId, label } = await setUp({
+                waitForAuthorizationSeconds: 1.5,
+                pollIntervalSeconds: 5,
+            });
+            c.f.sandbox.clearRequests();
+            const started = Date.now();
+            await assert.rejects(scim.create(s), (e: Error) => {
+                assert.equal(
+                    e.message,
+                    `the SCIM connection of Okta app "${label}" is still pending after waiting 1.5s. Remaining steps:\n` +
+                        pendingSteps(s).join("\n"),
+                );
+                return true;
+            });
+            const took = Date.now() - started;
+            // the last sleep is cut to the deadline, not the full 5 s interval
+            assert.ok(took >= 1400 && took < 4500, `took ${took} ms`);
+            assert.equal(connectionGets(appId), 2);
+        });
+    });
+
+    it("during a key rotation: Okta on the old key, which still works, is rotating, with the steps to enter the new key", async () => {
+        const label = uniqueLabel("Rotation");
+        const appId = await c.newApp(label);
+        const old = await c.newKey();
+        await c.consoleSteps(appId, old);
+        const key = await c.newKey();
+        const s = await c.inputs(appId, label, key, { previousClientId: old.accessKeyId });
+        c.f.sandbox.clearRequests();
+        const r = await scim.create(s);
+        assert.equal(r.outs.status, "rotating");
+        assert.deepEqual(r.outs.remainingSteps, [
+            `Key rotation: the new CXone access key ${key.accessKeyId} is active and the old key ${old.accessKeyId} still works, so provisioning goes on. In the Okta Admin Console:`,
+            `1. Okta Admin Console > Applications > "${label}" (app id ${appId}) > Provisioning > Integration > Edit: Client ID = ${key.accessKeyId}; Client secret = the value of \`pulumi stack output accessKeySecret --show-secrets\` > Save.`,
+            '2. Provisioning > Integration: click "Authenticate with CXone" and sign in to CXone.',
+            `3. Run \`pulumi up\`: once CXone shows Okta signing in with the new key and no longer with the old one, it revokes the old key ${old.accessKeyId}.`,
+        ]);
+        assert.equal(keyGets(key), 1);
+        assert.equal(keyGets(old), 1);
+        // no previous key ("" once the rotation ended): judged on the new key alone
+        forgetKeyReads();
+        const after = await scim.create({ ...s, previousClientId: "" });
+        assert.equal(after.outs.status, "pending");
+    });
+
+    describe("read", () => {
+        it("judges the status again from live evidence; the stored inputs come back as inputs", async () => {
+            const { s, appId, key } = await setUp();
+            const made = await scim.create(s);
+            await c.consoleSteps(appId, key);
+            forgetKeyReads();
+            c.f.sandbox.clearRequests();
+            const r = await scim.read(made.id, made.outs);
+            assert.deepEqual(
+                c.calls().filter((x) => x.startsWith("okta ")),
+                [`okta GET /api/v1/apps/${appId}/connections/default`],
+            );
+            const used = (await c.keyRecord(key.accessKeyId)).lastUsedDate!;
+            assert.deepEqual(r, {
+                id: made.id,
+                props: {
+                    ...s,
+                    status: "authorized",
+                    oktaConnectionStatus: "ENABLED",
+                    keyLastUsedDate: used,
+                    oktaReportedStatus: true,
+                    remainingSteps: [],
+                },
+                inputs: s,
+            });
+        });
+
+        it("an Okta that answers 404 for the connection of an app it has: judged from the key, not gone", async () => {
+            const { s, appId, key } = await setUp();
+            await c.consoleSteps(appId, key);
+            const made = await scim.create(s);
+            c.f.sandbox.setFaults([
+                {
+                    kind: "status",
+                    status: 404,
+                    server: "okta",
+                    method: "GET",
+                    path: "/connections/default$",
+                },
+            ]);
+            try {
+                const r = await scim.read(made.id, made.outs);
+                assert.equal(r.id, made.id);
+                const p = r.props as ScimConnectionOutputs;
+                assert.equal(p.status, "authorized");
+                assert.equal("oktaConnectionStatus" in p, false);
+            } finally {
+                c.f.sandbox.clearFaults();
+            }
+        });
+
+        it("without stored properties it asks for a refresh", async () => {
+            await assert.rejects(scim.read("0oa1/scim"), {
+                message: "no stored properties for SCIM connection 0oa1/scim: run `pulumi refresh`",
+            });
+        });
+
+        it("Okta ENABLED with a key never used: authorized only if this resource saw it authorized before", async () => {
+            // the person entered another key in Okta: Okta's ENABLED says nothing about the declared one
+            const { s, appId } = await setUp();
+            const other = await c.newKey();
+            await c.consoleSteps(appId, other);
+            const outs = (status: string) =>
+                ({ ...s, status, remainingSteps: [] }) as unknown as ScimConnectionOutputs;
+            const seen: Record<string, string> = {};
+            for (const before of ["authorized", "disabled", "rotating", "pending", "key-revoked"]) {
+                const r = await scim.read(`${appId}/scim`, outs(before));
+                seen[before] = (r.props as ScimConnectionOutputs).status;
+            }
+            assert.deepEqual(seen, {
+                authorized: "authorized",
+                disabled: "authorized",
+                rotating: "authorized",
+                pending: "pending",
+                "key-revoked": "pending",
+            });
+        });
+
+        it("Okta's UNKNOWN after it had reported a status means provisioning was switched off", async () => {
+            const { s, appId, key } = await setUp();
+            await c.consoleSteps(appId, key);
+            const made = await scim.create(s);
+            assert.equal(made.outs.oktaReportedStatus, true);
+            const { default: axios } = await import("axios");
+            const untick = await axios.delete(
+                `${c.orgUrl}/sandbox/console/apps/${appId}/provisioning`,
+                { proxy: false },
+            );
+            assert.equal(untick.status, 200);
+            const r = await scim.read(made.id, made.outs);
+            assert.equal((r.props as ScimConnectionOutputs).status, "pending");
+            assert.equal((r.props as ScimConnectionOutputs).oktaReportedStatus, true);
+            // without that memory, a used key and Okta's UNKNOWN read as authorized
+            const { oktaReportedStatus: _o, ...never } = made.outs;
+            const r2 = await scim.read(made.id, never as ScimConnectionOutputs);
+            assert.equal((r2.props as ScimConnectionOutputs).status, "authorized");
+            assert.equal((r2.props as ScimConnectionOutputs).oktaReportedStatus, undefined);
+        });
+
+        it("an app deleted out of band: the connection went with it (gone), never authorized", async () => {
+            const { s, appId, key } = await setUp();
+            await c.consoleSteps(appId, key);
+            const made = await scim.create(s);
+            assert.equal(made.outs.status, "authorized");
+            await c.okta("POST", `/api/v1/apps/${appId}/lifecycle/deactivate`);
+            assert.equal((await c.okta("DELETE", `/api/v1/apps/${appId}`)).status, 204);
+            forgetKeyReads();
+            c.f.sandbox.clearRequests();
+            assert.deepEqual(await scim.read(made.id, made.outs), { id: "" });
+            assert.deepEqual(
+                c.calls().filter((x) => x.startsWith("okta ")),
+                [
+                    `okta GET /api/v1/apps/${appId}/connections/default`,
+                    `okta GET /api/v1/apps/${appId}`,
+                ],
+            );
+        });
+    });
+
+    describe("update", () => {
+        it("the same settings keep the earlier authorization; a new client id does not", async () => {
+            const { s, appId } = await setUp();
+            const other = await c.newKey();
+            await c.consoleSteps(appId, other);
+            const old = { ...s, status: "authorized", remainingSteps: [] };
+            const same = await scim.update(`${appId}/scim`, old, s);
+            assert.equal(same.outs.status, "authorized");
+            const newer = await c.newKey();
+            const moved = await scim.update(`${appId}/scim`, old, {
+                ...s,
+                clientId: newer.accessKeyId,
+                clientSecret: newer.secret,
+            });
+            assert.equal(moved.outs.status, "pending");
+            assert.equal(moved.outs.clientId, newer.accessKeyId);
+        });
+    });
+
+    it("delete makes no call: the connection goes with its app", async () => {
+        const { s, appId, key } = await setUp();
+        await c.consoleSteps(appId, key);
+        const made = await scim.create(s);
+        c.f.sandbox.clearRequests();
+        await scim.delete();
+        assert.deepEqual(c.calls(), []);
+        assert.equal(await liveStatus(appId), "ENABLED");
+        assert.equal(made.outs.status, "authorized");
+    });
+});

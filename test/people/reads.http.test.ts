@@ -1,0 +1,88 @@
+// The impact's reads against the sandbox's Okta over HTTP: one page walk per list (counted in the
+// request log), nothing written, and the world they return gives the exact count.
+import * as assert from "assert";
+import { impactOf } from "../../provider/people/impactLogic";
+import { readPeopleNow } from "../../provider/people/reads";
+import { addPeople } from "../../sandbox/okta/population";
+import { oktaFixture, uniqueLabel, type OktaFixture } from "../support/oktaSandbox";
+
+const ON = { createUsers: true, updateUserAttributes: true, deactivateUsers: true };
+
+describe("people impact: the reads", function () {
+    this.timeout(30000);
+    let f: OktaFixture;
+    let appId: string;
+    let g: Record<string, string>;
+    let login: (i: number) => string;
+
+    before(async () => {
+        f = await oktaFixture();
+        const state = f.sandbox.context.state.okta;
+        // 1,200 people: G1 0-699, G2 500-1099, G3 1100-1199; person 0 also assigned directly
+        const pop = addPeople(state, 1200, [
+            { name: "G1", has: (i) => i < 700 },
+            { name: "G2", has: (i) => i >= 500 && i < 1100 },
+            { name: "G3", has: (i) => i >= 1100 },
+        ]);
+        g = pop.groupIds;
+        login = pop.login;
+        f.sandbox.context.save();
+        const app = await f.api("POST", "/api/v1/apps?activate=true", {
+            label: uniqueLabel("People"),
+            signOnMode: "AUTO_LOGIN",
+            settings: { signOn: { loginUrl: f.loginUrl } },
+        });
+        appId = app.data.id;
+        await f.api("PUT", `/api/v1/apps/${appId}/groups/${g.G1}`, {});
+        await f.api("PUT", `/api/v1/apps/${appId}/groups/${g.G2}`, {});
+        await f.api("POST", `/api/v1/apps/${appId}/users`, { id: pop.userIds[0] });
+        // Okta has pushed everyone assigned (0-1099)
+        const pushed = state.apps[appId].provisioning.pushed;
+        pop.userIds.slice(0, 1100).forEach((id, i) => {
+            pushed[id] = {
+                externalId: `cx-${i}`,
+                userName: login(i),
+                active: true,
+                lastSync: new Date().toISOString(),
+                profileHash: "",
+            };
+        });
+    });
+    after(() => f.stop());
+
+    it("reads each list in one page walk and writes nothing", async () => {
+        f.sandbox.clearRequests();
+        const now = await readPeopleNow(f.orgUrl, appId, [g.G2, g.G3]);
+        const calls = f.oktaCalls().map((c) => c.replace(/\?.*$/, ""));
+        const count = (path: string) => calls.filter((c) => c === `GET ${path}`).length;
+        assert.strictEqual(count(`/api/v1/apps/${appId}/users`), 3, "1,100 app users, 500 a page");
+        assert.strictEqual(count(`/api/v1/apps/${appId}/groups`), 1);
+        assert.strictEqual(count(`/api/v1/groups/${g.G2}/users`), 1, "600 members, 1,000 a page");
+        assert.strictEqual(count(`/api/v1/groups/${g.G3}/users`), 1);
+        assert.strictEqual(count(`/api/v1/apps/${appId}/features/USER_PROVISIONING`), 1);
+        assert.strictEqual(calls.length, 7, calls.join("\n"));
+        assert.deepStrictEqual(f.oktaWrites(), []);
+        assert.strictEqual(now.appUsers.length, 1100);
+        assert.deepStrictEqual(
+            now.appUsers.filter((p) => p.scope === "USER").map((p) => p.userName),
+            [login(0)],
+        );
+        assert.deepStrictEqual(new Set(now.groupIds), new Set([g.G1, g.G2]));
+        assert.strictEqual(now.members[g.G2].length, 600);
+        assert.strictEqual(now.provisioning, false, "no SCIM provisioning on this app");
+    });
+
+    it("gives the exact count: G1 replaced by G3 cuts off G1's members outside G2, not the direct one", async () => {
+        const now = await readPeopleNow(f.orgUrl, appId, [g.G3, g.G2]);
+        const i = impactOf(now, { operation: "update", groupIds: [g.G3, g.G2], switches: ON });
+        assert.strictEqual(i.deactivated.length, 499, "persons 1-499");
+        assert.strictEqual(i.deactivated[0].userName, login(1));
+        assert.strictEqual(i.created, 100, "G3's members");
+    });
+
+    it("an app Okta no longer has reads as no app", async () => {
+        const now = await readPeopleNow(f.orgUrl, "0oamissing", [g.G3]);
+        assert.strictEqual(now.appId, undefined);
+        assert.strictEqual(now.members[g.G3].length, 100);
+    });
+});

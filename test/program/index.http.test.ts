@@ -1,0 +1,353 @@
+// The root program (program/index.ts) run in-process under Pulumi's mocks, with stack config set
+// as the engine sets it: which target it picks (a real tenant, or the running sandbox found through
+// its endpoints file over real HTTP), the stack outputs, and every refusal before any resource,
+// not even the component, is registered.
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { integrationProgram } from "../../program/index";
+import { runningSandbox, startHint } from "../../program/sandboxTarget";
+import { SANDBOX_DIR_ENV } from "../../provider/core/sandboxFile";
+import { startSandbox, type RunningSandbox } from "../../sandbox/index";
+import type { Declared } from "../support/pulumiMocks";
+import { defaultAnswers, mockProviders, ProviderAnswers, valueOf } from "../support/programMocks";
+
+const real = {
+    "cxone:region": "na1",
+    "cxone:employeeEmail": "okta.scim@example.com",
+    "okta:orgName": "dev-7",
+};
+
+describe("the root program under mocks: target, stack outputs, refusals", function () {
+    this.timeout(20_000);
+    let sandbox: RunningSandbox;
+    let dir: string;
+    let empty: string;
+    const savedDir = process.env[SANDBOX_DIR_ENV];
+    const declared: Declared[] = [];
+    let answers: ProviderAnswers = defaultAnswers();
+
+    before(async () => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "root-program-"));
+        empty = fs.mkdtempSync(path.join(os.tmpdir(), "root-program-none-"));
+        sandbox = await startSandbox({ dir, cxonePort: 0, oktaPort: 0 });
+    });
+    after(async () => {
+        await sandbox.stop();
+        fs.rmSync(dir, { recursive: true, force: true });
+        fs.rmSync(empty, { recursive: true, force: true });
+    });
+    beforeEach(() => {
+        declared.length = 0;
+        answers = defaultAnswers();
+        mockProviders(declared, () => answers);
+        sandbox.clearFaults();
+        sandbox.clearRequests();
+    });
+    afterEach(() => {
+        pulumi.runtime.setAllConfig({});
+        if (savedDir === undefined) delete process.env[SANDBOX_DIR_ENV];
+        else process.env[SANDBOX_DIR_ENV] = savedDir;
+    });
+
+    /** Runs the program with this stack config and the sandbox dir; its outputs, resolved. */
+    async function run(
+        config: Record<string, string>,
+        sandboxDir: string,
+    ): Promise<Record<string, unknown>> {
+        pulumi.runtime.setAllConfig(config);
+        process.env[SANDBOX_DIR_ENV] = sandboxDir;
+        const outputs = await integrationProgram();
+        const values: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(outputs)) values[k] = await valueOf(v);
+        return values;
+    }
+
+    /** The program's refusal (a RunError: printed once, no stack), after checking nothing exists. */
+    async function refusal(config: Record<string, string>, sandboxDir: string): Promise<string> {
+        pulumi.runtime.setAllConfig(config);
+        process.env[SANDBOX_DIR_ENV] = sandboxDir;
+        let caught: unknown;
+        try {
+            await integrationProgram();
+        } catch (e) {
+            caught = e;
+        }
+        assert.ok(pulumi.RunError.isInstance(caught), `a RunError, got ${String(caught)}`);
+        await new Promise((r) => setTimeout(r, 100)); // registrations are recorded async
+        assert.deepEqual(
+            declared.map((d) => d.name),
+            [],
+        );
+        return (caught as Error).message;
+    }
+    const wellKnownCalls = () =>
+        sandbox
+            .requests()
+            .filter((r) => r.server === "cxone" && r.path === "/.well-known/openid-configuration");
+
+    it("a real tenant: every stack output, from the region table and the children; no sandbox asked", async () => {
+        answers.scimConnection = {
+            status: "pending",
+            remainingSteps: ["step 7: open the app", "step 8: paste the base URL"],
+        };
+        answers.accessKey = {
+            ...answers.accessKey,
+            keyAgeDays: 12,
+            nextRotationDate: "2027-02-01",
+        };
+        answers.provisioningActions = { applied: false };
+        const out = await run({ ...real, "cxone-okta-scim:createUsers": "false" }, dir);
+        assert.deepEqual(out, {
+            target: "na1",
+            scimBaseUrl: "https://na1.nice-incontact.com/scim/v2",
+            tokenEndpoint: "https://cxone.niceincontact.com/auth/token",
+            authorizeEndpoint: "https://cxone.niceincontact.com/auth/authorize?scope=openid",
+            appId: "cxone-okta-app-id",
+            roleId: "cxone-okta-role-id",
+            employeeId: "cxone-okta-employee-id",
+            accessKeyId: "AKID-1",
+            accessKeySecret: "s3cret-value-1",
+            connectionStatus: "pending",
+            accessKeyAgeDays: 12,
+            nextKeyRotationDate: "2027-02-01",
+            remainingSteps: ["step 7: open the app", "step 8: paste the base URL"],
+            provisioningApplied: false,
+        });
+        assert.deepEqual(wellKnownCalls(), [], "a real tenant never looks for the sandbox");
+        const app = declared.find((d) => d.name === "cxone-okta-app");
+        assert.equal(app?.inputs.orgUrl, "https://dev-7.okta.com");
+        assert.equal(app?.inputs.owner, "cxone-okta-scim/dev");
+        const employee = declared.find((d) => d.name === "cxone-okta-employee");
+        assert.equal(employee?.inputs.email, "okta.scim@example.com");
+        assert.equal(
+            declared.filter((d) => d.type === "cxone-okta-scim:index:ScimIntegration").length,
+            1,
+        );
+    });
+
+    it("a real tenant needs no sandbox: with none running it still runs", async () => {
+        const out = await run(real, empty);
+        assert.equal(out.target, "na1");
+        assert.equal(out.provisioningApplied, true);
+        // applied, but every switch off: Okta provisions nobody
+        const off = await run(
+            {
+                ...real,
+                "cxone-okta-scim:createUsers": "false",
+                "cxone-okta-scim:updateUserAttributes": "false",
+                "cxone-okta-scim:deactivateUsers": "false",
+            },
+            empty,
+        );
+        assert.equal(off.provisioningApplied, false);
+    });
+
+    it("no cxone:region: the running sandbox, found through its endpoints file, is the target", async () => {
+        const out = await run({}, dir);
+        const base = sandbox.urls.cxone;
+        assert.equal(out.target, "sandbox");
+        assert.equal(out.scimBaseUrl, `${base}/scim/v2`);
+        assert.equal(out.tokenEndpoint, `${base}/auth/token`);
+        assert.equal(out.authorizeEndpoint, `${base}/auth/authorize?scope=openid`);
+        assert.equal(wellKnownCalls().length, 1, "asked once whether it runs");
+        const role = declared.find((d) => d.name === "cxone-okta-role");
+        assert.deepEqual(role?.inputs.endpoint, {
+            issuerUrl: base,
+            areaUrl: base,
+            tenantId: sandbox.endpoints.cxone.tenantId,
+        });
+        const app = declared.find((d) => d.name === "cxone-okta-app");
+        assert.equal(app?.inputs.orgUrl, sandbox.urls.okta);
+        const employee = declared.find((d) => d.name === "cxone-okta-employee");
+        assert.equal(employee?.inputs.email, "scim.accesskey@sandbox.example");
+    });
+
+    it("no cxone:region and no sandbox: refused with how to start it, nothing registered", async () => {
+        assert.equal(await refusal({}, empty), startHint);
+        assert.match(startHint, /npm run sandbox -- start/);
+        assert.match(startHint, /cxone:region and okta:orgName/);
+    });
+
+    it("a foreign okta: key is refused with how to move it, every such key on its own line", async () => {
+        const message = await refusal(
+            { ...real, "okta:groupIds": '["00g1"]', "okta:colour": "blue" },
+            dir,
+        );
+        assert.deepEqual(message.split("\n"), [
+            "okta:groupIds has moved to cxone-okta-scim:groupIds (okta: holds only the Okta " +
+                "provider's own keys): pulumi config rm okta:groupIds && pulumi config set " +
+                "cxone-okta-scim:groupIds <value>",
+            "okta:colour is not a setting of the Okta provider or of this program: remove it " +
+                "with pulumi config rm okta:colour",
+        ]);
+        assert.deepEqual(wellKnownCalls(), [], "refused before looking for the sandbox");
+    });
+
+    it("bad settings are refused together, each naming its config key, nothing registered", async () => {
+        const message = await refusal(
+            { "cxone:region": "na1", "cxone:inviteEmployee": "yes" },
+            dir,
+        );
+        assert.deepEqual(message.split("\n"), [
+            "cxone:employeeEmail is required: an email address you own (CXone sends the " +
+                "activation email there)",
+            "okta:orgName is required for a real tenant (e.g. dev-123456); with okta:baseUrl " +
+                "(default okta.com)",
+            'cxone:inviteEmployee must be true or false (got "yes")',
+        ]);
+    });
+
+    it("the component's own problems are refused in config keys before the component exists", async () => {
+        const message = await refusal(
+            {
+                ...real,
+                "cxone:region": "mars1",
+                "cxone:employeeEmail": "not-an-email",
+            },
+            dir,
+        );
+        const lines = message.split("\n");
+        assert.equal(lines.length, 1, message);
+        assert.match(
+            lines[0],
+            /^cxone:region \(cxone\.region\): region "mars1" is not a known CXone region/,
+        );
+        const child = await refusal({ ...real, "cxone:employeeEmail": "not-an-email" }, dir);
+        assert.match(child, /^cxone:employeeEmail: email must be an email address/);
+        assert.doesNotMatch(child, /employeeEmail \(employeeEmail\)/);
+    });
+
+    it("a rotation schedule the access key refuses is refused before the role exists", async () => {
+        const message = await refusal(
+            {
+                ...real,
+                "cxone-okta-scim:rotateAfterDays": "0",
+                "cxone-okta-scim:maxRotationOverlapDays": "4000",
+            },
+            dir,
+        );
+        assert.deepEqual(message.split("\n"), [
+            "cxone-okta-scim:rotateAfterDays: rotateAfterDays must be a number from 1 to 3650",
+            "cxone-okta-scim:maxRotationOverlapDays: maxOverlapDays must be a number from 0 to 3650",
+        ]);
+    });
+
+    /** Loads the CLI's entry point afresh: it runs the program as it is loaded. */
+    function loadMain(): Promise<Record<string, unknown>> {
+        const file = require.resolve("../../program/main");
+        delete require.cache[file];
+        return require(file);
+    }
+
+    it("the CLI entry point (program/main.ts) exports the program's outputs", async () => {
+        pulumi.runtime.setAllConfig(real);
+        process.env[SANDBOX_DIR_ENV] = empty;
+        const outputs = await loadMain();
+        assert.equal(await valueOf(outputs.target), "na1");
+        assert.equal(await valueOf(outputs.accessKeyId), "AKID-1");
+    });
+
+    it("the entry point's refusal is reported once by the SDK: no unhandled rejection", async () => {
+        pulumi.runtime.setAllConfig({});
+        process.env[SANDBOX_DIR_ENV] = empty;
+        const unhandled: unknown[] = [];
+        const record = (reason: unknown) => unhandled.push(reason);
+        // mocha's own listener would fail the run; only this test's listener hears it meanwhile
+        const others = process.listeners("unhandledRejection");
+        process.removeAllListeners("unhandledRejection");
+        process.on("unhandledRejection", record);
+        let outputs: Promise<Record<string, unknown>>;
+        try {
+            outputs = loadMain();
+            // the SDK's runner awaits the export later: give Node time to judge the rejection
+            await new Promise((r) => setTimeout(r, 100));
+        } finally {
+            process.removeListener("unhandledRejection", record);
+            for (const l of others) process.on("unhandledRejection", l);
+        }
+        assert.deepEqual(unhandled, []);
+        await assert.rejects(outputs, (e: Error) => e.message === startHint);
+    });
+});
+
+describe("finding the running sandbox (program/sandboxTarget.ts), over real HTTP", function () {
+    this.timeout(20_000);
+    let sandbox: RunningSandbox;
+    let dir: string;
+    const savedDir = process.env[SANDBOX_DIR_ENV];
+
+    before(async () => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "sandbox-target-"));
+        sandbox = await startSandbox({ dir, cxonePort: 0, oktaPort: 0 });
+    });
+    after(async () => {
+        await sandbox.stop();
+        fs.rmSync(dir, { recursive: true, force: true });
+    });
+    beforeEach(() => {
+        sandbox.clearFaults();
+        sandbox.clearRequests();
+        process.env[SANDBOX_DIR_ENV] = dir;
+    });
+    afterEach(() => {
+        if (savedDir === undefined) delete process.env[SANDBOX_DIR_ENV];
+        else process.env[SANDBOX_DIR_ENV] = savedDir;
+    });
+    const probes = () =>
+        sandbox.requests().filter((r) => r.path === "/.well-known/openid-configuration");
+
+    it("a running sandbox: its endpoints file as written, after one discovery request", async () => {
+        const found = await runningSandbox();
+        assert.deepEqual(
+            found,
+            JSON.parse(fs.readFileSync(path.join(dir, "endpoints.json"), "utf8")),
+        );
+        assert.equal(found?.cxone.baseUrl, sandbox.urls.cxone);
+        assert.deepEqual(
+            probes().map((r) => [r.method, r.status]),
+            [["GET", 200]],
+        );
+    });
+
+    it("two dropped answers do not read as 'not running': the third try finds it", async () => {
+        sandbox.setFaults([
+            {
+                kind: "status",
+                status: 503,
+                path: "^/\\.well-known/openid-configuration$",
+                times: 2,
+            },
+        ]);
+        const found = await runningSandbox();
+        assert.equal(found?.cxone.baseUrl, sandbox.urls.cxone);
+        assert.deepEqual(
+            probes().map((r) => r.status),
+            [503, 503, 200],
+        );
+    });
+
+    it("three failed tries: not running (undefined), and no fourth request", async () => {
+        sandbox.setFaults([
+            { kind: "status", status: 503, path: "^/\\.well-known/openid-configuration$" },
+        ]);
+        const started = Date.now();
+        assert.equal(await runningSandbox(), undefined);
+        assert.equal(probes().length, 3);
+        // two pauses between the three tries
+        assert.ok(Date.now() - started >= 550, `${Date.now() - started} ms`);
+    });
+
+    it("no endpoints file: not running, without any request", async () => {
+        const none = fs.mkdtempSync(path.join(os.tmpdir(), "sandbox-target-none-"));
+        try {
+            process.env[SANDBOX_DIR_ENV] = none;
+            assert.equal(await runningSandbox(), undefined);
+            assert.deepEqual(probes(), []);
+        } finally {
+            fs.rmSync(none, { recursive: true, force: true });
+        }
+    });
+});

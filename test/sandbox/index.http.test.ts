@@ -1,0 +1,170 @@
+// Okta + CXone servers of the sandbox together (startSandbox): the whole manual procedure, B to D,
+// through the Okta API, the sandbox console, CXone's real login page and SCIM server.
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { startSandbox, type RunningSandbox } from "../../sandbox/index";
+import { autoLoginBody } from "../support/oktaHarness";
+
+const TO_APP = {
+    create: { lifecycleCreate: { status: "ENABLED" } },
+    update: { profile: { status: "ENABLED" }, lifecycleDeactivate: { status: "ENABLED" } },
+};
+
+function hiddenFields(html: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    const unesc = (s: string) =>
+        s
+            .replace(/&quot;/g, '"')
+            .replace(/&#39;/g, "'")
+            .replace(/&lt;/g, "<")
+            .replace(/&gt;/g, ">")
+            .replace(/&amp;/g, "&");
+    for (const m of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g))
+        out[unesc(m[1])] = unesc(m[2]);
+    return out;
+}
+
+describe("sandbox Okta + CXone: Authenticate with CXone and provisioning, end to end", function () {
+    this.timeout(30000);
+    let sb: RunningSandbox;
+    let dir: string;
+    const okta = (method: string, p: string, body?: unknown) =>
+        fetch(sb.urls.okta + p, {
+            method,
+            headers: {
+                Authorization: `SSWS ${sb.endpoints.okta.apiToken}`,
+                "Content-Type": "application/json",
+                Accept: "application/json",
+            },
+            body: body === undefined ? undefined : JSON.stringify(body),
+        }).then(async (r) => ({
+            status: r.status,
+            body: (await r.json().catch(() => null)) as any,
+        }));
+
+    before(async () => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-e2e-"));
+        sb = await startSandbox({ dir, cxonePort: 0, oktaPort: 0 });
+    });
+    after(async () => {
+        await sb.stop();
+        fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    async function signIn(appId: string, email: string, password: string) {
+        const start = await fetch(`${sb.urls.okta}/sandbox/console/apps/${appId}/authenticate`, {
+            redirect: "manual",
+        });
+        assert.strictEqual(start.status, 302);
+        const loginUrl = start.headers.get("location")!;
+        const page = await fetch(loginUrl);
+        assert.strictEqual(page.status, 200, await page.clone().text());
+        const fields = hiddenFields(await page.text());
+        const post = await fetch(`${sb.urls.cxone}/auth/authorize`, {
+            method: "POST",
+            redirect: "manual",
+            headers: { "Content-Type": "application/x-www-form-urlencoded" },
+            body: new URLSearchParams({ ...fields, email, password }).toString(),
+        });
+        if (post.status !== 302) return { status: post.status, text: await post.text() };
+        const cb = await fetch(post.headers.get("location")!);
+        return { status: cb.status, text: await cb.text() };
+    }
+
+    it("runs steps B-D and provisions the CXone Agents group into CXone over SCIM", async () => {
+        const cx = sb.endpoints.cxone;
+        const app = await okta(
+            "POST",
+            "/api/v1/apps?activate=true",
+            autoLoginBody("CXone", `${cx.baseUrl}/login`),
+        );
+        assert.strictEqual(app.status, 200);
+        const id = app.body.id;
+        // Step 7-12 (console): Enable SCIM provisioning + SCIM connection.
+        const form = {
+            scimBaseUrl: `${cx.baseUrl}/scim/v2`,
+            uniqueIdentifierField: "userName",
+            supportedActions: ["pushNewUsers", "pushProfileUpdates"],
+            authMode: "oauth2",
+            tokenEndpoint: `${cx.baseUrl}/auth/token`,
+            authorizeEndpoint: `${cx.baseUrl}/auth/authorize?scope=openid`,
+            clientId: cx.adminAccessKeyId,
+            clientSecret: "not-the-secret",
+        };
+        const saved = await fetch(`${sb.urls.okta}/sandbox/console/apps/${id}/provisioning`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify(form),
+        });
+        assert.strictEqual(saved.status, 200);
+        // Step 13 with a wrong secret: CXone's token endpoint refuses, Okta stays unauthorized.
+        const wrong = await signIn(id, cx.adminEmail, cx.adminPassword);
+        assert.strictEqual(wrong.status, 400);
+        assert.match(wrong.text, /invalid_client/);
+        assert.strictEqual(
+            (await okta("GET", `/api/v1/apps/${id}/connections/default`)).body.status,
+            "DISABLED",
+        );
+        // Wrong CXone password: the login page refuses, no code.
+        await fetch(`${sb.urls.okta}/sandbox/console/apps/${id}/provisioning`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ ...form, clientSecret: cx.adminAccessKeySecret }),
+        });
+        const badLogin = await signIn(id, cx.adminEmail, "wrong-password");
+        assert.strictEqual(badLogin.status, 401);
+        // Step 13, right values.
+        const ok = await signIn(id, cx.adminEmail, cx.adminPassword);
+        assert.strictEqual(ok.status, 200, ok.text);
+        assert.match(ok.text, /CXone authenticated/);
+        const conn = await okta("GET", `/api/v1/apps/${id}/connections/default`);
+        assert.deepStrictEqual(
+            [conn.body.authScheme, conn.body.profile.authScheme, conn.body.status],
+            ["UNKNOWN", "OAUTH2", "ENABLED"],
+        );
+        // CXone's evidence: the key was used.
+        const key = sb.context.state.cxone.accessKeys[cx.adminAccessKeyId];
+        assert.ok(key.lastUsedDate, "access key lastUsedDate set by the code exchange");
+        // Step 14: To App actions.
+        const feat = await okta("PUT", `/api/v1/apps/${id}/features/USER_PROVISIONING`, TO_APP);
+        assert.strictEqual(feat.status, 200, JSON.stringify(feat.body));
+        // Assign the group; sync.
+        const agents = (await okta("GET", "/api/v1/groups?q=CXone%20Agents")).body[0];
+        assert.strictEqual(
+            (await okta("PUT", `/api/v1/apps/${id}/groups/${agents.id}`, {})).status,
+            200,
+        );
+        const sync = await fetch(`${sb.urls.okta}/sandbox/console/apps/${id}/sync`, {
+            method: "POST",
+        });
+        const result = (await sync.json()) as any;
+        assert.strictEqual(sync.status, 200);
+        assert.deepStrictEqual(result.view.provisioningErrors, [], JSON.stringify(result));
+        const cxUsers = Object.values(sb.context.state.cxone.users) as any[];
+        for (const login of ["ana.agent@example.com", "ben.baker@example.com"]) {
+            assert.ok(
+                cxUsers.some((u) => String(u.userName ?? u.emailAddress).toLowerCase() === login),
+                `${login} in CXone`,
+            );
+        }
+        // Deactivation in Okta deactivates in CXone.
+        const ana = (await okta("GET", "/api/v1/users?q=ana")).body[0];
+        await okta("POST", `/api/v1/users/${ana.id}/lifecycle/deactivate`);
+        // The sync below queues behind the run the deactivation scheduled.
+        const again = (await fetch(`${sb.urls.okta}/sandbox/console/apps/${id}/sync`, {
+            method: "POST",
+        }).then((r) => r.json())) as any;
+        assert.deepStrictEqual(again.view.provisioningErrors, [], JSON.stringify(again));
+        const cxAna = (Object.values(sb.context.state.cxone.users) as any[]).find(
+            (u) => String(u.userName ?? "").toLowerCase() === "ana.agent@example.com",
+        );
+        assert.notStrictEqual(cxAna.status, "ACTIVE");
+        // Secrets never in the console view.
+        const view = await fetch(`${sb.urls.okta}/sandbox/console/apps/${id}`).then((r) =>
+            r.text(),
+        );
+        assert.ok(!view.includes(cx.adminAccessKeySecret));
+    });
+});
