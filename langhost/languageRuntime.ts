@@ -8,6 +8,7 @@ import * as emptyPb from "google-protobuf/google/protobuf/empty_pb";
 import * as languagePb from "@pulumi/pulumi/proto/language_pb";
 import * as pluginPb from "@pulumi/pulumi/proto/plugin_pb";
 import { installDependencies } from "./installDependencies";
+import { missingProgram } from "./programCheck";
 import { requiredPackages } from "./requiredPackages";
 import { runPlugin } from "./runPlugin";
 import { programLocation, runnerCommand, runResult, RunSpec } from "./runnerCommand";
@@ -112,6 +113,11 @@ export class LanguageRuntime {
 
     readonly run: Unary<languagePb.RunRequest, languagePb.RunResponse> = (call, done) => {
         const spec = runSpec(call.request, this.host);
+        const noProgram = missingProgram(spec);
+        if (noProgram) {
+            done(null, new languagePb.RunResponse().setError(noProgram));
+            return;
+        }
         let runner: string;
         try {
             runner = require.resolve("@pulumi/pulumi/cmd/run", {

@@ -1,12 +1,19 @@
 // The root stack: the whole integration from stack config; the sandbox when no tenant is set.
 import * as pulumi from "@pulumi/pulumi";
-import { checkScimIntegrationArgs, ScimIntegration } from "../provider/integration";
+import { checkScimIntegrationArgs, gateInputsOf, ScimIntegration } from "../provider/integration";
+import { askBeforeWriting } from "../provider/preflight/gate";
+import { PlainGateInputs, preWriteFacts } from "../provider/preflight/integrationGate";
+import { integrationProbes } from "../provider/preflight/probes";
+import { tellPeople } from "../provider/people/tell";
+import { configSecretKeys, withSecrets } from "./secretArgs";
 import { runningSandbox, startHint } from "./sandboxTarget";
+import { writeTranscriptSetting } from "../provider/core/transcript";
 import * as oktaProviderConfig from "@pulumi/okta/config/vars";
 import {
     asConfigProblem,
     foreignOktaKeys,
     integrationArgs,
+    secretArguments,
     SettingsError,
     targetsRealTenant,
 } from "./settings";
@@ -22,6 +29,8 @@ export async function integrationProgram(): Promise<Record<string, unknown>> {
         const [ns, name] = key.split(":");
         return new pulumi.Config(ns).get(name);
     };
+    // the redacted transcript, handed to the provider process (which gets no stack config)
+    writeTranscriptSetting(process.cwd(), get("cxone-okta-scim:transcript"));
     const sandbox = targetsRealTenant(get) ? undefined : await runningSandbox();
     if (!targetsRealTenant(get) && !sandbox) throw new pulumi.RunError(startHint);
     let args;
@@ -33,10 +42,29 @@ export async function integrationProgram(): Promise<Record<string, unknown>> {
     }
     // every bad setting at once, named by the config key the operator set, before anything is
     // declared (not even the component's record reaches the stack)
-    const { problems } = checkScimIntegrationArgs(args);
-    if (problems.length > 0) throw new pulumi.RunError(problems.map(asConfigProblem).join("\n"));
-    // the component runs the same pure check again and finds nothing more to refuse
-    const integration = new ScimIntegration("cxone-okta", args);
+    const { problems, normalized } = checkScimIntegrationArgs(args);
+    if (!normalized) throw new pulumi.RunError(problems.map(asConfigProblem).join("\n"));
+    // the reads before the first write (provider/preflight), also before anything is declared;
+    // the component asks with the same facts and reuses this answer
+    const secret = secretArguments(configSecretKeys());
+    const gateInputs = gateInputsOf(args, normalized);
+    const asked = secret.filter(
+        (a) => a in gateInputs && gateInputs[a as keyof typeof gateInputs] !== undefined,
+    );
+    const oktaToken = new pulumi.Config("okta").get("apiToken");
+    // the Okta provider's own token, for these reads in this process only (pulumi-okta mode)
+    if (oktaToken && !process.env.OKTA_API_TOKEN) process.env.OKTA_API_TOKEN = oktaToken;
+    const report = await askBeforeWriting(
+        preWriteFacts(gateInputs as PlainGateInputs, normalized, asked),
+        integrationProbes(),
+    );
+    if (report.refusals.length > 0) {
+        // the people lines too: the refusal names one cause, the preview shows every effect
+        tellPeople(report.people);
+        throw new pulumi.RunError(report.refusals.map(asConfigProblem).join("\n"));
+    }
+    // the component runs the same checks again and finds nothing more to refuse
+    const integration = new ScimIntegration("cxone-okta", withSecrets(args, secret));
     return {
         target: integration.region.region,
         scimBaseUrl: integration.scimBaseUrl,
@@ -52,5 +80,6 @@ export async function integrationProgram(): Promise<Record<string, unknown>> {
         nextKeyRotationDate: integration.nextKeyRotationDate,
         remainingSteps: integration.remainingSteps,
         provisioningApplied: integration.provisioningApplied,
+        provisionedUsers: integration.provisionedUsers,
     };
 }

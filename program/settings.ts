@@ -2,6 +2,7 @@
 // With no `cxone:region`, the stack targets the local sandbox (its endpoints file).
 import type { ScimIntegrationArgs } from "../provider/integration";
 import { formatProblems, validateMappings } from "../provider/okta/attributeMappingsLogic";
+import { repeatedKeys } from "./jsonKeys";
 
 /** The config values this program reads, by full key (e.g. "cxone:region"). */
 export type ConfigGetter = (key: string) => string | undefined;
@@ -27,6 +28,15 @@ function num(get: ConfigGetter, key: string): number | undefined {
     // Number("") is 0: a blank value is no number, as in days()
     if (v.trim() === "" || !Number.isFinite(n) || n < 0)
         throw new SettingsError(`${key} must be a number of seconds (got "${v}")`);
+    return n;
+}
+
+function people(get: ConfigGetter, key: string): number | undefined {
+    const v = get(key);
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (v.trim() === "" || !Number.isInteger(n) || n < 0)
+        throw new SettingsError(`${key} must be a whole number of people, 0 or more (got "${v}")`);
     return n;
 }
 
@@ -63,6 +73,11 @@ function mappings(get: ConfigGetter, key: string): Record<string, string> | unde
             `${key} must be a JSON object, e.g. {"nice:team": "user.department"} (got ${v})`,
         );
     }
+    const twice = repeatedKeys(v);
+    if (twice.length)
+        throw new SettingsError(
+            `${key}: ${twice.map((k) => JSON.stringify(k)).join(", ")} given more than once; give each CXone attribute one mapping`,
+        );
     const problems = validateMappings(parsed);
     if (problems.length) throw new SettingsError(formatProblems(problems, key));
     return parsed as Record<string, string>;
@@ -152,6 +167,7 @@ export function integrationArgs(
         // Stryker disable next-line StringLiteral: undefined only with a problem, thrown below
         oktaOrgUrl: real ? (read(() => oktaOrgUrl(get)) ?? "") : sandbox!.okta.orgUrl,
         roleName: get("cxone:roleName"),
+        roleDescription: get("cxone:roleDescription"),
         // Stryker disable next-line StringLiteral: undefined only with a problem, thrown below
         employeeEmail: email ?? "",
         employeeFirstName: get("cxone:employeeFirstName"),
@@ -165,9 +181,13 @@ export function integrationArgs(
         accessKeyRotation: get("cxone:accessKeyRotation"),
         appLabel: get("cxone-okta-scim:appLabel"),
         groupIds: read(() => list(get, "cxone-okta-scim:groupIds")),
+        allowEveryoneGroup: read(() => bool(get, "cxone-okta-scim:allowEveryoneGroup")),
+        allowRemoval: read(() => bool(get, "cxone-okta-scim:allowRemoval")),
         createUsers: read(() => bool(get, "cxone-okta-scim:createUsers")),
         updateUserAttributes: read(() => bool(get, "cxone-okta-scim:updateUserAttributes")),
         deactivateUsers: read(() => bool(get, "cxone-okta-scim:deactivateUsers")),
+        deactivationThreshold: read(() => people(get, "cxone-okta-scim:deactivationThreshold")),
+        allowDeactivations: read(() => people(get, "cxone-okta-scim:allowDeactivations")),
         waitForAuthorizationSeconds: read(() =>
             num(get, "cxone-okta-scim:waitForAuthorizationSeconds"),
         ),
@@ -187,6 +207,7 @@ const CONFIG_KEYS: Record<string, string> = {
     "cxone.tenantId": "cxone:tenantId",
     oktaOrgUrl: "okta:orgName",
     roleName: "cxone:roleName",
+    roleDescription: "cxone:roleDescription",
     employeeEmail: "cxone:employeeEmail",
     employeeFirstName: "cxone:employeeFirstName",
     employeeLastName: "cxone:employeeLastName",
@@ -199,9 +220,13 @@ const CONFIG_KEYS: Record<string, string> = {
     appLabel: `${projectNamespace}:appLabel`,
     adoptAppId: `${projectNamespace}:adoptAppId`,
     groupIds: `${projectNamespace}:groupIds`,
+    allowEveryoneGroup: `${projectNamespace}:allowEveryoneGroup`,
+    allowRemoval: `${projectNamespace}:allowRemoval`,
     createUsers: `${projectNamespace}:createUsers`,
     updateUserAttributes: `${projectNamespace}:updateUserAttributes`,
     deactivateUsers: `${projectNamespace}:deactivateUsers`,
+    deactivationThreshold: `${projectNamespace}:deactivationThreshold`,
+    allowDeactivations: `${projectNamespace}:allowDeactivations`,
     waitForAuthorizationSeconds: `${projectNamespace}:waitForAuthorizationSeconds`,
     rotateAfterDays: `${projectNamespace}:rotateAfterDays`,
     maxRotationOverlapDays: `${projectNamespace}:maxRotationOverlapDays`,
@@ -221,4 +246,15 @@ export function asConfigProblem(problem: { propertyPath: string; reason: string 
         ? problem.reason.slice(path.length + 2)
         : problem.reason;
     return `${key}${key.endsWith(path) ? "" : ` (${path})`}: ${reason}`;
+}
+
+/**
+ * The component arguments set by a secret config value (`pulumi config set --secret`), from the
+ * engine's list of secret keys (`ns:name`): they are handed to the component as Pulumi secrets,
+ * so that every output built from them is secret too.
+ */
+export function secretArguments(secretKeys: readonly string[]): string[] {
+    return Object.entries(CONFIG_KEYS)
+        .filter(([, key]) => secretKeys.includes(key))
+        .map(([argument]) => argument);
 }

@@ -91,6 +91,12 @@ export const oneOf =
             ? undefined
             : `${p} must be one of ${allowed.join(", ")}`;
 
+/** Whether a URL's path, as typed, holds a "." or ".." segment (also percent-encoded). */
+export function dotSegments(url: string): boolean {
+    const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "").split(/[?#]/)[0];
+    return path.split("/").some((seg) => [".", ".."].includes(seg.replace(/%2e/gi, ".")));
+}
+
 /** Options of {@link httpsUrl}. */
 export interface UrlRules {
     /** Absent is fine. @default false */
@@ -119,6 +125,8 @@ export const httpsUrl =
             return `${p} must use https (plain http is accepted only on loopback): "${v}"`;
         }
         if (u.username || u.password) return `${p} must not contain credentials`;
+        // the URL parser drops them, so the host would be asked for another path than the one shown
+        if (dotSegments(v)) return `${p} must not contain "." or ".." path segments (got "${v}")`;
         if (base && (u.search || u.hash)) return `${p} must not contain a query or fragment`;
         return undefined;
     };

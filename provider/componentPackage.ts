@@ -17,15 +17,16 @@ import type {
 
 /** What this class needs of integration.ts, typed here so the analyzer need not read that module. */
 export interface Implementation {
-    checkScimIntegrationArgs(args: ScimIntegrationInputs): {
-        problems: ArgumentProblem[];
-        normalized?: object;
-    };
+    startIntegration(
+        name: string,
+        args: ScimIntegrationInputs,
+        opts?: ComponentResourceOptions,
+    ): { problems: ArgumentProblem[]; ready?: object; options?: ComponentResourceOptions };
     declareIntegration(
         owner: ComponentResource,
         name: string,
         args: ScimIntegrationInputs,
-        normalized: object,
+        ready: object,
     ): { outputs: IntegrationOutputs };
 }
 
@@ -80,14 +81,18 @@ export class ScimIntegration extends ComponentResource {
     readonly remainingSteps: Output<string[]>;
     /** Whether Okta will provision: the actions are in effect and at least one is on. */
     readonly provisioningApplied: Output<boolean>;
+    /** CXone users Okta manages through the app (assigned and pushed), read before this run's changes. */
+    readonly provisionedUsers: Output<number>;
 
     constructor(name: string, args: ScimIntegrationInputs, opts?: ComponentResourceOptions) {
         const integration = implementation();
         // Checked before the component registers: a refused argument leaves nothing in the stack.
-        const checked = integration.checkScimIntegrationArgs(args);
-        if (!checked.normalized) throw argumentsError(checked.problems);
-        super("cxone-okta-scim:index:ScimIntegration", name, {}, opts);
-        const o = integration.declareIntegration(this, name, args, checked.normalized).outputs;
+        // With good arguments its registration, and so every child's, waits for the reads before
+        // the first write, as the TypeScript class's does.
+        const start = integration.startIntegration(name, args, opts);
+        if (!start.ready) throw argumentsError(start.problems);
+        super("cxone-okta-scim:index:ScimIntegration", name, {}, start.options);
+        const o = integration.declareIntegration(this, name, args, start.ready).outputs;
         this.scimBaseUrl = o.scimBaseUrl;
         this.appId = o.appId;
         this.roleId = o.roleId;
@@ -99,6 +104,7 @@ export class ScimIntegration extends ComponentResource {
         this.nextKeyRotationDate = o.nextKeyRotationDate;
         this.remainingSteps = o.remainingSteps;
         this.provisioningApplied = o.provisioningApplied;
+        this.provisionedUsers = o.provisionedUsers;
         this.registerOutputs(o);
     }
 }

@@ -76,3 +76,9 @@ export const DEFAULT_ROTATE_AFTER_DAYS: number | undefined = undefined;
  * (`maxRotationOverlapDays`). @default none: the previous key stays until the evidence
  */
 export const DEFAULT_MAX_ROTATION_OVERLAP_DAYS: number | undefined = undefined;
+
+/**
+ * Deactivations of CXone users a change of this stack may cause without the operator allowing the
+ * exact count (`allowDeactivations`). @default 0 (docs/people.md, "The safeguard")
+ */
+export const DEFAULT_DEACTIVATION_THRESHOLD = 0;

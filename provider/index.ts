@@ -30,3 +30,13 @@ export { OktaError } from "./okta/errors";
 export * from "./defaults";
 export { resolveRegion, sandboxRegion, REGION_NAMES, ResolvedRegion, RegionError } from "./regions";
 export { verifyConnection } from "./verify";
+export {
+    preflight,
+    formatPreflight,
+    PREFLIGHT_ROWS,
+    PreflightFinding,
+    PreflightInput,
+    PreflightResult,
+    FactStatus,
+} from "./preflight";
+export { UnconfirmedFactError, UnconfirmedFact } from "./core/unconfirmed";

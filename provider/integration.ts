@@ -17,6 +17,7 @@ import {
     DEFAULT_WAIT_FOR_AUTHORIZATION_SECONDS,
     DEFAULT_ROTATE_AFTER_DAYS,
     DEFAULT_MAX_ROTATION_OVERLAP_DAYS,
+    DEFAULT_DEACTIVATION_THRESHOLD,
 } from "./defaults";
 import {
     ChildTransform,
@@ -35,10 +36,16 @@ import {
 import { attributeMappings } from "./okta/attributeMappings";
 import { formatProblems, validateMappings } from "./okta/attributeMappingsLogic";
 import { ScimConnection, ScimConnectionArgs } from "./okta/scimConnection";
-import { UNKNOWN } from "./checks";
+import { dotSegments, UNKNOWN } from "./checks";
 import { isLoopbackUrl } from "./core/loopback";
 import { ChildInputs, childChecks, childProblems } from "./componentChecks";
-import { withMarker } from "./ownership";
+import { ownerMarker, withMarker } from "./ownership";
+import { ROLE_DESCRIPTION_MAX } from "./cxone/roleLogic";
+import { secretLike } from "./secretness";
+import { RemovalGuard } from "./guard/removalGuard";
+import { tellPeople } from "./people/tell";
+import { gatedOptions, GateReport } from "./preflight/gate";
+import { GateInputs, integrationGate } from "./preflight/integrationGate";
 import { anySwitchOn, warnAboutSettings } from "./integrationWarnings";
 import {
     cxoneEndpointFor,
@@ -179,12 +186,20 @@ export class ScimIntegration extends pulumi.ComponentResource {
     readonly scimConnection: ScimConnection;
     /** Step 14: ProvisioningActions, or okta.app.Features with `pulumi-okta`. */
     readonly provisioningActions: OktaProvisioningActions;
+    /** Refuses the integration's removal unless asked for (`pulumi destroy`, `allowRemoval`). */
+    readonly removalGuard: RemovalGuard;
+    /**
+     * CXone users Okta manages through the app (assigned and pushed), as this run read them
+     * before its changes.
+     */
+    readonly provisionedUsers: pulumi.Output<number>;
 
     constructor(name: string, args: ScimIntegrationArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("cxone-okta-scim:index:ScimIntegration", name, {}, opts);
-        const n = normalizeArgs(args, this);
-        this.region = n.region;
-        const parts = declareIntegration(this, name, args, n);
+        const start = startIntegration(name, args, opts);
+        super("cxone-okta-scim:index:ScimIntegration", name, {}, start.options);
+        if (!start.ready) throw new ScimIntegrationArgsError(start.problems, this);
+        this.region = start.ready.normalized.region;
+        const parts = declareIntegration(this, name, args, start.ready);
         this.role = parts.role;
         this.employee = parts.employee;
         this.accessKey = parts.accessKey;
@@ -192,6 +207,7 @@ export class ScimIntegration extends pulumi.ComponentResource {
         this.groupAssignments = parts.groupAssignments;
         this.scimConnection = parts.scimConnection;
         this.provisioningActions = parts.provisioningActions;
+        this.removalGuard = parts.removalGuard;
         const o = parts.outputs;
         this.scimBaseUrl = o.scimBaseUrl;
         this.appId = o.appId;
@@ -204,8 +220,42 @@ export class ScimIntegration extends pulumi.ComponentResource {
         this.nextKeyRotationDate = o.nextKeyRotationDate;
         this.remainingSteps = o.remainingSteps;
         this.provisioningApplied = o.provisioningApplied;
+        this.provisionedUsers = o.provisionedUsers;
         this.registerOutputs(o);
     }
+}
+
+/** Good arguments, normalized, and the reads before the first write they started. */
+export interface ReadyIntegration {
+    normalized: NormalizedArgs;
+    gate: pulumi.Output<GateReport>;
+}
+
+/** A ScimIntegration about to register: its arguments checked, the reads started. */
+export interface IntegrationStart {
+    /** every bad argument, at once (empty when `ready`) */
+    problems: ArgumentProblem[];
+    ready?: ReadyIntegration;
+    /** the component's options: with good arguments its registration waits for the reads */
+    options?: pulumi.ComponentResourceOptions;
+}
+
+/**
+ * What a ScimIntegration does before it registers: checks the arguments (every problem at once)
+ * and starts the reads before the first write, which its registration, and so every child's,
+ * waits for. The TypeScript class and the package's component (componentPackage.ts) both call it,
+ * so a program in any language gets the same refusals.
+ */
+export function startIntegration(
+    name: string,
+    args: ScimIntegrationArgs,
+    opts?: pulumi.ComponentResourceOptions,
+): IntegrationStart {
+    const checked = checkScimIntegrationArgs(args);
+    if (!checked.normalized) return { problems: checked.problems, options: opts };
+    const n = checked.normalized;
+    const gate = integrationGate(name, gateInputsOf(args, n), n);
+    return { problems: [], ready: { normalized: n, gate }, options: gatedOptions(opts, gate) };
 }
 
 /** What {@link declareIntegration} declares: the children and the outputs. */
@@ -217,20 +267,27 @@ export interface IntegrationParts {
     groupAssignments: OktaGroupAssignment[];
     scimConnection: ScimConnection;
     provisioningActions: OktaProvisioningActions;
+    removalGuard: RemovalGuard;
     outputs: IntegrationOutputs;
 }
 
 /**
- * Declares the whole integration under `owner`, from arguments already checked and normalized,
- * with its warnings. The TypeScript class and the package's component (componentPackage.ts) both
- * call it, so a program in any language gets the same children, outputs and warnings.
+ * Declares the whole integration under `owner` (registered with {@link startIntegration}'s
+ * options), with its warnings and what the change does to people. The TypeScript class and the
+ * package's component (componentPackage.ts) both call it, so a program in any language gets the
+ * same children, guard, outputs and warnings.
  */
 export function declareIntegration(
     owner: pulumi.ComponentResource,
     name: string,
     args: ScimIntegrationArgs,
-    n: NormalizedArgs,
+    ready: ReadyIntegration,
 ): IntegrationParts {
+    const { normalized: n, gate } = ready;
+    gate.apply((r) => {
+        r.warnings.forEach((w) => void pulumi.log.warn(w, owner));
+        tellPeople(r.people, owner);
+    });
     const t = args.transform ?? {};
     const role = createRole(name, args, n, owner);
     const employee = createEmployee(name, args, n, role, owner);
@@ -278,10 +335,39 @@ export function declareIntegration(
         switchesOf(args),
         t.provisioningActions,
     );
+    // last, depending on every part: the engine deletes it first, and it refuses unless asked
+    const removalGuard = new RemovalGuard(
+        `${name}-guard`,
+        {
+            integration: name,
+            roleId: role.roleId,
+            employeeId: employee.employeeId,
+            accessKeyId: accessKey.accessKeyId,
+            appId: app.id,
+            allowRemoval: args.allowRemoval ?? false,
+            // the people check of a destroy: the app's people, read when it is removed
+            orgUrl: args.oktaOrgUrl,
+            deactivationThreshold: args.deactivationThreshold ?? DEFAULT_DEACTIVATION_THRESHOLD,
+            allowDeactivations: args.allowDeactivations,
+        },
+        {
+            parent: owner,
+            dependsOn: [
+                role,
+                employee,
+                accessKey,
+                app,
+                ...groupAssignments,
+                scimConnection,
+                ...mapped,
+                actions.resource,
+            ],
+        },
+    );
 
     warnAboutRemainingSteps(scimConnection, owner);
     warnAboutRotation(accessKey, owner);
-    warnAboutSettings(owner, switchesOf(args), n.groupIds, groupAssignments);
+    warnAboutSettings(owner, switchesOf(args), n.groupIds);
     return {
         role,
         employee,
@@ -290,6 +376,7 @@ export function declareIntegration(
         groupAssignments,
         scimConnection,
         provisioningActions: actions.resource,
+        removalGuard,
         outputs: {
             scimBaseUrl: pulumi.output(n.region.scimBaseUrl),
             appId: app.id,
@@ -305,19 +392,9 @@ export function declareIntegration(
             provisioningApplied: pulumi
                 .all([actions.applied, anySwitchOn(switchesOf(args))])
                 .apply(([applied, on]) => applied && on),
+            provisionedUsers: gate.apply((r) => r.people?.impact.provisionedNow ?? 0),
         },
     };
-}
-
-/**
- * Checks the arguments the component itself resolves (the CXone target, the Okta mode) and applies
- * the defaults. Every problem is reported at once; the children's own inputs are checked by their
- * resources' check() during preview, naming the property there.
- */
-export function normalizeArgs(args: ScimIntegrationArgs, owner: pulumi.Resource): NormalizedArgs {
-    const r = checkScimIntegrationArgs(args);
-    if (!r.normalized) throw new ScimIntegrationArgsError(r.problems, owner);
-    return r.normalized;
 }
 
 /**
@@ -350,12 +427,33 @@ export function checkScimIntegrationArgs(args: ScimIntegrationArgs): {
             reason: "groupIds: must be a list of Okta group ids",
         });
     }
+    if (
+        args.allowEveryoneGroup !== undefined &&
+        !pulumi.Output.isInstance(args.allowEveryoneGroup) &&
+        typeof args.allowEveryoneGroup !== "boolean"
+    ) {
+        problems.push({
+            propertyPath: "allowEveryoneGroup",
+            reason: "allowEveryoneGroup: must be true or false",
+        });
+    }
+    for (const input of ["deactivationThreshold", "allowDeactivations"] as const) {
+        const v = args[input];
+        if (v === undefined || pulumi.Output.isInstance(v)) continue;
+        if (typeof v !== "number" || !Number.isInteger(v) || v < 0)
+            problems.push({
+                propertyPath: input,
+                reason: `${input}: must be a whole number of people, 0 or more (got ${JSON.stringify(v)})`,
+            });
+    }
     if (args.adoptExisting !== undefined && typeof args.adoptExisting !== "boolean") {
         problems.push({
             propertyPath: "adoptExisting",
             reason: "adoptExisting: must be true or false",
         });
     }
+    const description = descriptionProblem(args.roleDescription);
+    if (description) problems.push({ propertyPath: "roleDescription", reason: description });
     const mappingProblems = validateMappings(args.attributeMappings);
     if (mappingProblems.length > 0) {
         problems.push({
@@ -378,6 +476,38 @@ export function checkScimIntegrationArgs(args: ScimIntegrationArgs): {
     return childErrors.length > 0 ? { problems: childErrors } : { problems: [], normalized: n };
 }
 
+/** The inputs the reads before the first write ask about, as the component declares them. */
+export function gateInputsOf(args: ScimIntegrationArgs, n: NormalizedArgs): GateInputs {
+    return {
+        oktaOrgUrl: args.oktaOrgUrl,
+        roleName: args.roleName ?? DEFAULT_ROLE_NAME,
+        employeeEmail: args.employeeEmail,
+        appLabel: n.appLabel,
+        groupIds: n.groupIds,
+        adoptRoleId: args.adoptRoleId,
+        adoptEmployeeId: args.adoptEmployeeId,
+        adoptAppId: args.adoptAppId,
+        allowEveryoneGroup: args.allowEveryoneGroup,
+        ...switchesOf(args),
+        deactivationThreshold: args.deactivationThreshold ?? DEFAULT_DEACTIVATION_THRESHOLD,
+        allowDeactivations: args.allowDeactivations,
+    };
+}
+
+/**
+ * The role description the user typed, counted alone: the stack's mark is added after it, and
+ * CXone keeps ROLE_DESCRIPTION_MAX characters in all.
+ */
+function descriptionProblem(description: unknown): string | undefined {
+    if (description === undefined || pulumi.Output.isInstance(description)) return undefined;
+    if (typeof description !== "string") return "roleDescription: must be a string";
+    const mark = ownerMarker(`${pulumi.getProject()}/${pulumi.getStack()}`);
+    const max = ROLE_DESCRIPTION_MAX - mark.length - 1;
+    return description.trim().length > max
+        ? `roleDescription: must be at most ${max} characters (got ${description.trim().length}): CXone keeps ${ROLE_DESCRIPTION_MAX}, and the stack's mark "${mark}" is added after it`
+        : undefined;
+}
+
 /** Where the CXone target came from, for messages: the input the user typed. */
 const targetName = (args: ScimIntegrationArgs): string =>
     args.cxone?.sandboxUrl !== undefined ? "cxone.sandboxUrl" : "cxone.region";
@@ -393,7 +523,6 @@ function childInputs(args: ScimIntegrationArgs, n: NormalizedArgs): ChildInputs[
             names: {
                 endpoint: target,
                 name: "roleName",
-                description: "roleDescription",
                 adoptRoleId: "adoptRoleId",
             },
         },
@@ -492,6 +621,14 @@ function resolveTarget(t: CxoneTarget, problems: ArgumentProblem[]): ResolvedReg
         });
         return undefined;
     }
+    if (typeof t.sandboxUrl === "string" && dotSegments(t.sandboxUrl)) {
+        // the steps would print it as typed while every call goes to the normalized path
+        problems.push({
+            propertyPath: "cxone.sandboxUrl",
+            reason: `cxone.sandboxUrl: must not contain "." or ".." path segments (got "${t.sandboxUrl}")`,
+        });
+        return undefined;
+    }
     try {
         return t.sandboxUrl !== undefined
             ? sandboxRegion(t.sandboxUrl)
@@ -512,8 +649,9 @@ function child<A, R>(
     owner: pulumi.Resource,
     transform: ChildTransform<A> | undefined,
     declare: (name: string, args: A, opts: pulumi.CustomResourceOptions) => R,
+    opts: pulumi.CustomResourceOptions = {},
 ): R {
-    return shaped(name, args, { parent: owner }, transform, declare);
+    return shaped(name, args, { ...opts, parent: owner }, transform, declare);
 }
 
 function roleArgsOf(args: ScimIntegrationArgs, n: NormalizedArgs): RoleArgs {
@@ -593,6 +731,8 @@ function createEmployee(
         owner,
         args.transform?.employee,
         (c, a, o) => new Employee(c, a, o),
+        // the name of the role it holds comes back from CXone: secret when the role's name is
+        secretLike({}, args.roleName, ["roleName"]),
     );
 }
 
@@ -644,7 +784,7 @@ function scimArgsOf(
     return {
         orgUrl: args.oktaOrgUrl,
         appId,
-        appLabel: n.appLabel,
+        appLabel: unlessSecret(n.appLabel),
         scimBaseUrl: n.region.scimBaseUrl,
         tokenEndpoint: n.region.tokenEndpoint,
         authorizeEndpoint: n.region.authorizeEndpoint,
@@ -655,6 +795,18 @@ function scimArgsOf(
         // okta.app.Features is refused before authorization: fail with the steps instead
         requireAuthorization: n.oktaResources === "pulumi-okta",
     };
+}
+
+/**
+ * A value for a plain output (the console steps), or "" when it is a secret: an output built from
+ * a secret input would otherwise carry it in plain text.
+ */
+function unlessSecret(value: pulumi.Input<string>): pulumi.Input<string> {
+    if (!pulumi.Output.isInstance(value)) return value;
+    const shown: Promise<pulumi.Input<string>> = pulumi
+        .isSecret(pulumi.output(value))
+        .then((secret) => (secret ? "" : value));
+    return pulumi.output(shown);
 }
 
 function switchesOf(args: ScimIntegrationArgs) {

@@ -47,12 +47,37 @@ export interface ScimIntegrationInputs {
     appLabel?: Input<string>;
     /** Okta group ids assigned to the app: whose members Okta provisions into CXone. Default: none. */
     groupIds?: Input<string>[];
+    /**
+     * Allow Okta's built-in "Everyone" group in `groupIds`: every user of the Okta org,
+     * administrators included, is then provisioned into CXone. Without it such a group is refused
+     * before anything is written. Default: `false`.
+     */
+    allowEveryoneGroup?: Input<boolean>;
+    /**
+     * Let the next `pulumi up` that no longer declares this integration remove it (revoke the key,
+     * deactivate the employee and the role, delete the Okta app). Without it such an `up` is
+     * refused before anything is deleted; `pulumi destroy` always removes it. Set it, run
+     * `pulumi up`, then remove the integration from the program. Default: `false`.
+     */
+    allowRemoval?: Input<boolean>;
     /** Step 14: "Create Users". Default: `true`. */
     createUsers?: Input<boolean>;
     /** Step 14: "Update User Attributes". Default: `true`. */
     updateUserAttributes?: Input<boolean>;
     /** Step 14: "Deactivate Users". Default: `true`. */
     deactivateUsers?: Input<boolean>;
+    /**
+     * How many CXone users a change of this stack may make Okta deactivate without asking: an
+     * `up` (or `destroy`) over it is refused before anything is written, with the count, the
+     * cause and the first logins. Default: `0`.
+     */
+    deactivationThreshold?: Input<number>;
+    /**
+     * Allow exactly this many deactivations for the next change over the threshold (the count its
+     * refusal names). A different count is refused: a stale allowance lets no other cut through.
+     * Default: none.
+     */
+    allowDeactivations?: Input<number>;
     /**
      * Any new value starts a phased key rotation: the `up` creates a new key and keeps the old
      * one working (status `rotating`); a person enters the new client id and secret in Okta; the
@@ -118,4 +143,5 @@ export interface IntegrationOutputs {
     nextKeyRotationDate: Output<string | undefined>;
     remainingSteps: Output<string[]>;
     provisioningApplied: Output<boolean>;
+    provisionedUsers: Output<number>;
 }

@@ -1,9 +1,7 @@
 // Settings that would silently do nothing, or more than the operator meant: each gets an engine
 // warning on the component, in the operator's words (decision: no silent no-ops).
 import * as pulumi from "@pulumi/pulumi";
-import { GroupAssignment } from "./okta/groupAssignment";
-import { isBroadGroup, looksLikeGroupId } from "./okta/groupAssignmentLogic";
-import type { OktaGroupAssignment } from "./okta/appResources";
+import { looksLikeGroupId } from "./okta/groupAssignmentLogic";
 
 /** The three "To App" switches as the component declares them. */
 export interface Switches {
@@ -33,15 +31,13 @@ export const notAnIdWarning = (i: number, groupId: string): string =>
 
 export const broadGroupWarning = (i: number, name: string | undefined): string =>
     `groupIds[${i}] is Okta's built-in group "${name ?? "Everyone"}": every user of the Okta ` +
-    "org, administrators included, will be provisioned into CXone; assign a narrower group " +
-    "unless that is what you want";
+    "org, administrators included, will be provisioned into CXone (allowEveryoneGroup is true)";
 
 /** Warns about every setting that would do nothing, or more than meant. */
 export function warnAboutSettings(
     owner: pulumi.Resource,
     switches: Switches,
     groupIds: pulumi.Input<string>[],
-    assignments: OktaGroupAssignment[],
 ): void {
     anySwitchOn(switches).apply((on) => {
         if (!on) void pulumi.log.warn(ALL_OFF_WARNING, owner);
@@ -54,13 +50,4 @@ export function warnAboutSettings(
             }
         }),
     );
-    assignments.forEach((a, i) => {
-        // okta.app.GroupAssignment does not read the group: it has no groupType or groupName
-        // Stryker disable next-line ConditionalExpression: without the guard both read undefined
-        if (!(a instanceof GroupAssignment)) return;
-        pulumi.all([a.groupType, a.groupName]).apply(([type, name]) => {
-            if (isBroadGroup({ type, name }))
-                void pulumi.log.warn(broadGroupWarning(i, name), owner);
-        });
-    });
 }

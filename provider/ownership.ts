@@ -15,9 +15,9 @@ export function ownerIn(text: unknown): Owner | undefined {
     return typeof text === "string" ? MARKER.exec(text)?.[1] : undefined;
 }
 
-/** `text` with the owner's marker at its end (any earlier marker replaced). */
+/** `text` with the owner's marker at its end (every earlier marker removed: one mark, ours). */
 export function withMarker(text: string, owner: Owner): string {
-    const bare = text.replace(MARKER, "").trim();
+    const bare = text.replace(new RegExp(MARKER.source, "g"), "").trim();
     return bare ? `${bare} ${ownerMarker(owner)}` : ownerMarker(owner);
 }
 

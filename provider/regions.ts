@@ -443,22 +443,30 @@ export const USER_HUB_HOST: { choice: UserHubHost; confidence: Confidence } = {
     confidence: "sdk",
 };
 
-/** A tenant's hosts as discovery names them. */
+/** The hosts a discovery document may name. */
+export type DiscoveredHostName = "areaUrl" | "userHubUrl" | "acdUrl" | "apiEndpoint";
+
+/**
+ * A tenant's hosts as discovery names them. Each is built only from the fields it needs, and a host
+ * whose fields discovery lacks is left out (its reason in `lacking`): the stack stops only when it
+ * comes to use such a host, naming the field, never for a field it does not use.
+ */
 export interface DiscoveredHosts {
+    /** the issuer that served the discovery document (named by errors) */
+    issuerUrl: string;
     /** `{scheme}://{area}.{uhDomain}` [sdk:discovery-hosts]: access-key token, public auth routes, SCIM */
-    areaUrl: string;
+    areaUrl?: string;
     /** `{scheme}://api-{area}.{domain}` [sdk:userhub-host]: UserHub */
-    userHubUrl: string;
-    /**
-     * `{scheme}://api-{cluster}.{acdDomain}` [sdk:discovery-hosts]: ACD, whoami. The stack calls
-     * nothing there, so a document without cluster or acdDomain is fine (absent then).
-     */
+    userHubUrl?: string;
+    /** `{scheme}://api-{cluster}.{acdDomain}` [sdk:discovery-hosts]: ACD, whoami (never called) */
     acdUrl?: string;
     /** discovery's `api_endpoint` as given [spec] (the ACD API base per the SDK) */
-    apiEndpoint: string;
+    apiEndpoint?: string;
+    /** for each host left out: the fields discovery lacks for it, e.g. `has no "domain"` */
+    lacking: Partial<Record<DiscoveredHostName, string>>;
 }
 
-/** A discovery document without the fields the hosts are built from. */
+/** A discovery document without the fields a host is built from, or naming a host it may not. */
 export class DiscoveryError extends Error {
     override readonly name = "DiscoveryError";
 }
@@ -468,48 +476,69 @@ const DNS_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i;
 // starts with a letter, as every top-level domain does (and as a URL host must: "x.0" is not one)
 const DNS_SUFFIX = /^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)*[a-z]([a-z0-9-]*[a-z0-9])?(:\d{1,5})?$/i;
 
+/** What each host is for, in the words of an error about it. */
+const HOST_USE: Record<DiscoveredHostName, string> = {
+    areaUrl: "the area host https://{area}.{uhDomain}",
+    userHubUrl:
+        "UserHub (employees, roles and access keys) at https://api-{area}.{domain}, where NICE's SDK finds it",
+    acdUrl: "the ACD host https://api-{cluster}.{acdDomain}",
+    apiEndpoint: "UserHub at api_endpoint, where NICE's OpenAPI lists it",
+};
+
 /**
  * The hosts named by a discovery document (`{issuer}/.well-known/cxone-configuration`). Pure.
  * The scheme is https, except for a loopback issuer on plain http (the sandbox), whose derived
  * names must then be `*.localhost` names, which the client pins to 127.0.0.1.
- * @throws DiscoveryError naming the missing or malformed field (never builds `....undefined`)
+ * @throws DiscoveryError when a host it names may not be used (plain http off this machine, or a
+ * real tenant naming this machine); a missing or malformed field only leaves its hosts out
  */
 export function hostsFromDiscovery(doc: unknown, issuerUrl: string): DiscoveredHosts {
     const d = (doc && typeof doc === "object" ? doc : {}) as Record<string, unknown>;
-    const field = (name: string, pattern: RegExp): string => {
+    const problems: Record<string, string> = {};
+    const field = (name: string, pattern: RegExp): string | undefined => {
         const v = d[name];
-        if (typeof v !== "string" || v.length > 253 || !pattern.test(v)) {
-            const what = v === undefined ? "missing" : `not usable (${JSON.stringify(v)})`;
-            throw new DiscoveryError(`the discovery document's ${name} is ${what}`);
-        }
-        return v.toLowerCase();
+        if (typeof v === "string" && v.length <= 253 && pattern.test(v)) return v.toLowerCase();
+        problems[name] =
+            v === undefined
+                ? `has no "${name}"`
+                : `has an unusable "${name}" (${JSON.stringify(v)})`;
+        return undefined;
     };
     const area = field("area", DNS_LABEL);
     const uhDomain = field("uhDomain", DNS_SUFFIX);
     const domain = field("domain", DNS_SUFFIX);
-    // only where both are given: the ACD host is named, never required (nothing is called there)
-    const acd = d.cluster !== undefined || d.acdDomain !== undefined;
-    const cluster = acd ? field("cluster", DNS_LABEL) : undefined;
-    const acdDomain = acd ? field("acdDomain", DNS_SUFFIX) : undefined;
+    // the ACD host is named where both fields are given, never required (nothing is called there)
+    const cluster = field("cluster", DNS_LABEL);
+    const acdDomain = field("acdDomain", DNS_SUFFIX);
     const api = d.api_endpoint;
-    if (typeof api !== "string" || !/^https?:\/\//i.test(api)) {
-        throw new DiscoveryError("the discovery document has no api_endpoint URL");
-    }
     const issuer = new URL(issuerUrl);
     const plain = issuer.protocol === "http:";
     const scheme = plain ? "http" : "https";
-    const hosts: DiscoveredHosts = {
-        areaUrl: `${scheme}://${area}.${uhDomain}`,
-        userHubUrl: `${scheme}://api-${area}.${domain}`,
-        ...(acd ? { acdUrl: `${scheme}://api-${cluster}.${acdDomain}` } : {}),
-        apiEndpoint: api.replace(/\/+$/, ""),
+    const hosts: DiscoveredHosts = { issuerUrl: issuerUrl.replace(/\/+$/, ""), lacking: {} };
+    const build = (name: DiscoveredHostName, parts: Record<string, string | undefined>) => {
+        const missing = Object.keys(parts).filter((k) => parts[k] === undefined);
+        if (missing.length) hosts.lacking[name] = missing.map((k) => problems[k]).join(" and ");
+        return missing.length === 0;
     };
+    if (build("areaUrl", { area, uhDomain })) hosts.areaUrl = `${scheme}://${area}.${uhDomain}`;
+    if (build("userHubUrl", { area, domain }))
+        hosts.userHubUrl = `${scheme}://api-${area}.${domain}`;
+    if (build("acdUrl", { cluster, acdDomain }))
+        hosts.acdUrl = `${scheme}://api-${cluster}.${acdDomain}`;
+    if (typeof api === "string" && /^https?:\/\//i.test(api))
+        hosts.apiEndpoint = api.replace(/\/+$/, "");
+    else
+        hosts.lacking.apiEndpoint =
+            api === undefined
+                ? `has no "api_endpoint"`
+                : `has an unusable "api_endpoint" (${JSON.stringify(api)})`;
     // Loopback issuer (the sandbox) <=> loopback hosts: a real tenant naming *.localhost hosts
     // would send the admin token to this machine, and plain http must never leave it. (A plain
     // http issuer off this machine fails here too: its hosts are either not *.localhost names, or
     // *.localhost names from a host that is not local.)
     const local = isLocalhostName(issuer.hostname) || isLoopbackHost(issuer.hostname);
-    for (const url of [hosts.areaUrl, hosts.userHubUrl, ...(hosts.acdUrl ? [hosts.acdUrl] : [])]) {
+    for (const url of [hosts.areaUrl, hosts.userHubUrl, hosts.acdUrl]) {
+        if (url === undefined) continue;
         const named = isLocalhostName(new URL(url).hostname);
         if (plain && !named) {
             throw new DiscoveryError(
@@ -525,12 +554,25 @@ export function hostsFromDiscovery(doc: unknown, issuerUrl: string): DiscoveredH
     return hosts;
 }
 
-/** The UserHub base for a choice of {@link UserHubHost}. */
+/**
+ * A host discovery named, or a DiscoveryError in the operator's words: the field discovery lacks,
+ * the tenant's issuer it came from, and what the stack needed the host for.
+ */
+export function discoveredHost(hosts: DiscoveredHosts, name: DiscoveredHostName): string {
+    const url = hosts[name];
+    if (url !== undefined) return url;
+    throw new DiscoveryError(
+        `the tenant's discovery document (${hosts.issuerUrl}/.well-known/cxone-configuration) ` +
+            `${hosts.lacking[name] ?? "names no such host"}, which the stack needs for ${HOST_USE[name]}`,
+    );
+}
+
+/** The UserHub base for a choice of {@link UserHubHost}. @throws DiscoveryError when discovery lacks it */
 export function userHubBase(
     hosts: DiscoveredHosts,
     choice: UserHubHost = USER_HUB_HOST.choice,
 ): string {
-    return choice === "derived" ? hosts.userHubUrl : hosts.apiEndpoint;
+    return discoveredHost(hosts, choice === "derived" ? "userHubUrl" : "apiEndpoint");
 }
 
 // isLocalhostName lives with the loopback rule (provider/core/loopback.ts).

@@ -276,6 +276,7 @@ export async function verifyConnection(input: VerifyInput): Promise<VerifyResult
 function answerText(a: HostAnswer): string {
     const how =
         a.choice === "derived" ? "api-{area}.{domain} [sdk:userhub-host]" : "api_endpoint [spec]";
+    if (!a.base) return `${how} ${a.failure}`;
     const said = a.status !== undefined ? `answered HTTP ${a.status}` : `unreachable: ${a.failure}`;
     return `${hostOf(a.base)} (${how}) ${said}`;
 }
@@ -310,10 +311,10 @@ async function userHubStep(
         const why = transportReason(e, r.region, timeoutMs) ?? e.message;
         return { step: step(false, `discovery at ${hostOf(r.issuerUrl)} failed: ${why}`) };
     }
-    const areaHost = hostOf(probe.hosts.areaUrl);
+    const areaHost = probe.hosts.areaUrl ? hostOf(probe.hosts.areaUrl) : undefined;
     // the sandbox's region may name its issuer as the area host (it serves both), so no hint there
     const note =
-        r.region !== "sandbox" && areaHost !== hostOf(r.areaUrl)
+        r.region !== "sandbox" && areaHost !== undefined && areaHost !== hostOf(r.areaUrl)
             ? `discovery names the area host ${areaHost}, the region table ${hostOf(r.areaUrl)}: ` +
               "the region table may need a correction"
             : undefined;

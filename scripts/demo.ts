@@ -119,6 +119,8 @@ async function main(): Promise<void> {
             `The sandbox keeps running (stop: npm run sandbox -- stop). The demo stack stays: try`,
             `  npm run pulumi -- stack output --stack ${stackName}`,
             `  npm run pulumi -- destroy --yes --stack ${stackName}`,
+            "(a destroy that would cut the sample user off is refused until you allow that count: the message",
+            "says how; docs/people.md)",
         ].join("\n"),
     );
 }

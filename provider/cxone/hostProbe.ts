@@ -5,6 +5,7 @@ import axios from "axios";
 import {
     DiscoveryError,
     hostsFromDiscovery,
+    userHubBase,
     USER_HUB_HOST,
     type DiscoveredHosts,
     type UserHubHost,
@@ -15,6 +16,7 @@ import { CxoneRequestError, toRequestError } from "./scim";
 /** How one candidate host answered the user read. */
 export interface HostAnswer {
     choice: UserHubHost;
+    /** the candidate's base URL; "" when discovery does not name it (`failure` says why) */
     base: string;
     /** HTTP status, when the host answered */
     status?: number;
@@ -102,7 +104,15 @@ export async function probeUserHub(
             : ["api_endpoint", "derived"];
     const answers: HostAnswer[] = [];
     for (const choice of order) {
-        const base = choice === "derived" ? hosts.userHubUrl : hosts.apiEndpoint;
+        let base: string;
+        try {
+            base = userHubBase(hosts, choice);
+        } catch {
+            // discovery lacks a field this candidate is built from: no host to ask
+            const lacking = hosts.lacking[choice === "derived" ? "userHubUrl" : "apiEndpoint"];
+            answers.push({ choice, base: "", failure: `not named: discovery ${lacking}` });
+            continue;
+        }
         answers.push({ choice, base, ...(await readUser(base, userId, token, timeoutMs)) });
     }
     const answered = answers.find(

@@ -56,6 +56,15 @@ export function oktaUsesNewKey(current: KeyUse, previous: PreviousKey): boolean 
     return oldUse === undefined || oldUse < newUse;
 }
 
+/**
+ * Whether a rotation keeps the old key working until Okta uses the new one. Only a key something
+ * signed in with can be in use: one never used (the console steps were never finished, so Okta
+ * never held it in use) is revoked at once, and the connection is then simply pending with the new
+ * key. An inactive key does not work either way: it is kept, as before, and forgotten later.
+ */
+export const keptDuringRotation = (k: Pick<KeyUse, "isActive" | "lastUsedDate">): boolean =>
+    !k.isActive || ms(k.lastUsedDate) !== undefined;
+
 /** What the next `up` does with the previous key. */
 export type Retirement =
     | { action: "keep" }

@@ -1,6 +1,7 @@
 // The Role resource: the CXone role the SCIM access key runs as (procedure step 1).
 import * as pulumi from "@pulumi/pulumi";
 import { forwarder } from "../forwarder";
+import { secretLike } from "../secretness";
 import type { CxoneEndpoint } from "./session";
 
 /** Inputs of {@link Role}. */
@@ -67,7 +68,7 @@ export class Role extends pulumi.dynamic.Resource {
             provider,
             name,
             { ...args, roleName: undefined, adopted: undefined },
-            opts,
+            secretLike(opts, args.name, ["roleName"]),
             "cxone",
             "Role",
         );

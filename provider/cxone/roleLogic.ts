@@ -35,6 +35,8 @@ export const SCIM_ROLE_PERMISSIONS: readonly string[] = [
 ];
 
 export const ROLE_NAME_MAX = 50;
+/** Longest role description CXone keeps [guess: as the UI allows]. */
+export const ROLE_DESCRIPTION_MAX = 1000;
 /** Characters CXone refuses in role names [doc]. */
 export const ROLE_NAME_FORBIDDEN = [
     "/",
@@ -125,7 +127,7 @@ export function checkRole(news: Unchecked<RoleState>): Checked<RoleState> {
     const failures: CheckFailure[] = [];
     checkEndpoint(failures, news.endpoint);
     check(failures, "name", news.name, (v, p) => roleNameProblem(v, p));
-    check(failures, "description", news.description, optionalString(1000));
+    check(failures, "description", news.description, optionalString(ROLE_DESCRIPTION_MAX));
     check(failures, "permissions", news.permissions, permissionsProblem);
     check(failures, "status", news.status, oneOf(ROLE_STATUSES));
     check(failures, "adoptExisting", news.adoptExisting, optionalBoolean);

@@ -223,7 +223,8 @@ export class CxoneSession {
                     ],
                 });
             const hosts = await this.discoveredFor(tenantId);
-            if (normalise(hosts.areaUrl) === this.endpoint.areaUrl) throw e;
+            // discovery names no other area host (or none at all): the sign-in's answer stands
+            if (!hosts.areaUrl || normalise(hosts.areaUrl) === this.endpoint.areaUrl) throw e;
             res = await this.signIn(hosts.areaUrl);
         }
         return this.tokenFrom(res);
@@ -274,6 +275,8 @@ export class CxoneSession {
         const lifetimeMs = (t.expiresIn ?? 3600) * 1000;
         // renew at 80% of the lifetime (at most 5 minutes early) so no call races the expiry
         const renewAt = Date.now() + lifetimeMs - Math.min(lifetimeMs * 0.2, 300_000);
+        // the access token is a JWT in NICE's SDK [sdk:access-token-jwt]; an opaque one decodes
+        // to nothing, and the id_token's claims answer instead
         const access = decodeJwtClaims(token);
         const id = decodeJwtClaims(t.idToken);
         return {
@@ -288,7 +291,19 @@ export class CxoneSession {
     async apiBase(): Promise<string> {
         if (this.endpoint.apiUrl) return this.endpoint.apiUrl;
         const known = userHubs.get(await this.hostsKey());
-        return userHubBase(await this.hosts(), known?.choice ?? this.userHubHost);
+        const hosts = await this.hosts();
+        try {
+            return userHubBase(hosts, known?.choice ?? this.userHubHost);
+        } catch (e) {
+            // a field the stack needs is missing: a stop before any API call, in the operator's words
+            if (!(e instanceof DiscoveryError)) throw e;
+            throw new CxoneError(
+                "find the CXone host that serves employees, roles and access keys",
+                200,
+                undefined,
+                e.message,
+            );
+        }
     }
 
     private async hostsKey(): Promise<string> {
@@ -328,7 +343,15 @@ export class CxoneSession {
         const answers: string[] = [];
         const t = await this.token();
         for (const choice of [current, other]) {
-            const base = userHubBase(hosts, choice);
+            let base: string;
+            try {
+                base = userHubBase(hosts, choice);
+            } catch (e) {
+                // discovery does not name this candidate (a field missing): nothing to ask
+                if (!(e instanceof DiscoveryError)) throw e;
+                answers.push(e.message);
+                continue;
+            }
             try {
                 // [spec] one page of roles: answered wherever UserHub is (403 included: the
                 // route exists, the key lacks a permission)

@@ -7,6 +7,7 @@
 // shows all of them in both modes.
 import * as pulumi from "@pulumi/pulumi";
 import type * as okta from "@pulumi/okta";
+import { ownerMarker } from "../ownership";
 import { AutoLoginApp, AutoLoginAppArgs } from "./autoLoginApp";
 import { toCapabilities, ProvisioningSwitches } from "./capabilities";
 import { GroupAssignment, GroupAssignmentArgs } from "./groupAssignment";
@@ -83,7 +84,12 @@ export function createOktaApp(
 ): OktaApp {
     const opts = { ...childOptions(o), ...(o.after?.length ? { dependsOn: o.after } : {}) };
     if (o.kind === "pulumi-okta") {
-        const args: okta.app.AutoLoginArgs = { label: o.label, signOnUrl: o.loginUrl };
+        const args: okta.app.AutoLoginArgs = {
+            label: o.label,
+            signOnUrl: o.loginUrl,
+            // the stack's mark, as the builtin app writes it: this stack's app is known as its own
+            ...(o.owner ? { adminNote: ownerMarker(o.owner) } : {}),
+        };
         return shaped(
             `${name}-app`,
             args,

@@ -16,11 +16,15 @@ export interface AppUserSchemaPropertiesArgs {
 
 /**
  * Custom properties of the Okta app's user profile (Profile Editor), over the same public call as
- * `okta.AppUserSchemaProperty`. Destroy removes only the properties this resource added and puts
- * back any it changed, so Okta's schema is left as it was found.
+ * `okta.AppUserSchemaProperty`. A declared property that Okta's base set already has (a SCIM app
+ * has a larger base set than NICE's four fields) is left to Okta and listed in `onBase`. Destroy
+ * removes only the properties this resource added and puts back any it changed, so Okta's schema
+ * is left as it was found.
  */
 export class AppUserSchemaProperties extends pulumi.dynamic.Resource {
     declare readonly properties: pulumi.Output<Record<string, SchemaProperty>>;
+    /** Declared properties Okta's base set already has: mapped onto, never written or removed. */
+    declare readonly onBase: pulumi.Output<string[]>;
 
     constructor(
         name: string,
@@ -30,7 +34,7 @@ export class AppUserSchemaProperties extends pulumi.dynamic.Resource {
         super(
             forwarder("cxone-okta-scim/provider/okta/appUserSchemaPropertiesProvider"),
             name,
-            { previous: undefined, ...args },
+            { previous: undefined, onBase: undefined, ...args },
             opts,
             "okta",
             "AppUserSchemaProperties",

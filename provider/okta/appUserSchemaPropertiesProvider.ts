@@ -1,4 +1,7 @@
 // AppUserSchemaProperties' implementation, loaded at call time by the serialized forwarder.
+// A declared property that Okta's live base set already has is mapped onto, never written:
+// Okta refuses a custom property named like a base one, and its base set differs between apps
+// (a SCIM app's is larger than the four fields of NICE's procedure [doc]).
 import type * as pulumi from "@pulumi/pulumi";
 import {
     diffManaged,
@@ -20,6 +23,8 @@ interface Inputs {
 interface Outputs extends Inputs {
     /** What Okta held at each name before we wrote it (restored on removal and destroy). */
     previous: Record<string, Prior<AppUserSchemaProperty>>;
+    /** Declared names Okta's base set already has: mapped onto, never written or removed. */
+    onBase?: string[];
 }
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
@@ -64,6 +69,10 @@ export async function check(_olds: Inputs, news: Inputs): Promise<pulumi.dynamic
     return f.length ? { failures: f } : { inputs: news };
 }
 
+/** Whether Okta's base set of this app has the property (then it is mapped onto, not added). */
+const inBase = (s: AppUserSchema, name: string) =>
+    Object.hasOwn(s.definitions.base?.properties ?? {}, name);
+
 async function liveSchema(i: Inputs): Promise<AppUserSchema> {
     const s = await oktaProfileApi.getAppUserSchema(i.orgUrl, i.appId);
     if (!s) throw new Error(`Okta has no user schema for app ${i.appId} (is the app deleted?)`);
@@ -82,19 +91,19 @@ async function apply(
     recorded: Record<string, Prior<AppUserSchemaProperty>>,
 ): Promise<Outputs> {
     const schema = await liveSchema(i);
-    const taken = Object.keys(i.properties).filter((k) =>
-        Object.hasOwn(schema.definitions.base.properties, k),
+    const onBase = Object.keys(i.properties).filter((k) => inBase(schema, k));
+    const custom = Object.keys(i.properties).filter((k) => !onBase.includes(k));
+    const previous = nextPrevious(recorded, custom, schema.definitions.custom.properties);
+    const desired = Object.fromEntries(custom.map((k) => [k, body(i.properties[k])]));
+    // a base property is never sent, not even to restore it
+    const restore = Object.fromEntries(
+        Object.entries(recorded).filter(([k]) => !inBase(schema, k)),
     );
-    if (taken.length)
-        throw new Error(`app ${i.appId}: ${taken.join(", ")} already in the base user schema`);
-    const previous = nextPrevious(
-        recorded,
-        Object.keys(i.properties),
-        schema.definitions.custom.properties,
-    );
-    const desired = Object.fromEntries(Object.entries(i.properties).map(([k, p]) => [k, body(p)]));
-    await oktaProfileApi.updateAppUserSchema(i.orgUrl, i.appId, partialUpdate(desired, recorded));
-    return { ...i, previous };
+    const update = partialUpdate(desired, restore);
+    // nothing of ours to write (every declared property is Okta's own): no call at all
+    if (Object.keys(update).length)
+        await oktaProfileApi.updateAppUserSchema(i.orgUrl, i.appId, update);
+    return { ...i, previous, onBase };
 }
 
 export async function create(i: Inputs): Promise<pulumi.dynamic.CreateResult> {
@@ -104,15 +113,18 @@ export async function create(i: Inputs): Promise<pulumi.dynamic.CreateResult> {
 export async function read(id: string, props: Outputs): Promise<pulumi.dynamic.ReadResult> {
     const schema = await oktaProfileApi.getAppUserSchema(props.orgUrl, props.appId);
     if (!schema) return { id: "" };
-    const live = Object.fromEntries(
+    const live: Record<string, SchemaProperty> = Object.fromEntries(
         Object.entries(schema.definitions.custom.properties).map(([k, p]) => [
             k,
             declaredFields(p),
         ]),
     );
+    // a declared property on the base is there as declared: Okta's, not ours to compare
+    const onBase = Object.keys(props.properties).filter((k) => inBase(schema, k));
+    for (const k of onBase) live[k] = props.properties[k];
     const properties = managedLive(live, Object.keys(props.properties));
-    const { previous: _p, ...inputs } = props;
-    return { id, props: { ...props, properties }, inputs: { ...inputs, properties } };
+    const { previous: _p, onBase: _b, ...inputs } = props;
+    return { id, props: { ...props, properties, onBase }, inputs: { ...inputs, properties } };
 }
 
 export async function diff(
@@ -132,11 +144,9 @@ export async function update(
 }
 
 export async function destroy(_id: string, props: Outputs): Promise<void> {
+    const restore = partialUpdate({}, props.previous ?? {});
+    if (!Object.keys(restore).length) return; // nothing of ours was written
     if (!(await oktaProfileApi.getAppUserSchema(props.orgUrl, props.appId))) return; // the app is gone
-    await oktaProfileApi.updateAppUserSchema(
-        props.orgUrl,
-        props.appId,
-        partialUpdate({}, props.previous ?? {}),
-    );
+    await oktaProfileApi.updateAppUserSchema(props.orgUrl, props.appId, restore);
 }
 export { destroy as delete };

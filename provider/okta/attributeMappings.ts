@@ -55,7 +55,12 @@ function withPulumiOkta(
 ): pulumi.Resource[] {
     const okta = oktaPackage();
     const opts = { parent, provider: o.provider };
-    const props = Object.entries(plan.schemaProperties).map(
+    // The properties of the base set Okta documents for SCIM apps are Okta's: declaring one as a
+    // custom property would be refused. (The builtin resource checks the live base set instead.)
+    const custom = Object.entries(plan.schemaProperties).filter(
+        ([index]) => !plan.expectedBase.includes(index),
+    );
+    const props = custom.map(
         ([index, p]) =>
             new okta.AppUserSchemaProperty(
                 `${name}-app-user-schema-${index}`,

@@ -1,12 +1,16 @@
 // Attribute mappings, the pure half: which CXone SCIM attributes a stack may map, how each one is
-// declared in Okta's app user schema (externalName / externalNamespace), the subset of Okta
-// Expression Language we accept, and the diffing of declared against live. No I/O here.
+// declared in Okta's app user schema (externalName / externalNamespace), the checks of the map
+// (expressions: expressionLanguage.ts), and the diffing of declared against live. No I/O here.
 //
 // Marks: [spec] = the attribute is in CXone's SCIM schema (docs/vendor-facts/cxone.md, SCIM section);
 // [guess:<row id>] = the exact value CXone expects is not documented (e.g. which phone `type` it
 // reads); each id is a row of docs/vendor-facts/unconfirmed.md.
 
 import { isDeepStrictEqual } from "util";
+import { parseExpression } from "./expressionLanguage";
+
+// The expression checks live in expressionLanguage.ts; kept importable from here.
+export { EL_FUNCTIONS, parseExpression, sourceAttributes, type Expr } from "./expressionLanguage";
 
 export const CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 export const NICE_USER = "urn:ietf:params:scim:schemas:extension:nice:2.0:User";
@@ -21,11 +25,15 @@ export interface CxoneAttribute {
     externalName: string;
     externalNamespace: string;
     /**
-     * In the app user schema's base (exists on every SCIM app): never added or removed by us.
-     * displayName and timezone are taken as not base [guess:okta-base-schema]: Okta's list of a
-     * SCIM app's base attributes does not confirm them.
+     * Where Okta's app user schema already has the property:
+     * - `seed`: in every SCIM app's base (the fields of NICE's procedure): never added by us;
+     * - `scim`: in the larger base set Okta documents for SCIM apps (the names are [doc]): mapped
+     *   onto where the live base has it, added as a custom property where it does not;
+     * - `false`: a custom property, unless the live base happens to have it (then mapped onto).
+     *   displayName and timezone are taken as not base [guess:okta-base-schema]: Okta's list of
+     *   a SCIM app's base attributes does not confirm them.
      */
-    base: boolean;
+    base: false | "seed" | "scim";
     /** CXone refuses a user without it: may be remapped, never unmapped. */
     required: boolean;
     /** `[spec]`, or `[guess:<row id>]` (docs/vendor-facts/unconfirmed.md) */
@@ -70,7 +78,7 @@ export const CXONE_ATTRIBUTES: Readonly<Record<string, CxoneAttribute>> = {
         "name.givenName",
         "[spec]",
         "required by CXone",
-        { base: true, required: true },
+        { base: "seed", required: true },
     ),
     "name.familyName": core(
         "familyName",
@@ -78,15 +86,16 @@ export const CXONE_ATTRIBUTES: Readonly<Record<string, CxoneAttribute>> = {
         "name.familyName",
         "[spec]",
         "required by CXone",
-        { base: true, required: true },
+        { base: "seed", required: true },
     ),
     "emails.work": core(
         "email",
         "Email",
-        "emails^[type=='work'].value",
+        "emails^[primary==true].value",
         "[spec]",
-        "required by CXone; the primary email (type work [guess:email-type-work])",
-        { base: true, required: true },
+        "required by CXone; Okta's base email is the primary entry [seen:app-user-base-set], " +
+            "typed work by Okta's default primaryEmailType mapping [guess:email-type-work]",
+        { base: "seed", required: true },
     ),
     displayName: core("displayName", "Display name", "displayName", "[spec]", "optional"),
     timezone: core(
@@ -97,18 +106,23 @@ export const CXONE_ATTRIBUTES: Readonly<Record<string, CxoneAttribute>> = {
         "optional; the value format CXone accepts (IANA or Windows names) is [guess:timezone-format]",
     ),
     "phoneNumbers.work": core(
-        "workPhone",
-        "Work phone",
-        "phoneNumbers^[type=='work'].value",
+        "primaryPhone",
+        "Primary phone",
+        "phoneNumbers^[primary==true].value",
         "[guess:phone-types]",
-        "phoneNumbers is [spec]; the type values CXone reads are not documented",
+        "phoneNumbers is [spec]; Okta's base primaryPhone (the primary entry " +
+            "[seen:app-user-base-set]); whether CXone takes the primary entry as the work phone " +
+            "is not documented",
+        { base: "scim" },
     ),
     "phoneNumbers.mobile": core(
         "mobilePhone",
         "Mobile phone",
         "phoneNumbers^[type=='mobile'].value",
         "[guess:phone-types]",
-        "phoneNumbers is [spec]; the type values CXone reads are not documented",
+        "phoneNumbers is [spec]; Okta's base mobilePhone [seen:app-user-base-set]; the type " +
+            "values CXone reads are not documented",
+        { base: "scim" },
     ),
     "nice:team": nice(
         "niceTeam",
@@ -133,111 +147,10 @@ export const DEFAULT_MAPPINGS: Readonly<Record<string, string>> = {
     "emails.work": "user.email",
 };
 
-/**
- * Okta Expression Language functions we accept ([doc] developer.okta.com "Expression Language",
- * String functions) with their argument counts. The sandbox's provisioning engine evaluates the same.
- */
-export const EL_FUNCTIONS: Readonly<Record<string, { min: number; max: number }>> = {
-    "String.toUpperCase": { min: 1, max: 1 },
-    "String.toLowerCase": { min: 1, max: 1 },
-    "String.substringBefore": { min: 2, max: 2 },
-    "String.substringAfter": { min: 2, max: 2 },
-    "String.join": { min: 2, max: 20 },
-};
-
 /** One problem with the map, naming the key exactly as the user typed it. */
 export interface MappingProblem {
     key: string;
     reason: string;
-}
-
-/** Parsed expression: `user.x`, a string literal, a function call, or `a + b`. */
-export type Expr =
-    | { kind: "attr"; name: string }
-    | { kind: "literal"; value: string }
-    | { kind: "call"; fn: string; args: Expr[] }
-    | { kind: "concat"; parts: Expr[] };
-
-/** Parses an expression or throws an Error saying what is wrong and where. */
-export function parseExpression(src: string): Expr {
-    let i = 0;
-    const ws = () => {
-        while (/\s/.test(src.charAt(i))) i++; // charAt: "" past the end
-    };
-    const fail = (what: string): never => {
-        throw new Error(`${what} at character ${i + 1}`);
-    };
-    const primary = (): Expr => {
-        ws();
-        const q = src[i];
-        if (q === '"' || q === "'") {
-            let value = "";
-            // No escapes: a literal ends at the next quote of its kind (as the sandbox reads it).
-            for (i++; i < src.length && src[i] !== q; i++) value += src[i];
-            if (i >= src.length) fail("unterminated string");
-            i++;
-            return { kind: "literal", value };
-        }
-        const m = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*/.exec(src.slice(i));
-        if (!m)
-            return fail(i >= src.length ? "expression ends too early" : `unexpected "${src[i]}"`);
-        const name = m[0];
-        i += name.length;
-        ws();
-        if (src[i] === "(") {
-            const sig = Object.hasOwn(EL_FUNCTIONS, name) ? EL_FUNCTIONS[name] : undefined;
-            if (!sig)
-                return fail(
-                    `unsupported function ${name} (supported: ${Object.keys(EL_FUNCTIONS).join(", ")})`,
-                );
-            i++;
-            const args: Expr[] = [];
-            ws();
-            if (src[i] !== ")") {
-                for (;;) {
-                    args.push(sum()); // sum() stops past the whitespace after its last term
-                    if (src[i] === ",") {
-                        i++;
-                        continue;
-                    }
-                    if (src[i] === ")") break;
-                    fail('expected "," or ")"');
-                }
-            }
-            i++;
-            if (args.length < sig.min || args.length > sig.max) {
-                fail(
-                    `${name} takes ${sig.min === sig.max ? sig.min : `${sig.min} to ${sig.max}`} arguments, got ${args.length}`,
-                );
-            }
-            return { kind: "call", fn: name, args };
-        }
-        const attr = /^user\.([A-Za-z][A-Za-z0-9_]*)$/.exec(name);
-        if (!attr)
-            return fail(
-                `"${name}" is not an Okta user attribute (write user.<attribute>, e.g. user.department)`,
-            );
-        return { kind: "attr", name: attr[1] };
-    };
-    const sum = (): Expr => {
-        const parts = [primary()];
-        for (ws(); src[i] === "+"; ws()) {
-            i++;
-            parts.push(primary());
-        }
-        return parts.length === 1 ? parts[0] : { kind: "concat", parts };
-    };
-    if (src.trim() === "") throw new Error("the expression is empty");
-    const e = sum();
-    if (i < src.length) fail(`unexpected "${src[i]}"`);
-    return e;
-}
-
-/** The Okta user attributes an expression reads. */
-export function sourceAttributes(e: Expr): string[] {
-    if (e.kind === "attr") return [e.name];
-    if (e.kind === "literal") return [];
-    return (e.kind === "call" ? e.args : e.parts).flatMap(sourceAttributes);
 }
 
 /** Edit distance, for "did you mean". */
@@ -317,8 +230,14 @@ export function formatProblems(problems: MappingProblem[], input = "attributeMap
 
 /** What the two Okta resources declare for a (valid) map. */
 export interface MappingPlan {
-    /** App user schema properties to add (not base ones), by app property name. */
+    /**
+     * The app user properties the mappings target that a base set may lack (all but the seed's
+     * fields), by name. The builtin resource adds those the live base set lacks and maps onto the
+     * others; with `@pulumi/okta` the ones in `expectedBase` are left to Okta.
+     */
     schemaProperties: Record<string, SchemaProperty>;
+    /** Names in `schemaProperties` in the base set Okta documents for SCIM apps. */
+    expectedBase: string[];
     /** Okta user -> app user mapping: app property -> expression. */
     mappings: Record<string, string>;
 }
@@ -333,11 +252,12 @@ export interface SchemaProperty {
 /** The defaults overlaid with the operator's map, as schema properties and mapping expressions. */
 export function planMappings(map: Record<string, string> = {}): MappingPlan {
     const effective = { ...DEFAULT_MAPPINGS, ...map };
-    const plan: MappingPlan = { schemaProperties: {}, mappings: {} };
+    const plan: MappingPlan = { schemaProperties: {}, expectedBase: [], mappings: {} };
     for (const key of Object.keys(effective).sort()) {
         const a = CXONE_ATTRIBUTES[key];
         plan.mappings[a.appProperty] = effective[key];
-        if (!a.base) {
+        if (a.base === "scim") plan.expectedBase.push(a.appProperty);
+        if (a.base !== "seed") {
             plan.schemaProperties[a.appProperty] = {
                 title: a.title,
                 type: "string",

@@ -1,6 +1,7 @@
 // The AutoLoginApp resource: the custom SWA app CXone users sign in through (procedure step 6).
 import * as pulumi from "@pulumi/pulumi";
 import { forwarder } from "../forwarder";
+import { secretLike } from "../secretness";
 
 /** Inputs of {@link AutoLoginApp}. */
 export interface AutoLoginAppArgs {
@@ -43,6 +44,14 @@ export class AutoLoginApp extends pulumi.dynamic.Resource {
     constructor(name: string, args: AutoLoginAppArgs, opts?: pulumi.CustomResourceOptions) {
         // defaults are applied by check() (autoLoginAppLogic.ts); the undefined keys are outputs
         const props = { redirectUrl: undefined, ...args, name: undefined, status: undefined };
-        super(provider, name, props, opts, "okta", "AutoLoginApp");
+        // Okta derives the app's `name` from its label: secret with it
+        super(
+            provider,
+            name,
+            props,
+            secretLike(opts, args.label, ["name"]),
+            "okta",
+            "AutoLoginApp",
+        );
     }
 }

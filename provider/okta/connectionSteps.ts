@@ -32,12 +32,14 @@ export interface RotationEvidence {
     previousClientId: string;
     /** the previous key still works (so Okta, if it still holds it, keeps provisioning) */
     previousKeyActive: boolean;
+    /** something signed in with the previous key: Okta may hold it in use */
+    previousKeyUsed?: boolean;
     /** CXone's dates show Okta signing in with the new key (oktaUsesNewKey) */
     oktaUsesNewKey: boolean;
 }
 
 /**
- * - `rotating`: a new key exists and the previous one is still active: Okta provisions with
+ * - `rotating`: a new key exists and the previous one, which Okta used, is still active: Okta provisions with
  *   whichever it holds; the steps say how to enter the new one, the next `up` after Okta uses it
  *   revokes the old one; the connection ENABLED (or, where Okta reports nothing, the key has
  *   been used), so provisioning can run;
@@ -49,9 +51,15 @@ export type ConnectionStatus = "authorized" | "disabled" | "key-revoked" | "pend
 
 export function connectionStatus(e: ConnectionEvidence): ConnectionStatus {
     if (e.keyIsActive === false) return "key-revoked";
-    if (e.rotation?.previousKeyActive) return "rotating";
+    // A rotation keeps provisioning going only where there was provisioning: a connection never
+    // authorized (its old key never used) is simply pending, with the new key in the steps.
+    const rotation =
+        e.rotation && (e.previouslyAuthorized || e.rotation.previousKeyUsed !== false)
+            ? e.rotation
+            : undefined;
+    if (rotation?.previousKeyActive) return "rotating";
     // The previous key is gone before Okta used the new one: the key Okta holds no longer works.
-    if (e.rotation && !e.rotation.oktaUsesNewKey) return "key-revoked";
+    if (rotation && !rotation.oktaUsesNewKey) return "key-revoked";
     // "Enable SCIM provisioning" was unticked: Okta answers UNKNOWN where it answered before.
     if (e.oktaConnectionStatus === "UNKNOWN" && e.oktaReportedBefore) return "pending";
     // Okta's ENABLED is about the credentials Okta holds; for a new key (first setup, or a key
@@ -70,7 +78,8 @@ export const supportedActionLabels: Record<string, string> = {
 };
 
 export interface StepContext {
-    appLabel: string;
+    /** the app's label as Okta shows it; absent or empty when it is a secret (the steps name the id) */
+    appLabel?: string;
     appId: string;
     settings: ScimSettings;
     /** Command that shows the client secret, e.g. `pulumi stack output accessKeySecret --show-secrets`. */
@@ -81,10 +90,16 @@ export interface StepContext {
     rotation?: RotationEvidence;
 }
 
+/** Where the app is in the Admin Console: by its label, or only by its id when the label is secret. */
+export const appInConsole = (c: Pick<StepContext, "appLabel" | "appId">): string =>
+    c.appLabel
+        ? `Okta Admin Console > Applications > "${c.appLabel}" (app id ${c.appId})`
+        : `Okta Admin Console > Applications > the app with id ${c.appId} (its label is a secret)`;
+
 /** The remaining console steps for a status, in order, values included and secrets by reference. */
 export function remainingSteps(status: ConnectionStatus, c: StepContext): string[] {
     if (status === "authorized") return [];
-    const app = `Okta Admin Console > Applications > "${c.appLabel}" (app id ${c.appId})`;
+    const app = appInConsole(c);
     const s = c.settings;
     const actions = s.supportedActions.map((a) => supportedActionLabels[a] ?? a).join(", ");
     const configure = [

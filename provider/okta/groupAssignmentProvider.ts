@@ -50,7 +50,9 @@ export async function read(
 ): Promise<pulumi.dynamic.ReadResult<GroupAssignmentOutputs>> {
     const s = outputs(stored(props, `group assignment ${id}`));
     const found = await oktaApi.getGroupAssignment(s.orgUrl, s.appId, s.groupId);
-    return found ? { id, props: s, inputs: s } : { id: "" };
+    // the inputs without the group's name and type (outputs): a refresh must not change them
+    const inputs = { orgUrl: s.orgUrl, appId: s.appId, groupId: s.groupId };
+    return found ? { id, props: s, inputs: inputs as GroupAssignmentOutputs } : { id: "" };
 }
 
 /** Destroy unassigns the group. */

@@ -29,6 +29,8 @@ export async function accessKeyEvidence(
         rotation = {
             previousClientId,
             previousKeyActive: prev.isActive,
+            // known only while CXone still has the key (one gone may have been used)
+            ...(previous ? { previousKeyUsed: !!previous.lastUsedDate } : {}),
             oktaUsesNewKey: oktaUsesNewKey(current, prev),
         };
     }

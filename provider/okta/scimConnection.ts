@@ -9,8 +9,11 @@ export interface ScimConnectionArgs {
     orgUrl: pulumi.Input<string>;
     /** The app's id, usually `app.id`. */
     appId: pulumi.Input<string>;
-    /** The app's label, as the console steps name it. */
-    appLabel: pulumi.Input<string>;
+    /**
+     * The app's label, as the console steps name it. Leave it out (or "") when it is a secret: the
+     * steps, an output stored in plain text, then name the app by its id only.
+     */
+    appLabel?: pulumi.Input<string>;
     /** SCIM connector base URL, e.g. https://na1.nice-incontact.com/scim/v2 */
     scimBaseUrl: pulumi.Input<string>;
     /** Unique identifier field for users (the only value CXone supports). @default "userName" */

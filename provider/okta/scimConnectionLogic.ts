@@ -28,6 +28,7 @@ import {
     isUnknown,
     optionalBoolean,
     optionalNumber,
+    optionalString,
     requiredString,
     Unchecked,
 } from "./validation";
@@ -36,7 +37,8 @@ import {
 export type ScimConnectionState = ScimSettings & {
     orgUrl: string;
     appId: string;
-    appLabel: string;
+    /** the app's label for the steps; absent or "" when it is a secret (the steps name the app's id) */
+    appLabel?: string;
     clientSecret: string;
     cxoneEndpoint: CxoneEndpoint;
     secretReference: string;
@@ -90,7 +92,8 @@ export function checkScimConnection(
 ): Checked<ScimConnectionState> {
     const failures: CheckFailure[] = [];
     const news = withDefaults(SCIM_CONNECTION_DEFAULTS, raw);
-    checkOrgAndIds(failures, news, ["appId", "appLabel", "clientId"]);
+    checkOrgAndIds(failures, news, ["appId", "clientId"]);
+    check(failures, "appLabel", news.appLabel, optionalString(1000));
     // the operator types these into Okta, which then sends the client secret there: CXone's
     // region hosts only (or loopback, the sandbox)
     for (const k of ["scimBaseUrl", "tokenEndpoint", "authorizeEndpoint"] as const) {
@@ -247,7 +250,7 @@ export const provisioningWorks = (status: ConnectionStatus): boolean =>
 
 /** The error of an `up` that waited for the console steps in vain, or that needs them done. */
 export function stillWaitingMessage(s: ScimConnectionState, o: ScimConnectionOutputs): string {
-    const app = `the SCIM connection of Okta app "${s.appLabel}"`;
+    const app = `the SCIM connection of Okta app ${s.appLabel ? `"${s.appLabel}"` : s.appId}`;
     const head =
         s.waitForAuthorizationSeconds > 0
             ? `${app} is still ${o.status} after waiting ${s.waitForAuthorizationSeconds}s.`

@@ -137,6 +137,8 @@ export function impactOf(now: PeopleNow, change: PlannedChange): Impact {
     }
     let created = 0;
     for (const u of inGroupsAfter) if (!assigned.has(u)) created++;
+    // Okta creates no one before the connection works
+    if (!now.provisioning) created = 0;
     if (!will.createUsers) {
         if (was?.createUsers) notCreated += created;
         created = 0;

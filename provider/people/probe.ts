@@ -2,6 +2,8 @@
 // stack's Okta app, reads who it provisions, and tells what the planned change does to them; over
 // the stack's threshold it refuses, before anything is written, in preview and `up` alike.
 import { CxoneClient } from "../cxone/client";
+import { runningPulumiCommand } from "../guard/pulumiCommand";
+import { isDestroy } from "../guard/removalGuardLogic";
 import type { ProvisioningSwitches } from "../okta/capabilities";
 import { oktaApi, type OktaApp } from "../okta/client";
 import { ownerIn } from "../ownership";
@@ -67,9 +69,44 @@ async function keyChange(f: PeopleFacts): Promise<KeyChange | undefined> {
     return roles.some((r) => ownerIn(r.description) === f.owner) ? "employee" : "tenant";
 }
 
-/** Reads and judges the planned update (nothing written). */
+/** Judges a removal of the app (`pulumi destroy`, the integration removed) from its people now. */
+export async function removalReport(
+    orgUrl: string,
+    appId: string,
+    safeguard: Safeguard,
+): Promise<PeopleReport> {
+    const now = await readPeopleNow(orgUrl, appId, []);
+    const impact = impactOf(now, {
+        operation: "destroy",
+        groupIds: [],
+        // a removal changes no switch before the assignments end
+        switches: now.switches ?? {
+            createUsers: false,
+            updateUserAttributes: false,
+            deactivateUsers: false,
+        },
+    });
+    return {
+        impact,
+        lines: impactLines(impact),
+        refusal: allowed(impact, safeguard) ? undefined : refusal(impact, safeguard),
+    };
+}
+
+/**
+ * Reads and judges the planned update (nothing written). Under `pulumi destroy --run-program` it
+ * tells what the destroy does and leaves the refusal to the integration's guard, which reads again
+ * when the engine removes it.
+ */
 export async function peopleReport(f: PeopleFacts): Promise<PeopleReport> {
     const app = await findStackApp(f);
+    if (app && isDestroy(runningPulumiCommand())) {
+        const r = await removalReport(f.oktaOrgUrl, app.id, f.people);
+        return {
+            impact: r.impact,
+            lines: r.refusal ? [...r.lines, `\`pulumi destroy\` will be ${r.refusal}`] : r.lines,
+        };
+    }
     const now = await readPeopleNow(f.oktaOrgUrl, app?.id, f.groupIds);
     // a new key matters only where Okta provisions now
     const newKey = now.provisioning ? await keyChange(f) : undefined;

@@ -13,11 +13,15 @@ import type { CxoneHostUrls } from "./hosts";
 import { roleRoutes } from "./roles";
 import { sandboxCxoneRoutes } from "./sandboxOps";
 import { scimRoutes } from "./scim";
-import { requireBearer, type TokenOptions } from "./tokens";
+import { requireBearer, type AccessTokenKind, type TokenOptions } from "./tokens";
 import { userRoutes } from "./users";
 
 export interface CxoneAppOptions {
     tokenTtlSeconds?: number;
+    /** access tokens as signed JWTs (default, as NICE's SDK reads them) or opaque strings */
+    accessTokenKind?: AccessTokenKind;
+    /** changes a JWT access token's claims before it is signed (a variant's other world) */
+    accessTokenClaims?: TokenOptions["accessTokenClaims"];
     /** the issuer host serves only the issuer's routes (default false: it serves every route) */
     strictHosts?: boolean;
 }
@@ -53,7 +57,11 @@ export function createCxoneApps(
     hosts: () => CxoneHostUrls,
     options: CxoneAppOptions = {},
 ): Record<CxoneHostName, express.Express> {
-    const opts: TokenOptions = { tokenTtlSeconds: options.tokenTtlSeconds ?? 3600 };
+    const opts: TokenOptions = {
+        tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
+        accessTokenKind: options.accessTokenKind ?? "jwt",
+        accessTokenClaims: options.accessTokenClaims,
+    };
     const gatewayed = (app: express.Express, ...routers: express.Router[]) => {
         app.use(requireBearer(ctx));
         for (const r of routers) app.use(r);

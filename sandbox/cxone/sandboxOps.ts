@@ -52,6 +52,25 @@ export function sandboxCxoneRoutes(ctx: SandboxContext): express.Router {
         ctx.save();
         res.status(201).json({ roleId });
     });
+    // The same page: Edit, the role's description (and its permissions, as the tenant stores them).
+    r.post("/sandbox/cxone/console/roles/:id", (req, res) => {
+        const role = own(ctx.state.cxone.roles, req.params.id);
+        if (!role) return void res.status(404).json({ error: "role not found" });
+        const { description, permissions } = (req.body ?? {}) as Record<string, unknown>;
+        if (description !== undefined && typeof description !== "string")
+            return void res.status(400).json({ error: "description: text" });
+        if (
+            permissions !== undefined &&
+            !(Array.isArray(permissions) && permissions.every((p) => typeof p === "string"))
+        )
+            return void res.status(400).json({ error: "permissions: a list of names" });
+        if (typeof description === "string") role.description = description;
+        if (Array.isArray(permissions))
+            role.permissions = (permissions as string[]).map((permission) => ({ permission }));
+        role.lastUpdateDate = new Date().toISOString();
+        ctx.save();
+        res.json({ roleId: role.roleId });
+    });
     // The same page: the role's Deactivate button (refused while active employees hold it).
     r.post("/sandbox/cxone/console/roles/:id/deactivate", (req, res) => {
         const role = own(ctx.state.cxone.roles, req.params.id);

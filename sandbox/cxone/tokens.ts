@@ -1,6 +1,10 @@
-// Bearer tokens of the emulated tenant: opaque random strings, persisted so a restarted sandbox
-// still honours them until they expire. A token stops working when its user is deactivated or
-// the access key that obtained it is deactivated or revoked [seen for users, guess for keys].
+// Bearer tokens of the emulated tenant, persisted so a restarted sandbox still honours them until
+// they expire. Access tokens are RS256 JWTs by default, as NICE's own SDK reads them (core-sdk
+// validateToken decodes an access token's payload for `exp`) [sdk]; `accessTokenKind: "opaque"`
+// issues random strings instead (the other world, possible for some grants [guess]). Refresh
+// tokens are opaque. A token stops working when its user is deactivated or the access key that
+// obtained it is deactivated or revoked [seen for users, guess for keys]; a JWT is honoured only
+// as issued (the sandbox looks it up, it never trusts a payload).
 import { createSign } from "crypto";
 import type { NextFunction, Request, Response } from "express";
 import type { SandboxContext } from "../core/context";
@@ -8,8 +12,15 @@ import { gatewayError } from "./errors";
 import { newSecret } from "./ids";
 import type { CxoneState, CxoneUser } from "./state";
 
+/** What an access token is: a signed JWT (default) or an opaque random string. */
+export type AccessTokenKind = "jwt" | "opaque";
+
 export interface TokenOptions {
     tokenTtlSeconds: number;
+    /** default "jwt" */
+    accessTokenKind?: AccessTokenKind;
+    /** changes a JWT access token's claims before it is signed (a variant's other world) */
+    accessTokenClaims?: (claims: Record<string, unknown>) => void;
 }
 
 export function userCanAuthenticate(u: CxoneUser | undefined): u is CxoneUser {
@@ -38,8 +49,7 @@ export const SUB_PREFIX = "user:";
 function idToken(ctx: SandboxContext, user: CxoneUser, audience: string, ttl: number): string {
     const s = ctx.state.cxone;
     const now = Math.floor(Date.now() / 1000);
-    const header = { alg: "RS256", typ: "JWT", kid: s.signingKey.kid };
-    const claims = {
+    return signed(ctx, {
         iss: ctx.urls.cxone,
         sub: `${SUB_PREFIX}${user.id}`,
         userId: user.id,
@@ -52,7 +62,38 @@ function idToken(ctx: SandboxContext, user: CxoneUser, audience: string, ttl: nu
         family_name: user.lastName,
         name: `${user.firstName} ${user.lastName}`,
         email: user.emailAddress,
+    });
+}
+
+/**
+ * Access token as a JWT: iss, aud, `sub` with the 5-character prefix NICE's SDK drops [sdk],
+ * tenantId [seen], iat, exp (what validateToken reads [sdk]) and a jti that makes each unique.
+ * No userId claim: a reader derives the user from `sub`, as NICE's SDK does without one.
+ */
+function accessJwt(
+    ctx: SandboxContext,
+    opts: TokenOptions,
+    user: CxoneUser,
+    audience: string,
+): string {
+    const now = Math.floor(Date.now() / 1000);
+    const claims: Record<string, unknown> = {
+        iss: ctx.urls.cxone,
+        aud: audience,
+        sub: `${SUB_PREFIX}${user.id}`,
+        tenantId: ctx.state.cxone.tenantId,
+        iat: now,
+        exp: now + opts.tokenTtlSeconds,
+        jti: newSecret(16),
     };
+    opts.accessTokenClaims?.(claims);
+    return signed(ctx, claims);
+}
+
+/** An RS256 JWT of `claims`, signed with the tenant's key (verifiable with /auth/jwks). */
+function signed(ctx: SandboxContext, claims: Record<string, unknown>): string {
+    const s = ctx.state.cxone;
+    const header = { alg: "RS256", typ: "JWT", kid: s.signingKey.kid };
     const input = `${b64url(header)}.${b64url(claims)}`;
     const sig = createSign("RSA-SHA256")
         .update(input)
@@ -74,9 +115,11 @@ export function issueTokens(
     const nowIso = new Date(now).toISOString();
     const keyIds = (via.accessKeyIds ?? []).filter((k) => !!s.accessKeys[k]);
     for (const k of keyIds) s.accessKeys[k].lastUsedDate = nowIso;
-    const access = newSecret(32);
-    const refresh = newSecret(32);
     const accessKeyId = keyIds[0];
+    const audience = via.audience ?? accessKeyId ?? s.tenantId;
+    const access =
+        opts.accessTokenKind === "opaque" ? newSecret(32) : accessJwt(ctx, opts, user, audience);
+    const refresh = newSecret(32);
     s.tokens[access] = {
         kind: "access",
         userId: user.id,
@@ -97,12 +140,7 @@ export function issueTokens(
         expires_in: opts.tokenTtlSeconds,
         refresh_token: refresh,
         refresh_token_expires_in: Math.max(opts.tokenTtlSeconds * 24, 60),
-        id_token: idToken(
-            ctx,
-            user,
-            via.audience ?? accessKeyId ?? s.tenantId,
-            opts.tokenTtlSeconds,
-        ),
+        id_token: idToken(ctx, user, audience, opts.tokenTtlSeconds),
         issued_token_type: "urn:ietf:params:oauth:token-type:access_token",
     };
 }

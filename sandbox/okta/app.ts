@@ -8,6 +8,7 @@ import { consoleRouter } from "./console";
 import { noSuchPath, notWellFormed, sendOktaError } from "./errors";
 import type { Hooks } from "./hooks";
 import { ProvisioningEngine } from "./provisioning";
+import type { AppUserBaseSet } from "./appProfile";
 import { appsRouter } from "./routes/apps";
 import { assignmentsRouter } from "./routes/assignments";
 import { groupsRouter } from "./routes/groups";
@@ -31,6 +32,12 @@ export interface OktaServerOptions {
      * the few it documents connections for [guess either way].
      */
     connectionStatus?: ConnectionReporting;
+    /**
+     * The base properties a new app's user profile starts with: `scim` (default) the larger set
+     * Okta documents for a SCIM-enabled custom app; `seed` only the four fields of NICE's procedure
+     * (the other world in which the base set is smaller).
+     */
+    appUserBaseSet?: AppUserBaseSet;
 }
 
 /** `app.locals.okta` of the returned app, for the sandbox core and tests. */
@@ -70,7 +77,7 @@ export function createOktaApp(
     api.use(groupsRouter(ctx, hooks));
     api.use(provisioningRouter(ctx, hooks, options.connectionStatus ?? "reported"));
     api.use(assignmentsRouter(ctx, hooks));
-    api.use(appsRouter(ctx, hooks));
+    api.use(appsRouter(ctx, hooks, options.appUserBaseSet ?? "scim"));
     api.use(schemasRouter(ctx, hooks));
     api.use(mappingsRouter(ctx, hooks));
     api.use((_req, res) => noSuchPath(res));

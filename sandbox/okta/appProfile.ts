@@ -18,6 +18,9 @@ export interface SchemaProperty {
     mutability?: string;
     required?: boolean;
     permissions?: { principal: string; action: string }[];
+    unique?: boolean | "UNIQUE_VALIDATED" | "NOT_UNIQUE" | null;
+    minLength?: number | null;
+    maxLength?: number | null;
 }
 
 export interface MappingProperty {
@@ -28,9 +31,11 @@ export interface MappingProperty {
 export interface AppProfile {
     schemaCreated: string;
     schemaLastUpdated: string;
+    /** The app's base properties, fixed when its profile is made (see BASE_SETS). */
+    base?: Record<string, SchemaProperty>;
     custom: Record<string, SchemaProperty>;
     mappingId: string;
-    /** app user property -> expression over the Okta user (`user.*`). */
+    /** app property -> expression over the Okta user (`user.*`). */
     mapping: Record<string, MappingProperty>;
 }
 
@@ -54,33 +59,87 @@ const base = (
     ...extra,
 });
 
+/** Which base set an app's user profile starts with (an Okta server option). */
+export type AppUserBaseSet = "scim" | "seed";
+
+/** Okta's default primaryEmailType mapping for SCIM apps, a ternary [seen]. */
+export const PRIMARY_EMAIL_TYPE_MAPPING = "(user.email != null && user.email != '') ? 'work' : ''";
+
 /**
- * The base properties of a SCIM app's user profile that the sandbox has: the seed's four fields
- * [guess: a subset of what Okta adds when SCIM provisioning is enabled].
+ * The base properties an app's user profile starts with, and the mappings Okta makes for them:
+ * - `scim` (default): the larger set of a SCIM-enabled custom app [doc: the property names, from
+ *   Okta's provisioning guide and vendor setup pages; seen: `email` is the primary email; guess:
+ *   the other externalNames and the default mappings, and whether `displayName` or `timezone`
+ *   belong to it (left out here)];
+ * - `seed`: only the four fields of NICE's procedure (the other world, in which Okta's base set
+ *   is smaller than documented; what this sandbox had before).
  */
-export const BASE_PROPERTIES: Readonly<Record<string, SchemaProperty>> = {
-    userName: base("Username", "userName", { required: true, master: null }),
-    givenName: base("Given name", "name.givenName"),
-    familyName: base("Family name", "name.familyName"),
-    email: base("Primary email", "emails^[type=='work'].value"),
+export const BASE_SETS: Readonly<
+    Record<
+        AppUserBaseSet,
+        { properties: Record<string, SchemaProperty>; mapping: Record<string, string> }
+    >
+> = {
+    scim: {
+        properties: {
+            userName: base("Username", "userName", { required: true, master: null }),
+            givenName: base("Given name", "name.givenName"),
+            familyName: base("Family name", "name.familyName"),
+            middleName: base("Middle name", "name.middleName"),
+            honorificPrefix: base("Honorific prefix", "name.honorificPrefix"),
+            honorificSuffix: base("Honorific suffix", "name.honorificSuffix"),
+            email: base("Primary email", "emails^[primary==true].value"),
+            primaryEmailType: base("Primary email type", "emails^[primary==true].type"),
+            secondEmail: base("Secondary email", "emails^[type=='home'].value"),
+            primaryPhone: base("Primary phone", "phoneNumbers^[primary==true].value"),
+            mobilePhone: base("Mobile phone", "phoneNumbers^[type=='mobile'].value"),
+        },
+        mapping: {
+            givenName: "user.firstName",
+            familyName: "user.lastName",
+            middleName: "user.middleName",
+            honorificPrefix: "user.honorificPrefix",
+            honorificSuffix: "user.honorificSuffix",
+            email: "user.email",
+            primaryEmailType: PRIMARY_EMAIL_TYPE_MAPPING,
+            secondEmail: "user.secondEmail",
+            primaryPhone: "user.primaryPhone",
+            mobilePhone: "user.mobilePhone",
+        },
+    },
+    seed: {
+        properties: {
+            userName: base("Username", "userName", { required: true, master: null }),
+            givenName: base("Given name", "name.givenName"),
+            familyName: base("Family name", "name.familyName"),
+            email: base("Primary email", "emails^[type=='work'].value"),
+        },
+        mapping: { givenName: "user.firstName", familyName: "user.lastName", email: "user.email" },
+    },
 };
 
-/** The mapping Okta makes for the base properties [guess: Okta's defaults for a SCIM app]. */
-const DEFAULT_MAPPING: Record<string, MappingProperty> = {
-    givenName: { expression: "user.firstName", pushStatus: "PUSH" },
-    familyName: { expression: "user.lastName", pushStatus: "PUSH" },
-    email: { expression: "user.email", pushStatus: "PUSH" },
-};
+/** The base properties of an app's user profile (a profile made before base sets: the seed's). */
+export function baseProperties(p: AppProfile): Record<string, SchemaProperty> {
+    return p.base ?? BASE_SETS.seed.properties;
+}
 
-export function appProfile(app: OktaApp): AppProfile {
+/** The app's user profile, made on first use with the `baseSet` base properties and mappings. */
+export function appProfile(app: OktaApp, baseSet: AppUserBaseSet = "scim"): AppProfile {
     if (!app.profileEditor) {
         const now = nowIso();
+        const set = BASE_SETS[baseSet];
         app.profileEditor = {
             schemaCreated: now,
             schemaLastUpdated: now,
+            base: structuredClone(set.properties),
             custom: {},
             mappingId: oktaId("prm"),
-            mapping: structuredClone(DEFAULT_MAPPING),
+            mapping: Object.fromEntries(
+                Object.entries(set.mapping).map(([k, expression]) => [
+                    k,
+                    { expression, pushStatus: "PUSH" as const },
+                ]),
+            ),
         };
     }
     return app.profileEditor;
@@ -88,7 +147,7 @@ export function appProfile(app: OktaApp): AppProfile {
 
 /** Every property of the app user profile: base, then custom. */
 export function allProperties(p: AppProfile): Record<string, SchemaProperty> {
-    return { ...BASE_PROPERTIES, ...p.custom };
+    return { ...baseProperties(p), ...p.custom };
 }
 
 export function schemaView(orgBase: string, app: OktaApp) {
@@ -110,7 +169,7 @@ export function schemaView(orgBase: string, app: OktaApp) {
             base: {
                 id: "#base",
                 type: "object",
-                properties: structuredClone(BASE_PROPERTIES),
+                properties: structuredClone(baseProperties(p)),
                 required: ["userName"],
             },
         },

@@ -2,31 +2,32 @@
 // Okta user), placed by each schema property's externalName / externalNamespace [doc: Okta SCIM
 // guide: "emails^[type=='work'].value" picks the work entry of a multi-valued attribute].
 import { allProperties, appProfile, CORE_USER } from "./appProfile";
-import { compileExpression } from "./expressions";
+import { mappedValue } from "./expressions";
 import type { OktaApp, OktaUser } from "./state";
 
 /** app property -> value, from the mapping (unset or empty values are left out). */
 export function appUserProfile(app: OktaApp, u: OktaUser): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [prop, m] of Object.entries(appProfile(app).mapping)) {
-        let v: string | null;
-        try {
-            v = compileExpression(m.expression)(u.profile);
-        } catch {
-            v = null; // saved expressions always compile; a broken stored one pushes nothing
-        }
+        const v = mappedValue(m.expression, u.profile);
         if (v !== null && v !== "") out[prop] = v;
     }
     return out;
 }
 
+/**
+ * Puts `value` at `externalName`: `a.b` nested, or an entry of a multi-valued attribute picked by
+ * a filter, `a^[type=='x'].sub` (the entry of that type) or `a^[primary==true].sub` (the primary
+ * entry) [doc: Okta SCIM guide; seen: the primary filter in a SCIM app's base properties].
+ */
 function place(target: Record<string, unknown>, externalName: string, value: string): void {
-    const multi = /^(\w+)\^\[type==['"]([\w-]+)['"]\]\.(\w+)$/.exec(externalName);
+    const multi = /^(\w+)\^\[(type|primary)==(['"]?)([\w-]+)\3\]\.(\w+)$/.exec(externalName);
     if (multi) {
-        const [, attr, type, sub] = multi;
+        const [, attr, field, , raw, sub] = multi;
+        const want = field === "primary" ? raw === "true" : raw;
         const list = (target[attr] ??= []) as Record<string, unknown>[];
-        let entry = list.find((e) => e.type === type);
-        if (!entry) list.push((entry = { type, primary: list.length === 0 }));
+        let entry = list.find((e) => e[field] === want);
+        if (!entry) list.push((entry = field === "primary" ? { primary: want } : { type: want }));
         entry[sub] = value;
         return;
     }
@@ -34,6 +35,16 @@ function place(target: Record<string, unknown>, externalName: string, value: str
     let at = target;
     for (const k of path.slice(0, -1)) at = (at[k] ??= {}) as Record<string, unknown>;
     at[path[path.length - 1]] = value;
+}
+
+/** Each multi-valued attribute has exactly one primary entry: the first, unless one is marked. */
+function markPrimary(target: Record<string, unknown>): void {
+    for (const v of Object.values(target)) {
+        if (!Array.isArray(v) || !v.every((e) => e && typeof e === "object")) continue;
+        const list = v as Record<string, unknown>[];
+        const primary = list.findIndex((e) => e.primary === true);
+        list.forEach((e, i) => (e.primary = i === (primary < 0 ? 0 : primary)));
+    }
 }
 
 /** The SCIM User body for `u`: userName, the mapped attributes, displayName, active. */
@@ -57,6 +68,7 @@ export function mappedScimUser(
         }
         place(target, def.externalName ?? prop, value);
     }
+    markPrimary(body);
     // Without a displayName mapping, the name the way the seed pushed it.
     if (body.displayName === undefined)
         body.displayName = `${values.givenName ?? ""} ${values.familyName ?? ""}`.trim();

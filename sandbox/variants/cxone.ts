@@ -76,6 +76,19 @@ function idTokenClaims(
     );
 }
 
+/** Claims without a userId, with `sub` the bare user id. */
+function bareSub(c: Record<string, unknown>): void {
+    delete c.userId;
+    if (typeof c.sub === "string") c.sub = c.sub.replace(/^user:/, "");
+}
+
+/** Claims without any tenant id. */
+function noTenant(c: Record<string, unknown>): void {
+    delete c.tenantId;
+    delete c.tenant_id;
+    delete c.tenant;
+}
+
 /** Users as UserHub answers them, one, a page, or under `user`, changed by `change`. */
 function userAnswers(change: (u: Record<string, unknown>) => void): RequestHandler[] {
     const each = (body: unknown) => {
@@ -105,12 +118,13 @@ function filterIgnored(path: RegExp, fields: string[]): RequestHandler {
     });
 }
 
-/** Permission keys of this other world: constants, not the console's labels. */
-export const TENANT_PERMISSION_KEYS: Record<string, string> = {
-    "Employees: Create and Edit": "EMPLOYEES_CREATE_EDIT",
-    "Employees: View": "EMPLOYEES_VIEW",
-};
-const KNOWN_KEYS = new Set(Object.values(TENANT_PERMISSION_KEYS).concat(["AGENT", "ADMIN"]));
+/** A permission's key in this other world: its console label as an upper-case constant. */
+export const permissionKey = (label: string): string =>
+    label
+        .toUpperCase()
+        .replace(/[^A-Z0-9]+/g, "_")
+        .replace(/^_|_$/g, "");
+const IS_KEY = /^[A-Z0-9_.]+$/;
 
 function refusePermissionNames(m: RouteMatch): RequestHandler {
     return rewriteRequest(m, (body, _req, res) => {
@@ -118,7 +132,7 @@ function refusePermissionNames(m: RouteMatch): RequestHandler {
         const names = body.permissions.map((p) =>
             typeof p === "string" ? p : String((p as { permission?: unknown })?.permission),
         );
-        const unknown = names.filter((n) => !KNOWN_KEYS.has(n));
+        const unknown = names.filter((n) => !IS_KEY.test(n));
         if (!unknown.length) return;
         userHubError(res, 400, "INVALID_PERMISSION", `Unknown permission ${unknown.join(", ")}`, [
             { field: "permissions", code: "INVALID", message: `unknown: ${unknown.join(", ")}` },
@@ -221,11 +235,24 @@ export const CXONE_VARIANTS: readonly SandboxVariant[] = [
     {
         name: "permission-names-refused",
         fact: "permission-keys",
-        world: "permissions are keys such as EMPLOYEES_CREATE_EDIT: the console's labels are answered 400 INVALID_PERMISSION",
+        world: "permissions are keys such as EMPLOYEES_CREATE_AND_EDIT: the console's labels are answered 400 INVALID_PERMISSION",
         cxone: {
             before: everyHost(
                 refusePermissionNames({ method: "POST", path: ROLE_CREATE }),
                 refusePermissionNames({ method: "PUT", path: ROLE_UPDATE }),
+                // roles answer their permissions by key too
+                rewriteAnswer({ method: "POST", path: ROLE_SEARCH }, (body) => {
+                    for (const r of (body as { roles?: { permissions?: unknown[] }[] })?.roles ??
+                        [])
+                        r.permissions = (r.permissions ?? []).map((p) => {
+                            const name =
+                                typeof p === "string"
+                                    ? p
+                                    : String((p as { permission?: unknown }).permission);
+                            return { permission: IS_KEY.test(name) ? name : permissionKey(name) };
+                        });
+                    return body;
+                }),
             ),
         },
     },
@@ -270,7 +297,14 @@ export const CXONE_VARIANTS: readonly SandboxVariant[] = [
         fact: "employee-role-field",
         world: "UserHub's role field takes the role's id: a role name is answered 400 VALIDATION_FAILED",
         cxone: {
-            before: (_host, env) => [roleMustBeId(env.ctx, "POST"), roleMustBeId(env.ctx, "PUT")],
+            before: (_host, env) => [
+                roleMustBeId(env.ctx, "POST"),
+                roleMustBeId(env.ctx, "PUT"),
+                // and it answers the role by id too
+                ...userAnswers((u) => {
+                    if (typeof u.roleUUID === "string") u.role = u.roleUUID;
+                }),
+            ],
         },
     },
     {
@@ -427,13 +461,10 @@ export const CXONE_VARIANTS: readonly SandboxVariant[] = [
     {
         name: "token-sub-bare-id",
         fact: "token-user-id",
-        world: "id_tokens carry no userId claim, and sub is the bare user id (no 5-character prefix)",
+        world: "tokens carry no userId claim, and sub is the bare user id (no 5-character prefix)",
         cxone: {
-            before: (_host, env) =>
-                idTokenClaims(env.ctx, (c) => {
-                    delete c.userId;
-                    if (typeof c.sub === "string") c.sub = c.sub.replace(/^user:/, "");
-                }),
+            before: (_host, env) => idTokenClaims(env.ctx, bareSub),
+            options: { accessTokenClaims: bareSub },
         },
     },
     {
@@ -461,12 +492,8 @@ export const CXONE_VARIANTS: readonly SandboxVariant[] = [
         fact: "token-tenant-claim",
         world: "CXone's tokens carry no tenant id claim (tenantId, tenant_id or tenant)",
         cxone: {
-            before: (_host, env) =>
-                idTokenClaims(env.ctx, (c) => {
-                    delete c.tenantId;
-                    delete c.tenant_id;
-                    delete c.tenant;
-                }),
+            before: (_host, env) => idTokenClaims(env.ctx, noTenant),
+            options: { accessTokenClaims: noTenant },
         },
     },
     {
@@ -483,9 +510,31 @@ export const CXONE_VARIANTS: readonly SandboxVariant[] = [
     {
         name: "scim-phone-types-capitalised",
         fact: "phone-types",
-        world: 'CXone\'s SCIM server takes phone types "Work" and "Mobile" only: "work" or "mobile" are answered 400',
+        world: 'CXone\'s SCIM server takes phone types "Work" and "Mobile" only (its schema lists them): "work" or "mobile" are answered 400',
         cxone: {
             before: everyHost(
+                rewriteAnswer({ method: "GET", path: /^\/scim\/v2\/Schemas/ }, (body) => {
+                    const b = body as { Resources?: unknown[]; attributes?: unknown[] };
+                    for (const d of b.Resources ?? [b]) {
+                        const attrs =
+                            (
+                                d as {
+                                    attributes?: {
+                                        name?: string;
+                                        subAttributes?: {
+                                            name?: string;
+                                            canonicalValues?: string[];
+                                        }[];
+                                    }[];
+                                }
+                            ).attributes ?? [];
+                        const type = attrs
+                            .find((a) => a.name === "phoneNumbers")
+                            ?.subAttributes?.find((a) => a.name === "type");
+                        if (type) type.canonicalValues = ["Work", "Mobile"];
+                    }
+                    return body;
+                }),
                 ...scimRefuses((v) => {
                     const phones = v.phoneNumbers;
                     if (!Array.isArray(phones)) return undefined;
@@ -550,5 +599,11 @@ export const CXONE_VARIANTS: readonly SandboxVariant[] = [
                 ),
             ),
         },
+    },
+    {
+        name: "opaque-access-tokens",
+        fact: "access-token-jwt",
+        world: "access tokens are opaque strings, not JWTs: the tenant and user are only in the id_token's claims",
+        cxone: { options: { accessTokenKind: "opaque" } },
     },
 ];

@@ -4,6 +4,7 @@ import type { RequestHandler } from "express";
 import { sendOktaError } from "../okta/errors";
 import { onRoute, rewriteAnswer, rewriteRequest } from "./handlers";
 import type { SandboxVariant } from "./index";
+import { appProfile } from "../okta/appProfile";
 
 const CONNECTION = /^\/api\/v1\/apps\/[^/]+\/connections\/default(\/.*)?$/;
 const SCHEMA = /^\/api\/v1\/meta\/schemas\/apps\/[^/]+\/default\/?$/;
@@ -15,16 +16,19 @@ function withoutNulls(props: unknown): void {
     for (const [k, v] of Object.entries(props)) if (v === null) delete (props as never)[k];
 }
 
-/** The base properties this world's SCIM app schema also has. */
-const MORE_BASE = {
-    displayName: { title: "Display name", type: "string" },
-    timezone: { title: "Time zone", type: "string" },
-};
+/** The base properties this world's SCIM app schema also has, by title. */
+const MORE_BASE: Record<string, string> = { displayName: "Display name", timezone: "Time zone" };
 
 /** The id of this world's group: an Okta group id longer than 00g + 17 characters. */
 export const LONG_GROUP_ID = "00g" + "LongIdWorld0000000000";
 
 export const OKTA_VARIANTS: readonly SandboxVariant[] = [
+    {
+        name: "app-user-base-seed",
+        fact: "app-user-base-set",
+        world: "a SCIM app's user profile has only the four base properties of NICE's procedure (userName, givenName, familyName, email): the phones must be added as custom properties",
+        okta: { options: { appUserBaseSet: "seed" } },
+    },
     {
         name: "connections-absent",
         fact: "okta-connection-status",
@@ -48,28 +52,21 @@ export const OKTA_VARIANTS: readonly SandboxVariant[] = [
         fact: "okta-base-schema",
         world: "a SCIM app's base user schema also has displayName and timezone: declaring either as custom is refused (400 E0000001)",
         okta: {
-            before: () => [
-                rewriteAnswer({ method: "GET", path: SCHEMA }, (body) => {
-                    const base = (body as { definitions?: { base?: { properties?: object } } })
-                        ?.definitions?.base;
-                    if (base?.properties) Object.assign(base.properties, MORE_BASE);
+            before: ({ ctx }) => [
+                // every new app's user profile starts with the two more base properties
+                rewriteAnswer({ method: "POST", path: /^\/api\/v1\/apps\/?$/ }, (body) => {
+                    const id = (body as { id?: unknown })?.id;
+                    const app = typeof id === "string" ? ctx.state.okta.apps[id] : undefined;
+                    if (!app) return body;
+                    const p = appProfile(app);
+                    for (const [name, title] of Object.entries(MORE_BASE))
+                        p.base![name] ??= {
+                            ...structuredClone(Object.values(p.base!)[1]),
+                            title,
+                            externalName: name,
+                        };
+                    ctx.save();
                     return body;
-                }),
-                rewriteRequest({ method: "POST", path: SCHEMA }, (body, _req, res) => {
-                    const custom = (body as { definitions?: { custom?: { properties?: object } } })
-                        ?.definitions?.custom?.properties;
-                    const taken = Object.entries(custom ?? {})
-                        .filter(([k, v]) => v !== null && Object.hasOwn(MORE_BASE, k))
-                        .map(([k]) => k);
-                    if (!taken.length) return;
-                    sendOktaError(
-                        res,
-                        400,
-                        "E0000001",
-                        "Api validation failed: newSchema",
-                        taken.map((k) => `${k}: A base property with this name already exists`),
-                    );
-                    return "answered";
                 }),
             ],
         },

@@ -6,6 +6,7 @@ import fc from "fast-check";
 import {
     check,
     CheckFailure,
+    dotSegments,
     httpsUrl,
     isUnknown,
     optionalBoolean,
@@ -501,6 +502,8 @@ describe("properties: shared input checks", () => {
     it("https URLs pass; plain http passes only on loopback", () => {
         fc.assert(
             fc.property(fc.domain(), fc.webPath(), (host, path) => {
+                // a "." or ".." segment is refused whatever the scheme (the next property)
+                fc.pre(!dotSegments(path));
                 assert.equal(httpsUrl()(`https://${host}${path}`, "u"), undefined);
                 assert.match(httpsUrl()(`http://${host}${path}`, "u") ?? "", /must use https/);
             }),
@@ -510,5 +513,27 @@ describe("properties: shared input checks", () => {
             assert.equal(httpsUrl()(`http://${host}/x`, "u"), undefined, host);
         for (const host of ["127.evil.example", "127.0.0.1.nip.io", "localhost.example"])
             assert.match(httpsUrl()(`http://${host}/`, "u") ?? "", /must use https/, host);
+    });
+
+    it("a path with a . or .. segment, typed or percent-encoded, is refused naming the URL as typed", () => {
+        fc.assert(
+            fc.property(
+                fc.domain(),
+                fc.webPath(),
+                fc.constantFrom(".", "..", "%2e", "%2E%2e"),
+                fc.webPath(),
+                (host, before, dots, after) => {
+                    const url = `https://${host}${before}/${dots}${after.startsWith("/") ? after : `/${after}`}`;
+                    assert.equal(
+                        httpsUrl()(url, "u"),
+                        `u must not contain "." or ".." path segments (got "${url}")`,
+                    );
+                },
+            ),
+            runs,
+        );
+        // dots inside a segment, in the host, the query or the fragment are no path segments
+        for (const ok of ["https://a.example/a..b/.well-known", "https://a.example/x?p=../..#./"])
+            assert.equal(httpsUrl()(ok, "u"), undefined, ok);
     });
 });

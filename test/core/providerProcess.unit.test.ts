@@ -8,6 +8,7 @@ import { CxoneError, PartialCreateError } from "../../provider/cxone/errors";
 import { CxoneRequestError } from "../../provider/cxone/scim";
 import { OktaError } from "../../provider/okta/errors";
 import { RegionError } from "../../provider/regions";
+import { UnconfirmedFactError } from "../../provider/core/unconfirmed";
 
 /** What the SDK's provider host prints for a failed call. */
 const hostPrint = (e: Error) => `${e}: ${e.stack}`;
@@ -35,6 +36,12 @@ describe("provider process: quiet stack prints for the package's own errors", ()
         new PartialCreateError("11", {}, new Error("role made, permissions failed")),
         new RegionError("region", 'unknown region "xx1"'),
         new VendorError({ vendor: "CXone", operation: "read role 1", status: 500 }),
+        new UnconfirmedFactError({
+            operation: 'create CXone role "SCIM"',
+            fact: { id: "role-create-route", mark: "seen", statement: "s", source: "t" },
+            answer: new CxoneError('create CXone role "SCIM"', 404, undefined, "No endpoint"),
+            wayOn: ["one", "two"],
+        }),
     ];
 
     it("recognises the host's print of each of the package's errors", () => {
@@ -46,6 +53,7 @@ describe("provider process: quiet stack prints for the package's own errors", ()
         assert.equal(isOurStackPrint(`${ours[0]}`), false, "no stack: not the host's print");
         assert.equal(isOurStackPrint(`warning: ${hostPrint(ours[0])}`), false);
         assert.equal(isOurStackPrint("CxoneError: two\nlines\n    at x"), false);
+        assert.equal(isOurStackPrint("UnconfirmedFactError: a\nb: other\n    at x"), false);
     });
 
     it("console.error drops exactly that print and passes every other one through", () => {

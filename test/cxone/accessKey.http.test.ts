@@ -67,9 +67,13 @@ describe("AccessKey provider (sandbox, HTTP): exact outputs and keys", function 
         assert.deepEqual(failures, []);
         return inputs;
     }
+    /** A key Okta used (one sign-in), then a rotation: the old key is kept until Okta switches. */
     async function rotated(extra: Props = {}) {
         const s = await inputs({ rotation: "1", ...extra });
         const k = await accessKey.create(s);
+        assert.equal(await signIn(k.id, k.outs.secret), 200);
+        await new Promise((r) => setTimeout(r, 5)); // a later sign-in has a later date
+        forgetKeyReads();
         const next = { ...s, rotation: "2" };
         const u = await accessKey.update(k.id, k.outs, next);
         return { id: k.id, first: k.outs, outs: u.outs, s: next };
@@ -292,6 +296,19 @@ describe("AccessKey provider (sandbox, HTTP): exact outputs and keys", function 
             assert.equal(await signIn(k.id, k.outs.secret), 200, "the old key still works");
         });
 
+        it("a key nothing ever used (the console steps never done): revoked at once, no previous key", async () => {
+            const s = await inputs({ rotation: "1" });
+            const k = await accessKey.create(s);
+            f.sandbox.clearRequests();
+            const u = (await accessKey.update(k.id, k.outs, { ...s, rotation: "2" })).outs;
+            assert.deepEqual(changes(), [`POST ${KEYS}`, `DELETE ${KEYS}/${k.id}`]);
+            assert.equal(u.previousKey, undefined);
+            assert.equal(u.previousAccessKeyId, "");
+            assert.equal(cx().accessKeys[k.id]?.isActive ?? false, false, "the old key is revoked");
+            assert.equal(cx().accessKeys[u.accessKeyId].isActive, true);
+            assert.equal(u.keyRotation, "2");
+        });
+
         it("no evidence yet: the old key is kept; a further rotation waits for this one", async () => {
             const r = await rotated();
             f.sandbox.clearRequests();
@@ -306,7 +323,10 @@ describe("AccessKey provider (sandbox, HTTP): exact outputs and keys", function 
 
         it("a rotation asked for during another starts once the first has ended", async () => {
             const r = await rotated();
-            assert.ok(!("lastUsedDate" in r.outs.previousKey!), "the old key was never used");
+            assert.ok(
+                r.outs.previousKey!.lastUsedDate,
+                "Okta used the old key before the rotation",
+            );
             const third = { ...r.s, rotation: "3" };
             const waiting = (await accessKey.update(r.id, r.outs, third)).outs;
             const still = (await accessKey.update(r.id, waiting, third)).outs;
@@ -367,10 +387,15 @@ describe("AccessKey provider (sandbox, HTTP): exact outputs and keys", function 
             const r = await rotated({ maxOverlapDays: 0 });
             f.sandbox.clearRequests();
             const u = (await accessKey.update(r.id, r.outs, { ...r.s, rotation: "3" })).outs;
-            assert.deepEqual(changes(), [`DELETE ${KEYS}/${r.id}`, `POST ${KEYS}`]);
+            // the key of rotation 2 was never used (Okta never switched): nothing to keep working
+            assert.deepEqual(changes(), [
+                `DELETE ${KEYS}/${r.id}`,
+                `POST ${KEYS}`,
+                `DELETE ${KEYS}/${r.outs.accessKeyId}`,
+            ]);
             assert.equal(cx().accessKeys[r.id], undefined);
-            assert.equal(u.previousKey!.accessKeyId, r.outs.accessKeyId);
-            assert.equal(u.previousAccessKeyId, r.outs.accessKeyId);
+            assert.equal(u.previousKey, undefined);
+            assert.equal(u.previousAccessKeyId, "");
             assert.equal(u.keyRotation, "3");
             // this up revoked a key without evidence: the operator is told, new rotation or not
             assert.equal(

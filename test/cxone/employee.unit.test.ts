@@ -149,13 +149,23 @@ describe("Employee rules (pure)", () => {
                 "@example.com",
                 "scim@.com",
                 "scim@example.",
-                " scim@example.com",
-                "scim@example.com ",
                 "scim key@example.com",
                 "scim@exa mple.com",
                 "scim@example.c m",
             ])
                 assert.deepEqual(reasons({ email }), [["email", bad]], JSON.stringify(email));
+            // spaces around it: said to be the problem, with the value as typed
+            for (const email of [" scim@example.com", "scim@example.com ", "\tscim@example.com"])
+                assert.deepEqual(
+                    reasons({ email }),
+                    [
+                        [
+                            "email",
+                            `email must not start or end with spaces (got ${JSON.stringify(email)})`,
+                        ],
+                    ],
+                    JSON.stringify(email),
+                );
             for (const email of ["a@b.c", "first.last@sub.example.com", "scim+okta@example.co.uk"])
                 assert.deepEqual(reasons({ email }), [], email);
         });

@@ -47,7 +47,7 @@ describe("access-key sign-in and UserHub probe against the sandbox (HTTP)", func
 
     it("signs in on the area host (a *.localhost name) and reads tenant and user from the claims", async () => {
         const doc = await axios.get(`${sb.urls.cxone}/.well-known/cxone-configuration`);
-        const area = hostsFromDiscovery(doc.data, sb.urls.cxone).areaUrl;
+        const area = hostsFromDiscovery(doc.data, sb.urls.cxone).areaUrl!;
         assert.match(area, /^http:\/\/[a-z0-9]+\.localhost:\d+$/);
         const t = await accessKeyToken(`${area}/`, key());
         assert.equal(t.tenantId, sb.context.state.cxone.tenantId);
@@ -92,7 +92,7 @@ describe("access-key sign-in and UserHub probe against the sandbox (HTTP)", func
             5000,
         );
         const port = (u: string) => new URL(u).port;
-        assert.equal(port(p.hosts.userHubUrl), port(sb.urls.cxoneHosts.userHub));
+        assert.equal(port(p.hosts.userHubUrl!), port(sb.urls.cxoneHosts.userHub));
         assert.deepEqual(
             p.answers.map((a) => [a.choice, a.base]),
             [
@@ -335,16 +335,34 @@ describe("access-key sign-in and UserHub probe: a loopback CXone", function () {
         }
     });
 
-    it("an unusable discovery document: a bad response naming the field", async () => {
-        srv.answer = () => ({ status: 200, body: { ...doc("http://x"), cluster: undefined } });
+    it("a document without the fields of a candidate: that candidate is not asked, the reason kept", async () => {
+        srv.answer = (r) =>
+            r.path === "/.well-known/cxone-configuration"
+                ? {
+                      status: 200,
+                      body: { ...doc(`http://127.0.0.1:${port()}`), domain: undefined },
+                  }
+                : { status: 200, body: {} };
+        srv.seen = [];
+        const p = await probeUserHub(srv.url, "T", "u", "t", 2000);
+        assert.deepEqual(p.answers, [
+            { choice: "derived", base: "", failure: 'not named: discovery has no "domain"' },
+            { choice: "api_endpoint", base: `http://127.0.0.1:${port()}`, status: 200 },
+        ]);
+        assert.equal(p.answered?.choice, "api_endpoint");
+        assert.equal(srv.seen.length, 2, "discovery, then one user read");
+    });
+
+    it("a document naming a host plain http may not reach: a bad response naming it", async () => {
+        srv.answer = () => ({ status: 200, body: { ...doc("http://x"), domain: "example.com" } });
         await assert.rejects(probeUserHub(srv.url, "T", "u", "t", 2000), (e: unknown) => {
             assert.ok(e instanceof CxoneRequestError);
             assert.equal(e.kind, "bad-response");
-            assert.equal(e.status, 200);
             assert.equal(
                 e.message,
                 `could not discover the tenant's hosts: ${host()} answered HTTP 200 with an ` +
-                    "unexpected body (the discovery document's cluster is missing)",
+                    "unexpected body (plain http is only for the local sandbox: " +
+                    "http://api-na1.example.com is not a *.localhost name)",
             );
             return true;
         });

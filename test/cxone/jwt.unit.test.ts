@@ -54,6 +54,12 @@ describe("CXone token claims (jwt.ts)", () => {
         assert.equal(userIdFromClaims({}), undefined);
         assert.equal(userIdFromClaims(undefined), undefined);
     });
+    it("a sub that is itself a bare id (a UUID) is taken as it is [sdk:token-user-id]", () => {
+        const id = "5f0c2a7e-1b2c-4d3e-8f9a-0b1c2d3e4f5a";
+        assert.equal(userIdFromClaims({ sub: id }), id);
+        assert.equal(userIdFromClaims({ sub: `user:${id}` }), id);
+        assert.equal(userIdFromClaims({ sub: id.toUpperCase() }), id.toUpperCase());
+    });
     it("the tenant: tenantId, else tenant_id; empty or non-text is none", () => {
         assert.equal(tenantIdFromClaims({ tenantId: "A", tenant_id: "B" }), "A");
         assert.equal(tenantIdFromClaims({ tenant_id: "B" }), "B");

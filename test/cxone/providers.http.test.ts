@@ -1,6 +1,7 @@
 // Provider methods called directly against the sandbox over real HTTP: the full life of each
 // resource, adoption rules, drift seen by read(), repair by update(), destroy semantics.
 import { strict as assert } from "assert";
+import { forgetKeyReads } from "../../provider/cxone/keyReads";
 import * as role from "../../provider/cxone/roleProvider";
 import * as employee from "../../provider/cxone/employeeProvider";
 import * as accessKey from "../../provider/cxone/accessKeyProvider";
@@ -269,6 +270,17 @@ describe("CXone providers against the sandbox (HTTP)", function () {
             const r = await accessKey.create(inputs);
             return { id: r.id, outs: r.outs as Props, inputs };
         }
+        /** Okta signs in with the key once: a rotation then keeps it working (never used: revoked). */
+        async function usedKey(extra: Props = {}) {
+            const k = await makeKey(extra);
+            const axios = (await import("axios")).default;
+            await axios.post(`${f.sandbox.urls.cxone}/authentication/v1/token/access-key`, {
+                accessKeyId: k.id,
+                accessKeySecret: k.outs.secret,
+            });
+            forgetKeyReads();
+            return k;
+        }
 
         it("creates a working key whose secret authenticates; read keeps the secret and reports lastUsedDate", async () => {
             const k = await makeKey();
@@ -318,7 +330,7 @@ describe("CXone providers against the sandbox (HTTP)", function () {
         });
 
         it("another employee replaces; a rotation updates in place and keeps the old key; delete revokes both", async () => {
-            const k = await makeKey({ rotation: "1" });
+            const k = await usedKey({ rotation: "1" });
             assert.deepEqual(
                 (await accessKey.diff(k.id, k.outs, { ...k.inputs, employeeId: "x" })).replaces,
                 ["employeeId"],
@@ -345,7 +357,7 @@ describe("CXone providers against the sandbox (HTTP)", function () {
         });
 
         it("with maxOverlapDays 0, the next update revokes the old key without evidence and says so", async () => {
-            const k = await makeKey({ maxOverlapDays: 0 });
+            const k = await usedKey({ maxOverlapDays: 0 });
             const rotated = (await accessKey.update!(k.id, k.outs, { ...k.inputs, rotation: "1" }))
                 .outs as Props;
             const old = rotated.previousAccessKeyId as string;

@@ -627,7 +627,7 @@ describe("CXone session over HTTP", function () {
             );
             const hosts = await s.hosts();
             assert.equal(await s.apiBase(), hosts.userHubUrl);
-            assert.match(hosts.userHubUrl, /^http:\/\/api-[a-z0-9]+\.localhost:\d+$/);
+            assert.match(hosts.userHubUrl!, /^http:\/\/api-[a-z0-9]+\.localhost:\d+$/);
             await s.call({
                 operation: "o",
                 method: "POST",
@@ -679,7 +679,7 @@ describe("CXone session over HTTP", function () {
                 );
                 return true;
             });
-            assert.ok((await s.hosts()).userHubUrl.includes("localhost"));
+            assert.ok((await s.hosts()).userHubUrl?.includes("localhost"));
         });
     });
 
@@ -725,7 +725,7 @@ describe("CXone session over HTTP", function () {
             );
         });
 
-        it("a document missing a field names it", async () => {
+        it("a document missing a field the stack uses names it and the issuer", async () => {
             serve((r) =>
                 r.path.startsWith("/.well-known") ? disc({ area: "na1" }) : { status: 500 },
             );
@@ -733,8 +733,11 @@ describe("CXone session over HTTP", function () {
                 assert.ok(e instanceof CxoneError);
                 assert.equal(
                     e.message,
-                    "could not discover the CXone hosts of the tenant: CXone answered HTTP 200 " +
-                        "(the discovery document's uhDomain is missing)",
+                    "could not find the CXone host that serves employees, roles and access " +
+                        "keys: CXone answered HTTP 200 (the tenant's discovery document " +
+                        `(${srv.url}/.well-known/cxone-configuration) has no "domain", which the ` +
+                        "stack needs for UserHub (employees, roles and access keys) at " +
+                        "https://api-{area}.{domain}, where NICE's SDK finds it)",
                 );
                 return true;
             });

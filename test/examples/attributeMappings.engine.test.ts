@@ -61,13 +61,14 @@ describe("examples: attribute mappings stack (real engine)", function () {
                 headers,
             })
         ).data;
+        // the phones are Okta's base properties of a SCIM app: mapped onto, not added
         assert.deepEqual(Object.keys(schema.definitions.custom.properties).sort(), [
             "displayName",
-            "mobilePhone",
             "niceTeam",
             "timezone",
-            "workPhone",
         ]);
+        assert.equal(mapping.properties.primaryPhone.expression, "user.primaryPhone");
+        assert.equal(mapping.properties.mobilePhone.expression, "user.mobilePhone");
 
         // Our two resources have nothing to do (a pending ScimConnection re-checks on every run).
         const ops: string[] = [];

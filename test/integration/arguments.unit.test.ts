@@ -47,8 +47,41 @@ describe("ScimIntegration: each bad argument named as typed, no child registered
 
     const rows: [Partial<ScimIntegrationArgs>, [string, string][]][] = [
         [
-            { roleDescription: long(1001) },
-            [["roleDescription", /^roleDescription: description must be at most 1000/.source]],
+            // only what the user typed counts: the stack's mark (29 characters here) is added after
+            { roleDescription: long(980) },
+            [
+                [
+                    "roleDescription",
+                    'roleDescription: must be at most 970 characters (got 980): CXone keeps 1000, and the stack\'s mark "[pulumi stack: project/stack]" is added after it',
+                ],
+            ],
+        ],
+        [
+            { employeeEmail: " k@example.com " },
+            [
+                [
+                    "employeeEmail",
+                    'employeeEmail: email must not start or end with spaces (got " k@example.com ")',
+                ],
+            ],
+        ],
+        [
+            { cxone: { sandboxUrl: "http://127.0.0.1:4610/a/../" } },
+            [
+                [
+                    "cxone.sandboxUrl",
+                    'cxone.sandboxUrl: must not contain "." or ".." path segments (got "http://127.0.0.1:4610/a/../")',
+                ],
+            ],
+        ],
+        [
+            { oktaOrgUrl: "https://dev-1.okta.com/%2E%2E/admin" },
+            [
+                [
+                    "oktaOrgUrl",
+                    'oktaOrgUrl: orgUrl must not contain "." or ".." path segments (got "https://dev-1.okta.com/%2E%2E/admin")',
+                ],
+            ],
         ],
         [
             { adoptRoleId: long(101) },
@@ -157,6 +190,19 @@ describe("ScimIntegration: each bad argument named as typed, no child registered
         [
             { adoptExisting: "true" as never },
             [["adoptExisting", "adoptExisting: must be true or false"]],
+        ],
+        [
+            { deactivationThreshold: -1, allowDeactivations: 2.5 } as Partial<ScimIntegrationArgs>,
+            [
+                [
+                    "deactivationThreshold",
+                    "deactivationThreshold: must be a whole number of people, 0 or more (got -1)",
+                ],
+                [
+                    "allowDeactivations",
+                    "allowDeactivations: must be a whole number of people, 0 or more (got 2.5)",
+                ],
+            ],
         ],
         [
             { oktaProvider: new (class extends pulumi.ProviderResource {})("okta", "p", {}) },

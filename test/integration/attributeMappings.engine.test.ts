@@ -17,7 +17,7 @@ const OURS = ["AppUserSchemaProperties", "ProfileMapping"] as const;
 interface CxoneScimUser {
     userName: string;
     timezone?: string;
-    phoneNumbers?: { type: string; value: string }[];
+    phoneNumbers?: { type?: string; primary?: boolean; value: string }[];
     [NICE]: { team?: string; loginAuthenticator: string };
 }
 
@@ -171,14 +171,16 @@ describe("attribute mappings Okta -> CXone (real engine, sandbox)", function () 
 
         assert.equal((await f.stack.up()).summary.result, "succeeded");
         assert.equal((await mapping()).niceTeam.expression, "String.toUpperCase(user.department)");
-        assert.ok((await customProps()).workPhone);
+        // the work phone is Okta's base primaryPhone: mapped onto, never added as our own
+        assert.equal((await mapping()).primaryPhone.expression, "user.primaryPhone");
+        assert.equal((await customProps()).primaryPhone, undefined);
         await setProfile(ana, { primaryPhone: "+1 555 0100" });
         await push(ana);
         const u = await cxoneUser("ana.agent@example.com");
         assert.equal(u[NICE].team, "SUPPORT");
         assert.deepEqual(
-            u.phoneNumbers?.map((p) => [p.type, p.value]),
-            [["work", "+1 555 0100"]],
+            u.phoneNumbers?.map((p) => [p.primary, p.value]),
+            [[true, "+1 555 0100"]],
         );
     });
 
@@ -188,17 +190,14 @@ describe("attribute mappings Okta -> CXone (real engine, sandbox)", function () 
             properties: { niceTeam: { expression: "user.title" } },
         });
         await oktaApi("POST", `/api/v1/meta/schemas/apps/${appId}/default`, {
-            definitions: { custom: { properties: { workPhone: null } } },
+            definitions: { custom: { properties: { timezone: null } } },
         });
         const { ops } = await planned();
         assert.deepEqual(ops, { AppUserSchemaProperties: "update", ProfileMapping: "update" });
         await f.stack.up();
         assert.equal((await mapping()).niceTeam.expression, "String.toUpperCase(user.department)");
-        assert.equal((await mapping()).workPhone.expression, "user.primaryPhone");
-        assert.equal(
-            (await customProps()).workPhone.externalName,
-            "phoneNumbers^[type=='work'].value",
-        );
+        assert.equal((await mapping()).timezone.expression, "user.timezone");
+        assert.equal((await customProps()).timezone.externalName, "timezone");
         assert.deepEqual((await planned()).ops, {
             AppUserSchemaProperties: "same",
             ProfileMapping: "same",
@@ -284,11 +283,19 @@ describe("attribute mappings Okta -> CXone (real engine, sandbox)", function () 
             ["costCenter"],
             "only the stack's timezone went",
         );
+        // Okta's own mappings of its base set stay, and so does the admin's
         assert.deepEqual(Object.keys(await mapping()).sort(), [
             "costCenter",
             "email",
             "familyName",
             "givenName",
+            "honorificPrefix",
+            "honorificSuffix",
+            "middleName",
+            "mobilePhone",
+            "primaryEmailType",
+            "primaryPhone",
+            "secondEmail",
         ]);
         await setProfile(ana, { firstName: "Anna" });
         await push(ana);

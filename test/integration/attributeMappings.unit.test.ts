@@ -63,16 +63,18 @@ describe("ScimIntegration attributeMappings (mocks)", function () {
         const schema = dynamicInputs("cxone-okta-app-user-schema");
         const mapping = dynamicInputs("cxone-okta-profile-mapping");
         assert.ok(schema && mapping, JSON.stringify(declared.map((d) => d.name)));
+        // primaryPhone is in a SCIM app's documented base set: declared, for the resource to add
+        // only where the live base set lacks it
         assert.deepEqual(Object.keys(schema.properties as object).sort(), [
             "niceTeam",
-            "workPhone",
+            "primaryPhone",
         ]);
         assert.deepEqual(mapping.properties, {
             email: "user.email",
             familyName: "user.lastName",
             givenName: "user.firstName",
             niceTeam: "user.department",
-            workPhone: "user.primaryPhone",
+            primaryPhone: "user.primaryPhone",
         });
     });
 
@@ -86,10 +88,15 @@ describe("ScimIntegration attributeMappings (mocks)", function () {
     });
 
     it("pulumi-okta: one okta.AppUserSchemaProperty per added attribute and okta.profile.Mapping from the default user type", async () => {
-        await build("pulumi-okta", { "nice:team": "user.department", timezone: "user.timezone" });
+        await build("pulumi-okta", {
+            "nice:team": "user.department",
+            timezone: "user.timezone",
+            "phoneNumbers.mobile": "user.mobilePhone",
+        });
         const props = declared.filter(
             (d) => d.type === "okta:index/appUserSchemaProperty:AppUserSchemaProperty",
         );
+        // mobilePhone is Okta's (a SCIM app's base set): mapped onto, never declared
         assert.deepEqual(props.map((p) => p.inputs.index).sort(), ["niceTeam", "timezone"]);
         const team = props.find((p) => p.inputs.index === "niceTeam")!.inputs;
         assert.equal(team.externalName, "team");
@@ -101,11 +108,16 @@ describe("ScimIntegration attributeMappings (mocks)", function () {
         assert.ok(mapping, JSON.stringify(declared.map((d) => d.type)));
         assert.equal(mapping.inputs.sourceId, "oty-default");
         assert.equal(mapping.inputs.deleteWhenAbsent, false);
-        assert.ok(
-            (mapping.inputs.mappings as { id: string; expression: string }[]).some(
-                (m) => m.id === "niceTeam" && m.expression === "user.department",
-            ),
-        );
+        for (const [id, expression] of [
+            ["niceTeam", "user.department"],
+            ["mobilePhone", "user.mobilePhone"],
+        ])
+            assert.ok(
+                (mapping.inputs.mappings as { id: string; expression: string }[]).some(
+                    (m) => m.id === id && m.expression === expression,
+                ),
+                id,
+            );
         assert.ok(invoked.includes("okta:user/getUserType:getUserType"));
     });
 

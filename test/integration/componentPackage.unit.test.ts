@@ -54,7 +54,7 @@ async function registrations(
 describe("the package's ScimIntegration (component provider) and the TypeScript class", () => {
     it("the implementation it loads at construct time is integration.ts's", () => {
         assert.equal(implementation.declareIntegration, integration.declareIntegration);
-        assert.equal(implementation.checkScimIntegrationArgs, integration.checkScimIntegrationArgs);
+        assert.equal(implementation.startIntegration, integration.startIntegration);
     });
 
     it("declares the same children, under the same type token, from the same arguments", async () => {

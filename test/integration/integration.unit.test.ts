@@ -41,7 +41,7 @@ describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
         return s;
     }
 
-    it("declares the 10 children under the component with the package defaults", async () => {
+    it("declares the 11 children under the component with the package defaults", async () => {
         await build();
         const dynamic = declared.filter((d) => d.type.startsWith("pulumi-nodejs:dynamic"));
         assert.deepEqual(dynamic.map((d) => d.name).sort(), [
@@ -50,6 +50,7 @@ describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
             "scim-employee",
             "scim-group-0",
             "scim-group-1",
+            "scim-guard",
             "scim-key",
             "scim-profile-mapping",
             "scim-provisioning",

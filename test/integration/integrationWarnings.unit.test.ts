@@ -19,6 +19,7 @@ import {
     warningsDuring,
 } from "../support/programMocks";
 import type { Declared } from "../support/pulumiMocks";
+import { useIntegrationProbes } from "../../provider/preflight/probes";
 
 const GROUP = "00gAbCdEfGhIjKlMnOpQ"; // 00g and 17 letters and digits
 const base: ScimIntegrationArgs = {
@@ -102,34 +103,23 @@ describe("ScimIntegration's warnings (mocks; the SDK prints them without an engi
         assert.deepEqual(got, []);
     });
 
-    it("Okta's built-in group: everyone in the org would be provisioned, said by its position", async () => {
-        const everyone = await warnings({ groupIds: [GROUP, GROUP] }, (a) => {
-            a.groupAssignment = { groupType: "BUILT_IN", groupName: "Everyone" };
-        });
-        assert.deepEqual(everyone, [
-            broadGroupWarning(0, "Everyone"),
-            broadGroupWarning(1, "Everyone"),
+    it("the reads before the first write: their warnings are the component's, given before any child exists", async () => {
+        // the reads themselves are tested against the sandbox (test/preflight); here, their wiring
+        const warning = broadGroupWarning(0, "Everyone");
+        const restore = useIntegrationProbes([
+            { name: "fake", input: "groupIds", run: async () => ({ warnings: [warning] }) },
         ]);
+        try {
+            assert.deepEqual(await warnings({ groupIds: [GROUP] }), [warning]);
+        } finally {
+            restore();
+        }
         assert.equal(
-            broadGroupWarning(0, "Everyone"),
+            warning,
             `groupIds[0] is Okta's built-in group "Everyone": every user of the Okta org, ` +
-                "administrators included, will be provisioned into CXone; assign a narrower " +
-                "group unless that is what you want",
+                "administrators included, will be provisioned into CXone (allowEveryoneGroup is true)",
         );
-        // Okta's built-in type alone, or a group named Everyone alone, is broad
-        const builtIn = await warnings({}, (a) => {
-            a.groupAssignment = { groupType: "BUILT_IN" };
-        });
-        assert.deepEqual(builtIn, [broadGroupWarning(0, undefined)]);
         assert.match(broadGroupWarning(0, undefined), /built-in group "Everyone"/);
-        const named = await warnings({}, (a) => {
-            a.groupAssignment = { groupType: "OKTA_GROUP", groupName: "Everyone" };
-        });
-        assert.deepEqual(named, [broadGroupWarning(0, "Everyone")]);
-        const narrow = await warnings({}, (a) => {
-            a.groupAssignment = { groupType: "OKTA_GROUP", groupName: "CXone agents" };
-        });
-        assert.deepEqual(narrow, []);
     });
 
     it("console steps left: one warning with the status and every step, each on its line", async () => {

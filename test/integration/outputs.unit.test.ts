@@ -39,7 +39,7 @@ describe("ScimIntegration's recorded outputs (mocks)", function () {
         const children = [...monitor.getRegisteredResources().keys()].filter(
             (urn) => !urn.endsWith("::rec"),
         );
-        assert.equal(children.length, 9, children.join("\n"));
+        assert.equal(children.length, 10, children.join("\n"));
         for (const urn of children) {
             assert.match(urn, /::cxone-okta-scim:index:ScimIntegration\$[^:]/, urn);
         }
@@ -60,6 +60,8 @@ describe("ScimIntegration's recorded outputs (mocks)", function () {
             nextKeyRotationDate: "2027-03-01",
             remainingSteps: ["7. Open the app"],
             provisioningApplied: false,
+            // the people probe is off under mocks (test/support/noVendorReads.ts): no report
+            provisionedUsers: 0,
         });
         assert.equal(s.region.region, "au1");
     });

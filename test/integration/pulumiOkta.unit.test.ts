@@ -49,6 +49,8 @@ describe("ScimIntegration with oktaResources: pulumi-okta (mocks)", function () 
         assert.equal(apps.length, 1);
         assert.equal(apps[0].inputs.label, "NICE CXone");
         assert.equal(apps[0].inputs.signOnUrl, "https://cxone.niceincontact.com/login");
+        // the stack's mark, so the reads before the first write know the app as this stack's
+        assert.equal(apps[0].inputs.adminNote, "[pulumi stack: project/stack]");
         assert.equal(ofType("okta:app/swa:Swa").length, 0);
         assert.deepEqual(
             ofType("okta:app/groupAssignment:GroupAssignment").map((d) => d.inputs.groupId),
@@ -99,8 +101,9 @@ describe("ScimIntegration with oktaResources: pulumi-okta (mocks)", function () 
         const { applied } = await build({}, true);
         assert.equal(applied, undefined, "provisioningApplied is unknown in this preview");
         assert.deepEqual(declared.map((d) => `${d.type} ${d.name}`).sort(), up);
-        // the component, role, employee, key, app, 2 groups, connection, profile mapping, features
-        assert.equal(up.length, 10);
+        // the component, role, employee, key, app, 2 groups, connection, profile mapping, features,
+        // removal guard
+        assert.equal(up.length, 11);
         assert.ok(
             up.some((d) => d.startsWith("okta:profile/mapping:Mapping ")),
             up.join(", "),
@@ -150,7 +153,7 @@ describe("ScimIntegration with oktaResources: pulumi-okta (mocks)", function () 
         for (const d of oktaResources)
             assert.match(d.provider ?? "", /pulumi:providers:okta::explicit-okta::/, d.name);
         const dynamic = declared.filter((x) => x.type.startsWith("pulumi-nodejs:dynamic"));
-        assert.equal(dynamic.length, 4); // role, employee, key, connection
+        assert.equal(dynamic.length, 5); // role, employee, key, connection, removal guard
         for (const d of dynamic) {
             assert.ok(
                 !d.provider?.includes("explicit-okta"),

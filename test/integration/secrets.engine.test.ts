@@ -65,6 +65,17 @@ describe("secrets stay secret (real engine, sandbox)", function () {
 
     it("rotation: a new key and secret, the old key kept until Okta uses the new one, the new secret still secret", async () => {
         const before = await f.stack.outputs();
+        // something signed in with the old key (as Okta does once set up): a rotation keeps it
+        // working; a key never used is revoked at once (test/integration/safety.engine.test.ts)
+        const signIn = await fetch(`${f.sandbox.urls.cxone}/authentication/v1/token/access-key`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({
+                accessKeyId: before.accessKeyId.value,
+                accessKeySecret: before.accessKeySecret.value,
+            }),
+        });
+        assert.equal(signIn.status, 200);
         await f.stack.stack.setConfig("cxone:accessKeyRotation", { value: "2026-rotation-1" });
         const up = await f.stack.up();
         assert.equal(up.summary.result, "succeeded");

@@ -18,20 +18,50 @@ function newProcess(): void {
     forgetKeyReads();
 }
 import { UnconfirmedFactError } from "../../provider/core/unconfirmed";
-import { startSandbox, type RunningSandbox, type RequestLogEntry } from "../../sandbox/index";
+import { startSandbox, type RunningSandbox } from "../../sandbox/index";
 import { completeConsoleSteps } from "../../sandbox/operator";
 import { VARIANTS } from "../../sandbox/variants/index";
-import { TENANT_PERMISSION_KEYS } from "../../sandbox/variants/cxone";
+import { permissionKey } from "../../sandbox/variants/cxone";
 import { LONG_GROUP_ID } from "../../sandbox/variants/okta";
-import { VariantFlow, type FlowProgram } from "../support/variantFlow";
+import { isWrite, VariantFlow, type FlowProgram } from "../support/variantFlow";
+import { startTranscript, type TranscriptLine } from "../../provider/core/transcript";
+
+const LEAVES = new Set(["string", "number", "boolean", "null", "object", "text", "…"]);
+
+/** Every leaf of a recorded shape is a type name: no value was recorded. */
+function onlyTypes(shape: unknown): boolean {
+    if (typeof shape === "string") return LEAVES.has(shape);
+    if (Array.isArray(shape)) return shape.every(onlyTypes);
+    return Object.values(shape as object).every(onlyTypes);
+}
+
+/** What must never be in a transcript: secrets, tokens, people, the tenant and its hosts. */
+function sensitive(sb: RunningSandbox, flow: VariantFlow): string[] {
+    const ep = sb.endpoints;
+    const cx = sb.context.state.cxone;
+    const ok = sb.context.state.okta;
+    const key = flow.state.get("key")?.outs ?? {};
+    return [
+        ep.cxone.adminAccessKeyId,
+        ep.cxone.adminAccessKeySecret,
+        ep.cxone.adminPassword,
+        ep.cxone.tenantId,
+        ep.okta.apiToken,
+        String(key.secret ?? ""),
+        String(key.accessKeyId ?? ""),
+        ...Object.keys(cx.tokens),
+        ...Object.values(cx.users).flatMap((u) => [u.emailAddress, u.firstName, u.lastName, u.id]),
+        ...Object.values(ok.users).flatMap((u) => [
+            u.profile.email,
+            u.profile.firstName,
+            u.profile.lastName,
+        ]),
+        ...Object.values(sb.urls.cxoneHosts).map((u) => new URL(u).host),
+        new URL(sb.urls.okta).host,
+    ].filter((x) => typeof x === "string" && x.length >= 4);
+}
 
 const http = axios.create({ validateStatus: () => true, proxy: false });
-
-/** A request that changed something in CXone or Okta (sign-ins and searches are not). */
-export function isWrite(r: RequestLogEntry): boolean {
-    if (r.method === "GET" || r.status < 200 || r.status >= 300) return false;
-    return !/\/search$|\/token|\/auth\/|\/authentication\/|\/public\//.test(r.path.split("?")[0]);
-}
 
 interface World {
     sb: RunningSandbox;
@@ -72,6 +102,43 @@ async function makeRoleByHandAndAdopt(w: World, permissions: string[]): Promise<
     w.flow.program = { ...w.flow.program, adoptRoleId: id };
 }
 
+/**
+ * Okta pushes the mapped attribute of one person: the agents group assigned to the app (as a
+ * person in the console), Ana given `attr`, then a provisioning run. Returns each person's result.
+ */
+async function pushWith(w: World, attr: Record<string, string>) {
+    const okta = w.sb.urls.okta;
+    const headers = { Authorization: `SSWS ${w.sb.endpoints.okta.apiToken}` };
+    const state = w.sb.context.state.okta;
+    const agents = Object.values(state.groups).find((g) => g.profile.name === "CXone Agents")!;
+    const ana = Object.values(state.users).find((u) => u.profile.firstName === "Ana")!;
+    const appId = w.flow.state.get("app")!.id;
+    const set = await http.post(`${okta}/api/v1/users/${ana.id}`, { profile: attr }, { headers });
+    assert.equal(set.status, 200, JSON.stringify(set.data));
+    const assigned = await http.put(
+        `${okta}/api/v1/apps/${appId}/groups/${agents.id}`,
+        {},
+        { headers },
+    );
+    assert.equal(assigned.status, 200, JSON.stringify(assigned.data));
+    const run = await http.post(`${okta}/sandbox/console/apps/${appId}/sync`, {});
+    assert.equal(run.status, 200, JSON.stringify(run.data));
+    const results = run.data.results as { login: string; action: string; message?: string }[];
+    return { ana: results.find((r) => r.login.toLowerCase().startsWith("ana"))!, results };
+}
+
+/** CXone refuses Ana's push for the attribute (Okta shows it); the others are created. */
+async function refusedFor(w: World, attr: Record<string, string>, why: RegExp) {
+    const { ana, results } = await pushWith(w, attr);
+    assert.equal(ana?.action, "failed", JSON.stringify(results));
+    assert.match(String(ana.message), why);
+    // the others pushed (already by the run the assignment started, or by this one)
+    assert.ok(
+        results.some((r) => r !== ana && (r.action === "created" || r.action === "unchanged")),
+        JSON.stringify(results),
+    );
+}
+
 const EXPECT: Record<string, Expectation> = {
     "role-create-absent": {
         outcome: "stop",
@@ -79,16 +146,12 @@ const EXPECT: Record<string, Expectation> = {
     },
     "permission-names-refused": {
         outcome: "stop",
-        follow: (w) =>
-            makeRoleByHandAndAdopt(
-                w,
-                ROLE_PERMISSIONS.map((p) => TENANT_PERMISSION_KEYS[p]),
-            ),
+        follow: (w) => makeRoleByHandAndAdopt(w, ROLE_PERMISSIONS.map(permissionKey)),
         then: async (w) => {
             const r = w.sb.context.state.cxone.roles[w.flow.program.adoptRoleId!];
             assert.deepEqual(
                 r.permissions.map((p) => p.permission).sort(),
-                ["EMPLOYEES_CREATE_EDIT", "EMPLOYEES_VIEW"],
+                ["EMPLOYEES_CREATE_AND_EDIT", "EMPLOYEES_VIEW"],
                 "the hand-made role kept its permissions",
             );
         },
@@ -190,8 +253,6 @@ const EXPECT: Record<string, Expectation> = {
     },
     "base-schema-with-display-name": {
         outcome: "success",
-        // the product's mapping onto Okta's base set lands with the Okta schema fidelity work
-        pending: "AppUserSchemaProperties does not yet map onto a live base property",
         program: {
             attributeMappings: { displayName: "user.displayName", timezone: "user.timezone" },
         },
@@ -199,14 +260,32 @@ const EXPECT: Record<string, Expectation> = {
     "scim-phone-types-capitalised": {
         outcome: "success",
         program: { attributeMappings: { "phoneNumbers.work": "user.primaryPhone" } },
+        then: (w) =>
+            refusedFor(
+                w,
+                { primaryPhone: "+1 555 0100" },
+                /phoneNumbers\.type "[^"]*" is not one of Work, Mobile/,
+            ),
     },
     "scim-timezone-windows-names": {
         outcome: "success",
         program: { attributeMappings: { timezone: "user.timezone" } },
+        then: (w) => refusedFor(w, { timezone: "America/New_York" }, /not a Windows time zone/),
     },
     "scim-team-by-id": {
         outcome: "success",
         program: { attributeMappings: { "nice:team": "user.department" } },
+        then: (w) => refusedFor(w, { department: "Support" }, /not a team id/),
+    },
+    "scim-email-untyped": {
+        outcome: "success",
+        then: async (w) => {
+            const { results } = await pushWith(w, {});
+            assert.ok(
+                results.every((r) => r.action !== "failed"),
+                JSON.stringify(results),
+            );
+        },
     },
     "schema-null-ignored": {
         outcome: "success",
@@ -274,6 +353,99 @@ describe("other worlds: every variant's whole flow ends well (providers over HTT
         console.log(`\n  variant suite (${results.length} worlds)\n${rows.join("\n")}`);
     });
 
+    it("no public role writes at all (role-create-absent + role-update-absent): every stop followed by hand, the flow ends well", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "variant-no-role-writes-"));
+        const sb = await startSandbox({
+            dir,
+            variants: ["role-create-absent", "role-update-absent"],
+        });
+        try {
+            const ep = sb.endpoints;
+            process.env.CXONE_ACCESS_KEY_ID = ep.cxone.adminAccessKeyId;
+            process.env.CXONE_ACCESS_KEY_SECRET = ep.cxone.adminAccessKeySecret;
+            process.env.OKTA_API_TOKEN = ep.okta.apiToken;
+            const flow = new VariantFlow(sb, {
+                roleName: "SCIM Access Key",
+                email: "scim.accesskey@sandbox.example",
+                firstName: "SCIM",
+                lastName: "AccessKey",
+                appLabel: "NICE CXone",
+                owner: "cxone-okta-scim/variants",
+                groupIds: [],
+                tenantId: ep.cxone.tenantId,
+            });
+            const w: World = { sb, flow };
+            const stopOf = async (op: () => Promise<void>) => {
+                newProcess();
+                sb.clearRequests();
+                const e = await op().then(
+                    () => undefined,
+                    (x: unknown) => x,
+                );
+                assert.ok(e instanceof UnconfirmedFactError, String(e));
+                assert.deepEqual(
+                    sb.requests().filter(isWrite),
+                    [],
+                    "nothing written before the stop",
+                );
+                return e;
+            };
+            assert.equal((await stopOf(() => flow.up())).fact.id, "role-create-route");
+            await makeRoleByHandAndAdopt(w, ROLE_PERMISSIONS);
+            // adopting writes the stack's mark into the role's description: by hand here too
+            const mark = await stopOf(() => flow.up());
+            assert.equal(mark.fact.id, "role-update-route");
+            const description = /set the description to exactly "([^"]*)"/.exec(mark.message)?.[1];
+            assert.ok(
+                description?.includes("[pulumi stack: cxone-okta-scim/variants]"),
+                mark.message,
+            );
+            const edited = await http.post(
+                `${sb.urls.cxone}/sandbox/cxone/console/roles/${flow.program.adoptRoleId}`,
+                { description },
+            );
+            assert.equal(edited.status, 200);
+            newProcess();
+            await flow.up();
+            const signedIn = await completeConsoleSteps(sb.urls.okta, flow.consoleValues(), {
+                email: ep.cxone.adminEmail,
+                password: ep.cxone.adminPassword,
+            });
+            assert.ok(signedIn.ok);
+            newProcess();
+            await flow.up();
+            assert.equal(flow.state.get("scim")?.outs.status, "authorized");
+            newProcess();
+            assert.deepEqual(await flow.preview(), []);
+            newProcess();
+            const off = await flow.destroy().then(
+                () => undefined,
+                (x: Error) => x,
+            );
+            assert.ok(
+                off instanceof UnconfirmedFactError && off.fact.id === "role-update-route",
+                String(off),
+            );
+            await http.post(
+                `${sb.urls.cxone}/sandbox/cxone/console/roles/${flow.program.adoptRoleId}/deactivate`,
+            );
+            newProcess();
+            await flow.destroy();
+            assert.deepEqual(leftOver(w), []);
+            results.push({
+                variant: "role-create-absent + role-update-absent",
+                outcome: "3 stops, each followed",
+                writesBeforeStop: 0,
+                followed: "yes",
+                crashes: 0,
+                unreconcilable: 0,
+            });
+        } finally {
+            await sb.stop();
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
     for (const v of VARIANTS) {
         const x: Expectation = EXPECT[v.name] ?? { outcome: "success" };
         if (x.pending) {
@@ -291,6 +463,8 @@ describe("other worlds: every variant's whole flow ends well (providers over HTT
         it(`${v.name} [${v.fact}]: ${x.outcome}${x.outcome === "stop" ? ` in ${x.stopsIn ?? "up"}, then the way on succeeds` : ""}`, async () => {
             const dir = fs.mkdtempSync(path.join(os.tmpdir(), `variant-${v.name}-`));
             const sb = await startSandbox({ dir, variants: [v.name] });
+            const transcript = path.join(dir, "transcript.jsonl");
+            startTranscript(transcript);
             const result: Result = {
                 variant: v.name,
                 outcome: x.outcome,
@@ -383,7 +557,47 @@ describe("other worlds: every variant's whole flow ends well (providers over HTT
                 const left = leftOver(w);
                 result.unreconcilable = left.length;
                 assert.deepEqual(left, [], "destroy leaves nothing active");
+                // the redacted transcript of every exchange: shapes only, nothing sensitive
+                startTranscript(undefined);
+                const text = fs.readFileSync(transcript, "utf8");
+                const lines = text
+                    .trim()
+                    .split("\n")
+                    .map((l) => JSON.parse(l) as TranscriptLine);
+                assert.ok(lines.length > 20, `${lines.length} exchanges recorded`);
+                for (const l of lines) {
+                    assert.deepEqual(
+                        Object.keys(l).filter(
+                            (k) =>
+                                ![
+                                    "time",
+                                    "vendor",
+                                    "host",
+                                    "method",
+                                    "path",
+                                    "status",
+                                    "request",
+                                    "response",
+                                ].includes(k),
+                        ),
+                        [],
+                    );
+                    assert.ok(
+                        ["issuer", "area", "userhub", "acd", "okta"].includes(l.host),
+                        l.host,
+                    );
+                    assert.ok(
+                        onlyTypes(l.request ?? {}) && onlyTypes(l.response ?? {}),
+                        JSON.stringify(l),
+                    );
+                }
+                for (const secret of sensitive(sb, w.flow))
+                    assert.ok(
+                        !text.includes(secret),
+                        `the transcript holds "${secret.slice(0, 6)}…"`,
+                    );
             } finally {
+                startTranscript(undefined);
                 await sb.stop();
                 fs.rmSync(dir, { recursive: true, force: true });
             }

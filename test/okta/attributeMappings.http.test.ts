@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as app from "../../provider/okta/autoLoginAppProvider";
 import * as mapping from "../../provider/okta/profileMappingProvider";
 import * as schema from "../../provider/okta/appUserSchemaPropertiesProvider";
-import { CORE_USER, NICE_USER } from "../../provider/okta/attributeMappingsLogic";
+import { CORE_USER, NICE_USER, planMappings } from "../../provider/okta/attributeMappingsLogic";
 import { oktaFixture, OktaFixture, uniqueLabel } from "../support/oktaSandbox";
 
 type Any = any;
@@ -69,6 +69,9 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
             ]),
         );
     };
+    /** The mappings Okta makes for a new app (its base set's defaults). */
+    let defaults: Record<string, string> | undefined;
+    const oktaDefaults = async () => (defaults ??= await expressionsOf(await newApp()));
     async function handMap(appId: string, properties: Record<string, unknown>) {
         const r = await f.api("POST", `/api/v1/mappings/${await mappingIdOf(appId)}`, {
             properties,
@@ -174,7 +177,7 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
             ]);
             assert.deepEqual(r, {
                 id: `${appId}/schema`,
-                outs: { ...i, previous: { niceTeam: {}, timezone: {} } },
+                outs: { ...i, previous: { niceTeam: {}, timezone: {} }, onBase: [] },
             });
             const live = await customOf(appId);
             assert.deepEqual(Object.keys(live).sort(), ["niceTeam", "timezone"]);
@@ -198,19 +201,42 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
             assert.equal((await customOf(appId)).timezone.title, "Time zone");
         });
 
-        it("create refuses a base property's name, before any write", async () => {
+        it("create maps onto what Okta's base set has: never written, listed in onBase", async () => {
             const appId = await newApp();
+            const phone = {
+                title: "Primary phone",
+                type: "string" as const,
+                externalName: "phoneNumbers^[primary==true].value",
+                externalNamespace: CORE_USER,
+            };
             f.sandbox.clearRequests();
-            await assert.rejects(
-                schema.create({
-                    orgUrl: f.orgUrl,
-                    appId,
-                    properties: { email: tz, timezone: tz, givenName: tz },
-                }),
-                { message: `app ${appId}: email, givenName already in the base user schema` },
+            const r = await schema.create({
+                orgUrl: f.orgUrl,
+                appId,
+                properties: { primaryPhone: phone, mobilePhone: phone, timezone: tz },
+            });
+            assert.deepEqual(r.outs.onBase, ["primaryPhone", "mobilePhone"]);
+            assert.deepEqual(r.outs.previous, { timezone: {} });
+            assert.deepEqual(Object.keys(await customOf(appId)), ["timezone"]);
+            // read and diff: Okta's base properties are there as declared (no perpetual diff)
+            const read = await schema.read(r.id, r.outs as Any);
+            assert.deepEqual((read.props as Any).properties, r.outs.properties);
+            assert.equal(
+                (await schema.diff(r.id, read.props as Any, read.inputs as Any)).changes,
+                false,
             );
-            assert.deepEqual(f.oktaWrites(), []);
-            assert.deepEqual(await customOf(appId), {});
+            // only base properties declared: one read, no write; destroy writes nothing either
+            const only = await schema.create({
+                orgUrl: f.orgUrl,
+                appId,
+                properties: { primaryPhone: phone },
+            });
+            await schema.delete(only.id, only.outs as Any);
+            assert.deepEqual(
+                f.oktaWrites(),
+                [`POST /api/v1/meta/schemas/apps/${appId}/default`],
+                "the one write is timezone's",
+            );
         });
 
         it("create for an app Okta does not have: the error names the app", async () => {
@@ -235,7 +261,7 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
             const properties = { niceTeam: { ...team, title: "Renamed" } };
             assert.deepEqual(await schema.read(made.id, made.outs as Any), {
                 id: made.id,
-                props: { ...made.outs, properties },
+                props: { ...made.outs, properties, onBase: [] },
                 inputs: { orgUrl: f.orgUrl, appId, properties },
             });
             const d = await schema.diff(made.id, { ...made.outs, properties } as Any, made.outs);
@@ -264,7 +290,7 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
                 properties: { niceSite: { ...team, title: "Site" } },
             };
             const r = await schema.update(made.id, made.outs as Any, news);
-            assert.deepEqual(r.outs, { ...news, previous: { niceSite: {} } });
+            assert.deepEqual(r.outs, { ...news, previous: { niceSite: {} }, onBase: [] });
             const live = await customOf(appId);
             assert.deepEqual(Object.keys(live).sort(), ["niceSite", "timezone"]);
             assert.deepEqual(live.timezone, handMade);
@@ -389,9 +415,8 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
                 },
             });
             assert.deepEqual(await expressionsOf(appId), {
+                ...(await oktaDefaults()),
                 givenName: "String.toUpperCase(user.firstName)",
-                familyName: "user.lastName",
-                email: "user.email",
                 niceTeam: "user.department",
             });
             const m = await f.api("GET", `/api/v1/mappings/${mappingId}`);
@@ -457,9 +482,8 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
                 previous: { familyName: { value: "user.lastName" } },
             });
             assert.deepEqual(await expressionsOf(appId), {
-                givenName: "user.firstName",
+                ...(await oktaDefaults()),
                 familyName: '"X"',
-                email: "user.email",
             });
         });
 
@@ -494,11 +518,7 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
                 properties: { givenName: "user.nickName", niceTeam: "user.department" },
             });
             await mapping.delete(made.id, made.outs as Any);
-            assert.deepEqual(await expressionsOf(appId), {
-                givenName: "user.firstName",
-                familyName: "user.lastName",
-                email: "user.email",
-            });
+            assert.deepEqual(await expressionsOf(appId), await oktaDefaults());
         });
 
         it("delete after the app is gone makes no write; with no record it writes nothing back", async () => {
@@ -516,5 +536,51 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
             await mapping.delete(made.id, made.outs as Any);
             assert.deepEqual(f.oktaWrites(), []);
         });
+    });
+});
+
+describe("attribute-mapping providers where Okta's base set is smaller than documented (HTTP)", function () {
+    this.timeout(30_000);
+    let f: OktaFixture;
+    before(async () => {
+        f = await oktaFixture({ appUserBaseSet: "seed" });
+    });
+    after(async () => {
+        await f?.stop();
+    });
+
+    it("the phones the base lacks are added as custom properties and mapped; destroy removes them", async () => {
+        const appId = (
+            await app.create({
+                orgUrl: f.orgUrl,
+                label: uniqueLabel("Small base"),
+                loginUrl: f.loginUrl,
+                active: false,
+                adoptExisting: false,
+            })
+        ).id;
+        const plan = planMappings({
+            "phoneNumbers.work": "user.primaryPhone",
+            "phoneNumbers.mobile": "user.mobilePhone",
+        });
+        const made = await schema.create({
+            orgUrl: f.orgUrl,
+            appId,
+            properties: plan.schemaProperties,
+        });
+        assert.deepEqual(made.outs.onBase, []);
+        const live = (await f.api("GET", `/api/v1/meta/schemas/apps/${appId}/default`)).data
+            .definitions.custom.properties;
+        assert.deepEqual(Object.keys(live).sort(), ["mobilePhone", "primaryPhone"]);
+        assert.equal(live.primaryPhone.externalName, "phoneNumbers^[primary==true].value");
+        const mapped = await mapping.create({ orgUrl: f.orgUrl, appId, properties: plan.mappings });
+        assert.equal(mapped.outs.properties.mobilePhone, "user.mobilePhone");
+        await mapping.delete(mapped.id, mapped.outs as Any);
+        await schema.delete(made.id, made.outs as Any);
+        assert.deepEqual(
+            (await f.api("GET", `/api/v1/meta/schemas/apps/${appId}/default`)).data.definitions
+                .custom.properties,
+            {},
+        );
     });
 });

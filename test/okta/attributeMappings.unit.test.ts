@@ -40,7 +40,7 @@ describe("attribute mappings: the CXone attribute table", () => {
         assert.equal(CXONE_ATTRIBUTES["nice:team"].externalName, "team");
         assert.equal(
             CXONE_ATTRIBUTES["phoneNumbers.work"].externalName,
-            "phoneNumbers^[type=='work'].value",
+            "phoneNumbers^[primary==true].value",
         );
     });
     it("the defaults are exactly the seed's fields, with no schema property to add", () => {
@@ -227,10 +227,29 @@ describe("attribute mappings: the stack's check and the sandbox's Okta agree on 
         "1",
         "$",
         "user.1x",
+        // comparisons, logic and the ternary, and the functions beyond String's first five
+        " ? ",
+        ":",
+        "==",
+        "!=",
+        "=",
+        "!",
+        "&&",
+        "||",
+        "&",
+        "<",
+        ">=",
+        "null",
+        "true",
+        "2.5",
+        "String.replace",
+        "Convert.toInt",
+        "String.len",
+        "Arrays.contains",
     );
     it("accept exactly the same strings", () => {
         fc.assert(
-            fc.property(fc.array(token, { minLength: 1, maxLength: 8 }), (parts) => {
+            fc.property(fc.array(token, { minLength: 1, maxLength: 10 }), (parts) => {
                 const src = parts.join("");
                 const ours = (() => {
                     try {
@@ -250,7 +269,7 @@ describe("attribute mappings: the stack's check and the sandbox's Okta agree on 
                 })();
                 assert.equal(ours, okta, src);
             }),
-            { numRuns: 2000 },
+            { numRuns: 5000 },
         );
     });
 });

@@ -98,7 +98,8 @@ describe("attribute mappings: the parsed expression", () => {
         [
             "String.nope(user.a)",
             "unsupported function String.nope (supported: String.toUpperCase, String.toLowerCase, " +
-                "String.substringBefore, String.substringAfter, String.join) at character 12",
+                "String.substringBefore, String.substringAfter, String.join, String.replace, " +
+                "String.len, Convert.toInt, Arrays.contains) at character 12",
         ],
         ["String.toUpperCase()", "String.toUpperCase takes 1 arguments, got 0 at character 21"],
         ["String.toUpperCase( )", "String.toUpperCase takes 1 arguments, got 0 at character 22"],

@@ -86,7 +86,8 @@ describe("GroupAssignment provider against the sandbox (HTTP)", function () {
         assert.deepEqual(await group.read(made.id, made.outs), {
             id: made.id,
             props: made.outs,
-            inputs: made.outs,
+            // the inputs as declared: the group's name and type are outputs (a refresh keeps inputs)
+            inputs: { orgUrl: f.orgUrl, appId, groupId: agents },
         });
         assert.equal((await f.api("DELETE", `/api/v1/apps/${appId}/groups/${agents}`)).status, 204);
         assert.deepEqual(await group.read(made.id, made.outs), { id: "" });

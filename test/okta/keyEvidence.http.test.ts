@@ -69,6 +69,7 @@ describe("access key evidence (CXone sandbox, HTTP)", function () {
             rotation: {
                 previousClientId: old.accessKeyId,
                 previousKeyActive: true,
+                previousKeyUsed: true,
                 oktaUsesNewKey: false,
             },
         });
@@ -87,6 +88,7 @@ describe("access key evidence (CXone sandbox, HTTP)", function () {
             rotation: {
                 previousClientId: old.accessKeyId,
                 previousKeyActive: true,
+                previousKeyUsed: true,
                 oktaUsesNewKey: true,
             },
         });
@@ -103,6 +105,7 @@ describe("access key evidence (CXone sandbox, HTTP)", function () {
         assert.deepEqual(e.rotation, {
             previousClientId: old.accessKeyId,
             previousKeyActive: true,
+            previousKeyUsed: true,
             oktaUsesNewKey: false,
         });
     });
@@ -130,6 +133,8 @@ describe("access key evidence (CXone sandbox, HTTP)", function () {
             rotation: {
                 previousClientId: old.accessKeyId,
                 previousKeyActive: true,
+                // never used: a rotation of a connection that was never authorized is no rotation
+                previousKeyUsed: false,
                 oktaUsesNewKey: false,
             },
         });

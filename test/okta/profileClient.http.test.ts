@@ -226,10 +226,12 @@ describe("Okta profile calls on the wire (sandbox behind a recording proxy)", fu
                 },
             },
         ]);
+        const { email: _gone, ...others } = m!.properties;
         assert.deepEqual(updated.properties, {
+            ...others,
             givenName: { expression: "user.nickName", pushStatus: "PUSH" },
-            familyName: { expression: "user.lastName", pushStatus: "PUSH" },
         });
+        assert.equal(updated.properties.email, undefined);
     });
 
     it("no mapping for an app Okta does not have; a mapping id Okta does not have reads as undefined", async () => {

@@ -60,14 +60,16 @@ describe("ScimConnection check(): each input named, with the reason", () => {
         });
     });
 
-    it("orgUrl, appId, appLabel and clientId are required", () => {
-        const f = failures({ ...raw, orgUrl: "", appId: "", appLabel: " ", clientId: 5 });
+    it("orgUrl, appId and clientId are required; appLabel is optional (left out when secret)", () => {
+        const f = failures({ ...raw, orgUrl: "", appId: "", appLabel: 5, clientId: 5 });
         assert.deepEqual(f, [
             { property: "orgUrl", reason: "orgUrl is required and must be an http(s) URL" },
             { property: "appId", reason: "appId is required and must not be empty" },
-            { property: "appLabel", reason: "appLabel is required and must not be empty" },
             { property: "clientId", reason: "clientId is required and must be a string" },
+            { property: "appLabel", reason: "appLabel must be a string" },
         ]);
+        assert.deepEqual(failures({ ...raw, appLabel: undefined }), []);
+        assert.deepEqual(failures({ ...raw, appLabel: "" }), []);
     });
 
     for (const k of ["scimBaseUrl", "tokenEndpoint", "authorizeEndpoint"]) {

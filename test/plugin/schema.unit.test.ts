@@ -54,6 +54,9 @@ const ARGUMENTS: Record<string, [string, boolean, string | undefined]> = {
     inviteEmployee: ["boolean", false, String(defaults.DEFAULT_INVITE)],
     appLabel: ["string", false, defaults.DEFAULT_APP_LABEL],
     groupIds: ["array", true, "none"],
+    // the code's `=== true` and `?? false`: nothing is allowed unless asked for
+    allowEveryoneGroup: ["boolean", false, "false"],
+    allowRemoval: ["boolean", false, "false"],
     createUsers: ["boolean", false, String(defaults.DEFAULT_PROVISIONING_SWITCHES.createUsers)],
     updateUserAttributes: [
         "boolean",
@@ -65,6 +68,8 @@ const ARGUMENTS: Record<string, [string, boolean, string | undefined]> = {
         false,
         String(defaults.DEFAULT_PROVISIONING_SWITCHES.deactivateUsers),
     ],
+    deactivationThreshold: ["number", false, String(defaults.DEFAULT_DEACTIVATION_THRESHOLD)],
+    allowDeactivations: ["number", false, "none"],
     accessKeyRotation: ["string", false, "none"],
     rotateAfterDays: ["number", false, "none"],
     maxRotationOverlapDays: ["number", false, "none (wait for the evidence)"],
@@ -95,6 +100,7 @@ const OUTPUTS: Record<string, [string, boolean]> = {
     nextKeyRotationDate: ["string", false],
     remainingSteps: ["array", true],
     provisioningApplied: ["boolean", true],
+    provisionedUsers: ["number", true],
 };
 
 describe("package schema: ScimIntegration for every language", function () {

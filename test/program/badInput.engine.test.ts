@@ -75,6 +75,27 @@ const existingStackCases: Case[] = [
         names: /cxone-okta-scim:resources must be "builtin" or "pulumi-okta"/,
     },
     {
+        what: "role description of 980 characters: only what was typed counts, up --skip-preview",
+        config: { "cxone:roleDescription": "d".repeat(980) },
+        command: ["up", "--yes", "--skip-preview"],
+        names: /cxone:roleDescription: must be at most \d+ characters \(got 980\): CXone keeps 1000, and the stack's mark/,
+    },
+    {
+        what: "spaces around the employee email, up --skip-preview",
+        config: { "cxone:employeeEmail": " scim.accesskey@sandbox.example" },
+        command: ["up", "--yes", "--skip-preview"],
+        names: /cxone:employeeEmail: email must not start or end with spaces \(got " scim.accesskey@sandbox.example"\)/,
+    },
+    {
+        what: "a CXone attribute mapped twice, up --skip-preview",
+        config: {
+            [`${ns}:attributeMappings`]:
+                '{"nice:team": "user.department", "nice:team": "user.title"}',
+        },
+        command: ["up", "--yes", "--skip-preview"],
+        names: /cxone-okta-scim:attributeMappings: "nice:team" given more than once/,
+    },
+    {
         what: "first name of 51 characters, up",
         config: { "cxone:employeeFirstName": "F".repeat(51) },
         command: ["up", "--yes"],
@@ -132,7 +153,7 @@ describe("bad input through plain pulumi: nothing written, the existing stack un
     it("a good first up; with no group assigned it warns that nobody will be provisioned", async () => {
         await cli("stack", "init", stack);
         const out = await cli("up", "--yes", "--stack", stack);
-        assert.match(out, /\+ 10 created/);
+        assert.match(out, /\+ 11 created/);
         assert.ok(out.includes(NO_GROUP_WARNING), out.slice(-1500));
         upState = await snapshot(stack);
     });
@@ -193,12 +214,14 @@ describe("bad input through plain pulumi: nothing written, the existing stack un
         await cli("stack", "rm", "--yes", "--force", fresh);
     });
 
-    it("all actions off and Okta's Everyone group: both warned, provisioningApplied false; a group name for an id: warned, then refused with the hint", async () => {
+    it("all actions off and Okta's Everyone group allowed: both warned, provisioningApplied false; a group name for an id: refused with the hint before any write", async () => {
         const everyone = Object.values(sandbox.context.state.okta.groups).find(
             (g) => g.type === "BUILT_IN",
         )!;
         for (const k of ["createUsers", "updateUserAttributes", "deactivateUsers"])
             await cli("config", "set", `${ns}:${k}`, "false", "--stack", stack);
+        // Everyone is refused unless allowed (test/preflight/gate.engine.test.ts); allowed, warned
+        await cli("config", "set", `${ns}:allowEveryoneGroup`, "true", "--stack", stack);
         await cli(
             "config",
             "set",
@@ -219,10 +242,10 @@ describe("bad input through plain pulumi: nothing written, the existing stack un
         await cli("config", "set", `${ns}:groupIds`, '["Agents"]', "--stack", stack);
         const r = await pulumi(repoRoot, env, "up", "--yes", "--stack", stack);
         assert.notEqual(r.code, 0);
-        assert.match(r.output, /groupIds\[0\] "Agents" does not look like an Okta group id/);
+        // asked of Okta before anything is declared: the refusal says a name was given for an id
         assert.match(
             r.output,
-            /Okta has no group with id "Agents";.*give the group's id, not its name/,
+            /groupIds \(groupIds\[0\]\): Okta has no group with id "Agents"; "Agents" does not look like an Okta group id.*give the group's id, not its name/,
         );
         assert.doesNotMatch(r.output, STACK_TRACE);
     });

@@ -46,7 +46,7 @@ describe("plain pulumi in the repository (real CLI, our language host, sandbox)"
         await cli("stack", "init", stack);
         const out = await cli("up", "--yes", "--stack", stack);
         // the stack, the component, and its eight children with no groups assigned
-        assert.match(out, /\+ 10 created/);
+        assert.match(out, /\+ 11 created/);
         const o = await outputs();
         assert.equal(o.connectionStatus, "pending");
         assert.equal(o.target, "sandbox");

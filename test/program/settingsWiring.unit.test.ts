@@ -14,6 +14,7 @@ const config = (c: Record<string, string>) => (k: string) => c[k];
 // every setting the program reads, each with a value different from its default
 const every: Record<string, string> = {
     "cxone:roleName": "Okta Provisioning",
+    "cxone:roleDescription": "SCIM for Okta",
     "cxone:employeeEmail": "okta.scim@example.com",
     "cxone:employeeFirstName": "Okta",
     "cxone:employeeLastName": "Provisioner",
@@ -26,6 +27,8 @@ const every: Record<string, string> = {
     "cxone-okta-scim:createUsers": "false",
     "cxone-okta-scim:updateUserAttributes": "false",
     "cxone-okta-scim:deactivateUsers": "false",
+    "cxone-okta-scim:deactivationThreshold": "5",
+    "cxone-okta-scim:allowDeactivations": "312",
     "cxone-okta-scim:waitForAuthorizationSeconds": "30",
     "cxone-okta-scim:attributeMappings": '{"nice:team":"user.department"}',
     "cxone:adoptRoleId": "role-by-hand",
@@ -33,6 +36,8 @@ const every: Record<string, string> = {
     "cxone-okta-scim:adoptAppId": "0oaByHand",
     "cxone-okta-scim:rotateAfterDays": "90",
     "cxone-okta-scim:maxRotationOverlapDays": "14",
+    "cxone-okta-scim:allowEveryoneGroup": "true",
+    "cxone-okta-scim:allowRemoval": "false",
 };
 const real = {
     "cxone:region": "na1",
@@ -57,6 +62,7 @@ describe("every root-program setting reaches the component", function () {
             cxone: { region: "na1", fedramp: false, tenantId: "tenant-42" },
             oktaOrgUrl: "https://dev-7.oktapreview.com",
             roleName: "Okta Provisioning",
+            roleDescription: "SCIM for Okta",
             employeeEmail: "okta.scim@example.com",
             employeeFirstName: "Okta",
             employeeLastName: "Provisioner",
@@ -69,6 +75,8 @@ describe("every root-program setting reaches the component", function () {
             createUsers: false,
             updateUserAttributes: false,
             deactivateUsers: false,
+            deactivationThreshold: 5,
+            allowDeactivations: 312,
             waitForAuthorizationSeconds: 30,
             oktaResources: "builtin",
             attributeMappings: { "nice:team": "user.department" },
@@ -77,6 +85,8 @@ describe("every root-program setting reaches the component", function () {
             adoptAppId: "0oaByHand",
             rotateAfterDays: 90,
             maxRotationOverlapDays: 14,
+            allowEveryoneGroup: true,
+            allowRemoval: false,
         });
     });
 
@@ -129,6 +139,14 @@ describe("every root-program setting reaches the component", function () {
             [
                 { "cxone-okta-scim:deactivateUsers": "False" },
                 /: cxone-okta-scim:deactivateUsers must be true or false \(got "False"\)$/,
+            ],
+            [
+                { "cxone-okta-scim:allowDeactivations": "12.5" },
+                /: cxone-okta-scim:allowDeactivations must be a whole number of people, 0 or more \(got "12\.5"\)$/,
+            ],
+            [
+                { "cxone-okta-scim:deactivationThreshold": "-1" },
+                /: cxone-okta-scim:deactivationThreshold must be a whole number of people, 0 or more \(got "-1"\)$/,
             ],
             [
                 { "cxone-okta-scim:waitForAuthorizationSeconds": "soon" },

@@ -267,10 +267,12 @@ describe("regions: NICE SDK facts [sdk]", () => {
 
     it("derives the hosts from discovery's DNS suffixes, area and cluster", () => {
         assert.deepStrictEqual(hostsFromDiscovery(discovery, "https://cxone.niceincontact.com"), {
+            issuerUrl: "https://cxone.niceincontact.com",
             areaUrl: "https://na1.nice-incontact.com",
             userHubUrl: "https://api-na1.niceincontact.com",
             acdUrl: "https://api-b32.incontact.com",
             apiEndpoint: "https://api-b32.incontact.com/inContactAPI",
+            lacking: {},
         });
     });
 
@@ -286,25 +288,25 @@ describe("regions: NICE SDK facts [sdk]", () => {
 
     it("names the missing field instead of building a host ending in .undefined", () => {
         const { acdDomain: _gone, ...partial } = discovery;
-        assert.throws(
-            () => hostsFromDiscovery(partial, "https://cxone.niceincontact.com"),
-            (e: unknown) => e instanceof DiscoveryError && /acdDomain is missing/.test(e.message),
-        );
-        assert.throws(
-            () =>
-                hostsFromDiscovery(
-                    { ...discovery, domain: "https://x.example" },
-                    "https://cxone.niceincontact.com",
-                ),
-            /domain is not usable/,
-        );
+        const h = hostsFromDiscovery(partial, "https://cxone.niceincontact.com");
+        assert.strictEqual(h.acdUrl, undefined);
+        assert.deepStrictEqual(h.lacking, { acdUrl: 'has no "acdDomain"' });
         assert.throws(
             () =>
-                hostsFromDiscovery(
-                    { ...discovery, acdDomain: "incontact.0" },
-                    "https://cxone.niceincontact.com",
+                userHubBase(
+                    hostsFromDiscovery(
+                        { ...discovery, domain: "https://x.example" },
+                        "https://cxone.niceincontact.com",
+                    ),
                 ),
-            /acdDomain is not usable/,
+            (e: unknown) => e instanceof DiscoveryError && /unusable "domain"/.test(e.message),
+        );
+        assert.deepStrictEqual(
+            hostsFromDiscovery(
+                { ...discovery, acdDomain: "incontact.0" },
+                "https://cxone.niceincontact.com",
+            ).lacking,
+            { acdUrl: 'has an unusable "acdDomain" ("incontact.0")' },
         );
     });
 

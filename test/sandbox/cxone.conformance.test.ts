@@ -2,7 +2,8 @@
 // drive the sandbox's CXone, and everything NICE's code expects to succeed succeeds: discovery
 // and the hosts it derives, the OIDC document, JWKS and id_token verification, the
 // authorization-code grant (public PKCE client), whoami on the ACD host, a UserHub user read, the
-// refresh grant, the token exchange, and the area host's regional token and refresh routes. The sandbox runs with strict hosts, so a request NICE's code sends to the
+// refresh grant, the token exchange, and the area host's regional token and refresh routes, and
+// access tokens that NICE's validateToken decodes. The sandbox runs with strict hosts, so a request NICE's code sends to the
 // wrong host would fail.
 //
 // How the SDKs run here: see cxoneSdkHost.ts (jsdom DOM, ESM compiled on load, *.localhost
@@ -138,6 +139,22 @@ describe("conformance: NICE's CXone SDKs against the sandbox", function () {
         const whoami = calls(sb.urls.cxoneHosts.acd, "/whoami");
         assert.equal(whoami.length, 1);
         assert.equal(whoami[0].status, 200);
+    });
+
+    it("access token: a JWT that NICE's validateToken accepts until its exp; its claims as NICE reads them", () => {
+        const utils = new coreSdk.ValidationUtils();
+        assert.equal(utils.validateToken(accessToken), true);
+        const [h, p, s] = accessToken.split(".");
+        const payload = JSON.parse(Buffer.from(p, "base64url").toString("utf8"));
+        const expired = Buffer.from(
+            JSON.stringify({ ...payload, exp: Math.floor(Date.now() / 1000) - 1 }),
+        ).toString("base64url");
+        assert.equal(utils.validateToken(`${h}.${expired}.${s}`), false, "past its exp");
+        const seed = sb.context.state.cxone.seed;
+        assert.equal(payload.tenantId, admin().tenantId);
+        assert.equal(payload.iss, admin().baseUrl);
+        // NICE's SDK takes a user id from `sub` without its first 5 characters
+        assert.equal(String(payload.sub).slice(5), seed.adminUserId);
     });
 
     it("JWKS: the SDK verifies the sandbox's id_token, and rejects a tampered one", async () => {

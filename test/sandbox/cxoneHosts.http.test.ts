@@ -87,7 +87,7 @@ describe("CXone sandbox: distinct hosts, and the wrong host fails", function () 
         });
         assert.ok((await c.findRolesByName("Agent")).length === 1);
         const hosts = await c.session.hosts();
-        assert.equal(new URL(hosts.userHubUrl).port, new URL(sb.urls.cxoneHosts.userHub).port);
+        assert.equal(new URL(hosts.userHubUrl!).port, new URL(sb.urls.cxoneHosts.userHub).port);
         assert.equal(await c.session.apiBase(), hosts.userHubUrl);
     });
 

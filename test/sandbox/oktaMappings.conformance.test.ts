@@ -67,6 +67,41 @@ describe("sandbox Okta: schema and mapping APIs driven by Okta's Node.js SDK", f
         assert.deepEqual(removed.definitions?.custom?.properties, {});
     });
 
+    it("SchemaApi: permissions, unique, minLength and maxLength come back as written", async () => {
+        const appInstanceId = appIds[1];
+        const written = await client.schemaApi.updateApplicationUserProfile({
+            appInstanceId,
+            body: {
+                definitions: {
+                    custom: {
+                        id: "#custom",
+                        type: "object",
+                        properties: {
+                            niceTeam: {
+                                title: "CXone team",
+                                type: "string",
+                                externalName: "team",
+                                externalNamespace: NICE,
+                                permissions: [{ principal: "SELF", action: "READ_ONLY" }],
+                                unique: true,
+                                minLength: 1,
+                                maxLength: 50,
+                            },
+                        },
+                    },
+                },
+            } as okta.UserSchema,
+        });
+        const read = await client.schemaApi.getApplicationUserSchema({ appInstanceId });
+        for (const s of [written, read]) {
+            const team = s.definitions?.custom?.properties?.niceTeam;
+            assert.deepEqual(
+                [team?.permissions?.[0]?.action, team?.unique, team?.minLength, team?.maxLength],
+                ["READ_ONLY", true, 1, 50],
+            );
+        }
+    });
+
     it("ProfileMappingApi: lists every page through the Link headers and filters by target", async () => {
         const all: okta.ListProfileMappings[] = [];
         const pages = await client.profileMappingApi.listProfileMappings({ limit: 1 });

@@ -37,7 +37,7 @@ describe("sandbox Okta: app user schema and profile mappings", function () {
         await h.close();
     });
 
-    it("GET schema: base holds the seed's fields with their SCIM names; custom is empty", async () => {
+    it("GET schema: base holds a SCIM app's base set with their SCIM names; custom is empty", async () => {
         const r = await schema();
         assert.equal(r.status, 200);
         assert.equal(r.body.$schema, "http://json-schema.org/draft-04/schema#");
@@ -45,11 +45,18 @@ describe("sandbox Okta: app user schema and profile mappings", function () {
             "userName",
             "givenName",
             "familyName",
+            "middleName",
+            "honorificPrefix",
+            "honorificSuffix",
             "email",
+            "primaryEmailType",
+            "secondEmail",
+            "primaryPhone",
+            "mobilePhone",
         ]);
         assert.equal(
             r.body.definitions.base.properties.email.externalName,
-            "emails^[type=='work'].value",
+            "emails^[primary==true].value",
         );
         assert.deepEqual(r.body.definitions.custom.properties, {});
         assert.deepEqual(r.body.properties.profile.allOf, [
@@ -62,15 +69,23 @@ describe("sandbox Okta: app user schema and profile mappings", function () {
         );
     });
 
-    it("GET mappings: the Okta user -> app mapping maps the seed's fields", async () => {
+    it("GET mappings: the Okta user -> app mapping maps the base set, primaryEmailType by a ternary", async () => {
         const m = await mappingOf();
         assert.equal(m.source.type, "user");
         assert.equal(m.target.type, "appuser");
         assert.equal(m.target.id, appId);
+        const push = (expression: string) => ({ expression, pushStatus: "PUSH" });
         assert.deepEqual(m.properties, {
-            givenName: { expression: "user.firstName", pushStatus: "PUSH" },
-            familyName: { expression: "user.lastName", pushStatus: "PUSH" },
-            email: { expression: "user.email", pushStatus: "PUSH" },
+            givenName: push("user.firstName"),
+            familyName: push("user.lastName"),
+            middleName: push("user.middleName"),
+            honorificPrefix: push("user.honorificPrefix"),
+            honorificSuffix: push("user.honorificSuffix"),
+            email: push("user.email"),
+            primaryEmailType: push("(user.email != null && user.email != '') ? 'work' : ''"),
+            secondEmail: push("user.secondEmail"),
+            primaryPhone: push("user.primaryPhone"),
+            mobilePhone: push("user.mobilePhone"),
         });
     });
 
@@ -164,10 +179,15 @@ describe("sandbox Okta: app user schema and profile mappings", function () {
         assert.deepEqual(body, {
             schemas: [CORE, NICE],
             userName: "ana@example.com",
-            emails: [{ type: "work", primary: true, value: "ana@example.com" }],
+            // the base email is the primary one; its type comes from the ternary mapping
+            emails: [{ primary: true, value: "ana@example.com", type: "work" }],
             name: { familyName: "Agent", givenName: "Ana" },
             [NICE]: { team: "SALES" },
-            phoneNumbers: [{ type: "work", primary: true, value: "+1 555 0100" }],
+            // Okta's base primaryPhone pushes the primary entry; the custom one adds a work entry
+            phoneNumbers: [
+                { primary: true, value: "+1 555 0100" },
+                { type: "work", primary: false, value: "+1 555 0100" },
+            ],
             displayName: "Ana Agent",
             active: true,
         });

@@ -32,6 +32,8 @@ export interface FixtureOptions {
     latencyMs?: number;
     /** the sandbox Okta's behaviour; default: the mode set by useOktaConnection */
     okta?: OktaServerOptions;
+    /** sandbox variants: other worlds where an unconfirmed vendor fact is false */
+    variants?: string[];
 }
 
 let defaultOktaConnection: "reported" | "unknown" = "reported";
@@ -61,6 +63,7 @@ export async function integrationFixture(
         oktaPort: 0,
         latencyMs: opts.latencyMs,
         okta,
+        variants: opts.variants,
     });
     // The test's own API clients (read-back, out-of-band changes) find the sandbox here too.
     process.env.CXONE_OKTA_SANDBOX_DIR = dir;

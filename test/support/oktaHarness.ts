@@ -5,7 +5,7 @@ import * as http from "http";
 import type { AddressInfo } from "net";
 import express from "express";
 import type { SandboxContext, SandboxState } from "../../sandbox/core/context";
-import { createOktaApp, type OktaLocals } from "../../sandbox/okta/app";
+import { createOktaApp, type OktaLocals, type OktaServerOptions } from "../../sandbox/okta/app";
 import { seedOkta } from "../../sandbox/okta/state";
 
 export interface Served {
@@ -42,7 +42,10 @@ export interface OktaHarness {
     close(): Promise<void>;
 }
 
-export async function startOkta(cxoneUrl = "http://127.0.0.1:9"): Promise<OktaHarness> {
+export async function startOkta(
+    cxoneUrl = "http://127.0.0.1:9",
+    options: OktaServerOptions = {},
+): Promise<OktaHarness> {
     const state = { okta: seedOkta(), cxone: {} } as unknown as SandboxState;
     const h: Partial<OktaHarness> & { saves: number } = { saves: 0 };
     const ctx: SandboxContext = {
@@ -52,7 +55,7 @@ export async function startOkta(cxoneUrl = "http://127.0.0.1:9"): Promise<OktaHa
         },
         urls: { cxone: cxoneUrl, okta: "" },
     };
-    const app = createOktaApp(ctx);
+    const app = createOktaApp(ctx, options);
     const served = await serve(app);
     ctx.urls.okta = served.url;
     return Object.assign(h, {

@@ -4,7 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import axios from "axios";
-import { startSandbox, type RunningSandbox } from "../../sandbox/index";
+import { startSandbox, type RunningSandbox, type StartSandboxOptions } from "../../sandbox/index";
 
 export interface OktaFixture {
     sandbox: RunningSandbox;
@@ -20,9 +20,10 @@ export interface OktaFixture {
     stop(): Promise<void>;
 }
 
-export async function oktaFixture(): Promise<OktaFixture> {
+/** @param okta the Okta org's options (e.g. a smaller app user base set) */
+export async function oktaFixture(okta?: StartSandboxOptions["okta"]): Promise<OktaFixture> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-test-"));
-    const sandbox = await startSandbox({ dir, cxonePort: 0, oktaPort: 0 });
+    const sandbox = await startSandbox({ dir, cxonePort: 0, oktaPort: 0, okta });
     const saved = process.env.OKTA_API_TOKEN;
     process.env.OKTA_API_TOKEN = sandbox.endpoints.okta.apiToken;
     const orgUrl = sandbox.urls.okta;

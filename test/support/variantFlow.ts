@@ -17,7 +17,13 @@ import { planMappings } from "../../provider/okta/attributeMappingsLogic";
 import { withMarker } from "../../provider/ownership";
 import { sandboxRegion } from "../../provider/regions";
 import type { CxoneEndpoint } from "../../provider/cxone/session";
-import type { RunningSandbox } from "../../sandbox/index";
+import type { RequestLogEntry, RunningSandbox } from "../../sandbox/index";
+
+/** A request that changed something in CXone or Okta (sign-ins and searches are not). */
+export function isWrite(r: RequestLogEntry): boolean {
+    if (r.method === "GET" || r.status < 200 || r.status >= 300) return false;
+    return !/\/search$|\/token|\/auth\/|\/authentication\/|\/public\//.test(r.path.split("?")[0]);
+}
 
 type Props = Record<string, unknown>;
 

@@ -124,14 +124,15 @@ describe("verify: UserHub step, word for word", () => {
         });
     });
 
-    it("a discovery document without the fields names the missing one", async () => {
+    it("a discovery document without the fields names the missing ones, per candidate", async () => {
         cx.script = { discovery: { status: 200, body: { cluster: "c1" } } };
         const r = await run();
         assert.equal(
             r.steps[2].detail,
-            `discovery at 127.0.0.1:${cx.port} failed: could not discover the tenant's hosts: ` +
-                `127.0.0.1:${cx.port} answered HTTP 200 with an unexpected body ` +
-                "(the discovery document's area is missing)",
+            `neither candidate answered the key's own user (its role needs "Employees: View"); ` +
+                'api-{area}.{domain} [sdk:userhub-host] not named: discovery has no "area" and has no ' +
+                '"domain"; api_endpoint [spec] not named: discovery has no "api_endpoint" ' +
+                "(the stack uses derived)",
         );
     });
 

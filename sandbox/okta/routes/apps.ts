@@ -3,6 +3,7 @@
 import { Router, type Request, type Response } from "express";
 import type { SandboxContext } from "../../core/context";
 import { generateAppName, parseAppBody } from "../appBody";
+import { appProfile, type AppUserBaseSet } from "../appProfile";
 import { notFound, sendOktaError, validation } from "../errors";
 import { oktaId } from "../ids";
 import { nowIso, parseEqFilter } from "../lookup";
@@ -15,7 +16,11 @@ function fieldsOf(causes: string[]): string {
     return [...new Set(causes.map((c) => c.split(":")[0]))].join(", ");
 }
 
-export function appsRouter(ctx: SandboxContext, hooks: Hooks): Router {
+export function appsRouter(
+    ctx: SandboxContext,
+    hooks: Hooks,
+    baseSet: AppUserBaseSet = "scim",
+): Router {
     const r = Router();
     const okta = () => ctx.state.okta;
     const base = () => ctx.urls.okta;
@@ -52,6 +57,7 @@ export function appsRouter(ctx: SandboxContext, hooks: Hooks): Router {
             groups: {},
             provisioning: newProvisioning(),
         };
+        appProfile(app, baseSet); // its user profile starts with the org's base set
         okta().apps[app.id] = app;
         ctx.save();
         res.status(200).json(appView(base(), app));

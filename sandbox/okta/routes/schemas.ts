@@ -4,19 +4,70 @@
 //        a property sent as null is removed (and so are the mappings that target it).
 import { Router } from "express";
 import type { SandboxContext } from "../../core/context";
-import { appProfile, BASE_PROPERTIES, schemaView, type SchemaProperty } from "../appProfile";
+import { appProfile, baseProperties, schemaView, type SchemaProperty } from "../appProfile";
 import { notFound, validation } from "../errors";
 import { nowIso } from "../lookup";
 import type { Hooks } from "../hooks";
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
 const TYPES = new Set(["string", "boolean", "number", "integer", "array"]);
+const ACTIONS = new Set(["READ_ONLY", "READ_WRITE", "HIDE"]);
+const UNIQUE = new Set([true, false, null, "UNIQUE_VALIDATED", "NOT_UNIQUE"]);
+
+/**
+ * `permissions`, `unique`, `minLength`, `maxLength` as sent, or the causes they are refused for
+ * [doc: schema API: permissions READ_ONLY / READ_WRITE / HIDE for principal SELF; unique (the
+ * SDK's model: a boolean; Okta's examples: UNIQUE_VALIDATED / NOT_UNIQUE); lengths of a string].
+ */
+function constraints(name: string, p: Record<string, unknown>) {
+    const causes: string[] = [];
+    const kept: Partial<SchemaProperty> = {};
+    if (p.permissions !== undefined) {
+        const list = p.permissions;
+        const ok =
+            Array.isArray(list) &&
+            list.every(
+                (x) =>
+                    x &&
+                    typeof x === "object" &&
+                    typeof (x as Record<string, unknown>).principal === "string" &&
+                    ACTIONS.has((x as Record<string, unknown>).action as string),
+            );
+        if (ok)
+            kept.permissions = (list as { principal: string; action: string }[]).map((x) => ({
+                principal: x.principal,
+                action: x.action,
+            }));
+        else
+            causes.push(
+                `${name}: permissions: each needs a principal and an action of READ_ONLY, READ_WRITE or HIDE`,
+            );
+    }
+    if (p.unique !== undefined) {
+        if (UNIQUE.has(p.unique as string)) kept.unique = p.unique as SchemaProperty["unique"];
+        else causes.push(`${name}: unique: must be UNIQUE_VALIDATED or NOT_UNIQUE`);
+    }
+    for (const k of ["minLength", "maxLength"] as const) {
+        const v = p[k];
+        if (v === undefined) continue;
+        if (v === null || (Number.isInteger(v) && (v as number) >= 0)) kept[k] = v as number | null;
+        else causes.push(`${name}: ${k}: must be a whole number of 0 or more`);
+    }
+    if (typeof kept.minLength === "number" && typeof kept.maxLength === "number")
+        if (kept.minLength > kept.maxLength)
+            causes.push(`${name}: minLength: cannot be greater than maxLength`);
+    return { causes, kept };
+}
 
 /** The property as Okta stores it, or the causes it is refused for. [guess: cause texts] */
-function parseProperty(name: string, raw: unknown): SchemaProperty | string[] {
+function parseProperty(
+    name: string,
+    raw: unknown,
+    base: Record<string, SchemaProperty>,
+): SchemaProperty | string[] {
     const causes: string[] = [];
     if (!NAME.test(name)) causes.push(`${name}: Variable name is not valid`);
-    if (Object.hasOwn(BASE_PROPERTIES, name))
+    if (Object.hasOwn(base, name))
         causes.push(`${name}: A base property with this name already exists`);
     if (!raw || typeof raw !== "object" || Array.isArray(raw))
         return [...causes, `${name}: The property must be an object`];
@@ -31,6 +82,8 @@ function parseProperty(name: string, raw: unknown): SchemaProperty | string[] {
     }
     if (p.scope !== undefined && p.scope !== "NONE" && p.scope !== "SELF")
         causes.push(`${name}: scope: must be NONE or SELF`);
+    const { causes: bad, kept } = constraints(name, p);
+    causes.push(...bad);
     if (causes.length) return causes;
     return {
         title: p.title as string,
@@ -45,6 +98,7 @@ function parseProperty(name: string, raw: unknown): SchemaProperty | string[] {
         mutability: "READ_WRITE",
         required: false,
         permissions: [{ principal: "SELF", action: "READ_WRITE" }],
+        ...kept,
     };
 }
 
@@ -81,7 +135,7 @@ export function schemasRouter(ctx: SandboxContext, _hooks: Hooks): Router {
                 changes[name] = null;
                 continue;
             }
-            const parsed = parseProperty(name, raw);
+            const parsed = parseProperty(name, raw, baseProperties(appProfile(app)));
             if (Array.isArray(parsed)) causes.push(...parsed);
             else changes[name] = parsed;
         }

@@ -1,0 +1,111 @@
+// Reads before the first write: the one place where a program asks CXone and Okta everything they
+// can tell about a planned change before anything is written. A probe only reads; it answers with
+// refusals, each naming the input as the user typed it, and warnings. A refusal stops the program
+// before any write, in `pulumi preview`, `pulumi up` and `pulumi up --skip-preview` alike, and in
+// both Okta modes: the probes run in the program, not in a resource, so they do not depend on
+// which resources declare the Okta side (see docs/safety.md, "Reads before the first write").
+//
+// How a component waits: its own registration depends on the gate's Output (see gatedOptions), and
+// the SDK registers a child only once its parent is registered, so no child of the component, not
+// even one added by a transform, reaches the engine before every probe has answered.
+import * as pulumi from "@pulumi/pulumi";
+import type { PeopleReport } from "../people/probe";
+
+/** Why an input is refused, named by the input the user typed (e.g. `groupIds[1]`). */
+export interface Refusal {
+    propertyPath: string;
+    reason: string;
+}
+
+/** What one probe found. */
+export interface ProbeAnswer {
+    refusals?: Refusal[];
+    warnings?: string[];
+    /** what the planned change does to the people Okta provisions (the people probe) */
+    people?: PeopleReport;
+}
+
+/** One question asked of a vendor before any write. Reads only: never a write, never a sign-in of a key. */
+export interface Probe<I> {
+    /** what it asks, for the message when the vendor cannot be asked */
+    readonly name: string;
+    /** the input a failure to ask is named by */
+    readonly input: string;
+    run(inputs: I): Promise<ProbeAnswer>;
+}
+
+/** Every probe's answer, together. */
+export interface GateReport {
+    refusals: Refusal[];
+    warnings: string[];
+    people?: PeopleReport;
+}
+
+/** The gate refused: every refusal, in the words of the inputs. Printed once, without a stack. */
+export class PreWriteRefusal extends pulumi.RunError {
+    constructor(readonly refusals: Refusal[]) {
+        super(refusals.map((r) => r.reason).join("\n"));
+    }
+}
+
+const MEMO = Symbol.for("cxone-okta-scim.preWriteReports");
+type Global = typeof globalThis & { [MEMO]?: Map<string, Promise<GateReport>> };
+
+/** One report per program and inputs: a program that asks first (the root program) and the
+ *  component it then declares share the reads. */
+function memo(): Map<string, Promise<GateReport>> {
+    const g = globalThis as Global;
+    g[MEMO] ??= new Map();
+    return g[MEMO];
+}
+
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Runs every probe at once (reads only) and gathers their answers. A probe that cannot ask (no
+ * credentials, a network error) refuses too: nothing is written on an unanswered question.
+ */
+export function askBeforeWriting<I>(inputs: I, probes: readonly Probe<I>[]): Promise<GateReport> {
+    const key = JSON.stringify([inputs, probes.map((p) => p.name)]);
+    const known = memo().get(key);
+    if (known) return known;
+    const report = Promise.all(
+        probes.map((p) =>
+            p.run(inputs).catch((e): ProbeAnswer => ({
+                refusals: [
+                    {
+                        propertyPath: p.input,
+                        reason: `${p.input}: could not ${p.name} before writing anything: ${messageOf(e)}`,
+                    },
+                ],
+            })),
+        ),
+    ).then((answers) => {
+        const people = answers.find((a) => a.people)?.people;
+        return {
+            refusals: answers.flatMap((a) => a.refusals ?? []),
+            warnings: answers.flatMap((a) => a.warnings ?? []),
+            ...(people ? { people } : {}),
+        };
+    });
+    memo().set(key, report);
+    return report;
+}
+
+/**
+ * Resource options whose registration waits for the gate: the gate's refusal fails it (and so
+ * every child); the options' own `dependsOn` is kept. In a preview whose inputs are not known yet
+ * the gate is unknown and the registration goes on (nothing is written in a preview); `up` knows
+ * every input, so there the gate always answers first.
+ */
+export function gatedOptions<O extends pulumi.ResourceOptions>(
+    opts: O | undefined,
+    gate: pulumi.Output<GateReport>,
+): O {
+    const own = opts?.dependsOn;
+    const dependsOn = gate.apply((r) => {
+        if (r.refusals.length > 0) throw new PreWriteRefusal(r.refusals);
+        return own ?? [];
+    });
+    return { ...(opts ?? {}), dependsOn } as O;
+}

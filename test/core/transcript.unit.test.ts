@@ -1,0 +1,116 @@
+// The redacted transcript's pure parts: path templates without ids or query values, shapes without
+// values, host roles by path, and how the setting reaches the provider process.
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import {
+    hostRole,
+    pathTemplate,
+    shapeOf,
+    TRANSCRIPT_ENV,
+    TRANSCRIPT_SETTING_FILE,
+    transcriptSetting,
+    writeTranscriptSetting,
+} from "../../provider/core/transcript";
+
+describe("transcript: redaction", () => {
+    it("path templates replace ids (UUIDs, Okta ids, access key ids, emails, numbers) and drop query values", () => {
+        const cases: [string, string][] = [
+            [
+                "https://api-na1.niceincontact.com/user-management/v1/users/5f0c2a7e-1b2c-4d3e-8f9a-0b1c2d3e4f5a",
+                "/user-management/v1/users/{id}",
+            ],
+            [
+                "https://dev-1.okta.com/api/v1/apps/0oa1b2c3d4e5f6g7h8i9/connections/default/lifecycle/activate",
+                "/api/v1/apps/{id}/connections/default/lifecycle/activate",
+            ],
+            [
+                "https://x/access-key-management/v1/access-keys/EMKS4A7CBFMIRQANKXEQ5UG76YT6HYFA",
+                "/access-key-management/v1/access-keys/{id}",
+            ],
+            [
+                "https://x/access-key-management/v1/access-keys?tenantId=T-1&userId=u-9&accessKeyId=K",
+                "/access-key-management/v1/access-keys?accessKeyId=&tenantId=&userId=",
+            ],
+            [
+                "https://x/api/v1/groups/00g9abcdefghijklmnop/users?limit=200&after=00u123",
+                "/api/v1/groups/{id}/users?after=&limit=",
+            ],
+            ["https://x/api/v1/users/ana%40example.com", "/api/v1/users/{id}"],
+            [
+                "https://x/api/v1/apps/features/USER_PROVISIONING",
+                "/api/v1/apps/features/USER_PROVISIONING",
+            ],
+            [
+                "https://x/.well-known/cxone-configuration?tenantId=11EB-SECRET",
+                "/.well-known/cxone-configuration?tenantId=",
+            ],
+        ];
+        for (const [url, template] of cases) assert.equal(pathTemplate(url), template, url);
+    });
+
+    it("shapes keep field names and types, never values; arrays as the union of their items; id-like keys as {id}", () => {
+        assert.deepEqual(
+            shapeOf({
+                accessToken: "eyJhbGciOi.secret.sig",
+                expires: 3600,
+                ok: true,
+                nothing: null,
+                roles: [
+                    { roleId: "r", permissions: [{ permission: "Employees: View" }] },
+                    { roleId: "s", permissions: [] },
+                ],
+                byId: { "5f0c2a7e-1b2c-4d3e-8f9a-0b1c2d3e4f5a": "x" },
+            }),
+            {
+                accessToken: "string",
+                expires: "number",
+                ok: "boolean",
+                nothing: "null",
+                roles: [
+                    { roleId: "string", permissions: [{ permission: "string" }] },
+                    { roleId: "string", permissions: [] },
+                ],
+                byId: { "{id}": "string" },
+            },
+        );
+        assert.ok(!JSON.stringify(shapeOf({ a: "eyJhbGciOi.secret.sig" })).includes("secret"));
+    });
+
+    it("host roles by path: issuer, area, userhub, acd, okta", () => {
+        const role = (p: string) => hostRole(p).host;
+        assert.equal(role("/.well-known/cxone-configuration"), "issuer");
+        assert.equal(role("/auth/token"), "issuer");
+        assert.equal(role("/authentication/v1/token/access-key"), "area");
+        assert.equal(role("/scim/v2/Users"), "area");
+        assert.equal(role("/user-management/v1/users/{id}"), "userhub");
+        assert.equal(role("/inContactAPI/authorization/v1/roles/search"), "userhub");
+        assert.equal(role("/incontactauthorizationserver/token/whoami"), "acd");
+        assert.deepEqual(hostRole("/api/v1/apps"), { vendor: "okta", host: "okta" });
+    });
+});
+
+describe("transcript: the setting", () => {
+    const saved = process.env[TRANSCRIPT_ENV];
+    afterEach(() => {
+        if (saved === undefined) delete process.env[TRANSCRIPT_ENV];
+        else process.env[TRANSCRIPT_ENV] = saved;
+    });
+
+    it("the env wins; else the project directory's settings file, which the root program writes and removes", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "transcript-setting-"));
+        delete process.env[TRANSCRIPT_ENV];
+        assert.equal(transcriptSetting(dir), undefined);
+        writeTranscriptSetting(dir, "first-run.jsonl");
+        assert.equal(transcriptSetting(dir), path.join(dir, "first-run.jsonl"));
+        const fromEnv = path.join(dir, "from-env.jsonl");
+        process.env[TRANSCRIPT_ENV] = fromEnv;
+        assert.equal(transcriptSetting(dir), fromEnv);
+        delete process.env[TRANSCRIPT_ENV];
+        writeTranscriptSetting(dir, undefined);
+        assert.equal(fs.existsSync(path.join(dir, TRANSCRIPT_SETTING_FILE)), false);
+        assert.equal(transcriptSetting(dir), undefined);
+        fs.rmSync(dir, { recursive: true, force: true });
+    });
+});

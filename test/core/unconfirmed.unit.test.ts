@@ -1,0 +1,65 @@
+// The stop on an unconfirmed fact: its message in the operator's words, and which answers say a
+// route does not exist (as opposed to a missing object).
+import { strict as assert } from "assert";
+import {
+    answerOf,
+    markOf,
+    routeAbsent,
+    UnconfirmedFactError,
+} from "../../provider/core/unconfirmed";
+import { CxoneError } from "../../provider/cxone/errors";
+import { ROLE_CREATE_ROUTE } from "../../provider/cxone/facts";
+
+describe("a stop on an unconfirmed fact", () => {
+    it("says what could not be done, the vendor's answer, the fact with its mark and source, nothing written, the way on", () => {
+        const e = new UnconfirmedFactError({
+            operation: 'create CXone role "SCIM Access Key"',
+            fact: ROLE_CREATE_ROUTE,
+            answer: new CxoneError(
+                'create CXone role "SCIM Access Key"',
+                404,
+                "Not Found",
+                "No endpoint",
+            ),
+            wayOn: ["Make it by hand.", "Adopt it."],
+        });
+        assert.equal(
+            e.message,
+            'could not create CXone role "SCIM Access Key": CXone answered HTTP 404 (code Not Found: No endpoint).\n' +
+                "This rests on a fact the project could not confirm [seen:role-create-route]: CXone roles are created with POST /authorization/roleByPermissions (seen only in NICE's internal test utilities; no documented endpoint); your tenant answers otherwise.\n" +
+                "Nothing was written for this step.\n" +
+                "The way on:\n" +
+                "  1. Make it by hand.\n" +
+                "  2. Adopt it.\n" +
+                "(docs/vendor-facts/unconfirmed.md lists every such fact.)",
+        );
+        assert.equal(e.fact.id, "role-create-route");
+        assert.ok(e.vendorError instanceof CxoneError);
+        assert.equal(markOf(ROLE_CREATE_ROUTE), "[seen:role-create-route]");
+    });
+
+    it("the answer in a line: status, code and detail; or that none came; or a described shape", () => {
+        assert.equal(
+            answerOf(new CxoneError("x", 400, "BAD", "why")),
+            "CXone answered HTTP 400 (code BAD: why)",
+        );
+        assert.equal(
+            answerOf(new CxoneError("x", undefined, undefined, "ENOTFOUND")),
+            "no answer from CXone",
+        );
+        assert.equal(answerOf("the token carries no claim"), "the token carries no claim");
+    });
+
+    it("a route is absent on 405, 501 and a 404 that names no missing object", () => {
+        assert.equal(routeAbsent(new CxoneError("x", 404, "Not Found", "No endpoint")), true);
+        assert.equal(routeAbsent(new CxoneError("x", 404, undefined, undefined)), true);
+        assert.equal(routeAbsent(new CxoneError("x", 405, undefined, undefined)), true);
+        assert.equal(routeAbsent(new CxoneError("x", 501, undefined, undefined)), true);
+        assert.equal(
+            routeAbsent(new CxoneError("x", 404, "ROLE_NOT_FOUND", "Role r not found")),
+            false,
+        );
+        assert.equal(routeAbsent(new CxoneError("x", 400, undefined, undefined)), false);
+        assert.equal(routeAbsent(new Error("404")), false);
+    });
+});

@@ -1,0 +1,206 @@
+// The judgements of the reads before the first write, without servers: whose an object is (the
+// mark, exactly), what is refused and which hint it carries (never one that shares or takes over
+// another stack's object), and how the groups are judged.
+import { strict as assert } from "assert";
+import type { EmployeeRecord, RoleRecord } from "../../provider/cxone/client";
+import type { OktaApp, OktaGroup } from "../../provider/okta/client";
+import { ownerMarker, withMarker } from "../../provider/ownership";
+import { PreWriteFacts, shown } from "../../provider/preflight/facts";
+import { collisions } from "../../provider/preflight/collisions";
+import {
+    appFindings,
+    employeeFindings,
+    groupFindings,
+    roleFindings,
+} from "../../provider/preflight/findings";
+
+const facts = (over: Partial<PreWriteFacts> = {}): PreWriteFacts => ({
+    owner: "proj/dev",
+    endpoint: {
+        issuerUrl: "https://cxone.niceincontact.com",
+        areaUrl: "https://na1.nice-incontact.com",
+    },
+    oktaOrgUrl: "https://example.okta.com",
+    roleName: "SCIM Access Key",
+    employeeEmail: "scim@example.com",
+    appLabel: "NICE CXone",
+    groupIds: [],
+    allowEveryoneGroup: false,
+    people: {
+        switches: { createUsers: true, updateUserAttributes: true, deactivateUsers: true },
+        threshold: 0,
+    },
+    secret: [],
+    ...over,
+});
+const role = (id: string, description: string, name = "SCIM Access Key"): RoleRecord => ({
+    roleId: id,
+    roleName: name,
+    displayName: name,
+    description,
+    status: "ACTIVE",
+    permissions: [],
+});
+const employee = (id: string, roleId: string, email = "scim@example.com"): EmployeeRecord => ({
+    id,
+    userName: email,
+    emailAddress: email,
+    firstName: "S",
+    lastName: "K",
+    role: "r",
+    roleId,
+    status: "ACTIVE",
+    billable: false,
+    loginAuthenticatorId: "a",
+});
+const app = (id: string, admin?: string, label = "NICE CXone"): OktaApp => ({
+    id,
+    name: "x",
+    label,
+    status: "ACTIVE",
+    signOnMode: "AUTO_LOGIN",
+    settings: { app: {}, ...(admin ? { notes: { admin } } : {}) },
+});
+const group = (id: string, type: string, name: string): OktaGroup => ({
+    id,
+    type,
+    profile: { name },
+});
+const paths = (r: { propertyPath: string }[]) => r.map((x) => x.propertyPath);
+
+describe("reads before the first write: judgements", () => {
+    it("a role of this name: ours passes; another stack's is refused with no hint to take it; an unmarked one only by its id", () => {
+        const f = facts();
+        assert.deepEqual(roleFindings(f, [role("r1", withMarker("d", "proj/dev"))]), []);
+        const other = roleFindings(f, [role("r1", withMarker("d", "proj/prod"))]);
+        assert.deepEqual(paths(other), ["roleName"]);
+        assert.match(
+            other[0].reason,
+            /managed by Pulumi stack proj\/prod: choose another roleName$/,
+        );
+        assert.doesNotMatch(other[0].reason, /adopt/);
+        const unmarked = roleFindings(f, [role("r1", "made by hand")]);
+        assert.match(unmarked[0].reason, /set adoptRoleId: "r1"$/);
+    });
+
+    it("marks match exactly: proj/dev is not proj/dev2, nor proj/de", () => {
+        for (const owner of ["proj/dev2", "proj/de", "proj/dev/x", "Proj/dev"]) {
+            const r = roleFindings(facts(), [role("r1", `d ${ownerMarker(owner)}`)]);
+            assert.equal(r.length, 1, owner);
+            assert.match(r[0].reason, new RegExp(`Pulumi stack ${owner.replace("/", "\\/")}:`));
+        }
+    });
+
+    it("adoptRoleId: unknown id, another stack's role, another name, or another role holding the name: each refused", () => {
+        const f = facts({ adoptRoleId: "r9" });
+        assert.deepEqual(paths(roleFindings(f, [], null)), ["adoptRoleId"]);
+        const theirs = roleFindings(f, [], role("r9", withMarker("d", "other/prod")));
+        assert.match(
+            theirs[0].reason,
+            /adoptRoleId: CXone role r9 is managed by Pulumi stack other\/prod, not proj\/dev: it is not adopted$/,
+        );
+        const renamed = roleFindings(f, [], role("r9", "hand", "Other Name"));
+        assert.match(renamed[0].reason, /set roleName to that role's name/);
+        const held = roleFindings(f, [role("r1", "hand")], role("r9", "hand"));
+        assert.match(held[0].reason, /not the adoptRoleId "r9" you gave/);
+        assert.deepEqual(roleFindings(f, [role("r9", "hand")], role("r9", "hand")), []);
+    });
+
+    it("an employee of this email: ours (holds our role) passes; another stack's is refused, also by adoptEmployeeId", () => {
+        const marks: Record<string, string> = { mine: "proj/dev", theirs: "other/prod" };
+        const markOf = (id: string) => marks[id];
+        assert.deepEqual(
+            employeeFindings(facts(), [employee("e1", "mine")], undefined, markOf),
+            [],
+        );
+        const other = employeeFindings(facts(), [employee("e1", "theirs")], undefined, markOf);
+        assert.match(
+            other[0].reason,
+            /holds a role of Pulumi stack other\/prod, so it belongs to that stack: use another employeeEmail$/,
+        );
+        assert.doesNotMatch(other[0].reason, /adoptEmployeeId/);
+        const byHand = employeeFindings(facts(), [employee("e1", "hand")], undefined, markOf);
+        assert.match(byHand[0].reason, /set adoptEmployeeId: "e1"$/);
+        const f = facts({ adoptEmployeeId: "e1" });
+        const taken = employeeFindings(
+            f,
+            [employee("e1", "theirs")],
+            employee("e1", "theirs"),
+            markOf,
+        );
+        assert.deepEqual(paths(taken), ["adoptEmployeeId"]);
+        assert.match(taken[0].reason, /it is not adopted$/);
+        assert.deepEqual(
+            employeeFindings(f, [employee("e1", "hand")], employee("e1", "hand"), markOf),
+            [],
+        );
+        assert.deepEqual(paths(employeeFindings(f, [], null, markOf)), ["adoptEmployeeId"]);
+        const otherEmail = employeeFindings(f, [], employee("e1", "hand", "x@example.com"), markOf);
+        assert.match(otherEmail[0].reason, /does not have the employeeEmail "scim@example.com"/);
+    });
+
+    it("the app label must be free: ours and the adoptAppId pass; another stack's or an unmarked app is refused", () => {
+        assert.deepEqual(appFindings(facts(), [app("a1", ownerMarker("proj/dev"))]), []);
+        const other = appFindings(facts(), [app("a1", ownerMarker("other/dev"))]);
+        assert.match(
+            other[0].reason,
+            /managed by Pulumi stack other\/dev: choose another appLabel$/,
+        );
+        const unmarked = appFindings(facts(), [app("a1")]);
+        assert.match(unmarked[0].reason, /set adoptAppId: "a1"$/);
+        assert.deepEqual(appFindings(facts({ adoptAppId: "a1" }), [app("a1")], app("a1")), []);
+        const theirs = appFindings(facts({ adoptAppId: "a1" }), [], app("a1", ownerMarker("o/p")));
+        assert.deepEqual(paths(theirs), ["adoptAppId"]);
+        assert.deepEqual(paths(appFindings(facts({ adoptAppId: "a1" }), [], null)), ["adoptAppId"]);
+    });
+
+    it("a secret input's value is left out of every message", () => {
+        const f = facts({ secret: ["appLabel", "roleName"], appLabel: "Top Secret App" });
+        const msgs = [
+            ...appFindings(f, [app("a1", undefined, "Top Secret App")]),
+            ...roleFindings(f, [role("r1", "hand")]),
+        ].map((r) => r.reason);
+        assert.equal(msgs.length, 2);
+        for (const m of msgs) assert.doesNotMatch(m, /Top Secret App|SCIM Access Key/);
+        assert.equal(shown(f, "appLabel", "x"), "(secret)");
+    });
+
+    it("groups: unknown ids refused naming each, Everyone refused unless allowed (then warned), other types refused", () => {
+        const f = facts({ groupIds: ["00g1", "Agents", "00g3", "00g4"] });
+        const r = groupFindings(f, [
+            group("00g1", "OKTA_GROUP", "Agents"),
+            undefined,
+            group("00g3", "BUILT_IN", "Everyone"),
+            group("00g4", "SOMETHING", "x"),
+        ]);
+        assert.deepEqual(paths(r.refusals), ["groupIds[1]", "groupIds[2]", "groupIds[3]"]);
+        assert.match(
+            r.refusals[0].reason,
+            /groupIds\[1\]: Okta has no group with id "Agents";.*give the group's id, not its name/,
+        );
+        assert.match(
+            r.refusals[1].reason,
+            /set allowEveryoneGroup: true if that is what you want$/,
+        );
+        const allowed = groupFindings({ ...f, allowEveryoneGroup: true, groupIds: ["00g3"] }, [
+            group("00g3", "BUILT_IN", "Everyone"),
+        ]);
+        assert.deepEqual(allowed.refusals, []);
+        assert.match(allowed.warnings[0], /groupIds\[0\] is Okta's built-in group "Everyone"/);
+    });
+
+    it("two integrations of one program claiming one role, employee or app label: both refused", () => {
+        const claims = new Map([
+            ["a", facts()],
+            ["b", facts({ roleName: "scim access key", employeeEmail: "SCIM@example.com" })],
+            ["c", facts({ roleName: "Other", employeeEmail: "o@example.com", appLabel: "Other" })],
+        ]);
+        assert.deepEqual(paths(collisions("a", claims)), ["roleName", "employeeEmail", "appLabel"]);
+        assert.deepEqual(paths(collisions("b", claims)), ["roleName", "employeeEmail", "appLabel"]);
+        assert.deepEqual(collisions("c", claims), []);
+        assert.match(
+            collisions("a", claims)[0].reason,
+            /ScimIntegration "a" and "b" in this program both use the CXone role "SCIM Access Key"/,
+        );
+    });
+});

@@ -1,0 +1,166 @@
+// The sandbox's app user schema of a SCIM app as Okta has it: the larger base set Okta documents
+// (and the smaller, seed-only world as an option), a custom property named like a base one
+// refused as Okta refuses it, and schema writes that keep permissions, unique, minLength and
+// maxLength as sent, and reads that return them.
+import { strict as assert } from "assert";
+import { appProfile, baseProperties } from "../../sandbox/okta/appProfile";
+import type { OktaApp } from "../../sandbox/okta/state";
+import { autoLoginBody, startOkta, type OktaHarness } from "../support/oktaHarness";
+
+const CORE = "urn:ietf:params:scim:schemas:core:2.0:User";
+
+describe("sandbox Okta: the app user schema of a SCIM app", function () {
+    this.timeout(20000);
+    let h: OktaHarness;
+    let appId: string;
+    const schemaPath = () => `/api/v1/meta/schemas/apps/${appId}/default`;
+    const add = (properties: Record<string, unknown>) =>
+        h.api("POST", schemaPath(), { definitions: { custom: { properties } } });
+
+    before(async () => {
+        h = await startOkta();
+        appId = (await h.api("POST", "/api/v1/apps?activate=true", autoLoginBody("Schema"))).body
+            .id;
+    });
+    after(() => h?.close());
+
+    it("the base set holds the names Okta documents for SCIM apps; email is the primary email", async () => {
+        const base = (await h.api("GET", schemaPath())).body.definitions.base.properties;
+        for (const name of [
+            "userName",
+            "givenName",
+            "familyName",
+            "middleName",
+            "honorificPrefix",
+            "honorificSuffix",
+            "email",
+            "secondEmail",
+            "primaryEmailType",
+            "primaryPhone",
+            "mobilePhone",
+        ])
+            assert.ok(base[name], name);
+        assert.equal(base.email.externalName, "emails^[primary==true].value");
+        assert.equal(base.mobilePhone.externalName, "phoneNumbers^[type=='mobile'].value");
+        assert.equal(base.primaryPhone.externalNamespace, CORE);
+    });
+
+    it("a custom property named like a base one is refused (E0000001, the name in the cause); nothing changes", async () => {
+        const before = (await h.api("GET", schemaPath())).body.definitions;
+        const r = await add({
+            mobilePhone: { title: "Mobile", type: "string", externalName: "phoneNumbers" },
+            niceTeam: { title: "Team", type: "string", externalName: "team" },
+        });
+        assert.equal(r.status, 400);
+        assert.equal(r.body.errorCode, "E0000001");
+        assert.deepEqual(
+            r.body.errorCauses.map((c: { errorSummary: string }) => c.errorSummary),
+            ["mobilePhone: A base property with this name already exists"],
+        );
+        assert.deepEqual((await h.api("GET", schemaPath())).body.definitions, before);
+    });
+
+    it("a write keeps permissions, unique, minLength and maxLength as sent; a read returns them", async () => {
+        const sent = {
+            title: "CXone team",
+            type: "string",
+            externalName: "team",
+            externalNamespace: "urn:ietf:params:scim:schemas:extension:nice:2.0:User",
+            permissions: [{ principal: "SELF", action: "READ_ONLY" }],
+            unique: "UNIQUE_VALIDATED",
+            minLength: 1,
+            maxLength: 50,
+        };
+        const hidden = {
+            title: "Badge",
+            type: "string",
+            permissions: [{ principal: "SELF", action: "HIDE" }],
+            unique: false,
+            minLength: null,
+            maxLength: null,
+        };
+        const r = await add({ niceTeam: sent, badge: hidden });
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+        const read = (await h.api("GET", schemaPath())).body.definitions.custom.properties;
+        for (const [name, want] of [
+            ["niceTeam", sent],
+            ["badge", hidden],
+        ] as const) {
+            const got = read[name];
+            for (const k of ["permissions", "unique", "minLength", "maxLength"] as const)
+                assert.deepEqual(got[k], want[k], `${name}.${k}`);
+        }
+        // unsent: Okta's defaults, and no invented constraint
+        await add({ plain: { title: "Plain", type: "string" } });
+        const plain = (await h.api("GET", schemaPath())).body.definitions.custom.properties.plain;
+        assert.deepEqual(plain.permissions, [{ principal: "SELF", action: "READ_WRITE" }]);
+        assert.deepEqual(
+            ["unique", "minLength", "maxLength"].filter((k) => k in plain),
+            [],
+        );
+        await add({ niceTeam: null, badge: null, plain: null });
+    });
+
+    it("bad permissions, unique and lengths are refused, each named", async () => {
+        const r = await add({
+            x: {
+                title: "X",
+                type: "string",
+                permissions: [{ principal: "SELF", action: "WRITE_ONLY" }],
+                unique: "YES",
+                minLength: -1,
+                maxLength: 2.5,
+            },
+            y: { title: "Y", type: "string", minLength: 5, maxLength: 2 },
+        });
+        assert.equal(r.status, 400);
+        assert.deepEqual(
+            r.body.errorCauses.map((c: { errorSummary: string }) => c.errorSummary),
+            [
+                "x: permissions: each needs a principal and an action of READ_ONLY, READ_WRITE or HIDE",
+                "x: unique: must be UNIQUE_VALIDATED or NOT_UNIQUE",
+                "x: minLength: must be a whole number of 0 or more",
+                "x: maxLength: must be a whole number of 0 or more",
+                "y: minLength: cannot be greater than maxLength",
+            ],
+        );
+    });
+});
+
+describe("sandbox Okta: the seed-only base set (the other world: a smaller base than documented)", function () {
+    this.timeout(20000);
+    let h: OktaHarness;
+    after(() => h?.close());
+
+    it("holds the seed's four fields; mobilePhone can then be added as a custom property", async () => {
+        h = await startOkta(undefined, { appUserBaseSet: "seed" });
+        const appId = (await h.api("POST", "/api/v1/apps", autoLoginBody("Small"))).body.id;
+        const path = `/api/v1/meta/schemas/apps/${appId}/default`;
+        const base = (await h.api("GET", path)).body.definitions.base.properties;
+        assert.deepEqual(Object.keys(base), ["userName", "givenName", "familyName", "email"]);
+        const r = await h.api("POST", path, {
+            definitions: {
+                custom: {
+                    properties: {
+                        mobilePhone: {
+                            title: "Mobile",
+                            type: "string",
+                            externalName: "phoneNumbers^[type=='mobile'].value",
+                        },
+                    },
+                },
+            },
+        });
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+    });
+
+    it("an app whose profile was made before base sets existed keeps the seed's four", () => {
+        const app = { profileEditor: { custom: {}, mapping: {} } } as unknown as OktaApp;
+        assert.deepEqual(Object.keys(baseProperties(appProfile(app))), [
+            "userName",
+            "givenName",
+            "familyName",
+            "email",
+        ]);
+    });
+});
