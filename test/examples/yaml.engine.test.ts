@@ -1,9 +1,9 @@
 // The integration from Pulumi YAML, through plain `pulumi` as a YAML user runs it: examples/yaml
 // declares ScimIntegration from the package's component provider (plugin/, run by our Node.js
 // language host's RunPlugin), against the sandbox. One flow: the schema the CLI prints, a bad
-// argument refused before any write, up (steps pending, the warning once, the secret kept secret),
-// the console steps, up (authorized), a clean preview, a second YAML project reading the outputs
-// by stack reference, destroy.
+// argument and Okta's Everyone group refused before any write, up (steps pending, the warning
+// once, the secret kept secret), the console steps, up (authorized), a clean preview, a second
+// YAML project reading the outputs by stack reference, destroy.
 import { strict as assert } from "assert";
 import axios from "axios";
 import { execFile } from "child_process";
@@ -129,7 +129,7 @@ describe("examples/yaml: the integration from Pulumi YAML (real CLI, sandbox)", 
             }).getSchema(),
         );
         assert.deepEqual(shape(printed), shape(derived));
-        assert.equal(Object.keys(shape(printed).inputs).length, 25);
+        assert.equal(Object.keys(shape(printed).inputs).length, 29);
 
         // Other languages' SDKs: the CLI generates them only through their language hosts, which
         // the Go module proxy does not serve here (docs/other-languages.md).
@@ -198,8 +198,26 @@ describe("examples/yaml: the integration from Pulumi YAML (real CLI, sandbox)", 
             "not even the component's record is in the stack",
         );
 
-        // First up: everything created, the console steps pending and told once.
+        // The reads before the first write, as from TypeScript: Okta's Everyone group refused
+        // before anything is written, named as the YAML program wrote it.
         await config("--path", "cxone.sandboxUrl", sandbox.urls.cxone);
+        const everyone = (
+            await axios.get(`${okta}/api/v1/groups`, {
+                headers: { Authorization: `SSWS ${sandbox.endpoints.okta.apiToken}` },
+            })
+        ).data as { id: string; type: string }[];
+        await config("--path", "groupIds[0]", everyone.find((g) => g.type === "BUILT_IN")!.id);
+        sandbox.clearRequests();
+        const gated = await pulumi(example, env, "up", "--yes", "--skip-preview", "--stack", stack);
+        assert.notEqual(gated.code, 0, gated.output);
+        assert.match(
+            gated.output,
+            /groupIds\[0\] is Okta's built-in group "Everyone": every user of the Okta org, administrators included, would be provisioned into CXone.*allowEveryoneGroup: true/,
+        );
+        assert.deepEqual(writes(sandbox), [], "nothing written to the sandbox");
+        await config("--path", "groupIds[0]", groups[0].id);
+
+        // First up: everything created, the console steps pending and told once.
         const first = await ok(example, "up", "--yes", "--stack", stack);
         assert.equal(
             timesReported(first.output, "SCIM connection pending: finish these steps"),
