@@ -95,7 +95,7 @@ describe("packed package installed in a project outside the repo (real engine)",
             }).getSchema(),
         );
         const component = schema.resources["cxone-okta-scim:index:ScimIntegration"];
-        assert.equal(Object.keys(component.inputProperties).length, 25);
+        assert.equal(Object.keys(component.inputProperties).length, 29);
         assert.equal(Object.keys(component.properties).length, 11);
     });
 

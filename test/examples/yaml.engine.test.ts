@@ -3,7 +3,8 @@
 // language host's RunPlugin), against the sandbox. One flow: the schema the CLI prints, a bad
 // argument and Okta's Everyone group refused before any write, up (steps pending, the warning
 // once, the secret kept secret), the console steps, up (authorized), a clean preview, a second
-// YAML project reading the outputs by stack reference, destroy.
+// YAML project reading the outputs by stack reference, a destroy the removal guard refuses until
+// the people it cuts off are allowed, destroy.
 import { strict as assert } from "assert";
 import axios from "axios";
 import { execFile } from "child_process";
@@ -280,6 +281,19 @@ describe("examples/yaml: the integration from Pulumi YAML (real CLI, sandbox)", 
         assert.ok(!readState.includes(secret), "no plaintext secret in the reader's state");
 
         await ok(consumer, "destroy", "--yes", "--remove", "--stack", consumerStack);
+        // The removal guard, as from TypeScript: a destroy that would make Okta deactivate the
+        // people it provisioned is refused, nothing changed, until exactly that count is allowed.
+        sandbox.clearRequests();
+        const guarded = await pulumi(example, env, "destroy", "--yes", "--stack", stack);
+        assert.notEqual(guarded.code, 0, guarded.output);
+        const cut =
+            /`pulumi destroy` would make Okta deactivate (\d+) CXone users.*`pulumi config set allowDeactivations (\d+)`/.exec(
+                guarded.output,
+            );
+        assert.ok(cut && cut[1] === cut[2], guarded.output);
+        assert.deepEqual(writes(sandbox), [], "the refused destroy wrote nothing");
+        await config("allowDeactivations", cut[1]);
+        await ok(example, "up", "--yes", "--stack", stack);
         await ok(example, "destroy", "--yes", "--remove", "--stack", stack);
     });
 });
