@@ -96,7 +96,7 @@ describe("packed package installed in a project outside the repo (real engine)",
         );
         const component = schema.resources["cxone-okta-scim:index:ScimIntegration"];
         assert.equal(Object.keys(component.inputProperties).length, 29);
-        assert.equal(Object.keys(component.properties).length, 11);
+        assert.equal(Object.keys(component.properties).length, 12);
     });
 
     it("a stack there creates, refreshes with no change and destroys; state holds no path of this repo", async () => {
