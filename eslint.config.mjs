@@ -48,6 +48,14 @@ export default defineConfig(
             ],
         },
     },
+    // The walls between the parts: the product never reaches into the emulator, the tests or the
+    // tooling; the emulator never borrows the product's code (it behaves as the vendors do, not as
+    // we call them); benchmarks measure without test helpers. Only `../` paths (or the package's
+    // own name) cross a wall: no folder inside these is named like a top-level one.
+    // test/scripts/walls.unit.test.ts proves each wall fires.
+    wall("provider/**/*.ts", ["sandbox", "test", "scripts", "bench"]),
+    wall("sandbox/**/*.ts", ["provider"]),
+    wall("bench/**/*.ts", ["test"]),
     {
         // Tests build deliberately ill-typed inputs to prove the checks reject them, and their
         // inline programs are closures Pulumi serializes: those must `require` at call time.
@@ -58,3 +66,24 @@ export default defineConfig(
         },
     },
 );
+
+/** `files` import nothing from the top-level folders `banned`, by relative path or package name. */
+function wall(files, banned) {
+    const names = banned.join("|");
+    return {
+        files: [files],
+        rules: {
+            "no-restricted-imports": [
+                "error",
+                {
+                    patterns: [
+                        {
+                            regex: `^((\\.\\./)+|cxone-okta-scim/)(${names})(/|$)`,
+                            message: `${files.split("/")[0]}/ imports nothing from ${banned.join("/, ")}/ (the walls in eslint.config.mjs).`,
+                        },
+                    ],
+                },
+            ],
+        },
+    };
+}

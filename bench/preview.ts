@@ -15,7 +15,7 @@ import * as path from "path";
 import { promisify } from "util";
 import { integrationProgram } from "../program/index";
 import { completeConsoleSteps } from "../sandbox/operator";
-import { rootProject } from "../test/support/integrationStack";
+import { rootProject } from "../scripts/lib/rootProject";
 import { EngineStack, repoRoot } from "../scripts/lib/engine";
 import { openInlineStack } from "./inlineRunner";
 import { operationProcesses, OperationProcesses, readLives } from "./processLives";

@@ -7,7 +7,7 @@ import * as path from "path";
 import { startSandbox, RunningSandbox } from "../sandbox/index";
 import type { IntegrationOutputs } from "../sandbox/operator";
 import { EngineStack, openStack, repoRoot, writeProjectFile } from "../scripts/lib/engine";
-import { rootProject } from "../test/support/integrationStack";
+import { rootProject } from "../scripts/lib/rootProject";
 import { paramsKey } from "./params";
 
 export const benchDir = path.join(repoRoot, ".pulumi-local", "bench");

@@ -15,7 +15,18 @@ const sdkVersion = (): string =>
         }
     ).version;
 
-function main(argv: string[]): void {
+export interface Host {
+    port: number;
+    runtime: LanguageRuntime;
+    /** What SIGINT or SIGTERM from the CLI does: stop the programs and the server, then exit. */
+    stop(signal: NodeJS.Signals): void;
+}
+
+/** Starts the host's gRPC server on a free loopback port; `exit` ends the process (injectable). */
+export function startHost(
+    argv: string[],
+    exit: (code: number) => void = (code) => process.exit(code),
+): Promise<Host> {
     const { engineAddress, tracing } = hostArguments(argv);
     const runtime = new LanguageRuntime({
         engineAddress,
@@ -35,13 +46,6 @@ function main(argv: string[]): void {
         installDependencies: runtime.installDependencies,
         cancel: runtime.cancel,
     });
-    server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, port) => {
-        if (err) {
-            process.stderr.write(`pulumi-language-nodejs: could not listen: ${err.message}\n`);
-            process.exit(1);
-        }
-        process.stdout.write(`${port}\n`);
-    });
     const stop = (signal: NodeJS.Signals) => {
         // The program got the same signal from the CLI (one process group); make sure, then go.
         runtime.stopPrograms(signal);
@@ -51,12 +55,29 @@ function main(argv: string[]): void {
             if (runtime.runningPrograms === 0 || Date.now() > deadline) {
                 if (runtime.runningPrograms > 0) runtime.stopPrograms("SIGKILL");
                 clearInterval(wait);
-                process.exit(0);
+                exit(0);
             }
         }, 50);
     };
-    process.on("SIGINT", () => stop("SIGINT"));
-    process.on("SIGTERM", () => stop("SIGTERM"));
+    return new Promise((resolve, reject) =>
+        server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, port) =>
+            err ? reject(err) : resolve({ port, runtime, stop }),
+        ),
+    );
 }
 
-main(process.argv.slice(2));
+function main(argv: string[]): void {
+    const started = startHost(argv);
+    // Listen for the CLI's stop before printing the port: the CLI may send it as soon as it reads it.
+    for (const signal of ["SIGINT", "SIGTERM"] as const)
+        process.on(signal, () => void started.then((host) => host.stop(signal)));
+    started.then(
+        (host) => process.stdout.write(`${host.port}\n`),
+        (err: Error) => {
+            process.stderr.write(`pulumi-language-nodejs: could not listen: ${err.message}\n`);
+            process.exit(1);
+        },
+    );
+}
+
+if (require.main === module) main(process.argv.slice(2));

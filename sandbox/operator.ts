@@ -108,6 +108,41 @@ export interface IntegrationOutputs {
     accessKeySecret: string;
 }
 
+/** The SCIM connection settings a person types in from the stack's outputs (steps 7-12). */
+export function consoleSettings(
+    o: Omit<IntegrationOutputs, "appId">,
+    overrides: Partial<ConsoleSettings> = {},
+): ConsoleSettings {
+    return {
+        scimBaseUrl: o.scimBaseUrl,
+        uniqueIdentifierField: "userName",
+        supportedActions: ["pushNewUsers", "pushProfileUpdates"],
+        authMode: "oauth2",
+        tokenEndpoint: o.tokenEndpoint,
+        authorizeEndpoint: o.authorizeEndpoint,
+        clientId: o.accessKeyId,
+        clientSecret: o.accessKeySecret,
+        ...overrides,
+    };
+}
+
+/** The outputs a stack would give for the CXone at `cxoneUrl` (the sandbox's), with this key. */
+export function outputsFor(
+    cxoneUrl: string,
+    appId: string,
+    accessKeyId: string,
+    accessKeySecret: string,
+): IntegrationOutputs {
+    return {
+        appId,
+        scimBaseUrl: `${cxoneUrl}/scim/v2`,
+        tokenEndpoint: `${cxoneUrl}/auth/token`,
+        authorizeEndpoint: `${cxoneUrl}/auth/authorize`,
+        accessKeyId,
+        accessKeySecret,
+    };
+}
+
 /**
  * Everything the stack asked a person to do (its remainingSteps), done in the sandbox: save the
  * settings with the values from the stack outputs, then sign in at "Authenticate with CXone".
@@ -117,15 +152,6 @@ export async function completeConsoleSteps(
     o: IntegrationOutputs,
     login: { email: string; password: string },
 ): Promise<{ ok: boolean; page: string }> {
-    await saveScimSettings(oktaUrl, o.appId, {
-        scimBaseUrl: o.scimBaseUrl,
-        uniqueIdentifierField: "userName",
-        supportedActions: ["pushNewUsers", "pushProfileUpdates"],
-        authMode: "oauth2",
-        tokenEndpoint: o.tokenEndpoint,
-        authorizeEndpoint: o.authorizeEndpoint,
-        clientId: o.accessKeyId,
-        clientSecret: o.accessKeySecret,
-    });
+    await saveScimSettings(oktaUrl, o.appId, consoleSettings(o));
     return authenticateWithCxone(oktaUrl, o.appId, login);
 }

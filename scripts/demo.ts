@@ -15,7 +15,9 @@ import { pulumiCli } from "./lib/cli";
 import { engineEnv, repoRoot } from "./lib/engine";
 
 const sandboxDir = process.env.CXONE_OKTA_SANDBOX_DIR ?? path.join(repoRoot, ".sandbox");
-const backendDir = path.join(repoRoot, ".pulumi-local", "backend");
+// the repository's local backend, as `npm run pulumi` uses it (a test gives the demo its own)
+const backendDir =
+    process.env.CXONE_OKTA_DEMO_BACKEND_DIR ?? path.join(repoRoot, ".pulumi-local", "backend");
 const stackName = "demo";
 const say = (title: string) => console.log(`\n=== ${title} ===`);
 const sandboxCli = (...args: string[]) =>

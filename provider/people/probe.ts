@@ -33,6 +33,8 @@ export interface PeopleReport {
     /** the lines every preview and `up` prints (the first is the summary) */
     lines: string[];
     refusal?: string;
+    /** this stack's own Okta app was found by its mark (not only by adoptAppId) */
+    stackApp?: boolean;
 }
 
 const noteOf = (a: OktaApp): unknown =>
@@ -100,11 +102,13 @@ export async function removalReport(
  */
 export async function peopleReport(f: PeopleFacts): Promise<PeopleReport> {
     const app = await findStackApp(f);
+    const stackApp = !!app && ownerIn(noteOf(app)) === f.owner;
     if (app && isDestroy(runningPulumiCommand())) {
         const r = await removalReport(f.oktaOrgUrl, app.id, f.people);
         return {
             impact: r.impact,
             lines: r.refusal ? [...r.lines, `\`pulumi destroy\` will be ${r.refusal}`] : r.lines,
+            stackApp,
         };
     }
     const now = await readPeopleNow(f.oktaOrgUrl, app?.id, f.groupIds);
@@ -120,5 +124,6 @@ export async function peopleReport(f: PeopleFacts): Promise<PeopleReport> {
         impact,
         lines: impactLines(impact),
         refusal: allowed(impact, f.people) ? undefined : refusal(impact, f.people),
+        stackApp,
     };
 }

@@ -14,6 +14,19 @@ const appMark = (a: OktaApp): string | undefined =>
     ownerIn((a.settings?.notes as { admin?: unknown } | undefined)?.admin);
 const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
+/**
+ * The warning that replaces a refusal when the mark was lost on this stack's own object: a
+ * person edited the role's description in the console. It is taken as this stack's only when
+ * this stack's Okta app exists (found by its mark) and the employee of employeeEmail holds the
+ * role of roleName: the same pair this stack made. The `up` writes the mark back.
+ */
+function lostMark(what: string, owner: string): string {
+    return (
+        `CXone ${what} carries no stack's mark, but this stack's Okta app exists and the key's employee holds the role: ` +
+        `taken as this stack's own (its description was probably edited outside Pulumi); \`pulumi up\` writes the mark [pulumi stack: ${owner}] back`
+    );
+}
+
 /** Whose an object is, in the words of a message. */
 function ownedBy(mark: string | undefined, owner: string): "ours" | "another" | "nobody" {
     if (!mark) return "nobody";
@@ -30,6 +43,7 @@ export function roleFindings(
     f: PreWriteFacts,
     byName: RoleRecord[],
     adopted?: RoleRecord | null,
+    byEmail: EmployeeRecord[] = [],
 ): Refusal[] {
     const out: Refusal[] = [];
     const name = shown(f, "roleName", f.roleName);
@@ -66,7 +80,12 @@ export function roleFindings(
             : whose === "another"
               ? `${what}. It is managed by Pulumi stack ${mark}: choose another roleName`
               : `${what}. It carries no stack's mark, so it is not adopted: choose another roleName, or, only if you made it yourself and no other stack manages it, set adoptRoleId: "${r.roleId}"`;
-        out.push({ propertyPath: "roleName", reason });
+        const held = !id && whose === "nobody" && byEmail.some((e) => e.roleId === r.roleId);
+        out.push({
+            propertyPath: "roleName",
+            reason,
+            ...(held ? { unlessDeployed: lostMark(`role ${name} (id ${r.roleId})`, f.owner) } : {}),
+        });
     }
     return out;
 }
@@ -83,6 +102,7 @@ export function employeeFindings(
     byEmail: EmployeeRecord[],
     adopted: EmployeeRecord | null | undefined,
     markOfRole: (roleId: string) => string | undefined,
+    namesRole: (roleId: string) => boolean = () => false,
 ): Refusal[] {
     const out: Refusal[] = [];
     const email = shown(f, "employeeEmail", f.employeeEmail);
@@ -120,7 +140,14 @@ export function employeeFindings(
             : whose === "another"
               ? `${what} and holds a role of Pulumi stack ${mark}, so it belongs to that stack: use another employeeEmail`
               : `${what} with a role no stack marks: it may belong to a person, so it is not adopted. Use another employeeEmail, or, only if you made it yourself and no other stack manages it, set adoptEmployeeId: "${e.id}"`;
-        out.push({ propertyPath: "employeeEmail", reason });
+        const holdsNamedRole = !id && whose === "nobody" && !!e.roleId && namesRole(e.roleId);
+        out.push({
+            propertyPath: "employeeEmail",
+            reason,
+            ...(holdsNamedRole
+                ? { unlessDeployed: lostMark(`employee ${email} (id ${e.id})`, f.owner) }
+                : {}),
+        });
     }
     return out;
 }

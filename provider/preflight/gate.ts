@@ -15,6 +15,11 @@ import type { PeopleReport } from "../people/probe";
 export interface Refusal {
     propertyPath: string;
     reason: string;
+    /**
+     * Said as a warning instead when a probe found this stack deployed (its own object, by its
+     * mark): a refusal that only a lost mark on this stack's own object explains.
+     */
+    unlessDeployed?: string;
 }
 
 /** What one probe found. */
@@ -23,6 +28,8 @@ export interface ProbeAnswer {
     warnings?: string[];
     /** what the planned change does to the people Okta provisions (the people probe) */
     people?: PeopleReport;
+    /** this stack's own object was found by its mark: the stack is deployed */
+    deployed?: boolean;
 }
 
 /** One question asked of a vendor before any write. Reads only: never a write, never a sign-in of a key. */
@@ -82,9 +89,15 @@ export function askBeforeWriting<I>(inputs: I, probes: readonly Probe<I>[]): Pro
         ),
     ).then((answers) => {
         const people = answers.find((a) => a.people)?.people;
+        const deployed = answers.some((a) => a.deployed);
+        const all = answers.flatMap((a) => a.refusals ?? []);
+        const waived = (r: Refusal) => deployed && r.unlessDeployed !== undefined;
         return {
-            refusals: answers.flatMap((a) => a.refusals ?? []),
-            warnings: answers.flatMap((a) => a.warnings ?? []),
+            refusals: all.filter((r) => !waived(r)),
+            warnings: [
+                ...answers.flatMap((a) => a.warnings ?? []),
+                ...all.filter(waived).map((r) => r.unlessDeployed as string),
+            ],
             ...(people ? { people } : {}),
         };
     });

@@ -44,8 +44,10 @@ export const cxoneProbe: Probe<PreWriteFacts> = {
         const markOfRole = (id: string) => ownerIn(roles.get(id)?.description);
         return {
             refusals: [
-                ...roleFindings(f, byName, adoptedRole),
-                ...employeeFindings(f, byEmail, adoptedEmployee, markOfRole),
+                ...roleFindings(f, byName, adoptedRole, byEmail),
+                ...employeeFindings(f, byEmail, adoptedEmployee, markOfRole, (id) =>
+                    byName.some((r) => r.roleId === id),
+                ),
             ],
         };
     },
@@ -84,7 +86,7 @@ export const peopleProbe: Probe<PreWriteFacts> = {
             ? // no input is wrong: the refusal is said as it is (it names allowDeactivations)
               [{ propertyPath: "people", reason: people.refusal }]
             : [];
-        return { refusals, people };
+        return { refusals, people, deployed: people.stackApp };
     },
 };
 

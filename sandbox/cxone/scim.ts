@@ -33,19 +33,26 @@ const CASE_INSENSITIVE = new Set([
     "displayname",
 ]);
 
-/** RFC 7643: userName and emails are caseExact=false, so compare them lower-cased. */
-function lowerCaseCompare(f: Filter): Filter {
+/**
+ * RFC 7643: userName and emails are caseExact=false, so compare them lower-cased. `within` is the
+ * complex attribute a value filter sits in (`emails[value eq "x"]` compares emails.value).
+ */
+function lowerCaseCompare(f: Filter, within = ""): Filter {
     const x = f as unknown as Record<string, unknown>;
     if (x.op === "and" || x.op === "or")
         return {
             ...x,
-            filters: (x.filters as Filter[]).map(lowerCaseCompare),
+            filters: (x.filters as Filter[]).map((g) => lowerCaseCompare(g, within)),
         } as unknown as Filter;
     if (x.op === "not")
-        return { ...x, filter: lowerCaseCompare(x.filter as Filter) } as unknown as Filter;
+        return { ...x, filter: lowerCaseCompare(x.filter as Filter, within) } as unknown as Filter;
     if (x.op === "[]")
-        return { ...x, valFilter: lowerCaseCompare(x.valFilter as Filter) } as unknown as Filter;
-    if (typeof x.compValue === "string" && CASE_INSENSITIVE.has(String(x.attrPath).toLowerCase()))
+        return {
+            ...x,
+            valFilter: lowerCaseCompare(x.valFilter as Filter, `${String(x.attrPath)}.`),
+        } as unknown as Filter;
+    const path = `${within}${String(x.attrPath)}`.toLowerCase();
+    if (typeof x.compValue === "string" && CASE_INSENSITIVE.has(path))
         return { ...x, compValue: x.compValue.toLowerCase() } as unknown as Filter;
     return f;
 }

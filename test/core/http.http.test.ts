@@ -4,7 +4,7 @@ import { strict as assert } from "assert";
 import express from "express";
 import { sendWithRetry, type HttpFailure } from "../../provider/core/http";
 import { defaultRetryPolicy, type RetryPolicy } from "../../provider/core/retry";
-import { serve, type Served } from "../support/oktaHarness";
+import { serve, type Served } from "../support/loopbackServer";
 
 type Answer = { status: number; headers?: Record<string, string>; body?: unknown };
 

@@ -18,6 +18,42 @@ const role = (markedBy?: string): Candidate => ({
 });
 const request = { idInput: "adoptRoleId", renameInput: "roleName" };
 
+describe("ownership marks are whole names: a stack never adopts another whose name extends its own", () => {
+    const prefixed: [string, string][] = [
+        ["proj/dev", "proj/dev2"],
+        ["proj/dev2", "proj/dev"],
+        ["proj/dev", "proj/de"],
+        ["proj/dev", "proj/dev-old"],
+        ["proj/dev", "proj2/dev"],
+    ];
+    for (const [owner, markedBy] of prefixed) {
+        it(`${owner} does not adopt what ${markedBy} marks`, () => {
+            assert.equal(ownerIn(`x ${ownerMarker(markedBy)}`), markedBy);
+            assert.equal(
+                adoptionRefusal(role(markedBy), { ...request, owner }),
+                `CXone role "SCIM Access Key" (id r-1) is managed by Pulumi stack ${markedBy}: it is not adopted; choose another roleName`,
+            );
+            assert.match(
+                adoptionRefusal(role(markedBy), { ...request, owner, explicitId: "r-1" })!,
+                new RegExp(`managed by Pulumi stack ${markedBy}, not ${owner}:`),
+            );
+        });
+    }
+    it("for any two different owners, the mark of one is refused to the other (property)", () => {
+        const name = fc.stringMatching(/^[a-z0-9-]{1,8}\/[a-z0-9-]{1,8}$/);
+        fc.assert(
+            fc.property(name, name, (owner, markedBy) => {
+                fc.pre(owner !== markedBy);
+                const read = ownerIn(`Okta SCIM ${ownerMarker(markedBy)}`);
+                return (
+                    read === markedBy &&
+                    adoptionRefusal(role(read), { ...request, owner }) !== undefined
+                );
+            }),
+        );
+    });
+});
+
 describe("ownership marks: written, read back, replaced", () => {
     it("the mark names project/stack", () => {
         assert.equal(ownerMarker("cxone-okta-scim/dev"), "[pulumi stack: cxone-okta-scim/dev]");

@@ -2,8 +2,6 @@
 // request carries, which failures are repeated and after how long, how the rate-limit budget
 // runs out, and the facts handed to the vendor's `fail`.
 import { strict as assert } from "assert";
-import * as http from "http";
-import type { AddressInfo } from "net";
 import {
     sendWithRetry,
     type HttpCall,
@@ -11,17 +9,14 @@ import {
     type HttpOptions,
 } from "../../provider/core/http";
 import { defaultRetryPolicy, type RetryPolicy } from "../../provider/core/retry";
-import { closedPort } from "../support/fakeCxone";
+import {
+    closedPort,
+    startLocalServer,
+    type LocalServer,
+    type Seen,
+} from "../support/loopbackServer";
 
 type Step = { status: number; headers?: Record<string, string>; body?: unknown } | "reset" | "hang";
-
-interface Seen {
-    method: string;
-    url: string;
-    headers: http.IncomingHttpHeaders;
-    body: string;
-    at: number;
-}
 
 class Failed extends Error {
     constructor(readonly f: HttpFailure) {
@@ -30,7 +25,7 @@ class Failed extends Error {
 }
 
 describe("core: sendWithRetry, attempt by attempt", () => {
-    let server: http.Server;
+    let server: LocalServer;
     let base = "";
     let script: Step[] = [];
     let seen: Seen[] = [];
@@ -66,31 +61,17 @@ describe("core: sendWithRetry, attempt by attempt", () => {
     const gaps = () => seen.slice(1).map((s, i) => s.at - seen[i].at);
 
     before(async () => {
-        server = http.createServer((req, res) => {
-            const chunks: Buffer[] = [];
-            req.on("data", (c: Buffer) => chunks.push(c));
-            req.on("end", () => {
-                seen.push({
-                    method: req.method ?? "",
-                    url: req.url ?? "",
-                    headers: req.headers,
-                    body: Buffer.concat(chunks).toString("utf8"),
-                    at: Date.now(),
-                });
-                const step = script.shift() ?? { status: 200, body: { ok: true } };
-                if (step === "reset") return req.socket.resetAndDestroy();
-                if (step === "hang") return;
-                res.writeHead(step.status, { "content-type": "application/json", ...step.headers });
-                res.end(step.status === 204 ? undefined : JSON.stringify(step.body ?? {}));
-            });
-        });
-        await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-        base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+        server = await startLocalServer();
+        base = server.url;
+        server.answer = (q) => {
+            seen.push(q);
+            const step = script.shift() ?? { status: 200, body: { ok: true } };
+            if (step === "reset") return "rst";
+            if (step === "hang") return step;
+            return { status: step.status, headers: step.headers, body: step.body ?? {} };
+        };
     });
-    after(() => {
-        server.closeAllConnections();
-        server.close();
-    });
+    after(() => server.stop());
     beforeEach(() => {
         script = [];
         seen = [];
@@ -119,7 +100,7 @@ describe("core: sendWithRetry, attempt by attempt", () => {
         for (const s of seen) {
             assert.equal(s.method, "POST");
             assert.equal(s.url, "/api/thing?q=a+b&limit=2&all=true");
-            assert.deepEqual(JSON.parse(s.body), { name: "SCIM" });
+            assert.deepEqual(s.body, { name: "SCIM" });
             assert.equal(s.headers["x-call"], "c1");
         }
         assert.equal(seen[0].headers["x-retry-for"], undefined);

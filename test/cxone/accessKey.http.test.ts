@@ -9,7 +9,7 @@ import * as role from "../../provider/cxone/roleProvider";
 import type { AccessKeyOutputs, AccessKeyState } from "../../provider/cxone/accessKeyLogic";
 import { PartialCreateError } from "../../provider/cxone/errors";
 import { forgetKeyReads } from "../../provider/cxone/keyReads";
-import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/cxoneSandbox";
+import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
 
 type Props = Record<string, unknown>;
 

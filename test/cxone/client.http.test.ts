@@ -5,14 +5,14 @@ import { strict as assert } from "assert";
 import { billableOf, CxoneClient } from "../../provider/cxone/client";
 import { CxoneCredentialsError, CxoneError } from "../../provider/cxone/errors";
 import { clearSessionCache } from "../../provider/cxone/session";
-import { cxoneFixture, unique, uniqueEmail, type CxoneFixture } from "../support/cxoneSandbox";
+import { cxoneFixture, unique, uniqueEmail, type CxoneFixture } from "../support/sandbox";
 import {
-    jwtWith,
     startLocalServer,
     type Answer,
     type LocalServer,
     type Seen,
-} from "../support/localServer";
+} from "../support/loopbackServer";
+import { jwtWith } from "../support/jwt";
 
 describe("CXone client calls against the sandbox (HTTP)", function () {
     this.timeout(20_000);

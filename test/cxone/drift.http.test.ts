@@ -6,7 +6,7 @@ import * as role from "../../provider/cxone/roleProvider";
 import * as employee from "../../provider/cxone/employeeProvider";
 import * as accessKey from "../../provider/cxone/accessKeyProvider";
 import { forgetKeyReads } from "../../provider/cxone/keyReads";
-import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/cxoneSandbox";
+import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
 
 type Props = Record<string, unknown>;
 type Api = Awaited<ReturnType<CxoneFixture["adminApi"]>>;

@@ -7,9 +7,7 @@ import * as employee from "../../provider/cxone/employeeProvider";
 import * as role from "../../provider/cxone/roleProvider";
 import type { EmployeeState } from "../../provider/cxone/employeeLogic";
 import { PartialCreateError } from "../../provider/cxone/errors";
-import type { CxoneEndpoint } from "../../provider/cxone/session";
-import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/cxoneSandbox";
-import { lossyLink, LossyLink } from "../support/lossyLink";
+import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
 
 type Props = Record<string, unknown>;
 
@@ -20,7 +18,6 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
     let roleName: string;
     let defaultAuth: string;
     let otherAuth: string;
-    const links: LossyLink[] = [];
     before(async () => {
         f = await cxoneFixture();
         const { inputs } = await role.check({}, { endpoint: f.endpoint, name: unique("Emp") });
@@ -39,16 +36,14 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
         });
     });
     after(async () => {
-        for (const l of links) await l.stop();
         await f.stop();
     });
 
     const cx = () => f.sandbox.context.state.cxone;
-    // a new endpoint through a link: the provider process's memos start cold for it
-    const coldEndpoint = async (): Promise<{ link: LossyLink; endpoint: CxoneEndpoint }> => {
-        const link = await lossyLink(f.sandbox.urls.cxone);
-        links.push(link);
-        return { link, endpoint: link.endpoint };
+    // a new endpoint through a proxy: the provider process's memos start cold for it
+    const coldEndpoint = async () => {
+        const { proxy, endpoint } = await f.cxoneProxy();
+        return { link: proxy, endpoint };
     };
     // what CXone holds for an employee, in the provider's terms
     const held = (id: string) => {
@@ -286,7 +281,7 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
             assert.equal(held(e.id).status, "PENDING");
             assert.equal(e.outs.invited, true);
             assert.equal(
-                link.seen().filter((x) => x === "POST /user-management/v1/users").length,
+                link.calls().filter((x) => x === "POST /user-management/v1/users").length,
                 1,
                 "never posted twice",
             );

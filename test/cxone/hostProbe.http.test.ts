@@ -17,7 +17,8 @@ import { probeUserHub } from "../../provider/cxone/hostProbe";
 import { hostsFromDiscovery, USER_HUB_HOST } from "../../provider/regions";
 import { CxoneRequestError } from "../../provider/cxone/scim";
 import { startSandbox, type RunningSandbox } from "../../sandbox/index";
-import { jwtWith, startLocalServer, type LocalServer } from "../support/localServer";
+import { startLocalServer, type LocalServer } from "../support/loopbackServer";
+import { jwtWith } from "../support/jwt";
 
 async function closedPort(): Promise<number> {
     const s = net.createServer();

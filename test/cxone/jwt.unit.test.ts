@@ -20,7 +20,7 @@ import {
 } from "../../provider/cxone/errors";
 import { decodeJwtClaims, tenantIdFromClaims, userIdFromClaims } from "../../provider/cxone/jwt";
 import { pinLocalhost } from "../../provider/cxone/localhostNames";
-import { jwtWith } from "../support/localServer";
+import { jwtWith } from "../support/jwt";
 
 describe("CXone token claims (jwt.ts)", () => {
     it("decodes the middle part of a three-part token", () => {

@@ -5,7 +5,7 @@ import { CxoneClient } from "../../provider/cxone/client";
 import { CxoneError } from "../../provider/cxone/errors";
 import { forgetKeyReads, readAccessKey } from "../../provider/cxone/keyReads";
 import { clearSessionCache } from "../../provider/cxone/session";
-import { cxoneFixture, uniqueEmail, type CxoneFixture } from "../support/cxoneSandbox";
+import { cxoneFixture, uniqueEmail, type CxoneFixture } from "../support/sandbox";
 
 describe("shared access-key reads against the sandbox (HTTP)", function () {
     this.timeout(20_000);

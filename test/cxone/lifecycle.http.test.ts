@@ -5,7 +5,7 @@ import { strict as assert } from "assert";
 import * as role from "../../provider/cxone/roleProvider";
 import * as employee from "../../provider/cxone/employeeProvider";
 import * as accessKey from "../../provider/cxone/accessKeyProvider";
-import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/cxoneSandbox";
+import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
 
 type Props = Record<string, unknown>;
 

@@ -5,7 +5,7 @@ import { forgetKeyReads } from "../../provider/cxone/keyReads";
 import * as role from "../../provider/cxone/roleProvider";
 import * as employee from "../../provider/cxone/employeeProvider";
 import * as accessKey from "../../provider/cxone/accessKeyProvider";
-import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/cxoneSandbox";
+import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
 
 type Props = Record<string, unknown>;
 
@@ -81,7 +81,8 @@ describe("CXone providers against the sandbox (HTTP)", function () {
 
         it("never adopts another stack's role, even with adoptExisting or its id; the hint never suggests taking it", async () => {
             const r = await makeRole({ description: "Okta SCIM [pulumi stack: proj/a]" });
-            const other = { ...r.inputs, description: "Okta SCIM [pulumi stack: proj/b]" };
+            // this stack (proj/a2) has a name that extends the mark's (proj/a): still another stack's role
+            const other = { ...r.inputs, description: "Okta SCIM [pulumi stack: proj/a2]" };
             for (const attempt of [
                 other,
                 { ...other, adoptExisting: true },
@@ -90,7 +91,7 @@ describe("CXone providers against the sandbox (HTTP)", function () {
                 await assert.rejects(role.create(attempt), (e: Error) => {
                     assert.match(
                         e.message,
-                        /managed by Pulumi stack proj\/a(, not proj\/b)?: it is not adopted; choose another roleName/,
+                        /managed by Pulumi stack proj\/a(, not proj\/a2)?: it is not adopted; choose another roleName/,
                     );
                     assert.doesNotMatch(e.message, /set adopt/);
                     return true;

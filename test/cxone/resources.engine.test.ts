@@ -5,7 +5,7 @@ import { strict as assert } from "assert";
 import type { CxoneEndpoint } from "../../provider/cxone";
 import { repoRoot } from "../../scripts/lib/engine";
 import { testProgram, testStack } from "../support/engine";
-import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/cxoneSandbox";
+import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
 
 // POSTs that only read: the token exchange and CXone's search endpoints (search is POST by design)
 const READ_ONLY_POST = /\/authentication\/v1\/token\/access-key|\/search(\?|$)/;
@@ -183,7 +183,16 @@ describe("CXone resources under the real engine", function () {
             params: program("1"),
         });
         await s.up();
-        const first = (await s.outputs()).accessKeyId.value as string;
+        const before = await s.outputs();
+        const first = before.accessKeyId.value as string;
+        // something signs in with the key (as Okta does once set up): a rotation keeps it working,
+        // where a key never used would be revoked at once
+        const signIn = await fetch(`${f.sandbox.urls.cxone}/authentication/v1/token/access-key`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ accessKeyId: first, accessKeySecret: before.secret.value }),
+        });
+        assert.equal(signIn.status, 200);
         await s.setParams(program("2"));
         f.sandbox.clearRequests();
         const up = await s.up();

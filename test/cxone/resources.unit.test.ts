@@ -3,6 +3,7 @@
 // fills), the outputs the class exposes (its id as roleId / employeeId), and the key's secret
 // output marked secret in the options sent to the engine, next to any the program marks itself.
 import { strict as assert } from "assert";
+import { installMocks } from "../support/pulumiMocks";
 import * as pulumi from "@pulumi/pulumi";
 import { AccessKey, Employee, Role } from "../../provider/cxone/index";
 
@@ -44,22 +45,11 @@ const PROVIDER_OUTPUTS: Record<string, Props> = {
 };
 
 function record(registered: Registered[]): void {
-    pulumi.runtime.setMocks(
-        {
-            newResource(args) {
-                registered.push({ type: args.type, name: args.name, inputs: args.inputs });
-                const kind = args.type.split(":").pop()!;
-                return {
-                    id: `${args.name}-id`,
-                    state: { ...args.inputs, ...(PROVIDER_OUTPUTS[kind] ?? {}) },
-                };
-            },
-            call: (args) => args.inputs,
-        },
-        "project",
-        "stack",
-        false,
-    );
+    installMocks({
+        onRegister: (args) =>
+            registered.push({ type: args.type, name: args.name, inputs: args.inputs }),
+        outputs: PROVIDER_OUTPUTS,
+    });
 }
 
 // the value of an output, or a failure when it never resolves

@@ -5,8 +5,7 @@
 import { strict as assert } from "assert";
 import * as role from "../../provider/cxone/roleProvider";
 import type { RoleState } from "../../provider/cxone/roleLogic";
-import { cxoneFixture, CxoneFixture, unique } from "../support/cxoneSandbox";
-import { lossyLink } from "../support/lossyLink";
+import { cxoneFixture, CxoneFixture, unique } from "../support/sandbox";
 
 type Props = Record<string, unknown>;
 const CREATE = "Employees: Create and Edit";
@@ -155,28 +154,24 @@ describe("Role provider (sandbox, HTTP): exact writes and end states", function 
         });
 
         it("the answer lost after CXone created the role: the role is found, exactly one exists", async () => {
-            const link = await lossyLink(f.sandbox.urls.cxone);
-            try {
-                link.dropAnswer("POST", /^\/authorization\/roleByPermissions$/);
-                const s = await inputs({ description: "lost answer" }, link.endpoint);
-                const r = await role.create(s);
-                const [only] = byName(s.name);
-                assert.equal(byName(s.name).length, 1);
-                assert.equal(r.id, only.roleId);
-                assert.deepEqual(r.outs, {
-                    ...s,
-                    roleId: only.roleId,
-                    roleName: only.roleName,
-                    adopted: false,
-                });
-                assert.deepEqual(
-                    link.seen().filter((x) => x.startsWith("POST /authorization/roleBy")),
-                    ["POST /authorization/roleByPermissions"],
-                    "never posted twice",
-                );
-            } finally {
-                await link.stop();
-            }
+            const { proxy, endpoint } = await f.cxoneProxy();
+            proxy.dropAnswer("POST", /^\/authorization\/roleByPermissions$/);
+            const s = await inputs({ description: "lost answer" }, endpoint);
+            const r = await role.create(s);
+            const [only] = byName(s.name);
+            assert.equal(byName(s.name).length, 1);
+            assert.equal(r.id, only.roleId);
+            assert.deepEqual(r.outs, {
+                ...s,
+                roleId: only.roleId,
+                roleName: only.roleName,
+                adopted: false,
+            });
+            assert.deepEqual(
+                proxy.calls().filter((x) => x.startsWith("POST /authorization/roleBy")),
+                ["POST /authorization/roleByPermissions"],
+                "never posted twice",
+            );
         });
 
         it("no answer and no role: CXone's failure is reported as it is, nothing is created", async () => {
@@ -232,21 +227,22 @@ describe("Role provider (sandbox, HTTP): exact writes and end states", function 
         });
 
         it("created but not listed yet (a lagging search): a clear error to run up again", async () => {
-            const link = await lossyLink(f.sandbox.urls.cxone);
-            try {
-                const s = await inputs({}, link.endpoint);
-                // both look-ups show no role: the first truly, the one after the create because it lags
-                link.staleAnswer("POST", /^\/authorization\/v1\/roles\/search$/, { roles: [] }, 2);
-                await assert.rejects(
-                    role.create(s),
-                    (e: Error) =>
-                        e.message ===
-                        `CXone accepted role "${s.name}" but does not list it; run pulumi up again`,
-                );
-                assert.equal(byName(s.name).length, 1, "CXone has it: the next up adopts it");
-            } finally {
-                await link.stop();
-            }
+            const { proxy, endpoint } = await f.cxoneProxy();
+            const s = await inputs({}, endpoint);
+            // both look-ups show no role: the first truly, the one after the create because it lags
+            proxy.replaceAnswer(
+                "POST",
+                /^\/authorization\/v1\/roles\/search$/,
+                { status: 200, body: { roles: [] } },
+                { times: 2 },
+            );
+            await assert.rejects(
+                role.create(s),
+                (e: Error) =>
+                    e.message ===
+                    `CXone accepted role "${s.name}" but does not list it; run pulumi up again`,
+            );
+            assert.equal(byName(s.name).length, 1, "CXone has it: the next up adopts it");
         });
     });
 

@@ -387,7 +387,8 @@ describe("Role rules (pure)", () => {
 
     describe("adoption", () => {
         const mine = "Okta SCIM [pulumi stack: proj/dev]";
-        const theirs = "Okta SCIM [pulumi stack: proj/prod]";
+        // another stack whose name starts with this one's: marks are whole names, never prefixes
+        const theirs = "Okta SCIM [pulumi stack: proj/dev2]";
         const s: RoleState = {
             endpoint,
             name: "SCIM Key",
@@ -410,7 +411,7 @@ describe("Role rules (pure)", () => {
             `${exists}. That role (id R1) carries no mark of this stack, so it is not adopted; ` +
             "choose another roleName, or, only if you made it yourself and no other stack manages " +
             'it, set adoptRoleId: "R1"';
-        const other = `${exists}. That role (id R1) is managed by Pulumi stack proj/prod: it is not adopted; choose another roleName`;
+        const other = `${exists}. That role (id R1) is managed by Pulumi stack proj/dev2: it is not adopted; choose another roleName`;
 
         it("without adoptExisting: this stack's role is named with the switch to adopt it", () => {
             assert.equal(
@@ -466,7 +467,7 @@ describe("Role rules (pure)", () => {
                     { ...s, adoptRoleId: "R1" },
                     { ...existing, description: theirs },
                 ),
-                `${exists}. That role (id R1) is managed by Pulumi stack proj/prod, not proj/dev: it is not adopted; choose another roleName`,
+                `${exists}. That role (id R1) is managed by Pulumi stack proj/dev2, not proj/dev: it is not adopted; choose another roleName`,
             );
         });
     });

@@ -13,8 +13,8 @@ import {
     toRequestError,
     userNameFilter,
 } from "../../provider/cxone/scim";
-import { cxoneFixture, uniqueEmail, type CxoneFixture } from "../support/cxoneSandbox";
-import { startLocalServer, type LocalServer } from "../support/localServer";
+import { cxoneFixture, uniqueEmail, type CxoneFixture } from "../support/sandbox";
+import { startLocalServer, type LocalServer } from "../support/loopbackServer";
 
 const LIST = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 

@@ -1,5 +1,7 @@
+// The SCIM client's pure parts (provider/cxone/scim.ts): the userName filter Okta sends, and how a
+// failed request is classified (by kind, host and status) without any secret.
 import * as assert from "assert";
-import { CxoneRequestError, toRequestError } from "../../provider/cxone/scim";
+import { CxoneRequestError, toRequestError, userNameFilter } from "../../provider/cxone/scim";
 
 const URL_ = "https://na1.nice-incontact.com/scim/v2/Users";
 
@@ -13,7 +15,13 @@ function sysError(code: string, message = code): unknown {
     });
 }
 
-describe("verify: request failures are classified without secrets", () => {
+describe("SCIM userName filter", () => {
+    it("escapes quotes and backslashes", () => {
+        assert.strictEqual(userNameFilter('a"b\\c'), 'userName eq "a\\"b\\\\c"');
+    });
+});
+
+describe("SCIM request failures are classified without secrets", () => {
     const cases: [string, string][] = [
         ["ENOTFOUND", "dns"],
         ["EAI_AGAIN", "dns"],

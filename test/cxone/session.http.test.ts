@@ -1,18 +1,22 @@
-// The CXone session (sign-in, token cache, discovery, retries, errors) over real HTTP: against the
-// sandbox for the contract, and against a loopback server for answers the sandbox never gives
-// (gateway errors, redirects, camelCase tokens, bodies echoing the secret, odd lifetimes).
+// The CXone session (sign-in, token cache and renewal, discovery, retries honouring Retry-After,
+// timeouts, errors) over real HTTP: against the sandbox for the contract, through the session and
+// through the client, and against a loopback server for answers the sandbox never gives (gateway
+// errors, redirects, camelCase tokens, bodies echoing the secret, odd lifetimes). No error carries
+// the secret or the token.
 import { strict as assert } from "assert";
+import axios from "axios";
 import { CxoneError } from "../../provider/cxone/errors";
 import { UnconfirmedFactError } from "../../provider/core/unconfirmed";
 import { clearSessionCache, CxoneSession } from "../../provider/cxone/session";
-import { cxoneFixture, type CxoneFixture } from "../support/cxoneSandbox";
+import { cxoneFixture, CxoneFixture } from "../support/sandbox";
 import {
-    jwtWith,
     startLocalServer,
     type Answer,
     type LocalServer,
     type Seen,
-} from "../support/localServer";
+} from "../support/loopbackServer";
+import { jwtWith } from "../support/jwt";
+import { CxoneClient } from "../../provider/cxone/client";
 
 const KEY = { accessKeyId: "AKLOCAL01", accessKeySecret: "local-secret-Qw3Er5Ty7" };
 const FAST = { baseDelayMs: 1, maxDelayMs: 5, timeoutMs: 2000 };
@@ -778,3 +782,237 @@ async function withClock(fn: (advance: (ms: number) => void) => Promise<void>): 
         Date.now = real;
     }
 }
+
+// The CXone client against the sandbox over HTTP: token caching and renewal, discovery, retries
+// honouring Retry-After, timeouts, and errors that never carry the secret or the token.
+describe("CXone client against the sandbox (HTTP)", function () {
+    this.timeout(30_000);
+    let f: CxoneFixture;
+    before(async () => {
+        f = await cxoneFixture();
+    });
+    after(async () => {
+        await f.stop();
+    });
+    beforeEach(() => {
+        clearSessionCache();
+        f.sandbox.clearFaults();
+        f.sandbox.clearRequests();
+    });
+
+    const tokenRequests = () =>
+        f.sandbox.requests().filter((r) => r.path.startsWith("/authentication/v1/token"));
+
+    it("discovers the API base, then shares one token across clients and concurrent calls", async () => {
+        const a = new CxoneClient(f.endpoint);
+        const b = new CxoneClient(f.endpoint);
+        await Promise.all([
+            a.defaultLoginAuthenticatorId(),
+            b.findRolesByName("Agent"),
+            a.findEmployeesByEmail("x@example.com"),
+        ]);
+        await b.getRole("nope");
+        assert.equal(tokenRequests().length, 1);
+        assert.equal(
+            f.sandbox
+                .requests()
+                .filter((r) => r.path.startsWith("/.well-known/cxone-configuration")).length,
+            1,
+        );
+        assert.equal(
+            await a.session.tenantId(),
+            f.sandbox.endpoints.cxone.tenantId,
+            "tenant id from the id_token claims",
+        );
+    });
+
+    it("renews the token once when CXone rejects it (401)", async () => {
+        const c = new CxoneClient(f.endpoint);
+        await c.findRolesByName("Agent");
+        f.sandbox.context.state.cxone.tokens = {}; // CXone forgot every token
+        await c.findRolesByName("Agent");
+        assert.equal(tokenRequests().length, 2);
+    });
+
+    it("renews the token before it expires", async () => {
+        const dir = f.dir + "-short";
+        const { startSandbox } = await import("../../sandbox/index");
+        const sb = await startSandbox({ dir, cxonePort: 0, oktaPort: 0, tokenTtlSeconds: 1 });
+        try {
+            const e = sb.endpoints.cxone;
+            const c = new CxoneClient(
+                { issuerUrl: sb.urls.cxone, areaUrl: sb.urls.cxone, apiUrl: sb.urls.cxone },
+                {
+                    credentials: {
+                        accessKeyId: e.adminAccessKeyId,
+                        accessKeySecret: e.adminAccessKeySecret,
+                    },
+                },
+            );
+            await c.findRolesByName("Agent");
+            await new Promise((r) => setTimeout(r, 900)); // inside the last 20% of the lifetime
+            await c.findRolesByName("Agent");
+            const reqs = sb.requests();
+            assert.equal(reqs.filter((r) => r.path.startsWith("/authentication")).length, 2);
+            assert.ok(
+                reqs.every((r) => r.status !== 401),
+                "no call ever used an expired token",
+            );
+        } finally {
+            await sb.stop();
+        }
+    });
+
+    it("honours Retry-After on 429", async () => {
+        const c = new CxoneClient(f.endpoint);
+        await c.findRolesByName("Agent");
+        f.sandbox.setFaults([
+            { kind: "status", status: 429, retryAfterSeconds: 1, path: "roles/search", times: 1 },
+        ]);
+        const t = Date.now();
+        await c.findRolesByName("Agent");
+        assert.ok(Date.now() - t >= 950, `waited ${Date.now() - t} ms`);
+    });
+
+    it("retries a timed-out read (request timeout) and succeeds", async () => {
+        const c = new CxoneClient(f.endpoint, { retry: { timeoutMs: 300, baseDelayMs: 10 } });
+        await c.findRolesByName("Agent");
+        f.sandbox.setFaults([
+            { kind: "timeout", path: "/user-management/v1/users/", times: 1, holdMs: 2000 },
+        ]);
+        assert.equal(
+            await c
+                .getEmployee(f.sandbox.context.state.cxone.seed.adminUserId)
+                .then((u) => u?.status),
+            "ACTIVE",
+        );
+    });
+
+    it("wrong credentials: a typed error that names the operation and carries neither secret nor token", async () => {
+        const secret = "wrong-secret-value-123456";
+        const c = new CxoneClient(f.endpoint, {
+            credentials: { accessKeyId: "NOSUCHKEY", accessKeySecret: secret },
+        });
+        await assert.rejects(c.findRolesByName("Agent"), (e: unknown) => {
+            assert.ok(e instanceof CxoneError);
+            assert.equal(e.status, 401);
+            assert.equal(e.code, "invalid_client");
+            assert.match(
+                e.message,
+                /could not sign in to CXone with the admin access key: CXone answered HTTP 401/,
+            );
+            const everything = JSON.stringify(e) + e.message + (e.stack ?? "");
+            assert.ok(!everything.includes(secret));
+            assert.ok(
+                !("config" in (e as object)) && !("request" in (e as object)),
+                "no axios request attached",
+            );
+            return true;
+        });
+    });
+
+    it("API errors carry CXone's code and no bearer token", async () => {
+        const c = new CxoneClient(f.endpoint);
+        await assert.rejects(
+            c.createRole({ name: "Agent", description: "", permissions: [], status: "ACTIVE" }),
+            (e: unknown) => {
+                assert.ok(e instanceof CxoneError);
+                assert.equal(e.status, 409);
+                assert.equal(e.code, "ROLE_NAME_EXISTS");
+                for (const t of Object.keys(f.sandbox.context.state.cxone.tokens))
+                    assert.ok(!(JSON.stringify(e) + e.message + e.stack).includes(t));
+                return true;
+            },
+        );
+    });
+});
+
+// Discovery fields are required only where they are used: the CXone session against the sandbox,
+// with the tenant's discovery document served by a loopback issuer that leaves fields out. Without
+// `cluster` and `acdDomain` (which the stack never uses) it calls CXone as usual; without `domain`
+// it stops before any API call, naming the field and the tenant's issuer; with the api_endpoint
+// choice, `domain` is not needed at all.
+describe("CXone session: discovery fields required only where used (HTTP)", function () {
+    this.timeout(20_000);
+    let f: CxoneFixture;
+    let issuer: LocalServer;
+    let full: Record<string, unknown>;
+    before(async () => {
+        f = await cxoneFixture();
+        issuer = await startLocalServer();
+        const tenantId = f.sandbox.context.state.cxone.tenantId;
+        full = (
+            await axios.get(`${f.sandbox.urls.cxone}/.well-known/cxone-configuration`, {
+                params: { tenantId },
+            })
+        ).data;
+    });
+    after(async () => {
+        await issuer?.stop();
+        await f?.stop();
+    });
+    beforeEach(() => {
+        clearSessionCache();
+        f.sandbox.clearRequests();
+    });
+
+    /** The loopback issuer answers discovery without `drop`; the sandbox does the rest. */
+    const sessionWithout = (drop: string[], userHubHost?: "derived" | "api_endpoint") => {
+        const doc = Object.fromEntries(Object.entries(full).filter(([k]) => !drop.includes(k)));
+        issuer.answer = (r) =>
+            r.path === "/.well-known/cxone-configuration"
+                ? { status: 200, body: doc }
+                : { status: 404, body: { message: "Not Found" } };
+        return new CxoneSession(
+            { issuerUrl: issuer.url, areaUrl: f.endpoint.areaUrl },
+            {
+                accessKeyId: f.env.CXONE_ACCESS_KEY_ID,
+                accessKeySecret: f.env.CXONE_ACCESS_KEY_SECRET,
+            },
+            { baseDelayMs: 1, maxDelayMs: 5 },
+            userHubHost,
+        );
+    };
+    const searchRoles = (s: CxoneSession) =>
+        s.call({
+            operation: "search roles",
+            method: "POST",
+            path: "/authorization/v1/roles/search",
+            body: {},
+            safe: true,
+        });
+    const apiCalls = () =>
+        f.sandbox
+            .requests()
+            .filter((r) => r.server === "cxone" && !r.path.startsWith("/authentication/"));
+
+    it("a document without cluster and acdDomain: the stack calls UserHub as usual", async () => {
+        assert.ok(full.cluster && full.acdDomain, "the sandbox names them");
+        const s = sessionWithout(["cluster", "acdDomain"]);
+        const res = await searchRoles(s);
+        assert.equal(res.status, 200);
+        assert.ok(apiCalls().some((r) => r.path === "/authorization/v1/roles/search"));
+    });
+
+    it("a document without domain: a stop before any API call, naming the field and the issuer", async () => {
+        const s = sessionWithout(["domain"]);
+        await assert.rejects(searchRoles(s), (e: unknown) => {
+            assert.ok(e instanceof CxoneError, String(e));
+            assert.equal(
+                e.message,
+                "could not find the CXone host that serves employees, roles and access keys: " +
+                    "CXone answered HTTP 200 (the tenant's discovery document " +
+                    `(${issuer.url}/.well-known/cxone-configuration) has no "domain", which the ` +
+                    "stack needs for UserHub (employees, roles and access keys) at " +
+                    "https://api-{area}.{domain}, where NICE's SDK finds it)",
+            );
+            return true;
+        });
+        assert.deepEqual(apiCalls(), []);
+    });
+
+    it("with the api_endpoint choice, domain is never needed", async () => {
+        const s = sessionWithout(["domain", "cluster", "acdDomain"], "api_endpoint");
+        assert.equal(await s.apiBase(), String(full.api_endpoint).replace(/\/+$/, ""));
+    });
+});

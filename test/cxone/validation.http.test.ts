@@ -5,7 +5,7 @@ import * as role from "../../provider/cxone/roleProvider";
 import * as employee from "../../provider/cxone/employeeProvider";
 import * as accessKey from "../../provider/cxone/accessKeyProvider";
 import { UNKNOWN } from "../../provider/cxone/validation";
-import { cxoneFixture, CxoneFixture } from "../support/cxoneSandbox";
+import { cxoneFixture, CxoneFixture } from "../support/sandbox";
 
 type Props = Record<string, unknown>;
 type Provider = {

@@ -1,7 +1,7 @@
 // ScimIntegration's attributeMappings input, with Pulumi's mocks: which resources each Okta mode
 // declares and with what inputs, and that a bad map is refused before any resource is declared.
 import { strict as assert } from "assert";
-import * as pulumi from "@pulumi/pulumi";
+import { installMocks } from "../support/pulumiMocks";
 
 interface Declared {
     type: string;
@@ -14,23 +14,16 @@ describe("ScimIntegration attributeMappings (mocks)", function () {
     const invoked: string[] = [];
 
     before(() => {
-        pulumi.runtime.setMocks(
-            {
-                newResource(args) {
-                    declared.push({ type: args.type, name: args.name, inputs: args.inputs });
-                    return { id: `${args.name}-id`, state: { ...args.inputs } };
-                },
-                call(args) {
-                    invoked.push(args.token);
-                    return args.token === "okta:user/getUserType:getUserType"
-                        ? { id: "oty-default", name: "user" }
-                        : args.inputs;
-                },
+        installMocks({
+            onRegister: (args) =>
+                declared.push({ type: args.type, name: args.name, inputs: args.inputs }),
+            call(args) {
+                invoked.push(args.token);
+                return args.token === "okta:user/getUserType:getUserType"
+                    ? { id: "oty-default", name: "user" }
+                    : args.inputs;
             },
-            "project",
-            "stack",
-            false,
-        );
+        });
     });
 
     async function build(

@@ -15,6 +15,7 @@ import * as groupAssignmentProvider from "../../provider/okta/groupAssignmentPro
 import * as provisioningActionsProvider from "../../provider/okta/provisioningActionsProvider";
 import * as scimConnectionProvider from "../../provider/okta/scimConnectionProvider";
 import { RunningSandbox, startSandbox } from "../../sandbox/index";
+import { consoleSettings, outputsFor } from "../../sandbox/operator";
 import { rootProgram, testProgram, testStack } from "../support/engine";
 import { attempt, STACK_TRACE } from "../support/reliability";
 
@@ -362,16 +363,9 @@ function bases(cx: string, okta: string): Record<Kind, Props> {
             orgUrl: okta,
             appId: "0oa1",
             appLabel: "NICE CXone",
-            scimBaseUrl: `${cx}/scim/v2`,
-            tokenEndpoint: `${cx}/auth/token`,
-            authorizeEndpoint: `${cx}/auth/authorize`,
-            clientId: "KEYID",
-            clientSecret: "not-a-real-secret",
             cxoneEndpoint: endpoint,
             // the class's defaults, which direct check() calls do not get from the constructor
-            uniqueIdentifierField: "userName",
-            supportedActions: ["pushNewUsers", "pushProfileUpdates"],
-            authMode: "oauth2",
+            ...consoleSettings(outputsFor(cx, "0oa1", "KEYID", "not-a-real-secret")),
             waitForAuthorizationSeconds: 0,
             pollIntervalSeconds: 5,
         },

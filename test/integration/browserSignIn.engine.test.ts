@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { repoRoot } from "../../scripts/lib/engine";
-import { saveScimSettings } from "../../sandbox/operator";
+import { consoleSettings, saveScimSettings } from "../../sandbox/operator";
 import { integrationFixture, type IntegrationFixture } from "../support/integrationStack";
 import { oktaAdmin, oktaConsole } from "../support/scimWorld";
 
@@ -37,16 +37,11 @@ describe("Authenticate with CXone in a browser (headless Chromium, real engine, 
         secret = o.accessKeySecret;
         assert.equal(o.connectionStatus, "pending");
         // Steps 7-12 (the settings form) by the scripted operator; step 13 is the browser's.
-        await saveScimSettings(f.sandbox.urls.okta, appId, {
-            scimBaseUrl: o.scimBaseUrl,
-            uniqueIdentifierField: "userName",
-            supportedActions: ["pushNewUsers", "pushProfileUpdates"],
-            authMode: "oauth2",
-            tokenEndpoint: o.tokenEndpoint,
-            authorizeEndpoint: o.authorizeEndpoint,
-            clientId: o.accessKeyId,
-            clientSecret: secret,
-        });
+        await saveScimSettings(
+            f.sandbox.urls.okta,
+            appId,
+            consoleSettings(o, { clientSecret: secret }),
+        );
         browser = await chromium.launch({
             executablePath: CHROMIUM,
             args: ["--no-sandbox"],

@@ -3,6 +3,7 @@
 // renamed to the argument the user typed, skipped when the component derives the input, and
 // reported once.
 import { strict as assert } from "assert";
+import { installMocks } from "../support/pulumiMocks";
 import * as pulumi from "@pulumi/pulumi";
 import { UNKNOWN } from "../../provider/checks";
 import { ChildInputs, childChecks, childProblems } from "../../provider/componentChecks";
@@ -26,15 +27,7 @@ function child(
 
 describe("component checks: the children's plain inputs", function () {
     before(() => {
-        pulumi.runtime.setMocks(
-            {
-                newResource: (a) => ({ id: `${a.name}-id`, state: a.inputs }),
-                call: (a) => a.inputs,
-            },
-            "project",
-            "stack",
-            true,
-        );
+        installMocks({ preview: true });
     });
 
     it("values not known yet become the engine's unknown, at any depth; known values stay", () => {

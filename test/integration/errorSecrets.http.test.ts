@@ -14,7 +14,8 @@ import * as scim from "../../provider/okta/scimConnectionProvider";
 import * as schema from "../../provider/okta/appUserSchemaPropertiesProvider";
 import * as mapping from "../../provider/okta/profileMappingProvider";
 import type { FaultRule } from "../../sandbox/index";
-import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/cxoneSandbox";
+import { consoleSettings, outputsFor } from "../../sandbox/operator";
+import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
 
 type Props = Record<string, unknown>;
 type Any = any;
@@ -71,15 +72,8 @@ describe("error paths carry no secret (every resource, sandbox)", function () {
             orgUrl: f.sandbox.urls.okta,
             appId: a.id,
             appLabel: a.inputs.label,
-            scimBaseUrl: `${cx}/scim/v2`,
-            tokenEndpoint: `${cx}/auth/token`,
-            authorizeEndpoint: `${cx}/auth/authorize`,
-            clientId: k.id,
-            clientSecret: k.outs.secret,
             cxoneEndpoint: f.endpoint,
-            uniqueIdentifierField: "userName",
-            supportedActions: ["pushNewUsers", "pushProfileUpdates"],
-            authMode: "oauth2",
+            ...consoleSettings(outputsFor(cx, a.id, k.id, k.outs.secret as string)),
         } as Any);
         assert.deepEqual(sc.failures ?? [], []);
         scimInputs = sc.inputs as Props;

@@ -17,7 +17,7 @@ import {
     ProviderAnswers,
     valueOf,
     warningsDuring,
-} from "../support/programMocks";
+} from "../support/pulumiMocks";
 import type { Declared } from "../support/pulumiMocks";
 import { useIntegrationProbes } from "../../provider/preflight/probes";
 

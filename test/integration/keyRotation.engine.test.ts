@@ -11,6 +11,7 @@ import { cxoneEndpointFor, sandboxRegion } from "../../provider/regions";
 import {
     authenticateWithCxone,
     completeConsoleSteps,
+    consoleSettings,
     saveScimSettings,
 } from "../../sandbox/operator";
 import { integrationFixture, type IntegrationFixture } from "../support/integrationStack";
@@ -130,16 +131,7 @@ describe("key rotation with provisioning throughout (real engine, sandbox)", fun
 
     it("mid-way the person saves the new key in Okta and authenticates; pushes go on", async () => {
         const o = await f.outputs();
-        await saveScimSettings(f.sandbox.urls.okta, appId, {
-            scimBaseUrl: o.scimBaseUrl,
-            uniqueIdentifierField: "userName",
-            supportedActions: ["pushNewUsers", "pushProfileUpdates"],
-            authMode: "oauth2",
-            tokenEndpoint: o.tokenEndpoint,
-            authorizeEndpoint: o.authorizeEndpoint,
-            clientId: o.accessKeyId,
-            clientSecret: o.accessKeySecret,
-        });
+        await saveScimSettings(f.sandbox.urls.okta, appId, consoleSettings(o));
         const { results } = await con.sync(appId);
         pushes.push(...results);
         const auth = await authenticateWithCxone(f.sandbox.urls.okta, appId, admin());

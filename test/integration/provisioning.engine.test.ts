@@ -11,6 +11,7 @@ import { formatVerifyResult, STEP_TOKEN, verifyConnection } from "../../provider
 import {
     authenticateWithCxone,
     completeConsoleSteps,
+    consoleSettings,
     saveScimSettings,
 } from "../../sandbox/operator";
 import { formatSample, provisionSampleUser } from "../../sandbox/samples";
@@ -246,16 +247,11 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
     it("a wrong client secret makes Authenticate with CXone fail visibly; the right one restores it", async () => {
         const o = await f.outputs();
         const wrong = "wrong-" + randomBytes(16).toString("hex");
-        await saveScimSettings(f.sandbox.urls.okta, appId, {
-            scimBaseUrl: o.scimBaseUrl,
-            uniqueIdentifierField: "userName",
-            supportedActions: ["pushNewUsers", "pushProfileUpdates"],
-            authMode: "oauth2",
-            tokenEndpoint: o.tokenEndpoint,
-            authorizeEndpoint: o.authorizeEndpoint,
-            clientId: o.accessKeyId,
-            clientSecret: wrong,
-        });
+        await saveScimSettings(
+            f.sandbox.urls.okta,
+            appId,
+            consoleSettings(o, { clientSecret: wrong }),
+        );
         const auth = await authenticateWithCxone(f.sandbox.urls.okta, appId, admin());
         assert.equal(auth.ok, false);
         // The callback page says so, with CXone's reason.

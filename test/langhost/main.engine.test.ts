@@ -1,5 +1,7 @@
-// Our language host under the real CLI: a failing program reports its error once, within seconds and
-// without gigabytes of memory; Ctrl-C of `pulumi up` leaves no process behind.
+// Our language host under the real CLI: a dynamic resource's whole life (up, no-change preview
+// --refresh, an update, drift, destroy) with the program in its own process; secret stack config
+// reaching the program and staying secret; a failing program reports its error once, within seconds
+// and without gigabytes of memory; Ctrl-C of `pulumi up` leaves no process behind.
 import { strict as assert } from "assert";
 import { spawn } from "child_process";
 import * as crypto from "crypto";
@@ -8,7 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import { engineEnv, repoRoot, writeProjectFile } from "../../scripts/lib/engine";
 import { timesReported } from "../support/diagnostics";
-import { testProgram } from "../support/engine";
+import { testProgram, testStack } from "../support/engine";
 import { pulumi, pulumiOk } from "../support/pulumiCommand";
 
 /** A project for `main` in a work dir inside the repo, with its own backend; its stack initialised. */
@@ -45,7 +47,47 @@ function processesWith(marker: string): string[] {
 }
 
 describe("language host under the CLI", function () {
-    this.timeout(120_000);
+    this.timeout(180_000);
+
+    it("a dynamic resource's life: up, preview --refresh (no changes), update, drift, destroy", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "smoke-"));
+        const file = path.join(dir, "hello.txt");
+        const s = await testStack("smoke", testProgram("localFile"), {
+            params: { name: "greeting", path: file, content: "hello" },
+        });
+        const up1 = await s.up();
+        assert.deepEqual(up1.summary.resourceChanges, { create: 2 });
+        assert.equal(fs.readFileSync(file, "utf8"), "hello");
+
+        const pv = await s.preview({ refresh: true });
+        assert.deepEqual(pv.changeSummary, { same: 2 });
+
+        await s.setParams({ name: "greeting", path: file, content: "hello again" });
+        const up2 = await s.up();
+        assert.deepEqual(up2.summary.resourceChanges, { update: 1, same: 1 });
+        assert.equal(fs.readFileSync(file, "utf8"), "hello again");
+
+        fs.writeFileSync(file, "changed by hand");
+        const drift = await s.preview({ refresh: true });
+        assert.deepEqual(drift.changeSummary, { update: 1, same: 1 });
+
+        const d = await s.destroy();
+        assert.deepEqual(d.summary.resourceChanges, { delete: 2 });
+        assert.equal(fs.existsSync(file), false);
+    });
+
+    it("secret stack config reaches the program and stays secret in its outputs", async () => {
+        const s = await testStack("secret-config", testProgram("secretConfig"), {
+            config: {
+                "test:token": { value: "s3cret-config-Vq7", secret: true },
+                "test:plain": { value: "plain-value" },
+            },
+        });
+        await s.up();
+        const out = await s.outputs();
+        assert.deepEqual(out.token, { value: "s3cret-config-Vq7", secret: true });
+        assert.deepEqual(out.plain, { value: "plain-value", secret: false });
+    });
 
     it("a program that throws reports its error once, in seconds, in well under a gigabyte", async () => {
         const { dir, env } = await project("throws", testProgram("throws"));

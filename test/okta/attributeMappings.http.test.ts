@@ -8,7 +8,7 @@ import * as app from "../../provider/okta/autoLoginAppProvider";
 import * as mapping from "../../provider/okta/profileMappingProvider";
 import * as schema from "../../provider/okta/appUserSchemaPropertiesProvider";
 import { CORE_USER, NICE_USER, planMappings } from "../../provider/okta/attributeMappingsLogic";
-import { oktaFixture, OktaFixture, uniqueLabel } from "../support/oktaSandbox";
+import { oktaFixture, sandboxFixture, OktaFixture, uniqueLabel } from "../support/sandbox";
 
 type Any = any;
 const UNKNOWN = pulumi.runtime.unknownValue;
@@ -543,7 +543,7 @@ describe("attribute-mapping providers where Okta's base set is smaller than docu
     this.timeout(30_000);
     let f: OktaFixture;
     before(async () => {
-        f = await oktaFixture({ appUserBaseSet: "seed" });
+        f = await sandboxFixture({ okta: { appUserBaseSet: "seed" } });
     });
     after(async () => {
         await f?.stop();

@@ -3,8 +3,10 @@
 // API shows it afterwards. Each test makes its own app.
 import { strict as assert } from "assert";
 import * as app from "../../provider/okta/autoLoginAppProvider";
+import { setOktaRetryPolicy } from "../../provider/okta/client";
 import type { AutoLoginAppOutputs } from "../../provider/okta/autoLoginAppLogic";
-import { oktaFixture, OktaFixture, uniqueLabel } from "../support/oktaSandbox";
+import type { Proxy } from "../support/proxy";
+import { oktaFixture, OktaFixture, uniqueLabel } from "../support/sandbox";
 
 describe("AutoLoginApp provider against the sandbox (HTTP)", function () {
     this.timeout(30_000);
@@ -334,6 +336,134 @@ describe("AutoLoginApp provider against the sandbox (HTTP)", function () {
             f.sandbox.clearRequests();
             await app.delete(made.id, made.outs);
             assert.deepEqual(f.oktaWrites(), []);
+        });
+    });
+
+    // Okta's answer to the create is a failure that may follow a write: a proxy in front of the
+    // sandbox's Okta forwards the create, then loses the answer, answers 500, or forwards it twice
+    // and drops the connection. The create adopts the one app made around the call, never makes a
+    // second one, and fails where the app it made cannot be told apart.
+    describe("create after a failed answer (the sandbox behind a proxy)", () => {
+        const APPS = /^\/api\/v1\/apps$/;
+        const OKTA_500 = {
+            status: 500,
+            body: { errorCode: "E0000009", errorSummary: "Internal Server Error", errorCauses: [] },
+        };
+        let proxy: Proxy;
+        before(async () => {
+            proxy = await f.oktaProxy();
+        });
+
+        it("Okta acted but the answer was lost: the one app created during the call is adopted", async () => {
+            proxy.dropAnswer("POST", APPS);
+            const label = uniqueLabel("Answer lost");
+            const r = await app.create(inputs(label, { orgUrl: proxy.url }));
+            const apps = await appsLabelled(label);
+            assert.equal(apps.length, 1);
+            assert.equal(r.id, apps[0].id);
+        });
+        const appsLabelled = async (label: string) =>
+            (
+                (await f.api("GET", `/api/v1/apps?q=${encodeURIComponent(label)}`)).data as {
+                    id: string;
+                    label: string;
+                    status: string;
+                }[]
+            ).filter((a) => a.label === label);
+
+        it("Okta's 500 after it made the app: the app is adopted (and deactivated as declared), not made twice", async () => {
+            proxy.replaceAnswer("POST", APPS, OKTA_500);
+            const label = uniqueLabel("Answer 500");
+            // an app of the same label made by hand elsewhere is not the one this call made
+            const decoy = await f.api("POST", "/api/v1/apps", {
+                label,
+                signOnMode: "AUTO_LOGIN",
+                settings: { app: {}, signOn: { loginUrl: "https://elsewhere.example.com/login" } },
+            });
+            assert.equal(decoy.status, 200);
+            const r = await app.create({
+                orgUrl: proxy.url,
+                label,
+                loginUrl: f.loginUrl,
+                active: false,
+                adoptExisting: false,
+            });
+            const apps = await appsLabelled(label);
+            assert.notEqual(r.id, decoy.data.id);
+            assert.deepEqual(
+                apps.map((a) => [a.id, a.status]).sort(),
+                [
+                    [decoy.data.id, "ACTIVE"],
+                    [r.id, "INACTIVE"],
+                ].sort(),
+            );
+            assert.equal(r.outs.status, "INACTIVE");
+        });
+
+        it("two apps appeared during a call whose answer was lost: neither is adopted, the create fails", async () => {
+            proxy.replaceAnswer("POST", APPS, "reset", { forwards: 2 });
+            const restore = setOktaRetryPolicy({ visibilityLagMs: 0 });
+            const label = uniqueLabel("Answer lost twice");
+            try {
+                await assert.rejects(
+                    app.create({
+                        orgUrl: proxy.url,
+                        label,
+                        loginUrl: f.loginUrl,
+                        active: true,
+                        adoptExisting: false,
+                    }),
+                    (e: Error & { status?: number }) => {
+                        assert.equal(e.status, undefined);
+                        assert.match(e.message, new RegExp(`create app "${label}"`));
+                        return true;
+                    },
+                );
+            } finally {
+                restore();
+            }
+            assert.equal(
+                (await appsLabelled(label)).length,
+                2,
+                "nothing deleted, nothing more made",
+            );
+        });
+
+        it("Okta's 500 before any write: the create searches, finds none and fails with the 500", async () => {
+            const restore = setOktaRetryPolicy({ visibilityLagMs: 0 });
+            f.sandbox.setFaults([
+                {
+                    kind: "status",
+                    status: 500,
+                    server: "okta",
+                    method: "POST",
+                    path: "^/api/v1/apps$",
+                },
+            ]);
+            const label = uniqueLabel("Refused 500");
+            f.sandbox.clearRequests();
+            try {
+                await assert.rejects(
+                    app.create({
+                        orgUrl: f.orgUrl,
+                        label,
+                        loginUrl: f.loginUrl,
+                        active: true,
+                        adoptExisting: false,
+                    }),
+                    (e: Error & { status?: number }) => {
+                        assert.equal(e.status, 500);
+                        return true;
+                    },
+                );
+            } finally {
+                restore();
+            }
+            assert.deepEqual(f.oktaCalls(), [
+                "POST /api/v1/apps?activate=true",
+                `GET /api/v1/apps?q=${encodeURIComponent(label)}&limit=200`,
+            ]);
+            assert.deepEqual(await appsLabelled(label), []);
         });
     });
 });

@@ -264,15 +264,15 @@ describe("AutoLoginApp adoptable(): only the stack's own app, or the one named b
     });
 
     it("adopts the app carrying this stack's mark, wherever it is in the list", () => {
-        const other = marked("0oa2", "proj/other");
+        const other = marked("0oa2", "proj/dev2");
         const mine = marked("0oa3", owner);
         assert.deepEqual(adoptable({ owner }, [other, mine]), { app: mine });
     });
 
     it("refuses an app marked by another stack, naming that stack", () => {
-        assert.deepEqual(adoptable({ owner }, [marked("0oa2", "proj/other")]), {
+        assert.deepEqual(adoptable({ owner }, [marked("0oa2", "proj/dev2")]), {
             refusal:
-                'Okta app "NICE CXone" (id 0oa2) is managed by Pulumi stack proj/other: it is not ' +
+                'Okta app "NICE CXone" (id 0oa2) is managed by Pulumi stack proj/dev2: it is not ' +
                 "adopted; choose another appLabel",
         });
     });
@@ -299,10 +299,10 @@ describe("AutoLoginApp adoptable(): only the stack's own app, or the one named b
     });
 
     it("adoptAppId refuses the app when another stack marked it", () => {
-        const r = adoptable({ owner, adoptAppId: "0oa2" }, [marked("0oa2", "proj/other")]);
+        const r = adoptable({ owner, adoptAppId: "0oa2" }, [marked("0oa2", "proj/dev2")]);
         assert.deepEqual(r, {
             refusal:
-                'Okta app "NICE CXone" (id 0oa2) is managed by Pulumi stack proj/other, not ' +
+                'Okta app "NICE CXone" (id 0oa2) is managed by Pulumi stack proj/dev2, not ' +
                 "proj/dev: it is not adopted; choose another appLabel",
         });
     });

@@ -13,7 +13,7 @@ import {
 } from "../../provider/okta/client";
 import { OktaError } from "../../provider/okta/errors";
 import { toCapabilities } from "../../provider/okta/capabilities";
-import { serve, type Served } from "../support/oktaHarness";
+import { serve, type Served } from "../support/loopbackServer";
 
 type Answer = {
     status?: number;

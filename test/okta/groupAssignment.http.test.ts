@@ -3,7 +3,7 @@
 import { strict as assert } from "assert";
 import * as app from "../../provider/okta/autoLoginAppProvider";
 import * as group from "../../provider/okta/groupAssignmentProvider";
-import { oktaFixture, OktaFixture, uniqueLabel } from "../support/oktaSandbox";
+import { oktaFixture, OktaFixture, uniqueLabel } from "../support/sandbox";
 
 describe("GroupAssignment provider against the sandbox (HTTP)", function () {
     this.timeout(30_000);

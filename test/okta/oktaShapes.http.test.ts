@@ -4,81 +4,35 @@
 // lists longer than one page, a visibility lag after writes, transient 500s. Each case converges
 // with nothing duplicated.
 import { strict as assert } from "assert";
-import * as fs from "fs";
-import * as http from "http";
-import * as os from "os";
-import * as path from "path";
-import type { AddressInfo } from "net";
 import axios from "axios";
 import * as appProvider from "../../provider/okta/autoLoginAppProvider";
 import { oktaApi, setOktaRetryPolicy } from "../../provider/okta/client";
 import { OktaError } from "../../provider/okta/errors";
-import { startSandbox, type RunningSandbox, type StartSandboxOptions } from "../../sandbox/index";
+import type { RunningSandbox } from "../../sandbox/index";
+import { sandboxFixture, type SandboxFixture } from "../support/sandbox";
 
 const WINDOW_S = 3;
-
-async function sandboxWith(okta: StartSandboxOptions["okta"]): Promise<RunningSandbox> {
-    return startSandbox({
-        dir: fs.mkdtempSync(path.join(os.tmpdir(), "okta-shapes-")),
-        cxonePort: 0,
-        oktaPort: 0,
-        okta,
-    });
-}
 
 /** Apps in the sandbox's Okta with exactly this label (the world, not the API: no lag). */
 const appsLabelled = (sb: RunningSandbox, label: string) =>
     Object.values(sb.context.state.okta.apps).filter((a) => a.label === label);
 
-/** A proxy that forwards the app create to Okta, then drops the connection (Okta acted, the answer is lost). */
-async function droppingProxy(target: string): Promise<{ url: string; close(): void }> {
-    const t = new URL(target);
-    const proxy = http.createServer((req, res) => {
-        const up = http.request(
-            {
-                host: t.hostname,
-                port: t.port,
-                path: req.url,
-                method: req.method,
-                headers: req.headers,
-            },
-            (answer) => {
-                if (req.method === "POST" && req.url?.startsWith("/api/v1/apps?")) {
-                    answer.resume();
-                    answer.on("end", () => req.socket.destroy());
-                    return;
-                }
-                res.writeHead(answer.statusCode ?? 502, answer.headers);
-                answer.pipe(res);
-            },
-        );
-        req.pipe(up);
-    });
-    await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", r));
-    return {
-        url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
-        close: () => proxy.close(),
-    };
-}
-
 describe("Okta faults in Okta's own shapes: the client and AutoLoginApp converge, nothing duplicated", function () {
     this.timeout(120_000);
+    let f: SandboxFixture;
     let sb: RunningSandbox;
-    const savedToken = process.env.OKTA_API_TOKEN;
     let restorePolicy: () => void = () => {};
     const loginUrl = "https://cxone.niceincontact.com/";
 
     before(async () => {
-        sb = await sandboxWith({ rateLimit: { windowSeconds: WINDOW_S } });
-        process.env.OKTA_API_TOKEN = sb.endpoints.okta.apiToken;
+        f = await sandboxFixture({ okta: { rateLimit: { windowSeconds: WINDOW_S } } });
+        sb = f.sandbox;
         // faster backoff for the transient cases; the rate-limit budget stays the product's own
         restorePolicy = setOktaRetryPolicy({ baseDelayMs: 20, visibilityLagMs: 5_000 });
     });
     after(async () => {
         restorePolicy();
-        if (savedToken === undefined) delete process.env.OKTA_API_TOKEN;
-        else process.env.OKTA_API_TOKEN = savedToken;
-        await sb?.stop();
+        await f?.stop();
     });
     afterEach(() => sb.clearFaults());
 
@@ -132,10 +86,10 @@ describe("Okta faults in Okta's own shapes: the client and AutoLoginApp converge
             assert.equal(appsLabelled(sb, "rl-create").length, 1);
         });
         it("a real bucket running out: remaining counts down to 0, every call is served after the reset", async () => {
-            const bucket = await sandboxWith({
-                rateLimit: { windowSeconds: 2, limits: { "/api/v1/apps": 4 } },
+            const b = await sandboxFixture({
+                okta: { rateLimit: { windowSeconds: 2, limits: { "/api/v1/apps": 4 } } },
             });
-            process.env.OKTA_API_TOKEN = bucket.endpoints.okta.apiToken;
+            const bucket = b.sandbox;
             try {
                 const h = { Authorization: `SSWS ${bucket.endpoints.okta.apiToken}` };
                 const remaining = [];
@@ -164,8 +118,7 @@ describe("Okta faults in Okta's own shapes: the client and AutoLoginApp converge
                     [0, 0, 0],
                 );
             } finally {
-                process.env.OKTA_API_TOKEN = sb.endpoints.okta.apiToken;
-                await bucket.stop();
+                await b.stop();
             }
         });
         it("a reset beyond the wait budget fails at once, naming Okta's E0000047 and the reset", async () => {
@@ -258,24 +211,21 @@ describe("Okta faults in Okta's own shapes: the client and AutoLoginApp converge
 
     describe("eventual consistency", () => {
         it("a lost create answer while searches lag 2 s behind writes: the app is found, not made twice", async () => {
-            const proxy = await droppingProxy(sb.urls.okta);
+            const proxy = await f.oktaProxy();
+            proxy.dropAnswer("POST", /^\/api\/v1\/apps$/);
             sb.setFaults([
                 { kind: "lag", server: "okta", method: "GET", path: "^/api/v1/apps$", ms: 2_000 },
             ]);
-            try {
-                const r = await appProvider.create({
-                    orgUrl: proxy.url,
-                    label: "lagged",
-                    loginUrl,
-                    active: true,
-                    adoptExisting: false,
-                });
-                const made = appsLabelled(sb, "lagged");
-                assert.equal(made.length, 1);
-                assert.equal(r.id, made[0].id);
-            } finally {
-                proxy.close();
-            }
+            const r = await appProvider.create({
+                orgUrl: proxy.url,
+                label: "lagged",
+                loginUrl,
+                active: true,
+                adoptExisting: false,
+            });
+            const made = appsLabelled(sb, "lagged");
+            assert.equal(made.length, 1);
+            assert.equal(r.id, made[0].id);
         });
         it("the lag fault hides a new app from lists and q searches, never from GET by id", async () => {
             const app = await oktaApi.createAutoLoginApp(sb.urls.okta, {

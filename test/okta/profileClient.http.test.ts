@@ -3,61 +3,32 @@
 // the shapes Okta's management spec documents (SchemaApi.updateApplicationUserProfile,
 // ProfileMappingApi.updateProfileMapping), and the answers are what the sandbox then holds.
 import { strict as assert } from "assert";
-import * as http from "http";
-import { AddressInfo } from "net";
 import * as app from "../../provider/okta/autoLoginAppProvider";
 import { CORE_USER } from "../../provider/okta/attributeMappingsLogic";
 import * as schema from "../../provider/okta/appUserSchemaPropertiesProvider";
 import { oktaProfileApi } from "../../provider/okta/profileClient";
-import { oktaFixture, OktaFixture, uniqueLabel } from "../support/oktaSandbox";
-
-interface Seen {
-    method: string;
-    path: string;
-    body?: unknown;
-}
+import type { Proxy } from "../support/proxy";
+import { oktaFixture, OktaFixture, uniqueLabel } from "../support/sandbox";
 
 describe("Okta profile calls on the wire (sandbox behind a recording proxy)", function () {
     this.timeout(30_000);
     let f: OktaFixture;
-    let proxy: http.Server;
+    let proxy: Proxy;
     let proxyUrl: string;
-    let seen: Seen[] = [];
+    /** what reached Okta through the proxy: method, path with query, JSON body */
+    const seen = () =>
+        proxy.seen.map(({ method, url, body }) => ({
+            method,
+            path: url,
+            ...(body !== undefined ? { body } : {}),
+        }));
 
     before(async () => {
         f = await oktaFixture();
-        const target = new URL(f.orgUrl);
-        proxy = http.createServer((req, res) => {
-            const chunks: Buffer[] = [];
-            req.on("data", (c: Buffer) => chunks.push(c));
-            req.on("end", () => {
-                const raw = Buffer.concat(chunks);
-                seen.push({
-                    method: req.method ?? "",
-                    path: req.url ?? "",
-                    ...(raw.length ? { body: JSON.parse(raw.toString("utf8")) } : {}),
-                });
-                const up = http.request(
-                    {
-                        host: target.hostname,
-                        port: target.port,
-                        path: req.url,
-                        method: req.method,
-                        headers: req.headers,
-                    },
-                    (r) => {
-                        res.writeHead(r.statusCode ?? 502, r.headers);
-                        r.pipe(res);
-                    },
-                );
-                up.end(raw);
-            });
-        });
-        await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", r));
-        proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+        proxy = await f.oktaProxy();
+        proxyUrl = proxy.url;
     });
     after(async () => {
-        proxy?.close();
         await f?.stop();
     });
 
@@ -69,7 +40,7 @@ describe("Okta profile calls on the wire (sandbox behind a recording proxy)", fu
             active: true,
             adoptExisting: false,
         });
-        seen = [];
+        proxy.seen.length = 0;
         return r.id;
     }
     const tz = {
@@ -84,7 +55,7 @@ describe("Okta profile calls on the wire (sandbox behind a recording proxy)", fu
     it("the schema update sends the custom definition as the spec shows it; null removes", async () => {
         const appId = await newApp();
         const added = await oktaProfileApi.updateAppUserSchema(proxyUrl, appId, { timezone: tz });
-        assert.deepEqual(seen, [
+        assert.deepEqual(seen(), [
             {
                 method: "POST",
                 path: `/api/v1/meta/schemas/apps/${appId}/default`,
@@ -103,13 +74,13 @@ describe("Okta profile calls on the wire (sandbox behind a recording proxy)", fu
         assert.equal(added.definitions.custom.properties.timezone.title, "Time zone");
         const live = await oktaProfileApi.getAppUserSchema(proxyUrl, appId);
         assert.deepEqual(live?.definitions.custom.properties, added.definitions.custom.properties);
-        assert.equal(seen[1].method, "GET");
-        assert.equal(seen[1].path, `/api/v1/meta/schemas/apps/${appId}/default`);
+        assert.equal(seen()[1].method, "GET");
+        assert.equal(seen()[1].path, `/api/v1/meta/schemas/apps/${appId}/default`);
         const removed = await oktaProfileApi.updateAppUserSchema(proxyUrl, appId, {
             timezone: null,
         });
         assert.deepEqual(
-            (seen[2].body as { definitions: { custom: { properties: unknown } } }).definitions
+            (seen()[2].body as { definitions: { custom: { properties: unknown } } }).definitions
                 .custom.properties,
             { timezone: null },
         );
@@ -126,13 +97,13 @@ describe("Okta profile calls on the wire (sandbox behind a recording proxy)", fu
         };
         await schema.create({ orgUrl: proxyUrl, appId, properties: { timezone: declared } });
         assert.deepEqual(
-            seen.map((x) => `${x.method} ${x.path}`),
+            seen().map((x) => `${x.method} ${x.path}`),
             [
                 `GET /api/v1/meta/schemas/apps/${appId}/default`,
                 `POST /api/v1/meta/schemas/apps/${appId}/default`,
             ],
         );
-        assert.deepEqual(seen[1].body, {
+        assert.deepEqual(seen()[1].body, {
             definitions: {
                 custom: {
                     id: "#custom",
@@ -203,18 +174,18 @@ describe("Okta profile calls on the wire (sandbox behind a recording proxy)", fu
         assert.ok(found);
         assert.equal(found.target.id, appId);
         assert.equal(found.source.type, "user");
-        assert.deepEqual(seen, [
+        assert.deepEqual(seen(), [
             { method: "GET", path: `/api/v1/mappings?targetId=${appId}&limit=200` },
         ]);
         const m = await oktaProfileApi.getMapping(proxyUrl, found.id);
         assert.equal(m?.id, found.id);
         assert.equal(m?.properties.givenName.expression, "user.firstName");
-        seen = [];
+        proxy.seen.length = 0;
         const updated = await oktaProfileApi.updateMapping(proxyUrl, found.id, {
             givenName: { expression: "user.nickName", pushStatus: "PUSH" },
             email: null,
         });
-        assert.deepEqual(seen, [
+        assert.deepEqual(seen(), [
             {
                 method: "POST",
                 path: `/api/v1/mappings/${found.id}`,

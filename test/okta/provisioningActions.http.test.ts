@@ -10,7 +10,7 @@ import type {
     ProvisioningActionsState,
 } from "../../provider/okta/provisioningActionsLogic";
 import { connectionFixture, ConnectionFixture } from "../support/connectionFixture";
-import { uniqueLabel } from "../support/oktaSandbox";
+import { uniqueLabel } from "../support/sandbox";
 
 describe("ProvisioningActions provider against the sandbox (HTTP)", function () {
     this.timeout(30_000);

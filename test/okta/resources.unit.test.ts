@@ -2,6 +2,7 @@
 // given, the client secret marked secret, the outputs its provider adds exposed on the object, and
 // a serialized provider that loads the right implementation module (refresh and destroy run that).
 import { strict as assert } from "assert";
+import { installMocks } from "../support/pulumiMocks";
 import * as path from "path";
 import { createRequire } from "module";
 import * as pulumi from "@pulumi/pulumi";
@@ -46,19 +47,11 @@ describe("Okta resource classes (Pulumi mocks)", function () {
 
     beforeEach(() => {
         registered = [];
-        pulumi.runtime.setMocks(
-            {
-                newResource(args) {
-                    registered.push({ type: args.type, name: args.name, inputs: args.inputs });
-                    const extra = outputs[args.type.split(":").pop() ?? ""] ?? {};
-                    return { id: `${args.name}-id`, state: { ...args.inputs, ...extra } };
-                },
-                call: (args) => args.inputs,
-            },
-            "project",
-            "stack",
-            false,
-        );
+        installMocks({
+            onRegister: (args) =>
+                registered.push({ type: args.type, name: args.name, inputs: args.inputs }),
+            outputs,
+        });
     });
 
     /** Waits until the resource is registered and returns what the engine received. */

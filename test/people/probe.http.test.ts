@@ -6,7 +6,7 @@ import { ownerMarker } from "../../provider/ownership";
 import { findStackApp, peopleReport, type PeopleFacts } from "../../provider/people/probe";
 import { addPeople } from "../../sandbox/okta/population";
 import { connectionFixture, type ConnectionFixture } from "../support/connectionFixture";
-import { uniqueEmail } from "../support/cxoneSandbox";
+import { uniqueEmail } from "../support/sandbox";
 
 const ON = { createUsers: true, updateUserAttributes: true, deactivateUsers: true };
 const OWNER = "cxone-okta-scim/probe";

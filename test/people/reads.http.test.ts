@@ -4,7 +4,7 @@ import * as assert from "assert";
 import { impactOf } from "../../provider/people/impactLogic";
 import { readPeopleNow } from "../../provider/people/reads";
 import { addPeople } from "../../sandbox/okta/population";
-import { oktaFixture, uniqueLabel, type OktaFixture } from "../support/oktaSandbox";
+import { oktaFixture, uniqueLabel, type OktaFixture } from "../support/sandbox";
 
 const ON = { createUsers: true, updateUserAttributes: true, deactivateUsers: true };
 

@@ -106,6 +106,55 @@ describe("reads before the first write: judgements", () => {
         assert.deepEqual(roleFindings(f, [role("r9", "hand")], role("r9", "hand")), []);
     });
 
+    it("an unmarked role the key's employee holds, and that employee, may be this stack's own with a lost mark: each refusal carries the warning that replaces it once the stack is found deployed", () => {
+        const f = facts();
+        const held = roleFindings(f, [role("r1", "edited by hand")], undefined, [
+            employee("e1", "r1"),
+        ]);
+        assert.deepEqual(paths(held), ["roleName"]);
+        assert.match(
+            held[0].unlessDeployed ?? "",
+            /^CXone role "SCIM Access Key" \(id r1\) carries no stack's mark, but this stack's Okta app exists .*writes the mark \[pulumi stack: proj\/dev\] back$/,
+        );
+        // held by no employee of this email, or given as adoptRoleId: a plain refusal
+        assert.equal(
+            roleFindings(f, [role("r1", "hand")], undefined, [employee("e1", "r2")])[0]
+                .unlessDeployed,
+            undefined,
+        );
+        const adopting = facts({ adoptRoleId: "r9" });
+        assert.equal(
+            roleFindings(adopting, [role("r1", "hand")], undefined, [employee("e1", "r1")])[0]
+                .unlessDeployed,
+            undefined,
+        );
+        // another stack's role is never waived
+        const theirs = roleFindings(f, [role("r1", withMarker("d", "other/prod"))], undefined, [
+            employee("e1", "r1"),
+        ]);
+        assert.equal(theirs[0].unlessDeployed, undefined);
+        const namesRole = (id: string) => id === "r1";
+        const emp = employeeFindings(
+            f,
+            [employee("e1", "r1")],
+            undefined,
+            () => undefined,
+            namesRole,
+        );
+        assert.match(
+            emp[0].unlessDeployed ?? "",
+            /^CXone employee "scim@example.com" \(id e1\) carries no stack's mark/,
+        );
+        const other = employeeFindings(
+            f,
+            [employee("e1", "r2")],
+            undefined,
+            () => undefined,
+            namesRole,
+        );
+        assert.equal(other[0].unlessDeployed, undefined);
+    });
+
     it("an employee of this email: ours (holds our role) passes; another stack's is refused, also by adoptEmployeeId", () => {
         const marks: Record<string, string> = { mine: "proj/dev", theirs: "other/prod" };
         const markOf = (id: string) => marks[id];

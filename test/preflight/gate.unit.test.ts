@@ -34,6 +34,30 @@ describe("reads before the first write: the gate", () => {
         });
     });
 
+    it("a refusal only a lost mark explains becomes its warning when a probe found the stack deployed, and stays a refusal otherwise", async () => {
+        const lost = {
+            propertyPath: "roleName",
+            reason: "roleName: taken",
+            unlessDeployed: "taken as this stack's own",
+        };
+        const cxone: Probe<{ n: number }> = {
+            name: "cxone",
+            input: "cxone",
+            run: async () => ({ refusals: [lost, { propertyPath: "x", reason: "x: no" }] }),
+        };
+        const found = (deployed: boolean): Probe<{ n: number }> => ({
+            name: "okta",
+            input: "okta",
+            run: async () => ({ deployed }),
+        });
+        const deployed = await askBeforeWriting({ n: 2 }, [cxone, found(true)]);
+        assert.deepEqual(deployed.refusals, [{ propertyPath: "x", reason: "x: no" }]);
+        assert.deepEqual(deployed.warnings, ["taken as this stack's own"]);
+        const fresh = await askBeforeWriting({ n: 3 }, [cxone, found(false)]);
+        assert.deepEqual(fresh.refusals, [lost, { propertyPath: "x", reason: "x: no" }]);
+        assert.deepEqual(fresh.warnings, []);
+    });
+
     it("asks once per inputs and probes: a second ask with equal inputs reuses the answer", async () => {
         let runs = 0;
         const probe: Probe<{ k: string }> = {

@@ -12,7 +12,7 @@ import { runningSandbox, startHint } from "../../program/sandboxTarget";
 import { SANDBOX_DIR_ENV } from "../../provider/core/sandboxFile";
 import { startSandbox, type RunningSandbox } from "../../sandbox/index";
 import type { Declared } from "../support/pulumiMocks";
-import { defaultAnswers, mockProviders, ProviderAnswers, valueOf } from "../support/programMocks";
+import { defaultAnswers, mockProviders, ProviderAnswers, valueOf } from "../support/pulumiMocks";
 
 const real = {
     "cxone:region": "na1",

@@ -4,7 +4,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { repoRoot } from "../../scripts/lib/engine";
-import { rootProject } from "../support/integrationStack";
+import { rootProject } from "../../scripts/lib/rootProject";
 
 describe("the integration fixture's project file is the repository's Pulumi.yaml", () => {
     const text = fs.readFileSync(path.join(repoRoot, "Pulumi.yaml"), "utf8");

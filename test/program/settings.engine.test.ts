@@ -94,12 +94,13 @@ describe("program settings and Pulumi.yaml options (real CLI, sandbox)", functio
 
         const o = JSON.parse(await cli("stack", "output", "--json"));
         const cx = sandbox.context.state.cxone;
-        // adopted: the hand-made role, now with the SCIM permissions
+        // adopted: the hand-made role, keeping the permissions its maker gave it (the way on where
+        // CXone's role writes are not public: docs/operator-guide.md)
         assert.equal(o.roleId, preRoleId);
         const permissions = cx.roles[preRoleId].permissions.map((p) =>
             typeof p === "string" ? p : p.permission,
         );
-        assert.deepEqual(permissions.sort(), ["Employees: Create and Edit", "Employees: View"]);
+        assert.deepEqual(permissions, ["Employees: View"]);
         assert.equal(cx.roles[preRoleId].status, "ACTIVE");
         const user = cx.users[o.employeeId];
         assert.deepEqual(

@@ -246,4 +246,25 @@ describe("CXone sandbox: SCIM 2.0", function () {
         const r = await axios.get(`${sb.urls.cxone}/scim/v2/Users`, { validateStatus: () => true });
         assert.strictEqual(r.status, 401);
     });
+
+    it("a userName stored in mixed case is found by userName eq and emails.value eq in any case", async () => {
+        // userName and emails are caseExact=false (RFC 7643): the stored spelling must not matter
+        const r = await scim.post("/Users", person("Mixed.Case@Example.COM"));
+        assert.strictEqual(r.status, 201, JSON.stringify(r.data));
+        assert.strictEqual(r.data.userName, "Mixed.Case@Example.COM", "kept as given");
+        for (const filter of [
+            'userName eq "mixed.case@example.com"',
+            'userName eq "MIXED.CASE@EXAMPLE.COM"',
+            'userName eq "Mixed.Case@Example.COM"',
+            'emails.value eq "mixed.case@example.com"',
+            'emails[value eq "MIXED.case@example.com"]',
+        ]) {
+            const found = await scim.get("/Users", { params: { filter } });
+            assert.deepStrictEqual(
+                found.data.Resources.map((u: { id: string }) => u.id),
+                [r.data.id],
+                filter,
+            );
+        }
+    });
 });

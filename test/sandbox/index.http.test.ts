@@ -5,6 +5,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { startSandbox, type RunningSandbox } from "../../sandbox/index";
+import { consoleSettings, outputsFor } from "../../sandbox/operator";
 import { autoLoginBody } from "../support/oktaHarness";
 
 const TO_APP = {
@@ -83,16 +84,10 @@ describe("sandbox Okta + CXone: Authenticate with CXone and provisioning, end to
         assert.strictEqual(app.status, 200);
         const id = app.body.id;
         // Step 7-12 (console): Enable SCIM provisioning + SCIM connection.
-        const form = {
-            scimBaseUrl: `${cx.baseUrl}/scim/v2`,
-            uniqueIdentifierField: "userName",
-            supportedActions: ["pushNewUsers", "pushProfileUpdates"],
-            authMode: "oauth2",
-            tokenEndpoint: `${cx.baseUrl}/auth/token`,
-            authorizeEndpoint: `${cx.baseUrl}/auth/authorize?scope=openid`,
-            clientId: cx.adminAccessKeyId,
-            clientSecret: "not-the-secret",
-        };
+        const o = outputsFor(cx.baseUrl, id, cx.adminAccessKeyId, "not-the-secret");
+        const form = consoleSettings(o, {
+            authorizeEndpoint: `${o.authorizeEndpoint}?scope=openid`,
+        });
         const saved = await fetch(`${sb.urls.okta}/sandbox/console/apps/${id}/provisioning`, {
             method: "POST",
             headers: { "Content-Type": "application/json" },

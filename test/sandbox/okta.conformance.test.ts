@@ -11,7 +11,7 @@ import * as os from "os";
 import * as path from "path";
 import * as okta from "@okta/okta-sdk-nodejs";
 import { startSandbox, type RunningSandbox } from "../../sandbox/index";
-import { completeConsoleSteps } from "../../sandbox/operator";
+import { completeConsoleSteps, outputsFor } from "../../sandbox/operator";
 import { checkModel } from "../support/oktaModels";
 
 /** Declared fields Okta leaves out for these objects too, with the reason. */
@@ -221,15 +221,13 @@ describe("conformance: Okta's Node SDK against the sandbox's Okta", function () 
         it("after the console steps: connection ENABLED, features listed and switched (get/list/update), lifecycle", async () => {
             const ep = sb.endpoints;
             const app = await client.applicationApi.getApplication({ appId });
-            const outs = {
+            const outs = outputsFor(
+                ep.cxone.baseUrl,
                 appId,
-                scimBaseUrl: `${ep.cxone.baseUrl}/scim/v2`,
-                tokenEndpoint: `${ep.cxone.baseUrl}/auth/token`,
-                authorizeEndpoint: `${ep.cxone.baseUrl}/auth/authorize`,
-                accessKeyId: ep.cxone.adminAccessKeyId,
-                accessKeySecret: ep.cxone.adminAccessKeySecret,
-            };
-            const done = await completeConsoleSteps(sb.urls.okta, outs as never, {
+                ep.cxone.adminAccessKeyId,
+                ep.cxone.adminAccessKeySecret,
+            );
+            const done = await completeConsoleSteps(sb.urls.okta, outs, {
                 email: ep.cxone.adminEmail,
                 password: ep.cxone.adminPassword,
             });

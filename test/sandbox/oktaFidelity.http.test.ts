@@ -8,7 +8,7 @@ import * as path from "path";
 import axios, { type AxiosResponse } from "axios";
 import { parseStartArgs } from "../../sandbox/cli";
 import { startSandbox, type RunningSandbox } from "../../sandbox/index";
-import { completeConsoleSteps } from "../../sandbox/operator";
+import { completeConsoleSteps, outputsFor } from "../../sandbox/operator";
 import { autoLoginBody } from "../support/oktaHarness";
 
 async function start(okta: Parameters<typeof startSandbox>[0]["okta"]): Promise<RunningSandbox> {
@@ -154,14 +154,12 @@ describe("sandbox Okta: fidelity to Okta's documented behaviour", function () {
             ).data;
             const done = await completeConsoleSteps(
                 unknown.urls.okta,
-                {
-                    appId: app.id,
-                    scimBaseUrl: `${ep.cxone.baseUrl}/scim/v2`,
-                    tokenEndpoint: `${ep.cxone.baseUrl}/auth/token`,
-                    authorizeEndpoint: `${ep.cxone.baseUrl}/auth/authorize`,
-                    accessKeyId: ep.cxone.adminAccessKeyId,
-                    accessKeySecret: ep.cxone.adminAccessKeySecret,
-                } as never,
+                outputsFor(
+                    ep.cxone.baseUrl,
+                    app.id,
+                    ep.cxone.adminAccessKeyId,
+                    ep.cxone.adminAccessKeySecret,
+                ),
                 { email: ep.cxone.adminEmail, password: ep.cxone.adminPassword },
             );
             assert.ok(done.ok);

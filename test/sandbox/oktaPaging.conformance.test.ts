@@ -7,7 +7,7 @@ import * as http from "http";
 import * as okta from "@okta/okta-sdk-nodejs";
 import { call } from "../../provider/okta/client";
 import { nextPageUrl } from "../../provider/core/pagination";
-import { oktaFixture, type OktaFixture } from "../support/oktaSandbox";
+import { oktaFixture, type OktaFixture } from "../support/sandbox";
 
 /**
  * The next page as okta-sdk-golang v2 reads it (okta/requestExecutor.go newResponse): for each

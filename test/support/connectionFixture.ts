@@ -10,8 +10,8 @@ import * as app from "../../provider/okta/autoLoginAppProvider";
 import * as scim from "../../provider/okta/scimConnectionProvider";
 import type { ScimConnectionState } from "../../provider/okta/scimConnectionLogic";
 import { sandboxRegion } from "../../provider/regions";
-import { authenticateWithCxone, saveScimSettings } from "../../sandbox/operator";
-import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "./cxoneSandbox";
+import { authenticateWithCxone, consoleSettings, saveScimSettings } from "../../sandbox/operator";
+import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "./sandbox";
 
 export interface Key {
     accessKeyId: string;
@@ -69,16 +69,8 @@ export async function connectionFixture(): Promise<ConnectionFixture> {
     const employeeId = (await employee.create(ec.inputs)).id;
     const cxone = () => new CxoneClient(f.endpoint);
     const region = sandboxRegion(f.sandbox.urls.cxone);
-    const settings = (k: Key) => ({
-        scimBaseUrl: region.scimBaseUrl,
-        uniqueIdentifierField: "userName",
-        supportedActions: ["pushNewUsers", "pushProfileUpdates"],
-        authMode: "oauth2" as const,
-        tokenEndpoint: region.tokenEndpoint,
-        authorizeEndpoint: region.authorizeEndpoint,
-        clientId: k.accessKeyId,
-        clientSecret: k.secret,
-    });
+    const settings = (k: Key) =>
+        consoleSettings({ ...region, accessKeyId: k.accessKeyId, accessKeySecret: k.secret });
     return {
         f,
         orgUrl,

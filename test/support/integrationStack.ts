@@ -6,7 +6,7 @@ import * as os from "os";
 import * as path from "path";
 import { startSandbox, RunningSandbox } from "../../sandbox/index";
 import type { OktaServerOptions } from "../../sandbox/okta/app";
-import { repoRoot } from "../../scripts/lib/engine";
+import { rootProject } from "../../scripts/lib/rootProject";
 import { IntegrationOutputs } from "../../sandbox/operator";
 import { rootProgram, TestStack, testStack } from "./engine";
 
@@ -16,16 +16,6 @@ export interface IntegrationFixture {
     outputs(): Promise<IntegrationOutputs & Record<string, unknown>>;
     /** what the sandbox's Okta reports for the SCIM connection (see useOktaConnection) */
     oktaConnection: "reported" | "unknown";
-}
-
-/** The repository's Pulumi.yaml: its name and options, as `pulumi` reads them at the root. */
-export function rootProject(): { name: string; options: Record<string, string> } {
-    const text = fs.readFileSync(path.join(repoRoot, "Pulumi.yaml"), "utf8");
-    const name = /^name:\s*(\S+)/m.exec(text)?.[1] ?? "";
-    const block = /^options:\n((?:[ \t]+.*\n?)+)/m.exec(text)?.[1] ?? "";
-    const options: Record<string, string> = {};
-    for (const m of block.matchAll(/^[ \t]+(\w+):\s*(\S+)/gm)) options[m[1]] = m[2];
-    return { name, options };
 }
 
 export interface FixtureOptions {

@@ -1,31 +1,12 @@
 // Test harness for the Okta server alone: mounts createOktaApp on an ephemeral loopback port with a
 // context built here, plus a small stand-in for CXone's OAuth + SCIM endpoints (the real CXone
 // server is tested end to end in test/sandbox/index.http.test.ts through startSandbox).
-import * as http from "http";
-import type { AddressInfo } from "net";
 import express from "express";
 import type { SandboxContext, SandboxState } from "../../sandbox/core/context";
 import { createOktaApp, type OktaLocals, type OktaServerOptions } from "../../sandbox/okta/app";
 import { seedOkta } from "../../sandbox/okta/state";
-
-export interface Served {
-    url: string;
-    close(): Promise<void>;
-}
-
-export async function serve(app: express.Express): Promise<Served> {
-    const server = http.createServer(app);
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
-    const port = (server.address() as AddressInfo).port;
-    return {
-        url: `http://127.0.0.1:${port}`,
-        close: () =>
-            new Promise<void>((r) => {
-                server.close(() => r());
-                server.closeAllConnections();
-            }),
-    };
-}
+import { consoleSettings, outputsFor } from "../../sandbox/operator";
+import { serve, type Served } from "./loopbackServer";
 
 export interface OktaHarness {
     ctx: SandboxContext;
@@ -245,16 +226,8 @@ export async function startFakeCxone(): Promise<FakeCxone> {
 
 /** The console form for the sandbox CXone, with the fake's credentials. */
 export function scimForm(cx: { url: string; clientId: string; clientSecret: string }) {
-    return {
-        scimBaseUrl: `${cx.url}/scim/v2`,
-        uniqueIdentifierField: "userName",
-        supportedActions: ["pushNewUsers", "pushProfileUpdates"],
-        authMode: "oauth2",
-        tokenEndpoint: `${cx.url}/auth/token`,
-        authorizeEndpoint: `${cx.url}/auth/authorize?scope=openid`,
-        clientId: cx.clientId,
-        clientSecret: cx.clientSecret,
-    };
+    const o = outputsFor(cx.url, "", cx.clientId, cx.clientSecret);
+    return consoleSettings(o, { authorizeEndpoint: `${o.authorizeEndpoint}?scope=openid` });
 }
 
 /** Plays the person: follows "Authenticate with CXone" through the fake's login form. */

@@ -1,16 +1,27 @@
-// The connection test that spares the key (provider/verifySparingKey.ts), against the sandbox over
-// HTTP: it passes for a working key without moving the key's lastUsedDate (the stack's evidence
-// that Okta uses the key), leaves no temporary key behind, and fails naming the reason for a key
-// switched off or revoked.
+// The connection test that spares the key (provider/verifySparingKey.ts) against the sandbox over
+// HTTP, outcome by outcome: it passes for a working key without moving the key's lastUsedDate (the
+// stack's evidence that Okta uses the key), reports each step exactly, revokes its temporary key
+// whatever fails (a failed revocation names the key to revoke by hand), and fails naming the
+// reason for a key switched off or revoked. Faults are injected where the sandbox would answer well.
 import { strict as assert } from "assert";
 import * as accessKey from "../../provider/cxone/accessKeyProvider";
 import * as employee from "../../provider/cxone/employeeProvider";
 import * as role from "../../provider/cxone/roleProvider";
 import { CxoneClient } from "../../provider/cxone/client";
 import { sandboxRegion } from "../../provider/regions";
-import { formatVerifyResult, STEP_SCIM, STEP_TOKEN } from "../../provider/verify";
-import { STEP_KEY, verifySparingKey } from "../../provider/verifySparingKey";
-import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/cxoneSandbox";
+import {
+    formatVerifyResult,
+    STEP_SCIM,
+    STEP_TOKEN,
+    DEFAULT_PROBE_USER_NAME,
+} from "../../provider/verify";
+import { STEP_KEY, verifySparingKey, SPARED_KEY_NOTE } from "../../provider/verifySparingKey";
+import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
+import * as net from "net";
+import type { AddressInfo } from "net";
+import { accessKeyToken } from "../../provider/cxone/accessKeyToken";
+import { closedPort } from "../support/loopbackServer";
+import { startScriptedCxone } from "../support/scriptedCxone";
 
 describe("connection test sparing the key (sandbox)", function () {
     this.timeout(30_000);
@@ -92,5 +103,349 @@ describe("connection test sparing the key (sandbox)", function () {
         const v = await run();
         assert.equal(v.ok, false);
         assert.match(v.steps[0].detail, /does not exist in this tenant/);
+    });
+});
+
+// The connection test that spares the key (provider/verifySparingKey.ts), outcome by outcome
+// against the sandbox: each step's exact report, the temporary key revoked whatever fails, and a
+// failed revocation naming the key to revoke by hand. Faults are injected where the sandbox would
+// otherwise answer well.
+describe("connection test sparing the key: each outcome (sandbox)", function () {
+    this.timeout(30_000);
+    let f: CxoneFixture;
+    let roleId: string;
+    const admin = () => new CxoneClient(f.endpoint);
+    const region = () => sandboxRegion(f.sandbox.urls.cxone);
+
+    /** A fresh employee with one access key. */
+    async function employeeWithKey(): Promise<{ userId: string; keyId: string; secret: string }> {
+        const e = await employee.create(
+            (
+                await employee.check(
+                    {},
+                    {
+                        endpoint: f.endpoint,
+                        email: uniqueEmail("spare"),
+                        firstName: "Spare",
+                        lastName: "Key",
+                        roleId,
+                    },
+                )
+            ).inputs,
+        );
+        const k = await accessKey.create(
+            (await accessKey.check({}, { endpoint: f.endpoint, employeeId: e.id })).inputs,
+        );
+        return { userId: e.id, keyId: k.id, secret: k.outs.secret as string };
+    }
+    const keysOf = async (userId: string) =>
+        (await admin().listAccessKeys(userId)).map((k) => k.accessKeyId);
+
+    before(async () => {
+        f = await cxoneFixture();
+        const r = await role.create(
+            (await role.check({}, { endpoint: f.endpoint, name: unique("Spare Key") })).inputs,
+        );
+        roleId = r.id;
+    });
+    after(async () => {
+        await f?.stop();
+    });
+    afterEach(() => f.sandbox.clearFaults());
+
+    it("passes, reporting the key's last use and the temporary key; the result is complete", async () => {
+        const { userId, keyId, secret } = await employeeWithKey();
+        await accessKeyToken(f.sandbox.urls.cxone, { accessKeyId: keyId, accessKeySecret: secret });
+        const lastUsed = (await admin().getAccessKey(keyId))?.lastUsedDate;
+        assert.ok(lastUsed, "signing in with the key set its lastUsedDate");
+        const v = await verifySparingKey({
+            region: region(),
+            accessKeyId: keyId,
+            admin: admin(),
+            timeoutMs: 5000,
+        });
+        assert.equal(v.ok, true, formatVerifyResult(v));
+        assert.deepEqual(v.steps[0], {
+            name: STEP_KEY,
+            ok: true,
+            detail: `access key ${keyId} is active, employee ${userId}, last used ${lastUsed}`,
+        });
+        const tmp = new RegExp(`^employee ${userId} signed in with temporary key (\\S+)$`).exec(
+            v.steps[1].detail,
+        );
+        assert.ok(tmp && v.steps[1].ok && v.steps[1].name === STEP_TOKEN, v.steps[1].detail);
+        assert.notEqual(tmp[1], keyId);
+        assert.deepEqual(v.steps[2], {
+            name: STEP_SCIM,
+            ok: true,
+            detail: `${region().scimBaseUrl} answered the userName lookup Okta makes (0 for "${DEFAULT_PROBE_USER_NAME}")`,
+        });
+        assert.deepEqual(
+            [v.region, v.accessKeyId, v.scimBaseUrl, v.notes],
+            ["sandbox", keyId, region().scimBaseUrl, [...region().notes, SPARED_KEY_NOTE]],
+        );
+        assert.equal(await admin().getAccessKey(tmp[1]), undefined, "temporary key revoked");
+        assert.equal((await admin().getAccessKey(keyId))?.lastUsedDate, lastUsed);
+        assert.ok(!JSON.stringify(v).includes(secret));
+    });
+
+    it("a key never used says so; the lookup asks for the userName given", async () => {
+        const { keyId } = await employeeWithKey();
+        const v = await verifySparingKey({
+            region: region(),
+            accessKeyId: keyId,
+            admin: admin(),
+            probeUserName: "nobody@example.com",
+        });
+        assert.match(v.steps[0].detail, /, never used yet$/);
+        assert.match(v.steps[2].detail, / \(0 for "nobody@example\.com"\)$/);
+    });
+
+    it("a key that does not exist: fails at the key check, the other steps skipped", async () => {
+        const v = await verifySparingKey({
+            region: region(),
+            accessKeyId: "AKNOSUCHKEY1",
+            admin: admin(),
+        });
+        assert.equal(v.ok, false);
+        assert.deepEqual(v.steps, [
+            {
+                name: STEP_KEY,
+                ok: false,
+                detail: "access key AKNOSUCHKEY1 does not exist in this tenant (revoked, or another region)",
+            },
+            {
+                name: STEP_TOKEN,
+                ok: false,
+                skipped: true,
+                detail: "skipped: the key does not work",
+            },
+            { name: STEP_SCIM, ok: false, skipped: true, detail: "skipped: no token" },
+        ]);
+    });
+
+    it("a key switched off: fails at the key check, saying Okta cannot sign in with it", async () => {
+        const { userId, keyId } = await employeeWithKey();
+        await admin().setAccessKeyActive({ accessKeyId: keyId, userId }, false);
+        const v = await verifySparingKey({ region: region(), accessKeyId: keyId, admin: admin() });
+        assert.deepEqual(v.steps[0], {
+            name: STEP_KEY,
+            ok: false,
+            detail: `access key ${keyId} is switched off in CXone: Okta cannot sign in with it`,
+        });
+        assert.equal(v.steps.length, 3);
+        assert.deepEqual(await keysOf(userId), [keyId], "no temporary key was made");
+    });
+
+    it("CXone unreachable for the admin: the key could not be checked, with the reason", async () => {
+        const port = await closedPort();
+        const down = new CxoneClient({
+            issuerUrl: `http://127.0.0.1:${port}`,
+            areaUrl: `http://127.0.0.1:${port}`,
+        });
+        const v = await verifySparingKey({ region: region(), accessKeyId: "AK1", admin: down });
+        assert.equal(v.ok, false);
+        assert.match(v.steps[0].detail, /^could not read the key: could not .*ECONNREFUSED/);
+        assert.deepEqual([v.steps[0].name, v.steps[0].ok], [STEP_KEY, false]);
+        assert.deepEqual(v.steps.slice(1), [
+            {
+                name: STEP_TOKEN,
+                ok: false,
+                skipped: true,
+                detail: "skipped: the key could not be checked",
+            },
+            { name: STEP_SCIM, ok: false, skipped: true, detail: "skipped: no token" },
+        ]);
+    });
+
+    it("the temporary key cannot be made: sign-in fails with CXone's answer, nothing to revoke", async () => {
+        const { userId, keyId } = await employeeWithKey();
+        f.sandbox.setFaults([
+            {
+                kind: "status",
+                server: "cxone",
+                method: "POST",
+                path: "^/access-key-management/v1/access-keys$",
+                status: 400,
+                times: 1,
+            },
+        ]);
+        f.sandbox.clearRequests();
+        const v = await verifySparingKey({ region: region(), accessKeyId: keyId, admin: admin() });
+        assert.equal(v.ok, false);
+        assert.deepEqual(
+            f.sandbox.requests().filter((q) => q.method === "DELETE"),
+            [],
+            "no key was made, so none is revoked",
+        );
+        assert.match(
+            v.steps[1].detail,
+            new RegExp(
+                `^employee ${userId} could not sign in: could not create a CXone access key for ` +
+                    `employee ${userId}: CXone answered HTTP 400.* \\(is the employee activated\\?\\)$`,
+            ),
+        );
+        assert.deepEqual(v.steps[2], {
+            name: STEP_SCIM,
+            ok: false,
+            skipped: true,
+            detail: "skipped: no token",
+        });
+        assert.deepEqual(v.notes, [...region().notes, SPARED_KEY_NOTE]);
+        assert.deepEqual(await keysOf(userId), [keyId]);
+    });
+
+    it("the temporary key is refused at sign-in: kind, status and CXone's words; key revoked", async () => {
+        const { userId, keyId } = await employeeWithKey();
+        const cx = await startScriptedCxone();
+        try {
+            cx.script = {
+                token: {
+                    status: 401,
+                    body: { error: "invalid_client", errorDescription: "Invalid access key" },
+                },
+            };
+            const area = region();
+            area.areaUrl = cx.url;
+            const v = await verifySparingKey({ region: area, accessKeyId: keyId, admin: admin() });
+            assert.equal(
+                v.steps[1].detail,
+                `employee ${userId} could not sign in: http, HTTP 401, invalid_client, Invalid ` +
+                    "access key (is the employee activated?)",
+            );
+            assert.deepEqual(await keysOf(userId), [keyId], "the temporary key was revoked");
+        } finally {
+            await cx.stop();
+        }
+    });
+
+    it("nothing answers the temporary key's sign-in: the kind alone; key revoked", async () => {
+        const { userId, keyId } = await employeeWithKey();
+        const area = region();
+        const port = await closedPort();
+        area.areaUrl = `http://127.0.0.1:${port}`;
+        const v = await verifySparingKey({ region: area, accessKeyId: keyId, admin: admin() });
+        assert.equal(v.ok, false);
+        assert.deepEqual(v.steps.slice(1), [
+            {
+                name: STEP_TOKEN,
+                ok: false,
+                detail: `employee ${userId} could not sign in: refused (is the employee activated?)`,
+            },
+            { name: STEP_SCIM, ok: false, skipped: true, detail: "skipped: no token" },
+        ]);
+        assert.deepEqual(await keysOf(userId), [keyId], "the temporary key was revoked");
+    });
+
+    it("a sign-in that never answers gives up after the time asked; key revoked", async () => {
+        const { userId, keyId } = await employeeWithKey();
+        const hang = net.createServer(() => undefined);
+        await new Promise<void>((r) => hang.listen(0, "127.0.0.1", r));
+        try {
+            const area = region();
+            area.areaUrl = `http://127.0.0.1:${(hang.address() as AddressInfo).port}`;
+            const t0 = Date.now();
+            const v = await verifySparingKey({
+                region: area,
+                accessKeyId: keyId,
+                admin: admin(),
+                timeoutMs: 200,
+            });
+            assert.ok(Date.now() - t0 < 3000, `${Date.now() - t0} ms`);
+            assert.equal(
+                v.steps[1].detail,
+                `employee ${userId} could not sign in: timeout (is the employee activated?)`,
+            );
+            assert.deepEqual(await keysOf(userId), [keyId]);
+        } finally {
+            hang.close();
+        }
+    });
+
+    it("SCIM 403: names the permission to give; the temporary key is revoked", async () => {
+        const { userId, keyId } = await employeeWithKey();
+        f.sandbox.setFaults([
+            {
+                kind: "status",
+                server: "cxone",
+                method: "GET",
+                path: "^/scim/v2/Users$",
+                status: 403,
+                times: 1,
+            },
+        ]);
+        const v = await verifySparingKey({ region: region(), accessKeyId: keyId, admin: admin() });
+        assert.equal(v.ok, false);
+        assert.deepEqual(v.steps[2], {
+            name: STEP_SCIM,
+            ok: false,
+            detail: 'the employee lacks permission (HTTP 403): give its role "Employees: Create and Edit"',
+        });
+        assert.deepEqual(await keysOf(userId), [keyId]);
+    });
+
+    it("another SCIM failure is quoted by kind, status and CXone's words", async () => {
+        const { keyId } = await employeeWithKey();
+        f.sandbox.setFaults([
+            {
+                kind: "status",
+                server: "cxone",
+                method: "GET",
+                path: "^/scim/v2/Users$",
+                status: 500,
+                times: 1,
+            },
+        ]);
+        const v = await verifySparingKey({ region: region(), accessKeyId: keyId, admin: admin() });
+        assert.equal(v.ok, false);
+        assert.equal(
+            v.steps[2].detail,
+            "the SCIM lookup failed: http, HTTP 500, Internal Server Error, injected fault",
+        );
+        assert.equal(v.steps[2].ok, false);
+    });
+
+    it("a SCIM server nobody answers: the kind alone", async () => {
+        const { keyId } = await employeeWithKey();
+        const r = region();
+        r.scimBaseUrl = `http://127.0.0.1:${await closedPort()}/scim/v2`;
+        const v = await verifySparingKey({
+            region: r,
+            accessKeyId: keyId,
+            admin: admin(),
+            timeoutMs: 2000,
+        });
+        assert.equal(v.steps[2].detail, "the SCIM lookup failed: refused");
+    });
+
+    it("a failed revocation fails the test and names the temporary key to revoke by hand", async () => {
+        const { userId, keyId } = await employeeWithKey();
+        f.sandbox.setFaults([
+            {
+                kind: "status",
+                server: "cxone",
+                method: "DELETE",
+                path: "^/access-key-management/v1/access-keys/",
+                status: 400,
+                times: 1,
+            },
+        ]);
+        const v = await verifySparingKey({ region: region(), accessKeyId: keyId, admin: admin() });
+        assert.equal(v.ok, false, "every step passed, but a temporary key is left");
+        assert.deepEqual(
+            v.steps.map((s) => s.ok),
+            [true, true, true],
+        );
+        const left = (await keysOf(userId)).filter((k) => k !== keyId);
+        assert.equal(left.length, 1);
+        assert.equal(v.notes.length, region().notes.length + 2);
+        assert.match(
+            v.notes.at(-1)!,
+            new RegExp(
+                `^could not revoke the temporary key ${left[0]}: revoke it in CXone \\(could not ` +
+                    `revoke CXone access key ${left[0]}: CXone answered HTTP 400.*\\)$`,
+            ),
+        );
+        await admin().revokeAccessKey(left[0]);
     });
 });

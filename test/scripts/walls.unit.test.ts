@@ -1,0 +1,61 @@
+// The walls between the repository's parts are lint rules (eslint.config.mjs): each one fires on a
+// deliberate crossing, and the tree as it stands crosses none.
+import { strict as assert } from "assert";
+import * as path from "path";
+import { ESLint } from "eslint";
+import { repoRoot } from "../../scripts/lib/engine";
+
+const eslint = new ESLint({
+    cwd: repoRoot,
+    ruleFilter: ({ ruleId }) => ruleId === "no-restricted-imports",
+});
+
+/** The wall messages ESLint reports for `code` as if it were the file `file`. */
+async function crossings(file: string, code: string): Promise<string[]> {
+    const [result] = await eslint.lintText(code, { filePath: path.join(repoRoot, file) });
+    return result.messages.map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+describe("walls between the parts (eslint.config.mjs)", function () {
+    this.timeout(60_000);
+
+    const crossing: [string, string][] = [
+        ["provider/x.ts", 'import { startSandbox } from "../sandbox/index";'],
+        ["provider/cxone/x.ts", 'import { startSandbox } from "../../sandbox/index";'],
+        ["provider/x.ts", 'import { testStack } from "../test/support/engine";'],
+        ["provider/okta/x.ts", 'export { repoRoot } from "../../scripts/lib/engine";'],
+        ["provider/x.ts", 'import "../bench/run";'],
+        ["provider/x.ts", 'import { startSandbox } from "cxone-okta-scim/sandbox/index";'],
+        ["sandbox/okta/x.ts", 'import { Role } from "../../provider/index";'],
+        ["sandbox/x.ts", 'import type { Role } from "../provider";'],
+        ["bench/x.ts", 'import { testStack } from "../test/support/engine";'],
+    ];
+    for (const [file, code] of crossing) {
+        it(`refuses in ${file}: ${code}`, async () => {
+            const found = await crossings(file, code);
+            assert.equal(found.length, 1, found.join("\n"));
+            assert.match(found[0], /^no-restricted-imports: .* \w+\/ imports nothing from /);
+        });
+    }
+
+    const allowed: [string, string][] = [
+        ["provider/cxone/x.ts", 'import { forwarder } from "../forwarder";'],
+        ["provider/x.ts", 'import { sandboxRegion } from "./regions";'],
+        ["sandbox/x.ts", 'import { okta } from "./okta/state";'],
+        ["bench/x.ts", 'import { rootProject } from "../scripts/lib/rootProject";'],
+        ["test/x.ts", 'import { startSandbox } from "../sandbox/index";'],
+    ];
+    for (const [file, code] of allowed) {
+        it(`allows in ${file}: ${code}`, async () => {
+            assert.deepEqual(await crossings(file, code), []);
+        });
+    }
+
+    it("the tree crosses no wall", async () => {
+        const results = await eslint.lintFiles(["provider", "sandbox", "bench"]);
+        const found = results.flatMap((r) =>
+            r.messages.map((m) => `${path.relative(repoRoot, r.filePath)}:${m.line} ${m.message}`),
+        );
+        assert.deepEqual(found, []);
+    });
+});
