@@ -5,6 +5,7 @@ import { runners, type PreviewResult } from "./preview";
 import type { ScaleRow } from "./scale";
 import { table } from "./table";
 import type { PeopleBench } from "./people";
+import { languages, type YamlResult } from "./yaml";
 
 const wrt = (m: { writes: number; reads: number; tokens: number }) =>
     `${m.writes}/${m.reads}/${m.tokens}`;
@@ -155,5 +156,24 @@ export function peopleTable(p: PeopleBench): string {
         table(["read", "calls", "pages (minimum)"], rows) +
         `\nratio ${(p.total / p.minimum).toFixed(2)}, ${p.writes} writes, ${p.ms} ms; groups of ${p.groups.join(", ")} people; ` +
         `${p.deactivated} would be deactivated\n${p.summary}`
+    );
+}
+
+const languageLabel = {
+    typescript: "TypeScript root program (dist/program/main.js)",
+    yaml: "Pulumi YAML (examples/yaml, the component provider)",
+};
+
+/** Section 6: `up` from empty, YAML against TypeScript. */
+export function yamlTable(y: YamlResult): string {
+    return table(
+        ["program", "median", "runs (ms)", "calls w/r/s", "vs TypeScript (yaml <= 1.5)"],
+        languages.map((l) => [
+            languageLabel[l],
+            `${y.medianMs[l]} ms`,
+            y.ms[l].join(" "),
+            wrt(y.calls[l]),
+            (y.medianMs[l] / y.medianMs.typescript).toFixed(2),
+        ]),
     );
 }

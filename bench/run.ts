@@ -1,7 +1,7 @@
 // `npm run bench`: measures calls, latency and scale on the real engine against the sandbox,
 // prints tables and writes .pulumi-local/bench/results.json. Reports numbers, asserts no timings:
 // exits non-zero only when an operation failed.
-//   node dist/bench/run.js [--only=calls,latency,preview,scale,people] [--latency=200] [--runs=5]
+//   node dist/bench/run.js [--only=calls,latency,preview,scale,people,yaml] [--latency=200] [--runs=5]
 //     [--sizes=50,100,200] [--rate=50] [--keep]
 import * as fs from "fs";
 import * as os from "os";
@@ -17,9 +17,11 @@ import {
     previewProcessesTable,
     previewTable,
     scaleTable,
+    yamlTable,
 } from "./report";
 import { benchScale, ScaleRow } from "./scale";
 import { benchDir, runId } from "./world";
+import { benchYaml, YamlResult } from "./yaml";
 
 function arg(name: string, fallback: string): string {
     const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -42,6 +44,7 @@ interface Results {
     preview?: PreviewResult;
     scale?: { perSecond: number; rows: ScaleRow[] };
     people?: PeopleBench;
+    yaml?: YamlResult;
     failures: string[];
     totalMs?: number;
 }
@@ -60,7 +63,7 @@ async function section<T>(r: Results, name: string, f: () => Promise<T>): Promis
 }
 
 async function main(): Promise<number> {
-    const only = arg("only", "calls,latency,preview,scale,people").split(",");
+    const only = arg("only", "calls,latency,preview,scale,people,yaml").split(",");
     const t0 = Date.now();
     const r: Results = {
         runId,
@@ -88,6 +91,8 @@ async function main(): Promise<number> {
         if (rows) r.scale = { perSecond, rows };
     }
     if (only.includes("people")) r.people = await section(r, "people", () => benchPeople());
+    if (only.includes("yaml"))
+        r.yaml = await section(r, "yaml", () => benchYaml(Number(arg("yaml-runs", "3"))));
     r.machine.loadAfter = os.loadavg();
     r.totalMs = Date.now() - t0;
     for (const row of r.scale?.rows ?? [])
@@ -126,6 +131,12 @@ async function main(): Promise<number> {
             `5. People impact of removing one of ${r.people.groups.length} groups, ${r.people.users} people (Okta reads)\n` +
                 peopleTable(r.people) +
                 "\n",
+        );
+    if (r.yaml)
+        console.log(
+            `6. \`up\` from empty: Pulumi YAML against TypeScript, ${r.yaml.runs} runs each\n` +
+                yamlTable(r.yaml) +
+                `\nyaml / typescript (medians): ${r.yaml.ratio}\n`,
         );
     for (const f of r.failures) console.log(`FAILURE ${f}`);
     // stacks are destroyed by then; their backends and sandboxes only matter when debugging

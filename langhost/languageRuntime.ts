@@ -1,13 +1,16 @@
 // The LanguageRuntime gRPC service the Pulumi CLI calls: plugin info, about, required packages,
-// run and cancel. Other RPCs (codegen, packing, plugins run by the host) answer UNIMPLEMENTED.
+// run, run a plugin (runPlugin.ts), install dependencies (installDependencies.ts) and cancel. Other
+// RPCs (codegen, packing) answer UNIMPLEMENTED.
 import { ChildProcess, spawn } from "child_process";
 import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
 import * as emptyPb from "google-protobuf/google/protobuf/empty_pb";
 import * as languagePb from "@pulumi/pulumi/proto/language_pb";
 import * as pluginPb from "@pulumi/pulumi/proto/plugin_pb";
+import { installDependencies } from "./installDependencies";
 import { missingProgram } from "./programCheck";
 import { requiredPackages } from "./requiredPackages";
+import { runPlugin } from "./runPlugin";
 import { programLocation, runnerCommand, runResult, RunSpec } from "./runnerCommand";
 
 type Unary<Req, Res> = grpc.handleUnaryCall<Req, Res>;
@@ -95,6 +98,18 @@ export class LanguageRuntime {
         this.stopPrograms();
         done(null, new emptyPb.Empty());
     };
+
+    /** Runs a source-based plugin (a component provider) and streams its output. */
+    readonly runPlugin: grpc.handleServerStreamingCall<
+        languagePb.RunPluginRequest,
+        languagePb.RunPluginResponse
+    > = (call) => runPlugin(call, this.host.nodePath, this.running);
+
+    /** Installs a directory's npm dependencies where they do not resolve yet. */
+    readonly installDependencies: grpc.handleServerStreamingCall<
+        languagePb.InstallDependenciesRequest,
+        languagePb.InstallDependenciesResponse
+    > = (call) => installDependencies(call);
 
     readonly run: Unary<languagePb.RunRequest, languagePb.RunResponse> = (call, done) => {
         const spec = runSpec(call.request, this.host);

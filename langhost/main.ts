@@ -42,6 +42,8 @@ export function startHost(
         getRequiredPlugins: runtime.getRequiredPlugins,
         getProgramDependencies: runtime.getProgramDependencies,
         run: runtime.run,
+        runPlugin: runtime.runPlugin,
+        installDependencies: runtime.installDependencies,
         cancel: runtime.cancel,
     });
     const stop = (signal: NodeJS.Signals) => {

@@ -41,10 +41,16 @@ export function pluginOf(pkg: PackageJson | undefined): PluginPackage | undefine
     };
 }
 
+/**
+ * The node_modules of the package `dir` belongs to: the nearest one above, but not past a directory
+ * with its own package.json (a package of its own, such as this repository's plugin/, whose
+ * dependencies are what it declares, not its parent's).
+ */
 function nearestNodeModules(dir: string): string | undefined {
     for (let d = path.resolve(dir); ; d = path.dirname(d)) {
         const candidate = path.join(d, "node_modules");
         if (fs.existsSync(candidate)) return candidate;
+        if (fs.existsSync(path.join(d, "package.json"))) return undefined;
         if (path.dirname(d) === d) return undefined;
     }
 }

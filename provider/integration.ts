@@ -44,7 +44,7 @@ import { ROLE_DESCRIPTION_MAX } from "./cxone/roleLogic";
 import { secretLike } from "./secretness";
 import { RemovalGuard } from "./guard/removalGuard";
 import { tellPeople } from "./people/tell";
-import { gatedOptions } from "./preflight/gate";
+import { gatedOptions, GateReport } from "./preflight/gate";
 import { GateInputs, integrationGate } from "./preflight/integrationGate";
 import { anySwitchOn, warnAboutSettings } from "./integrationWarnings";
 import {
@@ -56,19 +56,20 @@ import {
     sandboxRegion,
 } from "./regions";
 
-export { ChildTransform } from "./okta/appResources";
+import {
+    ArgumentProblem,
+    CxoneTarget,
+    IntegrationOutputs,
+    ScimIntegrationInputs,
+} from "./integrationInputs";
 
-/** Where the CXone tenant is: a region (and FedRAMP flag), or the local sandbox. */
-export interface CxoneTarget {
-    /** CXone region, e.g. `na1`. Required unless `sandboxUrl` is set. */
-    region?: string;
-    /** FedRAMP tenant (region na2). @default false */
-    fedramp?: boolean;
-    /** Base URL of the local sandbox's CXone server (every CXone API on one host). */
-    sandboxUrl?: string;
-    /** Tenant id, when discovery needs it. */
-    tenantId?: string;
-}
+export { ChildTransform } from "./okta/appResources";
+export {
+    ArgumentProblem,
+    CxoneTarget,
+    IntegrationOutputs,
+    ScimIntegrationInputs,
+} from "./integrationInputs";
 
 /**
  * Per-child transforms: each is called with the arguments and resource options a child is about
@@ -93,123 +94,15 @@ export interface ScimIntegrationTransforms extends OktaTransforms {
     scimConnection?: ChildTransform<ScimConnectionArgs>;
 }
 
-/** Inputs of {@link ScimIntegration}. Only `cxone`, `oktaOrgUrl` and `employeeEmail` are required. */
-export interface ScimIntegrationArgs {
-    /** Where the CXone tenant is. */
-    cxone: CxoneTarget;
-    /** Okta org URL, e.g. https://example.okta.com */
-    oktaOrgUrl: pulumi.Input<string>;
-    /**
-     * Step 1: the role for the key. Role names can never be reused in CXone.
-     * @default "SCIM Access Key"
-     */
-    roleName?: pulumi.Input<string>;
-    /** @default "Okta SCIM provisioning (managed by Pulumi)" */
-    roleDescription?: pulumi.Input<string>;
-    /** Step 2: an email address the operator owns (CXone sends the activation email there). */
-    employeeEmail: pulumi.Input<string>;
-    /** @default "SCIM" */
-    employeeFirstName?: pulumi.Input<string>;
-    /** @default "AccessKey" */
-    employeeLastName?: pulumi.Input<string>;
-    /** Login authenticator of the employee. @default the tenant's default authenticator */
-    loginAuthenticatorId?: pulumi.Input<string>;
-    /** Step 4: send the activation email on create. @default true */
-    inviteEmployee?: pulumi.Input<boolean>;
-    /** Step 6: the Okta app's label. @default "NICE CXone" */
-    appLabel?: pulumi.Input<string>;
-    /** Okta groups assigned to the app: whose members Okta provisions into CXone. @default [] */
-    groupIds?: pulumi.Input<string>[];
-    /**
-     * Allow Okta's built-in "Everyone" group in `groupIds`: every user of the Okta org,
-     * administrators included, is then provisioned into CXone. Without it such a group is refused
-     * before anything is written. @default false
-     */
-    allowEveryoneGroup?: pulumi.Input<boolean>;
-    /**
-     * Let the next `pulumi up` that no longer declares this integration remove it (revoke the key,
-     * deactivate the employee and the role, delete the Okta app). Without it such an `up` is
-     * refused before anything is deleted; `pulumi destroy` always removes it. Set it, run
-     * `pulumi up`, then remove the integration from the program. @default false
-     */
-    allowRemoval?: pulumi.Input<boolean>;
-    /** Step 14: "Create Users". @default true */
-    createUsers?: pulumi.Input<boolean>;
-    /** Step 14: "Update User Attributes". @default true */
-    updateUserAttributes?: pulumi.Input<boolean>;
-    /** Step 14: "Deactivate Users". @default true */
-    deactivateUsers?: pulumi.Input<boolean>;
-    /**
-     * How many CXone users a change of this stack may make Okta deactivate without asking: an
-     * `up` (or `destroy`) over it is refused before anything is written, with the count, the
-     * cause and the first logins. @default 0
-     */
-    deactivationThreshold?: pulumi.Input<number>;
-    /**
-     * Allow exactly this many deactivations for the next change over the threshold (the count its
-     * refusal names). A different count is refused: a stale allowance lets no other cut through.
-     * @default none
-     */
-    allowDeactivations?: pulumi.Input<number>;
-    /**
-     * Any new value starts a phased key rotation: the `up` creates a new key and keeps the old
-     * one working (status `rotating`); a person enters the new client id and secret in Okta; the
-     * first `up` after CXone shows Okta using the new key revokes the old one.
-     */
-    accessKeyRotation?: pulumi.Input<string>;
-    /** Rotate the access key once it is this many days old (same phases). @default none */
-    rotateAfterDays?: pulumi.Input<number>;
-    /**
-     * Revoke the previous key this many days after a rotation started even without evidence that
-     * Okta uses the new one (with a warning). @default none: wait for the evidence
-     */
-    maxRotationOverlapDays?: pulumi.Input<number>;
-    /** Wait this long during `pulumi up` for the console steps (0 = report and move on). @default 0 */
-    waitForAuthorizationSeconds?: pulumi.Input<number>;
-    /**
-     * Adopt an existing role, employee and Okta app of the same name instead of failing, but only
-     * those that are demonstrably this stack's: the role's description and the app's admin notes
-     * carry this stack's mark (`[pulumi stack: project/stack]`, written on create), and the
-     * employee holds that role. Anything else is refused, naming why. @default false
-     */
-    adoptExisting?: boolean;
-    /** Adopt exactly this existing CXone role (made by hand, carrying no stack's mark). */
-    adoptRoleId?: pulumi.Input<string>;
-    /** Adopt exactly this existing CXone employee (made by hand, not another stack's). */
-    adoptEmployeeId?: pulumi.Input<string>;
-    /** Adopt exactly this existing Okta app (made by hand, carrying no stack's mark). */
-    adoptAppId?: pulumi.Input<string>;
-    /**
-     * How the operator reads the client secret.
-     * @default "pulumi stack output accessKeySecret --show-secrets"
-     */
-    secretReference?: pulumi.Input<string>;
-    /**
-     * Which resources declare the Okta app and its provisioning actions: `builtin` (this package's
-     * dynamic resources, calling the same public Okta API) or `pulumi-okta` (okta.app.AutoLogin,
-     * GroupAssignment and Features of @pulumi/okta; needs the Okta provider plugin). With
-     * `pulumi-okta`, `pulumi up` fails with the remaining console steps until the SCIM connection
-     * is authorized, because Okta refuses okta.app.Features before then.
-     * @default "builtin"
-     */
-    oktaResources?: OktaResourceKind;
+/**
+ * Inputs of {@link ScimIntegration}: the {@link ScimIntegrationInputs} every language can give, and
+ * what only a TypeScript program can (an okta.Provider object, functions).
+ */
+export interface ScimIntegrationArgs extends ScimIntegrationInputs {
     /** With `pulumi-okta`: an explicit okta.Provider. @default the default provider and `okta:*` config */
     oktaProvider?: pulumi.ProviderResource;
     /** Per-child transforms: see {@link ScimIntegrationTransforms}. */
     transform?: ScimIntegrationTransforms;
-    /**
-     * CXone attribute -> Okta Expression Language value, over the seed's defaults (first and last
-     * name, email; userName is the app username). Keys: see README "Attribute mappings".
-     * @default the seed's fields only
-     * @example { "nice:team": "user.department", timezone: "user.timezone" }
-     */
-    attributeMappings?: Record<string, string>;
-}
-
-/** One bad argument of the component, by its path (e.g. `cxone.region`). */
-export interface ArgumentProblem {
-    propertyPath: string;
-    reason: string;
 }
 
 /**
@@ -302,157 +195,206 @@ export class ScimIntegration extends pulumi.ComponentResource {
     readonly provisionedUsers: pulumi.Output<number>;
 
     constructor(name: string, args: ScimIntegrationArgs, opts?: pulumi.ComponentResourceOptions) {
-        const checked = checkScimIntegrationArgs(args);
-        // reads before the first write: the component, and so every child, waits for them
-        const gate = checked.normalized
-            ? integrationGate(name, gateInputsOf(args, checked.normalized), checked.normalized)
-            : undefined;
-        super(
-            "cxone-okta-scim:index:ScimIntegration",
-            name,
-            {},
-            gate ? gatedOptions(opts, gate) : opts,
-        );
-        if (!checked.normalized) throw new ScimIntegrationArgsError(checked.problems, this);
-        const n = checked.normalized;
-        gate?.apply((r) => {
-            r.warnings.forEach((w) => void pulumi.log.warn(w, this));
-            tellPeople(r.people, this);
-        });
-        const t = args.transform ?? {};
-        this.region = n.region;
-
-        this.role = createRole(name, args, n, this);
-        this.employee = createEmployee(name, args, n, this.role, this);
-        this.accessKey = createAccessKey(name, args, n, this.employee, this);
-
-        const oktaOpts: OktaAppOptions = {
-            kind: n.oktaResources,
-            provider: args.oktaProvider,
-            orgUrl: args.oktaOrgUrl,
-            label: n.appLabel,
-            loginUrl: n.region.loginUrl,
-            adoptExisting: n.adoptExisting,
-            owner: n.owner,
-            adoptAppId: args.adoptAppId,
-            parent: this,
-        };
-        // Okta is written only once the CXone side exists: CXone's writes rest on facts no real
-        // tenant has confirmed (docs/vendor-facts/unconfirmed.md), and a stop on one of them must
-        // come before any write in Okta
-        this.app = createOktaApp(name, { ...oktaOpts, after: [this.accessKey] }, t.app);
-        this.groupAssignments = createGroupAssignments(
-            name,
-            oktaOpts,
-            this.app.id,
-            n.groupIds,
-            t.groupAssignment,
-        );
-        this.scimConnection = createScimConnection(
-            name,
-            args,
-            n,
-            this.app.id,
-            this.accessKey,
-            this,
-        );
-        const mapped = attributeMappings(
-            name,
-            {
-                kind: n.oktaResources,
-                provider: args.oktaProvider,
-                orgUrl: args.oktaOrgUrl,
-                appId: this.app.id,
-                mappings: args.attributeMappings,
-            },
-            this,
-        );
-        const actions = createProvisioningActions(
-            name,
-            oktaOpts,
-            this.app.id,
-            { status: this.scimConnection.status, resource: this.scimConnection, after: mapped },
-            switchesOf(args),
-            t.provisioningActions,
-        );
-        this.provisioningActions = actions.resource;
-        // last, depending on every part: the engine deletes it first, and it refuses unless asked
-        this.removalGuard = new RemovalGuard(
-            `${name}-guard`,
-            {
-                integration: name,
-                roleId: this.role.roleId,
-                employeeId: this.employee.employeeId,
-                accessKeyId: this.accessKey.accessKeyId,
-                appId: this.app.id,
-                allowRemoval: args.allowRemoval ?? false,
-                // the people check of a destroy: the app's people, read when it is removed
-                orgUrl: args.oktaOrgUrl,
-                deactivationThreshold: args.deactivationThreshold ?? DEFAULT_DEACTIVATION_THRESHOLD,
-                allowDeactivations: args.allowDeactivations,
-            },
-            {
-                parent: this,
-                dependsOn: [
-                    this.role,
-                    this.employee,
-                    this.accessKey,
-                    this.app,
-                    ...this.groupAssignments,
-                    this.scimConnection,
-                    ...mapped,
-                    this.provisioningActions,
-                ],
-            },
-        );
-
-        this.scimBaseUrl = pulumi.output(n.region.scimBaseUrl);
-        this.appId = this.app.id;
-        this.roleId = this.role.roleId;
-        this.employeeId = this.employee.employeeId;
-        this.accessKeyId = this.accessKey.accessKeyId;
-        this.accessKeySecret = this.accessKey.secret;
-        this.connectionStatus = this.scimConnection.status;
-        this.accessKeyAgeDays = this.accessKey.keyAgeDays;
-        this.nextKeyRotationDate = this.accessKey.nextRotationDate;
-        this.remainingSteps = this.scimConnection.remainingSteps;
-        this.provisionedUsers = gate
-            ? gate.apply((r) => r.people?.impact.provisionedNow ?? 0)
-            : pulumi.output(0);
-        // what Okta will actually do: nothing while every switch is off
-        this.provisioningApplied = pulumi
-            .all([actions.applied, anySwitchOn(switchesOf(args))])
-            .apply(([applied, on]) => applied && on);
-
-        warnAboutRemainingSteps(this.scimConnection, this);
-        warnAboutRotation(this.accessKey, this);
-        warnAboutSettings(this, switchesOf(args), n.groupIds);
-        this.registerOutputs({
-            scimBaseUrl: this.scimBaseUrl,
-            appId: this.appId,
-            roleId: this.roleId,
-            employeeId: this.employeeId,
-            accessKeyId: this.accessKeyId,
-            accessKeySecret: this.accessKeySecret,
-            connectionStatus: this.connectionStatus,
-            accessKeyAgeDays: this.accessKeyAgeDays,
-            nextKeyRotationDate: this.nextKeyRotationDate,
-            remainingSteps: this.remainingSteps,
-            provisioningApplied: this.provisioningApplied,
-            provisionedUsers: this.provisionedUsers,
-        });
+        const start = startIntegration(name, args, opts);
+        super("cxone-okta-scim:index:ScimIntegration", name, {}, start.options);
+        if (!start.ready) throw new ScimIntegrationArgsError(start.problems, this);
+        this.region = start.ready.normalized.region;
+        const parts = declareIntegration(this, name, args, start.ready);
+        this.role = parts.role;
+        this.employee = parts.employee;
+        this.accessKey = parts.accessKey;
+        this.app = parts.app;
+        this.groupAssignments = parts.groupAssignments;
+        this.scimConnection = parts.scimConnection;
+        this.provisioningActions = parts.provisioningActions;
+        this.removalGuard = parts.removalGuard;
+        const o = parts.outputs;
+        this.scimBaseUrl = o.scimBaseUrl;
+        this.appId = o.appId;
+        this.roleId = o.roleId;
+        this.employeeId = o.employeeId;
+        this.accessKeyId = o.accessKeyId;
+        this.accessKeySecret = o.accessKeySecret;
+        this.connectionStatus = o.connectionStatus;
+        this.accessKeyAgeDays = o.accessKeyAgeDays;
+        this.nextKeyRotationDate = o.nextKeyRotationDate;
+        this.remainingSteps = o.remainingSteps;
+        this.provisioningApplied = o.provisioningApplied;
+        this.provisionedUsers = o.provisionedUsers;
+        this.registerOutputs(o);
     }
 }
 
+/** Good arguments, normalized, and the reads before the first write they started. */
+export interface ReadyIntegration {
+    normalized: NormalizedArgs;
+    gate: pulumi.Output<GateReport>;
+}
+
+/** A ScimIntegration about to register: its arguments checked, the reads started. */
+export interface IntegrationStart {
+    /** every bad argument, at once (empty when `ready`) */
+    problems: ArgumentProblem[];
+    ready?: ReadyIntegration;
+    /** the component's options: with good arguments its registration waits for the reads */
+    options?: pulumi.ComponentResourceOptions;
+}
+
 /**
- * Checks the arguments the component itself resolves (the CXone target, the Okta mode) and applies
- * the defaults. Every problem is reported at once; the children's own inputs are checked by their
- * resources' check() during preview, naming the property there.
+ * What a ScimIntegration does before it registers: checks the arguments (every problem at once)
+ * and starts the reads before the first write, which its registration, and so every child's,
+ * waits for. The TypeScript class and the package's component (componentPackage.ts) both call it,
+ * so a program in any language gets the same refusals.
  */
-export function normalizeArgs(args: ScimIntegrationArgs, owner: pulumi.Resource): NormalizedArgs {
-    const r = checkScimIntegrationArgs(args);
-    if (!r.normalized) throw new ScimIntegrationArgsError(r.problems, owner);
-    return r.normalized;
+export function startIntegration(
+    name: string,
+    args: ScimIntegrationArgs,
+    opts?: pulumi.ComponentResourceOptions,
+): IntegrationStart {
+    const checked = checkScimIntegrationArgs(args);
+    if (!checked.normalized) return { problems: checked.problems, options: opts };
+    const n = checked.normalized;
+    const gate = integrationGate(name, gateInputsOf(args, n), n);
+    return { problems: [], ready: { normalized: n, gate }, options: gatedOptions(opts, gate) };
+}
+
+/** What {@link declareIntegration} declares: the children and the outputs. */
+export interface IntegrationParts {
+    role: Role;
+    employee: Employee;
+    accessKey: AccessKey;
+    app: OktaApp;
+    groupAssignments: OktaGroupAssignment[];
+    scimConnection: ScimConnection;
+    provisioningActions: OktaProvisioningActions;
+    removalGuard: RemovalGuard;
+    outputs: IntegrationOutputs;
+}
+
+/**
+ * Declares the whole integration under `owner` (registered with {@link startIntegration}'s
+ * options), with its warnings and what the change does to people. The TypeScript class and the
+ * package's component (componentPackage.ts) both call it, so a program in any language gets the
+ * same children, guard, outputs and warnings.
+ */
+export function declareIntegration(
+    owner: pulumi.ComponentResource,
+    name: string,
+    args: ScimIntegrationArgs,
+    ready: ReadyIntegration,
+): IntegrationParts {
+    const { normalized: n, gate } = ready;
+    gate.apply((r) => {
+        r.warnings.forEach((w) => void pulumi.log.warn(w, owner));
+        tellPeople(r.people, owner);
+    });
+    const t = args.transform ?? {};
+    const role = createRole(name, args, n, owner);
+    const employee = createEmployee(name, args, n, role, owner);
+    const accessKey = createAccessKey(name, args, n, employee, owner);
+
+    const oktaOpts: OktaAppOptions = {
+        kind: n.oktaResources,
+        provider: args.oktaProvider,
+        orgUrl: args.oktaOrgUrl,
+        label: n.appLabel,
+        loginUrl: n.region.loginUrl,
+        adoptExisting: n.adoptExisting,
+        owner: n.owner,
+        adoptAppId: args.adoptAppId,
+        parent: owner,
+    };
+    // Okta is written only once the CXone side exists: CXone's writes rest on facts no real
+    // tenant has confirmed (docs/vendor-facts/unconfirmed.md), and a stop on one of them must
+    // come before any write in Okta
+    const app = createOktaApp(name, { ...oktaOpts, after: [accessKey] }, t.app);
+    const groupAssignments = createGroupAssignments(
+        name,
+        oktaOpts,
+        app.id,
+        n.groupIds,
+        t.groupAssignment,
+    );
+    const scimConnection = createScimConnection(name, args, n, app.id, accessKey, owner);
+    const mapped = attributeMappings(
+        name,
+        {
+            kind: n.oktaResources,
+            provider: args.oktaProvider,
+            orgUrl: args.oktaOrgUrl,
+            appId: app.id,
+            mappings: args.attributeMappings,
+        },
+        owner,
+    );
+    const actions = createProvisioningActions(
+        name,
+        oktaOpts,
+        app.id,
+        { status: scimConnection.status, resource: scimConnection, after: mapped },
+        switchesOf(args),
+        t.provisioningActions,
+    );
+    // last, depending on every part: the engine deletes it first, and it refuses unless asked
+    const removalGuard = new RemovalGuard(
+        `${name}-guard`,
+        {
+            integration: name,
+            roleId: role.roleId,
+            employeeId: employee.employeeId,
+            accessKeyId: accessKey.accessKeyId,
+            appId: app.id,
+            allowRemoval: args.allowRemoval ?? false,
+            // the people check of a destroy: the app's people, read when it is removed
+            orgUrl: args.oktaOrgUrl,
+            deactivationThreshold: args.deactivationThreshold ?? DEFAULT_DEACTIVATION_THRESHOLD,
+            allowDeactivations: args.allowDeactivations,
+        },
+        {
+            parent: owner,
+            dependsOn: [
+                role,
+                employee,
+                accessKey,
+                app,
+                ...groupAssignments,
+                scimConnection,
+                ...mapped,
+                actions.resource,
+            ],
+        },
+    );
+
+    warnAboutRemainingSteps(scimConnection, owner);
+    warnAboutRotation(accessKey, owner);
+    warnAboutSettings(owner, switchesOf(args), n.groupIds);
+    return {
+        role,
+        employee,
+        accessKey,
+        app,
+        groupAssignments,
+        scimConnection,
+        provisioningActions: actions.resource,
+        removalGuard,
+        outputs: {
+            scimBaseUrl: pulumi.output(n.region.scimBaseUrl),
+            appId: app.id,
+            roleId: role.roleId,
+            employeeId: employee.employeeId,
+            accessKeyId: accessKey.accessKeyId,
+            accessKeySecret: accessKey.secret,
+            connectionStatus: scimConnection.status,
+            accessKeyAgeDays: accessKey.keyAgeDays,
+            nextKeyRotationDate: accessKey.nextRotationDate,
+            remainingSteps: scimConnection.remainingSteps,
+            // what Okta will actually do: nothing while every switch is off
+            provisioningApplied: pulumi
+                .all([actions.applied, anySwitchOn(switchesOf(args))])
+                .apply(([applied, on]) => applied && on),
+            provisionedUsers: gate.apply((r) => r.people?.impact.provisionedNow ?? 0),
+        },
+    };
 }
 
 /**

@@ -161,6 +161,39 @@ HOSTSCRIPT
   say "pulumi-language-nodejs: this project's host (${CACHED_HOST:-not built yet}; in a clone, that clone's)"
 fi
 
+# 3b. YAML language host ---------------------------------------------------------------------------
+# Pulumi YAML programs (examples/yaml) need pulumi-language-yaml. A Pulumi install has its own; one on
+# PATH is linked next to the toolchain's CLI (found only on PATH, every command would warn about it);
+# otherwise it is built from its Go module (served by the proxy; cold: about 3 minutes on 2 cores).
+YAML_VERSION="${PULUMI_YAML_VERSION:-v1.25.0}"
+YAML_HOST="$BIN/pulumi-language-yaml"
+yaml_onpath="$(command -v pulumi-language-yaml 2>/dev/null || true)"
+if [ "$PULUMI_DIR" != "$BIN" ] && [ -x "$PULUMI_DIR/pulumi-language-yaml" ]; then
+  say "pulumi-language-yaml: installed with Pulumi ($PULUMI_DIR)"
+elif [ -x "$YAML_HOST" ] && [ ! -L "$YAML_HOST" ] && [ -f "$BIN/.yaml-$YAML_VERSION" ]; then
+  say "pulumi-language-yaml $YAML_VERSION: cached"
+elif [ -n "$yaml_onpath" ] && [ "$(readlink -f "$yaml_onpath")" != "$(readlink -f "$YAML_HOST" 2>/dev/null)" ]; then
+  ln -sf "$(readlink -f "$yaml_onpath")" "$YAML_HOST"
+  say "pulumi-language-yaml: the one on PATH ($yaml_onpath), linked next to pulumi; nothing built"
+elif [ -L "$YAML_HOST" ] && [ -x "$YAML_HOST" ]; then
+  say "pulumi-language-yaml: linked ($(readlink -f "$YAML_HOST"))"
+else
+  command -v go >/dev/null || fail "pulumi-language-yaml: not installed and no Go toolchain to build it (install Go >= 1.26)"
+  say "pulumi-language-yaml $YAML_VERSION: building from its Go module (cold: about 3 minutes on 2 cores)..."
+  rm -f "$YAML_HOST"
+  ( cd "$TOOLCHAIN_DIR" && GOBIN="$TOOLCHAIN_DIR/yaml-$YAML_VERSION" CGO_ENABLED=0 go install -trimpath \
+      -ldflags "-s -w -X github.com/pulumi/pulumi-yaml/pkg/version.Version=$YAML_VERSION" \
+      "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml@$YAML_VERSION" >"$TOOLCHAIN_DIR/yaml-build.log" 2>&1 ) \
+    || fail "pulumi-language-yaml: go install failed (see $TOOLCHAIN_DIR/yaml-build.log): $(tail -3 "$TOOLCHAIN_DIR/yaml-build.log")"
+  mv "$TOOLCHAIN_DIR/yaml-$YAML_VERSION/pulumi-language-yaml" "$YAML_HOST"
+  rmdir "$TOOLCHAIN_DIR/yaml-$YAML_VERSION" 2>/dev/null || true
+  touch "$BIN/.yaml-$YAML_VERSION"
+  say "pulumi-language-yaml $YAML_VERSION: built ($YAML_HOST)"
+  if [ "$PULUMI_DIR" != "$BIN" ]; then
+    say "pulumi-language-yaml: your Pulumi ($PULUMI_DIR) came without it: put $BIN on PATH for YAML programs"
+  fi
+fi
+
 # 4. The Okta provider plugin: report, never fake --------------------------------------------------
 # Not served by the Go module proxy here (see README, "What is real and what is not"); a plugin
 # installed with Pulumi is used as it is. The proxy is asked again at most once a day, and its

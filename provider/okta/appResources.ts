@@ -12,12 +12,9 @@ import { AutoLoginApp, AutoLoginAppArgs } from "./autoLoginApp";
 import { toCapabilities, ProvisioningSwitches } from "./capabilities";
 import { GroupAssignment, GroupAssignmentArgs } from "./groupAssignment";
 import { ProvisioningActions, ProvisioningActionsArgs } from "./provisioningActions";
+import { OktaResourceKind } from "./resourceKind";
 
-/** Which resources declare the Okta app and its provisioning actions. */
-export type OktaResourceKind = "builtin" | "pulumi-okta";
-
-/** The kinds {@link OktaResourceKind} allows, for checks and messages. */
-export const OKTA_RESOURCE_KINDS: readonly OktaResourceKind[] = ["builtin", "pulumi-okta"];
+export { OKTA_RESOURCE_KINDS, OktaResourceKind } from "./resourceKind";
 
 /** The Okta app, whichever resource declares it. */
 export type OktaApp = AutoLoginApp | okta.app.AutoLogin;

@@ -82,6 +82,23 @@ describe("packed package installed in a project outside the repo (real engine)",
         assert.ok(!fs.existsSync(path.join(pkg, "provider", "index.ts")));
     });
 
+    it("its component package works installed: plugin/ derives the schema with the project's own SDK", async () => {
+        const pkg = path.join(project, "node_modules", "cxone-okta-scim");
+        const sdk = path.join(project, "node_modules", "@pulumi", "pulumi");
+        const { ComponentProvider } = require(path.join(sdk, "provider", "experimental"));
+        const { ScimIntegration } = require(path.join(pkg, "dist", "provider", "componentPackage"));
+        const schema = JSON.parse(
+            await new ComponentProvider({
+                name: "cxone-okta-scim",
+                components: [ScimIntegration],
+                dirname: path.join(pkg, "plugin"),
+            }).getSchema(),
+        );
+        const component = schema.resources["cxone-okta-scim:index:ScimIntegration"];
+        assert.equal(Object.keys(component.inputProperties).length, 29);
+        assert.equal(Object.keys(component.properties).length, 12);
+    });
+
     it("a stack there creates, refreshes with no change and destroys; state holds no path of this repo", async () => {
         const backend = fs.mkdtempSync(path.join(os.tmpdir(), "packed-backend-"));
         // Asynchronously: the sandbox answers from this process's event loop.
