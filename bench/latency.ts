@@ -17,7 +17,7 @@ export interface LatencyResult {
     rttObserved: number;
     rttMinimum: number;
     chain: string[];
-    /** upMs / (floor + rttObserved x L): the docs/design.md figure, target <= 1.2 */
+    /** upMs / (floor + rttObserved x L): the docs/design.md figure, target <= 1.1 */
     ratio: number;
     /** upMs / (floor + rttMinimum x L): against the minimum chain */
     ratioVsMinimum: number;

@@ -43,7 +43,7 @@ export function latencyTable(l: LatencyResult): string {
             "RTT on path",
             "floor + RTT x L",
             "up measured",
-            "ratio (<= 1.2)",
+            "ratio (<= 1.1)",
             "RTT minimum",
             "ratio vs minimum",
         ],
