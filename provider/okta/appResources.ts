@@ -109,6 +109,18 @@ export function createOktaApp(
     return shaped(`${name}-app`, args, opts, transform, (n, a, op) => new AutoLoginApp(n, a, op));
 }
 
+/**
+ * The name of one group's assignment. Keyed by the group's id, so removing or reordering a group
+ * in `groupIds` touches only that group: numbered names shifted, and replacing "group 1" from B to
+ * C unassigned B after "group 0" had just been moved to B, cutting off people still listed.
+ * An id known only after deployment (an output) keeps its position.
+ */
+export const groupAssignmentName = (
+    name: string,
+    groupId: pulumi.Input<string>,
+    position: number,
+): string => `${name}-group-${typeof groupId === "string" ? groupId : position}`;
+
 /** The groups whose members Okta provisions: one assignment per group. */
 export function createGroupAssignments(
     name: string,
@@ -118,11 +130,17 @@ export function createGroupAssignments(
     transform?: OktaTransforms["groupAssignment"],
 ): OktaGroupAssignment[] {
     return groupIds.map((groupId, i) => {
-        const opts = childOptions(o);
+        const child = groupAssignmentName(name, groupId, i);
+        // stacks made before the names were keyed hold `<name>-group-<position>`: adopted in place
+        const numbered = `${name}-group-${i}`;
+        const opts = {
+            ...childOptions(o),
+            ...(child === numbered ? {} : { aliases: [{ name: numbered }] }),
+        };
         if (o.kind === "pulumi-okta") {
             const args: okta.app.GroupAssignmentArgs = { appId, groupId };
             return shaped(
-                `${name}-group-${i}`,
+                child,
                 args,
                 opts,
                 transform,
@@ -130,13 +148,7 @@ export function createGroupAssignments(
             );
         }
         const args: GroupAssignmentArgs = { orgUrl: o.orgUrl, appId, groupId };
-        return shaped(
-            `${name}-group-${i}`,
-            args,
-            opts,
-            transform,
-            (n, a, op) => new GroupAssignment(n, a, op),
-        );
+        return shaped(child, args, opts, transform, (n, a, op) => new GroupAssignment(n, a, op));
     });
 }
 

@@ -31,6 +31,11 @@ export async function diff(
     return diffGroupAssignment(outputs(olds), news);
 }
 
+// Assignments this process made in the current deployment. Pulumi deletes replaced and removed
+// resources after every create, so a delete finding its group here must not unassign it: another
+// resource of this stack has just claimed that group (a list shifted under numbered names).
+const assignedNow = new Set<string>();
+
 export async function create(
     s: GroupAssignmentState,
 ): Promise<{ id: string; outs: GroupAssignmentOutputs }> {
@@ -38,6 +43,7 @@ export async function create(
     const group = await oktaApi.getGroup(s.orgUrl, s.groupId);
     if (!group) throw new Error(groupNotFoundMessage(s.groupId));
     await oktaApi.assignGroup(s.orgUrl, s.appId, s.groupId);
+    assignedNow.add(groupAssignmentId(s));
     // Stryker disable next-line OptionalChaining: Okta's groups always carry a profile [doc]
     const outs = { ...s, groupName: group.profile?.name, groupType: group.type };
     return { id: groupAssignmentId(s), outs };
@@ -55,9 +61,10 @@ export async function read(
     return found ? { id, props: s, inputs: inputs as GroupAssignmentOutputs } : { id: "" };
 }
 
-/** Destroy unassigns the group. */
+/** Destroy unassigns the group, unless another assignment of this stack has just claimed it. */
 export async function destroy(_id: string, props: Props): Promise<void> {
     const s = outputs(props);
+    if (assignedNow.has(groupAssignmentId(s))) return;
     await oktaApi.unassignGroup(s.orgUrl, s.appId, s.groupId);
 }
 export { destroy as delete };

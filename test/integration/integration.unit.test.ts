@@ -29,10 +29,10 @@ const base: ScimIntegrationArgs = {
 describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
     const declared: Declared[] = [];
     const world: MockWorld = { connectionStatus: "pending" };
-    // "-group" finds scim-group-0 and scim-group-1; "-app" finds scim-app, not scim-app-user-schema
+    // "-group" finds scim-group-00g1 and scim-group-00g2; "-app" finds scim-app, not scim-app-user-schema
     const find = (part: string) =>
         declared.filter(
-            (d) => d.name === `scim${part}` || new RegExp(`^scim${part}-\\d+$`).test(d.name),
+            (d) => d.name === `scim${part}` || new RegExp(`^scim${part}-\\w+$`).test(d.name),
         );
     const one = (suffix: string) => {
         const found = find(suffix);
@@ -59,8 +59,8 @@ describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
             "scim-app",
             "scim-app-user-schema",
             "scim-employee",
-            "scim-group-0",
-            "scim-group-1",
+            "scim-group-00g1",
+            "scim-group-00g2",
             "scim-guard",
             "scim-key",
             "scim-profile-mapping",
@@ -96,8 +96,8 @@ describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
         assert.equal(one("-employee").inputs.roleId, "scim-role-id");
         assert.equal(one("-key").inputs.employeeId, "scim-employee-id");
         for (const d of [
-            ...find("-group-0"),
-            ...find("-group-1"),
+            ...find("-group-00g1"),
+            ...find("-group-00g2"),
             one("-scim"),
             one("-provisioning"),
         ]) {
@@ -140,8 +140,8 @@ describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
                 "scim-employee",
                 "scim-key",
                 "scim-app",
-                "scim-group-0",
-                "scim-group-1",
+                "scim-group-00g1",
+                "scim-group-00g2",
                 "scim-scim",
                 "scim-provisioning",
             ],
@@ -166,7 +166,7 @@ describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
                 groupAssignment: (_args, _opts, name) => seen.push(name),
             },
         });
-        assert.deepEqual(seen, ["scim-role", "scim-group-0", "scim-group-1"]);
+        assert.deepEqual(seen, ["scim-role", "scim-group-00g1", "scim-group-00g2"]);
         assert.equal(one("-role").inputs.description, "shaped");
         assert.equal(one("-app").inputs.label, "CXone (shaped)");
         // protect is an option, not an input: read it from the resource the component built

@@ -116,17 +116,24 @@ describe("Okta children declared in either mode (mocks)", function () {
     });
 
     describe("the group assignments", () => {
-        it("builtin: one GroupAssignment per group, numbered, with the org and app", async () => {
+        it("builtin: one GroupAssignment per group, named by the group's id, with the org and app", async () => {
             const { name, o } = setUp("builtin", true);
             const seen: string[] = [];
-            const gs = createGroupAssignments(name, o, "0oaApp", ["00g1", "00g2"], (_a, _o, n) =>
-                seen.push(n),
-            );
+            const aliases: unknown[] = [];
+            const gs = createGroupAssignments(name, o, "0oaApp", ["00g1", "00g2"], (_a, op, n) => {
+                seen.push(n);
+                aliases.push(op.aliases);
+            });
             assert.equal(gs.length, 2);
             assert.ok(gs.every((g) => g instanceof GroupAssignment));
-            assert.deepEqual(seen, [`${name}-group-0`, `${name}-group-1`]);
-            for (const [i, g] of ["00g1", "00g2"].entries()) {
-                const d = await byName(`${name}-group-${i}`);
+            assert.deepEqual(seen, [`${name}-group-00g1`, `${name}-group-00g2`]);
+            // stacks made under numbered names keep their assignments in place
+            assert.deepEqual(aliases, [
+                [{ name: `${name}-group-0` }],
+                [{ name: `${name}-group-1` }],
+            ]);
+            for (const g of ["00g1", "00g2"]) {
+                const d = await byName(`${name}-group-${g}`);
                 assert.match(d.type, /okta:GroupAssignment$/);
                 assert.deepEqual(
                     [d.inputs.orgUrl, d.inputs.appId, d.inputs.groupId],
@@ -143,11 +150,20 @@ describe("Okta children declared in either mode (mocks)", function () {
                 seen.push(n),
             );
             assert.ok(gs[0] instanceof okta.app.GroupAssignment);
-            assert.deepEqual(seen, [`${name}-group-0`]);
-            const d = await byName(`${name}-group-0`);
+            assert.deepEqual(seen, [`${name}-group-00g1`]);
+            const d = await byName(`${name}-group-00g1`);
             assert.equal(d.type, "okta:app/groupAssignment:GroupAssignment");
             assert.deepEqual([d.inputs.appId, d.inputs.groupId], ["0oaApp", "00g1"]);
             assert.match(d.provider ?? "", new RegExp(`pulumi:providers:okta::${name}-okta::`));
+        });
+
+        it("an id known only after deployment keeps its position in the name", () => {
+            const { name, o } = setUp("builtin");
+            const seen: string[] = [];
+            createGroupAssignments(name, o, "0oaApp", ["00g1", pulumi.output("00g2")], (_a, _o, n) =>
+                seen.push(n),
+            );
+            assert.deepEqual(seen, [`${name}-group-00g1`, `${name}-group-1`]);
         });
 
         it("no groups: none declared", () => {

@@ -97,13 +97,27 @@ describe("GroupAssignment provider against the sandbox (HTTP)", function () {
     });
 
     it("delete unassigns the group (one DELETE); a second delete is a no-op that succeeds", async () => {
+        // assigned by an earlier deployment (another process): as Okta's API would have it
         const appId = await newApp();
-        const made = await group.create({ orgUrl: f.orgUrl, appId, groupId: agents });
+        await f.api("PUT", `/api/v1/apps/${appId}/groups/${agents}`, {});
+        const outs = { orgUrl: f.orgUrl, appId, groupId: agents };
         f.sandbox.clearRequests();
-        await group.delete(made.id, made.outs);
+        await group.delete(`${appId}/${agents}`, outs);
         assert.deepEqual(f.oktaWrites(), [`DELETE /api/v1/apps/${appId}/groups/${agents}`]);
         assert.deepEqual(await assigned(appId), []);
-        await group.delete(made.id, made.outs);
+        await group.delete(`${appId}/${agents}`, outs);
         assert.deepEqual(await assigned(appId), []);
+    });
+
+    it("a group another assignment claimed in this deployment stays assigned when its old one is deleted", async () => {
+        // groupIds [A, B] became [B] under numbered names: "group 0" moved from A to B (created
+        // first), then the old "group 1" (B) is deleted at the end of the deployment
+        const appId = await newApp();
+        await f.api("PUT", `/api/v1/apps/${appId}/groups/${agents}`, {});
+        const moved = await group.create({ orgUrl: f.orgUrl, appId, groupId: agents });
+        f.sandbox.clearRequests();
+        await group.delete(moved.id, { orgUrl: f.orgUrl, appId, groupId: agents });
+        assert.deepEqual(f.oktaWrites(), [], "no unassign");
+        assert.deepEqual(await assigned(appId), [agents]);
     });
 });

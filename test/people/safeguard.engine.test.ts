@@ -110,9 +110,10 @@ describe("people: the impact of every cause, and the safeguard (real engine)", f
         );
         assert.match(text, /People: 300 CXone users provisioned through the app now, 250 after/);
 
-        // A removed with deactivateUsers off: its own people keep their account, unmanaged
+        // A removed with deactivateUsers off (as the stack began; unset, it defaults to on): its
+        // own people keep their account, unmanaged
+        await set("deactivateUsers", "false");
         for (const k of [
-            "deactivateUsers",
             "updateUserAttributes",
             "createUsers",
             "allowDeactivations",

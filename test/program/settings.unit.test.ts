@@ -637,7 +637,7 @@ describe("every root-program setting reaches the component", function () {
         assert.deepEqual([scim.appLabel, scim.waitForAuthorizationSeconds], ["CXone (SCIM)", 30]);
         assert.equal(scim.scimBaseUrl, "https://na1.nice-incontact.com/scim/v2");
         assert.deepEqual(
-            ["scim-group-0", "scim-group-1", "scim-group-2"].map((n) => one(n).groupId),
+            ["scim-group-00gA", "scim-group-00gB", "scim-group-00gC"].map((n) => one(n).groupId),
             ["00gA", "00gB", "00gC"],
         );
         const p = one("scim-provisioning");
