@@ -160,8 +160,12 @@ describe("Okta children declared in either mode (mocks)", function () {
         it("an id known only after deployment keeps its position in the name", () => {
             const { name, o } = setUp("builtin");
             const seen: string[] = [];
-            createGroupAssignments(name, o, "0oaApp", ["00g1", pulumi.output("00g2")], (_a, _o, n) =>
-                seen.push(n),
+            createGroupAssignments(
+                name,
+                o,
+                "0oaApp",
+                ["00g1", pulumi.output("00g2")],
+                (_a, _o, n) => seen.push(n),
             );
             assert.deepEqual(seen, [`${name}-group-00g1`, `${name}-group-1`]);
         });

@@ -113,11 +113,7 @@ describe("people: the impact of every cause, and the safeguard (real engine)", f
         // A removed with deactivateUsers off (as the stack began; unset, it defaults to on): its
         // own people keep their account, unmanaged
         await set("deactivateUsers", "false");
-        for (const k of [
-            "updateUserAttributes",
-            "createUsers",
-            "allowDeactivations",
-        ])
+        for (const k of ["updateUserAttributes", "createUsers", "allowDeactivations"])
             await unset(k);
         await f.stack.stack.removeConfig("cxone:employeeEmail");
         await groups("B", "C");
