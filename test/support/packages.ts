@@ -33,8 +33,9 @@ export function packRelease(commit: string): string {
     fs.mkdirSync(releases, { recursive: true });
     const tree = fs.mkdtempSync(path.join(os.tmpdir(), "release-"));
     try {
-        const archive = execFileSync("git", ["archive", commit], { cwd: repoRoot });
-        execFileSync("tar", ["-x", "-C", tree], { input: archive });
+        const archive = path.join(tree, "release.tar");
+        run("git", ["archive", "--output", archive, commit], repoRoot);
+        run("tar", ["-xf", archive, "-C", tree], tree);
         run("npm", ["ci", "--prefer-offline", "--no-audit", "--no-fund", "--silent"], tree);
         run("npx", ["tsc", "-p", "tsconfig.json"], tree);
         fs.renameSync(pack(tree, tree), cached);
