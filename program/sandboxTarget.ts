@@ -4,6 +4,7 @@ import axios from "axios";
 import { sandboxEndpointsFile } from "../provider/cxone/credentials";
 import { userAgentHeader } from "../provider/core/userAgent";
 import type { SandboxEndpoints } from "./settings";
+import { setTimeout as sleep } from "node:timers/promises";
 
 export const startHint =
     "no CXone tenant is configured (cxone:region) and the sandbox is not running: start it with `npm run sandbox -- start`, or set cxone:region and okta:orgName for a real tenant";
@@ -21,7 +22,7 @@ export async function runningSandbox(): Promise<SandboxEndpoints | undefined> {
             });
             return endpoints;
         } catch {
-            if (attempt < 3) await new Promise((r) => setTimeout(r, 300));
+            if (attempt < 3) await sleep(300);
         }
     }
     return undefined;

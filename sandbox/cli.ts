@@ -10,6 +10,7 @@ import { validateFaultRule, type FaultRule } from "./core/faults";
 import { sandboxDir, sandboxFiles } from "./core/paths";
 import type { OktaServerOptions } from "./okta/app";
 import { resolveVariants, UnknownVariantError, VARIANTS } from "./variants/index";
+import { setTimeout as sleep } from "node:timers/promises";
 
 const USAGE = `usage: sandbox start [--cxone-port N] [--okta-port N] [--latency MS] [--token-ttl SECONDS] [--fault JSON]...
                      [--okta-rate-window SECONDS] [--okta-connection reported|unknown] [--variant NAME]...
@@ -141,8 +142,6 @@ function request(method: string, url: string): Promise<number> {
         req.end();
     });
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function describe(ep: SandboxEndpoints): string {
     const worlds = ep.variants?.length ? [`Variants  ${ep.variants.join(", ")}`] : [];

@@ -1,6 +1,5 @@
-// The one sleep of both clients (retries, rate-limit waits, polling).
+// The one sleep of both clients (retries, rate-limit waits, polling): Node's promise timer.
+import { setTimeout as wait } from "node:timers/promises";
 
 /** Resolves after `ms` milliseconds (0 or less resolves on the next turn). */
-export function sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-}
+export const sleep = (ms: number): Promise<void> => wait(Math.max(0, ms));

@@ -23,6 +23,7 @@ import {
     stillWaitingMessage,
 } from "./scimConnectionLogic";
 import type { Checked, Unchecked } from "./validation";
+import { sleep } from "../core/sleep";
 
 // Stored properties are what this module's check() and create() made them: typed back here.
 const outputs = (props: Props): ScimConnectionOutputs => props as ScimConnectionOutputs;
@@ -66,8 +67,6 @@ async function gather(
         ...key,
     };
 }
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Checks the evidence, repairs a connection deactivated out of band, and waits if asked to. */
 async function settle(
