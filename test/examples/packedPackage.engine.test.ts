@@ -82,6 +82,17 @@ describe("packed package installed in a project outside the repo (real engine)",
         assert.ok(!fs.existsSync(path.join(pkg, "provider", "index.ts")));
     });
 
+    it("the library installs without the sandbox's servers (express, the SCIM filter and patch)", () => {
+        for (const server of ["express", "scim-patch", "scim2-parse-filter"])
+            assert.ok(
+                !fs.existsSync(path.join(project, "node_modules", server)),
+                `${server} installed with the library`,
+            );
+        // and the library loads without them
+        const { ScimIntegration } = require(path.join(project, "node_modules", "cxone-okta-scim"));
+        assert.equal(typeof ScimIntegration, "function");
+    });
+
     it("its component package works installed: plugin/ derives the schema with the project's own SDK", async () => {
         const pkg = path.join(project, "node_modules", "cxone-okta-scim");
         const sdk = path.join(project, "node_modules", "@pulumi", "pulumi");
