@@ -2,6 +2,7 @@
 // fast), plus the house rules. Formatting is prettier's job (.prettierrc), not the linter's.
 import { defineConfig, globalIgnores } from "eslint/config";
 import tseslint from "typescript-eslint";
+import { importX, createNodeResolver } from "eslint-plugin-import-x";
 
 export default defineConfig(
     globalIgnores([
@@ -56,6 +57,26 @@ export default defineConfig(
     wall("provider/**/*.ts", ["sandbox", "test", "scripts", "bench"]),
     wall("sandbox/**/*.ts", ["provider"]),
     wall("bench/**/*.ts", ["test"]),
+    {
+        // No import cycles in the code that runs (type-only imports vanish at compile time): a
+        // cycle loads a module half-initialised, and the serialized providers load at call time.
+        files: [
+            "provider/**/*.ts",
+            "program/**/*.ts",
+            "sandbox/**/*.ts",
+            "langhost/**/*.ts",
+            "scripts/**/*.ts",
+            "bench/**/*.ts",
+            "plugin/**/*.ts",
+        ],
+        plugins: { "import-x": importX },
+        settings: {
+            "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".js"] })],
+            "import-x/extensions": [".ts"],
+            "import-x/parsers": { "@typescript-eslint/parser": [".ts"] },
+        },
+        rules: { "import-x/no-cycle": ["error", { ignoreExternal: true }] },
+    },
     {
         // Tests build deliberately ill-typed inputs to prove the checks reject them, and their
         // inline programs are closures Pulumi serializes: those must `require` at call time.

@@ -59,3 +59,52 @@ describe("walls between the parts (eslint.config.mjs)", function () {
         assert.deepEqual(found, []);
     });
 });
+
+describe("no import cycles in the code that runs (eslint.config.mjs)", function () {
+    this.timeout(60_000);
+    const cycles = new ESLint({
+        cwd: repoRoot,
+        ruleFilter: ({ ruleId }) => ruleId === "import-x/no-cycle",
+    });
+    const found = async (file: string, code: string) =>
+        (await cycles.lintText(code, { filePath: path.join(repoRoot, file) }))[0].messages.map(
+            (m) => `${m.ruleId}: ${m.message}`,
+        );
+
+    // the HTTP core importing the Okta client, which imports the core: a cycle
+    it("refuses provider/core/http.ts importing the Okta client (which imports it)", async () => {
+        assert.deepEqual(
+            await found(
+                "provider/core/http.ts",
+                'import { oktaApi } from "../okta/client";\nexport const x = oktaApi;\n',
+            ),
+            ["import-x/no-cycle: Dependency cycle detected"],
+        );
+    });
+
+    it("a type-only import back is no cycle (it vanishes at compile time)", async () => {
+        assert.deepEqual(
+            await found(
+                "provider/core/http.ts",
+                'import type { OktaApp } from "../okta/client";\nexport type X = OktaApp;\n',
+            ),
+            [],
+        );
+    });
+
+    it("the tree has none", async () => {
+        const results = await cycles.lintFiles([
+            "provider",
+            "program",
+            "sandbox",
+            "langhost",
+            "scripts",
+            "bench",
+            "plugin",
+        ]);
+        const where = results.flatMap((r) =>
+            r.messages.map((m) => `${path.relative(repoRoot, r.filePath)}:${m.line} ${m.message}`),
+        );
+        assert.deepEqual(where, []);
+    });
+});
