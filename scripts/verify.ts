@@ -1,5 +1,6 @@
 // `node dist/scripts/verify.js` (npm run verify): the connection test from a terminal.
 // The access key secret is read ONLY from the environment: a flag would land in shell history.
+import { parseArgs } from "node:util";
 import * as fs from "fs";
 import * as path from "path";
 import {
@@ -135,53 +136,73 @@ function truthy(v: string | undefined): boolean | undefined {
     throw new UsageError(`CXONE_FEDRAMP must be true or false, got "${v}"`);
 }
 
+/** parseArgs' complaint in the words of this command's help. */
+function usageProblem(e: Error & { code?: string }, argv: string[]): string {
+    const named = /'(-[^' ]+)/.exec(e.message)?.[1];
+    if (
+        e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" &&
+        named &&
+        /does not take/.test(e.message)
+    )
+        return `${named} takes no value`;
+    if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && named)
+        return `${named.replace(/^(--[^, ]+).*/, "$1")} needs a value`;
+    const typed =
+        e.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL"
+            ? /'([^']+)'/.exec(e.message)?.[1]
+            : argv.find((a) => named !== undefined && a.split("=")[0] === named);
+    return `unknown argument "${typed ?? named ?? e.message}"; see --help`;
+}
+
 /** Parses argv (without node and script) and env. Throws {@link UsageError}. */
 export function parseVerifyArgs(
     argv: string[],
     env: NodeJS.ProcessEnv = process.env,
     cwd = process.cwd(),
 ): VerifyCommand | { help: true } {
-    const flags = new Map<string, string | true>();
-    const valued = new Set([
-        "--region",
-        "--key-id",
-        "--user-name",
-        "--timeout",
-        "--tenant-id",
-        "--okta-org",
-        "--okta-app-id",
-    ]);
-    const bare = new Set([
-        "--fedramp",
-        "--sandbox",
-        "--json",
-        "--spare-key",
-        "--preflight",
-        "--help",
-        "-h",
-    ]);
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        const eq = arg.indexOf("=");
-        const name = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
-        if (/secret/i.test(name)) {
-            throw new UsageError(
-                `${name}: the secret is never taken from a flag (it would land in shell history); set env CXONE_VERIFY_ACCESS_KEY_SECRET`,
-            );
-        }
-        if (valued.has(name)) {
-            const value = eq > 0 && name !== arg ? arg.slice(eq + 1) : argv[++i];
-            if (value === undefined || value === "") throw new UsageError(`${name} needs a value`);
-            flags.set(name, value);
-        } else if (bare.has(name) && name === arg) {
-            flags.set(name, true);
-        } else {
-            throw new UsageError(`unknown argument "${arg}"; see --help`);
-        }
+    // the secret is never taken from a flag (it would land in shell history)
+    const secretFlag = argv.find((a) => a.startsWith("-") && /secret/i.test(a.split("=")[0]));
+    if (secretFlag)
+        throw new UsageError(
+            `${secretFlag.split("=")[0]}: the secret is never taken from a flag (it would land in shell history); set env CXONE_VERIFY_ACCESS_KEY_SECRET`,
+        );
+    const text = { type: "string" } as const;
+    const flag = { type: "boolean" } as const;
+    let values: Record<string, string | boolean | undefined>;
+    try {
+        values = parseArgs({
+            args: argv,
+            strict: true,
+            allowPositionals: false,
+            options: {
+                region: text,
+                "key-id": text,
+                "user-name": text,
+                timeout: text,
+                "tenant-id": text,
+                "okta-org": text,
+                "okta-app-id": text,
+                fedramp: flag,
+                sandbox: flag,
+                json: flag,
+                "spare-key": flag,
+                preflight: flag,
+                help: { type: "boolean", short: "h" },
+            },
+        }).values;
+    } catch (e) {
+        throw new UsageError(usageProblem(e as Error & { code?: string }, argv));
     }
-    if (flags.has("--help") || flags.has("-h")) return { help: true };
-    const str = (k: string) =>
-        typeof flags.get(k) === "string" ? (flags.get(k) as string) : undefined;
+    for (const [k, v] of Object.entries(values))
+        if (v === "") throw new UsageError(`--${k} needs a value`);
+    if (values.help) return { help: true };
+    const flags = {
+        has: (k: string) => values[k.replace(/^--/, "")] !== undefined,
+    };
+    const str = (k: string) => {
+        const v = values[k.replace(/^--/, "")];
+        return typeof v === "string" ? v : undefined;
+    };
 
     const sandbox = flags.has("--sandbox");
     const regionName = str("--region") ?? (sandbox ? undefined : env.CXONE_REGION);

@@ -67,7 +67,11 @@ describe("verify command: arguments", () => {
             { CXONE_VERIFY_ACCESS_KEY_ID: "K" },
             /CXONE_VERIFY_ACCESS_KEY_SECRET/,
         );
-        usage(["--region", "na1", "--bogus"], ENV, /unknown argument/);
+        usage(["--region", "na1", "--bogus"], ENV, /unknown argument "--bogus"; see --help/);
+        usage(["--region", "na1", "stray"], ENV, /unknown argument "stray"/);
+        usage(["--region"], ENV, /^--region needs a value$/);
+        usage(["--region="], ENV, /^--region needs a value$/);
+        usage(["--region", "na1", "--json=1"], ENV, /^--json takes no value$/);
         usage(["--region", "na1", "--timeout", "0"], ENV, /--timeout/);
         usage(["--sandbox", "--region", "na1"], ENV, /cannot be combined/);
     });
