@@ -2,8 +2,9 @@
 // prints tables and writes .pulumi-local/bench/results.json. Reports numbers, asserts no timings:
 // exits non-zero only when an operation failed.
 //   node dist/bench/run.js [--only=calls,latency,preview,scale,people,yaml] [--latency=200] [--runs=5]
-//     [--sizes=50,100,200] [--rate=50] [--keep]
+//     [--sizes=50,100,200] [--rate=50] [--yaml-runs=3] [--keep]
 import * as fs from "fs";
+import { parseArgs } from "node:util";
 import * as os from "os";
 import * as path from "path";
 import { benchCalls, CallRow } from "./calls";
@@ -23,10 +24,29 @@ import { benchScale, ScaleRow } from "./scale";
 import { benchDir, runId } from "./world";
 import { benchYaml, YamlResult } from "./yaml";
 
-function arg(name: string, fallback: string): string {
-    const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
-    return hit ? hit.slice(name.length + 3) : fallback;
-}
+// strict: a mistyped option stops the run instead of measuring with a default
+const text = (fallback: string) => ({ type: "string", default: fallback }) as const;
+const options = (() => {
+    try {
+        return parseArgs({
+            strict: true,
+            allowPositionals: false,
+            options: {
+                only: text("calls,latency,preview,scale,people,yaml"),
+                latency: text("200"),
+                runs: text("5"),
+                sizes: text("50,100,200"),
+                rate: text("50"),
+                "yaml-runs": text("3"),
+                keep: { type: "boolean", default: false },
+            },
+        }).values;
+    } catch (e) {
+        console.error(`bench: ${(e as Error).message}`);
+        process.exit(2);
+    }
+})();
+const arg = (name: Exclude<keyof typeof options, "keep">): string => options[name];
 
 interface Results {
     runId: string;
@@ -63,7 +83,7 @@ async function section<T>(r: Results, name: string, f: () => Promise<T>): Promis
 }
 
 async function main(): Promise<number> {
-    const only = arg("only", "calls,latency,preview,scale,people,yaml").split(",");
+    const only = arg("only").split(",");
     const t0 = Date.now();
     const r: Results = {
         runId,
@@ -79,20 +99,20 @@ async function main(): Promise<number> {
     };
     if (only.includes("calls")) r.calls = await section(r, "calls", benchCalls);
     if (only.includes("latency"))
-        r.latency = await section(r, "latency", () => benchLatency(Number(arg("latency", "200"))));
+        r.latency = await section(r, "latency", () => benchLatency(Number(arg("latency"))));
     if (only.includes("preview")) {
-        r.preview = await section(r, "preview", () => benchPreview(Number(arg("runs", "5"))));
+        r.preview = await section(r, "preview", () => benchPreview(Number(arg("runs"))));
     }
     if (only.includes("scale")) {
-        const perSecond = Number(arg("rate", "50"));
+        const perSecond = Number(arg("rate"));
         const rows = await section(r, "scale", () =>
-            benchScale(arg("sizes", "50,100,200").split(",").map(Number), perSecond),
+            benchScale(arg("sizes").split(",").map(Number), perSecond),
         );
         if (rows) r.scale = { perSecond, rows };
     }
     if (only.includes("people")) r.people = await section(r, "people", () => benchPeople());
     if (only.includes("yaml"))
-        r.yaml = await section(r, "yaml", () => benchYaml(Number(arg("yaml-runs", "3"))));
+        r.yaml = await section(r, "yaml", () => benchYaml(Number(arg("yaml-runs"))));
     r.machine.loadAfter = os.loadavg();
     r.totalMs = Date.now() - t0;
     for (const row of r.scale?.rows ?? [])
@@ -140,8 +160,7 @@ async function main(): Promise<number> {
         );
     for (const f of r.failures) console.log(`FAILURE ${f}`);
     // stacks are destroyed by then; their backends and sandboxes only matter when debugging
-    if (!process.argv.includes("--keep"))
-        fs.rmSync(path.join(benchDir, runId), { recursive: true, force: true });
+    if (!options.keep) fs.rmSync(path.join(benchDir, runId), { recursive: true, force: true });
     console.log(`results: ${path.relative(process.cwd(), out)}`);
     return r.failures.length ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 // `npm run sandbox -- start|stop|status|reset`: runs the sandbox as a background process.
 // start prints the addresses and admin credentials and writes .sandbox/endpoints.json;
 // stop leaves no process behind (pid file); reset wipes the world (re-seeds).
+import { parseArgs } from "node:util";
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as http from "http";
@@ -33,66 +34,81 @@ export function parseStartArgs(args: string[]) {
     } = { faults: [] };
     const num = (flag: string, v: string | undefined) => {
         const n = Number(v);
-        if (v === undefined || !Number.isInteger(n) || n < 0)
+        if (v === undefined || v === "" || !Number.isInteger(n) || n < 0)
             throw new UsageError(`${flag} needs a non-negative integer`);
         return n;
     };
-    for (let i = 0; i < args.length; i++) {
-        const [flag, inline] = args[i].split(/=(.*)/s, 2);
-        const value = () => (inline !== undefined ? inline : args[++i]);
-        switch (flag) {
-            case "--cxone-port":
-                o.cxonePort = num(flag, value());
-                break;
-            case "--okta-port":
-                o.oktaPort = num(flag, value());
-                break;
-            case "--latency":
-                o.latencyMs = num(flag, value());
-                break;
-            case "--token-ttl":
-                o.tokenTtlSeconds = num(flag, value());
-                break;
-            case "--okta-rate-window": {
-                const seconds = num(flag, value());
-                if (seconds < 1) throw new UsageError(`${flag} needs at least 1 second`);
-                o.okta = { ...o.okta, rateLimit: { windowSeconds: seconds } };
-                break;
-            }
-            case "--okta-connection": {
-                const mode = value();
-                if (mode !== "reported" && mode !== "unknown")
-                    throw new UsageError(`${flag} takes reported or unknown`);
-                o.okta = { ...o.okta, connectionStatus: mode };
-                break;
-            }
-            case "--variant": {
-                const name = value();
-                if (!name) throw new UsageError(`${flag} needs a variant name`);
-                try {
-                    resolveVariants([name]);
-                } catch (e) {
-                    if (e instanceof UnknownVariantError) throw new UsageError(e.message);
-                    throw e;
-                }
-                o.variants = [...(o.variants ?? []), name];
-                break;
-            }
-            case "--fault": {
-                let rule: unknown;
-                try {
-                    rule = JSON.parse(value() ?? "");
-                } catch {
-                    throw new UsageError("--fault needs a JSON rule");
-                }
-                const err = validateFaultRule(rule);
-                if (err) throw new UsageError(`--fault: ${err}`);
-                o.faults.push(rule as FaultRule);
-                break;
-            }
-            default:
-                throw new UsageError(`unknown option ${args[i]}`);
+    const text = { type: "string" } as const;
+    const many = { type: "string", multiple: true } as const;
+    let v: ReturnType<typeof parseStart>["values"];
+    function parseStart() {
+        return parseArgs({
+            args,
+            strict: true,
+            allowPositionals: false,
+            options: {
+                "cxone-port": text,
+                "okta-port": text,
+                latency: text,
+                "token-ttl": text,
+                "okta-rate-window": text,
+                "okta-connection": text,
+                variant: many,
+                fault: many,
+            },
+        });
+    }
+    try {
+        v = parseStart().values;
+    } catch (e) {
+        const named = /'(-[^' ]+)/.exec((e as Error).message)?.[1];
+        const c = (e as { code?: string }).code;
+        if (c === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && named) {
+            const what: Record<string, string> = {
+                "--variant": "a variant name",
+                "--fault": "a JSON rule",
+                "--okta-connection": "reported or unknown",
+            };
+            throw new UsageError(`${named} needs ${what[named] ?? "a non-negative integer"}`);
         }
+        const typed = /'([^']+)'/.exec((e as Error).message)?.[1];
+        throw new UsageError(`unknown option ${typed ?? (e as Error).message}`);
+    }
+    if (v["cxone-port"] !== undefined) o.cxonePort = num("--cxone-port", v["cxone-port"]);
+    if (v["okta-port"] !== undefined) o.oktaPort = num("--okta-port", v["okta-port"]);
+    if (v.latency !== undefined) o.latencyMs = num("--latency", v.latency);
+    if (v["token-ttl"] !== undefined) o.tokenTtlSeconds = num("--token-ttl", v["token-ttl"]);
+    if (v["okta-rate-window"] !== undefined) {
+        const seconds = num("--okta-rate-window", v["okta-rate-window"]);
+        if (seconds < 1) throw new UsageError("--okta-rate-window needs at least 1 second");
+        o.okta = { ...o.okta, rateLimit: { windowSeconds: seconds } };
+    }
+    const mode = v["okta-connection"];
+    if (mode !== undefined) {
+        if (mode !== "reported" && mode !== "unknown")
+            throw new UsageError("--okta-connection takes reported or unknown");
+        o.okta = { ...o.okta, connectionStatus: mode };
+    }
+    for (const name of v.variant ?? []) {
+        if (!name) throw new UsageError("--variant needs a variant name");
+        try {
+            resolveVariants([name]);
+        } catch (e) {
+            if (e instanceof UnknownVariantError) throw new UsageError(e.message);
+            throw e;
+        }
+        o.variants = [...(o.variants ?? []), name];
+    }
+    for (const json of v.fault ?? []) {
+        let rule: unknown;
+        try {
+            rule = JSON.parse(json);
+        } catch {
+            throw new UsageError("--fault needs a JSON rule");
+        }
+        const err = validateFaultRule(rule);
+        if (err) throw new UsageError(`--fault: ${err}`);
+        o.faults.push(rule as FaultRule);
     }
     return o;
 }

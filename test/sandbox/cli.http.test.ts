@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
-import { alive } from "../../sandbox/cli";
+import { alive, parseStartArgs } from "../../sandbox/cli";
 
 const CLI = path.resolve(__dirname, "../../sandbox/cli.js");
 
@@ -49,6 +49,26 @@ describe("sandbox CLI (background process)", function () {
         assert.match(r.err, /--latency/);
         assert.strictEqual((await cli(dir, "start", "--fault", '{"kind":"boom"}')).code, 2);
         assert.strictEqual((await cli(dir, "fly")).code, 2);
+    });
+
+    it("names the option as typed: unknown, stray, or missing its value", () => {
+        const refused = (args: string[]) => {
+            try {
+                parseStartArgs(args);
+            } catch (e) {
+                return (e as Error).message;
+            }
+            return "accepted";
+        };
+        assert.equal(refused(["--lantency=5"]), "unknown option --lantency");
+        assert.equal(refused(["5"]), "unknown option 5");
+        assert.equal(refused(["--okta-port"]), "--okta-port needs a non-negative integer");
+        assert.equal(refused(["--fault"]), "--fault needs a JSON rule");
+        assert.deepEqual(
+            parseStartArgs(["--variant=role-create-absent", "--variant", "token-camel-case"])
+                .variants,
+            ["role-create-absent", "token-camel-case"],
+        );
     });
 
     it("reports not running before start", async () => {
