@@ -7,6 +7,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { parseDocument } from "yaml";
 import { EngineStack, openStack, repoRoot } from "../scripts/lib/engine";
 import { CallCounts, countCalls } from "./requests";
 import { benchPaths, benchSandbox, median, rootStack, timed } from "./world";
@@ -28,12 +29,17 @@ export interface YamlResult {
 
 /** The YAML example's project file, its package path re-pointed from `workDir` to plugin/. */
 function yamlProject(workDir: string): void {
-    const example = fs.readFileSync(path.join(repoRoot, "examples", "yaml", "Pulumi.yaml"), "utf8");
-    const plugin = path.relative(workDir, path.join(repoRoot, "plugin"));
-    const project = example.replace(/(cxone-okta-scim: ).*/, `$1${plugin}`);
-    if (project === example) throw new Error("examples/yaml/Pulumi.yaml names no package path");
+    const example = parseDocument(
+        fs.readFileSync(path.join(repoRoot, "examples", "yaml", "Pulumi.yaml"), "utf8"),
+    );
+    if (!example.hasIn(["packages", "cxone-okta-scim"]))
+        throw new Error("examples/yaml/Pulumi.yaml names no package path");
+    example.setIn(
+        ["packages", "cxone-okta-scim"],
+        path.relative(workDir, path.join(repoRoot, "plugin")),
+    );
     fs.mkdirSync(workDir, { recursive: true });
-    fs.writeFileSync(path.join(workDir, "Pulumi.yaml"), project);
+    fs.writeFileSync(path.join(workDir, "Pulumi.yaml"), example.toString());
 }
 
 export async function benchYaml(runs: number): Promise<YamlResult> {

@@ -6,6 +6,7 @@ import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { stringify } from "yaml";
 import * as automation from "@pulumi/pulumi/automation";
 
 export const repoRoot = path.resolve(__dirname, "..", "..", "..");
@@ -40,20 +41,15 @@ export interface ProjectFile {
 
 export function writeProjectFile(dir: string, p: ProjectFile): void {
     fs.mkdirSync(dir, { recursive: true });
-    const lines = [
-        `name: ${p.name}`,
-        ...(p.description ? [`description: ${JSON.stringify(p.description)}`] : []),
+    const project = {
+        name: p.name,
+        ...(p.description ? { description: p.description } : {}),
         // Programs are compiled by `npm run build`: no TypeScript loader in the program process.
-        "runtime:",
-        "  name: nodejs",
-        "  options:",
-        "    typescript: false",
-        `main: ${path.relative(dir, p.main)}`,
-    ];
-    if (p.options && Object.keys(p.options).length > 0) {
-        lines.push("options:", ...Object.entries(p.options).map(([k, v]) => `  ${k}: ${v}`));
-    }
-    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), lines.join("\n") + "\n");
+        runtime: { name: "nodejs", options: { typescript: false } },
+        main: path.relative(dir, p.main),
+        ...(p.options && Object.keys(p.options).length > 0 ? { options: p.options } : {}),
+    };
+    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), stringify(project));
 }
 
 export interface EngineStackOptions {
