@@ -1,69 +1,107 @@
-// Section 2: `up` from empty with a fixed injected API latency L, against the engine floor (same
-// shape, no-op resources, same run) plus the critical-path round trips x L.
+// Section 2: `up` from empty, a no-change `preview --refresh` and `destroy` of the root program
+// with a fixed injected API latency L, each against the engine floor of the same operation (the
+// same graph of no-op resources, same run) plus its minimum round trips x L, derived from the
+// graph the stack declared (bench/minimumPath.ts).
 import * as os from "os";
 import { criticalPathRoundTrips } from "./criticalPath";
+import { graphShape, ShapeNode } from "./graphShape";
+import { minimumRoundTrips, PathOperation } from "./minimumPath";
+import { rootProject } from "../scripts/lib/rootProject";
 import { benchProgram, benchSandbox, benchStack, median, rootStack, timed } from "./world";
 
-// Derived from the dependency chain (README "Critical path"): program probe 1, CXone sign-in 1,
-// role 3 (search by name, create, search again: the create response has no id), employee 3 (parallel look-ups, create, invite), key 1 (create),
-// SCIM connection 1 (status GET; the key evidence in parallel), provisioning actions 0 (pending).
-export const MIN_CRITICAL_PATH_RTT = 10;
-
-export interface LatencyResult {
-    latencyMs: number;
+export interface LatencyRow {
+    operation: PathOperation;
+    /** the floor's runs of this operation, ms */
     floorMs: number[];
     floorMedianMs: number;
-    upMs: number;
+    measuredMs: number;
     rttObserved: number;
     rttMinimum: number;
     chain: string[];
-    /** upMs / (floor + rttObserved x L): the docs/design.md figure, target <= 1.1 */
+    /** measured / (floor + rttMinimum x L): the docs/design.md figure, target <= 1.1 */
     ratio: number;
-    /** upMs / (floor + rttMinimum x L): against the minimum chain */
-    ratioVsMinimum: number;
+    /** measured / (floor + rttObserved x L): what the engine adds beyond the round trips made */
+    ratioVsObserved: number;
     calls: number;
+}
+
+export interface LatencyResult {
+    latencyMs: number;
+    rows: LatencyRow[];
+    /** the graph the minimum was derived from, as the state recorded it */
+    nodes: ShapeNode[];
     load: number[];
 }
+
+const ROUNDS = 3;
 
 export async function benchLatency(latencyMs: number): Promise<LatencyResult> {
     const sandbox = await benchSandbox("latency");
     try {
-        const floor = await benchStack("floor", benchProgram("floorProgram"), { sandbox });
         const real = await rootStack("latency", { sandbox });
         const load = [os.loadavg()[0]];
-        // floor before and after the real run (and a warm-up), so load drift hits both alike
-        const floorMs: number[] = [];
-        const floorOnce = async () => {
-            floorMs.push((await timed(() => floor.up())).ms);
-            await floor.destroy();
+        const measured: Partial<
+            Record<PathOperation, { ms: number; log: ReturnType<typeof sandbox.requests> }>
+        > = {};
+        const withLatency = async (op: PathOperation, run: () => Promise<unknown>) => {
+            sandbox.setLatency(latencyMs);
+            sandbox.clearRequests();
+            try {
+                const { ms } = await timed(run);
+                measured[op] = { ms, log: sandbox.requests() };
+            } finally {
+                sandbox.setLatency(0);
+            }
         };
-        await floorOnce();
-        await floorOnce();
-        sandbox.setLatency(latencyMs);
-        sandbox.clearRequests();
-        const up = await timed(() => real.up());
-        const entries = sandbox.requests();
-        sandbox.setLatency(0);
-        await floorOnce();
+
+        await withLatency("up from empty", () => real.up());
+        // the floor mirrors the graph just declared, with the same project options
+        const nodes = graphShape(await real.exportState());
+        const floor = await benchStack("floor", benchProgram("floorProgram"), {
+            sandbox,
+            params: { nodes },
+            project: { name: "bench-floor", options: rootProject().options },
+        });
+        const floorMs: Record<PathOperation, number[]> = {
+            "up from empty": [],
+            "no-change preview --refresh": [],
+            destroy: [],
+        };
+        // one floor round between the real operations, so load drift hits both alike
+        const floorRound = async () => {
+            floorMs["up from empty"].push((await timed(() => floor.up())).ms);
+            floorMs["no-change preview --refresh"].push(
+                (await timed(() => floor.preview({ refresh: true }))).ms,
+            );
+            floorMs.destroy.push((await timed(() => floor.destroy())).ms);
+        };
+        await floorRound();
+        await withLatency("no-change preview --refresh", () => real.preview({ refresh: true }));
+        await floorRound();
+        await withLatency("destroy", () => real.destroy());
+        for (let i = 2; i < ROUNDS; i++) await floorRound();
         load.push(os.loadavg()[0]);
-        await real.destroy();
-        const floorMedianMs = median(floorMs);
-        const cp = criticalPathRoundTrips(entries);
-        return {
-            latencyMs,
-            floorMs,
-            floorMedianMs,
-            upMs: up.ms,
-            rttObserved: cp.count,
-            rttMinimum: MIN_CRITICAL_PATH_RTT,
-            chain: cp.chain,
-            ratio: +(up.ms / (floorMedianMs + cp.count * latencyMs)).toFixed(2),
-            ratioVsMinimum: +(up.ms / (floorMedianMs + MIN_CRITICAL_PATH_RTT * latencyMs)).toFixed(
-                2,
-            ),
-            calls: entries.length,
-            load,
-        };
+
+        const rows = (Object.keys(floorMs) as PathOperation[]).map((operation): LatencyRow => {
+            const m = measured[operation];
+            if (!m) throw new Error(`latency: ${operation} was not measured`);
+            const floorMedianMs = median(floorMs[operation]);
+            const cp = criticalPathRoundTrips(m.log);
+            const rttMinimum = minimumRoundTrips(nodes, operation);
+            return {
+                operation,
+                floorMs: floorMs[operation],
+                floorMedianMs,
+                measuredMs: m.ms,
+                rttObserved: cp.count,
+                rttMinimum,
+                chain: cp.chain,
+                ratio: +(m.ms / (floorMedianMs + rttMinimum * latencyMs)).toFixed(2),
+                ratioVsObserved: +(m.ms / (floorMedianMs + cp.count * latencyMs)).toFixed(2),
+                calls: m.log.length,
+            };
+        });
+        return { latencyMs, rows, nodes, load };
     } finally {
         await sandbox.stop();
     }

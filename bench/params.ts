@@ -1,6 +1,7 @@
 // A bench program's parameters: the bench sets them as stack config (`bench:params`, JSON), so the
 // program runs in its own process under the CLI and is still told what to declare.
 import * as pulumi from "@pulumi/pulumi";
+import type { ShapeNode } from "./graphShape";
 
 export const paramsKey = "bench:params";
 
@@ -17,6 +18,11 @@ export interface ScaleParams {
     count: number;
     /** unique per stack and run: CXone never reuses role names */
     tag: string;
+}
+
+/** floorProgram.ts: the real stack's graph (bench/graphShape.ts) */
+export interface FloorParams {
+    nodes: ShapeNode[];
 }
 
 /** scaleFloorProgram.ts */

@@ -38,27 +38,25 @@ export function callsTable(rows: CallRow[]): string {
 export function latencyTable(l: LatencyResult): string {
     return table(
         [
-            "latency L",
+            `operation (L = ${l.latencyMs} ms)`,
             "floor (median)",
-            "RTT on path",
-            "floor + RTT x L",
-            "up measured",
-            "ratio (<= 1.1)",
             "RTT minimum",
-            "ratio vs minimum",
+            "floor + minimum x L",
+            "measured",
+            "ratio (<= 1.1)",
+            "RTT on path",
+            "ratio vs path",
         ],
-        [
-            [
-                `${l.latencyMs} ms`,
-                `${l.floorMedianMs} ms`,
-                l.rttObserved,
-                `${l.floorMedianMs + l.rttObserved * l.latencyMs} ms`,
-                `${l.upMs} ms`,
-                l.ratio.toFixed(2),
-                l.rttMinimum,
-                l.ratioVsMinimum.toFixed(2),
-            ],
-        ],
+        l.rows.map((r) => [
+            r.operation,
+            `${r.floorMedianMs} ms`,
+            r.rttMinimum,
+            `${r.floorMedianMs + r.rttMinimum * l.latencyMs} ms`,
+            `${r.measuredMs} ms`,
+            r.ratio.toFixed(2),
+            r.rttObserved,
+            r.ratioVsObserved.toFixed(2),
+        ]),
     );
 }
 

@@ -130,7 +130,12 @@ async function main(): Promise<number> {
                 callsTable(r.calls) +
                 "\n",
         );
-    if (r.latency) console.log("2. Latency of `up` from empty\n" + latencyTable(r.latency) + "\n");
+    if (r.latency)
+        console.log(
+            "2. Latency: up from empty, no-change preview, destroy\n" +
+                latencyTable(r.latency) +
+                "\n",
+        );
     if (r.preview) {
         const head = `4. No-change \`pulumi preview\` (refresh) of the integration, ${r.preview.runs} runs each`;
         const rounds = `cli / inline per round: ${r.preview.roundRatios.join(" ")}, median ${r.preview.roundRatio}`;
