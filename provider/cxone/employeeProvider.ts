@@ -5,7 +5,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { Checked, Unchecked } from "../checks";
 import { readResult } from "../forwarder";
 import { Props, stored } from "../props";
-import { CxoneClient, EmployeeRecord } from "./client";
+import { CxoneClient, EmployeeRecord, EmployeeStatus } from "./client";
+import { refusedOutright } from "../core/errors";
 import { adminAccessKey } from "./credentials";
 import { CxoneError, mayHaveHappened, PartialCreateError } from "./errors";
 import {
@@ -197,13 +198,23 @@ export async function update(
     };
 }
 
-/** Destroy deactivates: CXone keeps employees. One already gone or deactivated counts as done. */
+/**
+ * Destroy deactivates: CXone keeps employees. It acts on the state the refresh just read; where
+ * that state was stale (the employee deactivated or gone since), CXone's refusal is followed by
+ * one read, and an employee already deactivated or gone counts as done [guess:deactivate-repeated].
+ */
 export async function destroy(id: string, props: Props): Promise<void> {
     const old = outputs(props);
+    const done = (status: EmployeeStatus) => DEACTIVATED.includes(status) || GONE.includes(status);
+    if (done(old.status)) return;
     const client = new CxoneClient(old.endpoint);
-    const live = await client.getEmployee(id);
-    if (!live || DEACTIVATED.includes(live.status) || GONE.includes(live.status)) return;
-    await client.deactivateEmployee(id, old.email);
+    try {
+        await client.deactivateEmployee(id, old.email);
+    } catch (e) {
+        if (!refusedOutright(e)) throw e;
+        const live = await client.getEmployee(id);
+        if (live && !done(live.status)) throw e;
+    }
 }
 export { destroy as delete };
 
