@@ -314,6 +314,7 @@ export function declareIntegration(
         app.id,
         n.groupIds,
         t.groupAssignment,
+        gate.apply((r) => r.groups ?? {}),
     );
     const scimConnection = createScimConnection(name, args, n, app.id, accessKey, owner);
     const mapped = attributeMappings(
