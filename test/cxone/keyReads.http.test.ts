@@ -61,7 +61,12 @@ describe("shared access-key reads against the sandbox (HTTP)", function () {
         rememberCreatedKey(f.endpoint, k);
         forgetKeyReads({ keepCreated: true }); // another key's create keeps it
         const known = await keyUseOf(f.endpoint, k.accessKeyId);
-        assert.deepEqual(Object.keys(known ?? {}).sort(), ["accessKeyId", "createdDate", "isActive", "userId"]);
+        assert.deepEqual(Object.keys(known ?? {}).sort(), [
+            "accessKeyId",
+            "createdDate",
+            "isActive",
+            "userId",
+        ]);
         assert.equal(known?.lastUsedDate, undefined);
         assert.equal(keyGets(k.accessKeyId).length, 0);
         // a refresh of the key itself asks CXone
