@@ -55,9 +55,11 @@ function costOf(d: Declared, unknown: boolean): Cost | undefined {
         }
         case "okta:ProfileMapping": // find the mapping's id, read what to restore, one partial update
             return { create: [1, 2], read: { pending: 1, authorized: 1 }, destroy: 1 };
-        case "okta:ScimConnection": // Okta's status; where Okta reports UNKNOWN also the key's lastUsedDate
+        // Okta's status; where Okta reports UNKNOWN also the key's lastUsedDate, except at create:
+        // the key the same process just created is known unused
+        case "okta:ScimConnection":
             return {
-                create: [0, 1 + evidence],
+                create: [0, 1],
                 read: { pending: 1 + evidence, authorized: 1 + evidence },
                 destroy: 0,
             };

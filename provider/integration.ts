@@ -314,6 +314,7 @@ export function declareIntegration(
         app.id,
         n.groupIds,
         t.groupAssignment,
+        gate.apply((r) => r.groups ?? {}),
     );
     const scimConnection = createScimConnection(name, args, n, app.id, accessKey, owner);
     const mapped = attributeMappings(
@@ -528,7 +529,7 @@ function childInputs(args: ScimIntegrationArgs, n: NormalizedArgs): ChildInputs[
         },
         {
             check: childChecks.employee,
-            inputs: { ...employeeArgsOf(args, n, unknownId) },
+            inputs: { ...employeeArgsOf(args, n, { roleId: unknownId, roleName: unknownId }) },
             names: {
                 email: "employeeEmail",
                 firstName: "employeeFirstName",
@@ -672,14 +673,16 @@ function roleArgsOf(args: ScimIntegrationArgs, n: NormalizedArgs): RoleArgs {
 function employeeArgsOf(
     args: ScimIntegrationArgs,
     n: NormalizedArgs,
-    roleId: pulumi.Input<string>,
+    role: { roleId: pulumi.Input<string>; roleName: pulumi.Input<string> },
 ): EmployeeArgs {
     return {
         endpoint: n.endpoint,
         email: args.employeeEmail,
         firstName: args.employeeFirstName ?? DEFAULT_EMPLOYEE_FIRST_NAME,
         lastName: args.employeeLastName ?? DEFAULT_EMPLOYEE_LAST_NAME,
-        roleId,
+        roleId: role.roleId,
+        // the Role knows its name: the employee's create need not look it up
+        roleName: role.roleName,
         loginAuthenticatorId: args.loginAuthenticatorId,
         invite: args.inviteEmployee ?? DEFAULT_INVITE,
         adoptExisting: n.adoptExisting,
@@ -724,7 +727,7 @@ function createEmployee(
     role: Role,
     owner: pulumi.Resource,
 ): Employee {
-    const employeeArgs = employeeArgsOf(args, n, role.roleId);
+    const employeeArgs = employeeArgsOf(args, n, role);
     return child(
         `${name}-employee`,
         employeeArgs,

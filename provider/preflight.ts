@@ -61,6 +61,7 @@ export const PREFLIGHT_ROWS = [
     "cxone-login-url",
     "role-create-route",
     "role-update-route",
+    "deactivate-repeated",
     "permission-keys",
     "role-search-filter",
     "user-search-filter",
@@ -92,6 +93,8 @@ const NOT_ASKABLE: Partial<Record<PreflightRow, string>> = {
         "asking would create a role; the stack stops at that write with the way on",
     "role-update-route":
         "asking would change a role; the stack stops at that write with the way on",
+    "deactivate-repeated":
+        "asking would deactivate an employee or a role; destroy reads once after a refusal and finishes",
     "employee-name-length":
         "asking would create an employee; a refusal stops the stack with the way on",
     "schema-property-removal":

@@ -55,3 +55,18 @@ export class VendorError extends Error {
         return this.status === undefined || this.status === 502 || this.status === 504;
     }
 }
+
+/**
+ * True when the vendor refused a write outright (a 4xx answer other than 429: nothing was written),
+ * also behind a stop on an unconfirmed fact. A destroy acting on state that may be stale then reads
+ * once to decide, so that read is made only where the state was wrong.
+ */
+export function refusedOutright(e: unknown): boolean {
+    const v =
+        e instanceof VendorError
+            ? e
+            : (e as { vendorError?: unknown } | undefined)?.vendorError instanceof VendorError
+              ? (e as { vendorError: VendorError }).vendorError
+              : undefined;
+    return !!v && v.status !== undefined && v.status >= 400 && v.status < 500 && v.status !== 429;
+}

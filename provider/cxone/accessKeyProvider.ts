@@ -19,7 +19,7 @@ import {
     rotationStarts,
     withSchedule,
 } from "./accessKeyLogic";
-import { forgetKeyReads, readAccessKey } from "./keyReads";
+import { forgetKeyReads, readAccessKey, rememberCreatedKey } from "./keyReads";
 import { keptDuringRotation, retirement } from "./keyRotation";
 
 // Stored properties are what this module's check() and create() made them: typed back here.
@@ -45,7 +45,7 @@ export async function diff(
 // by a lost response is unknowable, so such a key is useless; the next `up` makes a new one.
 export async function create(s: AccessKeyState): Promise<{ id: string; outs: AccessKeyOutputs }> {
     // Stryker disable next-line CallExpression: a new key's id was never read; every write forgets
-    forgetKeyReads();
+    forgetKeyReads({ keepCreated: true });
     const client = new CxoneClient(s.endpoint);
     const key = await client.createAccessKey(s.employeeId);
     const outs = accessKeyOutputs(s, key, key.accessKeySecret);
@@ -60,6 +60,7 @@ export async function create(s: AccessKeyState): Promise<{ id: string; outs: Acc
             throw new PartialCreateError(key.accessKeyId, outs, e as Error);
         }
     }
+    rememberCreatedKey(s.endpoint, { ...key, isActive: outs.isActive });
     return { id: key.accessKeyId, outs };
 }
 

@@ -456,6 +456,11 @@ export class CxoneClient {
         }
     }
 
+    /** The role as the last employee write sent it: the id where CXone refused the name. */
+    roleAsSent(f: EmployeeFields): string {
+        return roleById.get(this.endpointKey) && f.roleId ? f.roleId : f.roleName;
+    }
+
     private get endpointKey(): string {
         return JSON.stringify(this.endpoint);
     }

@@ -17,6 +17,11 @@ export interface EmployeeArgs {
     /** Primary role id, usually `role.roleId`. */
     roleId: pulumi.Input<string>;
     /**
+     * That role's name as CXone stores it, usually `role.roleName`: CXone takes the name, and
+     * given here it is not looked up by id. @default looked up in CXone
+     */
+    roleName?: pulumi.Input<string>;
+    /**
      * Billable attribute, off so the key's profile is not billed (the UI's "Attributes"
      * checkboxes [guess:billable-attribute]). @default false
      */
@@ -56,7 +61,7 @@ export class Employee extends pulumi.dynamic.Resource {
      */
     readonly employeeId: pulumi.Output<string>;
     declare readonly userName: pulumi.Output<string>;
-    /** Primary role name as CXone stores it. */
+    /** Primary role name as CXone stores it (the input, or CXone's answer). */
     declare readonly roleName: pulumi.Output<string>;
     /** UNREGISTERED, PENDING (invited), ACTIVE, BLOCKED (deactivated) or DELETED. */
     declare readonly status: pulumi.Output<string>;
@@ -73,9 +78,9 @@ export class Employee extends pulumi.dynamic.Resource {
             name,
             {
                 loginAuthenticatorId: undefined,
+                roleName: undefined,
                 ...args,
                 userName: undefined,
-                roleName: undefined,
                 status: undefined,
                 effectiveLoginAuthenticatorId: undefined,
                 invited: undefined,

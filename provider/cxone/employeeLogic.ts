@@ -21,6 +21,8 @@ export type EmployeeState = {
     firstName: string;
     lastName: string;
     roleId: string;
+    /** the role's name as CXone stores it (Role's roleName); undefined = looked up by id */
+    roleName?: string;
     billable: boolean;
     /** undefined = the tenant's default authenticator */
     loginAuthenticatorId?: string;
@@ -73,6 +75,7 @@ export function checkEmployee(news: Unchecked<EmployeeState>): Checked<EmployeeS
     check(failures, "firstName", news.firstName, requiredString(EMPLOYEE_NAME_MAX));
     check(failures, "lastName", news.lastName, requiredString(EMPLOYEE_NAME_MAX));
     check(failures, "roleId", news.roleId, requiredString(100));
+    check(failures, "roleName", news.roleName, optionalString(100));
     check(failures, "billable", news.billable, optionalBoolean);
     check(
         failures,
@@ -176,6 +179,28 @@ export function employeeOutputs(
         status: live.status,
         effectiveLoginAuthenticatorId: live.loginAuthenticatorId,
         ...extra,
+    };
+}
+
+/**
+ * The outputs of a new employee from what was sent and what CXone answered, without reading it
+ * back: the user name and role as sent, the authenticator sent, and the status of a new employee,
+ * UNREGISTERED, or PENDING once invited [spec] (the status values; a refresh reads them live).
+ */
+export function createdOutputs(
+    s: EmployeeState,
+    sent: { id: string; role: string; loginAuthenticatorId: string },
+    invited: boolean,
+): EmployeeOutputs {
+    return {
+        ...s,
+        employeeId: sent.id,
+        userName: s.email,
+        roleName: sent.role,
+        status: invited ? "PENDING" : "UNREGISTERED",
+        effectiveLoginAuthenticatorId: sent.loginAuthenticatorId,
+        invited,
+        adopted: false,
     };
 }
 

@@ -5,11 +5,13 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { Checked, Unchecked } from "../checks";
 import { readResult } from "../forwarder";
 import { Props, stored } from "../props";
-import { CxoneClient, EmployeeRecord } from "./client";
+import { CxoneClient, EmployeeRecord, EmployeeStatus } from "./client";
+import { refusedOutright } from "../core/errors";
 import { adminAccessKey } from "./credentials";
 import { CxoneError, mayHaveHappened, PartialCreateError } from "./errors";
 import {
     checkEmployee,
+    createdOutputs,
     DEACTIVATED,
     diffEmployee,
     employeeAdoptionProblem,
@@ -98,7 +100,7 @@ export async function create(s: EmployeeState): Promise<{ id: string; outs: Empl
     const client = new CxoneClient(s.endpoint);
     // independent look-ups in parallel: one round trip on the critical path
     const [roleName, authenticatorId, existing] = await Promise.all([
-        roleNameOf(client, s.roleId),
+        s.roleName ?? roleNameOf(client, s.roleId),
         s.loginAuthenticatorId
             ? Promise.resolve(s.loginAuthenticatorId)
             : defaultAuthenticatorOf(client, s.endpoint),
@@ -107,6 +109,7 @@ export async function create(s: EmployeeState): Promise<{ id: string; outs: Empl
     const fields = employeeFields(s, roleName, authenticatorId);
     let id: string;
     let adopted = false;
+    let recovered = false;
     if (existing[0]) {
         const refusal = employeeAdoptionProblem(s, existing[0]);
         if (refusal) throw new Error(refusal);
@@ -125,6 +128,7 @@ export async function create(s: EmployeeState): Promise<{ id: string; outs: Empl
                 : undefined;
             if (!found) throw e;
             id = found.id;
+            recovered = true;
         }
     }
     let invited = false;
@@ -132,6 +136,16 @@ export async function create(s: EmployeeState): Promise<{ id: string; outs: Empl
         if (s.invite && !adopted) {
             await client.inviteEmployee(id, s.email);
             invited = true;
+        }
+        // a new employee is what was sent: read back only where CXone chose something itself
+        // (the tenant's default authenticator it could not name) or held it before (adopted)
+        if (!adopted && !recovered && authenticatorId) {
+            const sent = {
+                id,
+                role: client.roleAsSent(fields),
+                loginAuthenticatorId: authenticatorId,
+            };
+            return { id, outs: createdOutputs(s, sent, invited) };
         }
         const live = await mustGet(client, id, s.email);
         return { id, outs: employeeOutputs(s, live, { invited, adopted }) };
@@ -172,7 +186,10 @@ export async function update(
     const client = new CxoneClient(s.endpoint);
     if (DEACTIVATED.includes(old.status)) await client.reviveEmployee(id, s.email);
     const roleName =
-        s.roleId === old.roleId && old.roleName ? old.roleName : await roleNameOf(client, s.roleId);
+        s.roleName ??
+        (s.roleId === old.roleId && old.roleName
+            ? old.roleName
+            : await roleNameOf(client, s.roleId));
     const authenticatorId = s.loginAuthenticatorId ?? old.effectiveLoginAuthenticatorId;
     const before: EmployeeRecord = {
         id,
@@ -197,13 +214,23 @@ export async function update(
     };
 }
 
-/** Destroy deactivates: CXone keeps employees. One already gone or deactivated counts as done. */
+/**
+ * Destroy deactivates: CXone keeps employees. It acts on the state the refresh just read; where
+ * that state was stale (the employee deactivated or gone since), CXone's refusal is followed by
+ * one read, and an employee already deactivated or gone counts as done [guess:deactivate-repeated].
+ */
 export async function destroy(id: string, props: Props): Promise<void> {
     const old = outputs(props);
+    const done = (status: EmployeeStatus) => DEACTIVATED.includes(status) || GONE.includes(status);
+    if (done(old.status)) return;
     const client = new CxoneClient(old.endpoint);
-    const live = await client.getEmployee(id);
-    if (!live || DEACTIVATED.includes(live.status) || GONE.includes(live.status)) return;
-    await client.deactivateEmployee(id, old.email);
+    try {
+        await client.deactivateEmployee(id, old.email);
+    } catch (e) {
+        if (!refusedOutright(e)) throw e;
+        const live = await client.getEmployee(id);
+        if (live && !done(live.status)) throw e;
+    }
 }
 export { destroy as delete };
 

@@ -8,6 +8,7 @@ import { readResult } from "../forwarder";
 import { Props, stored } from "../props";
 import { CxoneClient, RoleRecord } from "./client";
 import { mayHaveHappened } from "./errors";
+import { refusedOutright } from "../core/errors";
 import {
     checkRole,
     diffRole,
@@ -123,13 +124,25 @@ export async function update(
     return { outs: { ...s, roleId: id, roleName: old.roleName, adopted: old.adopted ?? false } };
 }
 
-/** Destroy deactivates: CXone cannot delete roles. A role already gone counts as done. */
+/** A role in one of these states needs no deactivation. */
+const DONE: readonly string[] = ["INACTIVE", "DELETED"];
+
+/**
+ * Destroy deactivates: CXone cannot delete roles. It acts on the state the refresh just read; where
+ * that state was stale (the role deactivated or gone since), CXone's refusal is followed by one
+ * read, and a role already inactive or gone counts as done [guess:deactivate-repeated].
+ */
 export async function destroy(id: string, props: Props): Promise<void> {
     const old = outputs(props);
+    if (DONE.includes(old.status)) return;
     const client = new CxoneClient(old.endpoint);
-    const live = await client.getRole(id);
-    if (!live || live.status === "INACTIVE" || live.status === "DELETED") return;
-    await client.updateRole(id, { status: "INACTIVE" }, old.name, "pulumi destroy");
+    try {
+        await client.updateRole(id, { status: "INACTIVE" }, old.name, "pulumi destroy");
+    } catch (e) {
+        if (!refusedOutright(e)) throw e;
+        const live = await client.getRole(id);
+        if (live && !DONE.includes(live.status)) throw e;
+    }
 }
 export { destroy as delete };
 

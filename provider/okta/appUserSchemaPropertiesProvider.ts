@@ -3,6 +3,7 @@
 // Okta refuses a custom property named like a base one, and its base set differs between apps
 // (a SCIM app's is larger than the four fields of NICE's procedure [doc]).
 import type * as pulumi from "@pulumi/pulumi";
+import { OktaError } from "./errors";
 import {
     diffManaged,
     declaredFields,
@@ -146,7 +147,11 @@ export async function update(
 export async function destroy(_id: string, props: Outputs): Promise<void> {
     const restore = partialUpdate({}, props.previous ?? {});
     if (!Object.keys(restore).length) return; // nothing of ours was written
-    if (!(await oktaProfileApi.getAppUserSchema(props.orgUrl, props.appId))) return; // the app is gone
-    await oktaProfileApi.updateAppUserSchema(props.orgUrl, props.appId, restore);
+    try {
+        await oktaProfileApi.updateAppUserSchema(props.orgUrl, props.appId, restore);
+    } catch (e) {
+        // Okta's 404 [doc]: the app and its schema are gone, nothing to restore
+        if (!(e instanceof OktaError && e.status === 404)) throw e;
+    }
 }
 export { destroy as delete };

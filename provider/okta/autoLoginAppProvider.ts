@@ -19,6 +19,7 @@ import {
 } from "./autoLoginAppLogic";
 import { oktaApi, OktaApp } from "./client";
 import { OktaError } from "./errors";
+import { refusedOutright } from "../core/errors";
 import type { Checked, Unchecked } from "./validation";
 
 // Stored properties are what this module's check() and create() made them: typed back here.
@@ -112,12 +113,23 @@ export async function update(
 }
 
 /** Destroy deactivates, then deletes the app; an app already gone counts as done. */
+/**
+ * Destroy deactivates (Okta deletes only an inactive app [doc]) and deletes, on the status the
+ * refresh just read. Where that state was stale (the app changed or went since), Okta's refusal is
+ * followed by one read, and the app is deleted as it is now (a gone one counts as done).
+ */
 export async function destroy(id: string, props: Props): Promise<void> {
-    const { orgUrl } = outputs(props);
-    const app = await oktaApi.getApp(orgUrl, id);
-    if (!app) return;
-    if (app.status === "ACTIVE") await oktaApi.setAppActive(orgUrl, id, false);
-    await oktaApi.deleteApp(orgUrl, id);
+    const { orgUrl, status } = outputs(props);
+    try {
+        if (status === "ACTIVE") await oktaApi.setAppActive(orgUrl, id, false);
+        await oktaApi.deleteApp(orgUrl, id);
+    } catch (e) {
+        if (!refusedOutright(e)) throw e;
+        const app = await oktaApi.getApp(orgUrl, id);
+        if (!app) return;
+        if (app.status === "ACTIVE") await oktaApi.setAppActive(orgUrl, id, false);
+        await oktaApi.deleteApp(orgUrl, id);
+    }
 }
 export { destroy as delete };
 

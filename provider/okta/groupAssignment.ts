@@ -10,6 +10,12 @@ export interface GroupAssignmentArgs {
     appId: pulumi.Input<string>;
     /** The Okta group whose members get the app (and so are provisioned into CXone). */
     groupId: pulumi.Input<string>;
+    /**
+     * The group's name and type where the program has read them already (the component does,
+     * before its first write): with both, create does not read the group. @default read at create
+     */
+    groupName?: pulumi.Input<string | undefined>;
+    groupType?: pulumi.Input<string | undefined>;
 }
 
 const provider = forwarder("cxone-okta-scim/provider/okta/groupAssignmentProvider");
@@ -19,7 +25,7 @@ export class GroupAssignment extends pulumi.dynamic.Resource {
     declare readonly orgUrl: pulumi.Output<string>;
     declare readonly appId: pulumi.Output<string>;
     declare readonly groupId: pulumi.Output<string>;
-    /** The group's name in Okta (read at create). */
+    /** The group's name in Okta (at create: the input, or read). */
     declare readonly groupName: pulumi.Output<string | undefined>;
     /** OKTA_GROUP, APP_GROUP or BUILT_IN (the org's "Everyone"). */
     declare readonly groupType: pulumi.Output<string | undefined>;
@@ -28,7 +34,7 @@ export class GroupAssignment extends pulumi.dynamic.Resource {
         super(
             provider,
             name,
-            { ...args, groupName: undefined, groupType: undefined },
+            { groupName: undefined, groupType: undefined, ...args },
             opts,
             "okta",
             "GroupAssignment",

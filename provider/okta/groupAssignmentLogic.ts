@@ -1,11 +1,15 @@
 // GroupAssignment: validation and diffing. Pure: no I/O, tested without servers.
 import { CheckFailure, Checked, checkOrgAndIds, Unchecked } from "./validation";
+import { check as checkInput, optionalString } from "../checks";
 
 /** GroupAssignment inputs after check() (no defaults: every input is required). */
 export type GroupAssignmentState = {
     orgUrl: string;
     appId: string;
     groupId: string;
+    /** the group's name and type where the program read them already (the component's reads) */
+    groupName?: string;
+    groupType?: string;
 };
 
 /** GroupAssignment outputs: the inputs plus the group as Okta names it. */
@@ -46,6 +50,8 @@ export function checkGroupAssignment(
 ): Checked<GroupAssignmentState> {
     const failures: CheckFailure[] = [];
     checkOrgAndIds(failures, news, ["appId", "groupId"]);
+    checkInput(failures, "groupName", news.groupName, optionalString(200));
+    checkInput(failures, "groupType", news.groupType, optionalString(50));
     // typed by the checks above (the engine ignores the inputs when there are failures)
     return { inputs: { ...news } as GroupAssignmentState, failures };
 }

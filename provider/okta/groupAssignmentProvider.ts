@@ -39,13 +39,15 @@ const assignedNow = new Set<string>();
 export async function create(
     s: GroupAssignmentState,
 ): Promise<{ id: string; outs: GroupAssignmentOutputs }> {
-    // read first: a name given for an id fails here, saying so, before any write
-    const group = await oktaApi.getGroup(s.orgUrl, s.groupId);
-    if (!group) throw new Error(groupNotFoundMessage(s.groupId));
+    // the group as the program's reads before the first write found it (they refuse a missing
+    // one), else read first: a name given for an id fails here, saying so, before any write
+    const known = s.groupName !== undefined && s.groupType !== undefined;
+    const group = known ? undefined : await oktaApi.getGroup(s.orgUrl, s.groupId);
+    if (!known && !group) throw new Error(groupNotFoundMessage(s.groupId));
     await oktaApi.assignGroup(s.orgUrl, s.appId, s.groupId);
     assignedNow.add(groupAssignmentId(s));
     // Stryker disable next-line OptionalChaining: Okta's groups always carry a profile [doc]
-    const outs = { ...s, groupName: group.profile?.name, groupType: group.type };
+    const outs = group ? { ...s, groupName: group.profile?.name, groupType: group.type } : s;
     return { id: groupAssignmentId(s), outs };
 }
 

@@ -1,6 +1,6 @@
 // CXone's side of the evidence: the access key's lastUsedDate and isActive, and during a rotation
 // the previous key's, judged by the rules of provider/cxone/keyRotation.ts.
-import { readAccessKey } from "../cxone/keyReads";
+import { keyUseOf, readAccessKey } from "../cxone/keyReads";
 import { KeyUse, oktaUsesNewKey } from "../cxone/keyRotation";
 import type { CxoneEndpoint } from "../regions";
 import type { ConnectionEvidence, RotationEvidence } from "./connectionSteps";
@@ -11,7 +11,7 @@ export async function accessKeyEvidence(
     previousClientId?: string,
 ): Promise<ConnectionEvidence> {
     const [key, previous] = await Promise.all([
-        readAccessKey(endpoint, accessKeyId),
+        keyUseOf(endpoint, accessKeyId),
         previousClientId ? readAccessKey(endpoint, previousClientId) : undefined,
     ]);
     let rotation: RotationEvidence | undefined;

@@ -1,5 +1,6 @@
 // ProfileMapping's implementation, loaded at call time by the serialized forwarder.
 import type * as pulumi from "@pulumi/pulumi";
+import { OktaError } from "./errors";
 import {
     diffManaged,
     managedLive,
@@ -119,15 +120,23 @@ export async function update(
     return { outs: await apply(news, olds.previous ?? {}, olds.mappingId) };
 }
 
+/** Destroy restores what create replaced, on the mapping the refresh just read (no read again). */
 export async function destroy(_id: string, props: Outputs): Promise<void> {
-    const m = await oktaProfileApi.getMapping(props.orgUrl, props.mappingId);
-    if (!m) return; // the app and its mapping are gone
     const restore = Object.fromEntries(
         Object.entries(props.previous ?? {}).map(([k, p]) => [
             k,
             p.value === undefined ? {} : { value: push(p.value) },
         ]),
     );
-    await oktaProfileApi.updateMapping(props.orgUrl, m.id, partialUpdate({}, restore));
+    try {
+        await oktaProfileApi.updateMapping(
+            props.orgUrl,
+            props.mappingId,
+            partialUpdate({}, restore),
+        );
+    } catch (e) {
+        // Okta's 404 [doc]: the app and its mapping are gone, nothing to restore
+        if (!(e instanceof OktaError && e.status === 404)) throw e;
+    }
 }
 export { destroy as delete };

@@ -31,6 +31,14 @@ export interface ProbeAnswer {
     people?: PeopleReport;
     /** this stack's own object was found by its mark: the stack is deployed */
     deployed?: boolean;
+    /** the groups to assign as Okta named them, by id (read anyway: no assignment reads again) */
+    groups?: Record<string, KnownGroup>;
+}
+
+/** An Okta group's name and type as the reads before the first write found them. */
+export interface KnownGroup {
+    name?: string;
+    type?: string;
 }
 
 /** One question asked of a vendor before any write. Reads only: never a write, never a sign-in of a key. */
@@ -48,6 +56,7 @@ export interface GateReport {
     refusals: Refusal[];
     warnings: string[];
     people?: PeopleReport;
+    groups?: Record<string, KnownGroup>;
 }
 
 /** The gate refused: every refusal, in the words of the inputs. Printed once, without a stack. */
@@ -92,6 +101,7 @@ export function askBeforeWriting<I>(inputs: I, probes: readonly Probe<I>[]): Pro
         ),
     ).then((answers) => {
         const people = answers.find((a) => a.people)?.people;
+        const groups = answers.find((a) => a.groups)?.groups;
         const deployed = answers.some((a) => a.deployed);
         const all = answers.flatMap((a) => a.refusals ?? []);
         const waived = (r: Refusal) => deployed && r.unlessDeployed !== undefined;
@@ -102,6 +112,7 @@ export function askBeforeWriting<I>(inputs: I, probes: readonly Probe<I>[]): Pro
                 ...all.filter(waived).map((r) => r.unlessDeployed as string),
             ],
             ...(people ? { people } : {}),
+            ...(groups ? { groups } : {}),
         };
     });
     memo().set(key, report);

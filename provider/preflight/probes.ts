@@ -67,9 +67,15 @@ export const oktaProbe: Probe<PreWriteFacts> = {
             inBatches(f.groupIds, 8, (id) => oktaApi.getGroup(f.oktaOrgUrl, id)),
         ]);
         const g = groupFindings(f, groups);
+        const known = f.groupIds.flatMap((id, i) => {
+            const found = groups[i];
+            // Stryker disable next-line OptionalChaining: Okta's groups always carry a profile [doc]
+            return found ? [[id, { name: found.profile?.name, type: found.type }] as const] : [];
+        });
         return {
             refusals: [...appFindings(f, byLabel, adopted), ...g.refusals],
             warnings: g.warnings,
+            groups: Object.fromEntries(known),
         };
     },
 };

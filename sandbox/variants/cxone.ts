@@ -10,8 +10,9 @@ import { gatewayError, scimError, userHubError } from "../cxone/errors";
 import { roleRoutes } from "../cxone/roles";
 import { requireBearer } from "../cxone/tokens";
 import { userRoutes } from "../cxone/users";
+import { isDeactivated } from "../cxone/employees";
 import { onRoute, rewriteAnswer, rewriteRequest, type RouteMatch } from "./handlers";
-import type { SandboxVariant } from "./index";
+import type { SandboxVariant, VariantEnv } from "./index";
 
 const ROLE_CREATE = /^\/authorization\/roleByPermissions\/?$/i;
 const ROLE_UPDATE = /^\/authorization\/v1\/roles\/[^/]+\/?$/i;
@@ -19,6 +20,7 @@ const ROLE_SEARCH = /^\/authorization\/v1\/roles\/search\/?$/i;
 const USERS = /^\/user-management\/v1\/users\/?$/i;
 const USER = /^\/user-management\/v[13]\/users\/[^/]+\/?$/i;
 const USER_SEARCH = /^\/user-management\/v2\/users\/search\/?$/i;
+const USERS_DEACTIVATE = /^\/user-management\/v1\/users\/deactivate\/?$/i;
 const KEYS = /^\/access-key-management\/v1\/access-keys(\/[^/]+)?\/?$/i;
 const DISCOVERY = /^\/\.well-known\/cxone-configuration\/?$/i;
 const KEY_TOKEN = /^\/authentication\/v1\/token\/access-key\/?$/i;
@@ -219,6 +221,37 @@ function keyTokens(ctx: SandboxContext): { remember: RequestHandler; refuse: Req
     };
 }
 
+/** A deactivation that would change nothing refused as a conflict (409), nothing changed. */
+function refuseRepeatedDeactivation(env: VariantEnv): RequestHandler[] {
+    const cx = () => env.ctx.state.cxone;
+    return [
+        rewriteRequest({ method: "POST", path: USERS_DEACTIVATE }, (body, _req, res) => {
+            const ids = Array.isArray(body.userIds) ? (body.userIds as unknown[]) : [];
+            const already = ids.filter(
+                (id): id is string =>
+                    typeof id === "string" &&
+                    Object.hasOwn(cx().users, id) &&
+                    isDeactivated(cx().users[id]),
+            );
+            if (!already.length) return;
+            userHubError(
+                res,
+                409,
+                "USER_ALREADY_INACTIVE",
+                `Users already deactivated: ${already.join(", ")}`,
+            );
+            return "answered";
+        }),
+        rewriteRequest({ method: "PUT", path: ROLE_UPDATE }, (body, req, res) => {
+            const id = decodeURIComponent(req.path.replace(/\/$/, "").split("/").pop() ?? "");
+            const role = Object.hasOwn(cx().roles, id) ? cx().roles[id] : undefined;
+            if (body.status !== "INACTIVE" || role?.status !== "INACTIVE") return;
+            userHubError(res, 409, "ROLE_ALREADY_INACTIVE", `Role ${id} is already inactive`);
+            return "answered";
+        }),
+    ];
+}
+
 export const CXONE_VARIANTS: readonly SandboxVariant[] = [
     {
         name: "role-create-absent",
@@ -231,6 +264,12 @@ export const CXONE_VARIANTS: readonly SandboxVariant[] = [
         fact: "role-update-route",
         world: "PUT /authorization/v1/roles/{roleId} is not a public route: roles are changed only in the console (404)",
         cxone: { before: everyHost(noSuchRoute("PUT", ROLE_UPDATE)) },
+    },
+    {
+        name: "deactivate-repeated-refused",
+        fact: "deactivate-repeated",
+        world: "a deactivation that changes nothing (an employee already deactivated, a role already inactive) is refused with 409",
+        cxone: { before: (_host, env) => refuseRepeatedDeactivation(env) },
     },
     {
         name: "permission-names-refused",

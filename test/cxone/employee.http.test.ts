@@ -113,6 +113,10 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
                 "POST /user-management/v1/users",
                 "POST /user-management/v2/users/inviteById",
             ]);
+            const readBack = f.sandbox
+                .requests()
+                .filter((r) => r.method === "GET" && r.path.startsWith("/user-management/"));
+            assert.deepEqual(readBack, [], "no read of the employee after the invite");
             assert.deepEqual(held(e.id), {
                 email: s.email,
                 firstName: "SCIM",
@@ -348,8 +352,9 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
             });
         });
 
-        it("the read after the invite fails: recorded as invited", async () => {
+        it("no read-back after the invite: the outputs are what was sent and what a refresh reads", async () => {
             const s = await inputs();
+            // a read of the employee would fail: create makes none
             f.sandbox.setFaults([
                 {
                     kind: "status",
@@ -360,17 +365,25 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
                     times: 1,
                 },
             ]);
-            let err: PartialCreateError | undefined;
+            let e: Awaited<ReturnType<typeof employee.create>>;
             try {
-                await employee.create(s).catch((e: PartialCreateError) => {
-                    err = e;
-                });
+                e = await employee.create(s);
             } finally {
                 f.sandbox.clearFaults();
             }
-            assert.ok(err instanceof PartialCreateError, String(err));
-            assert.equal(err.properties.invited, true);
-            assert.equal(held(err.id).status, "PENDING");
+            assert.equal(held(e.id).status, "PENDING");
+            assert.deepEqual((await employee.read(e.id, e.outs)).props, e.outs);
+        });
+
+        it("given the role's name (Role's roleName), create does not look it up", async () => {
+            const { endpoint } = await coldEndpoint();
+            const s = await inputs({ invite: false, roleName }, endpoint);
+            f.sandbox.clearRequests();
+            const e = await employee.create(s);
+            assert.equal(calls(ROLE_SEARCH), 0);
+            assert.equal(held(e.id).role, roleName);
+            assert.equal(e.outs.roleName, roleName);
+            assert.deepEqual((await employee.read(e.id, e.outs)).props, e.outs);
         });
     });
 
@@ -512,16 +525,20 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
             assert.equal(held(e.id).status, "BLOCKED");
             assert.equal(cx().users[e.id].statusBeforeDeactivation, "ACTIVE");
         });
-        it("deactivated, deleted or gone: done, with no write", async () => {
+        it("deactivated or deleted as the refresh read it: done, with no call", async () => {
             const blocked = await employee.create(await inputs({ invite: false }));
             await employee.delete(blocked.id, blocked.outs);
             const deleted = await employee.create(await inputs({ invite: false }));
             cx().users[deleted.id].status = "DELETED";
+            const read = async (e: { id: string; outs: Props }) =>
+                (await employee.read(e.id, e.outs)).props as Props;
+            // a DELETED employee reads as gone: the state keeps the status last recorded
+            const [b, d] = [await read(blocked), { ...deleted.outs, status: "DELETED" }];
             f.sandbox.clearRequests();
-            await employee.delete(blocked.id, blocked.outs);
-            await employee.delete(deleted.id, deleted.outs);
-            await employee.delete("no-such-user", blocked.outs);
-            assert.deepEqual(changes(), []);
+            await employee.delete(blocked.id, b);
+            await employee.delete(deleted.id, d);
+            await employee.delete("no-such-user", b);
+            assert.deepEqual(f.sandbox.requests(), []);
             assert.equal(held(blocked.id).status, "BLOCKED");
             assert.equal(held(deleted.id).status, "DELETED");
         });

@@ -3,7 +3,12 @@
 import { strict as assert } from "assert";
 import { CxoneClient } from "../../provider/cxone/client";
 import { CxoneError } from "../../provider/cxone/errors";
-import { forgetKeyReads, readAccessKey } from "../../provider/cxone/keyReads";
+import {
+    forgetKeyReads,
+    keyUseOf,
+    readAccessKey,
+    rememberCreatedKey,
+} from "../../provider/cxone/keyReads";
 import { clearSessionCache } from "../../provider/cxone/session";
 import { cxoneFixture, uniqueEmail, type CxoneFixture } from "../support/sandbox";
 
@@ -49,6 +54,27 @@ describe("shared access-key reads against the sandbox (HTTP)", function () {
         assert.equal(a?.isActive, true);
         assert.deepEqual(b, a);
         assert.equal(keyGets(k.accessKeyId).length, 1);
+    });
+
+    it("a key this process created: its use is known without a GET (never used, no secret kept) until the reads are forgotten", async () => {
+        const k = await newKey();
+        rememberCreatedKey(f.endpoint, k);
+        forgetKeyReads({ keepCreated: true }); // another key's create keeps it
+        const known = await keyUseOf(f.endpoint, k.accessKeyId);
+        assert.deepEqual(Object.keys(known ?? {}).sort(), [
+            "accessKeyId",
+            "createdDate",
+            "isActive",
+            "userId",
+        ]);
+        assert.equal(known?.lastUsedDate, undefined);
+        assert.equal(keyGets(k.accessKeyId).length, 0);
+        // a refresh of the key itself asks CXone
+        await readAccessKey(f.endpoint, k.accessKeyId);
+        assert.equal(keyGets(k.accessKeyId).length, 1);
+        forgetKeyReads(); // a poll, a write
+        await keyUseOf(f.endpoint, k.accessKeyId);
+        assert.equal(keyGets(k.accessKeyId).length, 2);
     });
 
     it("forgetKeyReads: the next read asks CXone again and sees the change", async () => {

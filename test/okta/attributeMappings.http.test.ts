@@ -324,7 +324,7 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
             assert.deepEqual(await customOf(appId), { timezone: handMade });
         });
 
-        it("delete after the app is gone makes no write; with no record it writes nothing back", async () => {
+        it("delete after the app is gone: Okta's 404 to the restore ends it; with no record it writes nothing back", async () => {
             const appId = await newApp();
             const made = await schema.create({ orgUrl: f.orgUrl, appId, properties: { t: tz } });
             const { previous: _p, ...old } = made.outs as Any;
@@ -334,7 +334,7 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
             await f.api("DELETE", `/api/v1/apps/${appId}`);
             f.sandbox.clearRequests();
             await schema.delete(made.id, made.outs as Any);
-            assert.deepEqual(f.oktaWrites(), []);
+            assert.deepEqual(f.oktaCalls(), [`POST /api/v1/meta/schemas/apps/${appId}/default`]);
         });
     });
 
@@ -521,7 +521,7 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
             assert.deepEqual(await expressionsOf(appId), await oktaDefaults());
         });
 
-        it("delete after the app is gone makes no write; with no record it writes nothing back", async () => {
+        it("delete restores with one write and no read; after the app is gone Okta's 404 ends it; with no record it writes nothing back", async () => {
             const appId = await newApp();
             const made = await mapping.create({
                 orgUrl: f.orgUrl,
@@ -531,10 +531,14 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
             const { previous: _p, ...old } = made.outs as Any;
             await mapping.delete(made.id, old);
             assert.equal((await expressionsOf(appId)).givenName, "user.nickName");
+            f.sandbox.clearRequests();
+            await mapping.delete(made.id, made.outs as Any);
+            const restore = `POST /api/v1/mappings/${(made.outs as Any).mappingId}`;
+            assert.deepEqual(f.oktaCalls(), [restore]);
             await f.api("DELETE", `/api/v1/apps/${appId}`);
             f.sandbox.clearRequests();
             await mapping.delete(made.id, made.outs as Any);
-            assert.deepEqual(f.oktaWrites(), []);
+            assert.deepEqual(f.oktaCalls(), [restore]);
         });
     });
 });

@@ -311,11 +311,11 @@ describe("AutoLoginApp provider against the sandbox (HTTP)", function () {
     });
 
     describe("delete", () => {
-        it("an active app is deactivated, then deleted", async () => {
+        it("an active app is deactivated, then deleted, on the refreshed status: no read", async () => {
             const made = await app.create(inputs(uniqueLabel("Destroy")));
             f.sandbox.clearRequests();
             await app.delete(made.id, made.outs);
-            assert.deepEqual(f.oktaWrites(), [
+            assert.deepEqual(f.oktaCalls(), [
                 `POST /api/v1/apps/${made.id}/lifecycle/deactivate`,
                 `DELETE /api/v1/apps/${made.id}`,
             ]);
@@ -330,12 +330,38 @@ describe("AutoLoginApp provider against the sandbox (HTTP)", function () {
             assert.equal((await f.api("GET", `/api/v1/apps/${made.id}`)).status, 404);
         });
 
-        it("an app already gone counts as deleted: no write", async () => {
+        it("an app already gone counts as deleted: Okta's 404 to the delete, nothing more", async () => {
             const made = await app.create(inputs(uniqueLabel("Twice"), { active: false }));
             await f.api("DELETE", `/api/v1/apps/${made.id}`);
             f.sandbox.clearRequests();
             await app.delete(made.id, made.outs);
-            assert.deepEqual(f.oktaWrites(), []);
+            assert.deepEqual(f.oktaCalls(), [`DELETE /api/v1/apps/${made.id}`]);
+        });
+
+        it("stale state, the app gone since the refresh: the deactivation's 404, one read, done", async () => {
+            const made = await app.create(inputs(uniqueLabel("GoneSince")));
+            await f.api("POST", `/api/v1/apps/${made.id}/lifecycle/deactivate`);
+            await f.api("DELETE", `/api/v1/apps/${made.id}`);
+            f.sandbox.clearRequests();
+            await app.delete(made.id, made.outs); // still says ACTIVE
+            assert.deepEqual(f.oktaCalls(), [
+                `POST /api/v1/apps/${made.id}/lifecycle/deactivate`,
+                `GET /api/v1/apps/${made.id}`,
+            ]);
+        });
+
+        it("stale state, the app activated since the refresh: Okta refuses the delete, one read, deactivated and deleted", async () => {
+            const made = await app.create(inputs(uniqueLabel("OnSince"), { active: false }));
+            await f.api("POST", `/api/v1/apps/${made.id}/lifecycle/activate`);
+            f.sandbox.clearRequests();
+            await app.delete(made.id, made.outs); // still says INACTIVE
+            assert.deepEqual(f.oktaCalls(), [
+                `DELETE /api/v1/apps/${made.id}`,
+                `GET /api/v1/apps/${made.id}`,
+                `POST /api/v1/apps/${made.id}/lifecycle/deactivate`,
+                `DELETE /api/v1/apps/${made.id}`,
+            ]);
+            assert.equal((await f.api("GET", `/api/v1/apps/${made.id}`)).status, 404);
         });
     });
 

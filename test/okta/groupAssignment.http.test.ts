@@ -66,6 +66,25 @@ describe("GroupAssignment provider against the sandbox (HTTP)", function () {
         assert.deepEqual(await assigned(appId), [agents]);
     });
 
+    it("create given the group's name and type (the program read them before any write): one PUT, no read", async () => {
+        const appId = await newApp();
+        f.sandbox.clearRequests();
+        const s = {
+            orgUrl: f.orgUrl,
+            appId,
+            groupId: agents,
+            groupName: "CXone Agents",
+            groupType: "OKTA_GROUP",
+        };
+        const r = await group.create(s);
+        assert.deepEqual(f.oktaCalls(), [`PUT /api/v1/apps/${appId}/groups/${agents}`]);
+        assert.deepEqual(r, { id: `${appId}/${agents}`, outs: s });
+        assert.deepEqual(await assigned(appId), [agents]);
+        // an existing stack's state has neither as an input: no change
+        const { groupName: _n, groupType: _t, ...old } = s;
+        assert.deepEqual(await group.diff(r.id, old, s), { changes: false, replaces: [] });
+    });
+
     it("create with an id Okta does not know fails before any write", async () => {
         const appId = await newApp();
         f.sandbox.clearRequests();

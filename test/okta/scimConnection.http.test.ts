@@ -115,6 +115,29 @@ describe("ScimConnection provider against the sandbox (HTTP)", function () {
             assert.deepEqual(writes(), []);
         });
 
+        it("right after this process created its key: no read of the key (it cannot have been used yet); a poll or a new process asks CXone", async () => {
+            const label = uniqueLabel("SCIM");
+            const appId = await c.newApp(label);
+            const checked = await accessKey.check(
+                {},
+                { endpoint: c.f.endpoint, employeeId: c.employeeId },
+            );
+            const made = await accessKey.create(checked.inputs);
+            const key = { accessKeyId: made.id, secret: String(made.outs.secret) };
+            const s = await c.inputs(appId, label, key);
+            c.f.sandbox.clearRequests();
+            const r = await scim.create(s);
+            assert.equal(r.outs.status, "pending");
+            assert.equal(keyGets(key), 0, "the new key is not read");
+            assert.equal(connectionGets(appId), 1);
+            forgetKeyReads(); // as a poll does, or the next `pulumi` command
+            await c.consoleSteps(appId, key);
+            c.f.sandbox.clearRequests();
+            const again = await scim.read(r.id, r.outs);
+            assert.equal(again.props?.status, "authorized");
+            assert.equal(keyGets(key), 1);
+        });
+
         it("after the console steps: authorized, no step left, the key's last use recorded", async () => {
             const { s, appId, key } = await setUp();
             await c.consoleSteps(appId, key);

@@ -18,6 +18,7 @@ import { isWrite } from "../support/variantFlow";
 const NOT_ASKABLE = new Set([
     "role-create-route",
     "role-update-route",
+    "deactivate-repeated",
     "employee-name-length",
     "schema-property-removal",
     "mapping-null-removes",
