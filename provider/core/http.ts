@@ -6,7 +6,7 @@
 import axios, { type AxiosRequestConfig, type AxiosResponse, type Method } from "axios";
 import { backoffMs, isRetryable, retryAfterMs, type RetryPolicy } from "./retry";
 import { rateLimitResetMs, rateLimitWaitMs, rateWindowOf, type HeaderBag } from "./rateLimit";
-import { admit, gateWaitMs, release } from "./rateGate";
+import { admit, gateWaitMs, lastRefusal, release } from "./rateGate";
 import { sleep } from "./sleep";
 import { userAgentHeader } from "./userAgent";
 
@@ -78,10 +78,12 @@ export async function sendWithRetry(call: HttpCall, opts: HttpOptions): Promise<
     for (let attempt = 1; ; attempt++) {
         const admitted = await admit(key, policy.rateLimitBudgetMs - rateLimitWaited);
         if (!admitted) {
-            // the shared reset lies beyond what this call may still wait
+            // the shared reset lies beyond what this call may still wait: the vendor's 429 that
+            // announced it (this call's own, or another's) is the answer
+            const response = previous ?? (lastRefusal(key) as AxiosResponse | undefined);
             throw opts.fail({
-                response: previous,
-                networkCode: previous ? undefined : "ERATELIMIT",
+                response,
+                networkCode: response ? undefined : "ERATELIMIT",
                 attempts: Math.max(1, attempt - 1),
                 rateLimitResetMs: gateWaitMs(key),
             });
@@ -115,6 +117,7 @@ export async function sendWithRetry(call: HttpCall, opts: HttpOptions): Promise<
             refusedForMs,
             announced: resetMs !== undefined,
             networkFailure: !res,
+            refusal: status === 429 ? res : undefined,
         });
         if (res && ((res.status >= 200 && res.status < 300) || call.accept?.includes(res.status)))
             return res;

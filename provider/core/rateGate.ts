@@ -27,6 +27,8 @@ interface Gate {
     nextSlot: number;
     /** start times of calls answered without a 429, newest last (for learning the rate) */
     served: number[];
+    /** the last 429 answer (the vendor's words, for a call whose budget ends at this gate) */
+    refusal?: unknown;
 }
 
 /** Share of the learned rate used, so an estimate at the edge does not keep hitting the limit. */
@@ -117,6 +119,8 @@ export function release(
         refusedForMs?: number;
         announced?: boolean;
         networkFailure?: boolean;
+        /** the 429 answer itself */
+        refusal?: unknown;
     },
     now = Date.now(),
 ): void {
@@ -124,6 +128,7 @@ export function release(
     g.inFlight = Math.max(0, g.inFlight - 1);
     if (answer.window) noteWindow(g, answer.window);
     if (answer.refusedForMs !== undefined) {
+        g.refusal = answer.refusal;
         g.openAt = Math.max(g.openAt, now + answer.refusedForMs);
         // a vendor that counts down needs no learning: its headers say when to stop
         if (!answer.window && answer.announced) learnRate(g, a.startedAt, answer.refusedForMs);
@@ -157,6 +162,11 @@ function learnRate(g: Gate, startedAt: number, waitMs: number): void {
     const served = g.served.filter((t) => t >= startedAt - waitMs && t < startedAt).length;
     if (served === 0) return; // refused with nothing served: the gate's wait is all we know
     g.spacingMs = Math.max(g.spacingMs, waitMs / (served * LEARNED_SHARE));
+}
+
+/** The last 429 answer under `key`, if any. */
+export function lastRefusal(key: string): unknown {
+    return gates.get(key)?.refusal;
 }
 
 /** For tests and the bench: what the process has learned about `key`. */
