@@ -131,7 +131,7 @@ export function release(
         g.refusal = answer.refusal;
         g.openAt = Math.max(g.openAt, now + answer.refusedForMs);
         // a vendor that counts down needs no learning: its headers say when to stop
-        if (!answer.window && answer.announced) learnRate(g, a.startedAt, answer.refusedForMs);
+        if (!answer.window && answer.announced) learnRate(g, now, answer.refusedForMs);
     } else if (!answer.networkFailure) {
         g.served.push(a.startedAt);
         const horizon = now - SERVED_HISTORY_MS;
@@ -153,13 +153,13 @@ function noteWindow(g: Gate, w: WindowFacts): void {
 }
 
 /**
- * A 429 announcing a wait of `waitMs` for a call started at `startedAt`: the calls served in the
- * `waitMs` before it are what the vendor allows in that time; space calls to a share of that rate.
- * Only ever slows down within the process (one `pulumi up`).
+ * A 429 answered at `now` announcing a wait of `waitMs`: the calls served that started in the
+ * `waitMs` before it are what the vendor allowed in that time; space calls to a share of that
+ * rate. Only ever slows down within the process (one `pulumi up`).
  */
-function learnRate(g: Gate, startedAt: number, waitMs: number): void {
+function learnRate(g: Gate, now: number, waitMs: number): void {
     if (waitMs <= 0) return;
-    const served = g.served.filter((t) => t >= startedAt - waitMs && t < startedAt).length;
+    const served = g.served.filter((t) => t >= now - waitMs).length;
     if (served === 0) return; // refused with nothing served: the gate's wait is all we know
     g.spacingMs = Math.max(g.spacingMs, waitMs / (served * LEARNED_SHARE));
 }
