@@ -7,6 +7,7 @@ import axios, { type AxiosRequestConfig, type AxiosResponse, type Method } from 
 import { backoffMs, isRetryable, retryAfterMs, type RetryPolicy } from "./retry";
 import { rateLimitResetMs, rateLimitWaitMs, rateWindowOf, type HeaderBag } from "./rateLimit";
 import { admit, gateWaitMs, lastRefusal, release } from "./rateGate";
+import { noteRefusals } from "./rateStats";
 import { sleep } from "./sleep";
 import { userAgentHeader } from "./userAgent";
 
@@ -69,6 +70,19 @@ function networkCodeOf(e: unknown): string {
 
 /** Sends `call`, repeating it as the policy allows; returns 2xx and accepted answers. */
 export async function sendWithRetry(call: HttpCall, opts: HttpOptions): Promise<AxiosResponse> {
+    const tally = { refusals: 0 };
+    try {
+        return await attempts(call, opts, tally);
+    } finally {
+        noteRefusals(tally.refusals);
+    }
+}
+
+async function attempts(
+    call: HttpCall,
+    opts: HttpOptions,
+    tally: { refusals: number },
+): Promise<AxiosResponse> {
     const { policy } = opts;
     const random = opts.random ?? Math.random;
     const key = keyOf(call);
@@ -123,6 +137,7 @@ export async function sendWithRetry(call: HttpCall, opts: HttpOptions): Promise<
             return res;
         const last = attempt >= policy.maxAttempts;
         if (status === 429 && refusedForMs !== undefined) {
+            tally.refusals++;
             // the gate now holds every call to this key until the reset; this one waits there too
             const jitter =
                 resetMs === undefined
