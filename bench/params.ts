@@ -23,3 +23,15 @@ export interface ScaleParams {
 export interface ScaleFloorParams {
     count: number;
 }
+
+/** oktaScaleProgram.ts */
+export interface OktaScaleParams {
+    orgUrl: string;
+    appId: string;
+    groupIds: string[];
+}
+
+/** oktaScaleFloorProgram.ts */
+export interface OktaScaleFloorParams {
+    count: number;
+}
