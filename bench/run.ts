@@ -153,7 +153,7 @@ async function main(): Promise<number> {
             " loading @pulumi/pulumi and the program, what the inline runner pays once)";
         console.log(why + "\n" + previewProcessesTable(r.preview) + "\n");
     }
-    if (r.scale)
+    if (r.scale?.rows.length)
         console.log(
             `3. Scale under a ${r.scale.perSecond} req/s sandbox rate limit\n` +
                 scaleTable(r.scale.rows) +
