@@ -2,7 +2,7 @@
 // prints tables and writes .pulumi-local/bench/results.json. Reports numbers, asserts no timings:
 // exits non-zero only when an operation failed.
 //   node dist/bench/run.js [--only=calls,latency,preview,scale,people,yaml] [--latency=200] [--runs=5]
-//     [--sizes=50,100,200] [--rate=50] [--yaml-runs=3] [--keep]
+//     [--sizes=50,100,200] [--rate=50] [--okta-assignments=200] [--yaml-runs=3] [--keep]
 import * as fs from "fs";
 import { parseArgs } from "node:util";
 import * as os from "os";
