@@ -8,7 +8,6 @@ import {
     type HttpFailure,
     type HttpOptions,
 } from "../../provider/core/http";
-import { clearRateGates } from "../../provider/core/rateGate";
 import { defaultRetryPolicy, type RetryPolicy } from "../../provider/core/retry";
 import {
     closedPort,
@@ -74,7 +73,6 @@ describe("core: sendWithRetry, attempt by attempt", () => {
     });
     after(() => server.stop());
     beforeEach(() => {
-        clearRateGates(); // each test starts with nothing learned about the server's limit
         script = [];
         seen = [];
     });
