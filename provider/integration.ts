@@ -681,8 +681,8 @@ function employeeArgsOf(
         firstName: args.employeeFirstName ?? DEFAULT_EMPLOYEE_FIRST_NAME,
         lastName: args.employeeLastName ?? DEFAULT_EMPLOYEE_LAST_NAME,
         roleId: role.roleId,
-        // the Role knows its name: the employee's create need not look it up
-        roleName: role.roleName,
+        // not the Role's name: the employee's refresh reads inputs from CXone, which has no such
+        // input, so passing it would change the state on every refresh
         loginAuthenticatorId: args.loginAuthenticatorId,
         invite: args.inviteEmployee ?? DEFAULT_INVITE,
         adoptExisting: n.adoptExisting,
