@@ -1,5 +1,6 @@
 // GroupAssignment provider methods, loaded at call time by the serialized forwarder.
 import { defineProvider, type ReadResult } from "../framework/defineProvider";
+import { readResult } from "../forwarder";
 import { oktaApi } from "./client";
 import {
     checkGroupAssignment,
@@ -38,7 +39,7 @@ async function read(
     const found = await oktaApi.getGroupAssignment(s.orgUrl, s.appId, s.groupId);
     // the inputs without the group's name and type (outputs): a refresh must not change them
     const inputs = { orgUrl: s.orgUrl, appId: s.appId, groupId: s.groupId };
-    return found ? { id, props: s, inputs: inputs as GroupAssignmentOutputs } : { id: "" };
+    return found ? readResult(id, s, inputs) : { id: "" };
 }
 
 /** Destroy unassigns the group, unless another assignment of this stack has just claimed it. */
