@@ -35,7 +35,7 @@ export interface Provider<I, O> {
     delete(id: string, props: Props): Promise<void>;
 }
 
-// Stored properties are what this module's check() and create() made them: typed back here.
+// Stored properties are what the module's check() and create() made them: typed back here, once.
 const typed = <O>(props: Props): O => props as O;
 
 /** Only the fields the engine reads: a logic module's diff may carry more (e.g. `changed`). */
