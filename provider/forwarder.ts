@@ -5,9 +5,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 
 /**
- * The methods a provider implementation module exports (all optional except create). Each module
- * also exports `provider`, itself typed `ResourceProvider<Inputs, Outputs>`, so the compiler
- * checks its signatures; only the named functions are used at run time.
+ * What a provider implementation module exports (all methods optional except create, so modules of
+ * any version load). Today each module exports one `defineProvider` object answering all six
+ * (framework/defineProvider.ts), whose type the compiler checks against the SDK's.
  */
 export type ProviderModule = pulumi.dynamic.ResourceProvider;
 

@@ -1,10 +1,7 @@
 // AccessKey provider methods, loaded at call time by the serialized forwarder. The secret exists
 // only in create's result (stored as a Pulumi secret); destroy revokes the key.
-import "../providerProcess";
-import type * as pulumi from "@pulumi/pulumi";
-import type { Checked, Unchecked } from "../checks";
+import { defineProvider, type ReadResult } from "../framework/defineProvider";
 import { readResult } from "../forwarder";
-import { Props, stored } from "../props";
 import { CxoneClient } from "./client";
 import { PartialCreateError } from "./errors";
 import {
@@ -22,28 +19,9 @@ import {
 import { forgetKeyReads, readAccessKey, rememberCreatedKey } from "./keyReads";
 import { keptDuringRotation, retirement } from "./keyRotation";
 
-// Stored properties are what this module's check() and create() made them: typed back here.
-const outputs = (props: Props): AccessKeyOutputs => props as AccessKeyOutputs;
-
-export async function check(
-    _olds: Unchecked<AccessKeyOutputs>,
-    news: Unchecked<AccessKeyOutputs>,
-): Promise<Checked<AccessKeyState>> {
-    return checkAccessKey(news);
-}
-
-export async function diff(
-    _id: string,
-    olds: Props,
-    news: AccessKeyState,
-): Promise<pulumi.dynamic.DiffResult> {
-    const d = diffAccessKey(olds, news);
-    return { changes: d.changes, replaces: d.replaces };
-}
-
 // A POST that fails without a response is not retried and not adopted: the secret of a key created
 // by a lost response is unknowable, so such a key is useless; the next `up` makes a new one.
-export async function create(s: AccessKeyState): Promise<{ id: string; outs: AccessKeyOutputs }> {
+async function create(s: AccessKeyState): Promise<{ id: string; outs: AccessKeyOutputs }> {
     // Stryker disable next-line CallExpression: a new key's id was never read; every write forgets
     forgetKeyReads({ keepCreated: true });
     const client = new CxoneClient(s.endpoint);
@@ -65,11 +43,7 @@ export async function create(s: AccessKeyState): Promise<{ id: string; outs: Acc
 }
 
 /** Refresh: the current key (and the previous one during a rotation); a revoked key is gone. */
-export async function read(
-    id: string,
-    props?: Props,
-): Promise<pulumi.dynamic.ReadResult<AccessKeyOutputs>> {
-    const old = outputs(stored(props, `access key ${id}`));
+async function read(id: string, old: AccessKeyOutputs): Promise<ReadResult<AccessKeyOutputs>> {
     const [live, previous] = await Promise.all([
         readAccessKey(old.endpoint, old.accessKeyId ?? id),
         old.previousKey ? readAccessKey(old.endpoint, old.previousKey.accessKeyId) : undefined,
@@ -83,12 +57,11 @@ export async function read(
  * In place: switches the key on or off, ends a rotation (revokes the previous key once Okta uses
  * the new one, or after maxOverlapDays), and starts one (a new key; the old one stays active).
  */
-export async function update(
+async function update(
     id: string,
-    olds: Props,
+    old: AccessKeyOutputs,
     s: AccessKeyState,
 ): Promise<{ outs: AccessKeyOutputs }> {
-    const old = outputs(olds);
     const client = new CxoneClient(s.endpoint);
     const now = Date.now();
     forgetKeyReads();
@@ -158,21 +131,18 @@ export async function update(
 }
 
 /** Destroy revokes the key, and the previous one of an unfinished rotation; revoked counts as done. */
-export async function destroy(id: string, props: Props): Promise<void> {
-    const o = outputs(props);
+async function destroy(id: string, o: AccessKeyOutputs): Promise<void> {
     const client = new CxoneClient(o.endpoint);
     forgetKeyReads();
     if (o.previousKey) await client.revokeAccessKey(o.previousKey.accessKeyId);
     await client.revokeAccessKey(o.accessKeyId ?? id);
 }
-export { destroy as delete };
-
-/** This module as the SDK's provider type: the compiler checks every signature above. */
-export const provider: pulumi.dynamic.ResourceProvider<AccessKeyState, AccessKeyOutputs> = {
-    check,
-    diff,
+export = defineProvider<AccessKeyState, AccessKeyOutputs>({
+    noun: "access key",
+    check: checkAccessKey,
+    diff: diffAccessKey,
     create,
     read,
     update,
     delete: destroy,
-};
+});

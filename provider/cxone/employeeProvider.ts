@@ -1,10 +1,7 @@
 // Employee provider methods, loaded at call time by the serialized forwarder. CXone never deletes
 // employees: destroy deactivates; an employee deactivated outside Pulumi is revived by update.
-import "../providerProcess";
-import type * as pulumi from "@pulumi/pulumi";
-import type { Checked, Unchecked } from "../checks";
+import { defineProvider, type ReadResult } from "../framework/defineProvider";
 import { readResult } from "../forwarder";
-import { Props, stored } from "../props";
 import { CxoneClient, EmployeeRecord, EmployeeStatus } from "./client";
 import { refusedOutright } from "../core/errors";
 import { adminAccessKey } from "./credentials";
@@ -23,25 +20,6 @@ import {
     EmployeeState,
     GONE,
 } from "./employeeLogic";
-
-// Stored properties are what this module's check() and create() made them: typed back here.
-const outputs = (props: Props): EmployeeOutputs => props as EmployeeOutputs;
-
-export async function check(
-    _olds: Unchecked<EmployeeState>,
-    news: Unchecked<EmployeeState>,
-): Promise<Checked<EmployeeState>> {
-    return checkEmployee(news);
-}
-
-export async function diff(
-    _id: string,
-    olds: Props,
-    news: EmployeeState,
-): Promise<pulumi.dynamic.DiffResult> {
-    const d = diffEmployee(olds, news);
-    return { changes: d.changes, replaces: d.replaces };
-}
 
 // Per provider process: a stack of many employees asks once, not once per employee (and
 // concurrent creates share the one request). Role names never change in CXone, so they are safe to
@@ -96,7 +74,7 @@ async function mustGet(client: CxoneClient, id: string, label: string): Promise<
     return live;
 }
 
-export async function create(s: EmployeeState): Promise<{ id: string; outs: EmployeeOutputs }> {
+async function create(s: EmployeeState): Promise<{ id: string; outs: EmployeeOutputs }> {
     const client = new CxoneClient(s.endpoint);
     // independent look-ups in parallel: one round trip on the critical path
     const [roleName, authenticatorId, existing] = await Promise.all([
@@ -166,23 +144,18 @@ export async function create(s: EmployeeState): Promise<{ id: string; outs: Empl
 }
 
 /** Refresh: live values; an employee CXone no longer has (or marks DELETED) is gone (empty id). */
-export async function read(
-    id: string,
-    props?: Props,
-): Promise<pulumi.dynamic.ReadResult<EmployeeOutputs>> {
-    const old = outputs(stored(props, `employee ${id}`));
+async function read(id: string, old: EmployeeOutputs): Promise<ReadResult<EmployeeOutputs>> {
     const live = await new CxoneClient(old.endpoint).getEmployee(id);
     if (!live || GONE.includes(live.status)) return { id: "" };
     const r = employeeFromLive(old, live);
     return readResult(id, r.props, r.inputs);
 }
 
-export async function update(
+async function update(
     id: string,
-    olds: Props,
+    old: EmployeeOutputs,
     s: EmployeeState,
 ): Promise<{ outs: EmployeeOutputs }> {
-    const old = outputs(olds);
     const client = new CxoneClient(s.endpoint);
     if (DEACTIVATED.includes(old.status)) await client.reviveEmployee(id, s.email);
     const roleName =
@@ -219,8 +192,7 @@ export async function update(
  * that state was stale (the employee deactivated or gone since), CXone's refusal is followed by
  * one read, and an employee already deactivated or gone counts as done [guess:deactivate-repeated].
  */
-export async function destroy(id: string, props: Props): Promise<void> {
-    const old = outputs(props);
+async function destroy(id: string, old: EmployeeOutputs): Promise<void> {
     const done = (status: EmployeeStatus) => DEACTIVATED.includes(status) || GONE.includes(status);
     if (done(old.status)) return;
     const client = new CxoneClient(old.endpoint);
@@ -232,14 +204,12 @@ export async function destroy(id: string, props: Props): Promise<void> {
         if (live && !done(live.status)) throw e;
     }
 }
-export { destroy as delete };
-
-/** This module as the SDK's provider type: the compiler checks every signature above. */
-export const provider: pulumi.dynamic.ResourceProvider<EmployeeState, EmployeeOutputs> = {
-    check,
-    diff,
+export = defineProvider<EmployeeState, EmployeeOutputs>({
+    noun: "employee",
+    check: checkEmployee,
+    diff: diffEmployee,
     create,
     read,
     update,
     delete: destroy,
-};
+});

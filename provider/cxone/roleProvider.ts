@@ -1,11 +1,8 @@
-// Role provider methods, loaded at call time by the serialized forwarder (see provider/forwarder.ts).
+// The role provider, loaded at call time by the serialized forwarder (see provider/forwarder.ts).
 // CXone never deletes roles nor reuses their names: destroy deactivates; create adopts an existing
 // role only when the operator asked for it (docs/design.md, "CXone roles").
-import "../providerProcess";
-import type * as pulumi from "@pulumi/pulumi";
-import type { Checked, Unchecked } from "../checks";
+import { defineProvider, type ReadResult } from "../framework/defineProvider";
 import { readResult } from "../forwarder";
-import { Props, stored } from "../props";
 import { CxoneClient, RoleRecord } from "./client";
 import { mayHaveHappened } from "./errors";
 import { refusedOutright } from "../core/errors";
@@ -21,26 +18,7 @@ import {
     SCIM_ROLE_PERMISSIONS,
 } from "./roleLogic";
 
-// Stored properties are what this module's check() and create() made them: typed back here.
-const outputs = (props: Props): RoleOutputs => props as RoleOutputs;
-
-export async function check(
-    _olds: Unchecked<RoleState>,
-    news: Unchecked<RoleState>,
-): Promise<Checked<RoleState>> {
-    return checkRole(news);
-}
-
-export async function diff(
-    _id: string,
-    olds: Props,
-    news: RoleState,
-): Promise<pulumi.dynamic.DiffResult> {
-    const d = diffRole(olds, news);
-    return { changes: d.changes, replaces: d.replaces };
-}
-
-export async function create(s: RoleState): Promise<{ id: string; outs: RoleOutputs }> {
+async function create(s: RoleState): Promise<{ id: string; outs: RoleOutputs }> {
     const client = new CxoneClient(s.endpoint);
     const existing = (await client.findRolesByName(s.name))[0];
     if (existing) {
@@ -93,23 +71,14 @@ async function converge(
 }
 
 /** Refresh: the live role; a role CXone no longer lists is gone (empty id). */
-export async function read(
-    id: string,
-    props?: Props,
-): Promise<pulumi.dynamic.ReadResult<RoleOutputs>> {
-    const old = outputs(stored(props, `role ${id}`));
+async function read(id: string, old: RoleOutputs): Promise<ReadResult<RoleOutputs>> {
     const live = await new CxoneClient(old.endpoint).getRole(id);
     if (!live) return { id: "" };
     const r = roleFromLive(old, live);
     return readResult(id, r.props, r.inputs);
 }
 
-export async function update(
-    id: string,
-    olds: Props,
-    s: RoleState,
-): Promise<{ outs: RoleOutputs }> {
-    const old = outputs(olds);
+async function update(id: string, old: RoleOutputs, s: RoleState): Promise<{ outs: RoleOutputs }> {
     // olds repeat the last known live values (refreshed by read), so no extra GET is needed
     const before = {
         roleId: id,
@@ -132,8 +101,7 @@ const DONE: readonly string[] = ["INACTIVE", "DELETED"];
  * that state was stale (the role deactivated or gone since), CXone's refusal is followed by one
  * read, and a role already inactive or gone counts as done [guess:deactivate-repeated].
  */
-export async function destroy(id: string, props: Props): Promise<void> {
-    const old = outputs(props);
+async function destroy(id: string, old: RoleOutputs): Promise<void> {
     if (DONE.includes(old.status)) return;
     const client = new CxoneClient(old.endpoint);
     try {
@@ -144,14 +112,12 @@ export async function destroy(id: string, props: Props): Promise<void> {
         if (live && !DONE.includes(live.status)) throw e;
     }
 }
-export { destroy as delete };
-
-/** This module as the SDK's provider type: the compiler checks every signature above. */
-export const provider: pulumi.dynamic.ResourceProvider<RoleState, RoleOutputs> = {
-    check,
-    diff,
+export = defineProvider<RoleState, RoleOutputs>({
+    noun: "role",
+    check: checkRole,
+    diff: diffRole,
     create,
     read,
     update,
     delete: destroy,
-};
+});

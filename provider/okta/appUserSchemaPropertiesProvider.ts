@@ -2,7 +2,8 @@
 // A declared property that Okta's live base set already has is mapped onto, never written:
 // Okta refuses a custom property named like a base one, and its base set differs between apps
 // (a SCIM app's is larger than the four fields of NICE's procedure [doc]).
-import type * as pulumi from "@pulumi/pulumi";
+import { defineProvider, type ReadResult } from "../framework/defineProvider";
+import { readResult } from "../forwarder";
 import { OktaError } from "./errors";
 import {
     diffManaged,
@@ -14,23 +15,31 @@ import {
     type SchemaProperty,
 } from "./attributeMappingsLogic";
 import { oktaProfileApi, type AppUserSchema, type AppUserSchemaProperty } from "./profileClient";
-import { check as checkInput, CheckFailure, httpsUrl, isUnknown, requiredString } from "../checks";
+import {
+    check as checkInput,
+    CheckFailure,
+    Checked,
+    httpsUrl,
+    isUnknown,
+    requiredString,
+    Unchecked,
+} from "../checks";
 
-interface Inputs {
+type Inputs = {
     orgUrl: string;
     appId: string;
     properties: Record<string, SchemaProperty>;
-}
-interface Outputs extends Inputs {
+};
+type Outputs = Inputs & {
     /** What Okta held at each name before we wrote it (restored on removal and destroy). */
     previous: Record<string, Prior<AppUserSchemaProperty>>;
     /** Declared names Okta's base set already has: mapped onto, never written or removed. */
     onBase?: string[];
-}
+};
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
 
-export async function check(_olds: Inputs, news: Inputs): Promise<pulumi.dynamic.CheckResult> {
+function check(news: Unchecked<Inputs>): Checked<Inputs> {
     const f: CheckFailure[] = [];
     const n: Record<string, unknown> = { ...news };
     checkInput(f, "orgUrl", n.orgUrl, httpsUrl({ base: true }));
@@ -67,7 +76,7 @@ export async function check(_olds: Inputs, news: Inputs): Promise<pulumi.dynamic
             }
         }
     }
-    return f.length ? { failures: f } : { inputs: news };
+    return { inputs: news as Inputs, failures: f };
 }
 
 /** Whether Okta's base set of this app has the property (then it is mapped onto, not added). */
@@ -107,11 +116,11 @@ async function apply(
     return { ...i, previous, onBase };
 }
 
-export async function create(i: Inputs): Promise<pulumi.dynamic.CreateResult> {
+async function create(i: Inputs): Promise<{ id: string; outs: Outputs }> {
     return { id: `${i.appId}/schema`, outs: await apply(i, {}) };
 }
 
-export async function read(id: string, props: Outputs): Promise<pulumi.dynamic.ReadResult> {
+async function read(id: string, props: Outputs): Promise<ReadResult<Outputs>> {
     const schema = await oktaProfileApi.getAppUserSchema(props.orgUrl, props.appId);
     if (!schema) return { id: "" };
     const live: Record<string, SchemaProperty> = Object.fromEntries(
@@ -125,26 +134,14 @@ export async function read(id: string, props: Outputs): Promise<pulumi.dynamic.R
     for (const k of onBase) live[k] = props.properties[k];
     const properties = managedLive(live, Object.keys(props.properties));
     const { previous: _p, onBase: _b, ...inputs } = props;
-    return { id, props: { ...props, properties, onBase }, inputs: { ...inputs, properties } };
+    return readResult(id, { ...props, properties, onBase }, { ...inputs, properties });
 }
 
-export async function diff(
-    _id: string,
-    olds: Outputs,
-    news: Inputs,
-): Promise<pulumi.dynamic.DiffResult> {
-    return diffManaged(olds, news);
-}
-
-export async function update(
-    _id: string,
-    olds: Outputs,
-    news: Inputs,
-): Promise<pulumi.dynamic.UpdateResult> {
+async function update(_id: string, olds: Outputs, news: Inputs): Promise<{ outs: Outputs }> {
     return { outs: await apply(news, olds.previous ?? {}) };
 }
 
-export async function destroy(_id: string, props: Outputs): Promise<void> {
+async function destroy(_id: string, props: Outputs): Promise<void> {
     const restore = partialUpdate({}, props.previous ?? {});
     if (!Object.keys(restore).length) return; // nothing of ours was written
     try {
@@ -154,4 +151,12 @@ export async function destroy(_id: string, props: Outputs): Promise<void> {
         if (!(e instanceof OktaError && e.status === 404)) throw e;
     }
 }
-export { destroy as delete };
+export = defineProvider<Inputs, Outputs>({
+    noun: "app user schema",
+    check,
+    diff: diffManaged,
+    create,
+    read,
+    update,
+    delete: destroy,
+});

@@ -1,9 +1,7 @@
 // AutoLoginApp provider methods, loaded at call time by the serialized forwarder. Destroy
 // deactivates, then deletes the app (Okta deletes only inactive apps).
-import "../providerProcess";
-import type * as pulumi from "@pulumi/pulumi";
+import { defineProvider, type ReadResult } from "../framework/defineProvider";
 import { readResult } from "../forwarder";
-import { Props, stored } from "../props";
 import {
     adoptable,
     appFromLive,
@@ -20,29 +18,8 @@ import {
 import { oktaApi, OktaApp } from "./client";
 import { OktaError } from "./errors";
 import { refusedOutright } from "../core/errors";
-import type { Checked, Unchecked } from "./validation";
 
-// Stored properties are what this module's check() and create() made them: typed back here.
-const outputs = (props: Props): AutoLoginAppOutputs => props as AutoLoginAppOutputs;
-
-export async function check(
-    _olds: Unchecked<AutoLoginAppState>,
-    news: Unchecked<AutoLoginAppState>,
-): Promise<Checked<AutoLoginAppState>> {
-    return checkAutoLoginApp(news);
-}
-
-export async function diff(
-    _id: string,
-    olds: Props,
-    news: AutoLoginAppState,
-): Promise<pulumi.dynamic.DiffResult> {
-    return diffAutoLoginApp(outputs(olds), news);
-}
-
-export async function create(
-    s: AutoLoginAppState,
-): Promise<{ id: string; outs: AutoLoginAppOutputs }> {
+async function create(s: AutoLoginAppState): Promise<{ id: string; outs: AutoLoginAppOutputs }> {
     if (s.adoptExisting) {
         const found = adoptable(s, await oktaApi.findAppsByLabel(s.orgUrl, s.label));
         if (found.refusal) throw new Error(found.refusal);
@@ -75,11 +52,10 @@ export async function create(
 }
 
 /** Refresh: the live app; an app Okta no longer has is gone (empty id). */
-export async function read(
+async function read(
     id: string,
-    props?: Props,
-): Promise<pulumi.dynamic.ReadResult<AutoLoginAppOutputs>> {
-    const old = outputs(stored(props, `Okta app ${id}`));
+    old: AutoLoginAppOutputs,
+): Promise<ReadResult<AutoLoginAppOutputs>> {
     const app = await oktaApi.getApp(old.orgUrl, id);
     if (!app) return { id: "" };
     const r = appFromLive(old, app);
@@ -97,14 +73,14 @@ async function reconcile(s: AutoLoginAppState, live: OktaApp): Promise<OktaApp> 
     return app;
 }
 
-export async function update(
+async function update(
     id: string,
-    olds: Props,
+    olds: AutoLoginAppOutputs,
     s: AutoLoginAppState,
 ): Promise<{ outs: AutoLoginAppOutputs }> {
     const app = await oktaApi.getApp(s.orgUrl, id);
     if (!app) {
-        const label = outputs(olds).label;
+        const label = olds.label;
         throw new Error(
             `Okta app ${id} ("${label}") no longer exists; run \`pulumi refresh\` so it is created again`,
         );
@@ -118,8 +94,7 @@ export async function update(
  * refresh just read. Where that state was stale (the app changed or went since), Okta's refusal is
  * followed by one read, and the app is deleted as it is now (a gone one counts as done).
  */
-export async function destroy(id: string, props: Props): Promise<void> {
-    const { orgUrl, status } = outputs(props);
+async function destroy(id: string, { orgUrl, status }: AutoLoginAppOutputs): Promise<void> {
     try {
         if (status === "ACTIVE") await oktaApi.setAppActive(orgUrl, id, false);
         await oktaApi.deleteApp(orgUrl, id);
@@ -131,14 +106,12 @@ export async function destroy(id: string, props: Props): Promise<void> {
         await oktaApi.deleteApp(orgUrl, id);
     }
 }
-export { destroy as delete };
-
-/** This module as the SDK's provider type: the compiler checks every signature above. */
-export const provider: pulumi.dynamic.ResourceProvider<AutoLoginAppState, AutoLoginAppOutputs> = {
-    check,
-    diff,
+export = defineProvider<AutoLoginAppState, AutoLoginAppOutputs>({
+    noun: "Okta app",
+    check: checkAutoLoginApp,
+    diff: diffAutoLoginApp,
     create,
     read,
     update,
     delete: destroy,
-};
+});

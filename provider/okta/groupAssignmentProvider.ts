@@ -1,7 +1,6 @@
 // GroupAssignment provider methods, loaded at call time by the serialized forwarder.
-import "../providerProcess";
-import type * as pulumi from "@pulumi/pulumi";
-import { Props, stored } from "../props";
+import { defineProvider, type ReadResult } from "../framework/defineProvider";
+import { readResult } from "../forwarder";
 import { oktaApi } from "./client";
 import {
     checkGroupAssignment,
@@ -11,32 +10,13 @@ import {
     GroupAssignmentOutputs,
     GroupAssignmentState,
 } from "./groupAssignmentLogic";
-import type { Checked, Unchecked } from "./validation";
-
-// Stored properties are what this module's check() and create() made them: typed back here.
-const outputs = (props: Props): GroupAssignmentState => props as GroupAssignmentState;
-
-export async function check(
-    _olds: Unchecked<GroupAssignmentState>,
-    news: Unchecked<GroupAssignmentState>,
-): Promise<Checked<GroupAssignmentState>> {
-    return checkGroupAssignment(news);
-}
-
-export async function diff(
-    _id: string,
-    olds: Props,
-    news: GroupAssignmentState,
-): Promise<pulumi.dynamic.DiffResult> {
-    return diffGroupAssignment(outputs(olds), news);
-}
 
 // Assignments this process made in the current deployment. Pulumi deletes replaced and removed
 // resources after every create, so a delete finding its group here must not unassign it: another
 // resource of this stack has just claimed that group (a list shifted under numbered names).
 const assignedNow = new Set<string>();
 
-export async function create(
+async function create(
     s: GroupAssignmentState,
 ): Promise<{ id: string; outs: GroupAssignmentOutputs }> {
     // the group as the program's reads before the first write found it (they refuse a missing
@@ -52,33 +32,26 @@ export async function create(
 }
 
 /** Refresh: an assignment Okta no longer has is gone (empty id). */
-export async function read(
+async function read(
     id: string,
-    props?: Props,
-): Promise<pulumi.dynamic.ReadResult<GroupAssignmentOutputs>> {
-    const s = outputs(stored(props, `group assignment ${id}`));
+    s: GroupAssignmentOutputs,
+): Promise<ReadResult<GroupAssignmentOutputs>> {
     const found = await oktaApi.getGroupAssignment(s.orgUrl, s.appId, s.groupId);
     // the inputs without the group's name and type (outputs): a refresh must not change them
     const inputs = { orgUrl: s.orgUrl, appId: s.appId, groupId: s.groupId };
-    return found ? { id, props: s, inputs: inputs as GroupAssignmentOutputs } : { id: "" };
+    return found ? readResult(id, s, inputs) : { id: "" };
 }
 
 /** Destroy unassigns the group, unless another assignment of this stack has just claimed it. */
-export async function destroy(_id: string, props: Props): Promise<void> {
-    const s = outputs(props);
+async function destroy(_id: string, s: GroupAssignmentOutputs): Promise<void> {
     if (assignedNow.has(groupAssignmentId(s))) return;
     await oktaApi.unassignGroup(s.orgUrl, s.appId, s.groupId);
 }
-export { destroy as delete };
-
-/** This module as the SDK's provider type: the compiler checks every signature above. */
-export const provider: pulumi.dynamic.ResourceProvider<
-    GroupAssignmentState,
-    GroupAssignmentOutputs
-> = {
-    check,
-    diff,
+export = defineProvider<GroupAssignmentState, GroupAssignmentOutputs>({
+    noun: "group assignment",
+    check: checkGroupAssignment,
+    diff: diffGroupAssignment,
     create,
     read,
     delete: destroy,
-};
+});

@@ -1,5 +1,6 @@
 // ProfileMapping's implementation, loaded at call time by the serialized forwarder.
-import type * as pulumi from "@pulumi/pulumi";
+import { defineProvider, type ReadResult } from "../framework/defineProvider";
+import { readResult } from "../forwarder";
 import { OktaError } from "./errors";
 import {
     diffManaged,
@@ -10,20 +11,28 @@ import {
     type Prior,
 } from "./attributeMappingsLogic";
 import { oktaProfileApi, type ProfileMapping, type ProfileMappingProperty } from "./profileClient";
-import { check as checkInput, CheckFailure, httpsUrl, isUnknown, requiredString } from "../checks";
+import {
+    check as checkInput,
+    CheckFailure,
+    Checked,
+    httpsUrl,
+    isUnknown,
+    requiredString,
+    Unchecked,
+} from "../checks";
 
-interface Inputs {
+type Inputs = {
     orgUrl: string;
     appId: string;
     properties: Record<string, string>;
-}
-interface Outputs extends Inputs {
+};
+type Outputs = Inputs & {
     mappingId: string;
     /** The expression each managed property had before we wrote it ({} = unmapped). */
     previous: Record<string, Prior<string>>;
-}
+};
 
-export async function check(_olds: Inputs, news: Inputs): Promise<pulumi.dynamic.CheckResult> {
+function check(news: Unchecked<Inputs>): Checked<Inputs> {
     const f: CheckFailure[] = [];
     const n: Record<string, unknown> = { ...news };
     checkInput(f, "orgUrl", n.orgUrl, httpsUrl({ base: true }));
@@ -56,7 +65,7 @@ export async function check(_olds: Inputs, news: Inputs): Promise<pulumi.dynamic
             }
         }
     }
-    return f.length ? { failures: f } : { inputs: news };
+    return { inputs: news as Inputs, failures: f };
 }
 
 const expressions = (m: ProfileMapping): Record<string, string> =>
@@ -91,37 +100,25 @@ async function apply(
     return { ...i, mappingId: m.id, previous };
 }
 
-export async function create(i: Inputs): Promise<pulumi.dynamic.CreateResult> {
+async function create(i: Inputs): Promise<{ id: string; outs: Outputs }> {
     const outs = await apply(i, {});
     return { id: `${i.appId}/${outs.mappingId}`, outs };
 }
 
-export async function read(id: string, props: Outputs): Promise<pulumi.dynamic.ReadResult> {
+async function read(id: string, props: Outputs): Promise<ReadResult<Outputs>> {
     const m = await oktaProfileApi.getMapping(props.orgUrl, props.mappingId);
     if (!m) return { id: "" };
     const properties = managedLive(expressions(m), Object.keys(props.properties));
     const { previous: _p, mappingId: _m, ...inputs } = props;
-    return { id, props: { ...props, properties }, inputs: { ...inputs, properties } };
+    return readResult(id, { ...props, properties }, { ...inputs, properties });
 }
 
-export async function diff(
-    _id: string,
-    olds: Outputs,
-    news: Inputs,
-): Promise<pulumi.dynamic.DiffResult> {
-    return diffManaged(olds, news);
-}
-
-export async function update(
-    _id: string,
-    olds: Outputs,
-    news: Inputs,
-): Promise<pulumi.dynamic.UpdateResult> {
+async function update(_id: string, olds: Outputs, news: Inputs): Promise<{ outs: Outputs }> {
     return { outs: await apply(news, olds.previous ?? {}, olds.mappingId) };
 }
 
 /** Destroy restores what create replaced, on the mapping the refresh just read (no read again). */
-export async function destroy(_id: string, props: Outputs): Promise<void> {
+async function destroy(_id: string, props: Outputs): Promise<void> {
     const restore = Object.fromEntries(
         Object.entries(props.previous ?? {}).map(([k, p]) => [
             k,
@@ -139,4 +136,12 @@ export async function destroy(_id: string, props: Outputs): Promise<void> {
         if (!(e instanceof OktaError && e.status === 404)) throw e;
     }
 }
-export { destroy as delete };
+export = defineProvider<Inputs, Outputs>({
+    noun: "profile mapping",
+    check,
+    diff: diffManaged,
+    create,
+    read,
+    update,
+    delete: destroy,
+});

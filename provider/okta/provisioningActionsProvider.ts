@@ -1,9 +1,7 @@
 // ProvisioningActions provider methods, loaded at call time by the serialized forwarder. Like
 // okta.app.Features, delete makes no call (the app's deletion takes its features with it).
-import "../providerProcess";
-import type * as pulumi from "@pulumi/pulumi";
+import { defineProvider, type ReadResult } from "../framework/defineProvider";
 import { readResult } from "../forwarder";
-import { Props, stored } from "../props";
 import { toCapabilities } from "./capabilities";
 import { oktaApi } from "./client";
 import {
@@ -17,25 +15,6 @@ import {
     sameSwitches,
     waitingOutputs,
 } from "./provisioningActionsLogic";
-import type { Checked, Unchecked } from "./validation";
-
-// Stored properties are what this module's check() and create() made them: typed back here.
-const outputs = (props: Props): ProvisioningActionsOutputs => props as ProvisioningActionsOutputs;
-
-export async function check(
-    _olds: Unchecked<ProvisioningActionsState>,
-    news: Unchecked<ProvisioningActionsState>,
-): Promise<Checked<ProvisioningActionsState>> {
-    return checkProvisioningActions(news);
-}
-
-export async function diff(
-    _id: string,
-    olds: Props,
-    news: ProvisioningActionsState,
-): Promise<pulumi.dynamic.DiffResult> {
-    return diffProvisioningActions(outputs(olds), news);
-}
 
 /** Applies the switches once the connection is authorized; before that, records that it waits. */
 async function apply(s: ProvisioningActionsState): Promise<ProvisioningActionsOutputs> {
@@ -44,18 +23,17 @@ async function apply(s: ProvisioningActionsState): Promise<ProvisioningActionsOu
     return { ...s, applied: true, featureStatus: res.status };
 }
 
-export async function create(
+async function create(
     s: ProvisioningActionsState,
 ): Promise<{ id: string; outs: ProvisioningActionsOutputs }> {
     return { id: provisioningActionsId(s), outs: await apply(s) };
 }
 
 /** Refresh: the live switches once applied; a feature Okta no longer has is gone (empty id). */
-export async function read(
+async function read(
     id: string,
-    props?: Props,
-): Promise<pulumi.dynamic.ReadResult<ProvisioningActionsOutputs>> {
-    const old = outputs(stored(props, `provisioning actions ${id}`));
+    old: ProvisioningActionsOutputs,
+): Promise<ReadResult<ProvisioningActionsOutputs>> {
     const { applied: _a, featureStatus: _f, ...inputs } = old;
     if (!old.applied) return readResult(id, old, inputs);
     const feature = await oktaApi.getProvisioningFeature(old.orgUrl, old.appId);
@@ -64,12 +42,11 @@ export async function read(
     return readResult(id, r.props, r.inputs);
 }
 
-export async function update(
+async function update(
     _id: string,
-    olds: Props,
+    old: ProvisioningActionsOutputs,
     s: ProvisioningActionsState,
 ): Promise<{ outs: ProvisioningActionsOutputs }> {
-    const old = outputs(olds);
     // During a key rotation Okta goes on provisioning with the key it holds: what was applied
     // stays applied (no call; the connection may be between "Save" and "Authenticate").
     if (s.connectionStatus === "rotating" && old.applied && sameSwitches(old, s)) {
@@ -78,21 +55,12 @@ export async function update(
     return { outs: await apply(s) };
 }
 
-/** No call, like okta.app.Features: the app's deletion takes the feature with it. */
-export async function destroy(): Promise<void> {
-    // nothing to call
-}
-export { destroy as delete };
-
-/** This module as the SDK's provider type: the compiler checks every signature above. */
-export const provider: pulumi.dynamic.ResourceProvider<
-    ProvisioningActionsState,
-    ProvisioningActionsOutputs
-> = {
-    check,
-    diff,
+export = defineProvider<ProvisioningActionsState, ProvisioningActionsOutputs>({
+    noun: "provisioning actions",
+    check: checkProvisioningActions,
+    diff: diffProvisioningActions,
     create,
     read,
     update,
-    delete: destroy,
-};
+    // delete: no call, like okta.app.Features: the app's deletion takes the feature with it
+});

@@ -1,10 +1,8 @@
 // ScimConnection provider methods, loaded at call time by the serialized forwarder. Okta's public
 // API cannot set the connection of a custom app: these methods judge its status from evidence,
 // repair a connection deactivated out of band, and wait for the console steps when asked to.
-import "../providerProcess";
-import type * as pulumi from "@pulumi/pulumi";
+import { defineProvider, type ReadResult } from "../framework/defineProvider";
 import { readResult } from "../forwarder";
-import { Props, stored } from "../props";
 import { oktaApi } from "./client";
 import type { ConnectionEvidence } from "./connectionSteps";
 import { forgetKeyReads } from "../cxone/keyReads";
@@ -22,26 +20,7 @@ import {
     ScimConnectionState,
     stillWaitingMessage,
 } from "./scimConnectionLogic";
-import type { Checked, Unchecked } from "./validation";
 import { sleep } from "../core/sleep";
-
-// Stored properties are what this module's check() and create() made them: typed back here.
-const outputs = (props: Props): ScimConnectionOutputs => props as ScimConnectionOutputs;
-
-export async function check(
-    _olds: Unchecked<ScimConnectionState>,
-    news: Unchecked<ScimConnectionState>,
-): Promise<Checked<ScimConnectionState>> {
-    return checkScimConnection(news);
-}
-
-export async function diff(
-    _id: string,
-    olds: Props,
-    news: ScimConnectionState,
-): Promise<pulumi.dynamic.DiffResult> {
-    return diffScimConnection(outputs(olds), news);
-}
 
 /**
  * One GET to Okta and one to CXone (two during a key rotation), at once. CXone is always asked:
@@ -89,18 +68,17 @@ async function settle(
     return out;
 }
 
-export async function create(
+async function create(
     s: ScimConnectionState,
 ): Promise<{ id: string; outs: ScimConnectionOutputs }> {
     return { id: scimConnectionId(s), outs: await settle(s) };
 }
 
 /** Refresh: the status judged again from the evidence (the settings live only in the console). */
-export async function read(
+async function read(
     id: string,
-    props?: Props,
-): Promise<pulumi.dynamic.ReadResult<ScimConnectionOutputs>> {
-    const old = outputs(stored(props, `SCIM connection ${id}`));
+    old: ScimConnectionOutputs,
+): Promise<ReadResult<ScimConnectionOutputs>> {
     const inputs = connectionInputs(old);
     const evidence = await gather(inputs, old);
     // Okta reports a connection for every app it has (UNKNOWN without provisioning): none means
@@ -110,29 +88,21 @@ export async function read(
     return readResult(id, describeConnection(inputs, evidence), inputs);
 }
 
-export async function update(
+async function update(
     _id: string,
-    olds: Props,
+    old: ScimConnectionOutputs,
     s: ScimConnectionState,
 ): Promise<{ outs: ScimConnectionOutputs }> {
     // New credentials or endpoints mean Okta must be told again: the old authorization does not count.
-    const old = outputs(olds);
     return { outs: await settle(s, sameSettings(old, s) ? old : undefined) };
 }
 
-/** No call: the connection goes with its app. */
-export async function destroy(): Promise<void> {
-    // nothing to call
-}
-export { destroy as delete };
-
-/** This module as the SDK's provider type: the compiler checks every signature above. */
-export const provider: pulumi.dynamic.ResourceProvider<ScimConnectionState, ScimConnectionOutputs> =
-    {
-        check,
-        diff,
-        create,
-        read,
-        update,
-        delete: destroy,
-    };
+export = defineProvider<ScimConnectionState, ScimConnectionOutputs>({
+    noun: "SCIM connection",
+    check: checkScimConnection,
+    diff: diffScimConnection,
+    create,
+    read,
+    update,
+    // delete: no call, the connection goes with its app
+});

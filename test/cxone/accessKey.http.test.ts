@@ -3,9 +3,9 @@
 // during a rotation, each step of a phased rotation (start, keep, revoke on evidence, forget a key
 // revoked by hand, a second rotation that waits) and what destroy revokes.
 import { strict as assert } from "assert";
-import * as accessKey from "../../provider/cxone/accessKeyProvider";
-import * as employee from "../../provider/cxone/employeeProvider";
-import * as role from "../../provider/cxone/roleProvider";
+import accessKey from "../../provider/cxone/accessKeyProvider";
+import employee from "../../provider/cxone/employeeProvider";
+import role from "../../provider/cxone/roleProvider";
 import type { AccessKeyOutputs, AccessKeyState } from "../../provider/cxone/accessKeyLogic";
 import { PartialCreateError } from "../../provider/cxone/errors";
 import { forgetKeyReads } from "../../provider/cxone/keyReads";

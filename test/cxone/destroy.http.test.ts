@@ -3,8 +3,8 @@
 // after CXone's refusal, in the default world and where CXone refuses a repeated deactivation
 // (variant deactivate-repeated-refused, docs/vendor-facts/unconfirmed.md).
 import { strict as assert } from "assert";
-import * as employee from "../../provider/cxone/employeeProvider";
-import * as role from "../../provider/cxone/roleProvider";
+import employee from "../../provider/cxone/employeeProvider";
+import role from "../../provider/cxone/roleProvider";
 import { CxoneError } from "../../provider/cxone/errors";
 import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
 

@@ -2,9 +2,9 @@
 // public API, then read() must return exactly the old state with that one field changed (props
 // and inputs), and diff() must call it a change. A refresh that drops any field fails its row.
 import { strict as assert } from "assert";
-import * as role from "../../provider/cxone/roleProvider";
-import * as employee from "../../provider/cxone/employeeProvider";
-import * as accessKey from "../../provider/cxone/accessKeyProvider";
+import role from "../../provider/cxone/roleProvider";
+import employee from "../../provider/cxone/employeeProvider";
+import accessKey from "../../provider/cxone/accessKeyProvider";
 import { forgetKeyReads } from "../../provider/cxone/keyReads";
 import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
 

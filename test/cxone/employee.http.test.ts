@@ -3,8 +3,8 @@
 // (and the ones they must not make), the per-process look-ups (asked once, failures not kept), a
 // create whose answer was lost after CXone acted, and the partial create recorded for repair.
 import { strict as assert } from "assert";
-import * as employee from "../../provider/cxone/employeeProvider";
-import * as role from "../../provider/cxone/roleProvider";
+import employee from "../../provider/cxone/employeeProvider";
+import role from "../../provider/cxone/roleProvider";
 import type { EmployeeState } from "../../provider/cxone/employeeLogic";
 import { PartialCreateError } from "../../provider/cxone/errors";
 import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";

@@ -2,9 +2,9 @@
 // access key switched off and on by the program, a connection reset on the key POST, and the
 // exact state destroy leaves (what CXone holds afterwards, not just "no longer ACTIVE").
 import { strict as assert } from "assert";
-import * as role from "../../provider/cxone/roleProvider";
-import * as employee from "../../provider/cxone/employeeProvider";
-import * as accessKey from "../../provider/cxone/accessKeyProvider";
+import role from "../../provider/cxone/roleProvider";
+import employee from "../../provider/cxone/employeeProvider";
+import accessKey from "../../provider/cxone/accessKeyProvider";
 import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
 
 type Props = Record<string, unknown>;

@@ -2,9 +2,9 @@
 // resource, adoption rules, drift seen by read(), repair by update(), destroy semantics.
 import { strict as assert } from "assert";
 import { forgetKeyReads } from "../../provider/cxone/keyReads";
-import * as role from "../../provider/cxone/roleProvider";
-import * as employee from "../../provider/cxone/employeeProvider";
-import * as accessKey from "../../provider/cxone/accessKeyProvider";
+import role from "../../provider/cxone/roleProvider";
+import employee from "../../provider/cxone/employeeProvider";
+import accessKey from "../../provider/cxone/accessKeyProvider";
 import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
 
 type Props = Record<string, unknown>;

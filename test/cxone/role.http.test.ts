@@ -3,7 +3,7 @@
 // ones they must not make), a create whose answer was lost after CXone acted, a failed create, and
 // a list that does not show the new role yet.
 import { strict as assert } from "assert";
-import * as role from "../../provider/cxone/roleProvider";
+import role from "../../provider/cxone/roleProvider";
 import type { RoleState } from "../../provider/cxone/roleLogic";
 import { cxoneFixture, CxoneFixture, unique } from "../support/sandbox";
 

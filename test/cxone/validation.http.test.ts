@@ -1,9 +1,9 @@
 // Bad input: every invalid input gets a CheckFailure naming the property, with zero API calls
 // (asserted with the sandbox's request log), and preview's unknown sentinel passes everywhere.
 import { strict as assert } from "assert";
-import * as role from "../../provider/cxone/roleProvider";
-import * as employee from "../../provider/cxone/employeeProvider";
-import * as accessKey from "../../provider/cxone/accessKeyProvider";
+import role from "../../provider/cxone/roleProvider";
+import employee from "../../provider/cxone/employeeProvider";
+import accessKey from "../../provider/cxone/accessKeyProvider";
 import { UNKNOWN } from "../../provider/cxone/validation";
 import { cxoneFixture, CxoneFixture } from "../support/sandbox";
 

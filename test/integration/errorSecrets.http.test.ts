@@ -2,17 +2,17 @@
 // against the sandbox (a refused request, refused credentials, a wait for the console steps that
 // runs out), and the error's message, stack and fields must name the failure without any secret.
 import { strict as assert } from "assert";
-import * as role from "../../provider/cxone/roleProvider";
-import * as employee from "../../provider/cxone/employeeProvider";
-import * as accessKey from "../../provider/cxone/accessKeyProvider";
+import role from "../../provider/cxone/roleProvider";
+import employee from "../../provider/cxone/employeeProvider";
+import accessKey from "../../provider/cxone/accessKeyProvider";
 import { forgetKeyReads } from "../../provider/cxone/keyReads";
 import { clearSessionCache } from "../../provider/cxone/session";
-import * as app from "../../provider/okta/autoLoginAppProvider";
-import * as group from "../../provider/okta/groupAssignmentProvider";
-import * as actions from "../../provider/okta/provisioningActionsProvider";
-import * as scim from "../../provider/okta/scimConnectionProvider";
-import * as schema from "../../provider/okta/appUserSchemaPropertiesProvider";
-import * as mapping from "../../provider/okta/profileMappingProvider";
+import app from "../../provider/okta/autoLoginAppProvider";
+import group from "../../provider/okta/groupAssignmentProvider";
+import actions from "../../provider/okta/provisioningActionsProvider";
+import scim from "../../provider/okta/scimConnectionProvider";
+import schema from "../../provider/okta/appUserSchemaPropertiesProvider";
+import mapping from "../../provider/okta/profileMappingProvider";
 import type { FaultRule } from "../../sandbox/index";
 import { consoleSettings, outputsFor } from "../../sandbox/operator";
 import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";

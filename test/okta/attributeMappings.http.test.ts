@@ -4,9 +4,9 @@
 // destroy. Each test makes its own app.
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import * as app from "../../provider/okta/autoLoginAppProvider";
-import * as mapping from "../../provider/okta/profileMappingProvider";
-import * as schema from "../../provider/okta/appUserSchemaPropertiesProvider";
+import app from "../../provider/okta/autoLoginAppProvider";
+import mapping from "../../provider/okta/profileMappingProvider";
+import schema from "../../provider/okta/appUserSchemaPropertiesProvider";
 import { CORE_USER, NICE_USER, planMappings } from "../../provider/okta/attributeMappingsLogic";
 import { oktaFixture, sandboxFixture, OktaFixture, uniqueLabel } from "../support/sandbox";
 
@@ -84,14 +84,14 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
     describe("AppUserSchemaProperties", () => {
         it("check passes good input through; an unknown value waits", async () => {
             const news = { orgUrl: f.orgUrl, appId: "0oa1", properties: { niceTeam: team } };
-            assert.deepEqual(await schema.check(news, news), { inputs: news });
+            assert.deepEqual(await schema.check(news, news), { inputs: news, failures: [] });
             const later = { ...news, properties: UNKNOWN as Any };
-            assert.deepEqual(await schema.check(news, later), { inputs: later });
+            assert.deepEqual(await schema.check(news, later), { inputs: later, failures: [] });
             const partly = {
                 ...news,
                 properties: { a: UNKNOWN, b: { ...team, title: UNKNOWN, type: UNKNOWN } } as Any,
             };
-            assert.deepEqual(await schema.check(news, partly), { inputs: partly });
+            assert.deepEqual(await schema.check(news, partly), { inputs: partly, failures: [] });
         });
 
         it("check wants the org's base URL: no query or fragment", async () => {
@@ -345,11 +345,11 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
                 appId: "0oa1",
                 properties: { givenName: "user.firstName" },
             };
-            assert.deepEqual(await mapping.check(news, news), { inputs: news });
+            assert.deepEqual(await mapping.check(news, news), { inputs: news, failures: [] });
             const later = { ...news, properties: UNKNOWN as Any };
-            assert.deepEqual(await mapping.check(news, later), { inputs: later });
+            assert.deepEqual(await mapping.check(news, later), { inputs: later, failures: [] });
             const partly = { ...news, properties: { givenName: UNKNOWN } as Any };
-            assert.deepEqual(await mapping.check(news, partly), { inputs: partly });
+            assert.deepEqual(await mapping.check(news, partly), { inputs: partly, failures: [] });
         });
 
         it("check wants the org's base URL: no query or fragment", async () => {

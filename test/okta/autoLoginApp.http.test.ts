@@ -2,7 +2,7 @@
 // the exact outputs, the exact calls made (no write where nothing differs), and the app as Okta's
 // API shows it afterwards. Each test makes its own app.
 import { strict as assert } from "assert";
-import * as app from "../../provider/okta/autoLoginAppProvider";
+import app from "../../provider/okta/autoLoginAppProvider";
 import { setOktaRetryPolicy } from "../../provider/okta/client";
 import type { AutoLoginAppOutputs } from "../../provider/okta/autoLoginAppLogic";
 import type { Proxy } from "../support/proxy";

@@ -1,8 +1,8 @@
 // The GroupAssignment provider's every method called directly against the sandbox over real HTTP:
 // exact outputs, the calls made, and the app's group assignments as Okta's API shows them.
 import { strict as assert } from "assert";
-import * as app from "../../provider/okta/autoLoginAppProvider";
-import * as group from "../../provider/okta/groupAssignmentProvider";
+import app from "../../provider/okta/autoLoginAppProvider";
+import group from "../../provider/okta/groupAssignmentProvider";
 import { oktaFixture, OktaFixture, uniqueLabel } from "../support/sandbox";
 
 describe("GroupAssignment provider against the sandbox (HTTP)", function () {

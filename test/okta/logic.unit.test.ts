@@ -3,9 +3,9 @@
 import { strict as assert } from "assert";
 import { fromCapabilities, toCapabilities } from "../../provider/okta/capabilities";
 import { connectionStatus, remainingSteps, StepContext } from "../../provider/okta/connectionSteps";
-import * as app from "../../provider/okta/autoLoginAppProvider";
-import * as actions from "../../provider/okta/provisioningActionsProvider";
-import * as scim from "../../provider/okta/scimConnectionProvider";
+import app from "../../provider/okta/autoLoginAppProvider";
+import actions from "../../provider/okta/provisioningActionsProvider";
+import scim from "../../provider/okta/scimConnectionProvider";
 import * as pulumi from "@pulumi/pulumi";
 import * as defaults from "../../provider/defaults";
 import { appFromLive, appsMadeBy, checkAutoLoginApp } from "../../provider/okta/autoLoginAppLogic";

@@ -5,7 +5,7 @@
 // with nothing duplicated.
 import { strict as assert } from "assert";
 import axios from "axios";
-import * as appProvider from "../../provider/okta/autoLoginAppProvider";
+import appProvider from "../../provider/okta/autoLoginAppProvider";
 import { oktaApi, setOktaRetryPolicy } from "../../provider/okta/client";
 import { OktaError } from "../../provider/okta/errors";
 import type { RunningSandbox } from "../../sandbox/index";

@@ -6,8 +6,8 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import * as app from "../../provider/okta/autoLoginAppProvider";
-import * as group from "../../provider/okta/groupAssignmentProvider";
+import app from "../../provider/okta/autoLoginAppProvider";
+import group from "../../provider/okta/groupAssignmentProvider";
 import { startSandbox, RunningSandbox } from "../../sandbox/index";
 
 describe("Okta ownership marks and group look-ups (sandbox, HTTP)", function () {

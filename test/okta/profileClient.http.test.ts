@@ -3,9 +3,9 @@
 // the shapes Okta's management spec documents (SchemaApi.updateApplicationUserProfile,
 // ProfileMappingApi.updateProfileMapping), and the answers are what the sandbox then holds.
 import { strict as assert } from "assert";
-import * as app from "../../provider/okta/autoLoginAppProvider";
+import app from "../../provider/okta/autoLoginAppProvider";
 import { CORE_USER } from "../../provider/okta/attributeMappingsLogic";
-import * as schema from "../../provider/okta/appUserSchemaPropertiesProvider";
+import schema from "../../provider/okta/appUserSchemaPropertiesProvider";
 import { oktaProfileApi } from "../../provider/okta/profileClient";
 import type { Proxy } from "../support/proxy";
 import { oktaFixture, OktaFixture, uniqueLabel } from "../support/sandbox";

@@ -4,7 +4,7 @@
 // makes no call. Each test makes its own app, key and console steps.
 import { strict as assert } from "assert";
 import { forgetKeyReads } from "../../provider/cxone/keyReads";
-import * as actions from "../../provider/okta/provisioningActionsProvider";
+import actions from "../../provider/okta/provisioningActionsProvider";
 import type {
     ProvisioningActionsOutputs,
     ProvisioningActionsState,
@@ -243,9 +243,9 @@ describe("ProvisioningActions provider against the sandbox (HTTP)", function () 
 
     it("delete makes no call: the switches stay until the app goes", async () => {
         const appId = await newApp(true);
-        await actions.create(state(appId, "authorized"));
+        const made = await actions.create(state(appId, "authorized"));
         c.f.sandbox.clearRequests();
-        await actions.delete();
+        await actions.delete(made.id, made.outs);
         assert.deepEqual(oktaCalls(), []);
         assert.equal((await liveSwitches(appId)).create, "ENABLED");
     });

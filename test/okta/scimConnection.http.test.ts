@@ -5,7 +5,7 @@
 import { strict as assert } from "assert";
 import { forgetKeyReads } from "../../provider/cxone/keyReads";
 import { clearSessionCache } from "../../provider/cxone/session";
-import * as scim from "../../provider/okta/scimConnectionProvider";
+import scim from "../../provider/okta/scimConnectionProvider";
 import type {
     ScimConnectionOutputs,
     ScimConnectionState,
@@ -13,13 +13,13 @@ import type {
 import { connectionFixture, ConnectionFixture, Key } from "../support/connectionFixture";
 import { uniqueLabel, cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
 import axios from "axios";
-import * as accessKey from "../../provider/cxone/accessKeyProvider";
-import * as employee from "../../provider/cxone/employeeProvider";
-import * as role from "../../provider/cxone/roleProvider";
+import accessKey from "../../provider/cxone/accessKeyProvider";
+import employee from "../../provider/cxone/employeeProvider";
+import role from "../../provider/cxone/roleProvider";
 import { CxoneClient } from "../../provider/cxone/client";
 import type { AccessKeyOutputs } from "../../provider/cxone/accessKeyLogic";
-import * as app from "../../provider/okta/autoLoginAppProvider";
-import * as connection from "../../provider/okta/scimConnectionProvider";
+import app from "../../provider/okta/autoLoginAppProvider";
+import connection from "../../provider/okta/scimConnectionProvider";
 import { sandboxRegion } from "../../provider/regions";
 import { completeConsoleSteps } from "../../sandbox/operator";
 
@@ -413,7 +413,7 @@ describe("ScimConnection provider against the sandbox (HTTP)", function () {
         await c.consoleSteps(appId, key);
         const made = await scim.create(s);
         c.f.sandbox.clearRequests();
-        await scim.delete();
+        await scim.delete(made.id, made.outs);
         assert.deepEqual(c.calls(), []);
         assert.equal(await liveStatus(appId), "ENABLED");
         assert.equal(made.outs.status, "authorized");

@@ -2,8 +2,8 @@
 // engine builds from them, and the AppUserSchemaProperties / ProfileMapping providers over real
 // HTTP: create, read (drift), update (repair), delete (Okta given back what it held).
 import { strict as assert } from "assert";
-import * as schemaProvider from "../../provider/okta/appUserSchemaPropertiesProvider";
-import * as mappingProvider from "../../provider/okta/profileMappingProvider";
+import schemaProvider from "../../provider/okta/appUserSchemaPropertiesProvider";
+import mappingProvider from "../../provider/okta/profileMappingProvider";
 import { planMappings } from "../../provider/okta/attributeMappingsLogic";
 import { compileExpression } from "../../sandbox/okta/expressions";
 import { mappedScimUser } from "../../sandbox/okta/scimBody";

@@ -3,11 +3,11 @@
 // own app and keys with the helpers below.
 import { strict as assert } from "assert";
 import axios from "axios";
-import * as employee from "../../provider/cxone/employeeProvider";
-import * as role from "../../provider/cxone/roleProvider";
+import employee from "../../provider/cxone/employeeProvider";
+import role from "../../provider/cxone/roleProvider";
 import { CxoneClient } from "../../provider/cxone/client";
-import * as app from "../../provider/okta/autoLoginAppProvider";
-import * as scim from "../../provider/okta/scimConnectionProvider";
+import app from "../../provider/okta/autoLoginAppProvider";
+import scim from "../../provider/okta/scimConnectionProvider";
 import type { ScimConnectionState } from "../../provider/okta/scimConnectionLogic";
 import { sandboxRegion } from "../../provider/regions";
 import { authenticateWithCxone, consoleSettings, saveScimSettings } from "../../sandbox/operator";

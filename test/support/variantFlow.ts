@@ -3,15 +3,15 @@
 // `destroy` (delete in reverse order). The resources and their inputs are the ScimIntegration's
 // (provider/integration.ts), in the order its dependencies give: the CXone side first, then Okta.
 // Used where a layer cheaper than the real engine shows an outcome (the variant suite).
-import * as role from "../../provider/cxone/roleProvider";
-import * as employee from "../../provider/cxone/employeeProvider";
-import * as accessKey from "../../provider/cxone/accessKeyProvider";
-import * as app from "../../provider/okta/autoLoginAppProvider";
-import * as group from "../../provider/okta/groupAssignmentProvider";
-import * as scim from "../../provider/okta/scimConnectionProvider";
-import * as schema from "../../provider/okta/appUserSchemaPropertiesProvider";
-import * as mapping from "../../provider/okta/profileMappingProvider";
-import * as actions from "../../provider/okta/provisioningActionsProvider";
+import role from "../../provider/cxone/roleProvider";
+import employee from "../../provider/cxone/employeeProvider";
+import accessKey from "../../provider/cxone/accessKeyProvider";
+import app from "../../provider/okta/autoLoginAppProvider";
+import group from "../../provider/okta/groupAssignmentProvider";
+import scim from "../../provider/okta/scimConnectionProvider";
+import schema from "../../provider/okta/appUserSchemaPropertiesProvider";
+import mapping from "../../provider/okta/profileMappingProvider";
+import actions from "../../provider/okta/provisioningActionsProvider";
 import { PartialCreateError } from "../../provider/cxone/errors";
 import { planMappings } from "../../provider/okta/attributeMappingsLogic";
 import { withMarker } from "../../provider/ownership";

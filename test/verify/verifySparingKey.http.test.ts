@@ -4,9 +4,9 @@
 // whatever fails (a failed revocation names the key to revoke by hand), and fails naming the
 // reason for a key switched off or revoked. Faults are injected where the sandbox would answer well.
 import { strict as assert } from "assert";
-import * as accessKey from "../../provider/cxone/accessKeyProvider";
-import * as employee from "../../provider/cxone/employeeProvider";
-import * as role from "../../provider/cxone/roleProvider";
+import accessKey from "../../provider/cxone/accessKeyProvider";
+import employee from "../../provider/cxone/employeeProvider";
+import role from "../../provider/cxone/roleProvider";
 import { CxoneClient } from "../../provider/cxone/client";
 import { sandboxRegion } from "../../provider/regions";
 import {
