@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as accessKeyProvider from "../../provider/cxone/accessKeyProvider";
 import * as employeeProvider from "../../provider/cxone/employeeProvider";
 import * as roleProvider from "../../provider/cxone/roleProvider";
-import type { ScimIntegrationArgs } from "../../provider/integration";
+import type { ScimIntegrationArgs } from "../../provider/integration/index";
 import * as autoLoginAppProvider from "../../provider/okta/autoLoginAppProvider";
 import * as groupAssignmentProvider from "../../provider/okta/groupAssignmentProvider";
 import * as provisioningActionsProvider from "../../provider/okta/provisioningActionsProvider";
