@@ -3,7 +3,7 @@
 import { CxoneRequestError } from "../cxone/scim";
 import { REGION_NAMES } from "../cxone/discovery/regions";
 
-export function seconds(ms: number): string {
+function seconds(ms: number): string {
     return `${Math.round(ms / 100) / 10} s`;
 }
 
@@ -13,7 +13,7 @@ export function regionHint(region: string): string {
         : `check the region ("${region}"; valid: ${REGION_NAMES.join(", ")}) and the FedRAMP setting`;
 }
 
-/** The transport failures both steps share, in the operator's words. */
+/** The transport failures every step shares, in the operator's words. */
 export function transportReason(
     e: CxoneRequestError,
     region: string,
