@@ -44,7 +44,7 @@ export default defineConfig(
                     selector:
                         "TSAsExpression > TSAsExpression[typeAnnotation.type='TSUnknownKeyword']",
                     message:
-                        "No `as unknown as`: type the value where it is checked (see provider/checks.ts).",
+                        "No `as unknown as`: type the value where it is checked (see provider/framework/checks.ts).",
                 },
             ],
         },

@@ -4,7 +4,7 @@
 // groups 200 a page [spec]).
 import { impactLines } from "../provider/people/messages";
 import { peopleReport, type PeopleFacts } from "../provider/people/probe";
-import { sandboxRegion, cxoneEndpointFor } from "../provider/regions";
+import { sandboxRegion, cxoneEndpointFor } from "../provider/cxone/discovery/regions";
 import { addPeople } from "../sandbox/okta/population";
 import { benchSandbox, timed } from "./world";
 

@@ -3,7 +3,7 @@
 import { AccessKey } from "../provider/cxone/accessKey";
 import { Employee } from "../provider/cxone/employee";
 import { Role } from "../provider/cxone/role";
-import { cxoneEndpointFor, sandboxRegion } from "../provider/regions";
+import { cxoneEndpointFor, sandboxRegion } from "../provider/cxone/discovery/regions";
 import { params, ScaleParams } from "./params";
 
 const o = params<ScaleParams>();

@@ -1,6 +1,10 @@
 // The root stack: the whole integration from stack config; the sandbox when no tenant is set.
 import * as pulumi from "@pulumi/pulumi";
-import { checkScimIntegrationArgs, gateInputsOf, ScimIntegration } from "../provider/integration";
+import {
+    checkScimIntegrationArgs,
+    gateInputsOf,
+    ScimIntegration,
+} from "../provider/integration/index";
 import { askBeforeWriting } from "../provider/preflight/gate";
 import { PlainGateInputs, preWriteFacts } from "../provider/preflight/integrationGate";
 import { integrationProbes } from "../provider/preflight/probes";

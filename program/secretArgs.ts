@@ -3,7 +3,7 @@
 // program reads config as plain text to check it first, naming the key, before anything is
 // declared).
 import * as pulumi from "@pulumi/pulumi";
-import type { ScimIntegrationArgs } from "../provider/integration";
+import type { ScimIntegrationArgs } from "../provider/integration/index";
 
 /** The engine's list of secret config keys (`ns:name`), as the language host passes it. */
 export function configSecretKeys(env: NodeJS.ProcessEnv = process.env): string[] {

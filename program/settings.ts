@@ -1,6 +1,6 @@
 // Stack config -> ScimIntegration inputs. Pure apart from the config getter: unit-tested.
 // With no `cxone:region`, the stack targets the local sandbox (its endpoints file).
-import type { ScimIntegrationArgs } from "../provider/integration";
+import type { ScimIntegrationArgs } from "../provider/integration/index";
 import { formatProblems, validateMappings } from "../provider/okta/attributeMappingsLogic";
 import { repeatedKeys } from "./jsonKeys";
 

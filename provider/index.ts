@@ -7,7 +7,7 @@ export {
     ScimIntegrationArgs,
     ScimIntegrationArgsError,
     ScimIntegrationTransforms,
-} from "./integration";
+} from "./integration/index";
 export * from "./cxone/index";
 export { AutoLoginApp, AutoLoginAppArgs } from "./okta/autoLoginApp";
 export { GroupAssignment, GroupAssignmentArgs } from "./okta/groupAssignment";
@@ -27,9 +27,15 @@ export {
 export { ConnectionStatus } from "./okta/connectionSteps";
 export { OktaResourceKind } from "./okta/appResources";
 export { OktaError } from "./okta/errors";
-export * from "./defaults";
-export { resolveRegion, sandboxRegion, REGION_NAMES, ResolvedRegion, RegionError } from "./regions";
-export { verifyConnection } from "./verify";
+export * from "./integration/defaults";
+export {
+    resolveRegion,
+    sandboxRegion,
+    REGION_NAMES,
+    ResolvedRegion,
+    RegionError,
+} from "./cxone/discovery/regions";
+export { verifyConnection } from "./verify/verify";
 export {
     preflight,
     formatPreflight,
@@ -38,5 +44,5 @@ export {
     PreflightInput,
     PreflightResult,
     FactStatus,
-} from "./preflight";
+} from "./preflight/preflight";
 export { UnconfirmedFactError, UnconfirmedFact } from "./core/unconfirmed";

@@ -8,10 +8,10 @@ import {
     sandboxRegion,
     REGION_NAMES,
     type ResolvedRegion,
-} from "../provider/regions";
-import { formatVerifyResult, verifyConnection, type VerifyResult } from "../provider/verify";
-import { verifySparingKey } from "../provider/verifySparingKey";
-import { formatPreflight, preflight } from "../provider/preflight";
+} from "../provider/cxone/discovery/regions";
+import { formatVerifyResult, verifyConnection, type VerifyResult } from "../provider/verify/verify";
+import { verifySparingKey } from "../provider/verify/verifySparingKey";
+import { formatPreflight, preflight } from "../provider/preflight/preflight";
 import { startTranscript, transcriptSetting } from "../provider/core/transcript";
 import { setProductPart } from "../provider/core/userAgent";
 

@@ -1,11 +1,11 @@
 // The AccessKey resource: the key Okta uses as OAuth client id/secret (procedure step 3).
 import * as pulumi from "@pulumi/pulumi";
-import { forwarder } from "../forwarder";
+import { forwarder } from "../framework/forwarder";
 import type { CxoneEndpoint } from "./session";
 
 /** Inputs of {@link AccessKey}. */
 export interface AccessKeyArgs {
-    /** The CXone tenant (see provider/regions.ts). Stored in state so refresh and destroy reach it. */
+    /** The CXone tenant (see provider/cxone/discovery/regions.ts). Stored in state so refresh and destroy reach it. */
     endpoint: pulumi.Input<CxoneEndpoint>;
     /** The employee the key belongs to, usually `employee.employeeId`. Changing it replaces the key. */
     employeeId: pulumi.Input<string>;

@@ -2,9 +2,9 @@
 import type { AccessKeyRecord } from "./client";
 import { Diff, diffFields, REPLACE, UPDATE, withEndpoint } from "./diffing";
 import { KeyUse, keySchedule, PreviousKey, retirement } from "./keyRotation";
-import type { Checked, Unchecked } from "../checks";
-import { DEFAULT_ACTIVE } from "../defaults";
-import { withDefaults } from "../props";
+import type { Checked, Unchecked } from "../framework/checks";
+import { DEFAULT_ACTIVE } from "../integration/defaults";
+import { withDefaults } from "../framework/props";
 import type { CxoneEndpoint } from "./session";
 import {
     check,

@@ -1,7 +1,7 @@
 // AccessKey provider methods, loaded at call time by the serialized forwarder. The secret exists
 // only in create's result (stored as a Pulumi secret); destroy revokes the key.
 import { defineProvider, type ReadResult } from "../framework/defineProvider";
-import { readResult } from "../forwarder";
+import { readResult } from "../framework/forwarder";
 import { CxoneClient } from "./client";
 import { PartialCreateError } from "./errors";
 import {

@@ -1,4 +1,4 @@
-// The ONE place that knows CXone API paths and payload shapes (hosts: provider/regions.ts). Each
+// The ONE place that knows CXone API paths and payload shapes (hosts: provider/cxone/discovery/regions.ts). Each
 // call carries its confidence mark: doc = NICE's pages, spec = published OpenAPI, sdk = NICE's own
 // published SDKs, seen = public code only, guess = inference. A mark that is not doc or spec
 // carries the id of its row in docs/vendor-facts/unconfirmed.md, e.g. [seen:role-create-route].
@@ -16,7 +16,7 @@ import {
     ROLE_UPDATE_ROUTE,
 } from "./facts";
 import type { RetryPolicy } from "./retry";
-import type { UserHubHost } from "../regions";
+import type { UserHubHost } from "./discovery/regions";
 import type { AxiosResponse } from "axios";
 import { CxoneEndpoint, CxoneSession } from "./session";
 
@@ -234,7 +234,7 @@ async function firstMatches<T>(
 export interface CxoneClientOptions {
     credentials?: { accessKeyId: string; accessKeySecret: string; tenantId?: string };
     retry?: Partial<RetryPolicy>;
-    /** which discovered host serves UserHub; default USER_HUB_HOST in provider/regions.ts */
+    /** which discovered host serves UserHub; default USER_HUB_HOST in provider/cxone/discovery/regions.ts */
     userHubHost?: UserHubHost;
 }
 

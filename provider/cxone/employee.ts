@@ -1,12 +1,12 @@
 // The Employee resource: the CXone profile the SCIM access key belongs to (procedure steps 2, 4).
 import * as pulumi from "@pulumi/pulumi";
-import { forwarder } from "../forwarder";
-import { secretLike } from "../secretness";
+import { forwarder } from "../framework/forwarder";
+import { secretLike } from "../framework/secretness";
 import type { CxoneEndpoint } from "./session";
 
 /** Inputs of {@link Employee}. */
 export interface EmployeeArgs {
-    /** The CXone tenant (see provider/regions.ts). Stored in state so refresh and destroy reach it. */
+    /** The CXone tenant (see provider/cxone/discovery/regions.ts). Stored in state so refresh and destroy reach it. */
     endpoint: pulumi.Input<CxoneEndpoint>;
     /** Email address the operator owns (the activation email goes there); also the user name. Changing it creates a new employee. */
     email: pulumi.Input<string>;

@@ -1,9 +1,9 @@
 // Employee: validation, diffing and payload mapping. Pure: no I/O, tested without servers.
 import type { EmployeeFields, EmployeeRecord, EmployeeStatus } from "./client";
 import { Diff, diffFields, REPLACE, UPDATE, withEndpoint } from "./diffing";
-import type { Checked, Unchecked } from "../checks";
-import { DEFAULT_ADOPT_EXISTING, DEFAULT_BILLABLE, DEFAULT_INVITE } from "../defaults";
-import { withDefaults } from "../props";
+import type { Checked, Unchecked } from "../framework/checks";
+import { DEFAULT_ADOPT_EXISTING, DEFAULT_BILLABLE, DEFAULT_INVITE } from "../integration/defaults";
+import { withDefaults } from "../framework/props";
 import type { CxoneEndpoint } from "./session";
 import {
     check,

@@ -1,7 +1,7 @@
 // Employee provider methods, loaded at call time by the serialized forwarder. CXone never deletes
 // employees: destroy deactivates; an employee deactivated outside Pulumi is revived by update.
 import { defineProvider, type ReadResult } from "../framework/defineProvider";
-import { readResult } from "../forwarder";
+import { readResult } from "../framework/forwarder";
 import { CxoneClient, EmployeeRecord, EmployeeStatus } from "./client";
 import { refusedOutright } from "../core/errors";
 import { adminAccessKey } from "./credentials";

@@ -1,5 +1,5 @@
 // Which CXone host answers UserHub for a tenant: the connection test's check of the one host
-// choice the evidence disagrees on (USER_HUB_HOST in provider/regions.ts). One discovery, then
+// choice the evidence disagrees on (USER_HUB_HOST in provider/cxone/discovery/regions.ts). One discovery, then
 // the same user read on each candidate host; uncached, not retried, no secret or token kept.
 import axios from "axios";
 import {
@@ -9,7 +9,7 @@ import {
     USER_HUB_HOST,
     type DiscoveredHosts,
     type UserHubHost,
-} from "../regions";
+} from "./discovery/regions";
 import { pinLocalhost } from "./localhostNames";
 import { userAgentHeader } from "../core/userAgent";
 import { CxoneRequestError, toRequestError } from "./scim";

@@ -45,7 +45,7 @@ const DAY_MS = 86_400_000;
  * Both dates come from CXone, so clocks of this machine do not enter the comparison. Equal dates
  * are not evidence (CXone may round them). A sign-in with the new key by anything but Okta before
  * Okta switched would look the same: that is why the connection test spares the key (it signs in
- * with a temporary key of the same employee, provider/verifySparingKey.ts) and the secret is
+ * with a temporary key of the same employee, provider/verify/verifySparingKey.ts) and the secret is
  * shown only by reference, for the person who enters it in Okta.
  */
 export function oktaUsesNewKey(current: KeyUse, previous: PreviousKey): boolean {

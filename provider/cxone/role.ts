@@ -1,12 +1,12 @@
 // The Role resource: the CXone role the SCIM access key runs as (procedure step 1).
 import * as pulumi from "@pulumi/pulumi";
-import { forwarder } from "../forwarder";
-import { secretLike } from "../secretness";
+import { forwarder } from "../framework/forwarder";
+import { secretLike } from "../framework/secretness";
 import type { CxoneEndpoint } from "./session";
 
 /** Inputs of {@link Role}. */
 export interface RoleArgs {
-    /** The CXone tenant (see provider/regions.ts). Stored in state so refresh and destroy reach it. */
+    /** The CXone tenant (see provider/cxone/discovery/regions.ts). Stored in state so refresh and destroy reach it. */
     endpoint: pulumi.Input<CxoneEndpoint>;
     /**
      * Role name: at most 50 characters, none of `/ \ + ! ? < > # & , % "`. CXone never reuses a

@@ -1,10 +1,10 @@
 // Role: validation, diffing and state mapping. Pure: no I/O, tested without servers.
 import type { RoleRecord } from "./client";
-import { adoptionRefusal, ownerIn } from "../ownership";
+import { adoptionRefusal, ownerIn } from "../framework/ownership";
 import { Diff, diffFields, REPLACE, sameSet, UPDATE, withEndpoint } from "./diffing";
-import { DEFAULT_ADOPT_EXISTING, DEFAULT_ROLE_STATUS } from "../defaults";
-import { withDefaults } from "../props";
-import type { Checked, Unchecked } from "../checks";
+import { DEFAULT_ADOPT_EXISTING, DEFAULT_ROLE_STATUS } from "../integration/defaults";
+import { withDefaults } from "../framework/props";
+import type { Checked, Unchecked } from "../framework/checks";
 import type { CxoneEndpoint } from "./session";
 import {
     check,

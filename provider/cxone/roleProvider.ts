@@ -1,8 +1,8 @@
-// The role provider, loaded at call time by the serialized forwarder (see provider/forwarder.ts).
+// The role provider, loaded at call time by the serialized forwarder (see provider/framework/forwarder.ts).
 // CXone never deletes roles nor reuses their names: destroy deactivates; create adopts an existing
 // role only when the operator asked for it (docs/design.md, "CXone roles").
 import { defineProvider, type ReadResult } from "../framework/defineProvider";
-import { readResult } from "../forwarder";
+import { readResult } from "../framework/forwarder";
 import { CxoneClient, RoleRecord } from "./client";
 import { mayHaveHappened } from "./errors";
 import { refusedOutright } from "../core/errors";

@@ -16,14 +16,14 @@ import {
     USER_HUB_HOST,
     type DiscoveredHosts,
     type UserHubHost,
-} from "../regions";
+} from "./discovery/regions";
 import { sleep } from "../core/sleep";
 import { answerOf, UnconfirmedFactError } from "../core/unconfirmed";
 import { REGION_AREA_HOSTS, REGION_ISSUERS, TOKEN_TENANT_CLAIM, USERHUB_HOST } from "./facts";
 
 /**
  * Where a CXone tenant lives. Non-secret; stored in resource state so refresh and delete reach the
- * same tenant. `provider/regions.ts` maps a region name to these URLs; for the sandbox all three
+ * same tenant. `provider/cxone/discovery/regions.ts` maps a region name to these URLs; for the sandbox all three
  * URLs are its single base URL.
  */
 export interface CxoneEndpoint {
@@ -380,7 +380,7 @@ export class CxoneSession {
             answer: `neither candidate answered (${answers.join("; ")})`,
             wayOn: [
                 "Run `npm run verify -- --preflight` with the same region and admin key: it reports which host answers.",
-                "Library users can name the host: cxone endpoint apiUrl; report the host so provider/regions.ts can be corrected.",
+                "Library users can name the host: cxone endpoint apiUrl; report the host so provider/cxone/discovery/regions.ts can be corrected.",
             ],
         });
     }

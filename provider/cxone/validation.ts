@@ -1,7 +1,14 @@
 // CXone-specific input checks: the tenant endpoint every CXone resource carries. Pure, no I/O; the
 // checkers every resource shares live in ../checks.ts (re-exported here for the CXone modules).
-import { allOf, check, CheckFailure, httpsUrl, isUnknown, optionalString } from "../checks";
-import { pinnedTo } from "../endpointPolicy";
+import {
+    allOf,
+    check,
+    CheckFailure,
+    httpsUrl,
+    isUnknown,
+    optionalString,
+} from "../framework/checks";
+import { pinnedTo } from "./discovery/endpointPolicy";
 import type { CxoneEndpoint } from "./session";
 
 export {
@@ -16,7 +23,7 @@ export {
     optionalString,
     requiredString,
     UNKNOWN,
-} from "../checks";
+} from "../framework/checks";
 
 const ENDPOINT_FIELDS = ["issuerUrl", "areaUrl", "apiUrl", "tenantId"];
 
@@ -26,7 +33,7 @@ export function checkEndpoint(failures: CheckFailure[], endpoint: unknown): void
     if (!endpoint || typeof endpoint !== "object" || Array.isArray(endpoint)) {
         failures.push({
             property: "endpoint",
-            reason: "endpoint is required: an object with issuerUrl and areaUrl (see provider/regions.ts)",
+            reason: "endpoint is required: an object with issuerUrl and areaUrl (see provider/cxone/discovery/regions.ts)",
         });
         return;
     }

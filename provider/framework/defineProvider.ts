@@ -1,11 +1,11 @@
-// One surface per provider module. The serialized forwarder stored in every stack (../forwarder.ts)
+// One surface per provider module. The serialized forwarder stored in every stack (forwarder.ts)
 // loads a provider module by package path and calls check, diff, create, read, update and delete
 // on what it exports: stacks made by any earlier version rely on those six names, so the object
 // defineProvider returns answers all six. The engine's untyped properties are typed here, once.
-import "../providerProcess";
+import "./providerProcess";
 import type * as pulumi from "@pulumi/pulumi";
-import type { Checked, Unchecked } from "../checks";
-import { Props, stored } from "../props";
+import type { Checked, Unchecked } from "./checks";
+import { Props, stored } from "./props";
 
 /** read()'s result: the live outputs, and the live inputs for the next diff. */
 export type ReadResult<O> = pulumi.dynamic.ReadResult<O>;

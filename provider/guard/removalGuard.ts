@@ -5,7 +5,7 @@
 // earlier `pulumi up`. See docs/safety.md, "Losing the whole integration". A removal that is asked
 // for still passes the people safeguard: it reads whom deleting the app cuts off (docs/people.md).
 import * as pulumi from "@pulumi/pulumi";
-import { forwarder } from "../forwarder";
+import { forwarder } from "../framework/forwarder";
 
 /** Inputs of {@link RemovalGuard}. */
 export interface RemovalGuardArgs {

@@ -9,7 +9,7 @@ import {
     optionalString,
     requiredString,
     Unchecked,
-} from "../checks";
+} from "../framework/checks";
 
 /** What the guard keeps: the integration's name and the ids of the objects it would lose. */
 export type RemovalGuardState = {

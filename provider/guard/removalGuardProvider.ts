@@ -1,7 +1,7 @@
 // RemovalGuard provider methods, loaded at call time by the serialized forwarder. No vendor call:
 // the guard only refuses a deletion nobody asked for.
 import { defineProvider } from "../framework/defineProvider";
-import { DEFAULT_DEACTIVATION_THRESHOLD } from "../defaults";
+import { DEFAULT_DEACTIVATION_THRESHOLD } from "../integration/defaults";
 import { removalReport } from "../people/probe";
 import { asPart } from "../core/userAgent";
 import { runningPulumiCommand } from "./pulumiCommand";

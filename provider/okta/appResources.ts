@@ -7,7 +7,7 @@
 // shows all of them in both modes.
 import * as pulumi from "@pulumi/pulumi";
 import type * as okta from "@pulumi/okta";
-import { ownerMarker } from "../ownership";
+import { ownerMarker } from "../framework/ownership";
 import { AutoLoginApp, AutoLoginAppArgs } from "./autoLoginApp";
 import { toCapabilities, ProvisioningSwitches } from "./capabilities";
 import { GroupAssignment, GroupAssignmentArgs } from "./groupAssignment";

@@ -3,7 +3,7 @@
 // Okta refuses a custom property named like a base one, and its base set differs between apps
 // (a SCIM app's is larger than the four fields of NICE's procedure [doc]).
 import { defineProvider, type ReadResult } from "../framework/defineProvider";
-import { readResult } from "../forwarder";
+import { readResult } from "../framework/forwarder";
 import { OktaError } from "./errors";
 import {
     diffManaged,
@@ -23,7 +23,7 @@ import {
     isUnknown,
     requiredString,
     Unchecked,
-} from "../checks";
+} from "../framework/checks";
 
 type Inputs = {
     orgUrl: string;

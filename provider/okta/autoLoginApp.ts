@@ -1,7 +1,7 @@
 // The AutoLoginApp resource: the custom SWA app CXone users sign in through (procedure step 6).
 import * as pulumi from "@pulumi/pulumi";
-import { forwarder } from "../forwarder";
-import { secretLike } from "../secretness";
+import { forwarder } from "../framework/forwarder";
+import { secretLike } from "../framework/secretness";
 
 /** Inputs of {@link AutoLoginApp}. */
 export interface AutoLoginAppArgs {

@@ -1,9 +1,9 @@
 // AutoLoginApp: validation, diffing and state mapping. Pure: no I/O, tested without servers.
-import { DEFAULT_ACTIVE, DEFAULT_ADOPT_EXISTING } from "../defaults";
-import { allOf } from "../checks";
-import { pinnedTo } from "../endpointPolicy";
-import { adoptionRefusal, ownerIn, ownerMarker } from "../ownership";
-import { compact, withDefaults } from "../props";
+import { DEFAULT_ACTIVE, DEFAULT_ADOPT_EXISTING } from "../integration/defaults";
+import { allOf } from "../framework/checks";
+import { pinnedTo } from "../cxone/discovery/endpointPolicy";
+import { adoptionRefusal, ownerIn, ownerMarker } from "../framework/ownership";
+import { compact, withDefaults } from "../framework/props";
 import type { AutoLoginAppSpec, OktaApp } from "./client";
 import {
     check,

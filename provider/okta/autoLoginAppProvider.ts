@@ -1,7 +1,7 @@
 // AutoLoginApp provider methods, loaded at call time by the serialized forwarder. Destroy
 // deactivates, then deletes the app (Okta deletes only inactive apps).
 import { defineProvider, type ReadResult } from "../framework/defineProvider";
-import { readResult } from "../forwarder";
+import { readResult } from "../framework/forwarder";
 import {
     adoptable,
     appFromLive,

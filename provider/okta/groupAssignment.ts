@@ -1,6 +1,6 @@
 // The GroupAssignment resource: which Okta group's members the app provisions into CXone.
 import * as pulumi from "@pulumi/pulumi";
-import { forwarder } from "../forwarder";
+import { forwarder } from "../framework/forwarder";
 
 /** Inputs of {@link GroupAssignment}. */
 export interface GroupAssignmentArgs {

@@ -1,6 +1,6 @@
 // GroupAssignment: validation and diffing. Pure: no I/O, tested without servers.
 import { CheckFailure, Checked, checkOrgAndIds, Unchecked } from "./validation";
-import { check as checkInput, optionalString } from "../checks";
+import { check as checkInput, optionalString } from "../framework/checks";
 
 /** GroupAssignment inputs after check() (no defaults: every input is required). */
 export type GroupAssignmentState = {

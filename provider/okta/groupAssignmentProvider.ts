@@ -1,6 +1,6 @@
 // GroupAssignment provider methods, loaded at call time by the serialized forwarder.
 import { defineProvider, type ReadResult } from "../framework/defineProvider";
-import { readResult } from "../forwarder";
+import { readResult } from "../framework/forwarder";
 import { oktaApi } from "./client";
 import {
     checkGroupAssignment,

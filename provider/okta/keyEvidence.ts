@@ -2,7 +2,7 @@
 // the previous key's, judged by the rules of provider/cxone/keyRotation.ts.
 import { keyUseOf, readAccessKey } from "../cxone/keyReads";
 import { KeyUse, oktaUsesNewKey } from "../cxone/keyRotation";
-import type { CxoneEndpoint } from "../regions";
+import type { CxoneEndpoint } from "../cxone/discovery/regions";
 import type { ConnectionEvidence, RotationEvidence } from "./connectionSteps";
 
 export async function accessKeyEvidence(

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { forwarder } from "../forwarder";
+import { forwarder } from "../framework/forwarder";
 
 /** Inputs of {@link ProfileMapping}. */
 export interface ProfileMappingArgs {

@@ -1,6 +1,6 @@
 // ProfileMapping's implementation, loaded at call time by the serialized forwarder.
 import { defineProvider, type ReadResult } from "../framework/defineProvider";
-import { readResult } from "../forwarder";
+import { readResult } from "../framework/forwarder";
 import { OktaError } from "./errors";
 import {
     diffManaged,
@@ -19,7 +19,7 @@ import {
     isUnknown,
     requiredString,
     Unchecked,
-} from "../checks";
+} from "../framework/checks";
 
 type Inputs = {
     orgUrl: string;

@@ -1,6 +1,6 @@
 // The ProvisioningActions resource: the "To App" switches of procedure step 14.
 import * as pulumi from "@pulumi/pulumi";
-import { forwarder } from "../forwarder";
+import { forwarder } from "../framework/forwarder";
 
 /** Inputs of {@link ProvisioningActions}. */
 export interface ProvisioningActionsArgs {

@@ -1,6 +1,6 @@
 // ProvisioningActions: validation, diffing and state mapping. Pure: no I/O, tested without servers.
-import { DEFAULT_PROVISIONING_SWITCHES } from "../defaults";
-import { compact, withDefaults } from "../props";
+import { DEFAULT_PROVISIONING_SWITCHES } from "../integration/defaults";
+import { compact, withDefaults } from "../framework/props";
 import { fromCapabilities, ProvisioningSwitches } from "./capabilities";
 import type { ProvisioningCapabilities } from "./client";
 import {

@@ -1,7 +1,7 @@
 // ProvisioningActions provider methods, loaded at call time by the serialized forwarder. Like
 // okta.app.Features, delete makes no call (the app's deletion takes its features with it).
 import { defineProvider, type ReadResult } from "../framework/defineProvider";
-import { readResult } from "../forwarder";
+import { readResult } from "../framework/forwarder";
 import { toCapabilities } from "./capabilities";
 import { oktaApi } from "./client";
 import {

@@ -1,5 +1,5 @@
 // Which resources declare the Okta app and its provisioning actions. Its own module, importing
-// nothing, because the package schema is derived from it (see provider/integrationInputs.ts).
+// nothing, because the package schema is derived from it (see provider/integration/integrationInputs.ts).
 
 /**
  * Which resources declare the Okta app and its provisioning actions: `builtin` (this package's

@@ -1,7 +1,7 @@
 // The ScimConnection resource: the SCIM settings of procedure steps 7-12, finished by a person.
 import * as pulumi from "@pulumi/pulumi";
-import { forwarder } from "../forwarder";
-import type { CxoneEndpoint } from "../regions";
+import { forwarder } from "../framework/forwarder";
+import type { CxoneEndpoint } from "../cxone/discovery/regions";
 
 /** Inputs of {@link ScimConnection}: the full SCIM settings of procedure steps 7-12. */
 export interface ScimConnectionArgs {

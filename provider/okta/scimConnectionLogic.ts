@@ -6,11 +6,11 @@ import {
     DEFAULT_SUPPORTED_ACTIONS,
     DEFAULT_UNIQUE_IDENTIFIER_FIELD,
     DEFAULT_WAIT_FOR_AUTHORIZATION_SECONDS,
-} from "../defaults";
-import { allOf } from "../checks";
-import { pinnedTo } from "../endpointPolicy";
-import { compact, withDefaults } from "../props";
-import type { CxoneEndpoint } from "../regions";
+} from "../integration/defaults";
+import { allOf } from "../framework/checks";
+import { pinnedTo } from "../cxone/discovery/endpointPolicy";
+import { compact, withDefaults } from "../framework/props";
+import type { CxoneEndpoint } from "../cxone/discovery/regions";
 import {
     ConnectionEvidence,
     connectionStatus,

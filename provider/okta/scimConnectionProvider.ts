@@ -2,7 +2,7 @@
 // API cannot set the connection of a custom app: these methods judge its status from evidence,
 // repair a connection deactivated out of band, and wait for the console steps when asked to.
 import { defineProvider, type ReadResult } from "../framework/defineProvider";
-import { readResult } from "../forwarder";
+import { readResult } from "../framework/forwarder";
 import { oktaApi } from "./client";
 import type { ConnectionEvidence } from "./connectionSteps";
 import { forgetKeyReads } from "../cxone/keyReads";

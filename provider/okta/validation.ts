@@ -1,6 +1,6 @@
 // Input checks of the Okta-side resources: the checkers every resource shares (../checks.ts), and
 // the one rule they add. Pure, no I/O; each failure names the property.
-import { check, CheckFailure, httpsUrl, requiredString } from "../checks";
+import { check, CheckFailure, httpsUrl, requiredString } from "../framework/checks";
 
 export {
     check,
@@ -14,7 +14,7 @@ export {
     optionalString,
     requiredString,
     Unchecked,
-} from "../checks";
+} from "../framework/checks";
 
 /** Longest string Okta-side inputs accept unless a resource says otherwise. */
 export const OKTA_STRING_MAX = 1000;

@@ -2,7 +2,7 @@
 // values, and which of them are secret (messages then leave the value out).
 import type { ProvisioningSwitches } from "../okta/capabilities";
 import type { Safeguard } from "../people/impactLogic";
-import type { CxoneEndpoint } from "../regions";
+import type { CxoneEndpoint } from "../cxone/discovery/regions";
 
 /** The integration's inputs the probes ask CXone and Okta about. */
 export interface PreWriteFacts {

@@ -3,9 +3,9 @@
 // way to share or take over an object another stack manages.
 import type { EmployeeRecord, RoleRecord } from "../cxone/client";
 import type { OktaApp, OktaGroup } from "../okta/client";
-import { broadGroupWarning } from "../integrationWarnings";
+import { broadGroupWarning } from "../integration/integrationWarnings";
 import { groupNotFoundMessage, isBroadGroup } from "../okta/groupAssignmentLogic";
-import { ownerIn } from "../ownership";
+import { ownerIn } from "../framework/ownership";
 import type { Refusal } from "./gate";
 import { PreWriteFacts, shown } from "./facts";
 

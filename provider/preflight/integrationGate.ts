@@ -1,7 +1,7 @@
 // The ScimIntegration's reads before the first write: its identifying inputs as plain facts, and
 // the gate its registration (and so every child's) waits for.
 import * as pulumi from "@pulumi/pulumi";
-import type { CxoneEndpoint } from "../regions";
+import type { CxoneEndpoint } from "../cxone/discovery/regions";
 import { claim, collisions } from "./collisions";
 import { askBeforeWriting, GateReport } from "./gate";
 import type { PreWriteFacts } from "./facts";

@@ -6,7 +6,7 @@
 import { CxoneClient, EmployeeRecord, RoleRecord } from "../cxone/client";
 import { oktaApi } from "../okta/client";
 import { peopleReport } from "../people/probe";
-import { ownerIn } from "../ownership";
+import { ownerIn } from "../framework/ownership";
 import type { Probe } from "./gate";
 import { appsByLabel, employeesByEmail, rolesByName } from "./sharedQuestions";
 import type { PreWriteFacts } from "./facts";

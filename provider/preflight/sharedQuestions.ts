@@ -3,7 +3,7 @@
 // employee by email; the Okta probe and the people probe both list the apps of the label.
 import { CxoneClient, type EmployeeRecord, type RoleRecord } from "../cxone/client";
 import { oktaApi, type OktaApp } from "../okta/client";
-import type { CxoneEndpoint } from "../regions";
+import type { CxoneEndpoint } from "../cxone/discovery/regions";
 import type { RunReads } from "./runReads";
 
 const key = (...parts: string[]) => JSON.stringify(parts);

@@ -3,7 +3,7 @@
 // CXone client pins to this machine) against their look-alikes.
 import { strict as assert } from "assert";
 import { isLocalhostName, isLoopbackHost, isLoopbackUrl } from "../../provider/core/loopback";
-import { check, httpsUrl } from "../../provider/checks";
+import { check, httpsUrl } from "../../provider/framework/checks";
 import { checkEndpoint } from "../../provider/cxone/validation";
 
 describe("core: loopback hosts and localhost names", () => {

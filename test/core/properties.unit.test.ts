@@ -13,7 +13,7 @@ import {
     optionalString,
     requiredString,
     UNKNOWN,
-} from "../../provider/checks";
+} from "../../provider/framework/checks";
 import { diffAccessKey } from "../../provider/cxone/accessKeyLogic";
 import { diffFields, endpointDiff, FieldRule, sameSet } from "../../provider/cxone/diffing";
 import { diffEmployee } from "../../provider/cxone/employeeLogic";
@@ -31,7 +31,7 @@ import {
     RegionError,
     resolveRegion,
     sandboxRegion,
-} from "../../provider/regions";
+} from "../../provider/cxone/discovery/regions";
 
 const runs = { numRuns: 300 };
 const ep = {

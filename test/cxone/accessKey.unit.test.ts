@@ -97,7 +97,7 @@ describe("AccessKey rules (pure)", () => {
                 [
                     { endpoint: "https://na1.nice-incontact.com" },
                     "endpoint",
-                    "endpoint is required: an object with issuerUrl and areaUrl (see provider/regions.ts)",
+                    "endpoint is required: an object with issuerUrl and areaUrl (see provider/cxone/discovery/regions.ts)",
                 ],
             ];
             for (const [change, property, reason] of rows)

@@ -197,7 +197,7 @@ describe("CXone endpoint check (pure)", () => {
         return failures.map((f) => [f.property, f.reason]);
     };
     const required =
-        "endpoint is required: an object with issuerUrl and areaUrl (see provider/regions.ts)";
+        "endpoint is required: an object with issuerUrl and areaUrl (see provider/cxone/discovery/regions.ts)";
 
     it("a full CXone endpoint, the sandbox's loopback URLs, and preview's unknown pass", () => {
         assert.deepEqual(
@@ -240,7 +240,7 @@ describe("CXone endpoint check (pure)", () => {
             const r = run({ ...ep, [field]: "https://evil.example.com" });
             assert.equal(r.length, 1, field);
             assert.equal(r[0][0], `endpoint.${field}`);
-            // the domain list comes from the region table (provider/regions.ts)
+            // the domain list comes from the region table (provider/cxone/discovery/regions.ts)
             assert.match(
                 r[0][1],
                 new RegExp(

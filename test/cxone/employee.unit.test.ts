@@ -133,7 +133,7 @@ describe("Employee rules (pure)", () => {
                 [
                     { endpoint: [] },
                     "endpoint",
-                    "endpoint is required: an object with issuerUrl and areaUrl (see provider/regions.ts)",
+                    "endpoint is required: an object with issuerUrl and areaUrl (see provider/cxone/discovery/regions.ts)",
                 ],
             ];
             for (const [change, property, reason] of rows)

@@ -14,7 +14,7 @@ import {
 } from "../../provider/cxone/accessKeyToken";
 import axios from "axios";
 import { probeUserHub } from "../../provider/cxone/hostProbe";
-import { hostsFromDiscovery, USER_HUB_HOST } from "../../provider/regions";
+import { hostsFromDiscovery, USER_HUB_HOST } from "../../provider/cxone/discovery/regions";
 import { CxoneRequestError } from "../../provider/cxone/scim";
 import { startSandbox, type RunningSandbox } from "../../sandbox/index";
 import { startLocalServer, type LocalServer } from "../support/loopbackServer";

@@ -31,7 +31,7 @@ import {
 import { CxoneError, errorFacts, scrub } from "../../provider/cxone/errors";
 import { adminAccessKey, isLoopbackUrl } from "../../provider/cxone/credentials";
 import { UNKNOWN } from "../../provider/cxone/validation";
-import { forwarder } from "../../provider/forwarder";
+import { forwarder } from "../../provider/framework/forwarder";
 import * as pulumi from "@pulumi/pulumi";
 
 const ep = {

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { tokenFields } from "../../provider/cxone/accessKeyToken";
 import { billableOf } from "../../provider/cxone/client";
 import { userIdFromClaims } from "../../provider/cxone/jwt";
-import { hostsFromDiscovery } from "../../provider/regions";
+import { hostsFromDiscovery } from "../../provider/cxone/discovery/regions";
 import { installBrowser } from "../support/cxoneSdkHost";
 
 type CommonSdk = typeof import("@nice-devone/common-sdk");

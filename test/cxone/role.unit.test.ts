@@ -183,7 +183,7 @@ describe("Role rules (pure)", () => {
             assert.deepEqual(reasons({ endpoint: undefined }), [
                 [
                     "endpoint",
-                    "endpoint is required: an object with issuerUrl and areaUrl (see provider/regions.ts)",
+                    "endpoint is required: an object with issuerUrl and areaUrl (see provider/cxone/discovery/regions.ts)",
                 ],
             ]);
         });

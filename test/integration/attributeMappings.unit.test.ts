@@ -31,7 +31,7 @@ describe("ScimIntegration attributeMappings (mocks)", function () {
         attributeMappings?: Record<string, string>,
     ) {
         declared.length = 0;
-        const { ScimIntegration } = await import("../../provider/integration");
+        const { ScimIntegration } = await import("../../provider/integration/index");
         const s = new ScimIntegration("cxone-okta", {
             cxone: { region: "na1" },
             oktaOrgUrl: "https://dev-1.okta.com",

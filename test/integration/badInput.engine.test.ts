@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import accessKeyProvider from "../../provider/cxone/accessKeyProvider";
 import employeeProvider from "../../provider/cxone/employeeProvider";
 import roleProvider from "../../provider/cxone/roleProvider";
-import type { ScimIntegrationArgs } from "../../provider/integration";
+import type { ScimIntegrationArgs } from "../../provider/integration/index";
 import autoLoginAppProvider from "../../provider/okta/autoLoginAppProvider";
 import groupAssignmentProvider from "../../provider/okta/groupAssignmentProvider";
 import provisioningActionsProvider from "../../provider/okta/provisioningActionsProvider";

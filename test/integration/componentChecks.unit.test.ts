@@ -1,12 +1,16 @@
-// provider/componentChecks.ts on its own: what a child's check sees of values not known yet
+// provider/integration/componentChecks.ts on its own: what a child's check sees of values not known yet
 // (Outputs, resources, promises become the engine's unknown, however deep), and how failures are
 // renamed to the argument the user typed, skipped when the component derives the input, and
 // reported once.
 import { strict as assert } from "assert";
 import { installMocks } from "../support/pulumiMocks";
 import * as pulumi from "@pulumi/pulumi";
-import { UNKNOWN } from "../../provider/checks";
-import { ChildInputs, childChecks, childProblems } from "../../provider/componentChecks";
+import { UNKNOWN } from "../../provider/framework/checks";
+import {
+    ChildInputs,
+    childChecks,
+    childProblems,
+} from "../../provider/integration/componentChecks";
 
 /** A child whose check records what it was given and fails with `failures`. */
 function child(

@@ -10,9 +10,9 @@ import {
     BAD_ARGUMENTS_MESSAGE,
     Implementation,
     ScimIntegration as PackageComponent,
-} from "../../provider/componentPackage";
-import * as integration from "../../provider/integration";
-import type { ScimIntegrationInputs } from "../../provider/integrationInputs";
+} from "../../provider/integration/componentPackage";
+import * as integration from "../../provider/integration/index";
+import type { ScimIntegrationInputs } from "../../provider/integration/integrationInputs";
 
 // The compiler checks that integration.ts provides what componentPackage.ts loads from it.
 const implementation: Implementation = integration;

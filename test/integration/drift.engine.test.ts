@@ -8,7 +8,7 @@ import axios from "axios";
 import type { EngineEvent } from "@pulumi/pulumi/automation";
 import { CxoneClient } from "../../provider/cxone/client";
 import { oktaApi } from "../../provider/okta/client";
-import { cxoneEndpointFor, sandboxRegion } from "../../provider/regions";
+import { cxoneEndpointFor, sandboxRegion } from "../../provider/cxone/discovery/regions";
 import { completeConsoleSteps } from "../../sandbox/operator";
 import { integrationFixture, IntegrationFixture, writes } from "../support/integrationStack";
 import { census } from "../support/reliability";
@@ -140,7 +140,7 @@ describe("drift matrix: every resource type changed and deleted out of band (rea
         });
         await f.stack.up();
 
-        // the description is restored with the stack's ownership mark (provider/ownership.ts)
+        // the description is restored with the stack's ownership mark (provider/framework/ownership.ts)
         assert.match(
             (await client.getRole(o.roleId))?.description ?? "",
             /^Okta SCIM provisioning \(managed by Pulumi\) \[pulumi stack: cxone-okta-scim\/[^\]]+\]$/,

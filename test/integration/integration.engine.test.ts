@@ -5,7 +5,7 @@ import { strict as assert } from "assert";
 import axios from "axios";
 import { CxoneClient } from "../../provider/cxone/client";
 import { oktaApi } from "../../provider/okta/client";
-import { sandboxRegion, cxoneEndpointFor } from "../../provider/regions";
+import { sandboxRegion, cxoneEndpointFor } from "../../provider/cxone/discovery/regions";
 import { completeConsoleSteps } from "../../sandbox/operator";
 import {
     integrationFixture,

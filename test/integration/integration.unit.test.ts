@@ -1,4 +1,4 @@
-// ScimIntegration (provider/integration.ts) under Pulumi's mocks: which resources it declares in the
+// ScimIntegration (provider/integration/integration.ts) under Pulumi's mocks: which resources it declares in the
 // builtin mode and how they are connected, the per-child transforms, the outputs it records, and
 // every argument a child's check() judges, refused up front by the argument's name, all at once,
 // before any child is registered (so `pulumi up --skip-preview` creates nothing either).
@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type {
     ScimIntegration as Integration,
     ScimIntegrationArgs,
-} from "../../provider/integration";
+} from "../../provider/integration/index";
 import {
     Declared,
     MockWorld,
@@ -46,7 +46,7 @@ describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
     ): Promise<Integration> {
         recordRegistrations(declared, world, preview);
         declared.length = 0;
-        const { ScimIntegration } = await import("../../provider/integration");
+        const { ScimIntegration } = await import("../../provider/integration/index");
         const s = new ScimIntegration("scim", { ...base, ...args });
         await settled(s.provisioningApplied);
         return s;
@@ -69,7 +69,7 @@ describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
             "scim-scim",
         ]);
         assert.equal(one("-role").inputs.name, "SCIM Access Key");
-        // the default description, with this stack's ownership mark (provider/ownership.ts)
+        // the default description, with this stack's ownership mark (provider/framework/ownership.ts)
         assert.equal(
             one("-role").inputs.description,
             "Okta SCIM provisioning (managed by Pulumi) [pulumi stack: project/stack]",
@@ -177,7 +177,7 @@ describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
     it("reports every argument error at once, naming each input", async () => {
         recordRegistrations(declared, world, true);
         const { ScimIntegration, ScimIntegrationArgsError } =
-            await import("../../provider/integration");
+            await import("../../provider/integration/index");
         const bad = {
             ...base,
             cxone: { region: "mars1" },
@@ -209,7 +209,7 @@ describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
 
     it("one argument error reads as before: 'cxone.<input>: <reason>'", async () => {
         recordRegistrations(declared, world, true);
-        const { ScimIntegration } = await import("../../provider/integration");
+        const { ScimIntegration } = await import("../../provider/integration/index");
         assert.throws(
             () => new ScimIntegration("bad", { ...base, cxone: { region: "na1", fedramp: true } }),
             (e: Error) =>
@@ -241,7 +241,7 @@ describe("ScimIntegration: each bad argument named as typed, no child registered
         recordRegistrations(declared, world, false);
         declared.length = 0;
         const { ScimIntegration, ScimIntegrationArgsError, checkScimIntegrationArgs } =
-            await import("../../provider/integration");
+            await import("../../provider/integration/index");
         const pure = checkScimIntegrationArgs({ ...argsBase, ...args });
         let caught: unknown;
         try {
@@ -562,7 +562,7 @@ describe("ScimIntegration: arguments reach the children, or the package's defaul
     async function build(args: Partial<ScimIntegrationArgs>): Promise<void> {
         recordRegistrations(declared, world, false);
         declared.length = 0;
-        const { ScimIntegration } = await import("../../provider/integration");
+        const { ScimIntegration } = await import("../../provider/integration/index");
         const s = new ScimIntegration("scim", { ...argsBase, ...args });
         await settled(s.provisioningApplied);
         await settled(s.role.description);
@@ -695,7 +695,7 @@ describe("ScimIntegration: children's plain inputs checked before any registrati
         recordRegistrations(declared, world, false);
         declared.length = 0;
         const { ScimIntegration, ScimIntegrationArgsError } =
-            await import("../../provider/integration");
+            await import("../../provider/integration/index");
         try {
             new ScimIntegration("scim", { ...outputsBase, ...args });
         } catch (e) {
@@ -774,7 +774,7 @@ describe("ScimIntegration's recorded outputs (mocks)", function () {
         };
         answers.provisioningActions = { applied: false };
         mockProviders(declared, () => answers, "p", "s");
-        const { ScimIntegration } = await import("../../provider/integration");
+        const { ScimIntegration } = await import("../../provider/integration/index");
         const s = new ScimIntegration("rec", {
             cxone: { region: "au1" },
             oktaOrgUrl: "https://dev-1.okta.com",

@@ -1,16 +1,16 @@
-// The engine warnings ScimIntegration gives (provider/integrationWarnings.ts and the component's own
+// The engine warnings ScimIntegration gives (provider/integration/integrationWarnings.ts and the component's own
 // steps and rotation warnings), run under Pulumi's mocks: with no engine the SDK prints each
 // warning to the console, where the test reads it. Each setting that would do nothing, or more than
 // meant, gets its warning; a setting that does what it says gets none.
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import type { ScimIntegrationArgs } from "../../provider/integration";
+import type { ScimIntegrationArgs } from "../../provider/integration/index";
 import {
     ALL_OFF_WARNING,
     broadGroupWarning,
     NO_GROUP_WARNING,
     notAnIdWarning,
-} from "../../provider/integrationWarnings";
+} from "../../provider/integration/integrationWarnings";
 import {
     defaultAnswers,
     mockProviders,
@@ -43,7 +43,7 @@ describe("ScimIntegration's warnings (mocks; the SDK prints them without an engi
         shape(answers);
         declared.length = 0;
         mockProviders(declared, () => answers);
-        const { ScimIntegration } = await import("../../provider/integration");
+        const { ScimIntegration } = await import("../../provider/integration/index");
         return warningsDuring(async () => {
             const s = new ScimIntegration("warn", { ...base, ...args });
             await valueOf(s.provisioningApplied);

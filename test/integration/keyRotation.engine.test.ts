@@ -7,7 +7,7 @@
 import { strict as assert } from "assert";
 import type { EngineEvent } from "@pulumi/pulumi/automation";
 import { CxoneClient } from "../../provider/cxone/client";
-import { cxoneEndpointFor, sandboxRegion } from "../../provider/regions";
+import { cxoneEndpointFor, sandboxRegion } from "../../provider/cxone/discovery/regions";
 import {
     authenticateWithCxone,
     completeConsoleSteps,

@@ -6,8 +6,8 @@
 import { strict as assert } from "assert";
 import { randomBytes } from "crypto";
 import { CxoneClient } from "../../provider/cxone/client";
-import { cxoneEndpointFor, sandboxRegion } from "../../provider/regions";
-import { formatVerifyResult, STEP_TOKEN, verifyConnection } from "../../provider/verify";
+import { cxoneEndpointFor, sandboxRegion } from "../../provider/cxone/discovery/regions";
+import { formatVerifyResult, STEP_TOKEN, verifyConnection } from "../../provider/verify/verify";
 import {
     authenticateWithCxone,
     completeConsoleSteps,

@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type {
     ScimIntegration as Integration,
     ScimIntegrationArgs,
-} from "../../provider/integration";
+} from "../../provider/integration/index";
 import { Declared, MockWorld, recordRegistrations, settled } from "../support/pulumiMocks";
 
 const UNKNOWN = pulumi.runtime.unknownValue;
@@ -29,7 +29,7 @@ describe("ScimIntegration with oktaResources: pulumi-okta (mocks)", function () 
     ): Promise<{ s: Integration; applied?: boolean }> {
         recordRegistrations(declared, world, preview);
         declared.length = 0;
-        const { ScimIntegration } = await import("../../provider/integration");
+        const { ScimIntegration } = await import("../../provider/integration/index");
         const s = new ScimIntegration("cxone-okta", {
             cxone: { region: "na1" },
             oktaOrgUrl: "https://dev-1.okta.com",
@@ -113,7 +113,7 @@ describe("ScimIntegration with oktaResources: pulumi-okta (mocks)", function () 
     it("exposes every child as soon as the constructor returns: each was declared by it, not later", async () => {
         world.connectionStatus = UNKNOWN;
         recordRegistrations(declared, world, true);
-        const { ScimIntegration } = await import("../../provider/integration");
+        const { ScimIntegration } = await import("../../provider/integration/index");
         const s = new ScimIntegration("sync", {
             cxone: { region: "na1" },
             oktaOrgUrl: "https://dev-1.okta.com",

@@ -7,7 +7,7 @@ import app from "../../provider/okta/autoLoginAppProvider";
 import actions from "../../provider/okta/provisioningActionsProvider";
 import scim from "../../provider/okta/scimConnectionProvider";
 import * as pulumi from "@pulumi/pulumi";
-import * as defaults from "../../provider/defaults";
+import * as defaults from "../../provider/integration/defaults";
 import { appFromLive, appsMadeBy, checkAutoLoginApp } from "../../provider/okta/autoLoginAppLogic";
 import type { OktaApp } from "../../provider/okta/client";
 import {
@@ -213,7 +213,7 @@ describe("Okta logic modules: defaults in check(), state mapping, the connection
         },
     };
 
-    it("check() applies the package defaults, defined once in provider/defaults.ts", () => {
+    it("check() applies the package defaults, defined once in provider/integration/defaults.ts", () => {
         const c = checkScimConnection(connection);
         assert.deepEqual(c.failures, []);
         assert.equal(c.inputs.secretReference, defaults.DEFAULT_SECRET_REFERENCE);

@@ -20,7 +20,7 @@ import { CxoneClient } from "../../provider/cxone/client";
 import type { AccessKeyOutputs } from "../../provider/cxone/accessKeyLogic";
 import app from "../../provider/okta/autoLoginAppProvider";
 import connection from "../../provider/okta/scimConnectionProvider";
-import { sandboxRegion } from "../../provider/regions";
+import { sandboxRegion } from "../../provider/cxone/discovery/regions";
 import { completeConsoleSteps } from "../../sandbox/operator";
 
 describe("ScimConnection provider against the sandbox (HTTP)", function () {

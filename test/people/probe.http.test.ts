@@ -2,7 +2,7 @@
 // the label changes in the same update, tells a new key where Okta provisions now, refuses over the
 // threshold, and writes nothing.
 import * as assert from "assert";
-import { ownerMarker } from "../../provider/ownership";
+import { ownerMarker } from "../../provider/framework/ownership";
 import { findStackApp, peopleReport, type PeopleFacts } from "../../provider/people/probe";
 import { addPeople } from "../../sandbox/okta/population";
 import { connectionFixture, type ConnectionFixture } from "../support/connectionFixture";

@@ -5,8 +5,8 @@
 import { strict as assert } from "assert";
 import * as path from "path";
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
-import { ScimIntegration } from "../../provider/componentPackage";
-import * as defaults from "../../provider/defaults";
+import { ScimIntegration } from "../../provider/integration/componentPackage";
+import * as defaults from "../../provider/integration/defaults";
 import { repoRoot } from "../../scripts/lib/engine";
 
 interface Property {

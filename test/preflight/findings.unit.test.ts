@@ -4,7 +4,7 @@
 import { strict as assert } from "assert";
 import type { EmployeeRecord, RoleRecord } from "../../provider/cxone/client";
 import type { OktaApp, OktaGroup } from "../../provider/okta/client";
-import { ownerMarker, withMarker } from "../../provider/ownership";
+import { ownerMarker, withMarker } from "../../provider/framework/ownership";
 import { PreWriteFacts, shown } from "../../provider/preflight/facts";
 import { collisions } from "../../provider/preflight/collisions";
 import {

@@ -11,7 +11,7 @@ import * as os from "os";
 import * as path from "path";
 import { CxoneClient } from "../../provider/cxone/client";
 import { oktaApi } from "../../provider/okta/client";
-import { ownerMarker } from "../../provider/ownership";
+import { ownerMarker } from "../../provider/framework/ownership";
 import { RunningSandbox, startSandbox } from "../../sandbox/index";
 import { engineEnv, repoRoot } from "../../scripts/lib/engine";
 import { testProgram, testStack } from "../support/engine";

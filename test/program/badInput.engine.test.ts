@@ -13,7 +13,7 @@ import { RunningSandbox, startSandbox } from "../../sandbox/index";
 import { engineEnv, repoRoot } from "../../scripts/lib/engine";
 import { STACK_TRACE } from "../support/reliability";
 import { pulumi, pulumiOk } from "../support/pulumiCommand";
-import { ALL_OFF_WARNING, NO_GROUP_WARNING } from "../../provider/integrationWarnings";
+import { ALL_OFF_WARNING, NO_GROUP_WARNING } from "../../provider/integration/integrationWarnings";
 
 interface Case {
     what: string;

@@ -593,7 +593,7 @@ describe("every root-program setting reaches the component", function () {
     it("each setting lands on the child it configures; the builtin app signs in at the region's login URL", async () => {
         recordRegistrations(declared, world, false);
         declared.length = 0;
-        const { ScimIntegration } = await import("../../provider/integration");
+        const { ScimIntegration } = await import("../../provider/integration/index");
         const s = new ScimIntegration("scim", integrationArgs(configFrom({ ...every, ...real })));
         await settled(s.provisioningApplied);
 
@@ -655,7 +655,7 @@ describe("every root-program setting reaches the component", function () {
     it("FedRAMP: the builtin app signs in at the FedRAMP login URL", async () => {
         recordRegistrations(declared, world, false);
         declared.length = 0;
-        const { ScimIntegration } = await import("../../provider/integration");
+        const { ScimIntegration } = await import("../../provider/integration/index");
         const region = {
             "cxone:region": "na2",
             "cxone:fedramp": "true",

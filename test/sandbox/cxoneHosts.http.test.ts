@@ -10,7 +10,7 @@ import axios from "axios";
 import { CxoneClient } from "../../provider/cxone/client";
 import { UnconfirmedFactError } from "../../provider/core/unconfirmed";
 import { clearSessionCache } from "../../provider/cxone/session";
-import { cxoneEndpointFor, sandboxRegion } from "../../provider/regions";
+import { cxoneEndpointFor, sandboxRegion } from "../../provider/cxone/discovery/regions";
 import { startSandbox, type RunningSandbox } from "../../sandbox/index";
 
 describe("CXone sandbox: distinct hosts, and the wrong host fails", function () {

@@ -5,7 +5,7 @@
 import * as assert from "assert";
 import { execFile } from "child_process";
 import * as path from "path";
-import type { VerifyResult } from "../../provider/verify";
+import type { VerifyResult } from "../../provider/verify/verify";
 import { runVerify } from "../../scripts/verify";
 import { sandboxFixture, type SandboxFixture } from "../support/sandbox";
 

@@ -9,7 +9,7 @@ import { CxoneClient } from "../../provider/cxone/client";
 import app from "../../provider/okta/autoLoginAppProvider";
 import scim from "../../provider/okta/scimConnectionProvider";
 import type { ScimConnectionState } from "../../provider/okta/scimConnectionLogic";
-import { sandboxRegion } from "../../provider/regions";
+import { sandboxRegion } from "../../provider/cxone/discovery/regions";
 import { authenticateWithCxone, consoleSettings, saveScimSettings } from "../../sandbox/operator";
 import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "./sandbox";
 

@@ -1,7 +1,7 @@
 // The integration's whole flow through its providers, called over HTTP against a sandbox as the
 // engine calls them: `up` (check, create; or read, diff, update), `preview` (read, diff), and
 // `destroy` (delete in reverse order). The resources and their inputs are the ScimIntegration's
-// (provider/integration.ts), in the order its dependencies give: the CXone side first, then Okta.
+// (provider/integration/integration.ts), in the order its dependencies give: the CXone side first, then Okta.
 // Used where a layer cheaper than the real engine shows an outcome (the variant suite).
 import role from "../../provider/cxone/roleProvider";
 import employee from "../../provider/cxone/employeeProvider";
@@ -14,8 +14,8 @@ import mapping from "../../provider/okta/profileMappingProvider";
 import actions from "../../provider/okta/provisioningActionsProvider";
 import { PartialCreateError } from "../../provider/cxone/errors";
 import { planMappings } from "../../provider/okta/attributeMappingsLogic";
-import { withMarker } from "../../provider/ownership";
-import { sandboxRegion } from "../../provider/regions";
+import { withMarker } from "../../provider/framework/ownership";
+import { sandboxRegion } from "../../provider/cxone/discovery/regions";
 import type { CxoneEndpoint } from "../../provider/cxone/session";
 import type { RequestLogEntry, RunningSandbox } from "../../sandbox/index";
 

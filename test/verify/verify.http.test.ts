@@ -1,4 +1,4 @@
-// The connection test (provider/verify.ts) step by step against the scripted loopback CXone, word
+// The connection test (provider/verify/verify.ts) step by step against the scripted loopback CXone, word
 // for word: the sign-in, Okta's SCIM userName lookup, which host answers UserHub, and transport
 // failures with no HTTP answer at all. Each outcome reads as the operator's next action, later
 // steps are skipped once one fails, and no secret or token reaches the result.
@@ -6,7 +6,11 @@ import { strict as assert } from "assert";
 import * as http from "http";
 import * as net from "net";
 import type { AddressInfo } from "net";
-import { REGION_NAMES, sandboxRegion, type ResolvedRegion } from "../../provider/regions";
+import {
+    REGION_NAMES,
+    sandboxRegion,
+    type ResolvedRegion,
+} from "../../provider/cxone/discovery/regions";
 import {
     formatVerifyResult,
     KEY_USE_NOTE,
@@ -15,7 +19,7 @@ import {
     STEP_USERHUB,
     verifyConnection,
     type VerifyResult,
-} from "../../provider/verify";
+} from "../../provider/verify/verify";
 import { jwtWith } from "../support/jwt";
 import { closedPort } from "../support/loopbackServer";
 import {
@@ -445,7 +449,7 @@ describe("the connection test against a scripted CXone", () => {
                 name: STEP_USERHUB,
                 ok: false,
                 detail:
-                    'only the other candidate answered: set USER_HUB_HOST in provider/regions.ts to "api_endpoint"; ' +
+                    'only the other candidate answered: set USER_HUB_HOST in provider/cxone/discovery/regions.ts to "api_endpoint"; ' +
                     `${derived()} answered HTTP 404; ${apiEndpoint()} answered HTTP 200 (the stack uses derived)`,
             });
             assert.equal(r.userHubUrl, `http://api-c1.localhost:${cx.port}/inContactAPI`);

@@ -1,7 +1,7 @@
 // The connection test's terminal report: one line per step marked PASS, FAIL or SKIP, the UserHub
 // host when one answered, the notes, and the verdict. Pure formatting, no secret in, none out.
 import { strict as assert } from "assert";
-import { formatVerifyResult, type VerifyResult } from "../../provider/verify";
+import { formatVerifyResult, type VerifyResult } from "../../provider/verify/verify";
 
 const base: VerifyResult = {
     ok: true,

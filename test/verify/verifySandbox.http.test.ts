@@ -1,11 +1,11 @@
-// The connection test (provider/verify.ts) over real HTTP against the local sandbox: a working key,
+// The connection test (provider/verify/verify.ts) over real HTTP against the local sandbox: a working key,
 // a wrong secret, SCIM refusals and hangs injected as faults, a key switched off, a token from
 // another area, a closed port. (The `verify` command itself: test/scripts/verify.http.test.ts.)
 import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { sandboxRegion } from "../../provider/regions";
+import { sandboxRegion } from "../../provider/cxone/discovery/regions";
 import {
     formatVerifyResult,
     STEP_SCIM,
@@ -13,7 +13,7 @@ import {
     STEP_USERHUB,
     verifyConnection,
     type VerifyResult,
-} from "../../provider/verify";
+} from "../../provider/verify/verify";
 import { startSandbox, type RunningSandbox } from "../../sandbox/index";
 import { closedPort } from "../support/loopbackServer";
 

@@ -1,4 +1,4 @@
-// The connection test that spares the key (provider/verifySparingKey.ts) against the sandbox over
+// The connection test that spares the key (provider/verify/verifySparingKey.ts) against the sandbox over
 // HTTP, outcome by outcome: it passes for a working key without moving the key's lastUsedDate (the
 // stack's evidence that Okta uses the key), reports each step exactly, revokes its temporary key
 // whatever fails (a failed revocation names the key to revoke by hand), and fails naming the
@@ -8,14 +8,18 @@ import accessKey from "../../provider/cxone/accessKeyProvider";
 import employee from "../../provider/cxone/employeeProvider";
 import role from "../../provider/cxone/roleProvider";
 import { CxoneClient } from "../../provider/cxone/client";
-import { sandboxRegion } from "../../provider/regions";
+import { sandboxRegion } from "../../provider/cxone/discovery/regions";
 import {
     formatVerifyResult,
     STEP_SCIM,
     STEP_TOKEN,
     DEFAULT_PROBE_USER_NAME,
-} from "../../provider/verify";
-import { STEP_KEY, verifySparingKey, SPARED_KEY_NOTE } from "../../provider/verifySparingKey";
+} from "../../provider/verify/verify";
+import {
+    STEP_KEY,
+    verifySparingKey,
+    SPARED_KEY_NOTE,
+} from "../../provider/verify/verifySparingKey";
 import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
 import * as net from "net";
 import type { AddressInfo } from "net";
@@ -106,7 +110,7 @@ describe("connection test sparing the key (sandbox)", function () {
     });
 });
 
-// The connection test that spares the key (provider/verifySparingKey.ts), outcome by outcome
+// The connection test that spares the key (provider/verify/verifySparingKey.ts), outcome by outcome
 // against the sandbox: each step's exact report, the temporary key revoked whatever fails, and a
 // failed revocation naming the key to revoke by hand. Faults are injected where the sandbox would
 // otherwise answer well.
@@ -178,7 +182,7 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
         assert.deepEqual(v.steps[2], {
             name: STEP_SCIM,
             ok: true,
-            detail: `${region().scimBaseUrl} answered the userName lookup Okta makes (0 for "${DEFAULT_PROBE_USER_NAME}")`,
+            detail: `${region().scimBaseUrl} answered the userName lookup Okta makes (0 matches for "${DEFAULT_PROBE_USER_NAME}")`,
         });
         assert.deepEqual(
             [v.region, v.accessKeyId, v.scimBaseUrl, v.notes],
@@ -198,7 +202,7 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
             probeUserName: "nobody@example.com",
         });
         assert.match(v.steps[0].detail, /, never used yet$/);
-        assert.match(v.steps[2].detail, / \(0 for "nobody@example\.com"\)$/);
+        assert.match(v.steps[2].detail, / \(0 matches for "nobody@example\.com"\)$/);
     });
 
     it("a key that does not exist: fails at the key check, the other steps skipped", async () => {
@@ -362,6 +366,7 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
         }
     });
 
+    // The SCIM step is the connection test's own (provider/verify/scimStep.ts): the same words.
     it("SCIM 403: names the permission to give; the temporary key is revoked", async () => {
         const { userId, keyId } = await employeeWithKey();
         f.sandbox.setFaults([
@@ -379,12 +384,16 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
         assert.deepEqual(v.steps[2], {
             name: STEP_SCIM,
             ok: false,
-            detail: 'the employee lacks permission (HTTP 403): give its role "Employees: Create and Edit"',
+            detail:
+                `the employee of access key ${keyId} lacks permission (HTTP 403): give its role ` +
+                '"Employees: Create and Edit" (which switches on "Employees: View") under Admin > ' +
+                "Security > Roles and Permissions, then activate the role; CXone said: Forbidden: " +
+                "injected fault",
         });
         assert.deepEqual(await keysOf(userId), [keyId]);
     });
 
-    it("another SCIM failure is quoted by kind, status and CXone's words", async () => {
+    it("another SCIM failure is quoted with its status and CXone's words", async () => {
         const { keyId } = await employeeWithKey();
         f.sandbox.setFaults([
             {
@@ -400,22 +409,27 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
         assert.equal(v.ok, false);
         assert.equal(
             v.steps[2].detail,
-            "the SCIM lookup failed: http, HTTP 500, Internal Server Error, injected fault",
+            "CXone's SCIM server failed (HTTP 500): try again later; CXone said: Internal Server Error: injected fault",
         );
         assert.equal(v.steps[2].ok, false);
     });
 
-    it("a SCIM server nobody answers: the kind alone", async () => {
+    it("a SCIM server nobody answers: refused, with where to look", async () => {
         const { keyId } = await employeeWithKey();
         const r = region();
-        r.scimBaseUrl = `http://127.0.0.1:${await closedPort()}/scim/v2`;
+        const port = await closedPort();
+        r.scimBaseUrl = `http://127.0.0.1:${port}/scim/v2`;
         const v = await verifySparingKey({
             region: r,
             accessKeyId: keyId,
             admin: admin(),
             timeoutMs: 2000,
         });
-        assert.equal(v.steps[2].detail, "the SCIM lookup failed: refused");
+        assert.equal(
+            v.steps[2].detail,
+            `connection refused by 127.0.0.1:${port}: nothing listens there; check that the sandbox ` +
+                "is running and the URL in .sandbox/endpoints.json is current, and any firewall or proxy",
+        );
     });
 
     it("a failed revocation fails the test and names the temporary key to revoke by hand", async () => {

@@ -1,4 +1,4 @@
-// The input checks every resource shares (provider/checks.ts), each message and each boundary
+// The input checks every resource shares (provider/framework/checks.ts), each message and each boundary
 // exactly: what an operator reads when an input is wrong, and what passes.
 import { strict as assert } from "assert";
 import {
@@ -15,7 +15,7 @@ import {
     optionalString,
     requiredString,
     UNKNOWN,
-} from "../../provider/checks";
+} from "../../provider/framework/checks";
 
 /** [value, expected reason or undefined] rows for one checker, at property `p`. */
 function table(checker: Checker, rows: [unknown, string | undefined][]): void {

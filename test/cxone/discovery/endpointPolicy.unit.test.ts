@@ -1,9 +1,18 @@
-// Where a CXone credential may go (provider/endpointPolicy.ts), word for word: the hosts and
+// Where a CXone credential may go (provider/cxone/discovery/endpointPolicy.ts), word for word: the hosts and
 // domains read from the region table, each pin's refusal listing what is allowed, and what the
 // pin leaves to other checks (non-URLs, non-strings).
 import { strict as assert } from "assert";
-import { cxoneDomains, cxoneHosts, endpointProblem, pinnedTo } from "../../provider/endpointPolicy";
-import { resolveRegion, sandboxRegion, allRegions } from "../../provider/regions";
+import {
+    cxoneDomains,
+    cxoneHosts,
+    endpointProblem,
+    pinnedTo,
+} from "../../../provider/cxone/discovery/endpointPolicy";
+import {
+    resolveRegion,
+    sandboxRegion,
+    allRegions,
+} from "../../../provider/cxone/discovery/regions";
 
 const HOSTS = [
     "au1.nice-incontact.com",

@@ -2,12 +2,12 @@
 // own errors (the engine prints their message anyway) and keeps every other print. Called here as
 // the host calls it: console.error with that one string.
 import { strict as assert } from "assert";
-import { isOurStackPrint } from "../../provider/providerProcess";
+import { isOurStackPrint } from "../../provider/framework/providerProcess";
 import { VendorError } from "../../provider/core/errors";
 import { CxoneError, PartialCreateError } from "../../provider/cxone/errors";
 import { CxoneRequestError } from "../../provider/cxone/scim";
 import { OktaError } from "../../provider/okta/errors";
-import { RegionError } from "../../provider/regions";
+import { RegionError } from "../../provider/cxone/discovery/regions";
 import { UnconfirmedFactError } from "../../provider/core/unconfirmed";
 
 /** What the SDK's provider host prints for a failed call. */

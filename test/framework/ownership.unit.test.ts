@@ -1,4 +1,4 @@
-// Which stack owns an object (provider/ownership.ts): the mark written into free text, read back,
+// Which stack owns an object (provider/framework/ownership.ts): the mark written into free text, read back,
 // and the adoption decision with every refusal's exact words. A refusal never suggests taking
 // over another stack's object.
 import { strict as assert } from "assert";
@@ -9,7 +9,7 @@ import {
     ownerIn,
     ownerMarker,
     withMarker,
-} from "../../provider/ownership";
+} from "../../provider/framework/ownership";
 
 const role = (markedBy?: string): Candidate => ({
     what: 'CXone role "SCIM Access Key"',

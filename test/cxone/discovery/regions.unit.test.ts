@@ -1,4 +1,4 @@
-// CXone regions (provider/regions.ts): the region table entry by entry with how sure we are of
+// CXone regions (provider/cxone/discovery/regions.ts): the region table entry by entry with how sure we are of
 // each URL, resolving a region and its refusals, and the tenant's hosts from the discovery
 // document field by field (a real tenant may never name this machine; plain http never leaves it).
 import {
@@ -16,7 +16,7 @@ import {
     sandboxRegion,
     userHubBase,
     type DiscoveredHostName,
-} from "../../provider/regions";
+} from "../../../provider/cxone/discovery/regions";
 import { strict as assert } from "assert";
 
 describe("regions: resolveRegion", () => {
@@ -345,7 +345,7 @@ describe("regions: NICE SDK facts [sdk]", () => {
     });
 });
 
-// The tenant's hosts from CXone's discovery document (provider/regions.ts hostsFromDiscovery),
+// The tenant's hosts from CXone's discovery document (provider/cxone/discovery/regions.ts hostsFromDiscovery),
 // field by field: a missing or malformed field leaves out only the hosts built from it (a stop,
 // naming the field and the issuer, comes only when the stack uses such a host), and the loopback
 // rule (a real tenant may never name this machine; plain http never leaves it).
@@ -592,7 +592,7 @@ describe("discovery: the tenant's hosts, field by field", () => {
     });
 });
 
-// The region table entry by entry (provider/regions.ts): every URL, how sure we are of each
+// The region table entry by entry (provider/cxone/discovery/regions.ts): every URL, how sure we are of each
 // (docs/vendor-facts/cxone.md: na1, au1, eu1 [doc]; ca1, uk1, jp1, na2 [seen]; na3, au2, eu2
 // only in NICE's SDK), and the notes an operator reads. A correction found on a real tenant
 // changes one row here and one line of the table. Also every refusal of resolveRegion and

@@ -1,7 +1,7 @@
 // Dynamic-provider property helpers: undefined keys dropped (the engine's Structs cannot hold
 // them), defaults kept where an input is unset, and read() refusing to run without stored state.
 import { strict as assert } from "assert";
-import { compact, stored, withDefaults } from "../../provider/props";
+import { compact, stored, withDefaults } from "../../provider/framework/props";
 
 describe("provider props", () => {
     it("compact drops only undefined values, at the top level", () => {
