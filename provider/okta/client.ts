@@ -8,6 +8,7 @@ import { defaultRetryPolicy, type RetryPolicy } from "../core/retry";
 import { sleep } from "../core/sleep";
 import { oktaApiToken } from "./credentials";
 import { OktaError, oktaErrorDetails } from "./errors";
+import { oktaRateBucket } from "./rateBucket";
 
 export interface OktaApp {
     id: string;
@@ -106,6 +107,7 @@ export async function call<T>(
             params: config.params,
             body: config.data,
             safe,
+            rateLimitKey: oktaRateBucket(url),
             headers: {
                 Authorization: `SSWS ${token}`,
                 Accept: "application/json",
