@@ -107,9 +107,10 @@ export async function admit(key: string, maxWaitMs: number): Promise<Admission |
 }
 
 /**
- * The call admitted at `a` got its answer. `window`: the answer's X-Rate-Limit-* facts, if any.
- * `refusedForMs`: the answer was a 429 and every call waits this long; `announced`: the vendor
- * said so (Retry-After or reset), rather than the client's own backoff.
+ * The call admitted at `a` got its answer. `window`: the answer's X-Rate-Limit-* facts, if any
+ * (kept from served answers only). `refusedForMs`: the answer was a 429 and every call waits this
+ * long; `announced`: the vendor said so (Retry-After, else its reset against its Date), rather
+ * than the client's own backoff.
  */
 export function release(
     key: string,
@@ -126,7 +127,10 @@ export function release(
 ): void {
     const g = gateOf(key);
     g.inFlight = Math.max(0, g.inFlight - 1);
-    if (answer.window) noteWindow(g, answer.window);
+    // A 429 closes the gate for the wait it announces and no longer: Okta's refusal also carries
+    // its window (Remaining 0, Reset up to 60 s away), which would otherwise hold every call to
+    // the key until that reset even when Retry-After said 1 s.
+    if (answer.window && answer.refusedForMs === undefined) noteWindow(g, answer.window);
     if (answer.refusedForMs !== undefined) {
         g.refusal = answer.refusal;
         g.openAt = Math.max(g.openAt, now + answer.refusedForMs);

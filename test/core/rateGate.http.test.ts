@@ -1,7 +1,8 @@
 // The provider process's shared rate budget over real HTTP: after one call's 429 the other calls to
 // that host wait for the announced reset instead of firing and failing; under the sandbox's CXone
 // rate limit a burst of concurrent calls converges with each call refused at most once; Okta's
-// X-Rate-Limit-Remaining stops calls before the bucket is empty, so none is refused.
+// X-Rate-Limit-Remaining stops calls before the bucket is empty, so none is refused; a 429 holds the
+// host only for the wait it announces, not for the window its rate headers also report.
 import { strict as assert } from "assert";
 import { sendWithRetry, type HttpFailure } from "../../provider/core/http";
 import { clearRateGates, gateWaitMs } from "../../provider/core/rateGate";
@@ -65,6 +66,54 @@ describe("core: one rate budget per host in the provider process, over HTTP", fu
                     s.at >= refusedAt + 900,
                     `${s.path} reached the server ${s.at - refusedAt} ms after the 429 (Retry-After 1 s)`,
                 );
+        });
+    });
+
+    describe("against a scripted Okta whose 429 carries Retry-After and its window", () => {
+        let srv: LocalServer;
+        let seen: Seen[] = [];
+        let refusedAt = 0;
+        before(async () => {
+            srv = await startLocalServer();
+            srv.answer = (q) => {
+                seen.push(q);
+                if (seen.length > 1) return { status: 200, body: {} };
+                refusedAt = Date.now();
+                const nowS = Math.floor(refusedAt / 1000);
+                return {
+                    status: 429,
+                    headers: {
+                        "retry-after": "1",
+                        date: new Date(nowS * 1000).toUTCString(),
+                        "x-rate-limit-limit": "100",
+                        "x-rate-limit-remaining": "0",
+                        "x-rate-limit-reset": String(nowS + 60),
+                    },
+                    body: {},
+                };
+            };
+        });
+        after(() => srv.stop());
+
+        it("the host's calls go on after Retry-After's 1 s, not at the window's reset 60 s on", async () => {
+            seen = [];
+            const get = (p: string) =>
+                sendWithRetry(
+                    { method: "GET", url: `${srv.url}${p}`, safe: true },
+                    { policy, fail, rateLimitJitterMs: 0 },
+                );
+            const first = get("/first");
+            while (gateWaitMs(new URL(srv.url).origin) === 0) await sleep(5);
+            const others = await Promise.all(["/a", "/b"].map(get));
+            await first;
+            assert.deepEqual(
+                others.map((r) => r.status),
+                [200, 200],
+            );
+            for (const s of seen.slice(1)) {
+                const after = s.at - refusedAt;
+                assert.ok(after >= 900 && after < 5000, `${s.path} sent ${after} ms after the 429`);
+            }
         });
     });
 
