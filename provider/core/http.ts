@@ -4,12 +4,21 @@
 // axios error (which holds the request's headers) escape: failures are handed to the vendor's
 // `fail` as facts.
 import axios, { type AxiosRequestConfig, type AxiosResponse, type Method } from "axios";
-import { backoffMs, isRetryable, retryAfterMs, type RetryPolicy } from "./retry";
+import {
+    backoffMs,
+    defaultRetryPolicy,
+    isRetryable,
+    retryAfterMs,
+    type RetryPolicy,
+} from "./retry";
 import { rateLimitResetMs, rateLimitWaitMs, rateWindowOf, type HeaderBag } from "./rateLimit";
 import { admit, gateWaitMs, lastRefusal, release } from "./rateGate";
 import { noteRefusals } from "./rateStats";
 import { sleep } from "./sleep";
 import { userAgentHeader } from "./userAgent";
+
+// The vendors' modules name axios's types through here: their HTTP goes through this module.
+export type { AxiosResponse, LookupAddressEntry, Method } from "axios";
 
 export interface HttpCall {
     method: Method;
@@ -20,8 +29,8 @@ export interface HttpCall {
     headers?: Record<string, string>;
     /** true when repeating the call cannot duplicate work */
     safe: boolean;
-    /** statuses that are answers, not failures (e.g. 404 on lookups) */
-    accept?: number[];
+    /** statuses that are answers, not failures (e.g. 404 on lookups); "all": every status (checks) */
+    accept?: number[] | "all";
     /** whose rate limit the call counts against (Okta: the endpoint bucket); default the URL's origin */
     rateLimitKey?: string;
     /** how the host name is resolved (CXone's `*.localhost` names, localhostNames.ts) */
@@ -63,6 +72,11 @@ function keyOf(call: HttpCall): string {
     }
 }
 
+function isAnswer(status: number, accept: HttpCall["accept"]): boolean {
+    if (status >= 200 && status < 300) return true;
+    return accept === "all" || (accept?.includes(status) ?? false);
+}
+
 function networkCodeOf(e: unknown): string {
     const code = e && typeof e === "object" && "code" in e ? e.code : undefined;
     return typeof code === "string" ? code : "ENETWORK";
@@ -76,6 +90,22 @@ export async function sendWithRetry(call: HttpCall, opts: HttpOptions): Promise<
     } finally {
         noteRefusals(tally.refusals);
     }
+}
+
+/**
+ * One attempt, never repeated: for a check that must see exactly how the vendor answers (CXone's
+ * connection test). It still waits at the host's shared rate gate, tells the gate what it was
+ * answered, and lets no axios error escape.
+ */
+export function sendOnce(
+    call: HttpCall,
+    opts: { timeoutMs: number; fail(f: HttpFailure): Error },
+): Promise<AxiosResponse> {
+    return sendWithRetry(call, {
+        policy: { ...defaultRetryPolicy, maxAttempts: 1, timeoutMs: opts.timeoutMs },
+        rateLimitJitterMs: 0,
+        fail: opts.fail,
+    });
 }
 
 async function attempts(
@@ -133,8 +163,7 @@ async function attempts(
             networkFailure: !res,
             refusal: status === 429 ? res : undefined,
         });
-        if (res && ((res.status >= 200 && res.status < 300) || call.accept?.includes(res.status)))
-            return res;
+        if (res && isAnswer(res.status, call.accept)) return res;
         const last = attempt >= policy.maxAttempts;
         if (status === 429 && refusedForMs !== undefined) {
             tally.refusals++;

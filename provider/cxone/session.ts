@@ -1,11 +1,10 @@
 // Authenticated, retrying HTTP to one CXone tenant: access-key token (cached per process, refreshed
 // before expiry), API base discovery, bounded retries with backoff, typed errors. It knows only
 // the authentication and discovery URLs; every API path lives in client.ts.
-import type { AxiosResponse, Method } from "axios";
 import type { AdminAccessKey } from "./credentials";
 import { CxoneError, errorFacts, scrub, alreadyReported } from "./errors";
 import { defaultRetryPolicy, RetryPolicy } from "./retry";
-import { sendWithRetry, type HttpFailure } from "../core/http";
+import { sendWithRetry, type AxiosResponse, type HttpFailure, type Method } from "../core/http";
 import { clearRateGates } from "../core/rateGate";
 import { accessKeyTokenUrl, tokenFields } from "./accessKeyToken";
 import { decodeJwtClaims, tenantIdFromClaims, userIdFromClaims } from "./jwt";
