@@ -29,3 +29,15 @@ export interface FloorParams {
 export interface ScaleFloorParams {
     count: number;
 }
+
+/** oktaScaleProgram.ts */
+export interface OktaScaleParams {
+    orgUrl: string;
+    appId: string;
+    groupIds: string[];
+}
+
+/** oktaScaleFloorProgram.ts */
+export interface OktaScaleFloorParams {
+    count: number;
+}

@@ -3,6 +3,7 @@ import type { CallRow } from "./calls";
 import type { LatencyResult } from "./latency";
 import { runners, type PreviewResult } from "./preview";
 import type { ScaleRow } from "./scale";
+import type { OktaScaleRow } from "./oktaScale";
 import { table } from "./table";
 import type { PeopleBench } from "./people";
 import { languages, type YamlResult } from "./yaml";
@@ -67,9 +68,13 @@ export function scaleTable(rows: ScaleRow[]): string {
             "resources",
             "result",
             "up",
+            "bound (calls/rate)",
+            "up/bound",
+            "up/max(floor,bound)",
             "ms/resource",
             "no-op floor up, ms/res",
             "up calls (w/r/t, 429s)",
+            "calls refused (max per call)",
             "provider peak RSS",
             "destroy (floor)",
             "load1",
@@ -79,13 +84,54 @@ export function scaleTable(rows: ScaleRow[]): string {
             r.resources,
             r.ok ? "ok" : "FAILED",
             `${(r.upMs / 1000).toFixed(1)} s`,
+            `${(r.boundMs / 1000).toFixed(1)} s`,
+            r.ratioToBound.toFixed(2),
+            r.ratioToFloorOrBound.toFixed(2),
             r.msPerResource,
             `${(r.floorUpMs / 1000).toFixed(1)} s, ${r.floorMsPerResource}`,
             `${wrt({ writes: r.upCalls.writes, reads: r.upCalls.reads, tokens: r.upCalls.tokens })}, ${r.upCalls.rateLimited}`,
+            `${r.refusedCalls} (${r.maxRefusals})`,
             `${r.providerPeakRssMb} MB (${r.providerProcesses} proc)`,
             `${(r.destroyMs / 1000).toFixed(1)} s (${(r.floorDestroyMs / 1000).toFixed(1)} s)`,
             r.load,
         ]),
+    );
+}
+
+export function oktaScaleTable(r: OktaScaleRow): string {
+    return table(
+        [
+            "assignments",
+            "result",
+            "up",
+            "bound (buckets' windows)",
+            "up/bound",
+            "up/max(floor,bound)",
+            "no-op floor up",
+            "calls per bucket",
+            "429s",
+            "calls refused (max per call)",
+            "destroy",
+            "load1",
+        ],
+        [
+            [
+                r.assignments,
+                r.ok ? "ok" : "FAILED",
+                `${(r.upMs / 1000).toFixed(1)} s`,
+                `${(r.boundMs / 1000).toFixed(1)} s`,
+                Number.isFinite(r.ratioToBound) ? r.ratioToBound.toFixed(2) : "-",
+                r.ratioToFloorOrBound.toFixed(2),
+                `${(r.floorUpMs / 1000).toFixed(1)} s`,
+                Object.entries(r.buckets)
+                    .map(([b, n]) => `${b.replace("/api/v1", "")} ${n}`)
+                    .join(", "),
+                r.upCalls.rateLimited,
+                `${r.refusedCalls} (${r.maxRefusals})`,
+                `${(r.destroyMs / 1000).toFixed(1)} s`,
+                r.load,
+            ],
+        ],
     );
 }
 

@@ -2,7 +2,7 @@
 // prints tables and writes .pulumi-local/bench/results.json. Reports numbers, asserts no timings:
 // exits non-zero only when an operation failed.
 //   node dist/bench/run.js [--only=calls,latency,preview,scale,people,yaml] [--latency=200] [--runs=5]
-//     [--sizes=50,100,200] [--rate=50] [--yaml-runs=3] [--keep]
+//     [--sizes=50,100,200] [--rate=50] [--okta-assignments=200] [--yaml-runs=3] [--keep]
 import * as fs from "fs";
 import { parseArgs } from "node:util";
 import * as os from "os";
@@ -18,9 +18,16 @@ import {
     previewProcessesTable,
     previewTable,
     scaleTable,
+    oktaScaleTable,
     yamlTable,
 } from "./report";
 import { benchScale, ScaleRow } from "./scale";
+import {
+    benchOktaScale,
+    OKTA_BUCKET_LIMIT,
+    OKTA_WINDOW_SECONDS,
+    type OktaScaleRow,
+} from "./oktaScale";
 import { benchDir, runId } from "./world";
 import { benchYaml, YamlResult } from "./yaml";
 
@@ -37,6 +44,7 @@ const options = (() => {
                 runs: text("5"),
                 sizes: text("50,100,200"),
                 rate: text("50"),
+                "okta-assignments": text("200"),
                 "yaml-runs": text("3"),
                 keep: { type: "boolean", default: false },
             },
@@ -63,6 +71,7 @@ interface Results {
     latency?: LatencyResult;
     preview?: PreviewResult;
     scale?: { perSecond: number; rows: ScaleRow[] };
+    oktaScale?: OktaScaleRow;
     people?: PeopleBench;
     yaml?: YamlResult;
     failures: string[];
@@ -106,9 +115,11 @@ async function main(): Promise<number> {
     if (only.includes("scale")) {
         const perSecond = Number(arg("rate"));
         const rows = await section(r, "scale", () =>
-            benchScale(arg("sizes").split(",").map(Number), perSecond),
+            benchScale(arg("sizes").split(",").filter(Boolean).map(Number), perSecond),
         );
         if (rows) r.scale = { perSecond, rows };
+        const n = Number(arg("okta-assignments"));
+        if (n > 0) r.oktaScale = await section(r, "okta-scale", () => benchOktaScale(n));
     }
     if (only.includes("people")) r.people = await section(r, "people", () => benchPeople());
     if (only.includes("yaml"))
@@ -117,6 +128,8 @@ async function main(): Promise<number> {
     r.totalMs = Date.now() - t0;
     for (const row of r.scale?.rows ?? [])
         if (!row.ok) r.failures.push(`scale ${row.employees}: ${row.error}`);
+    if (r.oktaScale && !r.oktaScale.ok)
+        r.failures.push(`okta scale ${r.oktaScale.assignments}: ${r.oktaScale.error}`);
 
     const out = path.join(benchDir, "results.json");
     fs.mkdirSync(benchDir, { recursive: true });
@@ -145,10 +158,17 @@ async function main(): Promise<number> {
             " loading @pulumi/pulumi and the program, what the inline runner pays once)";
         console.log(why + "\n" + previewProcessesTable(r.preview) + "\n");
     }
-    if (r.scale)
+    if (r.scale?.rows.length)
         console.log(
             `3. Scale under a ${r.scale.perSecond} req/s sandbox rate limit\n` +
                 scaleTable(r.scale.rows) +
+                "\n",
+        );
+    if (r.oktaScale)
+        console.log(
+            `3b. Okta: ${r.oktaScale.assignments} group assignments under the sandbox Okta's per-bucket limits` +
+                ` (${OKTA_BUCKET_LIMIT} per ${OKTA_WINDOW_SECONDS} s window per bucket)\n` +
+                oktaScaleTable(r.oktaScale) +
                 "\n",
         );
     if (r.people)

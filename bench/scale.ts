@@ -1,10 +1,14 @@
 // Section 3: N Employees + N AccessKeys + one Role in one stack under a sandbox rate limit, for
-// several N: total time, time per resource (flat = linear), peak provider RSS; then destroy.
+// several N: total time against the bound the rate limit sets (calls / rate) and against the
+// engine's own floor, the 429s and the most any one call was refused, time per resource (flat =
+// linear), peak provider RSS; then destroy.
 import * as os from "os";
+import * as path from "path";
+import { RATE_STATS_ENV, readRateStats } from "../provider/core/rateStats";
 import { countCalls, CallCounts } from "./requests";
 import { ProviderRssSampler } from "./rss";
 import type { ScaleFloorParams, ScaleParams } from "./params";
-import { benchProgram, benchSandbox, benchStack, runId, timed } from "./world";
+import { benchPaths, benchProgram, benchSandbox, benchStack, runId, timed } from "./world";
 
 export interface ScaleRow {
     employees: number;
@@ -16,6 +20,15 @@ export interface ScaleRow {
     destroyMs: number;
     destroyOk: boolean;
     upCalls: CallCounts;
+    /** the least time the rate limit allows for the up's calls: calls served / rate */
+    boundMs: number;
+    /** up / bound */
+    ratioToBound: number;
+    /** up / max(no-op floor, bound): the engine's own cost counted */
+    ratioToFloorOrBound: number;
+    /** calls (of the provider process) refused at least once, and the most refusals of one */
+    refusedCalls: number;
+    maxRefusals: number;
     destroyCalls: CallCounts;
     providerPeakRssMb: number;
     /** the same graph of no-op resources: engine-only cost */
@@ -47,9 +60,11 @@ export async function benchScale(sizes: number[], perSecond: number): Promise<Sc
                 count: n,
                 tag,
             };
+            const statsFile = path.join(benchPaths(`scale-${n}`).workDir, "..", "rate-stats.jsonl");
             const stack = await benchStack(`scale-${n}`, benchProgram("scaleProgram"), {
                 sandbox,
                 params,
+                env: { [RATE_STATS_ENV]: statsFile },
             });
             const resources = 1 + 2 * n;
             sandbox.clearRequests();
@@ -63,6 +78,7 @@ export async function benchScale(sizes: number[], perSecond: number): Promise<Sc
             );
             const mem = rss.stop();
             const upCalls = countCalls(sandbox.requests());
+            const refusals = readRateStats(statsFile);
             sandbox.clearRequests();
             let destroyOk = true;
             const destroy = await timed(() =>
@@ -79,7 +95,13 @@ export async function benchScale(sizes: number[], perSecond: number): Promise<Sc
             });
             const floorUp = await timed(() => floor.up());
             const floorDestroy = await timed(() => floor.destroy());
+            const boundMs = Math.round((upCalls.total / perSecond) * 1000);
             rows.push({
+                boundMs,
+                ratioToBound: +(up.ms / boundMs).toFixed(2),
+                ratioToFloorOrBound: +(up.ms / Math.max(floorUp.ms, boundMs)).toFixed(2),
+                refusedCalls: refusals.refusedCalls,
+                maxRefusals: refusals.maxRefusals,
                 floorUpMs: floorUp.ms,
                 floorMsPerResource: Math.round(floorUp.ms / resources),
                 floorDestroyMs: floorDestroy.ms,
@@ -98,7 +120,7 @@ export async function benchScale(sizes: number[], perSecond: number): Promise<Sc
                 load: +os.loadavg()[0].toFixed(2),
             });
             console.error(
-                `scale ${n}: up ${up.ms} ms, destroy ${destroy.ms} ms${error ? ", FAILED: " + error : ""}`,
+                `scale ${n}: up ${up.ms} ms (bound ${boundMs} ms, floor ${floorUp.ms} ms), destroy ${destroy.ms} ms${error ? ", FAILED: " + error : ""}`,
             );
         }
         return rows;

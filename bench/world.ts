@@ -4,7 +4,7 @@
 // its own process through the Node.js language host, as `pulumi up` does for a user.
 import * as crypto from "crypto";
 import * as path from "path";
-import { startSandbox, RunningSandbox } from "../sandbox/index";
+import { startSandbox, RunningSandbox, type StartSandboxOptions } from "../sandbox/index";
 import type { IntegrationOutputs } from "../sandbox/operator";
 import { EngineStack, openStack, repoRoot, writeProjectFile } from "../scripts/lib/engine";
 import { rootProject } from "../scripts/lib/rootProject";
@@ -23,9 +23,12 @@ export const rootProgram = path.join(repoRoot, "dist", "program", "main.js");
  * A fresh sandbox. The engine's processes find it through the stack's env; this process's
  * variable is set too, for the Automation API's inline runner (bench/inlineRunner.ts).
  */
-export async function benchSandbox(name: string): Promise<RunningSandbox> {
+export async function benchSandbox(
+    name: string,
+    options: Pick<StartSandboxOptions, "okta"> = {},
+): Promise<RunningSandbox> {
     const dir = path.join(benchDir, runId, `sandbox-${name}`);
-    const sandbox = await startSandbox({ dir, cxonePort: 0, oktaPort: 0 });
+    const sandbox = await startSandbox({ dir, cxonePort: 0, oktaPort: 0, ...options });
     process.env.CXONE_OKTA_SANDBOX_DIR = dir;
     return sandbox;
 }

@@ -64,6 +64,8 @@ export interface RunningSandbox {
     setFaults(rules: FaultRule[]): ActiveFaultRule[];
     clearFaults(): void;
     setLatency(ms: number): void;
+    /** refills every Okta rate-limit bucket (a benchmark's setup calls count in no window) */
+    clearRateLimits(): void;
     /** wipes the world and re-seeds it (new admin credentials; endpoints rewritten) */
     reset(): void;
     context: SandboxContext;
@@ -178,6 +180,7 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
         setLatency: (ms) => {
             faults.baseLatencyMs = ms;
         },
+        clearRateLimits: () => clearRateLimits(),
         reset,
         context: ctx,
         stop: async () => {

@@ -1,12 +1,24 @@
 // One logical HTTP call with the shared retry rules: bounded attempts, backoff with jitter,
-// rate-limit waits within a total budget, and only safe calls repeated after the server may have
-// acted. It never lets an axios error (which holds the request's headers) escape: failures are
-// handed to the vendor's `fail` as facts.
-import axios, { type AxiosResponse, type Method } from "axios";
-import { backoffMs, isRetryable, retryAfterMs, type RetryPolicy } from "./retry";
-import { rateLimitResetMs, rateLimitWaitMs, type HeaderBag } from "./rateLimit";
+// rate-limit waits within a total budget shared with every call to the same host or bucket
+// (rateGate.ts), and only safe calls repeated after the server may have acted. It never lets an
+// axios error (which holds the request's headers) escape: failures are handed to the vendor's
+// `fail` as facts.
+import axios, { type AxiosRequestConfig, type AxiosResponse, type Method } from "axios";
+import {
+    backoffMs,
+    defaultRetryPolicy,
+    isRetryable,
+    retryAfterMs,
+    type RetryPolicy,
+} from "./retry";
+import { rateLimitResetMs, rateLimitWaitMs, rateWindowOf, type HeaderBag } from "./rateLimit";
+import { admit, gateWaitMs, lastRefusal, release } from "./rateGate";
+import { noteRefusals } from "./rateStats";
 import { sleep } from "./sleep";
 import { userAgentHeader } from "./userAgent";
+
+// The vendors' modules name axios's types through here: their HTTP goes through this module.
+export type { AxiosResponse, LookupAddressEntry, Method } from "axios";
 
 export interface HttpCall {
     method: Method;
@@ -17,8 +29,12 @@ export interface HttpCall {
     headers?: Record<string, string>;
     /** true when repeating the call cannot duplicate work */
     safe: boolean;
-    /** statuses that are answers, not failures (e.g. 404 on lookups) */
-    accept?: number[];
+    /** statuses that are answers, not failures (e.g. 404 on lookups); "all": every status (checks) */
+    accept?: number[] | "all";
+    /** whose rate limit the call counts against (Okta: the endpoint bucket); default the URL's origin */
+    rateLimitKey?: string;
+    /** how the host name is resolved (CXone's `*.localhost` names, localhostNames.ts) */
+    lookup?: AxiosRequestConfig["lookup"];
 }
 
 /** Why the call finally failed: the last answer (if any) or the network error code. */
@@ -34,7 +50,10 @@ export interface HttpOptions {
     policy: RetryPolicy;
     /** the vendor's 500s are transient and safe calls repeat them (Okta) */
     retry500?: boolean;
-    /** spread added to a rate-limit wait, in ms (default 1000) */
+    /**
+     * spread added to the refused call's own rate-limit wait, in ms (default 1000): against other
+     * processes on the same limit; calls of this process already wait for the shared reset
+     */
     rateLimitJitterMs?: number;
     /** extra headers for a repeated attempt (Okta's X-Okta-Retry-For / -Count) */
     retryHeaders?(previous: AxiosResponse | undefined, retryCount: number): Record<string, string>;
@@ -44,6 +63,20 @@ export interface HttpOptions {
     random?: () => number;
 }
 
+function keyOf(call: HttpCall): string {
+    if (call.rateLimitKey) return call.rateLimitKey;
+    try {
+        return new URL(call.url).origin;
+    } catch {
+        return call.url;
+    }
+}
+
+function isAnswer(status: number, accept: HttpCall["accept"]): boolean {
+    if (status >= 200 && status < 300) return true;
+    return accept === "all" || (accept?.includes(status) ?? false);
+}
+
 function networkCodeOf(e: unknown): string {
     const code = e && typeof e === "object" && "code" in e ? e.code : undefined;
     return typeof code === "string" ? code : "ENETWORK";
@@ -51,11 +84,55 @@ function networkCodeOf(e: unknown): string {
 
 /** Sends `call`, repeating it as the policy allows; returns 2xx and accepted answers. */
 export async function sendWithRetry(call: HttpCall, opts: HttpOptions): Promise<AxiosResponse> {
+    const tally = { refusals: 0 };
+    try {
+        return await attempts(call, opts, tally);
+    } finally {
+        noteRefusals(tally.refusals);
+    }
+}
+
+/**
+ * One attempt, never repeated: for a check that must see exactly how the vendor answers (CXone's
+ * connection test). It still waits at the host's shared rate gate, tells the gate what it was
+ * answered, and lets no axios error escape.
+ */
+export function sendOnce(
+    call: HttpCall,
+    opts: { timeoutMs: number; fail(f: HttpFailure): Error },
+): Promise<AxiosResponse> {
+    return sendWithRetry(call, {
+        policy: { ...defaultRetryPolicy, maxAttempts: 1, timeoutMs: opts.timeoutMs },
+        rateLimitJitterMs: 0,
+        fail: opts.fail,
+    });
+}
+
+async function attempts(
+    call: HttpCall,
+    opts: HttpOptions,
+    tally: { refusals: number },
+): Promise<AxiosResponse> {
     const { policy } = opts;
     const random = opts.random ?? Math.random;
+    const key = keyOf(call);
     let rateLimitWaited = 0;
     let extraHeaders: Record<string, string> = {};
+    let previous: AxiosResponse | undefined;
     for (let attempt = 1; ; attempt++) {
+        const admitted = await admit(key, policy.rateLimitBudgetMs - rateLimitWaited);
+        if (!admitted) {
+            // the shared reset lies beyond what this call may still wait: the vendor's 429 that
+            // announced it (this call's own, or another's) is the answer
+            const response = previous ?? (lastRefusal(key) as AxiosResponse | undefined);
+            throw opts.fail({
+                response,
+                networkCode: response ? undefined : "ERATELIMIT",
+                attempts: Math.max(1, attempt - 1),
+                rateLimitResetMs: gateWaitMs(key),
+            });
+        }
+        rateLimitWaited += admitted.waitedMs;
         let res: AxiosResponse | undefined;
         let networkCode: string | undefined;
         try {
@@ -69,25 +146,37 @@ export async function sendWithRetry(call: HttpCall, opts: HttpOptions): Promise<
                 validateStatus: () => true,
                 maxRedirects: 0,
                 proxy: false,
+                ...(call.lookup ? { lookup: call.lookup } : {}),
             });
         } catch (e) {
             networkCode = networkCodeOf(e);
         }
         const status = res?.status;
-        if (res && ((res.status >= 200 && res.status < 300) || call.accept?.includes(res.status)))
-            return res;
+        const headers = (res?.headers ?? {}) as HeaderBag;
+        const resetMs = status === 429 ? rateLimitResetMs(headers) : undefined;
+        const refusedForMs =
+            status === 429 ? (resetMs ?? backoffMs(attempt, policy, undefined, random)) : undefined;
+        release(key, admitted, {
+            window: rateWindowOf(headers),
+            refusedForMs,
+            announced: resetMs !== undefined,
+            networkFailure: !res,
+            refusal: status === 429 ? res : undefined,
+        });
+        if (res && isAnswer(res.status, call.accept)) return res;
         const last = attempt >= policy.maxAttempts;
-        if (status === 429) {
-            const resetMs = rateLimitResetMs((res?.headers ?? {}) as HeaderBag);
-            const wait =
+        if (status === 429 && refusedForMs !== undefined) {
+            tally.refusals++;
+            // the gate now holds every call to this key until the reset; this one waits there too
+            const jitter =
                 resetMs === undefined
-                    ? backoffMs(attempt, policy, undefined, random)
-                    : rateLimitWaitMs(resetMs, opts.rateLimitJitterMs ?? 1000, random);
-            if (last || rateLimitWaited + wait > policy.rateLimitBudgetMs) {
+                    ? 0
+                    : rateLimitWaitMs(0, opts.rateLimitJitterMs ?? 1000, random);
+            if (last || rateLimitWaited + refusedForMs + jitter > policy.rateLimitBudgetMs) {
                 throw opts.fail({ response: res, attempts: attempt, rateLimitResetMs: resetMs });
             }
-            rateLimitWaited += wait;
-            await sleep(wait);
+            rateLimitWaited += jitter;
+            if (jitter > 0) await sleep(jitter);
         } else if (!last && isRetryable(status, networkCode, call.safe, opts.retry500)) {
             await sleep(
                 backoffMs(attempt, policy, retryAfterMs(res?.headers?.["retry-after"]), random),
@@ -95,6 +184,7 @@ export async function sendWithRetry(call: HttpCall, opts: HttpOptions): Promise<
         } else {
             throw opts.fail({ response: res, networkCode, attempts: attempt });
         }
+        previous = res;
         extraHeaders = opts.retryHeaders?.(res, attempt) ?? {};
     }
 }

@@ -3,6 +3,8 @@
 // against the answer's Date header, not the local clock, so clock skew does not matter
 // [sdk:okta-rate-reset-clock]; an answer without a Date header is measured on the local clock.
 
+import type { WindowFacts } from "./rateGate";
+
 /** Headers as axios gives them (lower-case names). */
 export type HeaderBag = Record<string, unknown>;
 
@@ -26,12 +28,32 @@ export function rateLimitResetMs(h: HeaderBag, now = Date.now()): number | undef
         const at = Date.parse(retryAfter);
         if (!Number.isNaN(at)) return Math.max(0, at - now);
     }
+    return xRateLimitResetMs(h, now);
+}
+
+/** X-Rate-Limit-Reset minus the answer's Date (local clock without one), plus one second. */
+function xRateLimitResetMs(h: HeaderBag, now: number): number | undefined {
     const reset = header(h, "x-rate-limit-reset");
     if (reset === undefined || !/^\d+$/.test(reset)) return undefined;
     const date = header(h, "date");
     const serverNow =
         date !== undefined && !Number.isNaN(Date.parse(date)) ? Date.parse(date) : now;
     return Math.max(0, Number(reset) * 1000 - serverNow + 1000);
+}
+
+/**
+ * The window an answer counts in, from X-Rate-Limit-Remaining and -Reset (sent on every Okta
+ * answer, per endpoint bucket [doc: rate-limit guide]); undefined when either is missing or not a
+ * whole number (CXone sends neither).
+ */
+export function rateWindowOf(h: HeaderBag, now = Date.now()): WindowFacts | undefined {
+    const remaining = header(h, "x-rate-limit-remaining");
+    const reset = header(h, "x-rate-limit-reset");
+    const ms = xRateLimitResetMs(h, now);
+    if (remaining === undefined || !/^\d+$/.test(remaining) || reset === undefined)
+        return undefined;
+    if (ms === undefined) return undefined;
+    return { reset, remaining: Number(remaining), resetsAt: now + ms };
 }
 
 /** The wait for a rate limit: the reset plus up to `jitterMs` spread, so callers do not stampede. */

@@ -1,10 +1,8 @@
 // One access-key token request, uncached and not retried: what the connection test needs to see
-// exactly how CXone answers. (The provider's cached, retrying sign-in lives in session.ts.)
-import axios from "axios";
-import { CxoneRequestError, toRequestError } from "./scim";
+// exactly how CXone answers. It goes through the core's send path once (the host's shared rate
+// gate, no redirect). (The provider's cached, retrying sign-in lives in session.ts.)
+import { CxoneRequestError, cxoneOnce } from "./scim";
 import { decodeJwtClaims, tenantIdFromClaims, userIdFromClaims } from "./jwt";
-import { pinLocalhost } from "./localhostNames";
-import { userAgentHeader } from "../core/userAgent";
 
 /** An access key pair. The secret is only ever sent in the request body. */
 export interface AccessKey {
@@ -77,33 +75,19 @@ export async function accessKeyToken(
 ): Promise<AccessKeyToken> {
     const url = accessKeyTokenUrl(areaUrl);
     const operation = `obtain a token with access key ${key.accessKeyId}`;
-    let data: unknown;
-    let status: number;
-    try {
-        const res = await axios.post(
+    // a redirect is never followed: it would replay the secret to another host
+    const res = await cxoneOnce(
+        operation,
+        {
+            method: "POST",
             url,
-            { accessKeyId: key.accessKeyId, accessKeySecret: key.accessKeySecret },
-            {
-                headers: {
-                    "Content-Type": "application/json",
-                    Accept: "application/json",
-                    ...userAgentHeader(),
-                },
-                timeout: opts.timeoutMs ?? 15_000,
-                maxRedirects: 0, // never replay the secret to another host
-                ...pinLocalhost(url),
-                transitional: {
-                    clarifyTimeoutError: true,
-                    silentJSONParsing: true,
-                    forcedJSONParsing: true,
-                },
-            },
-        );
-        data = res.data;
-        status = res.status;
-    } catch (err) {
-        throw toRequestError(err, operation, url, [key.accessKeySecret]);
-    }
+            body: { accessKeyId: key.accessKeyId, accessKeySecret: key.accessKeySecret },
+            headers: { "Content-Type": "application/json", Accept: "application/json" },
+            timeoutMs: opts.timeoutMs ?? 15_000,
+        },
+        [key.accessKeySecret],
+    );
+    const { data, status } = res;
     const t = tokenFields(data);
     if (!t.accessToken) {
         throw new CxoneRequestError(

@@ -17,7 +17,7 @@ import {
 } from "./facts";
 import type { RetryPolicy } from "./retry";
 import type { UserHubHost } from "./discovery/regions";
-import type { AxiosResponse } from "axios";
+import type { AxiosResponse } from "../core/http";
 import { CxoneEndpoint, CxoneSession } from "./session";
 
 export type { CxoneEndpoint } from "./session";

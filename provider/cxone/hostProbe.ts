@@ -1,7 +1,7 @@
 // Which CXone host answers UserHub for a tenant: the connection test's check of the one host
 // choice the evidence disagrees on (USER_HUB_HOST in provider/cxone/discovery/regions.ts). One discovery, then
-// the same user read on each candidate host; uncached, not retried, no secret or token kept.
-import axios from "axios";
+// the same user read on each candidate host; uncached, not retried, no secret or token kept. Each
+// call goes once through the core's send path (the host's shared rate gate, no redirect).
 import {
     DiscoveryError,
     hostsFromDiscovery,
@@ -10,9 +10,7 @@ import {
     type DiscoveredHosts,
     type UserHubHost,
 } from "./discovery/regions";
-import { pinLocalhost } from "./localhostNames";
-import { userAgentHeader } from "../core/userAgent";
-import { CxoneRequestError, toRequestError } from "./scim";
+import { CxoneRequestError, cxoneOnce } from "./scim";
 
 /** How one candidate host answered the user read. */
 export interface HostAnswer {
@@ -43,23 +41,25 @@ async function readUser(
     // [spec] GET /user-management/v1/users/{id}: the key's own user
     const url = `${base}/user-management/v1/users/${encodeURIComponent(userId)}`;
     try {
-        const res = await axios.get(url, {
-            headers: {
-                Authorization: `Bearer ${token}`,
-                Accept: "application/json",
-                ...userAgentHeader(),
+        // any answer is the host's answer (the probe compares them); of a failure to answer only
+        // kind and errno are kept: operation and secrets are never shown
+        const res = await cxoneOnce(
+            // Stryker disable next-line StringLiteral: equivalent (see above)
+            "read the key's user",
+            {
+                method: "GET",
+                url,
+                headers: { Authorization: `Bearer ${token}`, Accept: "application/json" },
+                accept: "all",
+                timeoutMs,
             },
-            timeout: timeoutMs,
-            maxRedirects: 0,
-            validateStatus: () => true,
-            ...pinLocalhost(url),
-        });
+            // Stryker disable next-line ArrayDeclaration: equivalent (see above)
+            [token],
+        );
         return { status: res.status };
     } catch (err) {
-        // only kind and errno are kept, and no response body reaches here to scrub:
-        // Stryker disable next-line StringLiteral,ArrayDeclaration: equivalent (see above)
-        const e = toRequestError(err, "read the key's user", url, [token]);
-        return { failure: `${e.kind}${e.errno ? ` ${e.errno}` : ""}` };
+        if (!(err instanceof CxoneRequestError)) throw err;
+        return { failure: `${err.kind}${err.errno ? ` ${err.errno}` : ""}` };
     }
 }
 
@@ -76,20 +76,17 @@ export async function probeUserHub(
 ): Promise<UserHubProbe> {
     const url = `${issuerUrl.replace(/\/+$/, "")}/.well-known/cxone-configuration`;
     const operation = "discover the tenant's hosts";
-    let data: unknown;
-    let status: number;
-    try {
-        const res = await axios.get(url, {
+    const { data, status } = await cxoneOnce(
+        operation,
+        {
+            method: "GET",
+            url,
             params: { tenantId },
-            timeout: timeoutMs,
-            maxRedirects: 0,
-            headers: { Accept: "application/json", ...userAgentHeader() },
-        });
-        data = res.data;
-        status = res.status;
-    } catch (err) {
-        throw toRequestError(err, operation, url, [token]);
-    }
+            headers: { Accept: "application/json" },
+            timeoutMs,
+        },
+        [token],
+    );
     let hosts: DiscoveredHosts;
     try {
         hosts = hostsFromDiscovery(data, issuerUrl);

@@ -1,9 +1,11 @@
 // Our side of CXone's SCIM 2.0 server (the API Okta provisions through): the only module that knows
 // SCIM URLs and payloads. Paths and shapes [spec] (docs/vendor-facts/cxone.md, "The SCIM 2.0
 // server"); filter and ListResponse semantics follow RFC 7644 where NICE's spec is silent.
-// axios errors carry the request headers (bearer token): they are never rethrown, only facts kept.
-import axios, { AxiosError, AxiosResponse } from "axios";
-import { userAgentHeader } from "../core/userAgent";
+// Its reads go through the core's send path (provider/core/http.ts): one attempt each, the host's
+// shared rate gate, no redirect; failures become facts, never the HTTP client's error (which holds
+// the request headers, the bearer token among them).
+import { sendOnce, type AxiosResponse, type HttpCall, type HttpFailure } from "../core/http";
+import { pinLocalhost } from "./localhostNames";
 
 /** Why a request failed, in categories an operator can act on. */
 export type FailureKind =
@@ -101,8 +103,16 @@ function errorFacts(body: unknown): { code?: string; detail?: string } {
     };
 }
 
+/** The shape of an HTTP client's error that is read here: its answer, or its system code. */
+interface ClientError {
+    message?: unknown;
+    code?: unknown;
+    cause?: { code?: unknown };
+    response?: { status: number; data?: unknown };
+}
+
 /**
- * Turns anything thrown by axios into a {@link CxoneRequestError} holding no secrets.
+ * Turns anything thrown by the HTTP client into a {@link CxoneRequestError} holding no secrets.
  * @param secrets values to remove verbatim from any text taken from the response
  */
 export function toRequestError(
@@ -113,7 +123,7 @@ export function toRequestError(
 ): CxoneRequestError {
     const host = safeHost(url);
     if (err instanceof CxoneRequestError) return err;
-    const ax = err as AxiosError | undefined;
+    const ax = err as ClientError | undefined;
     const message = typeof ax?.message === "string" ? ax.message : String(err);
     if (ax?.response) {
         const facts = errorFacts(ax.response.data);
@@ -127,7 +137,7 @@ export function toRequestError(
         );
     }
     // the underlying cause holds the system error code (axios wraps some in ERR_* codes)
-    const cause = (ax as { cause?: { code?: unknown } } | undefined)?.cause;
+    const cause = ax?.cause;
     const errno =
         typeof cause?.code === "string"
             ? cause.code
@@ -142,6 +152,57 @@ export function toRequestError(
         undefined,
         undefined,
         errno,
+    );
+}
+
+/** The facts of a failed call through the core's send path, as a {@link CxoneRequestError}. */
+export function failureError(
+    f: HttpFailure,
+    operation: string,
+    url: string,
+    secrets: readonly string[],
+): CxoneRequestError {
+    return toRequestError(
+        f.response ? { response: f.response } : { code: f.networkCode, message: "" },
+        operation,
+        url,
+        secrets,
+    );
+}
+
+/**
+ * One call through the core's send path, not repeated: what the connection test needs to see
+ * exactly how CXone answers. `*.localhost` hosts are pinned to this machine (the sandbox).
+ * @throws CxoneRequestError (none of `secrets` inside)
+ */
+export function cxoneOnce(
+    operation: string,
+    call: {
+        method: "GET" | "POST";
+        url: string;
+        params?: Record<string, string>;
+        body?: unknown;
+        headers: Record<string, string>;
+        accept?: HttpCall["accept"];
+        timeoutMs: number;
+    },
+    secrets: readonly string[],
+): Promise<AxiosResponse> {
+    return sendOnce(
+        {
+            method: call.method,
+            url: call.url,
+            params: call.params,
+            body: call.body,
+            headers: call.headers,
+            accept: call.accept,
+            safe: call.method === "GET",
+            ...pinLocalhost(call.url),
+        },
+        {
+            timeoutMs: call.timeoutMs,
+            fail: (f) => failureError(f, operation, call.url, secrets),
+        },
     );
 }
 
@@ -200,7 +261,7 @@ function base(scimBaseUrl: string): string {
     return scimBaseUrl.replace(/\/+$/, "");
 }
 
-async function scimGet(
+function scimGet(
     operation: string,
     url: string,
     token: string,
@@ -208,26 +269,22 @@ async function scimGet(
     opts: ScimRequestOptions,
     accept: number[] = [],
 ): Promise<AxiosResponse> {
-    try {
-        return await axios.get(url, {
+    // no redirect is followed (the core's rule): it would carry the bearer token to another host
+    return cxoneOnce(
+        operation,
+        {
+            method: "GET",
+            url,
             params,
             headers: {
                 Authorization: `Bearer ${token}`,
                 Accept: "application/scim+json, application/json",
-                ...userAgentHeader(),
             },
-            timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-            validateStatus: (s) => (s >= 200 && s < 300) || accept.includes(s),
-            maxRedirects: 0, // a redirect would carry the bearer token to another host
-            transitional: {
-                clarifyTimeoutError: true,
-                silentJSONParsing: true,
-                forcedJSONParsing: true,
-            },
-        });
-    } catch (err) {
-        throw toRequestError(err, operation, url, [token]);
-    }
+            accept,
+            timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        },
+        [token],
+    );
 }
 
 /**

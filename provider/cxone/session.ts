@@ -1,14 +1,14 @@
 // Authenticated, retrying HTTP to one CXone tenant: access-key token (cached per process, refreshed
 // before expiry), API base discovery, bounded retries with backoff, typed errors. It knows only
 // the authentication and discovery URLs; every API path lives in client.ts.
-import axios, { AxiosResponse, Method } from "axios";
 import type { AdminAccessKey } from "./credentials";
 import { CxoneError, errorFacts, scrub, alreadyReported } from "./errors";
-import { backoffMs, defaultRetryPolicy, isRetryable, retryAfterMs, RetryPolicy } from "./retry";
+import { defaultRetryPolicy, RetryPolicy } from "./retry";
+import { sendWithRetry, type AxiosResponse, type HttpFailure, type Method } from "../core/http";
+import { clearRateGates } from "../core/rateGate";
 import { accessKeyTokenUrl, tokenFields } from "./accessKeyToken";
 import { decodeJwtClaims, tenantIdFromClaims, userIdFromClaims } from "./jwt";
 import { pinLocalhost } from "./localhostNames";
-import { userAgentHeader } from "../core/userAgent";
 import {
     DiscoveryError,
     hostsFromDiscovery,
@@ -17,7 +17,6 @@ import {
     type DiscoveredHosts,
     type UserHubHost,
 } from "./discovery/regions";
-import { sleep } from "../core/sleep";
 import { answerOf, UnconfirmedFactError } from "../core/unconfirmed";
 import { REGION_AREA_HOSTS, REGION_ISSUERS, TOKEN_TENANT_CLAIM, USERHUB_HOST } from "./facts";
 
@@ -67,8 +66,9 @@ const discoveries = new Map<string, Promise<DiscoveredHosts>>();
  */
 const userHubs = new Map<string, { choice: UserHubHost; checked?: Promise<UserHubHost> }>();
 
-/** Forgets cached tokens and discovered API bases (tests; key rotation). */
+/** Forgets cached tokens, discovered API bases and learned rate limits (tests; key rotation). */
 export function clearSessionCache(): void {
+    clearRateGates();
     tokens.clear();
     discoveries.clear();
     refused.clear();
@@ -462,63 +462,57 @@ export class CxoneSession {
         }
     }
 
-    /** One logical request with retries; never lets an axios error (which holds headers) escape. */
-    private async send(
-        spec: CallSpec,
-        url: string,
-        bearer: string | undefined,
-    ): Promise<AxiosResponse> {
+    /**
+     * One logical request through the shared path (provider/core/http.ts): retries, and the
+     * process-wide rate budget of the host; never lets an axios error (which holds headers) escape.
+     */
+    private send(spec: CallSpec, url: string, bearer: string | undefined): Promise<AxiosResponse> {
         const safe =
             spec.safe ??
             (spec.method === "GET" || spec.method === "PUT" || spec.method === "DELETE");
-        for (let attempt = 1; ; attempt++) {
-            let res: AxiosResponse | undefined;
-            let networkCode: string | undefined;
-            try {
-                res = await axios.request({
-                    method: spec.method,
-                    url,
-                    params: spec.params,
-                    data: spec.body,
-                    timeout: this.policy.timeoutMs,
-                    headers: {
-                        Accept: "application/json",
-                        ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}),
-                        ...userAgentHeader(),
-                    },
-                    validateStatus: () => true,
-                    maxRedirects: 0,
-                    proxy: false,
-                    ...pinLocalhost(url),
-                });
-            } catch (e) {
-                networkCode =
-                    typeof (e as { code?: unknown })?.code === "string"
-                        ? (e as { code: string }).code
-                        : "ENETWORK";
-            }
-            if (
-                res &&
-                ((res.status >= 200 && res.status < 300) || spec.accept?.includes(res.status))
-            )
-                return res;
-            const status = res?.status;
-            if (attempt < this.policy.maxAttempts && isRetryable(status, networkCode, safe)) {
-                await sleep(
-                    backoffMs(attempt, this.policy, retryAfterMs(res?.headers?.["retry-after"])),
-                );
-                continue;
-            }
-            const facts = res ? errorFacts(res.data) : { detail: networkCode };
-            const hide = this.secrets(bearer ? [bearer] : []);
-            const detail = facts.detail ? scrub(facts.detail, hide) : undefined;
-            throw new CxoneError(
-                spec.operation,
-                status,
-                facts.code ? scrub(facts.code, hide) : undefined,
-                status === 500 ? [detail, SERVER_ERROR_HINT].filter(Boolean).join("; ") : detail,
-                attempt,
-            );
-        }
+        return sendWithRetry(
+            {
+                method: spec.method,
+                url,
+                params: spec.params,
+                body: spec.body,
+                safe,
+                accept: spec.accept,
+                headers: {
+                    Accept: "application/json",
+                    ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}),
+                },
+                ...pinLocalhost(url),
+            },
+            {
+                policy: this.policy,
+                // CXone's 500 is not repeated (a write may have happened); the shared gate lines
+                // this process's calls up behind a 429, so no spread on top of Retry-After
+                retry500: false,
+                rateLimitJitterMs: 0,
+                fail: (f) => this.failure(spec.operation, f, bearer),
+            },
+        );
+    }
+
+    /** CXone's error from the facts of the last attempt, secrets scrubbed. */
+    private failure(operation: string, f: HttpFailure, bearer: string | undefined): CxoneError {
+        const status = f.response?.status;
+        const facts = f.response ? errorFacts(f.response.data) : { detail: f.networkCode };
+        const hide = this.secrets(bearer ? [bearer] : []);
+        const detail = facts.detail ? scrub(facts.detail, hide) : undefined;
+        const reset =
+            f.rateLimitResetMs !== undefined
+                ? `CXone asked to wait ${Math.ceil(f.rateLimitResetMs / 1000)} s, beyond the wait budget`
+                : undefined;
+        return new CxoneError(
+            operation,
+            status,
+            facts.code ? scrub(facts.code, hide) : undefined,
+            [detail, status === 500 ? SERVER_ERROR_HINT : undefined, reset]
+                .filter(Boolean)
+                .join("; ") || undefined,
+            f.attempts,
+        );
     }
 }

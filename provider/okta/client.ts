@@ -1,13 +1,13 @@
 // The one place that knows Okta's URLs and payloads. Every call here is Okta's public Management
 // API, the same calls the official Okta provider makes for okta.app.AutoLogin, okta.app.Features
 // and app group assignments (docs/vendor-facts/okta.md). Tokens are read per call, never kept.
-import type { Method } from "axios";
-import { sendWithRetry } from "../core/http";
+import { sendWithRetry, type Method } from "../core/http";
 import { nextPageUrl } from "../core/pagination";
 import { defaultRetryPolicy, type RetryPolicy } from "../core/retry";
 import { sleep } from "../core/sleep";
 import { oktaApiToken } from "./credentials";
 import { OktaError, oktaErrorDetails } from "./errors";
+import { oktaRateBucket } from "./rateBucket";
 
 export interface OktaApp {
     id: string;
@@ -106,6 +106,7 @@ export async function call<T>(
             params: config.params,
             body: config.data,
             safe,
+            rateLimitKey: oktaRateBucket(url),
             headers: {
                 Authorization: `SSWS ${token}`,
                 Accept: "application/json",

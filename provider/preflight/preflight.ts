@@ -4,12 +4,11 @@
 // with the admin access key and makes GETs and searches only: it never creates, changes or deletes
 // anything (a request that is not one of those is refused before it is sent). No secret, token or
 // value from an answer is reported, only what was found.
-import axios, { type AxiosResponse, type Method } from "axios";
+import { sendOnce, type AxiosResponse, type HttpFailure, type Method } from "../core/http";
 import { adminAccessKey, type AdminAccessKey } from "../cxone/credentials";
 import { accessKeyTokenUrl, tokenFields } from "../cxone/accessKeyToken";
 import { decodeJwtClaims, tenantIdFromClaims, userIdFromClaims } from "../cxone/jwt";
 import { pinLocalhost } from "../cxone/localhostNames";
-import { userAgentHeader } from "../core/userAgent";
 import {
     hostsFromDiscovery,
     type DiscoveredHosts,
@@ -136,33 +135,44 @@ class Asker {
     ): Promise<Answer> {
         if (!isRead(method, url)) throw new Error(`preflight: ${method} ${url} is not a read`);
         this.requests++;
+        let res: AxiosResponse;
         try {
-            const res: AxiosResponse = await axios.request({
-                method,
-                url,
-                params: o.params,
-                data: o.body,
-                timeout: this.timeoutMs,
-                headers: {
-                    Accept: "application/json",
-                    ...(o.bearer ? { Authorization: `Bearer ${o.bearer}` } : {}),
-                    ...o.headers,
-                    ...userAgentHeader(),
+            // once, through the core's send path: the host's shared rate gate, no redirect
+            res = await sendOnce(
+                {
+                    method,
+                    url,
+                    params: o.params,
+                    body: o.body,
+                    headers: {
+                        Accept: "application/json",
+                        ...(o.bearer ? { Authorization: `Bearer ${o.bearer}` } : {}),
+                        ...o.headers,
+                    },
+                    safe: true,
+                    accept: "all",
+                    ...pinLocalhost(url),
                 },
-                validateStatus: () => true,
-                maxRedirects: 0,
-                proxy: false,
-                ...pinLocalhost(url),
-            });
-            return {
-                status: res.status,
-                data: res.data,
-                headers: res.headers as Record<string, unknown>,
-            };
+                { timeoutMs: this.timeoutMs, fail: (f) => new NoAnswer(f) },
+            );
         } catch (e) {
-            const code = (e as { code?: unknown })?.code;
-            return { failure: typeof code === "string" ? code : "ENETWORK" };
+            if (!(e instanceof NoAnswer)) throw e;
+            // the rate gate's wait ran past the budget: the refusal that closed it is the answer
+            if (!e.failure.response) return { failure: e.failure.networkCode ?? "ENETWORK" };
+            res = e.failure.response;
         }
+        return {
+            status: res.status,
+            data: res.data,
+            headers: res.headers as Record<string, unknown>,
+        };
+    }
+}
+
+/** A call that got no answer; caught in `ask`, never let out (its facts may hold the headers). */
+class NoAnswer extends Error {
+    constructor(readonly failure: HttpFailure) {
+        super("no answer");
     }
 }
 

@@ -3,6 +3,7 @@
 import { strict as assert } from "assert";
 import express from "express";
 import { sendWithRetry, type HttpFailure } from "../../provider/core/http";
+import { clearRateGates } from "../../provider/core/rateGate";
 import { defaultRetryPolicy, type RetryPolicy } from "../../provider/core/retry";
 import { serve, type Served } from "../support/loopbackServer";
 
@@ -37,6 +38,7 @@ describe("core: sendWithRetry over HTTP", function () {
     });
     after(() => server.close());
     beforeEach(() => {
+        clearRateGates(); // each test starts with nothing learned about the server's limit
         script = [];
         seen = [];
     });

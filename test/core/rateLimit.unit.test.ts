@@ -7,7 +7,7 @@ import {
     isRetryable,
     retryAfterMs,
 } from "../../provider/core/retry";
-import { rateLimitResetMs, rateLimitWaitMs } from "../../provider/core/rateLimit";
+import { rateLimitResetMs, rateLimitWaitMs, rateWindowOf } from "../../provider/core/rateLimit";
 
 const NOW = Date.parse("Mon, 30 Nov 2026 14:00:00 GMT");
 
@@ -163,5 +163,24 @@ describe("core: rate-limit headers", () => {
             const w = rateLimitWaitMs(100, 50);
             assert.ok(w >= 100 && w <= 150, `${w}`);
         }
+    });
+});
+
+describe("core: the rate-limit window an answer reports", () => {
+    const date = new Date(NOW).toUTCString();
+    it("Remaining and Reset make the window; the reset is measured against Date, +1 s", () => {
+        const reset = String(NOW / 1000 + 30);
+        const h = { "x-rate-limit-remaining": "7", "x-rate-limit-reset": reset, date };
+        assert.deepEqual(rateWindowOf(h, NOW), { reset, remaining: 7, resetsAt: NOW + 31_000 });
+    });
+    it("no window without both headers, or with values that are not whole numbers (CXone sends none)", () => {
+        const reset = String(NOW / 1000 + 30);
+        assert.equal(rateWindowOf({ "x-rate-limit-reset": reset }, NOW), undefined);
+        assert.equal(rateWindowOf({ "x-rate-limit-remaining": "3" }, NOW), undefined);
+        assert.equal(
+            rateWindowOf({ "x-rate-limit-remaining": "3, 4", "x-rate-limit-reset": reset }, NOW),
+            undefined,
+        );
+        assert.equal(rateWindowOf({ "retry-after": "1" }, NOW), undefined);
     });
 });

@@ -8,6 +8,7 @@ import {
     type HttpFailure,
     type HttpOptions,
 } from "../../provider/core/http";
+import { clearRateGates } from "../../provider/core/rateGate";
 import { defaultRetryPolicy, type RetryPolicy } from "../../provider/core/retry";
 import {
     closedPort,
@@ -73,6 +74,7 @@ describe("core: sendWithRetry, attempt by attempt", () => {
     });
     after(() => server.stop());
     beforeEach(() => {
+        clearRateGates(); // each test starts with nothing learned about the server's limit
         script = [];
         seen = [];
     });

@@ -1,6 +1,7 @@
 // The connection test's two direct CXone calls over HTTP: one access-key sign-in (accessKeyToken)
 // and the UserHub host probe (probeUserHub), against the sandbox with its four distinct hosts,
-// and against a loopback server for the answers the sandbox never gives.
+// and against a loopback server for the answers the sandbox never gives; both go once through the
+// core's send path, so they wait at the host's shared rate gate.
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as net from "net";
@@ -16,6 +17,7 @@ import axios from "axios";
 import { probeUserHub } from "../../provider/cxone/hostProbe";
 import { hostsFromDiscovery, USER_HUB_HOST } from "../../provider/cxone/discovery/regions";
 import { CxoneRequestError } from "../../provider/cxone/scim";
+import { clearRateGates } from "../../provider/core/rateGate";
 import { startSandbox, type RunningSandbox } from "../../sandbox/index";
 import { startLocalServer, type LocalServer } from "../support/loopbackServer";
 import { jwtWith } from "../support/jwt";
@@ -212,7 +214,8 @@ describe("access-key sign-in and UserHub probe: a loopback CXone", function () {
         const t = Date.now();
         await assert.rejects(accessKeyToken(srv.url, KEY, { timeoutMs: 100 }), (e: unknown) => {
             assert.equal((e as CxoneRequestError).kind, "timeout");
-            assert.equal((e as CxoneRequestError).errno, "ETIMEDOUT");
+            // the core's send path reports the client's own timeout code
+            assert.equal((e as CxoneRequestError).errno, "ECONNABORTED");
             return true;
         });
         assert.ok(Date.now() - t < 2000, `took ${Date.now() - t} ms: timeoutMs was ignored`);
@@ -390,6 +393,25 @@ describe("access-key sign-in and UserHub probe: a loopback CXone", function () {
                 return true;
             },
         );
+    });
+
+    it("shares the host's rate budget: a 429 is not repeated, and the next call waits for its Retry-After", async () => {
+        clearRateGates();
+        let refusedAt = 0;
+        srv.answer = () => {
+            if (srv.seen.length > 1) return { status: 200, body: { access_token: "t" } };
+            refusedAt = Date.now();
+            return { status: 429, headers: { "retry-after": "1" }, body: { error: "slow down" } };
+        };
+        try {
+            await assert.rejects(accessKeyToken(srv.url, KEY), /HTTP 429 \(slow down\)/);
+            assert.equal(srv.seen.length, 1, "one attempt only, as before");
+            await accessKeyToken(srv.url, KEY);
+            const waited = srv.seen[1].at - refusedAt;
+            assert.ok(waited >= 900, `the next sign-in reached CXone ${waited} ms after the 429`);
+        } finally {
+            clearRateGates();
+        }
     });
 });
 

@@ -305,16 +305,16 @@ describe("SCIM client: answers from a loopback server", function () {
         });
     });
 
-    it("no answer: a timeout with the clarified code", async () => {
+    it("no answer: a timeout, with the core's client code", async () => {
         srv.answer = () => "hang";
         const t = Date.now();
         await assert.rejects(listUsers(base(), TOKEN, { timeoutMs: 100 }), (e: unknown) => {
             assert.ok(e instanceof CxoneRequestError);
             assert.equal(e.kind, "timeout");
-            assert.equal(e.errno, "ETIMEDOUT");
+            assert.equal(e.errno, "ECONNABORTED");
             assert.equal(
                 e.message,
-                `could not list SCIM users: timeout error reaching ${host()} (ETIMEDOUT)`,
+                `could not list SCIM users: timeout error reaching ${host()} (ECONNABORTED)`,
             );
             return true;
         });

@@ -12,6 +12,7 @@ import {
     setOktaRetryPolicy,
 } from "../../provider/okta/client";
 import { OktaError } from "../../provider/okta/errors";
+import { clearRateGates } from "../../provider/core/rateGate";
 import { toCapabilities } from "../../provider/okta/capabilities";
 import { serve, type Served } from "../support/loopbackServer";
 
@@ -76,6 +77,7 @@ describe("Okta client over HTTP", function () {
         await server.close();
     });
     beforeEach(() => {
+        clearRateGates(); // each test starts with nothing learned about the org's limits
         script = [];
         seen = [];
         fallback = () => ({ status: 200, body: {} });
