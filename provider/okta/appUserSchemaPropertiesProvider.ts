@@ -15,15 +15,8 @@ import {
     type SchemaProperty,
 } from "./attributeMappingsLogic";
 import { oktaProfileApi, type AppUserSchema, type AppUserSchemaProperty } from "./profileClient";
-import {
-    check as checkInput,
-    CheckFailure,
-    Checked,
-    httpsUrl,
-    isUnknown,
-    requiredString,
-    Unchecked,
-} from "../framework/checks";
+import { Checked, isUnknown, Unchecked } from "../framework/checks";
+import { checkMappingInputs } from "./mappingChecks";
 
 type Inputs = {
     orgUrl: string;
@@ -39,45 +32,29 @@ type Outputs = Inputs & {
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
 
-function check(news: Unchecked<Inputs>): Checked<Inputs> {
-    const f: CheckFailure[] = [];
-    const n: Record<string, unknown> = { ...news };
-    checkInput(f, "orgUrl", n.orgUrl, httpsUrl({ base: true }));
-    checkInput(f, "appId", n.appId, requiredString());
-    const props = news.properties as unknown;
-    if (!isUnknown(props)) {
-        if (!props || typeof props !== "object" || Array.isArray(props)) {
+const check = (news: Unchecked<Inputs>): Checked<Inputs> =>
+    checkMappingInputs(news, "property name -> definition", (name, p, f) => {
+        if (!NAME.test(name))
             f.push({
                 property: "properties",
-                reason: "properties must be an object of property name -> definition",
+                reason: `properties: "${name}" is not a valid Okta property name`,
             });
-        } else {
-            for (const [name, p] of Object.entries(props as Record<string, unknown>)) {
-                if (!NAME.test(name))
-                    f.push({
-                        property: "properties",
-                        reason: `properties: "${name}" is not a valid Okta property name`,
-                    });
-                if (isUnknown(p)) continue;
-                const d = (p ?? {}) as Record<string, unknown>;
-                for (const k of ["title", "externalName", "externalNamespace"]) {
-                    if (!isUnknown(d[k]) && (typeof d[k] !== "string" || d[k] === "")) {
-                        f.push({
-                            property: "properties",
-                            reason: `properties["${name}"].${k} must be a non-empty string`,
-                        });
-                    }
-                }
-                if (d.type !== "string" && !isUnknown(d.type))
-                    f.push({
-                        property: "properties",
-                        reason: `properties["${name}"].type must be "string"`,
-                    });
+        if (isUnknown(p)) return;
+        const d = (p ?? {}) as Record<string, unknown>;
+        for (const k of ["title", "externalName", "externalNamespace"]) {
+            if (!isUnknown(d[k]) && (typeof d[k] !== "string" || d[k] === "")) {
+                f.push({
+                    property: "properties",
+                    reason: `properties["${name}"].${k} must be a non-empty string`,
+                });
             }
         }
-    }
-    return { inputs: news as Inputs, failures: f };
-}
+        if (d.type !== "string" && !isUnknown(d.type))
+            f.push({
+                property: "properties",
+                reason: `properties["${name}"].type must be "string"`,
+            });
+    });
 
 /** Whether Okta's base set of this app has the property (then it is mapped onto, not added). */
 const inBase = (s: AppUserSchema, name: string) =>

@@ -11,15 +11,8 @@ import {
     type Prior,
 } from "./attributeMappingsLogic";
 import { oktaProfileApi, type ProfileMapping, type ProfileMappingProperty } from "./profileClient";
-import {
-    check as checkInput,
-    CheckFailure,
-    Checked,
-    httpsUrl,
-    isUnknown,
-    requiredString,
-    Unchecked,
-} from "../framework/checks";
+import { Checked, isUnknown, Unchecked } from "../framework/checks";
+import { checkMappingInputs } from "./mappingChecks";
 
 type Inputs = {
     orgUrl: string;
@@ -32,41 +25,25 @@ type Outputs = Inputs & {
     previous: Record<string, Prior<string>>;
 };
 
-function check(news: Unchecked<Inputs>): Checked<Inputs> {
-    const f: CheckFailure[] = [];
-    const n: Record<string, unknown> = { ...news };
-    checkInput(f, "orgUrl", n.orgUrl, httpsUrl({ base: true }));
-    checkInput(f, "appId", n.appId, requiredString());
-    const props = news.properties as unknown;
-    if (!isUnknown(props)) {
-        if (!props || typeof props !== "object" || Array.isArray(props)) {
+const check = (news: Unchecked<Inputs>): Checked<Inputs> =>
+    checkMappingInputs(news, "app property -> expression", (name, expr, f) => {
+        if (isUnknown(expr)) return;
+        if (typeof expr !== "string") {
             f.push({
                 property: "properties",
-                reason: "properties must be an object of app property -> expression",
+                reason: `properties["${name}"] must be an expression string`,
             });
-        } else {
-            for (const [name, expr] of Object.entries(props as Record<string, unknown>)) {
-                if (isUnknown(expr)) continue;
-                if (typeof expr !== "string") {
-                    f.push({
-                        property: "properties",
-                        reason: `properties["${name}"] must be an expression string`,
-                    });
-                    continue;
-                }
-                try {
-                    parseExpression(expr);
-                } catch (e) {
-                    f.push({
-                        property: "properties",
-                        reason: `properties["${name}"]: malformed expression ${JSON.stringify(expr)}: ${(e as Error).message}`,
-                    });
-                }
-            }
+            return;
         }
-    }
-    return { inputs: news as Inputs, failures: f };
-}
+        try {
+            parseExpression(expr);
+        } catch (e) {
+            f.push({
+                property: "properties",
+                reason: `properties["${name}"]: malformed expression ${JSON.stringify(expr)}: ${(e as Error).message}`,
+            });
+        }
+    });
 
 const expressions = (m: ProfileMapping): Record<string, string> =>
     Object.fromEntries(Object.entries(m.properties ?? {}).map(([k, p]) => [k, p.expression]));
