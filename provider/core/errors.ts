@@ -18,6 +18,9 @@ export interface VendorFailure {
     attempts?: number;
 }
 
+/** What every vendor error class is built from: the failure's facts; the class names its vendor. */
+export type FailureFacts = Omit<VendorFailure, "vendor">;
+
 /** "could not <operation>: <vendor> answered HTTP <status> (code <code>: <detail>) (after N attempts)" */
 export function describeFailure(f: VendorFailure): string {
     const what =
@@ -54,6 +57,11 @@ export class VendorError extends Error {
     get mayHaveHappened(): boolean {
         return this.status === undefined || this.status === 502 || this.status === 504;
     }
+}
+
+/** True for a vendor error whose write may nevertheless have happened (see `mayHaveHappened`). */
+export function mayHaveHappened(e: unknown): boolean {
+    return e instanceof VendorError && e.mayHaveHappened;
 }
 
 /**

@@ -491,12 +491,11 @@ export class CxoneClient {
         });
         const id = str(res.data?.uuid ?? res.data?.id ?? res.data?.user?.id);
         if (!id)
-            throw new CxoneError(
+            throw new CxoneError({
                 operation,
-                res.status,
-                undefined,
-                "the response carried no employee id",
-            );
+                status: res.status,
+                detail: "the response carried no employee id",
+            });
         return id;
     }
 
@@ -604,12 +603,11 @@ export class CxoneClient {
             ? str(found.id ?? found.loginAuthenticatorId ?? found.authenticatorId)
             : "";
         if (!id)
-            throw new CxoneError(
+            throw new CxoneError({
                 operation,
-                res.status,
-                undefined,
-                "CXone returned no default login authenticator; set loginAuthenticatorId",
-            );
+                status: res.status,
+                detail: "CXone returned no default login authenticator; set loginAuthenticatorId",
+            });
         return id;
     }
 
@@ -629,12 +627,11 @@ export class CxoneClient {
         const k = (res.data?.resultSet ?? res.data?.accessKey ?? {}) as Record<string, unknown>;
         const secret = str(k.accessKeySecret);
         if (!k.accessKeyId || !secret)
-            throw new CxoneError(
+            throw new CxoneError({
                 operation,
-                res.status,
-                undefined,
-                "the response carried no access key id or secret",
-            );
+                status: res.status,
+                detail: "the response carried no access key id or secret",
+            });
         return { ...toAccessKey({ userId, isActive: true, ...k }), accessKeySecret: secret };
     }
 

@@ -41,12 +41,11 @@ function roleNameOf(client: CxoneClient, roleId: string): Promise<string> {
     return memo(roleNames, `${JSON.stringify(client.endpoint)}|${roleId}`, async () => {
         const role = await client.getRole(roleId);
         if (!role)
-            throw new CxoneError(
-                `find CXone role ${roleId} for the employee`,
-                404,
-                undefined,
-                "no such role",
-            );
+            throw new CxoneError({
+                operation: `find CXone role ${roleId} for the employee`,
+                status: 404,
+                detail: "no such role",
+            });
         return role.roleName;
     });
 }
@@ -65,12 +64,11 @@ function defaultAuthenticatorOf(
 async function mustGet(client: CxoneClient, id: string, label: string): Promise<EmployeeRecord> {
     const live = await client.getEmployee(id);
     if (!live)
-        throw new CxoneError(
-            `read CXone employee ${label}`,
-            404,
-            undefined,
-            "the employee does not exist",
-        );
+        throw new CxoneError({
+            operation: `read CXone employee ${label}`,
+            status: 404,
+            detail: "the employee does not exist",
+        });
     return live;
 }
 

@@ -1,27 +1,15 @@
 // Typed CXone errors. axios errors carry the whole request (headers with the bearer token, bodies
 // with access key secrets): they are never rethrown; only the facts below are kept.
-import { VendorError } from "../core/errors";
+import { type FailureFacts, mayHaveHappened, VendorError } from "../core/errors";
 import { scrub } from "../core/scrub";
 
-export { scrub };
+export { mayHaveHappened, scrub };
 
 /** A failed CXone API call, described in the operator's words. Never contains secrets or tokens. */
 export class CxoneError extends VendorError {
     override readonly name = "CxoneError";
-    /**
-     * @param operation what was being done, e.g. "create role \"SCIM Access Key\""
-     * @param status HTTP status, or undefined when no response arrived (reset, timeout)
-     * @param code CXone's error code from the response body, when it sent one
-     * @param detail CXone's human-readable message (already scrubbed of secrets)
-     */
-    constructor(
-        operation: string,
-        status: number | undefined,
-        code: string | undefined,
-        detail: string | undefined,
-        attempts = 1,
-    ) {
-        super({ vendor: "CXone", operation, status, code, detail, attempts });
+    constructor(f: FailureFacts) {
+        super({ vendor: "CXone", ...f });
     }
 }
 
@@ -32,7 +20,13 @@ export class CxoneError extends VendorError {
 export function alreadyReported(e: unknown): unknown {
     if (!(e instanceof CxoneError)) return e;
     const again = "the same answer, already reported for another resource of this run";
-    return new CxoneError(e.operation, e.status, e.code, again, e.attempts);
+    return new CxoneError({
+        operation: e.operation,
+        status: e.status,
+        code: e.code,
+        detail: again,
+        attempts: e.attempts,
+    });
 }
 
 /** Raised before any call when no admin credentials can be found. */
@@ -75,11 +69,4 @@ export class PartialCreateError extends Error {
         super(cause.message);
         this.reasons = [cause.message];
     }
-}
-
-/** True when a failed write may nevertheless have happened (no response, or a gateway error). */
-export function mayHaveHappened(e: unknown): boolean {
-    return (
-        e instanceof CxoneError && (e.status === undefined || e.status === 502 || e.status === 504)
-    );
 }

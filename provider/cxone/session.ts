@@ -266,12 +266,11 @@ export class CxoneSession {
         const t = tokenFields(res.data);
         const token = t.accessToken;
         if (!token) {
-            throw new CxoneError(
-                "sign in to CXone with the admin access key",
-                res.status,
-                undefined,
-                "the response carried no access_token",
-            );
+            throw new CxoneError({
+                operation: "sign in to CXone with the admin access key",
+                status: res.status,
+                detail: "the response carried no access_token",
+            });
         }
         const lifetimeMs = (t.expiresIn ?? 3600) * 1000;
         // renew at 80% of the lifetime (at most 5 minutes early) so no call races the expiry
@@ -298,12 +297,11 @@ export class CxoneSession {
         } catch (e) {
             // a field the stack needs is missing: a stop before any API call, in the operator's words
             if (!(e instanceof DiscoveryError)) throw e;
-            throw new CxoneError(
-                "find the CXone host that serves employees, roles and access keys",
-                200,
-                undefined,
-                e.message,
-            );
+            throw new CxoneError({
+                operation: "find the CXone host that serves employees, roles and access keys",
+                status: 200,
+                detail: e.message,
+            });
         }
     }
 
@@ -420,7 +418,7 @@ export class CxoneSession {
         } catch (e) {
             const why =
                 e instanceof DiscoveryError ? e.message : "the discovery document is unusable";
-            throw new CxoneError(operation, res.status, undefined, why);
+            throw new CxoneError({ operation, status: res.status, detail: why });
         }
     }
 
@@ -505,14 +503,15 @@ export class CxoneSession {
             f.rateLimitResetMs !== undefined
                 ? `CXone asked to wait ${Math.ceil(f.rateLimitResetMs / 1000)} s, beyond the wait budget`
                 : undefined;
-        return new CxoneError(
+        return new CxoneError({
             operation,
             status,
-            facts.code ? scrub(facts.code, hide) : undefined,
-            [detail, status === 500 ? SERVER_ERROR_HINT : undefined, reset]
-                .filter(Boolean)
-                .join("; ") || undefined,
-            f.attempts,
-        );
+            code: facts.code ? scrub(facts.code, hide) : undefined,
+            detail:
+                [detail, status === 500 ? SERVER_ERROR_HINT : undefined, reset]
+                    .filter(Boolean)
+                    .join("; ") || undefined,
+            attempts: f.attempts,
+        });
     }
 }

@@ -125,14 +125,25 @@ export async function call<T>(
             },
             fail: (f) => {
                 if (!f.response) {
-                    return new OktaError(operation, undefined, {}, f.attempts, f.networkCode);
+                    return new OktaError({
+                        operation,
+                        status: undefined,
+                        attempts: f.attempts,
+                        detail: f.networkCode,
+                    });
                 }
                 const details = oktaErrorDetails(f.response.data, [token]);
                 const note =
                     f.rateLimitResetMs !== undefined
                         ? `the rate limit resets in ${Math.ceil(f.rateLimitResetMs / 1000)} s, beyond the wait budget`
                         : undefined;
-                return new OktaError(operation, f.response.status, details, f.attempts, note);
+                return new OktaError({
+                    operation,
+                    status: f.response.status,
+                    okta: details,
+                    attempts: f.attempts,
+                    detail: note,
+                });
             },
         },
     );
@@ -159,17 +170,25 @@ async function listAll<T>(
     let next: OktaCall | undefined = { method: "GET", url: path, params };
     for (let page = 1; next; page++) {
         if (page > MAX_PAGES) {
-            throw new OktaError(operation, undefined, {}, 1, `more than ${MAX_PAGES} pages`);
+            throw new OktaError({
+                operation,
+                status: undefined,
+                detail: `more than ${MAX_PAGES} pages`,
+            });
         }
         const res: OktaAnswer<T[]> = await call<T[]>(orgUrl, operation, next);
         if (!Array.isArray(res.data))
-            throw new OktaError(operation, 200, {}, 1, "the answer is not a list");
+            throw new OktaError({ operation, status: 200, detail: "the answer is not a list" });
         out.push(...res.data);
         let link: string | undefined;
         try {
             link = nextPageUrl(res.headers.link, orgBase(orgUrl));
         } catch (e) {
-            throw new OktaError(operation, 200, {}, 1, e instanceof Error ? e.message : String(e));
+            throw new OktaError({
+                operation,
+                status: 200,
+                detail: e instanceof Error ? e.message : String(e),
+            });
         }
         // Stryker disable next-line StringLiteral: axios sends GET for an empty method
         next = link ? { method: "GET", url: link } : undefined;

@@ -1,6 +1,6 @@
 // A failed Okta API call, with Okta's own error fields kept: errorCode, errorSummary, errorLink,
 // errorId (= the answer's X-Okta-Request-Id, what Okta support asks for) and errorCauses [doc].
-import { VendorError } from "../core/errors";
+import { type FailureFacts, VendorError } from "../core/errors";
 import { scrub } from "../core/scrub";
 
 /** Okta's error body, as its API and its SDK's OktaApiError carry it. */
@@ -54,26 +54,19 @@ export class OktaError extends VendorError {
     readonly errorCauses: { errorSummary: string }[];
 
     /**
-     * @param operation what was being done, e.g. `create app "NICE CXone"`
-     * @param status HTTP status, or undefined when no answer arrived
-     * @param details Okta's error body fields
-     * @param attempts attempts made
-     * @param note what the client adds (the network error, a rate-limit reset beyond the budget)
+     * The failure's facts, with Okta's error body as `okta`: its errorCode is the code, and its
+     * summaries come before what the client adds in `detail` (the network error, a reset beyond
+     * the wait budget).
      */
-    constructor(
-        operation: string,
-        status: number | undefined,
-        details: OktaErrorDetails = {},
-        attempts = 1,
-        note?: string,
-    ) {
+    constructor(f: Omit<FailureFacts, "code"> & { okta?: OktaErrorDetails }) {
+        const details = f.okta ?? {};
         super({
             vendor: "Okta",
-            operation,
-            status,
+            operation: f.operation,
+            status: f.status,
             code: details.errorCode,
-            detail: detailOf(details, note),
-            attempts,
+            detail: detailOf(details, f.detail),
+            attempts: f.attempts,
         });
         this.errorCode = details.errorCode;
         this.errorSummary = details.errorSummary;

@@ -128,11 +128,21 @@ describe("core: one error style for both vendors", () => {
             "could not read app 0oa1: Okta answered HTTP 404 (code E0000007: Not found)",
         );
         assert.equal(
-            new CxoneError('create CXone role "SCIM"', 409, "ROLE_NAME_EXISTS", "exists").message,
+            new CxoneError({
+                operation: 'create CXone role "SCIM"',
+                status: 409,
+                code: "ROLE_NAME_EXISTS",
+                detail: "exists",
+            }).message,
             'could not create CXone role "SCIM": CXone answered HTTP 409 (code ROLE_NAME_EXISTS: exists)',
         );
         assert.equal(
-            new OktaError("delete app 0oa1", undefined, {}, 6, "ECONNRESET").message,
+            new OktaError({
+                operation: "delete app 0oa1",
+                status: undefined,
+                attempts: 6,
+                detail: "ECONNRESET",
+            }).message,
             "could not delete app 0oa1: no response from Okta (ECONNRESET) (after 6 attempts)",
         );
     });
@@ -149,7 +159,7 @@ describe("core: one error style for both vendors", () => {
             },
             [token],
         );
-        const e = new OktaError('create app "x"', 400, d);
+        const e = new OktaError({ operation: 'create app "x"', status: 400, okta: d });
         assert.deepEqual(
             [e.errorCode, e.errorSummary, e.errorLink, e.errorId, e.errorCauses],
             [

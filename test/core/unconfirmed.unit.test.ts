@@ -15,12 +15,12 @@ describe("a stop on an unconfirmed fact", () => {
         const e = new UnconfirmedFactError({
             operation: 'create CXone role "SCIM Access Key"',
             fact: ROLE_CREATE_ROUTE,
-            answer: new CxoneError(
-                'create CXone role "SCIM Access Key"',
-                404,
-                "Not Found",
-                "No endpoint",
-            ),
+            answer: new CxoneError({
+                operation: 'create CXone role "SCIM Access Key"',
+                status: 404,
+                code: "Not Found",
+                detail: "No endpoint",
+            }),
             wayOn: ["Make it by hand.", "Adopt it."],
         });
         assert.equal(
@@ -40,26 +40,43 @@ describe("a stop on an unconfirmed fact", () => {
 
     it("the answer in a line: status, code and detail; or that none came; or a described shape", () => {
         assert.equal(
-            answerOf(new CxoneError("x", 400, "BAD", "why")),
+            answerOf(new CxoneError({ operation: "x", status: 400, code: "BAD", detail: "why" })),
             "CXone answered HTTP 400 (code BAD: why)",
         );
         assert.equal(
-            answerOf(new CxoneError("x", undefined, undefined, "ENOTFOUND")),
+            answerOf(new CxoneError({ operation: "x", status: undefined, detail: "ENOTFOUND" })),
             "no answer from CXone",
         );
         assert.equal(answerOf("the token carries no claim"), "the token carries no claim");
     });
 
     it("a route is absent on 405, 501 and a 404 that names no missing object", () => {
-        assert.equal(routeAbsent(new CxoneError("x", 404, "Not Found", "No endpoint")), true);
-        assert.equal(routeAbsent(new CxoneError("x", 404, undefined, undefined)), true);
-        assert.equal(routeAbsent(new CxoneError("x", 405, undefined, undefined)), true);
-        assert.equal(routeAbsent(new CxoneError("x", 501, undefined, undefined)), true);
         assert.equal(
-            routeAbsent(new CxoneError("x", 404, "ROLE_NOT_FOUND", "Role r not found")),
+            routeAbsent(
+                new CxoneError({
+                    operation: "x",
+                    status: 404,
+                    code: "Not Found",
+                    detail: "No endpoint",
+                }),
+            ),
+            true,
+        );
+        assert.equal(routeAbsent(new CxoneError({ operation: "x", status: 404 })), true);
+        assert.equal(routeAbsent(new CxoneError({ operation: "x", status: 405 })), true);
+        assert.equal(routeAbsent(new CxoneError({ operation: "x", status: 501 })), true);
+        assert.equal(
+            routeAbsent(
+                new CxoneError({
+                    operation: "x",
+                    status: 404,
+                    code: "ROLE_NOT_FOUND",
+                    detail: "Role r not found",
+                }),
+            ),
             false,
         );
-        assert.equal(routeAbsent(new CxoneError("x", 400, undefined, undefined)), false);
+        assert.equal(routeAbsent(new CxoneError({ operation: "x", status: 400 })), false);
         assert.equal(routeAbsent(new Error("404")), false);
     });
 });

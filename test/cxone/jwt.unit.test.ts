@@ -227,18 +227,30 @@ describe("CXone error facts (errors.ts)", () => {
     });
 
     it("a CxoneError says what failed, how, and after how many attempts", () => {
-        const e = new CxoneError('create role "R"', 409, "ROLE_NAME_EXISTS", "taken", 2);
+        const e = new CxoneError({
+            operation: 'create role "R"',
+            status: 409,
+            code: "ROLE_NAME_EXISTS",
+            detail: "taken",
+            attempts: 2,
+        });
         assert.equal(e.name, "CxoneError");
         assert.equal(
             e.message,
             'could not create role "R": CXone answered HTTP 409 (code ROLE_NAME_EXISTS: taken) ' +
                 "(after 2 attempts)",
         );
-        assert.equal(new CxoneError("x", undefined, undefined, undefined).attempts, 1);
+        assert.equal(new CxoneError({ operation: "x", status: undefined }).attempts, 1);
     });
 
     it("the short form for a second resource keeps the facts but not CXone's words", () => {
-        const e = new CxoneError("sign in", 401, "invalid_client", "Invalid key AK1", 3);
+        const e = new CxoneError({
+            operation: "sign in",
+            status: 401,
+            code: "invalid_client",
+            detail: "Invalid key AK1",
+            attempts: 3,
+        });
         const again = alreadyReported(e);
         assert.ok(again instanceof CxoneError);
         assert.notEqual(again, e);
@@ -258,7 +270,7 @@ describe("CXone error facts (errors.ts)", () => {
 
     it("a write may have happened only without an answer or after a gateway error", () => {
         const at = (s: number | undefined) =>
-            mayHaveHappened(new CxoneError("w", s, undefined, undefined));
+            mayHaveHappened(new CxoneError({ operation: "w", status: s }));
         assert.deepEqual([undefined, 502, 504, 500, 503, 400, 200].map(at), [
             true,
             true,

@@ -384,20 +384,24 @@ describe("CXone pure logic", () => {
             );
         });
         it("CxoneError message names the operation and status", () => {
-            const e = new CxoneError(
-                'create CXone role "SCIM"',
-                409,
-                "ROLE_NAME_EXISTS",
-                "exists",
-                1,
-            );
+            const e = new CxoneError({
+                operation: 'create CXone role "SCIM"',
+                status: 409,
+                code: "ROLE_NAME_EXISTS",
+                detail: "exists",
+                attempts: 1,
+            });
             assert.equal(
                 e.message,
                 'could not create CXone role "SCIM": CXone answered HTTP 409 (code ROLE_NAME_EXISTS: exists)',
             );
             assert.equal(
-                new CxoneError("revoke CXone access key K", undefined, undefined, "ECONNRESET", 6)
-                    .message,
+                new CxoneError({
+                    operation: "revoke CXone access key K",
+                    status: undefined,
+                    detail: "ECONNRESET",
+                    attempts: 6,
+                }).message,
                 "could not revoke CXone access key K: no response from CXone (ECONNRESET) (after 6 attempts)",
             );
         });

@@ -30,8 +30,13 @@ function stderrOf(fn: () => void): string {
 
 describe("provider process: quiet stack prints for the package's own errors", () => {
     const ours = [
-        new CxoneError('create CXone role "SCIM"', 409, "EXISTS", "taken"),
-        new OktaError("read app 0oa1", 404, { errorCode: "E0000007" }),
+        new CxoneError({
+            operation: 'create CXone role "SCIM"',
+            status: 409,
+            code: "EXISTS",
+            detail: "taken",
+        }),
+        new OktaError({ operation: "read app 0oa1", status: 404, okta: { errorCode: "E0000007" } }),
         new CxoneRequestError("list SCIM users", "http", "na1.nice-incontact.com", 401),
         new PartialCreateError("11", {}, new Error("role made, permissions failed")),
         new RegionError("region", 'unknown region "xx1"'),
@@ -39,7 +44,11 @@ describe("provider process: quiet stack prints for the package's own errors", ()
         new UnconfirmedFactError({
             operation: 'create CXone role "SCIM"',
             fact: { id: "role-create-route", mark: "seen", statement: "s", source: "t" },
-            answer: new CxoneError('create CXone role "SCIM"', 404, undefined, "No endpoint"),
+            answer: new CxoneError({
+                operation: 'create CXone role "SCIM"',
+                status: 404,
+                detail: "No endpoint",
+            }),
             wayOn: ["one", "two"],
         }),
     ];

@@ -91,18 +91,18 @@ describe("oktaErrorDetails: Okta's error body", () => {
 
 describe("OktaError: the message and fields", () => {
     it("is a VendorError of Okta, with Okta's fields and the attempts", () => {
-        const e = new OktaError(
-            'create app "NICE CXone"',
-            400,
-            {
+        const e = new OktaError({
+            operation: 'create app "NICE CXone"',
+            status: 400,
+            okta: {
                 errorCode: "E0000001",
                 errorSummary: "Api validation failed",
                 errorLink: "E0000001",
                 errorId: "oae9",
                 errorCauses: [{ errorSummary: "label: too long" }],
             },
-            3,
-        );
+            attempts: 3,
+        });
         assert.ok(e instanceof VendorError && e instanceof Error);
         assert.equal(e.name, "OktaError");
         assert.equal(e.vendor, "Okta");
@@ -123,16 +123,15 @@ describe("OktaError: the message and fields", () => {
     });
 
     it("several causes are joined; the client's note comes after Okta's words", () => {
-        const e = new OktaError(
-            "read app 0oa1",
-            429,
-            {
+        const e = new OktaError({
+            operation: "read app 0oa1",
+            status: 429,
+            okta: {
                 errorSummary: "Too many requests",
                 errorCauses: [{ errorSummary: "a" }, { errorSummary: "b" }],
             },
-            1,
-            "the rate limit resets in 70 s, beyond the wait budget",
-        );
+            detail: "the rate limit resets in 70 s, beyond the wait budget",
+        });
         assert.equal(
             e.detail,
             "Too many requests: a; b; the rate limit resets in 70 s, beyond the wait budget",
@@ -145,23 +144,35 @@ describe("OktaError: the message and fields", () => {
     });
 
     it("causes without a summary stand alone", () => {
-        const e = new OktaError("x", 400, {
-            errorCauses: [{ errorSummary: "a" }, { errorSummary: "" }],
+        const e = new OktaError({
+            operation: "x",
+            status: 400,
+            okta: {
+                errorCauses: [{ errorSummary: "a" }, { errorSummary: "" }],
+            },
         });
         assert.equal(e.detail, "a");
     });
 
     it("only an errorId: the id alone, no leading space", () => {
-        const e = new OktaError("read app 0oa1", 500, { errorId: "oae7" });
+        const e = new OktaError({
+            operation: "read app 0oa1",
+            status: 500,
+            okta: { errorId: "oae7" },
+        });
         assert.equal(e.detail, "[errorId oae7]");
         assert.equal(e.message, "could not read app 0oa1: Okta answered HTTP 500 ([errorId oae7])");
     });
 
     it("no answer: the network code as the note; no details, no detail", () => {
-        const e = new OktaError("read app 0oa1", undefined, {}, 1, "ECONNRESET");
+        const e = new OktaError({
+            operation: "read app 0oa1",
+            status: undefined,
+            detail: "ECONNRESET",
+        });
         assert.equal(e.message, "could not read app 0oa1: no response from Okta (ECONNRESET)");
         assert.equal(e.status, undefined);
-        const bare = new OktaError("read app 0oa1", 403);
+        const bare = new OktaError({ operation: "read app 0oa1", status: 403 });
         assert.equal(bare.detail, undefined);
         assert.deepEqual(bare.errorCauses, []);
         assert.equal(bare.attempts, 1);
