@@ -1,4 +1,5 @@
-// Mutation testing (`npm run mutate`): Stryker changes the product's TypeScript (provider/, program/)
+// Mutation testing (`npm run mutate`): Stryker changes the product's TypeScript (provider/, program/,
+// and the pieces every other test inherits: sandbox/, langhost/, scripts/)
 // one small bug at a time and runs the FAST layers (test/README.md: *.unit, *.conformance, *.http)
 // on the compiled code; a mutant the tests do not notice "survives".
 // The real-engine layer (*.engine.test.ts) is left out: minutes per run, far too slow per mutant.
@@ -12,6 +13,9 @@ export default {
     mutate: [
         "provider/**/*.ts",
         "program/**/*.ts",
+        "sandbox/**/*.ts",
+        "langhost/**/*.ts",
+        "scripts/**/*.ts",
         "!**/*.d.ts",
         "!provider/framework/forwarder.ts",
     ],
