@@ -9,16 +9,15 @@ import role from "../../provider/cxone/roleProvider";
 import type { AccessKeyOutputs, AccessKeyState } from "../../provider/cxone/accessKeyLogic";
 import { PartialCreateError } from "../../provider/cxone/errors";
 import { forgetKeyReads } from "../../provider/cxone/keyReads";
-import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
+import { sandboxForSuite, unique, uniqueEmail } from "../support/sandbox";
 
 type Props = Record<string, unknown>;
 
 describe("AccessKey provider (sandbox, HTTP): exact outputs and keys", function () {
     this.timeout(30_000);
-    let f: CxoneFixture;
+    const f = sandboxForSuite();
     let employeeId: string;
     before(async () => {
-        f = await cxoneFixture();
         const r = await role.create(
             (await role.check({}, { endpoint: f.endpoint, name: unique("Key") })).inputs,
         );
@@ -38,9 +37,6 @@ describe("AccessKey provider (sandbox, HTTP): exact outputs and keys", function 
             ).inputs,
         );
         employeeId = e.id;
-    });
-    after(async () => {
-        await f.stop();
     });
 
     const cx = () => f.sandbox.context.state.cxone;

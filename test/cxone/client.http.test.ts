@@ -5,7 +5,7 @@ import { strict as assert } from "assert";
 import { billableOf, CxoneClient } from "../../provider/cxone/client";
 import { CxoneCredentialsError, CxoneError } from "../../provider/cxone/errors";
 import { clearSessionCache } from "../../provider/cxone/session";
-import { cxoneFixture, unique, uniqueEmail, type CxoneFixture } from "../support/sandbox";
+import { sandboxForSuite, unique, uniqueEmail } from "../support/sandbox";
 import {
     startLocalServer,
     type Answer,
@@ -16,18 +16,7 @@ import { jwtWith } from "../support/jwt";
 
 describe("CXone client calls against the sandbox (HTTP)", function () {
     this.timeout(20_000);
-    let f: CxoneFixture;
-    before(async () => {
-        f = await cxoneFixture();
-    });
-    after(async () => {
-        await f.stop();
-    });
-    beforeEach(() => {
-        clearSessionCache();
-        f.sandbox.clearFaults();
-        f.sandbox.clearRequests();
-    });
+    const f = sandboxForSuite({}, { reset: true });
 
     const cx = () => f.sandbox.context.state.cxone;
     const client = () => new CxoneClient(f.endpoint);

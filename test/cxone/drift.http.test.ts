@@ -6,21 +6,17 @@ import role from "../../provider/cxone/roleProvider";
 import employee from "../../provider/cxone/employeeProvider";
 import accessKey from "../../provider/cxone/accessKeyProvider";
 import { forgetKeyReads } from "../../provider/cxone/keyReads";
-import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
+import { sandboxForSuite, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
 
 type Props = Record<string, unknown>;
 type Api = Awaited<ReturnType<CxoneFixture["adminApi"]>>;
 
 describe("drift: read() maps every field after an out-of-band change (sandbox, HTTP)", function () {
     this.timeout(30_000);
-    let f: CxoneFixture;
+    const f = sandboxForSuite();
     let api: Api;
     before(async () => {
-        f = await cxoneFixture();
         api = await f.adminApi();
-    });
-    after(async () => {
-        await f.stop();
     });
 
     async function makeRole(extra: Props = {}) {

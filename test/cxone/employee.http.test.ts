@@ -7,19 +7,18 @@ import employee from "../../provider/cxone/employeeProvider";
 import role from "../../provider/cxone/roleProvider";
 import type { EmployeeState } from "../../provider/cxone/employeeLogic";
 import { PartialCreateError } from "../../provider/cxone/errors";
-import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
+import { sandboxForSuite, unique, uniqueEmail } from "../support/sandbox";
 
 type Props = Record<string, unknown>;
 
 describe("Employee provider (sandbox, HTTP): exact writes and end states", function () {
     this.timeout(30_000);
-    let f: CxoneFixture;
+    const f = sandboxForSuite();
     let roleId: string;
     let roleName: string;
     let defaultAuth: string;
     let otherAuth: string;
     before(async () => {
-        f = await cxoneFixture();
         const { inputs } = await role.check({}, { endpoint: f.endpoint, name: unique("Emp") });
         const r = await role.create(inputs);
         roleId = r.id;
@@ -34,9 +33,6 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
             isDefault: false,
             status: "ACTIVE",
         });
-    });
-    after(async () => {
-        await f.stop();
     });
 
     const cx = () => f.sandbox.context.state.cxone;

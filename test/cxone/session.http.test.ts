@@ -8,7 +8,7 @@ import axios from "axios";
 import { CxoneError } from "../../provider/cxone/errors";
 import { UnconfirmedFactError } from "../../provider/core/unconfirmed";
 import { clearSessionCache, CxoneSession } from "../../provider/cxone/session";
-import { cxoneFixture, CxoneFixture } from "../support/sandbox";
+import { sandboxForSuite } from "../support/sandbox";
 import {
     startLocalServer,
     type Answer,
@@ -24,15 +24,13 @@ const TOKEN_PATH = "/authentication/v1/token/access-key";
 
 describe("CXone session over HTTP", function () {
     this.timeout(20_000);
-    let f: CxoneFixture;
+    const f = sandboxForSuite();
     let srv: LocalServer;
     before(async () => {
-        f = await cxoneFixture();
         srv = await startLocalServer();
     });
     after(async () => {
         await srv.stop();
-        await f.stop();
     });
     beforeEach(() => {
         clearSessionCache();
@@ -787,18 +785,7 @@ async function withClock(fn: (advance: (ms: number) => void) => Promise<void>): 
 // honouring Retry-After, timeouts, and errors that never carry the secret or the token.
 describe("CXone client against the sandbox (HTTP)", function () {
     this.timeout(30_000);
-    let f: CxoneFixture;
-    before(async () => {
-        f = await cxoneFixture();
-    });
-    after(async () => {
-        await f.stop();
-    });
-    beforeEach(() => {
-        clearSessionCache();
-        f.sandbox.clearFaults();
-        f.sandbox.clearRequests();
-    });
+    const f = sandboxForSuite({}, { reset: true });
 
     const tokenRequests = () =>
         f.sandbox.requests().filter((r) => r.path.startsWith("/authentication/v1/token"));
@@ -934,11 +921,10 @@ describe("CXone client against the sandbox (HTTP)", function () {
 // choice, `domain` is not needed at all.
 describe("CXone session: discovery fields required only where used (HTTP)", function () {
     this.timeout(20_000);
-    let f: CxoneFixture;
+    const f = sandboxForSuite();
     let issuer: LocalServer;
     let full: Record<string, unknown>;
     before(async () => {
-        f = await cxoneFixture();
         issuer = await startLocalServer();
         const tenantId = f.sandbox.context.state.cxone.tenantId;
         full = (
@@ -949,7 +935,6 @@ describe("CXone session: discovery fields required only where used (HTTP)", func
     });
     after(async () => {
         await issuer?.stop();
-        await f?.stop();
     });
     beforeEach(() => {
         clearSessionCache();

@@ -15,7 +15,7 @@ import schema from "../../provider/okta/appUserSchemaPropertiesProvider";
 import mapping from "../../provider/okta/profileMappingProvider";
 import type { FaultRule } from "../../sandbox/index";
 import { consoleSettings, outputsFor } from "../../sandbox/operator";
-import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
+import { sandboxForSuite, unique, uniqueEmail } from "../support/sandbox";
 
 type Props = Record<string, unknown>;
 type Any = any;
@@ -27,7 +27,7 @@ describe("error paths carry no secret (every resource, sandbox)", function () {
         forgetKeyReads();
     });
     this.timeout(60_000);
-    let f: CxoneFixture;
+    const f = sandboxForSuite();
     const secrets = new Map<string, string>();
     const savedToken = process.env.OKTA_API_TOKEN;
     // live objects the failing calls act on
@@ -38,7 +38,6 @@ describe("error paths carry no secret (every resource, sandbox)", function () {
     let scimInputs: Props;
 
     before(async () => {
-        f = await cxoneFixture();
         const ep = f.sandbox.endpoints;
         process.env.OKTA_API_TOKEN = ep.okta.apiToken;
         secrets.set("CXone admin access key secret", ep.cxone.adminAccessKeySecret);
@@ -81,7 +80,6 @@ describe("error paths carry no secret (every resource, sandbox)", function () {
     after(async () => {
         if (savedToken === undefined) delete process.env.OKTA_API_TOKEN;
         else process.env.OKTA_API_TOKEN = savedToken;
-        await f.stop();
     });
     afterEach(() => f.sandbox.clearFaults());
 

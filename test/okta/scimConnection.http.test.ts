@@ -10,8 +10,8 @@ import type {
     ScimConnectionOutputs,
     ScimConnectionState,
 } from "../../provider/okta/scimConnectionLogic";
-import { connectionFixture, ConnectionFixture, Key } from "../support/connectionFixture";
-import { uniqueLabel, cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
+import { connectionForSuite, Key } from "../support/connectionFixture";
+import { sandboxForSuite, uniqueLabel, unique, uniqueEmail } from "../support/sandbox";
 import axios from "axios";
 import accessKey from "../../provider/cxone/accessKeyProvider";
 import employee from "../../provider/cxone/employeeProvider";
@@ -25,13 +25,7 @@ import { completeConsoleSteps } from "../../sandbox/operator";
 
 describe("ScimConnection provider against the sandbox (HTTP)", function () {
     this.timeout(30_000);
-    let c: ConnectionFixture;
-    before(async () => {
-        c = await connectionFixture();
-    });
-    after(async () => {
-        await c?.stop();
-    });
+    const c = connectionForSuite();
     // each test as a new provider process: no key read carried over
     beforeEach(() => {
         forgetKeyReads();
@@ -429,7 +423,7 @@ type Row = [from: string, to: string, cause: string, act: () => Promise<void>];
 
 describe("SCIM connection status: every transition, caused out of band, seen by the next read", function () {
     this.timeout(60_000);
-    let f: CxoneFixture;
+    const f = sandboxForSuite();
     let okta: string;
     let appId: string;
     let key: AccessKeyOutputs;
@@ -516,7 +510,6 @@ describe("SCIM connection status: every transition, caused out of band, seen by 
     }
 
     before(async () => {
-        f = await cxoneFixture();
         okta = f.sandbox.urls.okta;
         process.env.OKTA_API_TOKEN = f.sandbox.endpoints.okta.apiToken;
     });
@@ -567,7 +560,6 @@ describe("SCIM connection status: every transition, caused out of band, seen by 
     after(async () => {
         process.env.OKTA_API_TOKEN = savedToken;
         if (savedToken === undefined) delete process.env.OKTA_API_TOKEN;
-        await f?.stop();
     });
 
     const keyActive = (on: boolean) => () =>

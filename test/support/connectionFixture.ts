@@ -150,3 +150,20 @@ export async function connectionFixture(): Promise<ConnectionFixture> {
         },
     };
 }
+
+/**
+ * The fixture for the mocha suite this is called in: made before its first test, stopped after its
+ * last. The object is filled in when the suite starts, so tests and later hooks use it as is.
+ */
+export function connectionForSuite(): ConnectionFixture {
+    const c = {} as ConnectionFixture;
+    let started = false;
+    before(async () => {
+        Object.assign(c, await connectionFixture());
+        started = true;
+    });
+    after(async () => {
+        if (started) await c.stop();
+    });
+    return c;
+}

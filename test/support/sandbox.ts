@@ -117,6 +117,33 @@ export async function sandboxFixture(
         },
     };
 }
+/**
+ * The fixture for the mocha suite this is called in: started before its first test, stopped after its
+ * last. The object is filled in when the suite starts, so the suite's tests and later hooks use it as
+ * is. `reset` also starts each test with no session cache, no faults and an empty request log.
+ */
+export function sandboxForSuite(
+    o: Omit<StartSandboxOptions, "dir"> = {},
+    { reset = false }: { reset?: boolean } = {},
+): SandboxFixture {
+    const f = {} as SandboxFixture;
+    let started = false;
+    before(async () => {
+        Object.assign(f, await sandboxFixture(o));
+        started = true;
+    });
+    after(async () => {
+        if (started) await f.stop();
+    });
+    if (reset) {
+        beforeEach(() => {
+            clearSessionCache();
+            f.sandbox.clearFaults();
+            f.sandbox.clearRequests();
+        });
+    }
+    return f;
+}
 /** The fixture, named for the CXone tests. */
 export const cxoneFixture = sandboxFixture;
 /** The fixture, named for the Okta tests. */

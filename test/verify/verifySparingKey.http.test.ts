@@ -20,7 +20,7 @@ import {
     verifySparingKey,
     SPARED_KEY_NOTE,
 } from "../../provider/verify/verifySparingKey";
-import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
+import { sandboxForSuite, unique, uniqueEmail } from "../support/sandbox";
 import * as net from "net";
 import type { AddressInfo } from "net";
 import { accessKeyToken } from "../../provider/cxone/accessKeyToken";
@@ -29,7 +29,7 @@ import { startScriptedCxone } from "../support/scriptedCxone";
 
 describe("connection test sparing the key (sandbox)", function () {
     this.timeout(30_000);
-    let f: CxoneFixture;
+    const f = sandboxForSuite();
     let keyId: string;
     let secret: string;
     let employeeId: string;
@@ -42,7 +42,6 @@ describe("connection test sparing the key (sandbox)", function () {
         });
 
     before(async () => {
-        f = await cxoneFixture();
         const r = await role.create(
             (await role.check({}, { endpoint: f.endpoint, name: unique("SCIM Key") })).inputs,
         );
@@ -66,9 +65,6 @@ describe("connection test sparing the key (sandbox)", function () {
         );
         keyId = k.id;
         secret = k.outs.secret;
-    });
-    after(async () => {
-        await f?.stop();
     });
 
     it("passes every step; the key's lastUsedDate does not move; no temporary key is left", async () => {
@@ -116,7 +112,7 @@ describe("connection test sparing the key (sandbox)", function () {
 // otherwise answer well.
 describe("connection test sparing the key: each outcome (sandbox)", function () {
     this.timeout(30_000);
-    let f: CxoneFixture;
+    const f = sandboxForSuite();
     let roleId: string;
     const admin = () => new CxoneClient(f.endpoint);
     const region = () => sandboxRegion(f.sandbox.urls.cxone);
@@ -146,14 +142,10 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
         (await admin().listAccessKeys(userId)).map((k) => k.accessKeyId);
 
     before(async () => {
-        f = await cxoneFixture();
         const r = await role.create(
             (await role.check({}, { endpoint: f.endpoint, name: unique("Spare Key") })).inputs,
         );
         roleId = r.id;
-    });
-    after(async () => {
-        await f?.stop();
     });
     afterEach(() => f.sandbox.clearFaults());
 
