@@ -25,7 +25,10 @@ describe("CXone client calls against the sandbox (HTTP)", function () {
         await c.createRole({ name, description: "d", permissions: ["Agent: Login"], status });
         return Object.values(cx().roles).find((r) => r.displayName === name)!;
     };
-    const newEmployee = async (c: CxoneClient, extra: { loginAuthenticatorId?: string } = {}) => {
+    const newEmployee = async (
+        c: CxoneClient,
+        extra: { loginAuthenticatorId?: string; billable?: boolean } = {},
+    ) => {
         const email = uniqueEmail("calls");
         const id = await c.createEmployee({
             emailAddress: email,
@@ -138,12 +141,7 @@ describe("CXone client calls against the sandbox (HTTP)", function () {
         it("createEmployee makes the employee with the email as userName; getEmployee maps it all", async () => {
             const c = client();
             const auth = cx().loginAuthenticators[0].id;
-            const email = uniqueEmail("Full");
-            const id = await c.createEmployee({
-                emailAddress: email,
-                firstName: "Ann",
-                lastName: "Lee",
-                roleName: "Agent",
+            const { id, email } = await newEmployee(c, {
                 billable: true,
                 loginAuthenticatorId: auth,
             });

@@ -226,6 +226,9 @@ describe("sandbox Okta: app user schema and profile mappings", function () {
     describe("providers over HTTP", () => {
         const plan = planMappings({ "nice:team": "user.department", timezone: "user.timezone" });
         const orgUrl = () => h.url;
+        // what the integration declares for the plan, as each provider takes it
+        const schemaInputs = () => ({ orgUrl: orgUrl(), appId, properties: plan.schemaProperties });
+        const mappingInputs = () => ({ orgUrl: orgUrl(), appId, properties: plan.mappings });
         let schemaOuts: any;
         let mappingOuts: any;
 
@@ -264,16 +267,8 @@ describe("sandbox Okta: app user schema and profile mappings", function () {
                 properties: { timezone: { expression: '"UTC"' } },
             });
 
-            schemaOuts = (
-                await schemaProvider.create({
-                    orgUrl: orgUrl(),
-                    appId,
-                    properties: plan.schemaProperties,
-                })
-            ).outs;
-            mappingOuts = (
-                await mappingProvider.create({ orgUrl: orgUrl(), appId, properties: plan.mappings })
-            ).outs;
+            schemaOuts = (await schemaProvider.create(schemaInputs())).outs;
+            mappingOuts = (await mappingProvider.create(mappingInputs())).outs;
             const live = (await schema()).body.definitions.custom.properties;
             assert.equal(live.niceTeam.externalNamespace, NICE);
             assert.equal(live.timezone.title, "Time zone");
@@ -303,49 +298,20 @@ describe("sandbox Okta: app user schema and profile mappings", function () {
                 "its mapping went with it",
             );
             assert.equal(
-                (
-                    await schemaProvider.diff("x", rs.props as never, {
-                        orgUrl: orgUrl(),
-                        appId,
-                        properties: plan.schemaProperties,
-                    })
-                ).changes,
+                (await schemaProvider.diff("x", rs.props as never, schemaInputs())).changes,
                 true,
             );
             assert.equal(
-                (
-                    await mappingProvider.diff("x", rm.props as never, {
-                        orgUrl: orgUrl(),
-                        appId,
-                        properties: plan.mappings,
-                    })
-                ).changes,
+                (await mappingProvider.diff("x", rm.props as never, mappingInputs())).changes,
                 true,
             );
-            schemaOuts = (
-                await schemaProvider.update("x", rs.props as never, {
-                    orgUrl: orgUrl(),
-                    appId,
-                    properties: plan.schemaProperties,
-                })
-            ).outs;
-            mappingOuts = (
-                await mappingProvider.update("x", rm.props as never, {
-                    orgUrl: orgUrl(),
-                    appId,
-                    properties: plan.mappings,
-                })
-            ).outs;
+            schemaOuts = (await schemaProvider.update("x", rs.props as never, schemaInputs())).outs;
+            mappingOuts = (await mappingProvider.update("x", rm.props as never, mappingInputs()))
+                .outs;
             assert.equal((await mappingOf()).properties.niceTeam.expression, "user.department");
             const again = await mappingProvider.read("x", mappingOuts);
             assert.equal(
-                (
-                    await mappingProvider.diff("x", again.props as never, {
-                        orgUrl: orgUrl(),
-                        appId,
-                        properties: plan.mappings,
-                    })
-                ).changes,
+                (await mappingProvider.diff("x", again.props as never, mappingInputs())).changes,
                 false,
             );
         });
