@@ -261,6 +261,18 @@ function base(scimBaseUrl: string): string {
     return scimBaseUrl.replace(/\/+$/, "");
 }
 
+/** A 2xx answer that is not the payload asked for. */
+function badResponse(payload: string, operation: string, url: string, res: AxiosResponse) {
+    return new CxoneRequestError(
+        operation,
+        "bad-response",
+        safeHost(url),
+        res.status,
+        undefined,
+        `not a ${payload}`,
+    );
+}
+
 function scimGet(
     operation: string,
     url: string,
@@ -312,14 +324,7 @@ export async function listUsers(
         typeof data.totalResults !== "number" ||
         (data.Resources !== undefined && !Array.isArray(data.Resources))
     ) {
-        throw new CxoneRequestError(
-            operation,
-            "bad-response",
-            safeHost(url),
-            res.status,
-            undefined,
-            "not a SCIM ListResponse",
-        );
+        throw badResponse("SCIM ListResponse", operation, url, res);
     }
     return {
         schemas: data.schemas ?? [],
@@ -346,14 +351,7 @@ export async function getUser(
     if (res.status === 404) return undefined;
     const data = res.data as ScimUser | undefined;
     if (!data || typeof data !== "object" || typeof data.id !== "string") {
-        throw new CxoneRequestError(
-            operation,
-            "bad-response",
-            safeHost(url),
-            res.status,
-            undefined,
-            "not a SCIM User",
-        );
+        throw badResponse("SCIM User", operation, url, res);
     }
     return data;
 }
