@@ -4,12 +4,11 @@
 // revoked by hand, a second rotation that waits) and what destroy revokes.
 import { strict as assert } from "assert";
 import accessKey from "../../provider/cxone/accessKeyProvider";
-import employee from "../../provider/cxone/employeeProvider";
-import role from "../../provider/cxone/roleProvider";
 import type { AccessKeyOutputs, AccessKeyState } from "../../provider/cxone/accessKeyLogic";
 import { PartialCreateError } from "../../provider/cxone/errors";
 import { forgetKeyReads } from "../../provider/cxone/keyReads";
-import { sandboxForSuite, unique, uniqueEmail } from "../support/sandbox";
+import { sandboxForSuite } from "../support/sandbox";
+import { newEmployee, newRole } from "../support/cxoneObjects";
 
 type Props = Record<string, unknown>;
 
@@ -18,24 +17,14 @@ describe("AccessKey provider (sandbox, HTTP): exact outputs and keys", function 
     const f = sandboxForSuite();
     let employeeId: string;
     before(async () => {
-        const r = await role.create(
-            (await role.check({}, { endpoint: f.endpoint, name: unique("Key") })).inputs,
-        );
-        const e = await employee.create(
-            (
-                await employee.check(
-                    {},
-                    {
-                        endpoint: f.endpoint,
-                        email: uniqueEmail("key"),
-                        firstName: "K",
-                        lastName: "Ey",
-                        roleId: r.id,
-                        invite: false,
-                    },
-                )
-            ).inputs,
-        );
+        const r = await newRole(f.endpoint, "Key");
+        const e = await newEmployee(f.endpoint, {
+            roleId: r.id,
+            email: "key",
+            firstName: "K",
+            lastName: "Ey",
+            invite: false,
+        });
         employeeId = e.id;
     });
 

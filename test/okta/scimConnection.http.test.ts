@@ -11,11 +11,10 @@ import type {
     ScimConnectionState,
 } from "../../provider/okta/scimConnectionLogic";
 import { connectionForSuite, Key } from "../support/connectionFixture";
-import { sandboxForSuite, uniqueLabel, unique, uniqueEmail } from "../support/sandbox";
+import { sandboxForSuite, uniqueLabel } from "../support/sandbox";
+import { newAccessKey, newEmployee, newRole } from "../support/cxoneObjects";
 import axios from "axios";
 import accessKey from "../../provider/cxone/accessKeyProvider";
-import employee from "../../provider/cxone/employeeProvider";
-import role from "../../provider/cxone/roleProvider";
 import { CxoneClient } from "../../provider/cxone/client";
 import type { AccessKeyOutputs } from "../../provider/cxone/accessKeyLogic";
 import app from "../../provider/okta/autoLoginAppProvider";
@@ -516,26 +515,14 @@ describe("SCIM connection status: every transition, caused out of band, seen by 
 
     /** A new role, employee, key, app and (pending) connection for one test. */
     async function freshConnection(): Promise<void> {
-        const rl = await role.create(
-            (await role.check({}, { endpoint: f.endpoint, name: unique("SCIM Key") })).inputs,
-        );
-        const em = await employee.create(
-            (
-                await employee.check(
-                    {},
-                    {
-                        endpoint: f.endpoint,
-                        email: uniqueEmail("scim"),
-                        firstName: "SCIM",
-                        lastName: "AccessKey",
-                        roleId: rl.id,
-                    },
-                )
-            ).inputs,
-        );
-        const k = await accessKey.create(
-            (await accessKey.check({}, { endpoint: f.endpoint, employeeId: em.id })).inputs,
-        );
+        const rl = await newRole(f.endpoint, "SCIM Key");
+        const em = await newEmployee(f.endpoint, {
+            roleId: rl.id,
+            email: "scim",
+            firstName: "SCIM",
+            lastName: "AccessKey",
+        });
+        const k = await newAccessKey(f.endpoint, em.id);
         keyId = k.id;
         key = k.outs;
         const a = await app.create({

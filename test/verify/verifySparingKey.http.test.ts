@@ -4,9 +4,6 @@
 // whatever fails (a failed revocation names the key to revoke by hand), and fails naming the
 // reason for a key switched off or revoked. Faults are injected where the sandbox would answer well.
 import { strict as assert } from "assert";
-import accessKey from "../../provider/cxone/accessKeyProvider";
-import employee from "../../provider/cxone/employeeProvider";
-import role from "../../provider/cxone/roleProvider";
 import { CxoneClient } from "../../provider/cxone/client";
 import { sandboxRegion } from "../../provider/cxone/discovery/regions";
 import {
@@ -20,7 +17,8 @@ import {
     verifySparingKey,
     SPARED_KEY_NOTE,
 } from "../../provider/verify/verifySparingKey";
-import { sandboxForSuite, unique, uniqueEmail } from "../support/sandbox";
+import { sandboxForSuite } from "../support/sandbox";
+import { newAccessKey, newEmployee, newRole } from "../support/cxoneObjects";
 import * as net from "net";
 import type { AddressInfo } from "net";
 import { accessKeyToken } from "../../provider/cxone/accessKeyToken";
@@ -42,27 +40,15 @@ describe("connection test sparing the key (sandbox)", function () {
         });
 
     before(async () => {
-        const r = await role.create(
-            (await role.check({}, { endpoint: f.endpoint, name: unique("SCIM Key") })).inputs,
-        );
-        const e = await employee.create(
-            (
-                await employee.check(
-                    {},
-                    {
-                        endpoint: f.endpoint,
-                        email: uniqueEmail("scim"),
-                        firstName: "SCIM",
-                        lastName: "AccessKey",
-                        roleId: r.id,
-                    },
-                )
-            ).inputs,
-        );
+        const r = await newRole(f.endpoint, "SCIM Key");
+        const e = await newEmployee(f.endpoint, {
+            roleId: r.id,
+            email: "scim",
+            firstName: "SCIM",
+            lastName: "AccessKey",
+        });
         employeeId = e.id;
-        const k = await accessKey.create(
-            (await accessKey.check({}, { endpoint: f.endpoint, employeeId })).inputs,
-        );
+        const k = await newAccessKey(f.endpoint, employeeId);
         keyId = k.id;
         secret = k.outs.secret;
     });
@@ -119,33 +105,20 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
 
     /** A fresh employee with one access key. */
     async function employeeWithKey(): Promise<{ userId: string; keyId: string; secret: string }> {
-        const e = await employee.create(
-            (
-                await employee.check(
-                    {},
-                    {
-                        endpoint: f.endpoint,
-                        email: uniqueEmail("spare"),
-                        firstName: "Spare",
-                        lastName: "Key",
-                        roleId,
-                    },
-                )
-            ).inputs,
-        );
-        const k = await accessKey.create(
-            (await accessKey.check({}, { endpoint: f.endpoint, employeeId: e.id })).inputs,
-        );
+        const e = await newEmployee(f.endpoint, {
+            roleId,
+            email: "spare",
+            firstName: "Spare",
+            lastName: "Key",
+        });
+        const k = await newAccessKey(f.endpoint, e.id);
         return { userId: e.id, keyId: k.id, secret: k.outs.secret as string };
     }
     const keysOf = async (userId: string) =>
         (await admin().listAccessKeys(userId)).map((k) => k.accessKeyId);
 
     before(async () => {
-        const r = await role.create(
-            (await role.check({}, { endpoint: f.endpoint, name: unique("Spare Key") })).inputs,
-        );
-        roleId = r.id;
+        roleId = (await newRole(f.endpoint, "Spare Key")).id;
     });
     afterEach(() => f.sandbox.clearFaults());
 
