@@ -369,11 +369,7 @@ describe("CXone client calls against the sandbox (HTTP)", function () {
     });
 
     it("without key variables: the sandbox's key for a loopback API, none for a real one", async () => {
-        const saved = { ...process.env };
-        delete process.env.CXONE_ACCESS_KEY_ID;
-        delete process.env.CXONE_ACCESS_KEY_SECRET;
-        process.env.CXONE_OKTA_SANDBOX_DIR = f.dir;
-        try {
+        await f.withoutKeyVariables(async () => {
             const found = await new CxoneClient(f.endpoint).findRolesByName("Agent");
             assert.equal(found.length, 1);
             assert.throws(
@@ -381,13 +377,7 @@ describe("CXone client calls against the sandbox (HTTP)", function () {
                 (e: unknown) =>
                     e instanceof CxoneCredentialsError && /administrator$/.test(e.message),
             );
-        } finally {
-            for (const k of ["CXONE_ACCESS_KEY_ID", "CXONE_ACCESS_KEY_SECRET"])
-                process.env[k] = saved[k];
-            if (saved.CXONE_OKTA_SANDBOX_DIR === undefined)
-                delete process.env.CXONE_OKTA_SANDBOX_DIR;
-            else process.env.CXONE_OKTA_SANDBOX_DIR = saved.CXONE_OKTA_SANDBOX_DIR;
-        }
+        });
     });
 
     it("lookups that fail name what was looked up", async () => {

@@ -152,21 +152,11 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
         });
 
         it("with no credentials in the environment, a loopback tenant uses the sandbox's own admin key", async () => {
-            const saved = { ...process.env };
-            delete process.env.CXONE_ACCESS_KEY_ID;
-            delete process.env.CXONE_ACCESS_KEY_SECRET;
-            process.env.CXONE_OKTA_SANDBOX_DIR = f.dir;
-            try {
+            await f.withoutKeyVariables(async () => {
                 const e = await employee.create(await inputs({ invite: false }));
                 assert.equal(e.outs.effectiveLoginAuthenticatorId, defaultAuth);
                 assert.equal(held(e.id).status, "UNREGISTERED");
-            } finally {
-                for (const k of ["CXONE_ACCESS_KEY_ID", "CXONE_ACCESS_KEY_SECRET"])
-                    process.env[k] = saved[k];
-                if (saved.CXONE_OKTA_SANDBOX_DIR === undefined)
-                    delete process.env.CXONE_OKTA_SANDBOX_DIR;
-                else process.env.CXONE_OKTA_SANDBOX_DIR = saved.CXONE_OKTA_SANDBOX_DIR;
-            }
+            });
         });
 
         it("an explicit authenticator is used as given: the default is never looked up", async () => {

@@ -35,6 +35,8 @@ export interface SandboxFixture {
     cxoneProxy(): Promise<{ proxy: Proxy; endpoint: CxoneEndpoint }>;
     /** a proxy in front of the Okta org (its url is the org URL to give the product) */
     oktaProxy(): Promise<Proxy>;
+    /** runs `act` with no CXone key variables in env: the key is found in the sandbox's folder */
+    withoutKeyVariables(act: () => Promise<void>): Promise<void>;
     stop(): Promise<void>;
 }
 export type CxoneFixture = SandboxFixture;
@@ -105,6 +107,21 @@ export async function sandboxFixture(
             return { proxy: p, endpoint: { issuerUrl: base, areaUrl: base, apiUrl: p.url } };
         },
         oktaProxy: () => proxy(orgUrl, false),
+        withoutKeyVariables: async (act) => {
+            const before = { ...process.env };
+            delete process.env.CXONE_ACCESS_KEY_ID;
+            delete process.env.CXONE_ACCESS_KEY_SECRET;
+            process.env.CXONE_OKTA_SANDBOX_DIR = dir;
+            try {
+                await act();
+            } finally {
+                for (const k of ["CXONE_ACCESS_KEY_ID", "CXONE_ACCESS_KEY_SECRET"])
+                    process.env[k] = before[k];
+                if (before.CXONE_OKTA_SANDBOX_DIR === undefined)
+                    delete process.env.CXONE_OKTA_SANDBOX_DIR;
+                else process.env.CXONE_OKTA_SANDBOX_DIR = before.CXONE_OKTA_SANDBOX_DIR;
+            }
+        },
         stop: async () => {
             for (const p of proxies) await p.stop();
             await sandbox.stop();

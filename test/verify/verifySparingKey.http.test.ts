@@ -114,6 +114,10 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
         const k = await newAccessKey(f.endpoint, e.id);
         return { userId: e.id, keyId: k.id, secret: k.outs.secret as string };
     }
+    const spare = (accessKeyId: string, as = admin()) =>
+        verifySparingKey({ region: region(), accessKeyId, admin: as });
+    /** A step not run, and why. */
+    const skipped = (name: string, detail: string) => ({ name, ok: false, skipped: true, detail });
     const keysOf = async (userId: string) =>
         (await admin().listAccessKeys(userId)).map((k) => k.accessKeyId);
 
@@ -171,11 +175,7 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
     });
 
     it("a key that does not exist: fails at the key check, the other steps skipped", async () => {
-        const v = await verifySparingKey({
-            region: region(),
-            accessKeyId: "AKNOSUCHKEY1",
-            admin: admin(),
-        });
+        const v = await spare("AKNOSUCHKEY1");
         assert.equal(v.ok, false);
         assert.deepEqual(v.steps, [
             {
@@ -183,20 +183,15 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
                 ok: false,
                 detail: "access key AKNOSUCHKEY1 does not exist in this tenant (revoked, or another region)",
             },
-            {
-                name: STEP_TOKEN,
-                ok: false,
-                skipped: true,
-                detail: "skipped: the key does not work",
-            },
-            { name: STEP_SCIM, ok: false, skipped: true, detail: "skipped: no token" },
+            skipped(STEP_TOKEN, "skipped: the key does not work"),
+            skipped(STEP_SCIM, "skipped: no token"),
         ]);
     });
 
     it("a key switched off: fails at the key check, saying Okta cannot sign in with it", async () => {
         const { userId, keyId } = await employeeWithKey();
         await admin().setAccessKeyActive({ accessKeyId: keyId, userId }, false);
-        const v = await verifySparingKey({ region: region(), accessKeyId: keyId, admin: admin() });
+        const v = await spare(keyId);
         assert.deepEqual(v.steps[0], {
             name: STEP_KEY,
             ok: false,
@@ -212,18 +207,13 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
             issuerUrl: `http://127.0.0.1:${port}`,
             areaUrl: `http://127.0.0.1:${port}`,
         });
-        const v = await verifySparingKey({ region: region(), accessKeyId: "AK1", admin: down });
+        const v = await spare("AK1", down);
         assert.equal(v.ok, false);
         assert.match(v.steps[0].detail, /^could not read the key: could not .*ECONNREFUSED/);
         assert.deepEqual([v.steps[0].name, v.steps[0].ok], [STEP_KEY, false]);
         assert.deepEqual(v.steps.slice(1), [
-            {
-                name: STEP_TOKEN,
-                ok: false,
-                skipped: true,
-                detail: "skipped: the key could not be checked",
-            },
-            { name: STEP_SCIM, ok: false, skipped: true, detail: "skipped: no token" },
+            skipped(STEP_TOKEN, "skipped: the key could not be checked"),
+            skipped(STEP_SCIM, "skipped: no token"),
         ]);
     });
 
@@ -240,7 +230,7 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
             },
         ]);
         f.sandbox.clearRequests();
-        const v = await verifySparingKey({ region: region(), accessKeyId: keyId, admin: admin() });
+        const v = await spare(keyId);
         assert.equal(v.ok, false);
         assert.deepEqual(
             f.sandbox.requests().filter((q) => q.method === "DELETE"),
@@ -254,12 +244,7 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
                     `employee ${userId}: CXone answered HTTP 400.* \\(is the employee activated\\?\\)$`,
             ),
         );
-        assert.deepEqual(v.steps[2], {
-            name: STEP_SCIM,
-            ok: false,
-            skipped: true,
-            detail: "skipped: no token",
-        });
+        assert.deepEqual(v.steps[2], skipped(STEP_SCIM, "skipped: no token"));
         assert.deepEqual(v.notes, [...region().notes, SPARED_KEY_NOTE]);
         assert.deepEqual(await keysOf(userId), [keyId]);
     });
@@ -301,7 +286,7 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
                 ok: false,
                 detail: `employee ${userId} could not sign in: refused (is the employee activated?)`,
             },
-            { name: STEP_SCIM, ok: false, skipped: true, detail: "skipped: no token" },
+            skipped(STEP_SCIM, "skipped: no token"),
         ]);
         assert.deepEqual(await keysOf(userId), [keyId], "the temporary key was revoked");
     });
@@ -344,7 +329,7 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
                 times: 1,
             },
         ]);
-        const v = await verifySparingKey({ region: region(), accessKeyId: keyId, admin: admin() });
+        const v = await spare(keyId);
         assert.equal(v.ok, false);
         assert.deepEqual(v.steps[2], {
             name: STEP_SCIM,
@@ -370,7 +355,7 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
                 times: 1,
             },
         ]);
-        const v = await verifySparingKey({ region: region(), accessKeyId: keyId, admin: admin() });
+        const v = await spare(keyId);
         assert.equal(v.ok, false);
         assert.equal(
             v.steps[2].detail,
@@ -409,7 +394,7 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
                 times: 1,
             },
         ]);
-        const v = await verifySparingKey({ region: region(), accessKeyId: keyId, admin: admin() });
+        const v = await spare(keyId);
         assert.equal(v.ok, false, "every step passed, but a temporary key is left");
         assert.deepEqual(
             v.steps.map((s) => s.ok),
