@@ -110,52 +110,38 @@ describe("error paths carry no secret (every resource, sandbox)", function () {
         { kind: "status", status: 400, server, path, ...(method ? { method } : {}) },
     ];
     const cxApi = "^/(authorization|user-management|access-key-management)/";
+    const cxoneRefuses = () => refuse("cxone", cxApi);
     const okApi = "^/api/v1/";
     // [what, faults, call, what the message must name]
     const rows: [string, () => FaultRule[], () => Promise<unknown>, RegExp][] = [
         [
             "Role create",
-            () => refuse("cxone", cxApi),
+            cxoneRefuses,
             () => role.create({ ...r.inputs, name: unique("Refused") } as Any),
             /CXone role|CXone roles/,
         ],
-        ["Role read", () => refuse("cxone", cxApi), () => role.read(r.id, r.outs), /CXone role/],
+        ["Role read", cxoneRefuses, () => role.read(r.id, r.outs), /CXone role/],
         [
             "Role update",
-            () => refuse("cxone", cxApi),
+            cxoneRefuses,
             () => role.update!(r.id, { ...r.outs, description: "old" }, r.inputs as Any),
             /CXone role/,
         ],
-        [
-            "Role delete",
-            () => refuse("cxone", cxApi),
-            () => role.delete!(r.id, r.outs),
-            /CXone role/,
-        ],
+        ["Role delete", cxoneRefuses, () => role.delete!(r.id, r.outs), /CXone role/],
         [
             "Employee create",
             () => refuse("cxone", "^/user-management/"),
             () => employee.create({ ...e.inputs, email: uniqueEmail("refused") } as Any),
             /CXone employee/,
         ],
-        [
-            "Employee read",
-            () => refuse("cxone", cxApi),
-            () => employee.read(e.id, e.outs),
-            /CXone employee/,
-        ],
+        ["Employee read", cxoneRefuses, () => employee.read(e.id, e.outs), /CXone employee/],
         [
             "Employee update",
-            () => refuse("cxone", cxApi),
+            cxoneRefuses,
             () => employee.update!(e.id, e.outs, { ...e.inputs, lastName: "Changed" } as Any),
             /CXone employee/,
         ],
-        [
-            "Employee delete",
-            () => refuse("cxone", cxApi),
-            () => employee.delete!(e.id, e.outs),
-            /CXone employee/,
-        ],
+        ["Employee delete", cxoneRefuses, () => employee.delete!(e.id, e.outs), /CXone employee/],
         [
             "AccessKey create",
             () => refuse("cxone", "^/access-key-management/"),
@@ -168,21 +154,16 @@ describe("error paths carry no secret (every resource, sandbox)", function () {
             () => accessKey.create({ ...k.inputs, active: false } as Any),
             /access key/,
         ],
-        [
-            "AccessKey read",
-            () => refuse("cxone", cxApi),
-            () => accessKey.read(k.id, k.outs),
-            /CXone access key/,
-        ],
+        ["AccessKey read", cxoneRefuses, () => accessKey.read(k.id, k.outs), /CXone access key/],
         [
             "AccessKey update",
-            () => refuse("cxone", cxApi),
+            cxoneRefuses,
             () => accessKey.update!(k.id, k.outs, { ...k.inputs, active: false } as Any),
             /access key/,
         ],
         [
             "AccessKey delete",
-            () => refuse("cxone", cxApi),
+            cxoneRefuses,
             () => accessKey.delete!(k.id, k.outs),
             /CXone access key/,
         ],
@@ -273,7 +254,7 @@ describe("error paths carry no secret (every resource, sandbox)", function () {
         ],
         [
             "ScimConnection create, CXone refused",
-            () => refuse("cxone", cxApi),
+            cxoneRefuses,
             () => scim.create(scimInputs as Any),
             /CXone|Okta/,
         ],
