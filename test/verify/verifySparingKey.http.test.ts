@@ -116,6 +116,18 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
     }
     const spare = (accessKeyId: string, as = admin()) =>
         verifySparingKey({ region: region(), accessKeyId, admin: as });
+    /** CXone's SCIM user lookup answers `status` once. */
+    const scimAnswersOnce = (status: number) =>
+        f.sandbox.setFaults([
+            {
+                kind: "status",
+                server: "cxone",
+                method: "GET",
+                path: "^/scim/v2/Users$",
+                status,
+                times: 1,
+            },
+        ]);
     /** A step not run, and why. */
     const skipped = (name: string, detail: string) => ({ name, ok: false, skipped: true, detail });
     const keysOf = async (userId: string) =>
@@ -319,16 +331,7 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
     // The SCIM step is the connection test's own (provider/verify/scimStep.ts): the same words.
     it("SCIM 403: names the permission to give; the temporary key is revoked", async () => {
         const { userId, keyId } = await employeeWithKey();
-        f.sandbox.setFaults([
-            {
-                kind: "status",
-                server: "cxone",
-                method: "GET",
-                path: "^/scim/v2/Users$",
-                status: 403,
-                times: 1,
-            },
-        ]);
+        scimAnswersOnce(403);
         const v = await spare(keyId);
         assert.equal(v.ok, false);
         assert.deepEqual(v.steps[2], {
@@ -345,16 +348,7 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
 
     it("another SCIM failure is quoted with its status and CXone's words", async () => {
         const { keyId } = await employeeWithKey();
-        f.sandbox.setFaults([
-            {
-                kind: "status",
-                server: "cxone",
-                method: "GET",
-                path: "^/scim/v2/Users$",
-                status: 500,
-                times: 1,
-            },
-        ]);
+        scimAnswersOnce(500);
         const v = await spare(keyId);
         assert.equal(v.ok, false);
         assert.equal(
