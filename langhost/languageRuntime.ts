@@ -9,7 +9,7 @@ import * as languagePb from "@pulumi/pulumi/proto/language_pb";
 import * as pluginPb from "@pulumi/pulumi/proto/plugin_pb";
 import { installDependencies } from "./installDependencies";
 import { missingProgram } from "./programCheck";
-import { requiredPackages } from "./requiredPackages";
+import { requiredPackages, type PluginPackage } from "./requiredPackages";
 import { runPlugin } from "./runPlugin";
 import { programLocation, runnerCommand, runResult, RunSpec } from "./runnerCommand";
 
@@ -22,6 +22,20 @@ export interface HostSettings {
     nodePath: string;
     /** Reported by GetPluginInfo and About. */
     version: string;
+}
+
+/** The setters the engine's package and plugin dependency messages share. */
+interface DependencyMessage<D> {
+    setName(v: string): D;
+    setKind(v: string): D;
+    setVersion(v: string): D;
+    setServer(v: string): D;
+}
+
+/** A required package as a resource plugin the engine installs (a package or plugin message). */
+function asDependency<D extends DependencyMessage<D>>(dep: D, p: PluginPackage): D {
+    dep.setName(p.name).setKind("resource").setVersion(p.version);
+    return p.server ? dep.setServer(p.server) : dep;
 }
 
 export class LanguageRuntime {
@@ -56,13 +70,9 @@ export class LanguageRuntime {
     > = (call, done) => {
         const info = call.request.getInfo();
         const dir = info?.getProgramDirectory() || info?.getRootDirectory() || process.cwd();
-        const packages = requiredPackages(dir).map((p) => {
-            const dep = new pluginPb.PackageDependency()
-                .setName(p.name)
-                .setKind("resource")
-                .setVersion(p.version);
-            return p.server ? dep.setServer(p.server) : dep;
-        });
+        const packages = requiredPackages(dir).map((p) =>
+            asDependency(new pluginPb.PackageDependency(), p),
+        );
         done(null, new languagePb.GetRequiredPackagesResponse().setPackagesList(packages));
     };
 
@@ -72,13 +82,9 @@ export class LanguageRuntime {
     > = (call, done) => {
         const info = call.request.getInfo();
         const dir = info?.getProgramDirectory() || call.request.getProgram() || process.cwd();
-        const plugins = requiredPackages(dir).map((p) => {
-            const dep = new pluginPb.PluginDependency()
-                .setName(p.name)
-                .setKind("resource")
-                .setVersion(p.version);
-            return p.server ? dep.setServer(p.server) : dep;
-        });
+        const plugins = requiredPackages(dir).map((p) =>
+            asDependency(new pluginPb.PluginDependency(), p),
+        );
         done(null, new languagePb.GetRequiredPluginsResponse().setPluginsList(plugins));
     };
 

@@ -21,7 +21,8 @@ export async function saveScimSettings(
         );
 }
 
-const hiddenFields = (html: string): Record<string, string> =>
+/** The hidden fields of a form page, as a browser would post them back. */
+export const hiddenFields = (html: string): Record<string, string> =>
     Object.fromEntries(
         [...html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)].map((m) => [
             unescape(m[1]),

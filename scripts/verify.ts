@@ -241,15 +241,16 @@ export function parseVerifyArgs(
         timeoutMs = Math.round(n * 1000);
     }
 
+    // the admin credentials the stack uses (the sandbox's own on --sandbox), never a flag
+    const adminId = env.CXONE_ACCESS_KEY_ID || (sandbox ? fileKey.keyId : undefined);
+    const adminSecret = env.CXONE_ACCESS_KEY_ID
+        ? env.CXONE_ACCESS_KEY_SECRET
+        : sandbox
+          ? fileKey.keySecret
+          : undefined;
+
     if (flags.has("--preflight")) {
-        // the admin credentials the stack uses (the sandbox's own on --sandbox), never a flag
-        const id = env.CXONE_ACCESS_KEY_ID || (sandbox ? fileKey.keyId : undefined);
-        const secret = env.CXONE_ACCESS_KEY_ID
-            ? env.CXONE_ACCESS_KEY_SECRET
-            : sandbox
-              ? fileKey.keySecret
-              : undefined;
-        if (!id || !secret)
+        if (!adminId || !adminSecret)
             throw new UsageError(
                 "--preflight needs the CXone admin credentials: env CXONE_ACCESS_KEY_ID and CXONE_ACCESS_KEY_SECRET",
             );
@@ -261,11 +262,11 @@ export function parseVerifyArgs(
             help: false,
             json: flags.has("--json"),
             region,
-            accessKeyId: id,
+            accessKeyId: adminId,
             spare: false,
             timeoutMs,
             preflight: {
-                credentials: { accessKeyId: id, accessKeySecret: secret },
+                credentials: { accessKeyId: adminId, accessKeySecret: adminSecret },
                 ...(tenantId ? { tenantId } : {}),
                 ...(orgUrl
                     ? {
@@ -281,12 +282,6 @@ export function parseVerifyArgs(
     }
 
     const named = str("--key-id") ?? (env.CXONE_VERIFY_ACCESS_KEY_ID || undefined);
-    const adminId = env.CXONE_ACCESS_KEY_ID || (sandbox ? fileKey.keyId : undefined);
-    const adminSecret = env.CXONE_ACCESS_KEY_ID
-        ? env.CXONE_ACCESS_KEY_SECRET
-        : sandbox
-          ? fileKey.keySecret
-          : undefined;
     // A key named without its own secret is spared (tested with the admin credentials), never
     // paired with another key's secret.
     const spare =

@@ -90,12 +90,10 @@ export async function accessKeyToken(
     const { data, status } = res;
     const t = tokenFields(data);
     if (!t.accessToken) {
-        throw new CxoneRequestError(
+        throw CxoneRequestError.badResponse(
             operation,
-            "bad-response",
-            new URL(url).host,
+            url,
             status,
-            undefined,
             "no access_token in the response",
         );
     }

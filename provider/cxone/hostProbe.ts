@@ -91,12 +91,10 @@ export async function probeUserHub(
     try {
         hosts = hostsFromDiscovery(data, issuerUrl);
     } catch (e) {
-        throw new CxoneRequestError(
+        throw CxoneRequestError.badResponse(
             operation,
-            "bad-response",
-            new URL(url).host,
+            url,
             status,
-            undefined,
             e instanceof DiscoveryError ? e.message : "unusable discovery document",
         );
     }

@@ -41,6 +41,18 @@ export class CxoneRequestError extends Error {
     ) {
         super(`could not ${operation}: ${summary(kind, host, status, code, detail, errno)}`);
     }
+
+    /** A 2xx answer that is not what was asked for; `detail` says what is wrong with it. */
+    static badResponse(operation: string, url: string, status: number, detail: string) {
+        return new CxoneRequestError(
+            operation,
+            "bad-response",
+            safeHost(url),
+            status,
+            undefined,
+            detail,
+        );
+    }
 }
 
 function summary(
@@ -312,14 +324,7 @@ export async function listUsers(
         typeof data.totalResults !== "number" ||
         (data.Resources !== undefined && !Array.isArray(data.Resources))
     ) {
-        throw new CxoneRequestError(
-            operation,
-            "bad-response",
-            safeHost(url),
-            res.status,
-            undefined,
-            "not a SCIM ListResponse",
-        );
+        throw CxoneRequestError.badResponse(operation, url, res.status, "not a SCIM ListResponse");
     }
     return {
         schemas: data.schemas ?? [],
@@ -346,14 +351,7 @@ export async function getUser(
     if (res.status === 404) return undefined;
     const data = res.data as ScimUser | undefined;
     if (!data || typeof data !== "object" || typeof data.id !== "string") {
-        throw new CxoneRequestError(
-            operation,
-            "bad-response",
-            safeHost(url),
-            res.status,
-            undefined,
-            "not a SCIM User",
-        );
+        throw CxoneRequestError.badResponse(operation, url, res.status, "not a SCIM User");
     }
     return data;
 }

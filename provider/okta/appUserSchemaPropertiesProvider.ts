@@ -4,7 +4,6 @@
 // (a SCIM app's is larger than the four fields of NICE's procedure [doc]).
 import { defineProvider, type ReadResult } from "../framework/defineProvider";
 import { readResult } from "../framework/forwarder";
-import { OktaError } from "./errors";
 import {
     diffManaged,
     declaredFields,
@@ -14,7 +13,12 @@ import {
     type Prior,
     type SchemaProperty,
 } from "./attributeMappingsLogic";
-import { oktaProfileApi, type AppUserSchema, type AppUserSchemaProperty } from "./profileClient";
+import {
+    oktaProfileApi,
+    restoreUnlessAppGone,
+    type AppUserSchema,
+    type AppUserSchemaProperty,
+} from "./profileClient";
 import { Checked, isUnknown, Unchecked } from "../framework/checks";
 import { checkMappingInputs } from "./mappingChecks";
 
@@ -121,12 +125,9 @@ async function update(_id: string, olds: Outputs, news: Inputs): Promise<{ outs:
 async function destroy(_id: string, props: Outputs): Promise<void> {
     const restore = partialUpdate({}, props.previous ?? {});
     if (!Object.keys(restore).length) return; // nothing of ours was written
-    try {
-        await oktaProfileApi.updateAppUserSchema(props.orgUrl, props.appId, restore);
-    } catch (e) {
-        // Okta's 404 [doc]: the app and its schema are gone, nothing to restore
-        if (!(e instanceof OktaError && e.status === 404)) throw e;
-    }
+    await restoreUnlessAppGone(() =>
+        oktaProfileApi.updateAppUserSchema(props.orgUrl, props.appId, restore),
+    );
 }
 export = defineProvider<Inputs, Outputs>({
     noun: "app user schema",

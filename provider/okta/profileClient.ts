@@ -6,6 +6,7 @@
 // the same POST; for mappings the spec names removal but not its form: null is inferred
 // [guess:mapping-null-removes]).
 import { call, find } from "./client";
+import { OktaError } from "./errors";
 
 /** A property of the app user schema's `custom` definition, as Okta returns it. */
 export interface AppUserSchemaProperty {
@@ -103,3 +104,15 @@ export const oktaProfileApi = {
         return res.data;
     },
 };
+
+/**
+ * A destroy's write that gives back what Okta held. Okta's 404 [doc] means the app, and with it
+ * its schema and mapping, is gone: nothing is left to restore.
+ */
+export async function restoreUnlessAppGone(write: () => Promise<unknown>): Promise<void> {
+    try {
+        await write();
+    } catch (e) {
+        if (!(e instanceof OktaError && e.status === 404)) throw e;
+    }
+}

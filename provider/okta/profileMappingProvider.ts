@@ -1,7 +1,6 @@
 // ProfileMapping's implementation, loaded at call time by the serialized forwarder.
 import { defineProvider, type ReadResult } from "../framework/defineProvider";
 import { readResult } from "../framework/forwarder";
-import { OktaError } from "./errors";
 import {
     diffManaged,
     managedLive,
@@ -10,7 +9,12 @@ import {
     partialUpdate,
     type Prior,
 } from "./attributeMappingsLogic";
-import { oktaProfileApi, type ProfileMapping, type ProfileMappingProperty } from "./profileClient";
+import {
+    oktaProfileApi,
+    restoreUnlessAppGone,
+    type ProfileMapping,
+    type ProfileMappingProperty,
+} from "./profileClient";
 import { Checked, isUnknown, Unchecked } from "../framework/checks";
 import { checkMappingInputs } from "./mappingChecks";
 
@@ -102,16 +106,9 @@ async function destroy(_id: string, props: Outputs): Promise<void> {
             p.value === undefined ? {} : { value: push(p.value) },
         ]),
     );
-    try {
-        await oktaProfileApi.updateMapping(
-            props.orgUrl,
-            props.mappingId,
-            partialUpdate({}, restore),
-        );
-    } catch (e) {
-        // Okta's 404 [doc]: the app and its mapping are gone, nothing to restore
-        if (!(e instanceof OktaError && e.status === 404)) throw e;
-    }
+    await restoreUnlessAppGone(() =>
+        oktaProfileApi.updateMapping(props.orgUrl, props.mappingId, partialUpdate({}, restore)),
+    );
 }
 export = defineProvider<Inputs, Outputs>({
     noun: "profile mapping",

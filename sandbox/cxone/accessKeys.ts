@@ -65,16 +65,13 @@ export function accessKeyRoutes(ctx: SandboxContext): express.Router {
         res.json({ totalRecords: keys.length, accessKeys: keys });
     });
 
+    const keyNotFound = (res: express.Response, id: string) =>
+        userHubError(res, 404, "ACCESS_KEY_NOT_FOUND", `Access key ${id} not found`);
+
     // [spec] never returns the secret
     r.get(`${BASE}/:id`, (req, res) => {
         const key = own(s().accessKeys, req.params.id);
-        if (!key)
-            return userHubError(
-                res,
-                404,
-                "ACCESS_KEY_NOT_FOUND",
-                `Access key ${req.params.id} not found`,
-            );
+        if (!key) return keyNotFound(res, req.params.id);
         res.json({ resultSet: view(key) });
     });
 
@@ -113,13 +110,7 @@ export function accessKeyRoutes(ctx: SandboxContext): express.Router {
     // [spec] revoke
     r.delete(`${BASE}/:id`, (req, res) => {
         const key = own(s().accessKeys, req.params.id);
-        if (!key)
-            return userHubError(
-                res,
-                404,
-                "ACCESS_KEY_NOT_FOUND",
-                `Access key ${req.params.id} not found`,
-            );
+        if (!key) return keyNotFound(res, req.params.id);
         delete s().accessKeys[key.accessKeyId];
         ctx.save();
         res.status(204).end();

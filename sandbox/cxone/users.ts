@@ -11,7 +11,7 @@ import {
     revive,
     applyEmployee,
 } from "./employees";
-import { userHubError } from "./errors";
+import { userHubError, type FieldError } from "./errors";
 import { own } from "./ids";
 import type { CxoneUser } from "./state";
 
@@ -37,27 +37,32 @@ const FILTER_FIELDS: Record<string, keyof CxoneUser> = {
     lastName: "lastName",
 };
 
+/** A create or update refused: 409 when the email is taken, else 400; every problem listed. */
+function refuseEmployee(res: express.Response, errs: FieldError[]) {
+    const dup = errs.some((e) => e.code === "DUPLICATE");
+    return userHubError(
+        res,
+        dup ? 409 : 400,
+        dup ? "USER_ALREADY_EXISTS" : "VALIDATION_FAILED",
+        errs.map((e) => e.message).join("; "),
+        errs,
+    );
+}
+
 export function userRoutes(ctx: SandboxContext): express.Router {
     const r = express.Router();
     r.use(express.json());
     const s = () => ctx.state.cxone;
     const notFound = (res: express.Response, id: string) =>
         userHubError(res, 404, "USER_NOT_FOUND", `User ${id} not found`);
+    const usersNotFound = (res: express.Response, ids: string[]) =>
+        userHubError(res, 404, "USER_NOT_FOUND", `Users not found: ${ids.join(", ")}`);
 
     // [spec] create: firstName, lastName, emailAddress, role required -> {success, uuid}
     r.post("/user-management/v1/users", (req, res) => {
         const b = req.body ?? {};
         const errs = employeeProblems(s(), b);
-        if (errs.length) {
-            const dup = errs.some((e) => e.code === "DUPLICATE");
-            return userHubError(
-                res,
-                dup ? 409 : 400,
-                dup ? "USER_ALREADY_EXISTS" : "VALIDATION_FAILED",
-                errs.map((e) => e.message).join("; "),
-                errs,
-            );
-        }
+        if (errs.length) return refuseEmployee(res, errs);
         const u = newEmployee(s(), b, "UNREGISTERED");
         s().users[u.id] = u;
         ctx.save();
@@ -91,16 +96,7 @@ export function userRoutes(ctx: SandboxContext): express.Router {
                     findRole(s(), b.role)?.roleId === u.roleUUID
                 ),
         );
-        if (keep.length) {
-            const dup = keep.some((e) => e.code === "DUPLICATE");
-            return userHubError(
-                res,
-                dup ? 409 : 400,
-                dup ? "USER_ALREADY_EXISTS" : "VALIDATION_FAILED",
-                keep.map((e) => e.message).join("; "),
-                keep,
-            );
-        }
+        if (keep.length) return refuseEmployee(res, keep);
         applyEmployee(s(), u, b);
         ctx.save();
         res.json({ success: true, user: employeeView(u) });
@@ -175,13 +171,7 @@ export function userRoutes(ctx: SandboxContext): express.Router {
                 [{ field: "userIds", code: "REQUIRED", message: "userIds is required" }],
             );
         const missing = ids.filter((i: string) => !own(s().users, i));
-        if (missing.length)
-            return userHubError(
-                res,
-                404,
-                "USER_NOT_FOUND",
-                `Users not found: ${missing.join(", ")}`,
-            );
+        if (missing.length) return usersNotFound(res, missing);
         for (const id of ids as string[]) deactivate(s().users[id]);
         ctx.save();
         res.json({ success: true, userIds: ids });
@@ -224,13 +214,7 @@ export function userRoutes(ctx: SandboxContext): express.Router {
         if (b.senderUserId !== undefined && !own(s().users, b.senderUserId))
             return userHubError(res, 404, "USER_NOT_FOUND", `Sender ${b.senderUserId} not found`);
         const missing = ids.filter((i: string) => !own(s().users, i));
-        if (missing.length)
-            return userHubError(
-                res,
-                404,
-                "USER_NOT_FOUND",
-                `Users not found: ${missing.join(", ")}`,
-            );
+        if (missing.length) return usersNotFound(res, missing);
         const now = new Date().toISOString();
         for (const id of ids as string[]) {
             const u = s().users[id];

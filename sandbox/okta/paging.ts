@@ -73,3 +73,17 @@ export function setLinks(res: Response, self: string, next: string | undefined):
     res.append("Link", `${self}; rel="self"`);
     if (next) res.append("Link", `${next}; rel="next"`);
 }
+
+/** Okta's objects with an id and a creation time, listed in order of creation. */
+export function pageByCreation<T extends { id: string; created: string }>(
+    req: Request,
+    res: Response,
+    all: T[],
+    spec: Omit<PageSpec<T>, "keyOf" | "createdOf">,
+): T[] {
+    return page(req, res, all, {
+        ...spec,
+        keyOf: (t) => `${t.created}|${t.id}`,
+        createdOf: (t) => t.created,
+    });
+}

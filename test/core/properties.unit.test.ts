@@ -32,6 +32,7 @@ import {
     resolveRegion,
     sandboxRegion,
 } from "../../provider/cxone/discovery/regions";
+import { urlsOf } from "../support/regionUrls";
 
 const runs = { numRuns: 300 };
 const ep = {
@@ -419,15 +420,7 @@ describe("properties: region resolution", () => {
                 fc.option(word, { nil: undefined }),
                 (name, tenantId) => {
                     const r = resolveRegion({ region: name });
-                    for (const u of [
-                        r.scimBaseUrl,
-                        r.loginUrl,
-                        r.tokenEndpoint,
-                        r.authorizeEndpoint,
-                        r.issuerUrl,
-                        r.areaUrl,
-                    ])
-                        assert.match(u, /^https:\/\//);
+                    for (const u of urlsOf(r)) assert.match(u, /^https:\/\//);
                     assert.ok(
                         r.tokenEndpoint.startsWith(r.issuerUrl) &&
                             r.authorizeEndpoint.startsWith(r.issuerUrl),
@@ -445,15 +438,7 @@ describe("properties: region resolution", () => {
             fc.property(fc.integer({ min: 1, max: 65_535 }), fc.nat(3), (port, slashes) => {
                 const base = `http://127.0.0.1:${port}`;
                 const r = sandboxRegion(base + "/".repeat(slashes));
-                for (const u of [
-                    r.scimBaseUrl,
-                    r.loginUrl,
-                    r.tokenEndpoint,
-                    r.authorizeEndpoint,
-                    r.issuerUrl,
-                    r.areaUrl,
-                ])
-                    assert.ok(u.startsWith(base), u);
+                for (const u of urlsOf(r)) assert.ok(u.startsWith(base), u);
                 assert.equal(r.issuerUrl, base);
             }),
             runs,

@@ -9,7 +9,7 @@ import { clearRateGates, gateWaitMs } from "../../provider/core/rateGate";
 import { defaultRetryPolicy } from "../../provider/core/retry";
 import { call } from "../../provider/okta/client";
 import { CxoneSession } from "../../provider/cxone/session";
-import { sandboxFixture, type SandboxFixture } from "../support/sandbox";
+import { sandboxForSuite, sandboxFixture, type SandboxFixture } from "../support/sandbox";
 import { startLocalServer, type LocalServer, type Seen } from "../support/loopbackServer";
 import { sleep } from "../../provider/core/sleep";
 
@@ -24,105 +24,89 @@ function refusalsPerPath(f: SandboxFixture, server: "cxone" | "okta"): Map<strin
     return out;
 }
 
+interface RefusingServer {
+    url: string;
+    /** every request, in order, since the last othersAfterTheRefusal */
+    seen: Seen[];
+    /** when the first call was refused */
+    refusedAt: number;
+}
+
+/** A scripted server for the suite: the first call gets a 429 with these headers, later ones 200. */
+function refusingTheFirstCall(headers: (refusedAt: number) => Record<string, string>) {
+    const s: RefusingServer = { url: "", seen: [], refusedAt: 0 };
+    let srv: LocalServer;
+    before(async () => {
+        srv = await startLocalServer();
+        s.url = srv.url;
+        srv.answer = (q) => {
+            s.seen.push(q);
+            if (s.seen.length > 1) return { status: 200, body: {} };
+            s.refusedAt = Date.now();
+            return { status: 429, headers: headers(s.refusedAt), body: {} };
+        };
+    });
+    after(() => srv.stop());
+    return s;
+}
+
+/** "/first" refused; once its 429 has closed the host's gate, `paths` at once: their statuses. */
+async function othersAfterTheRefusal(s: RefusingServer, paths: string[]): Promise<number[]> {
+    s.seen = [];
+    const get = (p: string) =>
+        sendWithRetry(
+            { method: "GET", url: `${s.url}${p}`, safe: true },
+            { policy, fail, rateLimitJitterMs: 0 },
+        );
+    const first = get("/first");
+    while (gateWaitMs(new URL(s.url).origin) === 0) await sleep(5);
+    const others = await Promise.all(paths.map(get));
+    await first;
+    return others.map((r) => r.status);
+}
+
 describe("core: one rate budget per host in the provider process, over HTTP", function () {
     this.timeout(30_000);
     beforeEach(() => clearRateGates());
 
     describe("against a scripted server", () => {
-        let srv: LocalServer;
-        let seen: Seen[] = [];
-        let refusedAt = 0;
-        before(async () => {
-            srv = await startLocalServer();
-            srv.answer = (q) => {
-                seen.push(q);
-                if (seen.length > 1) return { status: 200, body: {} };
-                refusedAt = Date.now();
-                return { status: 429, headers: { "retry-after": "1" }, body: {} };
-            };
-        });
-        after(() => srv.stop());
+        const srv = refusingTheFirstCall(() => ({ "retry-after": "1" }));
 
         it("after one call's 429, concurrent calls to the host wait for the reset; each is sent once", async () => {
-            seen = [];
-            const get = (p: string) =>
-                sendWithRetry(
-                    { method: "GET", url: `${srv.url}${p}`, safe: true },
-                    { policy, fail, rateLimitJitterMs: 0 },
-                );
-            const first = get("/first");
-            // the 429 has closed the host's gate
-            while (gateWaitMs(new URL(srv.url).origin) === 0) await sleep(5);
-            const others = await Promise.all(["/a", "/b", "/c"].map(get));
-            await first;
-            assert.deepEqual(
-                others.map((r) => r.status),
-                [200, 200, 200],
-            );
-            const paths = seen.map((s) => s.path).sort();
+            assert.deepEqual(await othersAfterTheRefusal(srv, ["/a", "/b", "/c"]), [200, 200, 200]);
+            const paths = srv.seen.map((s) => s.path).sort();
             assert.deepEqual(paths, ["/a", "/b", "/c", "/first", "/first"]);
-            for (const s of seen.slice(1))
+            for (const s of srv.seen.slice(1))
                 assert.ok(
-                    s.at >= refusedAt + 900,
-                    `${s.path} reached the server ${s.at - refusedAt} ms after the 429 (Retry-After 1 s)`,
+                    s.at >= srv.refusedAt + 900,
+                    `${s.path} reached the server ${s.at - srv.refusedAt} ms after the 429 (Retry-After 1 s)`,
                 );
         });
     });
 
     describe("against a scripted Okta whose 429 carries Retry-After and its window", () => {
-        let srv: LocalServer;
-        let seen: Seen[] = [];
-        let refusedAt = 0;
-        before(async () => {
-            srv = await startLocalServer();
-            srv.answer = (q) => {
-                seen.push(q);
-                if (seen.length > 1) return { status: 200, body: {} };
-                refusedAt = Date.now();
-                const nowS = Math.floor(refusedAt / 1000);
-                return {
-                    status: 429,
-                    headers: {
-                        "retry-after": "1",
-                        date: new Date(nowS * 1000).toUTCString(),
-                        "x-rate-limit-limit": "100",
-                        "x-rate-limit-remaining": "0",
-                        "x-rate-limit-reset": String(nowS + 60),
-                    },
-                    body: {},
-                };
+        const srv = refusingTheFirstCall((refusedAt) => {
+            const nowS = Math.floor(refusedAt / 1000);
+            return {
+                "retry-after": "1",
+                date: new Date(nowS * 1000).toUTCString(),
+                "x-rate-limit-limit": "100",
+                "x-rate-limit-remaining": "0",
+                "x-rate-limit-reset": String(nowS + 60),
             };
         });
-        after(() => srv.stop());
 
         it("the host's calls go on after Retry-After's 1 s, not at the window's reset 60 s on", async () => {
-            seen = [];
-            const get = (p: string) =>
-                sendWithRetry(
-                    { method: "GET", url: `${srv.url}${p}`, safe: true },
-                    { policy, fail, rateLimitJitterMs: 0 },
-                );
-            const first = get("/first");
-            while (gateWaitMs(new URL(srv.url).origin) === 0) await sleep(5);
-            const others = await Promise.all(["/a", "/b"].map(get));
-            await first;
-            assert.deepEqual(
-                others.map((r) => r.status),
-                [200, 200],
-            );
-            for (const s of seen.slice(1)) {
-                const after = s.at - refusedAt;
+            assert.deepEqual(await othersAfterTheRefusal(srv, ["/a", "/b"]), [200, 200]);
+            for (const s of srv.seen.slice(1)) {
+                const after = s.at - srv.refusedAt;
                 assert.ok(after >= 900 && after < 5000, `${s.path} sent ${after} ms after the 429`);
             }
         });
     });
 
     describe("against the sandbox's CXone under a rate limit", () => {
-        let f: SandboxFixture;
-        before(async () => {
-            f = await sandboxFixture();
-        });
-        after(() => f.stop());
+        const f = sandboxForSuite();
 
         it("a burst of concurrent calls converges, no call refused twice", async () => {
             const session = new CxoneSession(

@@ -24,14 +24,21 @@ function answer(status: number, headers: HeaderBag, now: number): void {
     );
 }
 
-/** Okta's 429 E0000047: the bucket is empty until `resetInS` after the answer's Date. */
-function oktaRefusal(now: number, resetInS: number, retryAfter?: string): HeaderBag {
+/** Okta's window on an answer at `now`: `remaining` calls left until `resetInS` after its Date. */
+function oktaWindow(now: number, remaining: number, resetInS: number): HeaderBag {
     const date = Math.floor(now / 1000) * 1000;
     return {
         date: new Date(date).toUTCString(),
-        "x-rate-limit-limit": "100",
-        "x-rate-limit-remaining": "0",
+        "x-rate-limit-remaining": String(remaining),
         "x-rate-limit-reset": String(date / 1000 + resetInS),
+    };
+}
+
+/** Okta's 429 E0000047: the bucket is empty until `resetInS` after the answer's Date. */
+function oktaRefusal(now: number, resetInS: number, retryAfter?: string): HeaderBag {
+    return {
+        ...oktaWindow(now, 0, resetInS),
+        "x-rate-limit-limit": "100",
         ...(retryAfter === undefined ? {} : { "retry-after": retryAfter }),
     };
 }
@@ -62,16 +69,7 @@ describe("core: how long one answer closes a host's rate gate", () => {
 
     it("a served answer with X-Rate-Limit-Remaining 0 still holds calls until its reset", () => {
         const now = Date.now();
-        const date = Math.floor(now / 1000) * 1000;
-        answer(
-            200,
-            {
-                date: new Date(date).toUTCString(),
-                "x-rate-limit-remaining": "0",
-                "x-rate-limit-reset": String(date / 1000 + 2),
-            },
-            now,
-        );
+        answer(200, oktaWindow(now, 0, 2), now);
         // 2 s after Date, plus Date's second
         assert.equal(gateWaitMs(KEY, now), 3000);
     });
@@ -80,16 +78,7 @@ describe("core: how long one answer closes a host's rate gate", () => {
         const now = Date.now();
         answer(429, oktaRefusal(now, 60, "1"), now);
         const later = now + 1000;
-        const date = Math.floor(later / 1000) * 1000;
-        answer(
-            200,
-            {
-                date: new Date(date).toUTCString(),
-                "x-rate-limit-remaining": "5",
-                "x-rate-limit-reset": String(date / 1000 + 59),
-            },
-            later,
-        );
+        answer(200, oktaWindow(later, 5, 59), later);
         assert.equal(gateWaitMs(KEY, later), 0, "5 calls left in the window: no wait");
     });
 });

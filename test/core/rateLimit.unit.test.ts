@@ -60,22 +60,19 @@ describe("core: Retry-After", () => {
 describe("core: backoff", () => {
     const policy = { baseDelayMs: 200, maxDelayMs: 1000 };
     it("Retry-After plus up to one base delay of spread, capped", () => {
-        assert.equal(
-            backoffMs(1, policy, 300, () => 0.5),
-            400,
-        );
-        assert.equal(
-            backoffMs(1, policy, 300, () => 0),
-            300,
-        );
-        assert.equal(
-            backoffMs(1, policy, 950, () => 0.5),
-            1000,
-        );
-        assert.equal(
-            backoffMs(1, policy, 0, () => 0.9),
-            180,
-        );
+        // [Retry-After in ms, the random draw, the wait]
+        const cases: [number, number, number][] = [
+            [300, 0.5, 400],
+            [300, 0, 300],
+            [950, 0.5, 1000],
+            [0, 0.9, 180],
+        ];
+        for (const [retryAfterMs, draw, wait] of cases)
+            assert.equal(
+                backoffMs(1, policy, retryAfterMs, () => draw),
+                wait,
+                `${retryAfterMs} ${draw}`,
+            );
     });
     it("doubles from the base, between half and all of the capped delay", () => {
         assert.deepEqual(

@@ -6,7 +6,7 @@ import { accessKeyToken } from "../../provider/cxone/accessKeyToken";
 import { oktaApi } from "../../provider/okta/client";
 import { asPart, partOfProcess, setProductPart, userAgent } from "../../provider/core/userAgent";
 import { productPart } from "../../sandbox/core/requestLog";
-import { sandboxFixture, type SandboxFixture } from "../support/sandbox";
+import { sandboxForSuite } from "../support/sandbox";
 
 const pkg = require("../../../package.json") as { version: string };
 
@@ -54,13 +54,9 @@ describe("core: the product's User-Agent", function () {
     });
 
     describe("over HTTP, against the sandbox", () => {
-        let f: SandboxFixture;
-        before(async () => {
-            f = await sandboxFixture();
-        });
+        const f = sandboxForSuite();
         after(async () => {
             setProductPart(undefined);
-            await f.stop();
         });
 
         it("the CXone session, the Okta client and the connection test's sign-in each name their part", async () => {

@@ -4,43 +4,28 @@
 // revoked by hand, a second rotation that waits) and what destroy revokes.
 import { strict as assert } from "assert";
 import accessKey from "../../provider/cxone/accessKeyProvider";
-import employee from "../../provider/cxone/employeeProvider";
-import role from "../../provider/cxone/roleProvider";
 import type { AccessKeyOutputs, AccessKeyState } from "../../provider/cxone/accessKeyLogic";
 import { PartialCreateError } from "../../provider/cxone/errors";
 import { forgetKeyReads } from "../../provider/cxone/keyReads";
-import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
+import { sandboxForSuite } from "../support/sandbox";
+import { newEmployee, newRole } from "../support/cxoneObjects";
 
 type Props = Record<string, unknown>;
 
 describe("AccessKey provider (sandbox, HTTP): exact outputs and keys", function () {
     this.timeout(30_000);
-    let f: CxoneFixture;
+    const f = sandboxForSuite();
     let employeeId: string;
     before(async () => {
-        f = await cxoneFixture();
-        const r = await role.create(
-            (await role.check({}, { endpoint: f.endpoint, name: unique("Key") })).inputs,
-        );
-        const e = await employee.create(
-            (
-                await employee.check(
-                    {},
-                    {
-                        endpoint: f.endpoint,
-                        email: uniqueEmail("key"),
-                        firstName: "K",
-                        lastName: "Ey",
-                        roleId: r.id,
-                        invite: false,
-                    },
-                )
-            ).inputs,
-        );
+        const r = await newRole(f.endpoint, "Key");
+        const e = await newEmployee(f.endpoint, {
+            roleId: r.id,
+            email: "key",
+            firstName: "K",
+            lastName: "Ey",
+            invite: false,
+        });
         employeeId = e.id;
-    });
-    after(async () => {
-        await f.stop();
     });
 
     const cx = () => f.sandbox.context.state.cxone;

@@ -5,7 +5,7 @@ import { strict as assert } from "assert";
 import { billableOf, CxoneClient } from "../../provider/cxone/client";
 import { CxoneCredentialsError, CxoneError } from "../../provider/cxone/errors";
 import { clearSessionCache } from "../../provider/cxone/session";
-import { cxoneFixture, unique, uniqueEmail, type CxoneFixture } from "../support/sandbox";
+import { sandboxForSuite, unique, uniqueEmail } from "../support/sandbox";
 import {
     startLocalServer,
     type Answer,
@@ -16,18 +16,7 @@ import { jwtWith } from "../support/jwt";
 
 describe("CXone client calls against the sandbox (HTTP)", function () {
     this.timeout(20_000);
-    let f: CxoneFixture;
-    before(async () => {
-        f = await cxoneFixture();
-    });
-    after(async () => {
-        await f.stop();
-    });
-    beforeEach(() => {
-        clearSessionCache();
-        f.sandbox.clearFaults();
-        f.sandbox.clearRequests();
-    });
+    const f = sandboxForSuite({}, { reset: true });
 
     const cx = () => f.sandbox.context.state.cxone;
     const client = () => new CxoneClient(f.endpoint);
@@ -36,7 +25,10 @@ describe("CXone client calls against the sandbox (HTTP)", function () {
         await c.createRole({ name, description: "d", permissions: ["Agent: Login"], status });
         return Object.values(cx().roles).find((r) => r.displayName === name)!;
     };
-    const newEmployee = async (c: CxoneClient, extra: { loginAuthenticatorId?: string } = {}) => {
+    const newEmployee = async (
+        c: CxoneClient,
+        extra: { loginAuthenticatorId?: string; billable?: boolean } = {},
+    ) => {
         const email = uniqueEmail("calls");
         const id = await c.createEmployee({
             emailAddress: email,
@@ -149,12 +141,7 @@ describe("CXone client calls against the sandbox (HTTP)", function () {
         it("createEmployee makes the employee with the email as userName; getEmployee maps it all", async () => {
             const c = client();
             const auth = cx().loginAuthenticators[0].id;
-            const email = uniqueEmail("Full");
-            const id = await c.createEmployee({
-                emailAddress: email,
-                firstName: "Ann",
-                lastName: "Lee",
-                roleName: "Agent",
+            const { id, email } = await newEmployee(c, {
                 billable: true,
                 loginAuthenticatorId: auth,
             });
@@ -382,11 +369,7 @@ describe("CXone client calls against the sandbox (HTTP)", function () {
     });
 
     it("without key variables: the sandbox's key for a loopback API, none for a real one", async () => {
-        const saved = { ...process.env };
-        delete process.env.CXONE_ACCESS_KEY_ID;
-        delete process.env.CXONE_ACCESS_KEY_SECRET;
-        process.env.CXONE_OKTA_SANDBOX_DIR = f.dir;
-        try {
+        await f.withoutKeyVariables(async () => {
             const found = await new CxoneClient(f.endpoint).findRolesByName("Agent");
             assert.equal(found.length, 1);
             assert.throws(
@@ -394,13 +377,7 @@ describe("CXone client calls against the sandbox (HTTP)", function () {
                 (e: unknown) =>
                     e instanceof CxoneCredentialsError && /administrator$/.test(e.message),
             );
-        } finally {
-            for (const k of ["CXONE_ACCESS_KEY_ID", "CXONE_ACCESS_KEY_SECRET"])
-                process.env[k] = saved[k];
-            if (saved.CXONE_OKTA_SANDBOX_DIR === undefined)
-                delete process.env.CXONE_OKTA_SANDBOX_DIR;
-            else process.env.CXONE_OKTA_SANDBOX_DIR = saved.CXONE_OKTA_SANDBOX_DIR;
-        }
+        });
     });
 
     it("lookups that fail name what was looked up", async () => {

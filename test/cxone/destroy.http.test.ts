@@ -6,20 +6,14 @@ import { strict as assert } from "assert";
 import employee from "../../provider/cxone/employeeProvider";
 import role from "../../provider/cxone/roleProvider";
 import { CxoneError } from "../../provider/cxone/errors";
-import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
+import { sandboxForSuite, unique, uniqueEmail } from "../support/sandbox";
 
 type Props = Record<string, unknown>;
 
 for (const variants of [[], ["deactivate-repeated-refused"]]) {
     describe(`Role and Employee destroy on the refreshed state (sandbox${variants.length ? `, ${variants[0]}` : ""}, HTTP)`, function () {
         this.timeout(30_000);
-        let f: CxoneFixture;
-        before(async () => {
-            f = await cxoneFixture({ variants });
-        });
-        after(async () => {
-            await f.stop();
-        });
+        const f = sandboxForSuite({ variants });
 
         const cx = () => f.sandbox.context.state.cxone;
         // every CXone call but sign-ins, as "METHOD /path"

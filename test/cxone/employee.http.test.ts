@@ -7,19 +7,18 @@ import employee from "../../provider/cxone/employeeProvider";
 import role from "../../provider/cxone/roleProvider";
 import type { EmployeeState } from "../../provider/cxone/employeeLogic";
 import { PartialCreateError } from "../../provider/cxone/errors";
-import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
+import { sandboxForSuite, unique, uniqueEmail } from "../support/sandbox";
 
 type Props = Record<string, unknown>;
 
 describe("Employee provider (sandbox, HTTP): exact writes and end states", function () {
     this.timeout(30_000);
-    let f: CxoneFixture;
+    const f = sandboxForSuite();
     let roleId: string;
     let roleName: string;
     let defaultAuth: string;
     let otherAuth: string;
     before(async () => {
-        f = await cxoneFixture();
         const { inputs } = await role.check({}, { endpoint: f.endpoint, name: unique("Emp") });
         const r = await role.create(inputs);
         roleId = r.id;
@@ -34,9 +33,6 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
             isDefault: false,
             status: "ACTIVE",
         });
-    });
-    after(async () => {
-        await f.stop();
     });
 
     const cx = () => f.sandbox.context.state.cxone;
@@ -156,21 +152,11 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
         });
 
         it("with no credentials in the environment, a loopback tenant uses the sandbox's own admin key", async () => {
-            const saved = { ...process.env };
-            delete process.env.CXONE_ACCESS_KEY_ID;
-            delete process.env.CXONE_ACCESS_KEY_SECRET;
-            process.env.CXONE_OKTA_SANDBOX_DIR = f.dir;
-            try {
+            await f.withoutKeyVariables(async () => {
                 const e = await employee.create(await inputs({ invite: false }));
                 assert.equal(e.outs.effectiveLoginAuthenticatorId, defaultAuth);
                 assert.equal(held(e.id).status, "UNREGISTERED");
-            } finally {
-                for (const k of ["CXONE_ACCESS_KEY_ID", "CXONE_ACCESS_KEY_SECRET"])
-                    process.env[k] = saved[k];
-                if (saved.CXONE_OKTA_SANDBOX_DIR === undefined)
-                    delete process.env.CXONE_OKTA_SANDBOX_DIR;
-                else process.env.CXONE_OKTA_SANDBOX_DIR = saved.CXONE_OKTA_SANDBOX_DIR;
-            }
+            });
         });
 
         it("an explicit authenticator is used as given: the default is never looked up", async () => {

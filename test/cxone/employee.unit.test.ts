@@ -54,6 +54,18 @@ const live: EmployeeRecord = {
     loginAuthenticatorId: "la-1",
 };
 
+/** The state a create of `state` leaves, CXone holding `live` (an invited employee). */
+const stateAfterCreate: EmployeeOutputs = {
+    ...state,
+    employeeId: "u-1",
+    userName: "scim-key@example.com",
+    roleName: "SCIM Role",
+    status: "PENDING",
+    effectiveLoginAuthenticatorId: "la-1",
+    invited: true,
+    adopted: false,
+};
+
 describe("Employee rules (pure)", () => {
     describe("check()", () => {
         it("applies the defaults: not billable, invited, not adopting, the tenant's authenticator", () => {
@@ -172,16 +184,7 @@ describe("Employee rules (pure)", () => {
     });
 
     describe("diff()", () => {
-        const old: EmployeeOutputs = {
-            ...state,
-            employeeId: "u-1",
-            userName: "scim-key@example.com",
-            roleName: "SCIM Role",
-            status: "PENDING",
-            effectiveLoginAuthenticatorId: "la-1",
-            invited: true,
-            adopted: false,
-        };
+        const old = stateAfterCreate;
         const news = {
             ...state,
             email: "scim-key@EXAMPLE.com",
@@ -314,16 +317,10 @@ describe("Employee rules (pure)", () => {
 
     describe("outputs and read()", () => {
         it("outputs: the inputs plus what CXone holds", () => {
-            assert.deepEqual(employeeOutputs(state, live, { invited: true, adopted: false }), {
-                ...state,
-                employeeId: "u-1",
-                userName: "scim-key@example.com",
-                roleName: "SCIM Role",
-                status: "PENDING",
-                effectiveLoginAuthenticatorId: "la-1",
-                invited: true,
-                adopted: false,
-            });
+            assert.deepEqual(
+                employeeOutputs(state, live, { invited: true, adopted: false }),
+                stateAfterCreate,
+            );
         });
 
         const old: EmployeeOutputs = {

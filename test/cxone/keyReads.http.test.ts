@@ -10,15 +10,11 @@ import {
     rememberCreatedKey,
 } from "../../provider/cxone/keyReads";
 import { clearSessionCache } from "../../provider/cxone/session";
-import { cxoneFixture, uniqueEmail, type CxoneFixture } from "../support/sandbox";
+import { sandboxForSuite, uniqueEmail } from "../support/sandbox";
 
 describe("shared access-key reads against the sandbox (HTTP)", function () {
     this.timeout(20_000);
-    let f: CxoneFixture;
-    before(async () => {
-        f = await cxoneFixture();
-    });
-    after(() => f.stop());
+    const f = sandboxForSuite();
     beforeEach(() => {
         clearSessionCache();
         forgetKeyReads();

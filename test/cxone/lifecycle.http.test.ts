@@ -5,19 +5,13 @@ import { strict as assert } from "assert";
 import role from "../../provider/cxone/roleProvider";
 import employee from "../../provider/cxone/employeeProvider";
 import accessKey from "../../provider/cxone/accessKeyProvider";
-import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
+import { sandboxForSuite, unique, uniqueEmail } from "../support/sandbox";
 
 type Props = Record<string, unknown>;
 
 describe("CXone life-cycle edges (sandbox, HTTP)", function () {
     this.timeout(30_000);
-    let f: CxoneFixture;
-    before(async () => {
-        f = await cxoneFixture();
-    });
-    after(async () => {
-        await f.stop();
-    });
+    const f = sandboxForSuite();
 
     const cx = () => f.sandbox.context.state.cxone;
     const keysOf = (userId: string) =>

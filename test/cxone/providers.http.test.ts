@@ -5,19 +5,13 @@ import { forgetKeyReads } from "../../provider/cxone/keyReads";
 import role from "../../provider/cxone/roleProvider";
 import employee from "../../provider/cxone/employeeProvider";
 import accessKey from "../../provider/cxone/accessKeyProvider";
-import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
+import { sandboxForSuite, unique, uniqueEmail } from "../support/sandbox";
 
 type Props = Record<string, unknown>;
 
 describe("CXone providers against the sandbox (HTTP)", function () {
     this.timeout(30_000);
-    let f: CxoneFixture;
-    before(async () => {
-        f = await cxoneFixture();
-    });
-    after(async () => {
-        await f.stop();
-    });
+    const f = sandboxForSuite();
 
     async function makeRole(extra: Props = {}) {
         const { inputs, failures } = await role.check(

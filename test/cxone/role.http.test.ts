@@ -5,7 +5,7 @@
 import { strict as assert } from "assert";
 import role from "../../provider/cxone/roleProvider";
 import type { RoleState } from "../../provider/cxone/roleLogic";
-import { cxoneFixture, CxoneFixture, unique } from "../support/sandbox";
+import { sandboxForSuite, unique } from "../support/sandbox";
 
 type Props = Record<string, unknown>;
 const CREATE = "Employees: Create and Edit";
@@ -13,13 +13,7 @@ const VIEW = "Employees: View";
 
 describe("Role provider (sandbox, HTTP): exact writes and end states", function () {
     this.timeout(30_000);
-    let f: CxoneFixture;
-    before(async () => {
-        f = await cxoneFixture();
-    });
-    after(async () => {
-        await f.stop();
-    });
+    const f = sandboxForSuite();
 
     const cx = () => f.sandbox.context.state.cxone;
     // what CXone holds for a role, in the provider's terms

@@ -13,18 +13,17 @@ import {
     toRequestError,
     userNameFilter,
 } from "../../provider/cxone/scim";
-import { cxoneFixture, uniqueEmail, type CxoneFixture } from "../support/sandbox";
+import { sandboxForSuite, uniqueEmail } from "../support/sandbox";
 import { startLocalServer, type LocalServer } from "../support/loopbackServer";
 
 const LIST = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 
 describe("SCIM client against the sandbox (HTTP)", function () {
     this.timeout(20_000);
-    let f: CxoneFixture;
+    const f = sandboxForSuite();
     let token: string;
     let scimBase: string;
     before(async () => {
-        f = await cxoneFixture();
         const e = f.sandbox.endpoints.cxone;
         const t = await axios.post(`${f.endpoint.areaUrl}/authentication/v1/token/access-key`, {
             accessKeyId: e.adminAccessKeyId,
@@ -33,7 +32,6 @@ describe("SCIM client against the sandbox (HTTP)", function () {
         token = t.data.access_token;
         scimBase = `${f.sandbox.urls.cxone}/scim/v2`;
     });
-    after(() => f.stop());
 
     /** a SCIM user made out of band, through the sandbox's SCIM server */
     const makeUser = async (userName = uniqueEmail("scim")) => {

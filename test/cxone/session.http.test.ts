@@ -8,7 +8,7 @@ import axios from "axios";
 import { CxoneError } from "../../provider/cxone/errors";
 import { UnconfirmedFactError } from "../../provider/core/unconfirmed";
 import { clearSessionCache, CxoneSession } from "../../provider/cxone/session";
-import { cxoneFixture, CxoneFixture } from "../support/sandbox";
+import { sandboxForSuite } from "../support/sandbox";
 import {
     startLocalServer,
     type Answer,
@@ -24,15 +24,13 @@ const TOKEN_PATH = "/authentication/v1/token/access-key";
 
 describe("CXone session over HTTP", function () {
     this.timeout(20_000);
-    let f: CxoneFixture;
+    const f = sandboxForSuite();
     let srv: LocalServer;
     before(async () => {
-        f = await cxoneFixture();
         srv = await startLocalServer();
     });
     after(async () => {
         await srv.stop();
-        await f.stop();
     });
     beforeEach(() => {
         clearSessionCache();
@@ -237,39 +235,43 @@ describe("CXone session over HTTP", function () {
             assert.equal(tokens().length, 2);
         });
 
-        it("no lifetime in the answer: the token is kept for an hour less the 5 min margin", async () => {
-            serve(
-                () => ({ status: 200, body: {} }),
-                () => ({ status: 200, body: { access_token: token() } }),
-            );
-            await withClock(async (advance) => {
-                const s = local();
-                await get(s);
-                advance(3_299_000);
-                await get(s);
-                assert.equal(tokens().length, 1, "still fresh at 55 min");
-                advance(2_000);
-                await get(s);
-                assert.equal(tokens().length, 2, "renewed past 55 min");
+        // how long a token is kept: [title, the lifetime answered, last fresh and renewed at (ms)]
+        const lifetimes: [string, { expires_in?: number }, number, number, string, string][] = [
+            [
+                "no lifetime in the answer: the token is kept for an hour less the 5 min margin",
+                {},
+                3_299_000,
+                3_301_000,
+                "still fresh at 55 min",
+                "renewed past 55 min",
+            ],
+            [
+                "a short lifetime is renewed at 80 % of it",
+                { expires_in: 100 },
+                79_999,
+                80_000,
+                "fresh until 80 s of 100",
+                "renewed at 80 s of 100",
+            ],
+        ];
+        for (const [title, lifetime, lastFresh, renewedAt, fresh, renewed] of lifetimes) {
+            it(title, async () => {
+                serve(
+                    () => ({ status: 200, body: {} }),
+                    () => ({ status: 200, body: { access_token: token(), ...lifetime } }),
+                );
+                await withClock(async (advance) => {
+                    const s = local();
+                    await get(s);
+                    advance(lastFresh);
+                    await get(s);
+                    assert.equal(tokens().length, 1, fresh);
+                    advance(renewedAt - lastFresh);
+                    await get(s);
+                    assert.equal(tokens().length, 2, renewed);
+                });
             });
-        });
-
-        it("a short lifetime is renewed at 80 % of it", async () => {
-            serve(
-                () => ({ status: 200, body: {} }),
-                () => ({ status: 200, body: { access_token: token(), expires_in: 100 } }),
-            );
-            await withClock(async (advance) => {
-                const s = local();
-                await get(s);
-                advance(79_999);
-                await get(s);
-                assert.equal(tokens().length, 1, "fresh until 80 s of 100");
-                advance(1);
-                await get(s);
-                assert.equal(tokens().length, 2, "renewed at 80 s of 100");
-            });
-        });
+        }
 
         it("calls that find the token due together share one renewal", async () => {
             serve(() => ({ status: 200, body: {} }));
@@ -787,18 +789,7 @@ async function withClock(fn: (advance: (ms: number) => void) => Promise<void>): 
 // honouring Retry-After, timeouts, and errors that never carry the secret or the token.
 describe("CXone client against the sandbox (HTTP)", function () {
     this.timeout(30_000);
-    let f: CxoneFixture;
-    before(async () => {
-        f = await cxoneFixture();
-    });
-    after(async () => {
-        await f.stop();
-    });
-    beforeEach(() => {
-        clearSessionCache();
-        f.sandbox.clearFaults();
-        f.sandbox.clearRequests();
-    });
+    const f = sandboxForSuite({}, { reset: true });
 
     const tokenRequests = () =>
         f.sandbox.requests().filter((r) => r.path.startsWith("/authentication/v1/token"));
@@ -934,11 +925,10 @@ describe("CXone client against the sandbox (HTTP)", function () {
 // choice, `domain` is not needed at all.
 describe("CXone session: discovery fields required only where used (HTTP)", function () {
     this.timeout(20_000);
-    let f: CxoneFixture;
+    const f = sandboxForSuite();
     let issuer: LocalServer;
     let full: Record<string, unknown>;
     before(async () => {
-        f = await cxoneFixture();
         issuer = await startLocalServer();
         const tenantId = f.sandbox.context.state.cxone.tenantId;
         full = (
@@ -949,7 +939,6 @@ describe("CXone session: discovery fields required only where used (HTTP)", func
     });
     after(async () => {
         await issuer?.stop();
-        await f?.stop();
     });
     beforeEach(() => {
         clearSessionCache();

@@ -5,7 +5,7 @@ import role from "../../provider/cxone/roleProvider";
 import employee from "../../provider/cxone/employeeProvider";
 import accessKey from "../../provider/cxone/accessKeyProvider";
 import { UNKNOWN } from "../../provider/cxone/validation";
-import { cxoneFixture, CxoneFixture } from "../support/sandbox";
+import { sandboxForSuite } from "../support/sandbox";
 
 type Props = Record<string, unknown>;
 type Provider = {
@@ -16,13 +16,9 @@ type Provider = {
 };
 
 describe("check(): validation table, no API calls", () => {
-    let f: CxoneFixture;
+    const f = sandboxForSuite();
     before(async () => {
-        f = await cxoneFixture();
         f.sandbox.clearRequests();
-    });
-    after(async () => {
-        await f.stop();
     });
 
     const endpoint = () => f.endpoint;

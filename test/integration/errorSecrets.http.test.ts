@@ -15,7 +15,7 @@ import schema from "../../provider/okta/appUserSchemaPropertiesProvider";
 import mapping from "../../provider/okta/profileMappingProvider";
 import type { FaultRule } from "../../sandbox/index";
 import { consoleSettings, outputsFor } from "../../sandbox/operator";
-import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
+import { sandboxForSuite, unique, uniqueEmail } from "../support/sandbox";
 
 type Props = Record<string, unknown>;
 type Any = any;
@@ -27,7 +27,7 @@ describe("error paths carry no secret (every resource, sandbox)", function () {
         forgetKeyReads();
     });
     this.timeout(60_000);
-    let f: CxoneFixture;
+    const f = sandboxForSuite();
     const secrets = new Map<string, string>();
     const savedToken = process.env.OKTA_API_TOKEN;
     // live objects the failing calls act on
@@ -38,7 +38,6 @@ describe("error paths carry no secret (every resource, sandbox)", function () {
     let scimInputs: Props;
 
     before(async () => {
-        f = await cxoneFixture();
         const ep = f.sandbox.endpoints;
         process.env.OKTA_API_TOKEN = ep.okta.apiToken;
         secrets.set("CXone admin access key secret", ep.cxone.adminAccessKeySecret);
@@ -81,7 +80,6 @@ describe("error paths carry no secret (every resource, sandbox)", function () {
     after(async () => {
         if (savedToken === undefined) delete process.env.OKTA_API_TOKEN;
         else process.env.OKTA_API_TOKEN = savedToken;
-        await f.stop();
     });
     afterEach(() => f.sandbox.clearFaults());
 
@@ -112,52 +110,38 @@ describe("error paths carry no secret (every resource, sandbox)", function () {
         { kind: "status", status: 400, server, path, ...(method ? { method } : {}) },
     ];
     const cxApi = "^/(authorization|user-management|access-key-management)/";
+    const cxoneRefuses = () => refuse("cxone", cxApi);
     const okApi = "^/api/v1/";
     // [what, faults, call, what the message must name]
     const rows: [string, () => FaultRule[], () => Promise<unknown>, RegExp][] = [
         [
             "Role create",
-            () => refuse("cxone", cxApi),
+            cxoneRefuses,
             () => role.create({ ...r.inputs, name: unique("Refused") } as Any),
             /CXone role|CXone roles/,
         ],
-        ["Role read", () => refuse("cxone", cxApi), () => role.read(r.id, r.outs), /CXone role/],
+        ["Role read", cxoneRefuses, () => role.read(r.id, r.outs), /CXone role/],
         [
             "Role update",
-            () => refuse("cxone", cxApi),
+            cxoneRefuses,
             () => role.update!(r.id, { ...r.outs, description: "old" }, r.inputs as Any),
             /CXone role/,
         ],
-        [
-            "Role delete",
-            () => refuse("cxone", cxApi),
-            () => role.delete!(r.id, r.outs),
-            /CXone role/,
-        ],
+        ["Role delete", cxoneRefuses, () => role.delete!(r.id, r.outs), /CXone role/],
         [
             "Employee create",
             () => refuse("cxone", "^/user-management/"),
             () => employee.create({ ...e.inputs, email: uniqueEmail("refused") } as Any),
             /CXone employee/,
         ],
-        [
-            "Employee read",
-            () => refuse("cxone", cxApi),
-            () => employee.read(e.id, e.outs),
-            /CXone employee/,
-        ],
+        ["Employee read", cxoneRefuses, () => employee.read(e.id, e.outs), /CXone employee/],
         [
             "Employee update",
-            () => refuse("cxone", cxApi),
+            cxoneRefuses,
             () => employee.update!(e.id, e.outs, { ...e.inputs, lastName: "Changed" } as Any),
             /CXone employee/,
         ],
-        [
-            "Employee delete",
-            () => refuse("cxone", cxApi),
-            () => employee.delete!(e.id, e.outs),
-            /CXone employee/,
-        ],
+        ["Employee delete", cxoneRefuses, () => employee.delete!(e.id, e.outs), /CXone employee/],
         [
             "AccessKey create",
             () => refuse("cxone", "^/access-key-management/"),
@@ -170,21 +154,16 @@ describe("error paths carry no secret (every resource, sandbox)", function () {
             () => accessKey.create({ ...k.inputs, active: false } as Any),
             /access key/,
         ],
-        [
-            "AccessKey read",
-            () => refuse("cxone", cxApi),
-            () => accessKey.read(k.id, k.outs),
-            /CXone access key/,
-        ],
+        ["AccessKey read", cxoneRefuses, () => accessKey.read(k.id, k.outs), /CXone access key/],
         [
             "AccessKey update",
-            () => refuse("cxone", cxApi),
+            cxoneRefuses,
             () => accessKey.update!(k.id, k.outs, { ...k.inputs, active: false } as Any),
             /access key/,
         ],
         [
             "AccessKey delete",
-            () => refuse("cxone", cxApi),
+            cxoneRefuses,
             () => accessKey.delete!(k.id, k.outs),
             /CXone access key/,
         ],
@@ -275,7 +254,7 @@ describe("error paths carry no secret (every resource, sandbox)", function () {
         ],
         [
             "ScimConnection create, CXone refused",
-            () => refuse("cxone", cxApi),
+            cxoneRefuses,
             () => scim.create(scimInputs as Any),
             /CXone|Okta/,
         ],

@@ -338,6 +338,24 @@ function leftOver(w: World): string[] {
     return out;
 }
 
+/** The sandbox's credentials in env, as the engine passes them to providers; the program on it. */
+function programOn(sb: RunningSandbox): FlowProgram {
+    const ep = sb.endpoints;
+    process.env.CXONE_ACCESS_KEY_ID = ep.cxone.adminAccessKeyId;
+    process.env.CXONE_ACCESS_KEY_SECRET = ep.cxone.adminAccessKeySecret;
+    process.env.OKTA_API_TOKEN = ep.okta.apiToken;
+    return {
+        roleName: "SCIM Access Key",
+        email: "scim.accesskey@sandbox.example",
+        firstName: "SCIM",
+        lastName: "AccessKey",
+        appLabel: "NICE CXone",
+        owner: "cxone-okta-scim/variants",
+        groupIds: [],
+        tenantId: ep.cxone.tenantId,
+    };
+}
+
 describe("other worlds: every variant's whole flow ends well (providers over HTTP)", function () {
     this.timeout(120_000);
     const saved = { ...process.env };
@@ -361,19 +379,7 @@ describe("other worlds: every variant's whole flow ends well (providers over HTT
         });
         try {
             const ep = sb.endpoints;
-            process.env.CXONE_ACCESS_KEY_ID = ep.cxone.adminAccessKeyId;
-            process.env.CXONE_ACCESS_KEY_SECRET = ep.cxone.adminAccessKeySecret;
-            process.env.OKTA_API_TOKEN = ep.okta.apiToken;
-            const flow = new VariantFlow(sb, {
-                roleName: "SCIM Access Key",
-                email: "scim.accesskey@sandbox.example",
-                firstName: "SCIM",
-                lastName: "AccessKey",
-                appLabel: "NICE CXone",
-                owner: "cxone-okta-scim/variants",
-                groupIds: [],
-                tenantId: ep.cxone.tenantId,
-            });
+            const flow = new VariantFlow(sb, programOn(sb));
             const w: World = { sb, flow };
             const stopOf = async (op: () => Promise<void>) => {
                 newProcess();
@@ -476,21 +482,9 @@ describe("other worlds: every variant's whole flow ends well (providers over HTT
             results.push(result);
             try {
                 const ep = sb.endpoints;
-                process.env.CXONE_ACCESS_KEY_ID = ep.cxone.adminAccessKeyId;
-                process.env.CXONE_ACCESS_KEY_SECRET = ep.cxone.adminAccessKeySecret;
-                process.env.OKTA_API_TOKEN = ep.okta.apiToken;
+                const base = programOn(sb);
                 clearSessionCache();
-                const program: FlowProgram = {
-                    roleName: "SCIM Access Key",
-                    email: "scim.accesskey@sandbox.example",
-                    firstName: "SCIM",
-                    lastName: "AccessKey",
-                    appLabel: "NICE CXone",
-                    owner: "cxone-okta-scim/variants",
-                    groupIds: [],
-                    tenantId: ep.cxone.tenantId,
-                    ...x.program,
-                };
+                const program: FlowProgram = { ...base, ...x.program };
                 const w: World = { sb, flow: new VariantFlow(sb, program) };
                 // the command that stops, once: after the way on, the same command succeeds
                 let stopsIn = x.outcome === "stop" ? (x.stopsIn ?? "up") : undefined;

@@ -17,6 +17,7 @@ import { LanguageRuntimeClient } from "@pulumi/pulumi/proto/language_grpc_pb";
 import * as languagePb from "@pulumi/pulumi/proto/language_pb";
 import * as pluginPb from "@pulumi/pulumi/proto/plugin_pb";
 import { startHost, type Host } from "../../langhost/main";
+import { alive } from "../support/processes";
 
 const HOST = path.resolve(__dirname, "../../langhost/main.js");
 
@@ -47,15 +48,6 @@ interface Record_ {
     typescript: string;
     pid: number;
 }
-
-const alive = (pid: number) => {
-    try {
-        process.kill(pid, 0);
-        return true;
-    } catch {
-        return false;
-    }
-};
 
 describe("language host over gRPC (no engine): run answers, config and secrets, cancel", function () {
     this.timeout(30_000);

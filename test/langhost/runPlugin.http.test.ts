@@ -11,6 +11,7 @@ import * as grpc from "@grpc/grpc-js";
 import { LanguageRuntimeClient } from "@pulumi/pulumi/proto/language_grpc_pb";
 import * as languagePb from "@pulumi/pulumi/proto/language_pb";
 import { repoRoot } from "../../scripts/lib/engine";
+import { alive } from "../support/processes";
 
 // Prints what it was given, says something on stderr, then stays up (`serve`) or exits with 3.
 const PLUGIN = `
@@ -46,15 +47,6 @@ function collect(
         stream.on("end", () => resolve(run));
     });
 }
-
-const alive = (pid: number): boolean => {
-    try {
-        process.kill(pid, 0);
-        return true;
-    } catch {
-        return false;
-    }
-};
 
 describe("language host: RunPlugin and InstallDependencies over gRPC", function () {
     this.timeout(60_000);

@@ -8,20 +8,14 @@ import app from "../../provider/okta/autoLoginAppProvider";
 import mapping from "../../provider/okta/profileMappingProvider";
 import schema from "../../provider/okta/appUserSchemaPropertiesProvider";
 import { CORE_USER, NICE_USER, planMappings } from "../../provider/okta/attributeMappingsLogic";
-import { oktaFixture, sandboxFixture, OktaFixture, uniqueLabel } from "../support/sandbox";
+import { sandboxForSuite, uniqueLabel } from "../support/sandbox";
 
 type Any = any;
 const UNKNOWN = pulumi.runtime.unknownValue;
 
 describe("attribute-mapping providers against the sandbox (HTTP)", function () {
     this.timeout(30_000);
-    let f: OktaFixture;
-    before(async () => {
-        f = await oktaFixture();
-    });
-    after(async () => {
-        await f?.stop();
-    });
+    const f = sandboxForSuite();
 
     const team = {
         title: "Team",
@@ -81,27 +75,95 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
     const reasons = (r: { failures?: { property: string; reason: string }[] }) =>
         (r.failures ?? []).map((x) => `${x.property}: ${x.reason}`);
 
-    describe("AppUserSchemaProperties", () => {
-        it("check passes good input through; an unknown value waits", async () => {
-            const news = { orgUrl: f.orgUrl, appId: "0oa1", properties: { niceTeam: team } };
-            assert.deepEqual(await schema.check(news, news), { inputs: news, failures: [] });
-            const later = { ...news, properties: UNKNOWN as Any };
-            assert.deepEqual(await schema.check(news, later), { inputs: later, failures: [] });
-            const partly = {
-                ...news,
-                properties: { a: UNKNOWN, b: { ...team, title: UNKNOWN, type: UNKNOWN } } as Any,
-            };
-            assert.deepEqual(await schema.check(news, partly), { inputs: partly, failures: [] });
+    /** The state an older version wrote: no record of what Okta held before. */
+    const olderState = (outs: unknown) => {
+        const { previous: _p, ...old } = outs as Any;
+        return old;
+    };
+    /** A new app whose givenName we map to user.nickName, and that mapping's older state. */
+    async function nickNameMappedInOlderState() {
+        const appId = await newApp();
+        const made = await mapping.create({
+            orgUrl: f.orgUrl,
+            appId,
+            properties: { givenName: "user.nickName" },
         });
+        return { appId, made, old: olderState(made.outs) };
+    }
 
-        it("check wants the org's base URL: no query or fragment", async () => {
-            const r = await schema.check({} as Any, {
-                orgUrl: "https://dev-1.okta.com/?org=1",
-                appId: "0oa1",
-                properties: {},
+    // The input check both resources share (provider/okta/mappingChecks.ts): org, app, and the
+    // properties as an object; each resource keeps its own rule for one entry (below).
+    for (const { resource, provider, good, partly, notAnObject, orgUrl } of [
+        {
+            resource: "AppUserSchemaProperties",
+            provider: schema,
+            good: { niceTeam: team },
+            partly: { a: UNKNOWN, b: { ...team, title: UNKNOWN, type: UNKNOWN } },
+            notAnObject: "properties must be an object of property name -> definition",
+            orgUrl: "https://dev-1.okta.com/?org=1",
+        },
+        {
+            resource: "ProfileMapping",
+            provider: mapping,
+            good: { givenName: "user.firstName" },
+            partly: { givenName: UNKNOWN },
+            notAnObject: "properties must be an object of app property -> expression",
+            orgUrl: "https://dev-1.okta.com/#org",
+        },
+    ] as const) {
+        describe(`${resource}: the shared input check`, () => {
+            it("check passes good input through; an unknown value waits", async () => {
+                const news = { orgUrl: f.orgUrl, appId: "0oa1", properties: good } as Any;
+                assert.deepEqual(await provider.check(news, news), { inputs: news, failures: [] });
+                const later = { ...news, properties: UNKNOWN };
+                assert.deepEqual(await provider.check(news, later), {
+                    inputs: later,
+                    failures: [],
+                });
+                const part = { ...news, properties: partly };
+                assert.deepEqual(await provider.check(news, part), { inputs: part, failures: [] });
             });
-            assert.deepEqual(reasons(r), ["orgUrl: orgUrl must not contain a query or fragment"]);
+
+            it("check wants the org's base URL: no query or fragment", async () => {
+                const r = await provider.check({} as Any, {
+                    orgUrl,
+                    appId: "0oa1",
+                    properties: {},
+                });
+                assert.deepEqual(reasons(r), [
+                    "orgUrl: orgUrl must not contain a query or fragment",
+                ]);
+            });
+
+            it("check wants the properties as an object, before any call", async () => {
+                f.sandbox.clearRequests();
+                const base = { orgUrl: f.orgUrl, appId: "0oa1" };
+                for (const bad of [null, "x", ["a"]]) {
+                    assert.deepEqual(
+                        reasons(
+                            await provider.check(base as Any, { ...base, properties: bad } as Any),
+                        ),
+                        [`properties: ${notAnObject}`],
+                    );
+                }
+                assert.deepEqual(f.oktaCalls(), []);
+            });
         });
+    }
+
+    describe("AppUserSchemaProperties", () => {
+        /** An app with a hand-made "timezone", then ours: "niceTeam" and a "timezone" over it. */
+        async function oursOverHandMade() {
+            const appId = await newApp();
+            await handAdd(appId, { timezone: { title: "Hand-made", type: "string" } });
+            const handMade = (await customOf(appId)).timezone;
+            const made = await schema.create({
+                orgUrl: f.orgUrl,
+                appId,
+                properties: { niceTeam: team, timezone: tz },
+            });
+            return { appId, handMade, made };
+        }
 
         it("check takes Okta's property names: a letter, then up to 99 letters, digits or _", async () => {
             const names = [
@@ -130,15 +192,9 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
             );
         });
 
-        it("check names every bad property, before any call", async () => {
+        it("check names every bad property and entry, before any call", async () => {
             f.sandbox.clearRequests();
             const base = { orgUrl: f.orgUrl, appId: "0oa1" };
-            for (const bad of [null, "x", ["a"]]) {
-                assert.deepEqual(
-                    reasons(await schema.check(base as Any, { ...base, properties: bad } as Any)),
-                    ["properties: properties must be an object of property name -> definition"],
-                );
-            }
             const r = await schema.check(base as Any, {
                 orgUrl: "ftp://x",
                 appId: "",
@@ -276,14 +332,7 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
         });
 
         it("update: a property no longer declared is given back, a new one added, the first record kept", async () => {
-            const appId = await newApp();
-            await handAdd(appId, { timezone: { title: "Hand-made", type: "string" } });
-            const handMade = (await customOf(appId)).timezone;
-            const made = await schema.create({
-                orgUrl: f.orgUrl,
-                appId,
-                properties: { niceTeam: team, timezone: tz },
-            });
+            const { appId, handMade, made } = await oursOverHandMade();
             const news = {
                 orgUrl: f.orgUrl,
                 appId,
@@ -305,21 +354,14 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
         it("update with no record of what Okta held (older state) adds without giving anything back", async () => {
             const appId = await newApp();
             const made = await schema.create({ orgUrl: f.orgUrl, appId, properties: { t: tz } });
-            const { previous: _p, ...old } = made.outs as Any;
+            const old = olderState(made.outs);
             const r = await schema.update(made.id, old, { ...old, properties: { u: tz } });
             assert.deepEqual(r.outs.previous, { u: {} });
             assert.deepEqual(Object.keys(await customOf(appId)).sort(), ["t", "u"]);
         });
 
         it("delete gives back what Okta held: ours removed, the hand-made one restored", async () => {
-            const appId = await newApp();
-            await handAdd(appId, { timezone: { title: "Hand-made", type: "string" } });
-            const handMade = (await customOf(appId)).timezone;
-            const made = await schema.create({
-                orgUrl: f.orgUrl,
-                appId,
-                properties: { niceTeam: team, timezone: tz },
-            });
+            const { appId, handMade, made } = await oursOverHandMade();
             await schema.delete(made.id, made.outs as Any);
             assert.deepEqual(await customOf(appId), { timezone: handMade });
         });
@@ -327,7 +369,7 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
         it("delete after the app is gone: Okta's 404 to the restore ends it; with no record it writes nothing back", async () => {
             const appId = await newApp();
             const made = await schema.create({ orgUrl: f.orgUrl, appId, properties: { t: tz } });
-            const { previous: _p, ...old } = made.outs as Any;
+            const old = olderState(made.outs);
             f.sandbox.clearRequests();
             await schema.delete(made.id, old);
             assert.deepEqual(Object.keys(await customOf(appId)), ["t"]);
@@ -339,37 +381,9 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
     });
 
     describe("ProfileMapping", () => {
-        it("check passes good input through; an unknown value waits", async () => {
-            const news = {
-                orgUrl: f.orgUrl,
-                appId: "0oa1",
-                properties: { givenName: "user.firstName" },
-            };
-            assert.deepEqual(await mapping.check(news, news), { inputs: news, failures: [] });
-            const later = { ...news, properties: UNKNOWN as Any };
-            assert.deepEqual(await mapping.check(news, later), { inputs: later, failures: [] });
-            const partly = { ...news, properties: { givenName: UNKNOWN } as Any };
-            assert.deepEqual(await mapping.check(news, partly), { inputs: partly, failures: [] });
-        });
-
-        it("check wants the org's base URL: no query or fragment", async () => {
-            const r = await mapping.check({} as Any, {
-                orgUrl: "https://dev-1.okta.com/#org",
-                appId: "0oa1",
-                properties: {},
-            });
-            assert.deepEqual(reasons(r), ["orgUrl: orgUrl must not contain a query or fragment"]);
-        });
-
-        it("check names every bad property, before any call", async () => {
+        it("check names every bad property and entry, before any call", async () => {
             f.sandbox.clearRequests();
             const base = { orgUrl: f.orgUrl, appId: "0oa1" };
-            for (const bad of [null, "x", ["a"]]) {
-                assert.deepEqual(
-                    reasons(await mapping.check(base as Any, { ...base, properties: bad } as Any)),
-                    ["properties: properties must be an object of app property -> expression"],
-                );
-            }
             const r = await mapping.check(base as Any, {
                 orgUrl: "ftp://x",
                 appId: "",
@@ -497,13 +511,7 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
         });
 
         it("update with no record of what Okta held (older state) maps without giving anything back", async () => {
-            const appId = await newApp();
-            const made = await mapping.create({
-                orgUrl: f.orgUrl,
-                appId,
-                properties: { givenName: "user.nickName" },
-            });
-            const { previous: _p, ...old } = made.outs as Any;
+            const { appId, made, old } = await nickNameMappedInOlderState();
             const r = await mapping.update(made.id, old, { ...old, properties: { email: '"e"' } });
             assert.deepEqual(r.outs.previous, { email: { value: "user.email" } });
             assert.equal((await expressionsOf(appId)).givenName, "user.nickName");
@@ -522,13 +530,7 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
         });
 
         it("delete restores with one write and no read; after the app is gone Okta's 404 ends it; with no record it writes nothing back", async () => {
-            const appId = await newApp();
-            const made = await mapping.create({
-                orgUrl: f.orgUrl,
-                appId,
-                properties: { givenName: "user.nickName" },
-            });
-            const { previous: _p, ...old } = made.outs as Any;
+            const { appId, made, old } = await nickNameMappedInOlderState();
             await mapping.delete(made.id, old);
             assert.equal((await expressionsOf(appId)).givenName, "user.nickName");
             f.sandbox.clearRequests();
@@ -545,13 +547,7 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
 
 describe("attribute-mapping providers where Okta's base set is smaller than documented (HTTP)", function () {
     this.timeout(30_000);
-    let f: OktaFixture;
-    before(async () => {
-        f = await sandboxFixture({ okta: { appUserBaseSet: "seed" } });
-    });
-    after(async () => {
-        await f?.stop();
-    });
+    const f = sandboxForSuite({ okta: { appUserBaseSet: "seed" } });
 
     it("the phones the base lacks are added as custom properties and mapped; destroy removes them", async () => {
         const appId = (

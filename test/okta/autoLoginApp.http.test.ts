@@ -6,17 +6,11 @@ import app from "../../provider/okta/autoLoginAppProvider";
 import { setOktaRetryPolicy } from "../../provider/okta/client";
 import type { AutoLoginAppOutputs } from "../../provider/okta/autoLoginAppLogic";
 import type { Proxy } from "../support/proxy";
-import { oktaFixture, OktaFixture, uniqueLabel } from "../support/sandbox";
+import { sandboxForSuite, uniqueLabel } from "../support/sandbox";
 
 describe("AutoLoginApp provider against the sandbox (HTTP)", function () {
     this.timeout(30_000);
-    let f: OktaFixture;
-    before(async () => {
-        f = await oktaFixture();
-    });
-    after(async () => {
-        await f?.stop();
-    });
+    const f = sandboxForSuite();
     afterEach(() => f.sandbox.clearFaults());
 
     const inputs = (label: string, extra: Partial<AutoLoginAppOutputs> = {}) => ({

@@ -93,6 +93,12 @@ describe("Okta client over HTTP", function () {
         assert.ok(!e.message.includes(TOKEN) && !JSON.stringify(e).includes(TOKEN));
         return e;
     }
+    /** Each call refused (403): its error names the operation, in the operator's words. */
+    async function refusedNaming(rows: [() => Promise<unknown>, string][]) {
+        script = rows.map(() => ({ status: 403 }));
+        for (const [call, operation] of rows)
+            assert.equal((await failure(call())).operation, operation);
+    }
 
     describe("call(): one request to Okta", () => {
         it("sends the token as SSWS with JSON headers to the org URL (trailing slashes dropped)", async () => {
@@ -484,15 +490,10 @@ describe("Okta client over HTTP", function () {
                     "POST /api/v1/apps/0oa1/lifecycle/deactivate",
                 ],
             );
-            script = [{ status: 403 }, { status: 403 }];
-            assert.equal(
-                (await failure(oktaApi.setAppActive(org, "0oa1", true))).operation,
-                "activate app 0oa1",
-            );
-            assert.equal(
-                (await failure(oktaApi.setAppActive(org, "0oa1", false))).operation,
-                "deactivate app 0oa1",
-            );
+            await refusedNaming([
+                [() => oktaApi.setAppActive(org, "0oa1", true), "activate app 0oa1"],
+                [() => oktaApi.setAppActive(org, "0oa1", false), "deactivate app 0oa1"],
+            ]);
         });
 
         it("deleteApp: DELETE; already gone is done; other failures are thrown", async () => {
@@ -529,15 +530,16 @@ describe("Okta client over HTTP", function () {
                     "POST /api/v1/apps/0oa1/connections/default/lifecycle/activate",
                 ],
             );
-            script = [{ status: 403 }, { status: 403 }];
-            assert.equal(
-                (await failure(oktaApi.getConnection(org, "0oa1"))).operation,
-                "read the provisioning connection of app 0oa1",
-            );
-            assert.equal(
-                (await failure(oktaApi.activateConnection(org, "0oa1"))).operation,
-                "activate the provisioning connection of app 0oa1",
-            );
+            await refusedNaming([
+                [
+                    () => oktaApi.getConnection(org, "0oa1"),
+                    "read the provisioning connection of app 0oa1",
+                ],
+                [
+                    () => oktaApi.activateConnection(org, "0oa1"),
+                    "activate the provisioning connection of app 0oa1",
+                ],
+            ]);
         });
 
         it("the USER_PROVISIONING feature: GET, and PUT of the capabilities only", async () => {
@@ -567,15 +569,16 @@ describe("Okta client over HTTP", function () {
                 ],
             );
             assert.deepEqual(seen[2].body, caps);
-            script = [{ status: 403 }, { status: 403 }];
-            assert.equal(
-                (await failure(oktaApi.getProvisioningFeature(org, "0oa1"))).operation,
-                "read the provisioning actions of app 0oa1",
-            );
-            assert.equal(
-                (await failure(oktaApi.putProvisioningFeature(org, "0oa1", caps))).operation,
-                "switch the provisioning actions of app 0oa1",
-            );
+            await refusedNaming([
+                [
+                    () => oktaApi.getProvisioningFeature(org, "0oa1"),
+                    "read the provisioning actions of app 0oa1",
+                ],
+                [
+                    () => oktaApi.putProvisioningFeature(org, "0oa1", caps),
+                    "switch the provisioning actions of app 0oa1",
+                ],
+            ]);
         });
 
         it("group assignment: read, assign (PUT {}), unassign (404 is done)", async () => {
@@ -602,19 +605,17 @@ describe("Okta client over HTTP", function () {
                 ],
             );
             assert.deepEqual(seen[2].body, {});
-            script = [{ status: 403 }, { status: 403 }, { status: 403 }];
-            assert.equal(
-                (await failure(oktaApi.getGroupAssignment(org, "0oa1", "00g1"))).operation,
-                "read the assignment of group 00g1",
-            );
-            assert.equal(
-                (await failure(oktaApi.assignGroup(org, "0oa1", "00g1"))).operation,
-                "assign group 00g1 to app 0oa1",
-            );
-            assert.equal(
-                (await failure(oktaApi.unassignGroup(org, "0oa1", "00g1"))).operation,
-                "unassign group 00g1 from app 0oa1",
-            );
+            await refusedNaming([
+                [
+                    () => oktaApi.getGroupAssignment(org, "0oa1", "00g1"),
+                    "read the assignment of group 00g1",
+                ],
+                [() => oktaApi.assignGroup(org, "0oa1", "00g1"), "assign group 00g1 to app 0oa1"],
+                [
+                    () => oktaApi.unassignGroup(org, "0oa1", "00g1"),
+                    "unassign group 00g1 from app 0oa1",
+                ],
+            ]);
         });
 
         it("getGroup: GET /api/v1/groups/{id}; undefined when Okta has none", async () => {

@@ -54,6 +54,23 @@ describe("Okta: connection status, every rule", () => {
             },
             "disabled",
         ],
+        // the rules as first written, one case each
+        // ENABLED is about the credentials Okta holds: it proves the current key only once used or seen before.
+        [{ oktaConnectionStatus: "ENABLED" }, "pending"],
+        [{ oktaConnectionStatus: "ENABLED", previouslyAuthorized: true }, "authorized"],
+        [
+            { oktaConnectionStatus: "ENABLED", keyLastUsedDate: "2026-01-01T00:00:00Z" },
+            "authorized",
+        ],
+        [{ oktaConnectionStatus: "DISABLED" }, "pending"],
+        [{ oktaConnectionStatus: "DISABLED", previouslyAuthorized: true }, "disabled"],
+        [{ oktaConnectionStatus: "DISABLED", keyLastUsedDate: "2026-01-01T00:00:00Z" }, "disabled"],
+        [{ oktaConnectionStatus: "UNKNOWN", keyLastUsedDate: null }, "pending"],
+        [
+            { oktaConnectionStatus: "UNKNOWN", keyLastUsedDate: "2026-01-01T00:00:00Z" },
+            "authorized",
+        ],
+        [{ keyIsActive: false, oktaConnectionStatus: "ENABLED" }, "key-revoked"],
     ];
     for (const [evidence, expected] of cases) {
         it(`${JSON.stringify(evidence)} -> ${expected}`, () =>
@@ -182,6 +199,28 @@ describe("Okta: the console steps for each status, word for word", () => {
         );
         assert.match(steps[1], /; Supported provisioning actions = Push New Users, importGroups; /);
     });
+    it("lists every value to enter, the secret by reference", () => {
+        const steps = remainingSteps("pending", ctx).join("\n");
+        for (const v of [
+            "Enable SCIM provisioning",
+            ctx.settings.scimBaseUrl,
+            "userName",
+            "Push New Users, Push Profile Updates",
+            "OAuth 2",
+            ctx.settings.tokenEndpoint,
+            ctx.settings.authorizeEndpoint,
+            "Client ID = KEYID",
+            ctx.secretReference,
+            "Authenticate with CXone",
+        ]) {
+            assert.ok(steps.includes(v), `missing: ${v}`);
+        }
+    });
+    it("is empty once authorized; short for a deactivated connection; names the key when revoked", () => {
+        assert.deepEqual(remainingSteps("authorized", ctx), []);
+        assert.match(remainingSteps("disabled", ctx)[0], /deactivated/);
+        assert.match(remainingSteps("key-revoked", ctx)[0], /KEYID/);
+    });
 });
 
 describe("Okta: the switches <-> USER_PROVISIONING capabilities, each on its own", () => {
@@ -207,5 +246,14 @@ describe("Okta: the switches <-> USER_PROVISIONING capabilities, each on its own
             fromCapabilities({ update: { profile: { status: "ENABLED" } } } as never),
             { ...off, updateUserAttributes: true },
         );
+    });
+    it("round-trips and matches the seed's body", () => {
+        const on = { createUsers: true, updateUserAttributes: true, deactivateUsers: true };
+        assert.deepEqual(toCapabilities(on), {
+            create: { lifecycleCreate: { status: "ENABLED" } },
+            update: { profile: { status: "ENABLED" }, lifecycleDeactivate: { status: "ENABLED" } },
+        });
+        const mixed = { createUsers: true, updateUserAttributes: false, deactivateUsers: true };
+        assert.deepEqual(fromCapabilities(toCapabilities(mixed)), mixed);
     });
 });

@@ -3,19 +3,15 @@
 import { strict as assert } from "assert";
 import app from "../../provider/okta/autoLoginAppProvider";
 import group from "../../provider/okta/groupAssignmentProvider";
-import { oktaFixture, OktaFixture, uniqueLabel } from "../support/sandbox";
+import { sandboxForSuite, uniqueLabel } from "../support/sandbox";
 
 describe("GroupAssignment provider against the sandbox (HTTP)", function () {
     this.timeout(30_000);
-    let f: OktaFixture;
+    const f = sandboxForSuite();
     let agents: string;
     before(async () => {
-        f = await oktaFixture();
         const g = await f.api("GET", "/api/v1/groups?q=CXone%20Agents");
         agents = g.data[0].id;
-    });
-    after(async () => {
-        await f?.stop();
     });
 
     async function newApp(): Promise<string> {

@@ -4,17 +4,11 @@
 import { strict as assert } from "assert";
 import { forgetKeyReads } from "../../provider/cxone/keyReads";
 import { accessKeyEvidence } from "../../provider/okta/keyEvidence";
-import { connectionFixture, ConnectionFixture } from "../support/connectionFixture";
+import { connectionForSuite } from "../support/connectionFixture";
 
 describe("access key evidence (CXone sandbox, HTTP)", function () {
     this.timeout(30_000);
-    let c: ConnectionFixture;
-    before(async () => {
-        c = await connectionFixture();
-    });
-    after(async () => {
-        await c?.stop();
-    });
+    const c = connectionForSuite();
     beforeEach(() => forgetKeyReads());
 
     const evidence = (id: string, previous?: string) => {

@@ -9,7 +9,7 @@ import appProvider from "../../provider/okta/autoLoginAppProvider";
 import { oktaApi, setOktaRetryPolicy } from "../../provider/okta/client";
 import { OktaError } from "../../provider/okta/errors";
 import type { RunningSandbox } from "../../sandbox/index";
-import { sandboxFixture, type SandboxFixture } from "../support/sandbox";
+import { sandboxForSuite, sandboxFixture } from "../support/sandbox";
 
 const WINDOW_S = 3;
 
@@ -19,20 +19,18 @@ const appsLabelled = (sb: RunningSandbox, label: string) =>
 
 describe("Okta faults in Okta's own shapes: the client and AutoLoginApp converge, nothing duplicated", function () {
     this.timeout(120_000);
-    let f: SandboxFixture;
+    const f = sandboxForSuite({ okta: { rateLimit: { windowSeconds: WINDOW_S } } });
     let sb: RunningSandbox;
     let restorePolicy: () => void = () => {};
     const loginUrl = "https://cxone.niceincontact.com/";
 
     before(async () => {
-        f = await sandboxFixture({ okta: { rateLimit: { windowSeconds: WINDOW_S } } });
         sb = f.sandbox;
         // faster backoff for the transient cases; the rate-limit budget stays the product's own
         restorePolicy = setOktaRetryPolicy({ baseDelayMs: 20, visibilityLagMs: 5_000 });
     });
     after(async () => {
         restorePolicy();
-        await f?.stop();
     });
     afterEach(() => sb.clearFaults());
 

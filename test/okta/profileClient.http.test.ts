@@ -8,11 +8,11 @@ import { CORE_USER } from "../../provider/okta/attributeMappingsLogic";
 import schema from "../../provider/okta/appUserSchemaPropertiesProvider";
 import { oktaProfileApi } from "../../provider/okta/profileClient";
 import type { Proxy } from "../support/proxy";
-import { oktaFixture, OktaFixture, uniqueLabel } from "../support/sandbox";
+import { sandboxForSuite, uniqueLabel } from "../support/sandbox";
 
 describe("Okta profile calls on the wire (sandbox behind a recording proxy)", function () {
     this.timeout(30_000);
-    let f: OktaFixture;
+    const f = sandboxForSuite();
     let proxy: Proxy;
     let proxyUrl: string;
     /** what reached Okta through the proxy: method, path with query, JSON body */
@@ -24,12 +24,8 @@ describe("Okta profile calls on the wire (sandbox behind a recording proxy)", fu
         }));
 
     before(async () => {
-        f = await oktaFixture();
         proxy = await f.oktaProxy();
         proxyUrl = proxy.url;
-    });
-    after(async () => {
-        await f?.stop();
     });
 
     async function newApp(): Promise<string> {

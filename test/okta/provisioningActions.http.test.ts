@@ -9,18 +9,12 @@ import type {
     ProvisioningActionsOutputs,
     ProvisioningActionsState,
 } from "../../provider/okta/provisioningActionsLogic";
-import { connectionFixture, ConnectionFixture } from "../support/connectionFixture";
+import { connectionForSuite } from "../support/connectionFixture";
 import { uniqueLabel } from "../support/sandbox";
 
 describe("ProvisioningActions provider against the sandbox (HTTP)", function () {
     this.timeout(30_000);
-    let c: ConnectionFixture;
-    before(async () => {
-        c = await connectionFixture();
-    });
-    after(async () => {
-        await c?.stop();
-    });
+    const c = connectionForSuite();
     beforeEach(() => forgetKeyReads());
 
     /** An app; with `authorized`, the person's console steps done with a new key. */

@@ -10,12 +10,11 @@ import type {
     ScimConnectionOutputs,
     ScimConnectionState,
 } from "../../provider/okta/scimConnectionLogic";
-import { connectionFixture, ConnectionFixture, Key } from "../support/connectionFixture";
-import { uniqueLabel, cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
+import { connectionForSuite, Key } from "../support/connectionFixture";
+import { sandboxForSuite, uniqueLabel } from "../support/sandbox";
+import { newAccessKey, newEmployee, newRole } from "../support/cxoneObjects";
 import axios from "axios";
 import accessKey from "../../provider/cxone/accessKeyProvider";
-import employee from "../../provider/cxone/employeeProvider";
-import role from "../../provider/cxone/roleProvider";
 import { CxoneClient } from "../../provider/cxone/client";
 import type { AccessKeyOutputs } from "../../provider/cxone/accessKeyLogic";
 import app from "../../provider/okta/autoLoginAppProvider";
@@ -25,13 +24,7 @@ import { completeConsoleSteps } from "../../sandbox/operator";
 
 describe("ScimConnection provider against the sandbox (HTTP)", function () {
     this.timeout(30_000);
-    let c: ConnectionFixture;
-    before(async () => {
-        c = await connectionFixture();
-    });
-    after(async () => {
-        await c?.stop();
-    });
+    const c = connectionForSuite();
     // each test as a new provider process: no key read carried over
     beforeEach(() => {
         forgetKeyReads();
@@ -429,7 +422,7 @@ type Row = [from: string, to: string, cause: string, act: () => Promise<void>];
 
 describe("SCIM connection status: every transition, caused out of band, seen by the next read", function () {
     this.timeout(60_000);
-    let f: CxoneFixture;
+    const f = sandboxForSuite();
     let okta: string;
     let appId: string;
     let key: AccessKeyOutputs;
@@ -516,33 +509,20 @@ describe("SCIM connection status: every transition, caused out of band, seen by 
     }
 
     before(async () => {
-        f = await cxoneFixture();
         okta = f.sandbox.urls.okta;
         process.env.OKTA_API_TOKEN = f.sandbox.endpoints.okta.apiToken;
     });
 
     /** A new role, employee, key, app and (pending) connection for one test. */
     async function freshConnection(): Promise<void> {
-        const rl = await role.create(
-            (await role.check({}, { endpoint: f.endpoint, name: unique("SCIM Key") })).inputs,
-        );
-        const em = await employee.create(
-            (
-                await employee.check(
-                    {},
-                    {
-                        endpoint: f.endpoint,
-                        email: uniqueEmail("scim"),
-                        firstName: "SCIM",
-                        lastName: "AccessKey",
-                        roleId: rl.id,
-                    },
-                )
-            ).inputs,
-        );
-        const k = await accessKey.create(
-            (await accessKey.check({}, { endpoint: f.endpoint, employeeId: em.id })).inputs,
-        );
+        const rl = await newRole(f.endpoint, "SCIM Key");
+        const em = await newEmployee(f.endpoint, {
+            roleId: rl.id,
+            email: "scim",
+            firstName: "SCIM",
+            lastName: "AccessKey",
+        });
+        const k = await newAccessKey(f.endpoint, em.id);
         keyId = k.id;
         key = k.outs;
         const a = await app.create({
@@ -567,7 +547,6 @@ describe("SCIM connection status: every transition, caused out of band, seen by 
     after(async () => {
         process.env.OKTA_API_TOKEN = savedToken;
         if (savedToken === undefined) delete process.env.OKTA_API_TOKEN;
-        await f?.stop();
     });
 
     const keyActive = (on: boolean) => () =>

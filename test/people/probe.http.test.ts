@@ -5,7 +5,7 @@ import * as assert from "assert";
 import { ownerMarker } from "../../provider/framework/ownership";
 import { findStackApp, peopleReport, type PeopleFacts } from "../../provider/people/probe";
 import { addPeople } from "../../sandbox/okta/population";
-import { connectionFixture, type ConnectionFixture } from "../support/connectionFixture";
+import { connectionForSuite } from "../support/connectionFixture";
 import { uniqueEmail } from "../support/sandbox";
 
 const ON = { createUsers: true, updateUserAttributes: true, deactivateUsers: true };
@@ -13,7 +13,7 @@ const OWNER = "cxone-okta-scim/probe";
 
 describe("people probe (both vendors, HTTP)", function () {
     this.timeout(60_000);
-    let c: ConnectionFixture;
+    const c = connectionForSuite();
     let appId: string;
     let groupIds: Record<string, string>;
     let employeeEmail: string;
@@ -30,7 +30,6 @@ describe("people probe (both vendors, HTTP)", function () {
     });
 
     before(async () => {
-        c = await connectionFixture();
         employeeEmail = (await c.cxone().getEmployee(c.employeeId))!.emailAddress;
         const state = c.f.sandbox.context.state.okta;
         groupIds = addPeople(state, 30, [
@@ -54,7 +53,6 @@ describe("people probe (both vendors, HTTP)", function () {
         assert.equal(put.status, 200, JSON.stringify(put.data));
         await fetch(`${c.orgUrl}/sandbox/console/apps/${appId}/sync`, { method: "POST" });
     });
-    after(() => c?.stop());
 
     it("finds the app by its label and mark, and through the org's apps when the label changes", async () => {
         c.f.sandbox.clearRequests();

@@ -4,19 +4,18 @@ import * as assert from "assert";
 import { impactOf } from "../../provider/people/impactLogic";
 import { readPeopleNow } from "../../provider/people/reads";
 import { addPeople } from "../../sandbox/okta/population";
-import { oktaFixture, uniqueLabel, type OktaFixture } from "../support/sandbox";
+import { sandboxForSuite, uniqueLabel } from "../support/sandbox";
 
 const ON = { createUsers: true, updateUserAttributes: true, deactivateUsers: true };
 
 describe("people impact: the reads", function () {
     this.timeout(30000);
-    let f: OktaFixture;
+    const f = sandboxForSuite();
     let appId: string;
     let g: Record<string, string>;
     let login: (i: number) => string;
 
     before(async () => {
-        f = await oktaFixture();
         const state = f.sandbox.context.state.okta;
         // 1,200 people: G1 0-699, G2 500-1099, G3 1100-1199; person 0 also assigned directly
         const pop = addPeople(state, 1200, [
@@ -48,7 +47,6 @@ describe("people impact: the reads", function () {
             };
         });
     });
-    after(() => f.stop());
 
     it("reads each list in one page walk and writes nothing", async () => {
         f.sandbox.clearRequests();

@@ -31,6 +31,9 @@ describe("CXone sandbox: authentication", function () {
     });
     after(() => sb.stop());
 
+    /** a grant at /auth/token, as a form post; `headers` adds to the form's content type */
+    const authToken = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
+        http.post(`${base}/auth/token`, form(fields), { headers: { ...FORM, ...headers } });
     async function accessKeyToken(id = keyId, s = secret) {
         return http.post(`${base}/authentication/v1/token/access-key`, {
             accessKeyId: id,
@@ -104,9 +107,8 @@ describe("CXone sandbox: authentication", function () {
     it("regional token service [sdk]: Basic <clientId>@cxone, camelCase answers, refresh; strangers refused", async () => {
         const area = sb.urls.cxoneHosts.area;
         const t = await accessKeyToken();
-        const client = {
-            authorization: `Basic ${Buffer.from(`${keyId}@cxone`).toString("base64")}`,
-        };
+        const basicId = (id: string) => `Basic ${Buffer.from(id).toString("base64")}`;
+        const client = { authorization: basicId(`${keyId}@cxone`) };
         const r = await http.post(
             `${area}/public/authentication/v1/token`,
             { accessToken: t.data.access_token },
@@ -126,40 +128,19 @@ describe("CXone sandbox: authentication", function () {
         );
         assert.strictEqual(again.status, 200);
         assert.notStrictEqual(again.data.accessToken, r.data.accessToken);
-        const stranger = {
-            authorization: `Basic ${Buffer.from("UNKNOWN@cxone").toString("base64")}`,
-        };
-        assert.strictEqual(
-            (
-                await http.post(
-                    `${area}/public/authentication/v1/token`,
-                    { accessToken: t.data.access_token },
-                    { headers: stranger },
-                )
-            ).status,
-            401,
-        );
-        const noSuffix = { authorization: `Basic ${Buffer.from(keyId).toString("base64")}` };
-        assert.strictEqual(
-            (
-                await http.post(
-                    `${area}/public/authentication/v1/token`,
-                    { accessToken: t.data.access_token },
-                    { headers: noSuffix },
-                )
-            ).status,
-            401,
-        );
-        assert.strictEqual(
-            (
-                await http.post(
-                    `${area}/public/authentication/v1/token`,
-                    { accessToken: "nope" },
-                    { headers: client },
-                )
-            ).status,
-            401,
-        );
+        // refused: a client CXone does not know, the key id without "@cxone", a bad access token
+        for (const [accessToken, authorization] of [
+            [t.data.access_token, basicId("UNKNOWN@cxone")],
+            [t.data.access_token, basicId(keyId)],
+            ["nope", client.authorization],
+        ]) {
+            const refused = await http.post(
+                `${area}/public/authentication/v1/token`,
+                { accessToken },
+                { headers: { authorization } },
+            );
+            assert.strictEqual(refused.status, 401, authorization);
+        }
     });
 
     it("token exchange [sdk]: an access token of a live user for new tokens; wrong type or token refused", async () => {
@@ -170,84 +151,65 @@ describe("CXone sandbox: authentication", function () {
             client_id: keyId,
             subject_token_type: "urn:ietf:params:oauth:token-type:access_token",
         };
-        const ok = await http.post(
-            `${base}/auth/token`,
-            form({ ...grant, subject_token: t.data.access_token }),
-            { headers: FORM },
-        );
+        const ok = await authToken({ ...grant, subject_token: t.data.access_token });
         assert.strictEqual(ok.status, 200, JSON.stringify(ok.data));
         assert.ok(ok.data.id_token && ok.data.access_token !== t.data.access_token);
-        const refreshAsSubject = await http.post(
-            `${base}/auth/token`,
-            form({ ...grant, subject_token: t.data.refresh_token }),
-            { headers: FORM },
-        );
+        const refreshAsSubject = await authToken({ ...grant, subject_token: t.data.refresh_token });
         assert.strictEqual(refreshAsSubject.status, 400);
-        const wrongType = await http.post(
-            `${base}/auth/token`,
-            form({ ...grant, subject_token: t.data.access_token, subject_token_type: "urn:x" }),
-            { headers: FORM },
-        );
+        const wrongType = await authToken({
+            ...grant,
+            subject_token: t.data.access_token,
+            subject_token_type: "urn:x",
+        });
         assert.strictEqual(wrongType.status, 400);
-        const unknownClient = await http.post(
-            `${base}/auth/token`,
-            form({ ...grant, client_id: "UNKNOWN", subject_token: t.data.access_token }),
-            { headers: FORM },
-        );
+        const unknownClient = await authToken({
+            ...grant,
+            client_id: "UNKNOWN",
+            subject_token: t.data.access_token,
+        });
         assert.strictEqual(unknownClient.status, 401);
     });
 
     it("password grant: key pair as username/password, client by Basic or by form post", async () => {
-        const viaBasic = await http.post(
-            `${base}/auth/token`,
-            form({ grant_type: "password", username: keyId, password: secret }),
-            { headers: { ...FORM, ...basic(keyId, secret) } },
+        const viaBasic = await authToken(
+            { grant_type: "password", username: keyId, password: secret },
+            basic(keyId, secret),
         );
         assert.strictEqual(viaBasic.status, 200, JSON.stringify(viaBasic.data));
         assert.ok(viaBasic.data.id_token);
-        const viaPost = await http.post(
-            `${base}/auth/token`,
-            form({
-                grant_type: "password",
-                username: sb.endpoints.cxone.adminEmail,
-                password: sb.endpoints.cxone.adminPassword,
-                client_id: keyId,
-                client_secret: secret,
-            }),
-            { headers: FORM },
-        );
+        const viaPost = await authToken({
+            grant_type: "password",
+            username: sb.endpoints.cxone.adminEmail,
+            password: sb.endpoints.cxone.adminPassword,
+            client_id: keyId,
+            client_secret: secret,
+        });
         assert.strictEqual(viaPost.status, 200);
-        const noClient = await http.post(
-            `${base}/auth/token`,
-            form({ grant_type: "password", username: keyId, password: secret }),
-            { headers: FORM },
-        );
+        const noClient = await authToken({
+            grant_type: "password",
+            username: keyId,
+            password: secret,
+        });
         assert.strictEqual(noClient.status, 401);
         assert.strictEqual(noClient.data.error, "invalid_client");
-        const badClient = await http.post(
-            `${base}/auth/token`,
-            form({ grant_type: "password", username: keyId, password: secret }),
-            { headers: { ...FORM, ...basic(keyId, "wrong") } },
+        const badClient = await authToken(
+            { grant_type: "password", username: keyId, password: secret },
+            basic(keyId, "wrong"),
         );
         assert.strictEqual(badClient.status, 401);
-        const badUser = await http.post(
-            `${base}/auth/token`,
-            form({ grant_type: "password", username: keyId, password: "wrong" }),
-            { headers: { ...FORM, ...basic(keyId, secret) } },
+        const badUser = await authToken(
+            { grant_type: "password", username: keyId, password: "wrong" },
+            basic(keyId, secret),
         );
         assert.strictEqual(badUser.status, 400);
         assert.strictEqual(badUser.data.error, "invalid_grant");
     });
 
     it("rejects unknown and missing grant types; client_credentials is not offered", async () => {
-        const cc = await http.post(
-            `${base}/auth/token`,
-            form({ grant_type: "client_credentials" }),
-            { headers: { ...FORM, ...basic(keyId, secret) } },
-        );
+        const cc = await authToken({ grant_type: "client_credentials" }, basic(keyId, secret));
         assert.strictEqual(cc.status, 400);
         assert.strictEqual(cc.data.error, "unsupported_grant_type");
-        const none = await http.post(`${base}/auth/token`, form({}), { headers: FORM });
+        const none = await authToken({});
         assert.strictEqual(none.status, 400);
         assert.strictEqual(none.data.error, "invalid_request");
     });
@@ -318,50 +280,43 @@ describe("CXone sandbox: authentication", function () {
             assert.strictEqual(loc.searchParams.get("state"), "st-1");
             const code = loc.searchParams.get("code")!;
             assert.ok(code);
-            const wrongVerifier = await http.post(
-                `${base}/auth/token`,
-                form({
+            const wrongVerifier = await authToken(
+                {
                     grant_type: "authorization_code",
                     code,
                     redirect_uri: redirect,
                     code_verifier: "x".repeat(43),
-                }),
-                { headers: { ...FORM, ...basic(keyId, secret) } },
+                },
+                basic(keyId, secret),
             );
             assert.strictEqual(wrongVerifier.status, 400);
             assert.strictEqual(wrongVerifier.data.error, "invalid_grant");
             // the failed exchange burned the code: a new login is needed
             const again = new URL((await login()).headers.location).searchParams.get("code")!;
-            const ok = await http.post(
-                `${base}/auth/token`,
-                form({
-                    grant_type: "authorization_code",
-                    code: again,
-                    redirect_uri: redirect,
-                    code_verifier: verifier,
-                    client_id: keyId,
-                    client_secret: secret,
-                }),
-                { headers: FORM },
-            );
+            const ok = await authToken({
+                grant_type: "authorization_code",
+                code: again,
+                redirect_uri: redirect,
+                code_verifier: verifier,
+                client_id: keyId,
+                client_secret: secret,
+            });
             assert.strictEqual(ok.status, 200, JSON.stringify(ok.data));
             assert.ok(ok.data.access_token && ok.data.refresh_token && ok.data.id_token);
-            const reuse = await http.post(
-                `${base}/auth/token`,
-                form({
+            const reuse = await authToken(
+                {
                     grant_type: "authorization_code",
                     code: again,
                     redirect_uri: redirect,
                     code_verifier: verifier,
-                }),
-                { headers: { ...FORM, ...basic(keyId, secret) } },
+                },
+                basic(keyId, secret),
             );
             assert.strictEqual(reuse.status, 400);
             // refresh_token grant
-            const refreshed = await http.post(
-                `${base}/auth/token`,
-                form({ grant_type: "refresh_token", refresh_token: ok.data.refresh_token }),
-                { headers: { ...FORM, ...basic(keyId, secret) } },
+            const refreshed = await authToken(
+                { grant_type: "refresh_token", refresh_token: ok.data.refresh_token },
+                basic(keyId, secret),
             );
             assert.strictEqual(refreshed.status, 200);
             // the token works on the API
@@ -405,53 +360,37 @@ describe("CXone sandbox: authentication", function () {
                 { headers: FORM },
             );
             const code = new URL(noPkce.headers.location).searchParams.get("code")!;
-            const r = await http.post(
-                `${base}/auth/token`,
-                form({
-                    grant_type: "authorization_code",
-                    code,
-                    redirect_uri: redirect,
-                    client_id: keyId,
-                }),
-                { headers: FORM },
-            );
+            const r = await authToken({
+                grant_type: "authorization_code",
+                code,
+                redirect_uri: redirect,
+                client_id: keyId,
+            });
             assert.strictEqual(r.status, 400);
             assert.match(r.data.errorDescription, /public client needs PKCE/);
             const code2 = new URL((await login()).headers.location).searchParams.get("code")!;
-            const wrong = await http.post(
-                `${base}/auth/token`,
-                form({
-                    grant_type: "authorization_code",
-                    code: code2,
-                    redirect_uri: redirect,
-                    client_id: keyId,
-                    code_verifier: "y".repeat(43),
-                }),
-                { headers: FORM },
-            );
+            const wrong = await authToken({
+                grant_type: "authorization_code",
+                code: code2,
+                redirect_uri: redirect,
+                client_id: keyId,
+                code_verifier: "y".repeat(43),
+            });
             assert.strictEqual(wrong.status, 400);
-            const unknown = await http.post(
-                `${base}/auth/token`,
-                form({
-                    grant_type: "authorization_code",
-                    code: "x",
-                    redirect_uri: redirect,
-                    client_id: "UNKNOWN",
-                    code_verifier: verifier,
-                }),
-                { headers: FORM },
-            );
+            const unknown = await authToken({
+                grant_type: "authorization_code",
+                code: "x",
+                redirect_uri: redirect,
+                client_id: "UNKNOWN",
+                code_verifier: verifier,
+            });
             assert.strictEqual(unknown.status, 401);
-            const publicPassword = await http.post(
-                `${base}/auth/token`,
-                form({
-                    grant_type: "password",
-                    client_id: keyId,
-                    username: keyId,
-                    password: secret,
-                }),
-                { headers: FORM },
-            );
+            const publicPassword = await authToken({
+                grant_type: "password",
+                client_id: keyId,
+                username: keyId,
+                password: secret,
+            });
             assert.strictEqual(
                 publicPassword.status,
                 401,
@@ -461,15 +400,14 @@ describe("CXone sandbox: authentication", function () {
 
         it("rejects a code for another redirect_uri", async () => {
             const code = new URL((await login()).headers.location).searchParams.get("code")!;
-            const r = await http.post(
-                `${base}/auth/token`,
-                form({
+            const r = await authToken(
+                {
                     grant_type: "authorization_code",
                     code,
                     redirect_uri: "https://evil.example.com/cb",
                     code_verifier: verifier,
-                }),
-                { headers: { ...FORM, ...basic(keyId, secret) } },
+                },
+                basic(keyId, secret),
             );
             assert.strictEqual(r.status, 400);
             assert.strictEqual(r.data.error, "invalid_grant");
@@ -514,10 +452,9 @@ describe("CXone sandbox: authentication", function () {
         assert.strictEqual(oidc.data.end_session_endpoint, `${base}/auth/logout`);
         assert.deepStrictEqual(oidc.data.display_values_supported, ["page", "popup"]);
         const jwks = await http.get(`${base}/auth/jwks`);
-        const t = await http.post(
-            `${base}/auth/token`,
-            form({ grant_type: "password", username: keyId, password: secret }),
-            { headers: { ...FORM, ...basic(keyId, secret) } },
+        const t = await authToken(
+            { grant_type: "password", username: keyId, password: secret },
+            basic(keyId, secret),
         );
         const [h, p, s] = t.data.id_token.split(".");
         const header = JSON.parse(Buffer.from(h, "base64url").toString());

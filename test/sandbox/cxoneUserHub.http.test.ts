@@ -192,34 +192,17 @@ describe("CXone sandbox: employees, roles, access keys", function () {
             assertUserHubError(r, 400);
             const fields = r.data.errors.map((e: { field: string }) => e.field).sort();
             assert.deepStrictEqual(fields, ["emailAddress", "lastName", "role"]);
-            assertUserHubError(
-                await api.post("/user-management/v1/users", {
-                    firstName: "A",
-                    lastName: "B",
-                    emailAddress: "not-an-email",
-                    role: "Agent",
-                }),
-                400,
-            );
-            assertUserHubError(
-                await api.post("/user-management/v1/users", {
-                    firstName: "A",
-                    lastName: "B",
-                    emailAddress: "a@b.com",
-                    role: "No Such Role",
-                }),
-                400,
-            );
-            assertUserHubError(
-                await api.post("/user-management/v1/users", {
-                    firstName: "A",
-                    lastName: "B",
-                    emailAddress: "a@b.com",
-                    role: "Agent",
-                    billable: "no",
-                }),
-                400,
-            );
+            // a bad email, an unknown role, billable not a boolean
+            const good = { firstName: "A", lastName: "B", emailAddress: "a@b.com", role: "Agent" };
+            for (const bad of [
+                { emailAddress: "not-an-email" },
+                { role: "No Such Role" },
+                { billable: "no" },
+            ])
+                assertUserHubError(
+                    await api.post("/user-management/v1/users", { ...good, ...bad }),
+                    400,
+                );
         });
 
         it("creates, reads, updates and finds an employee", async () => {

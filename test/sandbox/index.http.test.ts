@@ -5,27 +5,13 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { startSandbox, type RunningSandbox } from "../../sandbox/index";
-import { consoleSettings, outputsFor } from "../../sandbox/operator";
+import { consoleSettings, hiddenFields, outputsFor } from "../../sandbox/operator";
 import { autoLoginBody } from "../support/oktaHarness";
 
 const TO_APP = {
     create: { lifecycleCreate: { status: "ENABLED" } },
     update: { profile: { status: "ENABLED" }, lifecycleDeactivate: { status: "ENABLED" } },
 };
-
-function hiddenFields(html: string): Record<string, string> {
-    const out: Record<string, string> = {};
-    const unesc = (s: string) =>
-        s
-            .replace(/&quot;/g, '"')
-            .replace(/&#39;/g, "'")
-            .replace(/&lt;/g, "<")
-            .replace(/&gt;/g, ">")
-            .replace(/&amp;/g, "&");
-    for (const m of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g))
-        out[unesc(m[1])] = unesc(m[2]);
-    return out;
-}
 
 describe("sandbox Okta + CXone: Authenticate with CXone and provisioning, end to end", function () {
     this.timeout(30000);

@@ -262,28 +262,20 @@ describe("conformance: Okta's Node SDK against the sandbox's Okta", function () 
                     ?.status,
                 "ENABLED",
             );
+            const connectionStatus = async () =>
+                (
+                    await client.applicationApi.getDefaultProvisioningConnectionForApplication({
+                        appId,
+                    })
+                ).status;
             await client.applicationApi.deactivateDefaultProvisioningConnectionForApplication({
                 appId,
             });
-            assert.equal(
-                (
-                    await client.applicationApi.getDefaultProvisioningConnectionForApplication({
-                        appId,
-                    })
-                ).status,
-                "DISABLED",
-            );
+            assert.equal(await connectionStatus(), "DISABLED");
             await client.applicationApi.activateDefaultProvisioningConnectionForApplication({
                 appId,
             });
-            assert.equal(
-                (
-                    await client.applicationApi.getDefaultProvisioningConnectionForApplication({
-                        appId,
-                    })
-                ).status,
-                "ENABLED",
-            );
+            assert.equal(await connectionStatus(), "ENABLED");
         });
     });
 

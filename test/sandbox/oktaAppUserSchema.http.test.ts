@@ -5,7 +5,12 @@
 import { strict as assert } from "assert";
 import { appProfile, baseProperties } from "../../sandbox/okta/appProfile";
 import type { OktaApp } from "../../sandbox/okta/state";
-import { autoLoginBody, startOkta, type OktaHarness } from "../support/oktaHarness";
+import {
+    autoLoginBody,
+    SCIM_APP_BASE_SET,
+    startOkta,
+    type OktaHarness,
+} from "../support/oktaHarness";
 
 const CORE = "urn:ietf:params:scim:schemas:core:2.0:User";
 
@@ -26,20 +31,7 @@ describe("sandbox Okta: the app user schema of a SCIM app", function () {
 
     it("the base set holds the names Okta documents for SCIM apps; email is the primary email", async () => {
         const base = (await h.api("GET", schemaPath())).body.definitions.base.properties;
-        for (const name of [
-            "userName",
-            "givenName",
-            "familyName",
-            "middleName",
-            "honorificPrefix",
-            "honorificSuffix",
-            "email",
-            "secondEmail",
-            "primaryEmailType",
-            "primaryPhone",
-            "mobilePhone",
-        ])
-            assert.ok(base[name], name);
+        for (const name of SCIM_APP_BASE_SET) assert.ok(base[name], name);
         assert.equal(base.email.externalName, "emails^[primary==true].value");
         assert.equal(base.mobilePhone.externalName, "phoneNumbers^[type=='mobile'].value");
         assert.equal(base.primaryPhone.externalNamespace, CORE);

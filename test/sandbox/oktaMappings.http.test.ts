@@ -7,7 +7,12 @@ import mappingProvider from "../../provider/okta/profileMappingProvider";
 import { planMappings } from "../../provider/okta/attributeMappingsLogic";
 import { compileExpression } from "../../sandbox/okta/expressions";
 import { mappedScimUser } from "../../sandbox/okta/scimBody";
-import { autoLoginBody, startOkta, type OktaHarness } from "../support/oktaHarness";
+import {
+    autoLoginBody,
+    SCIM_APP_BASE_SET,
+    startOkta,
+    type OktaHarness,
+} from "../support/oktaHarness";
 
 const NICE = "urn:ietf:params:scim:schemas:extension:nice:2.0:User";
 const CORE = "urn:ietf:params:scim:schemas:core:2.0:User";
@@ -41,19 +46,7 @@ describe("sandbox Okta: app user schema and profile mappings", function () {
         const r = await schema();
         assert.equal(r.status, 200);
         assert.equal(r.body.$schema, "http://json-schema.org/draft-04/schema#");
-        assert.deepEqual(Object.keys(r.body.definitions.base.properties), [
-            "userName",
-            "givenName",
-            "familyName",
-            "middleName",
-            "honorificPrefix",
-            "honorificSuffix",
-            "email",
-            "primaryEmailType",
-            "secondEmail",
-            "primaryPhone",
-            "mobilePhone",
-        ]);
+        assert.deepEqual(Object.keys(r.body.definitions.base.properties), SCIM_APP_BASE_SET);
         assert.equal(
             r.body.definitions.base.properties.email.externalName,
             "emails^[primary==true].value",
@@ -226,6 +219,9 @@ describe("sandbox Okta: app user schema and profile mappings", function () {
     describe("providers over HTTP", () => {
         const plan = planMappings({ "nice:team": "user.department", timezone: "user.timezone" });
         const orgUrl = () => h.url;
+        // what the integration declares for the plan, as each provider takes it
+        const schemaInputs = () => ({ orgUrl: orgUrl(), appId, properties: plan.schemaProperties });
+        const mappingInputs = () => ({ orgUrl: orgUrl(), appId, properties: plan.mappings });
         let schemaOuts: any;
         let mappingOuts: any;
 
@@ -264,16 +260,8 @@ describe("sandbox Okta: app user schema and profile mappings", function () {
                 properties: { timezone: { expression: '"UTC"' } },
             });
 
-            schemaOuts = (
-                await schemaProvider.create({
-                    orgUrl: orgUrl(),
-                    appId,
-                    properties: plan.schemaProperties,
-                })
-            ).outs;
-            mappingOuts = (
-                await mappingProvider.create({ orgUrl: orgUrl(), appId, properties: plan.mappings })
-            ).outs;
+            schemaOuts = (await schemaProvider.create(schemaInputs())).outs;
+            mappingOuts = (await mappingProvider.create(mappingInputs())).outs;
             const live = (await schema()).body.definitions.custom.properties;
             assert.equal(live.niceTeam.externalNamespace, NICE);
             assert.equal(live.timezone.title, "Time zone");
@@ -303,49 +291,20 @@ describe("sandbox Okta: app user schema and profile mappings", function () {
                 "its mapping went with it",
             );
             assert.equal(
-                (
-                    await schemaProvider.diff("x", rs.props as never, {
-                        orgUrl: orgUrl(),
-                        appId,
-                        properties: plan.schemaProperties,
-                    })
-                ).changes,
+                (await schemaProvider.diff("x", rs.props as never, schemaInputs())).changes,
                 true,
             );
             assert.equal(
-                (
-                    await mappingProvider.diff("x", rm.props as never, {
-                        orgUrl: orgUrl(),
-                        appId,
-                        properties: plan.mappings,
-                    })
-                ).changes,
+                (await mappingProvider.diff("x", rm.props as never, mappingInputs())).changes,
                 true,
             );
-            schemaOuts = (
-                await schemaProvider.update("x", rs.props as never, {
-                    orgUrl: orgUrl(),
-                    appId,
-                    properties: plan.schemaProperties,
-                })
-            ).outs;
-            mappingOuts = (
-                await mappingProvider.update("x", rm.props as never, {
-                    orgUrl: orgUrl(),
-                    appId,
-                    properties: plan.mappings,
-                })
-            ).outs;
+            schemaOuts = (await schemaProvider.update("x", rs.props as never, schemaInputs())).outs;
+            mappingOuts = (await mappingProvider.update("x", rm.props as never, mappingInputs()))
+                .outs;
             assert.equal((await mappingOf()).properties.niceTeam.expression, "user.department");
             const again = await mappingProvider.read("x", mappingOuts);
             assert.equal(
-                (
-                    await mappingProvider.diff("x", again.props as never, {
-                        orgUrl: orgUrl(),
-                        appId,
-                        properties: plan.mappings,
-                    })
-                ).changes,
+                (await mappingProvider.diff("x", again.props as never, mappingInputs())).changes,
                 false,
             );
         });

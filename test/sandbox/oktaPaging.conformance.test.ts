@@ -7,7 +7,7 @@ import * as http from "http";
 import * as okta from "@okta/okta-sdk-nodejs";
 import { call } from "../../provider/okta/client";
 import { nextPageUrl } from "../../provider/core/pagination";
-import { oktaFixture, type OktaFixture } from "../support/sandbox";
+import { sandboxForSuite, type OktaFixture } from "../support/sandbox";
 
 /**
  * The next page as okta-sdk-golang v2 reads it (okta/requestExecutor.go newResponse): for each
@@ -63,11 +63,7 @@ async function walkTheGoWay(f: OktaFixture, first: string, bound = 20) {
 
 describe("conformance: Okta list pages as link readers see them", function () {
     this.timeout(30_000);
-    let f: OktaFixture;
-    before(async () => {
-        f = await oktaFixture();
-    });
-    after(() => f?.stop());
+    const f = sandboxForSuite();
 
     it("every list answer sends rel=self and rel=next as separate Link header fields", async () => {
         const users = await getFields(f, "/api/v1/users?limit=1");

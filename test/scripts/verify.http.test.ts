@@ -7,7 +7,7 @@ import { execFile } from "child_process";
 import * as path from "path";
 import type { VerifyResult } from "../../provider/verify/verify";
 import { runVerify } from "../../scripts/verify";
-import { sandboxFixture, type SandboxFixture } from "../support/sandbox";
+import { sandboxForSuite } from "../support/sandbox";
 
 const SCRIPT = path.resolve(__dirname, "../../scripts/verify.js");
 
@@ -34,13 +34,11 @@ function run(
 
 describe("the verify command against the sandbox", function () {
     this.timeout(30_000);
-    let f: SandboxFixture;
+    const f = sandboxForSuite();
     let dir: string;
     before(async () => {
-        f = await sandboxFixture();
         dir = f.dir;
     });
-    after(() => f.stop());
     const admin = () => f.sandbox.endpoints.cxone;
     const baseEnv = () => {
         const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, CXONE_OKTA_SANDBOX_DIR: dir };

@@ -3,15 +3,14 @@
 // own app and keys with the helpers below.
 import { strict as assert } from "assert";
 import axios from "axios";
-import employee from "../../provider/cxone/employeeProvider";
-import role from "../../provider/cxone/roleProvider";
 import { CxoneClient } from "../../provider/cxone/client";
 import app from "../../provider/okta/autoLoginAppProvider";
 import scim from "../../provider/okta/scimConnectionProvider";
 import type { ScimConnectionState } from "../../provider/okta/scimConnectionLogic";
 import { sandboxRegion } from "../../provider/cxone/discovery/regions";
 import { authenticateWithCxone, consoleSettings, saveScimSettings } from "../../sandbox/operator";
-import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "./sandbox";
+import { cxoneFixture, CxoneFixture } from "./sandbox";
+import { newEmployee, newRole } from "./cxoneObjects";
 
 export interface Key {
     accessKeyId: string;
@@ -53,20 +52,16 @@ export async function connectionFixture(): Promise<ConnectionFixture> {
     const saved = process.env.OKTA_API_TOKEN;
     process.env.OKTA_API_TOKEN = f.sandbox.endpoints.okta.apiToken;
     const orgUrl = f.sandbox.urls.okta;
-    const rc = await role.check({}, { endpoint: f.endpoint, name: unique("SCIM Conn") });
-    const r = await role.create(rc.inputs);
-    const ec = await employee.check(
-        {},
-        {
-            endpoint: f.endpoint,
-            email: uniqueEmail("conn"),
+    const r = await newRole(f.endpoint, "SCIM Conn");
+    const employeeId = (
+        await newEmployee(f.endpoint, {
+            roleId: r.id,
+            email: "conn",
             firstName: "Conn",
             lastName: "Ection",
-            roleId: r.id,
             invite: false,
-        },
-    );
-    const employeeId = (await employee.create(ec.inputs)).id;
+        })
+    ).id;
     const cxone = () => new CxoneClient(f.endpoint);
     const region = sandboxRegion(f.sandbox.urls.cxone);
     const settings = (k: Key) =>
@@ -149,4 +144,21 @@ export async function connectionFixture(): Promise<ConnectionFixture> {
             await f.stop();
         },
     };
+}
+
+/**
+ * The fixture for the mocha suite this is called in: made before its first test, stopped after its
+ * last. The object is filled in when the suite starts, so tests and later hooks use it as is.
+ */
+export function connectionForSuite(): ConnectionFixture {
+    const c = {} as ConnectionFixture;
+    let started = false;
+    before(async () => {
+        Object.assign(c, await connectionFixture());
+        started = true;
+    });
+    after(async () => {
+        if (started) await c.stop();
+    });
+    return c;
 }

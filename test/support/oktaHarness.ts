@@ -79,6 +79,21 @@ export async function startOkta(
     }) as OktaHarness;
 }
 
+/** The base set of a SCIM app's user schema, the names and order Okta documents. */
+export const SCIM_APP_BASE_SET = [
+    "userName",
+    "givenName",
+    "familyName",
+    "middleName",
+    "honorificPrefix",
+    "honorificSuffix",
+    "email",
+    "primaryEmailType",
+    "secondEmail",
+    "primaryPhone",
+    "mobilePhone",
+];
+
 /** The body okta.app.AutoLogin sends on create (buildAppAutoLogin). */
 export function autoLoginBody(label = "CXone", loginUrl = "https://cxone.niceincontact.com/login") {
     return {

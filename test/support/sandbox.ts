@@ -35,6 +35,8 @@ export interface SandboxFixture {
     cxoneProxy(): Promise<{ proxy: Proxy; endpoint: CxoneEndpoint }>;
     /** a proxy in front of the Okta org (its url is the org URL to give the product) */
     oktaProxy(): Promise<Proxy>;
+    /** runs `act` with no CXone key variables in env: the key is found in the sandbox's folder */
+    withoutKeyVariables(act: () => Promise<void>): Promise<void>;
     stop(): Promise<void>;
 }
 export type CxoneFixture = SandboxFixture;
@@ -105,6 +107,21 @@ export async function sandboxFixture(
             return { proxy: p, endpoint: { issuerUrl: base, areaUrl: base, apiUrl: p.url } };
         },
         oktaProxy: () => proxy(orgUrl, false),
+        withoutKeyVariables: async (act) => {
+            const before = { ...process.env };
+            delete process.env.CXONE_ACCESS_KEY_ID;
+            delete process.env.CXONE_ACCESS_KEY_SECRET;
+            process.env.CXONE_OKTA_SANDBOX_DIR = dir;
+            try {
+                await act();
+            } finally {
+                for (const k of ["CXONE_ACCESS_KEY_ID", "CXONE_ACCESS_KEY_SECRET"])
+                    process.env[k] = before[k];
+                if (before.CXONE_OKTA_SANDBOX_DIR === undefined)
+                    delete process.env.CXONE_OKTA_SANDBOX_DIR;
+                else process.env.CXONE_OKTA_SANDBOX_DIR = before.CXONE_OKTA_SANDBOX_DIR;
+            }
+        },
         stop: async () => {
             for (const p of proxies) await p.stop();
             await sandbox.stop();
@@ -116,6 +133,33 @@ export async function sandboxFixture(
             fs.rmSync(dir, { recursive: true, force: true });
         },
     };
+}
+/**
+ * The fixture for the mocha suite this is called in: started before its first test, stopped after its
+ * last. The object is filled in when the suite starts, so the suite's tests and later hooks use it as
+ * is. `reset` also starts each test with no session cache, no faults and an empty request log.
+ */
+export function sandboxForSuite(
+    o: Omit<StartSandboxOptions, "dir"> = {},
+    { reset = false }: { reset?: boolean } = {},
+): SandboxFixture {
+    const f = {} as SandboxFixture;
+    let started = false;
+    before(async () => {
+        Object.assign(f, await sandboxFixture(o));
+        started = true;
+    });
+    after(async () => {
+        if (started) await f.stop();
+    });
+    if (reset) {
+        beforeEach(() => {
+            clearSessionCache();
+            f.sandbox.clearFaults();
+            f.sandbox.clearRequests();
+        });
+    }
+    return f;
 }
 /** The fixture, named for the CXone tests. */
 export const cxoneFixture = sandboxFixture;

@@ -4,9 +4,6 @@
 // whatever fails (a failed revocation names the key to revoke by hand), and fails naming the
 // reason for a key switched off or revoked. Faults are injected where the sandbox would answer well.
 import { strict as assert } from "assert";
-import accessKey from "../../provider/cxone/accessKeyProvider";
-import employee from "../../provider/cxone/employeeProvider";
-import role from "../../provider/cxone/roleProvider";
 import { CxoneClient } from "../../provider/cxone/client";
 import { sandboxRegion } from "../../provider/cxone/discovery/regions";
 import {
@@ -20,7 +17,8 @@ import {
     verifySparingKey,
     SPARED_KEY_NOTE,
 } from "../../provider/verify/verifySparingKey";
-import { cxoneFixture, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
+import { sandboxForSuite } from "../support/sandbox";
+import { newAccessKey, newEmployee, newRole } from "../support/cxoneObjects";
 import * as net from "net";
 import type { AddressInfo } from "net";
 import { accessKeyToken } from "../../provider/cxone/accessKeyToken";
@@ -29,7 +27,7 @@ import { startScriptedCxone } from "../support/scriptedCxone";
 
 describe("connection test sparing the key (sandbox)", function () {
     this.timeout(30_000);
-    let f: CxoneFixture;
+    const f = sandboxForSuite();
     let keyId: string;
     let secret: string;
     let employeeId: string;
@@ -42,33 +40,17 @@ describe("connection test sparing the key (sandbox)", function () {
         });
 
     before(async () => {
-        f = await cxoneFixture();
-        const r = await role.create(
-            (await role.check({}, { endpoint: f.endpoint, name: unique("SCIM Key") })).inputs,
-        );
-        const e = await employee.create(
-            (
-                await employee.check(
-                    {},
-                    {
-                        endpoint: f.endpoint,
-                        email: uniqueEmail("scim"),
-                        firstName: "SCIM",
-                        lastName: "AccessKey",
-                        roleId: r.id,
-                    },
-                )
-            ).inputs,
-        );
+        const r = await newRole(f.endpoint, "SCIM Key");
+        const e = await newEmployee(f.endpoint, {
+            roleId: r.id,
+            email: "scim",
+            firstName: "SCIM",
+            lastName: "AccessKey",
+        });
         employeeId = e.id;
-        const k = await accessKey.create(
-            (await accessKey.check({}, { endpoint: f.endpoint, employeeId })).inputs,
-        );
+        const k = await newAccessKey(f.endpoint, employeeId);
         keyId = k.id;
         secret = k.outs.secret;
-    });
-    after(async () => {
-        await f?.stop();
     });
 
     it("passes every step; the key's lastUsedDate does not move; no temporary key is left", async () => {
@@ -116,44 +98,43 @@ describe("connection test sparing the key (sandbox)", function () {
 // otherwise answer well.
 describe("connection test sparing the key: each outcome (sandbox)", function () {
     this.timeout(30_000);
-    let f: CxoneFixture;
+    const f = sandboxForSuite();
     let roleId: string;
     const admin = () => new CxoneClient(f.endpoint);
     const region = () => sandboxRegion(f.sandbox.urls.cxone);
 
     /** A fresh employee with one access key. */
     async function employeeWithKey(): Promise<{ userId: string; keyId: string; secret: string }> {
-        const e = await employee.create(
-            (
-                await employee.check(
-                    {},
-                    {
-                        endpoint: f.endpoint,
-                        email: uniqueEmail("spare"),
-                        firstName: "Spare",
-                        lastName: "Key",
-                        roleId,
-                    },
-                )
-            ).inputs,
-        );
-        const k = await accessKey.create(
-            (await accessKey.check({}, { endpoint: f.endpoint, employeeId: e.id })).inputs,
-        );
+        const e = await newEmployee(f.endpoint, {
+            roleId,
+            email: "spare",
+            firstName: "Spare",
+            lastName: "Key",
+        });
+        const k = await newAccessKey(f.endpoint, e.id);
         return { userId: e.id, keyId: k.id, secret: k.outs.secret as string };
     }
+    const spare = (accessKeyId: string, as = admin()) =>
+        verifySparingKey({ region: region(), accessKeyId, admin: as });
+    /** CXone's SCIM user lookup answers `status` once. */
+    const scimAnswersOnce = (status: number) =>
+        f.sandbox.setFaults([
+            {
+                kind: "status",
+                server: "cxone",
+                method: "GET",
+                path: "^/scim/v2/Users$",
+                status,
+                times: 1,
+            },
+        ]);
+    /** A step not run, and why. */
+    const skipped = (name: string, detail: string) => ({ name, ok: false, skipped: true, detail });
     const keysOf = async (userId: string) =>
         (await admin().listAccessKeys(userId)).map((k) => k.accessKeyId);
 
     before(async () => {
-        f = await cxoneFixture();
-        const r = await role.create(
-            (await role.check({}, { endpoint: f.endpoint, name: unique("Spare Key") })).inputs,
-        );
-        roleId = r.id;
-    });
-    after(async () => {
-        await f?.stop();
+        roleId = (await newRole(f.endpoint, "Spare Key")).id;
     });
     afterEach(() => f.sandbox.clearFaults());
 
@@ -206,11 +187,7 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
     });
 
     it("a key that does not exist: fails at the key check, the other steps skipped", async () => {
-        const v = await verifySparingKey({
-            region: region(),
-            accessKeyId: "AKNOSUCHKEY1",
-            admin: admin(),
-        });
+        const v = await spare("AKNOSUCHKEY1");
         assert.equal(v.ok, false);
         assert.deepEqual(v.steps, [
             {
@@ -218,20 +195,15 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
                 ok: false,
                 detail: "access key AKNOSUCHKEY1 does not exist in this tenant (revoked, or another region)",
             },
-            {
-                name: STEP_TOKEN,
-                ok: false,
-                skipped: true,
-                detail: "skipped: the key does not work",
-            },
-            { name: STEP_SCIM, ok: false, skipped: true, detail: "skipped: no token" },
+            skipped(STEP_TOKEN, "skipped: the key does not work"),
+            skipped(STEP_SCIM, "skipped: no token"),
         ]);
     });
 
     it("a key switched off: fails at the key check, saying Okta cannot sign in with it", async () => {
         const { userId, keyId } = await employeeWithKey();
         await admin().setAccessKeyActive({ accessKeyId: keyId, userId }, false);
-        const v = await verifySparingKey({ region: region(), accessKeyId: keyId, admin: admin() });
+        const v = await spare(keyId);
         assert.deepEqual(v.steps[0], {
             name: STEP_KEY,
             ok: false,
@@ -247,18 +219,13 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
             issuerUrl: `http://127.0.0.1:${port}`,
             areaUrl: `http://127.0.0.1:${port}`,
         });
-        const v = await verifySparingKey({ region: region(), accessKeyId: "AK1", admin: down });
+        const v = await spare("AK1", down);
         assert.equal(v.ok, false);
         assert.match(v.steps[0].detail, /^could not read the key: could not .*ECONNREFUSED/);
         assert.deepEqual([v.steps[0].name, v.steps[0].ok], [STEP_KEY, false]);
         assert.deepEqual(v.steps.slice(1), [
-            {
-                name: STEP_TOKEN,
-                ok: false,
-                skipped: true,
-                detail: "skipped: the key could not be checked",
-            },
-            { name: STEP_SCIM, ok: false, skipped: true, detail: "skipped: no token" },
+            skipped(STEP_TOKEN, "skipped: the key could not be checked"),
+            skipped(STEP_SCIM, "skipped: no token"),
         ]);
     });
 
@@ -275,7 +242,7 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
             },
         ]);
         f.sandbox.clearRequests();
-        const v = await verifySparingKey({ region: region(), accessKeyId: keyId, admin: admin() });
+        const v = await spare(keyId);
         assert.equal(v.ok, false);
         assert.deepEqual(
             f.sandbox.requests().filter((q) => q.method === "DELETE"),
@@ -289,12 +256,7 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
                     `employee ${userId}: CXone answered HTTP 400.* \\(is the employee activated\\?\\)$`,
             ),
         );
-        assert.deepEqual(v.steps[2], {
-            name: STEP_SCIM,
-            ok: false,
-            skipped: true,
-            detail: "skipped: no token",
-        });
+        assert.deepEqual(v.steps[2], skipped(STEP_SCIM, "skipped: no token"));
         assert.deepEqual(v.notes, [...region().notes, SPARED_KEY_NOTE]);
         assert.deepEqual(await keysOf(userId), [keyId]);
     });
@@ -336,7 +298,7 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
                 ok: false,
                 detail: `employee ${userId} could not sign in: refused (is the employee activated?)`,
             },
-            { name: STEP_SCIM, ok: false, skipped: true, detail: "skipped: no token" },
+            skipped(STEP_SCIM, "skipped: no token"),
         ]);
         assert.deepEqual(await keysOf(userId), [keyId], "the temporary key was revoked");
     });
@@ -369,17 +331,8 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
     // The SCIM step is the connection test's own (provider/verify/scimStep.ts): the same words.
     it("SCIM 403: names the permission to give; the temporary key is revoked", async () => {
         const { userId, keyId } = await employeeWithKey();
-        f.sandbox.setFaults([
-            {
-                kind: "status",
-                server: "cxone",
-                method: "GET",
-                path: "^/scim/v2/Users$",
-                status: 403,
-                times: 1,
-            },
-        ]);
-        const v = await verifySparingKey({ region: region(), accessKeyId: keyId, admin: admin() });
+        scimAnswersOnce(403);
+        const v = await spare(keyId);
         assert.equal(v.ok, false);
         assert.deepEqual(v.steps[2], {
             name: STEP_SCIM,
@@ -395,17 +348,8 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
 
     it("another SCIM failure is quoted with its status and CXone's words", async () => {
         const { keyId } = await employeeWithKey();
-        f.sandbox.setFaults([
-            {
-                kind: "status",
-                server: "cxone",
-                method: "GET",
-                path: "^/scim/v2/Users$",
-                status: 500,
-                times: 1,
-            },
-        ]);
-        const v = await verifySparingKey({ region: region(), accessKeyId: keyId, admin: admin() });
+        scimAnswersOnce(500);
+        const v = await spare(keyId);
         assert.equal(v.ok, false);
         assert.equal(
             v.steps[2].detail,
@@ -444,7 +388,7 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
                 times: 1,
             },
         ]);
-        const v = await verifySparingKey({ region: region(), accessKeyId: keyId, admin: admin() });
+        const v = await spare(keyId);
         assert.equal(v.ok, false, "every step passed, but a temporary key is left");
         assert.deepEqual(
             v.steps.map((s) => s.ok),

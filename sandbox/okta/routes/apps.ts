@@ -7,7 +7,7 @@ import { appProfile, type AppUserBaseSet } from "../appProfile";
 import { notFound, sendOktaError, validation } from "../errors";
 import { oktaId } from "../ids";
 import { nowIso, parseEqFilter } from "../lookup";
-import { page } from "../paging";
+import { pageByCreation } from "../paging";
 import { newProvisioning, type OktaApp } from "../state";
 import { appView } from "../views";
 import type { Hooks } from "../hooks";
@@ -87,13 +87,11 @@ export function appsRouter(
             );
         }
         // [spec] limit default 20, maximum 200; ordered by creation
-        const items = page(req, res, list, {
+        const items = pageByCreation(req, res, list, {
             base: base(),
             path: "/api/v1/apps",
             dflt: 20,
             max: 200,
-            keyOf: (a) => `${a.created}|${a.id}`,
-            createdOf: (a) => a.created,
         });
         res.json(items.map((a) => appView(base(), a)));
     });

@@ -3,7 +3,7 @@ import { Router } from "express";
 import type { SandboxContext } from "../../core/context";
 import { notFound, sendOktaError, validation } from "../errors";
 import { groupMembers, nowIso, parseEqFilter } from "../lookup";
-import { page } from "../paging";
+import { page, pageByCreation } from "../paging";
 import { groupView, userView } from "../views";
 import type { Hooks } from "../hooks";
 
@@ -33,13 +33,11 @@ export function groupsRouter(ctx: SandboxContext, hooks: Hooks): Router {
             );
         }
         // [spec] limit default 10000, maximum 10000
-        const items = page(req, res, list, {
+        const items = pageByCreation(req, res, list, {
             base: base(),
             path: "/api/v1/groups",
             dflt: 10000,
             max: 10000,
-            keyOf: (g) => `${g.created}|${g.id}`,
-            createdOf: (g) => g.created,
         });
         res.json(items.map((g) => groupView(base(), g)));
     });

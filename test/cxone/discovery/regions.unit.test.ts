@@ -18,6 +18,7 @@ import {
     type DiscoveredHostName,
 } from "../../../provider/cxone/discovery/regions";
 import { strict as assert } from "assert";
+import { urlsOf } from "../../support/regionUrls";
 
 describe("regions: resolveRegion", () => {
     it("na1 gives NICE's documented Okta values (procedure steps 8 and 11)", () => {
@@ -80,14 +81,7 @@ describe("regions: resolveRegion", () => {
     it("every region has https URLs, SCIM base ending /scim/v2 and authorize with scope=openid", () => {
         for (const n of REGION_NAMES) {
             const r = resolveRegion({ region: n });
-            for (const u of [
-                r.scimBaseUrl,
-                r.loginUrl,
-                r.tokenEndpoint,
-                r.authorizeEndpoint,
-                r.issuerUrl,
-                r.areaUrl,
-            ]) {
+            for (const u of urlsOf(r)) {
                 assert.ok(u.startsWith("https://"), `${n}: ${u}`);
                 assert.doesNotThrow(() => new URL(u));
             }
