@@ -16,6 +16,9 @@ export interface VendorFailure {
     detail?: string;
     /** attempts made, including the first */
     attempts?: number;
+    /** how the vendor answered, in words, where status and code do not say it (the connection
+     * test names the host and the kind of network failure) */
+    answer?: string;
 }
 
 /** What every vendor error class is built from: the failure's facts; the class names its vendor. */
@@ -23,12 +26,13 @@ export type FailureFacts = Omit<VendorFailure, "vendor">;
 
 /** "could not <operation>: <vendor> answered HTTP <status> (code <code>: <detail>) (after N attempts)" */
 export function describeFailure(f: VendorFailure): string {
+    const tries = (f.attempts ?? 1) > 1 ? ` (after ${f.attempts} attempts)` : "";
+    if (f.answer) return `could not ${f.operation}: ${f.answer}${tries}`;
     const what =
         f.status === undefined
             ? `no response from ${f.vendor}`
             : `${f.vendor} answered HTTP ${f.status}`;
     const extra = [f.code ? `code ${f.code}` : "", f.detail ?? ""].filter(Boolean).join(": ");
-    const tries = (f.attempts ?? 1) > 1 ? ` (after ${f.attempts} attempts)` : "";
     return `could not ${f.operation}: ${what}${extra ? ` (${extra})` : ""}${tries}`;
 }
 

@@ -5,6 +5,7 @@
 // shared rate gate, no redirect; failures become facts, never the HTTP client's error (which holds
 // the request headers, the bearer token among them).
 import { sendOnce, type AxiosResponse, type HttpCall, type HttpFailure } from "../core/http";
+import { type FailureFacts, VendorError } from "../core/errors";
 import { pinLocalhost } from "./localhostNames";
 
 /** Why a request failed, in categories an operator can act on. */
@@ -18,51 +19,49 @@ export type FailureKind =
     | "bad-response" // the server answered 2xx with something that is not the expected payload
     | "other";
 
+/** A failed request of the connection test: the failure's facts, with where and how it failed. */
+export interface RequestFailure extends Omit<FailureFacts, "status"> {
+    /** HTTP status, when the server answered */
+    status?: number;
+    kind: FailureKind;
+    /** host (and port) the request went to */
+    host: string;
+    /** low-level error code (ENOTFOUND, ECONNREFUSED, CERT_HAS_EXPIRED, ...) */
+    errno?: string;
+}
+
 /**
  * A failed request to CXone, carrying only facts safe to show: host, status, the server's own
- * error code and message. Never contains tokens, secrets or request headers.
+ * error code (`error`, `code` or SCIM `scimType`) and message (truncated, known secrets removed).
+ * Never contains tokens, secrets or request headers. One of the vendor errors: `instanceof
+ * VendorError` catches it too.
  */
-export class CxoneRequestError extends Error {
+export class CxoneRequestError extends VendorError {
     override readonly name = "CxoneRequestError";
-    constructor(
-        /** what was being done, in the operator's words */
-        readonly operation: string,
-        readonly kind: FailureKind,
-        /** host (and port) the request went to */
-        readonly host: string,
-        /** HTTP status, when the server answered */
-        readonly status?: number,
-        /** the server's error code (`error`, `code` or SCIM `scimType`), when it sent one */
-        readonly code?: string,
-        /** the server's message, truncated, with known secrets removed */
-        readonly detail?: string,
-        /** low-level error code (ENOTFOUND, ECONNREFUSED, CERT_HAS_EXPIRED, ...) */
-        readonly errno?: string,
-    ) {
-        super(`could not ${operation}: ${summary(kind, host, status, code, detail, errno)}`);
+    readonly kind: FailureKind;
+    readonly host: string;
+    readonly errno: string | undefined;
+
+    constructor(f: RequestFailure) {
+        super({ vendor: "CXone", ...f, status: f.status, answer: summary(f) });
+        this.kind = f.kind;
+        this.host = f.host;
+        this.errno = f.errno;
     }
 
     /** A 2xx answer that is not what was asked for; `detail` says what is wrong with it. */
     static badResponse(operation: string, url: string, status: number, detail: string) {
-        return new CxoneRequestError(
+        return new CxoneRequestError({
             operation,
-            "bad-response",
-            safeHost(url),
+            kind: "bad-response",
+            host: safeHost(url),
             status,
-            undefined,
             detail,
-        );
+        });
     }
 }
 
-function summary(
-    kind: FailureKind,
-    host: string,
-    status?: number,
-    code?: string,
-    detail?: string,
-    errno?: string,
-): string {
+function summary({ kind, host, status, code, detail, errno }: RequestFailure): string {
     const said = [code, detail].filter(Boolean).join(": ");
     switch (kind) {
         case "http":
@@ -139,14 +138,14 @@ export function toRequestError(
     const message = typeof ax?.message === "string" ? ax.message : String(err);
     if (ax?.response) {
         const facts = errorFacts(ax.response.data);
-        return new CxoneRequestError(
+        return new CxoneRequestError({
             operation,
-            "http",
+            kind: "http",
             host,
-            ax.response.status,
-            facts.code && clean(facts.code, secrets),
-            facts.detail && clean(facts.detail, secrets),
-        );
+            status: ax.response.status,
+            code: facts.code && clean(facts.code, secrets),
+            detail: facts.detail && clean(facts.detail, secrets),
+        });
     }
     // the underlying cause holds the system error code (axios wraps some in ERR_* codes)
     const cause = ax?.cause;
@@ -156,15 +155,7 @@ export function toRequestError(
             : typeof ax?.code === "string"
               ? ax.code
               : undefined;
-    return new CxoneRequestError(
-        operation,
-        kindOf(errno, message),
-        host,
-        undefined,
-        undefined,
-        undefined,
-        errno,
-    );
+    return new CxoneRequestError({ operation, kind: kindOf(errno, message), host, errno });
 }
 
 /** The facts of a failed call through the core's send path, as a {@link CxoneRequestError}. */

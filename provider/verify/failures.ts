@@ -55,5 +55,5 @@ export function asRequestError(err: unknown, operation: string, url: string): Cx
     // (it could quote a request).
     return err instanceof CxoneRequestError
         ? err
-        : new CxoneRequestError(operation, "other", hostOf(url));
+        : new CxoneRequestError({ operation, kind: "other", host: hostOf(url) });
 }

@@ -1,7 +1,10 @@
 // The one error style of both vendors' clients: the message for each combination of facts, the
 // facts kept on the error, and which failures may nevertheless have happened.
 import { strict as assert } from "assert";
-import { describeFailure, VendorError } from "../../provider/core/errors";
+import { describeFailure, mayHaveHappened, VendorError } from "../../provider/core/errors";
+import { CxoneError } from "../../provider/cxone/errors";
+import { CxoneRequestError } from "../../provider/cxone/scim";
+import { OktaError } from "../../provider/okta/errors";
 
 describe("core: VendorError", () => {
     it("no response: says so, with the network code", () => {
@@ -75,5 +78,35 @@ describe("core: VendorError", () => {
             false,
             false,
         ]);
+    });
+    it("one family: each vendor's error is a VendorError built from one object of facts", () => {
+        const facts = { operation: "list SCIM users", status: 401, detail: "bad key" };
+        const family = [
+            new CxoneError(facts),
+            new OktaError(facts),
+            new CxoneRequestError({ ...facts, kind: "http", host: "na1.nice-incontact.com" }),
+        ];
+        for (const e of family) {
+            assert.ok(e instanceof VendorError, e.name);
+            assert.deepEqual([e.operation, e.status, e.detail], [facts.operation, 401, "bad key"]);
+            assert.match(e.message, /^could not list SCIM users: .*401 \(bad key\)$/, e.name);
+        }
+        assert.deepEqual(
+            family.map((e) => e.vendor),
+            ["CXone", "Okta", "CXone"],
+        );
+        // the connection test names the host it asked, and the kind of failure when none answered
+        assert.equal(
+            new CxoneRequestError({
+                operation: "sign in",
+                status: undefined,
+                kind: "dns",
+                host: "x.example",
+                errno: "ENOTFOUND",
+            }).message,
+            "could not sign in: dns error reaching x.example (ENOTFOUND)",
+        );
+        assert.equal(mayHaveHappened(family[0]), false);
+        assert.equal(mayHaveHappened(new CxoneError({ ...facts, status: 504 })), true);
     });
 });

@@ -418,7 +418,7 @@ describe("SCIM client: failures classified from their shape", () => {
     });
 
     it("an existing CxoneRequestError passes through unchanged", () => {
-        const e = new CxoneRequestError("op", "dns", "h");
+        const e = new CxoneRequestError({ operation: "op", kind: "dns", host: "h" });
         assert.equal(toRequestError(e, "other op", URL_, []), e);
     });
 
@@ -451,9 +451,14 @@ describe("SCIM client: failures classified from their shape", () => {
         assert.equal(e.message, "could not op: na1.nice-incontact.com answered HTTP 500");
         assert.equal(e.code, undefined);
         assert.equal(e.detail, undefined);
-        const only = new CxoneRequestError("op", "bad-response", "h", 200);
+        const only = new CxoneRequestError({
+            operation: "op",
+            kind: "bad-response",
+            host: "h",
+            status: 200,
+        });
         assert.equal(only.message, "could not op: h answered HTTP 200 with an unexpected body");
-        const other = new CxoneRequestError("op", "other", "h");
+        const other = new CxoneRequestError({ operation: "op", kind: "other", host: "h" });
         assert.equal(other.message, "could not op: other error reaching h");
         assert.equal(other.name, "CxoneRequestError");
     });

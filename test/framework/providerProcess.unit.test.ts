@@ -37,7 +37,12 @@ describe("provider process: quiet stack prints for the package's own errors", ()
             detail: "taken",
         }),
         new OktaError({ operation: "read app 0oa1", status: 404, okta: { errorCode: "E0000007" } }),
-        new CxoneRequestError("list SCIM users", "http", "na1.nice-incontact.com", 401),
+        new CxoneRequestError({
+            operation: "list SCIM users",
+            kind: "http",
+            host: "na1.nice-incontact.com",
+            status: 401,
+        }),
         new PartialCreateError("11", {}, new Error("role made, permissions failed")),
         new RegionError("region", 'unknown region "xx1"'),
         new VendorError({ vendor: "CXone", operation: "read role 1", status: 500 }),
