@@ -1,6 +1,7 @@
 // Faults injected by the sandbox while `pulumi up` creates the whole integration on the real engine:
 // each run succeeds through retries or fails with a message naming the operation (no stack trace),
-// the next `up` converges, and the sandbox then holds exactly one role, employee, ACTIVE key and app.
+// the stack converges (after a failure, with the next `up`), and the sandbox then holds exactly one
+// role, employee, ACTIVE key and app.
 // One sandbox per test; fault counts are small so the suite stays within a few minutes.
 import { strict as assert } from "assert";
 import type { FaultRule, RunningSandbox } from "../../sandbox/index";
@@ -56,7 +57,8 @@ describe("faults during `pulumi up` (real engine, sandbox fault injection)", fun
     /**
      * Injects `rules`, runs `up`; a failure must name what failed (`names`, by default the product's
      * "could not <operation>" wording) without a stack trace.
-     * Then clears the faults and runs `up` again, which must converge. Returns the first result.
+     * Then clears the faults; after a failure runs `up` again. Either way the stack must have
+     * converged. Returns the first result.
      */
     async function faultedUp(name: string, rules: FaultRule[], names = /could not \S+/) {
         f = await integrationFixture(name);
@@ -73,8 +75,13 @@ describe("faults during `pulumi up` (real engine, sandbox fault injection)", fun
             );
         }
         f.sandbox.clearFaults();
-        const second = await f.stack.up();
-        assert.equal(second.summary.result, "succeeded");
+        // A failed first up: the next one must converge. A first up that succeeded through its
+        // retries must have converged already: no second up to repair what it may have missed
+        // (the preview in assertConverged would show it as a create or delete).
+        if (!first.ok) {
+            const second = await f.stack.up();
+            assert.equal(second.summary.result, "succeeded");
+        }
         await assertConverged(f);
         return { first, hits };
     }
@@ -133,34 +140,39 @@ describe("faults during `pulumi up` (real engine, sandbox fault injection)", fun
         assert.ok(hits.every((h) => h.status === 0 && h.fault === "reset"));
     });
 
-    it("timeouts (requests held, then dropped) on both servers: reads retried; a dropped app create fails clearly", async () => {
+    it("timeouts (requests held, then dropped) on both servers: reads retried, the first up succeeds", async () => {
         // The product's request timeout (30 s, provider/cxone/retry.ts) cannot be set from outside the
         // provider process, so the sandbox holds each request briefly and then drops the connection:
-        // what the client sees when a proxy or load balancer gives up first.
-        const { first, hits } = await faultedUp(
-            "fault-timeout",
-            [
-                {
-                    kind: "timeout",
-                    holdMs: 400,
-                    server: "cxone",
-                    method: "GET",
-                    path: "^/(user-management|authorization|access-key-management)/",
-                    times: 1,
-                },
-                {
-                    kind: "timeout",
-                    holdMs: 400,
-                    server: "okta",
-                    method: "POST",
-                    path: "^/api/v1/apps$",
-                    times: 1,
-                },
-            ],
-            /could not create app "NICE CXone"|create app/,
-        );
-        assert.equal(first.ok, false, "an app create without an answer is not repeated blindly");
-        assert.ok(hits.some((h) => h.server === "okta" && h.fault === "timeout"));
+        // what the client sees when a proxy or load balancer gives up first. A dropped create is
+        // not repeated blindly: on the engine the reset test above shows it (the employee), and
+        // okta/autoLoginApp.http the held-then-dropped app create (here it cost the product's 20 s
+        // visibility wait, which cannot be shortened from outside the provider process).
+        const { first, hits } = await faultedUp("fault-timeout", [
+            {
+                kind: "timeout",
+                holdMs: 400,
+                server: "cxone",
+                method: "GET",
+                // the provider's discovery is a read every first up makes (the APIs' reads
+                // are not: their searches are POSTs); the program's own probe of the sandbox
+                // (openid-configuration) is left alone
+                path: "^/(\\.well-known/cxone-configuration|user-management|authorization|access-key-management)",
+                times: 1,
+            },
+            {
+                kind: "timeout",
+                holdMs: 400,
+                server: "okta",
+                method: "GET",
+                path: "^/api/v1/apps",
+                times: 1,
+            },
+        ]);
+        assert.ok(first.ok, `dropped reads are retried: ${first.ok ? "" : first.message}`);
+        assert.deepEqual(hits.map((h) => `${h.server} ${h.fault}`).sort(), [
+            "cxone timeout",
+            "okta timeout",
+        ]);
     });
 
     it("a tight rate limit on both servers: Retry-After honoured, the first up succeeds", async () => {

@@ -540,6 +540,110 @@ describe("ScimIntegration: each bad argument named as typed, no child registered
         ]);
     });
 
+    // The component table the engine once ran one `pulumi preview` each for (19 previews): the same
+    // check code (checkScimIntegrationArgs, then the constructor) judges them here, on the sandbox
+    // target the engine used; test/integration/badInput.engine keeps two of them on the CLI.
+    const onSandbox: Partial<ScimIntegrationArgs> = {
+        cxone: { sandboxUrl: "http://127.0.0.1:4610" },
+        oktaOrgUrl: "http://127.0.0.1:4620",
+        employeeEmail: "scim.accesskey@sandbox.example",
+    };
+    const component: [string, Partial<ScimIntegrationArgs>, RegExp][] = [
+        [
+            "unknown region",
+            { cxone: { region: "mars1" } },
+            /cxone\.region: region "mars1" is not a known CXone region/,
+        ],
+        ["empty region", { cxone: { region: "" } }, /cxone\.region: region is required/],
+        [
+            "FedRAMP with a non-FedRAMP region",
+            { cxone: { region: "na1", fedramp: true } },
+            /cxone\.fedramp: fedramp is true but region "na1" is not a FedRAMP region/,
+        ],
+        [
+            "fedramp not a boolean",
+            { cxone: { region: "na1", fedramp: "yes" as never } },
+            /cxone\.fedramp: fedramp must be true or false/,
+        ],
+        [
+            "both region and sandboxUrl",
+            { cxone: { region: "na1", sandboxUrl: "http://127.0.0.1:4610" } },
+            /either region .* or sandboxUrl/,
+        ],
+        [
+            "sandboxUrl not a URL",
+            { cxone: { sandboxUrl: "sandbox" } },
+            /cxone\.sandboxUrl: .*"sandbox" is not a URL/,
+        ],
+        [
+            "employee email without @",
+            { employeeEmail: "scim.accesskey.sandbox.example" },
+            /employeeEmail: email must be an email address/,
+        ],
+        [
+            "role name with a forbidden character",
+            { roleName: "SCIM/Key" },
+            /roleName: name must not contain \//,
+        ],
+        ["empty app label", { appLabel: "" }, /appLabel: label is required/],
+        [
+            "negative wait",
+            { waitForAuthorizationSeconds: -1 },
+            /waitForAuthorizationSeconds: waitForAuthorizationSeconds must be a number/,
+        ],
+        [
+            "Okta org over plain http outside loopback",
+            { oktaOrgUrl: "http://example.okta.com" },
+            /oktaOrgUrl: orgUrl must use https/,
+        ],
+        ["empty group id", { groupIds: ["00g1", ""] }, /groupIds\[1\]: groupId is required/],
+        [
+            "sandboxUrl on a foreign host (the key would go there)",
+            { cxone: { sandboxUrl: "https://evil.example" } },
+            /cxone\.sandboxUrl: "https:\/\/evil\.example" is not on loopback; the local sandbox runs on this machine/,
+        ],
+        [
+            "employee last name of 51 characters",
+            { employeeLastName: long(51) },
+            /employeeLastName: lastName must be at most 50 characters/,
+        ],
+        [
+            "inviteEmployee as a string",
+            { inviteEmployee: "yes" as never },
+            /inviteEmployee: invite must be true or false/,
+        ],
+        [
+            "createUsers as a string",
+            { createUsers: "no" as never },
+            /createUsers: createUsers must be true or false/,
+        ],
+        [
+            "rotation of 201 characters",
+            { accessKeyRotation: long(201) },
+            /accessKeyRotation: rotation must be at most 200 characters/,
+        ],
+        [
+            "empty secret reference",
+            { secretReference: "" },
+            /secretReference: secretReference is required/,
+        ],
+        [
+            "two bad inputs at once: both named",
+            { employeeEmail: "x", appLabel: "" },
+            /employeeEmail: email must[\s\S]*appLabel: label is required/,
+        ],
+    ];
+    it("the sandbox target those rows start from is valid", async () => {
+        const { checkScimIntegrationArgs } = await import("../../provider/integration/index");
+        assert.deepEqual(checkScimIntegrationArgs({ ...argsBase, ...onSandbox }).problems, []);
+    });
+    for (const [what, args, names] of component) {
+        it(`on the sandbox target, ${what}: refused naming it, no child registered`, async () => {
+            const got = await problems({ ...onSandbox, ...args });
+            assert.match(got.map(([, r]) => r).join("\n"), names);
+        });
+    }
+
     it("a problem several children share is named once", async () => {
         // the org URL reaches the app, the groups, the connection and the actions
         const got = await problems({ oktaOrgUrl: "not a url", groupIds: ["00g1", "00g2"] });

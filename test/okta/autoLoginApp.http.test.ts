@@ -449,6 +449,49 @@ describe("AutoLoginApp provider against the sandbox (HTTP)", function () {
             );
         });
 
+        // Moved here from integration/faults.engine, where the product's visibility wait (20 s)
+        // after the dropped create made the run slow; the window is 0 here (the search that
+        // follows still runs once), the rest is the product's own path.
+        it("a create held, then dropped, before Okta acted: one POST, the search finds none, the create fails naming it", async () => {
+            const restore = setOktaRetryPolicy({ visibilityLagMs: 0 });
+            f.sandbox.setFaults([
+                {
+                    kind: "timeout",
+                    holdMs: 400,
+                    server: "okta",
+                    method: "POST",
+                    path: "^/api/v1/apps$",
+                    times: 1,
+                },
+            ]);
+            const label = uniqueLabel("Dropped");
+            f.sandbox.clearRequests();
+            try {
+                await assert.rejects(
+                    app.create(inputs(label)),
+                    (e: Error & { status?: number }) => {
+                        assert.equal(e.status, undefined, "no answer, so no status");
+                        assert.match(e.message, new RegExp(`create app "${label}"`));
+                        assert.doesNotMatch(e.message, /\n\s+at /, "no stack trace");
+                        return true;
+                    },
+                );
+            } finally {
+                restore();
+            }
+            const calls = f.oktaCalls();
+            assert.deepEqual(
+                calls.filter((c) => c.startsWith("POST")),
+                ["POST /api/v1/apps?activate=true"],
+                `not repeated blindly: ${calls.join(", ")}`,
+            );
+            assert.ok(
+                calls.includes(`GET /api/v1/apps?q=${encodeURIComponent(label)}&limit=200`),
+                calls.join(", "),
+            );
+            assert.deepEqual(await appsLabelled(label), []);
+        });
+
         it("Okta's 500 before any write: the create searches, finds none and fails with the 500", async () => {
             const restore = setOktaRetryPolicy({ visibilityLagMs: 0 });
             f.sandbox.setFaults([

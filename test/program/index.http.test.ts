@@ -237,6 +237,135 @@ describe("the root program under mocks: target, stack outputs, refusals", functi
         ]);
     });
 
+    // Each bad setting the engine suites once ran one `pulumi preview`/`up` each for (30 engine runs):
+    // the same program code refuses it here. On a real tenant (test/integration/badInput.engine
+    // keeps two on the CLI) and on the sandbox stack (test/program/badInput.engine keeps three: up,
+    // up --skip-preview, preview). Each: a RunError naming the key, nothing registered, no write.
+    const ns = "cxone-okta-scim";
+    const realTenant = {
+        ...real,
+        "okta:orgName": "dev-1",
+        "cxone:employeeEmail": "ops@example.com",
+    };
+    const badSettings: [string, Record<string, string>, RegExp][] = [
+        [
+            "cxone:fedramp not a boolean",
+            { ...realTenant, "cxone:region": "na2", "cxone:fedramp": "yes" },
+            /cxone:fedramp must be true or false/,
+        ],
+        [
+            "groupIds not a JSON list",
+            { ...realTenant, [`${ns}:groupIds`]: "00g1" },
+            /cxone-okta-scim:groupIds must be a JSON list of strings/,
+        ],
+        [
+            "waitForAuthorizationSeconds negative",
+            { ...realTenant, [`${ns}:waitForAuthorizationSeconds`]: "-3" },
+            /cxone-okta-scim:waitForAuthorizationSeconds must be a number of seconds/,
+        ],
+        [
+            "resources unknown",
+            { ...realTenant, [`${ns}:resources`]: "terraform" },
+            /cxone-okta-scim:resources must be "builtin" or "pulumi-okta"/,
+        ],
+        [
+            "cxone:region unknown",
+            { ...realTenant, "cxone:region": "mars1" },
+            /region "mars1" is not a known CXone region/,
+        ],
+        [
+            "okta:orgName missing for a real tenant",
+            { "cxone:region": "na1", "cxone:employeeEmail": "ops@example.com" },
+            /okta:orgName is required/,
+        ],
+        [
+            "cxone:employeeEmail missing for a real tenant",
+            { ...realTenant, "cxone:employeeEmail": "" },
+            /cxone:employeeEmail is required|email/,
+        ],
+        [
+            "cxone:employeeEmail not an email",
+            { ...realTenant, "cxone:employeeEmail": "ops.example.com" },
+            /cxone:employeeEmail: email must be an email address/,
+        ],
+        [
+            "cxone:roleName with a forbidden character",
+            { ...realTenant, "cxone:roleName": "SCIM & Okta" },
+            /cxone:roleName: name must not contain &/,
+        ],
+        [
+            "groupIds with an empty id",
+            { ...realTenant, [`${ns}:groupIds`]: '[""]' },
+            /cxone-okta-scim:groupIds \(groupIds\[0\]\): groupId is required/,
+        ],
+        [
+            "appLabel of 101 characters",
+            { ...realTenant, [`${ns}:appLabel`]: "x".repeat(101) },
+            /cxone-okta-scim:appLabel: label must be at most 100 characters/,
+        ],
+        // the sandbox stack (no cxone:region)
+        [
+            "sandbox: an empty group id",
+            { [`${ns}:groupIds`]: '["00g1aaaaaaaaaaaaaaaa", ""]' },
+            /cxone-okta-scim:groupIds \(groupIds\[1\]\): groupId is required/,
+        ],
+        [
+            "sandbox: createUsers not a boolean",
+            { [`${ns}:createUsers`]: "maybe" },
+            /cxone-okta-scim:createUsers must be true or false/,
+        ],
+        [
+            "sandbox: wait of more than a day",
+            { [`${ns}:waitForAuthorizationSeconds`]: "100000" },
+            /cxone-okta-scim:waitForAuthorizationSeconds: waitForAuthorizationSeconds must be a number from 0 to 86400/,
+        ],
+        [
+            "sandbox: rotation of 201 characters",
+            { "cxone:accessKeyRotation": "r".repeat(201) },
+            /cxone:accessKeyRotation: rotation must be at most 200 characters/,
+        ],
+        [
+            "sandbox: app label of 101 characters",
+            { [`${ns}:appLabel`]: "L".repeat(101) },
+            /cxone-okta-scim:appLabel: label must be at most 100 characters/,
+        ],
+        [
+            "sandbox: role description of 980 characters (only what was typed counts)",
+            { "cxone:roleDescription": "d".repeat(980) },
+            /cxone:roleDescription: must be at most \d+ characters \(got 980\): CXone keeps 1000, and the stack's mark/,
+        ],
+        [
+            "sandbox: spaces around the employee email",
+            { "cxone:employeeEmail": " scim.accesskey@sandbox.example" },
+            /cxone:employeeEmail: email must not start or end with spaces \(got " scim.accesskey@sandbox.example"\)/,
+        ],
+        [
+            "sandbox: a CXone attribute mapped twice",
+            {
+                [`${ns}:attributeMappings`]:
+                    '{"nice:team": "user.department", "nice:team": "user.title"}',
+            },
+            /cxone-okta-scim:attributeMappings: "nice:team" given more than once/,
+        ],
+        [
+            "sandbox: first name of 51 characters",
+            { "cxone:employeeFirstName": "F".repeat(51) },
+            /cxone:employeeFirstName: firstName must be at most 50 characters/,
+        ],
+    ];
+    for (const [what, config, names] of badSettings) {
+        it(`${what}: refused naming its key, nothing registered, no write`, async () => {
+            assert.match(await refusal(config, dir), names);
+            assert.deepEqual(
+                sandbox
+                    .requests()
+                    .filter((q) => q.method !== "GET")
+                    .map((q) => `${q.method} ${q.path}`),
+                [],
+            );
+        });
+    }
+
     /** Loads the CLI's entry point afresh: it runs the program as it is loaded. */
     function loadMain(): Promise<Record<string, unknown>> {
         const file = require.resolve("../../program/main");
