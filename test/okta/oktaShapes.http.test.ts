@@ -154,19 +154,12 @@ describe("Okta faults in Okta's own shapes: the client and AutoLoginApp converge
         // Its own sandbox: 250 app creates against the shared one's apps bucket (100 a window)
         // made this test wait out the product's rate gate for ~40 s; rate limits are the
         // "rate limits" tests' subject, not this one's, so here the bucket is larger.
-        let sb: RunningSandbox;
-        let paging: SandboxFixture;
-        before(async () => {
-            paging = await sandboxFixture({
-                okta: { rateLimit: { windowSeconds: WINDOW_S, limits: { "/api/v1/apps": 2000 } } },
-            });
-            sb = paging.sandbox;
-        });
-        after(async () => {
-            await paging?.stop();
+        const paging = sandboxForSuite({
+            okta: { rateLimit: { windowSeconds: WINDOW_S, limits: { "/api/v1/apps": 2000 } } },
         });
 
         it("250 apps with ours on page 2: the labelled search reads both pages and finds it; adopt makes no second", async () => {
+            const sb = paging.sandbox;
             const h = { Authorization: `SSWS ${sb.endpoints.okta.apiToken}` };
             const others = Array.from(
                 { length: 250 },
