@@ -261,28 +261,17 @@ export class CxoneClient {
     //        refused with 400 -> asked again unfiltered; both read only)
     async findRolesByName(name: string): Promise<RoleRecord[]> {
         const lower = name.trim().toLowerCase();
-        const operation = `look up CXone roles named "${name}"`;
-        const page = (filter: Record<string, unknown>) => async (skip: number, top: number) => {
-            const res = await this.session.call({
-                operation,
-                method: "POST",
-                path: "/authorization/v1/roles/search",
-                body: { filter, page: { skip, top } },
-                safe: true,
-            });
-            const roles = Array.isArray(res.data?.roles)
-                ? (res.data.roles as Record<string, unknown>[]).map(toRole)
-                : [];
-            return { items: roles, total: res.data?.totalRecords };
-        };
-        const isIt = (r: RoleRecord) =>
-            r.displayName.toLowerCase() === lower || r.roleName.toLowerCase() === lower;
-        try {
-            return await firstMatches(page({ displayName: [name] }), isIt, (r) => r.roleId);
-        } catch (e) {
-            if (!(e instanceof CxoneError) || e.status !== 400) throw e;
-            return firstMatches(page({}), isIt, (r) => r.roleId);
-        }
+        return this.search({
+            operation: `look up CXone roles named "${name}"`,
+            path: "/authorization/v1/roles/search",
+            filter: { displayName: [name] },
+            body: (filter, skip, top) => ({ filter, page: { skip, top } }),
+            list: (data) => data?.roles,
+            toRecord: toRole,
+            isIt: (r) =>
+                r.displayName.toLowerCase() === lower || r.roleName.toLowerCase() === lower,
+            idOf: (r) => r.roleId,
+        });
     }
 
     /** A role by id, or undefined when CXone does not know it. */
@@ -412,26 +401,55 @@ export class CxoneClient {
     //        refused with 400 -> asked again unfiltered; both read only)
     async findEmployeesByEmail(email: string): Promise<EmployeeRecord[]> {
         const lower = email.toLowerCase();
-        const page = (filter: Record<string, unknown>) => async (skip: number, top: number) => {
-            const res = await this.session.call({
-                operation: `look up CXone employees with email ${email}`,
-                method: "POST",
-                path: "/user-management/v2/users/search",
-                body: { filter, skip, top },
-                safe: true,
-            });
-            const users = Array.isArray(res.data?.users)
-                ? (res.data.users as Record<string, unknown>[]).map(toEmployee)
-                : [];
-            return { items: users, total: res.data?.totalRecords };
-        };
-        const isIt = (u: EmployeeRecord) =>
-            u.emailAddress.toLowerCase() === lower || u.userName.toLowerCase() === lower;
+        return this.search({
+            operation: `look up CXone employees with email ${email}`,
+            path: "/user-management/v2/users/search",
+            filter: { emailAddress: [email] },
+            body: (filter, skip, top) => ({ filter, skip, top }),
+            list: (data) => data?.users,
+            toRecord: toEmployee,
+            isIt: (u) =>
+                u.emailAddress.toLowerCase() === lower || u.userName.toLowerCase() === lower,
+            idOf: (u) => u.id,
+        });
+    }
+
+    /**
+     * The records a search finds with its filter, read page by page and matched here. Where CXone
+     * refuses the filter (400: nothing was read), the search is asked again without it.
+     */
+    private async search<T>(o: {
+        operation: string;
+        path: string;
+        filter: Record<string, unknown>;
+        body: (filter: Record<string, unknown>, skip: number, top: number) => unknown;
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- CXone's answer, untyped JSON
+        list: (data: any) => unknown;
+        toRecord: (r: Record<string, unknown>) => T;
+        isIt: (r: T) => boolean;
+        idOf: (r: T) => string;
+    }): Promise<T[]> {
+        const page =
+            (filter: Record<string, unknown>): Page<T> =>
+            async (skip, top) => {
+                const res = await this.session.call({
+                    operation: o.operation,
+                    method: "POST",
+                    path: o.path,
+                    body: o.body(filter, skip, top),
+                    safe: true,
+                });
+                const list = o.list(res.data);
+                const items = Array.isArray(list)
+                    ? (list as Record<string, unknown>[]).map(o.toRecord)
+                    : [];
+                return { items, total: res.data?.totalRecords };
+            };
         try {
-            return await firstMatches(page({ emailAddress: [email] }), isIt, (u) => u.id);
+            return await firstMatches(page(o.filter), o.isIt, o.idOf);
         } catch (e) {
             if (!(e instanceof CxoneError) || e.status !== 400) throw e;
-            return firstMatches(page({}), isIt, (u) => u.id);
+            return firstMatches(page({}), o.isIt, o.idOf);
         }
     }
 

@@ -15,7 +15,6 @@ import {
     CxoneCredentialsError,
     CxoneError,
     errorFacts,
-    mayHaveHappened,
     PartialCreateError,
 } from "../../provider/cxone/errors";
 import { decodeJwtClaims, tenantIdFromClaims, userIdFromClaims } from "../../provider/cxone/jwt";
@@ -266,22 +265,6 @@ describe("CXone error facts (errors.ts)", () => {
         );
         const other = new Error("x");
         assert.equal(alreadyReported(other), other);
-    });
-
-    it("a write may have happened only without an answer or after a gateway error", () => {
-        const at = (s: number | undefined) =>
-            mayHaveHappened(new CxoneError({ operation: "w", status: s }));
-        assert.deepEqual([undefined, 502, 504, 500, 503, 400, 200].map(at), [
-            true,
-            true,
-            true,
-            false,
-            false,
-            false,
-            false,
-        ]);
-        assert.equal(mayHaveHappened(new Error("x")), false);
-        assert.equal(mayHaveHappened(undefined), false);
     });
 
     it("a partial create carries the id, the properties and the cause's message", () => {
