@@ -3,45 +3,28 @@
 // asked), and how a failed or missing npm is reported. Also how a dependency is found: by its
 // package.json, or by its folder when the package's exports hide package.json, up the tree.
 import { strict as assert } from "assert";
-import { EventEmitter } from "events";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
 import * as languagePb from "@pulumi/pulumi/proto/language_pb";
 import { installDependencies, missingDependencies } from "../../langhost/installDependencies";
+import { RecordedStream } from "../support/recordedStream";
 
-/** The server side of one InstallDependencies stream: what the host wrote, ended, or failed with. */
-class RecordedCall extends EventEmitter {
-    stdout = "";
-    stderr = "";
-    ended = false;
-    failure?: { code: number; details: string };
-    readonly done: Promise<void>;
-    constructor(readonly request: languagePb.InstallDependenciesRequest) {
-        super();
-        this.done = new Promise((resolve) => {
-            this.on("error", (e: { code: number; details: string }) => {
-                this.failure = e;
-                resolve();
-            });
-            this.on("ended", () => resolve());
-        });
-    }
-    write(r: languagePb.InstallDependenciesResponse): boolean {
-        this.stdout += Buffer.from(r.getStdout_asU8()).toString();
-        this.stderr += Buffer.from(r.getStderr_asU8()).toString();
-        return true;
-    }
-    end(): void {
-        this.ended = true;
-        this.emit("ended");
-    }
-}
+type Call = RecordedStream<
+    languagePb.InstallDependenciesRequest,
+    languagePb.InstallDependenciesResponse
+>;
+const text = (call: Call, which: "stdout" | "stderr") =>
+    call.written
+        .map((r) =>
+            Buffer.from(which === "stdout" ? r.getStdout_asU8() : r.getStderr_asU8()).toString(),
+        )
+        .join("");
 
-function run(request: languagePb.InstallDependenciesRequest): RecordedCall {
-    const call = new RecordedCall(request);
-    installDependencies(call as unknown as Parameters<typeof installDependencies>[0]);
+function run(request: languagePb.InstallDependenciesRequest): Call {
+    const call: Call = new RecordedStream(request);
+    installDependencies(call.as());
     return call;
 }
 
@@ -98,7 +81,7 @@ describe("language host: InstallDependencies, in process", () => {
         await call.done;
         assert.equal(call.failure, undefined);
         assert.equal(call.ended, true);
-        assert.equal(call.stdout, `Dependencies of ${dir} are installed: nothing to do\n`);
+        assert.equal(text(call, "stdout"), `Dependencies of ${dir} are installed: nothing to do\n`);
     });
     it("the request's directory when no program directory is given", async () => {
         write("prog/package.json", { dependencies: {} });
@@ -106,7 +89,7 @@ describe("language host: InstallDependencies, in process", () => {
         const dir = path.join(root, "prog");
         const call = run(new languagePb.InstallDependenciesRequest().setDirectory(dir));
         await call.done;
-        assert.equal(call.stdout, `Dependencies of ${dir} are installed: nothing to do\n`);
+        assert.equal(text(call, "stdout"), `Dependencies of ${dir} are installed: nothing to do\n`);
     });
     it("something missing: names it, runs npm install there, passes its output on, ends on exit 0", async () => {
         write("prog/package.json", { dependencies: { "left-pad": "1" } });
@@ -117,11 +100,11 @@ describe("language host: InstallDependencies, in process", () => {
         assert.equal(call.failure, undefined);
         assert.equal(call.ended, true);
         assert.equal(
-            call.stdout,
+            text(call, "stdout"),
             `Installing dependencies of ${dir} (missing: @pulumi/pulumi, left-pad): npm install\n` +
                 `npm install --no-audit --no-fund in ${dir}\n`,
         );
-        assert.equal(call.stderr, "npm warn something\n");
+        assert.equal(text(call, "stderr"), "npm warn something\n");
     });
     it("npm install fails: UNKNOWN with its exit code", async () => {
         write("prog/package.json", {});
