@@ -5,12 +5,10 @@ import { strict as assert } from "assert";
 import * as util from "util";
 
 describe("language host: errors printed uncoloured in programs", () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module object the runner calls through
     const utilModule: { inspect: typeof util.inspect } = require("util");
     const original = utilModule.inspect;
     const ansi = /\u001b\[/;
     before(() => {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports -- a preload: loading it is what it does
         require("../../langhost/plainErrorStacks");
     });
     after(() => {
