@@ -34,7 +34,9 @@ const request = (dir: string, isPlugin = true) =>
         .setDirectory(path.join(dir, "not-this-one"))
         .setIsPlugin(isPlugin);
 
-describe("language host: InstallDependencies, in process", () => {
+describe("language host: InstallDependencies, in process", function () {
+    // a handler that never answers fails in seconds, not at the suite's two minutes
+    this.timeout(5000);
     let root: string;
     let bin: string;
     let savedPath: string | undefined;

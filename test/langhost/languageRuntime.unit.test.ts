@@ -21,7 +21,9 @@ function unary<Req, Res>(handler: grpc.handleUnaryCall<Req, Res>, request: Req):
     );
 }
 
-describe("language host: the LanguageRuntime handlers, in process", () => {
+describe("language host: the LanguageRuntime handlers, in process", function () {
+    // a handler that never answers fails in seconds, not at the suite's two minutes
+    this.timeout(5000);
     let root: string;
     let node: string;
     let runtime: LanguageRuntime;

@@ -120,7 +120,9 @@ describe("language host: the packages a plugin needs stop at its own package.jso
     });
 });
 
-describe("language host: RunPlugin in process (a stand-in node records what it was started with)", () => {
+describe("language host: RunPlugin in process (a stand-in node records what it was started with)", function () {
+    // a handler that never answers fails in seconds, not at the suite's two minutes
+    this.timeout(5000);
     type Call = RecordedStream<languagePb.RunPluginRequest, languagePb.RunPluginResponse>;
     let root: string;
     let pluginDir: string;

@@ -115,7 +115,9 @@ describe("engine harness: settings and files", () => {
     });
 });
 
-describe("engine harness: an EngineStack", () => {
+describe("engine harness: an EngineStack", function () {
+    // a handler that never answers fails in seconds, not at the suite's two minutes
+    this.timeout(5000);
     let root: string;
     let env: Record<string, string>;
     const calls: [string, Record<string, unknown>][] = [];

@@ -469,7 +469,9 @@ describe("verify command: --preflight", () => {
     });
 });
 
-describe("verify command: runVerify's exit status and output", () => {
+describe("verify command: runVerify's exit status and output", function () {
+    // a handler that never answers fails in seconds, not at the suite's two minutes
+    this.timeout(5000);
     const collect = async (argv: string[], env: NodeJS.ProcessEnv) => {
         const out: string[] = [];
         const err: string[] = [];
