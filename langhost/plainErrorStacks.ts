@@ -17,6 +17,13 @@ function plainInspect(
     return Reflect.apply(inspect, this, [value, options, ...rest]);
 }
 Object.assign(plainInspect, inspect);
+// defaultOptions is an accessor, which Object.assign does not copy: without it a program reading or
+// setting util.inspect.defaultOptions (as logging libraries do) met undefined.
+Object.defineProperty(
+    plainInspect,
+    "defaultOptions",
+    Object.getOwnPropertyDescriptor(inspect, "defaultOptions") as PropertyDescriptor,
+);
 // The runner calls util.inspect through the module object at call time, so replacing it there works.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module object, not an import copy
 const utilModule: { inspect: typeof util.inspect } = require("util");

@@ -24,20 +24,22 @@ export function missingProgram(where: {
     // the folder's own package.json, or none at all (Node then loads the folder's index.js)
     if (!root || root === dir) return undefined;
     const manifest = readManifest(root);
+    // a package.yaml alone, or a package.json that does not parse: left to the runner to report
+    if (!manifest) return undefined;
     const entry = entryOf(manifest);
     if (!entry) return undefined;
     const typed = path.relative(where.rootDirectory, dir) || ".";
     return (
         `Pulumi.yaml main: "${typed}" resolves to no program: the folder ${dir} has no package.json ` +
         `of its own, so the Node.js runner would run ${path.join(root, entry)}, the entry of the ` +
-        `package ${manifest?.name ?? root} further up, instead. Point main at the program's entry ` +
+        `package ${manifest.name ?? root} further up, instead. Point main at the program's entry ` +
         "file, or at a folder with its own package.json"
     );
 }
 
 /** The entry the runner takes from a manifest: `exports` (a string or "."), else `main`. */
-function entryOf(m: Manifest | undefined): string | undefined {
-    const e = m?.exports;
+function entryOf(m: Manifest): string | undefined {
+    const e = m.exports;
     if (typeof e === "string") return e;
     if (e && typeof e === "object") {
         const dot = (e as Record<string, unknown>)["."];
@@ -48,7 +50,7 @@ function entryOf(m: Manifest | undefined): string | undefined {
             if (typeof pick === "string") return pick;
         }
     }
-    return typeof m?.main === "string" ? m.main : undefined;
+    return typeof m.main === "string" ? m.main : undefined;
 }
 
 function nearestManifest(dir: string): string | undefined {

@@ -145,8 +145,7 @@ function usageProblem(e: Error & { code?: string }, argv: string[]): string {
         /does not take/.test(e.message)
     )
         return `${named} takes no value`;
-    if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && named)
-        return `${named.replace(/^(--[^, ]+).*/, "$1")} needs a value`;
+    if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && named) return `${named} needs a value`;
     const typed =
         e.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL"
             ? /'([^']+)'/.exec(e.message)?.[1]
@@ -197,10 +196,10 @@ export function parseVerifyArgs(
         if (v === "") throw new UsageError(`--${k} needs a value`);
     if (values.help) return { help: true };
     const flags = {
-        has: (k: string) => values[k.replace(/^--/, "")] !== undefined,
+        has: (k: string) => values[k.slice("--".length)] !== undefined,
     };
     const str = (k: string) => {
-        const v = values[k.replace(/^--/, "")];
+        const v = values[k.slice("--".length)];
         return typeof v === "string" ? v : undefined;
     };
 
@@ -298,15 +297,12 @@ export function parseVerifyArgs(
             );
         }
     }
-    let accessKeyId = named ?? adminId;
-    let accessKeySecret = spare
+    // With --sandbox the admin pair above is the sandbox's own (unless env names an admin key); a
+    // key named without its secret is spared, so the sandbox's secret never pairs with another key.
+    const accessKeyId = named ?? adminId;
+    const accessKeySecret = spare
         ? undefined
         : env.CXONE_VERIFY_ACCESS_KEY_SECRET || adminSecret || undefined;
-    // The sandbox's admin key only as a pair, and only when the operator named no key at all.
-    if (sandbox && !accessKeyId && !accessKeySecret) {
-        accessKeyId = fileKey.keyId;
-        accessKeySecret = fileKey.keySecret;
-    }
     if (!accessKeyId)
         throw new UsageError("no access key ID: give --key-id or set CXONE_VERIFY_ACCESS_KEY_ID");
     if (!spare && !accessKeySecret)

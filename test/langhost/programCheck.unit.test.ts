@@ -47,6 +47,94 @@ describe("language host: a main: folder must hold a program of its own", () => {
         );
     });
 
+    it('main: "." (the project folder itself) is quoted as typed', () => {
+        assert.match(
+            missingProgram({
+                rootDirectory: path.join(root, "pkg/dist/program"),
+                pwd: path.join(root, "pkg/dist/program"),
+                entryPoint: "",
+            }) ?? "",
+            /^Pulumi.yaml main: "\." resolves to no program: .* would run \S+dist\/index.js, the entry of the package lib further up/,
+        );
+    });
+
+    it('the entry the runner would take: exports as a string or "." (default, then require, then import), else main', () => {
+        const cases: [unknown, string | undefined][] = [
+            [{ exports: "./exp.js", main: "main.js" }, "exp.js"],
+            [{ exports: { ".": "./dot.js" }, main: "main.js" }, "dot.js"],
+            [
+                { exports: { ".": { default: "./d.js", require: "./r.js", import: "./i.js" } } },
+                "d.js",
+            ],
+            [{ exports: { ".": { require: "./r.js", import: "./i.js" } } }, "r.js"],
+            [{ exports: { ".": { import: "./i.js" } } }, "i.js"],
+            [{ exports: { ".": { node: "./n.js" } }, main: "main.js" }, "main.js"],
+            [{ exports: { ".": 5 }, main: "main.js" }, "main.js"],
+            [{ exports: { "./sub": "./sub.js" }, main: "main.js" }, "main.js"],
+            [{ main: { not: "a path" } }, undefined],
+        ];
+        for (const [manifest, entry] of cases) {
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "program-entry-"));
+            try {
+                fs.writeFileSync(
+                    path.join(dir, "package.json"),
+                    JSON.stringify({ name: "up", ...(manifest as object) }),
+                );
+                fs.mkdirSync(path.join(dir, "sub"));
+                const found = missingProgram({
+                    rootDirectory: dir,
+                    pwd: path.join(dir, "sub"),
+                    entryPoint: ".",
+                });
+                if (entry === undefined) assert.equal(found, undefined, JSON.stringify(manifest));
+                else
+                    assert.match(
+                        found ?? "",
+                        new RegExp(`would run ${path.join(dir, entry).replace(/[.]/g, "\\.")}, `),
+                        JSON.stringify(manifest),
+                    );
+            } finally {
+                fs.rmSync(dir, { recursive: true, force: true });
+            }
+        }
+    });
+
+    it("a package further up that is only package.yaml, or unreadable: left to the runner", () => {
+        for (const [file, text] of [
+            ["package.yaml", "name: up\nmain: lib.js\n"],
+            ["package.json", "{not json"],
+        ]) {
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "program-entry-"));
+            try {
+                fs.writeFileSync(path.join(dir, file), text);
+                fs.mkdirSync(path.join(dir, "sub"));
+                assert.equal(
+                    missingProgram({
+                        rootDirectory: dir,
+                        pwd: path.join(dir, "sub"),
+                        entryPoint: ".",
+                    }),
+                    undefined,
+                    file,
+                );
+            } finally {
+                fs.rmSync(dir, { recursive: true, force: true });
+            }
+        }
+    });
+
+    it("a folder with no package anywhere above: left to the runner", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "program-none-"));
+        try {
+            assert.equal(
+                missingProgram({ rootDirectory: dir, pwd: dir, entryPoint: "." }),
+                undefined,
+            );
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
     it("its own package.json, a package with no entry, or a file: left to the runner", () => {
         assert.equal(check("pkg/own"), undefined);
         assert.equal(check("pkg"), undefined);

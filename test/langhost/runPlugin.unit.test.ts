@@ -1,10 +1,15 @@
 // The contract our language host follows to run a source-based plugin (RunPlugin) and to install a
 // plugin's dependencies (InstallDependencies), as pure mappings: the SDK's plugin runner command,
-// the environment, the kinds it runs, exit codes, and which dependencies are missing.
+// the environment, the kinds it runs, exit codes, and which dependencies are missing; and RunPlugin
+// itself in process, with a stand-in node that records how it was started.
 import { strict as assert } from "assert";
+import type { ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import * as grpc from "@grpc/grpc-js";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import * as languagePb from "@pulumi/pulumi/proto/language_pb";
 import { missingDependencies } from "../../langhost/installDependencies";
 import {
     environment,
@@ -14,7 +19,9 @@ import {
     refusedKind,
 } from "../../langhost/pluginCommand";
 import { requiredPackages } from "../../langhost/requiredPackages";
+import { runPlugin, stopPlugin } from "../../langhost/runPlugin";
 import { repoRoot } from "../../scripts/lib/engine";
+import { RecordedStream } from "../support/recordedStream";
 
 const spec: PluginSpec = {
     pluginDirectory: "/repo/plugin",
@@ -110,5 +117,147 @@ describe("language host: the packages a plugin needs stop at its own package.jso
             found.some((p) => p.name === "okta"),
             JSON.stringify(found),
         );
+    });
+});
+
+describe("language host: RunPlugin in process (a stand-in node records what it was started with)", function () {
+    // a handler that never answers fails in seconds, not at the suite's two minutes
+    this.timeout(5000);
+    type Call = RecordedStream<languagePb.RunPluginRequest, languagePb.RunPluginResponse>;
+    let root: string;
+    let pluginDir: string;
+    let node: string;
+    const nodeModules = path.dirname(
+        path.dirname(path.dirname(require.resolve("@pulumi/pulumi/package.json"))),
+    );
+    const output = (call: Call) => ({
+        stdout: call.written.map((r) => Buffer.from(r.getStdout_asU8()).toString()).join(""),
+        stderr: call.written.map((r) => Buffer.from(r.getStderr_asU8()).toString()).join(""),
+        exitCodes: call.written
+            .filter((r) => !r.getStdout_asU8().length && !r.getStderr_asU8().length)
+            .map((r) => r.getExitcode()),
+    });
+    /** a stand-in for the host's node: prints its arguments, directory and TypeScript switch */
+    const standIn = (body: string) => {
+        fs.writeFileSync(node, `#!/bin/sh\n${body}\n`);
+        fs.chmodSync(node, 0o755);
+    };
+    const request = (kind = "resource", options?: Record<string, unknown>) => {
+        const info = new languagePb.ProgramInfo().setProgramDirectory(pluginDir);
+        if (options) info.setOptions(Struct.fromJavaScript(options as never));
+        return new languagePb.RunPluginRequest()
+            .setInfo(info)
+            .setKind(kind)
+            .setPwd(root)
+            .setArgsList(["--flag", "127.0.0.1:9"])
+            .setEnvList(["PLUGIN_SAYS=hello"]);
+    };
+    const start = (req: languagePb.RunPluginRequest, running = new Set<ChildProcess>()) => {
+        const call: Call = new RecordedStream(req);
+        runPlugin(call.as(), node, running);
+        return { call, running };
+    };
+    let savedTs: string | undefined;
+    beforeEach(() => {
+        root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "run-plugin-")));
+        pluginDir = path.join(root, "plugin");
+        fs.mkdirSync(pluginDir);
+        fs.symlinkSync(nodeModules, path.join(pluginDir, "node_modules"));
+        node = path.join(root, "node");
+        savedTs = process.env.PULUMI_NODEJS_TYPESCRIPT;
+        delete process.env.PULUMI_NODEJS_TYPESCRIPT;
+    });
+    afterEach(() => {
+        if (savedTs !== undefined) process.env.PULUMI_NODEJS_TYPESCRIPT = savedTs;
+        fs.rmSync(root, { recursive: true, force: true });
+    });
+
+    it("runs the SDK's run-plugin on the directory with the CLI's arguments and env, in the CLI's directory; streams stdout, stderr, then the exit code", async () => {
+        standIn(
+            'echo "args: $*"\necho "pwd: $(pwd) ts: ${PULUMI_NODEJS_TYPESCRIPT:-unset} says: $PLUGIN_SAYS"\necho "oops" >&2\nexit 7',
+        );
+        const { call, running } = start(request());
+        assert.equal(running.size, 1);
+        await call.done;
+        const out = output(call);
+        const runner = require.resolve("@pulumi/pulumi/cmd/run-plugin", { paths: [pluginDir] });
+        const preload = path.resolve(__dirname, "../../langhost/plainErrorStacks.js");
+        assert.equal(
+            out.stdout,
+            `args: -r ${preload} ${runner} ${pluginDir} --flag 127.0.0.1:9\n` +
+                `pwd: ${root} ts: true says: hello\n`,
+        );
+        assert.equal(out.stderr, "oops\n");
+        assert.deepEqual(out.exitCodes, [7]);
+        assert.equal(call.written[call.written.length - 1].getExitcode(), 7);
+        assert.equal(call.failure, undefined);
+        assert.equal(running.size, 0);
+    });
+    it("Pulumi.yaml's typescript: false leaves the switch off", async () => {
+        standIn('echo "ts: ${PULUMI_NODEJS_TYPESCRIPT:-unset}"');
+        const { call } = start(request("tool", { typescript: false }));
+        await call.done;
+        assert.deepEqual(output(call), { stdout: "ts: unset\n", stderr: "", exitCodes: [0] });
+    });
+    it("refuses policy packs and unknown kinds (UNIMPLEMENTED); an empty kind is a resource plugin", async () => {
+        standIn("exit 0");
+        const analyzer = start(request("analyzer")).call;
+        await analyzer.done;
+        assert.equal(analyzer.failure?.code, grpc.status.UNIMPLEMENTED);
+        assert.match(analyzer.failure?.details ?? "", /^policy packs/);
+        const plain = start(request("")).call;
+        await plain.done;
+        assert.deepEqual([plain.failure, output(plain).exitCodes], [undefined, [0]]);
+    });
+    it("no plugin directory: INVALID_ARGUMENT", async () => {
+        const call = start(new languagePb.RunPluginRequest()).call;
+        await call.done;
+        assert.deepEqual(call.failure, {
+            code: grpc.status.INVALID_ARGUMENT,
+            details: "RunPlugin needs the plugin's directory",
+        });
+    });
+    it("no SDK for the plugin: FAILED_PRECONDITION naming the directory", async () => {
+        fs.unlinkSync(path.join(pluginDir, "node_modules"));
+        const call = start(request()).call;
+        await call.done;
+        assert.deepEqual(call.failure, {
+            code: grpc.status.FAILED_PRECONDITION,
+            details: `the Pulumi SDK (@pulumi/pulumi) is not installed for the plugin in ${pluginDir}: run npm install (or npm ci) there first`,
+        });
+    });
+    it("a node that cannot start: UNKNOWN naming the directory, and nothing left running", async () => {
+        const { call, running } = start(request());
+        await call.done;
+        assert.equal(call.failure?.code, grpc.status.UNKNOWN);
+        assert.match(
+            call.failure?.details ?? "",
+            new RegExp(`^could not start the plugin in ${pluginDir}: .*ENOENT`),
+        );
+        assert.equal(running.size, 0);
+    });
+    it("the CLI's cancel stops the plugin; no exit code follows", async () => {
+        standIn("echo started\nexec sleep 30");
+        const { call, running } = start(request());
+        const [child] = [...running];
+        await new Promise((r) => child.stdout?.once("data", r));
+        const exited = new Promise((r) => child.once("close", r));
+        call.cancel();
+        await exited;
+        assert.equal(child.signalCode, "SIGTERM");
+        assert.deepEqual(output(call), { stdout: "started\n", stderr: "", exitCodes: [] });
+        assert.equal(call.ended, false);
+        assert.equal(running.size, 0);
+    });
+    it("a plugin that ignores SIGTERM is killed after the grace period", async () => {
+        standIn("trap '' TERM\necho started\nwhile :; do sleep 0.05; done");
+        const { running } = start(request());
+        const [child] = [...running];
+        await new Promise((r) => child.stdout?.once("data", r));
+        const exited = new Promise((r) => child.once("close", r));
+        stopPlugin(child, 100);
+        await exited;
+        assert.equal(child.signalCode, "SIGKILL");
+        stopPlugin(child, 100); // already gone: nothing to do
     });
 });

@@ -1,0 +1,168 @@
+// InstallDependencies in-process: what it tells the CLI when every dependency resolves, when one
+// does not (then `npm install` runs in the directory; here a stand-in `npm` on PATH says what it was
+// asked), and how a failed or missing npm is reported. Also how a dependency is found: by its
+// package.json, or by its folder when the package's exports hide package.json, up the tree.
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as grpc from "@grpc/grpc-js";
+import * as languagePb from "@pulumi/pulumi/proto/language_pb";
+import { installDependencies, missingDependencies } from "../../langhost/installDependencies";
+import { RecordedStream } from "../support/recordedStream";
+
+type Call = RecordedStream<
+    languagePb.InstallDependenciesRequest,
+    languagePb.InstallDependenciesResponse
+>;
+const text = (call: Call, which: "stdout" | "stderr") =>
+    call.written
+        .map((r) =>
+            Buffer.from(which === "stdout" ? r.getStdout_asU8() : r.getStderr_asU8()).toString(),
+        )
+        .join("");
+
+function run(request: languagePb.InstallDependenciesRequest): Call {
+    const call: Call = new RecordedStream(request);
+    installDependencies(call.as());
+    return call;
+}
+
+const request = (dir: string, isPlugin = true) =>
+    new languagePb.InstallDependenciesRequest()
+        .setInfo(new languagePb.ProgramInfo().setProgramDirectory(dir))
+        .setDirectory(path.join(dir, "not-this-one"))
+        .setIsPlugin(isPlugin);
+
+describe("language host: InstallDependencies, in process", function () {
+    // a handler that never answers fails in seconds, not at the suite's two minutes
+    this.timeout(5000);
+    let root: string;
+    let bin: string;
+    let savedPath: string | undefined;
+    const write = (rel: string, content: unknown) => {
+        const file = path.join(root, rel);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content));
+    };
+    /** a stand-in npm: prints its arguments and directory, a line on stderr, exits with `code` */
+    const fakeNpm = (code: number) => {
+        fs.mkdirSync(bin, { recursive: true });
+        const file = path.join(bin, "npm");
+        fs.writeFileSync(
+            file,
+            `#!/bin/sh\necho "npm $* in $(pwd)"\necho "npm warn something" >&2\nexit ${code}\n`,
+        );
+        fs.chmodSync(file, 0o755);
+    };
+    beforeEach(() => {
+        root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "install-deps-")));
+        bin = path.join(root, "bin");
+        savedPath = process.env.PATH;
+        process.env.PATH = `${bin}:${savedPath ?? ""}`;
+    });
+    afterEach(() => {
+        process.env.PATH = savedPath;
+        fs.rmSync(root, { recursive: true, force: true });
+    });
+
+    it("no directory at all: INVALID_ARGUMENT", async () => {
+        const call = run(new languagePb.InstallDependenciesRequest());
+        await call.done;
+        assert.deepEqual(call.failure, {
+            code: grpc.status.INVALID_ARGUMENT,
+            details: "InstallDependencies needs the program's directory",
+        });
+    });
+    it("everything resolves: says so and ends without running npm", async () => {
+        write("prog/package.json", { dependencies: {} });
+        write("prog/node_modules/@pulumi/pulumi/package.json", { name: "@pulumi/pulumi" });
+        fakeNpm(0);
+        const dir = path.join(root, "prog");
+        const call = run(request(dir));
+        await call.done;
+        assert.equal(call.failure, undefined);
+        assert.equal(call.ended, true);
+        assert.equal(text(call, "stdout"), `Dependencies of ${dir} are installed: nothing to do\n`);
+    });
+    it("the request's directory when no program directory is given", async () => {
+        write("prog/package.json", { dependencies: {} });
+        write("prog/node_modules/@pulumi/pulumi/package.json", { name: "@pulumi/pulumi" });
+        const dir = path.join(root, "prog");
+        const call = run(new languagePb.InstallDependenciesRequest().setDirectory(dir));
+        await call.done;
+        assert.equal(text(call, "stdout"), `Dependencies of ${dir} are installed: nothing to do\n`);
+    });
+    it("something missing: names it, runs npm install there, passes its output on, ends on exit 0", async () => {
+        write("prog/package.json", { dependencies: { "left-pad": "1" } });
+        fakeNpm(0);
+        const dir = path.join(root, "prog");
+        const call = run(request(dir));
+        await call.done;
+        assert.equal(call.failure, undefined);
+        assert.equal(call.ended, true);
+        assert.equal(
+            text(call, "stdout"),
+            `Installing dependencies of ${dir} (missing: @pulumi/pulumi, left-pad): npm install\n` +
+                `npm install --no-audit --no-fund in ${dir}\n`,
+        );
+        assert.equal(text(call, "stderr"), "npm warn something\n");
+    });
+    it("npm install fails: UNKNOWN with its exit code", async () => {
+        write("prog/package.json", {});
+        fakeNpm(3);
+        const dir = path.join(root, "prog");
+        const call = run(request(dir));
+        await call.done;
+        assert.equal(call.ended, false);
+        assert.deepEqual(call.failure, {
+            code: grpc.status.UNKNOWN,
+            details: `npm install failed in ${dir} (exit code 3)`,
+        });
+    });
+    it("no npm on PATH: FAILED_PRECONDITION saying it could not run", async () => {
+        write("prog/package.json", {});
+        process.env.PATH = bin; // empty: no npm
+        const dir = path.join(root, "prog");
+        const call = run(request(dir));
+        await call.done;
+        assert.equal(call.failure?.code, grpc.status.FAILED_PRECONDITION);
+        assert.match(
+            call.failure?.details ?? "",
+            new RegExp(`^could not run npm install in ${dir}: .*ENOENT`),
+        );
+    });
+});
+
+describe("language host: which dependencies resolve from a directory", () => {
+    let root: string;
+    const write = (rel: string, content: unknown) => {
+        const file = path.join(root, rel);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, JSON.stringify(content));
+    };
+    beforeEach(() => {
+        root = fs.mkdtempSync(path.join(os.tmpdir(), "resolves-"));
+    });
+    afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+    it("missing ones are listed sorted, and only from the directory (not from the host's own packages)", () => {
+        write("prog/package.json", {
+            dependencies: { "zz-missing": "1", axios: "1", "aa-missing": "1" },
+        });
+        assert.deepEqual(missingDependencies(path.join(root, "prog"), true), [
+            "@pulumi/pulumi",
+            "aa-missing",
+            "axios",
+            "zz-missing",
+        ]);
+    });
+    it("a package whose exports hide package.json resolves by its folder, also further up", () => {
+        const hidden = { name: "hidden", exports: { ".": "./index.js" } };
+        write("node_modules/hidden/package.json", hidden);
+        write("node_modules/@pulumi/pulumi/package.json", { name: "@pulumi/pulumi" });
+        write("prog/node_modules/near/package.json", { name: "near", exports: { ".": "./i.js" } });
+        write("prog/package.json", { dependencies: { hidden: "1", near: "1" } });
+        assert.deepEqual(missingDependencies(path.join(root, "prog"), true), []);
+    });
+});
