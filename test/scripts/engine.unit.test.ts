@@ -81,10 +81,11 @@ describe("engine harness: settings and files", () => {
             EXTRA: "1",
         });
         process.env.PULUMI_CONFIG_PASSPHRASE = "mine";
-        process.env.PULUMI_HOME = "/home/me/.pulumi";
+        const usersHome = path.join(root, "users-pulumi-home");
+        process.env.PULUMI_HOME = usersHome;
         const mine = engineEnv(backend, { PULUMI_HOME: "/override" });
         assert.deepEqual([mine.PULUMI_CONFIG_PASSPHRASE, mine.PULUMI_HOME], ["mine", "/override"]);
-        assert.equal(engineEnv(backend).PULUMI_HOME, "/home/me/.pulumi");
+        assert.equal(engineEnv(backend).PULUMI_HOME, usersHome);
     });
     it("writeProjectFile: nodejs without TypeScript, main relative to the folder, description and options only when given", () => {
         const dir = path.join(root, "proj");

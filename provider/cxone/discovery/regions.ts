@@ -539,7 +539,7 @@ export function hostsFromDiscovery(doc: unknown, issuerUrl: string): DiscoveredH
     const local = isLocalhostName(issuer.hostname) || isLoopbackHost(issuer.hostname);
     for (const url of [hosts.areaUrl, hosts.userHubUrl, hosts.acdUrl]) {
         if (url === undefined) continue;
-        const named = isLocalhostName(new URL(url).hostname);
+        const named = isLocalhostName(hostnameOf(url));
         if (plain && !named) {
             throw new DiscoveryError(
                 `plain http is only for the local sandbox: ${url} is not a *.localhost name`,
@@ -552,6 +552,16 @@ export function hostsFromDiscovery(doc: unknown, issuerUrl: string): DiscoveredH
         }
     }
     return hosts;
+}
+
+/** The host name of a URL built from discovery's fields; one no URL parser takes is refused. */
+function hostnameOf(url: string): string {
+    try {
+        return new URL(url).hostname;
+    } catch {
+        // e.g. a label "xn--0": DNS-shaped, but not a name (IDNA refuses it)
+        throw new DiscoveryError(`discovery names a host that is not a valid host name (${url})`);
+    }
 }
 
 /**

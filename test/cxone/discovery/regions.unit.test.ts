@@ -309,6 +309,20 @@ describe("regions: NICE SDK facts [sdk]", () => {
         );
     });
 
+    it("a DNS-shaped label no URL takes (IDNA's xn--0) is refused in words, not a TypeError", () => {
+        assert.throws(
+            () =>
+                hostsFromDiscovery(
+                    { ...discovery, uhDomain: "xn--0.example" },
+                    "https://cxone.niceincontact.com",
+                ),
+            (e: unknown) =>
+                e instanceof DiscoveryError &&
+                e.message ===
+                    `discovery names a host that is not a valid host name (https://${discovery.area}.xn--0.example)`,
+        );
+    });
+
     it("plain http only for a loopback issuer, and then only to *.localhost names", () => {
         const local = {
             ...discovery,
