@@ -10,6 +10,7 @@ import * as grpc from "@grpc/grpc-js";
 import * as languagePb from "@pulumi/pulumi/proto/language_pb";
 import { installDependencies, missingDependencies } from "../../langhost/installDependencies";
 import { RecordedStream } from "../support/recordedStream";
+import { standInCommand } from "../support/standIn";
 
 type Call = RecordedStream<
     languagePb.InstallDependenciesRequest,
@@ -46,15 +47,11 @@ describe("language host: InstallDependencies, in process", function () {
         fs.writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content));
     };
     /** a stand-in npm: prints its arguments and directory, a line on stderr, exits with `code` */
-    const fakeNpm = (code: number) => {
-        fs.mkdirSync(bin, { recursive: true });
-        const file = path.join(bin, "npm");
-        fs.writeFileSync(
-            file,
-            `#!/bin/sh\necho "npm $* in $(pwd)"\necho "npm warn something" >&2\nexit ${code}\n`,
+    const fakeNpm = (code: number) =>
+        standInCommand(
+            path.join(bin, "npm"),
+            `echo "npm $* in $(pwd)"\necho "npm warn something" >&2\nexit ${code}`,
         );
-        fs.chmodSync(file, 0o755);
-    };
     beforeEach(() => {
         root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "install-deps-")));
         bin = path.join(root, "bin");

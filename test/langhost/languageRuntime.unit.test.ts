@@ -11,6 +11,7 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as languagePb from "@pulumi/pulumi/proto/language_pb";
 import { LanguageRuntime } from "../../langhost/languageRuntime";
 import { RecordedStream } from "../support/recordedStream";
+import { standInCommand } from "../support/standIn";
 
 /** Calls a unary handler and returns its answer (or throws its error). */
 function unary<Req, Res>(handler: grpc.handleUnaryCall<Req, Res>, request: Req): Promise<Res> {
@@ -166,8 +167,7 @@ describe("language host: the LanguageRuntime handlers, in process", function () 
     describe("Run", () => {
         const run = (req: languagePb.RunRequest) => unary(runtime.run, req);
         const standIn = (body: string) => {
-            fs.writeFileSync(node, `#!/bin/sh\n${body}\n`);
-            fs.chmodSync(node, 0o755);
+            standInCommand(node, body);
         };
         it("a main: folder with no program of its own is refused before anything starts (no program info: the CLI's directory)", async () => {
             fs.mkdirSync(path.join(prog(), "dist"));

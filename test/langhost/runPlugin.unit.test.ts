@@ -22,6 +22,7 @@ import { requiredPackages } from "../../langhost/requiredPackages";
 import { runPlugin, stopPlugin } from "../../langhost/runPlugin";
 import { repoRoot } from "../../scripts/lib/engine";
 import { RecordedStream } from "../support/recordedStream";
+import { standInCommand } from "../support/standIn";
 
 const spec: PluginSpec = {
     pluginDirectory: "/repo/plugin",
@@ -139,8 +140,7 @@ describe("language host: RunPlugin in process (a stand-in node records what it w
     });
     /** a stand-in for the host's node: prints its arguments, directory and TypeScript switch */
     const standIn = (body: string) => {
-        fs.writeFileSync(node, `#!/bin/sh\n${body}\n`);
-        fs.chmodSync(node, 0o755);
+        standInCommand(node, body);
     };
     const request = (kind = "resource", options?: Record<string, unknown>) => {
         const info = new languagePb.ProgramInfo().setProgramDirectory(pluginDir);

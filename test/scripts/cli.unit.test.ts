@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { pulumiCli } from "../../scripts/lib/cli";
+import { standInCommand } from "../support/standIn";
 
 describe("demo: pulumi as the user types it", () => {
     let root: string;
@@ -14,13 +15,10 @@ describe("demo: pulumi as the user types it", () => {
     let log: typeof console.log;
     beforeEach(() => {
         root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "demo-cli-")));
-        const bin = path.join(root, "bin");
-        fs.mkdirSync(bin);
-        fs.writeFileSync(
-            path.join(bin, "pulumi"),
-            '#!/bin/sh\nfor a in "$@"; do printf "[%s]" "$a"; done\necho " in $(pwd) with $DEMO_SAYS"\n[ "$1" = fail ] && exit 4\nexit 0\n',
+        const bin = standInCommand(
+            path.join(root, "bin", "pulumi"),
+            'for a in "$@"; do printf "[%s]" "$a"; done\necho " in $(pwd) with $DEMO_SAYS"\n[ "$1" = fail ] && exit 4\nexit 0',
         );
-        fs.chmodSync(path.join(bin, "pulumi"), 0o755);
         env = { PATH: `${bin}:${process.env.PATH ?? ""}`, DEMO_SAYS: "hi" };
         printed = [];
         log = console.log;

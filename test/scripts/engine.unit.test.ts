@@ -15,6 +15,7 @@ import {
     toolchainBin,
     writeProjectFile,
 } from "../../scripts/lib/engine";
+import { standInCommand } from "../support/standIn";
 
 const KEYS = [
     "CXONE_OKTA_PULUMI_BIN",
@@ -144,13 +145,10 @@ describe("engine harness: an EngineStack", function () {
     beforeEach(() => {
         calls.length = 0;
         root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "engine-stack-")));
-        const bin = path.join(root, "bin");
-        fs.mkdirSync(bin);
-        fs.writeFileSync(
-            path.join(bin, "pulumi"),
-            '#!/bin/sh\n[ "$1" = fail ] && { echo "out"; echo "bad" >&2; exit 1; }\necho "$* in $(pwd) as $WHO"\n',
+        const bin = standInCommand(
+            path.join(root, "bin", "pulumi"),
+            '[ "$1" = fail ] && { echo "out"; echo "bad" >&2; exit 1; }\necho "$* in $(pwd) as $WHO"',
         );
-        fs.chmodSync(path.join(bin, "pulumi"), 0o755);
         env = { PATH: `${bin}:${process.env.PATH ?? ""}`, WHO: "tester" };
     });
     afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
