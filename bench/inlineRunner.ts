@@ -1,7 +1,7 @@
-// The Automation API's inline runner: how this project ran stacks before the language host, the program
-// running inside the calling process (the SDK serves the language runtime itself, no language
-// host). It exists ONLY for bench/preview.ts, to compare `pulumi preview` through our language
-// host with it. Nothing else may use it: tests, the demo and users run programs through the CLI.
+// Kept ONLY as bench section 4's comparison (bench/preview.ts): nothing else runs programs inline.
+// The Automation API's inline runner is how this project ran stacks before the language host: the
+// program runs inside the calling process (the SDK serves the language runtime itself, no language
+// host). Tests, the demo and users run programs through the CLI (scripts/lib/engine.ts).
 import * as path from "path";
 import * as automation from "@pulumi/pulumi/automation";
 import { EngineStack, engineEnv, toolchainBin } from "../scripts/lib/engine";

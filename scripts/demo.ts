@@ -11,7 +11,7 @@ import { verifySparingKey } from "../provider/verify/verifySparingKey";
 import { cxoneEndpointFor, sandboxRegion } from "../provider/cxone/discovery/regions";
 import { completeConsoleSteps, IntegrationOutputs } from "../sandbox/operator";
 import { formatSample, provisionSampleUser } from "../sandbox/samples";
-import { pulumiCli } from "./lib/cli";
+import { pulumiCli } from "./lib/pulumiCommand";
 import { engineEnv, repoRoot } from "./lib/engine";
 
 const sandboxDir = process.env.CXONE_OKTA_SANDBOX_DIR ?? path.join(repoRoot, ".sandbox");

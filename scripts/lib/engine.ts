@@ -2,32 +2,15 @@
 // runs each program in its own process through the Node.js language host (the official one, or
 // this project's own in langhost/). The Automation API's LocalWorkspace drives the CLI for tests and
 // scripts; it never runs a program inside the calling process.
-import { execFile } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { stringify } from "yaml";
 import * as automation from "@pulumi/pulumi/automation";
+import { runPulumi } from "./pulumiCommand";
+import { enginePath, toolchainBin } from "./toolchain";
 
-export const repoRoot = path.resolve(__dirname, "..", "..", "..");
-
-/** Where `pulumi` and its language host are: what scripts/setup.sh printed, else the toolchain cache. */
-export function toolchainBin(): string {
-    if (process.env.CXONE_OKTA_PULUMI_BIN) return process.env.CXONE_OKTA_PULUMI_BIN;
-    const dir =
-        process.env.CXONE_OKTA_TOOLCHAIN_DIR ??
-        path.join(os.homedir(), ".cache", "cxone-okta-scim", "toolchain");
-    return path.join(dir, "bin");
-}
-
-/** PATH for the engine: the toolchain first, then this repo's Node 22 (node_modules/.bin). */
-export function enginePath(): string {
-    return [
-        toolchainBin(),
-        path.join(repoRoot, "node_modules", ".bin"),
-        process.env.PATH ?? "",
-    ].join(path.delimiter);
-}
+// where the engine is, for the many callers that only want the repository's root or the toolchain
+export { enginePath, repoRoot, toolchainBin } from "./toolchain";
 
 /** A Pulumi.yaml for a program compiled into dist/: `main` is written relative to `dir`. */
 export interface ProjectFile {
@@ -103,22 +86,10 @@ export class EngineStack {
         return this.cli(["stack", "export", "--stack", this.stack.name]);
     }
     /** Any other `pulumi` command on this stack's project, as a user types it. */
-    cli(args: string[]): Promise<string> {
-        return new Promise((resolve, reject) => {
-            execFile(
-                "pulumi",
-                args,
-                {
-                    cwd: this.workDir,
-                    env: { ...process.env, ...this.env },
-                    maxBuffer: 64 * 1024 * 1024,
-                },
-                (err, stdout, stderr) =>
-                    err
-                        ? reject(new Error(`pulumi ${args[0]} failed: ${stderr}${stdout}`))
-                        : resolve(stdout),
-            );
-        });
+    async cli(args: string[]): Promise<string> {
+        const r = await runPulumi(this.workDir, this.env, args, { measured: false });
+        if (r.code !== 0) throw new Error(`pulumi ${args[0]} failed: ${r.stderr}${r.stdout}`);
+        return r.stdout;
     }
 }
 

@@ -10,8 +10,8 @@ import * as path from "path";
 import { startSandbox, RunningSandbox } from "../../sandbox/index";
 import { addPeople } from "../../sandbox/okta/population";
 import { engineEnv } from "../../scripts/lib/engine";
+import { pulumi } from "../../scripts/lib/pulumiCommand";
 import { installInto, packRelease, packThisCheckout } from "../support/packages";
-import { pulumi } from "../support/pulumiCommand";
 
 /** The last version shipped before this one: main on 2026-12-04 (numbered group assignments). */
 const RELEASE = "ef4df4810c86a18fd5d021063e740c4e699e781f";

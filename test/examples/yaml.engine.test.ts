@@ -7,7 +7,6 @@
 // the people it cuts off are allowed, destroy.
 import { strict as assert } from "assert";
 import axios from "axios";
-import { execFile } from "child_process";
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
@@ -18,9 +17,9 @@ import { sandboxRegion } from "../../provider/cxone/discovery/regions";
 import { startSandbox, RunningSandbox } from "../../sandbox/index";
 import { completeConsoleSteps } from "../../sandbox/operator";
 import { engineEnv, repoRoot } from "../../scripts/lib/engine";
+import { CommandResult, pulumi } from "../../scripts/lib/pulumiCommand";
 import { timesReported } from "../support/diagnostics";
 import { writes } from "../support/integrationStack";
-import { CommandResult, pulumi } from "../support/pulumiCommand";
 
 const example = path.join(repoRoot, "examples", "yaml");
 const consumer = path.join(repoRoot, "examples", "yaml-consumer");
@@ -108,20 +107,11 @@ describe("examples/yaml: the integration from Pulumi YAML (real CLI, sandbox)", 
         await sandbox?.stop();
     });
 
-    /** stdout alone (the schema), where `pulumi()` merges stderr in */
-    const stdout = (dir: string, ...args: string[]) =>
-        new Promise<string>((resolve, reject) =>
-            execFile(
-                "pulumi",
-                args,
-                { cwd: dir, env: { ...process.env, ...env }, maxBuffer: 16 * 2 ** 20 },
-                (e, out, err) => (e ? reject(new Error(`${e.message}\n${err}`)) : resolve(out)),
-            ),
-        );
-
     it("`pulumi package get-schema plugin` prints the schema the component provider derives", async () => {
-        const text = await stdout(example, "package", "get-schema", pluginDir);
-        const printed = JSON.parse(text);
+        const schema = await pulumi(example, env, "package", "get-schema", pluginDir);
+        assert.equal(schema.code, 0, schema.output);
+        // stdout alone: the output merges in stderr
+        const printed = JSON.parse(schema.stdout);
         const derived = JSON.parse(
             await new ComponentProvider({
                 name: "cxone-okta-scim",
@@ -135,7 +125,7 @@ describe("examples/yaml: the integration from Pulumi YAML (real CLI, sandbox)", 
         // Other languages' SDKs: the CLI generates them only through their language hosts, which
         // the Go module proxy does not serve here (docs/other-languages.md).
         const schemaFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "schema-")), "s.json");
-        fs.writeFileSync(schemaFile, text);
+        fs.writeFileSync(schemaFile, schema.stdout);
         for (const language of ["go", "python", "dotnet"]) {
             const out = fs.mkdtempSync(path.join(os.tmpdir(), `sdk-${language}-`));
             const r = await pulumi(

@@ -13,8 +13,8 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { repoRoot } from "../../scripts/lib/engine";
+import { pulumi, pulumiOk } from "../../scripts/lib/pulumiCommand";
 import { integrationFixture, IntegrationFixture, writes } from "../support/integrationStack";
-import { pulumi, pulumiOk } from "../support/pulumiCommand";
 import { STACK_TRACE } from "../support/reliability";
 
 const ns = "cxone-okta-scim";

@@ -10,9 +10,9 @@ import * as fs from "fs";
 import * as path from "path";
 import axios from "axios";
 import { completeConsoleSteps } from "../../sandbox/operator";
+import { pulumi } from "../../scripts/lib/pulumiCommand";
 import { integrationFixture, type IntegrationFixture } from "../support/integrationStack";
 import { isWrite } from "../support/variantFlow";
-import { pulumi } from "../support/pulumiCommand";
 
 async function failure(op: Promise<unknown>): Promise<string> {
     return op.then(

@@ -3,15 +3,14 @@
 // reaching the program and staying secret; a failing program reports its error once, within seconds
 // and without gigabytes of memory; Ctrl-C of `pulumi up` leaves no process behind.
 import { strict as assert } from "assert";
-import { spawn } from "child_process";
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { engineEnv, repoRoot, writeProjectFile } from "../../scripts/lib/engine";
+import { pulumi, pulumiOk, startPulumi } from "../../scripts/lib/pulumiCommand";
 import { timesReported } from "../support/diagnostics";
 import { testProgram, testStack } from "../support/engine";
-import { pulumi, pulumiOk } from "../support/pulumiCommand";
 
 /** A project for `main` in a work dir inside the repo, with its own backend; its stack initialised. */
 async function project(name: string, main: string, extraEnv: Record<string, string> = {}) {
@@ -104,12 +103,7 @@ describe("language host under the CLI", function () {
         const { dir, env } = await project("ctrl-c", testProgram("slowResource"), {
             [marker]: "1",
         });
-        const up = spawn("pulumi", ["up", "--yes"], {
-            cwd: dir,
-            env: { ...process.env, ...env },
-            detached: true,
-            stdio: "pipe",
-        });
+        const up = startPulumi(dir, env, "up", "--yes");
         let output = "";
         up.stdout.on("data", (d) => (output += d));
         up.stderr.on("data", (d) => (output += d));

@@ -9,8 +9,8 @@
 import { strict as assert } from "assert";
 import { completeConsoleSteps } from "../../sandbox/operator";
 import { addPeople, type Population } from "../../sandbox/okta/population";
+import { pulumi } from "../../scripts/lib/pulumiCommand";
 import { integrationFixture, writes, type IntegrationFixture } from "../support/integrationStack";
-import { pulumi } from "../support/pulumiCommand";
 import { oktaConsole } from "../support/scimWorld";
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_x, k) => from + k);

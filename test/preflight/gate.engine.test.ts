@@ -14,9 +14,9 @@ import { oktaApi } from "../../provider/okta/client";
 import { ownerMarker } from "../../provider/framework/ownership";
 import { RunningSandbox, startSandbox } from "../../sandbox/index";
 import { engineEnv, repoRoot } from "../../scripts/lib/engine";
+import { pulumi, pulumiOk } from "../../scripts/lib/pulumiCommand";
 import { testProgram, testStack } from "../support/engine";
 import { writes as writesOf } from "../support/integrationStack";
-import { pulumi, pulumiOk } from "../support/pulumiCommand";
 import { STACK_TRACE } from "../support/reliability";
 
 const ns = "cxone-okta-scim";

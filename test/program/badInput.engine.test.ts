@@ -11,8 +11,8 @@ import * as os from "os";
 import * as path from "path";
 import { RunningSandbox, startSandbox } from "../../sandbox/index";
 import { engineEnv, repoRoot } from "../../scripts/lib/engine";
+import { pulumi, pulumiOk } from "../../scripts/lib/pulumiCommand";
 import { STACK_TRACE } from "../support/reliability";
-import { pulumi, pulumiOk } from "../support/pulumiCommand";
 import { ALL_OFF_WARNING, NO_GROUP_WARNING } from "../../provider/integration/integrationWarnings";
 
 interface Case {

@@ -1,9 +1,9 @@
 // Errors reach the operator once, in their words, with no JS stack trace: a refused API sign-in
 // during refresh (CXone 401, Okta 401), and a bad input, through plain `pulumi preview`.
 import { strict as assert } from "assert";
+import { pulumi } from "../../scripts/lib/pulumiCommand";
 import { timesReported } from "../support/diagnostics";
 import { integrationFixture, IntegrationFixture } from "../support/integrationStack";
-import { pulumi } from "../support/pulumiCommand";
 import { STACK_TRACE } from "../support/reliability";
 
 describe("errors once, in the operator's words (real CLI, sandbox)", function () {

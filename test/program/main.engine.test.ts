@@ -10,8 +10,8 @@ import * as path from "path";
 import { completeConsoleSteps, IntegrationOutputs } from "../../sandbox/operator";
 import { RunningSandbox, startSandbox } from "../../sandbox/index";
 import { engineEnv, repoRoot } from "../../scripts/lib/engine";
+import { pulumi, pulumiOk } from "../../scripts/lib/pulumiCommand";
 import { timesReported } from "../support/diagnostics";
-import { pulumi, pulumiOk } from "../support/pulumiCommand";
 
 describe("plain pulumi in the repository (real CLI, our language host, sandbox)", function () {
     this.timeout(300_000);

@@ -10,7 +10,7 @@ import * as path from "path";
 import axios from "axios";
 import { RunningSandbox, startSandbox } from "../../sandbox/index";
 import { engineEnv, repoRoot } from "../../scripts/lib/engine";
-import { pulumiOk } from "../support/pulumiCommand";
+import { pulumiOk } from "../../scripts/lib/pulumiCommand";
 
 describe("program settings and Pulumi.yaml options (real CLI, sandbox)", function () {
     this.timeout(300_000);

@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { engineEnv, repoRoot, toolchainBin } from "../../scripts/lib/engine";
-import { pulumi } from "../support/pulumiCommand";
+import { pulumi } from "../../scripts/lib/pulumiCommand";
 
 describe("the toolchain's language host outlives the clone that installed it", function () {
     this.timeout(300_000);
