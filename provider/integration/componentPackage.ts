@@ -58,31 +58,31 @@ export function argumentsError(problems: ArgumentProblem[]): InputPropertiesErro
  * Okta the SWA app, its group assignments, its SCIM connection (declared; finished by a person in
  * the Admin Console, where Okta has no API) and its provisioning actions.
  */
-export class ScimIntegration extends ComponentResource {
+export class ScimIntegration extends ComponentResource implements IntegrationOutputs {
     /** Okta "SCIM connector base URL" of the region. */
-    readonly scimBaseUrl: Output<string>;
+    readonly scimBaseUrl!: Output<string>;
     /** The Okta app's id. */
-    readonly appId: Output<string>;
+    readonly appId!: Output<string>;
     /** The CXone role's id. */
-    readonly roleId: Output<string>;
+    readonly roleId!: Output<string>;
     /** The CXone employee's id. */
-    readonly employeeId: Output<string>;
+    readonly employeeId!: Output<string>;
     /** Okta "Client ID": the CXone access key's id. */
-    readonly accessKeyId: Output<string>;
+    readonly accessKeyId!: Output<string>;
     /** Okta "Client secret": the CXone access key's secret, always a secret output. */
-    readonly accessKeySecret: Output<string>;
+    readonly accessKeySecret!: Output<string>;
     /** authorized | pending | disabled | key-revoked | rotating */
-    readonly connectionStatus: Output<string>;
+    readonly connectionStatus!: Output<string>;
     /** Whole days since the current access key was created. */
-    readonly accessKeyAgeDays: Output<number | undefined>;
+    readonly accessKeyAgeDays!: Output<number | undefined>;
     /** When `rotateAfterDays` makes the next rotation due (empty without a schedule). */
-    readonly nextKeyRotationDate: Output<string | undefined>;
+    readonly nextKeyRotationDate!: Output<string | undefined>;
     /** Console steps still to do, values included, the secret by reference. Empty when done. */
-    readonly remainingSteps: Output<string[]>;
+    readonly remainingSteps!: Output<string[]>;
     /** Whether Okta will provision: the actions are in effect and at least one is on. */
-    readonly provisioningApplied: Output<boolean>;
+    readonly provisioningApplied!: Output<boolean>;
     /** CXone users Okta manages through the app (assigned and pushed), read before this run's changes. */
-    readonly provisionedUsers: Output<number>;
+    readonly provisionedUsers!: Output<number>;
 
     constructor(name: string, args: ScimIntegrationInputs, opts?: ComponentResourceOptions) {
         const integration = implementation();
@@ -93,18 +93,8 @@ export class ScimIntegration extends ComponentResource {
         if (!start.ready) throw argumentsError(start.problems);
         super("cxone-okta-scim:index:ScimIntegration", name, {}, start.options);
         const o = integration.declareIntegration(this, name, args, start.ready).outputs;
-        this.scimBaseUrl = o.scimBaseUrl;
-        this.appId = o.appId;
-        this.roleId = o.roleId;
-        this.employeeId = o.employeeId;
-        this.accessKeyId = o.accessKeyId;
-        this.accessKeySecret = o.accessKeySecret;
-        this.connectionStatus = o.connectionStatus;
-        this.accessKeyAgeDays = o.accessKeyAgeDays;
-        this.nextKeyRotationDate = o.nextKeyRotationDate;
-        this.remainingSteps = o.remainingSteps;
-        this.provisioningApplied = o.provisioningApplied;
-        this.provisionedUsers = o.provisionedUsers;
+        // every output becomes the field of its name (`implements IntegrationOutputs` types them)
+        Object.assign(this, o);
         this.registerOutputs(o);
     }
 }

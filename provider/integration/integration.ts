@@ -61,26 +61,26 @@ import {
  * export const remainingSteps = scim.remainingSteps;
  * ```
  */
-export class ScimIntegration extends pulumi.ComponentResource {
+export class ScimIntegration extends pulumi.ComponentResource implements IntegrationOutputs {
     /** Okta "SCIM connector base URL" of the region. */
-    readonly scimBaseUrl: pulumi.Output<string>;
-    readonly appId: pulumi.Output<string>;
-    readonly roleId: pulumi.Output<string>;
-    readonly employeeId: pulumi.Output<string>;
+    readonly scimBaseUrl!: pulumi.Output<string>;
+    readonly appId!: pulumi.Output<string>;
+    readonly roleId!: pulumi.Output<string>;
+    readonly employeeId!: pulumi.Output<string>;
     /** Okta "Client ID". */
-    readonly accessKeyId: pulumi.Output<string>;
+    readonly accessKeyId!: pulumi.Output<string>;
     /** Okta "Client secret" (secret). */
-    readonly accessKeySecret: pulumi.Output<string>;
+    readonly accessKeySecret!: pulumi.Output<string>;
     /** authorized | pending | disabled | key-revoked | rotating */
-    readonly connectionStatus: pulumi.Output<string>;
+    readonly connectionStatus!: pulumi.Output<string>;
     /** Whole days since the current access key was created. */
-    readonly accessKeyAgeDays: pulumi.Output<number | undefined>;
+    readonly accessKeyAgeDays!: pulumi.Output<number | undefined>;
     /** When `rotateAfterDays` makes the next rotation due ("" without a schedule). */
-    readonly nextKeyRotationDate: pulumi.Output<string | undefined>;
+    readonly nextKeyRotationDate!: pulumi.Output<string | undefined>;
     /** Console steps still to do, values included, the secret by reference. Empty when done. */
-    readonly remainingSteps: pulumi.Output<string[]>;
+    readonly remainingSteps!: pulumi.Output<string[]>;
     /** Whether Okta will provision: the actions are in effect and at least one is on. */
-    readonly provisioningApplied: pulumi.Output<boolean>;
+    readonly provisioningApplied!: pulumi.Output<boolean>;
     /** The resolved region: every URL used, with confidence marks. */
     readonly region: ResolvedRegion;
 
@@ -104,7 +104,7 @@ export class ScimIntegration extends pulumi.ComponentResource {
      * CXone users Okta manages through the app (assigned and pushed), as this run read them
      * before its changes.
      */
-    readonly provisionedUsers: pulumi.Output<number>;
+    readonly provisionedUsers!: pulumi.Output<number>;
 
     constructor(name: string, args: ScimIntegrationArgs, opts?: pulumi.ComponentResourceOptions) {
         const start = startIntegration(name, args, opts);
@@ -121,18 +121,8 @@ export class ScimIntegration extends pulumi.ComponentResource {
         this.provisioningActions = parts.provisioningActions;
         this.removalGuard = parts.removalGuard;
         const o = parts.outputs;
-        this.scimBaseUrl = o.scimBaseUrl;
-        this.appId = o.appId;
-        this.roleId = o.roleId;
-        this.employeeId = o.employeeId;
-        this.accessKeyId = o.accessKeyId;
-        this.accessKeySecret = o.accessKeySecret;
-        this.connectionStatus = o.connectionStatus;
-        this.accessKeyAgeDays = o.accessKeyAgeDays;
-        this.nextKeyRotationDate = o.nextKeyRotationDate;
-        this.remainingSteps = o.remainingSteps;
-        this.provisioningApplied = o.provisioningApplied;
-        this.provisionedUsers = o.provisionedUsers;
+        // every output becomes the field of its name (`implements IntegrationOutputs` types them)
+        Object.assign(this, o);
         this.registerOutputs(o);
     }
 }
