@@ -54,9 +54,9 @@ describe("upgrade: a stack made by the last release keeps working with this vers
         return { names, appId: stack?.outputs?.appId as string | undefined };
     };
 
-    /** Each resource's inputs in the state, by name. */
+    /** Each resource's inputs in the state, by URN (secrets in clear: each save encrypts anew). */
     const inputsOf = async () => {
-        const d = JSON.parse(await run("stack", "export")).deployment;
+        const d = JSON.parse(await run("stack", "export", "--show-secrets")).deployment;
         return Object.fromEntries(
             (d.resources ?? []).map((x: { urn: string; inputs?: unknown }) => [x.urn, x.inputs]),
         );
