@@ -45,8 +45,3 @@ export function roleNameOf(client: CxoneClient, roleId: string): Promise<string>
     }
     return p;
 }
-
-/** Forgets every name (tests: a new provider process). */
-export function forgetRoleNames(): void {
-    names.clear();
-}
