@@ -17,8 +17,9 @@ export interface EmployeeArgs {
     /** Primary role id, usually `role.roleId`. */
     roleId: pulumi.Input<string>;
     /**
-     * That role's name as CXone stores it, usually `role.roleName`: CXone takes the name, and
-     * given here it is not looked up by id. @default looked up in CXone
+     * That role's name as CXone stores it: CXone takes the name, and given here it is not looked
+     * up by id. @default as the Role's create or refresh in the same `pulumi` run read it (the
+     * component's case: no call), else looked up in CXone by id
      */
     roleName?: pulumi.Input<string>;
     /**

@@ -20,11 +20,11 @@ import {
     EmployeeState,
     GONE,
 } from "./employeeLogic";
+import { roleNameOf } from "./roleNames";
 
 // Per provider process: a stack of many employees asks once, not once per employee (and
-// concurrent creates share the one request). Role names never change in CXone, so they are safe to
-// keep; the default authenticator is keyed by tenant endpoint and admin key.
-const roleNames = new Map<string, Promise<string>>();
+// concurrent creates share the one request). The default authenticator is keyed by tenant endpoint
+// and admin key; role names are shared with the Role's provider (roleNames.ts).
 const defaultAuthenticators = new Map<string, Promise<string | undefined>>();
 
 function memo<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
@@ -35,19 +35,6 @@ function memo<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promis
         p.catch(() => cache.delete(key)); // a failure is not remembered
     }
     return p;
-}
-
-function roleNameOf(client: CxoneClient, roleId: string): Promise<string> {
-    return memo(roleNames, `${JSON.stringify(client.endpoint)}|${roleId}`, async () => {
-        const role = await client.getRole(roleId);
-        if (!role)
-            throw new CxoneError({
-                operation: `find CXone role ${roleId} for the employee`,
-                status: 404,
-                detail: "no such role",
-            });
-        return role.roleName;
-    });
 }
 
 /** The tenant's default authenticator; undefined where CXone cannot name it (it applies it itself). */

@@ -6,6 +6,7 @@ import { readResult } from "../framework/forwarder";
 import { CxoneClient, RoleRecord } from "./client";
 import { mayHaveHappened } from "./errors";
 import { refusedOutright } from "../core/errors";
+import { rememberRoleName } from "./roleNames";
 import {
     checkRole,
     diffRole,
@@ -67,13 +68,17 @@ async function converge(
 ): Promise<RoleOutputs> {
     const change = roleChange(s, live);
     if (change) await client.updateRole(live.roleId, change, s.name);
+    // the employee created next in this process takes the role by this name: no look-up of its own
+    rememberRoleName(client.endpoint, live);
     return roleOutputs(s, { ...live, ...change }, adopted);
 }
 
 /** Refresh: the live role; a role CXone no longer lists is gone (empty id). */
 async function read(id: string, old: RoleOutputs): Promise<ReadResult<RoleOutputs>> {
-    const live = await new CxoneClient(old.endpoint).getRole(id);
+    const client = new CxoneClient(old.endpoint);
+    const live = await client.getRole(id);
     if (!live) return { id: "" };
+    rememberRoleName(client.endpoint, live);
     const r = roleFromLive(old, live);
     return readResult(id, r.props, r.inputs);
 }

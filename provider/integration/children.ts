@@ -60,8 +60,10 @@ export function employeeArgsOf(
         firstName: args.employeeFirstName ?? DEFAULT_EMPLOYEE_FIRST_NAME,
         lastName: args.employeeLastName ?? DEFAULT_EMPLOYEE_LAST_NAME,
         roleId: role.roleId,
-        // not the Role's name: the employee's refresh reads inputs from CXone, which has no such
-        // input, so passing it would change the state on every refresh
+        // no roleName: the Role's create (or refresh) in the same provider process has just read
+        // it, so the employee's create asks CXone nothing (provider/cxone/roleNames.ts). As an input
+        // it would be lost by every refresh (read from CXone), and on a stack made without it a
+        // refresh would put a secret role name in clear in the state (no secretness to copy)
         loginAuthenticatorId: args.loginAuthenticatorId,
         invite: args.inviteEmployee ?? DEFAULT_INVITE,
         adoptExisting: n.adoptExisting,

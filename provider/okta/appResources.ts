@@ -128,8 +128,8 @@ export function createGroupAssignments(
     appId: pulumi.Input<string>,
     groupIds: pulumi.Input<string>[],
     transform?: OktaTransforms["groupAssignment"],
-    /** the groups as the program's reads found them (not passed on: see below) */
-    _known?: pulumi.Input<Record<string, { name?: string; type?: string }>>,
+    /** the groups as the program's reads found them, by id: no assignment reads them again */
+    known?: pulumi.Input<Record<string, { name?: string; type?: string }>>,
 ): OktaGroupAssignment[] {
     return groupIds.map((groupId, i) => {
         const child = groupAssignmentName(name, groupId, i);
@@ -149,9 +149,17 @@ export function createGroupAssignments(
                 (n, a, op) => new (oktaPackage().app.GroupAssignment)(n, a, op),
             );
         }
-        // not the group's name and type from the reads before the first write: the assignment's
-        // refresh reads its inputs from Okta, so passing them would change the state on every refresh
-        const args: GroupAssignmentArgs = { orgUrl: o.orgUrl, appId, groupId };
+        // the group's name and type as the reads before the first write found it: the create
+        // reads no group. Hints only: never a change, and a refresh keeps them (groupAssignment.ts)
+        const found = pulumi.all([known ?? {}, groupId]).apply(([k, id]) => k[id]);
+        const args: GroupAssignmentArgs = {
+            orgUrl: o.orgUrl,
+            appId,
+            groupId,
+            ...(known
+                ? { groupName: found.apply((g) => g?.name), groupType: found.apply((g) => g?.type) }
+                : {}),
+        };
         return shaped(child, args, opts, transform, (n, a, op) => new GroupAssignment(n, a, op));
     });
 }

@@ -12,7 +12,9 @@ export interface GroupAssignmentArgs {
     groupId: pulumi.Input<string>;
     /**
      * The group's name and type where the program has read them already (the component does,
-     * before its first write): with both, create does not read the group. @default read at create
+     * before its first write): with both, create does not read the group. Hints for the create
+     * only: a change of either is no change of the assignment, and a refresh keeps what the state
+     * holds. @default read at create
      */
     groupName?: pulumi.Input<string | undefined>;
     groupType?: pulumi.Input<string | undefined>;

@@ -56,7 +56,26 @@ export function checkGroupAssignment(
     return { inputs: { ...news } as GroupAssignmentState, failures };
 }
 
-/** diff(): an assignment has nothing to update: any change is another assignment. */
+/**
+ * read()'s inputs: the assignment, and the group's name and type as the state holds them (the
+ * create's hints, or what it read). Okta's assignment does not name the group, and the component
+ * passes them on every run: dropped here, they would come and go with every refresh and `up`.
+ * Taken from the outputs, they are in the state already, in clear only where they were before.
+ */
+export function groupAssignmentInputs(s: GroupAssignmentOutputs): GroupAssignmentState {
+    return {
+        orgUrl: s.orgUrl,
+        appId: s.appId,
+        groupId: s.groupId,
+        ...(s.groupName !== undefined ? { groupName: s.groupName } : {}),
+        ...(s.groupType !== undefined ? { groupType: s.groupType } : {}),
+    };
+}
+
+/**
+ * diff(): an assignment has nothing to update: any change is another assignment. The group's
+ * name and type are create-time hints: never a change (a group renamed in Okta is still assigned).
+ */
 export function diffGroupAssignment(
     olds: Partial<GroupAssignmentState>,
     news: Partial<GroupAssignmentState>,

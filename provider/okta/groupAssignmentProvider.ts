@@ -6,6 +6,7 @@ import {
     checkGroupAssignment,
     diffGroupAssignment,
     groupAssignmentId,
+    groupAssignmentInputs,
     groupNotFoundMessage,
     GroupAssignmentOutputs,
     GroupAssignmentState,
@@ -37,9 +38,7 @@ async function read(
     s: GroupAssignmentOutputs,
 ): Promise<ReadResult<GroupAssignmentOutputs>> {
     const found = await oktaApi.getGroupAssignment(s.orgUrl, s.appId, s.groupId);
-    // the inputs without the group's name and type (outputs): a refresh must not change them
-    const inputs = { orgUrl: s.orgUrl, appId: s.appId, groupId: s.groupId };
-    return found ? readResult(id, s, inputs) : { id: "" };
+    return found ? readResult(id, s, groupAssignmentInputs(s)) : { id: "" };
 }
 
 /** Destroy unassigns the group, unless another assignment of this stack has just claimed it. */

@@ -179,6 +179,32 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
             assert.equal(calls(AUTH_SEARCH), 1, "the default authenticator");
         });
 
+        it("after the Role's create or refresh in this process (the component's case): no look-up of the role", async () => {
+            for (const learn of ["create", "refresh"] as const) {
+                const origin = (await coldEndpoint()).endpoint;
+                const { inputs: ri } = await role.check(
+                    {},
+                    { endpoint: origin, name: unique("L") },
+                );
+                const made = await role.create(ri);
+                // refresh: a role made by another process (another endpoint here), read by this one
+                const endpoint = learn === "create" ? origin : (await coldEndpoint()).endpoint;
+                if (learn === "refresh")
+                    assert.equal(
+                        (await role.read(made.id, { ...made.outs, endpoint })).id,
+                        made.id,
+                    );
+                f.sandbox.clearRequests();
+                const e = await employee.create(
+                    await inputs({ invite: false, roleId: made.id }, endpoint),
+                );
+                assert.equal(calls(ROLE_SEARCH), 0, learn);
+                assert.equal(held(e.id).role, made.outs.roleName, learn);
+                assert.equal(held(e.id).roleId, made.id, learn);
+                assert.equal(e.outs.roleName, made.outs.roleName, learn);
+            }
+        });
+
         it("a failed look-up of the role's name is not remembered: the next create asks again", async () => {
             const { endpoint } = await coldEndpoint();
             f.sandbox.setFaults([
@@ -440,7 +466,7 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
             assert.equal(held(e.id).firstName, "Again");
         });
 
-        it("a new role is looked up by id and written by name", async () => {
+        it("a new role is written by name (as this process's Role create read it)", async () => {
             const { inputs: ri } = await role.check(
                 {},
                 { endpoint: f.endpoint, name: unique("Emp2") },

@@ -54,6 +54,14 @@ describe("upgrade: a stack made by the last release keeps working with this vers
         return { names, appId: stack?.outputs?.appId as string | undefined };
     };
 
+    /** Each resource's inputs in the state, by URN (secrets in clear: each save encrypts anew). */
+    const inputsOf = async () => {
+        const d = JSON.parse(await run("stack", "export", "--show-secrets")).deployment;
+        return Object.fromEntries(
+            (d.resources ?? []).map((x: { urn: string; inputs?: unknown }) => [x.urn, x.inputs]),
+        );
+    };
+
     before(async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sandbox-upgrade-"));
         sandbox = await startSandbox({ dir, cxonePort: 0, oktaPort: 0 });
@@ -96,6 +104,11 @@ describe("upgrade: a stack made by the last release keeps working with this vers
         await run("refresh", "--yes", "--expect-no-changes");
         await run("preview", "--expect-no-changes");
         await run("up", "--yes", "--expect-no-changes");
+        // what the program declares now (the groups' names and types, create-time hints) is what
+        // a refresh keeps: the state's inputs do not change with every refresh and `up`
+        const inputs = await inputsOf();
+        await run("refresh", "--yes", "--expect-no-changes");
+        assert.deepEqual(await inputsOf(), inputs);
         const updated = await exported();
         // the assignments now carry their group's id in their name, taken over in place
         assert.ok(updated.names.includes(`cxone-okta-group-${groups[0]}`), updated.names.join(" "));

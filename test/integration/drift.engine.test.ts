@@ -12,6 +12,7 @@ import { cxoneEndpointFor, sandboxRegion } from "../../provider/cxone/discovery/
 import { completeConsoleSteps } from "../../sandbox/operator";
 import { integrationFixture, IntegrationFixture, writes } from "../support/integrationStack";
 import { census } from "../support/reliability";
+import { pulumiOk } from "../support/pulumiCommand";
 
 /** Short type names of the dynamic resources, as in `pulumi-nodejs:dynamic/<module>:<Type>`. */
 const TYPES = [
@@ -89,6 +90,34 @@ describe("drift matrix: every resource type changed and deleted out of band (rea
 
     it("baseline: preview --refresh shows nothing to do", async () => {
         assert.deepEqual(await plannedOps(f), Object.fromEntries(TYPES.map((t) => [t, "same"])));
+    });
+
+    it("a refresh keeps every input the program declared: the group's name and type (create-time hints) stay", async () => {
+        const inputs = async () => {
+            const exported = await pulumiOk(
+                f.stack.workDir,
+                f.stack.env,
+                "stack",
+                "export",
+                "--show-secrets",
+                "--stack",
+                f.stack.stack.name,
+            );
+            const resources = JSON.parse(exported).deployment.resources ?? [];
+            return Object.fromEntries(
+                resources.map((r: { urn: string; inputs?: unknown }) => [r.urn, r.inputs]),
+            ) as Record<string, Record<string, unknown>>;
+        };
+        const before = await inputs();
+        const [, assignment] = Object.entries(before).find(([urn]) =>
+            urn.endsWith(`::cxone-okta-group-${groupId}`),
+        )!;
+        assert.deepEqual(
+            [assignment.groupName, assignment.groupType],
+            ["CXone Agents", "OKTA_GROUP"],
+        );
+        await f.stack.stack.refresh();
+        assert.deepEqual(await inputs(), before);
     });
 
     it("out-of-band changes to all seven: preview --refresh shows each, up repairs each", async () => {

@@ -160,6 +160,20 @@ describe("Okta children declared in either mode (mocks)", function () {
             assert.deepEqual(seen, [`${name}-group-00g1`, `${name}-group-1`]);
         });
 
+        it("builtin: each group's name and type as the program's reads found them, so the create reads no group", async () => {
+            const { name, o } = setUp("builtin", true);
+            const known = pulumi.output({ "00g1": { name: "Agents", type: "OKTA_GROUP" } });
+            createGroupAssignments(name, o, "0oaApp", ["00g1", "00g2"], undefined, known);
+            const one = await byName(`${name}-group-00g1`);
+            assert.deepEqual(
+                [one.inputs.groupId, one.inputs.groupName, one.inputs.groupType],
+                ["00g1", "Agents", "OKTA_GROUP"],
+            );
+            // a group the reads did not find (or no reads at all): the create reads it
+            const two = await byName(`${name}-group-00g2`);
+            assert.deepEqual([two.inputs.groupName, two.inputs.groupType], [undefined, undefined]);
+        });
+
         it("no groups: none declared", () => {
             const { name, o } = setUp("builtin");
             assert.deepEqual(createGroupAssignments(name, o, "0oaApp", []), []);

@@ -101,14 +101,57 @@ describe("GroupAssignment provider against the sandbox (HTTP)", function () {
         assert.deepEqual(await group.read(made.id, made.outs), {
             id: made.id,
             props: made.outs,
-            // the inputs as declared: the group's name and type are outputs (a refresh keeps inputs)
-            inputs: { orgUrl: f.orgUrl, appId, groupId: agents },
+            // the group's name and type as the state holds them: the component passes them on
+            // every run, so a refresh that dropped them would change the state each time
+            inputs: made.outs,
+        });
+        assert.deepEqual(made.outs, {
+            orgUrl: f.orgUrl,
+            appId,
+            groupId: agents,
+            groupName: "CXone Agents",
+            groupType: "OKTA_GROUP",
         });
         assert.equal((await f.api("DELETE", `/api/v1/apps/${appId}/groups/${agents}`)).status, 204);
         assert.deepEqual(await group.read(made.id, made.outs), { id: "" });
         await assert.rejects(group.read(made.id), {
             message: `no stored properties for group assignment ${made.id}: run \`pulumi refresh\``,
         });
+    });
+
+    it("the group's name and type are hints: a refresh keeps the state's, a rename or a state without them is no change", async () => {
+        const appId = await newApp();
+        const s = { orgUrl: f.orgUrl, appId, groupId: agents };
+        const made = await group.create({
+            ...s,
+            groupName: "CXone Agents",
+            groupType: "OKTA_GROUP",
+        });
+        // renamed in Okta since: the refresh reports the state's name (Okta's assignment names no
+        // group) and reads nothing more; the program's new name is no change either way
+        const held = f.sandbox.context.state.okta.groups[agents].profile;
+        try {
+            held.name = "Agents, renamed";
+            f.sandbox.clearRequests();
+            const read = await group.read(made.id, made.outs);
+            assert.deepEqual(f.oktaCalls(), [`GET /api/v1/apps/${appId}/groups/${agents}`]);
+            assert.deepEqual(read, { id: made.id, props: made.outs, inputs: made.outs });
+            const renamed = { ...s, groupName: "Agents, renamed", groupType: "OKTA_GROUP" };
+            assert.deepEqual(await group.diff(made.id, made.outs, renamed), {
+                changes: false,
+                replaces: [],
+            });
+            // the refresh's own diff: the refreshed state against the inputs the state held before
+            assert.deepEqual(await group.diff(made.id, made.outs, s), {
+                changes: false,
+                replaces: [],
+            });
+        } finally {
+            held.name = "CXone Agents";
+        }
+        // a state holding neither: the refreshed inputs hold neither
+        const bare = await group.read(made.id, s);
+        assert.deepEqual(bare.inputs, s);
     });
 
     it("delete unassigns the group (one DELETE); a second delete is a no-op that succeeds", async () => {

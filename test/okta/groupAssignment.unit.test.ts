@@ -5,6 +5,7 @@ import {
     checkGroupAssignment,
     diffGroupAssignment,
     groupAssignmentId,
+    groupAssignmentInputs,
     groupNotFoundMessage,
     isBroadGroup,
     looksLikeGroupId,
@@ -40,6 +41,28 @@ describe("GroupAssignment: checks, diff and ids", () => {
             diffGroupAssignment(state, { orgUrl: state.orgUrl, appId: "0oa2", groupId: "00g2" }),
             { changes: true, replaces: ["appId", "groupId"] },
         );
+    });
+
+    it("the group's name and type are create-time hints: no change, whether given, changed or dropped", () => {
+        const hinted = { ...state, groupName: "Agents", groupType: "OKTA_GROUP" };
+        for (const [olds, news] of [
+            [state, hinted], // a stack made before the component passed them
+            [hinted, state],
+            [hinted, { ...hinted, groupName: "Agents, renamed", groupType: "APP_GROUP" }],
+        ])
+            assert.deepEqual(diffGroupAssignment(olds, news), { changes: false, replaces: [] });
+    });
+
+    it("a refresh's inputs: the assignment and the name and type the state holds, never one it lacks", () => {
+        const outs = { ...state, groupName: "Agents", groupType: "OKTA_GROUP" };
+        assert.deepEqual(groupAssignmentInputs(outs), outs);
+        assert.deepEqual(groupAssignmentInputs(state), state);
+        assert.deepEqual(Object.keys(groupAssignmentInputs({ ...state, groupName: "Agents" })), [
+            "orgUrl",
+            "appId",
+            "groupId",
+            "groupName",
+        ]);
     });
 
     it("the id is the app and the group", () => {

@@ -1,0 +1,47 @@
+// The names of CXone roles by id, per provider process. CXone takes an employee's role by name
+// [guess:employee-role-field], and the engine runs every dynamic resource in one provider process:
+// the Role's create or refresh has just read its role, so the employee created after it needs no
+// look-up of its own (a third role search on `up` from empty). Only an answer CXone gave for that
+// very id is kept, and role names are permanent in CXone, so a kept name cannot go stale; a role
+// this process has not seen is looked up once by id. Each `pulumi` command starts a new process.
+import { CxoneClient, RoleRecord } from "./client";
+import { CxoneError } from "./errors";
+import type { CxoneEndpoint } from "./session";
+
+const names = new Map<string, Promise<string>>();
+
+// the fields, not JSON.stringify: two resources' endpoints may carry their keys in another order
+const keyOf = (endpoint: CxoneEndpoint, roleId: string): string =>
+    [endpoint.issuerUrl, endpoint.areaUrl, endpoint.apiUrl, endpoint.tenantId, roleId].join("|");
+
+/** A role CXone has just answered for (the Role's create, adoption or refresh). */
+export function rememberRoleName(
+    endpoint: CxoneEndpoint,
+    role: Pick<RoleRecord, "roleId" | "roleName">,
+): void {
+    if (role.roleId && role.roleName)
+        names.set(keyOf(endpoint, role.roleId), Promise.resolve(role.roleName));
+}
+
+/**
+ * The role's name as CXone stores it: as this process learned it, else one search by id
+ * (concurrent callers share it; a failure is not remembered).
+ */
+export function roleNameOf(client: CxoneClient, roleId: string): Promise<string> {
+    const key = keyOf(client.endpoint, roleId);
+    let p = names.get(key);
+    if (!p) {
+        p = client.getRole(roleId).then((role) => {
+            if (!role)
+                throw new CxoneError({
+                    operation: `find CXone role ${roleId} for the employee`,
+                    status: 404,
+                    detail: "no such role",
+                });
+            return role.roleName;
+        });
+        names.set(key, p);
+        p.catch(() => names.delete(key));
+    }
+    return p;
+}
