@@ -12,7 +12,7 @@ import { cxoneEndpointFor, sandboxRegion } from "../../provider/cxone/discovery/
 import { completeConsoleSteps } from "../../sandbox/operator";
 import { integrationFixture, IntegrationFixture, writes } from "../support/integrationStack";
 import { census } from "../support/reliability";
-import { pulumiOk } from "../support/pulumiCommand";
+import { pulumiOk } from "../../scripts/lib/pulumiCommand";
 
 /** Short type names of the dynamic resources, as in `pulumi-nodejs:dynamic/<module>:<Type>`. */
 const TYPES = [
