@@ -195,6 +195,18 @@ function nameTooLong(e: unknown, operation: string): UnconfirmedFactError | unde
     });
 }
 
+// An employee write's fields, split around what only one write sends (the order they go out in).
+const named = (f: EmployeeFields) => ({
+    firstName: f.firstName,
+    lastName: f.lastName,
+    emailAddress: f.emailAddress,
+});
+const assigned = (f: EmployeeFields, role: string) => ({
+    role,
+    billable: f.billable,
+    ...(f.loginAuthenticatorId ? { loginAuthenticatorId: f.loginAuthenticatorId } : {}),
+});
+
 /** One page of a search: its items and the total CXone reports (when it does). */
 type Page<T> = (skip: number, top: number) => Promise<{ items: T[]; total: unknown }>;
 
@@ -474,6 +486,28 @@ export class CxoneClient {
         }
     }
 
+    /**
+     * An employee write (create or update): the role as {@link withRole} sends it, and a refusal
+     * of a name's length as the stop that says to shorten it.
+     */
+    private writeEmployee(
+        operation: string,
+        method: "POST" | "PUT",
+        f: EmployeeFields,
+        body: (role: string) => Record<string, unknown>,
+    ): Promise<AxiosResponse> {
+        return this.withRole(f, (role) =>
+            this.session.call({
+                operation,
+                method,
+                path: "/user-management/v1/users",
+                body: body(role),
+            }),
+        ).catch((e: unknown) => {
+            throw nameTooLong(e, operation) ?? e;
+        });
+    }
+
     /** The role as the last employee write sent it: the id where CXone refused the name. */
     roleAsSent(f: EmployeeFields): string {
         return roleById.get(this.endpointKey) && f.roleId ? f.roleId : f.roleName;
@@ -487,26 +521,11 @@ export class CxoneClient {
     // [spec] POST /user-management/v1/users {firstName, lastName, emailAddress, role, billable, loginAuthenticatorId} -> {success, uuid}
     async createEmployee(f: EmployeeFields): Promise<string> {
         const operation = `create CXone employee ${f.emailAddress}`;
-        const res = await this.withRole(f, (role) =>
-            this.session.call({
-                operation,
-                method: "POST",
-                path: "/user-management/v1/users",
-                body: {
-                    firstName: f.firstName,
-                    lastName: f.lastName,
-                    emailAddress: f.emailAddress,
-                    userName: f.emailAddress,
-                    role,
-                    billable: f.billable,
-                    ...(f.loginAuthenticatorId
-                        ? { loginAuthenticatorId: f.loginAuthenticatorId }
-                        : {}),
-                },
-            }),
-        ).catch((e: unknown) => {
-            throw nameTooLong(e, operation) ?? e;
-        });
+        const res = await this.writeEmployee(operation, "POST", f, (role) => ({
+            ...named(f),
+            userName: f.emailAddress,
+            ...assigned(f, role),
+        }));
         const id = str(res.data?.uuid ?? res.data?.id ?? res.data?.user?.id);
         if (!id)
             throw new CxoneError({
@@ -521,26 +540,11 @@ export class CxoneClient {
     // [spec] PUT /user-management/v1/users {id, ...full object}
     async updateEmployee(id: string, f: EmployeeFields): Promise<void> {
         const operation = `update CXone employee ${f.emailAddress}`;
-        await this.withRole(f, (role) =>
-            this.session.call({
-                operation,
-                method: "PUT",
-                path: "/user-management/v1/users",
-                body: {
-                    id,
-                    firstName: f.firstName,
-                    lastName: f.lastName,
-                    emailAddress: f.emailAddress,
-                    role,
-                    billable: f.billable,
-                    ...(f.loginAuthenticatorId
-                        ? { loginAuthenticatorId: f.loginAuthenticatorId }
-                        : {}),
-                },
-            }),
-        ).catch((e: unknown) => {
-            throw nameTooLong(e, operation) ?? e;
-        });
+        await this.writeEmployee(operation, "PUT", f, (role) => ({
+            id,
+            ...named(f),
+            ...assigned(f, role),
+        }));
     }
 
     /** Deactivates an employee (CXone never deletes them). */

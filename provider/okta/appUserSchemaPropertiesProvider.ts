@@ -13,20 +13,12 @@ import {
     type Prior,
     type SchemaProperty,
 } from "./attributeMappingsLogic";
-import {
-    oktaProfileApi,
-    restoreUnlessAppGone,
-    type AppUserSchema,
-    type AppUserSchemaProperty,
-} from "./profileClient";
+import { oktaProfileApi, restoreUnlessAppGone } from "./profileClient";
+import type { AppUserSchema, AppUserSchemaProperty } from "./profileClient";
 import { Checked, isUnknown, Unchecked } from "../framework/checks";
-import { checkMappingInputs } from "./mappingChecks";
+import { checkMappingInputs, type MappingInputs } from "./mappingChecks";
 
-type Inputs = {
-    orgUrl: string;
-    appId: string;
-    properties: Record<string, SchemaProperty>;
-};
+type Inputs = MappingInputs<SchemaProperty>;
 type Outputs = Inputs & {
     /** What Okta held at each name before we wrote it (restored on removal and destroy). */
     previous: Record<string, Prior<AppUserSchemaProperty>>;

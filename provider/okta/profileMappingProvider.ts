@@ -9,20 +9,12 @@ import {
     partialUpdate,
     type Prior,
 } from "./attributeMappingsLogic";
-import {
-    oktaProfileApi,
-    restoreUnlessAppGone,
-    type ProfileMapping,
-    type ProfileMappingProperty,
-} from "./profileClient";
+import { oktaProfileApi, restoreUnlessAppGone } from "./profileClient";
+import type { ProfileMapping, ProfileMappingProperty } from "./profileClient";
 import { Checked, isUnknown, Unchecked } from "../framework/checks";
-import { checkMappingInputs } from "./mappingChecks";
+import { checkMappingInputs, type MappingInputs } from "./mappingChecks";
 
-type Inputs = {
-    orgUrl: string;
-    appId: string;
-    properties: Record<string, string>;
-};
+type Inputs = MappingInputs<string>;
 type Outputs = Inputs & {
     mappingId: string;
     /** The expression each managed property had before we wrote it ({} = unmapped). */
