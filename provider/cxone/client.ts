@@ -6,7 +6,7 @@
 // `https://api-{area}.{domain}` from discovery [sdk:userhub-host] (USER_HUB_HOST in regions.ts).
 import { adminAccessKey } from "./credentials";
 import { CxoneError } from "./errors";
-import { routeAbsent, UnconfirmedFactError } from "../core/unconfirmed";
+import { routeAbsent, UnconfirmedFactError, type UnconfirmedFact } from "../core/unconfirmed";
 import {
     ADOPT_ROLE_STEP,
     EMPLOYEE_NAME_LENGTH,
@@ -160,6 +160,30 @@ function roleChangeText(c: {
     if (c.status === "INACTIVE") parts.push("Deactivate it (once no active employee holds it)");
     if (c.status === "ACTIVE") parts.push("Activate it");
     return parts.join("; ");
+}
+
+/**
+ * A role write's failure: where the route does not exist, or CXone refuses the permission names
+ * sent, nothing was written and the stop says what to do by hand; any other failure as it is.
+ */
+function roleWriteStop(
+    e: unknown,
+    operation: string,
+    route: UnconfirmedFact,
+    sentPermissions: boolean,
+    wayOn: () => string[],
+): unknown {
+    const fact = routeAbsent(e)
+        ? route
+        : sentPermissions && refusesPermissions(e)
+          ? PERMISSION_KEYS
+          : undefined;
+    return fact ? new UnconfirmedFactError({ operation, fact, answer: e, wayOn: wayOn() }) : e;
+}
+
+/** A success that lacks what the call is for: the call failed, with CXone's status. */
+function answeredWithout(operation: string, res: AxiosResponse, detail: string): never {
+    throw new CxoneError({ operation, status: res.status, detail });
 }
 
 /** Per process and tenant: CXone refused the role's name and took its id (see withRole). */
@@ -330,18 +354,10 @@ export class CxoneClient {
             });
             return str(res.data?.roleName) || r.name;
         } catch (e) {
-            const fact = routeAbsent(e)
-                ? ROLE_CREATE_ROUTE
-                : refusesPermissions(e)
-                  ? PERMISSION_KEYS
-                  : undefined;
-            if (!fact) throw e;
-            throw new UnconfirmedFactError({
-                operation,
-                fact,
-                answer: e,
-                wayOn: [newRoleSteps(r.name, r.permissions), ADOPT_ROLE_STEP],
-            });
+            throw roleWriteStop(e, operation, ROLE_CREATE_ROUTE, true, () => [
+                newRoleSteps(r.name, r.permissions),
+                ADOPT_ROLE_STEP,
+            ]);
         }
     }
 
@@ -373,21 +389,10 @@ export class CxoneClient {
                 body: change,
             });
         } catch (e) {
-            const fact = routeAbsent(e)
-                ? ROLE_UPDATE_ROUTE
-                : change.permissions && refusesPermissions(e)
-                  ? PERMISSION_KEYS
-                  : undefined;
-            if (!fact) throw e;
-            throw new UnconfirmedFactError({
-                operation,
-                fact,
-                answer: e,
-                wayOn: [
-                    `In CXone: Admin > Security > Roles and Permissions > "${label}" (id ${roleId}): ${roleChangeText(change)}; Save.`,
-                    `Run \`${then}\` again: it reads the role and finds nothing left to change.`,
-                ],
-            });
+            throw roleWriteStop(e, operation, ROLE_UPDATE_ROUTE, !!change.permissions, () => [
+                `In CXone: Admin > Security > Roles and Permissions > "${label}" (id ${roleId}): ${roleChangeText(change)}; Save.`,
+                `Run \`${then}\` again: it reads the role and finds nothing left to change.`,
+            ]);
         }
     }
 
@@ -527,12 +532,7 @@ export class CxoneClient {
             ...assigned(f, role),
         }));
         const id = str(res.data?.uuid ?? res.data?.id ?? res.data?.user?.id);
-        if (!id)
-            throw new CxoneError({
-                operation,
-                status: res.status,
-                detail: "the response carried no employee id",
-            });
+        if (!id) answeredWithout(operation, res, "the response carried no employee id");
         return id;
     }
 
@@ -624,12 +624,8 @@ export class CxoneClient {
         const id = found
             ? str(found.id ?? found.loginAuthenticatorId ?? found.authenticatorId)
             : "";
-        if (!id)
-            throw new CxoneError({
-                operation,
-                status: res.status,
-                detail: "CXone returned no default login authenticator; set loginAuthenticatorId",
-            });
+        const none = "CXone returned no default login authenticator; set loginAuthenticatorId";
+        if (!id) answeredWithout(operation, res, none);
         return id;
     }
 
@@ -649,11 +645,7 @@ export class CxoneClient {
         const k = (res.data?.resultSet ?? res.data?.accessKey ?? {}) as Record<string, unknown>;
         const secret = str(k.accessKeySecret);
         if (!k.accessKeyId || !secret)
-            throw new CxoneError({
-                operation,
-                status: res.status,
-                detail: "the response carried no access key id or secret",
-            });
+            answeredWithout(operation, res, "the response carried no access key id or secret");
         return { ...toAccessKey({ userId, isActive: true, ...k }), accessKeySecret: secret };
     }
 

@@ -28,7 +28,7 @@ type Outputs = Inputs & {
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
 
-const check = (news: Unchecked<Inputs>): Checked<Inputs> =>
+const checkSchemaProperties = (news: Unchecked<Inputs>): Checked<Inputs> =>
     checkMappingInputs(news, "property name -> definition", (name, p, f) => {
         if (!NAME.test(name))
             f.push({
@@ -123,7 +123,7 @@ async function destroy(_id: string, props: Outputs): Promise<void> {
 }
 export = defineProvider<Inputs, Outputs>({
     noun: "app user schema",
-    check,
+    check: checkSchemaProperties,
     diff: diffManaged,
     create,
     read,

@@ -21,7 +21,7 @@ type Outputs = Inputs & {
     previous: Record<string, Prior<string>>;
 };
 
-const check = (news: Unchecked<Inputs>): Checked<Inputs> =>
+const checkProfileMapping = (news: Unchecked<Inputs>): Checked<Inputs> =>
     checkMappingInputs(news, "app property -> expression", (name, expr, f) => {
         if (isUnknown(expr)) return;
         if (typeof expr !== "string") {
@@ -104,7 +104,7 @@ async function destroy(_id: string, props: Outputs): Promise<void> {
 }
 export = defineProvider<Inputs, Outputs>({
     noun: "profile mapping",
-    check,
+    check: checkProfileMapping,
     diff: diffManaged,
     create,
     read,
