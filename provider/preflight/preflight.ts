@@ -795,20 +795,16 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
             const baseProps = obj(obj(obj(obj(schema.data).definitions).base).properties);
             if (ok(schema)) {
                 const also = ["displayName", "timezone"].filter((p) => p in baseProps);
-                if (also.length)
-                    set(
-                        "okta-base-schema",
-                        "contradicted",
-                        `the app's base user schema has ${also.join(", ")}`,
-                        "base-schema-with-display-name",
-                        "the stack maps onto base properties",
-                    );
-                else
-                    set(
-                        "okta-base-schema",
-                        "confirmed",
-                        "the app's base user schema has neither displayName nor timezone",
-                    );
+                // the variant and what the stack does are kept only where contradicted
+                set(
+                    "okta-base-schema",
+                    also.length ? "contradicted" : "confirmed",
+                    also.length
+                        ? `the app's base user schema has ${also.join(", ")}`
+                        : "the app's base user schema has neither displayName nor timezone",
+                    "base-schema-with-display-name",
+                    "the stack maps onto base properties",
+                );
                 const phones = ["primaryPhone", "mobilePhone"].filter((p) => !(p in baseProps));
                 const email = obj(baseProps.email).externalName;
                 if (phones.length)
