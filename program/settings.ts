@@ -21,33 +21,21 @@ function bool(get: ConfigGetter, key: string): boolean | undefined {
     throw new SettingsError(`${key} must be true or false (got "${v}")`);
 }
 
-function num(get: ConfigGetter, key: string): number | undefined {
+/** A count: unset is undefined; blank, negative or not a number (`whole`: not whole) is refused. */
+function count(get: ConfigGetter, key: string, what: string, whole = false): number | undefined {
     const v = get(key);
     if (v === undefined) return undefined;
     const n = Number(v);
-    // Number("") is 0: a blank value is no number, as in days()
-    if (v.trim() === "" || !Number.isFinite(n) || n < 0)
-        throw new SettingsError(`${key} must be a number of seconds (got "${v}")`);
+    // Number("") is 0: a blank value is no number
+    if (v.trim() === "" || !(whole ? Number.isInteger(n) : Number.isFinite(n)) || n < 0)
+        throw new SettingsError(`${key} must be ${what} (got "${v}")`);
     return n;
 }
 
-function people(get: ConfigGetter, key: string): number | undefined {
-    const v = get(key);
-    if (v === undefined) return undefined;
-    const n = Number(v);
-    if (v.trim() === "" || !Number.isInteger(n) || n < 0)
-        throw new SettingsError(`${key} must be a whole number of people, 0 or more (got "${v}")`);
-    return n;
-}
-
-function days(get: ConfigGetter, key: string): number | undefined {
-    const v = get(key);
-    if (v === undefined) return undefined;
-    const n = Number(v);
-    if (v.trim() === "" || !Number.isFinite(n) || n < 0)
-        throw new SettingsError(`${key} must be a number of days (got "${v}")`);
-    return n;
-}
+const num = (get: ConfigGetter, key: string) => count(get, key, "a number of seconds");
+const people = (get: ConfigGetter, key: string) =>
+    count(get, key, "a whole number of people, 0 or more", true);
+const days = (get: ConfigGetter, key: string) => count(get, key, "a number of days");
 
 function list(get: ConfigGetter, key: string): string[] | undefined {
     const v = get(key);

@@ -6,7 +6,7 @@
 // `https://api-{area}.{domain}` from discovery [sdk:userhub-host] (USER_HUB_HOST in regions.ts).
 import { adminAccessKey } from "./credentials";
 import { CxoneError } from "./errors";
-import { routeAbsent, UnconfirmedFactError } from "../core/unconfirmed";
+import { routeAbsent, UnconfirmedFactError, type UnconfirmedFact } from "../core/unconfirmed";
 import {
     ADOPT_ROLE_STEP,
     EMPLOYEE_NAME_LENGTH,
@@ -162,6 +162,30 @@ function roleChangeText(c: {
     return parts.join("; ");
 }
 
+/**
+ * A role write's failure: where the route does not exist, or CXone refuses the permission names
+ * sent, nothing was written and the stop says what to do by hand; any other failure as it is.
+ */
+function roleWriteStop(
+    e: unknown,
+    operation: string,
+    route: UnconfirmedFact,
+    sentPermissions: boolean,
+    wayOn: () => string[],
+): unknown {
+    const fact = routeAbsent(e)
+        ? route
+        : sentPermissions && refusesPermissions(e)
+          ? PERMISSION_KEYS
+          : undefined;
+    return fact ? new UnconfirmedFactError({ operation, fact, answer: e, wayOn: wayOn() }) : e;
+}
+
+/** A success that lacks what the call is for: the call failed, with CXone's status. */
+function answeredWithout(operation: string, res: AxiosResponse, detail: string): never {
+    throw new CxoneError({ operation, status: res.status, detail });
+}
+
 /** Per process and tenant: CXone refused the role's name and took its id (see withRole). */
 const roleById = new Map<string, boolean>();
 
@@ -194,6 +218,18 @@ function nameTooLong(e: unknown, operation: string): UnconfirmedFactError | unde
         ],
     });
 }
+
+// An employee write's fields, split around what only one write sends (the order they go out in).
+const named = (f: EmployeeFields) => ({
+    firstName: f.firstName,
+    lastName: f.lastName,
+    emailAddress: f.emailAddress,
+});
+const assigned = (f: EmployeeFields, role: string) => ({
+    role,
+    billable: f.billable,
+    ...(f.loginAuthenticatorId ? { loginAuthenticatorId: f.loginAuthenticatorId } : {}),
+});
 
 /** One page of a search: its items and the total CXone reports (when it does). */
 type Page<T> = (skip: number, top: number) => Promise<{ items: T[]; total: unknown }>;
@@ -318,18 +354,10 @@ export class CxoneClient {
             });
             return str(res.data?.roleName) || r.name;
         } catch (e) {
-            const fact = routeAbsent(e)
-                ? ROLE_CREATE_ROUTE
-                : refusesPermissions(e)
-                  ? PERMISSION_KEYS
-                  : undefined;
-            if (!fact) throw e;
-            throw new UnconfirmedFactError({
-                operation,
-                fact,
-                answer: e,
-                wayOn: [newRoleSteps(r.name, r.permissions), ADOPT_ROLE_STEP],
-            });
+            throw roleWriteStop(e, operation, ROLE_CREATE_ROUTE, true, () => [
+                newRoleSteps(r.name, r.permissions),
+                ADOPT_ROLE_STEP,
+            ]);
         }
     }
 
@@ -361,21 +389,10 @@ export class CxoneClient {
                 body: change,
             });
         } catch (e) {
-            const fact = routeAbsent(e)
-                ? ROLE_UPDATE_ROUTE
-                : change.permissions && refusesPermissions(e)
-                  ? PERMISSION_KEYS
-                  : undefined;
-            if (!fact) throw e;
-            throw new UnconfirmedFactError({
-                operation,
-                fact,
-                answer: e,
-                wayOn: [
-                    `In CXone: Admin > Security > Roles and Permissions > "${label}" (id ${roleId}): ${roleChangeText(change)}; Save.`,
-                    `Run \`${then}\` again: it reads the role and finds nothing left to change.`,
-                ],
-            });
+            throw roleWriteStop(e, operation, ROLE_UPDATE_ROUTE, !!change.permissions, () => [
+                `In CXone: Admin > Security > Roles and Permissions > "${label}" (id ${roleId}): ${roleChangeText(change)}; Save.`,
+                `Run \`${then}\` again: it reads the role and finds nothing left to change.`,
+            ]);
         }
     }
 
@@ -474,6 +491,28 @@ export class CxoneClient {
         }
     }
 
+    /**
+     * An employee write (create or update): the role as {@link withRole} sends it, and a refusal
+     * of a name's length as the stop that says to shorten it.
+     */
+    private writeEmployee(
+        operation: string,
+        method: "POST" | "PUT",
+        f: EmployeeFields,
+        body: (role: string) => Record<string, unknown>,
+    ): Promise<AxiosResponse> {
+        return this.withRole(f, (role) =>
+            this.session.call({
+                operation,
+                method,
+                path: "/user-management/v1/users",
+                body: body(role),
+            }),
+        ).catch((e: unknown) => {
+            throw nameTooLong(e, operation) ?? e;
+        });
+    }
+
     /** The role as the last employee write sent it: the id where CXone refused the name. */
     roleAsSent(f: EmployeeFields): string {
         return roleById.get(this.endpointKey) && f.roleId ? f.roleId : f.roleName;
@@ -487,33 +526,13 @@ export class CxoneClient {
     // [spec] POST /user-management/v1/users {firstName, lastName, emailAddress, role, billable, loginAuthenticatorId} -> {success, uuid}
     async createEmployee(f: EmployeeFields): Promise<string> {
         const operation = `create CXone employee ${f.emailAddress}`;
-        const res = await this.withRole(f, (role) =>
-            this.session.call({
-                operation,
-                method: "POST",
-                path: "/user-management/v1/users",
-                body: {
-                    firstName: f.firstName,
-                    lastName: f.lastName,
-                    emailAddress: f.emailAddress,
-                    userName: f.emailAddress,
-                    role,
-                    billable: f.billable,
-                    ...(f.loginAuthenticatorId
-                        ? { loginAuthenticatorId: f.loginAuthenticatorId }
-                        : {}),
-                },
-            }),
-        ).catch((e: unknown) => {
-            throw nameTooLong(e, operation) ?? e;
-        });
+        const res = await this.writeEmployee(operation, "POST", f, (role) => ({
+            ...named(f),
+            userName: f.emailAddress,
+            ...assigned(f, role),
+        }));
         const id = str(res.data?.uuid ?? res.data?.id ?? res.data?.user?.id);
-        if (!id)
-            throw new CxoneError({
-                operation,
-                status: res.status,
-                detail: "the response carried no employee id",
-            });
+        if (!id) answeredWithout(operation, res, "the response carried no employee id");
         return id;
     }
 
@@ -521,26 +540,11 @@ export class CxoneClient {
     // [spec] PUT /user-management/v1/users {id, ...full object}
     async updateEmployee(id: string, f: EmployeeFields): Promise<void> {
         const operation = `update CXone employee ${f.emailAddress}`;
-        await this.withRole(f, (role) =>
-            this.session.call({
-                operation,
-                method: "PUT",
-                path: "/user-management/v1/users",
-                body: {
-                    id,
-                    firstName: f.firstName,
-                    lastName: f.lastName,
-                    emailAddress: f.emailAddress,
-                    role,
-                    billable: f.billable,
-                    ...(f.loginAuthenticatorId
-                        ? { loginAuthenticatorId: f.loginAuthenticatorId }
-                        : {}),
-                },
-            }),
-        ).catch((e: unknown) => {
-            throw nameTooLong(e, operation) ?? e;
-        });
+        await this.writeEmployee(operation, "PUT", f, (role) => ({
+            id,
+            ...named(f),
+            ...assigned(f, role),
+        }));
     }
 
     /** Deactivates an employee (CXone never deletes them). */
@@ -620,12 +624,8 @@ export class CxoneClient {
         const id = found
             ? str(found.id ?? found.loginAuthenticatorId ?? found.authenticatorId)
             : "";
-        if (!id)
-            throw new CxoneError({
-                operation,
-                status: res.status,
-                detail: "CXone returned no default login authenticator; set loginAuthenticatorId",
-            });
+        const none = "CXone returned no default login authenticator; set loginAuthenticatorId";
+        if (!id) answeredWithout(operation, res, none);
         return id;
     }
 
@@ -645,11 +645,7 @@ export class CxoneClient {
         const k = (res.data?.resultSet ?? res.data?.accessKey ?? {}) as Record<string, unknown>;
         const secret = str(k.accessKeySecret);
         if (!k.accessKeyId || !secret)
-            throw new CxoneError({
-                operation,
-                status: res.status,
-                detail: "the response carried no access key id or secret",
-            });
+            answeredWithout(operation, res, "the response carried no access key id or secret");
         return { ...toAccessKey({ userId, isActive: true, ...k }), accessKeySecret: secret };
     }
 

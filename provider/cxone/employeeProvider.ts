@@ -4,6 +4,7 @@ import { defineProvider, type ReadResult } from "../framework/defineProvider";
 import { readResult } from "../framework/forwarder";
 import { CxoneClient, EmployeeRecord, EmployeeStatus } from "./client";
 import { refusedOutright } from "../core/errors";
+import { memo } from "../core/memo";
 import { adminAccessKey } from "./credentials";
 import { CxoneError, mayHaveHappened, PartialCreateError } from "./errors";
 import {
@@ -26,16 +27,6 @@ import { roleNameOf } from "./roleNames";
 // concurrent creates share the one request). The default authenticator is keyed by tenant endpoint
 // and admin key; role names are shared with the Role's provider (roleNames.ts).
 const defaultAuthenticators = new Map<string, Promise<string | undefined>>();
-
-function memo<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
-    let p = cache.get(key);
-    if (!p) {
-        p = load();
-        cache.set(key, p);
-        p.catch(() => cache.delete(key)); // a failure is not remembered
-    }
-    return p;
-}
 
 /** The tenant's default authenticator; undefined where CXone cannot name it (it applies it itself). */
 function defaultAuthenticatorOf(

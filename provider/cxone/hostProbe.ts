@@ -7,9 +7,8 @@ import {
     hostsFromDiscovery,
     userHubBase,
     USER_HUB_HOST,
-    type DiscoveredHosts,
-    type UserHubHost,
 } from "./discovery/regions";
+import type { DiscoveredHosts, UserHubHost } from "./discovery/regions";
 import { CxoneRequestError, cxoneOnce } from "./scim";
 
 /** How one candidate host answered the user read. */

@@ -1,5 +1,6 @@
 // CXone-specific input checks: the tenant endpoint every CXone resource carries. Pure, no I/O; the
-// checkers every resource shares live in ../checks.ts (re-exported here for the CXone modules).
+// checkers every resource shares live in ../framework/checks.ts (all re-exported here for the CXone
+// modules).
 import {
     allOf,
     check,
@@ -11,19 +12,7 @@ import {
 import { pinnedTo } from "./discovery/endpointPolicy";
 import type { CxoneEndpoint } from "./session";
 
-export {
-    check,
-    CheckFailure,
-    Checker,
-    containsUnknown,
-    isUnknown,
-    oneOf,
-    optionalBoolean,
-    optionalNumber,
-    optionalString,
-    requiredString,
-    UNKNOWN,
-} from "../framework/checks";
+export * from "../framework/checks";
 
 const ENDPOINT_FIELDS = ["issuerUrl", "areaUrl", "apiUrl", "tenantId"];
 

@@ -13,20 +13,12 @@ import {
     type Prior,
     type SchemaProperty,
 } from "./attributeMappingsLogic";
-import {
-    oktaProfileApi,
-    restoreUnlessAppGone,
-    type AppUserSchema,
-    type AppUserSchemaProperty,
-} from "./profileClient";
+import { oktaProfileApi, restoreUnlessAppGone } from "./profileClient";
+import type { AppUserSchema, AppUserSchemaProperty } from "./profileClient";
 import { Checked, isUnknown, Unchecked } from "../framework/checks";
-import { checkMappingInputs } from "./mappingChecks";
+import { checkMappingInputs, type MappingInputs } from "./mappingChecks";
 
-type Inputs = {
-    orgUrl: string;
-    appId: string;
-    properties: Record<string, SchemaProperty>;
-};
+type Inputs = MappingInputs<SchemaProperty>;
 type Outputs = Inputs & {
     /** What Okta held at each name before we wrote it (restored on removal and destroy). */
     previous: Record<string, Prior<AppUserSchemaProperty>>;
@@ -36,7 +28,7 @@ type Outputs = Inputs & {
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
 
-const check = (news: Unchecked<Inputs>): Checked<Inputs> =>
+const checkSchemaProperties = (news: Unchecked<Inputs>): Checked<Inputs> =>
     checkMappingInputs(news, "property name -> definition", (name, p, f) => {
         if (!NAME.test(name))
             f.push({
@@ -131,7 +123,7 @@ async function destroy(_id: string, props: Outputs): Promise<void> {
 }
 export = defineProvider<Inputs, Outputs>({
     noun: "app user schema",
-    check,
+    check: checkSchemaProperties,
     diff: diffManaged,
     create,
     read,

@@ -11,7 +11,12 @@ import {
     Unchecked,
 } from "../framework/checks";
 
-type MappingInputs = { orgUrl: string; appId: string; properties: Record<string, unknown> };
+/** Both resources' inputs: the org, the app, and the app's properties by name. */
+export type MappingInputs<V = unknown> = {
+    orgUrl: string;
+    appId: string;
+    properties: Record<string, V>;
+};
 
 /**
  * Checks orgUrl, appId and that `properties` is an object (`shape` says what it maps, for the

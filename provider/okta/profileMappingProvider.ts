@@ -9,27 +9,19 @@ import {
     partialUpdate,
     type Prior,
 } from "./attributeMappingsLogic";
-import {
-    oktaProfileApi,
-    restoreUnlessAppGone,
-    type ProfileMapping,
-    type ProfileMappingProperty,
-} from "./profileClient";
+import { oktaProfileApi, restoreUnlessAppGone } from "./profileClient";
+import type { ProfileMapping, ProfileMappingProperty } from "./profileClient";
 import { Checked, isUnknown, Unchecked } from "../framework/checks";
-import { checkMappingInputs } from "./mappingChecks";
+import { checkMappingInputs, type MappingInputs } from "./mappingChecks";
 
-type Inputs = {
-    orgUrl: string;
-    appId: string;
-    properties: Record<string, string>;
-};
+type Inputs = MappingInputs<string>;
 type Outputs = Inputs & {
     mappingId: string;
     /** The expression each managed property had before we wrote it ({} = unmapped). */
     previous: Record<string, Prior<string>>;
 };
 
-const check = (news: Unchecked<Inputs>): Checked<Inputs> =>
+const checkProfileMapping = (news: Unchecked<Inputs>): Checked<Inputs> =>
     checkMappingInputs(news, "app property -> expression", (name, expr, f) => {
         if (isUnknown(expr)) return;
         if (typeof expr !== "string") {
@@ -112,7 +104,7 @@ async function destroy(_id: string, props: Outputs): Promise<void> {
 }
 export = defineProvider<Inputs, Outputs>({
     noun: "profile mapping",
-    check,
+    check: checkProfileMapping,
     diff: diffManaged,
     create,
     read,

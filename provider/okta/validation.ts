@@ -1,20 +1,8 @@
-// Input checks of the Okta-side resources: the checkers every resource shares (../checks.ts), and
-// the one rule they add. Pure, no I/O; each failure names the property.
+// Input checks of the Okta-side resources: the checkers every resource shares
+// (../framework/checks.ts), and the one rule they add. Pure, no I/O; each failure names the property.
 import { check, CheckFailure, httpsUrl, requiredString } from "../framework/checks";
 
-export {
-    check,
-    CheckFailure,
-    Checked,
-    containsUnknown,
-    httpsUrl,
-    isUnknown,
-    optionalBoolean,
-    optionalNumber,
-    optionalString,
-    requiredString,
-    Unchecked,
-} from "../framework/checks";
+export * from "../framework/checks";
 
 /** Longest string Okta-side inputs accept unless a resource says otherwise. */
 export const OKTA_STRING_MAX = 1000;

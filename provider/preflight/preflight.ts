@@ -197,18 +197,45 @@ function phoneTypes(schemas: unknown): string[] | undefined {
     return undefined;
 }
 
+/** Records one row's finding (the first answer for a row stands). */
+type Report = (
+    id: PreflightRow,
+    status: FactStatus,
+    evidence: string,
+    variant?: string,
+    handled?: string,
+) => void;
+
+/**
+ * A filtered search for a value nothing has: a refusal, or any item in the answer, says the filter
+ * cannot be trusted; an empty answer confirms it (where `confirmable`).
+ */
+function filterFinding(
+    set: Report,
+    id: "role-search-filter" | "user-search-filter",
+    answer: Answer,
+    items: unknown[],
+    how: { asked: string; items: string; variant: string; handled: string; confirmable: boolean },
+): void {
+    if (!ok(answer))
+        set(
+            id,
+            "contradicted",
+            `the filtered search answered ${said(answer)}`,
+            undefined,
+            "the stack searches unfiltered and matches here",
+        );
+    else if (items.length)
+        set(id, "contradicted", `${how.asked} answered ${how.items}`, how.variant, how.handled);
+    else if (how.confirmable) set(id, "confirmed", `${how.asked} answered none`);
+}
+
 /** Asks the tenant, reading only; reports every row of the inventory. */
 export async function preflight(input: PreflightInput): Promise<PreflightResult> {
     const r = input.region;
     const asker = new Asker(input.timeoutMs ?? 15_000);
     const found = new Map<PreflightRow, PreflightFinding>();
-    const set = (
-        id: PreflightRow,
-        status: FactStatus,
-        evidence: string,
-        variant?: string,
-        handled?: string,
-    ) => {
+    const set: Report = (id, status, evidence, variant, handled) => {
         if (!found.has(id))
             found.set(id, {
                 id,
@@ -473,56 +500,27 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
             bearer,
             body: { filter: { displayName: [none] }, page: { skip: 0, top: 50 } },
         });
-        if (!ok(one))
-            set(
-                "role-search-filter",
-                "contradicted",
-                `the filtered search answered ${said(one)}`,
-                undefined,
-                "the stack searches unfiltered and matches here",
-            );
-        else if (list(obj(one.data).roles).length)
-            set(
-                "role-search-filter",
-                "contradicted",
-                "a search by a displayName no role has answered roles",
-                "role-search-filter-ignored",
-                "names are matched here, page by page",
-            );
-        else if (roles.length)
-            set(
-                "role-search-filter",
-                "confirmed",
-                "a search by a displayName no role has answered none",
-            );
+        filterFinding(set, "role-search-filter", one, list(obj(one.data).roles), {
+            asked: "a search by a displayName no role has",
+            items: "roles",
+            variant: "role-search-filter-ignored",
+            handled: "names are matched here, page by page",
+            // an empty list proves nothing where the tenant has no role at all
+            confirmable: roles.length > 0,
+        });
 
         const email = "preflight.no.such.employee@invalid.example";
         const users = await asker.ask("POST", `${base}/user-management/v2/users/search`, {
             bearer,
             body: { filter: { emailAddress: [email] }, skip: 0, top: 50 },
         });
-        if (!ok(users))
-            set(
-                "user-search-filter",
-                "contradicted",
-                `the filtered search answered ${said(users)}`,
-                undefined,
-                "the stack searches unfiltered and matches here",
-            );
-        else if (list(obj(users.data).users).length)
-            set(
-                "user-search-filter",
-                "contradicted",
-                "a search by an email no employee has answered employees",
-                "user-search-filter-ignored",
-                "emails are matched here, page by page",
-            );
-        else
-            set(
-                "user-search-filter",
-                "confirmed",
-                "a search by an email no employee has answered none",
-            );
+        filterFinding(set, "user-search-filter", users, list(obj(users.data).users), {
+            asked: "a search by an email no employee has",
+            items: "employees",
+            variant: "user-search-filter-ignored",
+            handled: "emails are matched here, page by page",
+            confirmable: true,
+        });
 
         if (userId) {
             const me = await asker.ask(
@@ -797,20 +795,16 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
             const baseProps = obj(obj(obj(obj(schema.data).definitions).base).properties);
             if (ok(schema)) {
                 const also = ["displayName", "timezone"].filter((p) => p in baseProps);
-                if (also.length)
-                    set(
-                        "okta-base-schema",
-                        "contradicted",
-                        `the app's base user schema has ${also.join(", ")}`,
-                        "base-schema-with-display-name",
-                        "the stack maps onto base properties",
-                    );
-                else
-                    set(
-                        "okta-base-schema",
-                        "confirmed",
-                        "the app's base user schema has neither displayName nor timezone",
-                    );
+                // the variant and what the stack does are kept only where contradicted
+                set(
+                    "okta-base-schema",
+                    also.length ? "contradicted" : "confirmed",
+                    also.length
+                        ? `the app's base user schema has ${also.join(", ")}`
+                        : "the app's base user schema has neither displayName nor timezone",
+                    "base-schema-with-display-name",
+                    "the stack maps onto base properties",
+                );
                 const phones = ["primaryPhone", "mobilePhone"].filter((p) => !(p in baseProps));
                 const email = obj(baseProps.email).externalName;
                 if (phones.length)

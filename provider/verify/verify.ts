@@ -11,6 +11,7 @@ import { probeUserHub, type HostAnswer, type UserHubProbe } from "../cxone/hostP
 import { USER_HUB_HOST, inferredFields, type ResolvedRegion } from "../cxone/discovery/regions";
 import { asRequestError, hostOf, regionHint, said, transportReason } from "./failures";
 import { scimStep } from "./scimStep";
+import { startResult } from "./startResult";
 import {
     DEFAULT_PROBE_USER_NAME,
     KEY_USE_NOTE,
@@ -75,14 +76,7 @@ export async function verifyConnection(input: VerifyInput): Promise<VerifyResult
     const inferred = inferredFields(r);
     if (inferred.length > 0)
         notes.unshift(`not documented by NICE, inferred: ${inferred.join(", ")}`);
-    const result: VerifyResult = {
-        ok: false,
-        region: r.region,
-        accessKeyId: input.accessKeyId,
-        scimBaseUrl: r.scimBaseUrl,
-        steps: [],
-        notes,
-    };
+    const result = startResult(r, input.accessKeyId, notes);
 
     if (!input.accessKeyId || !input.accessKeySecret) {
         result.steps.push({

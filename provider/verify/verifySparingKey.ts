@@ -11,6 +11,7 @@ import { CxoneRequestError } from "../cxone/scim";
 import { cxoneEndpointFor, type ResolvedRegion } from "../cxone/discovery/regions";
 import { scimStep } from "./scimStep";
 import { DEFAULT_PROBE_USER_NAME, STEP_SCIM, STEP_TOKEN, type VerifyResult } from "./steps";
+import { startResult } from "./startResult";
 
 /** Step name of the key check. */
 export const STEP_KEY = "Check the access key in CXone";
@@ -40,14 +41,7 @@ const why = (e: unknown): string =>
 export async function verifySparingKey(input: SparingVerifyInput): Promise<VerifyResult> {
     const r = input.region;
     const timeoutMs = input.timeoutMs ?? 15_000;
-    const result: VerifyResult = {
-        ok: false,
-        region: r.region,
-        accessKeyId: input.accessKeyId,
-        scimBaseUrl: r.scimBaseUrl,
-        steps: [],
-        notes: [...r.notes, SPARED_KEY_NOTE],
-    };
+    const result = startResult(r, input.accessKeyId, [...r.notes, SPARED_KEY_NOTE]);
     const skip = (name: string, detail: string) =>
         result.steps.push({ name, ok: false, skipped: true, detail });
     let admin: CxoneClient;

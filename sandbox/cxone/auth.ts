@@ -140,22 +140,27 @@ export function areaAuthRoutes(ctx: SandboxContext, opts: TokenOptions): express
         accessTokenExpiry: t.expires_in,
         tokenType: t.token_type,
     });
-    r.post("/public/authentication/v1/token", json, (req, res) => {
-        const key = regionalClient(req);
-        if (!key) return authError(res, 401, "invalid_client", "Unknown client");
-        const subject = str((req.body ?? {}).accessToken);
-        const user = subject ? tokenUser(ctx, subject, "access") : undefined;
-        if (!user) return authError(res, 401, "invalid_grant", "Invalid or expired accessToken");
-        res.json(camel(issueTokens(ctx, opts, user, { accessKeyIds: [key.accessKeyId] })));
-    });
-    r.post("/public/authentication/v1/refresh", json, (req, res) => {
-        const key = regionalClient(req);
-        if (!key) return authError(res, 401, "invalid_client", "Unknown client");
-        const token = str((req.body ?? {}).token);
-        const user = token ? tokenUser(ctx, token, "refresh") : undefined;
-        if (!user) return authError(res, 401, "invalid_grant", "Invalid or expired refresh token");
-        res.json(camel(issueTokens(ctx, opts, user, { accessKeyIds: [key.accessKeyId] })));
-    });
+    // new tokens for the token in body field `field`, of `kind`; `invalid` when it is no such token
+    const regionalGrant =
+        (field: string, kind: "access" | "refresh", invalid: string) =>
+        (req: Request, res: express.Response) => {
+            const key = regionalClient(req);
+            if (!key) return authError(res, 401, "invalid_client", "Unknown client");
+            const token = str((req.body ?? {})[field]);
+            const user = token ? tokenUser(ctx, token, kind) : undefined;
+            if (!user) return authError(res, 401, "invalid_grant", invalid);
+            res.json(camel(issueTokens(ctx, opts, user, { accessKeyIds: [key.accessKeyId] })));
+        };
+    r.post(
+        "/public/authentication/v1/token",
+        json,
+        regionalGrant("accessToken", "access", "Invalid or expired accessToken"),
+    );
+    r.post(
+        "/public/authentication/v1/refresh",
+        json,
+        regionalGrant("token", "refresh", "Invalid or expired refresh token"),
+    );
 
     // [seen] refresh for access-key tokens: JSON {token}
     r.post("/public/user/refresh", json, (req, res) => {

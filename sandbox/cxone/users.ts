@@ -49,6 +49,16 @@ function refuseEmployee(res: express.Response, errs: FieldError[]) {
     );
 }
 
+const isIdList = (ids: unknown): ids is string[] =>
+    Array.isArray(ids) && ids.length > 0 && ids.every((i) => typeof i === "string");
+
+/** A request whose `field` is not a non-empty array of ids: 400, naming the field. */
+function idsRequired(res: express.Response, field: string) {
+    const details = `${field} must be a non-empty array of ids`;
+    const error: FieldError = { field, code: "REQUIRED", message: `${field} is required` };
+    return userHubError(res, 400, "VALIDATION_FAILED", details, [error]);
+}
+
 export function userRoutes(ctx: SandboxContext): express.Router {
     const r = express.Router();
     r.use(express.json());
@@ -162,14 +172,7 @@ export function userRoutes(ctx: SandboxContext): express.Router {
     // [spec] {userIds:[...]}; every id must exist, none is changed otherwise
     r.post("/user-management/v1/users/deactivate", (req, res) => {
         const ids = (req.body ?? {}).userIds;
-        if (!Array.isArray(ids) || ids.length === 0 || ids.some((i) => typeof i !== "string"))
-            return userHubError(
-                res,
-                400,
-                "VALIDATION_FAILED",
-                "userIds must be a non-empty array of ids",
-                [{ field: "userIds", code: "REQUIRED", message: "userIds is required" }],
-            );
+        if (!isIdList(ids)) return idsRequired(res, "userIds");
         const missing = ids.filter((i: string) => !own(s().users, i));
         if (missing.length) return usersNotFound(res, missing);
         for (const id of ids as string[]) deactivate(s().users[id]);
@@ -197,20 +200,7 @@ export function userRoutes(ctx: SandboxContext): express.Router {
     r.post("/user-management/v2/users/inviteById", (req, res) => {
         const b = req.body ?? {};
         const ids = b.inviteUserIds;
-        if (!Array.isArray(ids) || ids.length === 0 || ids.some((i) => typeof i !== "string"))
-            return userHubError(
-                res,
-                400,
-                "VALIDATION_FAILED",
-                "inviteUserIds must be a non-empty array of ids",
-                [
-                    {
-                        field: "inviteUserIds",
-                        code: "REQUIRED",
-                        message: "inviteUserIds is required",
-                    },
-                ],
-            );
+        if (!isIdList(ids)) return idsRequired(res, "inviteUserIds");
         if (b.senderUserId !== undefined && !own(s().users, b.senderUserId))
             return userHubError(res, 404, "USER_NOT_FOUND", `Sender ${b.senderUserId} not found`);
         const missing = ids.filter((i: string) => !own(s().users, i));

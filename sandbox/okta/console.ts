@@ -10,7 +10,7 @@ import { authSettingsChanged, validateScimForm } from "./consoleValidate";
 import { nowIso } from "./lookup";
 import { exchangeCode } from "./oauthClient";
 import { connectionEnabled } from "./routes/provisioning";
-import type { OktaApp } from "./state";
+import { noScimConnection, type OktaApp } from "./state";
 import type { Hooks } from "./hooks";
 import type { ProvisioningEngine } from "./provisioning";
 
@@ -118,17 +118,8 @@ export function consoleRouter(
     r.delete("/apps/:id/provisioning", (req, res) => {
         const app = findApp(req, res);
         if (!app) return;
-        const keepErrors = app.provisioning.errors;
-        Object.assign(app.provisioning, {
-            scimEnabled: false,
-            scim: null,
-            authorized: false,
-            authorizedAt: null,
-            connectionActive: false,
-            tokens: null,
-            lastAuthError: null,
-            errors: keepErrors,
-        });
+        // its errors, capabilities and pushed users stay
+        Object.assign(app.provisioning, noScimConnection());
         app.lastUpdated = nowIso();
         ctx.save();
         res.json(consoleView(app));

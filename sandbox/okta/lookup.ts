@@ -1,4 +1,6 @@
 // Finders shared by the route files, and the app-assignment rules (direct or via a group).
+import type { Request, Response } from "express";
+import { notFound, validation } from "./errors";
 import type { OktaApp, OktaGroup, OktaState, OktaUser } from "./state";
 import type { AppUserRow } from "./views";
 
@@ -8,6 +10,13 @@ export function findUser(state: OktaState, idOrLogin: string): OktaUser | undefi
     if (byId) return byId;
     const wanted = idOrLogin.toLowerCase();
     return Object.values(state.users).find((u) => u.profile.login.toLowerCase() === wanted);
+}
+
+/** The app the route's `:id` names, else undefined with Okta's 404 answered. */
+export function appOfRoute(state: OktaState, req: Request, res: Response): OktaApp | undefined {
+    const app = state.apps[String(req.params.id)];
+    if (!app) notFound(res, `${req.params.id} (App)`);
+    return app;
 }
 
 export function groupMembers(state: OktaState, g: OktaGroup): string[] {
@@ -54,4 +63,27 @@ export function parseEqFilter(filter: string): Record<string, string> | null {
         out[m[1]] = m[2];
     }
     return out;
+}
+
+/**
+ * The items a request's `filter` (eq only) keeps, on the fields `fields` reads (a filter on any
+ * other field keeps none); all without a filter; undefined, with Okta's 400 answered, when the
+ * filter cannot be read.
+ */
+export function eqFiltered<T>(
+    req: Request,
+    res: Response,
+    items: T[],
+    fields: Record<string, (item: T) => string>,
+): T[] | undefined {
+    const filter = req.query.filter;
+    if (typeof filter !== "string" || !filter) return items;
+    const eq = parseEqFilter(filter);
+    if (!eq) {
+        validation(res, "filter", ["filter: Invalid filter expression"]);
+        return undefined;
+    }
+    return items.filter((t) =>
+        Object.entries(eq).every(([k, v]) => Object.hasOwn(fields, k) && fields[k](t) === v),
+    );
 }

@@ -87,3 +87,14 @@ export function pageByCreation<T extends { id: string; created: string }>(
         createdOf: (t) => t.created,
     });
 }
+
+/** Answers one page of `all` in order of creation, each item as `view` shows it. */
+export function sendPageByCreation<T extends { id: string; created: string }>(
+    req: Request,
+    res: Response,
+    all: T[],
+    spec: Omit<PageSpec<T>, "keyOf" | "createdOf">,
+    view: (item: T) => unknown,
+): void {
+    res.json(pageByCreation(req, res, all, spec).map(view));
+}

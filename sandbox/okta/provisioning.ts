@@ -193,22 +193,21 @@ export class ProvisioningEngine {
             this.clearErrors(app, u.id);
             return { userId: u.id, login, action, externalId };
         };
+        const skipped = (message: string, externalId?: string): SyncResult => ({
+            userId: u.id,
+            login,
+            action: "skipped",
+            ...(externalId !== undefined ? { externalId } : {}),
+            message,
+        });
+        // Okta's words for a SCIM call that failed: "Error while <doing> user <login>: <why>"
+        const failed = (action: ProvisioningError["action"], doing: string, why: string) =>
+            this.fail(app, u, action, `Error while ${doing} user ${login}: ${why}`);
+        const refused = (r: ScimResponse) => r.status < 200 || r.status >= 300;
 
         if (!pushed) {
-            if (u.status === "STAGED")
-                return {
-                    userId: u.id,
-                    login,
-                    action: "skipped",
-                    message: "The user is not activated in Okta",
-                };
-            if (!on.create)
-                return {
-                    userId: u.id,
-                    login,
-                    action: "skipped",
-                    message: "Create Users is disabled",
-                };
+            if (u.status === "STAGED") return skipped("The user is not activated in Okta");
+            if (!on.create) return skipped("Create Users is disabled");
             // Look for an existing account first (unique identifier field = userName).
             let found = await call(() => client.findByUserName(userName));
             if (found.status !== 200)
@@ -228,30 +227,13 @@ export class ProvisioningEngine {
                 } else if (created.status === 409) {
                     found = await call(() => client.findByUserName(userName));
                     existing = found.status === 200 ? firstResource(found) : undefined;
-                    if (!existing)
-                        return this.fail(
-                            app,
-                            u,
-                            "create",
-                            `Error while creating user ${login}: ${scimErrorText(created)}`,
-                        );
+                    if (!existing) return failed("create", "creating", scimErrorText(created));
                 } else {
-                    return this.fail(
-                        app,
-                        u,
-                        "create",
-                        `Error while creating user ${login}: ${scimErrorText(created)}`,
-                    );
+                    return failed("create", "creating", scimErrorText(created));
                 }
             }
             const externalId = String(existing.id ?? "");
-            if (!externalId)
-                return this.fail(
-                    app,
-                    u,
-                    "create",
-                    `Error while creating user ${login}: the response carries no id`,
-                );
+            if (!externalId) return failed("create", "creating", "the response carries no id");
             p.pushed[u.id] = {
                 externalId,
                 userName,
@@ -270,35 +252,16 @@ export class ProvisioningEngine {
         const id = pushed.externalId;
         let action: SyncAction = "unchanged";
         if (!pushed.active) {
-            if (!on.deactivate)
-                return {
-                    userId: u.id,
-                    login,
-                    action: "skipped",
-                    externalId: id,
-                    message: "Deactivate Users is disabled",
-                };
+            if (!on.deactivate) return skipped("Deactivate Users is disabled", id);
             const r = await call(() => client.setActive(id, true));
-            if (r.status < 200 || r.status >= 300)
-                return this.fail(
-                    app,
-                    u,
-                    "reactivate",
-                    `Error while reactivating user ${login}: ${scimErrorText(r)}`,
-                );
+            if (refused(r)) return failed("reactivate", "reactivating", scimErrorText(r));
             pushed.active = true;
             pushed.lastSync = nowIso();
             action = "reactivated";
         }
         if (on.profile && pushed.profileHash !== hash) {
             const r = await call(() => client.replace(id, { ...body, id }));
-            if (r.status < 200 || r.status >= 300)
-                return this.fail(
-                    app,
-                    u,
-                    "update",
-                    `Error while updating user ${login}: ${scimErrorText(r)}`,
-                );
+            if (refused(r)) return failed("update", "updating", scimErrorText(r));
             pushed.profileHash = hash;
             pushed.userName = userName;
             pushed.lastSync = nowIso();

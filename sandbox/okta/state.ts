@@ -192,7 +192,8 @@ export function defaultCapabilities(): ProvisioningCapabilities {
     };
 }
 
-export function newProvisioning(): AppProvisioning {
+/** A provisioning's connection while "Enable SCIM provisioning" is unticked. */
+export function noScimConnection(): Omit<AppProvisioning, "capabilities" | "errors" | "pushed"> {
     return {
         scimEnabled: false,
         scim: null,
@@ -201,6 +202,12 @@ export function newProvisioning(): AppProvisioning {
         connectionActive: false,
         tokens: null,
         lastAuthError: null,
+    };
+}
+
+export function newProvisioning(): AppProvisioning {
+    return {
+        ...noScimConnection(),
         capabilities: defaultCapabilities(),
         errors: [],
         pushed: {},

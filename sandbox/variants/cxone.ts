@@ -78,6 +78,16 @@ function idTokenClaims(
     );
 }
 
+/** Every token CXone issues with changed claims: id_tokens as answered, access tokens as made. */
+function everyTokenClaims(
+    change: (claims: Record<string, unknown>) => void,
+): SandboxVariant["cxone"] {
+    return {
+        before: (_host, env) => idTokenClaims(env.ctx, change),
+        options: { accessTokenClaims: change },
+    };
+}
+
 /** Claims without a userId, with `sub` the bare user id. */
 function bareSub(c: Record<string, unknown>): void {
     delete c.userId;
@@ -501,10 +511,7 @@ export const CXONE_VARIANTS: readonly SandboxVariant[] = [
         name: "token-sub-bare-id",
         fact: "token-user-id",
         world: "tokens carry no userId claim, and sub is the bare user id (no 5-character prefix)",
-        cxone: {
-            before: (_host, env) => idTokenClaims(env.ctx, bareSub),
-            options: { accessTokenClaims: bareSub },
-        },
+        cxone: everyTokenClaims(bareSub),
     },
     {
         name: "token-camel-case",
@@ -530,10 +537,7 @@ export const CXONE_VARIANTS: readonly SandboxVariant[] = [
         name: "token-without-tenant",
         fact: "token-tenant-claim",
         world: "CXone's tokens carry no tenant id claim (tenantId, tenant_id or tenant)",
-        cxone: {
-            before: (_host, env) => idTokenClaims(env.ctx, noTenant),
-            options: { accessTokenClaims: noTenant },
-        },
+        cxone: everyTokenClaims(noTenant),
     },
     {
         name: "scim-refuses-key-token",

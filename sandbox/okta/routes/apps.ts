@@ -6,8 +6,8 @@ import { generateAppName, parseAppBody } from "../appBody";
 import { appProfile, type AppUserBaseSet } from "../appProfile";
 import { notFound, sendOktaError, validation } from "../errors";
 import { oktaId } from "../ids";
-import { nowIso, parseEqFilter } from "../lookup";
-import { pageByCreation } from "../paging";
+import { appOfRoute, eqFiltered, nowIso } from "../lookup";
+import { sendPageByCreation } from "../paging";
 import { newProvisioning, type OktaApp } from "../state";
 import { appView } from "../views";
 import type { Hooks } from "../hooks";
@@ -24,11 +24,7 @@ export function appsRouter(
     const r = Router();
     const okta = () => ctx.state.okta;
     const base = () => ctx.urls.okta;
-    const find = (req: Request, res: Response): OktaApp | undefined => {
-        const app = okta().apps[String(req.params.id)];
-        if (!app) notFound(res, `${req.params.id} (App)`);
-        return app;
-    };
+    const find = (req: Request, res: Response) => appOfRoute(okta(), req, res);
 
     // [doc] create; `name` is generated for custom apps [seen]; activate defaults to true [doc].
     r.post("/apps", (req, res) => {
@@ -65,35 +61,20 @@ export function appsRouter(
 
     // [doc] list; q = prefix of label or name; filter: status eq / name eq (minimal).
     r.get("/apps", (req, res) => {
-        let list = Object.values(okta().apps);
+        let list = eqFiltered(req, res, Object.values(okta().apps), {
+            status: (a) => a.status,
+            name: (a) => a.name,
+            id: (a) => a.id,
+        });
+        if (!list) return;
         const q = typeof req.query.q === "string" ? req.query.q.toLowerCase() : "";
         if (q)
             list = list.filter(
                 (a) => a.label.toLowerCase().startsWith(q) || a.name.toLowerCase().startsWith(q),
             );
-        if (typeof req.query.filter === "string" && req.query.filter) {
-            const eq = parseEqFilter(req.query.filter);
-            if (!eq) return validation(res, "filter", ["filter: Invalid filter expression"]);
-            list = list.filter((a) =>
-                Object.entries(eq).every(([k, v]) =>
-                    k === "status"
-                        ? a.status === v
-                        : k === "name"
-                          ? a.name === v
-                          : k === "id"
-                            ? a.id === v
-                            : false,
-                ),
-            );
-        }
         // [spec] limit default 20, maximum 200; ordered by creation
-        const items = pageByCreation(req, res, list, {
-            base: base(),
-            path: "/api/v1/apps",
-            dflt: 20,
-            max: 200,
-        });
-        res.json(items.map((a) => appView(base(), a)));
+        const spec = { base: base(), path: "/api/v1/apps", dflt: 20, max: 200 };
+        sendPageByCreation(req, res, list, spec, (a) => appView(base(), a));
     });
 
     // [doc] the provider's only read. 404 E0000007 drops the resource from state.

@@ -5,9 +5,8 @@
 import { Router, type Request, type Response } from "express";
 import type { SandboxContext } from "../../core/context";
 import { methodNotAllowed, notFound, sendOktaError, validation } from "../errors";
-import { appAssignees, findUser, nowIso } from "../lookup";
+import { appAssignees, appOfRoute, findUser, nowIso } from "../lookup";
 import { page } from "../paging";
-import type { OktaApp } from "../state";
 import { appUserView, groupAssignmentView } from "../views";
 import type { Hooks } from "../hooks";
 
@@ -19,11 +18,7 @@ export function assignmentsRouter(ctx: SandboxContext, hooks: Hooks): Router {
     const r = Router();
     const okta = () => ctx.state.okta;
     const base = () => ctx.urls.okta;
-    const findApp = (req: Request, res: Response): OktaApp | undefined => {
-        const app = okta().apps[String(req.params.id)];
-        if (!app) notFound(res, `${req.params.id} (App)`);
-        return app;
-    };
+    const findApp = (req: Request, res: Response) => appOfRoute(okta(), req, res);
     const changed = () => {
         ctx.save();
         hooks.changed();

@@ -1,9 +1,9 @@
 // Groups API: list, read, members, add/remove a member. [doc]
 import { Router } from "express";
 import type { SandboxContext } from "../../core/context";
-import { notFound, sendOktaError, validation } from "../errors";
-import { groupMembers, nowIso, parseEqFilter } from "../lookup";
-import { page, pageByCreation } from "../paging";
+import { notFound, sendOktaError } from "../errors";
+import { eqFiltered, groupMembers, nowIso } from "../lookup";
+import { page, sendPageByCreation } from "../paging";
 import { groupView, userView } from "../views";
 import type { Hooks } from "../hooks";
 
@@ -14,32 +14,17 @@ export function groupsRouter(ctx: SandboxContext, hooks: Hooks): Router {
 
     // [doc] q = prefix of the group name; filter supports type/id eq (minimal).
     r.get("/groups", (req, res) => {
-        let list = Object.values(okta().groups);
+        let list = eqFiltered(req, res, Object.values(okta().groups), {
+            type: (g) => g.type,
+            id: (g) => g.id,
+            "profile.name": (g) => g.profile.name,
+        });
+        if (!list) return;
         const q = typeof req.query.q === "string" ? req.query.q.toLowerCase() : "";
         if (q) list = list.filter((g) => g.profile.name.toLowerCase().startsWith(q));
-        if (typeof req.query.filter === "string" && req.query.filter) {
-            const eq = parseEqFilter(req.query.filter);
-            if (!eq) return validation(res, "filter", ["filter: Invalid filter expression"]);
-            list = list.filter((g) =>
-                Object.entries(eq).every(([k, v]) =>
-                    k === "type"
-                        ? g.type === v
-                        : k === "id"
-                          ? g.id === v
-                          : k === "profile.name"
-                            ? g.profile.name === v
-                            : false,
-                ),
-            );
-        }
         // [spec] limit default 10000, maximum 10000
-        const items = pageByCreation(req, res, list, {
-            base: base(),
-            path: "/api/v1/groups",
-            dflt: 10000,
-            max: 10000,
-        });
-        res.json(items.map((g) => groupView(base(), g)));
+        const spec = { base: base(), path: "/api/v1/groups", dflt: 10000, max: 10000 };
+        sendPageByCreation(req, res, list, spec, (g) => groupView(base(), g));
     });
 
     r.get("/groups/:gid", (req, res) => {

@@ -19,7 +19,7 @@
 import { Router, type Request, type Response } from "express";
 import type { SandboxContext } from "../../core/context";
 import { notFound, notWellFormed, sendOktaError, validation } from "../errors";
-import { nowIso } from "../lookup";
+import { appOfRoute, nowIso } from "../lookup";
 import type { OktaApp, ProvisioningCapabilities, Toggle } from "../state";
 import { featureView } from "../views";
 import type { Hooks } from "../hooks";
@@ -51,11 +51,7 @@ export function provisioningRouter(
 ): Router {
     const r = Router();
     const base = () => ctx.urls.okta;
-    const findApp = (req: Request, res: Response): OktaApp | undefined => {
-        const app = ctx.state.okta.apps[String(req.params.id)];
-        if (!app) notFound(res, `${req.params.id} (App)`);
-        return app;
-    };
+    const findApp = (req: Request, res: Response) => appOfRoute(ctx.state.okta, req, res);
 
     // [spec] {authScheme, status, baseUrl?, profile: {authScheme, ...}, _links}; profile is
     // required; the top-level authScheme is TOKEN or UNKNOWN, the OAuth variant says OAUTH2 in

@@ -3,7 +3,7 @@ import { Router } from "express";
 import type { SandboxContext } from "../../core/context";
 import { notFound, sendOktaError, validation } from "../errors";
 import { findUser, nowIso, parseEqFilter } from "../lookup";
-import { pageByCreation } from "../paging";
+import { sendPageByCreation } from "../paging";
 import { newUser, type OktaUser, type OktaUserProfile } from "../state";
 import { userView } from "../views";
 import type { Hooks } from "../hooks";
@@ -76,13 +76,8 @@ export function usersRouter(ctx: SandboxContext, hooks: Hooks): Router {
             );
         }
         // [spec] limit default 200, maximum 200
-        const items = pageByCreation(req, res, list, {
-            base: base(),
-            path: "/api/v1/users",
-            dflt: 200,
-            max: 200,
-        });
-        res.json(items.map((u) => userView(base(), u)));
+        const spec = { base: base(), path: "/api/v1/users", dflt: 200, max: 200 };
+        sendPageByCreation(req, res, list, spec, (u) => userView(base(), u));
     });
 
     r.get("/users/:id", (req, res) => {
