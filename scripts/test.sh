@@ -16,7 +16,10 @@ npx prettier --check . >/dev/null || { npx prettier --check . 2>&1 | tail -20; e
 # would run in no layer's glob, so it fails the run here.
 stray="$(find test -name '*.test.ts' | grep -vE '\.(unit|http|conformance|engine)\.test\.ts$' || true)"
 [ -z "$stray" ] || { echo "[test] test files without a layer (see test/README.md):" >&2; echo "$stray" >&2; exit 1; }
-# The fast layers first (a failure there shows in seconds), the real engine last.
-[ $# -gt 0 ] || set -- "dist/test/**/*.unit.test.js" "dist/test/**/*.conformance.test.js" \
-  "dist/test/**/*.http.test.js" "dist/test/**/*.engine.test.js"
-exec mocha "$@"
+# Files named: exactly those, in one mocha.
+[ $# -eq 0 ] || exec mocha "$@"
+# The fast layers first (a failure there shows in seconds), the real engine last. Each engine test
+# has its own sandbox on free ports, its own backend, work directory and PULUMI_HOME, so two engine
+# files run at once (one per core; a file's own tests stay in order).
+mocha "dist/test/**/*.unit.test.js" "dist/test/**/*.conformance.test.js" "dist/test/**/*.http.test.js"
+exec mocha --parallel --jobs "${CXONE_OKTA_ENGINE_JOBS:-2}" "dist/test/**/*.engine.test.js"
