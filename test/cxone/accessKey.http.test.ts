@@ -8,7 +8,7 @@ import type { AccessKeyOutputs, AccessKeyState } from "../../provider/cxone/acce
 import { PartialCreateError } from "../../provider/cxone/errors";
 import { forgetKeyReads } from "../../provider/cxone/keyReads";
 import { sandboxForSuite } from "../support/sandbox";
-import { newEmployee, newRole } from "../support/cxoneObjects";
+import { newKeyHolder } from "../support/cxoneKeyHolder";
 
 type Props = Record<string, unknown>;
 
@@ -17,15 +17,7 @@ describe("AccessKey provider (sandbox, HTTP): exact outputs and keys", function 
     const f = sandboxForSuite();
     let employeeId: string;
     before(async () => {
-        const r = await newRole(f.endpoint, "Key");
-        const e = await newEmployee(f.endpoint, {
-            roleId: r.id,
-            email: "key",
-            firstName: "K",
-            lastName: "Ey",
-            invite: false,
-        });
-        employeeId = e.id;
+        employeeId = await newKeyHolder(f.endpoint, { invite: false });
     });
 
     const cx = () => f.sandbox.context.state.cxone;

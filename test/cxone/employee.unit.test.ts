@@ -10,11 +10,10 @@ import {
     employeeFields,
     employeeFromLive,
     employeeNeedsUpdate,
-    EmployeeOutputs,
     employeeOutputs,
-    EmployeeState,
     GONE,
 } from "../../provider/cxone/employeeLogic";
+import type { EmployeeOutputs, EmployeeState } from "../../provider/cxone/employeeLogic";
 import type { EmployeeRecord } from "../../provider/cxone/client";
 
 const endpoint = {

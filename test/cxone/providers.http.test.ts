@@ -5,9 +5,19 @@ import { forgetKeyReads } from "../../provider/cxone/keyReads";
 import role from "../../provider/cxone/roleProvider";
 import employee from "../../provider/cxone/employeeProvider";
 import accessKey from "../../provider/cxone/accessKeyProvider";
+import type { Provider } from "../../provider/framework/defineProvider";
 import { sandboxForSuite, unique, uniqueEmail } from "../support/sandbox";
 
 type Props = Record<string, unknown>;
+type Made<I> = { id: string; outs: Props; inputs: I };
+
+/** read() after an edit by hand: what it refreshed, which diff() finds an in-place change from the inputs. */
+async function readDrifted<I>(p: Provider<I, Props>, m: Made<I>) {
+    const read = await p.read(m.id, m.outs);
+    const d = await p.diff(m.id, read.props!, m.inputs);
+    assert.deepEqual({ changes: d.changes, replaces: d.replaces }, { changes: true, replaces: [] });
+    return { props: read.props as Props, inputs: read.inputs as Props };
+}
 
 describe("CXone providers against the sandbox (HTTP)", function () {
     this.timeout(30_000);
@@ -130,15 +140,10 @@ describe("CXone providers against the sandbox (HTTP)", function () {
                 status: "INACTIVE",
                 description: "edited by hand",
             });
-            const read = await role.read(r.id, r.outs);
-            assert.equal((read.props as Props).status, "INACTIVE");
-            assert.equal((read.inputs as Props).description, "edited by hand");
-            const d = await role.diff(r.id, read.props!, r.inputs);
-            assert.deepEqual(
-                { changes: d.changes, replaces: d.replaces },
-                { changes: true, replaces: [] },
-            );
-            await role.update!(r.id, read.props!, r.inputs);
+            const read = await readDrifted(role, r);
+            assert.equal(read.props.status, "INACTIVE");
+            assert.equal(read.inputs.description, "edited by hand");
+            await role.update!(r.id, read.props, r.inputs);
             const again = await role.read(r.id, r.outs);
             assert.equal((again.props as Props).status, "ACTIVE");
             assert.equal((again.props as Props).description, "managed");
@@ -211,15 +216,10 @@ describe("CXone providers against the sandbox (HTTP)", function () {
             const live = (await api.get(`/user-management/v1/users/${e.id}`)).data.user;
             await api.put("/user-management/v1/users", { ...live, firstName: "Renamed" });
             await api.post("/user-management/v1/users/deactivate", { userIds: [e.id] });
-            const read = await employee.read(e.id, e.outs);
-            assert.equal((read.props as Props).status, "BLOCKED");
-            assert.equal((read.inputs as Props).firstName, "Renamed");
-            const d = await employee.diff(e.id, read.props!, e.inputs);
-            assert.deepEqual(
-                { changes: d.changes, replaces: d.replaces },
-                { changes: true, replaces: [] },
-            );
-            const u = await employee.update!(e.id, read.props!, e.inputs);
+            const read = await readDrifted(employee, e);
+            assert.equal(read.props.status, "BLOCKED");
+            assert.equal(read.inputs.firstName, "Renamed");
+            const u = await employee.update!(e.id, read.props, e.inputs);
             assert.equal((u.outs as Props).firstName, "SCIM");
             assert.notEqual((u.outs as Props).status, "BLOCKED");
         });

@@ -21,6 +21,13 @@ import { CxoneClient } from "../../provider/cxone/client";
 const KEY = { accessKeyId: "AKLOCAL01", accessKeySecret: "local-secret-Qw3Er5Ty7" };
 const FAST = { baseDelayMs: 1, maxDelayMs: 5, timeoutMs: 2000 };
 const TOKEN_PATH = "/authentication/v1/token/access-key";
+// the stop when the issuer's discovery document has no "domain", word for word
+const noDomain = (issuerUrl: string) =>
+    "could not find the CXone host that serves employees, roles and access keys: " +
+    "CXone answered HTTP 200 (the tenant's discovery document " +
+    `(${issuerUrl}/.well-known/cxone-configuration) has no "domain", which the ` +
+    "stack needs for UserHub (employees, roles and access keys) at " +
+    "https://api-{area}.{domain}, where NICE's SDK finds it)";
 
 describe("CXone session over HTTP", function () {
     this.timeout(20_000);
@@ -737,14 +744,7 @@ describe("CXone session over HTTP", function () {
             );
             await assert.rejects(sessionFor().apiBase(), (e: unknown) => {
                 assert.ok(e instanceof CxoneError);
-                assert.equal(
-                    e.message,
-                    "could not find the CXone host that serves employees, roles and access " +
-                        "keys: CXone answered HTTP 200 (the tenant's discovery document " +
-                        `(${srv.url}/.well-known/cxone-configuration) has no "domain", which the ` +
-                        "stack needs for UserHub (employees, roles and access keys) at " +
-                        "https://api-{area}.{domain}, where NICE's SDK finds it)",
-                );
+                assert.equal(e.message, noDomain(srv.url));
                 return true;
             });
             const d = api().find((r) => r.path === "/.well-known/cxone-configuration");
@@ -987,14 +987,7 @@ describe("CXone session: discovery fields required only where used (HTTP)", func
         const s = sessionWithout(["domain"]);
         await assert.rejects(searchRoles(s), (e: unknown) => {
             assert.ok(e instanceof CxoneError, String(e));
-            assert.equal(
-                e.message,
-                "could not find the CXone host that serves employees, roles and access keys: " +
-                    "CXone answered HTTP 200 (the tenant's discovery document " +
-                    `(${issuer.url}/.well-known/cxone-configuration) has no "domain", which the ` +
-                    "stack needs for UserHub (employees, roles and access keys) at " +
-                    "https://api-{area}.{domain}, where NICE's SDK finds it)",
-            );
+            assert.equal(e.message, noDomain(issuer.url));
             return true;
         });
         assert.deepEqual(apiCalls(), []);

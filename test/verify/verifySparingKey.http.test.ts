@@ -18,7 +18,8 @@ import {
     SPARED_KEY_NOTE,
 } from "../../provider/verify/verifySparingKey";
 import { sandboxForSuite } from "../support/sandbox";
-import { newAccessKey, newEmployee, newRole } from "../support/cxoneObjects";
+import { newRole } from "../support/cxoneObjects";
+import { newHeldKey } from "../support/cxoneKeyHolder";
 import * as net from "net";
 import type { AddressInfo } from "net";
 import { accessKeyToken } from "../../provider/cxone/accessKeyToken";
@@ -40,17 +41,7 @@ describe("connection test sparing the key (sandbox)", function () {
         });
 
     before(async () => {
-        const r = await newRole(f.endpoint, "SCIM Key");
-        const e = await newEmployee(f.endpoint, {
-            roleId: r.id,
-            email: "scim",
-            firstName: "SCIM",
-            lastName: "AccessKey",
-        });
-        employeeId = e.id;
-        const k = await newAccessKey(f.endpoint, employeeId);
-        keyId = k.id;
-        secret = k.outs.secret;
+        ({ userId: employeeId, keyId, secret } = await newHeldKey(f.endpoint));
     });
 
     it("passes every step; the key's lastUsedDate does not move; no temporary key is left", async () => {
@@ -104,16 +95,7 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
     const region = () => sandboxRegion(f.sandbox.urls.cxone);
 
     /** A fresh employee with one access key. */
-    async function employeeWithKey(): Promise<{ userId: string; keyId: string; secret: string }> {
-        const e = await newEmployee(f.endpoint, {
-            roleId,
-            email: "spare",
-            firstName: "Spare",
-            lastName: "Key",
-        });
-        const k = await newAccessKey(f.endpoint, e.id);
-        return { userId: e.id, keyId: k.id, secret: k.outs.secret as string };
-    }
+    const employeeWithKey = () => newHeldKey(f.endpoint, { roleId });
     const spare = (accessKeyId: string, as = admin()) =>
         verifySparingKey({ region: region(), accessKeyId, admin: as });
     /** CXone's SCIM user lookup answers `status` once. */

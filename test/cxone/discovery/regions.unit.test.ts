@@ -726,15 +726,9 @@ const TABLE: Row[] = [
     ],
 ];
 
-const FIELDS = [
-    "region",
-    "scimBaseUrl",
-    "loginUrl",
-    "tokenEndpoint",
-    "authorizeEndpoint",
-    "issuerUrl",
-    "areaUrl",
-] as const;
+// the fields a row's confidence column names, in the column's order
+const FIELDS =
+    "region scimBaseUrl loginUrl tokenEndpoint authorizeEndpoint issuerUrl areaUrl".split(" ");
 
 function regionRefusal(f: () => unknown): RegionError {
     try {
