@@ -5,9 +5,9 @@
 import { strict as assert } from "assert";
 import accessKey from "../../provider/cxone/accessKeyProvider";
 import type { AccessKeyOutputs, AccessKeyState } from "../../provider/cxone/accessKeyLogic";
-import { PartialCreateError } from "../../provider/cxone/errors";
 import { forgetKeyReads } from "../../provider/cxone/keyReads";
 import { sandboxForSuite } from "../support/sandbox";
+import { partialCreate, whileCxoneFails } from "../support/cxoneFaults";
 import { newKeyHolder } from "../support/cxoneKeyHolder";
 
 type Props = Record<string, unknown>;
@@ -112,25 +112,10 @@ describe("AccessKey provider (sandbox, HTTP): exact outputs and keys", function 
 
         it("the switch-off fails: the key is recorded as it is (active) for the next up, no secret in the message", async () => {
             const s = await inputs({ active: false });
-            f.sandbox.setFaults([
-                {
-                    kind: "status",
-                    status: 500,
-                    server: "cxone",
-                    method: "PATCH",
-                    path: KEYS,
-                    times: 1,
-                },
-            ]);
-            let err: PartialCreateError | undefined;
-            try {
-                await accessKey.create(s).catch((e: PartialCreateError) => {
-                    err = e;
-                });
-            } finally {
-                f.sandbox.clearFaults();
-            }
-            assert.ok(err instanceof PartialCreateError, String(err));
+            const switchOff = { kind: "status", status: 500, method: "PATCH", path: KEYS } as const;
+            const err = await whileCxoneFails(f, switchOff, () =>
+                partialCreate(accessKey.create(s)),
+            );
             const props = err.properties as AccessKeyOutputs;
             assert.equal(cx().accessKeys[err.id].isActive, true);
             assert.equal(props.accessKeyId, err.id);
@@ -205,17 +190,8 @@ describe("AccessKey provider (sandbox, HTTP): exact outputs and keys", function 
         it("a key read while the update switches it off is read afresh after the update", async () => {
             const s = await inputs();
             const k = await accessKey.create(s);
-            f.sandbox.setFaults([
-                {
-                    kind: "latency",
-                    ms: 300,
-                    server: "cxone",
-                    method: "PATCH",
-                    path: KEYS,
-                    times: 1,
-                },
-            ]);
-            try {
+            const slowSwitch = { kind: "latency", ms: 300, method: "PATCH", path: KEYS } as const;
+            await whileCxoneFails(f, slowSwitch, async () => {
                 const updating = accessKey.update(k.id, k.outs, { ...s, active: false });
                 // another resource of the same run (the SCIM connection) reads the key meanwhile
                 const during = await accessKey.read(k.id, k.outs);
@@ -225,9 +201,7 @@ describe("AccessKey provider (sandbox, HTTP): exact outputs and keys", function 
                     "CXone had not switched it off",
                 );
                 assert.equal((await updating).outs.isActive, false);
-            } finally {
-                f.sandbox.clearFaults();
-            }
+            });
             assert.equal((await accessKey.read(k.id, k.outs)).props!.isActive, false);
         });
     });

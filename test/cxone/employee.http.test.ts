@@ -6,8 +6,8 @@ import { strict as assert } from "assert";
 import employee from "../../provider/cxone/employeeProvider";
 import role from "../../provider/cxone/roleProvider";
 import type { EmployeeState } from "../../provider/cxone/employeeLogic";
-import { PartialCreateError } from "../../provider/cxone/errors";
 import { sandboxForSuite, unique, uniqueEmail } from "../support/sandbox";
+import { partialCreate, whileCxoneFails } from "../support/cxoneFaults";
 
 type Props = Record<string, unknown>;
 
@@ -63,6 +63,7 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
     const calls = (path: string) => f.sandbox.requests().filter((r) => r.path === path).length;
     const ROLE_SEARCH = "/authorization/v1/roles/search";
     const AUTH_SEARCH = "/authorization/v1/login-authenticator/search";
+    const CREATE_PATH = "^/user-management/v1/users$";
     const byEmail = (email: string) =>
         Object.values(cx().users).filter(
             (u) => u.emailAddress.toLowerCase() === email.toLowerCase(),
@@ -207,16 +208,14 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
 
         it("a failed look-up of the role's name is not remembered: the next create asks again", async () => {
             const { endpoint } = await coldEndpoint();
-            f.sandbox.setFaults([
-                { kind: "status", status: 500, server: "cxone", path: ROLE_SEARCH, times: 1 },
-            ]);
             const s = await inputs({ invite: false }, endpoint);
-            await assert.rejects(employee.create(s), (e: Error) =>
-                e.message.startsWith(
-                    `could not read CXone role ${roleId}: CXone answered HTTP 500`,
+            await whileCxoneFails(f, { kind: "status", status: 500, path: ROLE_SEARCH }, () =>
+                assert.rejects(employee.create(s), (e: Error) =>
+                    e.message.startsWith(
+                        `could not read CXone role ${roleId}: CXone answered HTTP 500`,
+                    ),
                 ),
             );
-            f.sandbox.clearFaults();
             assert.deepEqual(byEmail(s.email), [], "nothing created");
             const e = await employee.create(s);
             assert.equal(e.outs.roleName, roleName);
@@ -224,16 +223,14 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
 
         it("a failed look-up of the default authenticator is not remembered either", async () => {
             const { endpoint } = await coldEndpoint();
-            f.sandbox.setFaults([
-                { kind: "status", status: 500, server: "cxone", path: AUTH_SEARCH, times: 1 },
-            ]);
             const s = await inputs({ invite: false }, endpoint);
-            await assert.rejects(employee.create(s), (e: Error) =>
-                e.message.startsWith(
-                    "could not find the tenant's default CXone login authenticator: CXone answered HTTP 500",
+            await whileCxoneFails(f, { kind: "status", status: 500, path: AUTH_SEARCH }, () =>
+                assert.rejects(employee.create(s), (e: Error) =>
+                    e.message.startsWith(
+                        "could not find the tenant's default CXone login authenticator: CXone answered HTTP 500",
+                    ),
                 ),
             );
-            f.sandbox.clearFaults();
             const e = await employee.create(s);
             assert.equal(e.outs.effectiveLoginAuthenticatorId, defaultAuth);
         });
@@ -288,7 +285,7 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
 
         it("the answer lost after CXone created the employee: it is found, exactly one exists, and invited", async () => {
             const { link, endpoint } = await coldEndpoint();
-            link.dropAnswer("POST", /^\/user-management\/v1\/users$/);
+            link.dropAnswer("POST", new RegExp(CREATE_PATH));
             const s = await inputs({}, endpoint);
             const e = await employee.create(s);
             const found = byEmail(s.email);
@@ -306,49 +303,31 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
         it("an error answer is rethrown at once: no look-up for an employee that cannot exist", async () => {
             const s = await inputs();
             f.sandbox.clearRequests();
-            f.sandbox.setFaults([
-                {
-                    kind: "status",
-                    status: 500,
-                    server: "cxone",
-                    method: "POST",
-                    path: "^/user-management/v1/users$",
-                    times: 1,
-                },
-            ]);
-            try {
-                await assert.rejects(employee.create(s), (e: Error) =>
+            const refused = {
+                kind: "status",
+                status: 500,
+                method: "POST",
+                path: CREATE_PATH,
+            } as const;
+            await whileCxoneFails(f, refused, () =>
+                assert.rejects(employee.create(s), (e: Error) =>
                     e.message.startsWith(
                         `could not create CXone employee ${s.email}: CXone answered HTTP 500`,
                     ),
-                );
-            } finally {
-                f.sandbox.clearFaults();
-            }
+                ),
+            );
             assert.equal(calls("/user-management/v2/users/search"), 1, "only the look-up before");
             assert.deepEqual(byEmail(s.email), []);
         });
 
         it("the invite fails: the created employee is recorded (PartialCreateError) for the next up", async () => {
             const s = await inputs();
-            f.sandbox.setFaults([
-                {
-                    kind: "status",
-                    status: 500,
-                    server: "cxone",
-                    path: "^/user-management/v2/users/inviteById$",
-                    times: 1,
-                },
-            ]);
-            let err: PartialCreateError | undefined;
-            try {
-                await employee.create(s).catch((e: PartialCreateError) => {
-                    err = e;
-                });
-            } finally {
-                f.sandbox.clearFaults();
-            }
-            assert.ok(err instanceof PartialCreateError, String(err));
+            const invite = {
+                kind: "status",
+                status: 500,
+                path: "^/user-management/v2/users/inviteById$",
+            } as const;
+            const err = await whileCxoneFails(f, invite, () => partialCreate(employee.create(s)));
             const [made] = byEmail(s.email);
             assert.equal(err.id, made.id);
             assert.match(err.message, new RegExp(`^could not invite CXone employee ${s.email}`));
@@ -367,22 +346,13 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
         it("no read-back after the invite: the outputs are what was sent and what a refresh reads", async () => {
             const s = await inputs();
             // a read of the employee would fail: create makes none
-            f.sandbox.setFaults([
-                {
-                    kind: "status",
-                    status: 500,
-                    server: "cxone",
-                    method: "GET",
-                    path: "^/user-management/v1/users/[^/]+$",
-                    times: 1,
-                },
-            ]);
-            let e: Awaited<ReturnType<typeof employee.create>>;
-            try {
-                e = await employee.create(s);
-            } finally {
-                f.sandbox.clearFaults();
-            }
+            const readFails = {
+                kind: "status",
+                status: 500,
+                method: "GET",
+                path: "^/user-management/v1/users/[^/]+$",
+            } as const;
+            const e = await whileCxoneFails(f, readFails, () => employee.create(s));
             assert.equal(held(e.id).status, "PENDING");
             assert.deepEqual((await employee.read(e.id, e.outs)).props, e.outs);
         });

@@ -4,13 +4,15 @@
 import { strict as assert } from "assert";
 import {
     checkEmployee,
-    DEACTIVATED,
     diffEmployee,
-    employeeAdoptionProblem,
     employeeFields,
-    employeeFromLive,
     employeeNeedsUpdate,
     employeeOutputs,
+} from "../../provider/cxone/employeeLogic";
+import {
+    DEACTIVATED,
+    employeeAdoptionProblem,
+    employeeFromLive,
     GONE,
 } from "../../provider/cxone/employeeLogic";
 import type { EmployeeOutputs, EmployeeState } from "../../provider/cxone/employeeLogic";

@@ -6,6 +6,7 @@ import role from "../../provider/cxone/roleProvider";
 import employee from "../../provider/cxone/employeeProvider";
 import accessKey from "../../provider/cxone/accessKeyProvider";
 import { sandboxForSuite, unique, uniqueEmail } from "../support/sandbox";
+import { whileCxoneFails } from "../support/cxoneFaults";
 
 type Props = Record<string, unknown>;
 
@@ -117,27 +118,21 @@ describe("CXone life-cycle edges (sandbox, HTTP)", function () {
                 .create(await keyInputs(employeeId))
                 .then((k) => accessKey.delete!(k.id, k.outs)); // warm the session
             f.sandbox.clearRequests();
-            f.sandbox.setFaults([
-                {
-                    kind: "reset",
-                    server: "cxone",
-                    method: "POST",
-                    path: "^/access-key-management/v1/access-keys$",
-                    times: 1,
-                },
-            ]);
-            try {
-                await assert.rejects(accessKey.create(s), (e: Error) => {
+            const reset = {
+                kind: "reset",
+                method: "POST",
+                path: "^/access-key-management/v1/access-keys$",
+            } as const;
+            await whileCxoneFails(f, reset, () =>
+                assert.rejects(accessKey.create(s), (e: Error) => {
                     assert.match(
                         e.message,
                         /could not create a CXone access key for employee .*no response from CXone/,
                     );
                     assert.ok(!/accessKeySecret|[A-Za-z0-9]{36}/.test(e.message), e.message);
                     return true;
-                });
-            } finally {
-                f.sandbox.clearFaults();
-            }
+                }),
+            );
             const posts = f
                 .writes()
                 .filter((w) => w.method === "POST" && w.path.startsWith("/access-key-management/"));

@@ -6,10 +6,12 @@ import { strict as assert } from "assert";
 import role from "../../provider/cxone/roleProvider";
 import type { RoleState } from "../../provider/cxone/roleLogic";
 import { sandboxForSuite, unique } from "../support/sandbox";
+import { whileCxoneFails } from "../support/cxoneFaults";
 
 type Props = Record<string, unknown>;
 const CREATE = "Employees: Create and Edit";
 const VIEW = "Employees: View";
+const CREATE_PATH = "^/authorization/roleByPermissions$";
 
 describe("Role provider (sandbox, HTTP): exact writes and end states", function () {
     this.timeout(30_000);
@@ -170,17 +172,9 @@ describe("Role provider (sandbox, HTTP): exact writes and end states", function 
 
         it("no answer and no role: CXone's failure is reported as it is, nothing is created", async () => {
             const s = await inputs();
-            f.sandbox.setFaults([
-                {
-                    kind: "reset",
-                    server: "cxone",
-                    method: "POST",
-                    path: "^/authorization/roleByPermissions$",
-                    times: 1,
-                },
-            ]);
-            try {
-                await assert.rejects(role.create(s), (e: Error) => {
+            const reset = { kind: "reset", method: "POST", path: CREATE_PATH } as const;
+            await whileCxoneFails(f, reset, () =>
+                assert.rejects(role.create(s), (e: Error) => {
                     assert.match(
                         e.message,
                         new RegExp(
@@ -188,34 +182,21 @@ describe("Role provider (sandbox, HTTP): exact writes and end states", function 
                         ),
                     );
                     return true;
-                });
-            } finally {
-                f.sandbox.clearFaults();
-            }
+                }),
+            );
             assert.deepEqual(byName(s.name), []);
         });
 
         it("an error answer is rethrown at once: no look-up for a role that cannot exist", async () => {
             const s = await inputs();
             f.sandbox.clearRequests();
-            f.sandbox.setFaults([
-                {
-                    kind: "status",
-                    status: 500,
-                    server: "cxone",
-                    path: "^/authorization/roleByPermissions$",
-                    times: 1,
-                },
-            ]);
-            try {
-                await assert.rejects(role.create(s), (e: Error) =>
+            await whileCxoneFails(f, { kind: "status", status: 500, path: CREATE_PATH }, () =>
+                assert.rejects(role.create(s), (e: Error) =>
                     e.message.startsWith(
                         `could not create CXone role "${s.name}": CXone answered HTTP 500`,
                     ),
-                );
-            } finally {
-                f.sandbox.clearFaults();
-            }
+                ),
+            );
             assert.equal(searches(), 1, "only the look-up before the create");
             assert.deepEqual(byName(s.name), []);
         });

@@ -12,8 +12,8 @@ import {
     STEP_TOKEN,
     STEP_USERHUB,
     verifyConnection,
-    type VerifyResult,
 } from "../../provider/verify/verify";
+import type { VerifyResult } from "../../provider/verify/verify";
 import { startSandbox, type RunningSandbox } from "../../sandbox/index";
 import { closedPort } from "../support/loopbackServer";
 
