@@ -7,6 +7,7 @@ import accessKey from "../../provider/cxone/accessKeyProvider";
 import type { AccessKeyOutputs, AccessKeyState } from "../../provider/cxone/accessKeyLogic";
 import { forgetKeyReads } from "../../provider/cxone/keyReads";
 import { sandboxForSuite } from "../support/sandbox";
+import { IN_PLACE, NO_CHANGE, replacing } from "../support/cxoneDiffs";
 import { partialCreate, whileCxoneFails } from "../support/cxoneFaults";
 import { newKeyHolder } from "../support/cxoneKeyHolder";
 
@@ -60,18 +61,12 @@ describe("AccessKey provider (sandbox, HTTP): exact outputs and keys", function 
         it("answers exactly the engine's fields: changes and replaces", async () => {
             const s = await inputs();
             const k = await accessKey.create(s);
-            assert.deepEqual(await accessKey.diff(k.id, k.outs, s), {
-                changes: false,
-                replaces: [],
-            });
-            assert.deepEqual(await accessKey.diff(k.id, k.outs, { ...s, employeeId: "u-2" }), {
-                changes: true,
-                replaces: ["employeeId"],
-            });
-            assert.deepEqual(await accessKey.diff(k.id, k.outs, { ...s, active: false }), {
-                changes: true,
-                replaces: [],
-            });
+            assert.deepEqual(await accessKey.diff(k.id, k.outs, s), NO_CHANGE);
+            assert.deepEqual(
+                await accessKey.diff(k.id, k.outs, { ...s, employeeId: "u-2" }),
+                replacing("employeeId"),
+            );
+            assert.deepEqual(await accessKey.diff(k.id, k.outs, { ...s, active: false }), IN_PLACE);
         });
     });
 
@@ -132,10 +127,7 @@ describe("AccessKey provider (sandbox, HTTP): exact outputs and keys", function 
                 "the recorded secret is the key's",
             );
             // the next up sees the difference and switches it off
-            assert.deepEqual(await accessKey.diff(err.id, props, s), {
-                changes: true,
-                replaces: [],
-            });
+            assert.deepEqual(await accessKey.diff(err.id, props, s), IN_PLACE);
         });
     });
 
@@ -283,10 +275,7 @@ describe("AccessKey provider (sandbox, HTTP): exact outputs and keys", function 
             const still = (await accessKey.update(r.id, waiting, third)).outs;
             assert.equal(still.keyRotation, "2", "the current key is still rotation 2's");
             assert.equal(still.accessKeyId, r.outs.accessKeyId);
-            assert.deepEqual(await accessKey.diff(r.id, still, third), {
-                changes: false,
-                replaces: [],
-            });
+            assert.deepEqual(await accessKey.diff(r.id, still, third), NO_CHANGE);
             // Okta switches to rotation 2's key: that rotation ends and rotation 3 starts
             assert.equal(await signIn(r.outs.accessKeyId, r.outs.secret), 200);
             f.sandbox.clearRequests();

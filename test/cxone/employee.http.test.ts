@@ -7,6 +7,7 @@ import employee from "../../provider/cxone/employeeProvider";
 import role from "../../provider/cxone/roleProvider";
 import type { EmployeeState } from "../../provider/cxone/employeeLogic";
 import { sandboxForSuite, unique, uniqueEmail } from "../support/sandbox";
+import { IN_PLACE, NO_CHANGE, replacing } from "../support/cxoneDiffs";
 import { partialCreate, whileCxoneFails } from "../support/cxoneFaults";
 
 type Props = Record<string, unknown>;
@@ -89,15 +90,12 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
         it("answers exactly the engine's fields: changes and replaces", async () => {
             const s = await inputs();
             const olds = { ...s, status: "PENDING", effectiveLoginAuthenticatorId: defaultAuth };
-            assert.deepEqual(await employee.diff("u", olds, s), { changes: false, replaces: [] });
-            assert.deepEqual(await employee.diff("u", olds, { ...s, email: "new@example.com" }), {
-                changes: true,
-                replaces: ["email"],
-            });
-            assert.deepEqual(await employee.diff("u", olds, { ...s, billable: true }), {
-                changes: true,
-                replaces: [],
-            });
+            assert.deepEqual(await employee.diff("u", olds, s), NO_CHANGE);
+            assert.deepEqual(
+                await employee.diff("u", olds, { ...s, email: "new@example.com" }),
+                replacing("email"),
+            );
+            assert.deepEqual(await employee.diff("u", olds, { ...s, billable: true }), IN_PLACE);
         });
     });
 

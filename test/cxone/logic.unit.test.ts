@@ -28,7 +28,7 @@ import {
     isRetryable,
     retryAfterMs,
 } from "../../provider/cxone/retry";
-import { CxoneError, errorFacts, scrub } from "../../provider/cxone/errors";
+import { errorFacts, scrub } from "../../provider/cxone/errors";
 import { adminAccessKey, isLoopbackUrl } from "../../provider/cxone/credentials";
 import { UNKNOWN } from "../../provider/cxone/validation";
 import { forwarder } from "../../provider/framework/forwarder";
@@ -381,28 +381,6 @@ describe("CXone pure logic", () => {
                     path: "/x",
                 }),
                 { code: "Unauthorized", detail: "Invalid or expired token" },
-            );
-        });
-        it("CxoneError message names the operation and status", () => {
-            const e = new CxoneError({
-                operation: 'create CXone role "SCIM"',
-                status: 409,
-                code: "ROLE_NAME_EXISTS",
-                detail: "exists",
-                attempts: 1,
-            });
-            assert.equal(
-                e.message,
-                'could not create CXone role "SCIM": CXone answered HTTP 409 (code ROLE_NAME_EXISTS: exists)',
-            );
-            assert.equal(
-                new CxoneError({
-                    operation: "revoke CXone access key K",
-                    status: undefined,
-                    detail: "ECONNRESET",
-                    attempts: 6,
-                }).message,
-                "could not revoke CXone access key K: no response from CXone (ECONNRESET) (after 6 attempts)",
             );
         });
     });

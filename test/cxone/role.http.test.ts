@@ -6,6 +6,7 @@ import { strict as assert } from "assert";
 import role from "../../provider/cxone/roleProvider";
 import type { RoleState } from "../../provider/cxone/roleLogic";
 import { sandboxForSuite, unique } from "../support/sandbox";
+import { IN_PLACE, NO_CHANGE, replacing } from "../support/cxoneDiffs";
 import { whileCxoneFails } from "../support/cxoneFaults";
 
 type Props = Record<string, unknown>;
@@ -52,15 +53,12 @@ describe("Role provider (sandbox, HTTP): exact writes and end states", function 
         it("answers exactly the engine's fields: changes and replaces", async () => {
             const s = await inputs();
             const olds = { ...s, roleId: "r", roleName: s.name, adopted: false };
-            assert.deepEqual(await role.diff("r", olds, s), { changes: false, replaces: [] });
-            assert.deepEqual(await role.diff("r", olds, { ...s, name: "Other" }), {
-                changes: true,
-                replaces: ["name"],
-            });
-            assert.deepEqual(await role.diff("r", olds, { ...s, status: "INACTIVE" }), {
-                changes: true,
-                replaces: [],
-            });
+            assert.deepEqual(await role.diff("r", olds, s), NO_CHANGE);
+            assert.deepEqual(
+                await role.diff("r", olds, { ...s, name: "Other" }),
+                replacing("name"),
+            );
+            assert.deepEqual(await role.diff("r", olds, { ...s, status: "INACTIVE" }), IN_PLACE);
         });
     });
 
