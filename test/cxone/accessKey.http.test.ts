@@ -132,13 +132,6 @@ describe("AccessKey provider (sandbox, HTTP): exact outputs and keys", function 
     });
 
     describe("read", () => {
-        it("without stored properties: an error naming the key and the fix", async () => {
-            await assert.rejects(
-                accessKey.read("K-42"),
-                (e: Error) =>
-                    e.message === "no stored properties for access key K-42: run `pulumi refresh`",
-            );
-        });
         it("returns the id, the live key as props and as inputs", async () => {
             const s = await inputs();
             const k = await accessKey.create(s);

@@ -15,6 +15,7 @@ import {
     withSchedule,
 } from "../../provider/cxone/accessKeyLogic";
 import { UNKNOWN } from "../../provider/cxone/validation";
+import { assertRefusals, reasonsFor, tooLong, type CheckRow } from "../support/cxoneChecks";
 
 const endpoint = {
     issuerUrl: "https://cxone.niceincontact.com",
@@ -23,11 +24,7 @@ const endpoint = {
 const T0 = Date.parse("2026-06-01T00:00:00.000Z");
 const DAY = 86_400_000;
 const iso = (t: number) => new Date(t).toISOString();
-const reasons = (change: Record<string, unknown>) =>
-    checkAccessKey({ endpoint, employeeId: "u-1", ...change }).failures.map((f) => [
-        f.property,
-        f.reason,
-    ]);
+const reasons = reasonsFor(checkAccessKey, { endpoint, employeeId: "u-1" });
 
 const key: AccessKeyOutputs = {
     endpoint,
@@ -60,19 +57,11 @@ describe("AccessKey rules (pure)", () => {
         });
 
         it("each bad input is one failure with its own message", () => {
-            const rows: [Record<string, unknown>, string, string][] = [
+            const rows: CheckRow[] = [
                 [{ employeeId: "" }, "employeeId", "employeeId is required and must not be empty"],
-                [
-                    { employeeId: "u".repeat(101) },
-                    "employeeId",
-                    "employeeId must be at most 100 characters (got 101)",
-                ],
+                tooLong("employeeId", 100),
                 [{ active: "true" }, "active", "active must be true or false"],
-                [
-                    { rotation: "r".repeat(201) },
-                    "rotation",
-                    "rotation must be at most 200 characters (got 201)",
-                ],
+                tooLong("rotation", 200),
                 [{ rotation: 2 }, "rotation", "rotation must be a string"],
                 [
                     { rotateAfterDays: 0 },
@@ -100,8 +89,7 @@ describe("AccessKey rules (pure)", () => {
                     "endpoint is required: an object with issuerUrl and areaUrl (see provider/cxone/discovery/regions.ts)",
                 ],
             ];
-            for (const [change, property, reason] of rows)
-                assert.deepEqual(reasons(change), [[property, reason]], JSON.stringify(change));
+            assertRefusals(reasons, rows);
             for (const ok of [
                 { rotateAfterDays: 1 },
                 { rotateAfterDays: 3650 },

@@ -17,6 +17,7 @@ import {
 } from "../../provider/cxone/employeeLogic";
 import type { EmployeeOutputs, EmployeeState } from "../../provider/cxone/employeeLogic";
 import type { EmployeeRecord } from "../../provider/cxone/client";
+import { assertRefusals, reasonsFor, tooLong, type CheckRow } from "../support/cxoneChecks";
 
 const endpoint = {
     issuerUrl: "https://cxone.niceincontact.com",
@@ -29,8 +30,7 @@ const good = {
     lastName: "AccessKey",
     roleId: "r-1",
 };
-const reasons = (change: Record<string, unknown>) =>
-    checkEmployee({ ...good, ...change }).failures.map((f) => [f.property, f.reason]);
+const reasons = reasonsFor(checkEmployee, good);
 
 const state: EmployeeState = {
     endpoint,
@@ -94,7 +94,7 @@ describe("Employee rules (pure)", () => {
         });
 
         it("each bad input is one failure with its own message", () => {
-            const rows: [Record<string, unknown>, string, string][] = [
+            const rows: CheckRow[] = [
                 [{ email: undefined }, "email", "email is required and must be a string"],
                 [{ email: " " }, "email", "email is required and must not be empty"],
                 [
@@ -103,23 +103,11 @@ describe("Employee rules (pure)", () => {
                     "email must be at most 254 characters (got 255)",
                 ],
                 [{ firstName: 1 }, "firstName", "firstName is required and must be a string"],
-                [
-                    { firstName: "f".repeat(51) },
-                    "firstName",
-                    "firstName must be at most 50 characters (got 51)",
-                ],
+                tooLong("firstName", 50),
                 [{ lastName: "" }, "lastName", "lastName is required and must not be empty"],
-                [
-                    { lastName: "l".repeat(51) },
-                    "lastName",
-                    "lastName must be at most 50 characters (got 51)",
-                ],
+                tooLong("lastName", 50),
                 [{ roleId: undefined }, "roleId", "roleId is required and must be a string"],
-                [
-                    { roleId: "r".repeat(101) },
-                    "roleId",
-                    "roleId must be at most 100 characters (got 101)",
-                ],
+                tooLong("roleId", 100),
                 [{ billable: "false" }, "billable", "billable must be true or false"],
                 [
                     { loginAuthenticatorId: "" },
@@ -131,26 +119,17 @@ describe("Employee rules (pure)", () => {
                     "loginAuthenticatorId",
                     "loginAuthenticatorId must be a string",
                 ],
-                [
-                    { loginAuthenticatorId: "a".repeat(101) },
-                    "loginAuthenticatorId",
-                    "loginAuthenticatorId must be at most 100 characters (got 101)",
-                ],
+                tooLong("loginAuthenticatorId", 100),
                 [{ invite: "yes" }, "invite", "invite must be true or false"],
                 [{ adoptExisting: 0 }, "adoptExisting", "adoptExisting must be true or false"],
-                [
-                    { adoptEmployeeId: "u".repeat(101) },
-                    "adoptEmployeeId",
-                    "adoptEmployeeId must be at most 100 characters (got 101)",
-                ],
+                tooLong("adoptEmployeeId", 100),
                 [
                     { endpoint: [] },
                     "endpoint",
                     "endpoint is required: an object with issuerUrl and areaUrl (see provider/cxone/discovery/regions.ts)",
                 ],
             ];
-            for (const [change, property, reason] of rows)
-                assert.deepEqual(reasons(change), [[property, reason]], JSON.stringify(change));
+            assertRefusals(reasons, rows);
         });
 
         it("email shape: one @, something on both sides, a dot in the domain, no spaces anywhere", () => {

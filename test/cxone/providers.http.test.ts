@@ -377,6 +377,24 @@ describe("CXone providers against the sandbox (HTTP)", function () {
         });
     });
 
+    describe("read without stored properties", () => {
+        const cases = [
+            ["role", role, "r-42"],
+            ["employee", employee, "u-42"],
+            ["access key", accessKey, "K-42"],
+        ] as const;
+        for (const [kind, p, id] of cases) {
+            it(`a ${kind}: an error naming it and the fix`, async () => {
+                await assert.rejects(
+                    p.read(id),
+                    (e: Error) =>
+                        e.message ===
+                        `no stored properties for ${kind} ${id}: run \`pulumi refresh\``,
+                );
+            });
+        }
+    });
+
     describe("faults", () => {
         it("retries 429 and 503 (honouring Retry-After) and creates exactly one role", async () => {
             f.sandbox.setFaults([

@@ -229,13 +229,6 @@ describe("Role provider (sandbox, HTTP): exact writes and end states", function 
                 inputs: s,
             });
         });
-        it("without stored properties: an error naming the role and the fix", async () => {
-            await assert.rejects(
-                role.read("r-42"),
-                (e: Error) =>
-                    e.message === "no stored properties for role r-42: run `pulumi refresh`",
-            );
-        });
         it("a role CXone does not have is gone", async () => {
             const r = await role.create(await inputs());
             assert.deepEqual(await role.read("no-such-role", r.outs), { id: "" });

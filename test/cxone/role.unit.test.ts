@@ -17,6 +17,7 @@ import {
 } from "../../provider/cxone/roleLogic";
 import type { RoleRecord } from "../../provider/cxone/client";
 import { UNKNOWN } from "../../provider/cxone/validation";
+import { assertRefusals, reasonsFor, tooLong, type CheckRow } from "../support/cxoneChecks";
 
 const endpoint = {
     issuerUrl: "https://cxone.niceincontact.com",
@@ -26,11 +27,7 @@ const FORBIDDEN_HINT = '(CXone forbids / \\ + ! ? < > # & , % ")';
 const CREATE = "Employees: Create and Edit";
 const VIEW = "Employees: View";
 
-const reasons = (news: Record<string, unknown>) =>
-    checkRole({ endpoint, name: "SCIM Access Key", ...news }).failures.map((f) => [
-        f.property,
-        f.reason,
-    ]);
+const reasons = reasonsFor(checkRole, { endpoint, name: "SCIM Access Key" });
 
 /** A role as a stack declares it, after check(). */
 const state: RoleState = {
@@ -124,13 +121,9 @@ describe("Role rules (pure)", () => {
         });
 
         it("each bad input is one failure with its own message", () => {
-            const rows: [Record<string, unknown>, string, string][] = [
+            const rows: CheckRow[] = [
                 [{ name: 7 }, "name", "name is required and must be a string"],
-                [
-                    { description: "d".repeat(1001) },
-                    "description",
-                    "description must be at most 1000 characters (got 1001)",
-                ],
+                tooLong("description", 1000),
                 [{ description: 5 }, "description", "description must be a string"],
                 [
                     { permissions: "Employees: View" },
@@ -164,19 +157,14 @@ describe("Role rules (pure)", () => {
                 ],
                 [{ status: "DELETED" }, "status", "status must be one of ACTIVE, INACTIVE"],
                 [{ adoptExisting: "yes" }, "adoptExisting", "adoptExisting must be true or false"],
-                [
-                    { adoptRoleId: "r".repeat(101) },
-                    "adoptRoleId",
-                    "adoptRoleId must be at most 100 characters (got 101)",
-                ],
+                tooLong("adoptRoleId", 100),
                 [
                     { allowUnknownPermissions: 1, permissions: [VIEW] },
                     "allowUnknownPermissions",
                     "allowUnknownPermissions must be true or false",
                 ],
             ];
-            for (const [news, property, reason] of rows)
-                assert.deepEqual(reasons(news), [[property, reason]], JSON.stringify(news));
+            assertRefusals(reasons, rows);
         });
 
         it("the endpoint is checked too", () => {

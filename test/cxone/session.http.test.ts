@@ -309,16 +309,20 @@ describe("CXone session over HTTP", function () {
     });
 
     describe("who the key is", () => {
-        it("tenant id: the endpoint's first, then the access token's, then the id_token's, then the key's", async () => {
+        // sign-ins answer these tokens' claims (no id_token when none given); API calls answer 200
+        const signInWith = (access: Record<string, unknown>, id?: Record<string, unknown>) =>
             serve(
                 () => ({ status: 200, body: {} }),
                 () => ({
                     status: 200,
-                    body: {
-                        access_token: token({ tenantId: "T-access", userId: "U-access" }),
-                        id_token: jwtWith({ tenantId: "T-id", userId: "U-id" }),
-                    },
+                    body: { access_token: token(access), id_token: id && jwtWith(id) },
                 }),
+            );
+
+        it("tenant id: the endpoint's first, then the access token's, then the id_token's, then the key's", async () => {
+            signInWith(
+                { tenantId: "T-access", userId: "U-access" },
+                { tenantId: "T-id", userId: "U-id" },
             );
             assert.equal(await local({ tenantId: "T-endpoint" }).tenantId(), "T-endpoint");
             assert.deepEqual(await local({ tenantId: "T-endpoint" }).identity(), {
@@ -333,25 +337,13 @@ describe("CXone session over HTTP", function () {
         });
 
         it("claims only in the id_token are used", async () => {
-            serve(
-                () => ({ status: 200, body: {} }),
-                () => ({
-                    status: 200,
-                    body: {
-                        access_token: token({}),
-                        id_token: jwtWith({ tenantId: "T-id", sub: "user:U-id" }),
-                    },
-                }),
-            );
+            signInWith({}, { tenantId: "T-id", sub: "user:U-id" });
             assert.deepEqual(await local().identity(), { tenantId: "T-id", userId: "U-id" });
             assert.equal(await local().tenantId(), "T-id");
         });
 
         it("no claims: the key's own tenant id, else a stop naming the fact and cxone:tenantId", async () => {
-            serve(
-                () => ({ status: 200, body: {} }),
-                () => ({ status: 200, body: { access_token: token({}) } }),
-            );
+            signInWith({});
             const withTenant = new CxoneSession(
                 { issuerUrl: srv.url, areaUrl: srv.url, apiUrl: srv.url },
                 { ...KEY, tenantId: "T-key" },
