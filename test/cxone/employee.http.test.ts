@@ -217,7 +217,8 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
                 path: AUTH_SEARCH,
                 refusal: () =>
                     "could not find the tenant's default CXone login authenticator: CXone answered HTTP 500",
-                learned: (o: EmployeeOutputs) => assert.equal(o.effectiveLoginAuthenticatorId, defaultAuth),
+                learned: (o: EmployeeOutputs) =>
+                    assert.equal(o.effectiveLoginAuthenticatorId, defaultAuth),
             },
         ];
         for (const c of failedLookUps) {
