@@ -33,12 +33,9 @@ import {
     sandboxRegion,
 } from "../../provider/cxone/discovery/regions";
 import { urlsOf } from "../support/regionUrls";
+import { NA1_ENDPOINT as ep } from "../support/cxoneEndpoint";
 
 const runs = { numRuns: 300 };
-const ep = {
-    issuerUrl: "https://cxone.niceincontact.com",
-    areaUrl: "https://na1.nice-incontact.com",
-};
 const word = fc.stringMatching(/^[A-Za-z0-9]{1,12}$/);
 const json = fc.jsonValue();
 

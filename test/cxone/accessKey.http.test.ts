@@ -9,7 +9,7 @@ import { forgetKeyReads } from "../../provider/cxone/keyReads";
 import { sandboxForSuite } from "../support/sandbox";
 import { IN_PLACE, NO_CHANGE, replacing } from "../support/cxoneDiffs";
 import { partialCreate, whileCxoneFails } from "../support/cxoneFaults";
-import { newKeyHolder } from "../support/cxoneKeyHolder";
+import { keySignInStatus, newKeyHolder } from "../support/cxoneKeyHolder";
 
 type Props = Record<string, unknown>;
 
@@ -28,14 +28,8 @@ describe("AccessKey provider (sandbox, HTTP): exact outputs and keys", function 
             .filter((w) => !w.path.startsWith("/authentication/"))
             .map((w) => `${w.method} ${w.path.split("?")[0]}`);
     const KEYS = "/access-key-management/v1/access-keys";
-    const signIn = async (id: string, secret: string) =>
-        (
-            await fetch(`${f.sandbox.urls.cxone}/authentication/v1/token/access-key`, {
-                method: "POST",
-                headers: { "content-type": "application/json" },
-                body: JSON.stringify({ accessKeyId: id, accessKeySecret: secret }),
-            })
-        ).status;
+    const signIn = (id: string, secret: string) =>
+        keySignInStatus(f.sandbox.urls.cxone, id, secret);
 
     async function inputs(extra: Props = {}): Promise<AccessKeyState> {
         const { inputs, failures } = await accessKey.check(

@@ -18,11 +18,9 @@ import {
 import type { EmployeeOutputs, EmployeeState } from "../../provider/cxone/employeeLogic";
 import type { EmployeeRecord } from "../../provider/cxone/client";
 import { assertRefusals, reasonsFor, tooLong, type CheckRow } from "../support/cxoneChecks";
+import { NA1_ENDPOINT as endpoint } from "../support/cxoneEndpoint";
+import { assertDiffRows, kinds, UNCHANGED, type DiffRow } from "../support/cxoneDiffs";
 
-const endpoint = {
-    issuerUrl: "https://cxone.niceincontact.com",
-    areaUrl: "https://na1.nice-incontact.com",
-};
 const good = {
     endpoint,
     email: "scim-key@example.com",
@@ -171,37 +169,29 @@ describe("Employee rules (pure)", () => {
             invite: false,
             adoptExisting: true,
         };
-        const d = (o: Record<string, unknown>, n: Record<string, unknown>) => {
-            const r = diffEmployee(o, n);
-            return { changes: r.changes, changed: r.changed, replaces: r.replaces };
-        };
-        const none = { changes: false, changed: [], replaces: [] };
+        const d = (o: Record<string, unknown>, n: Record<string, unknown>) =>
+            kinds(diffEmployee(o, n));
 
         it("email case, invite and adoption switches are no change", () => {
-            assert.deepEqual(d(old, news), none);
-            assert.deepEqual(d(old, { ...news, adoptEmployeeId: "u-1" }), none);
+            assert.deepEqual(d(old, news), UNCHANGED);
+            assert.deepEqual(d(old, { ...news, adoptEmployeeId: "u-1" }), UNCHANGED);
         });
         it("each field alone: a new email replaces, the rest update in place", () => {
-            const rows: [Record<string, unknown>, string[], string[]][] = [
+            const rows: DiffRow[] = [
                 [{ email: "other@example.com" }, ["email"], ["email"]],
                 [{ firstName: "A" }, ["firstName"], []],
                 [{ lastName: "B" }, ["lastName"], []],
                 [{ roleId: "r-2" }, ["roleId"], []],
                 [{ billable: true }, ["billable"], []],
             ];
-            for (const [change, changed, replaces] of rows)
-                assert.deepEqual(
-                    d(old, { ...news, ...change }),
-                    { changes: true, changed, replaces },
-                    JSON.stringify(change),
-                );
+            assertDiffRows((change) => d(old, { ...news, ...change }), rows);
         });
         it("an email missing on either side is a replace", () => {
             assert.deepEqual(d({ ...old, email: undefined }, news).replaces, ["email"]);
             assert.deepEqual(d(old, { ...news, email: undefined }).replaces, ["email"]);
         });
         it("an explicit authenticator is compared with the one in effect, else with the last input", () => {
-            assert.deepEqual(d(old, { ...news, loginAuthenticatorId: "la-1" }), none);
+            assert.deepEqual(d(old, { ...news, loginAuthenticatorId: "la-1" }), UNCHANGED);
             assert.deepEqual(d(old, { ...news, loginAuthenticatorId: "la-2" }), {
                 changes: true,
                 changed: ["loginAuthenticatorId"],
@@ -212,7 +202,7 @@ describe("Employee rules (pure)", () => {
                 effectiveLoginAuthenticatorId: undefined,
                 loginAuthenticatorId: "la-7",
             };
-            assert.deepEqual(d(noEffective, { ...news, loginAuthenticatorId: "la-7" }), none);
+            assert.deepEqual(d(noEffective, { ...news, loginAuthenticatorId: "la-7" }), UNCHANGED);
             assert.deepEqual(d(noEffective, { ...news, loginAuthenticatorId: "la-1" }).changed, [
                 "loginAuthenticatorId",
             ]);
@@ -226,7 +216,7 @@ describe("Employee rules (pure)", () => {
                 replaces: [],
             });
             for (const status of ["UNREGISTERED", "PENDING", "ACTIVE", "DELETED"])
-                assert.deepEqual(d({ ...old, status }, news), none, status);
+                assert.deepEqual(d({ ...old, status }, news), UNCHANGED, status);
         });
         it("another tenant replaces, a new apiUrl updates", () => {
             assert.deepEqual(

@@ -6,8 +6,10 @@ import role from "../../provider/cxone/roleProvider";
 import employee from "../../provider/cxone/employeeProvider";
 import accessKey from "../../provider/cxone/accessKeyProvider";
 import { sandboxForSuite, unique, uniqueEmail } from "../support/sandbox";
+import { checkedCreate } from "../support/cxoneCreated";
 import { IN_PLACE, verdict } from "../support/cxoneDiffs";
 import { whileCxoneFails } from "../support/cxoneFaults";
+import { keySignInStatus } from "../support/cxoneKeyHolder";
 
 type Props = Record<string, unknown>;
 
@@ -19,31 +21,16 @@ describe("CXone life-cycle edges (sandbox, HTTP)", function () {
     const keysOf = (userId: string) =>
         Object.values(cx().accessKeys).filter((k) => k.userId === userId);
 
-    async function makeRole() {
-        const { inputs, failures } = await role.check(
-            {},
-            { endpoint: f.endpoint, name: unique("Life") },
-        );
-        assert.deepEqual(failures, []);
-        const r = await role.create(inputs);
-        return { id: r.id, outs: r.outs as Props, inputs };
-    }
-    async function makeEmployee(roleId: string) {
-        const { inputs, failures } = await employee.check(
-            {},
-            {
-                endpoint: f.endpoint,
-                email: uniqueEmail("life"),
-                firstName: "Li",
-                lastName: "Fe",
-                roleId,
-                invite: false,
-            },
-        );
-        assert.deepEqual(failures, []);
-        const r = await employee.create(inputs);
-        return { id: r.id, outs: r.outs as Props, inputs };
-    }
+    const makeRole = () => checkedCreate(role, { endpoint: f.endpoint, name: unique("Life") });
+    const makeEmployee = (roleId: string) =>
+        checkedCreate(employee, {
+            endpoint: f.endpoint,
+            email: uniqueEmail("life"),
+            firstName: "Li",
+            lastName: "Fe",
+            roleId,
+            invite: false,
+        });
     async function keyInputs(employeeId: string, extra: Props = {}) {
         const { inputs, failures } = await accessKey.check(
             {},
@@ -52,14 +39,8 @@ describe("CXone life-cycle edges (sandbox, HTTP)", function () {
         assert.deepEqual(failures, []);
         return inputs!;
     }
-    const signsIn = async (id: string, secret: string) =>
-        (
-            await fetch(`${f.sandbox.urls.cxone}/authentication/v1/token/access-key`, {
-                method: "POST",
-                headers: { "content-type": "application/json" },
-                body: JSON.stringify({ accessKeyId: id, accessKeySecret: secret }),
-            })
-        ).status;
+    const signsIn = (id: string, secret: string) =>
+        keySignInStatus(f.sandbox.urls.cxone, id, secret);
 
     describe("AccessKey active: false", () => {
         let employeeId: string;

@@ -33,24 +33,10 @@ import { adminAccessKey, isLoopbackUrl } from "../../provider/cxone/credentials"
 import { UNKNOWN } from "../../provider/cxone/validation";
 import { forwarder } from "../../provider/framework/forwarder";
 import * as pulumi from "@pulumi/pulumi";
-
-const ep = {
-    issuerUrl: "https://cxone.niceincontact.com",
-    areaUrl: "https://na1.nice-incontact.com",
-};
+import { NA1_ENDPOINT as ep } from "../support/cxoneEndpoint";
 
 describe("CXone pure logic", () => {
     describe("role diff", () => {
-        const old = {
-            endpoint: ep,
-            name: "SCIM",
-            description: "d",
-            permissions: ["A", "B"],
-            status: "ACTIVE",
-            adoptExisting: false,
-            roleId: "r",
-            roleName: "SCIM",
-        };
         const same = {
             endpoint: ep,
             name: "SCIM",
@@ -58,6 +44,14 @@ describe("CXone pure logic", () => {
             permissions: ["B", "A"],
             status: "ACTIVE",
             adoptExisting: true,
+        };
+        // the stored state: the same role, its permissions in another order, adopted or not
+        const old = {
+            ...same,
+            permissions: ["A", "B"],
+            adoptExisting: false,
+            roleId: "r",
+            roleName: "SCIM",
         };
         it("no change (permission order and adoptExisting do not matter)", () =>
             assert.deepEqual(diffRole(old, same), { changes: false, replaces: [], changed: [] }));

@@ -7,6 +7,7 @@ import employee from "../../provider/cxone/employeeProvider";
 import accessKey from "../../provider/cxone/accessKeyProvider";
 import type { Provider } from "../../provider/framework/defineProvider";
 import { sandboxForSuite, unique, uniqueEmail } from "../support/sandbox";
+import { checkedCreate } from "../support/cxoneCreated";
 import { IN_PLACE, verdict } from "../support/cxoneDiffs";
 
 type Props = Record<string, unknown>;
@@ -24,32 +25,17 @@ describe("CXone providers against the sandbox (HTTP)", function () {
     this.timeout(30_000);
     const f = sandboxForSuite();
 
-    async function makeRole(extra: Props = {}) {
-        const { inputs, failures } = await role.check(
-            {},
-            { endpoint: f.endpoint, name: unique("SCIM Key"), ...extra },
-        );
-        assert.deepEqual(failures, []);
-        const r = await role.create(inputs);
-        return { id: r.id, outs: r.outs as Props, inputs };
-    }
-
-    async function makeEmployee(roleId: string, extra: Props = {}) {
-        const { inputs, failures } = await employee.check(
-            {},
-            {
-                endpoint: f.endpoint,
-                email: uniqueEmail("scim"),
-                firstName: "SCIM",
-                lastName: "AccessKey",
-                roleId,
-                ...extra,
-            },
-        );
-        assert.deepEqual(failures, []);
-        const r = await employee.create(inputs);
-        return { id: r.id, outs: r.outs as Props, inputs };
-    }
+    const makeRole = (extra: Props = {}) =>
+        checkedCreate(role, { endpoint: f.endpoint, name: unique("SCIM Key"), ...extra });
+    const makeEmployee = (roleId: string, extra: Props = {}) =>
+        checkedCreate(employee, {
+            endpoint: f.endpoint,
+            email: uniqueEmail("scim"),
+            firstName: "SCIM",
+            lastName: "AccessKey",
+            roleId,
+            ...extra,
+        });
 
     describe("Role", () => {
         it("creates an active role with the SCIM permissions, reads it back unchanged", async () => {
@@ -254,15 +240,8 @@ describe("CXone providers against the sandbox (HTTP)", function () {
             employeeId = (await makeEmployee((await makeRole()).id, { invite: false })).id;
         });
 
-        async function makeKey(extra: Props = {}) {
-            const { inputs, failures } = await accessKey.check(
-                {},
-                { endpoint: f.endpoint, employeeId, ...extra },
-            );
-            assert.deepEqual(failures, []);
-            const r = await accessKey.create(inputs);
-            return { id: r.id, outs: r.outs as Props, inputs };
-        }
+        const makeKey = (extra: Props = {}) =>
+            checkedCreate(accessKey, { endpoint: f.endpoint, employeeId, ...extra });
         /** Okta signs in with the key once: a rotation then keeps it working (never used: revoked). */
         async function usedKey(extra: Props = {}) {
             const k = await makeKey(extra);
