@@ -6,8 +6,8 @@ import role from "../../provider/cxone/roleProvider";
 import employee from "../../provider/cxone/employeeProvider";
 import accessKey from "../../provider/cxone/accessKeyProvider";
 import { forgetKeyReads } from "../../provider/cxone/keyReads";
-import { sandboxForSuite, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
-import { checkedCreate } from "../support/cxoneCreated";
+import { sandboxForSuite, CxoneFixture } from "../support/sandbox";
+import { checkedCreate, createdEmployee, createdRole } from "../support/cxoneCreated";
 import { IN_PLACE, verdict } from "../support/cxoneDiffs";
 
 type Props = Record<string, unknown>;
@@ -21,18 +21,9 @@ describe("drift: read() maps every field after an out-of-band change (sandbox, H
         api = await f.adminApi();
     });
 
-    const makeRole = (extra: Props = {}) =>
-        checkedCreate(role, { endpoint: f.endpoint, name: unique("Drift"), ...extra });
+    const makeRole = (extra: Props = {}) => createdRole(f.endpoint, "Drift", extra);
     const makeEmployee = (roleId: string, extra: Props = {}) =>
-        checkedCreate(employee, {
-            endpoint: f.endpoint,
-            email: uniqueEmail("drift"),
-            firstName: "Dee",
-            lastName: "Rift",
-            roleId,
-            invite: false,
-            ...extra,
-        });
+        createdEmployee(f.endpoint, { roleId, prefix: "drift" }, { invite: false, ...extra });
 
     // the one changed field must be the only difference between the old state and what read() says
     function assertOnly(

@@ -5,8 +5,8 @@ import { strict as assert } from "assert";
 import role from "../../provider/cxone/roleProvider";
 import employee from "../../provider/cxone/employeeProvider";
 import accessKey from "../../provider/cxone/accessKeyProvider";
-import { sandboxForSuite, unique, uniqueEmail } from "../support/sandbox";
-import { checkedCreate } from "../support/cxoneCreated";
+import { sandboxForSuite, uniqueEmail } from "../support/sandbox";
+import { createdEmployee, createdRole } from "../support/cxoneCreated";
 import { IN_PLACE, verdict } from "../support/cxoneDiffs";
 import { whileCxoneFails } from "../support/cxoneFaults";
 import { keySignInStatus } from "../support/cxoneKeyHolder";
@@ -21,16 +21,9 @@ describe("CXone life-cycle edges (sandbox, HTTP)", function () {
     const keysOf = (userId: string) =>
         Object.values(cx().accessKeys).filter((k) => k.userId === userId);
 
-    const makeRole = () => checkedCreate(role, { endpoint: f.endpoint, name: unique("Life") });
+    const makeRole = () => createdRole(f.endpoint, "Life");
     const makeEmployee = (roleId: string) =>
-        checkedCreate(employee, {
-            endpoint: f.endpoint,
-            email: uniqueEmail("life"),
-            firstName: "Li",
-            lastName: "Fe",
-            roleId,
-            invite: false,
-        });
+        createdEmployee(f.endpoint, { roleId, prefix: "life" }, { invite: false });
     async function keyInputs(employeeId: string, extra: Props = {}) {
         const { inputs, failures } = await accessKey.check(
             {},

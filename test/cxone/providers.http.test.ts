@@ -6,8 +6,8 @@ import role from "../../provider/cxone/roleProvider";
 import employee from "../../provider/cxone/employeeProvider";
 import accessKey from "../../provider/cxone/accessKeyProvider";
 import type { Provider } from "../../provider/framework/defineProvider";
-import { sandboxForSuite, unique, uniqueEmail } from "../support/sandbox";
-import { checkedCreate } from "../support/cxoneCreated";
+import { sandboxForSuite, uniqueEmail } from "../support/sandbox";
+import { checkedCreate, createdEmployee, createdRole } from "../support/cxoneCreated";
 import { IN_PLACE, verdict } from "../support/cxoneDiffs";
 
 type Props = Record<string, unknown>;
@@ -25,17 +25,9 @@ describe("CXone providers against the sandbox (HTTP)", function () {
     this.timeout(30_000);
     const f = sandboxForSuite();
 
-    const makeRole = (extra: Props = {}) =>
-        checkedCreate(role, { endpoint: f.endpoint, name: unique("SCIM Key"), ...extra });
+    const makeRole = (extra: Props = {}) => createdRole(f.endpoint, "SCIM Key", extra);
     const makeEmployee = (roleId: string, extra: Props = {}) =>
-        checkedCreate(employee, {
-            endpoint: f.endpoint,
-            email: uniqueEmail("scim"),
-            firstName: "SCIM",
-            lastName: "AccessKey",
-            roleId,
-            ...extra,
-        });
+        createdEmployee(f.endpoint, { roleId, prefix: "scim" }, extra);
 
     describe("Role", () => {
         it("creates an active role with the SCIM permissions, reads it back unchanged", async () => {

@@ -24,6 +24,7 @@ import * as net from "net";
 import type { AddressInfo } from "net";
 import { accessKeyToken } from "../../provider/cxone/accessKeyToken";
 import { closedPort } from "../support/loopbackServer";
+import { assertPassed } from "../support/verifySteps";
 import { startScriptedCxone } from "../support/scriptedCxone";
 
 describe("connection test sparing the key (sandbox)", function () {
@@ -46,15 +47,7 @@ describe("connection test sparing the key (sandbox)", function () {
 
     it("passes every step; the key's lastUsedDate does not move; no temporary key is left", async () => {
         const v = await run();
-        assert.equal(v.ok, true, formatVerifyResult(v));
-        assert.deepEqual(
-            v.steps.map((s) => [s.name, s.ok]),
-            [
-                [STEP_KEY, true],
-                [STEP_TOKEN, true],
-                [STEP_SCIM, true],
-            ],
-        );
+        assertPassed(v, [STEP_KEY, STEP_TOKEN, STEP_SCIM]);
         const key = await cxone().getAccessKey(keyId);
         assert.equal(key?.lastUsedDate, undefined, "the key never signed in");
         const keys = await cxone().listAccessKeys(employeeId);
@@ -98,18 +91,11 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
     const employeeWithKey = () => newHeldKey(f.endpoint, { roleId });
     const spare = (accessKeyId: string, as = admin()) =>
         verifySparingKey({ region: region(), accessKeyId, admin: as });
+    /** CXone answers `status` once to `method` on `path` (a regular expression). */
+    const cxoneAnswersOnce = (method: string, path: string, status: number) =>
+        f.sandbox.setFaults([{ kind: "status", server: "cxone", method, path, status, times: 1 }]);
     /** CXone's SCIM user lookup answers `status` once. */
-    const scimAnswersOnce = (status: number) =>
-        f.sandbox.setFaults([
-            {
-                kind: "status",
-                server: "cxone",
-                method: "GET",
-                path: "^/scim/v2/Users$",
-                status,
-                times: 1,
-            },
-        ]);
+    const scimAnswersOnce = (status: number) => cxoneAnswersOnce("GET", "^/scim/v2/Users$", status);
     /** A step not run, and why. */
     const skipped = (name: string, detail: string) => ({ name, ok: false, skipped: true, detail });
     const keysOf = async (userId: string) =>
@@ -213,16 +199,7 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
 
     it("the temporary key cannot be made: sign-in fails with CXone's answer, nothing to revoke", async () => {
         const { userId, keyId } = await employeeWithKey();
-        f.sandbox.setFaults([
-            {
-                kind: "status",
-                server: "cxone",
-                method: "POST",
-                path: "^/access-key-management/v1/access-keys$",
-                status: 400,
-                times: 1,
-            },
-        ]);
+        cxoneAnswersOnce("POST", "^/access-key-management/v1/access-keys$", 400);
         f.sandbox.clearRequests();
         const v = await spare(keyId);
         assert.equal(v.ok, false);
@@ -360,16 +337,7 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
 
     it("a failed revocation fails the test and names the temporary key to revoke by hand", async () => {
         const { userId, keyId } = await employeeWithKey();
-        f.sandbox.setFaults([
-            {
-                kind: "status",
-                server: "cxone",
-                method: "DELETE",
-                path: "^/access-key-management/v1/access-keys/",
-                status: 400,
-                times: 1,
-            },
-        ]);
+        cxoneAnswersOnce("DELETE", "^/access-key-management/v1/access-keys/", 400);
         const v = await spare(keyId);
         assert.equal(v.ok, false, "every step passed, but a temporary key is left");
         assert.deepEqual(
