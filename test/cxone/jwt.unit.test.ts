@@ -4,19 +4,10 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import {
-    ACCESS_KEY_ID_ENV,
-    ACCESS_KEY_SECRET_ENV,
-    adminAccessKey,
-    SANDBOX_DIR_ENV,
-} from "../../provider/cxone/credentials";
-import {
-    alreadyReported,
-    CxoneCredentialsError,
-    CxoneError,
-    errorFacts,
-    PartialCreateError,
-} from "../../provider/cxone/errors";
+import { ACCESS_KEY_ID_ENV, ACCESS_KEY_SECRET_ENV } from "../../provider/cxone/credentials";
+import { adminAccessKey, SANDBOX_DIR_ENV } from "../../provider/cxone/credentials";
+import { CxoneCredentialsError, CxoneError, PartialCreateError } from "../../provider/cxone/errors";
+import { alreadyReported, errorFacts } from "../../provider/cxone/errors";
 import { decodeJwtClaims, tenantIdFromClaims, userIdFromClaims } from "../../provider/cxone/jwt";
 import { pinLocalhost } from "../../provider/cxone/localhostNames";
 import { jwtWith } from "../support/jwt";

@@ -34,32 +34,36 @@ import { UNKNOWN } from "../../provider/cxone/validation";
 import { forwarder } from "../../provider/framework/forwarder";
 import * as pulumi from "@pulumi/pulumi";
 import { NA1_ENDPOINT as ep } from "../support/cxoneEndpoint";
+import { UNCHANGED } from "../support/cxoneDiffs";
+
+// a role as a stack declares it, and as its state stores it (the permissions in another order)
+const declaredRole = {
+    endpoint: ep,
+    name: "SCIM",
+    description: "d",
+    permissions: ["B", "A"],
+    status: "ACTIVE",
+    adoptExisting: true,
+};
+const storedRole = {
+    ...declaredRole,
+    permissions: ["A", "B"],
+    adoptExisting: false,
+    roleId: "r",
+    roleName: "SCIM",
+};
 
 describe("CXone pure logic", () => {
     describe("role diff", () => {
-        const same = {
-            endpoint: ep,
-            name: "SCIM",
-            description: "d",
-            permissions: ["B", "A"],
-            status: "ACTIVE",
-            adoptExisting: true,
-        };
-        // the stored state: the same role, its permissions in another order, adopted or not
-        const old = {
-            ...same,
-            permissions: ["A", "B"],
-            adoptExisting: false,
-            roleId: "r",
-            roleName: "SCIM",
-        };
         it("no change (permission order and adoptExisting do not matter)", () =>
-            assert.deepEqual(diffRole(old, same), { changes: false, replaces: [], changed: [] }));
+            assert.deepEqual(diffRole(storedRole, declaredRole), UNCHANGED));
         it("name replaces", () =>
-            assert.deepEqual(diffRole(old, { ...same, name: "Other" }).replaces, ["name"]));
+            assert.deepEqual(diffRole(storedRole, { ...declaredRole, name: "Other" }).replaces, [
+                "name",
+            ]));
         it("description, permissions, status update in place", () => {
-            const d = diffRole(old, {
-                ...same,
+            const d = diffRole(storedRole, {
+                ...declaredRole,
                 description: "x",
                 permissions: ["A"],
                 status: "INACTIVE",
@@ -71,25 +75,29 @@ describe("CXone pure logic", () => {
         });
         it("another tenant replaces; only a new apiUrl updates", () => {
             assert.deepEqual(
-                diffRole(old, {
-                    ...same,
+                diffRole(storedRole, {
+                    ...declaredRole,
                     endpoint: { ...ep, areaUrl: "https://au1.nice-incontact.com" },
                 }).replaces,
                 ["endpoint"],
             );
-            const d = diffRole(old, {
-                ...same,
+            const d = diffRole(storedRole, {
+                ...declaredRole,
                 endpoint: { ...ep, apiUrl: "https://api.example" },
             });
             assert.deepEqual([d.changes, d.replaces], [true, []]);
             assert.equal(
-                diffRole(old, { ...same, endpoint: { ...ep, issuerUrl: ep.issuerUrl + "/" } })
-                    .changes,
+                diffRole(storedRole, {
+                    ...declaredRole,
+                    endpoint: { ...ep, issuerUrl: ep.issuerUrl + "/" },
+                }).changes,
                 false,
             );
         });
         it("unknown name in preview shows a possible replace", () =>
-            assert.deepEqual(diffRole(old, { ...same, name: UNKNOWN }).replaces, ["name"]));
+            assert.deepEqual(diffRole(storedRole, { ...declaredRole, name: UNKNOWN }).replaces, [
+                "name",
+            ]));
         it("roleChange sends only what differs", () => {
             const live = {
                 roleId: "r",
@@ -109,7 +117,7 @@ describe("CXone pure logic", () => {
             );
         });
         it("read maps live values into props and inputs", () => {
-            const r = roleFromLive(old as never, {
+            const r = roleFromLive(storedRole as never, {
                 roleId: "r",
                 roleName: "SCIM",
                 displayName: "SCIM",
