@@ -8,7 +8,7 @@ import type { AccessKeyOutputs, AccessKeyState } from "../../provider/cxone/acce
 import { forgetKeyReads } from "../../provider/cxone/keyReads";
 import { sandboxForSuite } from "../support/sandbox";
 import { IN_PLACE, NO_CHANGE, replacing } from "../support/cxoneDiffs";
-import { partialCreate, whileCxoneFails } from "../support/cxoneFaults";
+import { answering, partialCreate, whileCxoneFails } from "../support/cxoneFaults";
 import { keySignInStatus, newKeyHolder } from "../support/cxoneKeyHolder";
 
 type Props = Record<string, unknown>;
@@ -101,8 +101,7 @@ describe("AccessKey provider (sandbox, HTTP): exact outputs and keys", function 
 
         it("the switch-off fails: the key is recorded as it is (active) for the next up, no secret in the message", async () => {
             const s = await inputs({ active: false });
-            const switchOff = { kind: "status", status: 500, method: "PATCH", path: KEYS } as const;
-            const err = await whileCxoneFails(f, switchOff, () =>
+            const err = await whileCxoneFails(f, answering(500, KEYS, "PATCH"), () =>
                 partialCreate(accessKey.create(s)),
             );
             const props = err.properties as AccessKeyOutputs;

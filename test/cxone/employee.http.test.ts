@@ -8,7 +8,7 @@ import role from "../../provider/cxone/roleProvider";
 import type { EmployeeOutputs, EmployeeState } from "../../provider/cxone/employeeLogic";
 import { sandboxForSuite, unique, uniqueEmail } from "../support/sandbox";
 import { IN_PLACE, NO_CHANGE, replacing } from "../support/cxoneDiffs";
-import { partialCreate, whileCxoneFails } from "../support/cxoneFaults";
+import { answering, partialCreate, whileCxoneFails } from "../support/cxoneFaults";
 
 type Props = Record<string, unknown>;
 
@@ -225,7 +225,7 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
             it(c.name, async () => {
                 const { endpoint } = await coldEndpoint();
                 const s = await inputs({ invite: false }, endpoint);
-                await whileCxoneFails(f, { kind: "status", status: 500, path: c.path }, () =>
+                await whileCxoneFails(f, answering(500, c.path), () =>
                     assert.rejects(employee.create(s), (e: Error) =>
                         e.message.startsWith(c.refusal()),
                     ),
@@ -303,13 +303,7 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
         it("an error answer is rethrown at once: no look-up for an employee that cannot exist", async () => {
             const s = await inputs();
             f.sandbox.clearRequests();
-            const refused = {
-                kind: "status",
-                status: 500,
-                method: "POST",
-                path: CREATE_PATH,
-            } as const;
-            await whileCxoneFails(f, refused, () =>
+            await whileCxoneFails(f, answering(500, CREATE_PATH, "POST"), () =>
                 assert.rejects(employee.create(s), (e: Error) =>
                     e.message.startsWith(
                         `could not create CXone employee ${s.email}: CXone answered HTTP 500`,
@@ -322,11 +316,7 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
 
         it("the invite fails: the created employee is recorded (PartialCreateError) for the next up", async () => {
             const s = await inputs();
-            const invite = {
-                kind: "status",
-                status: 500,
-                path: "^/user-management/v2/users/inviteById$",
-            } as const;
+            const invite = answering(500, "^/user-management/v2/users/inviteById$");
             const err = await whileCxoneFails(f, invite, () => partialCreate(employee.create(s)));
             const [made] = byEmail(s.email);
             assert.equal(err.id, made.id);
@@ -346,12 +336,7 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
         it("no read-back after the invite: the outputs are what was sent and what a refresh reads", async () => {
             const s = await inputs();
             // a read of the employee would fail: create makes none
-            const readFails = {
-                kind: "status",
-                status: 500,
-                method: "GET",
-                path: "^/user-management/v1/users/[^/]+$",
-            } as const;
+            const readFails = answering(500, "^/user-management/v1/users/[^/]+$", "GET");
             const e = await whileCxoneFails(f, readFails, () => employee.create(s));
             assert.equal(held(e.id).status, "PENDING");
             assert.deepEqual((await employee.read(e.id, e.outs)).props, e.outs);

@@ -8,7 +8,7 @@ import accessKey from "../../provider/cxone/accessKeyProvider";
 import { sandboxForSuite, uniqueEmail } from "../support/sandbox";
 import { createdEmployee, createdRole } from "../support/cxoneCreated";
 import { IN_PLACE, verdict } from "../support/cxoneDiffs";
-import { whileCxoneFails } from "../support/cxoneFaults";
+import { resetting, whileCxoneFails } from "../support/cxoneFaults";
 import { keySignInStatus } from "../support/cxoneKeyHolder";
 
 type Props = Record<string, unknown>;
@@ -90,11 +90,7 @@ describe("CXone life-cycle edges (sandbox, HTTP)", function () {
                 .create(await keyInputs(employeeId))
                 .then((k) => accessKey.delete!(k.id, k.outs)); // warm the session
             f.sandbox.clearRequests();
-            const reset = {
-                kind: "reset",
-                method: "POST",
-                path: "^/access-key-management/v1/access-keys$",
-            } as const;
+            const reset = resetting("POST", "^/access-key-management/v1/access-keys$");
             await whileCxoneFails(f, reset, () =>
                 assert.rejects(accessKey.create(s), (e: Error) => {
                     assert.match(

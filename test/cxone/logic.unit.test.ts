@@ -55,19 +55,14 @@ const storedRole = {
 
 describe("CXone pure logic", () => {
     describe("role diff", () => {
+        // the stored role against the declared one with `change`
+        const diffWith = (change: Record<string, unknown>) =>
+            diffRole(storedRole, { ...declaredRole, ...change });
         it("no change (permission order and adoptExisting do not matter)", () =>
             assert.deepEqual(diffRole(storedRole, declaredRole), UNCHANGED));
-        it("name replaces", () =>
-            assert.deepEqual(diffRole(storedRole, { ...declaredRole, name: "Other" }).replaces, [
-                "name",
-            ]));
+        it("name replaces", () => assert.deepEqual(diffWith({ name: "Other" }).replaces, ["name"]));
         it("description, permissions, status update in place", () => {
-            const d = diffRole(storedRole, {
-                ...declaredRole,
-                description: "x",
-                permissions: ["A"],
-                status: "INACTIVE",
-            });
+            const d = diffWith({ description: "x", permissions: ["A"], status: "INACTIVE" });
             assert.deepEqual(
                 [d.changes, d.replaces, d.changed],
                 [true, [], ["description", "permissions", "status"]],
@@ -75,29 +70,19 @@ describe("CXone pure logic", () => {
         });
         it("another tenant replaces; only a new apiUrl updates", () => {
             assert.deepEqual(
-                diffRole(storedRole, {
-                    ...declaredRole,
-                    endpoint: { ...ep, areaUrl: "https://au1.nice-incontact.com" },
-                }).replaces,
+                diffWith({ endpoint: { ...ep, areaUrl: "https://au1.nice-incontact.com" } })
+                    .replaces,
                 ["endpoint"],
             );
-            const d = diffRole(storedRole, {
-                ...declaredRole,
-                endpoint: { ...ep, apiUrl: "https://api.example" },
-            });
+            const d = diffWith({ endpoint: { ...ep, apiUrl: "https://api.example" } });
             assert.deepEqual([d.changes, d.replaces], [true, []]);
             assert.equal(
-                diffRole(storedRole, {
-                    ...declaredRole,
-                    endpoint: { ...ep, issuerUrl: ep.issuerUrl + "/" },
-                }).changes,
+                diffWith({ endpoint: { ...ep, issuerUrl: ep.issuerUrl + "/" } }).changes,
                 false,
             );
         });
         it("unknown name in preview shows a possible replace", () =>
-            assert.deepEqual(diffRole(storedRole, { ...declaredRole, name: UNKNOWN }).replaces, [
-                "name",
-            ]));
+            assert.deepEqual(diffWith({ name: UNKNOWN }).replaces, ["name"]));
         it("roleChange sends only what differs", () => {
             const live = {
                 roleId: "r",

@@ -7,7 +7,7 @@ import role from "../../provider/cxone/roleProvider";
 import type { RoleState } from "../../provider/cxone/roleLogic";
 import { sandboxForSuite, unique } from "../support/sandbox";
 import { IN_PLACE, NO_CHANGE, replacing } from "../support/cxoneDiffs";
-import { whileCxoneFails } from "../support/cxoneFaults";
+import { answering, resetting, whileCxoneFails } from "../support/cxoneFaults";
 
 type Props = Record<string, unknown>;
 const CREATE = "Employees: Create and Edit";
@@ -170,8 +170,7 @@ describe("Role provider (sandbox, HTTP): exact writes and end states", function 
 
         it("no answer and no role: CXone's failure is reported as it is, nothing is created", async () => {
             const s = await inputs();
-            const reset = { kind: "reset", method: "POST", path: CREATE_PATH } as const;
-            await whileCxoneFails(f, reset, () =>
+            await whileCxoneFails(f, resetting("POST", CREATE_PATH), () =>
                 assert.rejects(role.create(s), (e: Error) => {
                     assert.match(
                         e.message,
@@ -188,7 +187,7 @@ describe("Role provider (sandbox, HTTP): exact writes and end states", function 
         it("an error answer is rethrown at once: no look-up for a role that cannot exist", async () => {
             const s = await inputs();
             f.sandbox.clearRequests();
-            await whileCxoneFails(f, { kind: "status", status: 500, path: CREATE_PATH }, () =>
+            await whileCxoneFails(f, answering(500, CREATE_PATH), () =>
                 assert.rejects(role.create(s), (e: Error) =>
                     e.message.startsWith(
                         `could not create CXone role "${s.name}": CXone answered HTTP 500`,

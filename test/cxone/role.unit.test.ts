@@ -37,6 +37,17 @@ const state: RoleState = {
     adoptExisting: false,
 };
 
+/** The role as CXone answers it: the declared one, active, unless `over` says otherwise. */
+const liveRole = (over: Partial<RoleRecord> = {}): RoleRecord => ({
+    roleId: "r",
+    roleName: "SCIM",
+    displayName: "SCIM",
+    description: "d",
+    permissions: [VIEW, CREATE],
+    status: "ACTIVE",
+    ...over,
+});
+
 describe("Role rules (pure)", () => {
     describe("role name [doc]", () => {
         it("each rule gives its own message, naming the property given", () => {
@@ -249,14 +260,7 @@ describe("Role rules (pure)", () => {
     });
 
     describe("roleChange()", () => {
-        const live: RoleRecord = {
-            roleId: "r",
-            roleName: "SCIM",
-            displayName: "SCIM",
-            description: "d",
-            permissions: [VIEW, CREATE],
-            status: "ACTIVE",
-        };
+        const live = liveRole();
         const desired = {
             description: "d",
             permissions: [CREATE, VIEW],
@@ -289,14 +293,13 @@ describe("Role rules (pure)", () => {
     });
 
     describe("outputs and read()", () => {
-        const live: RoleRecord = {
+        const live = liveRole({
             roleId: "r-9",
             roleName: "SCIM_9",
-            displayName: "SCIM",
             description: "by hand",
             permissions: [VIEW],
             status: "DRAFT",
-        };
+        });
         it("roleOutputs: the inputs plus CXone's id and name and whether it was adopted", () => {
             assert.deepEqual(roleOutputs(state, live, true), {
                 ...state,
@@ -351,14 +354,14 @@ describe("Role rules (pure)", () => {
         // another stack whose name starts with this one's: marks are whole names, never prefixes
         const theirs = "Okta SCIM [pulumi stack: proj/dev2]";
         const s: RoleState = { ...state, name: "SCIM Key", description: mine };
-        const existing: RoleRecord = {
+        const existing = liveRole({
             roleId: "R1",
             roleName: "SCIM_KEY",
             displayName: "Scim Key",
             description: mine,
             permissions: [],
             status: "INACTIVE",
-        };
+        });
         const exists =
             'a CXone role named "Scim Key" already exists (status INACTIVE); role names can never be reused';
         const unmarked =

@@ -406,17 +406,23 @@ describe("CXone session over HTTP", function () {
             await assert.rejects(get(local()), (e: unknown) => (e as CxoneError).status === 300);
         });
 
-        it("a rejected token (401) is renewed once and the call repeated", async () => {
+        // the first sign-in's token, which calls then meet with 401 `refused`; later tokens work
+        const firstTokenRefused = (refused: unknown, ok: unknown) => {
             const first = token();
             let signIns = 0;
             serve(
                 (r) =>
                     r.headers.authorization === `Bearer ${first}`
-                        ? { status: 401, body: { error: "invalid_token" } }
-                        : { status: 200, body: { ok: true } },
+                        ? { status: 401, body: refused }
+                        : { status: 200, body: ok },
                 () =>
                     ++signIns === 1 ? { status: 200, body: { access_token: first } } : okToken(),
             );
+            return first;
+        };
+
+        it("a rejected token (401) is renewed once and the call repeated", async () => {
+            const first = firstTokenRefused({ error: "invalid_token" }, { ok: true });
             const s = local();
             assert.deepEqual((await get(s)).data, { ok: true });
             assert.equal(tokens().length, 2);
@@ -446,16 +452,7 @@ describe("CXone session over HTTP", function () {
         });
 
         it("a 401 on one call while another renewed: the renewed token is reused", async () => {
-            const first = token();
-            let signIns = 0;
-            serve(
-                (r) =>
-                    r.headers.authorization === `Bearer ${first}`
-                        ? { status: 401, body: {} }
-                        : { status: 200, body: {} },
-                () =>
-                    ++signIns === 1 ? { status: 200, body: { access_token: first } } : okToken(),
-            );
+            firstTokenRefused({}, {});
             const s = local();
             await s.tenantId(); // signs in with `first`
             await Promise.all([get(s), get(s), get(s)]);

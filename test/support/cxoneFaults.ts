@@ -9,7 +9,7 @@ import type { SandboxFixture } from "./sandbox";
 /** Runs `act` while CXone meets `rule` (once, unless `times` says otherwise); then no faults. */
 export async function whileCxoneFails<T>(
     f: SandboxFixture,
-    rule: Omit<FaultRule, "server">,
+    rule: CxoneRule,
     act: () => Promise<T>,
 ): Promise<T> {
     f.sandbox.setFaults([{ server: "cxone", times: 1, ...rule }]);
@@ -18,6 +18,18 @@ export async function whileCxoneFails<T>(
     } finally {
         f.sandbox.clearFaults();
     }
+}
+
+type CxoneRule = Omit<FaultRule, "server">;
+
+/** CXone answers `status` to the calls on `path` (a regular expression), of `method` if given. */
+export function answering(status: number, path: string, method?: string): CxoneRule {
+    return { kind: "status", status, path, ...(method === undefined ? {} : { method }) };
+}
+
+/** CXone resets the connection of a `method` call on `path`: no answer at all. */
+export function resetting(method: string, path: string): CxoneRule {
+    return { kind: "reset", method, path };
 }
 
 /** The PartialCreateError `create` fails with; an assertion failure for any other outcome. */
