@@ -3,12 +3,8 @@
 import { strict as assert } from "assert";
 import { CxoneClient } from "../../provider/cxone/client";
 import { CxoneError } from "../../provider/cxone/errors";
-import {
-    forgetKeyReads,
-    keyUseOf,
-    readAccessKey,
-    rememberCreatedKey,
-} from "../../provider/cxone/keyReads";
+import { keyUseOf, readAccessKey } from "../../provider/cxone/keyReads";
+import { forgetKeyReads, rememberCreatedKey } from "../../provider/cxone/keyReads";
 import { clearSessionCache } from "../../provider/cxone/session";
 import { sandboxForSuite, uniqueEmail } from "../support/sandbox";
 

@@ -140,13 +140,20 @@ describe("CXone pure logic", () => {
     });
 
     describe("employee diff and payloads", () => {
-        const old = {
+        const news = {
             endpoint: ep,
-            email: "Scim@Example.com",
+            email: "scim@example.com",
             firstName: "SCIM",
             lastName: "Key",
             roleId: "r",
             billable: false,
+            invite: false,
+            adoptExisting: true,
+        };
+        // the stored state: the same employee, its email in another case, invited, not adopted
+        const old = {
+            ...news,
+            email: "Scim@Example.com",
             invite: true,
             adoptExisting: false,
             employeeId: "u",
@@ -157,15 +164,18 @@ describe("CXone pure logic", () => {
             invited: true,
             adopted: false,
         } as EmployeeOutputs;
-        const news = {
-            endpoint: ep,
-            email: "scim@example.com",
+        // the employee as CXone answers it
+        const live = {
+            id: "u",
+            userName: "scim@example.com",
+            emailAddress: "scim@example.com",
             firstName: "SCIM",
             lastName: "Key",
+            role: "SCIM",
             roleId: "r",
+            status: "ACTIVE" as const,
             billable: false,
-            invite: false,
-            adoptExisting: true,
+            loginAuthenticatorId: "la",
         };
         it("no change (email case, invite, adoptExisting, default authenticator)", () =>
             assert.equal(diffEmployee(old as never, news).changes, false));
@@ -212,18 +222,6 @@ describe("CXone pure logic", () => {
             );
         });
         it("needs-update detection", () => {
-            const live = {
-                id: "u",
-                userName: "scim@example.com",
-                emailAddress: "scim@example.com",
-                firstName: "SCIM",
-                lastName: "Key",
-                role: "SCIM",
-                roleId: "r",
-                status: "ACTIVE" as const,
-                billable: false,
-                loginAuthenticatorId: "la",
-            };
             assert.equal(employeeNeedsUpdate(news as never, live, "la"), false);
             assert.equal(
                 employeeNeedsUpdate(news as never, { ...live, billable: true }, "la"),
@@ -231,18 +229,7 @@ describe("CXone pure logic", () => {
             );
         });
         it("read keeps the program's email spelling when only case differs", () => {
-            const r = employeeFromLive(old, {
-                id: "u",
-                userName: "scim@example.com",
-                emailAddress: "scim@example.com",
-                firstName: "X",
-                lastName: "Key",
-                role: "SCIM",
-                roleId: "r",
-                status: "BLOCKED",
-                billable: false,
-                loginAuthenticatorId: "la",
-            });
+            const r = employeeFromLive(old, { ...live, firstName: "X", status: "BLOCKED" });
             assert.deepEqual(
                 [
                     r.inputs.email,

@@ -28,6 +28,8 @@ export async function newHeldKey(endpoint: CxoneEndpoint, holder: Holder = {}) {
     return { userId, keyId: k.id, secret: k.outs.secret };
 }
 
+export type HeldKey = Awaited<ReturnType<typeof newHeldKey>>;
+
 /** The HTTP status CXone at `cxoneUrl` answers a sign-in with the key: 200 when the key works. */
 export async function keySignInStatus(cxoneUrl: string, id: string, secret: string) {
     const res = await fetch(`${cxoneUrl}/authentication/v1/token/access-key`, {

@@ -6,20 +6,14 @@
 import { strict as assert } from "assert";
 import { CxoneClient } from "../../provider/cxone/client";
 import { sandboxRegion } from "../../provider/cxone/discovery/regions";
-import {
-    formatVerifyResult,
-    STEP_SCIM,
-    STEP_TOKEN,
-    DEFAULT_PROBE_USER_NAME,
-} from "../../provider/verify/verify";
-import {
-    STEP_KEY,
-    verifySparingKey,
-    SPARED_KEY_NOTE,
-} from "../../provider/verify/verifySparingKey";
+import { DEFAULT_PROBE_USER_NAME, formatVerifyResult } from "../../provider/verify/verify";
+import { SPARED_KEY_NOTE, verifySparingKey } from "../../provider/verify/verifySparingKey";
+// its three steps
+import { STEP_KEY } from "../../provider/verify/verifySparingKey";
+import { STEP_SCIM, STEP_TOKEN } from "../../provider/verify/verify";
 import { sandboxForSuite } from "../support/sandbox";
 import { newRole } from "../support/cxoneObjects";
-import { newHeldKey } from "../support/cxoneKeyHolder";
+import { newHeldKey, type HeldKey } from "../support/cxoneKeyHolder";
 import * as net from "net";
 import type { AddressInfo } from "net";
 import { accessKeyToken } from "../../provider/cxone/accessKeyToken";
@@ -30,46 +24,44 @@ import { startScriptedCxone } from "../support/scriptedCxone";
 describe("connection test sparing the key (sandbox)", function () {
     this.timeout(30_000);
     const f = sandboxForSuite();
-    let keyId: string;
-    let secret: string;
-    let employeeId: string;
+    let held: HeldKey;
     const cxone = () => new CxoneClient(f.endpoint);
     const run = () =>
         verifySparingKey({
             region: sandboxRegion(f.sandbox.urls.cxone),
-            accessKeyId: keyId,
+            accessKeyId: held.keyId,
             timeoutMs: 5000,
         });
 
     before(async () => {
-        ({ userId: employeeId, keyId, secret } = await newHeldKey(f.endpoint));
+        held = await newHeldKey(f.endpoint);
     });
 
     it("passes every step; the key's lastUsedDate does not move; no temporary key is left", async () => {
         const v = await run();
         assertPassed(v, [STEP_KEY, STEP_TOKEN, STEP_SCIM]);
-        const key = await cxone().getAccessKey(keyId);
+        const key = await cxone().getAccessKey(held.keyId);
         assert.equal(key?.lastUsedDate, undefined, "the key never signed in");
-        const keys = await cxone().listAccessKeys(employeeId);
+        const keys = await cxone().listAccessKeys(held.userId);
         assert.deepEqual(
             keys.map((k) => k.accessKeyId),
-            [keyId],
+            [held.keyId],
             "the temporary key is revoked",
         );
-        assert.ok(!JSON.stringify(v).includes(secret));
+        assert.ok(!JSON.stringify(v).includes(held.secret));
     });
 
     it("a key switched off in CXone fails at the key check, naming it", async () => {
-        await cxone().setAccessKeyActive({ accessKeyId: keyId, userId: employeeId }, false);
+        await cxone().setAccessKeyActive({ accessKeyId: held.keyId, userId: held.userId }, false);
         const v = await run();
         assert.equal(v.ok, false);
-        assert.match(v.steps[0].detail, new RegExp(`access key ${keyId} is switched off`));
+        assert.match(v.steps[0].detail, new RegExp(`access key ${held.keyId} is switched off`));
         assert.equal(v.steps[1].skipped, true);
-        await cxone().setAccessKeyActive({ accessKeyId: keyId, userId: employeeId }, true);
+        await cxone().setAccessKeyActive({ accessKeyId: held.keyId, userId: held.userId }, true);
     });
 
     it("a revoked key fails at the key check", async () => {
-        await cxone().revokeAccessKey(keyId);
+        await cxone().revokeAccessKey(held.keyId);
         const v = await run();
         assert.equal(v.ok, false);
         assert.match(v.steps[0].detail, /does not exist in this tenant/);
