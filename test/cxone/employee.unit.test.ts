@@ -235,13 +235,15 @@ describe("Employee rules (pure)", () => {
 
     describe("payload and update detection", () => {
         it("UserHub fields: the role by name, the authenticator only when there is one", () => {
+            // the state's own fields, as UserHub names them (the email as the program spelled it)
+            const { email: emailAddress, firstName, lastName, roleId, billable } = state;
             const base = {
-                emailAddress: "Scim-Key@Example.com",
-                firstName: "SCIM",
-                lastName: "AccessKey",
+                emailAddress,
+                firstName,
+                lastName,
                 roleName: "SCIM Role",
-                roleId: "r-1",
-                billable: false,
+                roleId,
+                billable,
             };
             assert.deepEqual(employeeFields(state, "SCIM Role", "la-1"), {
                 ...base,

@@ -52,6 +52,15 @@ const storedRole = {
     roleId: "r",
     roleName: "SCIM",
 };
+// the role as CXone answers it: one permission, inactive
+const liveRole = {
+    roleId: "r",
+    roleName: "SCIM",
+    displayName: "SCIM",
+    description: "d",
+    permissions: ["A"],
+    status: "INACTIVE" as const,
+};
 
 describe("CXone pure logic", () => {
     describe("role diff", () => {
@@ -84,32 +93,20 @@ describe("CXone pure logic", () => {
         it("unknown name in preview shows a possible replace", () =>
             assert.deepEqual(diffWith({ name: UNKNOWN }).replaces, ["name"]));
         it("roleChange sends only what differs", () => {
-            const live = {
-                roleId: "r",
-                roleName: "SCIM",
-                displayName: "SCIM",
-                description: "d",
-                permissions: ["A"],
-                status: "INACTIVE" as const,
-            };
             assert.deepEqual(
-                roleChange({ description: "d", permissions: ["A", "B"], status: "ACTIVE" }, live),
+                roleChange(
+                    { description: "d", permissions: ["A", "B"], status: "ACTIVE" },
+                    liveRole,
+                ),
                 { permissions: ["A", "B"], status: "ACTIVE" },
             );
             assert.equal(
-                roleChange({ description: "d", permissions: ["A"], status: "INACTIVE" }, live),
+                roleChange({ description: "d", permissions: ["A"], status: "INACTIVE" }, liveRole),
                 undefined,
             );
         });
         it("read maps live values into props and inputs", () => {
-            const r = roleFromLive(storedRole as never, {
-                roleId: "r",
-                roleName: "SCIM",
-                displayName: "SCIM",
-                description: "hand",
-                permissions: ["A"],
-                status: "INACTIVE",
-            });
+            const r = roleFromLive(storedRole as never, { ...liveRole, description: "hand" });
             assert.deepEqual(
                 [r.inputs.description, r.inputs.status, r.props.roleId, r.inputs.name],
                 ["hand", "INACTIVE", "r", "SCIM"],
