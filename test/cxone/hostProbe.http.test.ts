@@ -3,11 +3,6 @@
 // and against a loopback server for the answers the sandbox never gives; both go once through the
 // core's send path, so they wait at the host's shared rate gate.
 import { strict as assert } from "assert";
-import * as fs from "fs";
-import * as net from "net";
-import * as os from "os";
-import * as path from "path";
-import type { AddressInfo } from "net";
 import {
     accessKeyToken,
     accessKeyTokenUrl,
@@ -18,51 +13,35 @@ import { probeUserHub } from "../../provider/cxone/hostProbe";
 import { hostsFromDiscovery, USER_HUB_HOST } from "../../provider/cxone/discovery/regions";
 import { CxoneRequestError } from "../../provider/cxone/scim";
 import { clearRateGates } from "../../provider/core/rateGate";
-import { startSandbox, type RunningSandbox } from "../../sandbox/index";
-import { startLocalServer, type LocalServer } from "../support/loopbackServer";
+import { closedPort, startLocalServer, type LocalServer } from "../support/loopbackServer";
+import { sandboxForSuite } from "../support/sandbox";
 import { jwtWith } from "../support/jwt";
-
-async function closedPort(): Promise<number> {
-    const s = net.createServer();
-    await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-    const port = (s.address() as AddressInfo).port;
-    await new Promise<void>((r) => s.close(() => r()));
-    return port;
-}
 
 describe("access-key sign-in and UserHub probe against the sandbox (HTTP)", function () {
     this.timeout(20_000);
-    let sb: RunningSandbox;
-    let dir: string;
-    before(async () => {
-        dir = fs.mkdtempSync(path.join(os.tmpdir(), "cxone-probe-"));
-        sb = await startSandbox({ dir, strictCxoneHosts: true });
-    });
-    after(async () => {
-        await sb.stop();
-        fs.rmSync(dir, { recursive: true, force: true });
-    });
+    // the sandbox with its four distinct hosts
+    const f = sandboxForSuite({ strictCxoneHosts: true });
     const key = () => ({
-        accessKeyId: sb.endpoints.cxone.adminAccessKeyId,
-        accessKeySecret: sb.endpoints.cxone.adminAccessKeySecret,
+        accessKeyId: f.sandbox.endpoints.cxone.adminAccessKeyId,
+        accessKeySecret: f.sandbox.endpoints.cxone.adminAccessKeySecret,
     });
-    const seed = () => sb.context.state.cxone.seed;
+    const seed = () => f.sandbox.context.state.cxone.seed;
 
     it("signs in on the area host (a *.localhost name) and reads tenant and user from the claims", async () => {
-        const doc = await axios.get(`${sb.urls.cxone}/.well-known/cxone-configuration`);
-        const area = hostsFromDiscovery(doc.data, sb.urls.cxone).areaUrl!;
+        const doc = await axios.get(`${f.sandbox.urls.cxone}/.well-known/cxone-configuration`);
+        const area = hostsFromDiscovery(doc.data, f.sandbox.urls.cxone).areaUrl!;
         assert.match(area, /^http:\/\/[a-z0-9]+\.localhost:\d+$/);
         const t = await accessKeyToken(`${area}/`, key());
-        assert.equal(t.tenantId, sb.context.state.cxone.tenantId);
+        assert.equal(t.tenantId, f.sandbox.context.state.cxone.tenantId);
         assert.equal(t.userId, seed().adminUserId);
         assert.equal(t.expiresIn, 3600);
-        assert.ok(t.accessToken in sb.context.state.cxone.tokens);
+        assert.ok(t.accessToken in f.sandbox.context.state.cxone.tokens);
     });
 
     it("a wrong secret: HTTP 401 naming the key id, never the secret", async () => {
         const secret = "wrong-secret-Pq7Rs9Tu1";
         await assert.rejects(
-            accessKeyToken(sb.urls.cxoneHosts.area, { ...key(), accessKeySecret: secret }),
+            accessKeyToken(f.sandbox.urls.cxoneHosts.area, { ...key(), accessKeySecret: secret }),
             (e: unknown) => {
                 assert.ok(e instanceof CxoneRequestError);
                 assert.equal(e.kind, "http");
@@ -80,22 +59,22 @@ describe("access-key sign-in and UserHub probe against the sandbox (HTTP)", func
 
     it("the issuer host has no token route: 404", async () => {
         await assert.rejects(
-            accessKeyToken(sb.urls.cxoneHosts.issuer, key()),
+            accessKeyToken(f.sandbox.urls.cxoneHosts.issuer, key()),
             (e: unknown) => (e as CxoneRequestError).status === 404,
         );
     });
 
     it("the probe finds UserHub on the derived host; api_endpoint (ACD) does not serve it", async () => {
-        const t = await accessKeyToken(sb.urls.cxoneHosts.area, key());
+        const t = await accessKeyToken(f.sandbox.urls.cxoneHosts.area, key());
         const p = await probeUserHub(
-            `${sb.urls.cxoneHosts.issuer}//`,
+            `${f.sandbox.urls.cxoneHosts.issuer}//`,
             t.tenantId!,
             t.userId!,
             t.accessToken,
             5000,
         );
         const port = (u: string) => new URL(u).port;
-        assert.equal(port(p.hosts.userHubUrl!), port(sb.urls.cxoneHosts.userHub));
+        assert.equal(port(p.hosts.userHubUrl!), port(f.sandbox.urls.cxoneHosts.userHub));
         assert.deepEqual(
             p.answers.map((a) => [a.choice, a.base]),
             [
@@ -112,12 +91,12 @@ describe("access-key sign-in and UserHub probe against the sandbox (HTTP)", func
     it("an unknown tenant: discovery's 404, naming the issuer host, without the token", async () => {
         const token = "probe-token-Zz9Yy8Xx7";
         await assert.rejects(
-            probeUserHub(sb.urls.cxoneHosts.issuer, "no-such-tenant", "u", token, 5000),
+            probeUserHub(f.sandbox.urls.cxoneHosts.issuer, "no-such-tenant", "u", token, 5000),
             (e: unknown) => {
                 assert.ok(e instanceof CxoneRequestError);
                 assert.equal(e.kind, "http");
                 assert.equal(e.status, 404);
-                assert.equal(e.host, new URL(sb.urls.cxoneHosts.issuer).host);
+                assert.equal(e.host, new URL(f.sandbox.urls.cxoneHosts.issuer).host);
                 assert.match(e.message, /^could not discover the tenant's hosts: /);
                 assert.ok(!JSON.stringify(e).includes(token));
                 return true;
