@@ -68,14 +68,9 @@ const stateAfterCreate: EmployeeOutputs = {
 describe("Employee rules (pure)", () => {
     describe("check()", () => {
         it("applies the defaults: not billable, invited, not adopting, the tenant's authenticator", () => {
+            const defaults = { billable: false, invite: true, adoptExisting: false };
             const r = checkEmployee(good);
-            assert.deepEqual(r.failures, []);
-            assert.deepEqual(r.inputs, {
-                ...good,
-                billable: false,
-                invite: true,
-                adoptExisting: false,
-            });
+            assert.deepEqual(r, { inputs: { ...good, ...defaults }, failures: [] });
             assert.ok(!("loginAuthenticatorId" in r.inputs), "absent: the tenant default");
         });
 
