@@ -15,18 +15,17 @@ type Props = Record<string, unknown>;
 describe("Employee provider (sandbox, HTTP): exact writes and end states", function () {
     this.timeout(30_000);
     const f = sandboxForSuite();
+    // a second authenticator, as an administrator adds one in the console (no public API)
+    const otherAuth = "sso-authenticator-for-tests";
     let roleId: string;
     let roleName: string;
     let defaultAuth: string;
-    let otherAuth: string;
     before(async () => {
         const { inputs } = await role.check({}, { endpoint: f.endpoint, name: unique("Emp") });
         const r = await role.create(inputs);
         roleId = r.id;
         roleName = r.outs.roleName;
         defaultAuth = cx().loginAuthenticators.find((a) => a.isDefault)!.id;
-        // a second authenticator, as an administrator adds one in the console (no public API)
-        otherAuth = "sso-authenticator-for-tests";
         cx().loginAuthenticators.push({
             id: otherAuth,
             name: "SSO",

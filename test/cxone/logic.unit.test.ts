@@ -33,7 +33,7 @@ import { adminAccessKey, isLoopbackUrl } from "../../provider/cxone/credentials"
 import { UNKNOWN } from "../../provider/cxone/validation";
 import { forwarder } from "../../provider/framework/forwarder";
 import * as pulumi from "@pulumi/pulumi";
-import { NA1_ENDPOINT as ep } from "../support/cxoneEndpoint";
+import { declaredEmployee, NA1_ENDPOINT as ep } from "../support/cxoneEndpoint";
 import { UNCHANGED } from "../support/cxoneDiffs";
 
 // a role as a stack declares it, and as its state stores it (the permissions in another order)
@@ -137,16 +137,7 @@ describe("CXone pure logic", () => {
     });
 
     describe("employee diff and payloads", () => {
-        const news = {
-            endpoint: ep,
-            email: "scim@example.com",
-            firstName: "SCIM",
-            lastName: "Key",
-            roleId: "r",
-            billable: false,
-            invite: false,
-            adoptExisting: true,
-        };
+        const news = declaredEmployee({ invite: false, adoptExisting: true });
         // the stored state: the same employee, its email in another case, invited, not adopted
         const old = {
             ...news,
