@@ -37,6 +37,13 @@ describe("Role provider (sandbox, HTTP): exact writes and end states", function 
             .map((w) => `${w.method} ${w.path.split("?")[0]}`);
     const searches = () =>
         f.sandbox.requests().filter((r) => r.path === "/authorization/v1/roles/search").length;
+    // a role's outputs: its inputs, CXone's id and name for it, and whether it was adopted
+    const outputsOf = (inputs: Props, roleId: string, roleName: string, adopted: boolean) => ({
+        ...inputs,
+        roleId,
+        roleName,
+        adopted,
+    });
     const byName = (name: string) =>
         Object.values(cx().roles).filter((r) => r.displayName.toLowerCase() === name.toLowerCase());
 
@@ -74,12 +81,7 @@ describe("Role provider (sandbox, HTTP): exact writes and end states", function 
                 permissions: [CREATE, VIEW],
                 status: "ACTIVE",
             });
-            assert.deepEqual(r.outs, {
-                ...s,
-                roleId: r.id,
-                roleName: cx().roles[r.id].roleName,
-                adopted: false,
-            });
+            assert.deepEqual(r.outs, outputsOf(s, r.id, cx().roles[r.id].roleName, false));
         });
 
         it("an inactive role with one permission is created so", async () => {
@@ -127,12 +129,7 @@ describe("Role provider (sandbox, HTTP): exact writes and end states", function 
                 permissions: [CREATE, VIEW],
                 status: "ACTIVE",
             });
-            assert.deepEqual(adopted.outs, {
-                ...desired,
-                roleId: first.id,
-                roleName: first.outs.roleName,
-                adopted: true,
-            });
+            assert.deepEqual(adopted.outs, outputsOf(desired, first.id, first.outs.roleName, true));
             assert.equal(byName(s.name).length, 1);
         });
 
@@ -155,12 +152,7 @@ describe("Role provider (sandbox, HTTP): exact writes and end states", function 
             const [only] = byName(s.name);
             assert.equal(byName(s.name).length, 1);
             assert.equal(r.id, only.roleId);
-            assert.deepEqual(r.outs, {
-                ...s,
-                roleId: only.roleId,
-                roleName: only.roleName,
-                adopted: false,
-            });
+            assert.deepEqual(r.outs, outputsOf(s, only.roleId, only.roleName, false));
             assert.deepEqual(
                 proxy.calls().filter((x) => x.startsWith("POST /authorization/roleBy")),
                 ["POST /authorization/roleByPermissions"],
@@ -241,12 +233,7 @@ describe("Role provider (sandbox, HTTP): exact writes and end states", function 
             f.sandbox.clearRequests();
             const u = await role.update(r.id, { ...r.outs, adopted: true }, s);
             assert.deepEqual(changes(), []);
-            assert.deepEqual(u.outs, {
-                ...s,
-                roleId: r.id,
-                roleName: r.outs.roleName,
-                adopted: true,
-            });
+            assert.deepEqual(u.outs, outputsOf(s, r.id, r.outs.roleName, true));
             const { adopted: _, ...noFlag } = r.outs;
             assert.equal((await role.update(r.id, noFlag, s)).outs.adopted, false);
         });
@@ -264,12 +251,7 @@ describe("Role provider (sandbox, HTTP): exact writes and end states", function 
                 permissions: [VIEW],
                 status: "INACTIVE",
             });
-            assert.deepEqual(u.outs, {
-                ...next,
-                roleId: r.id,
-                roleName: r.outs.roleName,
-                adopted: false,
-            });
+            assert.deepEqual(u.outs, outputsOf(next, r.id, r.outs.roleName, false));
         });
 
         it("the change is judged against the refreshed state (olds): an edit by hand is written back", async () => {
