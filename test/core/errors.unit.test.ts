@@ -2,38 +2,71 @@
 // facts kept on the error, and which failures may nevertheless have happened.
 import { strict as assert } from "assert";
 import { describeFailure, mayHaveHappened, VendorError } from "../../provider/core/errors";
+import type { VendorFailure } from "../../provider/core/errors";
 import { CxoneError } from "../../provider/cxone/errors";
 import { CxoneRequestError } from "../../provider/cxone/scim";
 import { OktaError } from "../../provider/okta/errors";
 
-describe("core: VendorError", () => {
-    it("no response: says so, with the network code", () => {
-        assert.equal(
-            describeFailure({
-                vendor: "CXone",
-                operation: "read role 7",
-                status: undefined,
-                code: "ECONNRESET",
-            }),
+describe("core: one error style for both vendors", () => {
+    // could not <operation>: <vendor> answered HTTP <status> (code <code>: <detail>) (after N attempts)
+    const cases: [string, VendorFailure, string][] = [
+        [
+            "a code and a detail",
+            {
+                vendor: "Okta",
+                operation: "read app 0oa1",
+                status: 404,
+                code: "E0000007",
+                detail: "Not found",
+            },
+            "could not read app 0oa1: Okta answered HTTP 404 (code E0000007: Not found)",
+        ],
+        [
+            "no response: says so, with the network code",
+            { vendor: "CXone", operation: "read role 7", status: undefined, code: "ECONNRESET" },
             "could not read role 7: no response from CXone (code ECONNRESET)",
-        );
-    });
-    it("a detail without a code, and neither", () => {
-        assert.equal(
-            describeFailure({ vendor: "Okta", operation: "x", status: 400, detail: "bad label" }),
+        ],
+        [
+            "a detail without a code",
+            { vendor: "Okta", operation: "x", status: 400, detail: "bad label" },
             "could not x: Okta answered HTTP 400 (bad label)",
-        );
-        assert.equal(
-            describeFailure({ vendor: "Okta", operation: "x", status: 500, attempts: 1 }),
+        ],
+        [
+            "neither a code nor a detail",
+            { vendor: "Okta", operation: "x", status: 500, attempts: 1 },
             "could not x: Okta answered HTTP 500",
-        );
-    });
-    it("counts attempts only when there were several", () => {
-        assert.equal(
-            describeFailure({ vendor: "Okta", operation: "x", status: 503, attempts: 2 }),
+        ],
+        [
+            "counts attempts only when there were several",
+            { vendor: "Okta", operation: "x", status: 503, attempts: 2 },
             "could not x: Okta answered HTTP 503 (after 2 attempts)",
+        ],
+    ];
+    for (const [name, facts, message] of cases)
+        it(name, () => assert.equal(describeFailure(facts), message));
+    it("each vendor's error says it so: CXone's answer, Okta's silence", () => {
+        assert.equal(
+            new CxoneError({
+                operation: 'create CXone role "SCIM"',
+                status: 409,
+                code: "ROLE_NAME_EXISTS",
+                detail: "exists",
+            }).message,
+            'could not create CXone role "SCIM": CXone answered HTTP 409 (code ROLE_NAME_EXISTS: exists)',
+        );
+        assert.equal(
+            new OktaError({
+                operation: "delete app 0oa1",
+                status: undefined,
+                attempts: 6,
+                detail: "ECONNRESET",
+            }).message,
+            "could not delete app 0oa1: no response from Okta (ECONNRESET) (after 6 attempts)",
         );
     });
+});
+
+describe("core: VendorError", () => {
     it("keeps every fact on the error; one attempt when not counted", () => {
         const e = new VendorError({
             vendor: "CXone",

@@ -33,12 +33,9 @@ import {
     sandboxRegion,
 } from "../../provider/cxone/discovery/regions";
 import { urlsOf } from "../support/regionUrls";
+import { declaredEmployee, NA1_ENDPOINT as ep } from "../support/cxoneEndpoint";
 
 const runs = { numRuns: 300 };
-const ep = {
-    issuerUrl: "https://cxone.niceincontact.com",
-    areaUrl: "https://na1.nice-incontact.com",
-};
 const word = fc.stringMatching(/^[A-Za-z0-9]{1,12}$/);
 const json = fc.jsonValue();
 
@@ -156,16 +153,7 @@ describe("properties: diffing", () => {
         );
     });
     it("employee: email case never changes; access key: another employee replaces, a rotation updates in place", () => {
-        const employee = {
-            endpoint: ep,
-            email: "",
-            firstName: "S",
-            lastName: "K",
-            roleId: "r",
-            billable: false,
-            invite: true,
-            adoptExisting: false,
-        };
+        const employee = declaredEmployee({ email: "" });
         fc.assert(
             fc.property(word, word, (local, domain) => {
                 const email = `${local}@${domain}.example`;

@@ -1,12 +1,10 @@
-// Pure rules of the shared client core: retry, rate-limit waits, Link pagination, error wording.
+// Pure rules of the shared client core: retry, rate-limit waits, Link pagination, Okta's error fields.
 import { strict as assert } from "assert";
 import fc from "fast-check";
 import { backoffMs, defaultRetryPolicy, isRetryable } from "../../provider/core/retry";
 import { rateLimitResetMs, rateLimitWaitMs } from "../../provider/core/rateLimit";
 import { nextPageUrl, parseLinkHeader } from "../../provider/core/pagination";
-import { describeFailure } from "../../provider/core/errors";
 import { OktaError, oktaErrorDetails } from "../../provider/okta/errors";
-import { CxoneError } from "../../provider/cxone/errors";
 
 describe("core: retry rules", () => {
     it("repeats 500 only where the vendor's 500 is transient, and only on safe calls", () => {
@@ -115,37 +113,8 @@ describe("core: Link pagination", () => {
     });
 });
 
+// the style itself (describeFailure): test/core/errors.unit.test.ts
 describe("core: one error style for both vendors", () => {
-    it("could not <operation>: <vendor> answered HTTP <status> (code: detail) (after N attempts)", () => {
-        assert.equal(
-            describeFailure({
-                vendor: "Okta",
-                operation: "read app 0oa1",
-                status: 404,
-                code: "E0000007",
-                detail: "Not found",
-            }),
-            "could not read app 0oa1: Okta answered HTTP 404 (code E0000007: Not found)",
-        );
-        assert.equal(
-            new CxoneError({
-                operation: 'create CXone role "SCIM"',
-                status: 409,
-                code: "ROLE_NAME_EXISTS",
-                detail: "exists",
-            }).message,
-            'could not create CXone role "SCIM": CXone answered HTTP 409 (code ROLE_NAME_EXISTS: exists)',
-        );
-        assert.equal(
-            new OktaError({
-                operation: "delete app 0oa1",
-                status: undefined,
-                attempts: 6,
-                detail: "ECONNRESET",
-            }).message,
-            "could not delete app 0oa1: no response from Okta (ECONNRESET) (after 6 attempts)",
-        );
-    });
     it("an OktaError keeps Okta's five fields and scrubs the token from them", () => {
         const token = "00abcdefghijklmnopqrstuvwxyz0123456789ABCD";
         const d = oktaErrorDetails(

@@ -4,15 +4,9 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import {
-    hostRole,
-    pathTemplate,
-    shapeOf,
-    TRANSCRIPT_ENV,
-    TRANSCRIPT_SETTING_FILE,
-    transcriptSetting,
-    writeTranscriptSetting,
-} from "../../provider/core/transcript";
+import { hostRole, pathTemplate, shapeOf } from "../../provider/core/transcript";
+import { TRANSCRIPT_ENV, TRANSCRIPT_SETTING_FILE } from "../../provider/core/transcript";
+import { transcriptSetting, writeTranscriptSetting } from "../../provider/core/transcript";
 
 describe("transcript: redaction", () => {
     it("path templates replace ids (UUIDs, Okta ids, access key ids, emails, numbers) and drop query values", () => {

@@ -1,12 +1,8 @@
 // The stop on an unconfirmed fact: its message in the operator's words, and which answers say a
 // route does not exist (as opposed to a missing object).
 import { strict as assert } from "assert";
-import {
-    answerOf,
-    markOf,
-    routeAbsent,
-    UnconfirmedFactError,
-} from "../../provider/core/unconfirmed";
+import { UnconfirmedFactError } from "../../provider/core/unconfirmed";
+import { answerOf, markOf, routeAbsent } from "../../provider/core/unconfirmed";
 import { CxoneError } from "../../provider/cxone/errors";
 import { ROLE_CREATE_ROUTE } from "../../provider/cxone/facts";
 

@@ -5,10 +5,11 @@
 import { strict as assert } from "assert";
 import accessKey from "../../provider/cxone/accessKeyProvider";
 import type { AccessKeyOutputs, AccessKeyState } from "../../provider/cxone/accessKeyLogic";
-import { PartialCreateError } from "../../provider/cxone/errors";
 import { forgetKeyReads } from "../../provider/cxone/keyReads";
 import { sandboxForSuite } from "../support/sandbox";
-import { newEmployee, newRole } from "../support/cxoneObjects";
+import { IN_PLACE, NO_CHANGE, replacing } from "../support/cxoneDiffs";
+import { answering, partialCreate, whileCxoneFails } from "../support/cxoneFaults";
+import { keySignInStatus, newKeyHolder } from "../support/cxoneKeyHolder";
 
 type Props = Record<string, unknown>;
 
@@ -17,15 +18,7 @@ describe("AccessKey provider (sandbox, HTTP): exact outputs and keys", function 
     const f = sandboxForSuite();
     let employeeId: string;
     before(async () => {
-        const r = await newRole(f.endpoint, "Key");
-        const e = await newEmployee(f.endpoint, {
-            roleId: r.id,
-            email: "key",
-            firstName: "K",
-            lastName: "Ey",
-            invite: false,
-        });
-        employeeId = e.id;
+        employeeId = await newKeyHolder(f.endpoint, { invite: false });
     });
 
     const cx = () => f.sandbox.context.state.cxone;
@@ -35,14 +28,8 @@ describe("AccessKey provider (sandbox, HTTP): exact outputs and keys", function 
             .filter((w) => !w.path.startsWith("/authentication/"))
             .map((w) => `${w.method} ${w.path.split("?")[0]}`);
     const KEYS = "/access-key-management/v1/access-keys";
-    const signIn = async (id: string, secret: string) =>
-        (
-            await fetch(`${f.sandbox.urls.cxone}/authentication/v1/token/access-key`, {
-                method: "POST",
-                headers: { "content-type": "application/json" },
-                body: JSON.stringify({ accessKeyId: id, accessKeySecret: secret }),
-            })
-        ).status;
+    const signIn = (id: string, secret: string) =>
+        keySignInStatus(f.sandbox.urls.cxone, id, secret);
 
     async function inputs(extra: Props = {}): Promise<AccessKeyState> {
         const { inputs, failures } = await accessKey.check(
@@ -68,18 +55,12 @@ describe("AccessKey provider (sandbox, HTTP): exact outputs and keys", function 
         it("answers exactly the engine's fields: changes and replaces", async () => {
             const s = await inputs();
             const k = await accessKey.create(s);
-            assert.deepEqual(await accessKey.diff(k.id, k.outs, s), {
-                changes: false,
-                replaces: [],
-            });
-            assert.deepEqual(await accessKey.diff(k.id, k.outs, { ...s, employeeId: "u-2" }), {
-                changes: true,
-                replaces: ["employeeId"],
-            });
-            assert.deepEqual(await accessKey.diff(k.id, k.outs, { ...s, active: false }), {
-                changes: true,
-                replaces: [],
-            });
+            assert.deepEqual(await accessKey.diff(k.id, k.outs, s), NO_CHANGE);
+            assert.deepEqual(
+                await accessKey.diff(k.id, k.outs, { ...s, employeeId: "u-2" }),
+                replacing("employeeId"),
+            );
+            assert.deepEqual(await accessKey.diff(k.id, k.outs, { ...s, active: false }), IN_PLACE);
         });
     });
 
@@ -120,25 +101,9 @@ describe("AccessKey provider (sandbox, HTTP): exact outputs and keys", function 
 
         it("the switch-off fails: the key is recorded as it is (active) for the next up, no secret in the message", async () => {
             const s = await inputs({ active: false });
-            f.sandbox.setFaults([
-                {
-                    kind: "status",
-                    status: 500,
-                    server: "cxone",
-                    method: "PATCH",
-                    path: KEYS,
-                    times: 1,
-                },
-            ]);
-            let err: PartialCreateError | undefined;
-            try {
-                await accessKey.create(s).catch((e: PartialCreateError) => {
-                    err = e;
-                });
-            } finally {
-                f.sandbox.clearFaults();
-            }
-            assert.ok(err instanceof PartialCreateError, String(err));
+            const err = await whileCxoneFails(f, answering(500, KEYS, "PATCH"), () =>
+                partialCreate(accessKey.create(s)),
+            );
             const props = err.properties as AccessKeyOutputs;
             assert.equal(cx().accessKeys[err.id].isActive, true);
             assert.equal(props.accessKeyId, err.id);
@@ -155,21 +120,11 @@ describe("AccessKey provider (sandbox, HTTP): exact outputs and keys", function 
                 "the recorded secret is the key's",
             );
             // the next up sees the difference and switches it off
-            assert.deepEqual(await accessKey.diff(err.id, props, s), {
-                changes: true,
-                replaces: [],
-            });
+            assert.deepEqual(await accessKey.diff(err.id, props, s), IN_PLACE);
         });
     });
 
     describe("read", () => {
-        it("without stored properties: an error naming the key and the fix", async () => {
-            await assert.rejects(
-                accessKey.read("K-42"),
-                (e: Error) =>
-                    e.message === "no stored properties for access key K-42: run `pulumi refresh`",
-            );
-        });
         it("returns the id, the live key as props and as inputs", async () => {
             const s = await inputs();
             const k = await accessKey.create(s);
@@ -213,17 +168,8 @@ describe("AccessKey provider (sandbox, HTTP): exact outputs and keys", function 
         it("a key read while the update switches it off is read afresh after the update", async () => {
             const s = await inputs();
             const k = await accessKey.create(s);
-            f.sandbox.setFaults([
-                {
-                    kind: "latency",
-                    ms: 300,
-                    server: "cxone",
-                    method: "PATCH",
-                    path: KEYS,
-                    times: 1,
-                },
-            ]);
-            try {
+            const slowSwitch = { kind: "latency", ms: 300, method: "PATCH", path: KEYS } as const;
+            await whileCxoneFails(f, slowSwitch, async () => {
                 const updating = accessKey.update(k.id, k.outs, { ...s, active: false });
                 // another resource of the same run (the SCIM connection) reads the key meanwhile
                 const during = await accessKey.read(k.id, k.outs);
@@ -233,9 +179,7 @@ describe("AccessKey provider (sandbox, HTTP): exact outputs and keys", function 
                     "CXone had not switched it off",
                 );
                 assert.equal((await updating).outs.isActive, false);
-            } finally {
-                f.sandbox.clearFaults();
-            }
+            });
             assert.equal((await accessKey.read(k.id, k.outs)).props!.isActive, false);
         });
     });
@@ -317,10 +261,7 @@ describe("AccessKey provider (sandbox, HTTP): exact outputs and keys", function 
             const still = (await accessKey.update(r.id, waiting, third)).outs;
             assert.equal(still.keyRotation, "2", "the current key is still rotation 2's");
             assert.equal(still.accessKeyId, r.outs.accessKeyId);
-            assert.deepEqual(await accessKey.diff(r.id, still, third), {
-                changes: false,
-                replaces: [],
-            });
+            assert.deepEqual(await accessKey.diff(r.id, still, third), NO_CHANGE);
             // Okta switches to rotation 2's key: that rotation ends and rotation 3 starts
             assert.equal(await signIn(r.outs.accessKeyId, r.outs.secret), 200);
             f.sandbox.clearRequests();

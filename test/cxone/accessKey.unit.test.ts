@@ -15,19 +15,14 @@ import {
     withSchedule,
 } from "../../provider/cxone/accessKeyLogic";
 import { UNKNOWN } from "../../provider/cxone/validation";
+import { assertRefusals, reasonsFor, tooLong, type CheckRow } from "../support/cxoneChecks";
+import { NA1_ENDPOINT as endpoint } from "../support/cxoneEndpoint";
+import { assertDiffRows, kinds, UNCHANGED, type DiffRow } from "../support/cxoneDiffs";
 
-const endpoint = {
-    issuerUrl: "https://cxone.niceincontact.com",
-    areaUrl: "https://na1.nice-incontact.com",
-};
 const T0 = Date.parse("2026-06-01T00:00:00.000Z");
 const DAY = 86_400_000;
 const iso = (t: number) => new Date(t).toISOString();
-const reasons = (change: Record<string, unknown>) =>
-    checkAccessKey({ endpoint, employeeId: "u-1", ...change }).failures.map((f) => [
-        f.property,
-        f.reason,
-    ]);
+const reasons = reasonsFor(checkAccessKey, { endpoint, employeeId: "u-1" });
 
 const key: AccessKeyOutputs = {
     endpoint,
@@ -60,19 +55,11 @@ describe("AccessKey rules (pure)", () => {
         });
 
         it("each bad input is one failure with its own message", () => {
-            const rows: [Record<string, unknown>, string, string][] = [
+            const rows: CheckRow[] = [
                 [{ employeeId: "" }, "employeeId", "employeeId is required and must not be empty"],
-                [
-                    { employeeId: "u".repeat(101) },
-                    "employeeId",
-                    "employeeId must be at most 100 characters (got 101)",
-                ],
+                tooLong("employeeId", 100),
                 [{ active: "true" }, "active", "active must be true or false"],
-                [
-                    { rotation: "r".repeat(201) },
-                    "rotation",
-                    "rotation must be at most 200 characters (got 201)",
-                ],
+                tooLong("rotation", 200),
                 [{ rotation: 2 }, "rotation", "rotation must be a string"],
                 [
                     { rotateAfterDays: 0 },
@@ -100,8 +87,7 @@ describe("AccessKey rules (pure)", () => {
                     "endpoint is required: an object with issuerUrl and areaUrl (see provider/cxone/discovery/regions.ts)",
                 ],
             ];
-            for (const [change, property, reason] of rows)
-                assert.deepEqual(reasons(change), [[property, reason]], JSON.stringify(change));
+            assertRefusals(reasons, rows);
             for (const ok of [
                 { rotateAfterDays: 1 },
                 { rotateAfterDays: 3650 },
@@ -186,15 +172,12 @@ describe("AccessKey rules (pure)", () => {
 
     describe("diff()", () => {
         const news = { endpoint, employeeId: "u-1", active: true, rotation: "r1" };
-        const d = (o: Record<string, unknown>, n: Record<string, unknown>, now = T0 + DAY) => {
-            const r = diffAccessKey(o, n, now);
-            return { changes: r.changes, changed: r.changed, replaces: r.replaces };
-        };
-        const none = { changes: false, changed: [], replaces: [] };
+        const d = (o: Record<string, unknown>, n: Record<string, unknown>, now = T0 + DAY) =>
+            kinds(diffAccessKey(o, n, now));
 
         it("no change; each field alone is its own kind of change", () => {
-            assert.deepEqual(d(key, news), none);
-            const rows: [Record<string, unknown>, string[], string[]][] = [
+            assert.deepEqual(d(key, news), UNCHANGED);
+            const rows: DiffRow[] = [
                 [{ employeeId: "u-2" }, ["employeeId"], ["employeeId"]],
                 [{ rotateAfterDays: 30 }, ["rotateAfterDays"], []],
                 [{ maxOverlapDays: 3 }, ["maxOverlapDays"], []],
@@ -203,16 +186,11 @@ describe("AccessKey rules (pure)", () => {
                 [{ active: UNKNOWN }, ["active"], []],
                 [{ endpoint: { ...endpoint, tenantId: "t2" } }, ["endpoint"], ["endpoint"]],
             ];
-            for (const [change, changed, replaces] of rows)
-                assert.deepEqual(
-                    d(key, { ...news, ...change }),
-                    { changes: true, changed, replaces },
-                    JSON.stringify(change),
-                );
+            assertDiffRows((change) => d(key, { ...news, ...change }), rows);
         });
 
         it("active defaults to true and is compared with what CXone reports, else the last input", () => {
-            assert.deepEqual(d(key, { ...news, active: undefined }), none);
+            assert.deepEqual(d(key, { ...news, active: undefined }), UNCHANGED);
             assert.deepEqual(
                 d({ ...key, isActive: false }, { ...news, active: undefined }).changed,
                 ["active"],
@@ -222,7 +200,7 @@ describe("AccessKey rules (pure)", () => {
             ]);
             assert.deepEqual(
                 d({ ...key, isActive: undefined, active: false }, { ...news, active: false }),
-                none,
+                UNCHANGED,
             );
         });
 
@@ -244,8 +222,12 @@ describe("AccessKey rules (pure)", () => {
         };
         it("during a rotation: nothing to do until evidence, a new rotation waits", () => {
             const rotating = { ...key, previousKey };
-            assert.deepEqual(d(rotating, news), none);
-            assert.deepEqual(d(rotating, { ...news, rotation: "r2" }), none, "waits for the first");
+            assert.deepEqual(d(rotating, news), UNCHANGED);
+            assert.deepEqual(
+                d(rotating, { ...news, rotation: "r2" }),
+                UNCHANGED,
+                "waits for the first",
+            );
         });
         it("during a rotation: evidence, the overlap limit or the old key gone is a change", () => {
             const rotating = { ...key, previousKey };
@@ -262,7 +244,7 @@ describe("AccessKey rules (pure)", () => {
             });
             assert.deepEqual(
                 d({ ...rotating, maxOverlapDays: 2 }, { ...news, maxOverlapDays: 2 }, T0 + DAY),
-                none,
+                UNCHANGED,
             );
             assert.deepEqual(
                 d({ ...rotating, maxOverlapDays: 1 }, { ...news, maxOverlapDays: "1" }, T0 + DAY)

@@ -6,12 +6,8 @@ import { billableOf, CxoneClient } from "../../provider/cxone/client";
 import { CxoneCredentialsError, CxoneError } from "../../provider/cxone/errors";
 import { clearSessionCache } from "../../provider/cxone/session";
 import { sandboxForSuite, unique, uniqueEmail } from "../support/sandbox";
-import {
-    startLocalServer,
-    type Answer,
-    type LocalServer,
-    type Seen,
-} from "../support/loopbackServer";
+import { loopbackForSuite } from "../support/cxoneLoopback";
+import type { Answer, Seen } from "../support/loopbackServer";
 import { jwtWith } from "../support/jwt";
 
 describe("CXone client calls against the sandbox (HTTP)", function () {
@@ -403,23 +399,16 @@ describe("CXone client calls against the sandbox (HTTP)", function () {
 
 describe("CXone client: payload shapes from a loopback CXone", function () {
     this.timeout(20_000);
-    let srv: LocalServer;
+    const srv = loopbackForSuite();
     const TOKEN_PATH = "/authentication/v1/token/access-key";
-    before(async () => {
-        srv = await startLocalServer();
-    });
-    after(() => srv.stop());
-    beforeEach(() => {
-        clearSessionCache();
-        srv.seen = [];
-    });
+    beforeEach(() => clearSessionCache());
 
     /** serves sign-in (claims as given) and answers the API calls with `rest` */
     const serve = (
         rest: (r: Seen) => Answer,
         claims: Record<string, unknown> = { tenantId: "T-1", userId: "U-admin" },
     ) => {
-        srv.answer = (r) =>
+        srv().answer = (r) =>
             r.path === TOKEN_PATH
                 ? { status: 200, body: { access_token: jwtWith(claims), expires_in: 3600 } }
                 : rest(r);
@@ -427,13 +416,13 @@ describe("CXone client: payload shapes from a loopback CXone", function () {
     const ok = (body: unknown): Answer => ({ status: 200, body });
     const client = () =>
         new CxoneClient(
-            { issuerUrl: srv.url, areaUrl: srv.url, apiUrl: srv.url },
+            { issuerUrl: srv().url, areaUrl: srv().url, apiUrl: srv().url },
             {
                 credentials: { accessKeyId: "AK1", accessKeySecret: "secret-Zx9Yw8" },
                 retry: { baseDelayMs: 1, maxDelayMs: 5 },
             },
         );
-    const calls = () => srv.seen.filter((r) => r.path !== TOKEN_PATH);
+    const calls = () => srv().seen.filter((r) => r.path !== TOKEN_PATH);
     const last = () => calls()[calls().length - 1];
 
     it("role searches send CXone's filter and re-check names and ids", async () => {
@@ -873,7 +862,7 @@ describe("CXone client: payload shapes from a loopback CXone", function () {
             serve(() => ({ status: 502, body: {} }));
             await assert.rejects(client().createAccessKey("u-1"), /HTTP 502/);
             assert.equal(calls().length, 1);
-            srv.seen = [];
+            srv().seen = [];
             serve(() => "reset");
             await assert.rejects(client().createAccessKey("u-1"), /no response from CXone/);
             assert.equal(calls().length, 1);

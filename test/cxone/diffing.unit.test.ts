@@ -3,11 +3,7 @@
 import { strict as assert } from "assert";
 import { diffFields, endpointDiff, sameSet, withEndpoint } from "../../provider/cxone/diffing";
 import { checkEndpoint, CheckFailure, sameTenant, UNKNOWN } from "../../provider/cxone/validation";
-
-const ep = {
-    issuerUrl: "https://cxone.niceincontact.com",
-    areaUrl: "https://na1.nice-incontact.com",
-};
+import { NA1_ENDPOINT as ep } from "../support/cxoneEndpoint";
 
 describe("CXone diff rules (pure)", () => {
     describe("diffFields", () => {

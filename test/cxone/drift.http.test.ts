@@ -6,7 +6,9 @@ import role from "../../provider/cxone/roleProvider";
 import employee from "../../provider/cxone/employeeProvider";
 import accessKey from "../../provider/cxone/accessKeyProvider";
 import { forgetKeyReads } from "../../provider/cxone/keyReads";
-import { sandboxForSuite, CxoneFixture, unique, uniqueEmail } from "../support/sandbox";
+import { sandboxForSuite, CxoneFixture } from "../support/sandbox";
+import { checkedCreate, createdEmployee, createdRole } from "../support/cxoneCreated";
+import { IN_PLACE, verdict } from "../support/cxoneDiffs";
 
 type Props = Record<string, unknown>;
 type Api = Awaited<ReturnType<CxoneFixture["adminApi"]>>;
@@ -19,33 +21,9 @@ describe("drift: read() maps every field after an out-of-band change (sandbox, H
         api = await f.adminApi();
     });
 
-    async function makeRole(extra: Props = {}) {
-        const { inputs, failures } = await role.check(
-            {},
-            { endpoint: f.endpoint, name: unique("Drift"), ...extra },
-        );
-        assert.deepEqual(failures, []);
-        const r = await role.create(inputs);
-        return { id: r.id, outs: r.outs as Props, inputs: inputs as Props };
-    }
-
-    async function makeEmployee(roleId: string, extra: Props = {}) {
-        const { inputs, failures } = await employee.check(
-            {},
-            {
-                endpoint: f.endpoint,
-                email: uniqueEmail("drift"),
-                firstName: "Dee",
-                lastName: "Rift",
-                roleId,
-                invite: false,
-                ...extra,
-            },
-        );
-        assert.deepEqual(failures, []);
-        const r = await employee.create(inputs);
-        return { id: r.id, outs: r.outs as Props, inputs: inputs as Props };
-    }
+    const makeRole = (extra: Props = {}) => createdRole(f.endpoint, "Drift", extra);
+    const makeEmployee = (roleId: string, extra: Props = {}) =>
+        createdEmployee(f.endpoint, { roleId, prefix: "drift" }, { invite: false, ...extra });
 
     // the one changed field must be the only difference between the old state and what read() says
     function assertOnly(
@@ -116,10 +94,7 @@ describe("drift: read() maps every field after an out-of-band change (sandbox, H
                     sorted({ ...stripOutputs(r.inputs, read.inputs as Props), ...row.inputs }),
                 );
                 const d = await role.diff(r.id, read.props as Props, r.inputs as never);
-                assert.deepEqual(
-                    { changes: d.changes, replaces: d.replaces },
-                    { changes: true, replaces: [] },
-                );
+                assert.deepEqual(verdict(d), IN_PLACE);
             });
         }
 
@@ -232,15 +207,7 @@ describe("drift: read() maps every field after an out-of-band change (sandbox, H
             employeeId = (await makeEmployee((await makeRole()).id)).id;
         });
 
-        async function makeKey() {
-            const { inputs, failures } = await accessKey.check(
-                {},
-                { endpoint: f.endpoint, employeeId },
-            );
-            assert.deepEqual(failures, []);
-            const r = await accessKey.create(inputs);
-            return { id: r.id, outs: r.outs as Props, inputs: inputs as Props };
-        }
+        const makeKey = () => checkedCreate(accessKey, { endpoint: f.endpoint, employeeId });
         const tenantId = () => f.sandbox.endpoints.cxone.tenantId;
 
         const rows: {

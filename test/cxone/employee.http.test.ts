@@ -5,27 +5,27 @@
 import { strict as assert } from "assert";
 import employee from "../../provider/cxone/employeeProvider";
 import role from "../../provider/cxone/roleProvider";
-import type { EmployeeState } from "../../provider/cxone/employeeLogic";
-import { PartialCreateError } from "../../provider/cxone/errors";
+import type { EmployeeOutputs, EmployeeState } from "../../provider/cxone/employeeLogic";
 import { sandboxForSuite, unique, uniqueEmail } from "../support/sandbox";
+import { IN_PLACE, NO_CHANGE, replacing } from "../support/cxoneDiffs";
+import { answering, partialCreate, whileCxoneFails } from "../support/cxoneFaults";
 
 type Props = Record<string, unknown>;
 
 describe("Employee provider (sandbox, HTTP): exact writes and end states", function () {
     this.timeout(30_000);
     const f = sandboxForSuite();
+    // a second authenticator, as an administrator adds one in the console (no public API)
+    const otherAuth = "sso-authenticator-for-tests";
     let roleId: string;
     let roleName: string;
     let defaultAuth: string;
-    let otherAuth: string;
     before(async () => {
         const { inputs } = await role.check({}, { endpoint: f.endpoint, name: unique("Emp") });
         const r = await role.create(inputs);
         roleId = r.id;
         roleName = r.outs.roleName;
         defaultAuth = cx().loginAuthenticators.find((a) => a.isDefault)!.id;
-        // a second authenticator, as an administrator adds one in the console (no public API)
-        otherAuth = "sso-authenticator-for-tests";
         cx().loginAuthenticators.push({
             id: otherAuth,
             name: "SSO",
@@ -63,6 +63,7 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
     const calls = (path: string) => f.sandbox.requests().filter((r) => r.path === path).length;
     const ROLE_SEARCH = "/authorization/v1/roles/search";
     const AUTH_SEARCH = "/authorization/v1/login-authenticator/search";
+    const CREATE_PATH = "^/user-management/v1/users$";
     const byEmail = (email: string) =>
         Object.values(cx().users).filter(
             (u) => u.emailAddress.toLowerCase() === email.toLowerCase(),
@@ -88,15 +89,12 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
         it("answers exactly the engine's fields: changes and replaces", async () => {
             const s = await inputs();
             const olds = { ...s, status: "PENDING", effectiveLoginAuthenticatorId: defaultAuth };
-            assert.deepEqual(await employee.diff("u", olds, s), { changes: false, replaces: [] });
-            assert.deepEqual(await employee.diff("u", olds, { ...s, email: "new@example.com" }), {
-                changes: true,
-                replaces: ["email"],
-            });
-            assert.deepEqual(await employee.diff("u", olds, { ...s, billable: true }), {
-                changes: true,
-                replaces: [],
-            });
+            assert.deepEqual(await employee.diff("u", olds, s), NO_CHANGE);
+            assert.deepEqual(
+                await employee.diff("u", olds, { ...s, email: "new@example.com" }),
+                replacing("email"),
+            );
+            assert.deepEqual(await employee.diff("u", olds, { ...s, billable: true }), IN_PLACE);
         });
     });
 
@@ -205,38 +203,36 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
             }
         });
 
-        it("a failed look-up of the role's name is not remembered: the next create asks again", async () => {
-            const { endpoint } = await coldEndpoint();
-            f.sandbox.setFaults([
-                { kind: "status", status: 500, server: "cxone", path: ROLE_SEARCH, times: 1 },
-            ]);
-            const s = await inputs({ invite: false }, endpoint);
-            await assert.rejects(employee.create(s), (e: Error) =>
-                e.message.startsWith(
-                    `could not read CXone role ${roleId}: CXone answered HTTP 500`,
-                ),
-            );
-            f.sandbox.clearFaults();
-            assert.deepEqual(byEmail(s.email), [], "nothing created");
-            const e = await employee.create(s);
-            assert.equal(e.outs.roleName, roleName);
-        });
-
-        it("a failed look-up of the default authenticator is not remembered either", async () => {
-            const { endpoint } = await coldEndpoint();
-            f.sandbox.setFaults([
-                { kind: "status", status: 500, server: "cxone", path: AUTH_SEARCH, times: 1 },
-            ]);
-            const s = await inputs({ invite: false }, endpoint);
-            await assert.rejects(employee.create(s), (e: Error) =>
-                e.message.startsWith(
+        // each per-process look-up failing once: nothing created, and the next create asks again
+        const failedLookUps = [
+            {
+                name: "a failed look-up of the role's name is not remembered: the next create asks again",
+                path: ROLE_SEARCH,
+                refusal: () => `could not read CXone role ${roleId}: CXone answered HTTP 500`,
+                learned: (o: EmployeeOutputs) => assert.equal(o.roleName, roleName),
+            },
+            {
+                name: "a failed look-up of the default authenticator is not remembered either",
+                path: AUTH_SEARCH,
+                refusal: () =>
                     "could not find the tenant's default CXone login authenticator: CXone answered HTTP 500",
-                ),
-            );
-            f.sandbox.clearFaults();
-            const e = await employee.create(s);
-            assert.equal(e.outs.effectiveLoginAuthenticatorId, defaultAuth);
-        });
+                learned: (o: EmployeeOutputs) =>
+                    assert.equal(o.effectiveLoginAuthenticatorId, defaultAuth),
+            },
+        ];
+        for (const c of failedLookUps) {
+            it(c.name, async () => {
+                const { endpoint } = await coldEndpoint();
+                const s = await inputs({ invite: false }, endpoint);
+                await whileCxoneFails(f, answering(500, c.path), () =>
+                    assert.rejects(employee.create(s), (e: Error) =>
+                        e.message.startsWith(c.refusal()),
+                    ),
+                );
+                assert.deepEqual(byEmail(s.email), [], "nothing created");
+                c.learned((await employee.create(s)).outs);
+            });
+        }
 
         it("a role CXone does not have: an error naming it, nothing created", async () => {
             const s = await inputs({ roleId: "no-such-role" });
@@ -288,7 +284,7 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
 
         it("the answer lost after CXone created the employee: it is found, exactly one exists, and invited", async () => {
             const { link, endpoint } = await coldEndpoint();
-            link.dropAnswer("POST", /^\/user-management\/v1\/users$/);
+            link.dropAnswer("POST", new RegExp(CREATE_PATH));
             const s = await inputs({}, endpoint);
             const e = await employee.create(s);
             const found = byEmail(s.email);
@@ -306,49 +302,21 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
         it("an error answer is rethrown at once: no look-up for an employee that cannot exist", async () => {
             const s = await inputs();
             f.sandbox.clearRequests();
-            f.sandbox.setFaults([
-                {
-                    kind: "status",
-                    status: 500,
-                    server: "cxone",
-                    method: "POST",
-                    path: "^/user-management/v1/users$",
-                    times: 1,
-                },
-            ]);
-            try {
-                await assert.rejects(employee.create(s), (e: Error) =>
+            await whileCxoneFails(f, answering(500, CREATE_PATH, "POST"), () =>
+                assert.rejects(employee.create(s), (e: Error) =>
                     e.message.startsWith(
                         `could not create CXone employee ${s.email}: CXone answered HTTP 500`,
                     ),
-                );
-            } finally {
-                f.sandbox.clearFaults();
-            }
+                ),
+            );
             assert.equal(calls("/user-management/v2/users/search"), 1, "only the look-up before");
             assert.deepEqual(byEmail(s.email), []);
         });
 
         it("the invite fails: the created employee is recorded (PartialCreateError) for the next up", async () => {
             const s = await inputs();
-            f.sandbox.setFaults([
-                {
-                    kind: "status",
-                    status: 500,
-                    server: "cxone",
-                    path: "^/user-management/v2/users/inviteById$",
-                    times: 1,
-                },
-            ]);
-            let err: PartialCreateError | undefined;
-            try {
-                await employee.create(s).catch((e: PartialCreateError) => {
-                    err = e;
-                });
-            } finally {
-                f.sandbox.clearFaults();
-            }
-            assert.ok(err instanceof PartialCreateError, String(err));
+            const invite = answering(500, "^/user-management/v2/users/inviteById$");
+            const err = await whileCxoneFails(f, invite, () => partialCreate(employee.create(s)));
             const [made] = byEmail(s.email);
             assert.equal(err.id, made.id);
             assert.match(err.message, new RegExp(`^could not invite CXone employee ${s.email}`));
@@ -367,22 +335,8 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
         it("no read-back after the invite: the outputs are what was sent and what a refresh reads", async () => {
             const s = await inputs();
             // a read of the employee would fail: create makes none
-            f.sandbox.setFaults([
-                {
-                    kind: "status",
-                    status: 500,
-                    server: "cxone",
-                    method: "GET",
-                    path: "^/user-management/v1/users/[^/]+$",
-                    times: 1,
-                },
-            ]);
-            let e: Awaited<ReturnType<typeof employee.create>>;
-            try {
-                e = await employee.create(s);
-            } finally {
-                f.sandbox.clearFaults();
-            }
+            const readFails = answering(500, "^/user-management/v1/users/[^/]+$", "GET");
+            const e = await whileCxoneFails(f, readFails, () => employee.create(s));
             assert.equal(held(e.id).status, "PENDING");
             assert.deepEqual((await employee.read(e.id, e.outs)).props, e.outs);
         });
@@ -400,13 +354,6 @@ describe("Employee provider (sandbox, HTTP): exact writes and end states", funct
     });
 
     describe("read", () => {
-        it("without stored properties: an error naming the employee and the fix", async () => {
-            await assert.rejects(
-                employee.read("u-42"),
-                (e: Error) =>
-                    e.message === "no stored properties for employee u-42: run `pulumi refresh`",
-            );
-        });
         it("an employee CXone does not have, or marks DELETED, is gone", async () => {
             const e = await employee.create(await inputs({ invite: false }));
             assert.deepEqual(await employee.read("no-such-user", e.outs), { id: "" });

@@ -4,23 +4,23 @@
 import { strict as assert } from "assert";
 import {
     checkEmployee,
-    DEACTIVATED,
     diffEmployee,
-    employeeAdoptionProblem,
     employeeFields,
-    employeeFromLive,
     employeeNeedsUpdate,
-    EmployeeOutputs,
     employeeOutputs,
-    EmployeeState,
+} from "../../provider/cxone/employeeLogic";
+import {
+    DEACTIVATED,
+    employeeAdoptionProblem,
+    employeeFromLive,
     GONE,
 } from "../../provider/cxone/employeeLogic";
+import type { EmployeeOutputs, EmployeeState } from "../../provider/cxone/employeeLogic";
 import type { EmployeeRecord } from "../../provider/cxone/client";
+import { assertRefusals, reasonsFor, tooLong, type CheckRow } from "../support/cxoneChecks";
+import { NA1_ENDPOINT as endpoint } from "../support/cxoneEndpoint";
+import { assertDiffRows, kinds, UNCHANGED, type DiffRow } from "../support/cxoneDiffs";
 
-const endpoint = {
-    issuerUrl: "https://cxone.niceincontact.com",
-    areaUrl: "https://na1.nice-incontact.com",
-};
 const good = {
     endpoint,
     email: "scim-key@example.com",
@@ -28,8 +28,7 @@ const good = {
     lastName: "AccessKey",
     roleId: "r-1",
 };
-const reasons = (change: Record<string, unknown>) =>
-    checkEmployee({ ...good, ...change }).failures.map((f) => [f.property, f.reason]);
+const reasons = reasonsFor(checkEmployee, good);
 
 const state: EmployeeState = {
     endpoint,
@@ -69,14 +68,9 @@ const stateAfterCreate: EmployeeOutputs = {
 describe("Employee rules (pure)", () => {
     describe("check()", () => {
         it("applies the defaults: not billable, invited, not adopting, the tenant's authenticator", () => {
+            const defaults = { billable: false, invite: true, adoptExisting: false };
             const r = checkEmployee(good);
-            assert.deepEqual(r.failures, []);
-            assert.deepEqual(r.inputs, {
-                ...good,
-                billable: false,
-                invite: true,
-                adoptExisting: false,
-            });
+            assert.deepEqual(r, { inputs: { ...good, ...defaults }, failures: [] });
             assert.ok(!("loginAuthenticatorId" in r.inputs), "absent: the tenant default");
         });
 
@@ -93,7 +87,7 @@ describe("Employee rules (pure)", () => {
         });
 
         it("each bad input is one failure with its own message", () => {
-            const rows: [Record<string, unknown>, string, string][] = [
+            const rows: CheckRow[] = [
                 [{ email: undefined }, "email", "email is required and must be a string"],
                 [{ email: " " }, "email", "email is required and must not be empty"],
                 [
@@ -102,23 +96,11 @@ describe("Employee rules (pure)", () => {
                     "email must be at most 254 characters (got 255)",
                 ],
                 [{ firstName: 1 }, "firstName", "firstName is required and must be a string"],
-                [
-                    { firstName: "f".repeat(51) },
-                    "firstName",
-                    "firstName must be at most 50 characters (got 51)",
-                ],
+                tooLong("firstName", 50),
                 [{ lastName: "" }, "lastName", "lastName is required and must not be empty"],
-                [
-                    { lastName: "l".repeat(51) },
-                    "lastName",
-                    "lastName must be at most 50 characters (got 51)",
-                ],
+                tooLong("lastName", 50),
                 [{ roleId: undefined }, "roleId", "roleId is required and must be a string"],
-                [
-                    { roleId: "r".repeat(101) },
-                    "roleId",
-                    "roleId must be at most 100 characters (got 101)",
-                ],
+                tooLong("roleId", 100),
                 [{ billable: "false" }, "billable", "billable must be true or false"],
                 [
                     { loginAuthenticatorId: "" },
@@ -130,26 +112,17 @@ describe("Employee rules (pure)", () => {
                     "loginAuthenticatorId",
                     "loginAuthenticatorId must be a string",
                 ],
-                [
-                    { loginAuthenticatorId: "a".repeat(101) },
-                    "loginAuthenticatorId",
-                    "loginAuthenticatorId must be at most 100 characters (got 101)",
-                ],
+                tooLong("loginAuthenticatorId", 100),
                 [{ invite: "yes" }, "invite", "invite must be true or false"],
                 [{ adoptExisting: 0 }, "adoptExisting", "adoptExisting must be true or false"],
-                [
-                    { adoptEmployeeId: "u".repeat(101) },
-                    "adoptEmployeeId",
-                    "adoptEmployeeId must be at most 100 characters (got 101)",
-                ],
+                tooLong("adoptEmployeeId", 100),
                 [
                     { endpoint: [] },
                     "endpoint",
                     "endpoint is required: an object with issuerUrl and areaUrl (see provider/cxone/discovery/regions.ts)",
                 ],
             ];
-            for (const [change, property, reason] of rows)
-                assert.deepEqual(reasons(change), [[property, reason]], JSON.stringify(change));
+            assertRefusals(reasons, rows);
         });
 
         it("email shape: one @, something on both sides, a dot in the domain, no spaces anywhere", () => {
@@ -191,37 +164,29 @@ describe("Employee rules (pure)", () => {
             invite: false,
             adoptExisting: true,
         };
-        const d = (o: Record<string, unknown>, n: Record<string, unknown>) => {
-            const r = diffEmployee(o, n);
-            return { changes: r.changes, changed: r.changed, replaces: r.replaces };
-        };
-        const none = { changes: false, changed: [], replaces: [] };
+        const d = (o: Record<string, unknown>, n: Record<string, unknown>) =>
+            kinds(diffEmployee(o, n));
 
         it("email case, invite and adoption switches are no change", () => {
-            assert.deepEqual(d(old, news), none);
-            assert.deepEqual(d(old, { ...news, adoptEmployeeId: "u-1" }), none);
+            assert.deepEqual(d(old, news), UNCHANGED);
+            assert.deepEqual(d(old, { ...news, adoptEmployeeId: "u-1" }), UNCHANGED);
         });
         it("each field alone: a new email replaces, the rest update in place", () => {
-            const rows: [Record<string, unknown>, string[], string[]][] = [
+            const rows: DiffRow[] = [
                 [{ email: "other@example.com" }, ["email"], ["email"]],
                 [{ firstName: "A" }, ["firstName"], []],
                 [{ lastName: "B" }, ["lastName"], []],
                 [{ roleId: "r-2" }, ["roleId"], []],
                 [{ billable: true }, ["billable"], []],
             ];
-            for (const [change, changed, replaces] of rows)
-                assert.deepEqual(
-                    d(old, { ...news, ...change }),
-                    { changes: true, changed, replaces },
-                    JSON.stringify(change),
-                );
+            assertDiffRows((change) => d(old, { ...news, ...change }), rows);
         });
         it("an email missing on either side is a replace", () => {
             assert.deepEqual(d({ ...old, email: undefined }, news).replaces, ["email"]);
             assert.deepEqual(d(old, { ...news, email: undefined }).replaces, ["email"]);
         });
         it("an explicit authenticator is compared with the one in effect, else with the last input", () => {
-            assert.deepEqual(d(old, { ...news, loginAuthenticatorId: "la-1" }), none);
+            assert.deepEqual(d(old, { ...news, loginAuthenticatorId: "la-1" }), UNCHANGED);
             assert.deepEqual(d(old, { ...news, loginAuthenticatorId: "la-2" }), {
                 changes: true,
                 changed: ["loginAuthenticatorId"],
@@ -232,7 +197,7 @@ describe("Employee rules (pure)", () => {
                 effectiveLoginAuthenticatorId: undefined,
                 loginAuthenticatorId: "la-7",
             };
-            assert.deepEqual(d(noEffective, { ...news, loginAuthenticatorId: "la-7" }), none);
+            assert.deepEqual(d(noEffective, { ...news, loginAuthenticatorId: "la-7" }), UNCHANGED);
             assert.deepEqual(d(noEffective, { ...news, loginAuthenticatorId: "la-1" }).changed, [
                 "loginAuthenticatorId",
             ]);
@@ -246,7 +211,7 @@ describe("Employee rules (pure)", () => {
                 replaces: [],
             });
             for (const status of ["UNREGISTERED", "PENDING", "ACTIVE", "DELETED"])
-                assert.deepEqual(d({ ...old, status }, news), none, status);
+                assert.deepEqual(d({ ...old, status }, news), UNCHANGED, status);
         });
         it("another tenant replaces, a new apiUrl updates", () => {
             assert.deepEqual(
@@ -265,13 +230,15 @@ describe("Employee rules (pure)", () => {
 
     describe("payload and update detection", () => {
         it("UserHub fields: the role by name, the authenticator only when there is one", () => {
+            // the state's own fields, as UserHub names them (the email as the program spelled it)
+            const { email: emailAddress, firstName, lastName, roleId, billable } = state;
             const base = {
-                emailAddress: "Scim-Key@Example.com",
-                firstName: "SCIM",
-                lastName: "AccessKey",
+                emailAddress,
+                firstName,
+                lastName,
                 roleName: "SCIM Role",
-                roleId: "r-1",
-                billable: false,
+                roleId,
+                billable,
             };
             assert.deepEqual(employeeFields(state, "SCIM Role", "la-1"), {
                 ...base,

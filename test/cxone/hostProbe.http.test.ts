@@ -3,11 +3,6 @@
 // and against a loopback server for the answers the sandbox never gives; both go once through the
 // core's send path, so they wait at the host's shared rate gate.
 import { strict as assert } from "assert";
-import * as fs from "fs";
-import * as net from "net";
-import * as os from "os";
-import * as path from "path";
-import type { AddressInfo } from "net";
 import {
     accessKeyToken,
     accessKeyTokenUrl,
@@ -18,51 +13,36 @@ import { probeUserHub } from "../../provider/cxone/hostProbe";
 import { hostsFromDiscovery, USER_HUB_HOST } from "../../provider/cxone/discovery/regions";
 import { CxoneRequestError } from "../../provider/cxone/scim";
 import { clearRateGates } from "../../provider/core/rateGate";
-import { startSandbox, type RunningSandbox } from "../../sandbox/index";
-import { startLocalServer, type LocalServer } from "../support/loopbackServer";
+import { closedPort } from "../support/loopbackServer";
+import { loopbackForSuite } from "../support/cxoneLoopback";
+import { sandboxForSuite } from "../support/sandbox";
 import { jwtWith } from "../support/jwt";
-
-async function closedPort(): Promise<number> {
-    const s = net.createServer();
-    await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-    const port = (s.address() as AddressInfo).port;
-    await new Promise<void>((r) => s.close(() => r()));
-    return port;
-}
 
 describe("access-key sign-in and UserHub probe against the sandbox (HTTP)", function () {
     this.timeout(20_000);
-    let sb: RunningSandbox;
-    let dir: string;
-    before(async () => {
-        dir = fs.mkdtempSync(path.join(os.tmpdir(), "cxone-probe-"));
-        sb = await startSandbox({ dir, strictCxoneHosts: true });
-    });
-    after(async () => {
-        await sb.stop();
-        fs.rmSync(dir, { recursive: true, force: true });
-    });
+    // the sandbox with its four distinct hosts
+    const f = sandboxForSuite({ strictCxoneHosts: true });
     const key = () => ({
-        accessKeyId: sb.endpoints.cxone.adminAccessKeyId,
-        accessKeySecret: sb.endpoints.cxone.adminAccessKeySecret,
+        accessKeyId: f.sandbox.endpoints.cxone.adminAccessKeyId,
+        accessKeySecret: f.sandbox.endpoints.cxone.adminAccessKeySecret,
     });
-    const seed = () => sb.context.state.cxone.seed;
+    const seed = () => f.sandbox.context.state.cxone.seed;
 
     it("signs in on the area host (a *.localhost name) and reads tenant and user from the claims", async () => {
-        const doc = await axios.get(`${sb.urls.cxone}/.well-known/cxone-configuration`);
-        const area = hostsFromDiscovery(doc.data, sb.urls.cxone).areaUrl!;
+        const doc = await axios.get(`${f.sandbox.urls.cxone}/.well-known/cxone-configuration`);
+        const area = hostsFromDiscovery(doc.data, f.sandbox.urls.cxone).areaUrl!;
         assert.match(area, /^http:\/\/[a-z0-9]+\.localhost:\d+$/);
         const t = await accessKeyToken(`${area}/`, key());
-        assert.equal(t.tenantId, sb.context.state.cxone.tenantId);
+        assert.equal(t.tenantId, f.sandbox.context.state.cxone.tenantId);
         assert.equal(t.userId, seed().adminUserId);
         assert.equal(t.expiresIn, 3600);
-        assert.ok(t.accessToken in sb.context.state.cxone.tokens);
+        assert.ok(t.accessToken in f.sandbox.context.state.cxone.tokens);
     });
 
     it("a wrong secret: HTTP 401 naming the key id, never the secret", async () => {
         const secret = "wrong-secret-Pq7Rs9Tu1";
         await assert.rejects(
-            accessKeyToken(sb.urls.cxoneHosts.area, { ...key(), accessKeySecret: secret }),
+            accessKeyToken(f.sandbox.urls.cxoneHosts.area, { ...key(), accessKeySecret: secret }),
             (e: unknown) => {
                 assert.ok(e instanceof CxoneRequestError);
                 assert.equal(e.kind, "http");
@@ -80,22 +60,22 @@ describe("access-key sign-in and UserHub probe against the sandbox (HTTP)", func
 
     it("the issuer host has no token route: 404", async () => {
         await assert.rejects(
-            accessKeyToken(sb.urls.cxoneHosts.issuer, key()),
+            accessKeyToken(f.sandbox.urls.cxoneHosts.issuer, key()),
             (e: unknown) => (e as CxoneRequestError).status === 404,
         );
     });
 
     it("the probe finds UserHub on the derived host; api_endpoint (ACD) does not serve it", async () => {
-        const t = await accessKeyToken(sb.urls.cxoneHosts.area, key());
+        const t = await accessKeyToken(f.sandbox.urls.cxoneHosts.area, key());
         const p = await probeUserHub(
-            `${sb.urls.cxoneHosts.issuer}//`,
+            `${f.sandbox.urls.cxoneHosts.issuer}//`,
             t.tenantId!,
             t.userId!,
             t.accessToken,
             5000,
         );
         const port = (u: string) => new URL(u).port;
-        assert.equal(port(p.hosts.userHubUrl!), port(sb.urls.cxoneHosts.userHub));
+        assert.equal(port(p.hosts.userHubUrl!), port(f.sandbox.urls.cxoneHosts.userHub));
         assert.deepEqual(
             p.answers.map((a) => [a.choice, a.base]),
             [
@@ -112,12 +92,12 @@ describe("access-key sign-in and UserHub probe against the sandbox (HTTP)", func
     it("an unknown tenant: discovery's 404, naming the issuer host, without the token", async () => {
         const token = "probe-token-Zz9Yy8Xx7";
         await assert.rejects(
-            probeUserHub(sb.urls.cxoneHosts.issuer, "no-such-tenant", "u", token, 5000),
+            probeUserHub(f.sandbox.urls.cxoneHosts.issuer, "no-such-tenant", "u", token, 5000),
             (e: unknown) => {
                 assert.ok(e instanceof CxoneRequestError);
                 assert.equal(e.kind, "http");
                 assert.equal(e.status, 404);
-                assert.equal(e.host, new URL(sb.urls.cxoneHosts.issuer).host);
+                assert.equal(e.host, new URL(f.sandbox.urls.cxoneHosts.issuer).host);
                 assert.match(e.message, /^could not discover the tenant's hosts: /);
                 assert.ok(!JSON.stringify(e).includes(token));
                 return true;
@@ -128,23 +108,16 @@ describe("access-key sign-in and UserHub probe against the sandbox (HTTP)", func
 
 describe("access-key sign-in and UserHub probe: a loopback CXone", function () {
     this.timeout(20_000);
-    let srv: LocalServer;
-    before(async () => {
-        srv = await startLocalServer();
-    });
-    after(() => srv.stop());
-    beforeEach(() => {
-        srv.seen = [];
-    });
+    const srv = loopbackForSuite();
     const KEY = { accessKeyId: "AKP1", accessKeySecret: "probe-secret-Mm4Nn5" };
-    const host = () => new URL(srv.url).host;
-    const port = () => new URL(srv.url).port;
+    const host = () => new URL(srv().url).host;
+    const port = () => new URL(srv().url).port;
 
     it("posts the key as JSON to the token route and nothing else", async () => {
-        srv.answer = () => ({ status: 200, body: { access_token: "t" } });
-        const t = await accessKeyToken(srv.url, KEY);
+        srv().answer = () => ({ status: 200, body: { access_token: "t" } });
+        const t = await accessKeyToken(srv().url, KEY);
         assert.deepEqual(t, { accessToken: "t", expiresIn: 3600 });
-        const [r] = srv.seen;
+        const [r] = srv().seen;
         assert.equal(r.method, "POST");
         assert.equal(r.path, "/authentication/v1/token/access-key");
         assert.deepEqual(r.body, KEY);
@@ -154,7 +127,7 @@ describe("access-key sign-in and UserHub probe: a loopback CXone", function () {
     });
 
     it("claims: the access token's win, the id_token fills what it lacks", async () => {
-        srv.answer = () => ({
+        srv().answer = () => ({
             status: 200,
             body: {
                 accessToken: jwtWith({ tenantId: "T-a" }),
@@ -162,25 +135,25 @@ describe("access-key sign-in and UserHub probe: a loopback CXone", function () {
                 accessTokenExpiry: "120",
             },
         });
-        const t = await accessKeyToken(srv.url, KEY);
+        const t = await accessKeyToken(srv().url, KEY);
         assert.equal(t.tenantId, "T-a");
         assert.equal(t.userId, "U-id");
         assert.equal(t.expiresIn, 120);
-        srv.answer = () => ({
+        srv().answer = () => ({
             status: 200,
             body: {
                 access_token: jwtWith({ userId: "U-a" }),
                 id_token: jwtWith({ tenant_id: "T-id", userId: "U-id" }),
             },
         });
-        const u = await accessKeyToken(srv.url, KEY);
+        const u = await accessKeyToken(srv().url, KEY);
         assert.equal(u.tenantId, "T-id");
         assert.equal(u.userId, "U-a");
     });
 
     it("an answer without an access token is a bad response", async () => {
-        srv.answer = () => ({ status: 200, body: { access_token: "", id_token: "x" } });
-        await assert.rejects(accessKeyToken(srv.url, KEY), (e: unknown) => {
+        srv().answer = () => ({ status: 200, body: { access_token: "", id_token: "x" } });
+        await assert.rejects(accessKeyToken(srv().url, KEY), (e: unknown) => {
             assert.ok(e instanceof CxoneRequestError);
             assert.equal(e.kind, "bad-response");
             assert.equal(
@@ -193,26 +166,26 @@ describe("access-key sign-in and UserHub probe: a loopback CXone", function () {
     });
 
     it("a secret echoed back in an error is removed; a redirect is not followed", async () => {
-        srv.answer = () => ({
+        srv().answer = () => ({
             status: 400,
             body: { error: "bad", message: `got ${KEY.accessKeySecret}` },
         });
-        await assert.rejects(accessKeyToken(srv.url, KEY), (e: unknown) => {
+        await assert.rejects(accessKeyToken(srv().url, KEY), (e: unknown) => {
             assert.equal((e as CxoneRequestError).detail, "got ***");
             return true;
         });
-        srv.answer = (r) =>
+        srv().answer = (r) =>
             r.path === "/elsewhere"
                 ? { status: 200, body: { access_token: "t" } }
-                : { status: 307, headers: { location: `${srv.url}/elsewhere` } };
-        await assert.rejects(accessKeyToken(srv.url, KEY), /HTTP 307/);
-        assert.ok(srv.seen.every((r) => r.path !== "/elsewhere"));
+                : { status: 307, headers: { location: `${srv().url}/elsewhere` } };
+        await assert.rejects(accessKeyToken(srv().url, KEY), /HTTP 307/);
+        assert.ok(srv().seen.every((r) => r.path !== "/elsewhere"));
     });
 
     it("no answer within timeoutMs: a timeout", async () => {
-        srv.answer = () => "hang";
+        srv().answer = () => "hang";
         const t = Date.now();
-        await assert.rejects(accessKeyToken(srv.url, KEY, { timeoutMs: 100 }), (e: unknown) => {
+        await assert.rejects(accessKeyToken(srv().url, KEY, { timeoutMs: 100 }), (e: unknown) => {
             assert.equal((e as CxoneRequestError).kind, "timeout");
             // the core's send path reports the client's own timeout code
             assert.equal((e as CxoneRequestError).errno, "ECONNABORTED");
@@ -233,12 +206,12 @@ describe("access-key sign-in and UserHub probe: a loopback CXone", function () {
 
     it("asks discovery for the tenant, then each host for the key's user with the bearer", async () => {
         const dead = await closedPort();
-        srv.answer = (r) =>
+        srv().answer = (r) =>
             r.path === "/.well-known/cxone-configuration"
                 ? { status: 200, body: doc(`http://127.0.0.1:${dead}/`) }
                 : { status: 200, body: { user: {} } };
-        const p = await probeUserHub(srv.url, "T-7", "u/1", "tok-Qq1", 2000);
-        const [d, u] = srv.seen;
+        const p = await probeUserHub(srv().url, "T-7", "u/1", "tok-Qq1", 2000);
+        const [d, u] = srv().seen;
         assert.deepEqual(d.query, { tenantId: "T-7" });
         assert.equal(d.headers.authorization, undefined);
         assert.equal(d.headers.accept, "application/json");
@@ -259,33 +232,33 @@ describe("access-key sign-in and UserHub probe: a loopback CXone", function () {
 
     it("the first host that answers 2xx is the one; a 300 or 401 is not an answer", async () => {
         const statuses: Record<string, number> = {};
-        srv.answer = (r) =>
+        srv().answer = (r) =>
             r.path === "/.well-known/cxone-configuration"
                 ? { status: 200, body: doc(`http://127.0.0.1:${port()}`) }
                 : { status: statuses[String(r.headers.host)] ?? 500, body: {} };
         const derived = `api-na1.localhost:${port()}`;
         const api = `127.0.0.1:${port()}`;
         Object.assign(statuses, { [derived]: 300, [api]: 299 });
-        let p = await probeUserHub(srv.url, "T", "u", "t", 2000);
+        let p = await probeUserHub(srv().url, "T", "u", "t", 2000);
         assert.deepEqual(
             p.answers.map((a) => a.status),
             [300, 299],
         );
         assert.equal(p.answered?.choice, "api_endpoint");
         Object.assign(statuses, { [derived]: 200, [api]: 200 });
-        p = await probeUserHub(srv.url, "T", "u", "t", 2000);
+        p = await probeUserHub(srv().url, "T", "u", "t", 2000);
         assert.equal(p.answered?.choice, "derived");
         Object.assign(statuses, { [derived]: 401, [api]: 404 });
-        p = await probeUserHub(srv.url, "T", "u", "t", 2000);
+        p = await probeUserHub(srv().url, "T", "u", "t", 2000);
         assert.equal("answered" in p, false);
     });
 
     it("a host that does not answer in time is reported as a timeout, not thrown", async () => {
-        srv.answer = (r) =>
+        srv().answer = (r) =>
             r.path === "/.well-known/cxone-configuration"
                 ? { status: 200, body: doc(`http://127.0.0.1:${port()}`) }
                 : "hang";
-        const p = await probeUserHub(srv.url, "T", "u", "t", 150);
+        const p = await probeUserHub(srv().url, "T", "u", "t", 150);
         assert.deepEqual(
             p.answers.map((a) => a.failure),
             ["timeout ECONNABORTED", "timeout ECONNABORTED"],
@@ -293,9 +266,9 @@ describe("access-key sign-in and UserHub probe: a loopback CXone", function () {
     });
 
     it("discovery that does not answer in time fails within the wait", async () => {
-        srv.answer = () => "hang";
+        srv().answer = () => "hang";
         const t = Date.now();
-        await assert.rejects(probeUserHub(srv.url, "T", "u", "t", 150), (e: unknown) => {
+        await assert.rejects(probeUserHub(srv().url, "T", "u", "t", 150), (e: unknown) => {
             assert.equal((e as CxoneRequestError).kind, "timeout");
             return true;
         });
@@ -303,29 +276,29 @@ describe("access-key sign-in and UserHub probe: a loopback CXone", function () {
     });
 
     it("a user read answered by a redirect is recorded, not followed", async () => {
-        srv.answer = (r) =>
+        srv().answer = (r) =>
             r.path === "/.well-known/cxone-configuration"
                 ? { status: 200, body: doc(`http://127.0.0.1:${port()}`) }
                 : r.path === "/elsewhere"
                   ? { status: 200, body: {} }
-                  : { status: 302, headers: { location: `${srv.url}/elsewhere` } };
-        const p = await probeUserHub(srv.url, "T", "u", "t", 2000);
+                  : { status: 302, headers: { location: `${srv().url}/elsewhere` } };
+        const p = await probeUserHub(srv().url, "T", "u", "t", 2000);
         assert.deepEqual(
             p.answers.map((a) => a.status),
             [302, 302],
         );
-        assert.ok(srv.seen.every((r) => r.path !== "/elsewhere"));
+        assert.ok(srv().seen.every((r) => r.path !== "/elsewhere"));
     });
 
     it("the stack's host choice is asked first", async () => {
-        srv.answer = (r) =>
+        srv().answer = (r) =>
             r.path === "/.well-known/cxone-configuration"
                 ? { status: 200, body: doc(`http://127.0.0.1:${port()}`) }
                 : { status: 200, body: {} };
         const saved = USER_HUB_HOST.choice;
         USER_HUB_HOST.choice = "api_endpoint";
         try {
-            const p = await probeUserHub(srv.url, "T", "u", "t", 2000);
+            const p = await probeUserHub(srv().url, "T", "u", "t", 2000);
             assert.deepEqual(
                 p.answers.map((a) => [a.choice, a.base]),
                 [
@@ -340,26 +313,26 @@ describe("access-key sign-in and UserHub probe: a loopback CXone", function () {
     });
 
     it("a document without the fields of a candidate: that candidate is not asked, the reason kept", async () => {
-        srv.answer = (r) =>
+        srv().answer = (r) =>
             r.path === "/.well-known/cxone-configuration"
                 ? {
                       status: 200,
                       body: { ...doc(`http://127.0.0.1:${port()}`), domain: undefined },
                   }
                 : { status: 200, body: {} };
-        srv.seen = [];
-        const p = await probeUserHub(srv.url, "T", "u", "t", 2000);
+        srv().seen = [];
+        const p = await probeUserHub(srv().url, "T", "u", "t", 2000);
         assert.deepEqual(p.answers, [
             { choice: "derived", base: "", failure: 'not named: discovery has no "domain"' },
             { choice: "api_endpoint", base: `http://127.0.0.1:${port()}`, status: 200 },
         ]);
         assert.equal(p.answered?.choice, "api_endpoint");
-        assert.equal(srv.seen.length, 2, "discovery, then one user read");
+        assert.equal(srv().seen.length, 2, "discovery, then one user read");
     });
 
     it("a document naming a host plain http may not reach: a bad response naming it", async () => {
-        srv.answer = () => ({ status: 200, body: { ...doc("http://x"), domain: "example.com" } });
-        await assert.rejects(probeUserHub(srv.url, "T", "u", "t", 2000), (e: unknown) => {
+        srv().answer = () => ({ status: 200, body: { ...doc("http://x"), domain: "example.com" } });
+        await assert.rejects(probeUserHub(srv().url, "T", "u", "t", 2000), (e: unknown) => {
             assert.ok(e instanceof CxoneRequestError);
             assert.equal(e.kind, "bad-response");
             assert.equal(
@@ -383,11 +356,11 @@ describe("access-key sign-in and UserHub probe: a loopback CXone", function () {
                 return true;
             },
         );
-        srv.answer = () => ({ status: 302, headers: { location: "http://example.invalid/" } });
-        await assert.rejects(probeUserHub(srv.url, "T", "u", "t", 2000), /HTTP 302/);
-        srv.answer = () => ({ status: 500, body: { message: "echo tok-Secret99" } });
+        srv().answer = () => ({ status: 302, headers: { location: "http://example.invalid/" } });
+        await assert.rejects(probeUserHub(srv().url, "T", "u", "t", 2000), /HTTP 302/);
+        srv().answer = () => ({ status: 500, body: { message: "echo tok-Secret99" } });
         await assert.rejects(
-            probeUserHub(srv.url, "T", "u", "tok-Secret99", 2000),
+            probeUserHub(srv().url, "T", "u", "tok-Secret99", 2000),
             (e: unknown) => {
                 assert.equal((e as CxoneRequestError).detail, "echo ***");
                 return true;
@@ -398,16 +371,16 @@ describe("access-key sign-in and UserHub probe: a loopback CXone", function () {
     it("shares the host's rate budget: a 429 is not repeated, and the next call waits for its Retry-After", async () => {
         clearRateGates();
         let refusedAt = 0;
-        srv.answer = () => {
-            if (srv.seen.length > 1) return { status: 200, body: { access_token: "t" } };
+        srv().answer = () => {
+            if (srv().seen.length > 1) return { status: 200, body: { access_token: "t" } };
             refusedAt = Date.now();
             return { status: 429, headers: { "retry-after": "1" }, body: { error: "slow down" } };
         };
         try {
-            await assert.rejects(accessKeyToken(srv.url, KEY), /HTTP 429 \(slow down\)/);
-            assert.equal(srv.seen.length, 1, "one attempt only, as before");
-            await accessKeyToken(srv.url, KEY);
-            const waited = srv.seen[1].at - refusedAt;
+            await assert.rejects(accessKeyToken(srv().url, KEY), /HTTP 429 \(slow down\)/);
+            assert.equal(srv().seen.length, 1, "one attempt only, as before");
+            await accessKeyToken(srv().url, KEY);
+            const waited = srv().seen[1].at - refusedAt;
             assert.ok(waited >= 900, `the next sign-in reached CXone ${waited} ms after the 429`);
         } finally {
             clearRateGates();

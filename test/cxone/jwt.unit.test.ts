@@ -4,19 +4,10 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import {
-    ACCESS_KEY_ID_ENV,
-    ACCESS_KEY_SECRET_ENV,
-    adminAccessKey,
-    SANDBOX_DIR_ENV,
-} from "../../provider/cxone/credentials";
-import {
-    alreadyReported,
-    CxoneCredentialsError,
-    CxoneError,
-    errorFacts,
-    PartialCreateError,
-} from "../../provider/cxone/errors";
+import { ACCESS_KEY_ID_ENV, ACCESS_KEY_SECRET_ENV } from "../../provider/cxone/credentials";
+import { adminAccessKey, SANDBOX_DIR_ENV } from "../../provider/cxone/credentials";
+import { CxoneCredentialsError, CxoneError, PartialCreateError } from "../../provider/cxone/errors";
+import { alreadyReported, errorFacts } from "../../provider/cxone/errors";
 import { decodeJwtClaims, tenantIdFromClaims, userIdFromClaims } from "../../provider/cxone/jwt";
 import { pinLocalhost } from "../../provider/cxone/localhostNames";
 import { jwtWith } from "../support/jwt";
@@ -80,6 +71,16 @@ describe("where the CXone admin key comes from (credentials.ts)", () => {
             typeof content === "string" ? content : JSON.stringify(content),
         );
     const sandboxEnv = () => ({ [SANDBOX_DIR_ENV]: dir });
+    // with no key variables, the key for `apiUrl` is refused, saying exactly `message`
+    const refusedWithoutVariables = (apiUrl: string, message: string) =>
+        assert.throws(
+            () => adminAccessKey(apiUrl, sandboxEnv(), "/"),
+            (e: unknown) => {
+                assert.ok(e instanceof CxoneCredentialsError);
+                assert.equal(e.message, message);
+                return true;
+            },
+        );
 
     it("both environment variables: that key, for any host", () => {
         const env = { [ACCESS_KEY_ID_ENV]: "AK", [ACCESS_KEY_SECRET_ENV]: "S" };
@@ -130,17 +131,10 @@ describe("where the CXone admin key comes from (credentials.ts)", () => {
 
     it("none, on a real host: never the sandbox file, an error naming the variables", () => {
         writeEndpoints({ cxone: { adminAccessKeyId: "AKS", adminAccessKeySecret: "SS" } });
-        assert.throws(
-            () => adminAccessKey("https://api-na1.niceincontact.com", sandboxEnv(), "/"),
-            (e: unknown) => {
-                assert.ok(e instanceof CxoneCredentialsError);
-                assert.equal(
-                    e.message,
-                    "no CXone admin credentials: set CXONE_ACCESS_KEY_ID and " +
-                        "CXONE_ACCESS_KEY_SECRET to an access key of a CXone administrator",
-                );
-                return true;
-            },
+        refusedWithoutVariables(
+            "https://api-na1.niceincontact.com",
+            "no CXone admin credentials: set CXONE_ACCESS_KEY_ID and " +
+                "CXONE_ACCESS_KEY_SECRET to an access key of a CXone administrator",
         );
     });
 
@@ -155,17 +149,10 @@ describe("where the CXone admin key comes from (credentials.ts)", () => {
         it(`a sandbox file with ${what}: an error naming the file`, () => {
             if (content !== undefined) writeEndpoints(content);
             const file = path.join(dir, "endpoints.json");
-            assert.throws(
-                () => adminAccessKey("http://127.0.0.1:9", sandboxEnv(), "/"),
-                (e: unknown) => {
-                    assert.ok(e instanceof CxoneCredentialsError);
-                    assert.equal(
-                        e.message,
-                        "no CXone admin credentials: set CXONE_ACCESS_KEY_ID and " +
-                            `CXONE_ACCESS_KEY_SECRET, or start the sandbox (looked for ${file})`,
-                    );
-                    return true;
-                },
+            refusedWithoutVariables(
+                "http://127.0.0.1:9",
+                "no CXone admin credentials: set CXONE_ACCESS_KEY_ID and " +
+                    `CXONE_ACCESS_KEY_SECRET, or start the sandbox (looked for ${file})`,
             );
         });
     }
@@ -225,20 +212,28 @@ describe("CXone error facts (errors.ts)", () => {
         assert.deepEqual(errorFacts(502), {});
     });
 
-    it("a CxoneError says what failed, how, and after how many attempts", () => {
-        const e = new CxoneError({
-            operation: 'create role "R"',
-            status: 409,
-            code: "ROLE_NAME_EXISTS",
-            detail: "taken",
-            attempts: 2,
-        });
-        assert.equal(e.name, "CxoneError");
-        assert.equal(
-            e.message,
-            'could not create role "R": CXone answered HTTP 409 (code ROLE_NAME_EXISTS: taken) ' +
-                "(after 2 attempts)",
-        );
+    it("a CxoneError says what failed, how, and after how many attempts (one goes unsaid)", () => {
+        const taken = { status: 409, code: "ROLE_NAME_EXISTS", detail: "taken" };
+        const cases: [ConstructorParameters<typeof CxoneError>[0], string][] = [
+            [
+                { operation: 'create role "R"', ...taken, attempts: 2 },
+                'could not create role "R": CXone answered HTTP 409 (code ROLE_NAME_EXISTS: taken) ' +
+                    "(after 2 attempts)",
+            ],
+            [
+                { operation: 'create role "R"', ...taken, attempts: 1 },
+                'could not create role "R": CXone answered HTTP 409 (code ROLE_NAME_EXISTS: taken)',
+            ],
+            [
+                { operation: "revoke key K", status: undefined, detail: "ECONNRESET", attempts: 6 },
+                "could not revoke key K: no response from CXone (ECONNRESET) (after 6 attempts)",
+            ],
+        ];
+        for (const [facts, message] of cases) {
+            const e = new CxoneError(facts);
+            assert.equal(e.name, "CxoneError");
+            assert.equal(e.message, message);
+        }
         assert.equal(new CxoneError({ operation: "x", status: undefined }).attempts, 1);
     });
 

@@ -3,23 +3,15 @@
 import { strict as assert } from "assert";
 import { CxoneClient } from "../../provider/cxone/client";
 import { CxoneError } from "../../provider/cxone/errors";
-import {
-    forgetKeyReads,
-    keyUseOf,
-    readAccessKey,
-    rememberCreatedKey,
-} from "../../provider/cxone/keyReads";
-import { clearSessionCache } from "../../provider/cxone/session";
+import { keyUseOf, readAccessKey } from "../../provider/cxone/keyReads";
+import { forgetKeyReads, rememberCreatedKey } from "../../provider/cxone/keyReads";
 import { sandboxForSuite, uniqueEmail } from "../support/sandbox";
 
 describe("shared access-key reads against the sandbox (HTTP)", function () {
     this.timeout(20_000);
-    const f = sandboxForSuite();
-    beforeEach(() => {
-        clearSessionCache();
-        forgetKeyReads();
-        f.sandbox.clearFaults();
-    });
+    // each test as a new provider process: no session, no key read, no fault, no request logged
+    const f = sandboxForSuite({}, { reset: true });
+    beforeEach(() => forgetKeyReads());
 
     const newKey = async () => {
         const c = new CxoneClient(f.endpoint);

@@ -5,7 +5,11 @@ import { strict as assert } from "assert";
 import role from "../../provider/cxone/roleProvider";
 import employee from "../../provider/cxone/employeeProvider";
 import accessKey from "../../provider/cxone/accessKeyProvider";
-import { sandboxForSuite, unique, uniqueEmail } from "../support/sandbox";
+import { sandboxForSuite, uniqueEmail } from "../support/sandbox";
+import { createdEmployee, createdRole } from "../support/cxoneCreated";
+import { IN_PLACE, verdict } from "../support/cxoneDiffs";
+import { resetting, whileCxoneFails } from "../support/cxoneFaults";
+import { keySignInStatus } from "../support/cxoneKeyHolder";
 
 type Props = Record<string, unknown>;
 
@@ -17,31 +21,9 @@ describe("CXone life-cycle edges (sandbox, HTTP)", function () {
     const keysOf = (userId: string) =>
         Object.values(cx().accessKeys).filter((k) => k.userId === userId);
 
-    async function makeRole() {
-        const { inputs, failures } = await role.check(
-            {},
-            { endpoint: f.endpoint, name: unique("Life") },
-        );
-        assert.deepEqual(failures, []);
-        const r = await role.create(inputs);
-        return { id: r.id, outs: r.outs as Props, inputs };
-    }
-    async function makeEmployee(roleId: string) {
-        const { inputs, failures } = await employee.check(
-            {},
-            {
-                endpoint: f.endpoint,
-                email: uniqueEmail("life"),
-                firstName: "Li",
-                lastName: "Fe",
-                roleId,
-                invite: false,
-            },
-        );
-        assert.deepEqual(failures, []);
-        const r = await employee.create(inputs);
-        return { id: r.id, outs: r.outs as Props, inputs };
-    }
+    const makeRole = () => createdRole(f.endpoint, "Life");
+    const makeEmployee = (roleId: string) =>
+        createdEmployee(f.endpoint, { roleId, prefix: "life" }, { invite: false });
     async function keyInputs(employeeId: string, extra: Props = {}) {
         const { inputs, failures } = await accessKey.check(
             {},
@@ -50,14 +32,8 @@ describe("CXone life-cycle edges (sandbox, HTTP)", function () {
         assert.deepEqual(failures, []);
         return inputs!;
     }
-    const signsIn = async (id: string, secret: string) =>
-        (
-            await fetch(`${f.sandbox.urls.cxone}/authentication/v1/token/access-key`, {
-                method: "POST",
-                headers: { "content-type": "application/json" },
-                body: JSON.stringify({ accessKeyId: id, accessKeySecret: secret }),
-            })
-        ).status;
+    const signsIn = (id: string, secret: string) =>
+        keySignInStatus(f.sandbox.urls.cxone, id, secret);
 
     describe("AccessKey active: false", () => {
         let employeeId: string;
@@ -83,10 +59,7 @@ describe("CXone life-cycle edges (sandbox, HTTP)", function () {
             assert.equal(await signsIn(k.id, k.outs.secret), 200);
             const off = await keyInputs(employeeId, { active: false });
             const d = await accessKey.diff(k.id, k.outs, off);
-            assert.deepEqual(
-                { changes: d.changes, replaces: d.replaces },
-                { changes: true, replaces: [] },
-            );
+            assert.deepEqual(verdict(d), IN_PLACE);
             const u1 = await accessKey.update!(k.id, k.outs, off);
             assert.equal(u1.outs.isActive, false);
             assert.equal(u1.outs.secret, k.outs.secret, "the secret is kept: the same key");
@@ -117,27 +90,17 @@ describe("CXone life-cycle edges (sandbox, HTTP)", function () {
                 .create(await keyInputs(employeeId))
                 .then((k) => accessKey.delete!(k.id, k.outs)); // warm the session
             f.sandbox.clearRequests();
-            f.sandbox.setFaults([
-                {
-                    kind: "reset",
-                    server: "cxone",
-                    method: "POST",
-                    path: "^/access-key-management/v1/access-keys$",
-                    times: 1,
-                },
-            ]);
-            try {
-                await assert.rejects(accessKey.create(s), (e: Error) => {
+            const reset = resetting("POST", "^/access-key-management/v1/access-keys$");
+            await whileCxoneFails(f, reset, () =>
+                assert.rejects(accessKey.create(s), (e: Error) => {
                     assert.match(
                         e.message,
                         /could not create a CXone access key for employee .*no response from CXone/,
                     );
                     assert.ok(!/accessKeySecret|[A-Za-z0-9]{36}/.test(e.message), e.message);
                     return true;
-                });
-            } finally {
-                f.sandbox.clearFaults();
-            }
+                }),
+            );
             const posts = f
                 .writes()
                 .filter((w) => w.method === "POST" && w.path.startsWith("/access-key-management/"));

@@ -28,48 +28,50 @@ import {
     isRetryable,
     retryAfterMs,
 } from "../../provider/cxone/retry";
-import { CxoneError, errorFacts, scrub } from "../../provider/cxone/errors";
+import { errorFacts, scrub } from "../../provider/cxone/errors";
 import { adminAccessKey, isLoopbackUrl } from "../../provider/cxone/credentials";
 import { UNKNOWN } from "../../provider/cxone/validation";
 import { forwarder } from "../../provider/framework/forwarder";
 import * as pulumi from "@pulumi/pulumi";
+import { declaredEmployee, NA1_ENDPOINT as ep } from "../support/cxoneEndpoint";
+import { UNCHANGED } from "../support/cxoneDiffs";
 
-const ep = {
-    issuerUrl: "https://cxone.niceincontact.com",
-    areaUrl: "https://na1.nice-incontact.com",
+// a role as a stack declares it, and as its state stores it (the permissions in another order)
+const declaredRole = {
+    endpoint: ep,
+    name: "SCIM",
+    description: "d",
+    permissions: ["B", "A"],
+    status: "ACTIVE",
+    adoptExisting: true,
+};
+const storedRole = {
+    ...declaredRole,
+    permissions: ["A", "B"],
+    adoptExisting: false,
+    roleId: "r",
+    roleName: "SCIM",
+};
+// the role as CXone answers it: one permission, inactive
+const liveRole = {
+    roleId: "r",
+    roleName: "SCIM",
+    displayName: "SCIM",
+    description: "d",
+    permissions: ["A"],
+    status: "INACTIVE" as const,
 };
 
 describe("CXone pure logic", () => {
     describe("role diff", () => {
-        const old = {
-            endpoint: ep,
-            name: "SCIM",
-            description: "d",
-            permissions: ["A", "B"],
-            status: "ACTIVE",
-            adoptExisting: false,
-            roleId: "r",
-            roleName: "SCIM",
-        };
-        const same = {
-            endpoint: ep,
-            name: "SCIM",
-            description: "d",
-            permissions: ["B", "A"],
-            status: "ACTIVE",
-            adoptExisting: true,
-        };
+        // the stored role against the declared one with `change`
+        const diffWith = (change: Record<string, unknown>) =>
+            diffRole(storedRole, { ...declaredRole, ...change });
         it("no change (permission order and adoptExisting do not matter)", () =>
-            assert.deepEqual(diffRole(old, same), { changes: false, replaces: [], changed: [] }));
-        it("name replaces", () =>
-            assert.deepEqual(diffRole(old, { ...same, name: "Other" }).replaces, ["name"]));
+            assert.deepEqual(diffRole(storedRole, declaredRole), UNCHANGED));
+        it("name replaces", () => assert.deepEqual(diffWith({ name: "Other" }).replaces, ["name"]));
         it("description, permissions, status update in place", () => {
-            const d = diffRole(old, {
-                ...same,
-                description: "x",
-                permissions: ["A"],
-                status: "INACTIVE",
-            });
+            const d = diffWith({ description: "x", permissions: ["A"], status: "INACTIVE" });
             assert.deepEqual(
                 [d.changes, d.replaces, d.changed],
                 [true, [], ["description", "permissions", "status"]],
@@ -77,52 +79,34 @@ describe("CXone pure logic", () => {
         });
         it("another tenant replaces; only a new apiUrl updates", () => {
             assert.deepEqual(
-                diffRole(old, {
-                    ...same,
-                    endpoint: { ...ep, areaUrl: "https://au1.nice-incontact.com" },
-                }).replaces,
+                diffWith({ endpoint: { ...ep, areaUrl: "https://au1.nice-incontact.com" } })
+                    .replaces,
                 ["endpoint"],
             );
-            const d = diffRole(old, {
-                ...same,
-                endpoint: { ...ep, apiUrl: "https://api.example" },
-            });
+            const d = diffWith({ endpoint: { ...ep, apiUrl: "https://api.example" } });
             assert.deepEqual([d.changes, d.replaces], [true, []]);
             assert.equal(
-                diffRole(old, { ...same, endpoint: { ...ep, issuerUrl: ep.issuerUrl + "/" } })
-                    .changes,
+                diffWith({ endpoint: { ...ep, issuerUrl: ep.issuerUrl + "/" } }).changes,
                 false,
             );
         });
         it("unknown name in preview shows a possible replace", () =>
-            assert.deepEqual(diffRole(old, { ...same, name: UNKNOWN }).replaces, ["name"]));
+            assert.deepEqual(diffWith({ name: UNKNOWN }).replaces, ["name"]));
         it("roleChange sends only what differs", () => {
-            const live = {
-                roleId: "r",
-                roleName: "SCIM",
-                displayName: "SCIM",
-                description: "d",
-                permissions: ["A"],
-                status: "INACTIVE" as const,
-            };
             assert.deepEqual(
-                roleChange({ description: "d", permissions: ["A", "B"], status: "ACTIVE" }, live),
+                roleChange(
+                    { description: "d", permissions: ["A", "B"], status: "ACTIVE" },
+                    liveRole,
+                ),
                 { permissions: ["A", "B"], status: "ACTIVE" },
             );
             assert.equal(
-                roleChange({ description: "d", permissions: ["A"], status: "INACTIVE" }, live),
+                roleChange({ description: "d", permissions: ["A"], status: "INACTIVE" }, liveRole),
                 undefined,
             );
         });
         it("read maps live values into props and inputs", () => {
-            const r = roleFromLive(old as never, {
-                roleId: "r",
-                roleName: "SCIM",
-                displayName: "SCIM",
-                description: "hand",
-                permissions: ["A"],
-                status: "INACTIVE",
-            });
+            const r = roleFromLive(storedRole as never, { ...liveRole, description: "hand" });
             assert.deepEqual(
                 [r.inputs.description, r.inputs.status, r.props.roleId, r.inputs.name],
                 ["hand", "INACTIVE", "r", "SCIM"],
@@ -153,13 +137,11 @@ describe("CXone pure logic", () => {
     });
 
     describe("employee diff and payloads", () => {
+        const news = declaredEmployee({ invite: false, adoptExisting: true });
+        // the stored state: the same employee, its email in another case, invited, not adopted
         const old = {
-            endpoint: ep,
+            ...news,
             email: "Scim@Example.com",
-            firstName: "SCIM",
-            lastName: "Key",
-            roleId: "r",
-            billable: false,
             invite: true,
             adoptExisting: false,
             employeeId: "u",
@@ -170,15 +152,18 @@ describe("CXone pure logic", () => {
             invited: true,
             adopted: false,
         } as EmployeeOutputs;
-        const news = {
-            endpoint: ep,
-            email: "scim@example.com",
+        // the employee as CXone answers it
+        const live = {
+            id: "u",
+            userName: "scim@example.com",
+            emailAddress: "scim@example.com",
             firstName: "SCIM",
             lastName: "Key",
+            role: "SCIM",
             roleId: "r",
+            status: "ACTIVE" as const,
             billable: false,
-            invite: false,
-            adoptExisting: true,
+            loginAuthenticatorId: "la",
         };
         it("no change (email case, invite, adoptExisting, default authenticator)", () =>
             assert.equal(diffEmployee(old as never, news).changes, false));
@@ -225,18 +210,6 @@ describe("CXone pure logic", () => {
             );
         });
         it("needs-update detection", () => {
-            const live = {
-                id: "u",
-                userName: "scim@example.com",
-                emailAddress: "scim@example.com",
-                firstName: "SCIM",
-                lastName: "Key",
-                role: "SCIM",
-                roleId: "r",
-                status: "ACTIVE" as const,
-                billable: false,
-                loginAuthenticatorId: "la",
-            };
             assert.equal(employeeNeedsUpdate(news as never, live, "la"), false);
             assert.equal(
                 employeeNeedsUpdate(news as never, { ...live, billable: true }, "la"),
@@ -244,18 +217,7 @@ describe("CXone pure logic", () => {
             );
         });
         it("read keeps the program's email spelling when only case differs", () => {
-            const r = employeeFromLive(old, {
-                id: "u",
-                userName: "scim@example.com",
-                emailAddress: "scim@example.com",
-                firstName: "X",
-                lastName: "Key",
-                role: "SCIM",
-                roleId: "r",
-                status: "BLOCKED",
-                billable: false,
-                loginAuthenticatorId: "la",
-            });
+            const r = employeeFromLive(old, { ...live, firstName: "X", status: "BLOCKED" });
             assert.deepEqual(
                 [
                     r.inputs.email,
@@ -381,28 +343,6 @@ describe("CXone pure logic", () => {
                     path: "/x",
                 }),
                 { code: "Unauthorized", detail: "Invalid or expired token" },
-            );
-        });
-        it("CxoneError message names the operation and status", () => {
-            const e = new CxoneError({
-                operation: 'create CXone role "SCIM"',
-                status: 409,
-                code: "ROLE_NAME_EXISTS",
-                detail: "exists",
-                attempts: 1,
-            });
-            assert.equal(
-                e.message,
-                'could not create CXone role "SCIM": CXone answered HTTP 409 (code ROLE_NAME_EXISTS: exists)',
-            );
-            assert.equal(
-                new CxoneError({
-                    operation: "revoke CXone access key K",
-                    status: undefined,
-                    detail: "ECONNRESET",
-                    attempts: 6,
-                }).message,
-                "could not revoke CXone access key K: no response from CXone (ECONNRESET) (after 6 attempts)",
             );
         });
     });

@@ -5,40 +5,29 @@ import { forgetKeyReads } from "../../provider/cxone/keyReads";
 import role from "../../provider/cxone/roleProvider";
 import employee from "../../provider/cxone/employeeProvider";
 import accessKey from "../../provider/cxone/accessKeyProvider";
-import { sandboxForSuite, unique, uniqueEmail } from "../support/sandbox";
+import type { Provider } from "../../provider/framework/defineProvider";
+import { sandboxForSuite, uniqueEmail } from "../support/sandbox";
+import { checkedCreate, createdEmployee, createdRole } from "../support/cxoneCreated";
+import { IN_PLACE, verdict } from "../support/cxoneDiffs";
 
 type Props = Record<string, unknown>;
+type Made<I> = { id: string; outs: Props; inputs: I };
+
+/** read() after an edit by hand: what it refreshed, which diff() finds an in-place change from the inputs. */
+async function readDrifted<I>(p: Provider<I, Props>, m: Made<I>) {
+    const read = await p.read(m.id, m.outs);
+    const d = await p.diff(m.id, read.props!, m.inputs);
+    assert.deepEqual(verdict(d), IN_PLACE);
+    return { props: read.props as Props, inputs: read.inputs as Props };
+}
 
 describe("CXone providers against the sandbox (HTTP)", function () {
     this.timeout(30_000);
     const f = sandboxForSuite();
 
-    async function makeRole(extra: Props = {}) {
-        const { inputs, failures } = await role.check(
-            {},
-            { endpoint: f.endpoint, name: unique("SCIM Key"), ...extra },
-        );
-        assert.deepEqual(failures, []);
-        const r = await role.create(inputs);
-        return { id: r.id, outs: r.outs as Props, inputs };
-    }
-
-    async function makeEmployee(roleId: string, extra: Props = {}) {
-        const { inputs, failures } = await employee.check(
-            {},
-            {
-                endpoint: f.endpoint,
-                email: uniqueEmail("scim"),
-                firstName: "SCIM",
-                lastName: "AccessKey",
-                roleId,
-                ...extra,
-            },
-        );
-        assert.deepEqual(failures, []);
-        const r = await employee.create(inputs);
-        return { id: r.id, outs: r.outs as Props, inputs };
-    }
+    const makeRole = (extra: Props = {}) => createdRole(f.endpoint, "SCIM Key", extra);
+    const makeEmployee = (roleId: string, extra: Props = {}) =>
+        createdEmployee(f.endpoint, { roleId, prefix: "scim" }, extra);
 
     describe("Role", () => {
         it("creates an active role with the SCIM permissions, reads it back unchanged", async () => {
@@ -130,15 +119,10 @@ describe("CXone providers against the sandbox (HTTP)", function () {
                 status: "INACTIVE",
                 description: "edited by hand",
             });
-            const read = await role.read(r.id, r.outs);
-            assert.equal((read.props as Props).status, "INACTIVE");
-            assert.equal((read.inputs as Props).description, "edited by hand");
-            const d = await role.diff(r.id, read.props!, r.inputs);
-            assert.deepEqual(
-                { changes: d.changes, replaces: d.replaces },
-                { changes: true, replaces: [] },
-            );
-            await role.update!(r.id, read.props!, r.inputs);
+            const read = await readDrifted(role, r);
+            assert.equal(read.props.status, "INACTIVE");
+            assert.equal(read.inputs.description, "edited by hand");
+            await role.update!(r.id, read.props, r.inputs);
             const again = await role.read(r.id, r.outs);
             assert.equal((again.props as Props).status, "ACTIVE");
             assert.equal((again.props as Props).description, "managed");
@@ -211,15 +195,10 @@ describe("CXone providers against the sandbox (HTTP)", function () {
             const live = (await api.get(`/user-management/v1/users/${e.id}`)).data.user;
             await api.put("/user-management/v1/users", { ...live, firstName: "Renamed" });
             await api.post("/user-management/v1/users/deactivate", { userIds: [e.id] });
-            const read = await employee.read(e.id, e.outs);
-            assert.equal((read.props as Props).status, "BLOCKED");
-            assert.equal((read.inputs as Props).firstName, "Renamed");
-            const d = await employee.diff(e.id, read.props!, e.inputs);
-            assert.deepEqual(
-                { changes: d.changes, replaces: d.replaces },
-                { changes: true, replaces: [] },
-            );
-            const u = await employee.update!(e.id, read.props!, e.inputs);
+            const read = await readDrifted(employee, e);
+            assert.equal(read.props.status, "BLOCKED");
+            assert.equal(read.inputs.firstName, "Renamed");
+            const u = await employee.update!(e.id, read.props, e.inputs);
             assert.equal((u.outs as Props).firstName, "SCIM");
             assert.notEqual((u.outs as Props).status, "BLOCKED");
         });
@@ -236,10 +215,7 @@ describe("CXone providers against the sandbox (HTTP)", function () {
                 lastName: "Key",
                 billable: true,
             });
-            assert.deepEqual(
-                { changes: d2.changes, replaces: d2.replaces },
-                { changes: true, replaces: [] },
-            );
+            assert.deepEqual(verdict(d2), IN_PLACE);
             const u = await employee.update!(e.id, e.outs, {
                 ...e.inputs,
                 lastName: "Key",
@@ -256,15 +232,8 @@ describe("CXone providers against the sandbox (HTTP)", function () {
             employeeId = (await makeEmployee((await makeRole()).id, { invite: false })).id;
         });
 
-        async function makeKey(extra: Props = {}) {
-            const { inputs, failures } = await accessKey.check(
-                {},
-                { endpoint: f.endpoint, employeeId, ...extra },
-            );
-            assert.deepEqual(failures, []);
-            const r = await accessKey.create(inputs);
-            return { id: r.id, outs: r.outs as Props, inputs };
-        }
+        const makeKey = (extra: Props = {}) =>
+            checkedCreate(accessKey, { endpoint: f.endpoint, employeeId, ...extra });
         /** Okta signs in with the key once: a rotation then keeps it working (never used: revoked). */
         async function usedKey(extra: Props = {}) {
             const k = await makeKey(extra);
@@ -315,10 +284,7 @@ describe("CXone providers against the sandbox (HTTP)", function () {
             const read = await accessKey.read(k.id, k.outs);
             assert.equal((read.props as Props).isActive, false);
             const d = await accessKey.diff(k.id, read.props!, k.inputs);
-            assert.deepEqual(
-                { changes: d.changes, replaces: d.replaces },
-                { changes: true, replaces: [] },
-            );
+            assert.deepEqual(verdict(d), IN_PLACE);
             const u = await accessKey.update!(k.id, read.props!, k.inputs);
             assert.equal((u.outs as Props).isActive, true);
             assert.equal((await accessKey.read(k.id, k.outs)).props!.isActive, true);
@@ -380,6 +346,24 @@ describe("CXone providers against the sandbox (HTTP)", function () {
             const read = await accessKey.read(k.id, ended);
             assert.equal((read.props as Props).rotationNote, "", "the warning is for that up only");
         });
+    });
+
+    describe("read without stored properties", () => {
+        const cases = [
+            ["role", role, "r-42"],
+            ["employee", employee, "u-42"],
+            ["access key", accessKey, "K-42"],
+        ] as const;
+        for (const [kind, p, id] of cases) {
+            it(`a ${kind}: an error naming it and the fix`, async () => {
+                await assert.rejects(
+                    p.read(id),
+                    (e: Error) =>
+                        e.message ===
+                        `no stored properties for ${kind} ${id}: run \`pulumi refresh\``,
+                );
+            });
+        }
     });
 
     describe("faults", () => {

@@ -6,6 +6,7 @@ import { strict as assert } from "assert";
 import { installMocks } from "../support/pulumiMocks";
 import * as pulumi from "@pulumi/pulumi";
 import { AccessKey, Employee, Role } from "../../provider/cxone/index";
+import { NA1_ENDPOINT as endpoint } from "../support/cxoneEndpoint";
 
 type Props = Record<string, unknown>;
 interface Registered {
@@ -13,11 +14,6 @@ interface Registered {
     name: string;
     inputs: Props;
 }
-
-const endpoint = {
-    issuerUrl: "https://cxone.niceincontact.com",
-    areaUrl: "https://na1.nice-incontact.com",
-};
 
 // what the provider would add on create, per resource type
 const PROVIDER_OUTPUTS: Record<string, Props> = {

@@ -6,10 +6,13 @@ import { strict as assert } from "assert";
 import role from "../../provider/cxone/roleProvider";
 import type { RoleState } from "../../provider/cxone/roleLogic";
 import { sandboxForSuite, unique } from "../support/sandbox";
+import { IN_PLACE, NO_CHANGE, replacing } from "../support/cxoneDiffs";
+import { answering, resetting, whileCxoneFails } from "../support/cxoneFaults";
 
 type Props = Record<string, unknown>;
 const CREATE = "Employees: Create and Edit";
 const VIEW = "Employees: View";
+const CREATE_PATH = "^/authorization/roleByPermissions$";
 
 describe("Role provider (sandbox, HTTP): exact writes and end states", function () {
     this.timeout(30_000);
@@ -34,6 +37,13 @@ describe("Role provider (sandbox, HTTP): exact writes and end states", function 
             .map((w) => `${w.method} ${w.path.split("?")[0]}`);
     const searches = () =>
         f.sandbox.requests().filter((r) => r.path === "/authorization/v1/roles/search").length;
+    // a role's outputs: its inputs, CXone's id and name for it, and whether it was adopted
+    const outputsOf = (inputs: Props, roleId: string, roleName: string, adopted: boolean) => ({
+        ...inputs,
+        roleId,
+        roleName,
+        adopted,
+    });
     const byName = (name: string) =>
         Object.values(cx().roles).filter((r) => r.displayName.toLowerCase() === name.toLowerCase());
 
@@ -50,15 +60,12 @@ describe("Role provider (sandbox, HTTP): exact writes and end states", function 
         it("answers exactly the engine's fields: changes and replaces", async () => {
             const s = await inputs();
             const olds = { ...s, roleId: "r", roleName: s.name, adopted: false };
-            assert.deepEqual(await role.diff("r", olds, s), { changes: false, replaces: [] });
-            assert.deepEqual(await role.diff("r", olds, { ...s, name: "Other" }), {
-                changes: true,
-                replaces: ["name"],
-            });
-            assert.deepEqual(await role.diff("r", olds, { ...s, status: "INACTIVE" }), {
-                changes: true,
-                replaces: [],
-            });
+            assert.deepEqual(await role.diff("r", olds, s), NO_CHANGE);
+            assert.deepEqual(
+                await role.diff("r", olds, { ...s, name: "Other" }),
+                replacing("name"),
+            );
+            assert.deepEqual(await role.diff("r", olds, { ...s, status: "INACTIVE" }), IN_PLACE);
         });
     });
 
@@ -74,12 +81,7 @@ describe("Role provider (sandbox, HTTP): exact writes and end states", function 
                 permissions: [CREATE, VIEW],
                 status: "ACTIVE",
             });
-            assert.deepEqual(r.outs, {
-                ...s,
-                roleId: r.id,
-                roleName: cx().roles[r.id].roleName,
-                adopted: false,
-            });
+            assert.deepEqual(r.outs, outputsOf(s, r.id, cx().roles[r.id].roleName, false));
         });
 
         it("an inactive role with one permission is created so", async () => {
@@ -127,12 +129,7 @@ describe("Role provider (sandbox, HTTP): exact writes and end states", function 
                 permissions: [CREATE, VIEW],
                 status: "ACTIVE",
             });
-            assert.deepEqual(adopted.outs, {
-                ...desired,
-                roleId: first.id,
-                roleName: first.outs.roleName,
-                adopted: true,
-            });
+            assert.deepEqual(adopted.outs, outputsOf(desired, first.id, first.outs.roleName, true));
             assert.equal(byName(s.name).length, 1);
         });
 
@@ -155,12 +152,7 @@ describe("Role provider (sandbox, HTTP): exact writes and end states", function 
             const [only] = byName(s.name);
             assert.equal(byName(s.name).length, 1);
             assert.equal(r.id, only.roleId);
-            assert.deepEqual(r.outs, {
-                ...s,
-                roleId: only.roleId,
-                roleName: only.roleName,
-                adopted: false,
-            });
+            assert.deepEqual(r.outs, outputsOf(s, only.roleId, only.roleName, false));
             assert.deepEqual(
                 proxy.calls().filter((x) => x.startsWith("POST /authorization/roleBy")),
                 ["POST /authorization/roleByPermissions"],
@@ -170,17 +162,8 @@ describe("Role provider (sandbox, HTTP): exact writes and end states", function 
 
         it("no answer and no role: CXone's failure is reported as it is, nothing is created", async () => {
             const s = await inputs();
-            f.sandbox.setFaults([
-                {
-                    kind: "reset",
-                    server: "cxone",
-                    method: "POST",
-                    path: "^/authorization/roleByPermissions$",
-                    times: 1,
-                },
-            ]);
-            try {
-                await assert.rejects(role.create(s), (e: Error) => {
+            await whileCxoneFails(f, resetting("POST", CREATE_PATH), () =>
+                assert.rejects(role.create(s), (e: Error) => {
                     assert.match(
                         e.message,
                         new RegExp(
@@ -188,34 +171,21 @@ describe("Role provider (sandbox, HTTP): exact writes and end states", function 
                         ),
                     );
                     return true;
-                });
-            } finally {
-                f.sandbox.clearFaults();
-            }
+                }),
+            );
             assert.deepEqual(byName(s.name), []);
         });
 
         it("an error answer is rethrown at once: no look-up for a role that cannot exist", async () => {
             const s = await inputs();
             f.sandbox.clearRequests();
-            f.sandbox.setFaults([
-                {
-                    kind: "status",
-                    status: 500,
-                    server: "cxone",
-                    path: "^/authorization/roleByPermissions$",
-                    times: 1,
-                },
-            ]);
-            try {
-                await assert.rejects(role.create(s), (e: Error) =>
+            await whileCxoneFails(f, answering(500, CREATE_PATH), () =>
+                assert.rejects(role.create(s), (e: Error) =>
                     e.message.startsWith(
                         `could not create CXone role "${s.name}": CXone answered HTTP 500`,
                     ),
-                );
-            } finally {
-                f.sandbox.clearFaults();
-            }
+                ),
+            );
             assert.equal(searches(), 1, "only the look-up before the create");
             assert.deepEqual(byName(s.name), []);
         });
@@ -250,13 +220,6 @@ describe("Role provider (sandbox, HTTP): exact writes and end states", function 
                 inputs: s,
             });
         });
-        it("without stored properties: an error naming the role and the fix", async () => {
-            await assert.rejects(
-                role.read("r-42"),
-                (e: Error) =>
-                    e.message === "no stored properties for role r-42: run `pulumi refresh`",
-            );
-        });
         it("a role CXone does not have is gone", async () => {
             const r = await role.create(await inputs());
             assert.deepEqual(await role.read("no-such-role", r.outs), { id: "" });
@@ -270,12 +233,7 @@ describe("Role provider (sandbox, HTTP): exact writes and end states", function 
             f.sandbox.clearRequests();
             const u = await role.update(r.id, { ...r.outs, adopted: true }, s);
             assert.deepEqual(changes(), []);
-            assert.deepEqual(u.outs, {
-                ...s,
-                roleId: r.id,
-                roleName: r.outs.roleName,
-                adopted: true,
-            });
+            assert.deepEqual(u.outs, outputsOf(s, r.id, r.outs.roleName, true));
             const { adopted: _, ...noFlag } = r.outs;
             assert.equal((await role.update(r.id, noFlag, s)).outs.adopted, false);
         });
@@ -293,12 +251,7 @@ describe("Role provider (sandbox, HTTP): exact writes and end states", function 
                 permissions: [VIEW],
                 status: "INACTIVE",
             });
-            assert.deepEqual(u.outs, {
-                ...next,
-                roleId: r.id,
-                roleName: r.outs.roleName,
-                adopted: false,
-            });
+            assert.deepEqual(u.outs, outputsOf(next, r.id, r.outs.roleName, false));
         });
 
         it("the change is judged against the refreshed state (olds): an edit by hand is written back", async () => {

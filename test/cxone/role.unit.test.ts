@@ -17,20 +17,15 @@ import {
 } from "../../provider/cxone/roleLogic";
 import type { RoleRecord } from "../../provider/cxone/client";
 import { UNKNOWN } from "../../provider/cxone/validation";
+import { assertRefusals, reasonsFor, tooLong, type CheckRow } from "../support/cxoneChecks";
+import { NA1_ENDPOINT as endpoint } from "../support/cxoneEndpoint";
+import { assertDiffRows, type DiffRow } from "../support/cxoneDiffs";
 
-const endpoint = {
-    issuerUrl: "https://cxone.niceincontact.com",
-    areaUrl: "https://na1.nice-incontact.com",
-};
 const FORBIDDEN_HINT = '(CXone forbids / \\ + ! ? < > # & , % ")';
 const CREATE = "Employees: Create and Edit";
 const VIEW = "Employees: View";
 
-const reasons = (news: Record<string, unknown>) =>
-    checkRole({ endpoint, name: "SCIM Access Key", ...news }).failures.map((f) => [
-        f.property,
-        f.reason,
-    ]);
+const reasons = reasonsFor(checkRole, { endpoint, name: "SCIM Access Key" });
 
 /** A role as a stack declares it, after check(). */
 const state: RoleState = {
@@ -41,6 +36,17 @@ const state: RoleState = {
     status: "ACTIVE",
     adoptExisting: false,
 };
+
+/** The role as CXone answers it: the declared one, active, unless `over` says otherwise. */
+const liveRole = (over: Partial<RoleRecord> = {}): RoleRecord => ({
+    roleId: "r",
+    roleName: "SCIM",
+    displayName: "SCIM",
+    description: "d",
+    permissions: [VIEW, CREATE],
+    status: "ACTIVE",
+    ...over,
+});
 
 describe("Role rules (pure)", () => {
     describe("role name [doc]", () => {
@@ -124,13 +130,9 @@ describe("Role rules (pure)", () => {
         });
 
         it("each bad input is one failure with its own message", () => {
-            const rows: [Record<string, unknown>, string, string][] = [
+            const rows: CheckRow[] = [
                 [{ name: 7 }, "name", "name is required and must be a string"],
-                [
-                    { description: "d".repeat(1001) },
-                    "description",
-                    "description must be at most 1000 characters (got 1001)",
-                ],
+                tooLong("description", 1000),
                 [{ description: 5 }, "description", "description must be a string"],
                 [
                     { permissions: "Employees: View" },
@@ -164,19 +166,14 @@ describe("Role rules (pure)", () => {
                 ],
                 [{ status: "DELETED" }, "status", "status must be one of ACTIVE, INACTIVE"],
                 [{ adoptExisting: "yes" }, "adoptExisting", "adoptExisting must be true or false"],
-                [
-                    { adoptRoleId: "r".repeat(101) },
-                    "adoptRoleId",
-                    "adoptRoleId must be at most 100 characters (got 101)",
-                ],
+                tooLong("adoptRoleId", 100),
                 [
                     { allowUnknownPermissions: 1, permissions: [VIEW] },
                     "allowUnknownPermissions",
                     "allowUnknownPermissions must be true or false",
                 ],
             ];
-            for (const [news, property, reason] of rows)
-                assert.deepEqual(reasons(news), [[property, reason]], JSON.stringify(news));
+            assertRefusals(reasons, rows);
         });
 
         it("the endpoint is checked too", () => {
@@ -243,29 +240,17 @@ describe("Role rules (pure)", () => {
             roleName: "SCIM",
             adopted: false,
         };
-        const news = {
-            endpoint,
-            name: "SCIM",
-            description: "d",
-            permissions: [VIEW, CREATE],
-            status: "ACTIVE",
-            adoptExisting: false,
-        };
+        // the same role declared again, its permissions in another order
+        const news = { ...state, permissions: [VIEW, CREATE] };
         it("each field alone: name replaces, the rest update in place", () => {
-            const rows: [Record<string, unknown>, string[], string[]][] = [
+            const rows: DiffRow[] = [
                 [{ name: "Other" }, ["name"], ["name"]],
                 [{ description: "x" }, ["description"], []],
                 [{ permissions: [VIEW] }, ["permissions"], []],
                 [{ status: "INACTIVE" }, ["status"], []],
                 [{ adoptExisting: true, adoptRoleId: "r", allowUnknownPermissions: true }, [], []],
             ];
-            for (const [change, changed, replaces] of rows) {
-                assert.deepEqual(
-                    diffRole(old, { ...news, ...change }),
-                    { changes: changed.length > 0, changed, replaces },
-                    JSON.stringify(change),
-                );
-            }
+            assertDiffRows((change) => diffRole(old, { ...news, ...change }), rows);
         });
         it("unknown permissions in preview are a change", () => {
             assert.deepEqual(diffRole(old, { ...news, permissions: [UNKNOWN] }).changed, [
@@ -275,14 +260,7 @@ describe("Role rules (pure)", () => {
     });
 
     describe("roleChange()", () => {
-        const live: RoleRecord = {
-            roleId: "r",
-            roleName: "SCIM",
-            displayName: "SCIM",
-            description: "d",
-            permissions: [VIEW, CREATE],
-            status: "ACTIVE",
-        };
+        const live = liveRole();
         const desired = {
             description: "d",
             permissions: [CREATE, VIEW],
@@ -315,14 +293,13 @@ describe("Role rules (pure)", () => {
     });
 
     describe("outputs and read()", () => {
-        const live: RoleRecord = {
+        const live = liveRole({
             roleId: "r-9",
             roleName: "SCIM_9",
-            displayName: "SCIM",
             description: "by hand",
             permissions: [VIEW],
             status: "DRAFT",
-        };
+        });
         it("roleOutputs: the inputs plus CXone's id and name and whether it was adopted", () => {
             assert.deepEqual(roleOutputs(state, live, true), {
                 ...state,
@@ -377,14 +354,14 @@ describe("Role rules (pure)", () => {
         // another stack whose name starts with this one's: marks are whole names, never prefixes
         const theirs = "Okta SCIM [pulumi stack: proj/dev2]";
         const s: RoleState = { ...state, name: "SCIM Key", description: mine };
-        const existing: RoleRecord = {
+        const existing = liveRole({
             roleId: "R1",
             roleName: "SCIM_KEY",
             displayName: "Scim Key",
             description: mine,
             permissions: [],
             status: "INACTIVE",
-        };
+        });
         const exists =
             'a CXone role named "Scim Key" already exists (status INACTIVE); role names can never be reused';
         const unmarked =

@@ -14,7 +14,7 @@ import {
     userNameFilter,
 } from "../../provider/cxone/scim";
 import { sandboxForSuite, uniqueEmail } from "../support/sandbox";
-import { startLocalServer, type LocalServer } from "../support/loopbackServer";
+import { loopbackForSuite } from "../support/cxoneLoopback";
 
 const LIST = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 
@@ -126,20 +126,13 @@ describe("SCIM client against the sandbox (HTTP)", function () {
 
 describe("SCIM client: answers from a loopback server", function () {
     this.timeout(20_000);
-    let srv: LocalServer;
+    const srv = loopbackForSuite();
     const TOKEN = "tok-Abc123Xyz789";
-    before(async () => {
-        srv = await startLocalServer();
-    });
-    after(() => srv.stop());
-    beforeEach(() => {
-        srv.seen = [];
-    });
-    const base = () => `${srv.url}/scim/v2`;
-    const host = () => new URL(srv.url).host;
+    const base = () => `${srv().url}/scim/v2`;
+    const host = () => new URL(srv().url).host;
 
     it("sends the bearer, asks for SCIM JSON, and only the parameters given", async () => {
-        srv.answer = () => ({ status: 200, body: { totalResults: 0 } });
+        srv().answer = () => ({ status: 200, body: { totalResults: 0 } });
         const list = await listUsers(`${base()}/`, TOKEN);
         assert.deepEqual(list, {
             schemas: [],
@@ -148,28 +141,28 @@ describe("SCIM client: answers from a loopback server", function () {
             startIndex: undefined,
             itemsPerPage: undefined,
         });
-        const [r] = srv.seen;
+        const [r] = srv().seen;
         assert.equal(r.path, "/scim/v2/Users");
         assert.deepEqual(r.query, {});
         assert.equal(r.headers.authorization, `Bearer ${TOKEN}`);
         assert.equal(r.headers.accept, "application/scim+json, application/json");
         await listUsers(base(), TOKEN, { filter: 'userName eq "a"', count: 5, startIndex: 3 });
-        assert.deepEqual(srv.seen[1].query, {
+        assert.deepEqual(srv().seen[1].query, {
             filter: 'userName eq "a"',
             count: "5",
             startIndex: "3",
         });
         await findUserByUserName(base(), TOKEN, 'x"y');
-        assert.deepEqual(srv.seen[2].query, { filter: 'userName eq "x\\"y"', count: "1" });
+        assert.deepEqual(srv().seen[2].query, { filter: 'userName eq "x\\"y"', count: "1" });
     });
 
     it("a ListResponse sent as text/plain is still read as JSON", async () => {
-        srv.answer = () => ({ status: 200, raw: JSON.stringify({ totalResults: 4 }) });
+        srv().answer = () => ({ status: 200, raw: JSON.stringify({ totalResults: 4 }) });
         assert.equal((await listUsers(base(), TOKEN)).totalResults, 4);
     });
 
     it("findUserByUserName answers the first user listed", async () => {
-        srv.answer = () => ({
+        srv().answer = () => ({
             status: 200,
             body: { totalResults: 2, Resources: [{ id: "1", userName: "a" }, { id: "2" }] },
         });
@@ -185,7 +178,7 @@ describe("SCIM client: answers from a loopback server", function () {
         ["JSON null", null],
     ] as const) {
         it(`a 200 with ${what} is not a SCIM ListResponse`, async () => {
-            srv.answer = () =>
+            srv().answer = () =>
                 typeof body === "string" ? { status: 200, raw: body } : { status: 200, body };
             await assert.rejects(listUsers(base(), TOKEN), (e: unknown) => {
                 assert.ok(e instanceof CxoneRequestError);
@@ -208,7 +201,7 @@ describe("SCIM client: answers from a loopback server", function () {
         ["JSON null", null],
     ] as const) {
         it(`getUser: a 200 with ${what} is not a SCIM User`, async () => {
-            srv.answer = () =>
+            srv().answer = () =>
                 typeof body === "string" ? { status: 200, raw: body } : { status: 200, body };
             await assert.rejects(getUser(base(), TOKEN, "u/1"), (e: unknown) => {
                 assert.ok(e instanceof CxoneRequestError);
@@ -220,28 +213,28 @@ describe("SCIM client: answers from a loopback server", function () {
                 );
                 return true;
             });
-            assert.equal(srv.seen[0].path, "/scim/v2/Users/u%2F1");
+            assert.equal(srv().seen[0].path, "/scim/v2/Users/u%2F1");
         });
     }
 
     it("getUser: 2xx other than 200 is an answer; 300 and 404-like others are errors", async () => {
-        srv.answer = () => ({ status: 299, body: { id: "u1", userName: "a" } });
+        srv().answer = () => ({ status: 299, body: { id: "u1", userName: "a" } });
         assert.equal((await getUser(base(), TOKEN, "u1"))?.id, "u1");
-        srv.answer = () => ({ status: 300, body: { id: "u1" } });
+        srv().answer = () => ({ status: 300, body: { id: "u1" } });
         await assert.rejects(getUser(base(), TOKEN, "u1"), /answered HTTP 300/);
-        srv.answer = () => ({ status: 410, body: { id: "u1" } });
+        srv().answer = () => ({ status: 410, body: { id: "u1" } });
         await assert.rejects(getUser(base(), TOKEN, "u1"), /answered HTTP 410/);
-        srv.answer = () => ({ status: 404, body: { id: "u1" } });
+        srv().answer = () => ({ status: 404, body: { id: "u1" } });
         await assert.rejects(listUsers(base(), TOKEN), /answered HTTP 404/, "404 only for getUser");
     });
 
     it("a redirect is not followed (it would carry the token elsewhere)", async () => {
-        srv.answer = (r) =>
+        srv().answer = (r) =>
             r.path === "/elsewhere"
                 ? { status: 200, body: { totalResults: 0 } }
-                : { status: 302, headers: { location: `${srv.url}/elsewhere` } };
+                : { status: 302, headers: { location: `${srv().url}/elsewhere` } };
         await assert.rejects(listUsers(base(), TOKEN), /answered HTTP 302/);
-        assert.equal(srv.seen.length, 1);
+        assert.equal(srv().seen.length, 1);
     });
 
     const errorBodies: [string, unknown, string][] = [
@@ -274,7 +267,7 @@ describe("SCIM client: answers from a loopback server", function () {
     ];
     for (const [what, body, said] of errorBodies) {
         it(`HTTP error body: ${what}`, async () => {
-            srv.answer = () =>
+            srv().answer = () =>
                 typeof body === "string" ? { status: 503, raw: body } : { status: 503, body };
             await assert.rejects(listUsers(base(), TOKEN), (e: unknown) => {
                 assert.ok(e instanceof CxoneRequestError);
@@ -290,7 +283,7 @@ describe("SCIM client: answers from a loopback server", function () {
 
     it("the token, JWTs, and long text are cut from the server's words", async () => {
         const jwt = "eyJhbGciOi.eyJzdWIiOiJ4.c2lnbmF0dXJl";
-        srv.answer = () => ({
+        srv().answer = () => ({
             status: 400,
             body: { error: `e-${TOKEN}`, message: `${TOKEN} ${jwt} ${"x".repeat(400)}` },
         });
@@ -304,7 +297,7 @@ describe("SCIM client: answers from a loopback server", function () {
     });
 
     it("no answer: a timeout, with the core's client code", async () => {
-        srv.answer = () => "hang";
+        srv().answer = () => "hang";
         const t = Date.now();
         await assert.rejects(listUsers(base(), TOKEN, { timeoutMs: 100 }), (e: unknown) => {
             assert.ok(e instanceof CxoneRequestError);
@@ -324,7 +317,7 @@ describe("SCIM client: answers from a loopback server", function () {
     });
 
     it("a dropped connection is a reset", async () => {
-        srv.answer = () => "reset";
+        srv().answer = () => "reset";
         await assert.rejects(listUsers(base(), TOKEN), (e: unknown) => {
             assert.ok(e instanceof CxoneRequestError);
             assert.equal(e.kind, "reset");

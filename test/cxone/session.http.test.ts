@@ -21,6 +21,13 @@ import { CxoneClient } from "../../provider/cxone/client";
 const KEY = { accessKeyId: "AKLOCAL01", accessKeySecret: "local-secret-Qw3Er5Ty7" };
 const FAST = { baseDelayMs: 1, maxDelayMs: 5, timeoutMs: 2000 };
 const TOKEN_PATH = "/authentication/v1/token/access-key";
+// the stop when the issuer's discovery document has no "domain", word for word
+const noDomain = (issuerUrl: string) =>
+    "could not find the CXone host that serves employees, roles and access keys: " +
+    "CXone answered HTTP 200 (the tenant's discovery document " +
+    `(${issuerUrl}/.well-known/cxone-configuration) has no "domain", which the ` +
+    "stack needs for UserHub (employees, roles and access keys) at " +
+    "https://api-{area}.{domain}, where NICE's SDK finds it)";
 
 describe("CXone session over HTTP", function () {
     this.timeout(20_000);
@@ -302,16 +309,20 @@ describe("CXone session over HTTP", function () {
     });
 
     describe("who the key is", () => {
-        it("tenant id: the endpoint's first, then the access token's, then the id_token's, then the key's", async () => {
+        // sign-ins answer these tokens' claims (no id_token when none given); API calls answer 200
+        const signInWith = (access: Record<string, unknown>, id?: Record<string, unknown>) =>
             serve(
                 () => ({ status: 200, body: {} }),
                 () => ({
                     status: 200,
-                    body: {
-                        access_token: token({ tenantId: "T-access", userId: "U-access" }),
-                        id_token: jwtWith({ tenantId: "T-id", userId: "U-id" }),
-                    },
+                    body: { access_token: token(access), id_token: id && jwtWith(id) },
                 }),
+            );
+
+        it("tenant id: the endpoint's first, then the access token's, then the id_token's, then the key's", async () => {
+            signInWith(
+                { tenantId: "T-access", userId: "U-access" },
+                { tenantId: "T-id", userId: "U-id" },
             );
             assert.equal(await local({ tenantId: "T-endpoint" }).tenantId(), "T-endpoint");
             assert.deepEqual(await local({ tenantId: "T-endpoint" }).identity(), {
@@ -326,25 +337,13 @@ describe("CXone session over HTTP", function () {
         });
 
         it("claims only in the id_token are used", async () => {
-            serve(
-                () => ({ status: 200, body: {} }),
-                () => ({
-                    status: 200,
-                    body: {
-                        access_token: token({}),
-                        id_token: jwtWith({ tenantId: "T-id", sub: "user:U-id" }),
-                    },
-                }),
-            );
+            signInWith({}, { tenantId: "T-id", sub: "user:U-id" });
             assert.deepEqual(await local().identity(), { tenantId: "T-id", userId: "U-id" });
             assert.equal(await local().tenantId(), "T-id");
         });
 
         it("no claims: the key's own tenant id, else a stop naming the fact and cxone:tenantId", async () => {
-            serve(
-                () => ({ status: 200, body: {} }),
-                () => ({ status: 200, body: { access_token: token({}) } }),
-            );
+            signInWith({});
             const withTenant = new CxoneSession(
                 { issuerUrl: srv.url, areaUrl: srv.url, apiUrl: srv.url },
                 { ...KEY, tenantId: "T-key" },
@@ -407,17 +406,23 @@ describe("CXone session over HTTP", function () {
             await assert.rejects(get(local()), (e: unknown) => (e as CxoneError).status === 300);
         });
 
-        it("a rejected token (401) is renewed once and the call repeated", async () => {
+        // the first sign-in's token, which calls then meet with 401 `refused`; later tokens work
+        const firstTokenRefused = (refused: unknown, ok: unknown) => {
             const first = token();
             let signIns = 0;
             serve(
                 (r) =>
                     r.headers.authorization === `Bearer ${first}`
-                        ? { status: 401, body: { error: "invalid_token" } }
-                        : { status: 200, body: { ok: true } },
+                        ? { status: 401, body: refused }
+                        : { status: 200, body: ok },
                 () =>
                     ++signIns === 1 ? { status: 200, body: { access_token: first } } : okToken(),
             );
+            return first;
+        };
+
+        it("a rejected token (401) is renewed once and the call repeated", async () => {
+            const first = firstTokenRefused({ error: "invalid_token" }, { ok: true });
             const s = local();
             assert.deepEqual((await get(s)).data, { ok: true });
             assert.equal(tokens().length, 2);
@@ -447,16 +452,7 @@ describe("CXone session over HTTP", function () {
         });
 
         it("a 401 on one call while another renewed: the renewed token is reused", async () => {
-            const first = token();
-            let signIns = 0;
-            serve(
-                (r) =>
-                    r.headers.authorization === `Bearer ${first}`
-                        ? { status: 401, body: {} }
-                        : { status: 200, body: {} },
-                () =>
-                    ++signIns === 1 ? { status: 200, body: { access_token: first } } : okToken(),
-            );
+            firstTokenRefused({}, {});
             const s = local();
             await s.tenantId(); // signs in with `first`
             await Promise.all([get(s), get(s), get(s)]);
@@ -737,14 +733,7 @@ describe("CXone session over HTTP", function () {
             );
             await assert.rejects(sessionFor().apiBase(), (e: unknown) => {
                 assert.ok(e instanceof CxoneError);
-                assert.equal(
-                    e.message,
-                    "could not find the CXone host that serves employees, roles and access " +
-                        "keys: CXone answered HTTP 200 (the tenant's discovery document " +
-                        `(${srv.url}/.well-known/cxone-configuration) has no "domain", which the ` +
-                        "stack needs for UserHub (employees, roles and access keys) at " +
-                        "https://api-{area}.{domain}, where NICE's SDK finds it)",
-                );
+                assert.equal(e.message, noDomain(srv.url));
                 return true;
             });
             const d = api().find((r) => r.path === "/.well-known/cxone-configuration");
@@ -987,14 +976,7 @@ describe("CXone session: discovery fields required only where used (HTTP)", func
         const s = sessionWithout(["domain"]);
         await assert.rejects(searchRoles(s), (e: unknown) => {
             assert.ok(e instanceof CxoneError, String(e));
-            assert.equal(
-                e.message,
-                "could not find the CXone host that serves employees, roles and access keys: " +
-                    "CXone answered HTTP 200 (the tenant's discovery document " +
-                    `(${issuer.url}/.well-known/cxone-configuration) has no "domain", which the ` +
-                    "stack needs for UserHub (employees, roles and access keys) at " +
-                    "https://api-{area}.{domain}, where NICE's SDK finds it)",
-            );
+            assert.equal(e.message, noDomain(issuer.url));
             return true;
         });
         assert.deepEqual(apiCalls(), []);

@@ -4,18 +4,15 @@ import { strict as assert } from "assert";
 import {
     allOf,
     check,
-    CheckFailure,
-    Checker,
-    containsUnknown,
     httpsUrl,
-    isUnknown,
     oneOf,
     optionalBoolean,
     optionalNumber,
     optionalString,
     requiredString,
-    UNKNOWN,
 } from "../../provider/framework/checks";
+import { containsUnknown, isUnknown, UNKNOWN } from "../../provider/framework/checks";
+import type { CheckFailure, Checker } from "../../provider/framework/checks";
 
 /** [value, expected reason or undefined] rows for one checker, at property `p`. */
 function table(checker: Checker, rows: [unknown, string | undefined][]): void {

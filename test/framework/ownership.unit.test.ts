@@ -19,13 +19,14 @@ const role = (markedBy?: string): Candidate => ({
 const request = { idInput: "adoptRoleId", renameInput: "roleName" };
 
 describe("ownership marks are whole names: a stack never adopts another whose name extends its own", () => {
-    const prefixed: [string, string][] = [
-        ["proj/dev", "proj/dev2"],
-        ["proj/dev2", "proj/dev"],
-        ["proj/dev", "proj/de"],
-        ["proj/dev", "proj/dev-old"],
-        ["proj/dev", "proj2/dev"],
-    ];
+    // each owner and the look-alike marks it must not take for its own
+    const lookAlikes: Record<string, string[]> = {
+        "proj/dev": ["proj/dev2", "proj/de", "proj/dev-old", "proj2/dev"],
+        "proj/dev2": ["proj/dev"],
+    };
+    const prefixed = Object.entries(lookAlikes).flatMap(([owner, marks]) =>
+        marks.map((markedBy) => [owner, markedBy] as const),
+    );
     for (const [owner, markedBy] of prefixed) {
         it(`${owner} does not adopt what ${markedBy} marks`, () => {
             assert.equal(ownerIn(`x ${ownerMarker(markedBy)}`), markedBy);

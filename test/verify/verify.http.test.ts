@@ -402,6 +402,13 @@ describe("the connection test against a scripted CXone", () => {
         const derived = () =>
             `api-na1.localhost:${cx.port} (api-{area}.{domain} [sdk:userhub-host])`;
         const apiEndpoint = () => `api-c1.localhost:${cx.port} (api_endpoint [spec])`;
+        // a run that fails at the UserHub step (run, not skipped), saying exactly `detail`
+        const failsAtUserHub = async (detail: string) => {
+            const r = await run();
+            assert.equal(r.ok, false);
+            assert.deepEqual(r.steps[2], { name: STEP_USERHUB, ok: false, detail });
+            return r;
+        };
 
         it("the stack's host answers: passes, naming both answers and the UserHub URL", async () => {
             cx.script = {};
@@ -443,30 +450,21 @@ describe("the connection test against a scripted CXone", () => {
 
         it("only the other candidate answers: fails, naming the setting to change", async () => {
             cx.script = { derivedUser: 404, apiEndpointUser: 200 };
-            const r = await run();
-            assert.equal(r.ok, false);
-            assert.deepEqual(r.steps[2], {
-                name: STEP_USERHUB,
-                ok: false,
-                detail:
-                    'only the other candidate answered: set USER_HUB_HOST in provider/cxone/discovery/regions.ts to "api_endpoint"; ' +
+            const r = await failsAtUserHub(
+                'only the other candidate answered: set USER_HUB_HOST in provider/cxone/discovery/regions.ts to "api_endpoint"; ' +
                     `${derived()} answered HTTP 404; ${apiEndpoint()} answered HTTP 200 (the stack uses derived)`,
-            });
+            );
             assert.equal(r.userHubUrl, `http://api-c1.localhost:${cx.port}/inContactAPI`);
             assert.match(formatVerifyResult(r), /UserHub answered at: http:\/\/api-c1\.localhost/);
         });
 
         it("neither candidate answers: fails, naming the permission the read needs", async () => {
             cx.script = { derivedUser: 403, apiEndpointUser: 401 };
-            const r = await run();
-            assert.equal(r.ok, false);
-            assert.equal(
-                r.steps[2].detail,
+            const r = await failsAtUserHub(
                 `neither candidate answered the key's own user (its role needs "Employees: View"); ` +
                     `${derived()} answered HTTP 403; ${apiEndpoint()} answered HTTP 401 (the stack uses derived)`,
             );
             assert.ok(!("userHubUrl" in r), "no host answered");
-            assert.equal(r.steps[2].skipped, undefined);
         });
 
         it("a candidate nobody listens on is reported unreachable, with the error", async () => {
@@ -483,15 +481,10 @@ describe("the connection test against a scripted CXone", () => {
 
         it("discovery answering an error fails the step, quoting the error", async () => {
             cx.script = { discovery: { status: 500, body: { message: "down" } } };
-            const r = await run();
-            assert.equal(r.ok, false);
-            assert.deepEqual(r.steps[2], {
-                name: STEP_USERHUB,
-                ok: false,
-                detail:
-                    `discovery at 127.0.0.1:${cx.port} failed: could not discover the tenant's hosts: ` +
+            await failsAtUserHub(
+                `discovery at 127.0.0.1:${cx.port} failed: could not discover the tenant's hosts: ` +
                     `127.0.0.1:${cx.port} answered HTTP 500 (down)`,
-            });
+            );
         });
 
         it("a discovery document without the fields names the missing ones, per candidate", async () => {

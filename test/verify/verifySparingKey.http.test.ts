@@ -6,86 +6,62 @@
 import { strict as assert } from "assert";
 import { CxoneClient } from "../../provider/cxone/client";
 import { sandboxRegion } from "../../provider/cxone/discovery/regions";
-import {
-    formatVerifyResult,
-    STEP_SCIM,
-    STEP_TOKEN,
-    DEFAULT_PROBE_USER_NAME,
-} from "../../provider/verify/verify";
-import {
-    STEP_KEY,
-    verifySparingKey,
-    SPARED_KEY_NOTE,
-} from "../../provider/verify/verifySparingKey";
+import { DEFAULT_PROBE_USER_NAME, formatVerifyResult } from "../../provider/verify/verify";
+import { SPARED_KEY_NOTE, verifySparingKey } from "../../provider/verify/verifySparingKey";
+// its three steps
+import { STEP_KEY } from "../../provider/verify/verifySparingKey";
+import { STEP_SCIM, STEP_TOKEN } from "../../provider/verify/verify";
 import { sandboxForSuite } from "../support/sandbox";
-import { newAccessKey, newEmployee, newRole } from "../support/cxoneObjects";
+import { newRole } from "../support/cxoneObjects";
+import { newHeldKey, type HeldKey } from "../support/cxoneKeyHolder";
 import * as net from "net";
 import type { AddressInfo } from "net";
 import { accessKeyToken } from "../../provider/cxone/accessKeyToken";
 import { closedPort } from "../support/loopbackServer";
+import { assertPassed } from "../support/verifySteps";
 import { startScriptedCxone } from "../support/scriptedCxone";
 
 describe("connection test sparing the key (sandbox)", function () {
     this.timeout(30_000);
     const f = sandboxForSuite();
-    let keyId: string;
-    let secret: string;
-    let employeeId: string;
+    let held: HeldKey;
     const cxone = () => new CxoneClient(f.endpoint);
     const run = () =>
         verifySparingKey({
             region: sandboxRegion(f.sandbox.urls.cxone),
-            accessKeyId: keyId,
+            accessKeyId: held.keyId,
             timeoutMs: 5000,
         });
 
     before(async () => {
-        const r = await newRole(f.endpoint, "SCIM Key");
-        const e = await newEmployee(f.endpoint, {
-            roleId: r.id,
-            email: "scim",
-            firstName: "SCIM",
-            lastName: "AccessKey",
-        });
-        employeeId = e.id;
-        const k = await newAccessKey(f.endpoint, employeeId);
-        keyId = k.id;
-        secret = k.outs.secret;
+        held = await newHeldKey(f.endpoint);
     });
 
     it("passes every step; the key's lastUsedDate does not move; no temporary key is left", async () => {
         const v = await run();
-        assert.equal(v.ok, true, formatVerifyResult(v));
-        assert.deepEqual(
-            v.steps.map((s) => [s.name, s.ok]),
-            [
-                [STEP_KEY, true],
-                [STEP_TOKEN, true],
-                [STEP_SCIM, true],
-            ],
-        );
-        const key = await cxone().getAccessKey(keyId);
+        assertPassed(v, [STEP_KEY, STEP_TOKEN, STEP_SCIM]);
+        const key = await cxone().getAccessKey(held.keyId);
         assert.equal(key?.lastUsedDate, undefined, "the key never signed in");
-        const keys = await cxone().listAccessKeys(employeeId);
+        const keys = await cxone().listAccessKeys(held.userId);
         assert.deepEqual(
             keys.map((k) => k.accessKeyId),
-            [keyId],
+            [held.keyId],
             "the temporary key is revoked",
         );
-        assert.ok(!JSON.stringify(v).includes(secret));
+        assert.ok(!JSON.stringify(v).includes(held.secret));
     });
 
     it("a key switched off in CXone fails at the key check, naming it", async () => {
-        await cxone().setAccessKeyActive({ accessKeyId: keyId, userId: employeeId }, false);
+        await cxone().setAccessKeyActive({ accessKeyId: held.keyId, userId: held.userId }, false);
         const v = await run();
         assert.equal(v.ok, false);
-        assert.match(v.steps[0].detail, new RegExp(`access key ${keyId} is switched off`));
+        assert.match(v.steps[0].detail, new RegExp(`access key ${held.keyId} is switched off`));
         assert.equal(v.steps[1].skipped, true);
-        await cxone().setAccessKeyActive({ accessKeyId: keyId, userId: employeeId }, true);
+        await cxone().setAccessKeyActive({ accessKeyId: held.keyId, userId: held.userId }, true);
     });
 
     it("a revoked key fails at the key check", async () => {
-        await cxone().revokeAccessKey(keyId);
+        await cxone().revokeAccessKey(held.keyId);
         const v = await run();
         assert.equal(v.ok, false);
         assert.match(v.steps[0].detail, /does not exist in this tenant/);
@@ -104,30 +80,14 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
     const region = () => sandboxRegion(f.sandbox.urls.cxone);
 
     /** A fresh employee with one access key. */
-    async function employeeWithKey(): Promise<{ userId: string; keyId: string; secret: string }> {
-        const e = await newEmployee(f.endpoint, {
-            roleId,
-            email: "spare",
-            firstName: "Spare",
-            lastName: "Key",
-        });
-        const k = await newAccessKey(f.endpoint, e.id);
-        return { userId: e.id, keyId: k.id, secret: k.outs.secret as string };
-    }
+    const employeeWithKey = () => newHeldKey(f.endpoint, { roleId });
     const spare = (accessKeyId: string, as = admin()) =>
         verifySparingKey({ region: region(), accessKeyId, admin: as });
+    /** CXone answers `status` once to `method` on `path` (a regular expression). */
+    const cxoneAnswersOnce = (method: string, path: string, status: number) =>
+        f.sandbox.setFaults([{ kind: "status", server: "cxone", method, path, status, times: 1 }]);
     /** CXone's SCIM user lookup answers `status` once. */
-    const scimAnswersOnce = (status: number) =>
-        f.sandbox.setFaults([
-            {
-                kind: "status",
-                server: "cxone",
-                method: "GET",
-                path: "^/scim/v2/Users$",
-                status,
-                times: 1,
-            },
-        ]);
+    const scimAnswersOnce = (status: number) => cxoneAnswersOnce("GET", "^/scim/v2/Users$", status);
     /** A step not run, and why. */
     const skipped = (name: string, detail: string) => ({ name, ok: false, skipped: true, detail });
     const keysOf = async (userId: string) =>
@@ -231,16 +191,7 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
 
     it("the temporary key cannot be made: sign-in fails with CXone's answer, nothing to revoke", async () => {
         const { userId, keyId } = await employeeWithKey();
-        f.sandbox.setFaults([
-            {
-                kind: "status",
-                server: "cxone",
-                method: "POST",
-                path: "^/access-key-management/v1/access-keys$",
-                status: 400,
-                times: 1,
-            },
-        ]);
+        cxoneAnswersOnce("POST", "^/access-key-management/v1/access-keys$", 400);
         f.sandbox.clearRequests();
         const v = await spare(keyId);
         assert.equal(v.ok, false);
@@ -378,16 +329,7 @@ describe("connection test sparing the key: each outcome (sandbox)", function () 
 
     it("a failed revocation fails the test and names the temporary key to revoke by hand", async () => {
         const { userId, keyId } = await employeeWithKey();
-        f.sandbox.setFaults([
-            {
-                kind: "status",
-                server: "cxone",
-                method: "DELETE",
-                path: "^/access-key-management/v1/access-keys/",
-                status: 400,
-                times: 1,
-            },
-        ]);
+        cxoneAnswersOnce("DELETE", "^/access-key-management/v1/access-keys/", 400);
         const v = await spare(keyId);
         assert.equal(v.ok, false, "every step passed, but a temporary key is left");
         assert.deepEqual(

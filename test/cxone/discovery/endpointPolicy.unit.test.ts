@@ -42,6 +42,11 @@ const DOMAINS = [
     "nicecxone-sov1.eu",
 ];
 
+// each URL passes the pin, as the input named
+function passes(pin: "regionHost" | "cxoneDomain", input: string, urls: string[]): void {
+    for (const url of urls) assert.equal(endpointProblem(url, input, pin), undefined, url);
+}
+
 describe("endpoint pins: CXone's own hosts, word for word", () => {
     it("the hosts and domains are every URL host of the region table, in lower case", () => {
         assert.deepEqual([...cxoneHosts()].sort(), HOSTS);
@@ -62,14 +67,12 @@ describe("endpoint pins: CXone's own hosts, word for word", () => {
     });
 
     it("a region host: exactly one of the table's hosts (any case), or loopback", () => {
-        for (const url of [
+        passes("regionHost", "scimBaseUrl", [
             "https://NA1.nice-incontact.com/scim/v2",
             "https://cxone-gov.niceincontact.com/auth/token",
             "http://127.0.0.2:1/x",
             "http://localhost/x",
-        ]) {
-            assert.equal(endpointProblem(url, "scimBaseUrl", "regionHost"), undefined, url);
-        }
+        ]);
         assert.equal(
             endpointProblem(
                 "https://api-na1.niceincontact.com/scim/v2",
@@ -83,14 +86,12 @@ describe("endpoint pins: CXone's own hosts, word for word", () => {
     });
 
     it("a CXone domain: the domain itself or a host under it, or loopback", () => {
-        for (const url of [
+        passes("cxoneDomain", "endpoint.apiUrl", [
             "https://niceincontact.com",
             "https://api-na1.niceincontact.com/x",
             "https://a.b.nicecxone-sov1.eu",
             "http://[::1]:4610",
-        ]) {
-            assert.equal(endpointProblem(url, "endpoint.apiUrl", "cxoneDomain"), undefined, url);
-        }
+        ]);
         for (const host of [
             "evilniceincontact.com",
             "niceincontact.com.evil.example",
@@ -161,13 +162,11 @@ describe("endpoint policy: CXone's own hosts or loopback, nothing else", () => {
     });
 
     it("loopback (the sandbox) passes; look-alikes and foreign hosts are refused, naming the input and host", () => {
-        for (const url of [
+        passes("regionHost", "u", [
             "http://127.0.0.1:4610/auth/token",
             "http://localhost:1/x",
             "http://[::1]:2/x",
-        ]) {
-            assert.equal(endpointProblem(url, "u", "regionHost"), undefined, url);
-        }
+        ]);
         for (const url of [
             "https://evil.example/auth/token",
             "https://cxone.niceincontact.com.evil.example/auth/token",

@@ -398,6 +398,11 @@ function refusal(d: unknown, issuer = REAL): string {
     }
     assert.fail(`accepted ${JSON.stringify(d)} from ${issuer}`);
 }
+// two refusals, word for word: plain http off loopback, a host on this machine from elsewhere
+const plainHttp = (url: string) =>
+    `plain http is only for the local sandbox: ${url} is not a *.localhost name`;
+const namesThisMachine = (issuer: string, url: string) =>
+    `discovery from ${issuer} names a host on this machine (${url})`;
 
 describe("discovery: the tenant's hosts, field by field", () => {
     it("a real tenant: https hosts in lower case, the API endpoint without trailing slashes", () => {
@@ -557,39 +562,35 @@ describe("discovery: the tenant's hosts, field by field", () => {
             hostsFromDiscovery(local, "https://localhost:4610").areaUrl,
             "https://na1.localhost:4611",
         );
+        // yet a loopback issuer's document naming real hosts over plain http is refused
+        const sandbox = "http://127.0.0.1:4610";
         assert.equal(
-            refusal({ ...local, acdDomain: "incontact.com" }, "http://127.0.0.1:4610"),
-            "plain http is only for the local sandbox: http://api-c1.incontact.com is not a " +
-                "*.localhost name",
+            refusal({ ...local, acdDomain: "incontact.com" }, sandbox),
+            plainHttp("http://api-c1.incontact.com"),
         );
-        assert.equal(
-            refusal(doc, "http://127.0.0.1:4610"),
-            "plain http is only for the local sandbox: http://na1.nice-incontact.com is not a " +
-                "*.localhost name",
-        );
+        assert.equal(refusal(doc, sandbox), plainHttp("http://na1.nice-incontact.com"));
     });
 
     it("a real tenant naming this machine, or plain http elsewhere, is refused", () => {
-        assert.equal(
-            refusal(local, REAL),
-            "discovery from cxone.niceincontact.com names a host on this machine " +
-                "(https://na1.localhost:4611)",
-        );
-        assert.equal(
-            refusal({ ...doc, domain: "localhost" }, REAL),
-            "discovery from cxone.niceincontact.com names a host on this machine " +
-                "(https://api-na1.localhost)",
-        );
-        assert.equal(
-            refusal(local, "http://cxone.example.com:8080"),
-            "discovery from cxone.example.com:8080 names a host on this machine " +
-                "(http://na1.localhost:4611)",
-        );
-        assert.equal(
-            refusal(doc, "http://cxone.example.com"),
-            "plain http is only for the local sandbox: http://na1.nice-incontact.com is not a " +
-                "*.localhost name",
-        );
+        const cases: [document: unknown, issuer: string, refused: string][] = [
+            [
+                local,
+                REAL,
+                namesThisMachine("cxone.niceincontact.com", "https://na1.localhost:4611"),
+            ],
+            [
+                { ...doc, domain: "localhost" },
+                REAL,
+                namesThisMachine("cxone.niceincontact.com", "https://api-na1.localhost"),
+            ],
+            [
+                local,
+                "http://cxone.example.com:8080",
+                namesThisMachine("cxone.example.com:8080", "http://na1.localhost:4611"),
+            ],
+            [doc, "http://cxone.example.com", plainHttp("http://na1.nice-incontact.com")],
+        ];
+        for (const [d, issuer, refused] of cases) assert.equal(refusal(d, issuer), refused, issuer);
     });
 
     it("UserHub: the derived host unless the API endpoint is chosen", () => {
@@ -726,15 +727,9 @@ const TABLE: Row[] = [
     ],
 ];
 
-const FIELDS = [
-    "region",
-    "scimBaseUrl",
-    "loginUrl",
-    "tokenEndpoint",
-    "authorizeEndpoint",
-    "issuerUrl",
-    "areaUrl",
-] as const;
+// the fields a row's confidence column names, in the column's order
+const FIELDS =
+    "region scimBaseUrl loginUrl tokenEndpoint authorizeEndpoint issuerUrl areaUrl".split(" ");
 
 function regionRefusal(f: () => unknown): RegionError {
     try {
