@@ -9,24 +9,7 @@ export {
     ScimIntegrationTransforms,
 } from "./integration/index";
 export * from "./cxone/index";
-export { AutoLoginApp, AutoLoginAppArgs } from "./okta/autoLoginApp";
-export { GroupAssignment, GroupAssignmentArgs } from "./okta/groupAssignment";
-export { ProvisioningActions, ProvisioningActionsArgs } from "./okta/provisioningActions";
-export { ScimConnection, ScimConnectionArgs } from "./okta/scimConnection";
-export {
-    AppUserSchemaProperties,
-    AppUserSchemaPropertiesArgs,
-} from "./okta/appUserSchemaProperties";
-export { ProfileMapping, ProfileMappingArgs } from "./okta/profileMapping";
-export {
-    CXONE_ATTRIBUTES,
-    DEFAULT_MAPPINGS,
-    CxoneAttribute,
-    SchemaProperty,
-} from "./okta/attributeMappingsLogic";
-export { ConnectionStatus } from "./okta/connectionSteps";
-export { OktaResourceKind } from "./okta/appResources";
-export { OktaError } from "./okta/errors";
+export * from "./okta/index";
 export * from "./integration/defaults";
 export {
     resolveRegion,
