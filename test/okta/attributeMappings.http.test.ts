@@ -60,6 +60,26 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
     const reasons = (r: { failures?: { property: string; reason: string }[] }) =>
         (r.failures ?? []).map((x) => `${x.property}: ${x.reason}`);
 
+    /**
+     * check of a bad org, a blank app and these properties, before any call: the org's and the
+     * app's refusals first, then `entries` refusals of the properties, whose reasons it returns.
+     */
+    async function entryReasons(
+        provider: typeof schema | typeof mapping,
+        properties: unknown,
+        entries: number,
+    ): Promise<string[]> {
+        f.sandbox.clearRequests();
+        const base = { orgUrl: f.orgUrl, appId: "0oa1" } as Any;
+        const r = await provider.check(base, { orgUrl: "ftp://x", appId: "", properties } as Any);
+        assert.deepEqual(
+            r.failures!.map((x) => x.property),
+            ["orgUrl", "appId", ...Array(entries).fill("properties")],
+        );
+        assert.deepEqual(f.oktaCalls(), []);
+        return reasons(r).slice(2);
+    }
+
     /** The state an older version wrote: no record of what Okta held before. */
     const olderState = (outs: unknown) => {
         const { previous: _p, ...old } = outs as Any;
@@ -176,23 +196,13 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
         });
 
         it("check names every bad property and entry, before any call", async () => {
-            f.sandbox.clearRequests();
-            const base = { orgUrl: f.orgUrl, appId: "0oa1" };
-            const r = await schema.check(base as Any, {
-                orgUrl: "ftp://x",
-                appId: "",
-                properties: {
-                    "1st": team,
-                    blank: { ...team, title: "", externalName: 5 },
-                    nothing: null,
-                    wide: { ...team, type: "number" },
-                } as Any,
-            });
-            assert.deepEqual(
-                r.failures!.map((x) => x.property),
-                ["orgUrl", "appId", ...Array(8).fill("properties")],
-            );
-            assert.deepEqual(reasons(r).slice(2), [
+            const bad = {
+                "1st": team,
+                blank: { ...team, title: "", externalName: 5 },
+                nothing: null,
+                wide: { ...team, type: "number" },
+            };
+            assert.deepEqual(await entryReasons(schema, bad, 8), [
                 'properties: properties: "1st" is not a valid Okta property name',
                 'properties: properties["blank"].title must be a non-empty string',
                 'properties: properties["blank"].externalName must be a non-empty string',
@@ -363,23 +373,13 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
             return { appId, made: await mapping.create({ orgUrl: f.orgUrl, appId, properties }) };
         }
         it("check names every bad property and entry, before any call", async () => {
-            f.sandbox.clearRequests();
-            const base = { orgUrl: f.orgUrl, appId: "0oa1" };
-            const r = await mapping.check(base as Any, {
-                orgUrl: "ftp://x",
-                appId: "",
-                properties: { a: 5, b: "user.firstName +", c: "user.lastName" } as Any,
-            });
-            assert.deepEqual(
-                r.failures!.map((x) => x.property),
-                ["orgUrl", "appId", "properties", "properties"],
-            );
-            assert.equal(reasons(r)[2], 'properties: properties["a"] must be an expression string');
+            const bad = { a: 5, b: "user.firstName +", c: "user.lastName" };
+            const [a, b] = await entryReasons(mapping, bad, 2);
+            assert.equal(a, 'properties: properties["a"] must be an expression string');
             assert.match(
-                reasons(r)[3],
+                b,
                 /^properties: properties\["b"\]: malformed expression "user\.firstName \+": \S/,
             );
-            assert.deepEqual(f.oktaCalls(), []);
         });
 
         it("create maps the properties (find, read, one POST) and records what each held", async () => {

@@ -35,6 +35,12 @@ describe("Okta profile calls on the wire (sandbox behind a recording proxy)", fu
     }
     /** the time zone as Okta holds it: Okta-mastered, no scope */
     const tz = { ...oktaTimeZoneProperty, scope: "NONE", master: { type: "PROFILE_MASTER" } };
+    /** the schema update's body for tz alone, as Okta's spec shows it */
+    const customDefinition = {
+        definitions: {
+            custom: { id: "#custom", type: "object", properties: { timezone: tz }, required: [] },
+        },
+    };
 
     it("the schema update sends the custom definition as the spec shows it; null removes", async () => {
         const appId = await newApp();
@@ -43,16 +49,7 @@ describe("Okta profile calls on the wire (sandbox behind a recording proxy)", fu
             {
                 method: "POST",
                 path: `/api/v1/meta/schemas/apps/${appId}/default`,
-                body: {
-                    definitions: {
-                        custom: {
-                            id: "#custom",
-                            type: "object",
-                            properties: { timezone: tz },
-                            required: [],
-                        },
-                    },
-                },
+                body: customDefinition,
             },
         ]);
         assert.equal(added.definitions.custom.properties.timezone.title, "Time zone");
@@ -85,16 +82,7 @@ describe("Okta profile calls on the wire (sandbox behind a recording proxy)", fu
                 `POST /api/v1/meta/schemas/apps/${appId}/default`,
             ],
         );
-        assert.deepEqual(seen()[1].body, {
-            definitions: {
-                custom: {
-                    id: "#custom",
-                    type: "object",
-                    properties: { timezone: tz },
-                    required: [],
-                },
-            },
-        });
+        assert.deepEqual(seen()[1].body, customDefinition);
     });
 
     it("a refused call names what it was doing, for the operator", async () => {
