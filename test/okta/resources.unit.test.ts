@@ -2,6 +2,7 @@
 // given, the client secret marked secret, the outputs its provider adds exposed on the object, and
 // a serialized provider that loads the right implementation module (refresh and destroy run that).
 import { strict as assert } from "assert";
+import { oktaConnectionInputs } from "../support/oktaConnectionInputs";
 import { installMocks } from "../support/pulumiMocks";
 import * as path from "path";
 import { createRequire } from "module";
@@ -125,21 +126,11 @@ describe("Okta resource classes (Pulumi mocks)", function () {
             remainingSteps: ["1. do"],
             oktaConnectionStatus: "UNKNOWN",
         };
-        const args = {
+        const args = oktaConnectionInputs({
             orgUrl: ORG,
-            appId: "0oa1",
-            appLabel: "NICE CXone",
-            scimBaseUrl: "https://na1.nice-incontact.com/scim/v2",
-            tokenEndpoint: "https://cxone.niceincontact.com/auth/token",
-            authorizeEndpoint: "https://cxone.niceincontact.com/auth/authorize",
-            clientId: "KEY",
             clientSecret: "PLAIN-SECRET",
-            cxoneEndpoint: {
-                issuerUrl: "https://cxone.niceincontact.com",
-                areaUrl: "https://na1.nice-incontact.com",
-            },
             waitForAuthorizationSeconds: 5,
-        };
+        });
         const c = new ScimConnection("scim", args);
         const r = await registeredAs(c, "ScimConnection", "scimConnectionProvider");
         const secret = r.inputs.clientSecret as Record<string, unknown>;
