@@ -6,12 +6,10 @@ import * as os from "os";
 import * as path from "path";
 import { startSandbox, type RunningSandbox } from "../../sandbox/index";
 import { consoleSettings, hiddenFields, outputsFor } from "../../sandbox/operator";
+import { oktaToAppSwitches } from "../support/oktaConsoleApp";
 import { autoLoginBody } from "../support/oktaHarness";
 
-const TO_APP = {
-    create: { lifecycleCreate: { status: "ENABLED" } },
-    update: { profile: { status: "ENABLED" }, lifecycleDeactivate: { status: "ENABLED" } },
-};
+const TO_APP = oktaToAppSwitches();
 
 describe("sandbox Okta + CXone: Authenticate with CXone and provisioning, end to end", function () {
     this.timeout(30000);
