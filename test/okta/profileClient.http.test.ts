@@ -5,7 +5,7 @@
 import { strict as assert } from "assert";
 import schema from "../../provider/okta/appUserSchemaPropertiesProvider";
 import { oktaProfileApi } from "../../provider/okta/profileClient";
-import { oktaTimeZoneProperty } from "../support/oktaSchemaProperties";
+import { oktaCustomSchema, oktaTimeZoneProperty } from "../support/oktaSchemaProperties";
 import type { Proxy } from "../support/proxy";
 import { oktaNewApp } from "../support/oktaApps";
 import { sandboxForSuite } from "../support/sandbox";
@@ -36,11 +36,7 @@ describe("Okta profile calls on the wire (sandbox behind a recording proxy)", fu
     /** the time zone as Okta holds it: Okta-mastered, no scope */
     const tz = { ...oktaTimeZoneProperty, scope: "NONE", master: { type: "PROFILE_MASTER" } };
     /** the schema update's body for tz alone, as Okta's spec shows it */
-    const customDefinition = {
-        definitions: {
-            custom: { id: "#custom", type: "object", properties: { timezone: tz }, required: [] },
-        },
-    };
+    const customDefinition = oktaCustomSchema({ timezone: tz }, []);
 
     it("the schema update sends the custom definition as the spec shows it; null removes", async () => {
         const appId = await newApp();

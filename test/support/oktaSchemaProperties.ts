@@ -16,3 +16,9 @@ export const oktaTeamProperty = oktaDeclaredProperty("Team", "team", NICE_USER);
 
 /** The time zone, in SCIM's core user. */
 export const oktaTimeZoneProperty = oktaDeclaredProperty("Time zone", "timezone", CORE_USER);
+
+/** The body that writes these custom properties of an app's user schema, as Okta's spec shows. */
+export function oktaCustomSchema(properties: Record<string, unknown>, required?: string[]) {
+    const custom = { id: "#custom", type: "object", properties, ...(required && { required }) };
+    return { definitions: { custom } };
+}
