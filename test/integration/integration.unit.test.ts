@@ -3,6 +3,7 @@
 // every argument a child's check() judges, refused up front by the argument's name, all at once,
 // before any child is registered (so `pulumi up --skip-preview` creates nothing either).
 import { strict as assert } from "assert";
+import { componentArgs, newComponent } from "../support/integrationComponent";
 import * as pulumi from "@pulumi/pulumi";
 import type {
     ScimIntegration as Integration,
@@ -19,12 +20,7 @@ import {
 } from "../support/pulumiMocks";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 
-const base: ScimIntegrationArgs = {
-    cxone: { region: "na1" },
-    oktaOrgUrl: "https://dev-1.okta.com",
-    employeeEmail: "k@example.com",
-    groupIds: ["00g1", "00g2"],
-};
+const base = componentArgs({ groupIds: ["00g1", "00g2"] });
 
 describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
     const declared: Declared[] = [];
@@ -224,12 +220,7 @@ describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
 // the argument's name (not the child's property), before any child is registered (Pulumi's mocks
 // record every registration), so that `pulumi up --skip-preview` creates nothing either.
 // And the arguments that reach the children unchanged, or with the package's defaults.
-const argsBase: ScimIntegrationArgs = {
-    cxone: { region: "na1" },
-    oktaOrgUrl: "https://dev-1.okta.com",
-    employeeEmail: "k@example.com",
-    groupIds: ["00g1"],
-};
+const argsBase = componentArgs({ groupIds: ["00g1"] });
 const long = (n: number) => "x".repeat(n);
 
 describe("ScimIntegration: each bad argument named as typed, no child registered (mocks)", function () {
@@ -784,12 +775,6 @@ describe("ScimIntegration: arguments reach the children, or the package's defaul
 // mocks record every registration): a bad input fails with every problem named by the argument
 // the user typed, and no child exists to be created. Values not known yet are left to the
 // resources' own check().
-const outputsBase: ScimIntegrationArgs = {
-    cxone: { region: "na1" },
-    oktaOrgUrl: "https://dev-1.okta.com",
-    employeeEmail: "k@example.com",
-    groupIds: ["00g1"],
-};
 
 describe("ScimIntegration: children's plain inputs checked before any registration (mocks)", () => {
     const declared: Declared[] = [];
@@ -801,7 +786,7 @@ describe("ScimIntegration: children's plain inputs checked before any registrati
         const { ScimIntegration, ScimIntegrationArgsError } =
             await import("../../provider/integration/index");
         try {
-            new ScimIntegration("scim", { ...outputsBase, ...args });
+            new ScimIntegration("scim", { ...argsBase, ...args });
         } catch (e) {
             assert.ok(e instanceof ScimIntegrationArgsError, String(e));
             return e.errors.map((p) => p.reason);
@@ -878,13 +863,10 @@ describe("ScimIntegration's recorded outputs (mocks)", function () {
         };
         answers.provisioningActions = { applied: false };
         mockProviders(declared, () => answers, "p", "s");
-        const { ScimIntegration } = await import("../../provider/integration/index");
-        const s = new ScimIntegration("rec", {
-            cxone: { region: "au1" },
-            oktaOrgUrl: "https://dev-1.okta.com",
-            employeeEmail: "k@example.com",
-            groupIds: ["00gAbCdEfGhIjKlMnOpQ"],
-        });
+        const s = await newComponent(
+            "rec",
+            componentArgs({ cxone: { region: "au1" }, groupIds: ["00gAbCdEfGhIjKlMnOpQ"] }),
+        );
         await valueOf(s.provisioningApplied);
         await new Promise((r) => setTimeout(r, 100)); // outputs are registered after they resolve
         const monitor: unknown = pulumi.runtime.getMonitor();
