@@ -3,7 +3,7 @@
 // every argument a child's check() judges, refused up front by the argument's name, all at once,
 // before any child is registered (so `pulumi up --skip-preview` creates nothing either).
 import { strict as assert } from "assert";
-import { componentArgs, newComponent } from "../support/integrationComponent";
+import { componentArgs, inputsOfOnly, newComponent } from "../support/integrationComponent";
 import * as pulumi from "@pulumi/pulumi";
 import type {
     ScimIntegration as Integration,
@@ -253,7 +253,18 @@ describe("ScimIntegration: each bad argument named as typed, no child registered
         return caught.errors.map((e) => [e.propertyPath, e.reason]);
     }
 
-    const rows: [Partial<ScimIntegrationArgs>, [string, string][]][] = [
+    type Row = [Partial<ScimIntegrationArgs>, [string, string][]];
+    /** A sandbox URL whose scheme is not http: or https:, refused for it. */
+    const schemeRefused = (sandboxUrl: string): Row => [
+        { cxone: { sandboxUrl } },
+        [
+            [
+                "cxone.sandboxUrl",
+                `cxone.sandboxUrl: cxoneBaseUrl "${sandboxUrl}" must be http: or https:`,
+            ],
+        ],
+    ];
+    const rows: Row[] = [
         [
             // only what the user typed counts: the stack's mark (29 characters here) is added after
             { roleDescription: long(980) },
@@ -430,15 +441,7 @@ describe("ScimIntegration: each bad argument named as typed, no child registered
                 ],
             ],
         ],
-        [
-            { cxone: { sandboxUrl: "ftp://127.0.0.1:4610" } },
-            [
-                [
-                    "cxone.sandboxUrl",
-                    'cxone.sandboxUrl: cxoneBaseUrl "ftp://127.0.0.1:4610" must be http: or https:',
-                ],
-            ],
-        ],
+        schemeRefused("ftp://127.0.0.1:4610"),
         [
             // the access key and the admin token would travel there
             { cxone: { sandboxUrl: "http://sandbox.example:4610" } },
@@ -451,26 +454,10 @@ describe("ScimIntegration: each bad argument named as typed, no child registered
                 ],
             ],
         ],
-        [
-            // a scheme that merely contains "https:" is not one: refused for its scheme
-            { cxone: { sandboxUrl: "git+https://sandbox.example:4610" } },
-            [
-                [
-                    "cxone.sandboxUrl",
-                    'cxone.sandboxUrl: cxoneBaseUrl "git+https://sandbox.example:4610" must be http: or https:',
-                ],
-            ],
-        ],
-        [
-            // not an http(s) URL at all: the scheme is the problem, wherever it points
-            { cxone: { sandboxUrl: "ftp://sandbox.example" } },
-            [
-                [
-                    "cxone.sandboxUrl",
-                    'cxone.sandboxUrl: cxoneBaseUrl "ftp://sandbox.example" must be http: or https:',
-                ],
-            ],
-        ],
+        // a scheme that merely contains "https:" is not one: refused for its scheme
+        schemeRefused("git+https://sandbox.example:4610"),
+        // not an http(s) URL at all: the scheme is the problem, wherever it points
+        schemeRefused("ftp://sandbox.example"),
         [
             { cxone: { region: "na1", fedramp: "no" as never } },
             [["cxone.fedramp", 'cxone.fedramp: fedramp must be true or false, got "no"']],
@@ -648,11 +635,7 @@ describe("ScimIntegration: arguments reach the children, or the package's defaul
     this.timeout(20_000);
     const declared: Declared[] = [];
     const world: MockWorld = { connectionStatus: "pending" };
-    const inputs = (name: string) => {
-        const found = declared.filter((d) => d.name === name);
-        assert.equal(found.length, 1, name);
-        return found[0].inputs;
-    };
+    const inputs = (name: string) => inputsOfOnly(declared, name);
 
     async function build(args: Partial<ScimIntegrationArgs>): Promise<void> {
         recordRegistrations(declared, world, false);

@@ -3,6 +3,7 @@
 // setting carried from stack config to the child resource it shapes (Pulumi mocks): a setting
 // that is read but dropped fails here.
 import { strict as assert } from "assert";
+import { inputsOfOnly } from "../support/integrationComponent";
 import {
     asConfigProblem,
     foreignOktaKeys,
@@ -430,11 +431,7 @@ describe("every root-program setting reaches the component", function () {
     this.timeout(20_000);
     const declared: Declared[] = [];
     const world: MockWorld = { connectionStatus: "authorized" };
-    const one = (name: string) => {
-        const found = declared.filter((d) => d.name === name);
-        assert.equal(found.length, 1, name);
-        return found[0].inputs;
-    };
+    const one = (name: string) => inputsOfOnly(declared, name);
 
     it("integrationArgs maps each key of a real tenant to its argument", () => {
         const a = integrationArgs(configFrom({ ...every, ...real, "cxone:fedramp": "false" }));
