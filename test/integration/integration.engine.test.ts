@@ -7,6 +7,7 @@ import { CxoneClient } from "../../provider/cxone/client";
 import { oktaApi } from "../../provider/okta/client";
 import { sandboxRegion, cxoneEndpointFor } from "../../provider/cxone/discovery/regions";
 import { completeConsoleSteps } from "../../sandbox/operator";
+import { assertOktaAppRepaired } from "../support/integrationOktaApp";
 import {
     integrationFixture,
     IntegrationFixture,
@@ -154,16 +155,7 @@ describe("integration stack (real engine, sandbox)", function () {
             JSON.stringify(pv.changeSummary),
         );
         await f.stack.up();
-        assert.equal((await oktaApi.getApp(okta, o.appId))?.label, "NICE CXone");
-        assert.equal(
-            (await oktaApi.getConnection(okta, o.appId))?.status,
-            reported ? "ENABLED" : "UNKNOWN",
-        );
-        assert.equal(
-            (await oktaApi.getProvisioningFeature(okta, o.appId))?.capabilities.update.profile
-                .status,
-            "ENABLED",
-        );
+        await assertOktaAppRepaired(okta, o.appId, reported);
         const again = await f.stack.preview({ refresh: true });
         assert.deepEqual(
             Object.keys(again.changeSummary),

@@ -14,7 +14,8 @@ import {
     consoleSettings,
     saveScimSettings,
 } from "../../sandbox/operator";
-import { integrationFixture, type IntegrationFixture } from "../support/integrationStack";
+import { agentsStack, cxoneAdminOf } from "../support/integrationAgents";
+import type { IntegrationFixture } from "../support/integrationStack";
 import { cxoneScim, oktaAdmin, oktaConsole, type SyncResult } from "../support/scimWorld";
 
 const DAY_MS = 86_400_000;
@@ -28,10 +29,7 @@ describe("key rotation with provisioning throughout (real engine, sandbox)", fun
     let con: ReturnType<typeof oktaConsole>;
     let scim: ReturnType<typeof cxoneScim>;
     const pushes: SyncResult[] = [];
-    const admin = () => ({
-        email: f.sandbox.endpoints.cxone.adminEmail,
-        password: f.sandbox.endpoints.cxone.adminPassword,
-    });
+    const admin = () => cxoneAdminOf(f);
     const cxone = () => new CxoneClient(cxoneEndpointFor(sandboxRegion(f.sandbox.urls.cxone)));
 
     /** A new member of the group, pushed by Okta now; every push so far must have succeeded. */
@@ -69,14 +67,7 @@ describe("key rotation with provisioning throughout (real engine, sandbox)", fun
     }
 
     before(async () => {
-        f = await integrationFixture("scim-rotation");
-        okta = oktaAdmin(f.sandbox);
-        con = oktaConsole(f.sandbox);
-        scim = cxoneScim(f.sandbox);
-        groupId = await okta.groupId("CXone Agents");
-        await f.stack.stack.setConfig("cxone-okta-scim:groupIds", {
-            value: JSON.stringify([groupId]),
-        });
+        ({ f, groupId, okta, con, scim } = await agentsStack("scim-rotation"));
         await f.stack.up();
         const o = await f.outputs();
         appId = o.appId;

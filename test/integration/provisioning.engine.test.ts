@@ -15,7 +15,8 @@ import {
     saveScimSettings,
 } from "../../sandbox/operator";
 import { formatSample, provisionSampleUser } from "../../sandbox/samples";
-import { integrationFixture, type IntegrationFixture } from "../support/integrationStack";
+import { agentsStack, cxoneAdminOf } from "../support/integrationAgents";
+import type { IntegrationFixture } from "../support/integrationStack";
 import { cxoneScim, oktaAdmin, oktaConsole, resultFor, type OktaUser } from "../support/scimWorld";
 
 describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
@@ -27,25 +28,14 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
     let okta: ReturnType<typeof oktaAdmin>;
     let con: ReturnType<typeof oktaConsole>;
     let scim: ReturnType<typeof cxoneScim>;
-    const admin = () => ({
-        email: f.sandbox.endpoints.cxone.adminEmail,
-        password: f.sandbox.endpoints.cxone.adminPassword,
-    });
+    const admin = () => cxoneAdminOf(f);
     const cxoneAdmin = () => new CxoneClient(cxoneEndpointFor(sandboxRegion(f.sandbox.urls.cxone)));
     // Everything a person or a log could see must be free of the stack's secret.
     const noSecret = (text: string, where: string) =>
         assert.ok(!text.includes(secret), `the access key secret appears in ${where}`);
 
     before(async () => {
-        f = await integrationFixture("scim-provisioning");
-        okta = oktaAdmin(f.sandbox);
-        con = oktaConsole(f.sandbox);
-        scim = cxoneScim(f.sandbox);
-        // The group exists only once the sandbox is seeded: its id goes into the stack config now.
-        groupId = await okta.groupId("CXone Agents");
-        await f.stack.stack.setConfig("cxone-okta-scim:groupIds", {
-            value: JSON.stringify([groupId]),
-        });
+        ({ f, groupId, okta, con, scim } = await agentsStack("scim-provisioning"));
         assert.equal((await f.stack.up()).summary.result, "succeeded");
         const o = await f.outputs();
         appId = o.appId;
