@@ -10,8 +10,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { integrationProgram } from "../../program/index";
 import { runningSandbox, startHint } from "../../program/sandboxTarget";
 import { SANDBOX_DIR_ENV } from "../../provider/core/sandboxFile";
-import { startSandbox, type RunningSandbox } from "../../sandbox/index";
+import type { RunningSandbox } from "../../sandbox/index";
 import type { Declared } from "../support/pulumiMocks";
+import { sandboxInTempDirForSuite } from "../support/sandboxInTempDir";
 import { defaultAnswers, mockProviders, ProviderAnswers, valueOf } from "../support/pulumiMocks";
 
 const real = {
@@ -29,16 +30,12 @@ describe("the root program under mocks: target, stack outputs, refusals", functi
     const declared: Declared[] = [];
     let answers: ProviderAnswers = defaultAnswers();
 
-    before(async () => {
-        dir = fs.mkdtempSync(path.join(os.tmpdir(), "root-program-"));
+    const started = sandboxInTempDirForSuite("root-program-");
+    before(() => {
+        ({ sandbox, dir } = started);
         empty = fs.mkdtempSync(path.join(os.tmpdir(), "root-program-none-"));
-        sandbox = await startSandbox({ dir, cxonePort: 0, oktaPort: 0 });
     });
-    after(async () => {
-        await sandbox.stop();
-        fs.rmSync(dir, { recursive: true, force: true });
-        fs.rmSync(empty, { recursive: true, force: true });
-    });
+    after(() => fs.rmSync(empty, { recursive: true, force: true }));
     beforeEach(() => {
         declared.length = 0;
         answers = defaultAnswers();
@@ -409,16 +406,9 @@ describe("finding the running sandbox (program/sandboxTarget.ts), over real HTTP
     let sandbox: RunningSandbox;
     let dir: string;
     const savedDir = process.env[SANDBOX_DIR_ENV];
-
-    before(async () => {
-        dir = fs.mkdtempSync(path.join(os.tmpdir(), "sandbox-target-"));
-        sandbox = await startSandbox({ dir, cxonePort: 0, oktaPort: 0 });
-    });
-    after(async () => {
-        await sandbox.stop();
-        fs.rmSync(dir, { recursive: true, force: true });
-    });
+    const started = sandboxInTempDirForSuite("sandbox-target-");
     beforeEach(() => {
+        ({ sandbox, dir } = started);
         sandbox.clearFaults();
         sandbox.clearRequests();
         process.env[SANDBOX_DIR_ENV] = dir;
