@@ -4,11 +4,10 @@
 // further `preview --refresh` is clean. One integration stack serves all rows: first every change
 // at once, then every deletion at once.
 import { strict as assert } from "assert";
+import { cxoneClientOf } from "../support/integrationAgents";
 import axios from "axios";
 import type { EngineEvent } from "@pulumi/pulumi/automation";
-import { CxoneClient } from "../../provider/cxone/client";
 import { oktaApi } from "../../provider/okta/client";
-import { cxoneEndpointFor, sandboxRegion } from "../../provider/cxone/discovery/regions";
 import { completeConsoleSteps } from "../../sandbox/operator";
 import { integrationFixture, IntegrationFixture, writes } from "../support/integrationStack";
 import { assertOktaAppRepaired } from "../support/integrationOktaApp";
@@ -56,7 +55,6 @@ describe("drift matrix: every resource type changed and deleted out of band (rea
     let f: IntegrationFixture;
     let okta: string;
     let groupId: string;
-    const cxone = () => new CxoneClient(cxoneEndpointFor(sandboxRegion(f.sandbox.urls.cxone)));
     const oktaHeaders = () => ({ Authorization: `SSWS ${f.sandbox.endpoints.okta.apiToken}` });
     const outs = () => f.outputs() as Promise<Record<string, string>>;
 
@@ -123,7 +121,7 @@ describe("drift matrix: every resource type changed and deleted out of band (rea
 
     it("out-of-band changes to all seven: preview --refresh shows each, up repairs each", async () => {
         const o = await outs();
-        const client = cxone();
+        const client = cxoneClientOf(f);
         await client.updateRole(o.roleId, { description: "edited by hand" });
         const emp = (await client.getEmployee(o.employeeId))!;
         await client.updateEmployee(o.employeeId, {
@@ -191,7 +189,7 @@ describe("drift matrix: every resource type changed and deleted out of band (rea
 
     it("out-of-band deletions (deactivation for role and employee, revocation for the key): shown and repaired", async () => {
         const o = await outs();
-        const client = cxone();
+        const client = cxoneClientOf(f);
         // an employee goes first: CXone will not deactivate a role an active employee holds
         await client.deactivateEmployee(o.employeeId);
         await client.updateRole(o.roleId, { status: "INACTIVE" });

@@ -4,9 +4,8 @@
 // unassigned in Okta, and CXone is checked through its own SCIM API (and the admin client).
 // The tests run in order: each builds on the state the previous one left.
 import { strict as assert } from "assert";
+import { sandboxRegion } from "../../provider/cxone/discovery/regions";
 import { randomBytes } from "crypto";
-import { CxoneClient } from "../../provider/cxone/client";
-import { cxoneEndpointFor, sandboxRegion } from "../../provider/cxone/discovery/regions";
 import { formatVerifyResult, STEP_TOKEN, verifyConnection } from "../../provider/verify/verify";
 import {
     authenticateWithCxone,
@@ -15,7 +14,7 @@ import {
     saveScimSettings,
 } from "../../sandbox/operator";
 import { formatSample, provisionSampleUser } from "../../sandbox/samples";
-import { agentsStack, cxoneAdminOf } from "../support/integrationAgents";
+import { agentsStack, cxoneAdminOf, cxoneClientOf } from "../support/integrationAgents";
 import type { IntegrationFixture } from "../support/integrationStack";
 import { cxoneScim, oktaAdmin, oktaConsole, resultFor, type OktaUser } from "../support/scimWorld";
 
@@ -29,7 +28,6 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
     let con: ReturnType<typeof oktaConsole>;
     let scim: ReturnType<typeof cxoneScim>;
     const admin = () => cxoneAdminOf(f);
-    const cxoneAdmin = () => new CxoneClient(cxoneEndpointFor(sandboxRegion(f.sandbox.urls.cxone)));
     // Everything a person or a log could see must be free of the stack's secret.
     const noSecret = (text: string, where: string) =>
         assert.ok(!text.includes(secret), `the access key secret appears in ${where}`);
@@ -90,7 +88,7 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
         // Okta links its user to the CXone id it got back.
         assert.equal(view.pushedUsers.find((p) => p.userId === chloe.id)?.externalId, u.id);
         // The same person seen by CXone's admin API: an employee with the Agent role.
-        const [emp] = await cxoneAdmin().findEmployeesByEmail("chloe.chen@example.com");
+        const [emp] = await cxoneClientOf(f).findEmployeesByEmail("chloe.chen@example.com");
         assert.equal(emp?.role, "Agent");
         assert.equal(emp?.id, u.id);
     });
@@ -115,7 +113,7 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
         const u = await scim.byUserName("chloe.chen@example.com");
         assert.ok(u, "still in CXone");
         assert.equal(u.active, false);
-        const [emp] = await cxoneAdmin().findEmployeesByEmail("chloe.chen@example.com");
+        const [emp] = await cxoneClientOf(f).findEmployeesByEmail("chloe.chen@example.com");
         assert.notEqual(emp?.status, "ACTIVE");
     });
 
@@ -267,7 +265,7 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
 
     it("a revoked access key makes provisioning fail visibly, and the connection test says why", async () => {
         const o = await f.outputs();
-        await cxoneAdmin().revokeAccessKey(o.accessKeyId);
+        await cxoneClientOf(f).revokeAccessKey(o.accessKeyId);
 
         // A change that needs CXone: Okta's tokens died with the key and the refresh is refused.
         const eve = await okta.createUser("Eve", "Evans");

@@ -1,5 +1,8 @@
-// The start of the engine suites that follow people from Okta into CXone: the integration's stack
-// on its own sandbox, provisioning the seeded "CXone Agents" group, with both vendors' views.
+// What the integration's engine suites share: the stack on its own sandbox provisioning the seeded
+// "CXone Agents" group, with both vendors' views; the sandbox's CXone admin and its client.
+import { CxoneClient } from "../../provider/cxone/client";
+import { cxoneEndpointFor, sandboxRegion } from "../../provider/cxone/discovery/regions";
+import { pulumi } from "../../scripts/lib/pulumiCommand";
 import { integrationFixture, type IntegrationFixture } from "./integrationStack";
 import { cxoneScim, oktaAdmin, oktaConsole } from "./scimWorld";
 
@@ -15,8 +18,18 @@ export async function agentsStack(name: string) {
     return { f, groupId, okta, con: oktaConsole(f.sandbox), scim: cxoneScim(f.sandbox) };
 }
 
+export type AgentsStack = Awaited<ReturnType<typeof agentsStack>>;
+
 /** The sandbox's CXone admin, who signs in on CXone's login page in Okta's console steps. */
 export const cxoneAdminOf = (f: IntegrationFixture) => ({
     email: f.sandbox.endpoints.cxone.adminEmail,
     password: f.sandbox.endpoints.cxone.adminPassword,
 });
+
+/** A CXone client of the fixture's sandbox, signed in with its admin key (from the environment). */
+export const cxoneClientOf = (f: IntegrationFixture) =>
+    new CxoneClient(cxoneEndpointFor(sandboxRegion(f.sandbox.urls.cxone)));
+
+/** `pulumi <args> --stack <the fixture's stack>`, typed by the operator in the stack's folder. */
+export const pulumiOn = (f: IntegrationFixture, ...args: string[]) =>
+    pulumi(f.stack.workDir, f.stack.env, ...args, "--stack", f.stack.stack.name);
