@@ -4,7 +4,7 @@
 import { strict as assert } from "assert";
 import { forgetKeyReads } from "../../provider/cxone/keyReads";
 import { accessKeyEvidence } from "../../provider/okta/keyEvidence";
-import { connectionForSuite, type Key } from "../support/connectionFixture";
+import { connectionForSuite } from "../support/connectionFixture";
 
 describe("access key evidence (CXone sandbox, HTTP)", function () {
     this.timeout(30_000);
@@ -52,99 +52,87 @@ describe("access key evidence (CXone sandbox, HTTP)", function () {
         });
     });
 
-    // Each rotation: the keys made and used in this order (old, then the new key k), then the
-    // evidence read for k with old as the previous key.
-    const rotations: {
-        name: string;
-        act: () => Promise<{ old: Key; k: Key }>;
-        /** whether k is active, and whether CXone shows its last use */
-        keyIsActive: boolean;
-        lastUseShown: boolean;
-        rotation: {
-            previousKeyActive: boolean;
-            previousKeyUsed?: boolean;
-            oktaUsesNewKey: boolean;
-        };
-    }[] = [
-        {
-            name: "rotation: the old key still works and Okta still uses it",
-            act: async () => {
-                const old = await c.newKey();
-                await c.useKey(old);
-                await tick();
-                return { old, k: await c.newKey() };
-            },
+    it("rotation: the old key still works and Okta still uses it", async () => {
+        const old = await c.newKey();
+        await c.useKey(old);
+        await tick();
+        const k = await c.newKey();
+        assert.deepEqual(await evidence(k.accessKeyId, old.accessKeyId), {
             keyIsActive: true,
-            lastUseShown: false,
-            rotation: { previousKeyActive: true, previousKeyUsed: true, oktaUsesNewKey: false },
-        },
-        {
-            name: "rotation: the new key used after the old one's last use means Okta switched",
-            act: async () => {
-                const old = await c.newKey();
-                await c.useKey(old);
-                await tick();
-                const k = await c.newKey();
-                await tick();
-                await c.useKey(k);
-                return { old, k };
+            keyLastUsedDate: null,
+            rotation: {
+                previousClientId: old.accessKeyId,
+                previousKeyActive: true,
+                previousKeyUsed: true,
+                oktaUsesNewKey: false,
             },
-            keyIsActive: true,
-            lastUseShown: true,
-            rotation: { previousKeyActive: true, previousKeyUsed: true, oktaUsesNewKey: true },
-        },
-        {
-            name: "rotation: the old key used again after the new one means Okta has not switched",
-            act: async () => {
-                const old = await c.newKey();
-                const k = await c.newKey();
-                await tick();
-                await c.useKey(k);
-                await tick();
-                await c.useKey(old);
-                return { old, k };
-            },
-            keyIsActive: true,
-            lastUseShown: true,
-            rotation: { previousKeyActive: true, previousKeyUsed: true, oktaUsesNewKey: false },
-        },
-        {
-            name: "rotation: a previous key CXone no longer has is not active",
-            act: async () => {
-                const old = await c.newKey();
-                const k = await c.newKey();
-                await c.cxone().revokeAccessKey(old.accessKeyId);
-                return { old, k };
-            },
-            keyIsActive: true,
-            lastUseShown: false,
-            rotation: { previousKeyActive: false, oktaUsesNewKey: false },
-        },
-        {
-            name: "rotation whose new key CXone no longer has: inactive, Okta cannot use it",
-            act: async () => {
-                const old = await c.newKey();
-                const k = await c.newKey();
-                await c.useKey(k);
-                await c.cxone().revokeAccessKey(k.accessKeyId);
-                return { old, k };
-            },
-            keyIsActive: false,
-            lastUseShown: false,
-            // the old key never used: a rotation of a connection never authorized is no rotation
-            rotation: { previousKeyActive: true, previousKeyUsed: false, oktaUsesNewKey: false },
-        },
-    ];
-    for (const { name, act, keyIsActive, lastUseShown, rotation } of rotations) {
-        it(name, async () => {
-            const { old, k } = await act();
-            assert.deepEqual(await evidence(k.accessKeyId, old.accessKeyId), {
-                keyIsActive,
-                keyLastUsedDate: lastUseShown ? await lastUsed(k.accessKeyId) : null,
-                rotation: { previousClientId: old.accessKeyId, ...rotation },
-            });
         });
-    }
+    });
+
+    it("rotation: the new key used after the old one's last use means Okta switched", async () => {
+        const old = await c.newKey();
+        await c.useKey(old);
+        await tick();
+        const k = await c.newKey();
+        await tick();
+        await c.useKey(k);
+        assert.deepEqual(await evidence(k.accessKeyId, old.accessKeyId), {
+            keyIsActive: true,
+            keyLastUsedDate: await lastUsed(k.accessKeyId),
+            rotation: {
+                previousClientId: old.accessKeyId,
+                previousKeyActive: true,
+                previousKeyUsed: true,
+                oktaUsesNewKey: true,
+            },
+        });
+    });
+
+    it("rotation: the old key used again after the new one means Okta has not switched", async () => {
+        const old = await c.newKey();
+        const k = await c.newKey();
+        await tick();
+        await c.useKey(k);
+        await tick();
+        await c.useKey(old);
+        const e = await evidence(k.accessKeyId, old.accessKeyId);
+        assert.deepEqual(e.rotation, {
+            previousClientId: old.accessKeyId,
+            previousKeyActive: true,
+            previousKeyUsed: true,
+            oktaUsesNewKey: false,
+        });
+    });
+
+    it("rotation: a previous key CXone no longer has is not active", async () => {
+        const old = await c.newKey();
+        const k = await c.newKey();
+        await c.cxone().revokeAccessKey(old.accessKeyId);
+        const e = await evidence(k.accessKeyId, old.accessKeyId);
+        assert.deepEqual(e.rotation, {
+            previousClientId: old.accessKeyId,
+            previousKeyActive: false,
+            oktaUsesNewKey: false,
+        });
+    });
+
+    it("rotation whose new key CXone no longer has: inactive, Okta cannot use it", async () => {
+        const old = await c.newKey();
+        const k = await c.newKey();
+        await c.useKey(k);
+        await c.cxone().revokeAccessKey(k.accessKeyId);
+        assert.deepEqual(await evidence(k.accessKeyId, old.accessKeyId), {
+            keyIsActive: false,
+            keyLastUsedDate: null,
+            rotation: {
+                previousClientId: old.accessKeyId,
+                previousKeyActive: true,
+                // never used: a rotation of a connection that was never authorized is no rotation
+                previousKeyUsed: false,
+                oktaUsesNewKey: false,
+            },
+        });
+    });
 
     it("asks CXone once per key: one read of the key, one of the previous key", async () => {
         const old = await c.newKey();
