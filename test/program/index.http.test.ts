@@ -80,6 +80,9 @@ describe("the root program under mocks: target, stack outputs, refusals", functi
         );
         return (caught as Error).message;
     }
+    /** The refusal of the real tenant's settings with these added, one problem a line. */
+    const realTenantRefusal = async (settings: Record<string, string>) =>
+        (await refusal({ ...real, ...settings }, dir)).split("\n");
     const wellKnownCalls = () =>
         sandbox
             .requests()
@@ -171,17 +174,16 @@ describe("the root program under mocks: target, stack outputs, refusals", functi
     });
 
     it("a foreign okta: key is refused with how to move it, every such key on its own line", async () => {
-        const message = await refusal(
-            { ...real, "okta:groupIds": '["00g1"]', "okta:colour": "blue" },
-            dir,
+        assert.deepEqual(
+            await realTenantRefusal({ "okta:groupIds": '["00g1"]', "okta:colour": "blue" }),
+            [
+                "okta:groupIds has moved to cxone-okta-scim:groupIds (okta: holds only the Okta " +
+                    "provider's own keys): pulumi config rm okta:groupIds && pulumi config set " +
+                    "cxone-okta-scim:groupIds <value>",
+                "okta:colour is not a setting of the Okta provider or of this program: remove it " +
+                    "with pulumi config rm okta:colour",
+            ],
         );
-        assert.deepEqual(message.split("\n"), [
-            "okta:groupIds has moved to cxone-okta-scim:groupIds (okta: holds only the Okta " +
-                "provider's own keys): pulumi config rm okta:groupIds && pulumi config set " +
-                "cxone-okta-scim:groupIds <value>",
-            "okta:colour is not a setting of the Okta provider or of this program: remove it " +
-                "with pulumi config rm okta:colour",
-        ]);
         assert.deepEqual(wellKnownCalls(), [], "refused before looking for the sandbox");
     });
 
@@ -200,16 +202,11 @@ describe("the root program under mocks: target, stack outputs, refusals", functi
     });
 
     it("the component's own problems are refused in config keys before the component exists", async () => {
-        const message = await refusal(
-            {
-                ...real,
-                "cxone:region": "mars1",
-                "cxone:employeeEmail": "not-an-email",
-            },
-            dir,
-        );
-        const lines = message.split("\n");
-        assert.equal(lines.length, 1, message);
+        const lines = await realTenantRefusal({
+            "cxone:region": "mars1",
+            "cxone:employeeEmail": "not-an-email",
+        });
+        assert.equal(lines.length, 1, lines.join("\n"));
         assert.match(
             lines[0],
             /^cxone:region \(cxone\.region\): region "mars1" is not a known CXone region/,
@@ -220,15 +217,11 @@ describe("the root program under mocks: target, stack outputs, refusals", functi
     });
 
     it("a rotation schedule the access key refuses is refused before the role exists", async () => {
-        const message = await refusal(
-            {
-                ...real,
-                "cxone-okta-scim:rotateAfterDays": "0",
-                "cxone-okta-scim:maxRotationOverlapDays": "4000",
-            },
-            dir,
-        );
-        assert.deepEqual(message.split("\n"), [
+        const lines = await realTenantRefusal({
+            "cxone-okta-scim:rotateAfterDays": "0",
+            "cxone-okta-scim:maxRotationOverlapDays": "4000",
+        });
+        assert.deepEqual(lines, [
             "cxone-okta-scim:rotateAfterDays: rotateAfterDays must be a number from 1 to 3650",
             "cxone-okta-scim:maxRotationOverlapDays: maxOverlapDays must be a number from 0 to 3650",
         ]);
