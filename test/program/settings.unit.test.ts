@@ -19,6 +19,12 @@ const sandbox = {
     okta: { orgUrl: "http://127.0.0.1:4620" },
 };
 const config = (c: Record<string, string>) => (k: string) => c[k];
+/** The least a real tenant needs: CXone's na1 area, the employee's email, Okta's dev-1 org. */
+const na1Tenant = {
+    "cxone:region": "na1",
+    "cxone:employeeEmail": "k@example.com",
+    "okta:orgName": "dev-1",
+};
 
 describe("root program settings", () => {
     it("every bad setting is reported at once, each by its key", () => {
@@ -80,9 +86,7 @@ describe("root program settings", () => {
     it("a real tenant from cxone:region + okta:orgName", () => {
         const a = integrationArgs(
             config({
-                "cxone:region": "na1",
-                "cxone:employeeEmail": "k@example.com",
-                "okta:orgName": "dev-1",
+                ...na1Tenant,
                 "cxone-okta-scim:groupIds": '["00g1"]',
                 "cxone-okta-scim:createUsers": "false",
             }),
@@ -154,13 +158,7 @@ describe("okta: config keys", () => {
             return c[k];
         };
         integrationArgs(spy({}), sandbox);
-        integrationArgs(
-            spy({
-                "cxone:region": "na1",
-                "cxone:employeeEmail": "k@example.com",
-                "okta:orgName": "dev-1",
-            }),
-        );
+        integrationArgs(spy(na1Tenant));
         const foreign = read.filter((k) => k.startsWith("okta:") && !providerKeys.has(k.slice(5)));
         assert.deepEqual(foreign, []);
         assert.ok(read.includes("okta:orgName"), "the spy saw the reads");
