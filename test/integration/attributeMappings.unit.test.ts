@@ -1,6 +1,7 @@
 // ScimIntegration's attributeMappings input, with Pulumi's mocks: which resources each Okta mode
 // declares and with what inputs, and that a bad map is refused before any resource is declared.
 import { strict as assert } from "assert";
+import { componentArgs, newComponent } from "../support/integrationComponent";
 import { installMocks } from "../support/pulumiMocks";
 
 interface Declared {
@@ -31,14 +32,10 @@ describe("ScimIntegration attributeMappings (mocks)", function () {
         attributeMappings?: Record<string, string>,
     ) {
         declared.length = 0;
-        const { ScimIntegration } = await import("../../provider/integration/index");
-        const s = new ScimIntegration("cxone-okta", {
-            cxone: { region: "na1" },
-            oktaOrgUrl: "https://dev-1.okta.com",
-            employeeEmail: "k@example.com",
-            oktaResources,
-            attributeMappings,
-        });
+        const s = await newComponent(
+            "cxone-okta",
+            componentArgs({ oktaResources, attributeMappings }),
+        );
         await new Promise((resolve) =>
             s.appId.apply((v) => {
                 setTimeout(() => resolve(v), 50);

@@ -32,6 +32,22 @@ interface Row {
     checkOnly?: boolean;
 }
 
+/** A row; the property it names is the one `bad` spoils, unless given. */
+const refused = (kind: Kind, what: string, bad: Props, property = Object.keys(bad)[0]): Row => ({
+    kind,
+    what,
+    bad,
+    property,
+});
+/** CXone's na1 endpoint with the parts given spoiled. */
+const na1 = (spoiled: Props) => ({
+    issuerUrl: "https://cxone.niceincontact.com",
+    areaUrl: "https://na1.nice-incontact.com",
+    ...spoiled,
+});
+/** A row only direct check() takes (see Row.checkOnly). */
+const checkOnly = (row: Row): Row => ({ ...row, checkOnly: true });
+
 const long = (n: number) => "x".repeat(n);
 const s = (v: unknown) => v as never; // deliberately ill-typed inputs
 
@@ -45,302 +61,138 @@ const rows: Row[] = [
         property: "name",
         checkOnly: !["/", "&", '"'].includes(c),
     })),
-    { kind: "role", what: "role name of 51 characters", bad: { name: long(51) }, property: "name" },
-    { kind: "role", what: "empty role name", bad: { name: "" }, property: "name" },
-    {
-        kind: "role",
-        what: "role name with leading space",
-        bad: { name: " SCIM" },
-        property: "name",
-    },
-    {
-        kind: "role",
-        what: "empty permission list",
-        bad: { permissions: [] },
-        property: "permissions",
-    },
-    {
-        kind: "role",
-        what: "permission listed twice",
-        bad: { permissions: ["Employees: View", "Employees: View"] },
-        property: "permissions",
-    },
-    { kind: "role", what: "status DELETED", bad: { status: "DELETED" }, property: "status" },
-    {
-        kind: "role",
-        what: "endpoint issuerUrl not a URL",
-        bad: { endpoint: { issuerUrl: "cxone", areaUrl: "https://na1.nice-incontact.com" } },
-        property: "endpoint.issuerUrl",
-    },
-    {
-        kind: "role",
-        what: "endpoint carrying a credential",
-        bad: {
-            endpoint: {
-                issuerUrl: "https://cxone.niceincontact.com",
-                areaUrl: "https://na1.nice-incontact.com",
-                accessKeySecret: "not-a-real-secret",
-            },
-        },
-        property: "endpoint.accessKeySecret",
-    },
-    {
-        kind: "role",
-        what: "endpoint over plain http outside loopback",
-        bad: {
-            endpoint: {
-                issuerUrl: "http://cxone.niceincontact.com",
-                areaUrl: "https://na1.nice-incontact.com",
-            },
-        },
-        property: "endpoint.issuerUrl",
-    },
-    {
-        kind: "role",
-        what: "a permission nobody knows",
-        bad: { permissions: ["Employees: Fly"] },
-        property: "permissions",
-    },
-    {
-        kind: "role",
-        what: "issuerUrl on a foreign host",
-        bad: {
-            endpoint: {
-                issuerUrl: "https://evil.example",
-                areaUrl: "https://na1.nice-incontact.com",
-            },
-        },
-        property: "endpoint.issuerUrl",
-    },
-    {
-        kind: "role",
-        what: "areaUrl on a look-alike host",
-        bad: {
-            endpoint: {
-                issuerUrl: "https://cxone.niceincontact.com",
-                areaUrl: "https://na1.nice-incontact.com.evil.example",
-            },
-        },
-        property: "endpoint.areaUrl",
-        checkOnly: true,
-    },
-    {
-        kind: "role",
-        what: "adoptExisting as a string",
-        bad: { adoptExisting: s("yes") },
-        property: "adoptExisting",
-        checkOnly: true,
-    },
+    refused("role", "role name of 51 characters", { name: long(51) }),
+    refused("role", "empty role name", { name: "" }),
+    refused("role", "role name with leading space", { name: " SCIM" }),
+    refused("role", "empty permission list", { permissions: [] }),
+    refused("role", "permission listed twice", {
+        permissions: ["Employees: View", "Employees: View"],
+    }),
+    refused("role", "status DELETED", { status: "DELETED" }),
+    refused(
+        "role",
+        "endpoint issuerUrl not a URL",
+        { endpoint: na1({ issuerUrl: "cxone" }) },
+        "endpoint.issuerUrl",
+    ),
+    refused(
+        "role",
+        "endpoint carrying a credential",
+        { endpoint: na1({ accessKeySecret: "not-a-real-secret" }) },
+        "endpoint.accessKeySecret",
+    ),
+    refused(
+        "role",
+        "endpoint over plain http outside loopback",
+        { endpoint: na1({ issuerUrl: "http://cxone.niceincontact.com" }) },
+        "endpoint.issuerUrl",
+    ),
+    refused("role", "a permission nobody knows", { permissions: ["Employees: Fly"] }),
+    refused(
+        "role",
+        "issuerUrl on a foreign host",
+        { endpoint: na1({ issuerUrl: "https://evil.example" }) },
+        "endpoint.issuerUrl",
+    ),
+    checkOnly(
+        refused(
+            "role",
+            "areaUrl on a look-alike host",
+            { endpoint: na1({ areaUrl: "https://na1.nice-incontact.com.evil.example" }) },
+            "endpoint.areaUrl",
+        ),
+    ),
+    checkOnly(refused("role", "adoptExisting as a string", { adoptExisting: s("yes") })),
     // Employee
-    {
-        kind: "employee",
-        what: "apiUrl on a foreign host",
-        bad: {
-            endpoint: {
-                issuerUrl: "https://cxone.niceincontact.com",
-                areaUrl: "https://na1.nice-incontact.com",
-                apiUrl: "https://api.evil.example",
-            },
-        },
-        property: "endpoint.apiUrl",
-    },
-    {
-        kind: "employee",
-        what: "bad email while roleId is not known yet (preview)",
-        bad: { email: "scim.accesskey", roleId: pulumi.runtime.unknownValue },
-        property: "email",
-        checkOnly: true,
-    },
-    {
-        kind: "employee",
-        what: "adoptEmployeeId as a number",
-        bad: { adoptEmployeeId: s(7) },
-        property: "adoptEmployeeId",
-        checkOnly: true,
-    },
-    {
-        kind: "employee",
-        what: "email without @",
-        bad: { email: "scim.accesskey.example.com" },
-        property: "email",
-    },
-    { kind: "employee", what: "empty email", bad: { email: "" }, property: "email" },
-    {
-        kind: "employee",
-        what: "email with a space",
-        bad: { email: "scim key@example.com" },
-        property: "email",
-    },
-    {
-        kind: "employee",
-        what: "first name of 51 characters",
-        bad: { firstName: long(51) },
-        property: "firstName",
-    },
-    { kind: "employee", what: "empty last name", bad: { lastName: "  " }, property: "lastName" },
-    { kind: "employee", what: "empty role id", bad: { roleId: "" }, property: "roleId" },
-    {
-        kind: "employee",
-        what: "empty login authenticator",
-        bad: { loginAuthenticatorId: "" },
-        property: "loginAuthenticatorId",
-    },
-    { kind: "employee", what: "invite as a string", bad: { invite: s("yes") }, property: "invite" },
+    refused(
+        "employee",
+        "apiUrl on a foreign host",
+        { endpoint: na1({ apiUrl: "https://api.evil.example" }) },
+        "endpoint.apiUrl",
+    ),
+    checkOnly(
+        refused("employee", "bad email while roleId is not known yet (preview)", {
+            email: "scim.accesskey",
+            roleId: pulumi.runtime.unknownValue,
+        }),
+    ),
+    checkOnly(refused("employee", "adoptEmployeeId as a number", { adoptEmployeeId: s(7) })),
+    refused("employee", "email without @", { email: "scim.accesskey.example.com" }),
+    refused("employee", "empty email", { email: "" }),
+    refused("employee", "email with a space", { email: "scim key@example.com" }),
+    refused("employee", "first name of 51 characters", { firstName: long(51) }),
+    refused("employee", "empty last name", { lastName: "  " }),
+    refused("employee", "empty role id", { roleId: "" }),
+    refused("employee", "empty login authenticator", { loginAuthenticatorId: "" }),
+    refused("employee", "invite as a string", { invite: s("yes") }),
     // AccessKey
-    {
-        kind: "accessKey",
-        what: "empty employee id",
-        bad: { employeeId: "" },
-        property: "employeeId",
-    },
-    {
-        kind: "accessKey",
-        what: "secret given as an input",
-        bad: { secret: "chosen-by-hand" },
-        property: "secret",
-        checkOnly: true,
-    },
-    {
-        kind: "accessKey",
-        what: "rotation of 201 characters",
-        bad: { rotation: long(201) },
-        property: "rotation",
-    },
-    { kind: "accessKey", what: "active as a number", bad: { active: s(1) }, property: "active" },
-    {
-        kind: "accessKey",
-        what: "areaUrl (where the key's token is asked) on a foreign host",
-        bad: {
-            endpoint: {
-                issuerUrl: "https://cxone.niceincontact.com",
-                areaUrl: "https://evil.example",
-            },
-        },
-        property: "endpoint.areaUrl",
-    },
+    refused("accessKey", "empty employee id", { employeeId: "" }),
+    checkOnly(refused("accessKey", "secret given as an input", { secret: "chosen-by-hand" })),
+    refused("accessKey", "rotation of 201 characters", { rotation: long(201) }),
+    refused("accessKey", "active as a number", { active: s(1) }),
+    refused(
+        "accessKey",
+        "areaUrl (where the key's token is asked) on a foreign host",
+        { endpoint: na1({ areaUrl: "https://evil.example" }) },
+        "endpoint.areaUrl",
+    ),
     // AutoLoginApp
-    {
-        kind: "app",
-        what: "org URL over plain http outside loopback",
-        bad: { orgUrl: "http://example.okta.com" },
-        property: "orgUrl",
-    },
-    { kind: "app", what: "empty label", bad: { label: "" }, property: "label" },
-    { kind: "app", what: "label of 101 characters", bad: { label: long(101) }, property: "label" },
-    {
-        kind: "app",
-        what: "login URL not a URL",
-        bad: { loginUrl: "cxone login page" },
-        property: "loginUrl",
-    },
-    {
-        kind: "app",
-        what: "login URL on a foreign host",
-        bad: { loginUrl: "https://evil.example/login" },
-        property: "loginUrl",
-        checkOnly: true,
-    },
-    {
-        kind: "app",
-        what: "redirect URL over ftp",
-        bad: { redirectUrl: "ftp://example.com/after" },
-        property: "redirectUrl",
-    },
+    refused("app", "org URL over plain http outside loopback", {
+        orgUrl: "http://example.okta.com",
+    }),
+    refused("app", "empty label", { label: "" }),
+    refused("app", "label of 101 characters", { label: long(101) }),
+    refused("app", "login URL not a URL", { loginUrl: "cxone login page" }),
+    checkOnly(
+        refused("app", "login URL on a foreign host", { loginUrl: "https://evil.example/login" }),
+    ),
+    refused("app", "redirect URL over ftp", { redirectUrl: "ftp://example.com/after" }),
     // GroupAssignment
-    { kind: "group", what: "empty group id", bad: { groupId: "" }, property: "groupId" },
-    { kind: "group", what: "org URL not a URL", bad: { orgUrl: "okta" }, property: "orgUrl" },
+    refused("group", "empty group id", { groupId: "" }),
+    refused("group", "org URL not a URL", { orgUrl: "okta" }),
     // ProvisioningActions
-    {
-        kind: "actions",
-        what: "createUsers as a string",
-        bad: { createUsers: s("true") },
-        property: "createUsers",
-    },
-    { kind: "actions", what: "empty app id", bad: { appId: "" }, property: "appId" },
+    refused("actions", "createUsers as a string", { createUsers: s("true") }),
+    refused("actions", "empty app id", { appId: "" }),
     // ScimConnection
-    {
-        kind: "scim",
-        what: "unique identifier field email",
-        bad: { uniqueIdentifierField: "email" },
-        property: "uniqueIdentifierField",
-    },
-    {
-        kind: "scim",
-        what: "unknown supported action",
-        bad: { supportedActions: ["pushNewUsers", "pushPasswordUpdates"] },
-        property: "supportedActions",
-    },
-    {
-        kind: "scim",
-        what: "no supported actions",
-        bad: { supportedActions: [] },
-        property: "supportedActions",
-    },
-    { kind: "scim", what: "auth mode basic", bad: { authMode: "basic" }, property: "authMode" },
-    {
-        kind: "scim",
-        what: "negative wait seconds",
-        bad: { waitForAuthorizationSeconds: -5 },
-        property: "waitForAuthorizationSeconds",
-    },
-    {
-        kind: "scim",
-        what: "poll interval 0",
-        bad: { pollIntervalSeconds: 0 },
-        property: "pollIntervalSeconds",
-    },
-    {
-        kind: "scim",
-        what: "SCIM base URL over plain http outside loopback",
-        bad: { scimBaseUrl: "http://na1.nice-incontact.com/scim/v2" },
-        property: "scimBaseUrl",
-    },
-    {
-        kind: "scim",
-        what: "token endpoint on a foreign host",
-        bad: { tokenEndpoint: "https://evil.example/auth/token" },
-        property: "tokenEndpoint",
-    },
-    {
-        kind: "scim",
-        what: "authorize endpoint on a foreign host",
-        bad: { authorizeEndpoint: "https://evil.example/auth/authorize" },
-        property: "authorizeEndpoint",
-        checkOnly: true,
-    },
-    {
-        kind: "scim",
-        what: "SCIM base URL on a foreign host",
-        bad: { scimBaseUrl: "https://scim.evil.example/scim/v2" },
-        property: "scimBaseUrl",
-        checkOnly: true,
-    },
-    {
-        kind: "scim",
-        what: "token endpoint on a look-alike CXone host",
-        bad: { tokenEndpoint: "https://cxone.niceincontact.com.evil.example/auth/token" },
-        property: "tokenEndpoint",
-        checkOnly: true,
-    },
-    {
-        kind: "scim",
-        what: "key checked against a foreign issuer",
-        bad: {
-            cxoneEndpoint: {
-                issuerUrl: "https://evil.example",
-                areaUrl: "https://na1.nice-incontact.com",
-            },
-        },
-        property: "cxoneEndpoint.issuerUrl",
-        checkOnly: true,
-    },
-    { kind: "scim", what: "empty client id", bad: { clientId: "" }, property: "clientId" },
-    {
-        kind: "scim",
-        what: "empty client secret",
-        bad: { clientSecret: "" },
-        property: "clientSecret",
-    },
+    refused("scim", "unique identifier field email", { uniqueIdentifierField: "email" }),
+    refused("scim", "unknown supported action", {
+        supportedActions: ["pushNewUsers", "pushPasswordUpdates"],
+    }),
+    refused("scim", "no supported actions", { supportedActions: [] }),
+    refused("scim", "auth mode basic", { authMode: "basic" }),
+    refused("scim", "negative wait seconds", { waitForAuthorizationSeconds: -5 }),
+    refused("scim", "poll interval 0", { pollIntervalSeconds: 0 }),
+    refused("scim", "SCIM base URL over plain http outside loopback", {
+        scimBaseUrl: "http://na1.nice-incontact.com/scim/v2",
+    }),
+    refused("scim", "token endpoint on a foreign host", {
+        tokenEndpoint: "https://evil.example/auth/token",
+    }),
+    checkOnly(
+        refused("scim", "authorize endpoint on a foreign host", {
+            authorizeEndpoint: "https://evil.example/auth/authorize",
+        }),
+    ),
+    checkOnly(
+        refused("scim", "SCIM base URL on a foreign host", {
+            scimBaseUrl: "https://scim.evil.example/scim/v2",
+        }),
+    ),
+    checkOnly(
+        refused("scim", "token endpoint on a look-alike CXone host", {
+            tokenEndpoint: "https://cxone.niceincontact.com.evil.example/auth/token",
+        }),
+    ),
+    checkOnly(
+        refused(
+            "scim",
+            "key checked against a foreign issuer",
+            { cxoneEndpoint: na1({ issuerUrl: "https://evil.example" }) },
+            "cxoneEndpoint.issuerUrl",
+        ),
+    ),
+    refused("scim", "empty client id", { clientId: "" }),
+    refused("scim", "empty client secret", { clientSecret: "" }),
 ];
 
 /** Valid inputs per resource, pointing at the sandbox; each row spoils exactly one property. */

@@ -2,11 +2,11 @@
 // the operator's console steps, second up (provisioning actions on), no-change preview, Okta-side
 // drift repaired, destroy. The acceptance test of the whole integration.
 import { strict as assert } from "assert";
+import { cxoneClientOf } from "../support/integrationAgents";
 import axios from "axios";
-import { CxoneClient } from "../../provider/cxone/client";
 import { oktaApi } from "../../provider/okta/client";
-import { sandboxRegion, cxoneEndpointFor } from "../../provider/cxone/discovery/regions";
 import { completeConsoleSteps } from "../../sandbox/operator";
+import { assertOktaAppRepaired } from "../support/integrationOktaApp";
 import {
     integrationFixture,
     IntegrationFixture,
@@ -20,7 +20,6 @@ describe("integration stack (real engine, sandbox)", function () {
     let f: IntegrationFixture;
     let okta: string;
     let token: string;
-    const cxone = () => new CxoneClient(cxoneEndpointFor(sandboxRegion(f.sandbox.urls.cxone)));
 
     before(async () => {
         f = await integrationFixture("integration");
@@ -47,9 +46,9 @@ describe("integration stack (real engine, sandbox)", function () {
         );
         assert.match(f.stack.output(), /finish these steps in the Okta Admin Console/);
 
-        const role = await cxone().getRole(o.roleId as string);
+        const role = await cxoneClientOf(f).getRole(o.roleId as string);
         assert.equal(role?.status, "ACTIVE");
-        const key = await cxone().getAccessKey(o.accessKeyId);
+        const key = await cxoneClientOf(f).getAccessKey(o.accessKeyId);
         assert.equal(key?.isActive, true);
         const app = await oktaApi.getApp(okta, o.appId);
         assert.equal(app?.signOnMode, "AUTO_LOGIN");
@@ -154,16 +153,7 @@ describe("integration stack (real engine, sandbox)", function () {
             JSON.stringify(pv.changeSummary),
         );
         await f.stack.up();
-        assert.equal((await oktaApi.getApp(okta, o.appId))?.label, "NICE CXone");
-        assert.equal(
-            (await oktaApi.getConnection(okta, o.appId))?.status,
-            reported ? "ENABLED" : "UNKNOWN",
-        );
-        assert.equal(
-            (await oktaApi.getProvisioningFeature(okta, o.appId))?.capabilities.update.profile
-                .status,
-            "ENABLED",
-        );
+        await assertOktaAppRepaired(okta, o.appId, reported);
         const again = await f.stack.preview({ refresh: true });
         assert.deepEqual(
             Object.keys(again.changeSummary),
@@ -176,10 +166,13 @@ describe("integration stack (real engine, sandbox)", function () {
         const o = await f.outputs();
         const d = await f.stack.destroy();
         assert.equal(d.summary.result, "succeeded");
-        const key = await cxone().getAccessKey(o.accessKeyId);
+        const key = await cxoneClientOf(f).getAccessKey(o.accessKeyId);
         assert.ok(!key || key.isActive === false, "the key is revoked");
-        assert.notEqual((await cxone().getEmployee(o.employeeId as string))?.status, "ACTIVE");
-        assert.equal((await cxone().getRole(o.roleId as string))?.status, "INACTIVE");
+        assert.notEqual(
+            (await cxoneClientOf(f).getEmployee(o.employeeId as string))?.status,
+            "ACTIVE",
+        );
+        assert.equal((await cxoneClientOf(f).getRole(o.roleId as string))?.status, "INACTIVE");
         assert.equal(await oktaApi.getApp(okta, o.appId), undefined);
     });
 });

@@ -3,6 +3,7 @@
 // every argument a child's check() judges, refused up front by the argument's name, all at once,
 // before any child is registered (so `pulumi up --skip-preview` creates nothing either).
 import { strict as assert } from "assert";
+import { componentArgs, inputsOfOnly, newComponent } from "../support/integrationComponent";
 import * as pulumi from "@pulumi/pulumi";
 import type {
     ScimIntegration as Integration,
@@ -19,12 +20,7 @@ import {
 } from "../support/pulumiMocks";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 
-const base: ScimIntegrationArgs = {
-    cxone: { region: "na1" },
-    oktaOrgUrl: "https://dev-1.okta.com",
-    employeeEmail: "k@example.com",
-    groupIds: ["00g1", "00g2"],
-};
+const base = componentArgs({ groupIds: ["00g1", "00g2"] });
 
 describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
     const declared: Declared[] = [];
@@ -224,12 +220,7 @@ describe("ScimIntegration wiring, builtin Okta resources (mocks)", function () {
 // the argument's name (not the child's property), before any child is registered (Pulumi's mocks
 // record every registration), so that `pulumi up --skip-preview` creates nothing either.
 // And the arguments that reach the children unchanged, or with the package's defaults.
-const argsBase: ScimIntegrationArgs = {
-    cxone: { region: "na1" },
-    oktaOrgUrl: "https://dev-1.okta.com",
-    employeeEmail: "k@example.com",
-    groupIds: ["00g1"],
-};
+const argsBase = componentArgs({ groupIds: ["00g1"] });
 const long = (n: number) => "x".repeat(n);
 
 describe("ScimIntegration: each bad argument named as typed, no child registered (mocks)", function () {
@@ -262,7 +253,18 @@ describe("ScimIntegration: each bad argument named as typed, no child registered
         return caught.errors.map((e) => [e.propertyPath, e.reason]);
     }
 
-    const rows: [Partial<ScimIntegrationArgs>, [string, string][]][] = [
+    type Row = [Partial<ScimIntegrationArgs>, [string, string][]];
+    /** A sandbox URL whose scheme is not http: or https:, refused for it. */
+    const schemeRefused = (sandboxUrl: string): Row => [
+        { cxone: { sandboxUrl } },
+        [
+            [
+                "cxone.sandboxUrl",
+                `cxone.sandboxUrl: cxoneBaseUrl "${sandboxUrl}" must be http: or https:`,
+            ],
+        ],
+    ];
+    const rows: Row[] = [
         [
             // only what the user typed counts: the stack's mark (29 characters here) is added after
             { roleDescription: long(980) },
@@ -439,15 +441,7 @@ describe("ScimIntegration: each bad argument named as typed, no child registered
                 ],
             ],
         ],
-        [
-            { cxone: { sandboxUrl: "ftp://127.0.0.1:4610" } },
-            [
-                [
-                    "cxone.sandboxUrl",
-                    'cxone.sandboxUrl: cxoneBaseUrl "ftp://127.0.0.1:4610" must be http: or https:',
-                ],
-            ],
-        ],
+        schemeRefused("ftp://127.0.0.1:4610"),
         [
             // the access key and the admin token would travel there
             { cxone: { sandboxUrl: "http://sandbox.example:4610" } },
@@ -460,26 +454,10 @@ describe("ScimIntegration: each bad argument named as typed, no child registered
                 ],
             ],
         ],
-        [
-            // a scheme that merely contains "https:" is not one: refused for its scheme
-            { cxone: { sandboxUrl: "git+https://sandbox.example:4610" } },
-            [
-                [
-                    "cxone.sandboxUrl",
-                    'cxone.sandboxUrl: cxoneBaseUrl "git+https://sandbox.example:4610" must be http: or https:',
-                ],
-            ],
-        ],
-        [
-            // not an http(s) URL at all: the scheme is the problem, wherever it points
-            { cxone: { sandboxUrl: "ftp://sandbox.example" } },
-            [
-                [
-                    "cxone.sandboxUrl",
-                    'cxone.sandboxUrl: cxoneBaseUrl "ftp://sandbox.example" must be http: or https:',
-                ],
-            ],
-        ],
+        // a scheme that merely contains "https:" is not one: refused for its scheme
+        schemeRefused("git+https://sandbox.example:4610"),
+        // not an http(s) URL at all: the scheme is the problem, wherever it points
+        schemeRefused("ftp://sandbox.example"),
         [
             { cxone: { region: "na1", fedramp: "no" as never } },
             [["cxone.fedramp", 'cxone.fedramp: fedramp must be true or false, got "no"']],
@@ -657,11 +635,7 @@ describe("ScimIntegration: arguments reach the children, or the package's defaul
     this.timeout(20_000);
     const declared: Declared[] = [];
     const world: MockWorld = { connectionStatus: "pending" };
-    const inputs = (name: string) => {
-        const found = declared.filter((d) => d.name === name);
-        assert.equal(found.length, 1, name);
-        return found[0].inputs;
-    };
+    const inputs = (name: string) => inputsOfOnly(declared, name);
 
     async function build(args: Partial<ScimIntegrationArgs>): Promise<void> {
         recordRegistrations(declared, world, false);
@@ -784,12 +758,6 @@ describe("ScimIntegration: arguments reach the children, or the package's defaul
 // mocks record every registration): a bad input fails with every problem named by the argument
 // the user typed, and no child exists to be created. Values not known yet are left to the
 // resources' own check().
-const outputsBase: ScimIntegrationArgs = {
-    cxone: { region: "na1" },
-    oktaOrgUrl: "https://dev-1.okta.com",
-    employeeEmail: "k@example.com",
-    groupIds: ["00g1"],
-};
 
 describe("ScimIntegration: children's plain inputs checked before any registration (mocks)", () => {
     const declared: Declared[] = [];
@@ -801,7 +769,7 @@ describe("ScimIntegration: children's plain inputs checked before any registrati
         const { ScimIntegration, ScimIntegrationArgsError } =
             await import("../../provider/integration/index");
         try {
-            new ScimIntegration("scim", { ...outputsBase, ...args });
+            new ScimIntegration("scim", { ...argsBase, ...args });
         } catch (e) {
             assert.ok(e instanceof ScimIntegrationArgsError, String(e));
             return e.errors.map((p) => p.reason);
@@ -878,13 +846,10 @@ describe("ScimIntegration's recorded outputs (mocks)", function () {
         };
         answers.provisioningActions = { applied: false };
         mockProviders(declared, () => answers, "p", "s");
-        const { ScimIntegration } = await import("../../provider/integration/index");
-        const s = new ScimIntegration("rec", {
-            cxone: { region: "au1" },
-            oktaOrgUrl: "https://dev-1.okta.com",
-            employeeEmail: "k@example.com",
-            groupIds: ["00gAbCdEfGhIjKlMnOpQ"],
-        });
+        const s = await newComponent(
+            "rec",
+            componentArgs({ cxone: { region: "au1" }, groupIds: ["00gAbCdEfGhIjKlMnOpQ"] }),
+        );
         await valueOf(s.provisioningApplied);
         await new Promise((r) => setTimeout(r, 100)); // outputs are registered after they resolve
         const monitor: unknown = pulumi.runtime.getMonitor();

@@ -3,6 +3,7 @@
 // warning to the console, where the test reads it. Each setting that would do nothing, or more than
 // meant, gets its warning; a setting that does what it says gets none.
 import { strict as assert } from "assert";
+import { componentArgs } from "../support/integrationComponent";
 import * as pulumi from "@pulumi/pulumi";
 import type { ScimIntegrationArgs } from "../../provider/integration/index";
 import {
@@ -22,12 +23,7 @@ import type { Declared } from "../support/pulumiMocks";
 import { useIntegrationProbes } from "../../provider/preflight/probes";
 
 const GROUP = "00gAbCdEfGhIjKlMnOpQ"; // 00g and 17 letters and digits
-const base: ScimIntegrationArgs = {
-    cxone: { region: "na1" },
-    oktaOrgUrl: "https://dev-1.okta.com",
-    employeeEmail: "k@example.com",
-    groupIds: [GROUP],
-};
+const base = componentArgs({ groupIds: [GROUP] });
 
 describe("ScimIntegration's warnings (mocks; the SDK prints them without an engine)", function () {
     this.timeout(20_000);

@@ -6,16 +6,20 @@
 // The tests run in order: each builds on the state the previous one left.
 import { strict as assert } from "assert";
 import type { EngineEvent } from "@pulumi/pulumi/automation";
-import { CxoneClient } from "../../provider/cxone/client";
-import { cxoneEndpointFor, sandboxRegion } from "../../provider/cxone/discovery/regions";
 import {
     authenticateWithCxone,
     completeConsoleSteps,
     consoleSettings,
     saveScimSettings,
 } from "../../sandbox/operator";
-import { integrationFixture, type IntegrationFixture } from "../support/integrationStack";
-import { cxoneScim, oktaAdmin, oktaConsole, type SyncResult } from "../support/scimWorld";
+import {
+    agentsStack,
+    cxoneAdminOf,
+    cxoneClientOf,
+    type AgentsStack,
+} from "../support/integrationAgents";
+import type { IntegrationFixture } from "../support/integrationStack";
+import type { SyncResult } from "../support/scimWorld";
 
 const DAY_MS = 86_400_000;
 
@@ -23,28 +27,22 @@ describe("key rotation with provisioning throughout (real engine, sandbox)", fun
     this.timeout(300_000);
     let f: IntegrationFixture;
     let appId: string;
-    let groupId: string;
-    let okta: ReturnType<typeof oktaAdmin>;
-    let con: ReturnType<typeof oktaConsole>;
-    let scim: ReturnType<typeof cxoneScim>;
+    /** the Agents group and both vendors' views */
+    let agents: AgentsStack;
     const pushes: SyncResult[] = [];
-    const admin = () => ({
-        email: f.sandbox.endpoints.cxone.adminEmail,
-        password: f.sandbox.endpoints.cxone.adminPassword,
-    });
-    const cxone = () => new CxoneClient(cxoneEndpointFor(sandboxRegion(f.sandbox.urls.cxone)));
+    const admin = () => cxoneAdminOf(f);
 
     /** A new member of the group, pushed by Okta now; every push so far must have succeeded. */
     async function provisionSomeone(first: string, last: string): Promise<void> {
-        const u = await okta.createUser(first, last);
-        await okta.addToGroup(groupId, u.id);
-        const { results, view } = await con.sync(appId);
+        const u = await agents.okta.createUser(first, last);
+        await agents.okta.addToGroup(agents.groupId, u.id);
+        const { results, view } = await agents.con.sync(appId);
         pushes.push(...results);
         const failed = pushes.filter((r) => r.action === "failed");
         assert.deepEqual(failed, [], "no provisioning push fails");
         assert.deepEqual(view.provisioningErrors, [], "Okta lists no provisioning error");
         const login = `${first}.${last}@example.com`.toLowerCase();
-        assert.equal((await scim.byUserName(login))?.active, true, `${login} is in CXone`);
+        assert.equal((await agents.scim.byUserName(login))?.active, true, `${login} is in CXone`);
     }
 
     /** A preview (refresh always on): what it plans per resource type, its log, and the status the refresh read. */
@@ -69,14 +67,8 @@ describe("key rotation with provisioning throughout (real engine, sandbox)", fun
     }
 
     before(async () => {
-        f = await integrationFixture("scim-rotation");
-        okta = oktaAdmin(f.sandbox);
-        con = oktaConsole(f.sandbox);
-        scim = cxoneScim(f.sandbox);
-        groupId = await okta.groupId("CXone Agents");
-        await f.stack.stack.setConfig("cxone-okta-scim:groupIds", {
-            value: JSON.stringify([groupId]),
-        });
+        agents = await agentsStack("scim-rotation");
+        f = agents.f;
         await f.stack.up();
         const o = await f.outputs();
         appId = o.appId;
@@ -105,11 +97,11 @@ describe("key rotation with provisioning throughout (real engine, sandbox)", fun
         assert.equal(o.connectionStatus, "rotating");
         assert.equal(o.provisioningApplied, true, "the provisioning actions stay on");
         assert.equal(
-            (await cxone().getAccessKey(oldKey))?.isActive,
+            (await cxoneClientOf(f).getAccessKey(oldKey))?.isActive,
             true,
             "the old key still works",
         );
-        assert.equal((await cxone().getAccessKey(newKey))?.isActive, true);
+        assert.equal((await cxoneClientOf(f).getAccessKey(newKey))?.isActive, true);
         const steps = (o.remainingSteps as string[]).join("\n");
         assert.ok(
             steps.includes(
@@ -132,7 +124,7 @@ describe("key rotation with provisioning throughout (real engine, sandbox)", fun
     it("mid-way the person saves the new key in Okta and authenticates; pushes go on", async () => {
         const o = await f.outputs();
         await saveScimSettings(f.sandbox.urls.okta, appId, consoleSettings(o));
-        const { results } = await con.sync(appId);
+        const { results } = await agents.con.sync(appId);
         pushes.push(...results);
         const auth = await authenticateWithCxone(f.sandbox.urls.okta, appId, admin());
         assert.ok(auth.ok, auth.page);
@@ -148,7 +140,11 @@ describe("key rotation with provisioning throughout (real engine, sandbox)", fun
         assert.equal(o.accessKeyId, newKey);
         assert.equal(o.connectionStatus, "authorized");
         assert.deepEqual(o.remainingSteps, []);
-        assert.equal(await cxone().getAccessKey(oldKey), undefined, "the old key is revoked");
+        assert.equal(
+            await cxoneClientOf(f).getAccessKey(oldKey),
+            undefined,
+            "the old key is revoked",
+        );
     });
 
     it("after: Okta provisions with the new key; no push failed at any point", async () => {
@@ -189,7 +185,7 @@ describe("key rotation with provisioning throughout (real engine, sandbox)", fun
         assert.equal(o.connectionStatus, "rotating");
         assert.equal(o.accessKeyAgeDays, 0);
         assert.equal(
-            (await cxone().getAccessKey(newKey))?.isActive,
+            (await cxoneClientOf(f).getAccessKey(newKey))?.isActive,
             true,
             "the key Okta holds still works",
         );
@@ -199,7 +195,11 @@ describe("key rotation with provisioning throughout (real engine, sandbox)", fun
         assert.ok(auth.ok, auth.page);
         await f.stack.up();
         assert.equal((await f.outputs()).connectionStatus, "authorized");
-        assert.equal(await cxone().getAccessKey(newKey), undefined, "the previous key is revoked");
+        assert.equal(
+            await cxoneClientOf(f).getAccessKey(newKey),
+            undefined,
+            "the previous key is revoked",
+        );
         await provisionSomeone("Wes", "Later");
     });
 });

@@ -4,9 +4,8 @@
 // unassigned in Okta, and CXone is checked through its own SCIM API (and the admin client).
 // The tests run in order: each builds on the state the previous one left.
 import { strict as assert } from "assert";
+import { sandboxRegion } from "../../provider/cxone/discovery/regions";
 import { randomBytes } from "crypto";
-import { CxoneClient } from "../../provider/cxone/client";
-import { cxoneEndpointFor, sandboxRegion } from "../../provider/cxone/discovery/regions";
 import { formatVerifyResult, STEP_TOKEN, verifyConnection } from "../../provider/verify/verify";
 import {
     authenticateWithCxone,
@@ -15,7 +14,8 @@ import {
     saveScimSettings,
 } from "../../sandbox/operator";
 import { formatSample, provisionSampleUser } from "../../sandbox/samples";
-import { integrationFixture, type IntegrationFixture } from "../support/integrationStack";
+import { agentsStack, cxoneAdminOf, cxoneClientOf } from "../support/integrationAgents";
+import type { IntegrationFixture } from "../support/integrationStack";
 import { cxoneScim, oktaAdmin, oktaConsole, resultFor, type OktaUser } from "../support/scimWorld";
 
 describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
@@ -27,25 +27,13 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
     let okta: ReturnType<typeof oktaAdmin>;
     let con: ReturnType<typeof oktaConsole>;
     let scim: ReturnType<typeof cxoneScim>;
-    const admin = () => ({
-        email: f.sandbox.endpoints.cxone.adminEmail,
-        password: f.sandbox.endpoints.cxone.adminPassword,
-    });
-    const cxoneAdmin = () => new CxoneClient(cxoneEndpointFor(sandboxRegion(f.sandbox.urls.cxone)));
+    const admin = () => cxoneAdminOf(f);
     // Everything a person or a log could see must be free of the stack's secret.
     const noSecret = (text: string, where: string) =>
         assert.ok(!text.includes(secret), `the access key secret appears in ${where}`);
 
     before(async () => {
-        f = await integrationFixture("scim-provisioning");
-        okta = oktaAdmin(f.sandbox);
-        con = oktaConsole(f.sandbox);
-        scim = cxoneScim(f.sandbox);
-        // The group exists only once the sandbox is seeded: its id goes into the stack config now.
-        groupId = await okta.groupId("CXone Agents");
-        await f.stack.stack.setConfig("cxone-okta-scim:groupIds", {
-            value: JSON.stringify([groupId]),
-        });
+        ({ f, groupId, okta, con, scim } = await agentsStack("scim-provisioning"));
         assert.equal((await f.stack.up()).summary.result, "succeeded");
         const o = await f.outputs();
         appId = o.appId;
@@ -100,7 +88,7 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
         // Okta links its user to the CXone id it got back.
         assert.equal(view.pushedUsers.find((p) => p.userId === chloe.id)?.externalId, u.id);
         // The same person seen by CXone's admin API: an employee with the Agent role.
-        const [emp] = await cxoneAdmin().findEmployeesByEmail("chloe.chen@example.com");
+        const [emp] = await cxoneClientOf(f).findEmployeesByEmail("chloe.chen@example.com");
         assert.equal(emp?.role, "Agent");
         assert.equal(emp?.id, u.id);
     });
@@ -125,7 +113,7 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
         const u = await scim.byUserName("chloe.chen@example.com");
         assert.ok(u, "still in CXone");
         assert.equal(u.active, false);
-        const [emp] = await cxoneAdmin().findEmployeesByEmail("chloe.chen@example.com");
+        const [emp] = await cxoneClientOf(f).findEmployeesByEmail("chloe.chen@example.com");
         assert.notEqual(emp?.status, "ACTIVE");
     });
 
@@ -277,7 +265,7 @@ describe("SCIM provisioning Okta -> CXone (real engine, sandbox)", function () {
 
     it("a revoked access key makes provisioning fail visibly, and the connection test says why", async () => {
         const o = await f.outputs();
-        await cxoneAdmin().revokeAccessKey(o.accessKeyId);
+        await cxoneClientOf(f).revokeAccessKey(o.accessKeyId);
 
         // A change that needs CXone: Okta's tokens died with the key and the refresh is refused.
         const eve = await okta.createUser("Eve", "Evans");

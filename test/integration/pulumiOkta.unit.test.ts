@@ -4,6 +4,7 @@
 // (The Okta plugin cannot be built on this project's machines, so this path is checked here and in
 // test/sandbox/oktaPlugin.engine.test.ts where a plugin exists.)
 import { strict as assert } from "assert";
+import { componentArgs, newComponent } from "../support/integrationComponent";
 import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
 import type {
@@ -29,16 +30,15 @@ describe("ScimIntegration with oktaResources: pulumi-okta (mocks)", function () 
     ): Promise<{ s: Integration; applied?: boolean }> {
         recordRegistrations(declared, world, preview);
         declared.length = 0;
-        const { ScimIntegration } = await import("../../provider/integration/index");
-        const s = new ScimIntegration("cxone-okta", {
-            cxone: { region: "na1" },
-            oktaOrgUrl: "https://dev-1.okta.com",
-            employeeEmail: "k@example.com",
-            groupIds: ["00g1", "00g2"],
-            oktaResources: "pulumi-okta",
-            updateUserAttributes: false,
-            ...extra,
-        });
+        const s = await newComponent(
+            "cxone-okta",
+            componentArgs({
+                groupIds: ["00g1", "00g2"],
+                oktaResources: "pulumi-okta",
+                updateUserAttributes: false,
+                ...extra,
+            }),
+        );
         return { s, applied: await settled(s.provisioningApplied) };
     }
     const ofType = (t: string) => declared.filter((d) => d.type === t);
@@ -113,14 +113,10 @@ describe("ScimIntegration with oktaResources: pulumi-okta (mocks)", function () 
     it("exposes every child as soon as the constructor returns: each was declared by it, not later", async () => {
         world.connectionStatus = UNKNOWN;
         recordRegistrations(declared, world, true);
-        const { ScimIntegration } = await import("../../provider/integration/index");
-        const s = new ScimIntegration("sync", {
-            cxone: { region: "na1" },
-            oktaOrgUrl: "https://dev-1.okta.com",
-            employeeEmail: "k@example.com",
-            groupIds: ["00g1"],
-            oktaResources: "pulumi-okta",
-        });
+        const s = await newComponent(
+            "sync",
+            componentArgs({ groupIds: ["00g1"], oktaResources: "pulumi-okta" }),
+        );
         assert.ok(s.app instanceof okta.app.AutoLogin);
         assert.ok(s.provisioningActions instanceof okta.app.Features);
         assert.equal(s.groupAssignments.length, 1);

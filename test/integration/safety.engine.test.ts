@@ -9,11 +9,12 @@
 //   integration's removal guard, each before anything is written or deleted; with allowRemoval
 //   set by an earlier `up`, the same edit removes it.
 import { strict as assert } from "assert";
+import { pulumiOn } from "../support/integrationAgents";
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { repoRoot } from "../../scripts/lib/engine";
-import { pulumi, pulumiOk } from "../../scripts/lib/pulumiCommand";
+import { pulumiOk } from "../../scripts/lib/pulumiCommand";
 import { integrationFixture, IntegrationFixture, writes } from "../support/integrationStack";
 import { STACK_TRACE } from "../support/reliability";
 
@@ -130,7 +131,7 @@ describe("the integration kept safe through plain pulumi: secrets, rotation, rem
         try {
             for (const command of [["preview"], ["up", "--yes", "--skip-preview"]]) {
                 f.sandbox.clearRequests();
-                const r = await pulumi(f.stack.workDir, f.stack.env, ...command, "--stack", "dev");
+                const r = await pulumiOn(f, ...command);
                 assert.notEqual(r.code, 0, r.output.slice(-1500));
                 assert.match(
                     r.output,
@@ -155,15 +156,7 @@ describe("the integration kept safe through plain pulumi: secrets, rotation, rem
         );
         try {
             f.sandbox.clearRequests();
-            const r = await pulumi(
-                f.stack.workDir,
-                f.stack.env,
-                "up",
-                "--yes",
-                "--skip-preview",
-                "--stack",
-                "dev",
-            );
+            const r = await pulumiOn(f, "up", "--yes", "--skip-preview");
             assert.notEqual(r.code, 0, r.output.slice(-1500));
             assert.match(
                 r.output,

@@ -6,11 +6,11 @@
 // - userhub-on-api-endpoint: success through the write-free host fallback, with the redacted
 //   transcript switched on by its config key and scanned.
 import { strict as assert } from "assert";
+import { pulumiOn } from "../support/integrationAgents";
 import * as fs from "fs";
 import * as path from "path";
 import axios from "axios";
 import { completeConsoleSteps } from "../../sandbox/operator";
-import { pulumi } from "../../scripts/lib/pulumiCommand";
 import { integrationFixture, type IntegrationFixture } from "../support/integrationStack";
 import { isWrite } from "../support/variantFlow";
 
@@ -40,15 +40,7 @@ describe("other worlds on the real engine (a representative few)", function () {
         );
         try {
             // plain `pulumi up --yes --skip-preview`, as the operator typed it
-            const run = await pulumi(
-                f.stack.workDir,
-                f.stack.env,
-                "up",
-                "--yes",
-                "--skip-preview",
-                "--stack",
-                f.stack.stack.name,
-            );
+            const run = await pulumiOn(f, "up", "--yes", "--skip-preview");
             assert.notEqual(run.code, 0);
             const stop = run.output;
             assert.doesNotMatch(stop, /\n\s+at .+:\d+:\d+\)?\n/, "no stack trace");

@@ -63,39 +63,47 @@ describe("language host: InstallDependencies, in process", function () {
         fs.rmSync(root, { recursive: true, force: true });
     });
 
-    it("no directory at all: INVALID_ARGUMENT", async () => {
-        const call = run(new languagePb.InstallDependenciesRequest());
+    /** A program directory with this package.json. */
+    const program = (packageJson: unknown) => {
+        write("prog/package.json", packageJson);
+        return path.join(root, "prog");
+    };
+    /** A program whose one dependency, @pulumi/pulumi, is installed: nothing for npm to do. */
+    const installedProgram = () => {
+        write("prog/node_modules/@pulumi/pulumi/package.json", { name: "@pulumi/pulumi" });
+        return program({ dependencies: {} });
+    };
+    /** The handler called and awaited to its end (or failure). */
+    const finished = async (req: languagePb.InstallDependenciesRequest) => {
+        const call = run(req);
         await call.done;
+        return call;
+    };
+
+    it("no directory at all: INVALID_ARGUMENT", async () => {
+        const call = await finished(new languagePb.InstallDependenciesRequest());
         assert.deepEqual(call.failure, {
             code: grpc.status.INVALID_ARGUMENT,
             details: "InstallDependencies needs the program's directory",
         });
     });
     it("everything resolves: says so and ends without running npm", async () => {
-        write("prog/package.json", { dependencies: {} });
-        write("prog/node_modules/@pulumi/pulumi/package.json", { name: "@pulumi/pulumi" });
+        const dir = installedProgram();
         fakeNpm(0);
-        const dir = path.join(root, "prog");
-        const call = run(request(dir));
-        await call.done;
+        const call = await finished(request(dir));
         assert.equal(call.failure, undefined);
         assert.equal(call.ended, true);
         assert.equal(text(call, "stdout"), `Dependencies of ${dir} are installed: nothing to do\n`);
     });
     it("the request's directory when no program directory is given", async () => {
-        write("prog/package.json", { dependencies: {} });
-        write("prog/node_modules/@pulumi/pulumi/package.json", { name: "@pulumi/pulumi" });
-        const dir = path.join(root, "prog");
-        const call = run(new languagePb.InstallDependenciesRequest().setDirectory(dir));
-        await call.done;
+        const dir = installedProgram();
+        const call = await finished(new languagePb.InstallDependenciesRequest().setDirectory(dir));
         assert.equal(text(call, "stdout"), `Dependencies of ${dir} are installed: nothing to do\n`);
     });
     it("something missing: names it, runs npm install there, passes its output on, ends on exit 0", async () => {
-        write("prog/package.json", { dependencies: { "left-pad": "1" } });
+        const dir = program({ dependencies: { "left-pad": "1" } });
         fakeNpm(0);
-        const dir = path.join(root, "prog");
-        const call = run(request(dir));
-        await call.done;
+        const call = await finished(request(dir));
         assert.equal(call.failure, undefined);
         assert.equal(call.ended, true);
         assert.equal(
@@ -106,11 +114,9 @@ describe("language host: InstallDependencies, in process", function () {
         assert.equal(text(call, "stderr"), "npm warn something\n");
     });
     it("npm install fails: UNKNOWN with its exit code", async () => {
-        write("prog/package.json", {});
+        const dir = program({});
         fakeNpm(3);
-        const dir = path.join(root, "prog");
-        const call = run(request(dir));
-        await call.done;
+        const call = await finished(request(dir));
         assert.equal(call.ended, false);
         assert.deepEqual(call.failure, {
             code: grpc.status.UNKNOWN,
@@ -118,11 +124,9 @@ describe("language host: InstallDependencies, in process", function () {
         });
     });
     it("no npm on PATH: FAILED_PRECONDITION saying it could not run", async () => {
-        write("prog/package.json", {});
+        const dir = program({});
         process.env.PATH = bin; // empty: no npm
-        const dir = path.join(root, "prog");
-        const call = run(request(dir));
-        await call.done;
+        const call = await finished(request(dir));
         assert.equal(call.failure?.code, grpc.status.FAILED_PRECONDITION);
         assert.match(
             call.failure?.details ?? "",

@@ -148,20 +148,24 @@ describe("language host: the LanguageRuntime handlers, in process", function () 
         assert.deepEqual(deps(await inDir(prog(), () => req())), want);
     });
     it("RunPlugin and InstallDependencies are this host's own handlers", async () => {
-        const plugin = new RecordedStream<
-            languagePb.RunPluginRequest,
-            languagePb.RunPluginResponse
-        >(new languagePb.RunPluginRequest());
-        runtime.runPlugin(plugin.as());
-        await plugin.done;
-        assert.equal(plugin.failure?.details, "RunPlugin needs the plugin's directory");
-        const deps = new RecordedStream<
-            languagePb.InstallDependenciesRequest,
-            languagePb.InstallDependenciesResponse
-        >(new languagePb.InstallDependenciesRequest());
-        runtime.installDependencies(deps.as());
-        await deps.done;
-        assert.equal(deps.failure?.details, "InstallDependencies needs the program's directory");
+        // each called with an empty request: its own refusal shows whose handler answered
+        async function refusal<Req, Res>(
+            handler: (call: grpc.ServerWritableStream<Req, Res>) => void,
+            request: Req,
+        ) {
+            const call = new RecordedStream<Req, Res>(request);
+            handler(call.as());
+            await call.done;
+            return call.failure?.details;
+        }
+        assert.equal(
+            await refusal(runtime.runPlugin, new languagePb.RunPluginRequest()),
+            "RunPlugin needs the plugin's directory",
+        );
+        assert.equal(
+            await refusal(runtime.installDependencies, new languagePb.InstallDependenciesRequest()),
+            "InstallDependencies needs the program's directory",
+        );
     });
 
     describe("Run", () => {

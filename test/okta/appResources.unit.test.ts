@@ -187,14 +187,20 @@ describe("Okta children declared in either mode (mocks)", function () {
             const after = new pulumi.ComponentResource("test:index:After", `${name}-after`);
             return { status: pulumi.output(status), resource, after: [after] };
         }
-
-        it("builtin: ProvisioningActions with the switches and the connection's status, after the connection and mappings", async () => {
-            const { name, o } = setUp("builtin", true);
-            const conn = connection(name, "pending");
+        type Args = Parameters<typeof createProvisioningActions>;
+        /** The actions made for app 0oaApp after this connection, and what they were told to wait for. */
+        function actionsAfter(name: string, o: Args[1], conn: Args[3]) {
             let dependsOn: unknown;
             const r = createProvisioningActions(name, o, "0oaApp", conn, switches, (_a, opts) => {
                 dependsOn = opts.dependsOn;
             });
+            return { r, dependsOn };
+        }
+
+        it("builtin: ProvisioningActions with the switches and the connection's status, after the connection and mappings", async () => {
+            const { name, o } = setUp("builtin", true);
+            const conn = connection(name, "pending");
+            const { r, dependsOn } = actionsAfter(name, o, conn);
             assert.ok(r.resource instanceof ProvisioningActions);
             assert.deepEqual(dependsOn, [conn.resource, ...conn.after]);
             const d = await byName(`${name}-provisioning`);
@@ -211,27 +217,14 @@ describe("Okta children declared in either mode (mocks)", function () {
         it("builtin without resources to wait for besides the connection", () => {
             const { name, o } = setUp("builtin");
             const { status, resource } = connection(name, "pending");
-            let dependsOn: unknown;
-            createProvisioningActions(
-                name,
-                o,
-                "0oaApp",
-                { status, resource },
-                switches,
-                (_a, opts) => {
-                    dependsOn = opts.dependsOn;
-                },
-            );
+            const { dependsOn } = actionsAfter(name, o, { status, resource });
             assert.deepEqual(dependsOn, [resource]);
         });
 
         it("pulumi-okta: okta.app.Features USER_PROVISIONING with the capabilities, through the explicit provider", async () => {
             const { name, o } = setUp("pulumi-okta", true);
             const conn = connection(name, "pending");
-            let dependsOn: unknown;
-            const r = createProvisioningActions(name, o, "0oaApp", conn, switches, (_a, opts) => {
-                dependsOn = opts.dependsOn;
-            });
+            const { r, dependsOn } = actionsAfter(name, o, conn);
             assert.ok(r.resource instanceof okta.app.Features);
             assert.deepEqual(dependsOn, [conn.resource, ...conn.after]);
             const d = await byName(`${name}-provisioning`);

@@ -4,11 +4,16 @@
 // destroy. Each test makes its own app.
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import app from "../../provider/okta/autoLoginAppProvider";
 import mapping from "../../provider/okta/profileMappingProvider";
 import schema from "../../provider/okta/appUserSchemaPropertiesProvider";
-import { CORE_USER, NICE_USER, planMappings } from "../../provider/okta/attributeMappingsLogic";
-import { sandboxForSuite, uniqueLabel } from "../support/sandbox";
+import { CORE_USER, planMappings } from "../../provider/okta/attributeMappingsLogic";
+import {
+    oktaDeclaredProperty,
+    oktaTeamProperty,
+    oktaTimeZoneProperty,
+} from "../support/oktaSchemaProperties";
+import { oktaNewApp } from "../support/oktaApps";
+import { sandboxForSuite } from "../support/sandbox";
 
 type Any = any;
 const UNKNOWN = pulumi.runtime.unknownValue;
@@ -17,29 +22,9 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
     this.timeout(30_000);
     const f = sandboxForSuite();
 
-    const team = {
-        title: "Team",
-        type: "string" as const,
-        externalName: "team",
-        externalNamespace: NICE_USER,
-    };
-    const tz = {
-        title: "Time zone",
-        type: "string" as const,
-        externalName: "timezone",
-        externalNamespace: CORE_USER,
-    };
-    async function newApp(): Promise<string> {
-        return (
-            await app.create({
-                orgUrl: f.orgUrl,
-                label: uniqueLabel("Attrs"),
-                loginUrl: f.loginUrl,
-                active: false,
-                adoptExisting: false,
-            })
-        ).id;
-    }
+    const team = oktaTeamProperty;
+    const tz = oktaTimeZoneProperty;
+    const newApp = () => oktaNewApp(f, "Attrs", false);
     const customOf = async (appId: string): Promise<Record<string, Any>> => {
         const r = await f.api("GET", `/api/v1/meta/schemas/apps/${appId}/default`);
         assert.equal(r.status, 200);
@@ -74,6 +59,26 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
     }
     const reasons = (r: { failures?: { property: string; reason: string }[] }) =>
         (r.failures ?? []).map((x) => `${x.property}: ${x.reason}`);
+
+    /**
+     * check of a bad org, a blank app and these properties, before any call: the org's and the
+     * app's refusals first, then `entries` refusals of the properties, whose reasons it returns.
+     */
+    async function entryReasons(
+        provider: typeof schema | typeof mapping,
+        properties: unknown,
+        entries: number,
+    ): Promise<string[]> {
+        f.sandbox.clearRequests();
+        const base = { orgUrl: f.orgUrl, appId: "0oa1" } as Any;
+        const r = await provider.check(base, { orgUrl: "ftp://x", appId: "", properties } as Any);
+        assert.deepEqual(
+            r.failures!.map((x) => x.property),
+            ["orgUrl", "appId", ...Array(entries).fill("properties")],
+        );
+        assert.deepEqual(f.oktaCalls(), []);
+        return reasons(r).slice(2);
+    }
 
     /** The state an older version wrote: no record of what Okta held before. */
     const olderState = (outs: unknown) => {
@@ -152,16 +157,14 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
     }
 
     describe("AppUserSchemaProperties", () => {
-        /** An app with a hand-made "timezone", then ours: "niceTeam" and a "timezone" over it. */
-        async function oursOverHandMade() {
+        /** An app with a hand-made "timezone", then ours (by default "niceTeam" and a "timezone"). */
+        async function oursOverHandMade(
+            properties: Record<string, typeof tz> = { niceTeam: team, timezone: tz },
+        ) {
             const appId = await newApp();
             await handAdd(appId, { timezone: { title: "Hand-made", type: "string" } });
             const handMade = (await customOf(appId)).timezone;
-            const made = await schema.create({
-                orgUrl: f.orgUrl,
-                appId,
-                properties: { niceTeam: team, timezone: tz },
-            });
+            const made = await schema.create({ orgUrl: f.orgUrl, appId, properties });
             return { appId, handMade, made };
         }
 
@@ -193,23 +196,13 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
         });
 
         it("check names every bad property and entry, before any call", async () => {
-            f.sandbox.clearRequests();
-            const base = { orgUrl: f.orgUrl, appId: "0oa1" };
-            const r = await schema.check(base as Any, {
-                orgUrl: "ftp://x",
-                appId: "",
-                properties: {
-                    "1st": team,
-                    blank: { ...team, title: "", externalName: 5 },
-                    nothing: null,
-                    wide: { ...team, type: "number" },
-                } as Any,
-            });
-            assert.deepEqual(
-                r.failures!.map((x) => x.property),
-                ["orgUrl", "appId", ...Array(8).fill("properties")],
-            );
-            assert.deepEqual(reasons(r).slice(2), [
+            const bad = {
+                "1st": team,
+                blank: { ...team, title: "", externalName: 5 },
+                nothing: null,
+                wide: { ...team, type: "number" },
+            };
+            assert.deepEqual(await entryReasons(schema, bad, 8), [
                 'properties: properties: "1st" is not a valid Okta property name',
                 'properties: properties["blank"].title must be a non-empty string',
                 'properties: properties["blank"].externalName must be a non-empty string',
@@ -245,26 +238,18 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
         });
 
         it("create over a hand-made property records it whole, for destroy to give back", async () => {
-            const appId = await newApp();
-            await handAdd(appId, { timezone: { title: "Hand-made", type: "string" } });
-            const before = (await customOf(appId)).timezone;
-            const r = await schema.create({
-                orgUrl: f.orgUrl,
-                appId,
-                properties: { timezone: tz },
-            });
-            assert.deepEqual(r.outs.previous, { timezone: { value: before } });
+            const { appId, handMade, made } = await oursOverHandMade({ timezone: tz });
+            assert.deepEqual(made.outs.previous, { timezone: { value: handMade } });
             assert.equal((await customOf(appId)).timezone.title, "Time zone");
         });
 
         it("create maps onto what Okta's base set has: never written, listed in onBase", async () => {
             const appId = await newApp();
-            const phone = {
-                title: "Primary phone",
-                type: "string" as const,
-                externalName: "phoneNumbers^[primary==true].value",
-                externalNamespace: CORE_USER,
-            };
+            const phone = oktaDeclaredProperty(
+                "Primary phone",
+                "phoneNumbers^[primary==true].value",
+                CORE_USER,
+            );
             f.sandbox.clearRequests();
             const r = await schema.create({
                 orgUrl: f.orgUrl,
@@ -381,24 +366,20 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
     });
 
     describe("ProfileMapping", () => {
+        /** A new app with "niceTeam" added by hand (as in the Profile Editor), then our mapping. */
+        async function mappedOverHandAddedTeam(properties: Record<string, string>) {
+            const appId = await newApp();
+            await handAdd(appId, { niceTeam: team });
+            return { appId, made: await mapping.create({ orgUrl: f.orgUrl, appId, properties }) };
+        }
         it("check names every bad property and entry, before any call", async () => {
-            f.sandbox.clearRequests();
-            const base = { orgUrl: f.orgUrl, appId: "0oa1" };
-            const r = await mapping.check(base as Any, {
-                orgUrl: "ftp://x",
-                appId: "",
-                properties: { a: 5, b: "user.firstName +", c: "user.lastName" } as Any,
-            });
-            assert.deepEqual(
-                r.failures!.map((x) => x.property),
-                ["orgUrl", "appId", "properties", "properties"],
-            );
-            assert.equal(reasons(r)[2], 'properties: properties["a"] must be an expression string');
+            const bad = { a: 5, b: "user.firstName +", c: "user.lastName" };
+            const [a, b] = await entryReasons(mapping, bad, 2);
+            assert.equal(a, 'properties: properties["a"] must be an expression string');
             assert.match(
-                reasons(r)[3],
+                b,
                 /^properties: properties\["b"\]: malformed expression "user\.firstName \+": \S/,
             );
-            assert.deepEqual(f.oktaCalls(), []);
         });
 
         it("create maps the properties (find, read, one POST) and records what each held", async () => {
@@ -450,12 +431,9 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
         });
 
         it("read reports the managed mappings as Okta holds them; an unmapped one is left out", async () => {
-            const appId = await newApp();
-            await handAdd(appId, { niceTeam: team });
-            const made = await mapping.create({
-                orgUrl: f.orgUrl,
-                appId,
-                properties: { givenName: "user.firstName", niceTeam: "user.department" },
+            const { appId, made } = await mappedOverHandAddedTeam({
+                givenName: "user.firstName",
+                niceTeam: "user.department",
             });
             await handMap(appId, { givenName: { expression: "user.nickName" }, niceTeam: null });
             const properties = { givenName: "user.nickName" };
@@ -476,12 +454,9 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
         });
 
         it("update uses the stored mapping id; a mapping no longer declared gets its old expression back", async () => {
-            const appId = await newApp();
-            await handAdd(appId, { niceTeam: team });
-            const made = await mapping.create({
-                orgUrl: f.orgUrl,
-                appId,
-                properties: { givenName: "user.nickName", niceTeam: "user.department" },
+            const { appId, made } = await mappedOverHandAddedTeam({
+                givenName: "user.nickName",
+                niceTeam: "user.department",
             });
             f.sandbox.clearRequests();
             const news = { orgUrl: f.orgUrl, appId, properties: { familyName: '"X"' } };
@@ -518,12 +493,9 @@ describe("attribute-mapping providers against the sandbox (HTTP)", function () {
         });
 
         it("delete gives back what each mapping held: the old expression, or unmapped", async () => {
-            const appId = await newApp();
-            await handAdd(appId, { niceTeam: team });
-            const made = await mapping.create({
-                orgUrl: f.orgUrl,
-                appId,
-                properties: { givenName: "user.nickName", niceTeam: "user.department" },
+            const { appId, made } = await mappedOverHandAddedTeam({
+                givenName: "user.nickName",
+                niceTeam: "user.department",
             });
             await mapping.delete(made.id, made.outs as Any);
             assert.deepEqual(await expressionsOf(appId), await oktaDefaults());
@@ -550,15 +522,7 @@ describe("attribute-mapping providers where Okta's base set is smaller than docu
     const f = sandboxForSuite({ okta: { appUserBaseSet: "seed" } });
 
     it("the phones the base lacks are added as custom properties and mapped; destroy removes them", async () => {
-        const appId = (
-            await app.create({
-                orgUrl: f.orgUrl,
-                label: uniqueLabel("Small base"),
-                loginUrl: f.loginUrl,
-                active: false,
-                adoptExisting: false,
-            })
-        ).id;
+        const appId = await oktaNewApp(f, "Small base", false);
         const plan = planMappings({
             "phoneNumbers.work": "user.primaryPhone",
             "phoneNumbers.mobile": "user.mobilePhone",

@@ -8,6 +8,9 @@ import type { AutoLoginAppOutputs } from "../../provider/okta/autoLoginAppLogic"
 import type { Proxy } from "../support/proxy";
 import { sandboxForSuite, uniqueLabel } from "../support/sandbox";
 
+/** Where a fault hits the app's create: Okta's POST /api/v1/apps. */
+const APP_CREATE = { server: "okta", method: "POST", path: "^/api/v1/apps$" } as const;
+
 describe("AutoLoginApp provider against the sandbox (HTTP)", function () {
     this.timeout(30_000);
     const f = sandboxForSuite();
@@ -188,15 +191,7 @@ describe("AutoLoginApp provider against the sandbox (HTTP)", function () {
 
         it("a refused create fails with Okta's answer and searches for nothing", async () => {
             const label = uniqueLabel("Refused");
-            f.sandbox.setFaults([
-                {
-                    kind: "status",
-                    status: 400,
-                    server: "okta",
-                    method: "POST",
-                    path: "^/api/v1/apps$",
-                },
-            ]);
+            f.sandbox.setFaults([{ kind: "status", status: 400, ...APP_CREATE }]);
             f.sandbox.clearRequests();
             await assert.rejects(app.create(inputs(label)), (e: Error & { status?: number }) => {
                 assert.equal(e.status, 400);
@@ -454,16 +449,7 @@ describe("AutoLoginApp provider against the sandbox (HTTP)", function () {
         // follows still runs once), the rest is the product's own path.
         it("a create held, then dropped, before Okta acted: one POST, the search finds none, the create fails naming it", async () => {
             const restore = setOktaRetryPolicy({ visibilityLagMs: 0 });
-            f.sandbox.setFaults([
-                {
-                    kind: "timeout",
-                    holdMs: 400,
-                    server: "okta",
-                    method: "POST",
-                    path: "^/api/v1/apps$",
-                    times: 1,
-                },
-            ]);
+            f.sandbox.setFaults([{ kind: "timeout", holdMs: 400, times: 1, ...APP_CREATE }]);
             const label = uniqueLabel("Dropped");
             f.sandbox.clearRequests();
             try {
@@ -494,15 +480,7 @@ describe("AutoLoginApp provider against the sandbox (HTTP)", function () {
 
         it("Okta's 500 before any write: the create searches, finds none and fails with the 500", async () => {
             const restore = setOktaRetryPolicy({ visibilityLagMs: 0 });
-            f.sandbox.setFaults([
-                {
-                    kind: "status",
-                    status: 500,
-                    server: "okta",
-                    method: "POST",
-                    path: "^/api/v1/apps$",
-                },
-            ]);
+            f.sandbox.setFaults([{ kind: "status", status: 500, ...APP_CREATE }]);
             const label = uniqueLabel("Refused 500");
             f.sandbox.clearRequests();
             try {

@@ -93,6 +93,14 @@ describe("Okta client over HTTP", function () {
         assert.ok(!e.message.includes(TOKEN) && !JSON.stringify(e).includes(TOKEN));
         return e;
     }
+
+    /** The call fails after this many requests, its message exactly this (or matching it). */
+    async function failsAfter(p: Promise<unknown>, requests: number, message: string | RegExp) {
+        const e = await failure(p);
+        assert.equal(seen.length, requests);
+        if (typeof message === "string") assert.equal(e.message, message);
+        else assert.match(e.message, message);
+    }
     /** Each call refused (403): its error names the operation, in the operator's words. */
     async function refusedNaming(rows: [() => Promise<unknown>, string][]) {
         script = rows.map(() => ({ status: 403 }));
@@ -188,10 +196,9 @@ describe("Okta client over HTTP", function () {
 
         it("gives up after the policy's attempts, saying how many", async () => {
             fallback = () => ({ status: 503, body: { errorSummary: "Service unavailable" } });
-            const e = await failure(call(org, "read app 0oa1", { method: "GET", url: "/x" }));
-            assert.equal(seen.length, 3);
-            assert.equal(
-                e.message,
+            await failsAfter(
+                call(org, "read app 0oa1", { method: "GET", url: "/x" }),
+                3,
                 "could not read app 0oa1: Okta answered HTTP 503 (Service unavailable) (after 3 attempts)",
             );
         });
@@ -221,10 +228,9 @@ describe("Okta client over HTTP", function () {
         it("a rate limit resetting beyond the wait budget is named, with the seconds", async () => {
             const reset = Math.floor(Date.now() / 1000) + 600;
             script = [{ status: 429, headers: { "x-rate-limit-reset": String(reset) } }];
-            const e = await failure(call(org, "read app 0oa1", { method: "GET", url: "/x" }));
-            assert.equal(seen.length, 1);
-            assert.match(
-                e.message,
+            await failsAfter(
+                call(org, "read app 0oa1", { method: "GET", url: "/x" }),
+                1,
                 /^could not read app 0oa1: Okta answered HTTP 429 \(the rate limit resets in (59\d|600|601) s, beyond the wait budget\)$/,
             );
         });
@@ -383,10 +389,9 @@ describe("Okta client over HTTP", function () {
                     headers: { link: '<https://evil.example/api/v1/apps?after=x>; rel="next"' },
                 },
             ];
-            const e = await failure(oktaApi.findAppsByLabel(org, "L"));
-            assert.equal(seen.length, 1);
-            assert.match(
-                e.message,
+            await failsAfter(
+                oktaApi.findAppsByLabel(org, "L"),
+                1,
                 /^could not search apps "L": Okta answered HTTP 200 \(the next-page link points to https:\/\/evil\.example, not to http:\/\/127\.0\.0\.1:\d+\)$/,
             );
         });
@@ -397,10 +402,9 @@ describe("Okta client over HTTP", function () {
                 body: [],
                 headers: { link: `<${org}/api/v1/apps?after=x>; rel="next"` },
             });
-            const e = await failure(oktaApi.findAppsByLabel(org, "L"));
-            assert.equal(seen.length, 500);
-            assert.equal(
-                e.message,
+            await failsAfter(
+                oktaApi.findAppsByLabel(org, "L"),
+                500,
                 'could not search apps "L": no response from Okta (more than 500 pages)',
             );
         });
@@ -637,6 +641,16 @@ describe("Okta client over HTTP", function () {
 
 describe("autoLoginAppBody: the SWA app's create and replace body", () => {
     const spec = { label: "L", loginUrl: "https://l/login" };
+    /** An active app Okta holds, labelled "Old", with these settings. */
+    const heldApp = (settings: OktaApp["settings"]) =>
+        ({
+            id: "0oa1",
+            name: "n",
+            label: "Old",
+            status: "ACTIVE",
+            signOnMode: "AUTO_LOGIN",
+            settings,
+        }) as OktaApp;
 
     it("a new app: label, AUTO_LOGIN, empty app settings, the login URL; no redirect, no notes", () => {
         assert.deepEqual(autoLoginAppBody(spec), {
@@ -647,18 +661,11 @@ describe("autoLoginAppBody: the SWA app's create and replace body", () => {
     });
 
     it("a replace keeps what Okta holds, overwrites label and sign-on, merges the admin note", () => {
-        const current = {
-            id: "0oa1",
-            name: "n",
-            label: "Old",
-            status: "ACTIVE",
-            signOnMode: "AUTO_LOGIN",
-            settings: {
-                app: { url: "x" },
-                signOn: { loginUrl: "https://old", redirectUrl: "https://old/r" },
-                notes: { enduser: "hi", admin: "old note" },
-            },
-        } as OktaApp;
+        const current = heldApp({
+            app: { url: "x" },
+            signOn: { loginUrl: "https://old", redirectUrl: "https://old/r" },
+            notes: { enduser: "hi", admin: "old note" },
+        });
         assert.deepEqual(
             autoLoginAppBody({ ...spec, redirectUrl: "https://r", adminNote: "mark" }, current),
             {
@@ -680,14 +687,7 @@ describe("autoLoginAppBody: the SWA app's create and replace body", () => {
     });
 
     it("notes that are not an object are replaced by the admin note alone", () => {
-        const current = {
-            id: "0oa1",
-            name: "n",
-            label: "Old",
-            status: "ACTIVE",
-            signOnMode: "AUTO_LOGIN",
-            settings: { app: {}, notes: "text" },
-        } as OktaApp;
+        const current = heldApp({ app: {}, notes: "text" });
         const body = autoLoginAppBody({ ...spec, adminNote: "mark" }, current);
         assert.deepEqual((body.settings as Record<string, unknown>).notes, { admin: "mark" });
     });

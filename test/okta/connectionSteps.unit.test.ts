@@ -94,6 +94,12 @@ describe("Okta: the console steps for each status, word for word", () => {
         secretReference: "pulumi stack output accessKeySecret --show-secrets",
     };
     const app = 'Okta Admin Console > Applications > "NICE CXone" (app id 0oa1)';
+    /** The evidence of a rotation from the old key OLDKEY: whether it works, whether Okta switched. */
+    const rotationFromOldKey = (previousKeyActive: boolean, oktaUsesNewKey: boolean) => ({
+        previousClientId: "OLDKEY",
+        previousKeyActive,
+        oktaUsesNewKey,
+    });
     const save =
         "2. Provisioning > Integration > Edit: SCIM connector base URL = https://na1.nice-incontact.com/scim/v2; " +
         "Unique identifier field for users = userName; Supported provisioning actions = Push New Users, Push Profile Updates; " +
@@ -136,11 +142,7 @@ describe("Okta: the console steps for each status, word for word", () => {
     });
 
     it("rotating, Okta still on the old key: enter the new key; the up after that revokes the old one", () => {
-        const rotation = {
-            previousClientId: "OLDKEY",
-            previousKeyActive: true,
-            oktaUsesNewKey: false,
-        };
+        const rotation = rotationFromOldKey(true, false);
         assert.deepEqual(
             remainingSteps("rotating", {
                 ...ctx,
@@ -157,22 +159,14 @@ describe("Okta: the console steps for each status, word for word", () => {
     });
 
     it("rotating, Okta on the new key: one `pulumi up` revokes the old key", () => {
-        const rotation = {
-            previousClientId: "OLDKEY",
-            previousKeyActive: true,
-            oktaUsesNewKey: true,
-        };
+        const rotation = rotationFromOldKey(true, true);
         assert.deepEqual(remainingSteps("rotating", { ...ctx, rotation }), [
             "Okta signs in with the new CXone access key KEYID. Run `pulumi up`: it revokes the old key OLDKEY.",
         ]);
     });
 
     it("rotation evidence changes only the steps of a rotation", () => {
-        const rotation = {
-            previousClientId: "OLDKEY",
-            previousKeyActive: false,
-            oktaUsesNewKey: false,
-        };
+        const rotation = rotationFromOldKey(false, false);
         for (const status of ["pending", "key-revoked", "disabled"] as const) {
             assert.deepEqual(
                 remainingSteps(status, { ...ctx, rotation }),

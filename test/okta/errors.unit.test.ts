@@ -122,47 +122,53 @@ describe("OktaError: the message and fields", () => {
         );
     });
 
-    it("several causes are joined; the client's note comes after Okta's words", () => {
-        const e = new OktaError({
-            operation: "read app 0oa1",
-            status: 429,
-            okta: {
-                errorSummary: "Too many requests",
-                errorCauses: [{ errorSummary: "a" }, { errorSummary: "b" }],
+    // Okta's words and the client's note become the detail, and the message around it.
+    const details: {
+        name: string;
+        error: ConstructorParameters<typeof OktaError>[0];
+        detail: string;
+        message: string;
+    }[] = [
+        {
+            name: "several causes are joined; the client's note comes after Okta's words",
+            error: {
+                operation: "read app 0oa1",
+                status: 429,
+                okta: {
+                    errorSummary: "Too many requests",
+                    errorCauses: [{ errorSummary: "a" }, { errorSummary: "b" }],
+                },
+                detail: "the rate limit resets in 70 s, beyond the wait budget",
             },
-            detail: "the rate limit resets in 70 s, beyond the wait budget",
-        });
-        assert.equal(
-            e.detail,
-            "Too many requests: a; b; the rate limit resets in 70 s, beyond the wait budget",
-        );
-        assert.equal(
-            e.message,
-            "could not read app 0oa1: Okta answered HTTP 429 (Too many requests: a; b; the rate " +
+            detail: "Too many requests: a; b; the rate limit resets in 70 s, beyond the wait budget",
+            message:
+                "could not read app 0oa1: Okta answered HTTP 429 (Too many requests: a; b; the rate " +
                 "limit resets in 70 s, beyond the wait budget)",
-        );
-    });
-
-    it("causes without a summary stand alone", () => {
-        const e = new OktaError({
-            operation: "x",
-            status: 400,
-            okta: {
-                errorCauses: [{ errorSummary: "a" }, { errorSummary: "" }],
+        },
+        {
+            name: "causes without a summary stand alone",
+            error: {
+                operation: "x",
+                status: 400,
+                okta: { errorCauses: [{ errorSummary: "a" }, { errorSummary: "" }] },
             },
+            detail: "a",
+            message: "could not x: Okta answered HTTP 400 (a)",
+        },
+        {
+            name: "only an errorId: the id alone, no leading space",
+            error: { operation: "read app 0oa1", status: 500, okta: { errorId: "oae7" } },
+            detail: "[errorId oae7]",
+            message: "could not read app 0oa1: Okta answered HTTP 500 ([errorId oae7])",
+        },
+    ];
+    for (const { name, error, detail, message } of details) {
+        it(name, () => {
+            const e = new OktaError(error);
+            assert.equal(e.detail, detail);
+            assert.equal(e.message, message);
         });
-        assert.equal(e.detail, "a");
-    });
-
-    it("only an errorId: the id alone, no leading space", () => {
-        const e = new OktaError({
-            operation: "read app 0oa1",
-            status: 500,
-            okta: { errorId: "oae7" },
-        });
-        assert.equal(e.detail, "[errorId oae7]");
-        assert.equal(e.message, "could not read app 0oa1: Okta answered HTTP 500 ([errorId oae7])");
-    });
+    }
 
     it("no answer: the network code as the note; no details, no detail", () => {
         const e = new OktaError({

@@ -1,9 +1,9 @@
 // The GroupAssignment provider's every method called directly against the sandbox over real HTTP:
 // exact outputs, the calls made, and the app's group assignments as Okta's API shows them.
 import { strict as assert } from "assert";
-import app from "../../provider/okta/autoLoginAppProvider";
 import group from "../../provider/okta/groupAssignmentProvider";
-import { sandboxForSuite, uniqueLabel } from "../support/sandbox";
+import { oktaNewApp } from "../support/oktaApps";
+import { sandboxForSuite } from "../support/sandbox";
 
 describe("GroupAssignment provider against the sandbox (HTTP)", function () {
     this.timeout(30_000);
@@ -14,16 +14,7 @@ describe("GroupAssignment provider against the sandbox (HTTP)", function () {
         agents = g.data[0].id;
     });
 
-    async function newApp(): Promise<string> {
-        const r = await app.create({
-            orgUrl: f.orgUrl,
-            label: uniqueLabel("Groups"),
-            loginUrl: f.loginUrl,
-            active: true,
-            adoptExisting: false,
-        });
-        return r.id;
-    }
+    const newApp = () => oktaNewApp(f, "Groups", true);
     const assigned = async (appId: string): Promise<string[]> =>
         (await f.api("GET", `/api/v1/apps/${appId}/groups`)).data.map((g: { id: string }) => g.id);
 

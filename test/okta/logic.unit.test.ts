@@ -1,6 +1,7 @@
 // Pure logic of the Okta side: input checks (which must never call an API), defaults, state
 // mapping and the connection gate. The connection's status and steps: connectionSteps.unit.
 import { strict as assert } from "assert";
+import { OKTA_TEST_SECRET, oktaConnectionInputs } from "../support/oktaConnectionInputs";
 import { toCapabilities } from "../../provider/okta/capabilities";
 import app from "../../provider/okta/autoLoginAppProvider";
 import actions from "../../provider/okta/provisioningActionsProvider";
@@ -77,26 +78,14 @@ describe("Okta: input checks name the property and tolerate unknowns", () => {
         );
     });
     it("ScimConnection: never echoes the secret", async () => {
-        const base = {
-            orgUrl: "https://dev-1.okta.com",
-            appId: "0oa1",
-            appLabel: "NICE CXone",
-            scimBaseUrl: "https://na1.nice-incontact.com/scim/v2",
+        const base = oktaConnectionInputs({
             uniqueIdentifierField: "userName",
             supportedActions: ["pushNewUsers"],
             authMode: "oauth2",
-            tokenEndpoint: "https://cxone.niceincontact.com/auth/token",
-            authorizeEndpoint: "https://cxone.niceincontact.com/auth/authorize",
-            clientId: "KEY",
-            clientSecret: "TOP-SECRET-VALUE",
-            cxoneEndpoint: {
-                issuerUrl: "https://cxone.niceincontact.com",
-                areaUrl: "https://na1.nice-incontact.com",
-            },
             secretReference: "ref",
             waitForAuthorizationSeconds: 0,
             pollIntervalSeconds: 5,
-        };
+        });
         assert.deepEqual(await props(await scim.check(base, base)), []);
         const bad = await scim.check(base, {
             ...base,
@@ -113,7 +102,7 @@ describe("Okta: input checks name the property and tolerate unknowns", () => {
             "uniqueIdentifierField",
             "waitForAuthorizationSeconds",
         ]);
-        assert.ok(!JSON.stringify(bad).includes("TOP-SECRET-VALUE"));
+        assert.ok(!JSON.stringify(bad).includes(OKTA_TEST_SECRET));
         assert.deepEqual(await props(await scim.check(base, { ...base, clientSecret: "" })), [
             "clientSecret",
         ]);
@@ -121,20 +110,9 @@ describe("Okta: input checks name the property and tolerate unknowns", () => {
 });
 
 describe("Okta logic modules: defaults in check(), state mapping, the connection gate", () => {
-    const connection = {
-        orgUrl: "https://dev-1.okta.com",
-        appId: "0oa1",
-        appLabel: "NICE CXone",
-        scimBaseUrl: "https://na1.nice-incontact.com/scim/v2",
-        tokenEndpoint: "https://cxone.niceincontact.com/auth/token",
+    const connection = oktaConnectionInputs({
         authorizeEndpoint: "https://cxone.niceincontact.com/auth/authorize?scope=openid",
-        clientId: "KEY",
-        clientSecret: "TOP-SECRET-VALUE",
-        cxoneEndpoint: {
-            issuerUrl: "https://cxone.niceincontact.com",
-            areaUrl: "https://na1.nice-incontact.com",
-        },
-    };
+    });
 
     it("check() applies the package defaults, defined once in provider/integration/defaults.ts", () => {
         const c = checkScimConnection(connection);
@@ -175,7 +153,7 @@ describe("Okta logic modules: defaults in check(), state mapping, the connection
             bad.failures.map((f) => f.property),
             ["authMode"],
         );
-        assert.ok(!JSON.stringify(bad).includes("TOP-SECRET-VALUE"));
+        assert.ok(!JSON.stringify(bad).includes(OKTA_TEST_SECRET));
         const g = checkGroupAssignment({
             orgUrl: "http://127.evil.example",
             appId: "",
@@ -211,7 +189,7 @@ describe("Okta logic modules: defaults in check(), state mapping, the connection
         const message = stillWaitingMessage({ ...s, requireAuthorization: true }, pending);
         assert.match(message, /is pending: the provisioning actions need it authorized first/);
         assert.ok(
-            message.includes("Enable SCIM provisioning") && !message.includes("TOP-SECRET-VALUE"),
+            message.includes("Enable SCIM provisioning") && !message.includes(OKTA_TEST_SECRET),
         );
         // not authorized yet: refresh (read) looks again, so a preview shows the live status; an
         // update is planned only where it can act (a wait, a requirement, a disabled connection)

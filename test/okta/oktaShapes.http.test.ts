@@ -23,6 +23,9 @@ describe("Okta faults in Okta's own shapes: the client and AutoLoginApp converge
     let sb: RunningSandbox;
     let restorePolicy: () => void = () => {};
     const loginUrl = "https://cxone.niceincontact.com/";
+    /** A new active app with this label, made through its provider (Okta's org unless given). */
+    const newApp = (label: string, orgUrl = sb.urls.okta) =>
+        appProvider.create({ orgUrl, label, loginUrl, active: true, adoptExisting: false });
 
     before(async () => {
         sb = f.sandbox;
@@ -74,13 +77,7 @@ describe("Okta faults in Okta's own shapes: the client and AutoLoginApp converge
                     times: 1,
                 },
             ]);
-            await appProvider.create({
-                orgUrl: sb.urls.okta,
-                label: "rl-create",
-                loginUrl,
-                active: true,
-                adoptExisting: false,
-            });
+            await newApp("rl-create");
             assert.equal(appsLabelled(sb, "rl-create").length, 1);
         });
         it("a real bucket running out: remaining counts down to 0, every call is served after the reset", async () => {
@@ -222,13 +219,7 @@ describe("Okta faults in Okta's own shapes: the client and AutoLoginApp converge
             sb.setFaults([
                 { kind: "lag", server: "okta", method: "GET", path: "^/api/v1/apps$", ms: 2_000 },
             ]);
-            const r = await appProvider.create({
-                orgUrl: proxy.url,
-                label: "lagged",
-                loginUrl,
-                active: true,
-                adoptExisting: false,
-            });
+            const r = await newApp("lagged", proxy.url);
             const made = appsLabelled(sb, "lagged");
             assert.equal(made.length, 1);
             assert.equal(r.id, made[0].id);
@@ -254,23 +245,11 @@ describe("Okta faults in Okta's own shapes: the client and AutoLoginApp converge
                 },
             ]);
             await assert.rejects(
-                appProvider.create({
-                    orgUrl: sb.urls.okta,
-                    label: "five hundred",
-                    loginUrl,
-                    active: true,
-                    adoptExisting: false,
-                }),
+                newApp("five hundred"),
                 /could not create app "five hundred": Okta answered HTTP 500 \(code E0000009/,
             );
             assert.equal(appsLabelled(sb, "five hundred").length, 0);
-            await appProvider.create({
-                orgUrl: sb.urls.okta,
-                label: "five hundred",
-                loginUrl,
-                active: true,
-                adoptExisting: false,
-            });
+            await newApp("five hundred");
             assert.equal(appsLabelled(sb, "five hundred").length, 1);
         });
         it("transient 500s on deactivate, delete and group assignment are repeated until they succeed", async () => {

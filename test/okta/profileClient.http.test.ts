@@ -3,12 +3,12 @@
 // the shapes Okta's management spec documents (SchemaApi.updateApplicationUserProfile,
 // ProfileMappingApi.updateProfileMapping), and the answers are what the sandbox then holds.
 import { strict as assert } from "assert";
-import app from "../../provider/okta/autoLoginAppProvider";
-import { CORE_USER } from "../../provider/okta/attributeMappingsLogic";
 import schema from "../../provider/okta/appUserSchemaPropertiesProvider";
 import { oktaProfileApi } from "../../provider/okta/profileClient";
+import { oktaCustomSchema, oktaTimeZoneProperty } from "../support/oktaSchemaProperties";
 import type { Proxy } from "../support/proxy";
-import { sandboxForSuite, uniqueLabel } from "../support/sandbox";
+import { oktaNewApp } from "../support/oktaApps";
+import { sandboxForSuite } from "../support/sandbox";
 
 describe("Okta profile calls on the wire (sandbox behind a recording proxy)", function () {
     this.timeout(30_000);
@@ -29,24 +29,14 @@ describe("Okta profile calls on the wire (sandbox behind a recording proxy)", fu
     });
 
     async function newApp(): Promise<string> {
-        const r = await app.create({
-            orgUrl: f.orgUrl,
-            label: uniqueLabel("Wire"),
-            loginUrl: f.loginUrl,
-            active: true,
-            adoptExisting: false,
-        });
+        const id = await oktaNewApp(f, "Wire", true);
         proxy.seen.length = 0;
-        return r.id;
+        return id;
     }
-    const tz = {
-        title: "Time zone",
-        type: "string",
-        externalName: "timezone",
-        externalNamespace: CORE_USER,
-        scope: "NONE",
-        master: { type: "PROFILE_MASTER" },
-    };
+    /** the time zone as Okta holds it: Okta-mastered, no scope */
+    const tz = { ...oktaTimeZoneProperty, scope: "NONE", master: { type: "PROFILE_MASTER" } };
+    /** the schema update's body for tz alone, as Okta's spec shows it */
+    const customDefinition = oktaCustomSchema({ timezone: tz }, []);
 
     it("the schema update sends the custom definition as the spec shows it; null removes", async () => {
         const appId = await newApp();
@@ -55,16 +45,7 @@ describe("Okta profile calls on the wire (sandbox behind a recording proxy)", fu
             {
                 method: "POST",
                 path: `/api/v1/meta/schemas/apps/${appId}/default`,
-                body: {
-                    definitions: {
-                        custom: {
-                            id: "#custom",
-                            type: "object",
-                            properties: { timezone: tz },
-                            required: [],
-                        },
-                    },
-                },
+                body: customDefinition,
             },
         ]);
         assert.equal(added.definitions.custom.properties.timezone.title, "Time zone");
@@ -85,13 +66,11 @@ describe("Okta profile calls on the wire (sandbox behind a recording proxy)", fu
 
     it("AppUserSchemaProperties sends each declared property whole: Okta-mastered, no scope", async () => {
         const appId = await newApp();
-        const declared = {
-            title: "Time zone",
-            type: "string" as const,
-            externalName: "timezone",
-            externalNamespace: CORE_USER,
-        };
-        await schema.create({ orgUrl: proxyUrl, appId, properties: { timezone: declared } });
+        await schema.create({
+            orgUrl: proxyUrl,
+            appId,
+            properties: { timezone: oktaTimeZoneProperty },
+        });
         assert.deepEqual(
             seen().map((x) => `${x.method} ${x.path}`),
             [
@@ -99,22 +78,7 @@ describe("Okta profile calls on the wire (sandbox behind a recording proxy)", fu
                 `POST /api/v1/meta/schemas/apps/${appId}/default`,
             ],
         );
-        assert.deepEqual(seen()[1].body, {
-            definitions: {
-                custom: {
-                    id: "#custom",
-                    type: "object",
-                    properties: {
-                        timezone: {
-                            ...declared,
-                            scope: "NONE",
-                            master: { type: "PROFILE_MASTER" },
-                        },
-                    },
-                    required: [],
-                },
-            },
-        });
+        assert.deepEqual(seen()[1].body, customDefinition);
     });
 
     it("a refused call names what it was doing, for the operator", async () => {

@@ -48,6 +48,18 @@ describe("ProvisioningActions provider against the sandbox (HTTP)", function () 
             deactivate: caps.update.lifecycleDeactivate.status,
         };
     }
+    /** The one call was the feature's PUT, and Okta now holds these "To App" switches. */
+    async function putOnce(appId: string, create: string, profile: string, deactivate: string) {
+        assert.deepEqual(oktaCalls(), [
+            `okta PUT /api/v1/apps/${appId}/features/USER_PROVISIONING`,
+        ]);
+        assert.deepEqual(await liveSwitches(appId), {
+            status: "ENABLED",
+            create,
+            profile,
+            deactivate,
+        });
+    }
     const oktaCalls = () => c.calls().filter((x) => x.startsWith("okta "));
 
     it("check applies the switches' defaults (all on) and names a missing connection status", async () => {
@@ -103,19 +115,11 @@ describe("ProvisioningActions provider against the sandbox (HTTP)", function () 
         c.f.sandbox.clearRequests();
         const s = state(appId, "authorized");
         const r = await actions.create(s);
-        assert.deepEqual(oktaCalls(), [
-            `okta PUT /api/v1/apps/${appId}/features/USER_PROVISIONING`,
-        ]);
         assert.deepEqual(r, {
             id: `${appId}/USER_PROVISIONING`,
             outs: { ...s, applied: true, featureStatus: "ENABLED" },
         });
-        assert.deepEqual(await liveSwitches(appId), {
-            status: "ENABLED",
-            create: "ENABLED",
-            profile: "DISABLED",
-            deactivate: "ENABLED",
-        });
+        await putOnce(appId, "ENABLED", "DISABLED", "ENABLED");
     });
 
     it("read before anything was applied returns the stored state and makes no call", async () => {
@@ -173,15 +177,7 @@ describe("ProvisioningActions provider against the sandbox (HTTP)", function () 
         c.f.sandbox.clearRequests();
         const r = await actions.update(made.id, made.outs, s);
         assert.deepEqual(r, { outs: { ...s, applied: true, featureStatus: "ENABLED" } });
-        assert.deepEqual(oktaCalls(), [
-            `okta PUT /api/v1/apps/${appId}/features/USER_PROVISIONING`,
-        ]);
-        assert.deepEqual(await liveSwitches(appId), {
-            status: "ENABLED",
-            create: "DISABLED",
-            profile: "DISABLED",
-            deactivate: "DISABLED",
-        });
+        await putOnce(appId, "DISABLED", "DISABLED", "DISABLED");
     });
 
     it("update during a key rotation keeps what was applied, with no call", async () => {

@@ -2,6 +2,9 @@
 // given, the client secret marked secret, the outputs its provider adds exposed on the object, and
 // a serialized provider that loads the right implementation module (refresh and destroy run that).
 import { strict as assert } from "assert";
+import { NICE_USER } from "../../provider/okta/attributeMappingsLogic";
+import { oktaConnectionInputs } from "../support/oktaConnectionInputs";
+import { oktaDeclaredProperty } from "../support/oktaSchemaProperties";
 import { installMocks } from "../support/pulumiMocks";
 import * as path from "path";
 import { createRequire } from "module";
@@ -81,8 +84,11 @@ describe("Okta resource classes (Pulumi mocks)", function () {
         r: pulumi.CustomResource,
         kind: string,
         module: string,
+        /** the inputs it must be registered with (the provider aside), when given */
+        args?: object,
     ): Promise<Registered> {
         const reg = await registration(r);
+        if (args) assert.deepEqual(withoutProvider(reg.inputs), args);
         assert.equal(reg.type, `pulumi-nodejs:dynamic/okta:${kind}`);
         const m = providerModule(reg.inputs);
         assert.equal(m.path, `cxone-okta-scim/provider/okta/${module}`);
@@ -101,8 +107,7 @@ describe("Okta resource classes (Pulumi mocks)", function () {
             owner: "p/s",
         };
         const app = new AutoLoginApp("app", args);
-        const r = await registeredAs(app, "AutoLoginApp", "autoLoginAppProvider");
-        assert.deepEqual(withoutProvider(r.inputs), args);
+        await registeredAs(app, "AutoLoginApp", "autoLoginAppProvider", args);
         assert.equal(await value(app.name), "nicecxone_1");
         assert.equal(await value(app.status), "ACTIVE");
         assert.equal(await value(app.label), "NICE CXone");
@@ -125,21 +130,11 @@ describe("Okta resource classes (Pulumi mocks)", function () {
             remainingSteps: ["1. do"],
             oktaConnectionStatus: "UNKNOWN",
         };
-        const args = {
+        const args = oktaConnectionInputs({
             orgUrl: ORG,
-            appId: "0oa1",
-            appLabel: "NICE CXone",
-            scimBaseUrl: "https://na1.nice-incontact.com/scim/v2",
-            tokenEndpoint: "https://cxone.niceincontact.com/auth/token",
-            authorizeEndpoint: "https://cxone.niceincontact.com/auth/authorize",
-            clientId: "KEY",
             clientSecret: "PLAIN-SECRET",
-            cxoneEndpoint: {
-                issuerUrl: "https://cxone.niceincontact.com",
-                areaUrl: "https://na1.nice-incontact.com",
-            },
             waitForAuthorizationSeconds: 5,
-        };
+        });
         const c = new ScimConnection("scim", args);
         const r = await registeredAs(c, "ScimConnection", "scimConnectionProvider");
         const secret = r.inputs.clientSecret as Record<string, unknown>;
@@ -168,8 +163,7 @@ describe("Okta resource classes (Pulumi mocks)", function () {
             connectionStatus: "authorized",
         };
         const a = new ProvisioningActions("actions", args);
-        const r = await registeredAs(a, "ProvisioningActions", "provisioningActionsProvider");
-        assert.deepEqual(withoutProvider(r.inputs), args);
+        await registeredAs(a, "ProvisioningActions", "provisioningActionsProvider", args);
         assert.equal(await value(a.applied), true);
         assert.equal(await value(a.featureStatus), "ENABLED");
     });
@@ -178,8 +172,7 @@ describe("Okta resource classes (Pulumi mocks)", function () {
         outputs.GroupAssignment = { groupName: "Agents", groupType: "OKTA_GROUP" };
         const args = { orgUrl: ORG, appId: "0oa1", groupId: "00g1" };
         const g = new GroupAssignment("group", args);
-        const r = await registeredAs(g, "GroupAssignment", "groupAssignmentProvider");
-        assert.deepEqual(withoutProvider(r.inputs), args);
+        await registeredAs(g, "GroupAssignment", "groupAssignmentProvider", args);
         assert.equal(await value(g.groupName), "Agents");
         assert.equal(await value(g.groupType), "OKTA_GROUP");
         assert.equal(await value(g.groupId), "00g1");
@@ -189,28 +182,17 @@ describe("Okta resource classes (Pulumi mocks)", function () {
         outputs.ProfileMapping = { mappingId: "prm1", previous: { niceTeam: {} } };
         const args = { orgUrl: ORG, appId: "0oa1", properties: { niceTeam: "user.department" } };
         const p = new ProfileMapping("mapping", args);
-        const r = await registeredAs(p, "ProfileMapping", "profileMappingProvider");
-        assert.deepEqual(withoutProvider(r.inputs), args);
+        await registeredAs(p, "ProfileMapping", "profileMappingProvider", args);
         assert.equal(await value(p.mappingId), "prm1");
         assert.deepEqual(await value(outputNamed(p, "previous")), { niceTeam: {} });
     });
 
     it("AppUserSchemaProperties: the properties as input; the record of what Okta held as output", async () => {
         outputs.AppUserSchemaProperties = { previous: { niceTeam: {} } };
-        const property = {
-            title: "CXone team",
-            type: "string" as const,
-            externalName: "team",
-            externalNamespace: "urn:ietf:params:scim:schemas:extension:nice:2.0:User",
-        };
+        const property = oktaDeclaredProperty("CXone team", "team", NICE_USER);
         const args = { orgUrl: ORG, appId: "0oa1", properties: { niceTeam: property } };
         const s = new AppUserSchemaProperties("schema", args);
-        const r = await registeredAs(
-            s,
-            "AppUserSchemaProperties",
-            "appUserSchemaPropertiesProvider",
-        );
-        assert.deepEqual(withoutProvider(r.inputs), args);
+        await registeredAs(s, "AppUserSchemaProperties", "appUserSchemaPropertiesProvider", args);
         assert.deepEqual(await value(s.properties), { niceTeam: property });
         assert.deepEqual(await value(outputNamed(s, "previous")), { niceTeam: {} });
     });

@@ -12,7 +12,7 @@ import type {
 } from "../../provider/okta/scimConnectionLogic";
 import { connectionForSuite, Key } from "../support/connectionFixture";
 import { sandboxForSuite, uniqueLabel } from "../support/sandbox";
-import { newAccessKey, newEmployee, newRole } from "../support/cxoneObjects";
+import { oktaScimKey } from "../support/oktaScimKey";
 import axios from "axios";
 import accessKey from "../../provider/cxone/accessKeyProvider";
 import { CxoneClient } from "../../provider/cxone/client";
@@ -39,6 +39,15 @@ describe("ScimConnection provider against the sandbox (HTTP)", function () {
         const s = await c.inputs(appId, label, key, extra);
         return { label, appId, key, s };
     }
+    /** The outputs of a connection Okta has enabled with the key, last used at `used`. */
+    const authorized = (s: ScimConnectionState, used: string) => ({
+        ...s,
+        status: "authorized",
+        oktaConnectionStatus: "ENABLED",
+        keyLastUsedDate: used,
+        oktaReportedStatus: true,
+        remainingSteps: [],
+    });
     /** The console steps NICE's procedure leaves for a connection not yet set up. */
     const pendingSteps = (s: ScimConnectionState, hint = "") => [
         `1. Okta Admin Console > Applications > "${s.appLabel}" (app id ${s.appId}) > General > App Settings > Edit: tick "Enable SCIM provisioning" > Save.`,
@@ -137,14 +146,7 @@ describe("ScimConnection provider against the sandbox (HTTP)", function () {
             const used = (await c.keyRecord(key.accessKeyId)).lastUsedDate;
             assert.ok(used);
             const r = await scim.create(s);
-            assert.deepEqual(r.outs, {
-                ...s,
-                status: "authorized",
-                oktaConnectionStatus: "ENABLED",
-                keyLastUsedDate: used,
-                oktaReportedStatus: true,
-                remainingSteps: [],
-            });
+            assert.deepEqual(r.outs, authorized(s, used));
         });
 
         it("a connection deactivated out of band is activated again (one POST) and reads authorized", async () => {
@@ -278,14 +280,7 @@ describe("ScimConnection provider against the sandbox (HTTP)", function () {
             const used = (await c.keyRecord(key.accessKeyId)).lastUsedDate!;
             assert.deepEqual(r, {
                 id: made.id,
-                props: {
-                    ...s,
-                    status: "authorized",
-                    oktaConnectionStatus: "ENABLED",
-                    keyLastUsedDate: used,
-                    oktaReportedStatus: true,
-                    remainingSteps: [],
-                },
+                props: authorized(s, used),
                 inputs: s,
             });
         });
@@ -515,14 +510,7 @@ describe("SCIM connection status: every transition, caused out of band, seen by 
 
     /** A new role, employee, key, app and (pending) connection for one test. */
     async function freshConnection(): Promise<void> {
-        const rl = await newRole(f.endpoint, "SCIM Key");
-        const em = await newEmployee(f.endpoint, {
-            roleId: rl.id,
-            email: "scim",
-            firstName: "SCIM",
-            lastName: "AccessKey",
-        });
-        const k = await newAccessKey(f.endpoint, em.id);
+        const k = await oktaScimKey(f.endpoint);
         keyId = k.id;
         key = k.outs;
         const a = await app.create({
@@ -567,6 +555,13 @@ describe("SCIM connection status: every transition, caused out of band, seen by 
         await cxone().revokeAccessKey(key.previousAccessKeyId);
     };
 
+    const upWithRotation = (rotation: string): Row => [
+        "authorized",
+        "rotating",
+        "`up` with a new rotation value (not out of band)",
+        () => up(rotation),
+    ];
+
     const rows: Row[] = [
         ["pending", "authorized", "the person does the console steps", consoleSteps],
         ["authorized", "disabled", "Okta: connection deactivated (public API)", deactivate],
@@ -582,20 +577,10 @@ describe("SCIM connection status: every transition, caused out of band, seen by 
         ["key-revoked", "disabled", "CXone: key switched on", keyActive(true)],
         ["disabled", "pending", "Okta console: Enable SCIM provisioning unticked", untick],
         ["pending", "authorized", "the person does the console steps", consoleSteps],
-        [
-            "authorized",
-            "rotating",
-            "`up` with a new rotation value (not out of band)",
-            () => up("r1"),
-        ],
+        upWithRotation("r1"),
         ["rotating", "key-revoked", "CXone: the old key revoked before Okta switched", revokeOld],
         ["key-revoked", "authorized", "the person enters the new key in Okta", consoleSteps],
-        [
-            "authorized",
-            "rotating",
-            "`up` with a new rotation value (not out of band)",
-            () => up("r2"),
-        ],
+        upWithRotation("r2"),
         [
             "rotating",
             "rotating",
@@ -603,12 +588,7 @@ describe("SCIM connection status: every transition, caused out of band, seen by 
             consoleSteps,
         ],
         ["rotating", "authorized", "CXone: the old key revoked after Okta switched", revokeOld],
-        [
-            "authorized",
-            "rotating",
-            "`up` with a new rotation value (not out of band)",
-            () => up("r3"),
-        ],
+        upWithRotation("r3"),
         ["rotating", "key-revoked", "CXone: the new key switched off", keyActive(false)],
         ["key-revoked", "rotating", "CXone: the new key switched on", keyActive(true)],
     ];

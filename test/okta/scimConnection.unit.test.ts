@@ -1,6 +1,7 @@
 // ScimConnection's pure half: every input check (named property, exact reason, the secret never
 // echoed), the diff clause by clause, the outputs judged from evidence, and the `up` gate.
 import { strict as assert } from "assert";
+import { OKTA_TEST_SECRET, oktaConnectionInputs } from "../support/oktaConnectionInputs";
 import * as pulumi from "@pulumi/pulumi";
 import {
     checkScimConnection,
@@ -20,21 +21,8 @@ import {
 } from "../../provider/okta/scimConnectionLogic";
 
 const U = pulumi.runtime.unknownValue;
-const SECRET = "TOP-SECRET-VALUE";
-const raw = {
-    orgUrl: "https://dev-1.okta.com",
-    appId: "0oa1",
-    appLabel: "NICE CXone",
-    scimBaseUrl: "https://na1.nice-incontact.com/scim/v2",
-    tokenEndpoint: "https://cxone.niceincontact.com/auth/token",
-    authorizeEndpoint: "https://cxone.niceincontact.com/auth/authorize",
-    clientId: "KEY",
-    clientSecret: SECRET,
-    cxoneEndpoint: {
-        issuerUrl: "https://cxone.niceincontact.com",
-        areaUrl: "https://na1.nice-incontact.com",
-    },
-};
+const SECRET = OKTA_TEST_SECRET;
+const raw = oktaConnectionInputs();
 const state: ScimConnectionState = { ...raw, ...SCIM_CONNECTION_DEFAULTS };
 
 /** The failures of a check, each with its exact reason; the secret must not be in any of them. */

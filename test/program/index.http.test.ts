@@ -10,8 +10,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { integrationProgram } from "../../program/index";
 import { runningSandbox, startHint } from "../../program/sandboxTarget";
 import { SANDBOX_DIR_ENV } from "../../provider/core/sandboxFile";
-import { startSandbox, type RunningSandbox } from "../../sandbox/index";
+import type { RunningSandbox } from "../../sandbox/index";
 import type { Declared } from "../support/pulumiMocks";
+import { sandboxInTempDirForSuite } from "../support/sandboxInTempDir";
 import { defaultAnswers, mockProviders, ProviderAnswers, valueOf } from "../support/pulumiMocks";
 
 const real = {
@@ -29,16 +30,12 @@ describe("the root program under mocks: target, stack outputs, refusals", functi
     const declared: Declared[] = [];
     let answers: ProviderAnswers = defaultAnswers();
 
-    before(async () => {
-        dir = fs.mkdtempSync(path.join(os.tmpdir(), "root-program-"));
+    const started = sandboxInTempDirForSuite("root-program-");
+    before(() => {
+        ({ sandbox, dir } = started);
         empty = fs.mkdtempSync(path.join(os.tmpdir(), "root-program-none-"));
-        sandbox = await startSandbox({ dir, cxonePort: 0, oktaPort: 0 });
     });
-    after(async () => {
-        await sandbox.stop();
-        fs.rmSync(dir, { recursive: true, force: true });
-        fs.rmSync(empty, { recursive: true, force: true });
-    });
+    after(() => fs.rmSync(empty, { recursive: true, force: true }));
     beforeEach(() => {
         declared.length = 0;
         answers = defaultAnswers();
@@ -83,6 +80,9 @@ describe("the root program under mocks: target, stack outputs, refusals", functi
         );
         return (caught as Error).message;
     }
+    /** The refusal of the real tenant's settings with these added, one problem a line. */
+    const realTenantRefusal = async (settings: Record<string, string>) =>
+        (await refusal({ ...real, ...settings }, dir)).split("\n");
     const wellKnownCalls = () =>
         sandbox
             .requests()
@@ -174,17 +174,16 @@ describe("the root program under mocks: target, stack outputs, refusals", functi
     });
 
     it("a foreign okta: key is refused with how to move it, every such key on its own line", async () => {
-        const message = await refusal(
-            { ...real, "okta:groupIds": '["00g1"]', "okta:colour": "blue" },
-            dir,
+        assert.deepEqual(
+            await realTenantRefusal({ "okta:groupIds": '["00g1"]', "okta:colour": "blue" }),
+            [
+                "okta:groupIds has moved to cxone-okta-scim:groupIds (okta: holds only the Okta " +
+                    "provider's own keys): pulumi config rm okta:groupIds && pulumi config set " +
+                    "cxone-okta-scim:groupIds <value>",
+                "okta:colour is not a setting of the Okta provider or of this program: remove it " +
+                    "with pulumi config rm okta:colour",
+            ],
         );
-        assert.deepEqual(message.split("\n"), [
-            "okta:groupIds has moved to cxone-okta-scim:groupIds (okta: holds only the Okta " +
-                "provider's own keys): pulumi config rm okta:groupIds && pulumi config set " +
-                "cxone-okta-scim:groupIds <value>",
-            "okta:colour is not a setting of the Okta provider or of this program: remove it " +
-                "with pulumi config rm okta:colour",
-        ]);
         assert.deepEqual(wellKnownCalls(), [], "refused before looking for the sandbox");
     });
 
@@ -203,16 +202,11 @@ describe("the root program under mocks: target, stack outputs, refusals", functi
     });
 
     it("the component's own problems are refused in config keys before the component exists", async () => {
-        const message = await refusal(
-            {
-                ...real,
-                "cxone:region": "mars1",
-                "cxone:employeeEmail": "not-an-email",
-            },
-            dir,
-        );
-        const lines = message.split("\n");
-        assert.equal(lines.length, 1, message);
+        const lines = await realTenantRefusal({
+            "cxone:region": "mars1",
+            "cxone:employeeEmail": "not-an-email",
+        });
+        assert.equal(lines.length, 1, lines.join("\n"));
         assert.match(
             lines[0],
             /^cxone:region \(cxone\.region\): region "mars1" is not a known CXone region/,
@@ -223,15 +217,11 @@ describe("the root program under mocks: target, stack outputs, refusals", functi
     });
 
     it("a rotation schedule the access key refuses is refused before the role exists", async () => {
-        const message = await refusal(
-            {
-                ...real,
-                "cxone-okta-scim:rotateAfterDays": "0",
-                "cxone-okta-scim:maxRotationOverlapDays": "4000",
-            },
-            dir,
-        );
-        assert.deepEqual(message.split("\n"), [
+        const lines = await realTenantRefusal({
+            "cxone-okta-scim:rotateAfterDays": "0",
+            "cxone-okta-scim:maxRotationOverlapDays": "4000",
+        });
+        assert.deepEqual(lines, [
             "cxone-okta-scim:rotateAfterDays: rotateAfterDays must be a number from 1 to 3650",
             "cxone-okta-scim:maxRotationOverlapDays: maxOverlapDays must be a number from 0 to 3650",
         ]);
@@ -409,16 +399,9 @@ describe("finding the running sandbox (program/sandboxTarget.ts), over real HTTP
     let sandbox: RunningSandbox;
     let dir: string;
     const savedDir = process.env[SANDBOX_DIR_ENV];
-
-    before(async () => {
-        dir = fs.mkdtempSync(path.join(os.tmpdir(), "sandbox-target-"));
-        sandbox = await startSandbox({ dir, cxonePort: 0, oktaPort: 0 });
-    });
-    after(async () => {
-        await sandbox.stop();
-        fs.rmSync(dir, { recursive: true, force: true });
-    });
+    const started = sandboxInTempDirForSuite("sandbox-target-");
     beforeEach(() => {
+        ({ sandbox, dir } = started);
         sandbox.clearFaults();
         sandbox.clearRequests();
         process.env[SANDBOX_DIR_ENV] = dir;

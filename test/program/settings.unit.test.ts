@@ -3,6 +3,7 @@
 // setting carried from stack config to the child resource it shapes (Pulumi mocks): a setting
 // that is read but dropped fails here.
 import { strict as assert } from "assert";
+import { inputsOfOnly } from "../support/integrationComponent";
 import {
     asConfigProblem,
     foreignOktaKeys,
@@ -18,6 +19,12 @@ const sandbox = {
     okta: { orgUrl: "http://127.0.0.1:4620" },
 };
 const config = (c: Record<string, string>) => (k: string) => c[k];
+/** The least a real tenant needs: CXone's na1 area, the employee's email, Okta's dev-1 org. */
+const na1Tenant = {
+    "cxone:region": "na1",
+    "cxone:employeeEmail": "k@example.com",
+    "okta:orgName": "dev-1",
+};
 
 describe("root program settings", () => {
     it("every bad setting is reported at once, each by its key", () => {
@@ -79,9 +86,7 @@ describe("root program settings", () => {
     it("a real tenant from cxone:region + okta:orgName", () => {
         const a = integrationArgs(
             config({
-                "cxone:region": "na1",
-                "cxone:employeeEmail": "k@example.com",
-                "okta:orgName": "dev-1",
+                ...na1Tenant,
                 "cxone-okta-scim:groupIds": '["00g1"]',
                 "cxone-okta-scim:createUsers": "false",
             }),
@@ -153,13 +158,7 @@ describe("okta: config keys", () => {
             return c[k];
         };
         integrationArgs(spy({}), sandbox);
-        integrationArgs(
-            spy({
-                "cxone:region": "na1",
-                "cxone:employeeEmail": "k@example.com",
-                "okta:orgName": "dev-1",
-            }),
-        );
+        integrationArgs(spy(na1Tenant));
         const foreign = read.filter((k) => k.startsWith("okta:") && !providerKeys.has(k.slice(5)));
         assert.deepEqual(foreign, []);
         assert.ok(read.includes("okta:orgName"), "the spy saw the reads");
@@ -430,11 +429,7 @@ describe("every root-program setting reaches the component", function () {
     this.timeout(20_000);
     const declared: Declared[] = [];
     const world: MockWorld = { connectionStatus: "authorized" };
-    const one = (name: string) => {
-        const found = declared.filter((d) => d.name === name);
-        assert.equal(found.length, 1, name);
-        return found[0].inputs;
-    };
+    const one = (name: string) => inputsOfOnly(declared, name);
 
     it("integrationArgs maps each key of a real tenant to its argument", () => {
         const a = integrationArgs(configFrom({ ...every, ...real, "cxone:fedramp": "false" }));

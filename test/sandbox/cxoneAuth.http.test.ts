@@ -1,6 +1,7 @@
 // The emulated CXone authentication surface: access-key tokens, /auth/token grants, the login
 // page with PKCE, discovery, JWKS, and the gateway's 401s.
 import assert from "assert";
+import { userHubPerson } from "../support/sandboxUserHub";
 import axios, { type AxiosInstance } from "axios";
 import { createHash, createPublicKey, createVerify, randomBytes } from "crypto";
 import * as fs from "fs";
@@ -31,6 +32,8 @@ describe("CXone sandbox: authentication", function () {
     });
     after(() => sb.stop());
 
+    /** the password grant with the admin access key as the user (NICE's key-as-password flow) */
+    const keyAsPassword = () => ({ grant_type: "password", username: keyId, password: secret });
     /** a grant at /auth/token, as a form post; `headers` adds to the form's content type */
     const authToken = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
         http.post(`${base}/auth/token`, form(fields), { headers: { ...FORM, ...headers } });
@@ -171,10 +174,7 @@ describe("CXone sandbox: authentication", function () {
     });
 
     it("password grant: key pair as username/password, client by Basic or by form post", async () => {
-        const viaBasic = await authToken(
-            { grant_type: "password", username: keyId, password: secret },
-            basic(keyId, secret),
-        );
+        const viaBasic = await authToken(keyAsPassword(), basic(keyId, secret));
         assert.strictEqual(viaBasic.status, 200, JSON.stringify(viaBasic.data));
         assert.ok(viaBasic.data.id_token);
         const viaPost = await authToken({
@@ -185,17 +185,10 @@ describe("CXone sandbox: authentication", function () {
             client_secret: secret,
         });
         assert.strictEqual(viaPost.status, 200);
-        const noClient = await authToken({
-            grant_type: "password",
-            username: keyId,
-            password: secret,
-        });
+        const noClient = await authToken(keyAsPassword());
         assert.strictEqual(noClient.status, 401);
         assert.strictEqual(noClient.data.error, "invalid_client");
-        const badClient = await authToken(
-            { grant_type: "password", username: keyId, password: secret },
-            basic(keyId, "wrong"),
-        );
+        const badClient = await authToken(keyAsPassword(), basic(keyId, "wrong"));
         assert.strictEqual(badClient.status, 401);
         const badUser = await authToken(
             { grant_type: "password", username: keyId, password: "wrong" },
@@ -226,6 +219,13 @@ describe("CXone sandbox: authentication", function () {
             scope: "openid",
             code_challenge: challenge,
             code_challenge_method: "S256",
+        });
+        /** the code grant for this redirect; `more` adds the client and the verifier */
+        const codeGrant = (code: string, more: Record<string, string> = {}) => ({
+            grant_type: "authorization_code",
+            code,
+            redirect_uri: redirect,
+            ...more,
         });
 
         async function login(
@@ -281,35 +281,24 @@ describe("CXone sandbox: authentication", function () {
             const code = loc.searchParams.get("code")!;
             assert.ok(code);
             const wrongVerifier = await authToken(
-                {
-                    grant_type: "authorization_code",
-                    code,
-                    redirect_uri: redirect,
-                    code_verifier: "x".repeat(43),
-                },
+                codeGrant(code, { code_verifier: "x".repeat(43) }),
                 basic(keyId, secret),
             );
             assert.strictEqual(wrongVerifier.status, 400);
             assert.strictEqual(wrongVerifier.data.error, "invalid_grant");
             // the failed exchange burned the code: a new login is needed
             const again = new URL((await login()).headers.location).searchParams.get("code")!;
-            const ok = await authToken({
-                grant_type: "authorization_code",
-                code: again,
-                redirect_uri: redirect,
-                code_verifier: verifier,
-                client_id: keyId,
-                client_secret: secret,
-            });
+            const ok = await authToken(
+                codeGrant(again, {
+                    code_verifier: verifier,
+                    client_id: keyId,
+                    client_secret: secret,
+                }),
+            );
             assert.strictEqual(ok.status, 200, JSON.stringify(ok.data));
             assert.ok(ok.data.access_token && ok.data.refresh_token && ok.data.id_token);
             const reuse = await authToken(
-                {
-                    grant_type: "authorization_code",
-                    code: again,
-                    redirect_uri: redirect,
-                    code_verifier: verifier,
-                },
+                codeGrant(again, { code_verifier: verifier }),
                 basic(keyId, secret),
             );
             assert.strictEqual(reuse.status, 400);
@@ -360,37 +349,19 @@ describe("CXone sandbox: authentication", function () {
                 { headers: FORM },
             );
             const code = new URL(noPkce.headers.location).searchParams.get("code")!;
-            const r = await authToken({
-                grant_type: "authorization_code",
-                code,
-                redirect_uri: redirect,
-                client_id: keyId,
-            });
+            const r = await authToken(codeGrant(code, { client_id: keyId }));
             assert.strictEqual(r.status, 400);
             assert.match(r.data.errorDescription, /public client needs PKCE/);
             const code2 = new URL((await login()).headers.location).searchParams.get("code")!;
-            const wrong = await authToken({
-                grant_type: "authorization_code",
-                code: code2,
-                redirect_uri: redirect,
-                client_id: keyId,
-                code_verifier: "y".repeat(43),
-            });
+            const wrong = await authToken(
+                codeGrant(code2, { client_id: keyId, code_verifier: "y".repeat(43) }),
+            );
             assert.strictEqual(wrong.status, 400);
-            const unknown = await authToken({
-                grant_type: "authorization_code",
-                code: "x",
-                redirect_uri: redirect,
-                client_id: "UNKNOWN",
-                code_verifier: verifier,
-            });
+            const unknown = await authToken(
+                codeGrant("x", { client_id: "UNKNOWN", code_verifier: verifier }),
+            );
             assert.strictEqual(unknown.status, 401);
-            const publicPassword = await authToken({
-                grant_type: "password",
-                client_id: keyId,
-                username: keyId,
-                password: secret,
-            });
+            const publicPassword = await authToken({ ...keyAsPassword(), client_id: keyId });
             assert.strictEqual(
                 publicPassword.status,
                 401,
@@ -402,10 +373,8 @@ describe("CXone sandbox: authentication", function () {
             const code = new URL((await login()).headers.location).searchParams.get("code")!;
             const r = await authToken(
                 {
-                    grant_type: "authorization_code",
-                    code,
+                    ...codeGrant(code, { code_verifier: verifier }),
                     redirect_uri: "https://evil.example.com/cb",
-                    code_verifier: verifier,
                 },
                 basic(keyId, secret),
             );
@@ -452,10 +421,7 @@ describe("CXone sandbox: authentication", function () {
         assert.strictEqual(oidc.data.end_session_endpoint, `${base}/auth/logout`);
         assert.deepStrictEqual(oidc.data.display_values_supported, ["page", "popup"]);
         const jwks = await http.get(`${base}/auth/jwks`);
-        const t = await authToken(
-            { grant_type: "password", username: keyId, password: secret },
-            basic(keyId, secret),
-        );
+        const t = await authToken(keyAsPassword(), basic(keyId, secret));
         const [h, p, s] = t.data.id_token.split(".");
         const header = JSON.parse(Buffer.from(h, "base64url").toString());
         const jwk = jwks.data.keys.find((k: { kid: string }) => k.kid === header.kid);
@@ -503,28 +469,18 @@ describe("CXone sandbox: authentication", function () {
                 accessKeySecret: short.endpoints.cxone.adminAccessKeySecret,
             });
             assert.strictEqual(t.data.expires_in, 1);
-            const h = { authorization: `Bearer ${t.data.access_token}` };
-            assert.strictEqual(
+            const headers = { authorization: `Bearer ${t.data.access_token}` };
+            const search = async () =>
                 (
                     await http.post(
                         `${short.urls.cxone}/authorization/v1/roles/search`,
                         {},
-                        { headers: h },
+                        { headers },
                     )
-                ).status,
-                200,
-            );
+                ).status;
+            assert.strictEqual(await search(), 200);
             await new Promise((r) => setTimeout(r, 1100));
-            assert.strictEqual(
-                (
-                    await http.post(
-                        `${short.urls.cxone}/authorization/v1/roles/search`,
-                        {},
-                        { headers: h },
-                    )
-                ).status,
-                401,
-            );
+            assert.strictEqual(await search(), 401);
         } finally {
             await short.stop();
         }
@@ -532,12 +488,10 @@ describe("CXone sandbox: authentication", function () {
 
     it("stops honouring a key (and its tokens) once deactivated, and when its employee is deactivated", async () => {
         // a second employee with a key
-        const u = await api.post("/user-management/v1/users", {
-            firstName: "Key",
-            lastName: "Holder",
-            emailAddress: "key.holder@example.com",
-            role: "Administrator",
-        });
+        const u = await api.post(
+            "/user-management/v1/users",
+            userHubPerson("Key", "Holder", "key.holder@example.com", "Administrator"),
+        );
         assert.strictEqual(u.status, 201);
         const k = await api.post("/access-key-management/v1/access-keys", {
             userId: u.data.uuid,

@@ -1,6 +1,7 @@
 // UserHub employees, roles (with CXone's naming rules) and access keys of the emulated tenant,
 // against the documented shapes, including bad requests.
 import assert from "assert";
+import { userHubPerson } from "../support/sandboxUserHub";
 import axios, { type AxiosInstance } from "axios";
 import * as fs from "fs";
 import * as os from "os";
@@ -137,12 +138,10 @@ describe("CXone sandbox: employees, roles, access keys", function () {
                 await api.put(`/authorization/v1/roles/${role.roleId}`, { status: "GONE" }),
                 400,
             );
-            const u = await api.post("/user-management/v1/users", {
-                firstName: "T",
-                lastName: "R",
-                emailAddress: "t.r@example.com",
-                role: "Temp Role",
-            });
+            const u = await api.post(
+                "/user-management/v1/users",
+                userHubPerson("T", "R", "t.r@example.com", "Temp Role"),
+            );
             assert.strictEqual(u.status, 201);
             assertUserHubError(
                 await api.put(`/authorization/v1/roles/${role.roleId}`, { status: "INACTIVE" }),
@@ -160,12 +159,10 @@ describe("CXone sandbox: employees, roles, access keys", function () {
             );
             // an inactive role cannot be given to a new employee
             assertUserHubError(
-                await api.post("/user-management/v1/users", {
-                    firstName: "N",
-                    lastName: "O",
-                    emailAddress: "n.o@example.com",
-                    role: "Temp Role",
-                }),
+                await api.post(
+                    "/user-management/v1/users",
+                    userHubPerson("N", "O", "n.o@example.com", "Temp Role"),
+                ),
                 400,
             );
             // nor can the employee come back while the role is inactive
@@ -206,13 +203,12 @@ describe("CXone sandbox: employees, roles, access keys", function () {
         });
 
         it("creates, reads, updates and finds an employee", async () => {
-            const c = await api.post("/user-management/v1/users", {
-                firstName: "SCIM",
-                lastName: "AccessKey",
-                emailAddress: "scim.key@example.com",
-                role: "SCIM Access Key",
-                billable: false,
-            });
+            const c = await api.post(
+                "/user-management/v1/users",
+                userHubPerson("SCIM", "AccessKey", "scim.key@example.com", "SCIM Access Key", {
+                    billable: false,
+                }),
+            );
             assert.strictEqual(c.status, 201);
             assert.strictEqual(c.data.success, true);
             userId = c.data.uuid;
@@ -227,12 +223,10 @@ describe("CXone sandbox: employees, roles, access keys", function () {
             assert.ok(u.loginAuthenticatorId);
             assert.strictEqual(u.passwordHash, undefined);
             assertUserHubError(
-                await api.post("/user-management/v1/users", {
-                    firstName: "X",
-                    lastName: "Y",
-                    emailAddress: "SCIM.KEY@example.com",
-                    role: "Agent",
-                }),
+                await api.post(
+                    "/user-management/v1/users",
+                    userHubPerson("X", "Y", "SCIM.KEY@example.com", "Agent"),
+                ),
                 409,
             );
             const put = await api.put("/user-management/v1/users", { ...u, lastName: "Key" });
@@ -401,12 +395,10 @@ describe("CXone sandbox: employees, roles, access keys", function () {
         let userId: string;
         before(async () => {
             userId = (
-                await api.post("/user-management/v1/users", {
-                    firstName: "K",
-                    lastName: "Owner",
-                    emailAddress: "k.owner@example.com",
-                    role: "Administrator",
-                })
+                await api.post(
+                    "/user-management/v1/users",
+                    userHubPerson("K", "Owner", "k.owner@example.com", "Administrator"),
+                )
             ).data.uuid;
         });
 

@@ -1,22 +1,17 @@
 // Okta + CXone servers of the sandbox together (startSandbox): the whole manual procedure, B to D,
 // through the Okta API, the sandbox console, CXone's real login page and SCIM server.
 import * as assert from "assert";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
-import { startSandbox, type RunningSandbox } from "../../sandbox/index";
+import type { RunningSandbox } from "../../sandbox/index";
 import { consoleSettings, hiddenFields, outputsFor } from "../../sandbox/operator";
+import { oktaToAppSwitches } from "../support/oktaConsoleApp";
 import { autoLoginBody } from "../support/oktaHarness";
+import { sandboxInTempDirForSuite } from "../support/sandboxInTempDir";
 
-const TO_APP = {
-    create: { lifecycleCreate: { status: "ENABLED" } },
-    update: { profile: { status: "ENABLED" }, lifecycleDeactivate: { status: "ENABLED" } },
-};
+const TO_APP = oktaToAppSwitches();
 
 describe("sandbox Okta + CXone: Authenticate with CXone and provisioning, end to end", function () {
     this.timeout(30000);
     let sb: RunningSandbox;
-    let dir: string;
     const okta = (method: string, p: string, body?: unknown) =>
         fetch(sb.urls.okta + p, {
             method,
@@ -31,13 +26,9 @@ describe("sandbox Okta + CXone: Authenticate with CXone and provisioning, end to
             body: (await r.json().catch(() => null)) as any,
         }));
 
-    before(async () => {
-        dir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-e2e-"));
-        sb = await startSandbox({ dir, cxonePort: 0, oktaPort: 0 });
-    });
-    after(async () => {
-        await sb.stop();
-        fs.rmSync(dir, { recursive: true, force: true });
+    const started = sandboxInTempDirForSuite("okta-e2e-");
+    before(() => {
+        sb = started.sandbox;
     });
 
     async function signIn(appId: string, email: string, password: string) {

@@ -3,6 +3,8 @@
 // refused as Okta refuses it, and schema writes that keep permissions, unique, minLength and
 // maxLength as sent, and reads that return them.
 import { strict as assert } from "assert";
+import { NICE_USER } from "../../provider/okta/attributeMappingsLogic";
+import { oktaDeclaredProperty } from "../support/oktaSchemaProperties";
 import { appProfile, baseProperties } from "../../sandbox/okta/appProfile";
 import type { OktaApp } from "../../sandbox/okta/state";
 import {
@@ -54,10 +56,7 @@ describe("sandbox Okta: the app user schema of a SCIM app", function () {
 
     it("a write keeps permissions, unique, minLength and maxLength as sent; a read returns them", async () => {
         const sent = {
-            title: "CXone team",
-            type: "string",
-            externalName: "team",
-            externalNamespace: "urn:ietf:params:scim:schemas:extension:nice:2.0:User",
+            ...oktaDeclaredProperty("CXone team", "team", NICE_USER),
             permissions: [{ principal: "SELF", action: "READ_ONLY" }],
             unique: "UNIQUE_VALIDATED",
             minLength: 1,

@@ -2,20 +2,15 @@
 // OAuth authorization-code flow against a CXone stand-in), the provisioning APIs after it, and
 // the provisioning engine pushing users over SCIM.
 import * as assert from "assert";
+import { scimForm, type FakeCxone, type OktaHarness } from "../support/oktaHarness";
 import {
-    authenticate,
-    autoLoginBody,
-    scimForm,
-    startFakeCxone,
-    startOkta,
-    type FakeCxone,
-    type OktaHarness,
-} from "../support/oktaHarness";
+    oktaAuthenticate,
+    oktaConnect,
+    oktaConsoleAppForEach,
+    oktaToAppSwitches,
+} from "../support/oktaConsoleApp";
 
-const TO_APP = {
-    create: { lifecycleCreate: { status: "ENABLED" } },
-    update: { profile: { status: "ENABLED" }, lifecycleDeactivate: { status: "ENABLED" } },
-};
+const TO_APP = oktaToAppSwitches();
 
 describe("sandbox Okta: console operations and provisioning", function () {
     this.timeout(15000);
@@ -27,23 +22,11 @@ describe("sandbox Okta: console operations and provisioning", function () {
     const consoleGet = (path: string) =>
         h.api("GET", `/sandbox/console${path}`, undefined, { Authorization: "" });
 
-    beforeEach(async () => {
-        cx = await startFakeCxone();
-        h = await startOkta(cx.url);
-        appId = (await h.api("POST", "/api/v1/apps?activate=true", autoLoginBody("CXone"))).body.id;
+    const app = oktaConsoleAppForEach();
+    beforeEach(() => {
+        ({ h, cx, appId } = app);
     });
-    afterEach(async () => {
-        await h.locals.provisioning.idle();
-        await h.close();
-        await cx.close();
-    });
-
-    async function connect() {
-        const s = await consolePost(`/apps/${appId}/provisioning`, scimForm(cx));
-        assert.strictEqual(s.status, 200, JSON.stringify(s.body));
-        const a = await authenticate(h, appId, cx.employee.email, cx.employee.password);
-        assert.strictEqual(a.status, 200, a.text);
-    }
+    const connect = () => oktaConnect(app);
 
     describe("SCIM connection form", () => {
         it("validates required fields and URLs like the console", async () => {
@@ -147,40 +130,23 @@ describe("sandbox Okta: console operations and provisioning", function () {
                 [conn.body.authScheme, conn.body.profile.authScheme, conn.body.status],
                 ["UNKNOWN", "OAUTH2", "ENABLED"],
             );
-            // connection lifecycle
-            assert.strictEqual(
-                (
-                    await h.api(
-                        "POST",
-                        `/api/v1/apps/${appId}/connections/default/lifecycle/deactivate`,
-                    )
-                ).status,
-                204,
-            );
-            assert.strictEqual(
-                (await h.api("GET", `/api/v1/apps/${appId}/connections/default`)).body.status,
-                "DISABLED",
-            );
-            assert.strictEqual(
-                (
-                    await h.api(
-                        "POST",
-                        `/api/v1/apps/${appId}/connections/default/lifecycle/activate`,
-                    )
-                ).status,
-                204,
-            );
-            assert.strictEqual(
-                (await h.api("GET", `/api/v1/apps/${appId}/connections/default`)).body.status,
-                "ENABLED",
-            );
+            // connection lifecycle: each call answers 204, then the connection reads as it says
+            for (const [step, status] of [
+                ["deactivate", "DISABLED"],
+                ["activate", "ENABLED"],
+            ]) {
+                const connection = `/api/v1/apps/${appId}/connections/default`;
+                const r = await h.api("POST", `${connection}/lifecycle/${step}`);
+                assert.strictEqual(r.status, 204, step);
+                assert.strictEqual((await h.api("GET", connection)).body.status, status, step);
+            }
         });
         it("a wrong client secret fails at the token endpoint and stays unauthorized", async () => {
             await consolePost(`/apps/${appId}/provisioning`, {
                 ...scimForm(cx),
                 clientSecret: "wrong",
             });
-            const a = await authenticate(h, appId, cx.employee.email, cx.employee.password);
+            const a = await oktaAuthenticate(app);
             assert.strictEqual(a.status, 400);
             assert.match(a.text, /invalid_client/);
             assert.ok(!a.text.includes("wrong"));
@@ -194,7 +160,7 @@ describe("sandbox Okta: console operations and provisioning", function () {
         });
         it("a wrong client id is refused by the authorization server", async () => {
             await consolePost(`/apps/${appId}/provisioning`, { ...scimForm(cx), clientId: "NOPE" });
-            const a = await authenticate(h, appId, cx.employee.email, cx.employee.password);
+            const a = await oktaAuthenticate(app);
             assert.notStrictEqual(a.status, 200);
             assert.strictEqual((await consoleGet(`/apps/${appId}`)).body.authorized, false);
         });

@@ -3,9 +3,11 @@
 // our answers, its Collection follows our Link headers, and its updates are understood.
 import { strict as assert } from "assert";
 import * as okta from "@okta/okta-sdk-nodejs";
+import { oktaCustomSchema, oktaDeclaredProperty } from "../support/oktaSchemaProperties";
 import { autoLoginBody, startOkta, type OktaHarness } from "../support/oktaHarness";
 
 const NICE = "urn:ietf:params:scim:schemas:extension:nice:2.0:User";
+const cxoneTeam = oktaDeclaredProperty("CXone team", "team", NICE);
 
 describe("sandbox Okta: schema and mapping APIs driven by Okta's Node.js SDK", function () {
     this.timeout(20000);
@@ -32,20 +34,10 @@ describe("sandbox Okta: schema and mapping APIs driven by Okta's Node.js SDK", f
         // (The SDK's base model holds Okta user fields only, so app base properties are not parsed.)
         assert.equal(before.title, "One User");
         assert.deepEqual(before.definitions?.custom?.properties, {});
-        const custom = {
-            id: "#custom",
-            type: "object",
-            required: [] as string[],
-            properties: {
-                niceTeam: {
-                    title: "CXone team",
-                    type: "string",
-                    externalName: "team",
-                    externalNamespace: NICE,
-                    scope: "NONE",
-                },
-            },
-        };
+        const { custom } = oktaCustomSchema(
+            { niceTeam: { ...cxoneTeam, scope: "NONE" } },
+            [] as string[],
+        ).definitions;
         const added = await client.schemaApi.updateApplicationUserProfile({
             appInstanceId,
             body: { definitions: { custom } } as okta.UserSchema,
@@ -71,26 +63,15 @@ describe("sandbox Okta: schema and mapping APIs driven by Okta's Node.js SDK", f
         const appInstanceId = appIds[1];
         const written = await client.schemaApi.updateApplicationUserProfile({
             appInstanceId,
-            body: {
-                definitions: {
-                    custom: {
-                        id: "#custom",
-                        type: "object",
-                        properties: {
-                            niceTeam: {
-                                title: "CXone team",
-                                type: "string",
-                                externalName: "team",
-                                externalNamespace: NICE,
-                                permissions: [{ principal: "SELF", action: "READ_ONLY" }],
-                                unique: true,
-                                minLength: 1,
-                                maxLength: 50,
-                            },
-                        },
-                    },
+            body: oktaCustomSchema({
+                niceTeam: {
+                    ...cxoneTeam,
+                    permissions: [{ principal: "SELF", action: "READ_ONLY" }],
+                    unique: true,
+                    minLength: 1,
+                    maxLength: 50,
                 },
-            } as okta.UserSchema,
+            }) as okta.UserSchema,
         });
         const read = await client.schemaApi.getApplicationUserSchema({ appInstanceId });
         for (const s of [written, read]) {

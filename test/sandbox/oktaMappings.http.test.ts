@@ -2,6 +2,11 @@
 // engine builds from them, and the AppUserSchemaProperties / ProfileMapping providers over real
 // HTTP: create, read (drift), update (repair), delete (Okta given back what it held).
 import { strict as assert } from "assert";
+import {
+    oktaCustomSchema,
+    oktaDeclaredProperty,
+    oktaTeamProperty,
+} from "../support/oktaSchemaProperties";
 import schemaProvider from "../../provider/okta/appUserSchemaPropertiesProvider";
 import mappingProvider from "../../provider/okta/profileMappingProvider";
 import { planMappings } from "../../provider/okta/attributeMappingsLogic";
@@ -120,34 +125,15 @@ describe("sandbox Okta: app user schema and profile mappings", function () {
 
     it("the provisioning engine's SCIM body follows the schema's external names and the mapping", async () => {
         const m = await mappingOf();
-        await h.api("POST", `/api/v1/meta/schemas/apps/${appId}/default`, {
-            definitions: {
-                custom: {
-                    id: "#custom",
-                    type: "object",
-                    properties: {
-                        niceTeam: {
-                            title: "Team",
-                            type: "string",
-                            externalName: "team",
-                            externalNamespace: NICE,
-                        },
-                        workPhone: {
-                            title: "Phone",
-                            type: "string",
-                            externalName: "phoneNumbers^[type=='work'].value",
-                            externalNamespace: CORE,
-                        },
-                        timezone: {
-                            title: "TZ",
-                            type: "string",
-                            externalName: "timezone",
-                            externalNamespace: CORE,
-                        },
-                    },
-                },
-            },
-        });
+        await h.api(
+            "POST",
+            `/api/v1/meta/schemas/apps/${appId}/default`,
+            oktaCustomSchema({
+                niceTeam: oktaTeamProperty,
+                workPhone: oktaDeclaredProperty("Phone", "phoneNumbers^[type=='work'].value", CORE),
+                timezone: oktaDeclaredProperty("TZ", "timezone", CORE),
+            }),
+        );
         const r = await h.api("POST", `/api/v1/mappings/${m.id}`, {
             properties: {
                 niceTeam: { expression: "String.toUpperCase(user.department)", pushStatus: "PUSH" },

@@ -4,22 +4,11 @@
 import * as assert from "assert";
 import { addPeople } from "../../sandbox/okta/population";
 import {
-    authenticate,
-    autoLoginBody,
-    scimForm,
-    startFakeCxone,
-    startOkta,
-    type FakeCxone,
-    type OktaHarness,
-} from "../support/oktaHarness";
-
-const switches = (deactivate: boolean) => ({
-    create: { lifecycleCreate: { status: "ENABLED" } },
-    update: {
-        profile: { status: "ENABLED" },
-        lifecycleDeactivate: { status: deactivate ? "ENABLED" : "DISABLED" },
-    },
-});
+    oktaConnect,
+    oktaConsoleAppForEach,
+    oktaToAppSwitches as switches,
+} from "../support/oktaConsoleApp";
+import type { FakeCxone, OktaHarness } from "../support/oktaHarness";
 
 describe("sandbox Okta: ended assignments", function () {
     this.timeout(15000);
@@ -29,9 +18,9 @@ describe("sandbox Okta: ended assignments", function () {
     let g: Record<string, string>;
     let ids: string[];
 
+    const app = oktaConsoleAppForEach();
     beforeEach(async () => {
-        cx = await startFakeCxone();
-        h = await startOkta(cx.url);
+        ({ h, cx, appId } = app);
         // 0-5: A only; 6-9: A and B; 10-11: B only
         const pop = addPeople(h.ctx.state.okta, 12, [
             { name: "A", has: (i) => i < 10 },
@@ -39,25 +28,7 @@ describe("sandbox Okta: ended assignments", function () {
         ]);
         g = pop.groupIds;
         ids = pop.userIds;
-        appId = (await h.api("POST", "/api/v1/apps?activate=true", autoLoginBody("CXone"))).body.id;
-        const form = await h.api(
-            "POST",
-            `/sandbox/console/apps/${appId}/provisioning`,
-            scimForm(cx),
-            {
-                Authorization: "",
-            },
-        );
-        assert.strictEqual(form.status, 200);
-        assert.strictEqual(
-            (await authenticate(h, appId, cx.employee.email, cx.employee.password)).status,
-            200,
-        );
-    });
-    afterEach(async () => {
-        await h.locals.provisioning.idle();
-        await h.close();
-        await cx.close();
+        await oktaConnect(app);
     });
 
     const activeInCxone = () =>
