@@ -75,9 +75,10 @@ describe("tests and bench: pulumi captured, or started", function () {
         root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-command-")));
         const bin = standInCommand(
             path.join(root, "bin", "pulumi"),
-            // the pause keeps the two pipes' order in the merged output
+            // the pause keeps the two pipes' order in the merged output; `exec` for the wait, since
+            // a Ctrl-C landing while the shell forks its child could be caught by the shell and lost
             'echo "out $* in $(pwd) as $WHO"\nsleep 0.1\necho "err" >&2\n[ "$1" = fail ] && exit 3\n' +
-                '[ "$1" = wait ] && { echo started; sleep 30; }\nexit 0',
+                '[ "$1" = wait ] && { echo started; exec sleep 30; }\nexit 0',
         );
         env = { PATH: `${bin}:${process.env.PATH ?? ""}`, WHO: "tester" };
     });
