@@ -2,11 +2,11 @@
 // [guess:employee-role-field], and the engine runs every dynamic resource in one provider process:
 // the Role's create or refresh has just read its role, so the employee created after it needs no
 // look-up of its own (a third role search on `up` from empty). Only an answer CXone gave for that
-// very id is kept, and role names are permanent in CXone (a guess, without an inventory row: no
-// page says so, and no route we call renames a role), so a kept name cannot go stale; a role this
-// process has not seen is looked up once by id. If wrong, a role renamed while a command runs is
-// sent by its old name for the rest of that command; a rename between commands is harmless: the
-// names live only in one `pulumi` command's provider process.
+// very id is kept, on the guess that CXone keeps a role's name under its id (no inventory row: no
+// page says so, and no route we call renames a role); a role this process has not seen is looked
+// up once by id. If wrong, a role renamed while a command runs is sent by its old name for the
+// rest of that command; a rename between commands is harmless: the names live only in one
+// `pulumi` command's provider process.
 import { memo } from "../core/memo";
 import { CxoneClient, RoleRecord } from "./client";
 import { CxoneError } from "./errors";
