@@ -4,6 +4,12 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import tseslint from "typescript-eslint";
 import { importX, createNodeResolver } from "eslint-plugin-import-x";
 
+const NO_AXIOS = {
+    name: "axios",
+    message:
+        "The product's calls go through provider/core/transport.ts (node:http); loading axios costs each provider process and the program 60-110 ms (docs/dependencies.md).",
+};
+
 export default defineConfig(
     globalIgnores([
         "dist/",
@@ -53,8 +59,10 @@ export default defineConfig(
     // tooling; the emulator never borrows the product's code (it behaves as the vendors do, not as
     // we call them); benchmarks measure without test helpers. Only `../` paths (or the package's
     // own name) cross a wall: no folder inside these is named like a top-level one.
-    // test/scripts/walls.unit.test.ts proves each wall fires.
-    wall("provider/**/*.ts", ["sandbox", "test", "scripts", "bench"]),
+    // test/scripts/walls.unit.test.ts proves each wall fires. The provider and the program send
+    // through provider/core/transport.ts: axios would cost every provider process 60-110 ms.
+    wall("provider/**/*.ts", ["sandbox", "test", "scripts", "bench"], [NO_AXIOS]),
+    wall("program/**/*.ts", [], [NO_AXIOS]),
     wall("sandbox/**/*.ts", ["provider"]),
     wall("bench/**/*.ts", ["test"]),
     {
@@ -88,23 +96,22 @@ export default defineConfig(
     },
 );
 
-/** `files` import nothing from the top-level folders `banned`, by relative path or package name. */
-function wall(files, banned) {
+/**
+ * `files` import nothing from the top-level folders `banned`, by relative path or package name,
+ * nor the packages in `paths`.
+ */
+function wall(files, banned, paths = []) {
     const names = banned.join("|");
+    const patterns = banned.length
+        ? [
+              {
+                  regex: `^((\\.\\./)+|cxone-okta-scim/)(${names})(/|$)`,
+                  message: `${files.split("/")[0]}/ imports nothing from ${banned.join("/, ")}/ (the walls in eslint.config.mjs).`,
+              },
+          ]
+        : [];
     return {
         files: [files],
-        rules: {
-            "no-restricted-imports": [
-                "error",
-                {
-                    patterns: [
-                        {
-                            regex: `^((\\.\\./)+|cxone-okta-scim/)(${names})(/|$)`,
-                            message: `${files.split("/")[0]}/ imports nothing from ${banned.join("/, ")}/ (the walls in eslint.config.mjs).`,
-                        },
-                    ],
-                },
-            ],
-        },
+        rules: { "no-restricted-imports": ["error", { patterns, paths }] },
     };
 }

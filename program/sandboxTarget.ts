@@ -1,7 +1,7 @@
 // Finds the running sandbox for a stack with no tenant config, or says in one line how to start it.
 import * as fs from "fs";
-import axios from "axios";
 import { sandboxEndpointsFile } from "../provider/cxone/credentials";
+import { send } from "../provider/core/transport";
 import { userAgentHeader } from "../provider/core/userAgent";
 import type { SandboxEndpoints } from "./settings";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -16,14 +16,17 @@ export async function runningSandbox(): Promise<SandboxEndpoints | undefined> {
     // A few tries: one dropped request must not read as "not running".
     for (let attempt = 1; attempt <= 3; attempt++) {
         try {
-            await axios.get(`${endpoints.cxone.baseUrl}/.well-known/openid-configuration`, {
-                timeout: 3000,
+            const res = await send({
+                method: "GET",
+                url: `${endpoints.cxone.baseUrl}/.well-known/openid-configuration`,
+                timeoutMs: 3000,
                 headers: userAgentHeader(),
             });
-            return endpoints;
+            if (res.status >= 200 && res.status < 300) return endpoints;
         } catch {
-            if (attempt < 3) await sleep(300);
+            // not reached: tried again below
         }
+        if (attempt < 3) await sleep(300);
     }
     return undefined;
 }

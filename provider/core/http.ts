@@ -1,9 +1,8 @@
 // One logical HTTP call with the shared retry rules: bounded attempts, backoff with jitter,
 // rate-limit waits within a total budget shared with every call to the same host or bucket
-// (rateGate.ts), and only safe calls repeated after the server may have acted. It never lets an
-// axios error (which holds the request's headers) escape: failures are handed to the vendor's
+// (rateGate.ts), and only safe calls repeated after the server may have acted. It never lets a
+// client error (which could hold the request's headers) escape: failures are handed to the vendor's
 // `fail` as facts.
-import axios, { type AxiosRequestConfig, type AxiosResponse, type Method } from "axios";
 import {
     backoffMs,
     defaultRetryPolicy,
@@ -15,10 +14,11 @@ import { rateLimitResetMs, rateLimitWaitMs, rateWindowOf, type HeaderBag } from 
 import { admit, gateWaitMs, lastRefusal, release } from "./rateGate";
 import { noteRefusals } from "./rateStats";
 import { sleep } from "./sleep";
+import { send, type HttpRequest, type HttpResponse, type Method } from "./transport";
 import { userAgentHeader } from "./userAgent";
 
-// The vendors' modules name axios's types through here: their HTTP goes through this module.
-export type { AxiosResponse, LookupAddressEntry, Method } from "axios";
+// The vendors' modules name the exchange's types through here: their HTTP goes through this module.
+export type { HttpResponse, Method } from "./transport";
 
 export interface HttpCall {
     method: Method;
@@ -34,12 +34,12 @@ export interface HttpCall {
     /** whose rate limit the call counts against (Okta: the endpoint bucket); default the URL's origin */
     rateLimitKey?: string;
     /** how the host name is resolved (CXone's `*.localhost` names, localhostNames.ts) */
-    lookup?: AxiosRequestConfig["lookup"];
+    lookup?: HttpRequest["lookup"];
 }
 
 /** Why the call finally failed: the last answer (if any) or the network error code. */
 export interface HttpFailure {
-    response?: AxiosResponse;
+    response?: HttpResponse;
     networkCode?: string;
     attempts: number;
     /** set when a rate limit would reset only after the wait budget is spent */
@@ -56,7 +56,7 @@ export interface HttpOptions {
      */
     rateLimitJitterMs?: number;
     /** extra headers for a repeated attempt (Okta's X-Okta-Retry-For / -Count) */
-    retryHeaders?(previous: AxiosResponse | undefined, retryCount: number): Record<string, string>;
+    retryHeaders?(previous: HttpResponse | undefined, retryCount: number): Record<string, string>;
     /** builds the vendor's error from the facts of the last attempt */
     fail(f: HttpFailure): Error;
     /** for tests: the jitter source */
@@ -83,7 +83,7 @@ function networkCodeOf(e: unknown): string {
 }
 
 /** Sends `call`, repeating it as the policy allows; returns 2xx and accepted answers. */
-export async function sendWithRetry(call: HttpCall, opts: HttpOptions): Promise<AxiosResponse> {
+export async function sendWithRetry(call: HttpCall, opts: HttpOptions): Promise<HttpResponse> {
     const tally = { refusals: 0 };
     try {
         return await attempts(call, opts, tally);
@@ -95,12 +95,12 @@ export async function sendWithRetry(call: HttpCall, opts: HttpOptions): Promise<
 /**
  * One attempt, never repeated: for a check that must see exactly how the vendor answers (CXone's
  * connection test). It still waits at the host's shared rate gate, tells the gate what it was
- * answered, and lets no axios error escape.
+ * answered, and lets no client error escape.
  */
 export function sendOnce(
     call: HttpCall,
     opts: { timeoutMs: number; fail(f: HttpFailure): Error },
-): Promise<AxiosResponse> {
+): Promise<HttpResponse> {
     return sendWithRetry(call, {
         policy: { ...defaultRetryPolicy, maxAttempts: 1, timeoutMs: opts.timeoutMs },
         rateLimitJitterMs: 0,
@@ -112,19 +112,19 @@ async function attempts(
     call: HttpCall,
     opts: HttpOptions,
     tally: { refusals: number },
-): Promise<AxiosResponse> {
+): Promise<HttpResponse> {
     const { policy } = opts;
     const random = opts.random ?? Math.random;
     const key = keyOf(call);
     let rateLimitWaited = 0;
     let extraHeaders: Record<string, string> = {};
-    let previous: AxiosResponse | undefined;
+    let previous: HttpResponse | undefined;
     for (let attempt = 1; ; attempt++) {
         const admitted = await admit(key, policy.rateLimitBudgetMs - rateLimitWaited);
         if (!admitted) {
             // the shared reset lies beyond what this call may still wait: the vendor's 429 that
             // announced it (this call's own, or another's) is the answer
-            const response = previous ?? (lastRefusal(key) as AxiosResponse | undefined);
+            const response = previous ?? (lastRefusal(key) as HttpResponse | undefined);
             throw opts.fail({
                 response,
                 networkCode: response ? undefined : "ERATELIMIT",
@@ -133,20 +133,17 @@ async function attempts(
             });
         }
         rateLimitWaited += admitted.waitedMs;
-        let res: AxiosResponse | undefined;
+        let res: HttpResponse | undefined;
         let networkCode: string | undefined;
         try {
-            res = await axios.request({
+            res = await send({
                 method: call.method,
                 url: call.url,
                 params: call.params,
-                data: call.body,
-                timeout: policy.timeoutMs,
+                body: call.body,
+                timeoutMs: policy.timeoutMs,
                 headers: { ...call.headers, ...extraHeaders, ...userAgentHeader() },
-                validateStatus: () => true,
-                maxRedirects: 0,
-                proxy: false,
-                ...(call.lookup ? { lookup: call.lookup } : {}),
+                lookup: call.lookup,
             });
         } catch (e) {
             networkCode = networkCodeOf(e);

@@ -10,7 +10,7 @@
 // runs there and receives no stack config).
 import * as fs from "fs";
 import * as path from "path";
-import axios, { type AxiosResponse, type InternalAxiosRequestConfig } from "axios";
+import { onExchange, type HttpRequest, type HttpResponse } from "./transport";
 
 export const TRANSCRIPT_ENV = "CXONE_OKTA_TRANSCRIPT";
 /** In the project directory: the transcript file the root program's config asks for. */
@@ -118,28 +118,19 @@ function requestShape(data: unknown): Shape | undefined {
 
 let target: string | undefined;
 let installed = false;
-const STARTED = Symbol("transcriptRequest");
 
-type Stamped = InternalAxiosRequestConfig & { [STARTED]?: Shape | undefined | null };
-
-function write(config: Stamped | undefined, res: AxiosResponse | undefined): void {
-    if (!target || !config?.url) return;
-    let full: URL;
-    try {
-        full = new URL(axios.getUri(config));
-    } catch {
-        return;
-    }
+function write(req: HttpRequest, fullUrl: string, res: HttpResponse | undefined): void {
+    if (!target) return;
+    const full = new URL(fullUrl);
     if (full.pathname === "/sandbox" || full.pathname.startsWith("/sandbox/")) return;
-    const p = pathTemplate(full.toString());
     const line: TranscriptLine = {
         time: new Date().toISOString(),
         ...hostRole(full.pathname),
-        method: (config.method ?? "get").toUpperCase(),
-        path: p,
+        method: req.method,
+        path: pathTemplate(fullUrl),
         status: res?.status ?? 0,
     };
-    const request = config[STARTED];
+    const request = requestShape(req.body);
     if (request) line.request = request;
     const body = res?.data;
     if (body !== undefined && body !== "")
@@ -152,28 +143,14 @@ function write(config: Stamped | undefined, res: AxiosResponse | undefined): voi
 }
 
 /**
- * Records every later exchange of this process's HTTP client (axios, which both vendors' clients
- * use) into `file`, or stops recording (undefined).
+ * Records every later exchange of this process's vendor calls (core/transport.ts, which both
+ * vendors' clients use) into `file`, or stops recording (undefined).
  */
 export function startTranscript(file: string | undefined): void {
     target = file ? path.resolve(file) : undefined;
     if (!target || installed) return;
     installed = true;
-    axios.interceptors.request.use((config: Stamped) => {
-        config[STARTED] = requestShape(config.data) ?? null;
-        return config;
-    });
-    axios.interceptors.response.use(
-        (res) => {
-            write(res.config as Stamped, res);
-            return res;
-        },
-        (e: unknown) => {
-            const err = e as { config?: Stamped; response?: AxiosResponse };
-            write(err.config, err.response);
-            return Promise.reject(e);
-        },
-    );
+    onExchange(write);
 }
 
 /** The transcript file asked for: the env, else the project directory's settings file. */

@@ -17,7 +17,7 @@ import {
 } from "./facts";
 import type { RetryPolicy } from "./retry";
 import type { UserHubHost } from "./discovery/regions";
-import type { AxiosResponse } from "../core/http";
+import type { HttpResponse } from "../core/http";
 import { CxoneEndpoint, CxoneSession } from "./session";
 
 export type { CxoneEndpoint } from "./session";
@@ -182,7 +182,7 @@ function roleWriteStop(
 }
 
 /** A success that lacks what the call is for: the call failed, with CXone's status. */
-function answeredWithout(operation: string, res: AxiosResponse, detail: string): never {
+function answeredWithout(operation: string, res: HttpResponse, detail: string): never {
     throw new CxoneError({ operation, status: res.status, detail });
 }
 
@@ -477,8 +477,8 @@ export class CxoneClient {
      */
     private async withRole(
         f: EmployeeFields,
-        send: (role: string) => Promise<AxiosResponse>,
-    ): Promise<AxiosResponse> {
+        send: (role: string) => Promise<HttpResponse>,
+    ): Promise<HttpResponse> {
         const key = this.endpointKey;
         if (roleById.get(key) && f.roleId) return send(f.roleId);
         try {
@@ -500,7 +500,7 @@ export class CxoneClient {
         method: "POST" | "PUT",
         f: EmployeeFields,
         body: (role: string) => Record<string, unknown>,
-    ): Promise<AxiosResponse> {
+    ): Promise<HttpResponse> {
         return this.withRole(f, (role) =>
             this.session.call({
                 operation,
@@ -603,7 +603,7 @@ export class CxoneClient {
     // [seen:login-authenticator-search] POST /authorization/v1/login-authenticator/search {filter:{isDefault:["true"]}}
     async defaultLoginAuthenticatorId(): Promise<string | undefined> {
         const operation = "find the tenant's default CXone login authenticator";
-        let res: AxiosResponse;
+        let res: HttpResponse;
         try {
             res = await this.session.call({
                 operation,

@@ -4,7 +4,7 @@
 // Its reads go through the core's send path (provider/core/http.ts): one attempt each, the host's
 // shared rate gate, no redirect; failures become facts, never the HTTP client's error (which holds
 // the request headers, the bearer token among them).
-import { sendOnce, type AxiosResponse, type HttpCall, type HttpFailure } from "../core/http";
+import { sendOnce, type HttpResponse, type HttpCall, type HttpFailure } from "../core/http";
 import { type FailureFacts, VendorError } from "../core/errors";
 import { pinLocalhost } from "./localhostNames";
 
@@ -190,7 +190,7 @@ export function cxoneOnce(
         timeoutMs: number;
     },
     secrets: readonly string[],
-): Promise<AxiosResponse> {
+): Promise<HttpResponse> {
     return sendOnce(
         {
             method: call.method,
@@ -271,7 +271,7 @@ function scimGet(
     params: Record<string, string>,
     opts: ScimRequestOptions,
     accept: number[] = [],
-): Promise<AxiosResponse> {
+): Promise<HttpResponse> {
     // no redirect is followed (the core's rule): it would carry the bearer token to another host
     return cxoneOnce(
         operation,

@@ -4,7 +4,7 @@
 import type { AdminAccessKey } from "./credentials";
 import { CxoneError, errorFacts, scrub, alreadyReported } from "./errors";
 import { defaultRetryPolicy, RetryPolicy } from "./retry";
-import { sendWithRetry, type AxiosResponse, type HttpFailure, type Method } from "../core/http";
+import { sendWithRetry, type HttpResponse, type HttpFailure, type Method } from "../core/http";
 import { clearRateGates } from "../core/rateGate";
 import { accessKeyTokenUrl, tokenFields } from "./accessKeyToken";
 import { decodeJwtClaims, tenantIdFromClaims, userIdFromClaims } from "./jwt";
@@ -205,7 +205,7 @@ export class CxoneSession {
     // [doc] POST {area}/authentication/v1/token/access-key {accessKeyId, accessKeySecret}
     //       -> {access_token, refresh_token, expires_in, id_token?}
     private async fetchToken(): Promise<CachedToken> {
-        let res: AxiosResponse;
+        let res: HttpResponse;
         try {
             res = await this.signIn(this.endpoint.areaUrl);
         } catch (e) {
@@ -243,7 +243,7 @@ export class CxoneSession {
         return found;
     }
 
-    private signIn(areaUrl: string): Promise<AxiosResponse> {
+    private signIn(areaUrl: string): Promise<HttpResponse> {
         return this.send(
             {
                 operation: "sign in to CXone with the admin access key",
@@ -261,7 +261,7 @@ export class CxoneSession {
         );
     }
 
-    private tokenFrom(res: AxiosResponse): CachedToken {
+    private tokenFrom(res: HttpResponse): CachedToken {
         // snake_case or camelCase [sdk:token-casing]
         const t = tokenFields(res.data);
         const token = t.accessToken;
@@ -393,7 +393,7 @@ export class CxoneSession {
     // [sdk:discovery-hosts]
     private async discover(tenantId: string): Promise<DiscoveredHosts> {
         const operation = "discover the CXone hosts of the tenant";
-        let res: AxiosResponse;
+        let res: HttpResponse;
         try {
             res = await this.send(
                 // Stryker disable next-line StringLiteral: full URL given (path unused); GET is default
@@ -426,9 +426,9 @@ export class CxoneSession {
      * Calls the API with the admin token; one token renewal on 401. Returns the response for 2xx
      * and statuses in `spec.accept`; throws CxoneError otherwise.
      */
-    async call(spec: CallSpec): Promise<AxiosResponse> {
+    async call(spec: CallSpec): Promise<HttpResponse> {
         const base = await this.apiBase();
-        let res: AxiosResponse;
+        let res: HttpResponse;
         try {
             res = await this.authorized(spec, base);
         } catch (e) {
@@ -448,7 +448,7 @@ export class CxoneSession {
     }
 
     /** One call with the admin token; one token renewal on 401. */
-    private async authorized(spec: CallSpec, base: string): Promise<AxiosResponse> {
+    private async authorized(spec: CallSpec, base: string): Promise<HttpResponse> {
         let t = await this.token();
         try {
             return await this.send(spec, base + spec.path, t.token);
@@ -464,7 +464,7 @@ export class CxoneSession {
      * One logical request through the shared path (provider/core/http.ts): retries, and the
      * process-wide rate budget of the host; never lets an axios error (which holds headers) escape.
      */
-    private send(spec: CallSpec, url: string, bearer: string | undefined): Promise<AxiosResponse> {
+    private send(spec: CallSpec, url: string, bearer: string | undefined): Promise<HttpResponse> {
         const safe =
             spec.safe ??
             (spec.method === "GET" || spec.method === "PUT" || spec.method === "DELETE");

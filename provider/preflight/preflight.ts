@@ -4,7 +4,7 @@
 // with the admin access key and makes GETs and searches only: it never creates, changes or deletes
 // anything (a request that is not one of those is refused before it is sent). No secret, token or
 // value from an answer is reported, only what was found.
-import { sendOnce, type AxiosResponse, type HttpFailure, type Method } from "../core/http";
+import { sendOnce, type HttpResponse, type HttpFailure, type Method } from "../core/http";
 import { adminAccessKey, type AdminAccessKey } from "../cxone/credentials";
 import { accessKeyTokenUrl, tokenFields } from "../cxone/accessKeyToken";
 import { decodeJwtClaims, tenantIdFromClaims, userIdFromClaims } from "../cxone/jwt";
@@ -135,7 +135,7 @@ class Asker {
     ): Promise<Answer> {
         if (!isRead(method, url)) throw new Error(`preflight: ${method} ${url} is not a read`);
         this.requests++;
-        let res: AxiosResponse;
+        let res: HttpResponse;
         try {
             // once, through the core's send path: the host's shared rate gate, no redirect
             res = await sendOnce(
