@@ -20,8 +20,10 @@ stray="$(find test -name '*.test.ts' | grep -vE '\.(unit|http|conformance|engine
 [ $# -eq 0 ] || exec mocha "$@"
 # The fast layers first (a failure there shows in a minute), two files at once (one per core; a
 # file's own tests stay in order; each suite starts its own servers on free ports). The real engine
-# last, one file at a time: stacks of the root program share its directory, where the program hands
-# the transcript setting to its provider process, so two at once would cross (see test/README.md).
+# last, two files at once too: each file's stacks have their own sandbox, backend, stack names and
+# program directory (test/README.md). CXONE_OKTA_ENGINE_JOBS=1 runs them one at a time.
 mocha --parallel --jobs "${CXONE_OKTA_TEST_JOBS:-2}" \
   "dist/test/**/*.unit.test.js" "dist/test/**/*.conformance.test.js" "dist/test/**/*.http.test.js"
-exec mocha "dist/test/**/*.engine.test.js"
+engine_jobs="${CXONE_OKTA_ENGINE_JOBS:-2}"
+[ "$engine_jobs" -gt 1 ] || exec mocha "dist/test/**/*.engine.test.js"
+exec mocha --parallel --jobs "$engine_jobs" "dist/test/**/*.engine.test.js"

@@ -6,8 +6,10 @@
 //
 // Opt-in: env CXONE_OKTA_TRANSCRIPT=<file> (any process: pulumi's provider process, `npm run
 // verify`), or the root program's config `cxone-okta-scim:transcript <file>`, which the program
-// hands to the provider process in a settings file in the project directory (the provider process
-// runs there and receives no stack config).
+// hands to the provider process in a settings file in the program's directory (the provider process
+// runs there and receives no stack config). That file is one per project directory, not per stack:
+// two stacks of one project run at the same time with a transcript set can cross (the provider
+// process knows no stack, and destroy and refresh run no program to tell it); the env never does.
 import * as fs from "fs";
 import * as path from "path";
 import { onExchange, type HttpRequest, type HttpResponse } from "./transport";

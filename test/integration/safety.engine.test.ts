@@ -16,6 +16,7 @@ import * as path from "path";
 import { repoRoot } from "../../scripts/lib/engine";
 import { pulumiOk } from "../../scripts/lib/pulumiCommand";
 import { integrationFixture, IntegrationFixture, writes } from "../support/integrationStack";
+import { stackProgram } from "../support/engine";
 import { STACK_TRACE } from "../support/reliability";
 
 const ns = "cxone-okta-scim";
@@ -33,8 +34,8 @@ describe("the integration kept safe through plain pulumi: secrets, rotation, rem
         const text = fs.readFileSync(projectFile(), "utf8");
         fs.writeFileSync(projectFile(), text.replace(/^main: .*$/m, `main: ${main}`));
     };
-    const rootMain = () =>
-        path.relative(f.stack.workDir, path.join(repoRoot, "dist", "program", "main.js"));
+    // the stack's own entry of the root program (test/support/engine.ts)
+    const rootMain = () => path.relative(f.stack.workDir, stackProgram(f.stack.workDir));
     const state = async () => {
         const exported = JSON.parse(await cli("stack", "export", "--show-secrets"));
         return digest(

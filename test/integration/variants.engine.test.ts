@@ -13,6 +13,8 @@ import axios from "axios";
 import { completeConsoleSteps } from "../../sandbox/operator";
 import { integrationFixture, type IntegrationFixture } from "../support/integrationStack";
 import { isWrite } from "../support/variantFlow";
+import { stackProgram } from "../support/engine";
+import { TRANSCRIPT_SETTING_FILE } from "../../provider/core/transcript";
 
 async function failure(op: Promise<unknown>): Promise<string> {
     return op.then(
@@ -93,6 +95,12 @@ describe("other worlds on the real engine (a representative few)", function () {
         try {
             await f.stack.setConfig("cxone-okta-scim:transcript", transcript);
             assert.equal((await f.stack.up()).summary.result, "succeeded");
+            // handed over in the stack's own program directory, which no other stack shares
+            const setting = path.join(
+                path.dirname(stackProgram(f.stack.workDir)),
+                TRANSCRIPT_SETTING_FILE,
+            );
+            assert.equal(fs.readFileSync(setting, "utf8").trim(), transcript);
             await consoleSteps(f);
             await f.stack.up();
             const o = await f.outputs();

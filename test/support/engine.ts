@@ -14,6 +14,15 @@ export const testProgram = (name: string): string =>
 /** The root program, as the repository's Pulumi.yaml runs it. */
 export const rootProgram = path.join(repoRoot, "dist", "program", "main.js");
 
+/**
+ * The stack's own entry: a file in its work directory that loads `main`. The engine runs the
+ * program and its provider processes in the directory of Pulumi.yaml's `main`, and the root
+ * program hands its transcript setting to its provider process through a file there
+ * (provider/core/transcript.ts): two stacks pointed at the same compiled program would share that
+ * file, and one stack's provider would write into the other's transcript.
+ */
+export const stackProgram = (workDir: string): string => path.join(workDir, "program", "main.js");
+
 export interface TestStackOptions {
     env?: Record<string, string>;
     config?: Record<string, { value: string; secret?: boolean }>;
@@ -40,7 +49,10 @@ export async function testStack(
 ): Promise<TestStack> {
     const id = `${name}-${crypto.randomBytes(4).toString("hex")}`;
     const workDir = path.join(repoRoot, ".pulumi-local", "test", id);
-    writeProjectFile(workDir, { name: o.projectName ?? name, main, options: o.options });
+    const own = stackProgram(workDir);
+    fs.mkdirSync(path.dirname(own), { recursive: true });
+    fs.writeFileSync(own, `module.exports = require(${JSON.stringify(main)});\n`);
+    writeProjectFile(workDir, { name: o.projectName ?? name, main: own, options: o.options });
     const backendDir = fs.mkdtempSync(path.join(os.tmpdir(), `cxone-okta-backend-${name}-`));
     const config = { ...o.config };
     if (o.params !== undefined) config["test:params"] = { value: JSON.stringify(o.params) };
