@@ -101,7 +101,9 @@ async function runDemo(deps: DemoDeps): Promise<void> {
     sandboxCli("stop");
     sandboxCli("reset");
     sandboxCli("start");
-    const endpoints = JSON.parse(fs.readFileSync(path.join(sandboxDir, "endpoints.json"), "utf8"));
+    const endpointsFile = path.join(sandboxDir, "endpoints.json");
+    // Stryker disable next-line StringLiteral: JSON.parse reads a Buffer as UTF-8 text as well
+    const endpoints = JSON.parse(fs.readFileSync(endpointsFile, "utf8"));
 
     // The same settings `npm run pulumi` uses: this repo's local backend and the sandbox.
     const env = engineEnv(backendDir, { CXONE_OKTA_SANDBOX_DIR: sandboxDir });

@@ -42,6 +42,7 @@ const [what, arg] = entry.split(":");
 if (what === "exit") process.exit(Number(arg));
 if (what === "signal") process.kill(process.pid, arg);
 if (what === "wait" || what === "ignore") setInterval(() => undefined, 1000);
+if (what === "stdin") process.stdin.on("data", () => undefined).on("end", () => process.exit(0));
 `;
 
 interface Record_ {
@@ -150,6 +151,12 @@ describe("language host over gRPC (no engine): run answers, config and secrets, 
             { error: "", bail: true },
             "32: the runner reported the error itself",
         );
+    });
+
+    it("a program's stdin is closed: one that reads it meets its end at once", async () => {
+        const answer = await Promise.race([run("stdin"), sleep(5_000).then(() => "no answer")]);
+        if (answer === "no answer") host!.runtime.stopPrograms("SIGKILL");
+        assert.deepEqual(answer, { error: "", bail: false });
     });
 
     for (const signal of ["SIGKILL", "SIGTERM", "SIGINT"]) {
