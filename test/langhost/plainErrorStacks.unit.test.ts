@@ -1,6 +1,6 @@
 // The preload every program the host runs gets (node -r plainErrorStacks.js): util.inspect, as the
 // SDK's runner calls it through the module object, prints an Error uncoloured even when asked for
-// colours; everything else is inspected as before. Loaded here in process, then undone.
+// colours; everything else is inspected as before. Loaded here in process for each test, then undone.
 import { strict as assert } from "assert";
 import * as util from "util";
 
@@ -8,10 +8,12 @@ describe("language host: errors printed uncoloured in programs", () => {
     const utilModule: { inspect: typeof util.inspect } = require("util");
     const original = utilModule.inspect;
     const ansi = /\u001b\[/;
-    before(() => {
+    // Loaded afresh for each test and undone after it, so every test runs the preload's own code.
+    beforeEach(() => {
+        delete require.cache[require.resolve("../../langhost/plainErrorStacks")];
         require("../../langhost/plainErrorStacks");
     });
-    after(() => {
+    afterEach(() => {
         utilModule.inspect = original;
     });
 
