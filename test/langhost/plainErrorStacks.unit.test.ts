@@ -24,6 +24,11 @@ describe("language host: errors printed uncoloured in programs", () => {
         assert.doesNotMatch(shown, ansi);
         assert.equal(shown, original(e, { colors: false, compact: true }));
         assert.match(original(e, { colors: true }), ansi, "the original does colour it");
+        // the other options still apply: depth 0 folds an error's nested detail
+        const nested = Object.assign(new Error("deep"), { detail: { a: { b: 1 } } });
+        const folded = utilModule.inspect(nested, { colors: true, depth: 0 });
+        assert.equal(folded, original(nested, { colors: false, depth: 0 }));
+        assert.match(folded, /detail: \[Object\]/);
     });
     it("anything else, or an Error without options, is inspected exactly as before", () => {
         const e = new Error("plain");
@@ -34,6 +39,10 @@ describe("language host: errors printed uncoloured in programs", () => {
         );
         assert.match(utilModule.inspect("text", { colors: true }), ansi);
         assert.equal(utilModule.inspect(e, null as never), original(e, null as never));
+        // the old signature, (value, showHidden, depth), for an Error too
+        const nested = Object.assign(new Error("deep"), { detail: { a: { b: 1 } } });
+        assert.equal(utilModule.inspect(nested, false, 0), original(nested, false, 0));
+        assert.match(utilModule.inspect(nested, false, 0), /detail: \[Object\]/);
         assert.equal(
             utilModule.inspect({ a: [1, { b: 2 }] }, false, 0),
             original({ a: [1, { b: 2 }] }, false, 0),
