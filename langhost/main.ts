@@ -22,10 +22,12 @@ export interface Host {
     stop(signal: NodeJS.Signals): void;
 }
 
-/** Starts the host's gRPC server on a free loopback port; `exit` ends the process (injectable). */
+/** Starts the host's gRPC server on a free loopback port; `exit` ends the process (main() gives
+ * process.exit), `now` is the clock of the stop's deadline. */
 export function startHost(
     argv: string[],
-    exit: (code: number) => void = (code) => process.exit(code),
+    exit: (code: number) => void,
+    now: () => number = Date.now,
 ): Promise<Host> {
     const { engineAddress, tracing } = hostArguments(argv);
     const runtime = new LanguageRuntime({
@@ -50,10 +52,10 @@ export function startHost(
         // The program got the same signal from the CLI (one process group); make sure, then go.
         runtime.stopPrograms(signal);
         server.forceShutdown();
-        const deadline = Date.now() + 3000;
+        const deadline = now() + 3000;
         const wait = setInterval(() => {
-            if (runtime.runningPrograms === 0 || Date.now() > deadline) {
-                if (runtime.runningPrograms > 0) runtime.stopPrograms("SIGKILL");
+            if (runtime.runningPrograms === 0 || now() > deadline) {
+                runtime.stopPrograms("SIGKILL"); // whatever still runs
                 clearInterval(wait);
                 exit(0);
             }
@@ -66,18 +68,32 @@ export function startHost(
     );
 }
 
-function main(argv: string[]): void {
-    const started = startHost(argv);
+/** What the host needs of its process: `process` itself when the CLI starts it. */
+export interface HostProcess {
+    on(signal: NodeJS.Signals, listener: () => void): unknown;
+    stdout: { write(text: string): unknown };
+    stderr: { write(text: string): unknown };
+    exit(code: number): void;
+}
+
+/** The process the CLI starts: the port on stdout's first line, the CLI's SIGINT or SIGTERM stops it. */
+export function main(
+    argv: string[],
+    proc: HostProcess = process,
+    start: typeof startHost = startHost,
+): void {
+    const started = start(argv, (code) => proc.exit(code));
     // Listen for the CLI's stop before printing the port: the CLI may send it as soon as it reads it.
     for (const signal of ["SIGINT", "SIGTERM"] as const)
-        process.on(signal, () => void started.then((host) => host.stop(signal)));
+        proc.on(signal, () => void started.then((host) => host.stop(signal)));
     started.then(
-        (host) => process.stdout.write(`${host.port}\n`),
+        (host) => proc.stdout.write(`${host.port}\n`),
         (err: Error) => {
-            process.stderr.write(`pulumi-language-nodejs: could not listen: ${err.message}\n`);
-            process.exit(1);
+            proc.stderr.write(`pulumi-language-nodejs: could not listen: ${err.message}\n`);
+            proc.exit(1);
         },
     );
 }
 
+// Stryker disable next-line all: the process entry; main.http and main.engine start it as a process
 if (require.main === module) main(process.argv.slice(2));

@@ -63,7 +63,7 @@ function nearestManifest(dir: string): string | undefined {
 function readManifest(dir: string): Manifest | undefined {
     try {
         return JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as Manifest;
-    } catch {
+    } catch /* Stryker disable next-line BlockStatement: an empty catch returns undefined too */ {
         return undefined;
     }
 }

@@ -325,9 +325,9 @@ export function parseVerifyArgs(
 /** Runs the command; returns the exit status. Output never contains the secret or a token. */
 export async function runVerify(
     argv: string[],
-    env: NodeJS.ProcessEnv = process.env,
-    out: (s: string) => void = (s) => process.stdout.write(s + "\n"),
-    err: (s: string) => void = (s) => process.stderr.write(s + "\n"),
+    env: NodeJS.ProcessEnv,
+    out: (s: string) => void,
+    err: (s: string) => void,
 ): Promise<number> {
     let cmd: VerifyCommand | { help: true };
     try {
@@ -370,15 +370,36 @@ export async function runVerify(
     return result.ok ? 0 : 1;
 }
 
-if (require.main === module) {
-    runVerify(process.argv.slice(2)).then(
+/** What the command needs of its process: `process` itself when an operator runs it. */
+export interface VerifyProcess {
+    env: NodeJS.ProcessEnv;
+    stdout: { write(text: string): unknown };
+    stderr: { write(text: string): unknown };
+    exitCode?: number | string | null;
+}
+
+/** The process: runVerify's output a line at a time, its status as the exit code. */
+export async function verifyProcess(
+    argv: string[],
+    proc: VerifyProcess = process,
+    run: typeof runVerify = runVerify,
+): Promise<void> {
+    await run(
+        argv,
+        proc.env,
+        (s) => proc.stdout.write(s + "\n"),
+        (s) => proc.stderr.write(s + "\n"),
+    ).then(
         (code) => {
-            process.exitCode = code;
+            proc.exitCode = code;
         },
         // an unexpected bug: print only its name, since a stack could quote request data
         (e) => {
-            process.stderr.write(`verify: unexpected ${(e as Error)?.name ?? "error"}\n`);
-            process.exitCode = 1;
+            proc.stderr.write(`verify: unexpected ${(e as Error)?.name ?? "error"}\n`);
+            proc.exitCode = 1;
         },
     );
 }
+
+// Stryker disable next-line all: the process entry; verify.http runs it as a process
+if (require.main === module) void verifyProcess(process.argv.slice(2));

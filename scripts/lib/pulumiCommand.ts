@@ -38,6 +38,7 @@ export function pulumiCli(cwd: string, env: Record<string, string>): Cli {
             return execFileSync("pulumi", args, {
                 ...options,
                 encoding: "utf8",
+                // Stryker disable next-line ArrayDeclaration,StringLiteral: execFileSync gives a pipe without input (or a string, taken as input) an empty stdin, as ignore does
                 stdio: ["ignore", "pipe", "pipe"],
             });
         },
@@ -131,7 +132,12 @@ export function startPulumi(
     env: Record<string, string>,
     ...args: string[]
 ): ChildProcessWithoutNullStreams {
-    return spawn("pulumi", args, { ...commandOptions(cwd, env), detached: true, stdio: "pipe" });
+    return spawn("pulumi", args, {
+        ...commandOptions(cwd, env),
+        detached: true,
+        // Stryker disable next-line StringLiteral: spawn takes an empty stdio for its default, pipe
+        stdio: "pipe",
+    });
 }
 
 const commandOptions = (cwd: string, env: Record<string, string>) => ({

@@ -46,11 +46,12 @@ describe("language host: InstallDependencies, in process", function () {
         fs.mkdirSync(path.dirname(file), { recursive: true });
         fs.writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content));
     };
-    /** a stand-in npm: prints its arguments and directory, a line on stderr, exits with `code` */
+    /** a stand-in npm: reads its stdin to the end (closed: an npm asking a question does not
+     * wait), prints its arguments and directory, a line on stderr, exits with `code` */
     const fakeNpm = (code: number) =>
         standInCommand(
             path.join(bin, "npm"),
-            `echo "npm $* in $(pwd)"\necho "npm warn something" >&2\nexit ${code}`,
+            `cat >/dev/null\necho "npm $* in $(pwd)"\necho "npm warn something" >&2\nexit ${code}`,
         );
     beforeEach(() => {
         root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "install-deps-")));

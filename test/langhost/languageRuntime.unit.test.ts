@@ -177,6 +177,12 @@ describe("language host: the LanguageRuntime handlers, in process", function () 
             fs.mkdirSync(path.join(prog(), "dist"));
             const answer = await run(new languagePb.RunRequest().setPwd(path.join(prog(), "dist")));
             assert.match(answer.getError(), /^Pulumi.yaml main: "\." resolves to no program: /);
+            assert.ok(
+                answer
+                    .getError()
+                    .includes(`the folder ${path.join(prog(), "dist")} has no package.json`),
+                answer.getError(),
+            );
             assert.equal(runtime.runningPrograms, 0);
         });
         it("no Pulumi SDK for the program: says to install it", async () => {

@@ -3,9 +3,12 @@
 // Cancel, GetPluginInfo).
 // The program's runner is a stand-in placed where the host looks for the SDK's (node_modules/
 // @pulumi/pulumi/cmd/run in the program's directory): it records what reached it and then exits,
-// fails, kills itself or waits, as each test asks. So each answer the engine gets is checked:
-// success only for exit 0, an error naming the code or the signal otherwise, stack config with its
-// secret values and secret keys handed to the program, and Cancel or SIGINT stopping the program.
+// fails, kills itself, waits or waits ignoring SIGINT, as each test asks. So each answer the engine
+// gets is checked: success only for exit 0, an error naming the code or the signal otherwise, stack
+// config with its secret values and secret keys handed to the program, and Cancel or SIGINT stopping
+// the program; a program that ignores SIGINT is killed at the stop's deadline (a clock the test
+// moves). The process entry (main) in this process too, with a scripted process: its signals, the
+// port on stdout, a server that cannot listen.
 import { strict as assert } from "assert";
 import { spawn, type ChildProcess } from "child_process";
 import * as fs from "fs";
@@ -16,7 +19,7 @@ import * as emptyPb from "google-protobuf/google/protobuf/empty_pb";
 import { LanguageRuntimeClient } from "@pulumi/pulumi/proto/language_grpc_pb";
 import * as languagePb from "@pulumi/pulumi/proto/language_pb";
 import * as pluginPb from "@pulumi/pulumi/proto/plugin_pb";
-import { startHost, type Host } from "../../langhost/main";
+import { main, startHost, type Host, type HostProcess } from "../../langhost/main";
 import { alive } from "../support/processes";
 
 const HOST = path.resolve(__dirname, "../../langhost/main.js");
@@ -26,6 +29,7 @@ const RUNNER = `
 const fs = require("fs");
 const args = process.argv.slice(2);
 const entry = args[args.length - 1];
+if (entry === "ignore") process.on("SIGINT", () => undefined);
 fs.writeFileSync(process.env.RUNNER_RECORD, JSON.stringify({
     args,
     cwd: process.cwd(),
@@ -37,7 +41,8 @@ fs.writeFileSync(process.env.RUNNER_RECORD, JSON.stringify({
 const [what, arg] = entry.split(":");
 if (what === "exit") process.exit(Number(arg));
 if (what === "signal") process.kill(process.pid, arg);
-if (what === "wait") setInterval(() => undefined, 1000);
+if (what === "wait" || what === "ignore") setInterval(() => undefined, 1000);
+if (what === "stdin") process.stdin.on("data", () => undefined).on("end", () => process.exit(0));
 `;
 
 interface Record_ {
@@ -53,7 +58,7 @@ describe("language host over gRPC (no engine): run answers, config and secrets, 
     this.timeout(30_000);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "langhost-"));
     const record = path.join(dir, "record.json");
-    let host: Host;
+    let host: Host | undefined;
     let client: LanguageRuntimeClient;
     let exited: number[] = [];
     const savedRecord = process.env.RUNNER_RECORD;
@@ -64,11 +69,18 @@ describe("language host over gRPC (no engine): run answers, config and secrets, 
         fs.writeFileSync(path.join(runner, "index.js"), RUNNER);
         // the host hands its environment to the program: the stand-in finds its record file there
         process.env.RUNNER_RECORD = record;
-        host = await startHost(["-v=9", "127.0.0.1:1"], (code) => exited.push(code));
-        client = new LanguageRuntimeClient(
-            `127.0.0.1:${host.port}`,
-            grpc.credentials.createInsecure(),
+    });
+    // The host starts in the first test's beforeEach, not in before(): Stryker credits what a
+    // before() hook runs to the test that ran last, in another file.
+    beforeEach(async () => {
+        if (host) return;
+        // a clock that stands still: only the programs' end can let the host's stop exit
+        host = await startHost(
+            ["-v=9", "127.0.0.1:1"],
+            (code) => exited.push(code),
+            () => 0,
         );
+        client = clientOf(host);
     });
     after(() => {
         client?.close();
@@ -78,11 +90,16 @@ describe("language host over gRPC (no engine): run answers, config and secrets, 
     });
     beforeEach(() => fs.rmSync(record, { force: true }));
 
+    const clientOf = (h: Host) =>
+        new LanguageRuntimeClient(`127.0.0.1:${h.port}`, grpc.credentials.createInsecure());
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
     /** Runs the stand-in program with `entry` as its entry point; resolves with the host's answer. */
     function run(
         entry: string,
         config: Record<string, string> = {},
         secretKeys: string[] = [],
+        via: LanguageRuntimeClient = client,
     ): Promise<{ error: string; bail: boolean }> {
         const info = new languagePb.ProgramInfo()
             .setRootDirectory(dir)
@@ -99,7 +116,7 @@ describe("language host over gRPC (no engine): run answers, config and secrets, 
             .setInfo(info);
         for (const [k, v] of Object.entries(config)) req.getConfigMap().set(k, v);
         return new Promise((resolve, reject) =>
-            client.run(req, (e, res) =>
+            via.run(req, (e, res) =>
                 e ? reject(e) : resolve({ error: res!.getError(), bail: res!.getBail() }),
             ),
         );
@@ -134,6 +151,12 @@ describe("language host over gRPC (no engine): run answers, config and secrets, 
             { error: "", bail: true },
             "32: the runner reported the error itself",
         );
+    });
+
+    it("a program's stdin is closed: one that reads it meets its end at once", async () => {
+        const answer = await Promise.race([run("stdin"), sleep(5_000).then(() => "no answer")]);
+        if (answer === "no answer") host!.runtime.stopPrograms("SIGKILL");
+        assert.deepEqual(answer, { error: "", bail: false });
     });
 
     for (const signal of ["SIGKILL", "SIGTERM", "SIGINT"]) {
@@ -183,13 +206,132 @@ describe("language host over gRPC (no engine): run answers, config and secrets, 
         const answer = run("wait").catch((e: Error) => e);
         const { pid } = await started();
         exited = [];
-        host.stop("SIGINT");
+        host!.stop("SIGINT");
         const deadline = Date.now() + 5_000;
         while (exited.length === 0 && Date.now() < deadline)
             await new Promise((r) => setTimeout(r, 50));
         assert.deepEqual(exited, [0]);
         assert.equal(alive(pid), false, "no program is left");
         await answer;
+    });
+
+    it("the CLI's stop: a program ignoring SIGINT is killed once 3 s have passed, then the host exits 0", async () => {
+        let clock = 1_000_000;
+        const codes: number[] = [];
+        const h = await startHost(
+            ["127.0.0.1:1"],
+            (code) => codes.push(code),
+            () => clock,
+        );
+        const c = clientOf(h);
+        try {
+            const answer = run("ignore", {}, [], c).catch((e: Error) => e);
+            const { pid } = await started();
+            h.stop("SIGINT");
+            await sleep(300);
+            assert.ok(alive(pid), "the program ignores SIGINT");
+            assert.deepEqual(codes, [], "the host waits for it");
+            clock += 3000;
+            await sleep(300);
+            assert.ok(alive(pid), "3 s: the deadline, not yet past");
+            assert.deepEqual(codes, []);
+            clock += 1;
+            const deadline = Date.now() + 5_000;
+            while (codes.length === 0 && Date.now() < deadline) await sleep(50);
+            assert.deepEqual(codes, [0]);
+            while (alive(pid) && Date.now() < deadline) await sleep(50);
+            assert.equal(alive(pid), false, "killed");
+            await answer;
+        } finally {
+            c.close();
+        }
+    });
+
+    /** A scripted process for main(): its signal listeners, what it wrote, its exit codes. */
+    function scriptedProcess() {
+        const p = {
+            listeners: new Map<string, () => void>(),
+            order: [] as string[],
+            stdout: "",
+            stderr: "",
+            codes: [] as number[],
+        };
+        const proc: HostProcess = {
+            on(signal, listener) {
+                p.order.push(`on ${signal}`);
+                p.listeners.set(signal, listener);
+            },
+            stdout: {
+                write(text) {
+                    p.order.push("stdout");
+                    p.stdout += text;
+                },
+            },
+            stderr: {
+                write(text) {
+                    p.stderr += text;
+                },
+            },
+            exit(code) {
+                p.codes.push(code);
+            },
+        };
+        return { p, proc };
+    }
+    async function until(done: () => boolean): Promise<void> {
+        const deadline = Date.now() + 5_000;
+        while (!done() && Date.now() < deadline) await sleep(20);
+    }
+
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+        it(`main: listens for the CLI's stop, prints its port, and ${signal} stops the host, exit 0`, async () => {
+            const { p, proc } = scriptedProcess();
+            const argvs: string[][] = [];
+            const stops: string[] = [];
+            let host: Host | undefined;
+            main(["-v=9", "127.0.0.1:1"], proc, async (argv, exit) => {
+                argvs.push(argv);
+                const h = await startHost(argv, exit, () => 0);
+                host = {
+                    ...h,
+                    stop: (s) => {
+                        stops.push(s);
+                        h.stop(s);
+                    },
+                };
+                return host;
+            });
+            assert.deepEqual(argvs, [["-v=9", "127.0.0.1:1"]]);
+            assert.deepEqual(
+                p.order,
+                ["on SIGINT", "on SIGTERM"],
+                "listening before the port is printed",
+            );
+            await until(() => p.stdout !== "");
+            assert.equal(p.stdout, `${host!.port}\n`);
+            const c = clientOf(host!);
+            await new Promise<void>((resolve, reject) =>
+                c.getPluginInfo(new emptyPb.Empty(), (e) => (e ? reject(e) : resolve())),
+            );
+            c.close();
+            p.listeners.get(signal)!();
+            await until(() => p.codes.length > 0);
+            assert.deepEqual(stops, [signal]);
+            assert.deepEqual(p.codes, [0]);
+            assert.equal(p.stderr, "");
+        });
+    }
+
+    it("main: a server that cannot listen: why, on stderr, and exit 1; nothing on stdout", async () => {
+        const { p, proc } = scriptedProcess();
+        main(["127.0.0.1:1"], proc, () => Promise.reject(new Error("bind EADDRINUSE 127.0.0.1:0")));
+        await until(() => p.codes.length > 0);
+        assert.deepEqual(p.codes, [1]);
+        assert.equal(
+            p.stderr,
+            "pulumi-language-nodejs: could not listen: bind EADDRINUSE 127.0.0.1:0\n",
+        );
+        assert.equal(p.stdout, "");
     });
 
     it("as the process the CLI starts: its port on the first line, and SIGINT ends it with 0", async () => {

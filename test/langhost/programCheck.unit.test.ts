@@ -70,6 +70,8 @@ describe("language host: a main: folder must hold a program of its own", () => {
             [{ exports: { ".": { import: "./i.js" } } }, "i.js"],
             [{ exports: { ".": { node: "./n.js" } }, main: "main.js" }, "main.js"],
             [{ exports: { ".": 5 }, main: "main.js" }, "main.js"],
+            [{ exports: null, main: "main.js" }, "main.js"],
+            [{ exports: { ".": null }, main: "main.js" }, "main.js"],
             [{ exports: { "./sub": "./sub.js" }, main: "main.js" }, "main.js"],
             [{ main: { not: "a path" } }, undefined],
         ];

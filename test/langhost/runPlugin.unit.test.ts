@@ -4,6 +4,7 @@
 // itself in process, with a stand-in node that records how it was started.
 import { strict as assert } from "assert";
 import type { ChildProcess } from "child_process";
+import { EventEmitter } from "events";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -69,7 +70,10 @@ describe("language host: RunPlugin's command line and environment", () => {
         for (const kind of ["resource", "converter", "tool"])
             assert.equal(refusedKind(kind), undefined);
         assert.match(refusedKind("analyzer")!, /policy packs .* not supported .*official/);
-        assert.match(refusedKind("language")!, /plugin kind "language" is not supported/);
+        assert.equal(
+            refusedKind("language"),
+            `plugin kind "language" is not supported by this project's Node.js language host (it runs resource, converter, tool plugins)`,
+        );
     });
     it("exit codes pass through; a plugin killed by a signal reports 128 + its number", () => {
         assert.equal(pluginExitCode({ code: 0, signal: null }), 0);
@@ -249,6 +253,23 @@ describe("language host: RunPlugin in process (a stand-in node records what it w
         assert.equal(call.ended, false);
         assert.equal(running.size, 0);
     });
+    it("the plugin's stdin is closed: a plugin reading it meets its end at once", async () => {
+        standIn('cat\necho "stdin ended"');
+        const { call } = start(request());
+        await call.done;
+        assert.deepEqual(output(call), { stdout: "stdin ended\n", stderr: "", exitCodes: [0] });
+    });
+    it("after the CLI's cancel nothing more is streamed, not even what the plugin prints as it goes", async () => {
+        standIn("trap 'echo going; exit 3' TERM\necho started\nwhile :; do sleep 0.05; done");
+        const { call, running } = start(request());
+        const [child] = [...running];
+        await new Promise((r) => child.stdout?.once("data", r));
+        const exited = new Promise((r) => child.once("close", r));
+        call.cancel();
+        await exited;
+        assert.equal(child.exitCode, 3, "the plugin printed on its way out");
+        assert.deepEqual(output(call), { stdout: "started\n", stderr: "", exitCodes: [] });
+    });
     it("a plugin that ignores SIGTERM is killed after the grace period", async () => {
         standIn("trap '' TERM\necho started\nwhile :; do sleep 0.05; done");
         const { running } = start(request());
@@ -259,5 +280,46 @@ describe("language host: RunPlugin in process (a stand-in node records what it w
         await exited;
         assert.equal(child.signalCode, "SIGKILL");
         stopPlugin(child, 100); // already gone: nothing to do
+    });
+});
+
+describe("language host: stopPlugin, SIGTERM then SIGKILL (a scripted child process)", () => {
+    /** A child process as stopPlugin sees it: its exit state and the signals it was sent. */
+    const scriptedChild = (exitCode: number | null = null, signalCode: string | null = null) => {
+        const child = Object.assign(new EventEmitter(), {
+            exitCode,
+            signalCode,
+            signals: [] as string[],
+            kill(signal: string) {
+                child.signals.push(signal);
+                return true;
+            },
+        });
+        return child;
+    };
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+    it("a plugin already gone, by an exit code or a signal, is sent nothing", async () => {
+        for (const child of [scriptedChild(0), scriptedChild(null, "SIGTERM")]) {
+            stopPlugin(child as unknown as ChildProcess, 1);
+            await sleep(20);
+            assert.deepEqual(child.signals, []);
+        }
+    });
+    it("a plugin still there: SIGTERM at once, SIGKILL after the grace period", async () => {
+        const child = scriptedChild();
+        stopPlugin(child as unknown as ChildProcess, 30);
+        assert.deepEqual(child.signals, ["SIGTERM"]);
+        await sleep(80);
+        assert.deepEqual(child.signals, ["SIGTERM", "SIGKILL"]);
+    });
+    it("a plugin gone within the grace period, by an exit code or a signal, gets no SIGKILL", async () => {
+        for (const gone of [{ exitCode: 143 }, { signalCode: "SIGTERM" }]) {
+            const child = scriptedChild();
+            stopPlugin(child as unknown as ChildProcess, 30);
+            Object.assign(child, gone);
+            await sleep(80);
+            assert.deepEqual(child.signals, ["SIGTERM"], JSON.stringify(gone));
+        }
     });
 });

@@ -67,6 +67,10 @@ describe("language host: the runner's command line and environment", () => {
         assert.ok(!args.includes("--dry-run"));
         assert.equal(args[args.length - 1], ".");
     });
+    it("the CLI's tracing URL is passed on as --tracing, last of the flags", () => {
+        const { args } = runnerCommand("/run", { ...spec, tracing: "http://zipkin:9411" });
+        assert.deepEqual(args.slice(-4), ["--tracing", "http://zipkin:9411", "main.js", "--extra"]);
+    });
     it("config goes in the legacy ns:config:name form; secret keys and the TypeScript switch as JSON/strings", () => {
         const { env } = runnerCommand("/run", spec);
         assert.deepEqual(JSON.parse(env.PULUMI_CONFIG), {
@@ -96,6 +100,10 @@ describe("language host: the runner's command line and environment", () => {
             bail: false,
         });
         assert.match(runResult({ code: null, signal: "SIGKILL" }).error, /signal SIGKILL/);
+        assert.deepEqual(runResult({ code: null, signal: null }), {
+            error: "Program exited on signal unknown",
+            bail: false,
+        });
     });
     it("program location: the program directory and entry point from Pulumi.yaml `main`", () => {
         assert.deepEqual(

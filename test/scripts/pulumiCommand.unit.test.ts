@@ -27,7 +27,10 @@ describe("demo: pulumi as the user types it", () => {
         root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "demo-cli-")));
         const bin = standInCommand(
             path.join(root, "bin", "pulumi"),
-            'for a in "$@"; do printf "[%s]" "$a"; done\necho " in $(pwd) with $DEMO_SAYS"\n[ "$1" = fail ] && exit 4\nexit 0',
+            // fds: where its stdout and stderr lead (Linux's /proc), written to $FDS_FILE
+            '[ "$1" = fds ] && { o=$(readlink /proc/$$/fd/1); e=$(readlink /proc/$$/fd/2); ' +
+                'printf "%s\\n%s\\n" "$o" "$e" > "$FDS_FILE"; exit 0; }\n' +
+                'for a in "$@"; do printf "[%s]" "$a"; done\necho " in $(pwd) with $DEMO_SAYS"\n[ "$1" = fail ] && exit 4\nexit 0',
         );
         env = { PATH: `${bin}:${process.env.PATH ?? ""}`, DEMO_SAYS: "hi" };
         printed = [];
@@ -60,6 +63,14 @@ describe("demo: pulumi as the user types it", () => {
             "\n$ pulumi config set okta:orgUrl https://x.okta.com/a,b@c%+= 'two words' 'it'\\''s' ''",
         ]);
     });
+    it("run: the command's output goes to the demo's own stdout and stderr, not captured", () => {
+        const fds = path.join(root, "fds");
+        pulumiCli(root, { ...env, FDS_FILE: fds }).run("fds");
+        assert.deepEqual(fs.readFileSync(fds, "utf8").split("\n").slice(0, 2), [
+            fs.readlinkSync("/proc/self/fd/1"),
+            fs.readlinkSync("/proc/self/fd/2"),
+        ]);
+    });
     it("a failing command throws", () => {
         assert.throws(() => pulumiCli(root, env).run("fail"), /Command failed: pulumi fail/);
         assert.throws(() => pulumiCli(root, env).read("fail"), /Command failed: pulumi fail/);
@@ -78,7 +89,7 @@ describe("tests and bench: pulumi captured, or started", function () {
             // the pause keeps the two pipes' order in the merged output; `exec` for the wait, since
             // a Ctrl-C landing while the shell forks its child could be caught by the shell and lost
             'echo "out $* in $(pwd) as $WHO"\nsleep 0.1\necho "err" >&2\n[ "$1" = fail ] && exit 3\n' +
-                '[ "$1" = wait ] && { echo started; exec sleep 30; }\nexit 0',
+                '[ "$1" = wait ] && { echo started; exec sleep 30; }\n[ "$1" = die ] && kill -KILL $$\nexit 0',
         );
         env = { PATH: `${bin}:${process.env.PATH ?? ""}`, WHO: "tester" };
     });
@@ -103,6 +114,20 @@ describe("tests and bench: pulumi captured, or started", function () {
         assert.deepEqual(
             [r.code, r.stdout, r.stderr, r.maxRssMb],
             [0, `out whoami in ${root} as tester\n`, "err\n", 0],
+        );
+    });
+    it("captured: a command killed by a signal has exit code -1; a memory figure in megabytes", async () => {
+        const r = await runPulumi(root, env, ["die"], { measured: false });
+        assert.equal(r.code, -1);
+        const m = await pulumi(root, env, "up");
+        // a shell and python: a few megabytes (ru_maxrss is in kilobytes)
+        assert.ok(m.maxRssMb > 1 && m.maxRssMb < 1024, String(m.maxRssMb));
+    });
+    it("captured: no pulumi to run rejects, naming it", async () => {
+        const empty = fs.mkdtempSync(path.join(root, "empty-"));
+        await assert.rejects(
+            runPulumi(root, { PATH: empty }, ["up"], { measured: false }),
+            /spawn pulumi ENOENT/,
         );
     });
     it("pulumiOk: the output, or a failure naming the command, its exit code and its output", async () => {

@@ -4,8 +4,11 @@
 // or a temporary key that spares it).
 import * as assert from "assert";
 import { execFile } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
-import type { VerifyResult } from "../../provider/verify/verify";
+import { startTranscript, TRANSCRIPT_ENV } from "../../provider/core/transcript";
+import { KEY_USE_NOTE, type VerifyResult } from "../../provider/verify/verify";
+import { SPARED_KEY_NOTE } from "../../provider/verify/verifySparingKey";
 import { runVerify } from "../../scripts/verify";
 import { sandboxForSuite } from "../support/sandbox";
 
@@ -102,12 +105,33 @@ describe("the verify command against the sandbox", function () {
             (s) => printed.push(s),
             (s) => printed.push(s),
         );
-        const lookups = f.sandbox
-            .requests()
+        const requests = f.sandbox.requests();
+        const lookups = requests
             .filter((r) => r.path.startsWith("/scim/v2/Users"))
             .map((r) => new URL(r.path, "http://x").searchParams.get("filter"));
-        return { code, out: printed.join("\n"), lookups };
+        // the product's part each request named in its User-Agent
+        const parts = [...new Set(requests.map((r) => r.part))];
+        return { code, out: printed.join("\n"), lookups, parts };
     }
+
+    it("a transcript asked for (CXONE_OKTA_TRANSCRIPT): the command's exchanges are recorded there", async () => {
+        const file = path.join(dir, "verify-transcript.jsonl");
+        const saved = process.env[TRANSCRIPT_ENV];
+        process.env[TRANSCRIPT_ENV] = file;
+        try {
+            const r = await verifyInProcess(["--sandbox"], {
+                CXONE_VERIFY_ACCESS_KEY_SECRET: admin().adminAccessKeySecret,
+            });
+            assert.strictEqual(r.code, 0, r.out);
+        } finally {
+            if (saved === undefined) delete process.env[TRANSCRIPT_ENV];
+            else process.env[TRANSCRIPT_ENV] = saved;
+            startTranscript(undefined);
+        }
+        const text = fs.readFileSync(file, "utf8");
+        assert.match(text, /\/scim\/v2\/Users/);
+        assert.ok(!text.includes(admin().adminAccessKeySecret), "redacted");
+    });
 
     for (const [mode, env] of [
         [
@@ -133,9 +157,16 @@ describe("the verify command against the sandbox", function () {
             );
             assert.strictEqual(r.code, 0, r.out);
             assert.deepStrictEqual(r.lookups, ['userName eq "jane.doe@example.com"']);
+            assert.deepStrictEqual(r.parts, ["connection-test"], "every request says who sent it");
             const result = JSON.parse(r.out) as VerifyResult;
             assert.ok(
                 result.steps.some((x) => x.detail.endsWith('for "jane.doe@example.com")')),
+                r.out,
+            );
+            // the key's own secret signs in (and marks the key used); sparing it, a temporary key
+            assert.deepStrictEqual(
+                [result.notes.includes(KEY_USE_NOTE), result.notes.includes(SPARED_KEY_NOTE)],
+                mode === "sparing the key" ? [false, true] : [true, false],
                 r.out,
             );
             const plain = await verifyInProcess(args, env());

@@ -8,7 +8,9 @@ import {
     runVerify,
     sandboxEndpointsPath,
     UsageError,
+    verifyProcess,
     type VerifyCommand,
+    type VerifyProcess,
 } from "../../scripts/verify";
 
 const ENV = {
@@ -496,10 +498,65 @@ describe("verify command: runVerify's exit status and output", function () {
         assert.strictEqual(r.out, "");
         assert.match(r.err, /^verify: --secret: the secret is never taken from a flag/);
         assert.ok(!r.err.includes("hunter2"));
+        const empty = await collect(["--region", "na1", ""], ENV);
+        assert.deepStrictEqual(
+            [empty.code, empty.err.startsWith("verify: unknown argument")],
+            [2, true],
+            "an empty argument is a usage error, not a crash",
+        );
         const s = await collect(["--region", "na1"], { CXONE_FEDRAMP: "perhaps" });
         assert.deepStrictEqual(
             [s.code, s.err],
             [2, 'verify: CXONE_FEDRAMP must be true or false, got "perhaps"'],
         );
+    });
+});
+
+describe("verify command: the process (its output a line at a time, the exit code, an unexpected bug)", () => {
+    /** A scripted process for verifyProcess: what it wrote and the exit code it was given. */
+    const scriptedProcess = () => {
+        const proc = {
+            env: { ...ENV },
+            out: "",
+            err: "",
+            stdout: { write: (t: string) => (proc.out += t) },
+            stderr: { write: (t: string) => (proc.err += t) },
+            exitCode: undefined as VerifyProcess["exitCode"],
+        };
+        return proc;
+    };
+
+    it("the command's lines end in newlines; its status is the exit code; the process's env is used", async () => {
+        const proc = scriptedProcess();
+        const seen: unknown[] = [];
+        await verifyProcess(["--sandbox"], proc, async (argv, env, out, err) => {
+            seen.push(argv, env);
+            out("report");
+            err("warning");
+            return 1;
+        });
+        assert.deepStrictEqual(seen, [["--sandbox"], proc.env]);
+        assert.strictEqual(proc.out, "report\n");
+        assert.strictEqual(proc.err, "warning\n");
+        assert.strictEqual(proc.exitCode, 1);
+    });
+    it("a usage error, run for real: stderr, exit code 2", async () => {
+        const proc = scriptedProcess();
+        await verifyProcess(["--region", "na1", "--secret=hunter2"], proc);
+        assert.match(proc.err, /^verify: --secret: the secret is never taken from a flag.*\n$/);
+        assert.strictEqual(proc.out, "");
+        assert.strictEqual(proc.exitCode, 2);
+    });
+    it("an unexpected bug: only its name (never its message), exit code 1", async () => {
+        for (const [thrown, name] of [
+            [new TypeError("Bearer abc.def.ghi in a request"), "TypeError"],
+            [undefined, "error"],
+        ] as const) {
+            const proc = scriptedProcess();
+            await verifyProcess([], proc, () => Promise.reject(thrown));
+            assert.strictEqual(proc.err, `verify: unexpected ${name}\n`);
+            assert.strictEqual(proc.out, "");
+            assert.strictEqual(proc.exitCode, 1);
+        }
     });
 });
