@@ -1,7 +1,7 @@
 // Section 2: `up` from empty, a no-change `preview --refresh` and `destroy` of the root program
 // with a fixed injected API latency L, each against the engine floor of the same operation (the
 // same graph of no-op resources, same run) plus its minimum round trips x L, derived from the
-// graph the stack declared (bench/minimumPath.ts).
+// graph the stack declared (bench/minimumPath.ts). Both sides are the median of three rounds.
 import * as os from "os";
 import { criticalPathRoundTrips } from "./criticalPath";
 import { graphShape, ShapeNode } from "./graphShape";
@@ -9,11 +9,16 @@ import { minimumRoundTrips, PathOperation } from "./minimumPath";
 import { rootProject } from "../scripts/lib/rootProject";
 import { benchProgram, benchSandbox, benchStack, median, rootStack, timed } from "./world";
 
+type RequestLog = ReturnType<Awaited<ReturnType<typeof benchSandbox>>["requests"]>;
+
 export interface LatencyRow {
     operation: PathOperation;
     /** the floor's runs of this operation, ms */
     floorMs: number[];
     floorMedianMs: number;
+    /** the real operation's runs (one per round), ms */
+    measuredRunsMs: number[];
+    /** their median, ms */
     measuredMs: number;
     rttObserved: number;
     rttMinimum: number;
@@ -36,29 +41,42 @@ export interface LatencyResult {
 const ROUNDS = 3;
 
 export async function benchLatency(latencyMs: number): Promise<LatencyResult> {
-    const sandbox = await benchSandbox("latency");
+    // one sandbox per real round: each `up` from empty meets a world with no earlier round's
+    // objects (CXone keeps a deactivated role's name)
+    const sandboxes: Awaited<ReturnType<typeof benchSandbox>>[] = [];
     try {
-        const real = await rootStack("latency", { sandbox });
         const load = [os.loadavg()[0]];
-        const measured: Partial<
-            Record<PathOperation, { ms: number; log: ReturnType<typeof sandbox.requests> }>
-        > = {};
-        const withLatency = async (op: PathOperation, run: () => Promise<unknown>) => {
-            sandbox.setLatency(latencyMs);
-            sandbox.clearRequests();
-            try {
-                const { ms } = await timed(run);
-                measured[op] = { ms, log: sandbox.requests() };
-            } finally {
-                sandbox.setLatency(0);
-            }
+        const measuredMs: Record<PathOperation, number[]> = {
+            "up from empty": [],
+            "no-change preview --refresh": [],
+            destroy: [],
         };
-
-        await withLatency("up from empty", () => real.up());
+        // the request log of the first round's operations: its chain of round trips
+        const logs: Partial<Record<PathOperation, RequestLog>> = {};
+        const realRound = async (i: number): Promise<ShapeNode[]> => {
+            const sandbox = await benchSandbox(`latency-${i}`);
+            sandboxes.push(sandbox);
+            const real = await rootStack(`latency-${i}`, { sandbox });
+            const withLatency = async (op: PathOperation, run: () => Promise<unknown>) => {
+                sandbox.setLatency(latencyMs);
+                sandbox.clearRequests();
+                try {
+                    measuredMs[op].push((await timed(run)).ms);
+                    logs[op] ??= sandbox.requests();
+                } finally {
+                    sandbox.setLatency(0);
+                }
+            };
+            await withLatency("up from empty", () => real.up());
+            const shape = graphShape(await real.exportState());
+            await withLatency("no-change preview --refresh", () => real.preview({ refresh: true }));
+            await withLatency("destroy", () => real.destroy());
+            return shape;
+        };
+        const nodes = await realRound(0);
         // the floor mirrors the graph just declared, with the same project options
-        const nodes = graphShape(await real.exportState());
         const floor = await benchStack("floor", benchProgram("floorProgram"), {
-            sandbox,
+            sandbox: sandboxes[0],
             params: { nodes },
             project: { name: "bench-floor", options: rootProject().options },
         });
@@ -67,7 +85,6 @@ export async function benchLatency(latencyMs: number): Promise<LatencyResult> {
             "no-change preview --refresh": [],
             destroy: [],
         };
-        // one floor round between the real operations, so load drift hits both alike
         const floorRound = async () => {
             floorMs["up from empty"].push((await timed(() => floor.up())).ms);
             floorMs["no-change preview --refresh"].push(
@@ -75,34 +92,37 @@ export async function benchLatency(latencyMs: number): Promise<LatencyResult> {
             );
             floorMs.destroy.push((await timed(() => floor.destroy())).ms);
         };
+        // floor and real rounds alternate, so load drift hits both alike; each side's median
         await floorRound();
-        await withLatency("no-change preview --refresh", () => real.preview({ refresh: true }));
-        await floorRound();
-        await withLatency("destroy", () => real.destroy());
-        for (let i = 2; i < ROUNDS; i++) await floorRound();
+        for (let i = 1; i < ROUNDS; i++) {
+            await realRound(i);
+            await floorRound();
+        }
         load.push(os.loadavg()[0]);
 
         const rows = (Object.keys(floorMs) as PathOperation[]).map((operation): LatencyRow => {
-            const m = measured[operation];
-            if (!m) throw new Error(`latency: ${operation} was not measured`);
+            const log = logs[operation];
+            if (!log) throw new Error(`latency: ${operation} was not measured`);
             const floorMedianMs = median(floorMs[operation]);
-            const cp = criticalPathRoundTrips(m.log);
+            const ms = median(measuredMs[operation]);
+            const cp = criticalPathRoundTrips(log);
             const rttMinimum = minimumRoundTrips(nodes, operation);
             return {
                 operation,
                 floorMs: floorMs[operation],
                 floorMedianMs,
-                measuredMs: m.ms,
+                measuredRunsMs: measuredMs[operation],
+                measuredMs: ms,
                 rttObserved: cp.count,
                 rttMinimum,
                 chain: cp.chain,
-                ratio: +(m.ms / (floorMedianMs + rttMinimum * latencyMs)).toFixed(2),
-                ratioVsObserved: +(m.ms / (floorMedianMs + cp.count * latencyMs)).toFixed(2),
-                calls: m.log.length,
+                ratio: +(ms / (floorMedianMs + rttMinimum * latencyMs)).toFixed(2),
+                ratioVsObserved: +(ms / (floorMedianMs + cp.count * latencyMs)).toFixed(2),
+                calls: log.length,
             };
         });
         return { latencyMs, rows, nodes, load };
     } finally {
-        await sandbox.stop();
+        for (const s of sandboxes) await s.stop();
     }
 }
