@@ -11,7 +11,7 @@ import {
     type HttpRequest,
     type HttpResponse,
 } from "../../provider/core/transport";
-import { closedPort, startLocalServer, type LocalServer } from "../support/loopbackServer";
+import { closedPort, serve, startLocalServer, type LocalServer } from "../support/loopbackServer";
 
 describe("core: transport over HTTP", function () {
     let server: LocalServer;
@@ -105,6 +105,25 @@ describe("core: transport over HTTP", function () {
             ["ECONNREFUSED", "ECONNRESET", "ECONNABORTED"],
         );
         assert.ok(waited >= 140 && waited < 5000, `gave up after ${waited} ms`);
+    });
+
+    it("an answer cut off mid-body is a reset, never a truncated answer", async () => {
+        const cut = await serve((_req, res) => {
+            res.writeHead(200, { "content-type": "application/json", "content-length": "100" });
+            res.write('{"roles": [');
+            setTimeout(() => res.socket?.destroy(), 20);
+        });
+        try {
+            const e = await send({ method: "GET", url: cut.url }).then(
+                (r) => assert.fail(`answered ${r.status} ${JSON.stringify(r.data)}`),
+                (x: unknown) => x,
+            );
+            assert.ok(e instanceof NetworkError, String(e));
+            assert.equal(e.name, "NetworkError");
+            assert.equal(e.code, "ECONNRESET");
+        } finally {
+            await cut.close();
+        }
     });
 
     it("resolves the host through the lookup given", async () => {
