@@ -101,8 +101,8 @@ export function hostRole(p: string): { vendor: "cxone" | "okta"; host: HostRole 
     return { vendor: "cxone", host: "userhub" };
 }
 
-/** A request body's shape: JSON as such, a form by its field names. */
-function requestShape(data: unknown): Shape | undefined {
+/** A request body's shape: JSON as such, a form by its field names (exported for tests). */
+export function requestShape(data: unknown): Shape | undefined {
     if (data === undefined || data === null || data === "") return undefined;
     if (typeof data === "string") {
         try {

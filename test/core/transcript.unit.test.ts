@@ -4,7 +4,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { hostRole, pathTemplate, shapeOf } from "../../provider/core/transcript";
+import { hostRole, pathTemplate, requestShape, shapeOf } from "../../provider/core/transcript";
 import { TRANSCRIPT_ENV, TRANSCRIPT_SETTING_FILE } from "../../provider/core/transcript";
 import { transcriptSetting, writeTranscriptSetting } from "../../provider/core/transcript";
 
@@ -82,6 +82,86 @@ describe("transcript: redaction", () => {
         assert.equal(role("/inContactAPI/authorization/v1/roles/search"), "userhub");
         assert.equal(role("/incontactauthorizationserver/token/whoami"), "acd");
         assert.deepEqual(hostRole("/api/v1/apps"), { vendor: "okta", host: "okta" });
+    });
+});
+
+describe("transcript: each rule on its own", () => {
+    it("a path segment is an id by exactly one of its rules, and nothing else is", () => {
+        const cases: [string, boolean][] = [
+            ["12345678-1234-1234-1234-123456789012", true], // a UUID without letters: that rule only
+            ["a@b", true], // an email
+            ["ana%40x", true], // an email, percent-encoded
+            ["ABCDEFGHIJKLMNOP", true], // an access key id: 16 capitals
+            ["ABCDEFGHIJKLMNO", false], // 15 capitals, no digit
+            ["abcdefghijklmnop", false], // lower case, no digit
+            ["123", true], // a number
+            ["12a", false], // short, a digit and a letter
+            ["abc123def456", true], // 12 characters with a digit and a letter
+            ["abc123def45", false], // 11 of them
+            ["abcdefghijklmn", false], // long, no digit
+            ["123456789012-", false], // long, no letter, not only digits
+            ["USER_PROVISIONING", false],
+            ["v1", false],
+        ];
+        for (const [segment, id] of cases)
+            assert.equal(pathTemplate(`/x/${segment}`), id ? "/x/{id}" : `/x/${segment}`, segment);
+    });
+
+    it("a query keeps each parameter name once, sorted; empty segments stay; a URL that does not parse is named so", () => {
+        assert.equal(pathTemplate("/a//b?z=1&a=2&z=3"), "/a//b?a=&z=");
+        assert.equal(pathTemplate("/a"), "/a");
+        assert.equal(pathTemplate("http://["), "{unparsed}");
+    });
+
+    it("host roles: whole first segments only, Okta's OAuth too, the ACD host in any case", () => {
+        const cases: [string, string][] = [
+            ["/oauth2/v1/token", "okta"],
+            ["/api/v1", "userhub"],
+            ["/login", "issuer"],
+            ["/auth", "issuer"],
+            ["/authx/y", "userhub"],
+            ["/.well-knownx", "userhub"],
+            ["/public/x", "area"],
+            ["/authentication/v1/token", "area"],
+            ["/scim", "userhub"],
+            ["/INCONTACTAUTHORIZATIONSERVER/token", "acd"],
+            ["/x/incontactauthorizationserver/", "userhub"],
+        ];
+        for (const [p, host] of cases) assert.equal(hostRole(p).host, host, p);
+        assert.equal(hostRole("/oauth2/v1/token").vendor, "okta");
+        assert.equal(hostRole("/login").vendor, "cxone");
+    });
+
+    it("shapes stop at depth 12 and read at most 50 items of an array", () => {
+        let arrays: unknown = "x";
+        let objects: unknown = "x";
+        for (let i = 0; i < 14; i++) {
+            arrays = [arrays];
+            objects = { o: objects };
+        }
+        assert.ok(JSON.stringify(shapeOf(arrays)).includes('["…"]'));
+        assert.ok(!JSON.stringify(shapeOf(arrays)).includes('"string"'));
+        assert.ok(JSON.stringify(shapeOf(objects)).includes('"object"'));
+        let twelve: unknown = "x";
+        for (let i = 0; i < 12; i++) twelve = [twelve];
+        assert.ok(JSON.stringify(shapeOf(twelve)).includes('"string"'));
+        const many = [...Array.from({ length: 50 }, () => 1), "late"];
+        assert.deepEqual(shapeOf(many), ["number"]);
+        assert.deepEqual(shapeOf([1, "a", 2, { b: 1 }]), ["number", "string", { b: "number" }]);
+        assert.equal(shapeOf(undefined), "undefined");
+    });
+
+    it("a request body: none, JSON as such, a form by its field names (id-like ones as {id})", () => {
+        for (const none of [undefined, null, ""]) assert.equal(requestShape(none), undefined);
+        assert.deepEqual(requestShape('{"a":[1]}'), { a: ["number"] });
+        assert.deepEqual(requestShape("grant_type=password&ana%40x.com=1"), {
+            grant_type: "string",
+            "{id}": "string",
+        });
+        assert.deepEqual(requestShape(new URLSearchParams({ scope: "okta.apps.read" })), {
+            scope: "string",
+        });
+        assert.deepEqual(requestShape({ isActive: false }), { isActive: "boolean" });
     });
 });
 
