@@ -93,6 +93,8 @@ describe("transcript: each rule on its own", () => {
             ["ana%40x", true], // an email, percent-encoded
             ["ABCDEFGHIJKLMNOP", true], // an access key id: 16 capitals
             ["ABCDEFGHIJKLMNO", false], // 15 capitals, no digit
+            ["xABCDEFGHIJKLMNOP", false], // 16 capitals after a lower-case letter
+            ["ABCDEFGHIJKLMNOPx", false], // ... or before one
             ["abcdefghijklmnop", false], // lower case, no digit
             ["123", true], // a number
             ["12a", false], // short, a digit and a letter
@@ -126,6 +128,8 @@ describe("transcript: each rule on its own", () => {
             ["/scim", "userhub"],
             ["/INCONTACTAUTHORIZATIONSERVER/token", "acd"],
             ["/x/incontactauthorizationserver/", "userhub"],
+            ["/x/login", "userhub"],
+            ["/x/scim/", "userhub"],
         ];
         for (const [p, host] of cases) assert.equal(hostRole(p).host, host, p);
         assert.equal(hostRole("/oauth2/v1/token").vendor, "okta");
@@ -142,9 +146,15 @@ describe("transcript: each rule on its own", () => {
         assert.ok(JSON.stringify(shapeOf(arrays)).includes('["…"]'));
         assert.ok(!JSON.stringify(shapeOf(arrays)).includes('"string"'));
         assert.ok(JSON.stringify(shapeOf(objects)).includes('"object"'));
-        let twelve: unknown = "x";
-        for (let i = 0; i < 12; i++) twelve = [twelve];
-        assert.ok(JSON.stringify(shapeOf(twelve)).includes('"string"'));
+        // 13 levels still show the value's type: the last array and object are at depth 12
+        let arrays13: unknown = "x";
+        let objects13: unknown = "x";
+        for (let i = 0; i < 13; i++) {
+            arrays13 = [arrays13];
+            objects13 = { o: objects13 };
+        }
+        assert.ok(JSON.stringify(shapeOf(arrays13)).includes('"string"'));
+        assert.ok(JSON.stringify(shapeOf(objects13)).includes('"string"'));
         const many = [...Array.from({ length: 50 }, () => 1), "late"];
         assert.deepEqual(shapeOf(many), ["number"]);
         assert.deepEqual(shapeOf([1, "a", 2, { b: 1 }]), ["number", "string", { b: "number" }]);
