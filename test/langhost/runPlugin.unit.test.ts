@@ -161,6 +161,17 @@ describe("language host: RunPlugin in process (a stand-in node records what it w
         runPlugin(call.as(), node, running);
         return { call, running };
     };
+    /** Starts the stand-in `script`, waits for its first output, then cancels as the CLI does. */
+    const cancelOnceStarted = async (script: string) => {
+        standIn(script);
+        const { call, running } = start(request());
+        const [child] = [...running];
+        await new Promise((r) => child.stdout?.once("data", r));
+        const exited = new Promise((r) => child.once("close", r));
+        call.cancel();
+        await exited;
+        return { call, child, running };
+    };
     let savedTs: string | undefined;
     beforeEach(() => {
         root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "run-plugin-")));
@@ -241,13 +252,7 @@ describe("language host: RunPlugin in process (a stand-in node records what it w
         assert.equal(running.size, 0);
     });
     it("the CLI's cancel stops the plugin; no exit code follows", async () => {
-        standIn("echo started\nexec sleep 30");
-        const { call, running } = start(request());
-        const [child] = [...running];
-        await new Promise((r) => child.stdout?.once("data", r));
-        const exited = new Promise((r) => child.once("close", r));
-        call.cancel();
-        await exited;
+        const { call, child, running } = await cancelOnceStarted("echo started\nexec sleep 30");
         assert.equal(child.signalCode, "SIGTERM");
         assert.deepEqual(output(call), { stdout: "started\n", stderr: "", exitCodes: [] });
         assert.equal(call.ended, false);
@@ -260,13 +265,9 @@ describe("language host: RunPlugin in process (a stand-in node records what it w
         assert.deepEqual(output(call), { stdout: "stdin ended\n", stderr: "", exitCodes: [0] });
     });
     it("after the CLI's cancel nothing more is streamed, not even what the plugin prints as it goes", async () => {
-        standIn("trap 'echo going; exit 3' TERM\necho started\nwhile :; do sleep 0.05; done");
-        const { call, running } = start(request());
-        const [child] = [...running];
-        await new Promise((r) => child.stdout?.once("data", r));
-        const exited = new Promise((r) => child.once("close", r));
-        call.cancel();
-        await exited;
+        const { call, child } = await cancelOnceStarted(
+            "trap 'echo going; exit 3' TERM\necho started\nwhile :; do sleep 0.05; done",
+        );
         assert.equal(child.exitCode, 3, "the plugin printed on its way out");
         assert.deepEqual(output(call), { stdout: "started\n", stderr: "", exitCodes: [] });
     });
