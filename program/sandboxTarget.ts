@@ -24,7 +24,7 @@ export async function runningSandbox(): Promise<SandboxEndpoints | undefined> {
             });
             if (res.status >= 200 && res.status < 300) return endpoints;
         } catch {
-            // not reached: tried again below
+            // no answer in time, or none at all: tried again below
         }
         if (attempt < 3) await sleep(300);
     }
