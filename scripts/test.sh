@@ -24,6 +24,15 @@ stray="$(find test -name '*.test.ts' | grep -vE '\.(unit|http|conformance|engine
 # program directory (test/README.md). CXONE_OKTA_ENGINE_JOBS=1 runs them one at a time.
 mocha --parallel --jobs "${CXONE_OKTA_TEST_JOBS:-2}" \
   "dist/test/**/*.unit.test.js" "dist/test/**/*.conformance.test.js" "dist/test/**/*.http.test.js"
+# The longest engine files are dealt first (about a minute each, test/README.md), so the two
+# workers end together instead of one waiting on a long file dealt last; the rest in name order.
+longest=(scripts/demo integration/faults integration/unknownConnection examples/yaml cxone/resources
+  integration/attributeMappings integration/keyRotation program/main langhost/main)
+engine=()
+for f in "${longest[@]}"; do [ ! -f "dist/test/$f.engine.test.js" ] || engine+=("dist/test/$f.engine.test.js"); done
+while IFS= read -r f; do
+  [[ " ${engine[*]} " == *" $f "* ]] || engine+=("$f")
+done < <(find dist/test -name '*.engine.test.js' | LC_ALL=C sort)
 engine_jobs="${CXONE_OKTA_ENGINE_JOBS:-2}"
-[ "$engine_jobs" -gt 1 ] || exec mocha "dist/test/**/*.engine.test.js"
-exec mocha --parallel --jobs "$engine_jobs" "dist/test/**/*.engine.test.js"
+[ "$engine_jobs" -gt 1 ] || exec mocha "${engine[@]}"
+exec mocha --parallel --jobs "$engine_jobs" "${engine[@]}"
