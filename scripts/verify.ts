@@ -219,7 +219,14 @@ export function parseVerifyArgs(
     } = {};
     if (sandbox) {
         const s = readSandbox(env, cwd);
-        region = sandboxRegion(s.areaUrl ? { issuer: s.baseUrl, area: s.areaUrl } : s.baseUrl);
+        try {
+            region = sandboxRegion(s.areaUrl ? { issuer: s.baseUrl, area: s.areaUrl } : s.baseUrl);
+        } catch (e) {
+            // a hand-edited or damaged file: the user's to fix, not a bug of this command
+            throw new UsageError(
+                `--sandbox: ${sandboxEndpointsPath(env, cwd)}: ${(e as Error).message}`,
+            );
+        }
         fileKey = s;
     } else {
         if (!regionName)

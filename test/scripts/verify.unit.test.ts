@@ -242,6 +242,22 @@ describe("verify command: the sandbox's endpoints file", () => {
                 );
             });
     });
+    it("a cxone.baseUrl that is no sandbox URL is refused, naming the file and the value", () => {
+        for (const [baseUrl, why] of [
+            ["not a url", "is not a URL"],
+            ["ftp://127.0.0.1:4610", "must be http: or https:"],
+        ])
+            withEndpoints({ cxone: { ...SANDBOX_CXONE, baseUrl } }, (env, dir) => {
+                assert.throws(
+                    () => parseVerifyArgs(["--sandbox"], env),
+                    (e: unknown) =>
+                        e instanceof UsageError &&
+                        e.message.startsWith(`--sandbox: ${path.join(dir, "endpoints.json")}: `) &&
+                        e.message.includes(`"${baseUrl}" ${why}`),
+                    baseUrl,
+                );
+            });
+    });
     it("hosts.area that is not a string is ignored: SCIM stays on the base URL", () => {
         withEndpoints({ cxone: { ...SANDBOX_CXONE, hosts: { area: 4611 } } }, (env) => {
             const c = parsed(["--sandbox"], env);
