@@ -33,9 +33,11 @@ describe("CXone sandbox: employees, roles, access keys", function () {
     });
     after(() => sb.stop());
 
+    /** UserHub's error body; where given, its code, what its details name, and the fields in error. */
     const assertUserHubError = (
         r: { status: number; data: Record<string, unknown> },
         status: number,
+        expect: { code?: string; names?: string; fields?: string[] } = {},
     ) => {
         assert.strictEqual(r.status, status, JSON.stringify(r.data));
         assert.ok(
@@ -44,6 +46,18 @@ describe("CXone sandbox: employees, roles, access keys", function () {
                 Array.isArray(r.data.errors),
             JSON.stringify(r.data),
         );
+        if (expect.code) assert.strictEqual(r.data.code, expect.code);
+        if (expect.names)
+            assert.ok((r.data.details as string).includes(expect.names), r.data.details as string);
+        if (expect.fields) {
+            const errors = r.data.errors as { field: string; code: string; message: string }[];
+            assert.deepStrictEqual(
+                errors.map((e) => e.field),
+                expect.fields,
+            );
+            for (const e of errors)
+                assert.ok(e.code && e.message.includes(e.field), JSON.stringify(e));
+        }
     };
 
     describe("roles", () => {
@@ -425,6 +439,46 @@ describe("CXone sandbox: employees, roles, access keys", function () {
             );
         });
 
+        it("lists only the keys of the user asked for; a repeated userId is refused", async () => {
+            const mine = (
+                await api.post("/access-key-management/v1/access-keys", { userId, tenantId })
+            ).data.resultSet.accessKeyId;
+            const listed = await api.get("/access-key-management/v1/access-keys", {
+                params: { userId },
+            });
+            const ids = listed.data.accessKeys.map((k: { accessKeyId: string }) => k.accessKeyId);
+            assert.ok(ids.includes(mine));
+            assert.ok(
+                listed.data.accessKeys.every((k: { userId: string }) => k.userId === userId),
+                "no other user's key",
+            );
+            assert.strictEqual(listed.data.totalRecords, ids.length);
+            const all = await api.get("/access-key-management/v1/access-keys");
+            assert.ok(all.data.totalRecords > ids.length, "without userId: every key");
+            assertUserHubError(
+                await api.get(
+                    `/access-key-management/v1/access-keys?userId=${userId}&userId=${adminId}`,
+                ),
+                400,
+                { code: "VALIDATION_FAILED", names: "userId" },
+            );
+        });
+
+        it("refuses a key for a deactivated employee", async () => {
+            const gone = (
+                await api.post(
+                    "/user-management/v1/users",
+                    userHubPerson("Gone", "Owner", "gone.owner@example.com", "Administrator"),
+                )
+            ).data.uuid;
+            await api.post("/user-management/v1/users/deactivate", { userIds: [gone] });
+            assertUserHubError(
+                await api.post("/access-key-management/v1/access-keys", { userId: gone, tenantId }),
+                409,
+                { code: "USER_INACTIVE", names: gone },
+            );
+        });
+
         it("sets lastUsedDate when the key obtains a token", async () => {
             const c = (
                 await api.post("/access-key-management/v1/access-keys", { userId, tenantId })
@@ -440,13 +494,19 @@ describe("CXone sandbox: employees, roles, access keys", function () {
         });
 
         it("validates create and patch, revokes with DELETE", async () => {
-            assertUserHubError(await api.post("/access-key-management/v1/access-keys", {}), 400);
+            const invalid = "VALIDATION_FAILED";
+            assertUserHubError(await api.post("/access-key-management/v1/access-keys", {}), 400, {
+                code: invalid,
+                names: "userId",
+                fields: ["userId"],
+            });
             assertUserHubError(
                 await api.post("/access-key-management/v1/access-keys", {
                     userId: "nope",
                     tenantId,
                 }),
                 404,
+                { code: "USER_NOT_FOUND", names: "nope" },
             );
             assertUserHubError(
                 await api.post("/access-key-management/v1/access-keys", {
@@ -454,6 +514,7 @@ describe("CXone sandbox: employees, roles, access keys", function () {
                     tenantId: "other",
                 }),
                 400,
+                { code: invalid, names: "tenantId", fields: ["tenantId"] },
             );
             const k = (
                 await api.post("/access-key-management/v1/access-keys", { userId, tenantId })
@@ -465,6 +526,12 @@ describe("CXone sandbox: employees, roles, access keys", function () {
                     { params: { tenantId, userId } },
                 ),
                 400,
+                { code: invalid, names: "accessKeyId", fields: ["accessKeyId"] },
+            );
+            assertUserHubError(
+                await api.patch("/access-key-management/v1/access-keys", { isActive: false }),
+                400,
+                { code: invalid, fields: ["tenantId", "userId", "accessKeyId"] },
             );
             assertUserHubError(
                 await api.patch(
@@ -473,6 +540,7 @@ describe("CXone sandbox: employees, roles, access keys", function () {
                     { params: { tenantId, userId, accessKeyId: k.accessKeyId } },
                 ),
                 400,
+                { code: invalid, names: "isActive", fields: ["isActive"] },
             );
             assertUserHubError(
                 await api.patch(
@@ -481,6 +549,7 @@ describe("CXone sandbox: employees, roles, access keys", function () {
                     { params: { tenantId, userId: adminId, accessKeyId: k.accessKeyId } },
                 ),
                 404,
+                { code: "ACCESS_KEY_NOT_FOUND", names: k.accessKeyId },
             );
             const p = await api.patch(
                 "/access-key-management/v1/access-keys",
@@ -493,6 +562,8 @@ describe("CXone sandbox: employees, roles, access keys", function () {
                     .resultSet.isActive,
                 false,
             );
+            const saved = JSON.parse(fs.readFileSync(path.join(dir, "state.json"), "utf8"));
+            assert.strictEqual(saved.cxone.accessKeys[k.accessKeyId].isActive, false, "saved");
             assert.strictEqual(
                 (await api.delete(`/access-key-management/v1/access-keys/${k.accessKeyId}`)).status,
                 204,
@@ -500,10 +571,12 @@ describe("CXone sandbox: employees, roles, access keys", function () {
             assertUserHubError(
                 await api.get(`/access-key-management/v1/access-keys/${k.accessKeyId}`),
                 404,
+                { code: "ACCESS_KEY_NOT_FOUND", names: k.accessKeyId },
             );
             assertUserHubError(
                 await api.delete(`/access-key-management/v1/access-keys/${k.accessKeyId}`),
                 404,
+                { code: "ACCESS_KEY_NOT_FOUND", names: k.accessKeyId },
             );
             const t = await axios.post(
                 `${sb.urls.cxone}/authentication/v1/token/access-key`,
