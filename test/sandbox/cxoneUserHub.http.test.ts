@@ -55,8 +55,7 @@ describe("CXone sandbox: employees, roles, access keys", function () {
                 errors.map((e) => e.field),
                 expect.fields,
             );
-            for (const e of errors)
-                assert.ok(e.code && e.message.includes(e.field), JSON.stringify(e));
+            for (const e of errors) assert.ok(e.code && e.message, JSON.stringify(e));
         }
     };
 
@@ -193,6 +192,140 @@ describe("CXone sandbox: employees, roles, access keys", function () {
                 (await api.post(`/user-management/v1/users/${u.data.uuid}/revive`)).status,
                 200,
             );
+        });
+    });
+
+    describe("roles: what each request may carry", () => {
+        const find = async (displayName: string) =>
+            (
+                await api.post("/authorization/v1/roles/search", {
+                    filter: { displayName: [displayName] },
+                })
+            ).data.roles[0];
+
+        it("permissions as names or {permission}; description and modifiable kept; the name trimmed", async () => {
+            const r = await api.post("/authorization/roleByPermissions", {
+                displayName: "  Mixed Perms  ",
+                description: "two forms",
+                modifiable: 0,
+                permissions: ["Employees: View", { permission: "Employees: Create and Edit" }],
+            });
+            assert.strictEqual(r.status, 200, JSON.stringify(r.data));
+            assert.strictEqual(r.data.roleName, "Mixed Perms");
+            const role = await find("Mixed Perms");
+            assert.deepStrictEqual(role.permissions, [
+                { permission: "Employees: View" },
+                { permission: "Employees: Create and Edit" },
+            ]);
+            assert.strictEqual(role.description, "two forms");
+            assert.strictEqual(role.modifiable, 0);
+            assert.strictEqual(role.status, "ACTIVE");
+            const saved = JSON.parse(fs.readFileSync(path.join(dir, "state.json"), "utf8"));
+            assert.ok(saved.cxone.roles[role.roleId], "saved");
+            // a role made unmodifiable keeps its permissions and status, its description may change
+            assertUserHubError(
+                await api.put(`/authorization/v1/roles/${role.roleId}`, { permissions: [] }),
+                403,
+                { code: "ROLE_NOT_MODIFIABLE" },
+            );
+            assertUserHubError(
+                await api.put(`/authorization/v1/roles/${role.roleId}`, { status: "DRAFT" }),
+                403,
+                { code: "ROLE_NOT_MODIFIABLE" },
+            );
+            const d = await api.put(`/authorization/v1/roles/${role.roleId}`, {
+                description: "still two forms",
+                status: "ACTIVE",
+            });
+            assert.strictEqual(d.status, 200, JSON.stringify(d.data));
+            assert.strictEqual(d.data.role.description, "still two forms");
+            const m = await api.post("/authorization/roleByPermissions", { displayName: "Plain" });
+            assert.strictEqual(m.status, 200);
+            assert.strictEqual((await find("Plain")).modifiable, 1, "modifiable unless 0");
+            assert.deepStrictEqual((await find("Plain")).permissions, []);
+        });
+
+        it("refuses bad permissions, status or description on create and update, naming each", async () => {
+            const invalid = { code: "INVALID_REQUEST" };
+            for (const permissions of ["Employees: View", [7], [{ name: "x" }], [null]])
+                assertUserHubError(
+                    await api.post("/authorization/roleByPermissions", {
+                        displayName: "Bad Perms",
+                        permissions,
+                    }),
+                    400,
+                    { ...invalid, names: "permissions", fields: ["permissions"] },
+                );
+            assertUserHubError(
+                await api.post("/authorization/roleByPermissions", {
+                    displayName: "Bad Status",
+                    status: "DELETED",
+                }),
+                400,
+                { ...invalid, names: "ACTIVE, INACTIVE, DRAFT" },
+            );
+            assertUserHubError(
+                await api.post("/authorization/roleByPermissions", {
+                    displayName: "Bad Description",
+                    description: 7,
+                }),
+                400,
+                { ...invalid, names: "description" },
+            );
+            assert.strictEqual(await find("Bad Perms"), undefined, "nothing created");
+            const role = await find("Plain");
+            for (const [body, names] of [
+                [{ permissions: "x" }, "permissions"],
+                [{ description: 7 }, "description"],
+                [{ status: "DELETED" }, "ACTIVE, INACTIVE, DRAFT"],
+            ] as const)
+                assertUserHubError(
+                    await api.put(`/authorization/v1/roles/${role.roleId}`, body),
+                    400,
+                    {
+                        ...invalid,
+                        names,
+                    },
+                );
+            for (const displayName of ["Other", 7])
+                assertUserHubError(
+                    await api.put(`/authorization/v1/roles/${role.roleId}`, { displayName }),
+                    400,
+                    { ...invalid, names: "renamed", fields: ["displayName"] },
+                );
+            const same = await api.put(`/authorization/v1/roles/${role.roleId}`, {
+                displayName: " plain ",
+            });
+            assert.strictEqual(same.status, 200, "its own name, in any case, is no rename");
+            assertUserHubError(await api.put("/authorization/v1/roles/nope", {}), 404, {
+                code: "ROLE_NOT_FOUND",
+                names: "nope",
+            });
+        });
+
+        it("search: a filter that is not an object or a field that is not a list is refused", async () => {
+            for (const filter of [["Plain"], "Plain"])
+                assertUserHubError(
+                    await api.post("/authorization/v1/roles/search", { filter }),
+                    400,
+                    {
+                        code: "INVALID_REQUEST",
+                        names: "filter",
+                    },
+                );
+            assertUserHubError(
+                await api.post("/authorization/v1/roles/search", {
+                    filter: { displayName: "Plain" },
+                }),
+                400,
+                { code: "INVALID_REQUEST", names: "filter.displayName" },
+            );
+            const all = await api.post("/authorization/v1/roles/search", {});
+            const top = await api.post("/authorization/v1/roles/search", { page: { top: 1 } });
+            assert.strictEqual(top.data.roles.length, 1);
+            assert.strictEqual(top.data.totalRecords, all.data.totalRecords);
+            const none = await api.post("/authorization/v1/roles/search", { page: { top: 0 } });
+            assert.strictEqual(none.data.roles.length, 0, "top 0 is none, not all");
         });
     });
 
