@@ -538,6 +538,132 @@ describe("CXone sandbox: employees, roles, access keys", function () {
         });
     });
 
+    describe("employees: search order, refusals, and a role gone inactive", () => {
+        const create = async (first: string, email: string, role = "Agent") => {
+            const r = await api.post(
+                "/user-management/v1/users",
+                userHubPerson(first, "Sorted", email, role),
+            );
+            assert.strictEqual(r.status, 201, JSON.stringify(r.data));
+            return r.data.uuid as string;
+        };
+        let ids: string[];
+        before(async () => {
+            ids = [
+                await create("Bea", "bea.sorted@example.com"),
+                await create("Abe", "ABE.Sorted@example.com"),
+                await create("Cy", "cy.sorted@example.com"),
+            ];
+        });
+        const search = (body: Record<string, unknown>) =>
+            api.post("/user-management/v2/users/search", {
+                filter: { userIds: ids },
+                ...body,
+            });
+        const names = (r: { data: { users: { firstName: string }[] } }) =>
+            r.data.users.map((u) => u.firstName);
+
+        it("orders by a field either way, else by creation; a filter value matches any case", async () => {
+            assert.deepStrictEqual(names(await search({})), ["Bea", "Abe", "Cy"]);
+            assert.deepStrictEqual(names(await search({ orderBy: "firstName" })), [
+                "Abe",
+                "Bea",
+                "Cy",
+            ]);
+            assert.deepStrictEqual(names(await search({ orderBy: "firstName DESC" })), [
+                "Cy",
+                "Bea",
+                "Abe",
+            ]);
+            assert.deepStrictEqual(names(await search({ orderBy: "emails asc" })), [
+                "Abe",
+                "Bea",
+                "Cy",
+            ]);
+            const one = await api.post("/user-management/v2/users/search", {
+                filter: { emailAddress: "abe.sorted@EXAMPLE.com" },
+            });
+            assert.deepStrictEqual(names(one), ["Abe"], "a single value, any case");
+        });
+        it("refuses a filter that is not an object, naming it", async () => {
+            for (const filter of [[ids[0]], "x"])
+                assertUserHubError(
+                    await api.post("/user-management/v2/users/search", { filter }),
+                    400,
+                    {
+                        code: "VALIDATION_FAILED",
+                        names: "filter",
+                    },
+                );
+        });
+        it("deactivate and invite: a list of ids is required, and no id may be unknown or deactivated", async () => {
+            for (const userIds of [undefined, [], "x", [7]])
+                assertUserHubError(
+                    await api.post("/user-management/v1/users/deactivate", { userIds }),
+                    400,
+                    {
+                        names: "userIds",
+                    },
+                );
+            assertUserHubError(
+                await api.post("/user-management/v2/users/inviteById", { inviteUserIds: "x" }),
+                400,
+                { names: "inviteUserIds" },
+            );
+            assertUserHubError(
+                await api.post("/user-management/v2/users/inviteById", {
+                    inviteUserIds: [ids[0]],
+                    senderUserId: "nobody",
+                }),
+                404,
+                { code: "USER_NOT_FOUND", names: "nobody" },
+            );
+            await api.post("/user-management/v1/users/deactivate", { userIds: [ids[2]] });
+            assertUserHubError(
+                await api.post("/user-management/v2/users/inviteById", {
+                    inviteUserIds: [ids[1], ids[2]],
+                }),
+                409,
+                { code: "USER_INACTIVE", names: ids[2] },
+            );
+            const abe = (await api.get(`/user-management/v1/users/${ids[1]}`)).data;
+            assert.strictEqual(abe.status ?? abe.user?.status, "UNREGISTERED", "none invited");
+        });
+        it("an update may keep a role that went inactive, not move to one", async () => {
+            const made = await api.post("/authorization/roleByPermissions", {
+                displayName: "Fading",
+            });
+            assert.strictEqual(made.status, 200);
+            const role = (
+                await api.post("/authorization/v1/roles/search", {
+                    filter: { displayName: ["Fading"] },
+                })
+            ).data.roles[0];
+            const holder = await create("Dee", "dee.sorted@example.com", "Fading");
+            const other = ids[0];
+            await api.post("/user-management/v1/users/deactivate", { userIds: [holder] });
+            assert.strictEqual(
+                (await api.put(`/authorization/v1/roles/${role.roleId}`, { status: "INACTIVE" }))
+                    .status,
+                200,
+            );
+            const keep = await api.put(
+                "/user-management/v1/users",
+                userHubPerson("Dee", "Renamed", "dee.sorted@example.com", "Fading", { id: holder }),
+            );
+            assert.strictEqual(keep.status, 200, JSON.stringify(keep.data));
+            assertUserHubError(
+                await api.put(
+                    "/user-management/v1/users",
+                    userHubPerson("Bea", "Sorted", "bea.sorted@example.com", "Fading", {
+                        id: other,
+                    }),
+                ),
+                400,
+            );
+        });
+    });
+
     describe("access keys", () => {
         let userId: string;
         before(async () => {
