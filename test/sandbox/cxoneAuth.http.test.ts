@@ -10,6 +10,18 @@ import * as path from "path";
 import { startSandbox, type RunningSandbox } from "../../sandbox/index";
 
 const http = axios.create({ validateStatus: () => true, maxRedirects: 0 });
+// Every refusal of the token endpoints says why: the product shows errorDescription to the operator.
+// (The API gateway's own 401s carry `message` instead: errors.ts.)
+http.interceptors.response.use((r) => {
+    const b = r.data as { error?: unknown; errorDescription?: unknown } | undefined;
+    const oauth = b && typeof b === "object" && typeof b.error === "string" && !("message" in b);
+    if (r.status >= 400 && oauth)
+        assert.ok(
+            b.error && typeof b.errorDescription === "string" && b.errorDescription.trim(),
+            `${r.config.url}: ${JSON.stringify(b)}`,
+        );
+    return r;
+});
 const form = (o: Record<string, string>) => new URLSearchParams(o).toString();
 const FORM = { "content-type": "application/x-www-form-urlencoded" };
 const basic = (id: string, secret: string) => ({
@@ -205,6 +217,67 @@ describe("CXone sandbox: authentication", function () {
         const none = await authToken({});
         assert.strictEqual(none.status, 400);
         assert.strictEqual(none.data.error, "invalid_request");
+    });
+
+    it("the refresh_token grant: a token is required, must be live, and must be this client's", async () => {
+        const missing = await authToken({ grant_type: "refresh_token" }, basic(keyId, secret));
+        assert.strictEqual(missing.status, 400);
+        assert.strictEqual(missing.data.error, "invalid_request");
+        assert.match(missing.data.errorDescription, /refresh_token/);
+        const dead = await authToken(
+            { grant_type: "refresh_token", refresh_token: "not-a-token" },
+            basic(keyId, secret),
+        );
+        assert.strictEqual(dead.status, 400);
+        assert.strictEqual(dead.data.error, "invalid_grant");
+        const refresh = (await accessKeyToken()).data.refresh_token as string;
+        const again = await authToken(
+            { grant_type: "refresh_token", refresh_token: refresh },
+            basic(keyId, secret),
+        );
+        assert.strictEqual(again.status, 200, JSON.stringify(again.data));
+        assert.ok(again.data.access_token);
+        // a second key of the same tenant may not spend the first key's refresh token
+        const api2 = await bearer();
+        const other = (
+            await api2.post("/access-key-management/v1/access-keys", {
+                userId: sb.context.state.cxone.seed.adminUserId,
+            })
+        ).data.resultSet;
+        const foreign = await authToken(
+            { grant_type: "refresh_token", refresh_token: refresh },
+            basic(other.accessKeyId, other.accessKeySecret),
+        );
+        assert.strictEqual(foreign.status, 400);
+        assert.strictEqual(foreign.data.error, "invalid_grant");
+        assert.match(foreign.data.errorDescription, /another client/);
+    });
+
+    it("the access-key refresh (/public/user/refresh): a live token is required", async () => {
+        const none = await http.post(`${base}/public/user/refresh`, {});
+        assert.strictEqual(none.status, 400);
+        assert.strictEqual(none.data.error, "invalid_request");
+        const dead = await http.post(`${base}/public/user/refresh`, { token: "nope" });
+        assert.strictEqual(dead.status, 401);
+        assert.strictEqual(dead.data.error, "invalid_grant");
+        const refresh = (await accessKeyToken()).data.refresh_token as string;
+        const ok = await http.post(`${base}/public/user/refresh`, { token: refresh });
+        assert.strictEqual(ok.status, 200, JSON.stringify(ok.data));
+        assert.ok(ok.data.access_token);
+    });
+
+    it("sign-out returns only to an http(s) page, else says signed out", async () => {
+        const back = "https://okta.example.com/app/UserHome";
+        const r = await http.get(`${base}/auth/logout`, {
+            params: { post_logout_redirect_uri: back },
+        });
+        assert.strictEqual(r.status, 302);
+        assert.strictEqual(r.headers.location, back);
+        for (const params of [{ post_logout_redirect_uri: "javascript:alert(1)" }, {}]) {
+            const page = await http.get(`${base}/auth/logout`, { params });
+            assert.strictEqual(page.status, 200);
+            assert.match(String(page.data), /Signed out of CXone/);
+        }
     });
 
     describe("authorization code with the login page", () => {
