@@ -338,15 +338,35 @@ describe("CXone sandbox: employees, roles, access keys", function () {
             assert.deepStrictEqual(fields, ["emailAddress", "lastName", "role"]);
             // a bad email, an unknown role, billable not a boolean
             const good = { firstName: "A", lastName: "B", emailAddress: "a@b.com", role: "Agent" };
-            for (const bad of [
-                { emailAddress: "not-an-email" },
-                { role: "No Such Role" },
-                { billable: "no" },
-            ])
-                assertUserHubError(
-                    await api.post("/user-management/v1/users", { ...good, ...bad }),
-                    400,
-                );
+            const cases: [Record<string, unknown>, string, string][] = [
+                [{ emailAddress: "not-an-email" }, "emailAddress", "INVALID"],
+                [{ firstName: "  " }, "firstName", "REQUIRED"],
+                [{ role: "No Such Role" }, "role", "NOT_FOUND"],
+                [{ billable: "no" }, "billable", "INVALID"],
+                [{ userName: "" }, "userName", "INVALID"],
+                [{ userName: 7 }, "userName", "INVALID"],
+                [{ teamId: 7 }, "teamId", "INVALID"],
+                [{ timeZone: false }, "timeZone", "INVALID"],
+                [{ loginAuthenticatorId: "nope" }, "loginAuthenticatorId", "NOT_FOUND"],
+                [{ secondaryRoleIds: "x" }, "secondaryRoleIds", "INVALID"],
+                [{ secondaryRoleIds: ["no-such-role-id"] }, "secondaryRoleIds", "INVALID"],
+                [{ secondaryRoleIds: [7] }, "secondaryRoleIds", "INVALID"],
+            ];
+            for (const [bad, field, code] of cases) {
+                const r = await api.post("/user-management/v1/users", { ...good, ...bad });
+                assertUserHubError(r, 400, { code: "VALIDATION_FAILED", fields: [field] });
+                assert.strictEqual(r.data.errors[0].code, code, JSON.stringify(bad));
+            }
+            // null team and time zone are "none", and the tenant's own authenticator is accepted
+            const authenticator = sb.context.state.cxone.loginAuthenticators[0].id;
+            const ok = await api.post("/user-management/v1/users", {
+                ...good,
+                emailAddress: "nulls.ok@example.com",
+                teamId: null,
+                timeZone: null,
+                loginAuthenticatorId: authenticator,
+            });
+            assert.strictEqual(ok.status, 201, JSON.stringify(ok.data));
         });
 
         it("creates, reads, updates and finds an employee", async () => {
