@@ -684,6 +684,98 @@ describe("CXone sandbox: employees, roles, access keys", function () {
         });
     });
 
+    describe("sandbox-only console steps on roles (/sandbox/cxone/console/roles)", () => {
+        const consoleApi = () =>
+            axios.create({
+                baseURL: `${sb.urls.cxone}/sandbox/cxone/console`,
+                validateStatus: () => true,
+            });
+        const stored = (id: string) => sb.context.state.cxone.roles[id];
+        const saved = (id: string) =>
+            JSON.parse(fs.readFileSync(path.join(dir, "state.json"), "utf8")).cxone.roles[id];
+
+        it("New Role: the name trimmed, active, the permissions ticked, saved", async () => {
+            const c = consoleApi();
+            const made = await c.post("/roles", {
+                name: "  Console Made  ",
+                permissions: ["Employees: View"],
+                description: "by hand",
+            });
+            assert.strictEqual(made.status, 201, JSON.stringify(made.data));
+            const role = stored(made.data.roleId);
+            assert.strictEqual(role.roleName, "Console Made");
+            assert.strictEqual(role.displayName, "Console Made");
+            assert.strictEqual(role.description, "by hand");
+            assert.strictEqual(role.status, "ACTIVE");
+            assert.strictEqual(role.modifiable, 1);
+            assert.deepStrictEqual(role.permissions, [{ permission: "Employees: View" }]);
+            assert.strictEqual(saved(made.data.roleId)?.roleName, "Console Made");
+            const bare = await c.post("/roles", { name: "Console Bare", permissions: [] });
+            assert.strictEqual(stored(bare.data.roleId).description, "");
+            for (const [body, status] of [
+                [{ name: "Console Made", permissions: [] }, 400],
+                [{ name: "Console Other", permissions: "Employees: View" }, 400],
+                [{ name: "Console Other", permissions: [7] }, 400],
+            ] as const) {
+                const r = await c.post("/roles", body);
+                assert.strictEqual(r.status, status, JSON.stringify(body));
+                assert.ok(typeof r.data.error === "string" && r.data.error, JSON.stringify(r.data));
+            }
+        });
+
+        it("Edit: description and permissions, each checked; Deactivate: refused while held", async () => {
+            const c = consoleApi();
+            const id = (await c.post("/roles", { name: "Console Edit", permissions: [] })).data
+                .roleId;
+            const e = await c.post(`/roles/${id}`, {
+                description: "edited",
+                permissions: ["Employees: Create and Edit"],
+            });
+            assert.deepStrictEqual(e.data, { roleId: id });
+            assert.strictEqual(stored(id).description, "edited");
+            assert.deepStrictEqual(stored(id).permissions, [
+                { permission: "Employees: Create and Edit" },
+            ]);
+            assert.strictEqual(saved(id).description, "edited");
+            const keep = await c.post(`/roles/${id}`, {});
+            assert.strictEqual(keep.status, 200);
+            assert.strictEqual(stored(id).description, "edited", "nothing given, nothing changed");
+            for (const body of [{ description: 7 }, { permissions: "x" }, { permissions: [7] }]) {
+                const r = await c.post(`/roles/${id}`, body);
+                assert.strictEqual(r.status, 400, JSON.stringify(body));
+                assert.ok(r.data.error, JSON.stringify(r.data));
+            }
+            assert.strictEqual(stored(id).description, "edited");
+            for (const path of ["/roles/nope", "/roles/nope/deactivate"]) {
+                const r = await c.post(path, {});
+                assert.strictEqual(r.status, 404);
+                assert.match(r.data.error, /role not found/);
+            }
+            const holder = await api.post(
+                "/user-management/v1/users",
+                userHubPerson("Con", "Sole", "con.sole@example.com", "Console Edit"),
+            );
+            const held = await c.post(`/roles/${id}/deactivate`);
+            assert.strictEqual(held.status, 409);
+            assert.match(held.data.error, /active employees/);
+            assert.strictEqual(stored(id).status, "ACTIVE");
+            await api.post("/user-management/v1/users/deactivate", { userIds: [holder.data.uuid] });
+            const off = await c.post(`/roles/${id}/deactivate`);
+            assert.deepStrictEqual(off.data, { roleId: id, status: "INACTIVE" });
+            assert.strictEqual(saved(id).status, "INACTIVE");
+        });
+
+        it("activation: only an invited employee, with a password of 8 or more", async () => {
+            const c = axios.create({ baseURL: sb.urls.cxone, validateStatus: () => true });
+            const unknown = await c.post("/sandbox/cxone/activation", {
+                userId: "nope",
+                password: "12345678",
+            });
+            assert.strictEqual(unknown.status, 404);
+            assert.match(unknown.data.error, /user not found/);
+        });
+    });
+
     describe("access keys", () => {
         let userId: string;
         before(async () => {
