@@ -28,9 +28,11 @@ describe("CXone sandbox: SCIM 2.0", function () {
     let sb: RunningSandbox;
     let scim: AxiosInstance;
     let api: AxiosInstance;
+    let dir: string;
 
     before(async () => {
-        sb = await startSandbox({ dir: fs.mkdtempSync(path.join(os.tmpdir(), "cxone-scim-")) });
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "cxone-scim-"));
+        sb = await startSandbox({ dir });
         const t = await axios.post(`${sb.urls.cxone}/authentication/v1/token/access-key`, {
             accessKeyId: sb.endpoints.cxone.adminAccessKeyId,
             accessKeySecret: sb.endpoints.cxone.adminAccessKeySecret,
@@ -266,5 +268,48 @@ describe("CXone sandbox: SCIM 2.0", function () {
                 filter,
             );
         }
+    });
+    describe("what the sandbox answers at the edges", () => {
+        it("a user POSTed inactive is created deactivated, billable, with no secondary roles", async () => {
+            const r = await scim.post(
+                "/Users",
+                person("inactive.at.birth@example.com", { active: false }),
+            );
+            assert.strictEqual(r.status, 201, JSON.stringify(r.data));
+            assert.strictEqual(r.data.active, false);
+            const stored = sb.context.state.cxone.users[r.data.id];
+            assert.strictEqual(stored.status, "BLOCKED");
+            assert.strictEqual(stored.billable, true);
+            assert.deepStrictEqual(stored.secondaryRoleIds, []);
+            const saved = JSON.parse(fs.readFileSync(path.join(dir, "state.json"), "utf8"));
+            assert.ok(saved.cxone.users[r.data.id], "saved");
+        });
+        it("a body it cannot take is invalidValue, naming the problem", async () => {
+            const r = await scim.post("/Users", person("no.name@example.com", { name: {} }));
+            assertScimError(r, 400, "invalidValue");
+            assert.match(String(r.data.detail), /givenName/);
+        });
+        it("a repeated filter parameter is invalidFilter", async () => {
+            const r = await scim.get(
+                "/Users?filter=userName%20eq%20%22a%22&filter=userName%20eq%20%22b%22",
+            );
+            assertScimError(r, 400, "invalidFilter");
+            assert.match(String(r.data.detail), /filter/);
+        });
+        it("an unknown user is 404 naming its id", async () => {
+            const r = await scim.get("/Users/no-such-id");
+            assertScimError(r, 404);
+            assert.match(String(r.data.detail), /no-such-id/);
+        });
+        it("each schema is served at its own id; an unknown one is 404", async () => {
+            for (const id of [CORE, "urn:ietf:params:scim:schemas:extension:nice:2.0:User"]) {
+                const r = await scim.get(`/Schemas/${id}`);
+                assert.strictEqual(r.status, 200, id);
+                assert.strictEqual(r.data.id, id);
+            }
+            const none = await scim.get("/Schemas/urn:nope");
+            assertScimError(none, 404);
+            assert.match(String(none.data.detail), /urn:nope/);
+        });
     });
 });
