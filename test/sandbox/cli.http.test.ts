@@ -1,17 +1,27 @@
-// `npm run sandbox -- start|status|reset|stop` as a background process: it answers, writes
-// endpoints.json and a pid file, and stop leaves no process behind.
+// `npm run sandbox -- start|status|reset|stop|variants`: it answers, writes endpoints.json and a
+// pid file, and stop leaves no process behind. The commands run in this process (runCli, so per-test
+// coverage sees them); the daemon they start is a real background process, and one test runs the
+// CLI itself as `npm run sandbox` does.
 import assert from "assert";
 import axios from "axios";
 import { execFile } from "child_process";
 import * as fs from "fs";
+import * as net from "net";
 import * as os from "os";
 import * as path from "path";
 
-import { alive, parseStartArgs } from "../../sandbox/cli";
+import { alive, parseStartArgs, runCli } from "../../sandbox/cli";
 
 const CLI = path.resolve(__dirname, "../../sandbox/cli.js");
 
-function cli(dir: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+interface CliRun {
+    code: number;
+    out: string;
+    err: string;
+}
+
+/** The CLI as a child process, as `npm run sandbox` runs it. */
+function cliProcess(dir: string, ...args: string[]): Promise<CliRun> {
     return new Promise((resolve) => {
         execFile(
             process.execPath,
@@ -26,6 +36,26 @@ function cli(dir: string, ...args: string[]): Promise<{ code: number; out: strin
             },
         );
     });
+}
+
+/** One command in this process, with its sandbox dir and its console output captured. */
+async function cli(dir: string, ...args: string[]): Promise<CliRun> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const { log, error } = console;
+    const before = process.env.CXONE_OKTA_SANDBOX_DIR;
+    console.log = (...a: unknown[]) => void out.push(a.join(" "));
+    console.error = (...a: unknown[]) => void err.push(a.join(" "));
+    process.env.CXONE_OKTA_SANDBOX_DIR = dir;
+    try {
+        const code = await runCli(args);
+        return { code, out: out.join("\n"), err: err.join("\n") };
+    } finally {
+        console.log = log;
+        console.error = error;
+        if (before === undefined) delete process.env.CXONE_OKTA_SANDBOX_DIR;
+        else process.env.CXONE_OKTA_SANDBOX_DIR = before;
+    }
 }
 
 describe("sandbox CLI (background process)", function () {
@@ -152,5 +182,47 @@ describe("sandbox CLI (background process)", function () {
         assert.ok(!alive(pid!));
         assert.strictEqual((await cli(dir, "reset")).code, 0);
         assert.ok(!fs.existsSync(path.join(dir, "state.json")));
+    });
+    it("lists the other worlds with the fact each one doubts", async () => {
+        const r = await cli(dir, "variants");
+        assert.strictEqual(r.code, 0);
+        assert.match(r.out, /^role-create-absent {2}\[[^\]]+\] {2}\S/m);
+        assert.match(r.out, /^token-camel-case {2}\[/m);
+    });
+
+    it("prints the usage for no command or an unknown one (exit 2)", async () => {
+        for (const args of [[], ["fly"]]) {
+            const r = await cli(dir, ...args);
+            assert.strictEqual(r.code, 2);
+            assert.match(r.err, /^usage: sandbox start/);
+        }
+    });
+
+    it("a daemon that cannot start is reported with its log, and no process is left", async () => {
+        const busy = fs.mkdtempSync(path.join(os.tmpdir(), "sandbox-cli-busy-"));
+        const taken = await new Promise<net.Server>((resolve) => {
+            const srv = net.createServer();
+            srv.listen(0, "127.0.0.1", () => resolve(srv));
+        });
+        try {
+            const port = String((taken.address() as net.AddressInfo).port);
+            const r = await cli(busy, "start", "--cxone-port", port, "--okta-port", "0");
+            assert.strictEqual(r.code, 1, r.out + r.err);
+            assert.match(r.err, /^sandbox did not start \(exit \d+\)\n/);
+            assert.match(r.err, /EADDRINUSE/);
+            assert.ok(!fs.existsSync(path.join(busy, "sandbox.pid")), "no pid file");
+        } finally {
+            taken.close();
+            fs.rmSync(busy, { recursive: true, force: true });
+        }
+    });
+
+    it("runs as its own process: exit codes and output as `npm run sandbox` shows them", async () => {
+        const status = await cliProcess(dir, "status");
+        assert.strictEqual(status.code, 3);
+        assert.match(status.out, /not running/);
+        const bad = await cliProcess(dir, "start", "--latency", "soon");
+        assert.strictEqual(bad.code, 2);
+        assert.match(bad.err, /--latency/);
     });
 });
