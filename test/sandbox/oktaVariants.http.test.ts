@@ -12,7 +12,7 @@ import { autoLoginBody } from "../support/oktaHarness";
 interface Answer {
     status: number;
     headers: Headers;
-    body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- Okta's JSON, read loosely
+    body: any; // Okta's JSON, read loosely
 }
 
 /** A sandbox in the given worlds (none: the default), and its Okta API. */
