@@ -10,30 +10,12 @@ import {
     toScim,
     type ScimFields,
 } from "../../sandbox/cxone/scimMapping";
-import { seedCxone, type CxoneUser } from "../../sandbox/cxone/state";
+import { seedCxone } from "../../sandbox/cxone/state";
+import { cxoneEmployee } from "../support/cxoneEmployee";
 
 const BASE = "http://127.0.0.1:4610";
 
-function employee(over: Partial<CxoneUser> = {}): CxoneUser {
-    return {
-        id: "u-1",
-        userName: "ana@example.com",
-        firstName: "Ana",
-        lastName: "Agent",
-        emailAddress: "ana@example.com",
-        role: "Agent",
-        roleUUID: "r-1",
-        secondaryRoleIds: [],
-        status: "ACTIVE",
-        billable: true,
-        teamId: null,
-        timeZone: null,
-        loginAuthenticatorId: "la-1",
-        createdDate: "2026-01-01T00:00:00.000Z",
-        modifiedDate: "2026-01-02T00:00:00.000Z",
-        ...over,
-    };
-}
+const employee = cxoneEmployee;
 
 const body = (over: Record<string, unknown> = {}) => ({
     schemas: [CORE_USER],

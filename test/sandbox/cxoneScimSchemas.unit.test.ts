@@ -5,7 +5,8 @@
 import { strict as assert } from "assert";
 import { CORE_USER, fromScim, NICE_USER, toScim } from "../../sandbox/cxone/scimMapping";
 import { scimSchemas } from "../../sandbox/cxone/scimSchemas";
-import { seedCxone, type CxoneUser } from "../../sandbox/cxone/state";
+import { seedCxone } from "../../sandbox/cxone/state";
+import { cxoneEmployee } from "../support/cxoneEmployee";
 
 const BASE = "http://127.0.0.1:4610";
 
@@ -33,28 +34,15 @@ const schemas = scimSchemas(BASE) as Schema[];
 const schema = (id: string) => schemas.find((s) => s.id === id) as Schema;
 const byName = (attrs: Attribute[]) => new Map(attrs.map((a) => [a.name, a]));
 
-const fullEmployee: CxoneUser = {
-    id: "u-1",
-    userName: "ana@example.com",
-    firstName: "Ana",
-    lastName: "Agent",
-    emailAddress: "ana@example.com",
-    role: "Agent",
-    roleUUID: "r-1",
-    secondaryRoleIds: [],
-    status: "ACTIVE",
-    billable: true,
+const fullEmployee = cxoneEmployee({
     teamId: "t-9",
     timeZone: "Europe/Paris",
-    loginAuthenticatorId: "la-1",
-    createdDate: "2026-01-01T00:00:00.000Z",
-    modifiedDate: "2026-01-02T00:00:00.000Z",
     scim: {
         externalId: "00u1",
         displayName: "Ana A.",
         phoneNumbers: [{ value: "1", type: "work", primary: true }],
     },
-};
+});
 
 function typeOf(v: unknown): string {
     if (typeof v === "boolean") return "boolean";

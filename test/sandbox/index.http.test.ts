@@ -6,25 +6,14 @@ import { consoleSettings, hiddenFields, outputsFor } from "../../sandbox/operato
 import { oktaToAppSwitches } from "../support/oktaConsoleApp";
 import { autoLoginBody } from "../support/oktaHarness";
 import { sandboxInTempDirForSuite } from "../support/sandboxInTempDir";
+import { sandboxOktaApi } from "../support/sandboxOktaApi";
 
 const TO_APP = oktaToAppSwitches();
 
 describe("sandbox Okta + CXone: Authenticate with CXone and provisioning, end to end", function () {
     this.timeout(30000);
     let sb: RunningSandbox;
-    const okta = (method: string, p: string, body?: unknown) =>
-        fetch(sb.urls.okta + p, {
-            method,
-            headers: {
-                Authorization: `SSWS ${sb.endpoints.okta.apiToken}`,
-                "Content-Type": "application/json",
-                Accept: "application/json",
-            },
-            body: body === undefined ? undefined : JSON.stringify(body),
-        }).then(async (r) => ({
-            status: r.status,
-            body: (await r.json().catch(() => null)) as any,
-        }));
+    const okta = sandboxOktaApi(() => sb);
 
     const started = sandboxInTempDirForSuite("okta-e2e-");
     before(() => {

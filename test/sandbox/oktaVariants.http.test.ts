@@ -8,29 +8,13 @@ import * as path from "path";
 import { startSandbox, type RunningSandbox } from "../../sandbox/index";
 import { LONG_GROUP_ID } from "../../sandbox/variants/okta";
 import { autoLoginBody } from "../support/oktaHarness";
-
-interface Answer {
-    status: number;
-    headers: Headers;
-    body: any; // Okta's JSON, read loosely
-}
+import { sandboxOktaApi } from "../support/sandboxOktaApi";
 
 /** A sandbox in the given worlds (none: the default), and its Okta API. */
 async function world(...variants: string[]) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-variant-"));
     const sb: RunningSandbox = await startSandbox({ dir, variants });
-    const okta = async (method: string, p: string, body?: unknown): Promise<Answer> => {
-        const r = await fetch(sb.urls.okta + p, {
-            method,
-            headers: {
-                Authorization: `SSWS ${sb.endpoints.okta.apiToken}`,
-                "Content-Type": "application/json",
-                Accept: "application/json",
-            },
-            body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        return { status: r.status, headers: r.headers, body: await r.json().catch(() => null) };
-    };
+    const okta = sandboxOktaApi(() => sb);
     const newApp = async () => {
         const app = await okta("POST", "/api/v1/apps?activate=true", autoLoginBody("CXone"));
         assert.strictEqual(app.status, 200, JSON.stringify(app.body));

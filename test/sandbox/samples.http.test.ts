@@ -8,6 +8,7 @@ import { formatSample, provisionSampleUser, SampleError } from "../../sandbox/sa
 import { oktaToAppSwitches } from "../support/oktaConsoleApp";
 import { autoLoginBody } from "../support/oktaHarness";
 import { sandboxInTempDirForSuite } from "../support/sandboxInTempDir";
+import { sandboxOktaApi } from "../support/sandboxOktaApi";
 
 describe("sandbox: the demo's sample user (samples.ts), over HTTP", function () {
     this.timeout(30000);
@@ -17,19 +18,7 @@ describe("sandbox: the demo's sample user (samples.ts), over HTTP", function () 
         sb = started.sandbox;
     });
 
-    const okta = (method: string, p: string, body?: unknown) =>
-        fetch(sb.urls.okta + p, {
-            method,
-            headers: {
-                Authorization: `SSWS ${sb.endpoints.okta.apiToken}`,
-                "Content-Type": "application/json",
-                Accept: "application/json",
-            },
-            body: body === undefined ? undefined : JSON.stringify(body),
-        }).then(async (r) => ({
-            status: r.status,
-            body: (await r.json().catch(() => null)) as any,
-        }));
+    const okta = sandboxOktaApi(() => sb);
 
     /** An app with the console steps done as a person does them: SCIM form, Authenticate, To App. */
     async function connectedApp(label: string, toApp = true): Promise<string> {
