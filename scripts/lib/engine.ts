@@ -114,16 +114,30 @@ export function engineEnv(
 
 /** Selects (or creates) a stack of the project in `workDir`; the CLI runs its program. */
 export async function openStack(o: EngineStackOptions): Promise<EngineStack> {
-    const pulumiCommand = await automation.PulumiCommand.get({
-        root: path.dirname(toolchainBin()),
-    });
+    const pulumiCommand = await commandAt(path.dirname(toolchainBin()));
     const env = engineEnv(o.backendDir, o.env);
     const stack = await automation.LocalWorkspace.createOrSelectStack(
         { stackName: o.stackName ?? "dev", workDir: o.workDir },
         { pulumiCommand, envVars: env },
     );
-    for (const [k, v] of Object.entries(o.config ?? {})) {
-        await stack.setConfig(k, { value: v.value, secret: v.secret ?? false });
-    }
+    // one `pulumi config set-all` for every value, not one `config set` each
+    const config = Object.entries(o.config ?? {});
+    if (config.length > 0)
+        await stack.setAllConfig(
+            Object.fromEntries(
+                config.map(([k, v]) => [k, { value: v.value, secret: v.secret ?? false }]),
+            ),
+        );
     return new EngineStack(stack, o.workDir, env);
+}
+
+// PulumiCommand.get runs `pulumi version` to check the CLI: once per CLI and process is enough.
+const commands = new Map<string, Promise<automation.PulumiCommand>>();
+function commandAt(root: string): Promise<automation.PulumiCommand> {
+    let command = commands.get(root);
+    if (!command) {
+        command = automation.PulumiCommand.get({ root });
+        commands.set(root, command);
+    }
+    return command;
 }

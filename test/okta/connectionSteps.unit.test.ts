@@ -26,6 +26,11 @@ describe("Okta: connection status, every rule", () => {
             { keyIsActive: false, keyLastUsedDate: USED, oktaConnectionStatus: "ENABLED" },
             "key-revoked",
         ],
+        // Okta silent: a key switched off in CXone is still seen, through CXone alone
+        [
+            { keyIsActive: false, keyLastUsedDate: USED, oktaConnectionStatus: "UNKNOWN" },
+            "key-revoked",
+        ],
         // a rotation: the old key still works, whatever Okta reports
         [{ rotation: rotation(true, false), oktaConnectionStatus: "DISABLED" }, "rotating"],
         [{ rotation: rotation(true, true), oktaConnectionStatus: "UNKNOWN" }, "rotating"],
