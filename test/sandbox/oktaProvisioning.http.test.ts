@@ -147,6 +147,8 @@ describe("sandbox Okta: provisioning connection and features (routes/provisionin
         const r = await feature(t, { update: { password: { status: "ENABLED" } } });
         assert.strictEqual(r.status, 200, JSON.stringify(r.body));
         assert.strictEqual(r.body.capabilities.update.password.status, "ENABLED");
+        const app = (await t.h.api("GET", `/api/v1/apps/${t.appId}`)).body;
+        assert.deepStrictEqual(app.features, ["PUSH_PASSWORD_UPDATES"]);
     });
 });
 
@@ -194,6 +196,12 @@ describe("sandbox Okta: the provisioning engine (provisioning.ts)", function () 
             message: "The user is not activated in Okta",
         });
         assert.strictEqual(t.cx.users.size, 0);
+        const appUser = await t.h.api("GET", `/api/v1/apps/${t.appId}/users/${p.id}`);
+        assert.deepStrictEqual(
+            [appUser.body.syncState, appUser.body.externalId],
+            ["PENDING", null],
+            "assigned, not pushed",
+        );
     });
 
     it("with Create Users off a new assignee is skipped, nothing sent to CXone", async () => {
@@ -417,6 +425,20 @@ describe("sandbox Okta: the provisioning engine (provisioning.ts)", function () 
                         ),
                     );
                     assert.deepStrictEqual(view.pushedUsers, []);
+                },
+            );
+        });
+
+        it("a create refused without a detail is named by its status alone", async () => {
+            await withConnector(
+                (req) => (req.method === "GET" ? list([]) : { status: 500, body: {} }),
+                async () => {
+                    const p = await assignedPerson("bare.bo");
+                    const { results } = await sync();
+                    assert.strictEqual(
+                        only(results, p.id).message,
+                        failedAs(p.login, `Error while creating user ${p.login}: HTTP 500`),
+                    );
                 },
             );
         });
