@@ -3,6 +3,7 @@
 // the provisioning engine pushing users over SCIM.
 import * as assert from "assert";
 import { autoLoginBody, scimForm, type FakeCxone, type OktaHarness } from "../support/oktaHarness";
+import { startLocalServer } from "../support/loopbackServer";
 import {
     oktaAuthenticate,
     oktaConnect,
@@ -236,6 +237,36 @@ describe("sandbox Okta: console operations and provisioning", function () {
                     message: "The app or its SCIM connection settings no longer exist.",
                 });
                 assert.strictEqual((await consoleGet(`/apps/${appId}`)).body.authorized, false);
+            });
+
+            it("settings saved again while the code is exchanged: the callback asks to authenticate again", async () => {
+                const tokens = await startLocalServer();
+                try {
+                    const form = { ...scimForm(cx), tokenEndpoint: `${tokens.url}/token` };
+                    await consolePost(`/apps/${appId}/provisioning`, form);
+                    // the person saves new settings before the token endpoint answers
+                    tokens.answer = async () => {
+                        const again = await consolePost(`/apps/${appId}/provisioning`, {
+                            ...form,
+                            scimBaseUrl: `${cx.url}/scim/v2/other`,
+                        });
+                        assert.strictEqual(again.status, 200);
+                        return {
+                            status: 200,
+                            body: { access_token: "at", refresh_token: "rt", expires_in: 3600 },
+                        };
+                    };
+                    const a = await oktaAuthenticate(app);
+                    assert.strictEqual(a.status, 400);
+                    const text =
+                        "The SCIM connection settings changed during authentication; authenticate again.";
+                    assert.ok(a.text.includes(text), a.text);
+                    const view = (await consoleGet(`/apps/${appId}`)).body;
+                    assert.deepStrictEqual([view.authorized, view.lastAuthError], [false, text]);
+                    assert.strictEqual(tokens.seen.length, 1, "the code was exchanged once");
+                } finally {
+                    await tokens.stop();
+                }
             });
 
             it("the console lists every app of the org with its provisioning view", async () => {
