@@ -204,6 +204,18 @@ describe("sandbox Okta: the provisioning engine (provisioning.ts)", function () 
         );
     });
 
+    it("an Okta user deactivated by DELETE is deactivated in CXone at once, without a sync", async () => {
+        await oktaConnect(t);
+        await switchesOn();
+        const p = await assignedPerson("deleted.dee");
+        await t.h.locals.provisioning.idle();
+        const account = () => [...t.cx.users.values()].find((u) => u.userName === p.login);
+        assert.strictEqual(account()?.active, true);
+        assert.strictEqual((await t.h.api("DELETE", `/api/v1/users/${p.id}`)).status, 204);
+        await t.h.locals.provisioning.idle();
+        assert.strictEqual(account()?.active, false);
+    });
+
     it("with Create Users off a new assignee is skipped, nothing sent to CXone", async () => {
         await oktaConnect(t);
         const off = await feature(t, {

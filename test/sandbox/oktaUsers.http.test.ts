@@ -2,6 +2,8 @@
 // filters, create and profile updates with Okta's E0000001 causes, every lifecycle operation and its
 // refusals, and the two-step DELETE that ends memberships and app assignments.
 import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
 import { autoLoginBody } from "../support/oktaHarness";
 import { sandboxForSuite, uniqueEmail } from "../support/sandbox";
 import { sandboxOktaApi, type OktaAnswer } from "../support/sandboxOktaApi";
@@ -69,6 +71,9 @@ describe("sandbox Okta: Users API (routes/users.ts)", function () {
             const p = await newPerson();
             const r = await filtered(`login eq "${p.profile.login}"`);
             assert.deepStrictEqual([r.status, r.body], [200, []]);
+            // "profile_" is no "profile.": the same field under another name
+            const typo = await filtered(`profile_login eq "${p.profile.login}"`);
+            assert.deepStrictEqual([typo.status, typo.body], [200, []]);
         });
 
         it("an unreadable filter is 400 E0000001 naming the filter", async () => {
@@ -88,6 +93,23 @@ describe("sandbox Okta: Users API (routes/users.ts)", function () {
             assert.strictEqual(read.status, "ACTIVE");
             assert.ok(read.activated && read.passwordChanged, JSON.stringify(read));
             assert.ok(!JSON.stringify(read).includes("Abcd1234!x"), "the password is never shown");
+        });
+
+        it("credentials without a password leave an activated user PROVISIONED", async () => {
+            const u = await newPerson("activate=true", { credentials: {} });
+            assert.strictEqual(u.status, "PROVISIONED");
+        });
+
+        it("a name of blanks, or an email and login that are no text, count as missing", async () => {
+            const r = await okta("POST", "/api/v1/users", {
+                profile: { firstName: "   ", lastName: "B", email: 42, login: 42 },
+            });
+            assertOktaError(r, 400, "E0000001", "Api validation failed: firstName, email, login");
+            assert.deepStrictEqual(causes(r), [
+                "firstName: The field cannot be left blank",
+                "email: The field cannot be left blank",
+                "login: The field cannot be left blank",
+            ]);
         });
 
         it("refuses an email and a login that are no email addresses, naming both fields", async () => {
@@ -168,13 +190,19 @@ describe("sandbox Okta: Users API (routes/users.ts)", function () {
             assert.ok(read.activated, "activated is set");
         });
 
-        it("reactivate is accepted for a PROVISIONED user and for a deactivated one", async () => {
+        it("reactivate is accepted for a PROVISIONED user and for a deactivated one (deactivated twice: 403 E0000038)", async () => {
             const p = await newPerson();
             assert.strictEqual(p.status, "PROVISIONED");
             const r = await lifecycle(p.id, "reactivate");
             assert.deepStrictEqual([r.status, r.body], [200, {}]);
             assert.strictEqual(await statusOf(p.id), "PROVISIONED");
             assert.strictEqual((await lifecycle(p.id, "deactivate")).status, 200);
+            assertOktaError(
+                await lifecycle(p.id, "deactivate"),
+                403,
+                "E0000038",
+                "This operation is not allowed in the user's current status.",
+            );
             assert.strictEqual((await lifecycle(p.id, "reactivate")).status, 200);
             assert.strictEqual(await statusOf(p.id), "PROVISIONED");
         });
@@ -223,6 +251,25 @@ describe("sandbox Okta: Users API (routes/users.ts)", function () {
                 "E0000007",
                 "Not found: Resource not found: 00unobody (User)",
             );
+        });
+    });
+
+    describe("the state file", () => {
+        it("every change is saved to the sandbox's state file, so a later run sees it", async () => {
+            const saved = (id: string) =>
+                JSON.parse(fs.readFileSync(path.join(f.dir, "state.json"), "utf8")).okta.users[id];
+            const p = await newPerson("activate=true", {
+                credentials: { password: { value: "Abcd1234!x" } },
+            });
+            assert.strictEqual(saved(p.id).profile.login, p.profile.login, "created");
+            await okta("POST", `/api/v1/users/${p.id}`, { profile: { lastName: "Saved" } });
+            assert.strictEqual(saved(p.id).profile.lastName, "Saved", "updated");
+            await lifecycle(p.id, "suspend");
+            assert.strictEqual(saved(p.id).status, "SUSPENDED", "suspended");
+            await okta("DELETE", `/api/v1/users/${p.id}`);
+            assert.strictEqual(saved(p.id).status, "DEPROVISIONED", "deactivated");
+            await okta("DELETE", `/api/v1/users/${p.id}`);
+            assert.strictEqual(saved(p.id), undefined, "deleted");
         });
     });
 
