@@ -1,10 +1,11 @@
-// The emulated Okta Groups API's 404s (sandbox/okta/routes/groups.ts): each names the object it
-// did not find, group or user, in Okta's E0000007 words, and a refused membership changes nothing.
+// The emulated Okta Groups API's refusals (sandbox/okta/routes/groups.ts): each 404 names the object
+// it did not find, group or user, in Okta's E0000007 words, and a refused membership changes nothing;
+// a filter it cannot read is E0000001.
 import * as assert from "assert";
 import { sandboxForSuite } from "../support/sandbox";
 import { sandboxOktaApi, type OktaAnswer } from "../support/sandboxOktaApi";
 
-describe("sandbox Okta: Groups API not-found answers (routes/groups.ts)", function () {
+describe("sandbox Okta: Groups API refusals (routes/groups.ts)", function () {
     this.timeout(20000);
     const f = sandboxForSuite();
     const okta = sandboxOktaApi(() => f.sandbox);
@@ -17,6 +18,17 @@ describe("sandbox Okta: Groups API not-found answers (routes/groups.ts)", functi
     it("an unknown group's members and an unknown group are 404 naming the group", async () => {
         notFound(await okta("GET", "/api/v1/groups/00gnope/users"), "00gnope (UserGroup)");
         notFound(await okta("GET", "/api/v1/groups/00gnope"), "00gnope (UserGroup)");
+    });
+
+    it("a filter that cannot be read is 400 E0000001 naming the filter", async () => {
+        const r = await okta("GET", `/api/v1/groups?filter=${encodeURIComponent("type sw OKTA")}`);
+        assert.strictEqual(r.status, 400);
+        assert.strictEqual(r.body.errorCode, "E0000001");
+        assert.strictEqual(r.body.errorSummary, "Api validation failed: filter");
+        assert.deepStrictEqual(
+            r.body.errorCauses.map((c: { errorSummary: string }) => c.errorSummary),
+            ["filter: Invalid filter expression"],
+        );
     });
 
     it("adding or removing an unknown user is 404 naming the user; the members stay", async () => {

@@ -216,6 +216,19 @@ describe("sandbox Okta: the provisioning engine (provisioning.ts)", function () 
         assert.strictEqual(account()?.active, false);
     });
 
+    it("waiting for the engine right after a change also waits for the run that change scheduled", async () => {
+        await oktaConnect(t);
+        await switchesOn();
+        const p = await assignedPerson("waited.wyn");
+        await t.h.locals.provisioning.idle();
+        // an edit no API call announced, then the run scheduled and awaited at once
+        t.h.ctx.state.okta.users[p.id].profile.lastName = "Renamed";
+        t.h.locals.provisioning.schedule();
+        await t.h.locals.provisioning.idle();
+        const account = [...t.cx.users.values()].find((u) => u.userName === p.login);
+        assert.strictEqual(account?.name?.familyName, "Renamed");
+    });
+
     it("with Create Users off a new assignee is skipped, nothing sent to CXone", async () => {
         await oktaConnect(t);
         const off = await feature(t, {
