@@ -45,7 +45,7 @@ describe("sandbox Okta: app assignments (routes/assignments.ts)", function () {
         assert.ok(!(uid in f.sandbox.context.state.okta.apps[app].users));
     });
 
-    it("an assigned user's credentials and profile are updated in place; one not assigned is 404 (AppUser)", async () => {
+    it("an assigned user's credentials and profile are updated in place; one not assigned is 404 (AppUser), read, updated or removed", async () => {
         const app = await newApp();
         const [a, b] = [await newPerson(), await newPerson()];
         for (const id of [a, b])
@@ -79,6 +79,8 @@ describe("sandbox Okta: app assignments (routes/assignments.ts)", function () {
         assert.ok(!(stranger in f.sandbox.context.state.okta.apps[app].users), "not assigned");
         const g = await okta("GET", `/api/v1/apps/${app}/users/${stranger}`);
         assertOktaError(g, 404, "E0000007", `Not found: Resource not found: ${stranger} (AppUser)`);
+        const d = await okta("DELETE", `/api/v1/apps/${app}/users/${stranger}`);
+        assertOktaError(d, 404, "E0000007", `Not found: Resource not found: ${stranger} (AppUser)`);
         const noApp = await okta("POST", `/api/v1/apps/0oanope/users/${a}`, {});
         assertOktaError(noApp, 404, "E0000007", "Not found: Resource not found: 0oanope (App)");
     });

@@ -229,6 +229,25 @@ describe("sandbox Okta: the provisioning engine (provisioning.ts)", function () 
         assert.strictEqual(account?.name?.familyName, "Renamed");
     });
 
+    it("without a given-name or a family-name mapping, the pushed displayName is the other name alone", async () => {
+        await oktaConnect(t);
+        await switchesOn();
+        const list = await t.h.api("GET", `/api/v1/mappings?targetId=${t.appId}`);
+        const mapping = `/api/v1/mappings/${list.body[0].id}`;
+        const map = async (properties: Record<string, unknown>) =>
+            assert.strictEqual((await t.h.api("POST", mapping, { properties })).status, 200);
+        const pushed = (login: string) =>
+            [...t.cx.users.values()].find((u) => u.userName === login);
+        await map({ givenName: null });
+        const a = await assignedPerson("nogiven.nat");
+        await t.h.locals.provisioning.idle();
+        assert.strictEqual(pushed(a.login)?.displayName, "Person");
+        await map({ givenName: { expression: "user.firstName" }, familyName: null });
+        const b = await assignedPerson("nofamily.noa");
+        await t.h.locals.provisioning.idle();
+        assert.strictEqual(pushed(b.login)?.displayName, "nofamily.noa");
+    });
+
     it("with Create Users off a new assignee is skipped, nothing sent to CXone", async () => {
         await oktaConnect(t);
         const off = await feature(t, {
