@@ -329,6 +329,41 @@ describe("sandbox Okta: the provisioning engine (provisioning.ts)", function () 
         assert.strictEqual([...t.cx.users.values()][0].active, false);
     });
 
+    it("an access token that expires with no refresh token fails every push, asking to authenticate again", async () => {
+        const tokens = await startLocalServer();
+        // the token endpoint grants a one-second token and no refresh token
+        tokens.answer = () => ({ status: 200, body: { access_token: "at-once", expires_in: 1 } });
+        try {
+            const form = { ...scimForm(t.cx), tokenEndpoint: `${tokens.url}/token` };
+            const saved = await t.h.api(
+                "POST",
+                `/sandbox/console/apps/${t.appId}/provisioning`,
+                form,
+                {
+                    Authorization: "",
+                },
+            );
+            assert.strictEqual(saved.status, 200);
+            const a = await oktaAuthenticate(t);
+            assert.strictEqual(a.status, 200, a.text);
+            await switchesOn();
+            const p = await assignedPerson("norefresh.nell");
+            const r = only((await sync()).results, p.id);
+            assert.strictEqual(
+                r.message,
+                failedAs(
+                    p.login,
+                    "Authentication with the app failed: the access token expired and there is no refresh token; authenticate again.",
+                ),
+            );
+            assert.strictEqual(tokens.seen.length, 1, "only the code exchange");
+            assert.strictEqual(t.cx.users.size, 0);
+        } finally {
+            await t.h.locals.provisioning.idle();
+            await tokens.stop();
+        }
+    });
+
     it("an unreachable token endpoint is named with the network error", async () => {
         t.cx.shortTokens = true;
         await oktaConnect(t);
