@@ -2,7 +2,8 @@
 // OAuth authorization-code flow against a CXone stand-in), the provisioning APIs after it, and
 // the provisioning engine pushing users over SCIM.
 import * as assert from "assert";
-import { scimForm, type FakeCxone, type OktaHarness } from "../support/oktaHarness";
+import { autoLoginBody, scimForm, type FakeCxone, type OktaHarness } from "../support/oktaHarness";
+import { startLocalServer } from "../support/loopbackServer";
 import {
     oktaAuthenticate,
     oktaConnect,
@@ -181,6 +182,105 @@ describe("sandbox Okta: console operations and provisioning", function () {
                 `${h.url}/sandbox/console/oauth/callback?code=x&state=${state}`,
             );
             assert.strictEqual(replay.status, 400);
+        });
+
+        describe("the callback page's words, and the console's app list", () => {
+            /** Authenticate started: the state the authorization server would send back. */
+            const started = async () => {
+                await consolePost(`/apps/${appId}/provisioning`, scimForm(cx));
+                const start = await fetch(`${h.url}/sandbox/console/apps/${appId}/authenticate`, {
+                    redirect: "manual",
+                });
+                return new URL(start.headers.get("location")!).searchParams.get("state")!;
+            };
+            const callback = async (query: string) => {
+                const r = await fetch(`${h.url}/sandbox/console/oauth/callback?${query}`);
+                const message = /<p id="message">(.*)<\/p>/.exec(await r.text())?.[1];
+                return { status: r.status, message };
+            };
+            const lastAuthError = async () =>
+                (await consoleGet(`/apps/${appId}`)).body.lastAuthError;
+
+            it("an error with its description is shown and kept as the last authentication error", async () => {
+                const state = await started();
+                const r = await callback(
+                    `error=access_denied&error_description=${encodeURIComponent("said no")}&state=${state}`,
+                );
+                const text = "The authorization server answered: access_denied (said no)";
+                assert.deepStrictEqual(r, { status: 400, message: text });
+                assert.strictEqual(await lastAuthError(), text);
+            });
+
+            it("an answer without a code is refused as such", async () => {
+                const state = await started();
+                const r = await callback(`state=${state}`);
+                const text = "The authorization server returned no code.";
+                assert.deepStrictEqual(r, { status: 400, message: text });
+                assert.strictEqual(await lastAuthError(), text);
+                assert.strictEqual((await consoleGet(`/apps/${appId}`)).body.authorized, false);
+            });
+
+            it("settings removed while the person signs in: the callback says they no longer exist", async () => {
+                const state = await started();
+                const off = await h.api(
+                    "DELETE",
+                    `/sandbox/console/apps/${appId}/provisioning`,
+                    undefined,
+                    {
+                        Authorization: "",
+                    },
+                );
+                assert.strictEqual(off.status, 200);
+                const r = await callback(`code=x&state=${state}`);
+                assert.deepStrictEqual(r, {
+                    status: 400,
+                    message: "The app or its SCIM connection settings no longer exist.",
+                });
+                assert.strictEqual((await consoleGet(`/apps/${appId}`)).body.authorized, false);
+            });
+
+            it("settings saved again while the code is exchanged: the callback asks to authenticate again", async () => {
+                const tokens = await startLocalServer();
+                try {
+                    const form = { ...scimForm(cx), tokenEndpoint: `${tokens.url}/token` };
+                    await consolePost(`/apps/${appId}/provisioning`, form);
+                    // the person saves new settings before the token endpoint answers
+                    tokens.answer = async () => {
+                        const again = await consolePost(`/apps/${appId}/provisioning`, {
+                            ...form,
+                            scimBaseUrl: `${cx.url}/scim/v2/other`,
+                        });
+                        assert.strictEqual(again.status, 200);
+                        return {
+                            status: 200,
+                            body: { access_token: "at", refresh_token: "rt", expires_in: 3600 },
+                        };
+                    };
+                    const a = await oktaAuthenticate(app);
+                    assert.strictEqual(a.status, 400);
+                    const text =
+                        "The SCIM connection settings changed during authentication; authenticate again.";
+                    assert.ok(a.text.includes(text), a.text);
+                    const view = (await consoleGet(`/apps/${appId}`)).body;
+                    assert.deepStrictEqual([view.authorized, view.lastAuthError], [false, text]);
+                    assert.strictEqual(tokens.seen.length, 1, "the code was exchanged once");
+                } finally {
+                    await tokens.stop();
+                }
+            });
+
+            it("the console lists every app of the org with its provisioning view", async () => {
+                const other = (await h.api("POST", "/api/v1/apps", autoLoginBody("Other"))).body.id;
+                await started();
+                const r = await consoleGet("/apps");
+                assert.strictEqual(r.status, 200);
+                const byId = Object.fromEntries(r.body.map((v: any) => [v.appId, v]));
+                assert.deepStrictEqual(Object.keys(byId).sort(), [appId, other].sort());
+                assert.strictEqual(byId[appId].scimProvisioningEnabled, true);
+                assert.strictEqual(byId[appId].scimConnection.clientSecretSet, true);
+                assert.strictEqual(byId[other].scimConnection, null);
+                assert.ok(!JSON.stringify(r.body).includes(cx.clientSecret));
+            });
         });
         it("changing the client secret drops the authentication", async () => {
             await connect();

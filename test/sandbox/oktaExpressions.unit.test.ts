@@ -19,6 +19,8 @@ const profile = {
     nickName: "",
     groups: ["sales", "emea"],
     level: 3,
+    enabled: true,
+    sameGroups: ["sales", "emea"],
 };
 
 describe("sandbox Okta: Expression Language evaluation", () => {
@@ -37,6 +39,11 @@ describe("sandbox Okta: Expression Language evaluation", () => {
         ["user.missing < 1", false],
         ["user.firstName == 'Ana'", true],
         ["user.firstName != 'Ana'", false],
+        // a profile's boolean is a boolean; lists compare by their items
+        ["user.enabled == true", true],
+        ["user.groups == user.sameGroups", true],
+        ["user.groups != user.sameGroups", false],
+        ["user.groups == user.firstName", false],
         // logic on booleans; anything else counts as false
         ["!(user.level == 3) || user.firstName == 'Ana'", true],
         ["user.firstName && true", false],

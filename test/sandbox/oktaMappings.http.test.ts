@@ -12,6 +12,7 @@ import mappingProvider from "../../provider/okta/profileMappingProvider";
 import { planMappings } from "../../provider/okta/attributeMappingsLogic";
 import { compileExpression } from "../../sandbox/okta/expressions";
 import { mappedScimUser } from "../../sandbox/okta/scimBody";
+import { DEFAULT_USER_TYPE_ID } from "../../sandbox/okta/appProfile";
 import {
     autoLoginBody,
     SCIM_APP_BASE_SET,
@@ -121,6 +122,94 @@ describe("sandbox Okta: app user schema and profile mappings", function () {
         assert.equal(badExpr.status, 400);
         assert.match(badExpr.body.errorCauses[0].errorSummary, /Unknown function String\.reverse/);
         assert.deepEqual((await mappingOf()).properties, m.properties);
+    });
+
+    it("GET mappings by source: Okta's default user type lists every app's mapping, keeping the source in the Link; another source lists none", async () => {
+        const all = (await h.api("GET", "/api/v1/mappings")).body.map((m: any) => m.id);
+        assert.ok(all.length >= 1);
+        const bySource = await h.api("GET", `/api/v1/mappings?sourceId=${DEFAULT_USER_TYPE_ID}`);
+        assert.equal(bySource.status, 200);
+        assert.deepEqual(
+            bySource.body.map((m: any) => m.id),
+            all,
+        );
+        assert.match(
+            bySource.headers.get("link") ?? "",
+            new RegExp(`sourceId=${DEFAULT_USER_TYPE_ID}`),
+        );
+        const other = await h.api("GET", "/api/v1/mappings?sourceId=oty0000000000000other");
+        assert.deepEqual([other.status, other.body], [200, []]);
+    });
+
+    it("POST mapping: missing properties, a missing expression and an unknown pushStatus are each refused naming the field", async () => {
+        const m = await mappingOf();
+        for (const body of [{}, { properties: ["givenName"] }]) {
+            const r = await h.api("POST", `/api/v1/mappings/${m.id}`, body);
+            assert.equal(r.status, 400);
+            assert.equal(r.body.errorSummary, "Api validation failed: properties");
+            assert.deepEqual(
+                r.body.errorCauses.map((c: any) => c.errorSummary),
+                ["properties: The field cannot be left blank"],
+            );
+        }
+        const r = await h.api("POST", `/api/v1/mappings/${m.id}`, {
+            properties: {
+                givenName: { pushStatus: "PUSH" },
+                familyName: { expression: "user.lastName", pushStatus: "ALWAYS" },
+            },
+        });
+        assert.equal(r.status, 400);
+        assert.equal(r.body.errorSummary, "Api validation failed: givenName, familyName");
+        assert.deepEqual(
+            r.body.errorCauses.map((c: any) => c.errorSummary),
+            [
+                "givenName: expression: The field cannot be left blank",
+                "familyName: pushStatus: must be PUSH or DONT_PUSH",
+            ],
+        );
+        assert.deepEqual((await mappingOf()).properties, m.properties);
+    });
+
+    it("POST schema: base untouchable, properties and each property must be objects, field types checked; a description is kept", async () => {
+        const app = (await h.api("POST", "/api/v1/apps?activate=true", autoLoginBody("Described")))
+            .body.id;
+        const post = (definitions: unknown) =>
+            h.api("POST", `/api/v1/meta/schemas/apps/${app}/default`, { definitions });
+        const causesOf = (r: { body: any }) => r.body.errorCauses.map((c: any) => c.errorSummary);
+        const base = await post({ base: { properties: {} } });
+        assert.equal(base.status, 400);
+        assert.equal(base.body.errorSummary, "Api validation failed: definitions.base");
+        assert.deepEqual(causesOf(base), [
+            "definitions.base: Base properties of this app cannot be changed",
+        ]);
+        const notObject = await post({ custom: { properties: "team" } });
+        assert.equal(notObject.status, 400);
+        assert.equal(notObject.body.errorSummary, "Api validation failed: properties");
+        assert.deepEqual(causesOf(notObject), ["properties: must be an object"]);
+        const bad = await post({
+            custom: {
+                properties: {
+                    team: "text",
+                    site: { title: "Site", type: "string", externalName: 7, scope: "ALL" },
+                },
+            },
+        });
+        assert.equal(bad.status, 400);
+        assert.deepEqual(causesOf(bad), [
+            "team: The property must be an object",
+            "site: externalName: must be a string",
+            "site: scope: must be NONE or SELF",
+        ]);
+        const ok = await post({
+            custom: {
+                properties: {
+                    site: { title: "Site", type: "string", description: "Where they sit" },
+                },
+            },
+        });
+        assert.equal(ok.status, 200, JSON.stringify(ok.body));
+        const read = await h.api("GET", `/api/v1/meta/schemas/apps/${app}/default`);
+        assert.equal(read.body.definitions.custom.properties.site.description, "Where they sit");
     });
 
     it("the provisioning engine's SCIM body follows the schema's external names and the mapping", async () => {

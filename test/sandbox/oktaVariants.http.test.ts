@@ -107,6 +107,34 @@ describe("sandbox Okta: each other world as its answers show it (variants/okta.t
         assert.strictEqual(await afterNull([]), false);
     });
 
+    it("mapping-null-ignored: a mapping sent as null stays; in the default world it goes", async () => {
+        const afterNull = async (variants: string[]) => {
+            let kept = false;
+            await inWorld(variants, async ({ okta, newApp }) => {
+                const id = await newApp();
+                const list = await okta("GET", `/api/v1/mappings?targetId=${id}`);
+                const mapping = `/api/v1/mappings/${list.body[0].id}`;
+                assert.ok(
+                    (await okta("GET", mapping)).body.properties.givenName,
+                    "mapped at first",
+                );
+                const r = await okta("POST", mapping, { properties: { givenName: null } });
+                assert.strictEqual(r.status, 200, JSON.stringify(r.body));
+                kept = "givenName" in (await okta("GET", mapping)).body.properties;
+            });
+            return kept;
+        };
+        assert.strictEqual(await afterNull(["mapping-null-ignored"]), true);
+        assert.strictEqual(await afterNull([]), false);
+    });
+
+    it("base-schema-with-display-name: a refused app create is answered as in any world", () =>
+        inWorld(["base-schema-with-display-name"], async ({ okta }) => {
+            const r = await okta("POST", "/api/v1/apps", { signOnMode: "AUTO_LOGIN" });
+            assert.strictEqual(r.status, 400, JSON.stringify(r.body));
+            assert.strictEqual(r.body.errorCode, "E0000001");
+        }));
+
     it("okta-no-date-header: no Date header on any answer; the first app create is 429 E0000047 resetting within 2 s", () =>
         inWorld(["okta-no-date-header"], async ({ okta }) => {
             const first = await okta("POST", "/api/v1/apps?activate=true", autoLoginBody("CXone"));

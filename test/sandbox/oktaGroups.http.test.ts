@@ -1,0 +1,45 @@
+// The emulated Okta Groups API's refusals (sandbox/okta/routes/groups.ts): each 404 names the object
+// it did not find, group or user, in Okta's E0000007 words, and a refused membership changes nothing;
+// a filter it cannot read is E0000001.
+import * as assert from "assert";
+import { sandboxForSuite } from "../support/sandbox";
+import { sandboxOktaApi, type OktaAnswer } from "../support/sandboxOktaApi";
+
+describe("sandbox Okta: Groups API refusals (routes/groups.ts)", function () {
+    this.timeout(20000);
+    const f = sandboxForSuite();
+    const okta = sandboxOktaApi(() => f.sandbox);
+    const notFound = (r: OktaAnswer, what: string) => {
+        assert.strictEqual(r.status, 404, JSON.stringify(r.body));
+        assert.strictEqual(r.body.errorCode, "E0000007");
+        assert.strictEqual(r.body.errorSummary, `Not found: Resource not found: ${what}`);
+    };
+
+    it("an unknown group's members and an unknown group are 404 naming the group", async () => {
+        notFound(await okta("GET", "/api/v1/groups/00gnope/users"), "00gnope (UserGroup)");
+        notFound(await okta("GET", "/api/v1/groups/00gnope"), "00gnope (UserGroup)");
+    });
+
+    it("a filter that cannot be read is 400 E0000001 naming the filter", async () => {
+        const r = await okta("GET", `/api/v1/groups?filter=${encodeURIComponent("type sw OKTA")}`);
+        assert.strictEqual(r.status, 400);
+        assert.strictEqual(r.body.errorCode, "E0000001");
+        assert.strictEqual(r.body.errorSummary, "Api validation failed: filter");
+        assert.deepStrictEqual(
+            r.body.errorCauses.map((c: { errorSummary: string }) => c.errorSummary),
+            ["filter: Invalid filter expression"],
+        );
+    });
+
+    it("adding or removing an unknown user is 404 naming the user; the members stay", async () => {
+        const agents = (await okta("GET", "/api/v1/groups?q=CXone")).body[0].id as string;
+        const members = async () =>
+            (await okta("GET", `/api/v1/groups/${agents}/users`)).body.map(
+                (u: { id: string }) => u.id,
+            );
+        const before = await members();
+        for (const m of ["PUT", "DELETE"])
+            notFound(await okta(m, `/api/v1/groups/${agents}/users/00unope`), "00unope (User)");
+        assert.deepStrictEqual(await members(), before);
+    });
+});

@@ -1,0 +1,548 @@
+// The emulated Okta's provisioning: the public connection and feature APIs around the console step
+// (routes/provisioning.ts), and the engine that pushes assignees to the SCIM connector
+// (provisioning.ts): users it skips, accounts it links, and each failure in Okta's words, kept per
+// user and action. The connector is the CXone stand-in, or a scripted one where CXone never answers
+// that way (a 409 for a name its search did not find, a create without an id).
+import * as assert from "assert";
+import { startLocalServer, type Answer, type Seen } from "../support/loopbackServer";
+import {
+    oktaAuthenticate,
+    oktaConnect,
+    oktaConsoleAppForEach,
+    oktaToAppSwitches,
+    type OktaConsoleApp,
+} from "../support/oktaConsoleApp";
+import { scimForm } from "../support/oktaHarness";
+
+type Res = { status: number; body: any };
+
+function assertOktaError(r: Res, status: number, code: string, summary: string) {
+    assert.strictEqual(r.status, status, JSON.stringify(r.body));
+    assert.strictEqual(r.body.errorCode, code);
+    assert.strictEqual(r.body.errorSummary, summary);
+}
+const causes = (r: Res): string[] =>
+    r.body.errorCauses.map((c: { errorSummary: string }) => c.errorSummary);
+
+/** The console form saved for the stand-in (with `supportedActions` when given); not authenticated. */
+async function saveForm(t: OktaConsoleApp, supportedActions?: string[]) {
+    const form = { ...scimForm(t.cx), ...(supportedActions ? { supportedActions } : {}) };
+    const r = await t.h.api("POST", `/sandbox/console/apps/${t.appId}/provisioning`, form, {
+        Authorization: "",
+    });
+    assert.strictEqual(r.status, 200, JSON.stringify(r.body));
+}
+async function connectWith(t: OktaConsoleApp, supportedActions: string[]) {
+    await saveForm(t, supportedActions);
+    const a = await oktaAuthenticate(t);
+    assert.strictEqual(a.status, 200, a.text);
+}
+const feature = (t: OktaConsoleApp, body: unknown) =>
+    t.h.api("PUT", `/api/v1/apps/${t.appId}/features/USER_PROVISIONING`, body);
+
+describe("sandbox Okta: provisioning connection and features (routes/provisioning.ts)", function () {
+    this.timeout(15000);
+    const t = oktaConsoleAppForEach();
+    const connection = () => t.h.api("GET", `/api/v1/apps/${t.appId}/connections/default`);
+    const lifecycle = (op: string) =>
+        t.h.api("POST", `/api/v1/apps/${t.appId}/connections/default/lifecycle/${op}`);
+
+    it("a connection POST without a profile is 400 E0000001 naming profile", async () => {
+        for (const body of [{}, { profile: "TOKEN" }]) {
+            const r = await t.h.api("POST", `/api/v1/apps/${t.appId}/connections/default`, body);
+            assertOktaError(r, 400, "E0000001", "Api validation failed: profile");
+            assert.deepStrictEqual(causes(r), ["profile: The field cannot be left blank"]);
+        }
+    });
+
+    it("the saved but unauthenticated connection cannot be activated; once authenticated it deactivates and activates again (204)", async () => {
+        await saveForm(t);
+        assert.strictEqual((await connection()).body.status, "DISABLED");
+        const early = await lifecycle("activate");
+        assertOktaError(early, 400, "E0000001", "Api validation failed: connection");
+        assert.deepStrictEqual(causes(early), [
+            "The provisioning connection has not been authenticated; authenticate it in the Admin Console first.",
+        ]);
+        assert.strictEqual((await connection()).body.status, "DISABLED");
+        const a = await oktaAuthenticate(t);
+        assert.strictEqual(a.status, 200, a.text);
+        const on = (await connection()).body;
+        assert.strictEqual(on.status, "ENABLED");
+        assert.ok(on._links.deactivate.href.endsWith("/connections/default/lifecycle/deactivate"));
+        const off = await lifecycle("deactivate");
+        assert.deepStrictEqual([off.status, off.body], [204, null]);
+        const disabled = (await connection()).body;
+        assert.strictEqual(disabled.status, "DISABLED");
+        assert.ok(disabled._links.activate.href.endsWith("/lifecycle/activate"));
+        assert.strictEqual((await lifecycle("activate")).status, 204);
+        assert.strictEqual((await connection()).body.status, "ENABLED");
+    });
+
+    it("an unknown connection operation is 404 E0000008 and leaves the connection as it was", async () => {
+        await oktaConnect(t);
+        const r = await lifecycle("reset");
+        assertOktaError(r, 404, "E0000008", "The requested path was not found");
+        assert.strictEqual((await connection()).body.status, "ENABLED");
+    });
+
+    it("a feature other than USER_PROVISIONING is 404 E0000007 naming it, read or written", async () => {
+        await oktaConnect(t);
+        const summary = "Not found: Resource not found: GROUP_PUSH (AppFeature)";
+        const read = await t.h.api("GET", `/api/v1/apps/${t.appId}/features/GROUP_PUSH`);
+        assertOktaError(read, 404, "E0000007", summary);
+        const write = await t.h.api("PUT", `/api/v1/apps/${t.appId}/features/GROUP_PUSH`, {
+            create: { lifecycleCreate: { status: "ENABLED" } },
+        });
+        assertOktaError(write, 404, "E0000007", summary);
+    });
+
+    it("the password sync's seed and change take Okta's values only; a refused PUT changes nothing", async () => {
+        await oktaConnect(t);
+        const password = async () =>
+            (await t.h.api("GET", `/api/v1/apps/${t.appId}/features/USER_PROVISIONING`)).body
+                .capabilities.update.password;
+        const a = await feature(t, { update: { password: { seed: "OKTA", change: "CHANGE" } } });
+        assert.strictEqual(a.status, 200, JSON.stringify(a.body));
+        assert.deepStrictEqual(
+            [a.body.capabilities.update.password.seed, a.body.capabilities.update.password.change],
+            ["OKTA", "CHANGE"],
+        );
+        const b = await feature(t, {
+            update: { password: { seed: "RANDOM", change: "KEEP_EXISTING" } },
+        });
+        assert.strictEqual(b.status, 200, JSON.stringify(b.body));
+        const stored = await password();
+        assert.deepStrictEqual([stored.seed, stored.change], ["RANDOM", "KEEP_EXISTING"]);
+        const bad = await feature(t, { update: { password: { seed: "PLAIN", change: "NEVER" } } });
+        assertOktaError(bad, 400, "E0000001", "Api validation failed: capabilities");
+        assert.deepStrictEqual(causes(bad), [
+            "update.password.seed: Must be OKTA or RANDOM",
+            "update.password.change: Must be CHANGE or KEEP_EXISTING",
+        ]);
+        const after = await password();
+        assert.deepStrictEqual([after.seed, after.change], ["RANDOM", "KEEP_EXISTING"]);
+    });
+
+    it("without Push New Users, Create Users, Deactivate Users and Sync Password are each refused", async () => {
+        await connectWith(t, ["pushProfileUpdates"]);
+        const r = await feature(t, {
+            create: { lifecycleCreate: { status: "ENABLED" } },
+            update: {
+                lifecycleDeactivate: { status: "ENABLED" },
+                password: { status: "ENABLED" },
+            },
+        });
+        assertOktaError(r, 400, "E0000001", "Api validation failed: capabilities");
+        assert.deepStrictEqual(causes(r), [
+            "create.lifecycleCreate: The SCIM connection does not support Push New Users",
+            "update.lifecycleDeactivate: The SCIM connection does not support Push New Users",
+            "update.password: The SCIM connection does not support Push New Users",
+        ]);
+        const ok = await feature(t, { update: { profile: { status: "ENABLED" } } });
+        assert.strictEqual(ok.status, 200, "Push Profile Updates is supported");
+    });
+
+    it("with Push New Users, Sync Password is accepted", async () => {
+        await connectWith(t, ["pushNewUsers"]);
+        const r = await feature(t, { update: { password: { status: "ENABLED" } } });
+        assert.strictEqual(r.status, 200, JSON.stringify(r.body));
+        assert.strictEqual(r.body.capabilities.update.password.status, "ENABLED");
+        const app = (await t.h.api("GET", `/api/v1/apps/${t.appId}`)).body;
+        assert.deepStrictEqual(app.features, ["PUSH_PASSWORD_UPDATES"]);
+    });
+});
+
+describe("sandbox Okta: the provisioning engine (provisioning.ts)", function () {
+    this.timeout(15000);
+    const t = oktaConsoleAppForEach();
+
+    /** A new Okta user (STAGED with `staged`), assigned to the app directly. */
+    async function assignedPerson(name: string, staged = false) {
+        const login = `${name}@example.com`;
+        const u = await t.h.api("POST", `/api/v1/users?activate=${!staged}`, {
+            profile: { firstName: name, lastName: "Person", email: login, login },
+        });
+        assert.strictEqual(u.status, 200, JSON.stringify(u.body));
+        const a = await t.h.api("POST", `/api/v1/apps/${t.appId}/users`, { id: u.body.id });
+        assert.strictEqual(a.status, 200, JSON.stringify(a.body));
+        return { id: u.body.id as string, login };
+    }
+    const sync = async () => {
+        const r = await t.h.api("POST", `/sandbox/console/apps/${t.appId}/sync`, {});
+        assert.strictEqual(r.status, 200, JSON.stringify(r.body));
+        return r.body as { results: any[]; view: any };
+    };
+    const only = (results: any[], userId: string) => {
+        const mine = results.filter((x) => x.userId === userId);
+        assert.strictEqual(mine.length, 1, JSON.stringify(results));
+        return mine[0];
+    };
+    const failedAs = (login: string, why: string) =>
+        `Automatic provisioning of user ${login} to app CXone failed: ${why}`;
+    const switchesOn = async (deactivate = true) =>
+        assert.strictEqual((await feature(t, oktaToAppSwitches(deactivate))).status, 200);
+    const errorsOf = (view: any) =>
+        view.provisioningErrors.map((e: any) => [e.userId, e.action, e.message]);
+
+    it("a staged assignee is skipped, nothing sent to CXone", async () => {
+        await oktaConnect(t);
+        await switchesOn();
+        const p = await assignedPerson("staged.sam", true);
+        const r = only((await sync()).results, p.id);
+        assert.deepStrictEqual(r, {
+            userId: p.id,
+            login: p.login,
+            action: "skipped",
+            message: "The user is not activated in Okta",
+        });
+        assert.strictEqual(t.cx.users.size, 0);
+        const appUser = await t.h.api("GET", `/api/v1/apps/${t.appId}/users/${p.id}`);
+        assert.deepStrictEqual(
+            [appUser.body.syncState, appUser.body.externalId],
+            ["PENDING", null],
+            "assigned, not pushed",
+        );
+    });
+
+    it("an Okta user deactivated by DELETE is deactivated in CXone at once, without a sync", async () => {
+        await oktaConnect(t);
+        await switchesOn();
+        const p = await assignedPerson("deleted.dee");
+        await t.h.locals.provisioning.idle();
+        const account = () => [...t.cx.users.values()].find((u) => u.userName === p.login);
+        assert.strictEqual(account()?.active, true);
+        assert.strictEqual((await t.h.api("DELETE", `/api/v1/users/${p.id}`)).status, 204);
+        await t.h.locals.provisioning.idle();
+        assert.strictEqual(account()?.active, false);
+    });
+
+    it("waiting for the engine right after a change also waits for the run that change scheduled", async () => {
+        await oktaConnect(t);
+        await switchesOn();
+        const p = await assignedPerson("waited.wyn");
+        await t.h.locals.provisioning.idle();
+        // an edit no API call announced, then the run scheduled and awaited at once
+        t.h.ctx.state.okta.users[p.id].profile.lastName = "Renamed";
+        t.h.locals.provisioning.schedule();
+        await t.h.locals.provisioning.idle();
+        const account = [...t.cx.users.values()].find((u) => u.userName === p.login);
+        assert.strictEqual(account?.name?.familyName, "Renamed");
+    });
+
+    it("without a given-name or a family-name mapping, the pushed displayName is the other name alone", async () => {
+        await oktaConnect(t);
+        await switchesOn();
+        const list = await t.h.api("GET", `/api/v1/mappings?targetId=${t.appId}`);
+        const mapping = `/api/v1/mappings/${list.body[0].id}`;
+        const map = async (properties: Record<string, unknown>) =>
+            assert.strictEqual((await t.h.api("POST", mapping, { properties })).status, 200);
+        const pushed = (login: string) =>
+            [...t.cx.users.values()].find((u) => u.userName === login);
+        await map({ givenName: null });
+        const a = await assignedPerson("nogiven.nat");
+        await t.h.locals.provisioning.idle();
+        assert.strictEqual(pushed(a.login)?.displayName, "Person");
+        await map({ givenName: { expression: "user.firstName" }, familyName: null });
+        const b = await assignedPerson("nofamily.noa");
+        await t.h.locals.provisioning.idle();
+        assert.strictEqual(pushed(b.login)?.displayName, "nofamily.noa");
+    });
+
+    it("with Create Users off a new assignee is skipped, nothing sent to CXone", async () => {
+        await oktaConnect(t);
+        const off = await feature(t, {
+            create: { lifecycleCreate: { status: "DISABLED" } },
+            update: { profile: { status: "ENABLED" } },
+        });
+        assert.strictEqual(off.status, 200);
+        const p = await assignedPerson("nocreate.nia");
+        const r = only((await sync()).results, p.id);
+        assert.deepStrictEqual([r.action, r.message], ["skipped", "Create Users is disabled"]);
+        assert.ok(!("externalId" in r));
+        assert.strictEqual(t.cx.users.size, 0);
+    });
+
+    it("an inactive CXone account of the same name is linked; with Deactivate Users off it stays inactive and is skipped", async () => {
+        await oktaConnect(t);
+        await switchesOn(false);
+        const login = "linked.lee@example.com";
+        t.cx.users.set("pre-1", { id: "pre-1", userName: login, active: false });
+        const p = await assignedPerson("linked.lee");
+        await t.h.locals.provisioning.idle();
+        const { results, view } = await sync();
+        assert.deepStrictEqual(only(results, p.id), {
+            userId: p.id,
+            login,
+            action: "skipped",
+            externalId: "pre-1",
+            message: "Deactivate Users is disabled",
+        });
+        assert.deepStrictEqual(
+            view.pushedUsers.map((x: any) => [x.userId, x.externalId, x.active]),
+            [[p.id, "pre-1", false]],
+        );
+        assert.strictEqual(t.cx.users.get("pre-1").active, false);
+        assert.strictEqual(t.cx.users.size, 1, "linked, not created");
+    });
+
+    it("a token refresh the token endpoint refuses fails every push, in Okta's words, until the credentials work", async () => {
+        t.cx.shortTokens = true; // every run refreshes
+        await oktaConnect(t);
+        await switchesOn();
+        const p = await assignedPerson("token.tia");
+        await t.h.locals.provisioning.idle();
+        assert.strictEqual(only((await sync()).results, p.id).action, "unchanged");
+        const secret = t.cx.clientSecret;
+        t.cx.clientSecret = "rotated-elsewhere";
+        const why =
+            "Authentication with the app failed: The token endpoint refused the request: invalid_client (Client authentication failed)";
+        const { results, view } = await sync();
+        assert.deepStrictEqual(only(results, p.id), {
+            userId: p.id,
+            login: p.login,
+            action: "failed",
+            message: failedAs(p.login, why),
+        });
+        assert.strictEqual(
+            view.lastAuthError,
+            "The token endpoint refused the request: invalid_client (Client authentication failed)",
+        );
+        assert.deepStrictEqual(errorsOf(view), [[p.id, "create", failedAs(p.login, why)]]);
+        // the unassigned user's deactivation is owed and fails the same way
+        assert.strictEqual(
+            (await t.h.api("DELETE", `/api/v1/apps/${t.appId}/users/${p.id}`)).status,
+            204,
+        );
+        const owed = await sync();
+        assert.deepStrictEqual(only(owed.results, p.id), {
+            userId: p.id,
+            login: p.login,
+            action: "failed",
+            message: failedAs(p.login, why),
+        });
+        assert.ok(errorsOf(owed.view).some((e: string[]) => e[1] === "deactivate"));
+        assert.strictEqual([...t.cx.users.values()][0].active, true, "not deactivated yet");
+        t.cx.clientSecret = secret;
+        const fixed = await sync();
+        assert.strictEqual(only(fixed.results, p.id).action, "deactivated");
+        assert.deepStrictEqual(errorsOf(fixed.view), []);
+        assert.strictEqual([...t.cx.users.values()][0].active, false);
+    });
+
+    it("an access token that expires with no refresh token fails every push, asking to authenticate again", async () => {
+        const tokens = await startLocalServer();
+        // the token endpoint grants a one-second token and no refresh token
+        tokens.answer = () => ({ status: 200, body: { access_token: "at-once", expires_in: 1 } });
+        try {
+            const form = { ...scimForm(t.cx), tokenEndpoint: `${tokens.url}/token` };
+            const saved = await t.h.api(
+                "POST",
+                `/sandbox/console/apps/${t.appId}/provisioning`,
+                form,
+                {
+                    Authorization: "",
+                },
+            );
+            assert.strictEqual(saved.status, 200);
+            const a = await oktaAuthenticate(t);
+            assert.strictEqual(a.status, 200, a.text);
+            await switchesOn();
+            const p = await assignedPerson("norefresh.nell");
+            const r = only((await sync()).results, p.id);
+            assert.strictEqual(
+                r.message,
+                failedAs(
+                    p.login,
+                    "Authentication with the app failed: the access token expired and there is no refresh token; authenticate again.",
+                ),
+            );
+            assert.strictEqual(tokens.seen.length, 1, "only the code exchange");
+            assert.strictEqual(t.cx.users.size, 0);
+        } finally {
+            await t.h.locals.provisioning.idle();
+            await tokens.stop();
+        }
+    });
+
+    it("an unreachable token endpoint is named with the network error", async () => {
+        t.cx.shortTokens = true;
+        await oktaConnect(t);
+        await switchesOn();
+        const tokenEndpoint = `${t.cx.url}/auth/token`;
+        await t.cx.close();
+        const p = await assignedPerson("gone.gus");
+        const r = only((await sync()).results, p.id);
+        assert.strictEqual(
+            r.message,
+            failedAs(
+                p.login,
+                `Authentication with the app failed: Could not reach the token endpoint ${tokenEndpoint}: ECONNREFUSED`,
+            ),
+        );
+    });
+
+    it("a search CXone refuses (401 after a refused refresh) fails the create naming the check", async () => {
+        await oktaConnect(t);
+        await switchesOn();
+        t.cx.revokeAll();
+        t.cx.clientSecret = "rotated-elsewhere";
+        const p = await assignedPerson("search.sue");
+        const r = only((await sync()).results, p.id);
+        assert.strictEqual(
+            r.message,
+            failedAs(
+                p.login,
+                `Error while checking whether user ${p.login} exists: HTTP 401: Unauthorized`,
+            ),
+        );
+        assert.strictEqual(t.cx.users.size, 0);
+    });
+
+    it("a deactivation CXone refuses is kept as a deactivate failure", async () => {
+        await oktaConnect(t);
+        await switchesOn();
+        const p = await assignedPerson("gone.gia");
+        await t.h.locals.provisioning.idle();
+        const [externalId] = [...t.cx.users.keys()];
+        t.cx.users.delete(externalId); // removed in CXone behind Okta's back
+        await t.h.api("DELETE", `/api/v1/apps/${t.appId}/users/${p.id}`);
+        const { results, view } = await sync();
+        const why = `Error while deactivating user ${p.login}: HTTP 404: not found`;
+        assert.deepStrictEqual(only(results, p.id), {
+            userId: p.id,
+            login: p.login,
+            action: "failed",
+            message: failedAs(p.login, why),
+        });
+        assert.deepStrictEqual(errorsOf(view), [[p.id, "deactivate", failedAs(p.login, why)]]);
+    });
+
+    describe("against a scripted SCIM connector", () => {
+        /** Runs `act` with the app's SCIM base URL on a loopback server answering `answer`. */
+        async function withConnector(
+            answer: (req: Seen, seen: Seen[]) => Answer,
+            act: (seen: Seen[]) => Promise<void>,
+        ) {
+            const local = await startLocalServer();
+            local.answer = (req) => answer(req, local.seen);
+            try {
+                await oktaConnect(t);
+                // the console's settings stay; only the connector's address changes
+                t.h.ctx.state.okta.apps[t.appId].provisioning.scim!.scimBaseUrl = local.url;
+                await switchesOn();
+                await act(local.seen);
+            } finally {
+                await t.h.locals.provisioning.idle();
+                await local.stop();
+            }
+        }
+        const list = (resources: unknown[]): Answer => ({
+            status: 200,
+            body: { totalResults: resources.length, Resources: resources },
+        });
+        const posted = (seen: Seen[]) => seen.some((s) => s.method === "POST");
+
+        it("a 409 on create links the account the second search finds", async () => {
+            await withConnector(
+                (req, seen) =>
+                    req.method === "GET"
+                        ? list(posted(seen) ? [{ id: "ext-9", active: true }] : [])
+                        : req.method === "POST"
+                          ? { status: 409, body: { detail: "userName exists" } }
+                          : { status: 200, body: { id: "ext-9" } },
+                async (seen) => {
+                    const p = await assignedPerson("conflict.cy");
+                    await t.h.locals.provisioning.idle();
+                    // one run: search, create refused, search again, the linked account updated
+                    assert.deepStrictEqual(
+                        seen.map((s) => s.method),
+                        ["GET", "POST", "GET", "PUT"],
+                    );
+                    assert.strictEqual(seen[3].path, "/Users/ext-9");
+                    const view = (await sync()).view;
+                    assert.deepStrictEqual(
+                        view.pushedUsers.map((x: any) => [x.userId, x.externalId]),
+                        [[p.id, "ext-9"]],
+                    );
+                    assert.deepStrictEqual(errorsOf(view), []);
+                },
+            );
+        });
+
+        it("a 409 on create with no account found after it fails the create with CXone's detail", async () => {
+            await withConnector(
+                (req) =>
+                    req.method === "GET"
+                        ? list([])
+                        : { status: 409, body: { detail: "userName exists" } },
+                async (seen) => {
+                    const p = await assignedPerson("conflict.cal");
+                    const { results, view } = await sync();
+                    const why = `Error while creating user ${p.login}: HTTP 409: userName exists`;
+                    assert.strictEqual(only(results, p.id).message, failedAs(p.login, why));
+                    assert.deepStrictEqual(view.pushedUsers, []);
+                    const last = seen.slice(-3).map((s) => s.method);
+                    assert.deepStrictEqual(last, ["GET", "POST", "GET"], "searched again");
+                },
+            );
+        });
+
+        it("a create answered without an id fails, and nothing is linked", async () => {
+            await withConnector(
+                (req) =>
+                    req.method === "GET"
+                        ? list([])
+                        : { status: 201, body: { userName: "no.id@example.com" } },
+                async () => {
+                    const p = await assignedPerson("no.id");
+                    const { results, view } = await sync();
+                    assert.strictEqual(
+                        only(results, p.id).message,
+                        failedAs(
+                            p.login,
+                            `Error while creating user ${p.login}: the response carries no id`,
+                        ),
+                    );
+                    assert.deepStrictEqual(view.pushedUsers, []);
+                },
+            );
+        });
+
+        it("a create refused without a detail is named by its status alone", async () => {
+            await withConnector(
+                (req) => (req.method === "GET" ? list([]) : { status: 500, body: {} }),
+                async () => {
+                    const p = await assignedPerson("bare.bo");
+                    const { results } = await sync();
+                    assert.strictEqual(
+                        only(results, p.id).message,
+                        failedAs(p.login, `Error while creating user ${p.login}: HTTP 500`),
+                    );
+                },
+            );
+        });
+
+        it("a found inactive account whose reactivation is refused fails as a reactivate", async () => {
+            await withConnector(
+                (req) =>
+                    req.method === "GET"
+                        ? list([{ id: "ext-off", active: false }])
+                        : { status: 500, body: { detail: "boom" } },
+                async () => {
+                    const p = await assignedPerson("react.ray");
+                    const { results, view } = await sync();
+                    const why = `Error while reactivating user ${p.login}: HTTP 500: boom`;
+                    assert.deepStrictEqual(only(results, p.id), {
+                        userId: p.id,
+                        login: p.login,
+                        action: "failed",
+                        message: failedAs(p.login, why),
+                    });
+                    assert.deepStrictEqual(errorsOf(view), [
+                        [p.id, "reactivate", failedAs(p.login, why)],
+                    ]);
+                },
+            );
+        });
+    });
+});
