@@ -190,7 +190,9 @@ describe("sandbox Okta: Users API (routes/users.ts)", function () {
             assert.ok(read.activated, "activated is set");
         });
 
-        it("reactivate is accepted for a PROVISIONED user and for a deactivated one (deactivated twice: 403 E0000038)", async () => {
+        // Okta documents reactivate for PROVISIONED users only: the sandbox's answer for a deactivated
+        // user (it reactivates) is left unasserted, as real Okta may refuse it.
+        it("reactivate is accepted for a PROVISIONED user; deactivated twice: 403 E0000038", async () => {
             const p = await newPerson();
             assert.strictEqual(p.status, "PROVISIONED");
             const r = await lifecycle(p.id, "reactivate");
@@ -203,8 +205,6 @@ describe("sandbox Okta: Users API (routes/users.ts)", function () {
                 "E0000038",
                 "This operation is not allowed in the user's current status.",
             );
-            assert.strictEqual((await lifecycle(p.id, "reactivate")).status, 200);
-            assert.strictEqual(await statusOf(p.id), "PROVISIONED");
         });
 
         it("suspends only an active user and unsuspends only a suspended one", async () => {
