@@ -988,6 +988,9 @@ describe("CXone sandbox: authentication", function () {
                 assert.match(String(r.headers["content-type"]), /^text\/html/);
             const page = await http.get(`${base}/login`);
             html(page);
+            // the form posts to /login, nowhere else
+            assert.match(page.data, /<form method="post" action="\/login">/);
+            assert.ok(!page.data.includes('action="/auth/authorize"'));
             const e = await employeeWithPassword("login-page");
             const post = (email: string, password: string) =>
                 http.post(`${base}/login`, form({ email, password }), { headers: FORM });
@@ -1007,7 +1010,8 @@ describe("CXone sandbox: authentication", function () {
                 assert.strictEqual(bad.status, 401, email);
                 html(bad);
                 assert.match(bad.data, /<p id="error" role="alert">Invalid email or password<\/p>/);
-                assert.match(bad.data, /action="\/login"/);
+                assert.match(bad.data, /<form method="post" action="\/login">/);
+                assert.ok(!bad.data.includes('action="/auth/authorize"'));
             }
             await e.deactivate();
             assert.strictEqual((await post(e.email, e.password)).status, 401);

@@ -754,6 +754,18 @@ describe("sandbox CXone: each other world, answer by answer (variants/cxone.ts)"
                 Operations: [{ op: "replace", value: { timezone: "America/Chicago" } }],
             });
             assert.deepStrictEqual(byValue.body, refusal("America/Chicago"));
+            // refused means nothing changed
+            assert.strictEqual(
+                (await w.call(`${users}/${id}`, "GET")).body.timezone,
+                "Eastern Standard Time",
+            );
+            // an operation without a value object is left to the service
+            const noValue = await w.call(`${users}/${id}`, "PATCH", {
+                schemas: [PATCH_OP],
+                Operations: [{ op: "replace", value: null }],
+            });
+            assert.strictEqual(noValue.status, 400, JSON.stringify(noValue.body));
+            assert.notStrictEqual(noValue.body.scimType, "invalidValue");
             const windows = await w.call(`${users}/${id}`, "PATCH", {
                 schemas: [PATCH_OP],
                 Operations: [{ op: "replace", value: { timezone: "Central Standard Time" } }],
