@@ -493,6 +493,9 @@ describe("sandbox CXone: each other world, answer by answer (variants/cxone.ts)"
             await w.userHub("PUT", `/authorization/v1/roles/${role.roleId}`, {
                 status: "INACTIVE",
             });
+            // a refused change leaves the role as it was, to its last update
+            const stored = w.sb.context.state.cxone.roles[role.roleId];
+            stored.lastUpdateDate = "2020-01-01T00:00:00.000Z";
             // with a trailing slash, the role is still the one named
             const offAgain = await w.userHub("PUT", `/authorization/v1/roles/${role.roleId}/`, {
                 status: "INACTIVE",
@@ -503,6 +506,7 @@ describe("sandbox CXone: each other world, answer by answer (variants/cxone.ts)"
                 details: `Role ${role.roleId} is already inactive`,
                 errors: [],
             });
+            assert.strictEqual(stored.lastUpdateDate, "2020-01-01T00:00:00.000Z");
             const noRole = await w.userHub("PUT", "/authorization/v1/roles/no-such-role", {
                 status: "INACTIVE",
             });
