@@ -220,8 +220,11 @@ describe("sandbox CLI (background process)", function () {
             // an earlier run's log: only the last ten lines are shown, this start's own
             const early = Array.from({ length: 20 }, (_, i) => `early-${i + 10}`);
             fs.writeFileSync(path.join(busy, "daemon.log"), early.join("\n") + "\n");
+            const t0 = Date.now();
             const r = await cli(busy, "start", "--cxone-port", port, "--okta-port", "0");
             assert.strictEqual(r.code, 1, r.out + r.err);
+            // told as soon as the daemon exited, not after the 20 s wait for it to answer
+            assert.ok(Date.now() - t0 < 12000, `${Date.now() - t0} ms`);
             assert.match(r.err, /^sandbox did not start \(exit \d+\)\n/);
             assert.match(r.err, /EADDRINUSE/);
             assert.strictEqual(r.err.split("\n").length, 11, r.err);

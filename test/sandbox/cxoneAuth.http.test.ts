@@ -274,10 +274,24 @@ describe("CXone sandbox: authentication", function () {
         });
         assert.strictEqual(r.status, 302);
         assert.strictEqual(r.headers.location, back);
-        for (const params of [{ post_logout_redirect_uri: "javascript:alert(1)" }, {}]) {
+        const plain = await http.get(`${base}/auth/logout`, {
+            params: { post_logout_redirect_uri: "http://127.0.0.1:9/done" },
+        });
+        assert.strictEqual(plain.status, 302);
+        assert.strictEqual(plain.headers.location, "http://127.0.0.1:9/done");
+        for (const params of [
+            { post_logout_redirect_uri: "javascript:alert(1)" },
+            // an http(s) address later in the text is no http(s) page
+            { post_logout_redirect_uri: "javascript:alert(1)//https://okta.example.com/" },
+            {},
+        ]) {
             const page = await http.get(`${base}/auth/logout`, { params });
             assert.strictEqual(page.status, 200);
-            assert.match(String(page.data), /Signed out of CXone/);
+            assert.match(String(page.headers["content-type"]), /^text\/html/);
+            assert.strictEqual(
+                page.data,
+                "<!doctype html><title>CXone</title><h1>Signed out of CXone</h1>",
+            );
         }
     });
 
