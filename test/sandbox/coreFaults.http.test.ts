@@ -1,11 +1,13 @@
 // The sandbox's fault injector in front of a bare express app (no service shape for its answers):
 // the 429 and status answers it writes itself, with Retry-After where a client needs one, and
 // stop() releasing nothing a delay or a timeout still holds. Through a whole sandbox:
-// core.http.test.ts.
+// core.http.test.ts. Also the service server answering before its service is plugged in.
 import { strict as assert } from "assert";
 import axios from "axios";
 import express from "express";
 import { FaultInjector, type FaultRule } from "../../sandbox/core/faults";
+import { RequestLog } from "../../sandbox/core/requestLog";
+import { startServiceServer } from "../../sandbox/core/runner";
 import { serve, type Served } from "../support/loopbackServer";
 
 describe("sandbox core: fault answers of their own (FaultInjector.middleware)", function () {
@@ -117,5 +119,29 @@ describe("sandbox core: fault answers of their own (FaultInjector.middleware)", 
         await server.close();
         await pending;
         assert.equal(reached, 0);
+    });
+});
+
+describe("sandbox core: a service server before its service is mounted (runner)", () => {
+    it("answers 503 starting until the service is plugged in, then the service answers", async () => {
+        const s = await startServiceServer(0, {
+            server: "cxone",
+            log: new RequestLog(),
+            faults: new FaultInjector(),
+            reset: () => undefined,
+        });
+        try {
+            const early = await fetch(`${s.url}/api/x`);
+            assert.equal(early.status, 503);
+            assert.deepEqual(await early.json(), { error: "starting" });
+            const app = express();
+            app.get("/api/x", (_req, res) => void res.json({ ok: true }));
+            s.mount(app);
+            const later = await fetch(`${s.url}/api/x`);
+            assert.equal(later.status, 200);
+            assert.deepEqual(await later.json(), { ok: true });
+        } finally {
+            await s.close();
+        }
     });
 });
