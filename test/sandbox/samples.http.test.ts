@@ -370,6 +370,13 @@ describe("sandbox: the demo's sample user (samples.ts), against scripted Okta an
     });
 
     it("stops with each step and the words of the server's error body", async () => {
+        const answer = okta.answer;
+        okta.answer = (q) =>
+            q.path === "/api/v1/users"
+                ? { status: 500, body: { errorSummary: "Okta is down" } }
+                : answer(q);
+        assert.strictEqual(await failure(), "Okta: list users: HTTP 500 (Okta is down)");
+        okta.answer = answer;
         groupPut = 200;
         assert.strictEqual(await failure("g1"), "Okta: add bob@example.com to group g1: HTTP 200");
         sync = { status: 500, body: { message: "sync broke" } };
