@@ -7,7 +7,10 @@ import * as os from "os";
 import * as path from "path";
 import { createPublicKey, createVerify } from "crypto";
 import { startSandbox, type RunningSandbox } from "../../sandbox/index";
+import { SCIM_ERROR_SCHEMA as SCIM_ERROR } from "../../sandbox/cxone/errors";
+import { CORE_USER, NICE_USER as NICE_EXT, PATCH_OP } from "../../sandbox/cxone/scimMapping";
 import { permissionKey } from "../../sandbox/variants/cxone";
+import { scimPerson } from "../support/cxoneScimUser";
 import { userHubPerson } from "../support/sandboxUserHub";
 
 interface Answer {
@@ -289,18 +292,9 @@ describe("sandbox CXone: each other world as its answers show it (variants/cxone
         }));
 });
 
-const CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
-const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
-const SCIM_ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
-const NICE_EXT = "urn:ietf:params:scim:schemas:extension:nice:2.0:User";
-const scimUser = (userName: string, extra: Record<string, unknown> = {}) => ({
-    schemas: [CORE_USER],
-    userName,
-    name: { givenName: "Sc", familyName: "Im" },
-    emails: [{ value: userName, primary: true, type: "work" }],
-    active: true,
-    ...extra,
-});
+/** the fields and codes of a UserHub refusal, in order */
+const fieldsAndCodes = (r: Answer) =>
+    (r.body.errors as { field: string; code: string }[]).map((e) => [e.field, e.code]);
 const basicAuth = (id: string, secret: string) => ({
     Authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`,
     "Content-Type": "application/x-www-form-urlencoded",
@@ -446,10 +440,7 @@ describe("sandbox CXone: each other world, answer by answer (variants/cxone.ts)"
                 emailAddress: "no.role@example.com",
             });
             assert.strictEqual(noRole.status, 400);
-            assert.deepStrictEqual(
-                noRole.body.errors.map((e: { field: string; code: string }) => [e.field, e.code]),
-                [["role", "REQUIRED"]],
-            );
+            assert.deepStrictEqual(fieldsAndCodes(noRole), [["role", "REQUIRED"]]);
             const found = await w.userHub("POST", "/user-management/v2/users/search", {
                 filter: { userIds: [made.body.uuid] },
             });
@@ -533,10 +524,7 @@ describe("sandbox CXone: each other world, answer by answer (variants/cxone.ts)"
                 role: "Agent",
             });
             assert.strictEqual(noLast.status, 400);
-            assert.deepStrictEqual(
-                noLast.body.errors.map((e: { field: string; code: string }) => [e.field, e.code]),
-                [["lastName", "REQUIRED"]],
-            );
+            assert.deepStrictEqual(fieldsAndCodes(noLast), [["lastName", "REQUIRED"]]);
         }));
 
     it("overload-as-500: the first answer word for word", () =>
@@ -709,7 +697,7 @@ describe("sandbox CXone: each other world, answer by answer (variants/cxone.ts)"
             const bad = await w.call(
                 `${scim}/Users`,
                 "POST",
-                scimUser("phone.low@example.com", {
+                scimPerson("phone.low@example.com", {
                     phoneNumbers: [{ value: "+1 555", type: "work" }],
                 }),
             );
@@ -724,7 +712,7 @@ describe("sandbox CXone: each other world, answer by answer (variants/cxone.ts)"
                 const ok = await w.call(
                     `${scim}/Users`,
                     "POST",
-                    scimUser(`phone.${type}@example.com`, {
+                    scimPerson(`phone.${type}@example.com`, {
                         phoneNumbers: [{ value: "+1 555", type }],
                     }),
                 );
@@ -738,7 +726,7 @@ describe("sandbox CXone: each other world, answer by answer (variants/cxone.ts)"
             const made = await w.call(
                 users,
                 "POST",
-                scimUser("tz@example.com", { timezone: "Eastern Standard Time" }),
+                scimPerson("tz@example.com", { timezone: "Eastern Standard Time" }),
             );
             assert.strictEqual(made.status, 201, JSON.stringify(made.body));
             const id = made.body.id;
@@ -780,7 +768,7 @@ describe("sandbox CXone: each other world, answer by answer (variants/cxone.ts)"
     it("scim-team-by-id: a team name refused, by the extension or its full path", () =>
         inWorld("scim-team-by-id", async (w) => {
             const users = `${w.hosts.area}/scim/v2/Users`;
-            const made = await w.call(users, "POST", scimUser("team@example.com"));
+            const made = await w.call(users, "POST", scimPerson("team@example.com"));
             assert.strictEqual(made.status, 201, JSON.stringify(made.body));
             const byPath = await w.call(`${users}/${made.body.id}`, "PATCH", {
                 schemas: [PATCH_OP],
@@ -793,7 +781,7 @@ describe("sandbox CXone: each other world, answer by answer (variants/cxone.ts)"
     it("scim-email-untyped: every SCIM answer's emails come without a type", () =>
         inWorld("scim-email-untyped", async (w) => {
             const users = `${w.hosts.area}/scim/v2/Users`;
-            const made = await w.call(users, "POST", scimUser("untyped@example.com"));
+            const made = await w.call(users, "POST", scimPerson("untyped@example.com"));
             assert.strictEqual(made.status, 201, JSON.stringify(made.body));
             assert.deepStrictEqual(made.body.emails, [
                 { value: "untyped@example.com", primary: true },
