@@ -882,6 +882,30 @@ describe("CXone sandbox: authentication", function () {
             );
         });
 
+        it("the code grant: a public client without PKCE, and the form re-shown as HTML on a wrong password", async () => {
+            said(
+                await authToken(codeGrant(await codeFor(), { client_id: keyId })),
+                400,
+                "invalid_grant",
+                "A public client needs PKCE (code_challenge at authorize)",
+            );
+            const wrong = await http.post(
+                `${base}/auth/authorize`,
+                form({
+                    response_type: "code",
+                    client_id: keyId,
+                    redirect_uri: REDIRECT,
+                    email: admin().email,
+                    password: "wrong",
+                }),
+                { headers: FORM },
+            );
+            assert.strictEqual(wrong.status, 401);
+            assert.match(String(wrong.headers["content-type"]), /^text\/html/);
+            assert.match(wrong.data, /<p id="error" role="alert">Invalid email or password<\/p>/);
+            assert.match(wrong.data, /<form method="post" action="\/auth\/authorize">/);
+        });
+
         it("the code grant: a challenge without a method is plain (RFC 7636)", async () => {
             const verifier = randomBytes(32).toString("base64url");
             const code = await codeFor({ code_challenge: verifier });
