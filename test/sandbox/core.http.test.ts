@@ -308,6 +308,73 @@ describe("sandbox core", function () {
         });
     });
 
+    describe("sandbox-only operations (/sandbox/)", () => {
+        it("status names the server and the process on either server", async () => {
+            for (const [server, url] of [
+                ["cxone", cx()],
+                ["okta", sb.urls.okta],
+            ] as const) {
+                const r = await http.get(`${url}/sandbox/status`);
+                assert.strictEqual(r.status, 200);
+                assert.deepStrictEqual(r.data, { server, ok: true, pid: process.pid });
+            }
+        });
+
+        it("faults take one rule, a list, or {rules, latencyMs}; each answer lists what is set", async () => {
+            const rule = { kind: "status", status: 503, path: "^/never-a$" };
+            const one = await http.post(`${cx()}/sandbox/faults`, rule);
+            assert.strictEqual(one.status, 201);
+            assert.strictEqual(one.data.latencyMs, 0);
+            assert.deepStrictEqual(one.data.added, [{ ...rule, id: one.data.added[0].id }]);
+            assert.deepStrictEqual(one.data.rules, one.data.added);
+            const list = await http.post(`${cx()}/sandbox/faults`, [
+                { kind: "reset", path: "^/never-b$" },
+                { kind: "reset", path: "^/never-c$" },
+            ]);
+            assert.strictEqual(list.status, 201);
+            assert.strictEqual(list.data.added.length, 2);
+            assert.strictEqual(list.data.rules.length, 3);
+        });
+
+        it("latency alone is set without rules, kept when later rules come without it, and 0 allowed", async () => {
+            const set = await http.post(`${cx()}/sandbox/faults`, { latencyMs: 3 });
+            assert.strictEqual(set.status, 201, JSON.stringify(set.data));
+            assert.deepStrictEqual(set.data, { latencyMs: 3, added: [], rules: [] });
+            const more = await http.post(`${cx()}/sandbox/faults`, {
+                rules: [{ kind: "reset", path: "^/never$" }],
+            });
+            assert.strictEqual(more.status, 201);
+            assert.strictEqual(more.data.latencyMs, 3, "latency kept");
+            assert.strictEqual((await http.get(`${cx()}/sandbox/faults`)).data.latencyMs, 3);
+            const zero = await http.post(`${cx()}/sandbox/faults`, { latencyMs: 0 });
+            assert.strictEqual(zero.status, 201);
+            assert.strictEqual(zero.data.latencyMs, 0);
+        });
+
+        it("refuses a latency that is no non-negative number, and a bad rule, saying why; nothing is set", async () => {
+            for (const latencyMs of [-1, "5", null]) {
+                const r = await http.post(`${cx()}/sandbox/faults`, {
+                    latencyMs,
+                    rules: [{ kind: "reset" }],
+                });
+                assert.strictEqual(r.status, 400, JSON.stringify(latencyMs));
+                assert.deepStrictEqual(r.data, {
+                    error: "latencyMs must be a non-negative number",
+                });
+            }
+            const bad = await http.post(`${cx()}/sandbox/faults`, {
+                latencyMs: 9,
+                rules: [{ kind: "status", status: 200 }],
+            });
+            assert.strictEqual(bad.status, 400);
+            assert.deepStrictEqual(bad.data, { error: "status must be 400-599" });
+            assert.deepStrictEqual((await http.get(`${cx()}/sandbox/faults`)).data, {
+                latencyMs: 0,
+                rules: [],
+            });
+        });
+    });
+
     it("persists the world across a restart (same dir), tokens included", async () => {
         const d = tmp("sandbox-persist-");
         const first = await startSandbox({ dir: d });
@@ -354,6 +421,12 @@ describe("sandbox core", function () {
                 "old tokens gone",
             );
             const onDisk = JSON.parse(fs.readFileSync(path.join(d, "endpoints.json"), "utf8"));
+            // the re-seeded world is saved at once, not at the next change
+            const saved = JSON.parse(fs.readFileSync(path.join(d, "state.json"), "utf8"));
+            assert.strictEqual(
+                saved.cxone.seed.adminAccessKeyId,
+                second.endpoints.cxone.adminAccessKeyId,
+            );
             assert.strictEqual(
                 onDisk.cxone.adminAccessKeyId,
                 second.endpoints.cxone.adminAccessKeyId,

@@ -7,6 +7,7 @@ import { createHash, createPublicKey, createVerify, randomBytes } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { hashSecret } from "../../sandbox/cxone/ids";
 import { startSandbox, type RunningSandbox } from "../../sandbox/index";
 
 const http = axios.create({ validateStatus: () => true, maxRedirects: 0 });
@@ -273,10 +274,24 @@ describe("CXone sandbox: authentication", function () {
         });
         assert.strictEqual(r.status, 302);
         assert.strictEqual(r.headers.location, back);
-        for (const params of [{ post_logout_redirect_uri: "javascript:alert(1)" }, {}]) {
+        const plain = await http.get(`${base}/auth/logout`, {
+            params: { post_logout_redirect_uri: "http://127.0.0.1:9/done" },
+        });
+        assert.strictEqual(plain.status, 302);
+        assert.strictEqual(plain.headers.location, "http://127.0.0.1:9/done");
+        for (const params of [
+            { post_logout_redirect_uri: "javascript:alert(1)" },
+            // an http(s) address later in the text is no http(s) page
+            { post_logout_redirect_uri: "javascript:alert(1)//https://okta.example.com/" },
+            {},
+        ]) {
             const page = await http.get(`${base}/auth/logout`, { params });
             assert.strictEqual(page.status, 200);
-            assert.match(String(page.data), /Signed out of CXone/);
+            assert.match(String(page.headers["content-type"]), /^text\/html/);
+            assert.strictEqual(
+                page.data,
+                "<!doctype html><title>CXone</title><h1>Signed out of CXone</h1>",
+            );
         }
     });
 
@@ -596,5 +611,486 @@ describe("CXone sandbox: authentication", function () {
         });
         assert.strictEqual(d.status, 200);
         assert.strictEqual((await accessKeyToken(accessKeyId, accessKeySecret)).status, 401);
+    });
+    describe("each refusal, word for word", () => {
+        const REDIRECT = "https://okta.example.com/admin/app/cxone/oauth/callback";
+        const ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
+        const admin = () => ({
+            email: sb.endpoints.cxone.adminEmail,
+            password: sb.endpoints.cxone.adminPassword,
+        });
+        /** the answer is CXone's auth error with exactly this status, error and description */
+        const said = (
+            r: { status: number; data: unknown },
+            status: number,
+            error: string,
+            errorDescription: string,
+        ) => {
+            assert.strictEqual(r.status, status, JSON.stringify(r.data));
+            assert.deepStrictEqual(r.data, { error, errorDescription });
+        };
+        /** the admin's API, signed in with the seeded key */
+        const adminApi = () => bearer();
+        /** a second access key of the admin: another OAuth client of the same tenant */
+        async function secondKey(): Promise<{ accessKeyId: string; accessKeySecret: string }> {
+            const k = await (
+                await adminApi()
+            ).post("/access-key-management/v1/access-keys", {
+                userId: sb.context.state.cxone.seed.adminUserId,
+            });
+            assert.strictEqual(k.status, 201, JSON.stringify(k.data));
+            return k.data.resultSet;
+        }
+        /**
+         * An employee who has activated the account and set a password (CXone's activation email
+         * does that; the sandbox has no such page, so the stored employee is completed here).
+         */
+        async function employeeWithPassword(tag: string) {
+            const api = await adminApi();
+            const email = `${tag}.${randomBytes(3).toString("hex")}@example.com`;
+            const made = await api.post(
+                "/user-management/v1/users",
+                userHubPerson("Pass", "Word", email, "Agent"),
+            );
+            assert.strictEqual(made.status, 201, JSON.stringify(made.data));
+            const password = randomBytes(9).toString("base64url");
+            const u = sb.context.state.cxone.users[made.data.uuid];
+            u.status = "ACTIVE";
+            u.passwordHash = hashSecret(password);
+            sb.context.save();
+            const deactivate = async () =>
+                assert.strictEqual(
+                    (
+                        await api.post("/user-management/v1/users/deactivate", {
+                            userIds: [made.data.uuid],
+                        })
+                    ).status,
+                    200,
+                );
+            return { email, password, deactivate };
+        }
+        /** a code from the login page for `who`, the admin's key as the client unless `over` says */
+        async function codeFor(
+            over: Record<string, string> = {},
+            who: { email: string; password: string } = admin(),
+        ): Promise<string> {
+            const r = await http.post(
+                `${base}/auth/authorize`,
+                form({
+                    response_type: "code",
+                    client_id: keyId,
+                    redirect_uri: REDIRECT,
+                    state: "s-1",
+                    ...over,
+                    ...who,
+                }),
+                { headers: FORM },
+            );
+            assert.strictEqual(r.status, 302, String(r.data));
+            return new URL(r.headers.location).searchParams.get("code")!;
+        }
+        const codeGrant = (code: string, more: Record<string, string> = {}) => ({
+            grant_type: "authorization_code",
+            code,
+            redirect_uri: REDIRECT,
+            ...more,
+        });
+
+        it("the access-key, refresh and regional routes", async () => {
+            said(
+                await http.post(`${base}/authentication/v1/token/access-key`, {
+                    accessKeyId: keyId,
+                }),
+                400,
+                "invalid_request",
+                "accessKeyId and accessKeySecret are required",
+            );
+            said(
+                await accessKeyToken(keyId, "nope"),
+                401,
+                "invalid_client",
+                "Invalid access key or secret",
+            );
+            said(
+                await http.post(`${base}/public/user/refresh`, {}),
+                400,
+                "invalid_request",
+                "token is required",
+            );
+            said(
+                await http.post(`${base}/public/user/refresh`, { token: "nope" }),
+                401,
+                "invalid_grant",
+                "Invalid or expired refresh token",
+            );
+            const area = sb.urls.cxoneHosts.area;
+            const client = {
+                authorization: `Basic ${Buffer.from(`${keyId}@cxone`).toString("base64")}`,
+            };
+            said(
+                await http.post(`${area}/public/authentication/v1/token`, { accessToken: "x" }),
+                401,
+                "invalid_client",
+                "Unknown client",
+            );
+            said(
+                await http.post(
+                    `${area}/public/authentication/v1/token`,
+                    { accessToken: "nope" },
+                    { headers: client },
+                ),
+                401,
+                "invalid_grant",
+                "Invalid or expired accessToken",
+            );
+            said(
+                await http.post(
+                    `${area}/public/authentication/v1/refresh`,
+                    { token: "nope" },
+                    { headers: client },
+                ),
+                401,
+                "invalid_grant",
+                "Invalid or expired refresh token",
+            );
+            said(
+                await http.get(`${base}/.well-known/cxone-configuration`, {
+                    params: { tenantId: "other-tenant" },
+                }),
+                404,
+                "tenant_not_found",
+                "Unknown tenantId",
+            );
+        });
+
+        it("the token endpoint: grant, client, password grant", async () => {
+            said(await authToken({}), 400, "invalid_request", "grant_type is required");
+            said(
+                await authToken({ grant_type: "implicit" }),
+                400,
+                "unsupported_grant_type",
+                "grant_type implicit is not supported",
+            );
+            said(
+                await authToken({ ...keyAsPassword(), client_id: keyId }),
+                401,
+                "invalid_client",
+                "Client authentication is required",
+            );
+            said(
+                await authToken(keyAsPassword(), basic(keyId, "wrong")),
+                401,
+                "invalid_client",
+                "Client authentication failed",
+            );
+            said(
+                await authToken(keyAsPassword()),
+                401,
+                "invalid_client",
+                "Client authentication is required",
+            );
+            said(
+                await authToken({ grant_type: "password", username: keyId }, basic(keyId, secret)),
+                400,
+                "invalid_request",
+                "username and password are required",
+            );
+            said(
+                await authToken({ ...keyAsPassword(), password: "wrong" }, basic(keyId, secret)),
+                400,
+                "invalid_grant",
+                "Invalid username or password",
+            );
+        });
+
+        it("the password grant: an employee signs in with their own password until deactivated", async () => {
+            const e = await employeeWithPassword("pw-grant");
+            const grant = { grant_type: "password", username: e.email, password: e.password };
+            const ok = await authToken(grant, basic(keyId, secret));
+            assert.strictEqual(ok.status, 200, JSON.stringify(ok.data));
+            await e.deactivate();
+            said(
+                await authToken(grant, basic(keyId, secret)),
+                400,
+                "invalid_grant",
+                "Invalid username or password",
+            );
+        });
+
+        it("the code grant", async () => {
+            said(
+                await authToken(codeGrant("x")),
+                401,
+                "invalid_client",
+                "Client authentication is required",
+            );
+            said(
+                await authToken({ grant_type: "authorization_code" }, basic(keyId, secret)),
+                400,
+                "invalid_request",
+                "code is required",
+            );
+            said(
+                await authToken(codeGrant("x", { client_id: "UNKNOWN" })),
+                401,
+                "invalid_client",
+                "Unknown or inactive client_id",
+            );
+            said(
+                await authToken(codeGrant("no-such-code"), basic(keyId, secret)),
+                400,
+                "invalid_grant",
+                "Invalid or expired authorization code",
+            );
+            const other = await secondKey();
+            said(
+                await authToken(
+                    codeGrant(await codeFor()),
+                    basic(other.accessKeyId, other.accessKeySecret),
+                ),
+                400,
+                "invalid_grant",
+                "Authorization code was issued to another client",
+            );
+            said(
+                await authToken(
+                    { ...codeGrant(await codeFor()), redirect_uri: "https://evil.example.com/cb" },
+                    basic(keyId, secret),
+                ),
+                400,
+                "invalid_grant",
+                "redirect_uri does not match the authorization request",
+            );
+            // a code asked for with PKCE needs the verifier, from a confidential client too
+            const verifier = randomBytes(32).toString("base64url");
+            const challenge = createHash("sha256").update(verifier).digest("base64url");
+            const pkce = { code_challenge: challenge, code_challenge_method: "S256" };
+            said(
+                await authToken(codeGrant(await codeFor(pkce)), basic(keyId, secret)),
+                400,
+                "invalid_grant",
+                "PKCE verification failed",
+            );
+            said(
+                await authToken(
+                    codeGrant(await codeFor(pkce), { code_verifier: "z".repeat(43) }),
+                    basic(keyId, secret),
+                ),
+                400,
+                "invalid_grant",
+                "PKCE verification failed",
+            );
+        });
+
+        it("the code grant: a public client without PKCE, and the form re-shown as HTML on a wrong password", async () => {
+            said(
+                await authToken(codeGrant(await codeFor(), { client_id: keyId })),
+                400,
+                "invalid_grant",
+                "A public client needs PKCE (code_challenge at authorize)",
+            );
+            const wrong = await http.post(
+                `${base}/auth/authorize`,
+                form({
+                    response_type: "code",
+                    client_id: keyId,
+                    redirect_uri: REDIRECT,
+                    email: admin().email,
+                    password: "wrong",
+                }),
+                { headers: FORM },
+            );
+            assert.strictEqual(wrong.status, 401);
+            assert.match(String(wrong.headers["content-type"]), /^text\/html/);
+            assert.match(wrong.data, /<p id="error" role="alert">Invalid email or password<\/p>/);
+            assert.match(wrong.data, /<form method="post" action="\/auth\/authorize">/);
+        });
+
+        it("the code grant: a challenge without a method is plain (RFC 7636)", async () => {
+            const verifier = randomBytes(32).toString("base64url");
+            const code = await codeFor({ code_challenge: verifier });
+            const r = await authToken(
+                codeGrant(code, { code_verifier: verifier }),
+                basic(keyId, secret),
+            );
+            assert.strictEqual(r.status, 200, JSON.stringify(r.data));
+        });
+
+        it("the code grant: an employee deactivated after signing in gets no tokens", async () => {
+            const e = await employeeWithPassword("code-grant");
+            const code = await codeFor({}, { email: e.email, password: e.password });
+            await e.deactivate();
+            said(
+                await authToken(codeGrant(code), basic(keyId, secret)),
+                400,
+                "invalid_grant",
+                "User is not active",
+            );
+        });
+
+        it("the token exchange and the refresh_token grant", async () => {
+            const exchange = (more: Record<string, string>) =>
+                authToken({
+                    grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
+                    ...more,
+                });
+            said(
+                await exchange({ subject_token: "x", subject_token_type: ACCESS_TOKEN_TYPE }),
+                401,
+                "invalid_client",
+                "Unknown or inactive client_id",
+            );
+            said(
+                await exchange({
+                    client_id: keyId,
+                    subject_token: "x",
+                    subject_token_type: "id_token",
+                }),
+                400,
+                "invalid_request",
+                `subject_token_type must be ${ACCESS_TOKEN_TYPE}`,
+            );
+            said(
+                await exchange({
+                    client_id: keyId,
+                    subject_token: "nope",
+                    subject_token_type: ACCESS_TOKEN_TYPE,
+                }),
+                400,
+                "invalid_grant",
+                "Invalid or expired subject_token",
+            );
+            said(
+                await authToken({ grant_type: "refresh_token" }, basic(keyId, secret)),
+                400,
+                "invalid_request",
+                "refresh_token is required",
+            );
+            said(
+                await authToken(
+                    { grant_type: "refresh_token", refresh_token: "nope" },
+                    basic(keyId, secret),
+                ),
+                400,
+                "invalid_grant",
+                "Invalid or expired refresh token",
+            );
+            const refresh = (await accessKeyToken()).data.refresh_token as string;
+            const other = await secondKey();
+            said(
+                await authToken(
+                    { grant_type: "refresh_token", refresh_token: refresh },
+                    basic(other.accessKeyId, other.accessKeySecret),
+                ),
+                400,
+                "invalid_grant",
+                "Refresh token was issued to another client",
+            );
+        });
+
+        it("a token refreshed through /public/user/refresh still belongs to its key", async () => {
+            const k = await secondKey();
+            const first = await accessKeyToken(k.accessKeyId, k.accessKeySecret);
+            const r = await http.post(`${base}/public/user/refresh`, {
+                token: first.data.refresh_token,
+            });
+            assert.strictEqual(r.status, 200, JSON.stringify(r.data));
+            const search = async () =>
+                (
+                    await http.post(
+                        `${base}/authorization/v1/roles/search`,
+                        {},
+                        { headers: { authorization: `Bearer ${r.data.access_token}` } },
+                    )
+                ).status;
+            assert.strictEqual(await search(), 200);
+            const off = await (
+                await adminApi()
+            ).patch(
+                "/access-key-management/v1/access-keys",
+                { isActive: false },
+                {
+                    params: {
+                        tenantId: sb.endpoints.cxone.tenantId,
+                        userId: sb.context.state.cxone.seed.adminUserId,
+                        accessKeyId: k.accessKeyId,
+                    },
+                },
+            );
+            assert.strictEqual(off.status, 200, JSON.stringify(off.data));
+            assert.strictEqual(await search(), 401, "the key's tokens die with it");
+        });
+
+        it("the login pages: HTML, the error named, a deactivated employee refused", async () => {
+            const html = (r: { headers: Record<string, unknown> }) =>
+                assert.match(String(r.headers["content-type"]), /^text\/html/);
+            const page = await http.get(`${base}/login`);
+            html(page);
+            // the form posts to /login, nowhere else
+            assert.match(page.data, /<form method="post" action="\/login">/);
+            assert.ok(!page.data.includes('action="/auth/authorize"'));
+            const e = await employeeWithPassword("login-page");
+            const post = (email: string, password: string) =>
+                http.post(`${base}/login`, form({ email, password }), { headers: FORM });
+            const ok = await post(e.email, e.password);
+            assert.strictEqual(ok.status, 200);
+            html(ok);
+            assert.strictEqual(
+                ok.data,
+                "<!doctype html><title>CXone</title><h1>Signed in to CXone</h1>",
+            );
+            for (const [email, password] of [
+                ["nobody@example.com", e.password],
+                [e.email, ""],
+                [e.email, "wrong"],
+            ]) {
+                const bad = await post(email, password);
+                assert.strictEqual(bad.status, 401, email);
+                html(bad);
+                assert.match(bad.data, /<p id="error" role="alert">Invalid email or password<\/p>/);
+                assert.match(bad.data, /<form method="post" action="\/login">/);
+                assert.ok(!bad.data.includes('action="/auth/authorize"'));
+            }
+            await e.deactivate();
+            assert.strictEqual((await post(e.email, e.password)).status, 401);
+        });
+
+        it("authorize names what is wrong with the request on an HTML page, never redirecting", async () => {
+            const good = {
+                response_type: "code",
+                client_id: keyId,
+                redirect_uri: REDIRECT,
+            };
+            const cases: [Record<string, string | undefined>, string][] = [
+                [{ response_type: "token" }, "response_type must be code"],
+                [{ client_id: undefined }, "client_id is required"],
+                [{ client_id: "UNKNOWN" }, "Unknown or inactive client_id"],
+                [{ redirect_uri: "ftp://x" }, "redirect_uri must be an absolute http(s) URL"],
+                [{ tenantId: "other" }, "Unknown tenantId"],
+                [
+                    { code_challenge: "c", code_challenge_method: "S512" },
+                    "code_challenge_method must be S256",
+                ],
+            ];
+            for (const [change, message] of cases) {
+                const params = Object.fromEntries(
+                    Object.entries({ ...good, ...change }).filter(([, v]) => v !== undefined),
+                ) as Record<string, string>;
+                for (const r of [
+                    await http.get(`${base}/auth/authorize`, { params }),
+                    await http.post(`${base}/auth/authorize`, form({ ...params, ...admin() }), {
+                        headers: FORM,
+                    }),
+                ]) {
+                    assert.strictEqual(r.status, 400, message);
+                    assert.strictEqual(r.headers.location, undefined);
+                    assert.match(String(r.headers["content-type"]), /^text\/html/);
+                    assert.ok(
+                        String(r.data).includes(`<p id="error" role="alert">${message}</p>`),
+                        `${message}: ${r.data}`,
+                    );
+                }
+            }
+        });
     });
 });

@@ -6,22 +6,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { startSandbox, type RunningSandbox } from "../../sandbox/index";
+import { scimPerson } from "../support/cxoneScimUser";
 
 const CORE = "urn:ietf:params:scim:schemas:core:2.0:User";
 const ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
 const LIST = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 const PATCH = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
-
-function person(userName: string, extra: Record<string, unknown> = {}) {
-    return {
-        schemas: [CORE],
-        userName,
-        name: { givenName: "Ana", familyName: "Agent" },
-        emails: [{ value: userName, primary: true, type: "work" }],
-        active: true,
-        ...extra,
-    };
-}
 
 describe("CXone sandbox: SCIM 2.0", function () {
     this.timeout(20000);
@@ -63,7 +53,7 @@ describe("CXone sandbox: SCIM 2.0", function () {
     it("creates a user with the Agent role, visible through UserHub", async () => {
         const r = await scim.post(
             "/Users",
-            person("ana.agent@example.com", { externalId: "00u1" }),
+            scimPerson("ana.agent@example.com", { externalId: "00u1" }),
         );
         assert.strictEqual(r.status, 201, JSON.stringify(r.data));
         assert.match(String(r.headers["content-type"]), /application\/scim\+json/);
@@ -81,7 +71,7 @@ describe("CXone sandbox: SCIM 2.0", function () {
 
     it("answers 409 uniqueness on a duplicate userName (any case) and 400 on missing attributes", async () => {
         assertScimError(
-            await scim.post("/Users", person("ANA.agent@example.com")),
+            await scim.post("/Users", scimPerson("ANA.agent@example.com")),
             409,
             "uniqueness",
         );
@@ -91,12 +81,12 @@ describe("CXone sandbox: SCIM 2.0", function () {
             "invalidValue",
         );
         assertScimError(
-            await scim.post("/Users", { ...person("y@example.com"), emails: [] }),
+            await scim.post("/Users", { ...scimPerson("y@example.com"), emails: [] }),
             400,
             "invalidValue",
         );
         assertScimError(
-            await scim.post("/Users", { ...person("z@example.com"), name: { givenName: "Z" } }),
+            await scim.post("/Users", { ...scimPerson("z@example.com"), name: { givenName: "Z" } }),
             400,
             "invalidValue",
         );
@@ -127,8 +117,8 @@ describe("CXone sandbox: SCIM 2.0", function () {
     });
 
     it("pages with startIndex and count", async () => {
-        await scim.post("/Users", person("ben@example.com"));
-        await scim.post("/Users", person("chloe@example.com"));
+        await scim.post("/Users", scimPerson("ben@example.com"));
+        await scim.post("/Users", scimPerson("chloe@example.com"));
         const all = await scim.get("/Users");
         assert.strictEqual(all.data.totalResults, 4); // the admin, Ana, Ben, Chloe
         const page = await scim.get("/Users", { params: { startIndex: 2, count: 2 } });
@@ -239,9 +229,9 @@ describe("CXone sandbox: SCIM 2.0", function () {
                 .status,
             200,
         );
-        assertScimError(await scim.post("/Users", person("dan@example.com")), 400);
+        assertScimError(await scim.post("/Users", scimPerson("dan@example.com")), 400);
         await api.put(`/authorization/v1/roles/${agent.roleId}`, { status: "ACTIVE" });
-        assert.strictEqual((await scim.post("/Users", person("dan@example.com"))).status, 201);
+        assert.strictEqual((await scim.post("/Users", scimPerson("dan@example.com"))).status, 201);
     });
 
     it("needs a bearer token", async () => {
@@ -251,7 +241,7 @@ describe("CXone sandbox: SCIM 2.0", function () {
 
     it("a userName stored in mixed case is found by userName eq and emails.value eq in any case", async () => {
         // userName and emails are caseExact=false (RFC 7643): the stored spelling must not matter
-        const r = await scim.post("/Users", person("Mixed.Case@Example.COM"));
+        const r = await scim.post("/Users", scimPerson("Mixed.Case@Example.COM"));
         assert.strictEqual(r.status, 201, JSON.stringify(r.data));
         assert.strictEqual(r.data.userName, "Mixed.Case@Example.COM", "kept as given");
         for (const filter of [
@@ -273,7 +263,7 @@ describe("CXone sandbox: SCIM 2.0", function () {
         it("a user POSTed inactive is created deactivated, billable, with no secondary roles", async () => {
             const r = await scim.post(
                 "/Users",
-                person("inactive.at.birth@example.com", { active: false }),
+                scimPerson("inactive.at.birth@example.com", { active: false }),
             );
             assert.strictEqual(r.status, 201, JSON.stringify(r.data));
             assert.strictEqual(r.data.active, false);
@@ -285,7 +275,7 @@ describe("CXone sandbox: SCIM 2.0", function () {
             assert.ok(saved.cxone.users[r.data.id], "saved");
         });
         it("a body it cannot take is invalidValue, naming the problem", async () => {
-            const r = await scim.post("/Users", person("no.name@example.com", { name: {} }));
+            const r = await scim.post("/Users", scimPerson("no.name@example.com", { name: {} }));
             assertScimError(r, 400, "invalidValue");
             assert.match(String(r.data.detail), /givenName/);
         });

@@ -182,6 +182,7 @@ describe("CXone sandbox: employees, roles, access keys", function () {
             assertUserHubError(
                 await api.post(`/user-management/v1/users/${u.data.uuid}/revive`),
                 409,
+                { code: "ROLE_INACTIVE", names: "The employee's role Temp Role is not active" },
             );
             assert.strictEqual(
                 (await api.put(`/authorization/v1/roles/${role.roleId}`, { status: "ACTIVE" })).data
@@ -395,6 +396,11 @@ describe("CXone sandbox: employees, roles, access keys", function () {
                     userHubPerson("X", "Y", "SCIM.KEY@example.com", "Agent"),
                 ),
                 409,
+                {
+                    code: "USER_ALREADY_EXISTS",
+                    names: "userName SCIM.KEY@example.com already exists",
+                    fields: ["userName"],
+                },
             );
             const put = await api.put("/user-management/v1/users", { ...u, lastName: "Key" });
             assert.strictEqual(put.status, 200);
@@ -435,6 +441,14 @@ describe("CXone sandbox: employees, roles, access keys", function () {
             assert.strictEqual(a.status, 200);
             assert.strictEqual(a.data.loginAuthenticators.length, 1);
             const id = a.data.loginAuthenticators[0].id;
+            // a single value, not in a list, filters the same
+            const one = await api.post("/authorization/v1/login-authenticator/search", {
+                filter: { isDefault: "TRUE" },
+            });
+            assert.deepStrictEqual(
+                one.data.loginAuthenticators.map((x: { id: string }) => x.id),
+                [id],
+            );
             assert.strictEqual(
                 (
                     await api.put(`/user-management/v1/users/${userId}/login-authenticator`, {

@@ -1,7 +1,13 @@
 // Okta + CXone servers of the sandbox together (startSandbox): the whole manual procedure, B to D,
 // through the Okta API, the sandbox console, CXone's real login page and SCIM server.
 import * as assert from "assert";
-import type { RunningSandbox } from "../../sandbox/index";
+import * as fs from "fs";
+import * as net from "net";
+import * as os from "os";
+import * as path from "path";
+import { portIsFree, preferredOrFree } from "../../sandbox/core/ports";
+import { startSandbox, type RunningSandbox, type StartSandboxOptions } from "../../sandbox/index";
+import { closedPort } from "../support/loopbackServer";
 import { consoleSettings, hiddenFields, outputsFor } from "../../sandbox/operator";
 import { oktaToAppSwitches } from "../support/oktaConsoleApp";
 import { autoLoginBody } from "../support/oktaHarness";
@@ -127,5 +133,86 @@ describe("sandbox Okta + CXone: Authenticate with CXone and provisioning, end to
             r.text(),
         );
         assert.ok(!view.includes(cx.adminAccessKeySecret));
+    });
+});
+
+// startSandbox's own promises, each on a sandbox of its own started inside the test.
+describe("sandbox: starting, resetting and stopping one (startSandbox)", function () {
+    this.timeout(30000);
+    const dirs: string[] = [];
+    const running: RunningSandbox[] = [];
+    async function started(opts: Omit<StartSandboxOptions, "dir"> = {}) {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sandbox-start-"));
+        dirs.push(dir);
+        const sb = await startSandbox({ dir, ...opts });
+        running.push(sb);
+        return sb;
+    }
+    afterEach(async () => {
+        await Promise.all(running.splice(0).map((sb) => sb.stop()));
+        for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+    });
+
+    it("starts with the fault rules it is given", async () => {
+        const rule = { kind: "status" as const, status: 503, path: "^/never$" };
+        const sb = await started({ faults: [rule] });
+        const listed = (await (await fetch(`${sb.urls.cxone}/sandbox/faults`)).json()) as {
+            rules: { id: string }[];
+        };
+        assert.deepStrictEqual(listed.rules, [{ ...rule, id: listed.rules[0].id }]);
+    });
+
+    it("a reset refills Okta's rate-limit buckets", async () => {
+        const sb = await started();
+        const me = async () => {
+            const r = await fetch(`${sb.urls.okta}/api/v1/users/me`, {
+                headers: { Authorization: `SSWS ${sb.endpoints.okta.apiToken}` },
+            });
+            assert.strictEqual(r.status, 200);
+            return Number(r.headers.get("x-rate-limit-remaining"));
+        };
+        const first = await me();
+        assert.strictEqual(await me(), first - 1);
+        assert.strictEqual(
+            (await fetch(`${sb.urls.okta}/sandbox/reset`, { method: "POST" })).status,
+            204,
+        );
+        assert.strictEqual(await me(), first, "a fresh bucket after the reset");
+    });
+
+    it("a world with variants answers as the services do: no X-Powered-By, no ETag", async () => {
+        const sb = await started({ variants: ["role-create-absent"] });
+        // answered by the variant in front of the service (CXone says the route does not exist)
+        const absent = await fetch(`${sb.urls.cxone}/authorization/roleByPermissions`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ displayName: "Nope" }),
+        });
+        assert.strictEqual(absent.status, 404);
+        // passed on to the service
+        const oidc = await fetch(`${sb.urls.cxone}/.well-known/openid-configuration`);
+        assert.strictEqual(oidc.status, 200);
+        for (const r of [absent, oidc]) {
+            assert.strictEqual(r.headers.get("x-powered-by"), null);
+            assert.strictEqual(r.headers.get("etag"), null);
+        }
+    });
+
+    it("a start that cannot listen on every port frees the ports it had taken", async () => {
+        const cxonePort = await closedPort();
+        const taken = await new Promise<net.Server>((resolve) => {
+            const srv = net.createServer();
+            srv.listen(0, "127.0.0.1", () => resolve(srv));
+        });
+        try {
+            const oktaPort = (taken.address() as net.AddressInfo).port;
+            assert.strictEqual(await portIsFree(oktaPort), false);
+            assert.strictEqual(await preferredOrFree(oktaPort), 0, "taken: any free port");
+            await assert.rejects(started({ cxonePort, oktaPort }), /EADDRINUSE/);
+            assert.strictEqual(await portIsFree(cxonePort), true, "the CXone port let go");
+            assert.strictEqual(await preferredOrFree(cxonePort), cxonePort);
+        } finally {
+            taken.close();
+        }
     });
 });
