@@ -23,14 +23,18 @@ describe("sandbox core (pure)", () => {
 
         it("uses .sandbox under the working directory, or the variable (relative to it)", () => {
             delete process.env.CXONE_OKTA_SANDBOX_DIR;
-            assert.equal(sandboxDir("/work/x"), "/work/x/.sandbox");
+            assert.equal(sandboxDir("/srv/project"), "/srv/project/.sandbox");
             assert.equal(sandboxDir(), path.resolve(process.cwd(), ".sandbox"));
             process.env.CXONE_OKTA_SANDBOX_DIR = "";
-            assert.equal(sandboxDir("/work/x"), "/work/x/.sandbox", "empty counts as unset");
+            assert.equal(
+                sandboxDir("/srv/project"),
+                "/srv/project/.sandbox",
+                "empty counts as unset",
+            );
             process.env.CXONE_OKTA_SANDBOX_DIR = "elsewhere/sb";
-            assert.equal(sandboxDir("/work/x"), "/work/x/elsewhere/sb");
+            assert.equal(sandboxDir("/srv/project"), "/srv/project/elsewhere/sb");
             process.env.CXONE_OKTA_SANDBOX_DIR = "/abs/sb";
-            assert.equal(sandboxDir("/work/x"), "/abs/sb");
+            assert.equal(sandboxDir("/srv/project"), "/abs/sb");
         });
 
         it("names the five files in the dir", () => {
