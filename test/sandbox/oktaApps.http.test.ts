@@ -3,15 +3,9 @@
 // lifecycle operations other than activate and deactivate are unknown paths, and a deleted app
 // takes its unfinished "Authenticate with CXone" requests with it.
 import * as assert from "assert";
+import { assertOktaError } from "../support/sandboxOktaApi";
 import { oktaConsoleAppForEach } from "../support/oktaConsoleApp";
 import { autoLoginBody, scimForm } from "../support/oktaHarness";
-
-type Res = { status: number; body: any };
-function assertOktaError(r: Res, status: number, code: string, summary: string) {
-    assert.strictEqual(r.status, status, JSON.stringify(r.body));
-    assert.strictEqual(r.body.errorCode, code);
-    assert.strictEqual(r.body.errorSummary, summary);
-}
 
 describe("sandbox Okta: an existing app (routes/apps.ts)", function () {
     this.timeout(15000);

@@ -5,13 +5,7 @@
 import * as assert from "assert";
 import { autoLoginBody } from "../support/oktaHarness";
 import { sandboxForSuite, uniqueEmail } from "../support/sandbox";
-import { sandboxOktaApi, type OktaAnswer } from "../support/sandboxOktaApi";
-
-function assertOktaError(r: OktaAnswer, status: number, code: string, summary: string) {
-    assert.strictEqual(r.status, status, JSON.stringify(r.body));
-    assert.strictEqual(r.body.errorCode, code);
-    assert.strictEqual(r.body.errorSummary, summary);
-}
+import { assertOktaError, sandboxOktaApi } from "../support/sandboxOktaApi";
 
 describe("sandbox Okta: app assignments (routes/assignments.ts)", function () {
     this.timeout(20000);

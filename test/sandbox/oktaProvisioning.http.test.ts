@@ -4,6 +4,7 @@
 // user and action. The connector is the CXone stand-in, or a scripted one where CXone never answers
 // that way (a 409 for a name its search did not find, a create without an id).
 import * as assert from "assert";
+import { assertOktaError } from "../support/sandboxOktaApi";
 import { startLocalServer, type Answer, type Seen } from "../support/loopbackServer";
 import {
     oktaAuthenticate,
@@ -16,11 +17,6 @@ import { scimForm } from "../support/oktaHarness";
 
 type Res = { status: number; body: any };
 
-function assertOktaError(r: Res, status: number, code: string, summary: string) {
-    assert.strictEqual(r.status, status, JSON.stringify(r.body));
-    assert.strictEqual(r.body.errorCode, code);
-    assert.strictEqual(r.body.errorSummary, summary);
-}
 const causes = (r: Res): string[] =>
     r.body.errorCauses.map((c: { errorSummary: string }) => c.errorSummary);
 

@@ -6,14 +6,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { autoLoginBody } from "../support/oktaHarness";
 import { sandboxForSuite, uniqueEmail } from "../support/sandbox";
-import { sandboxOktaApi, type OktaAnswer } from "../support/sandboxOktaApi";
+import { assertOktaError, sandboxOktaApi, type OktaAnswer } from "../support/sandboxOktaApi";
 
 /** Okta's error body: the code, its summary and the causes' texts. */
-function assertOktaError(r: OktaAnswer, status: number, code: string, summary: string) {
-    assert.strictEqual(r.status, status, JSON.stringify(r.body));
-    assert.strictEqual(r.body.errorCode, code);
-    assert.strictEqual(r.body.errorSummary, summary);
-}
 const causes = (r: OktaAnswer): string[] =>
     r.body.errorCauses.map((c: { errorSummary: string }) => c.errorSummary);
 

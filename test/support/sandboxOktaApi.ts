@@ -1,5 +1,6 @@
 // The sandbox Okta's Management API as the org's API token calls it: one request, its status,
 // headers and JSON body (null when there is none), read loosely as the tests read Okta's answers.
+import { strict as assert } from "assert";
 import type { RunningSandbox } from "../../sandbox/index";
 
 export interface OktaAnswer {
@@ -22,4 +23,16 @@ export function sandboxOktaApi(sb: () => RunningSandbox) {
         });
         return { status: r.status, headers: r.headers, body: await r.json().catch(() => null) };
     };
+}
+
+/** An Okta error answer: its HTTP status, `errorCode` and `errorSummary`, each exactly. */
+export function assertOktaError(
+    r: Pick<OktaAnswer, "status" | "body">,
+    status: number,
+    code: string,
+    summary: string,
+): void {
+    assert.equal(r.status, status, JSON.stringify(r.body));
+    assert.equal(r.body.errorCode, code);
+    assert.equal(r.body.errorSummary, summary);
 }
