@@ -4,10 +4,10 @@
 // heading). Upstream references such as `nodejs/node#64011` are fine. Runs on `git ls-files`, so
 // it checks exactly what a clone gets; outside a git checkout it skips, saying why.
 import { strict as assert } from "assert";
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { repoRoot } from "../../scripts/lib/engine";
+import { trackedFiles } from "../support/trackedFiles";
 
 export interface Violation {
     file: string;
@@ -153,24 +153,6 @@ function linkProblem(
     )
         return `link to a heading that ${clean} does not have`;
     return undefined;
-}
-
-/** Tracked files of the checkout this test belongs to, or why there is none. */
-function trackedFiles(): string[] | string {
-    try {
-        const top = execFileSync("git", ["rev-parse", "--show-toplevel"], {
-            cwd: repoRoot,
-            encoding: "utf8",
-            stdio: ["ignore", "pipe", "ignore"],
-        }).trim();
-        if (fs.realpathSync(top) !== fs.realpathSync(repoRoot))
-            return `${repoRoot} is not the root of a git checkout (it lies inside ${top})`;
-    } catch {
-        return `${repoRoot} is not a git checkout (or git is not installed)`;
-    }
-    return execFileSync("git", ["ls-files", "-z"], { cwd: repoRoot, encoding: "utf8" })
-        .split("\0")
-        .filter((f) => f !== "" && fs.existsSync(path.join(repoRoot, f)));
 }
 
 const isText = (buf: Buffer): boolean => !buf.subarray(0, 8000).includes(0);
