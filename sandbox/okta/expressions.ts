@@ -91,7 +91,7 @@ function compare(op: string, a: Value, b: Value): boolean {
 const fromProfile = (v: unknown): Value => {
     if (v === undefined || v === null) return null;
     if (Array.isArray(v)) return v.map(fromProfile);
-    // Stryker disable next-line all: profile values are JSON strings, numbers, booleans (Okta's schema types); String() of a string is itself
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: profile values are JSON strings, numbers, booleans (Okta's schema types); String() of a string is itself
     return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : String(v);
 };
 
