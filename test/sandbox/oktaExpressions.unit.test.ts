@@ -5,6 +5,7 @@
 import { strict as assert } from "assert";
 import {
     compileExpression,
+    EvaluationError,
     ExpressionError,
     mappedValue,
     type Value,
@@ -37,6 +38,14 @@ describe("sandbox Okta: Expression Language evaluation", () => {
         ["user.level <= 2", false],
         ["'b' >= 'a'", true],
         ["user.missing < 1", false],
+        // each operator on its own, at and either side of equality
+        ["2 < 3", true],
+        ["3 < 3", false],
+        ["user.level > 3", false],
+        ["3 <= 3", true],
+        ["2 <= 3", true],
+        ["3 >= 3", true],
+        ["'a' >= 'b'", false],
         ["user.firstName == 'Ana'", true],
         ["user.firstName != 'Ana'", false],
         // a profile's boolean is a boolean; lists compare by their items
@@ -48,6 +57,13 @@ describe("sandbox Okta: Expression Language evaluation", () => {
         ["!(user.level == 3) || user.firstName == 'Ana'", true],
         ["user.firstName && true", false],
         ["!user.missing", true],
+        ["!true", false],
+        ["!(user.level == 3)", false],
+        ["user.firstName == 'Bob' || user.level > 5", false],
+        ["false || false", false],
+        ["true || false", true],
+        ["user.level == 3 || false", true],
+        ["user.firstName || false", false],
         // + adds numbers, joins everything else (null as "")
         ["user.level + 2", 5],
         ["user.level + '2'", "32"],
@@ -66,6 +82,15 @@ describe("sandbox Okta: Expression Language evaluation", () => {
         ["Arrays.contains(user.groups, 'apac')", false],
         ["Arrays.contains(user.firstName, 'Ana')", false],
         ["String.len(user.nickName) > 0 ? user.nickName : user.firstName", "Ana"],
+        // Okta's documented examples of the case and substring functions
+        ['String.toUpperCase("abc")', "ABC"],
+        ['String.toLowerCase("ABC")', "abc"],
+        ['String.substringBefore("abc@okta.com", "@")', "abc"],
+        ['String.substringAfter("abc@okta.com", "@")', "okta.com"],
+        ['String.substringAfter("@okta.com", "@")', "okta.com"],
+        ['String.join(",", "This", "is", "a", "test")', "This,is,a,test"],
+        // spaces inside parentheses
+        ["( user.level + 1 )", 4],
     ];
     for (const [src, want] of cases) {
         it(`${src} -> ${JSON.stringify(want)}`, () => {
@@ -84,8 +109,44 @@ describe("sandbox Okta: Expression Language evaluation", () => {
         });
     });
 
+    it("a null input to the case functions pushes nothing", () => {
+        assert.equal(mappedValue("String.toUpperCase(user.missing)", profile), null);
+        assert.equal(mappedValue("String.toLowerCase(user.timezone)", profile), null);
+    });
+
+    it("a substring function whose separator is absent never cuts the text", () => {
+        // Okta's docs do not say which of the two it answers: nothing, or the whole text
+        for (const f of ["substringBefore", "substringAfter"]) {
+            const v = mappedValue(`String.${f}(user.firstName, "@")`, profile);
+            assert.ok(v === "" || v === "Ana", `${f}: ${v}`);
+        }
+    });
+
+    it("a string is never ordered against a number", () => {
+        for (const src of ["'3' > 2", "'3' >= 2", "2 < '3'", "user.employeeNumber > 1"])
+            assert.notEqual(mappedValue(`(${src}) ? 'yes' : 'no'`, profile), "yes", src);
+    });
+
+    it("Convert.toInt of a boolean or blank text fails the mapping", () => {
+        for (const src of [
+            "Convert.toInt(true)",
+            "Convert.toInt(user.enabled)",
+            "Convert.toInt(' ')",
+        ]) {
+            assert.throws(() => compileExpression(src)(profile), EvaluationError, src);
+            assert.equal(mappedValue(src, profile), null, src);
+        }
+    });
+
     it("malformed expressions are refused when saved, with the position", () => {
         for (const [src, message] of [
+            ["String.toUpperCase('a' 'b')", "Expected ',' or ')' (position 24)"],
+            ["'abc", "Unterminated string literal (position 0)"],
+            ["String.len(3abc)", "Unexpected token 'a' (position 12)"],
+            ["user.a +", "Unexpected token 'end' (position 8)"],
+            ["user.a + )", "Unexpected token ')' (position 9)"],
+            ["!", "Unexpected token '!' (position 0)"],
+            ["  ", "Empty expression"],
             ["user.a ? 'x'", "Expected ':' (position 12)"],
             ["user.a ===", "Unexpected token '=' (position 7)"],
             ["String.len()", "Wrong number of arguments for String.len (position 12)"],

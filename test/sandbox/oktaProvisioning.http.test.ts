@@ -13,7 +13,7 @@ import {
     oktaToAppSwitches,
     type OktaConsoleApp,
 } from "../support/oktaConsoleApp";
-import { scimForm } from "../support/oktaHarness";
+import { autoLoginBody, scimForm } from "../support/oktaHarness";
 
 type Res = { status: number; body: any };
 
@@ -152,14 +152,27 @@ describe("sandbox Okta: the provisioning engine (provisioning.ts)", function () 
     this.timeout(15000);
     const t = oktaConsoleAppForEach();
 
-    /** A new Okta user (STAGED with `staged`), assigned to the app directly. */
-    async function assignedPerson(name: string, staged = false) {
+    /**
+     * A new Okta user (STAGED with `staged`), assigned to the app directly (with its own app
+     * username when `userName` is given).
+     */
+    async function assignedPerson(
+        name: string,
+        {
+            staged = false,
+            email,
+            userName,
+        }: { staged?: boolean; email?: string; userName?: string } = {},
+    ) {
         const login = `${name}@example.com`;
         const u = await t.h.api("POST", `/api/v1/users?activate=${!staged}`, {
-            profile: { firstName: name, lastName: "Person", email: login, login },
+            profile: { firstName: name, lastName: "Person", email: email ?? login, login },
         });
         assert.strictEqual(u.status, 200, JSON.stringify(u.body));
-        const a = await t.h.api("POST", `/api/v1/apps/${t.appId}/users`, { id: u.body.id });
+        const a = await t.h.api("POST", `/api/v1/apps/${t.appId}/users`, {
+            id: u.body.id,
+            ...(userName ? { credentials: { userName } } : {}),
+        });
         assert.strictEqual(a.status, 200, JSON.stringify(a.body));
         return { id: u.body.id as string, login };
     }
@@ -173,6 +186,12 @@ describe("sandbox Okta: the provisioning engine (provisioning.ts)", function () 
         assert.strictEqual(mine.length, 1, JSON.stringify(results));
         return mine[0];
     };
+    /** The one result of `p`'s user, under its login, with `rest` (action, externalId, message). */
+    const assertResult = (
+        results: any[],
+        p: { id: string; login: string },
+        rest: Record<string, string>,
+    ) => assert.deepStrictEqual(only(results, p.id), { userId: p.id, login: p.login, ...rest });
     const failedAs = (login: string, why: string) =>
         `Automatic provisioning of user ${login} to app CXone failed: ${why}`;
     const switchesOn = async (deactivate = true) =>
@@ -183,7 +202,7 @@ describe("sandbox Okta: the provisioning engine (provisioning.ts)", function () 
     it("a staged assignee is skipped, nothing sent to CXone", async () => {
         await oktaConnect(t);
         await switchesOn();
-        const p = await assignedPerson("staged.sam", true);
+        const p = await assignedPerson("staged.sam", { staged: true });
         const r = only((await sync()).results, p.id);
         assert.deepStrictEqual(r, {
             userId: p.id,
@@ -293,12 +312,7 @@ describe("sandbox Okta: the provisioning engine (provisioning.ts)", function () 
         const why =
             "Authentication with the app failed: The token endpoint refused the request: invalid_client (Client authentication failed)";
         const { results, view } = await sync();
-        assert.deepStrictEqual(only(results, p.id), {
-            userId: p.id,
-            login: p.login,
-            action: "failed",
-            message: failedAs(p.login, why),
-        });
+        assertResult(results, p, { action: "failed", message: failedAs(p.login, why) });
         assert.strictEqual(
             view.lastAuthError,
             "The token endpoint refused the request: invalid_client (Client authentication failed)",
@@ -310,12 +324,7 @@ describe("sandbox Okta: the provisioning engine (provisioning.ts)", function () 
             204,
         );
         const owed = await sync();
-        assert.deepStrictEqual(only(owed.results, p.id), {
-            userId: p.id,
-            login: p.login,
-            action: "failed",
-            message: failedAs(p.login, why),
-        });
+        assertResult(owed.results, p, { action: "failed", message: failedAs(p.login, why) });
         assert.ok(errorsOf(owed.view).some((e: string[]) => e[1] === "deactivate"));
         assert.strictEqual([...t.cx.users.values()][0].active, true, "not deactivated yet");
         t.cx.clientSecret = secret;
@@ -383,15 +392,97 @@ describe("sandbox Okta: the provisioning engine (provisioning.ts)", function () 
         t.cx.revokeAll();
         t.cx.clientSecret = "rotated-elsewhere";
         const p = await assignedPerson("search.sue");
-        const r = only((await sync()).results, p.id);
-        assert.strictEqual(
-            r.message,
-            failedAs(
-                p.login,
-                `Error while checking whether user ${p.login} exists: HTTP 401: Unauthorized`,
-            ),
+        const { results, view } = await sync();
+        const why = failedAs(
+            p.login,
+            `Error while checking whether user ${p.login} exists: HTTP 401: Unauthorized`,
         );
+        assert.strictEqual(only(results, p.id).message, why);
+        assert.deepStrictEqual(errorsOf(view), [[p.id, "create", why]]);
         assert.strictEqual(t.cx.users.size, 0);
+    });
+
+    /** CXone refuses the access token, and its refresh, until the returned function is called. */
+    function refuseTokens(): () => void {
+        const secret = t.cx.clientSecret;
+        t.cx.revokeAll();
+        t.cx.clientSecret = "rotated-elsewhere";
+        return () => {
+            t.cx.clientSecret = secret;
+        };
+    }
+    const appUser = async (userId: string) =>
+        (await t.h.api("GET", `/api/v1/apps/${t.appId}/users/${userId}`)).body;
+    const accountOf = (userName: string) =>
+        [...t.cx.users.values()].find((u) => u.userName === userName);
+
+    it("the pushed userName is the assignment's own app username, else the app's username template", async () => {
+        await oktaConnect(t);
+        await switchesOn();
+        const app = autoLoginBody("CXone");
+        app.credentials.userNameTemplate = { template: "${source.email}", type: "BUILT_IN" };
+        const put = await t.h.api("PUT", `/api/v1/apps/${t.appId}`, app);
+        assert.strictEqual(put.status, 200, JSON.stringify(put.body));
+        await assignedPerson("mailed.mo", { email: "mo.mail@example.org" });
+        await assignedPerson("own.oli", { userName: "oli-in-cxone" });
+        await t.h.locals.provisioning.idle();
+        const names = [...t.cx.users.values()].map((u) => u.userName).sort();
+        assert.deepStrictEqual(names, ["mo.mail@example.org", "oli-in-cxone"]);
+    });
+
+    it("a revoked access token is refreshed and the call repeated once; the create then succeeds and clears the failure", async () => {
+        await oktaConnect(t);
+        await switchesOn();
+        const restore = refuseTokens();
+        const p = await assignedPerson("retry.rei");
+        await t.h.locals.provisioning.idle();
+        assert.strictEqual((await appUser(p.id)).syncState, "ERROR");
+        restore();
+        t.cx.calls.length = 0;
+        const { results, view } = await sync();
+        const account = accountOf(p.login);
+        assertResult(results, p, { action: "created", externalId: account.id });
+        assert.deepStrictEqual(errorsOf(view), []);
+        // the search refused (401), one refresh, the search again, the create
+        assert.deepStrictEqual(t.cx.calls, [
+            "GET /scim/v2/Users",
+            "POST /auth/token",
+            "GET /scim/v2/Users",
+            "POST /scim/v2/Users",
+        ]);
+        const after = await appUser(p.id);
+        assert.deepStrictEqual([after.syncState, after.externalId], ["SYNCHRONIZED", account.id]);
+    });
+
+    it("an owed deactivation is reported under the Okta login, or under the app username once the Okta user is deleted", async () => {
+        await oktaConnect(t);
+        await switchesOn();
+        const kept = await assignedPerson("kept.kim", { userName: "kim-in-cxone" });
+        const gone = await assignedPerson("gone.gil", { userName: "gil-in-cxone" });
+        await t.h.locals.provisioning.idle();
+        const [kim, gil] = [accountOf("kim-in-cxone"), accountOf("gil-in-cxone")];
+        assert.ok(kim && gil, "both pushed under their app usernames");
+        const restore = refuseTokens();
+        for (const p of [kept, gone]) {
+            const r = await t.h.api("DELETE", `/api/v1/apps/${t.appId}/users/${p.id}`);
+            assert.strictEqual(r.status, 204);
+        }
+        await t.h.locals.provisioning.idle();
+        // deactivated, then deleted: Okta forgets the user, not the deactivation it owes
+        for (let i = 0; i < 2; i++)
+            assert.strictEqual((await t.h.api("DELETE", `/api/v1/users/${gone.id}`)).status, 204);
+        await t.h.locals.provisioning.idle();
+        restore();
+        const { results, view } = await sync();
+        assertResult(results, kept, { action: "deactivated", externalId: kim.id });
+        assert.deepStrictEqual(only(results, gone.id), {
+            userId: gone.id,
+            login: "gil-in-cxone",
+            action: "deactivated",
+            externalId: gil.id,
+        });
+        assert.deepStrictEqual([kim.active, gil.active], [false, false]);
+        assert.deepStrictEqual([errorsOf(view), view.pushedUsers], [[], []]);
     });
 
     it("a deactivation CXone refuses is kept as a deactivate failure", async () => {
@@ -404,12 +495,7 @@ describe("sandbox Okta: the provisioning engine (provisioning.ts)", function () 
         await t.h.api("DELETE", `/api/v1/apps/${t.appId}/users/${p.id}`);
         const { results, view } = await sync();
         const why = `Error while deactivating user ${p.login}: HTTP 404: not found`;
-        assert.deepStrictEqual(only(results, p.id), {
-            userId: p.id,
-            login: p.login,
-            action: "failed",
-            message: failedAs(p.login, why),
-        });
+        assertResult(results, p, { action: "failed", message: failedAs(p.login, why) });
         assert.deepStrictEqual(errorsOf(view), [[p.id, "deactivate", failedAs(p.login, why)]]);
     });
 
@@ -476,6 +562,9 @@ describe("sandbox Okta: the provisioning engine (provisioning.ts)", function () 
                     const { results, view } = await sync();
                     const why = `Error while creating user ${p.login}: HTTP 409: userName exists`;
                     assert.strictEqual(only(results, p.id).message, failedAs(p.login, why));
+                    assert.deepStrictEqual(errorsOf(view), [
+                        [p.id, "create", failedAs(p.login, why)],
+                    ]);
                     assert.deepStrictEqual(view.pushedUsers, []);
                     const last = seen.slice(-3).map((s) => s.method);
                     assert.deepStrictEqual(last, ["GET", "POST", "GET"], "searched again");
@@ -492,13 +581,12 @@ describe("sandbox Okta: the provisioning engine (provisioning.ts)", function () 
                 async () => {
                     const p = await assignedPerson("no.id");
                     const { results, view } = await sync();
-                    assert.strictEqual(
-                        only(results, p.id).message,
-                        failedAs(
-                            p.login,
-                            `Error while creating user ${p.login}: the response carries no id`,
-                        ),
+                    const why = failedAs(
+                        p.login,
+                        `Error while creating user ${p.login}: the response carries no id`,
                     );
+                    assert.strictEqual(only(results, p.id).message, why);
+                    assert.deepStrictEqual(errorsOf(view), [[p.id, "create", why]]);
                     assert.deepStrictEqual(view.pushedUsers, []);
                 },
             );
@@ -509,10 +597,225 @@ describe("sandbox Okta: the provisioning engine (provisioning.ts)", function () 
                 (req) => (req.method === "GET" ? list([]) : { status: 500, body: {} }),
                 async () => {
                     const p = await assignedPerson("bare.bo");
-                    const { results } = await sync();
+                    const { results, view } = await sync();
+                    const why = failedAs(p.login, `Error while creating user ${p.login}: HTTP 500`);
+                    assert.strictEqual(only(results, p.id).message, why);
+                    assert.deepStrictEqual(errorsOf(view), [[p.id, "create", why]]);
+                },
+            );
+        });
+
+        const ListResponse = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+        const since = (seen: Seen[], from: number) => seen.slice(from).map((s) => s.method);
+
+        it("a create is not followed by an update; a profile change is, and one CXone refused is sent again by the next sync", async () => {
+            let putAnswer: Answer = { status: 500, body: { detail: "busy" } };
+            await withConnector(
+                (req) =>
+                    req.method === "GET"
+                        ? // no match: RFC 7644 requires Resources only when totalResults is not 0
+                          { status: 200, body: { schemas: [ListResponse], totalResults: 0 } }
+                        : req.method === "POST"
+                          ? { status: 201, body: { ...(req.body as object), id: "ext-u" } }
+                          : putAnswer,
+                async (seen) => {
+                    const p = await assignedPerson("upd.uma");
+                    await t.h.locals.provisioning.idle();
+                    const first = await sync();
+                    assert.strictEqual(only(first.results, p.id).action, "unchanged");
+                    assert.deepStrictEqual(since(seen, 0), ["GET", "POST"]);
+                    const changed = await t.h.api("POST", `/api/v1/users/${p.id}`, {
+                        profile: { lastName: "Changed" },
+                    });
+                    assert.strictEqual(changed.status, 200);
+                    await t.h.locals.provisioning.idle();
+                    const why = failedAs(
+                        p.login,
+                        `Error while updating user ${p.login}: HTTP 500: busy`,
+                    );
+                    const refused = await sync();
+                    assert.strictEqual(only(refused.results, p.id).message, why);
+                    assert.deepStrictEqual(errorsOf(refused.view), [[p.id, "update", why]]);
+                    putAnswer = { status: 200, body: { id: "ext-u" } };
+                    const mark = seen.length;
+                    const { results, view } = await sync();
+                    assertResult(results, p, { action: "updated", externalId: "ext-u" });
+                    assert.deepStrictEqual(since(seen, mark), ["PUT"]);
+                    assert.strictEqual(seen[mark].path, "/Users/ext-u");
+                    assert.strictEqual((seen[mark].body as any).name.familyName, "Changed");
+                    assert.deepStrictEqual(errorsOf(view), []);
+                },
+            );
+        });
+
+        it("an account the search finds is linked and given Okta's profile; an update CXone refuses fails the link as an update", async () => {
+            let up = false;
+            await withConnector(
+                (req) => {
+                    if (req.method === "GET") {
+                        if (!up) return { status: 503, body: { detail: "down" } };
+                        const name = /"(.*)"/.exec(req.query.filter)![1];
+                        return list([{ id: `ext-${name.split("@")[0]}`, userName: name }]);
+                    }
+                    if (req.method === "PUT" && req.path === "/Users/ext-link.lou")
+                        return { status: 500, body: { detail: "locked" } };
+                    return { status: 200, body: { ...(req.body as object) } };
+                },
+                async (seen) => {
+                    const lia = await assignedPerson("link.lia");
+                    const lou = await assignedPerson("link.lou");
+                    await t.h.locals.provisioning.idle();
+                    // the search refused: each fails as a create
+                    const before = errorsOf((await sync()).view);
+                    assert.deepStrictEqual(
+                        before.map((e: string[]) => e[1]),
+                        ["create", "create"],
+                    );
+                    assert.ok(
+                        before.every((e: string[]) => e[2].endsWith("exists: HTTP 503: down")),
+                    );
+                    up = true;
+                    const mark = seen.length;
+                    const { results, view } = await sync();
+                    assertResult(results, lia, { action: "linked", externalId: "ext-link.lia" });
+                    const why = failedAs(
+                        lou.login,
+                        `Error while updating user ${lou.login}: HTTP 500: locked`,
+                    );
+                    assertResult(results, lou, { action: "failed", message: why });
+                    const errors = errorsOf(view);
+                    assert.deepStrictEqual(
+                        errors.filter((e: string[]) => e[1] === "update"),
+                        [[lou.id, "update", why]],
+                    );
+                    assert.ok(!errors.some((e: string[]) => e[0] === lia.id), "lia's cleared");
+                    // linked without a create: a search and the update of each
+                    assert.deepStrictEqual(since(seen, mark), ["GET", "PUT", "GET", "PUT"]);
+                },
+            );
+        });
+
+        it("an inactive account linked while Deactivate Users is off is reactivated once it is on", async () => {
+            let patchAnswer: Answer = { status: 500, body: { detail: "later" } };
+            await withConnector(
+                (req) =>
+                    req.method === "GET"
+                        ? list([{ id: "ext-off", userName: "back.bea@example.com", active: false }])
+                        : req.method === "PATCH"
+                          ? patchAnswer
+                          : { status: 200, body: { id: "ext-off" } },
+                async (seen) => {
+                    assert.strictEqual((await feature(t, oktaToAppSwitches(false))).status, 200);
+                    const p = await assignedPerson("back.bea");
+                    await t.h.locals.provisioning.idle();
+                    const pushed = (view: any) =>
+                        view.pushedUsers.map((x: any) => [x.userId, x.externalId, x.active]);
+                    await switchesOn(); // the run it starts is refused the reactivation
+                    await t.h.locals.provisioning.idle();
+                    patchAnswer = { status: 200, body: { id: "ext-off", active: true } };
+                    const mark = seen.length;
+                    const { results, view } = await sync();
+                    assertResult(results, p, { action: "reactivated", externalId: "ext-off" });
+                    // the account is set active, then given Okta's profile it never had
+                    assert.deepStrictEqual(since(seen, mark), ["PATCH", "PUT"]);
+                    assert.deepStrictEqual((seen[mark].body as any).Operations, [
+                        { op: "replace", value: { active: true } },
+                    ]);
+                    assert.deepStrictEqual(pushed(view), [[p.id, "ext-off", true]]);
+                    assert.deepStrictEqual(errorsOf(view), []);
+                    const again = await sync();
+                    assert.strictEqual(only(again.results, p.id).action, "unchanged");
+                    assert.deepStrictEqual(since(seen, mark + 2), []);
+                },
+            );
+        });
+
+        it("a 300 answer to an update or a deactivation is no success", async () => {
+            await withConnector(
+                (req) =>
+                    req.method === "GET"
+                        ? list([])
+                        : req.method === "POST"
+                          ? { status: 201, body: { ...(req.body as object), id: "ext-m" } }
+                          : { status: 300, body: {} },
+                async () => {
+                    const p = await assignedPerson("multi.mia");
+                    await t.h.locals.provisioning.idle();
+                    const renamed = await t.h.api("POST", `/api/v1/users/${p.id}`, {
+                        profile: { lastName: "Renamed" },
+                    });
+                    assert.strictEqual(renamed.status, 200);
+                    const updated = await sync();
+                    assert.strictEqual(
+                        only(updated.results, p.id).message,
+                        failedAs(p.login, `Error while updating user ${p.login}: HTTP 300`),
+                    );
+                    const unassigned = await t.h.api(
+                        "DELETE",
+                        `/api/v1/apps/${t.appId}/users/${p.id}`,
+                    );
+                    assert.strictEqual(unassigned.status, 204);
+                    const { results, view } = await sync();
                     assert.strictEqual(
                         only(results, p.id).message,
-                        failedAs(p.login, `Error while creating user ${p.login}: HTTP 500`),
+                        failedAs(p.login, `Error while deactivating user ${p.login}: HTTP 300`),
+                    );
+                    assert.deepStrictEqual(
+                        view.pushedUsers.map((x: any) => [x.userId, x.externalId]),
+                        [[p.id, "ext-m"]],
+                        "still owed",
+                    );
+                },
+            );
+        });
+
+        it("failures are kept per user and action: one user's success or failure leaves the others'", async () => {
+            await withConnector(
+                (req) => {
+                    if (req.method === "GET") return list([]);
+                    const name = String((req.body as any)?.userName ?? "");
+                    if (req.method === "POST")
+                        return name.startsWith("fail.")
+                            ? { status: 500, body: { detail: "no" } }
+                            : { status: 201, body: { ...(req.body as object), id: "ext-yuri" } };
+                    return { status: 500, body: { detail: `no ${req.method}` } };
+                },
+                async () => {
+                    const xena = await assignedPerson("fail.xena");
+                    const zoe = await assignedPerson("fail.zoe");
+                    await t.h.locals.provisioning.idle();
+                    const yuri = await assignedPerson("fine.yuri");
+                    await t.h.locals.provisioning.idle();
+                    const kinds = (view: any) =>
+                        errorsOf(view)
+                            .map(([u, action]: string[]) => `${u} ${action}`)
+                            .sort();
+                    const created = await sync();
+                    assert.strictEqual(only(created.results, yuri.id).action, "unchanged");
+                    assert.deepStrictEqual(
+                        kinds(created.view),
+                        [`${xena.id} create`, `${zoe.id} create`].sort(),
+                    );
+                    const renamed = await t.h.api("POST", `/api/v1/users/${yuri.id}`, {
+                        profile: { lastName: "Renamed" },
+                    });
+                    assert.strictEqual(renamed.status, 200);
+                    await t.h.locals.provisioning.idle();
+                    const unassigned = await t.h.api(
+                        "DELETE",
+                        `/api/v1/apps/${t.appId}/users/${yuri.id}`,
+                    );
+                    assert.strictEqual(unassigned.status, 204);
+                    await t.h.locals.provisioning.idle();
+                    const { view } = await sync();
+                    assert.deepStrictEqual(
+                        kinds(view),
+                        [
+                            `${xena.id} create`,
+                            `${zoe.id} create`,
+                            `${yuri.id} update`,
+                            `${yuri.id} deactivate`,
+                        ].sort(),
                     );
                 },
             );
@@ -528,12 +831,7 @@ describe("sandbox Okta: the provisioning engine (provisioning.ts)", function () 
                     const p = await assignedPerson("react.ray");
                     const { results, view } = await sync();
                     const why = `Error while reactivating user ${p.login}: HTTP 500: boom`;
-                    assert.deepStrictEqual(only(results, p.id), {
-                        userId: p.id,
-                        login: p.login,
-                        action: "failed",
-                        message: failedAs(p.login, why),
-                    });
+                    assertResult(results, p, { action: "failed", message: failedAs(p.login, why) });
                     assert.deepStrictEqual(errorsOf(view), [
                         [p.id, "reactivate", failedAs(p.login, why)],
                     ]);
