@@ -333,13 +333,22 @@ describe("sandbox Okta: console operations and provisioning", function () {
                 }
             });
 
-            it("a new authentication forgets the requests older than ten minutes, keeps the younger", async () => {
-                const [old, young] = [await started(), await started()];
+            it("a new authentication forgets the requests older than ten minutes, keeps the others", async () => {
+                const [old, edge, young] = [await started(), await started(), await started()];
                 const pending = h.ctx.state.okta.pendingOAuth;
-                pending[old].createdAt = Date.now() - 11 * 60 * 1000;
-                pending[young].createdAt = Date.now() - 9 * 60 * 1000;
-                const latest = await started();
-                assert.deepStrictEqual(Object.keys(pending).sort(), [young, latest].sort());
+                const real = Date.now;
+                const now = real();
+                pending[old].createdAt = now - 11 * 60 * 1000;
+                pending[edge].createdAt = now - 10 * 60 * 1000;
+                pending[young].createdAt = now - 9 * 60 * 1000;
+                Date.now = () => now; // the next start comes exactly ten minutes after `edge`
+                let latest: string;
+                try {
+                    latest = await started();
+                } finally {
+                    Date.now = real;
+                }
+                assert.deepStrictEqual(Object.keys(pending).sort(), [edge, young, latest].sort());
             });
 
             it("the console lists every app of the org with its provisioning view", async () => {
@@ -529,6 +538,27 @@ describe("sandbox Okta: console operations and provisioning", function () {
             assert.ok(!JSON.stringify(view).includes(cx.clientSecret));
             const appUser = (await h.api("GET", `/api/v1/apps/${appId}/users/${ben.id}`)).body;
             assert.strictEqual(appUser.syncState, "ERROR");
+        });
+        it("a sync answers with the app it ran for, even when the app is deleted meanwhile", async () => {
+            await setup();
+            const engine = h.locals.provisioning;
+            const syncApp = engine.syncApp.bind(engine);
+            engine.syncApp = async (id: string) => {
+                // the admin deletes the app (inactive first) while the sync runs
+                await h.api("POST", `/api/v1/apps/${id}/lifecycle/deactivate`);
+                assert.strictEqual((await h.api("DELETE", `/api/v1/apps/${id}`)).status, 204);
+                return syncApp(id);
+            };
+            try {
+                const r = await sync();
+                assert.strictEqual(r.status, 200, JSON.stringify(r.body));
+                assert.deepStrictEqual(
+                    [r.body.appId, r.body.view.appId, r.body.view.label],
+                    [appId, appId, "CXone"],
+                );
+            } finally {
+                engine.syncApp = syncApp;
+            }
         });
         it("does nothing while the To App actions are off", async () => {
             await connect();
