@@ -40,6 +40,7 @@ function place(target: Record<string, unknown>, externalName: string, value: str
 /** Each multi-valued attribute has exactly one primary entry: the first, unless one is marked. */
 function markPrimary(target: Record<string, unknown>): void {
     for (const v of Object.values(target)) {
+        // Stryker disable next-line MethodExpression: a body's arrays hold only strings (schemas) or only entries (place)
         if (!Array.isArray(v) || !v.every((e) => e && typeof e === "object")) continue;
         const list = v as Record<string, unknown>[];
         const primary = list.findIndex((e) => e.primary === true);

