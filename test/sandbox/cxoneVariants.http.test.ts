@@ -9,6 +9,7 @@ import { createPublicKey, createVerify } from "crypto";
 import { startSandbox, type RunningSandbox } from "../../sandbox/index";
 import { SCIM_ERROR_SCHEMA as SCIM_ERROR } from "../../sandbox/cxone/errors";
 import { CORE_USER, NICE_USER as NICE_EXT, PATCH_OP } from "../../sandbox/cxone/scimMapping";
+import { discoveryHostFields } from "../../sandbox/cxone/hosts";
 import { permissionKey } from "../../sandbox/variants/cxone";
 import { scimPerson } from "../support/cxoneScimUser";
 import { userHubPerson } from "../support/sandboxUserHub";
@@ -770,4 +771,244 @@ describe("sandbox CXone: each other world, answer by answer (variants/cxone.ts)"
                 { value: "untyped@example.com", primary: true },
             ]);
         }));
+});
+
+/** the claims of a JWT, unchecked (the access tokens, which the tests above do not verify) */
+const claimsOf = (jwt: string): Record<string, unknown> =>
+    JSON.parse(Buffer.from(jwt.split(".")[1], "base64url").toString("utf8"));
+
+/** a new employee's id, made through UserHub */
+const newEmployee = async (w: World, first: string, last: string): Promise<string> => {
+    const made = await w.userHub(
+        "POST",
+        "/user-management/v1/users",
+        userHubPerson(first, last, `${first}.${last}@example.com`.toLowerCase(), "Agent"),
+    );
+    assert.strictEqual(made.status, 201, JSON.stringify(made.body));
+    return made.body.uuid;
+};
+
+/** the employees UserHub finds by one email address */
+const byEmail = async (w: World, email: string): Promise<unknown[]> =>
+    (
+        await w.userHub("POST", "/user-management/v2/users/search", {
+            filter: { emailAddress: [email] },
+        })
+    ).body.users;
+
+describe("sandbox CXone: what each other world leaves as it was (variants/cxone.ts)", function () {
+    this.timeout(20000);
+
+    it("token-without-tenant: no tenant claim in the id_token nor the access token, the user still named", () =>
+        inWorld("token-without-tenant", async (w) => {
+            const r = await w.call(
+                `${w.hosts.area}/authentication/v1/token/access-key`,
+                "POST",
+                { accessKeyId: w.cx.adminAccessKeyId, accessKeySecret: w.cx.adminAccessKeySecret },
+                {},
+            );
+            assert.strictEqual(r.status, 200, JSON.stringify(r.body));
+            const userId = w.sb.context.state.cxone.seed.adminUserId;
+            for (const claims of [
+                await verifiedClaims(w, r.body.id_token),
+                claimsOf(r.body.access_token),
+            ]) {
+                for (const name of ["tenantId", "tenant_id", "tenant"])
+                    assert.ok(!(name in claims), `${name} in ${JSON.stringify(claims)}`);
+                assert.strictEqual(claims.sub, `user:${userId}`);
+            }
+        }));
+
+    it("token-sub-bare-id: the access token's sub is bare too", () =>
+        inWorld("token-sub-bare-id", async (w) => {
+            const claims = claimsOf(w.token);
+            assert.strictEqual(claims.sub, w.sb.context.state.cxone.seed.adminUserId);
+            assert.ok(!("userId" in claims));
+            assert.strictEqual(claims.tenantId, w.sb.context.state.cxone.tenantId);
+        }));
+
+    it("opaque-access-tokens: the access token is no JWT yet UserHub takes it; the id_token still names tenant and user", () =>
+        inWorld("opaque-access-tokens", async (w) => {
+            assert.notStrictEqual(w.token.split(".").length, 3, w.token);
+            assert.strictEqual(
+                (await w.userHub("POST", "/authorization/v1/roles/search", {})).status,
+                200,
+            );
+            const r = await w.call(
+                `${w.hosts.area}/authentication/v1/token/access-key`,
+                "POST",
+                { accessKeyId: w.cx.adminAccessKeyId, accessKeySecret: w.cx.adminAccessKeySecret },
+                {},
+            );
+            const claims = await verifiedClaims(w, r.body.id_token);
+            assert.strictEqual(claims.tenantId, w.sb.context.state.cxone.tenantId);
+            assert.strictEqual(claims.userId, w.sb.context.state.cxone.seed.adminUserId);
+        }));
+
+    it("discovery-without-acd: no acdDomain nor cluster, the other fields kept", () =>
+        inWorld("discovery-without-acd", async (w) => {
+            const r = await w.call(
+                `${w.sb.urls.cxone}/.well-known/cxone-configuration`,
+                "GET",
+                undefined,
+                {},
+            );
+            assert.strictEqual(r.status, 200, JSON.stringify(r.body));
+            const { acdDomain, cluster, ...rest } = discoveryHostFields(w.hosts);
+            assert.ok(acdDomain && cluster, "the default world names both");
+            assert.deepStrictEqual(
+                Object.keys(r.body).sort(),
+                ["private", "tenantId", "tenantName", ...Object.keys(rest)].sort(),
+            );
+            assert.strictEqual(r.body.area, "na1");
+            assert.strictEqual(r.body.tenantId, w.sb.context.state.cxone.tenantId);
+        }));
+
+    it("deactivate-repeated-refused: every deactivated one named, the others in the request left active; a malformed list is the service's refusal", () =>
+        inWorld("deactivate-repeated-refused", async (w) => {
+            const [a, b, c] = [
+                await newEmployee(w, "Off", "One"),
+                await newEmployee(w, "Off", "Two"),
+                await newEmployee(w, "Still", "On"),
+            ];
+            const off = await w.userHub("POST", "/user-management/v1/users/deactivate", {
+                userIds: [a, b],
+            });
+            assert.strictEqual(off.status, 200, JSON.stringify(off.body));
+            const again = await w.userHub("POST", "/user-management/v1/users/deactivate", {
+                userIds: [a, c, b],
+            });
+            assert.strictEqual(again.status, 409);
+            assert.strictEqual(again.body.details, `Users already deactivated: ${a}, ${b}`);
+            const still = w.sb.context.state.cxone.users[c];
+            assert.ok(!["BLOCKED", "DELETED"].includes(still.status), still.status);
+            const malformed = await w.userHub("POST", "/user-management/v1/users/deactivate", {
+                userIds: [[a]],
+            });
+            assert.strictEqual(malformed.status, 400, JSON.stringify(malformed.body));
+            assert.notStrictEqual(malformed.body.code, "USER_ALREADY_INACTIVE");
+        }));
+
+    it("permission-names-refused: a refused role is not made; a role without permissions is", () =>
+        inWorld("permission-names-refused", async (w) => {
+            const refused = await w.userHub("POST", "/authorization/roleByPermissions", {
+                displayName: "Labelled",
+                permissions: ["Employees: View"],
+            });
+            assert.strictEqual(refused.status, 400);
+            assert.strictEqual((await searchRoles(w, "Labelled")).body.totalRecords, 0);
+            const none = await w.userHub("POST", "/authorization/roleByPermissions", {
+                displayName: "Bare",
+            });
+            assert.strictEqual(none.status, 200, JSON.stringify(none.body));
+            assert.deepStrictEqual((await searchRoles(w, "Bare")).body.roles[0].permissions, []);
+            const notAPermission = await w.userHub("POST", "/authorization/roleByPermissions", {
+                displayName: "Nulls",
+                permissions: [null],
+            });
+            assert.strictEqual(notAPermission.status, 400, JSON.stringify(notAPermission.body));
+            assert.strictEqual((await searchRoles(w, "Nulls")).body.totalRecords, 0);
+        }));
+
+    it("employee-role-takes-id: a list holding the role id is no role id", () =>
+        inWorld("employee-role-takes-id", async (w) => {
+            const { roleId } = (await searchRoles(w, "Agent")).body.roles[0];
+            const person = userHubPerson("Li", "St", "li.st@example.com", "Agent");
+            const r = await w.userHub("POST", "/user-management/v1/users", {
+                ...person,
+                role: [roleId],
+            });
+            assert.strictEqual(r.status, 400);
+            assert.deepStrictEqual(fieldsAndCodes(r), [["role", "INVALID"]]);
+            assert.deepStrictEqual(await byEmail(w, "li.st@example.com"), []);
+        }));
+
+    it("employee-name-limit-30: a refused employee is not made", () =>
+        inWorld("employee-name-limit-30", async (w) => {
+            const r = await w.userHub(
+                "POST",
+                "/user-management/v1/users",
+                userHubPerson("Short", "y".repeat(31), "long.last@example.com", "Agent"),
+            );
+            assert.strictEqual(r.status, 400);
+            assert.deepStrictEqual(await byEmail(w, "long.last@example.com"), []);
+        }));
+
+    it("role-search-filter-ignored and user-search-filter-ignored: a null or odd page or filter is the service's to answer", async () => {
+        await inWorld("role-search-filter-ignored", async (w) => {
+            for (const page of [null, 7]) {
+                const r = await w.userHub("POST", "/authorization/v1/roles/search", { page });
+                assert.strictEqual(r.status, 200, `${page}: ${JSON.stringify(r.body)}`);
+                assert.strictEqual(r.body.totalRecords, 42);
+            }
+        });
+        await inWorld("user-search-filter-ignored", async (w) => {
+            const r = await w.userHub("POST", "/user-management/v2/users/search", {
+                filter: null,
+            });
+            assert.strictEqual(r.status, 200, JSON.stringify(r.body));
+            assert.ok(r.body.users.length >= 1);
+        });
+    });
+
+    it("role-update-absent: the role search beside the update route still answers", () =>
+        inWorld("role-update-absent", async (w) => {
+            const agent = (await searchRoles(w, "Agent")).body.roles[0];
+            assert.ok(agent.roleId);
+            const put = await w.userHub("PUT", `/authorization/v1/roles/${agent.roleId}`, {
+                description: "x",
+            });
+            assert.strictEqual(put.status, 404);
+        }));
+
+    it("scim-phone-types-capitalised and scim-timezone-windows-names: a user without phones or a time zone is taken", async () => {
+        for (const variant of ["scim-phone-types-capitalised", "scim-timezone-windows-names"])
+            await inWorld(variant, async (w) => {
+                const made = await w.call(
+                    `${w.hosts.area}/scim/v2/Users`,
+                    "POST",
+                    scimPerson("plain@example.com"),
+                );
+                assert.strictEqual(made.status, 201, `${variant}: ${JSON.stringify(made.body)}`);
+            });
+    });
+
+    it("scim-email-untyped: an answer without emails (an unknown user) passes as it is", () =>
+        inWorld("scim-email-untyped", async (w) => {
+            const r = await w.call(`${w.hosts.area}/scim/v2/Users/no-such-user`, "GET");
+            assert.strictEqual(r.status, 404, JSON.stringify(r.body));
+            assert.deepStrictEqual(r.body.schemas, [SCIM_ERROR]);
+        }));
+
+    it("scim-refuses-key-token: refused however many spaces follow Bearer; another scheme is the service's own refusal", () =>
+        inWorld("scim-refuses-key-token", async (w) => {
+            const users = `${w.hosts.area}/scim/v2/Users`;
+            const spaced = await w.call(users, "GET", undefined, {
+                Authorization: `Bearer   ${w.token}`,
+            });
+            assert.strictEqual(spaced.status, 401);
+            assert.strictEqual(spaced.body.detail, "access-key tokens are not accepted here");
+            const other = await w.call(users, "GET", undefined, {
+                Authorization: `NotBearer ${w.token}`,
+            });
+            assert.strictEqual(other.status, 401);
+            assert.notStrictEqual(other.body.detail, "access-key tokens are not accepted here");
+        }));
+
+    it("login-page-elsewhere: only {issuer}/login is gone; other paths and hosts answer as in the default world", async () => {
+        const answers = async (variants: string[]) => {
+            const out: number[] = [];
+            await inWorld(variants, async (w) => {
+                for (const url of [
+                    `${w.hosts.area}/login`,
+                    `${w.hosts.userHub}/login`,
+                    `${w.sb.urls.cxone}/sso/login`,
+                    `${w.sb.urls.cxone}/login/help`,
+                ])
+                    out.push((await w.call(url, "GET", undefined, {})).status);
+            });
+            return out;
+        };
+        assert.deepStrictEqual(await answers(["login-page-elsewhere"]), await answers([]));
+    });
 });

@@ -6,13 +6,15 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { startSandbox, type RunningSandbox } from "../../sandbox/index";
+import { sandboxFiles } from "../../sandbox/core/paths";
+import { loadState } from "../../sandbox/core/store";
+import { appProfile } from "../../sandbox/okta/appProfile";
 import { LONG_GROUP_ID } from "../../sandbox/variants/okta";
 import { autoLoginBody } from "../support/oktaHarness";
-import { sandboxOktaApi } from "../support/sandboxOktaApi";
+import { assertOktaError, sandboxOktaApi } from "../support/sandboxOktaApi";
 
-/** A sandbox in the given worlds (none: the default), and its Okta API. */
-async function world(...variants: string[]) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-variant-"));
+/** A sandbox in the given worlds (none: the default) in `dir`, and its Okta API. */
+async function world(variants: string[], dir: string) {
     const sb: RunningSandbox = await startSandbox({ dir, variants });
     const okta = sandboxOktaApi(() => sb);
     const newApp = async () => {
@@ -25,22 +27,29 @@ async function world(...variants: string[]) {
         okta("POST", `/api/v1/meta/schemas/apps/${appId}/default`, {
             definitions: { custom: { id: "#custom", type: "object", properties } },
         });
-    const stop = async () => {
-        await sb.stop();
-        fs.rmSync(dir, { recursive: true, force: true });
-    };
-    return { sb, okta, newApp, schema, declare, stop };
+    return { sb, dir, okta, newApp, schema, declare };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
 const customString = { title: "Extra", type: "string", scope: "NONE", externalName: "extra" };
 
-async function inWorld(variants: string[], f: (w: World) => Promise<void>): Promise<void> {
-    const w = await world(...variants);
+/** Runs each step in a sandbox of these worlds, started again on the same directory for the next. */
+async function inWorld(
+    variants: string[],
+    ...steps: ((w: World) => Promise<void>)[]
+): Promise<void> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "okta-variant-"));
     try {
-        await f(w);
+        for (const step of steps) {
+            const w = await world(variants, dir);
+            try {
+                await step(w);
+            } finally {
+                await w.sb.stop();
+            }
+        }
     } finally {
-        await w.stop();
+        fs.rmSync(dir, { recursive: true, force: true });
     }
 }
 
@@ -162,4 +171,86 @@ describe("sandbox Okta: each other world as its answers show it (variants/okta.t
             const members = await okta("GET", `/api/v1/groups/${LONG_GROUP_ID}/users`);
             assert.deepStrictEqual([members.status, members.body], [200, []]);
         }));
+
+    it("base-schema-with-display-name: the added base properties are saved at once, as every change is", () =>
+        inWorld(["base-schema-with-display-name"], async ({ newApp, dir }) => {
+            const id = await newApp();
+            // what another run (the CLI, a second process) reads while this one still runs
+            const saved = loadState(sandboxFiles(dir).state)!.okta.apps[id];
+            const base = appProfile(saved).base!;
+            assert.strictEqual(base.displayName?.title, "Display name");
+            assert.strictEqual(base.timezone?.title, "Time zone");
+        }));
+
+    it("schema-null-ignored and mapping-null-ignored: a body without properties is answered as in the default world", async () => {
+        const answers = async (variants: string[]) => {
+            const out: [number, unknown][] = [];
+            await inWorld(variants, async ({ okta, newApp }) => {
+                const id = await newApp();
+                const schema = `/api/v1/meta/schemas/apps/${id}/default`;
+                for (const body of [{}, { definitions: {} }, { definitions: { custom: {} } }]) {
+                    const r = await okta("POST", schema, body);
+                    out.push([r.status, r.body.errorCode]);
+                }
+                const r = await okta("POST", schema, {
+                    definitions: { custom: { properties: null } },
+                });
+                out.push([r.status, r.body.errorCode]);
+                const list = await okta("GET", `/api/v1/mappings?targetId=${id}`);
+                const mapping = `/api/v1/mappings/${list.body[0].id}`;
+                for (const body of [{}, { properties: null }]) {
+                    const m = await okta("POST", mapping, body);
+                    out.push([m.status, m.body.errorCode]);
+                }
+            });
+            return out;
+        };
+        const plain = await answers([]);
+        assert.deepStrictEqual(
+            await answers(["schema-null-ignored", "mapping-null-ignored"]),
+            plain,
+        );
+    });
+
+    it("okta-no-date-header: Okta's own rate-limit summary; only the app create itself is limited", () =>
+        inWorld(["okta-no-date-header"], async ({ okta }) => {
+            for (const other of [
+                "/api/v1/apps/0oanosuchapp/lifecycle/activate",
+                "/v2/api/v1/apps",
+            ]) {
+                const r = await okta("POST", other);
+                assert.strictEqual(r.status, 404, `${other}: ${JSON.stringify(r.body)}`);
+            }
+            assertOktaError(
+                await okta("POST", "/api/v1/apps/", autoLoginBody("CXone")),
+                429,
+                "E0000047",
+                "API call exceeded rate limit due to too many requests.",
+            );
+        }));
+
+    it("okta-long-ids: the group as the world has it, its members kept when the sandbox starts again", async () => {
+        let userId = "";
+        await inWorld(
+            ["okta-long-ids"],
+            async ({ okta, sb }) => {
+                assert.deepStrictEqual(sb.context.state.okta.memberships[LONG_GROUP_ID], []);
+                const g = await okta("GET", `/api/v1/groups/${LONG_GROUP_ID}`);
+                assert.deepStrictEqual(g.body.profile, {
+                    name: "Long Id Agents",
+                    description: "a group with a 24-character id",
+                });
+                userId = (await okta("GET", "/api/v1/users")).body[0].id;
+                const put = await okta("PUT", `/api/v1/groups/${LONG_GROUP_ID}/users/${userId}`);
+                assert.strictEqual(put.status, 204, JSON.stringify(put.body));
+            },
+            async ({ okta }) => {
+                const members = await okta("GET", `/api/v1/groups/${LONG_GROUP_ID}/users`);
+                assert.deepStrictEqual(
+                    members.body.map((u: { id: string }) => u.id),
+                    [userId],
+                );
+            },
+        );
+    });
 });
