@@ -8,6 +8,7 @@ import type { ScimIntegrationArgs } from "../provider/integration/index";
 /** The engine's list of secret config keys (`ns:name`), as the language host passes it. */
 export function configSecretKeys(env: NodeJS.ProcessEnv = process.env): string[] {
     try {
+        // Stryker disable next-line StringLiteral: JSON.parse("") fails, and a failure reads as []
         const keys: unknown = JSON.parse(env.PULUMI_CONFIG_SECRET_KEYS ?? "[]");
         return Array.isArray(keys) ? keys.filter((k): k is string => typeof k === "string") : [];
     } catch {

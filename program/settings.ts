@@ -228,6 +228,7 @@ const CONFIG_KEYS: Record<string, string> = {
  */
 export function asConfigProblem(problem: { propertyPath: string; reason: string }): string {
     const path = problem.propertyPath;
+    // Stryker disable next-line Regex: an index ends every path that holds one (groupIds[1])
     const key = CONFIG_KEYS[path] ?? CONFIG_KEYS[path.replace(/\[\d+\]$/, "")];
     if (!key) return problem.reason;
     const reason = problem.reason.startsWith(`${path}: `)

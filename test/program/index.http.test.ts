@@ -10,10 +10,22 @@ import * as pulumi from "@pulumi/pulumi";
 import { integrationProgram } from "../../program/index";
 import { runningSandbox, startHint } from "../../program/sandboxTarget";
 import { SANDBOX_DIR_ENV } from "../../provider/core/sandboxFile";
+import { TRANSCRIPT_SETTING_FILE } from "../../provider/core/transcript";
+import type { PeopleReport } from "../../provider/people/probe";
+import type { PreWriteFacts } from "../../provider/preflight/facts";
+import type { ProbeAnswer } from "../../provider/preflight/gate";
+import { useIntegrationProbes } from "../../provider/preflight/probes";
 import type { RunningSandbox } from "../../sandbox/index";
-import type { Declared } from "../support/pulumiMocks";
+import { startLocalServer } from "../support/loopbackServer";
 import { sandboxInTempDirForSuite } from "../support/sandboxInTempDir";
-import { defaultAnswers, mockProviders, ProviderAnswers, valueOf } from "../support/pulumiMocks";
+import {
+    defaultAnswers,
+    type Declared,
+    mockProviders,
+    ProviderAnswers,
+    valueOf,
+    warningsDuring,
+} from "../support/pulumiMocks";
 
 const real = {
     "cxone:region": "na1",
@@ -145,6 +157,137 @@ describe("the root program under mocks: target, stack outputs, refusals", functi
             empty,
         );
         assert.equal(off.provisioningApplied, false);
+    });
+
+    /** A process environment variable set (or unset) for the length of `act`. */
+    async function withEnv<T>(name: string, value: string | undefined, act: () => Promise<T>) {
+        const saved = process.env[name];
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+        try {
+            return await act();
+        } finally {
+            if (saved === undefined) delete process.env[name];
+            else process.env[name] = saved;
+        }
+    }
+
+    /**
+     * Runs `act` with one stand-in for the vendors' reads before the first write: it records the
+     * facts it is asked and OKTA_API_TOKEN at that moment, and answers `answer`. A new name each
+     * time: the reports are kept per process, by facts and probe names.
+     */
+    let probeRuns = 0;
+    async function withReads<T>(answer: ProbeAnswer, act: () => Promise<T>) {
+        const asked: { facts: PreWriteFacts; oktaToken?: string }[] = [];
+        const restore = useIntegrationProbes([
+            {
+                name: `stand-in ${++probeRuns}`,
+                input: "oktaOrgUrl",
+                run: async (facts) => {
+                    asked.push({ facts, oktaToken: process.env.OKTA_API_TOKEN });
+                    return answer;
+                },
+            },
+        ]);
+        try {
+            return { result: await act(), asked };
+        } finally {
+            restore();
+        }
+    }
+
+    it("secret config: the reads before the first write know which inputs are secret, and the component reuses their answer", async () => {
+        const secretKeys = [
+            "cxone:roleName",
+            "cxone-okta-scim:appLabel",
+            // secret, but no input the reads take
+            "cxone:roleDescription",
+            // listed, but not set
+            "cxone:adoptRoleId",
+            "okta:apiToken",
+        ];
+        const { result, asked } = await withReads({}, () =>
+            withEnv("PULUMI_CONFIG_SECRET_KEYS", JSON.stringify(secretKeys), () =>
+                run(
+                    {
+                        ...real,
+                        "cxone:roleName": "Hidden role",
+                        "cxone-okta-scim:appLabel": "Hidden app",
+                        "cxone:roleDescription": "hidden",
+                    },
+                    empty,
+                ),
+            ),
+        );
+        assert.equal(result.target, "na1");
+        // one read: the component, handed the same inputs as secrets, asked with the same facts
+        assert.equal(asked.length, 1, JSON.stringify(asked.map((a) => a.facts.secret)));
+        assert.deepEqual(asked[0].facts.secret, ["appLabel", "roleName"]);
+        assert.equal(asked[0].facts.roleName, "Hidden role");
+        assert.equal(asked[0].facts.appLabel, "Hidden app");
+        assert.equal(asked[0].facts.adoptRoleId, undefined);
+    });
+
+    it("okta:apiToken is the reads' Okta token when OKTA_API_TOKEN is unset; a set variable wins", async () => {
+        const tokens: (string | undefined)[] = [];
+        const runWith = async (env: string | undefined, config: Record<string, string>) => {
+            const { asked } = await withReads({}, () =>
+                withEnv("OKTA_API_TOKEN", env, () => run({ ...real, ...config }, empty)),
+            );
+            assert.equal(asked.length, 1);
+            tokens.push(asked[0].oktaToken);
+        };
+        await runWith(undefined, { "okta:apiToken": "00from-config" });
+        await runWith("00from-env", { "okta:apiToken": "00from-config" });
+        await runWith(undefined, {});
+        await runWith("00from-env", {});
+        assert.deepEqual(tokens, ["00from-config", "00from-env", undefined, "00from-env"]);
+    });
+
+    it("the reads refuse: every refusal named by its config key, one a line, the people lines told, nothing registered", async () => {
+        const people = {
+            lines: [
+                "2 people lose CXone access",
+                "ann@example.com: deactivated in CXone",
+                "bo@example.com: deactivated in CXone",
+            ],
+        } as PeopleReport;
+        const answer: ProbeAnswer = {
+            refusals: [
+                { propertyPath: "groupIds[1]", reason: "groupIds[1]: no Okta group 00g2" },
+                { propertyPath: "roleName", reason: "roleName: another stack's role" },
+            ],
+            people,
+        };
+        let message = "";
+        const told = await warningsDuring(async () => {
+            ({ result: message } = await withReads(answer, () =>
+                refusal({ ...real, "cxone-okta-scim:groupIds": '["00g1", "00g2"]' }, empty),
+            ));
+        });
+        assert.deepEqual(message.split("\n"), [
+            "cxone-okta-scim:groupIds (groupIds[1]): no Okta group 00g2",
+            "cxone:roleName: another stack's role",
+        ]);
+        assert.deepEqual(told, people.lines);
+    });
+
+    it("cxone-okta-scim:transcript is handed to the provider process in a file beside the program; unset, the file goes", async () => {
+        const cwd = process.cwd();
+        const work = fs.mkdtempSync(path.join(os.tmpdir(), "root-program-cwd-"));
+        try {
+            process.chdir(work);
+            const here = process.cwd();
+            const setting = path.join(here, TRANSCRIPT_SETTING_FILE);
+            await run({ ...real, "cxone-okta-scim:transcript": "run.log" }, empty);
+            assert.equal(fs.readFileSync(setting, "utf8"), `${path.join(here, "run.log")}\n`);
+            await run(real, empty);
+            assert.equal(fs.existsSync(setting), false);
+        } finally {
+            process.chdir(cwd);
+            fs.rmSync(work, { recursive: true, force: true });
+        }
     });
 
     it("no cxone:region: the running sandbox, found through its endpoints file, is the target", async () => {
@@ -412,9 +555,27 @@ describe("finding the running sandbox (program/sandboxTarget.ts), over real HTTP
     });
     const probes = () =>
         sandbox.requests().filter((r) => r.path === "/.well-known/openid-configuration");
+    /** The pauses runningSandbox takes between its tries (none really waited). */
+    const pauses: number[] = [];
+    const pause = (ms: number) => {
+        pauses.push(ms);
+        return Promise.resolve();
+    };
+    beforeEach(() => {
+        pauses.length = 0;
+    });
+    const failing = (times?: number) =>
+        sandbox.setFaults([
+            {
+                kind: "status",
+                status: 503,
+                path: "^/\\.well-known/openid-configuration$",
+                ...(times === undefined ? {} : { times }),
+            },
+        ]);
 
     it("a running sandbox: its endpoints file as written, after one discovery request", async () => {
-        const found = await runningSandbox();
+        const found = await runningSandbox(pause);
         assert.deepEqual(
             found,
             JSON.parse(fs.readFileSync(path.join(dir, "endpoints.json"), "utf8")),
@@ -424,42 +585,63 @@ describe("finding the running sandbox (program/sandboxTarget.ts), over real HTTP
             probes().map((r) => [r.method, r.status]),
             [["GET", 200]],
         );
+        assert.deepEqual(pauses, []);
     });
 
     it("two dropped answers do not read as 'not running': the third try finds it", async () => {
-        sandbox.setFaults([
-            {
-                kind: "status",
-                status: 503,
-                path: "^/\\.well-known/openid-configuration$",
-                times: 2,
-            },
-        ]);
-        const found = await runningSandbox();
+        failing(2);
+        const found = await runningSandbox(pause);
         assert.equal(found?.cxone.baseUrl, sandbox.urls.cxone);
         assert.deepEqual(
             probes().map((r) => r.status),
             [503, 503, 200],
         );
+        assert.deepEqual(pauses, [300, 300]);
     });
 
-    it("three failed tries: not running (undefined), and no fourth request", async () => {
-        sandbox.setFaults([
-            { kind: "status", status: 503, path: "^/\\.well-known/openid-configuration$" },
-        ]);
-        const started = Date.now();
-        assert.equal(await runningSandbox(), undefined);
+    it("three failed tries: not running (undefined), no fourth request, a pause between tries only", async () => {
+        failing();
+        assert.equal(await runningSandbox(pause), undefined);
         assert.equal(probes().length, 3);
-        // two pauses between the three tries
-        assert.ok(Date.now() - started >= 550, `${Date.now() - started} ms`);
+        assert.deepEqual(pauses, [300, 300]);
+    });
+
+    it("only a 2xx answer is the sandbox: a 300 is tried again", async () => {
+        // the sandbox answers no 3xx: a loopback server stands in at the file's address
+        const server = await startLocalServer();
+        const other = fs.mkdtempSync(path.join(os.tmpdir(), "sandbox-target-300-"));
+        try {
+            const endpoints = { cxone: { baseUrl: server.url }, okta: { orgUrl: server.url } };
+            fs.writeFileSync(path.join(other, "endpoints.json"), JSON.stringify(endpoints));
+            process.env[SANDBOX_DIR_ENV] = other;
+            const statuses = [300, 300, 200];
+            server.answer = () => ({ status: statuses[server.seen.length - 1], body: {} });
+            assert.deepEqual(await runningSandbox(pause), endpoints);
+            assert.deepEqual(
+                server.seen.map((r) => `${r.method} ${r.path}`),
+                Array(3).fill("GET /.well-known/openid-configuration"),
+            );
+            assert.deepEqual(pauses, [300, 300]);
+        } finally {
+            await server.stop();
+            fs.rmSync(other, { recursive: true, force: true });
+        }
+    });
+
+    it("the pause between tries is a real 300 ms by default", async () => {
+        failing(1);
+        const t0 = Date.now();
+        assert.equal((await runningSandbox())?.cxone.baseUrl, sandbox.urls.cxone);
+        assert.ok(Date.now() - t0 >= 250, `${Date.now() - t0} ms`);
     });
 
     it("no endpoints file: not running, without any request", async () => {
         const none = fs.mkdtempSync(path.join(os.tmpdir(), "sandbox-target-none-"));
         try {
             process.env[SANDBOX_DIR_ENV] = none;
-            assert.equal(await runningSandbox(), undefined);
+            assert.equal(await runningSandbox(pause), undefined);
             assert.deepEqual(probes(), []);
+            assert.deepEqual(pauses, []);
         } finally {
             fs.rmSync(none, { recursive: true, force: true });
         }

@@ -15,21 +15,42 @@ describe("keys given twice in a JSON setting", () => {
         assert.deepEqual(repeatedKeys("[1, 2]"), []);
     });
 
-    it("the root program refuses attributeMappings with a key given twice, naming the key", () => {
+    it("a list's items are never keys, however often one repeats; a list's end returns to its object", () => {
+        assert.deepEqual(repeatedKeys('{"c":["x","y","y","y"]}'), []);
+        assert.deepEqual(repeatedKeys('["a","a","a"]'), []);
+        // after the list, the object's keys count again
+        assert.deepEqual(repeatedKeys('{"a":[1],"b":2,"a":3}'), ["a"]);
+        assert.deepEqual(repeatedKeys('{"a":[["b"],{"b":1}],"b":2,"b":3}'), ["b"]);
+    });
+
+    /** The refusal of this attributeMappings on the sandbox stack. */
+    function refusal(mappings: string): string {
         const get = (k: string) =>
-            k === "cxone-okta-scim:attributeMappings"
-                ? '{"nice:team": "user.department", "timezone": "user.timezone", "nice:team": "user.title"}'
-                : undefined;
-        assert.throws(
-            () =>
-                integrationArgs(get, {
-                    cxone: { baseUrl: "http://127.0.0.1:4610" },
-                    okta: { orgUrl: "http://127.0.0.1:4620" },
-                }),
-            (e: unknown) =>
-                e instanceof SettingsError &&
-                e.message ===
-                    'cxone-okta-scim:attributeMappings: "nice:team" given more than once; give each CXone attribute one mapping',
+            k === "cxone-okta-scim:attributeMappings" ? mappings : undefined;
+        try {
+            integrationArgs(get, {
+                cxone: { baseUrl: "http://127.0.0.1:4610" },
+                okta: { orgUrl: "http://127.0.0.1:4620" },
+            });
+        } catch (e) {
+            assert.ok(e instanceof SettingsError, String(e));
+            return e.message;
+        }
+        assert.fail("accepted");
+    }
+
+    it("the root program refuses attributeMappings with a key given twice, naming the key", () => {
+        assert.equal(
+            refusal(
+                '{"nice:team": "user.department", "timezone": "user.timezone", "nice:team": "user.title"}',
+            ),
+            'cxone-okta-scim:attributeMappings: "nice:team" given more than once; give each CXone attribute one mapping',
+        );
+        assert.equal(
+            refusal(
+                '{"timezone": "user.timezone", "nice:team": "user.title", "timezone": "user.locale", "nice:team": "user.department"}',
+            ),
+            'cxone-okta-scim:attributeMappings: "timezone", "nice:team" given more than once; give each CXone attribute one mapping',
         );
     });
 });
