@@ -35,10 +35,10 @@ export async function integrationProgram(): Promise<Record<string, unknown>> {
     };
     // the redacted transcript, handed to the provider process (which gets no stack config)
     writeTranscriptSetting(process.cwd(), get("cxone-okta-scim:transcript"));
-    const sandbox = targetsRealTenant(get) ? undefined : await runningSandbox();
-    if (!targetsRealTenant(get) && !sandbox) throw new pulumi.RunError(startHint);
     let args;
     try {
+        const sandbox = targetsRealTenant(get) ? undefined : await runningSandbox();
+        if (!targetsRealTenant(get) && !sandbox) throw new pulumi.RunError(startHint);
         args = integrationArgs(get, sandbox);
     } catch (e) {
         if (e instanceof SettingsError) throw new pulumi.RunError(e.message);

@@ -316,6 +316,40 @@ describe("the root program under mocks: target, stack outputs, refusals", functi
         assert.match(startHint, /cxone:region and okta:orgName/);
     });
 
+    it("a damaged sandbox endpoints file: refused naming the file and how to write it again, nothing registered", async () => {
+        const damaged = fs.mkdtempSync(path.join(os.tmpdir(), "sandbox-target-damaged-"));
+        try {
+            const file = path.join(damaged, "endpoints.json");
+            for (const [text, what] of [
+                ["{ not json", "is not JSON"],
+                [
+                    JSON.stringify({ cxone: { baseUrl: sandbox.urls.cxone } }),
+                    "has no cxone.baseUrl or okta.orgUrl",
+                ],
+                [
+                    JSON.stringify({ okta: { orgUrl: sandbox.urls.okta } }),
+                    "has no cxone.baseUrl or okta.orgUrl",
+                ],
+                ["null", "has no cxone.baseUrl or okta.orgUrl"],
+            ]) {
+                fs.writeFileSync(file, text);
+                sandbox.clearRequests();
+                assert.equal(
+                    await refusal({}, damaged),
+                    `the sandbox's endpoints file ${file} ${what}: restart the sandbox (\`npm run sandbox -- stop\`, then \`npm run sandbox -- start\`), which writes it again`,
+                    text,
+                );
+                assert.deepEqual(
+                    wellKnownCalls(),
+                    [],
+                    "no request to an address it could not read",
+                );
+            }
+        } finally {
+            fs.rmSync(damaged, { recursive: true, force: true });
+        }
+    });
+
     it("a foreign okta: key is refused with how to move it, every such key on its own line", async () => {
         assert.deepEqual(
             await realTenantRefusal({ "okta:groupIds": '["00g1"]', "okta:colour": "blue" }),
