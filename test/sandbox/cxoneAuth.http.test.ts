@@ -333,6 +333,14 @@ describe("CXone sandbox: authentication", function () {
             assert.match(r.data, /name="email"/);
             assert.match(r.data, /name="password"/);
             assert.match(r.data, /name="state" value="st-1"/);
+            const odd = await http.get(`${base}/auth/authorize`, {
+                params: { ...params(), state: `<a href="x">'&` },
+            });
+            assert.match(
+                odd.data,
+                /name="state" value="&lt;a href=&quot;x&quot;&gt;&#39;&amp;"/,
+                "every value HTML-escaped",
+            );
         });
 
         it("refuses an unknown client without redirecting", async () => {
