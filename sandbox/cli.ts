@@ -122,37 +122,39 @@ export function alive(pid: number): boolean {
     } catch (e) {
         return (e as NodeJS.ErrnoException).code === "EPERM";
     }
+    // Stryker disable BlockStatement,BooleanLiteral: the catch: only a process that ends between the two reads gets there
     try {
         // Stryker disable next-line Regex,StringLiteral: a stat line starts "pid (", so the anchor changes no match; a Buffer reads as the same text
         return !/^\d+ \(.*\) Z/s.test(fs.readFileSync(`/proc/${pid}/stat`, "utf8"));
-        // Stryker disable next-line BlockStatement: only a process that ends between the two reads gets here
     } catch {
-        // Stryker disable next-line BooleanLiteral: see above
         return true;
     }
 }
 
+// Stryker restore BlockStatement,BooleanLiteral
 function readPid(file: string): number | undefined {
+    // Stryker disable BlockStatement: the catch block; an empty one returns undefined as well
     try {
         // Stryker disable next-line StringLiteral: parseInt reads a Buffer as the same text
         const n = parseInt(fs.readFileSync(file, "utf8"), 10);
         // Stryker disable next-line EqualityOperator: a pid of 0 is falsy to every caller, as undefined
         return Number.isInteger(n) && n > 0 ? n : undefined;
-        // Stryker disable next-line BlockStatement: an empty catch returns undefined as well
     } catch {
         return undefined;
     }
 }
 
+// Stryker restore BlockStatement
 function readEndpoints(file: string): SandboxEndpoints | undefined {
+    // Stryker disable BlockStatement: the catch block; an empty one returns undefined as well
     try {
         return JSON.parse(fs.readFileSync(file, "utf8")) as SandboxEndpoints;
-        // Stryker disable next-line BlockStatement: an empty catch returns undefined as well
     } catch {
         return undefined;
     }
 }
 
+// Stryker restore BlockStatement
 function request(method: string, url: string): Promise<number> {
     return new Promise((resolve) => {
         const req = http.request(url, { method, timeout: 2000 }, (res) => {
@@ -239,6 +241,7 @@ async function start(dir: string, args: string[]): Promise<number> {
         }
         await sleep(100);
     }
+    // Stryker disable next-line ConditionalExpression: killing a process that exited fails, and is caught
     if (exited === null) {
         try {
             process.kill(pid, "SIGKILL");

@@ -238,11 +238,13 @@ describe("sandbox CLI (background process)", function () {
 
     it("a daemon that never answers is given 20 s, then killed and reported as not started in time", async () => {
         const slow = fs.mkdtempSync(path.join(os.tmpdir(), "sandbox-cli-slow-"));
-        // the daemon's node loads this first: it notes its pid and blocks, never listening
+        // the daemon's node loads this first: it notes its pid, ignores SIGTERM and blocks, never
+        // listening
         const hang = path.join(slow, "hang.js");
         fs.writeFileSync(
             hang,
             `require("fs").writeFileSync(${JSON.stringify(path.join(slow, "hung.pid"))}, String(process.pid));\n` +
+                'process.on("SIGTERM", () => undefined);\n' +
                 "Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 120000);\n",
         );
         const before = process.env.NODE_OPTIONS;
