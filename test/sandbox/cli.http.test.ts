@@ -236,6 +236,40 @@ describe("sandbox CLI (background process)", function () {
         }
     });
 
+    it("a daemon that never answers is given 20 s, then killed and reported as not started in time", async () => {
+        const slow = fs.mkdtempSync(path.join(os.tmpdir(), "sandbox-cli-slow-"));
+        // the daemon's node loads this first: it notes its pid, ignores SIGTERM and blocks, never
+        // listening
+        const hang = path.join(slow, "hang.js");
+        fs.writeFileSync(
+            hang,
+            `require("fs").writeFileSync(${JSON.stringify(path.join(slow, "hung.pid"))}, String(process.pid));\n` +
+                'process.on("SIGTERM", () => undefined);\n' +
+                "Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 120000);\n",
+        );
+        const before = process.env.NODE_OPTIONS;
+        process.env.NODE_OPTIONS = `--require ${hang}`;
+        let hung: number | undefined;
+        try {
+            const t0 = Date.now();
+            const r = await cli(slow, "start", "--cxone-port", "0", "--okta-port", "0");
+            hung = Number(fs.readFileSync(path.join(slow, "hung.pid"), "utf8"));
+            assert.strictEqual(r.code, 1, r.out + r.err);
+            assert.ok(Date.now() - t0 >= 19000, `${Date.now() - t0} ms`);
+            assert.strictEqual(r.err, "sandbox did not start in time\n");
+            assert.strictEqual(r.out, "");
+            for (let i = 0; i < 100 && alive(hung); i++)
+                await new Promise((w) => setTimeout(w, 20));
+            assert.ok(!alive(hung), "the daemon was killed");
+            assert.ok(!fs.existsSync(path.join(slow, "sandbox.pid")), "no pid file");
+        } finally {
+            if (before === undefined) delete process.env.NODE_OPTIONS;
+            else process.env.NODE_OPTIONS = before;
+            if (hung && alive(hung)) process.kill(hung, "SIGKILL");
+            fs.rmSync(slow, { recursive: true, force: true });
+        }
+    });
+
     it("runs as its own process: exit codes and output as `npm run sandbox` shows them", async () => {
         const status = await cliProcess(dir, "status");
         assert.strictEqual(status.code, 3);

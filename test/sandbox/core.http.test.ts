@@ -204,6 +204,9 @@ describe("sandbox core", function () {
                     times: 2,
                 },
             ]);
+            // another method on the same path is not the rule's, and uses none of its times
+            const get = await http.get(`${cx()}/authorization/v1/roles/search`, auth());
+            assert.notStrictEqual(get.status, 429);
             const a = await search();
             assert.strictEqual(a.status, 429);
             assert.strictEqual(a.headers["retry-after"], "2");

@@ -333,6 +333,14 @@ describe("CXone sandbox: authentication", function () {
             assert.match(r.data, /name="email"/);
             assert.match(r.data, /name="password"/);
             assert.match(r.data, /name="state" value="st-1"/);
+            const odd = await http.get(`${base}/auth/authorize`, {
+                params: { ...params(), state: `<a href="x">'&` },
+            });
+            assert.match(
+                odd.data,
+                /name="state" value="&lt;a href=&quot;x&quot;&gt;&#39;&amp;"/,
+                "every value HTML-escaped",
+            );
         });
 
         it("refuses an unknown client without redirecting", async () => {
@@ -403,6 +411,21 @@ describe("CXone sandbox: authentication", function () {
                 { headers: { authorization: `Bearer ${refreshed.data.access_token}` } },
             );
             assert.strictEqual(me.status, 200);
+        });
+
+        it("a code stays good while others sign in; an expired one is dropped at the next sign-in", async () => {
+            const code = new URL((await login()).headers.location).searchParams.get("code")!;
+            const other = new URL((await login()).headers.location).searchParams.get("code")!;
+            assert.strictEqual((await accessKeyToken()).status, 200);
+            const codes = sb.context.state.cxone.authCodes;
+            codes[other].expiresAt = Date.now() - 1;
+            assert.strictEqual((await accessKeyToken()).status, 200);
+            assert.ok(!(other in codes), "the expired code is gone from the saved world");
+            const ok = await authToken(
+                codeGrant(code, { code_verifier: verifier }),
+                basic(keyId, secret),
+            );
+            assert.strictEqual(ok.status, 200, JSON.stringify(ok.data));
         });
 
         it("public PKCE client as NICE's SDK sends it: client_id and verifier, form body labelled JSON [sdk]", async () => {
@@ -543,6 +566,12 @@ describe("CXone sandbox: authentication", function () {
             ]);
             assert.strictEqual(r.data.status, 401);
             assert.strictEqual(r.data.path, "/scim/v2/Users");
+            assert.strictEqual(
+                r.data.message,
+                headers.authorization?.startsWith("Bearer ")
+                    ? "Invalid or expired token"
+                    : "Full authentication is required to access this resource",
+            );
         }
     });
 

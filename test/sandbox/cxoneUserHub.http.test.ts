@@ -916,7 +916,11 @@ describe("CXone sandbox: employees, roles, access keys", function () {
             assertUserHubError(
                 await api.patch("/access-key-management/v1/access-keys", { isActive: false }),
                 400,
-                { code: invalid, fields: ["tenantId", "userId", "accessKeyId"] },
+                {
+                    code: invalid,
+                    names: "tenantId, userId, accessKeyId",
+                    fields: ["tenantId", "userId", "accessKeyId"],
+                },
             );
             assertUserHubError(
                 await api.patch(
@@ -953,6 +957,8 @@ describe("CXone sandbox: employees, roles, access keys", function () {
                 (await api.delete(`/access-key-management/v1/access-keys/${k.accessKeyId}`)).status,
                 204,
             );
+            const revoked = JSON.parse(fs.readFileSync(path.join(dir, "state.json"), "utf8"));
+            assert.strictEqual(revoked.cxone.accessKeys[k.accessKeyId], undefined, "saved");
             assertUserHubError(
                 await api.get(`/access-key-management/v1/access-keys/${k.accessKeyId}`),
                 404,

@@ -63,5 +63,7 @@ describe("sandbox: the sample user as printed (formatSample)", () => {
         assert.equal(line, "CXone user x id cx-3:   <>, active, role (none)");
         const noRoles = formatSample(sample({ id: "cx-4", userName: "y", roles: [] }));
         assert.match(noRoles, /, role \(none\)$/);
+        const noEmails = formatSample(sample({ id: "cx-5", userName: "z", emails: [] }));
+        assert.match(noEmails, / <>, active, /);
     });
 });
