@@ -194,7 +194,7 @@ function runningPid(files: ReturnType<typeof sandboxFiles>): number | undefined 
     return undefined;
 }
 
-async function start(dir: string, args: string[]): Promise<number> {
+async function start(dir: string, args: string[], waitMs: number): Promise<number> {
     const opts = parseStartArgs(args);
     const files = sandboxFiles(dir);
     const existing = runningPid(files);
@@ -221,8 +221,8 @@ async function start(dir: string, args: string[]): Promise<number> {
     // Stryker disable next-line all: the CLI ends with process.exit, which does not wait for the child
     child.unref();
     const pid = child.pid!;
-    const deadline = Date.now() + 20000;
-    // Stryker disable next-line EqualityOperator: one millisecond of a 20 s wait
+    const deadline = Date.now() + waitMs;
+    // Stryker disable next-line EqualityOperator: one millisecond of the wait
     while (Date.now() < deadline) {
         if (exited !== null) break;
         const ep = readEndpoints(files.endpoints);
@@ -316,13 +316,14 @@ async function reset(dir: string): Promise<number> {
     return 0;
 }
 
-export async function runCli(argv: string[]): Promise<number> {
+/** Runs one command; `startWaitMs` is how long `start` waits for the daemon to listen (tests shorten it). */
+export async function runCli(argv: string[], startWaitMs = 20000): Promise<number> {
     const [cmd, ...rest] = argv;
     const dir = sandboxDir();
     try {
         switch (cmd) {
             case "start":
-                return await start(dir, rest);
+                return await start(dir, rest, startWaitMs);
             case "stop":
                 return await stop(dir);
             case "status":
