@@ -146,6 +146,71 @@ describe("sandbox Okta: provisioning connection and features (routes/provisionin
         const app = (await t.h.api("GET", `/api/v1/apps/${t.appId}`)).body;
         assert.deepStrictEqual(app.features, ["PUSH_PASSWORD_UPDATES"]);
     });
+    it("a status other than ENABLED or DISABLED is refused, each named; nothing changes", async () => {
+        await oktaConnect(t);
+        const before = (await t.h.api("GET", `/api/v1/apps/${t.appId}/features/USER_PROVISIONING`))
+            .body.capabilities;
+        const r = await feature(t, {
+            create: { lifecycleCreate: { status: "ON" } },
+            update: {
+                profile: { status: true },
+                lifecycleDeactivate: { status: "enabled" },
+                password: { status: "YES" },
+            },
+        });
+        assertOktaError(r, 400, "E0000001", "Api validation failed: capabilities");
+        assert.deepStrictEqual(causes(r), [
+            "create.lifecycleCreate.status: Must be ENABLED or DISABLED",
+            "update.profile.status: Must be ENABLED or DISABLED",
+            "update.lifecycleDeactivate.status: Must be ENABLED or DISABLED",
+            "update.password.status: Must be ENABLED or DISABLED",
+        ]);
+        const after = (await t.h.api("GET", `/api/v1/apps/${t.appId}/features/USER_PROVISIONING`))
+            .body.capabilities;
+        assert.deepStrictEqual(after, before);
+    });
+
+    it("a feature body that is not an object is 400 E0000003; the capabilities may come wrapped in {capabilities}", async () => {
+        await oktaConnect(t);
+        const r = await feature(t, ["create"]);
+        assertOktaError(r, 400, "E0000003", "The request body was not well-formed.");
+        const wrapped = await feature(t, { capabilities: oktaToAppSwitches(false) });
+        assert.strictEqual(wrapped.status, 200, JSON.stringify(wrapped.body));
+        const caps = wrapped.body.capabilities;
+        assert.deepStrictEqual(
+            [
+                caps.create.lifecycleCreate.status,
+                caps.update.profile.status,
+                caps.update.lifecycleDeactivate.status,
+            ],
+            ["ENABLED", "ENABLED", "DISABLED"],
+        );
+    });
+
+    it("the feature is listed ENABLED with the connection on, DISABLED once it is deactivated; writes need it on", async () => {
+        await oktaConnect(t);
+        const listed = async () =>
+            (await t.h.api("GET", `/api/v1/apps/${t.appId}/features`)).body.map(
+                (x: { name: string; status: string }) => [x.name, x.status],
+            );
+        assert.deepStrictEqual(await listed(), [["USER_PROVISIONING", "ENABLED"]]);
+        assert.strictEqual((await lifecycle("deactivate")).status, 204);
+        assert.deepStrictEqual(await listed(), [["USER_PROVISIONING", "DISABLED"]]);
+        const one = await t.h.api("GET", `/api/v1/apps/${t.appId}/features/USER_PROVISIONING`);
+        assert.strictEqual(one.body.status, "DISABLED");
+        const r = await feature(t, oktaToAppSwitches());
+        assertOktaError(r, 400, "E0000001", "Api validation failed: connection");
+    });
+
+    it("a connection lifecycle call before SCIM is enabled is refused naming provisioning", async () => {
+        for (const op of ["activate", "deactivate"]) {
+            const r = await lifecycle(op);
+            assertOktaError(r, 400, "E0000001", "Api validation failed: provisioning");
+            assert.deepStrictEqual(causes(r), [
+                "Provisioning is not enabled for this application.",
+            ]);
+        }
+    });
 });
 
 describe("sandbox Okta: the provisioning engine (provisioning.ts)", function () {
