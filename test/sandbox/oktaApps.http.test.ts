@@ -120,4 +120,27 @@ describe("sandbox Okta: an existing app (routes/apps.ts)", function () {
         assert.strictEqual(active.status, "ACTIVE");
         assert.ok(active.lastUpdated > inactive.lastUpdated);
     });
+    it("a create is saved; its refusals name each field once, a catalog name as name", async () => {
+        const saves = t.h.saves;
+        const made = await t.h.api("POST", "/api/v1/apps", autoLoginBody("Saved"));
+        assert.strictEqual(made.status, 200);
+        assert.ok(t.h.saves > saves, "saved");
+        const bad = await t.h.api("POST", "/api/v1/apps", {
+            signOnMode: "AUTO_LOGIN",
+            settings: { signOn: { loginUrl: "notaurl" } },
+        });
+        assertOktaError(
+            bad,
+            400,
+            "E0000001",
+            "Api validation failed: label, settings.signOn.loginUrl",
+        );
+        const named = await t.h.api("POST", "/api/v1/apps", {
+            ...autoLoginBody(),
+            name: "template_swa",
+        });
+        assertOktaError(named, 400, "E0000001", "Api validation failed: name");
+        assert.strictEqual(named.body.errorCauses.length, 1);
+        assert.match(named.body.errorCauses[0].errorSummary, /^name: .*template_swa/);
+    });
 });

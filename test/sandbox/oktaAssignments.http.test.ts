@@ -151,4 +151,37 @@ describe("sandbox Okta: app assignments (routes/assignments.ts)", function () {
             assert.strictEqual(r.body.errorCode, "E0000007");
         }
     });
+    it("an assignment without an id is 400 naming id; an unknown user is 404 naming the user", async () => {
+        const app = await newApp();
+        const blank = await okta("POST", `/api/v1/apps/${app}/users`, { scope: "USER" });
+        assertOktaError(blank, 400, "E0000001", "Api validation failed: id");
+        assert.deepStrictEqual(
+            blank.body.errorCauses.map((c: { errorSummary: string }) => c.errorSummary),
+            ["id: The field cannot be left blank"],
+        );
+        const unknown = await okta("POST", `/api/v1/apps/${app}/users`, { id: "00unope" });
+        assertOktaError(unknown, 404, "E0000007", "Not found: Resource not found: 00unope (User)");
+    });
+
+    it("a user assigned through a group cannot be removed directly: 403 E0000006, still assigned", async () => {
+        const app = await newApp();
+        const agents = (await okta("GET", "/api/v1/groups?q=CXone")).body[0].id as string;
+        const member = (await okta("GET", `/api/v1/groups/${agents}/users`)).body[0].id as string;
+        await okta("PUT", `/api/v1/apps/${app}/groups/${agents}`, {});
+        const r = await okta("DELETE", `/api/v1/apps/${app}/users/${member}`);
+        assertOktaError(
+            r,
+            403,
+            "E0000006",
+            "You do not have permission to perform the requested action",
+        );
+        assert.deepStrictEqual(
+            r.body.errorCauses.map((c: { errorSummary: string }) => c.errorSummary),
+            [
+                "The user is assigned to the application through a group; remove the group assignment instead.",
+            ],
+        );
+        const still = await okta("GET", `/api/v1/apps/${app}/users/${member}`);
+        assert.strictEqual(still.body.scope, "GROUP");
+    });
 });
