@@ -178,6 +178,17 @@ describe("sandbox Okta: the app user schema of a SCIM app", function () {
         assert.equal(r.status, 400);
         assert.equal(r.body.errorSummary, "Api validation failed: definitions.base");
     });
+    it("the schema of an unknown app is 404 E0000007 naming the app, read or written", async () => {
+        for (const m of ["GET", "POST"]) {
+            const r = await h.api(
+                m,
+                "/api/v1/meta/schemas/apps/0oanope/default",
+                m === "POST" ? {} : undefined,
+            );
+            assert.equal(r.status, 404);
+            assert.equal(r.body.errorSummary, "Not found: Resource not found: 0oanope (App)");
+        }
+    });
 });
 
 describe("sandbox Okta: the seed-only base set (the other world: a smaller base than documented)", function () {

@@ -341,6 +341,23 @@ describe("sandbox Okta: the provisioning engine (provisioning.ts)", function () 
         assert.strictEqual(account()?.active, false);
     });
 
+    it("a new user of a group assigned to the app (Everyone) is pushed at once, without a sync", async () => {
+        await oktaConnect(t);
+        await switchesOn();
+        const groups = (await t.h.api("GET", "/api/v1/groups?q=Everyone")).body;
+        const assigned = await t.h.api("PUT", `/api/v1/apps/${t.appId}/groups/${groups[0].id}`, {});
+        assert.strictEqual(assigned.status, 200);
+        await t.h.locals.provisioning.idle();
+        const login = "new.nia@example.com";
+        const u = await t.h.api("POST", "/api/v1/users?activate=true", {
+            profile: { firstName: "Nia", lastName: "New", email: login, login },
+        });
+        assert.strictEqual(u.status, 200, JSON.stringify(u.body));
+        await t.h.locals.provisioning.idle();
+        const account = [...t.cx.users.values()].find((x) => x.userName === login);
+        assert.strictEqual(account?.active, true);
+    });
+
     it("waiting for the engine right after a change also waits for the run that change scheduled", async () => {
         await oktaConnect(t);
         await switchesOn();
