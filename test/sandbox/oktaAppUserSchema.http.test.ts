@@ -151,10 +151,13 @@ describe("sandbox Okta: the app user schema of a SCIM app", function () {
     it("a new property gets Okta's defaults; one sent as null is removed, an unknown null is ignored", async () => {
         const r = await add({
             niceSite: { title: "Site", type: "string", description: "the site" },
+            niceRegion: { title: "Region", type: "string", scope: "NONE" },
+            niceOwn: { title: "Own", type: "string", scope: "SELF" },
             nobody: null,
         });
         assert.equal(r.status, 200, JSON.stringify(r.body));
         const custom = r.body.definitions.custom.properties;
+        assert.deepEqual([custom.niceRegion.scope, custom.niceOwn.scope], ["NONE", "SELF"]);
         assert.deepEqual(custom.niceSite, {
             title: "Site",
             type: "string",
