@@ -21,7 +21,6 @@ function isHttpUrl(s: string): boolean {
     try {
         const u = new URL(s);
         return u.protocol === "http:" || u.protocol === "https:";
-        // Stryker disable next-line BlockStatement: an empty catch returns undefined, as falsy as false to every caller
     } catch {
         return false;
     }
@@ -131,7 +130,6 @@ export function generateAppName(orgName: string, label: string, taken: Set<strin
     const slug =
         label
             .toLowerCase()
-            // Stryker disable next-line Regex: a global replace of each character removes the same runs
             .replace(/[^a-z0-9]+/g, "")
             .slice(0, 40) || "app";
     for (let n = 1; ; n++) {
