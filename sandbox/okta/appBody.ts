@@ -95,6 +95,7 @@ export function parseAppBody(body: unknown, appName: string): ParsedApp {
     return {
         causes,
         settings: {
+            // Stryker disable next-line StringLiteral: without a label the body is refused (a cause above), so these settings are never kept
             label: label ?? "",
             accessibility: {
                 selfService: bool(acc.selfService, false),

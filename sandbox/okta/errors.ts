@@ -15,6 +15,7 @@ export interface OktaErrorBody {
 export function oktaErrorBody(
     code: string,
     summary: string,
+    // Stryker disable next-line ArrayDeclaration: its one caller, sendOktaError, always passes the causes
     causes: string[] = [],
     errorId = newRequestId(),
 ): OktaErrorBody {

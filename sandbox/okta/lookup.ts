@@ -57,6 +57,7 @@ export function nowIso(): string {
 /** Tiny reader for Okta `filter` expressions of the form `a eq "x" and b eq "y"` (the minimum we need). */
 export function parseEqFilter(filter: string): Record<string, string> | null {
     const out: Record<string, string> = {};
+    // Stryker disable next-line Regex: splitting at fewer spaces leaves spaces on a part, which the pattern below allows at both ends
     for (const part of filter.split(/\s+and\s+/i)) {
         const m = /^\s*\(?\s*([\w.]+)\s+eq\s+"([^"]*)"\s*\)?\s*$/i.exec(part);
         if (!m) return null;

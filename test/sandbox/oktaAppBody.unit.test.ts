@@ -110,9 +110,12 @@ describe("sandbox Okta: an app's create and replace body (appBody.ts)", () => {
             label: "Bare",
             settings: { signOn: { loginUrl: "https://cxone.example.com/login", redirectUrl: "" } },
             accessibility: { selfService: "yes" },
-            visibility: { hide: { iOS: 1 } },
+            visibility: { hide: { iOS: 1 }, autoLaunch: "yes" },
             credentials: { userNameTemplate: {} },
         });
+        assert.strictEqual(s.visibility.autoLaunch, false);
+        assert.strictEqual(s.visibility.autoSubmitToolbar, false);
+        assert.deepStrictEqual(s.settings.app, {});
         assert.strictEqual(s.settings.signOn.redirectUrl, null, "an empty URL is no URL");
         assert.deepStrictEqual(s.settings.notes, { admin: null, enduser: null });
         assert.strictEqual(s.accessibility.selfService, false);
@@ -163,5 +166,34 @@ describe("sandbox Okta: an app's create and replace body (appBody.ts)", () => {
             "sandboxorg_cxone_2",
         );
         assert.strictEqual(generateAppName("---", "!!!", new Set()), "org_app_1");
+    });
+    it("keeps the app settings and the username template's suffix and push status given; text where an object belongs is read as empty", () => {
+        const s = settingsOf(
+            body((b) => {
+                b.settings.app = { url: "https://cxone.example.com" };
+                b.credentials.userNameTemplate = {
+                    template: "${source.email}",
+                    type: "CUSTOM",
+                    suffix: "@cx",
+                    pushStatus: "PUSH",
+                };
+            }),
+        );
+        assert.deepStrictEqual(s.settings.app, { url: "https://cxone.example.com" });
+        assert.deepStrictEqual(s.credentials.userNameTemplate, {
+            template: "${source.email}",
+            type: "CUSTOM",
+            suffix: "@cx",
+            pushStatus: "PUSH",
+        });
+        const text = settingsOf(body((b) => (b.settings.app = "abc")));
+        assert.deepStrictEqual(text.settings.app, {});
+    });
+
+    it("a label's slug is cut to 40 characters", () => {
+        assert.strictEqual(
+            generateAppName("org", `${"a".repeat(30)} ${"b".repeat(30)}`, new Set()),
+            `org_${"a".repeat(30)}${"b".repeat(10)}_1`,
+        );
     });
 });

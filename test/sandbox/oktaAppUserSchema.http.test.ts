@@ -1,7 +1,8 @@
 // The sandbox's app user schema of a SCIM app as Okta has it: the larger base set Okta documents
 // (and the smaller, seed-only world as an option), a custom property named like a base one
 // refused as Okta refuses it, and schema writes that keep permissions, unique, minLength and
-// maxLength as sent, and reads that return them.
+// maxLength as sent, and reads that return them; each other refusal named, Okta's defaults for a
+// new property, a property removed by null.
 import { strict as assert } from "assert";
 import { NICE_USER } from "../../provider/okta/attributeMappingsLogic";
 import { oktaDeclaredProperty } from "../support/oktaSchemaProperties";
@@ -115,6 +116,81 @@ describe("sandbox Okta: the app user schema of a SCIM app", function () {
                 "y: minLength: cannot be greater than maxLength",
             ],
         );
+    });
+
+    it("a property with a bad name, title, type, text field or scope is refused, each named; nothing changes", async () => {
+        const before = (await h.api("GET", schemaPath())).body.definitions;
+        const r = await add({
+            "1team": { title: "T", type: "string" },
+            blank: { title: "  ", type: "object" },
+            texts: { title: "T", type: "string", externalName: 1, description: false },
+            scoped: { title: "T", type: "string", scope: "ALL", externalNamespace: [] },
+            listed: ["string"],
+        });
+        const { status, body } = r;
+        assert.deepEqual(
+            [status, body.errorCode, body.errorSummary],
+            [400, "E0000001", "Api validation failed: 1team, blank, texts, scoped, listed"],
+        );
+        assert.deepEqual(
+            new Set(body.errorCauses.map((c: { errorSummary: string }) => c.errorSummary)),
+            new Set([
+                "1team: Variable name is not valid",
+                "blank: title: The field cannot be left blank",
+                "blank: type: Invalid value for type",
+                "texts: externalName: must be a string",
+                "texts: description: must be a string",
+                "scoped: externalNamespace: must be a string",
+                "scoped: scope: must be NONE or SELF",
+                "listed: The property must be an object",
+            ]),
+        );
+        assert.deepEqual((await h.api("GET", schemaPath())).body.definitions, before);
+    });
+
+    it("a new property gets Okta's defaults; one sent as null is removed, an unknown null is ignored", async () => {
+        const r = await add({
+            niceSite: { title: "Site", type: "string", description: "the site" },
+            niceRegion: { title: "Region", type: "string", scope: "NONE" },
+            niceOwn: { title: "Own", type: "string", scope: "SELF" },
+            nobody: null,
+        });
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+        const custom = r.body.definitions.custom.properties;
+        assert.deepEqual([custom.niceRegion.scope, custom.niceOwn.scope], ["NONE", "SELF"]);
+        assert.deepEqual(custom.niceSite, {
+            title: "Site",
+            type: "string",
+            description: "the site",
+            scope: "NONE",
+            master: { type: "PROFILE_MASTER" },
+            mutability: "READ_WRITE",
+            required: false,
+            permissions: [{ principal: "SELF", action: "READ_WRITE" }],
+        });
+        assert.ok(!("nobody" in custom));
+        const gone = await add({ niceSite: null });
+        assert.equal(gone.status, 200);
+        assert.ok(!("niceSite" in gone.body.definitions.custom.properties));
+    });
+
+    it("base properties cannot be written: 400 E0000001 naming definitions.base", async () => {
+        const r = await h.api("POST", schemaPath(), {
+            definitions: { base: { properties: {} } },
+        });
+        assert.equal(r.status, 400);
+        assert.equal(r.body.errorSummary, "Api validation failed: definitions.base");
+    });
+    it("the schema of an unknown app is 404 E0000007 naming the app, read or written", async () => {
+        for (const m of ["GET", "POST"]) {
+            const r = await h.api(
+                m,
+                "/api/v1/meta/schemas/apps/0oanope/default",
+                m === "POST" ? {} : undefined,
+            );
+            assert.equal(r.status, 404);
+            assert.equal(r.body.errorSummary, "Not found: Resource not found: 0oanope (App)");
+        }
     });
 });
 

@@ -1,7 +1,8 @@
 // The emulated Okta Apps API's rules around an existing app (sandbox/okta/routes/apps.ts): the name
 // Okta generated cannot be replaced, a replace without the shared password keeps the stored one,
 // lifecycle operations other than activate and deactivate are unknown paths, and a deleted app
-// takes its unfinished "Authenticate with CXone" requests with it.
+// takes its unfinished "Authenticate with CXone" requests with it. Also q and the name filter, and
+// what a lifecycle change moves (lastUpdated, the state file) and a repeated one does not.
 import * as assert from "assert";
 import { assertOktaError } from "../support/sandboxOktaApi";
 import { oktaConsoleAppForEach } from "../support/oktaConsoleApp";
@@ -81,5 +82,65 @@ describe("sandbox Okta: an existing app (routes/apps.ts)", function () {
         const cb = await fetch(`${t.h.url}/sandbox/console/oauth/callback?code=x&state=${mine}`);
         assert.strictEqual(cb.status, 400);
         assert.match(await cb.text(), /Unknown or expired authentication request/);
+    });
+    it("q is a case-insensitive prefix of the app's label or of its name; a name filter keeps that app", async () => {
+        const app = (await t.h.api("GET", `/api/v1/apps/${t.appId}`)).body;
+        await t.h.api("POST", "/api/v1/apps", autoLoginBody("Other"));
+        const labels = async (query: string) =>
+            (await t.h.api("GET", `/api/v1/apps?${query}`)).body.map(
+                (a: { label: string }) => a.label,
+            );
+        assert.deepStrictEqual(await labels("q=cxo"), ["CXone"]);
+        assert.deepStrictEqual(await labels(`q=${app.name.slice(0, 14).toUpperCase()}`), ["CXone"]);
+        assert.deepStrictEqual(await labels("q=one"), [], "a prefix, not a substring");
+        const named = `filter=${encodeURIComponent(`name eq "${app.name}"`)}`;
+        assert.deepStrictEqual(await labels(named), ["CXone"]);
+    });
+
+    it("deactivating moves lastUpdated and is saved; deactivating again is 200 {} and changes nothing", async () => {
+        const read = async () => (await t.h.api("GET", `/api/v1/apps/${t.appId}`)).body;
+        const before = await read();
+        const op = (name: string) => t.h.api("POST", `/api/v1/apps/${t.appId}/lifecycle/${name}`);
+        const later = () => new Promise((r) => setTimeout(r, 5)); // a new millisecond
+        await later();
+        const saves = t.h.saves;
+        const off = await op("deactivate");
+        assert.deepStrictEqual([off.status, off.body], [200, {}]);
+        const inactive = await read();
+        assert.strictEqual(inactive.status, "INACTIVE");
+        assert.ok(inactive.lastUpdated > before.lastUpdated);
+        assert.ok(t.h.saves > saves, "saved");
+        await later();
+        const again = await op("deactivate");
+        assert.deepStrictEqual([again.status, again.body], [200, {}]);
+        assert.deepStrictEqual(await read(), inactive);
+        await later();
+        assert.strictEqual((await op("activate")).status, 200);
+        const active = await read();
+        assert.strictEqual(active.status, "ACTIVE");
+        assert.ok(active.lastUpdated > inactive.lastUpdated);
+    });
+    it("a create is saved; its refusals name each field once, a catalog name as name", async () => {
+        const saves = t.h.saves;
+        const made = await t.h.api("POST", "/api/v1/apps", autoLoginBody("Saved"));
+        assert.strictEqual(made.status, 200);
+        assert.ok(t.h.saves > saves, "saved");
+        const bad = await t.h.api("POST", "/api/v1/apps", {
+            signOnMode: "AUTO_LOGIN",
+            settings: { signOn: { loginUrl: "notaurl" } },
+        });
+        assertOktaError(
+            bad,
+            400,
+            "E0000001",
+            "Api validation failed: label, settings.signOn.loginUrl",
+        );
+        const named = await t.h.api("POST", "/api/v1/apps", {
+            ...autoLoginBody(),
+            name: "template_swa",
+        });
+        assertOktaError(named, 400, "E0000001", "Api validation failed: name");
+        assert.strictEqual(named.body.errorCauses.length, 1);
+        assert.match(named.body.errorCauses[0].errorSummary, /^name: .*template_swa/);
     });
 });

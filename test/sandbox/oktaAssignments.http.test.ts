@@ -108,4 +108,80 @@ describe("sandbox Okta: app assignments (routes/assignments.ts)", function () {
             "listed once the lag is over",
         );
     });
+    it("an update with a profile only keeps the assignee's credentials", async () => {
+        const app = await newApp();
+        const uid = await newPerson();
+        await okta("POST", `/api/v1/apps/${app}/users`, {
+            id: uid,
+            credentials: { userName: "kept@cx" },
+        });
+        const u = await okta("POST", `/api/v1/apps/${app}/users/${uid}`, {
+            profile: { site: "south" },
+        });
+        assert.strictEqual(u.status, 200, JSON.stringify(u.body));
+        assert.strictEqual(u.body.credentials.userName, "kept@cx");
+        const read = (await okta("GET", `/api/v1/apps/${app}/users/${uid}`)).body;
+        assert.strictEqual(read.credentials.userName, "kept@cx");
+    });
+
+    it("a group assignment keeps the priority and profile it was given; read back the same", async () => {
+        const app = await newApp();
+        const agents = (await okta("GET", "/api/v1/groups?q=CXone")).body[0].id as string;
+        const put = await okta("PUT", `/api/v1/apps/${app}/groups/${agents}`, {
+            priority: 3,
+            profile: { role: "agent" },
+        });
+        assert.strictEqual(put.status, 200, JSON.stringify(put.body));
+        assert.deepStrictEqual(
+            [put.body.id, put.body.priority, put.body.profile],
+            [agents, 3, { role: "agent" }],
+        );
+        const read = await okta("GET", `/api/v1/apps/${app}/groups/${agents}`);
+        assert.deepStrictEqual(read.body, put.body);
+        const listed = (await okta("GET", `/api/v1/apps/${app}/groups`)).body;
+        assert.deepStrictEqual(listed, [put.body]);
+    });
+
+    it("a group not assigned is 404 E0000007, read or removed", async () => {
+        const app = await newApp();
+        const agents = (await okta("GET", "/api/v1/groups?q=CXone")).body[0].id as string;
+        for (const m of ["GET", "DELETE"]) {
+            const r = await okta(m, `/api/v1/apps/${app}/groups/${agents}`);
+            assert.strictEqual(r.status, 404, JSON.stringify(r.body));
+            assert.strictEqual(r.body.errorCode, "E0000007");
+        }
+    });
+    it("an assignment without an id is 400 naming id; an unknown user is 404 naming the user", async () => {
+        const app = await newApp();
+        const blank = await okta("POST", `/api/v1/apps/${app}/users`, { scope: "USER" });
+        assertOktaError(blank, 400, "E0000001", "Api validation failed: id");
+        assert.deepStrictEqual(
+            blank.body.errorCauses.map((c: { errorSummary: string }) => c.errorSummary),
+            ["id: The field cannot be left blank"],
+        );
+        const unknown = await okta("POST", `/api/v1/apps/${app}/users`, { id: "00unope" });
+        assertOktaError(unknown, 404, "E0000007", "Not found: Resource not found: 00unope (User)");
+    });
+
+    it("a user assigned through a group cannot be removed directly: 403 E0000006, still assigned", async () => {
+        const app = await newApp();
+        const agents = (await okta("GET", "/api/v1/groups?q=CXone")).body[0].id as string;
+        const member = (await okta("GET", `/api/v1/groups/${agents}/users`)).body[0].id as string;
+        await okta("PUT", `/api/v1/apps/${app}/groups/${agents}`, {});
+        const r = await okta("DELETE", `/api/v1/apps/${app}/users/${member}`);
+        assertOktaError(
+            r,
+            403,
+            "E0000006",
+            "You do not have permission to perform the requested action",
+        );
+        assert.deepStrictEqual(
+            r.body.errorCauses.map((c: { errorSummary: string }) => c.errorSummary),
+            [
+                "The user is assigned to the application through a group; remove the group assignment instead.",
+            ],
+        );
+        const still = await okta("GET", `/api/v1/apps/${app}/users/${member}`);
+        assert.strictEqual(still.body.scope, "GROUP");
+    });
 });

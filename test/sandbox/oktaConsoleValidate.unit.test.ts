@@ -1,7 +1,12 @@
 // The console's checks on the SCIM connection form (sandbox/okta/consoleValidate.ts) beyond the
-// form test in oktaConsole.http: a URL that does not parse, and a client secret that is no text.
+// form test in oktaConsole.http: a URL that does not parse, a client secret that is no text, an
+// action the console does not offer; and which changes end the current authentication.
 import * as assert from "assert";
-import { validateScimForm } from "../../sandbox/okta/consoleValidate";
+import {
+    authSettingsChanged,
+    SUPPORTED_ACTIONS,
+    validateScimForm,
+} from "../../sandbox/okta/consoleValidate";
 import { consoleSettings, outputsFor } from "../../sandbox/operator";
 
 describe("sandbox Okta: the SCIM connection form's checks (consoleValidate.ts)", () => {
@@ -24,5 +29,27 @@ describe("sandbox Okta: the SCIM connection form's checks (consoleValidate.ts)",
         const stored = validateScimForm(form(), null).settings!;
         const r = validateScimForm({ ...form(), clientSecret: 42 }, stored);
         assert.deepStrictEqual(r.problems, ["clientSecret: must be a string"]);
+    });
+    it("an action the console does not offer is refused, naming the ones it does", () => {
+        const r = validateScimForm({ ...form(), supportedActions: ["pushEverything"] }, null);
+        assert.deepStrictEqual(r.problems, [
+            `supportedActions: must be a list of ${SUPPORTED_ACTIONS.join(", ")}`,
+        ]);
+        assert.ok(r.problems[0].includes("pushNewUsers, "));
+    });
+
+    it("a change of any setting the OAuth client uses ends the authentication; another does not", () => {
+        const a = validateScimForm(form(), null).settings!;
+        assert.strictEqual(authSettingsChanged(null, a), true);
+        assert.strictEqual(authSettingsChanged(a, { ...a }), false);
+        assert.strictEqual(authSettingsChanged(a, { ...a, uniqueIdentifierField: "email" }), false);
+        for (const k of [
+            "tokenEndpoint",
+            "authorizeEndpoint",
+            "clientId",
+            "clientSecret",
+            "scimBaseUrl",
+        ] as const)
+            assert.strictEqual(authSettingsChanged(a, { ...a, [k]: `${a[k]}-other` }), true, k);
     });
 });

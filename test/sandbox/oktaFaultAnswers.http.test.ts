@@ -38,4 +38,11 @@ describe("sandbox Okta: injected faults in Okta's shapes (faultAnswers.ts)", fun
         assert.strictEqual(r.headers.get("retry-after"), null);
         assert.strictEqual(r.body.errorCode, "E0000009");
     });
+    it("a status Okta documents no error for is answered with E0000009, naming the fault", async () => {
+        fault(418);
+        const r = await okta("GET", "/api/v1/groups");
+        assert.strictEqual(r.status, 418);
+        assert.strictEqual(r.body.errorCode, "E0000009");
+        assert.strictEqual(r.body.errorSummary, "Injected fault");
+    });
 });

@@ -170,6 +170,27 @@ describe("sandbox Okta: app user schema and profile mappings", function () {
         assert.deepEqual((await mappingOf()).properties, m.properties);
     });
 
+    it("an unknown mapping id is 404 E0000007, read or written; a mapping sent without pushStatus is PUSH", async () => {
+        for (const m of ["GET", "POST"]) {
+            const r = await h.api(
+                m,
+                "/api/v1/mappings/prmnope",
+                m === "POST" ? { properties: {} } : undefined,
+            );
+            assert.equal(r.status, 404, JSON.stringify(r.body));
+            assert.equal(r.body.errorCode, "E0000007");
+        }
+        const m = await mappingOf();
+        const r = await h.api("POST", `/api/v1/mappings/${m.id}`, {
+            properties: { givenName: { expression: "user.firstName" } },
+        });
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+        assert.deepEqual((await mappingOf()).properties.givenName, {
+            expression: "user.firstName",
+            pushStatus: "PUSH",
+        });
+    });
+
     it("POST schema: base untouchable, properties and each property must be objects, field types checked; a description is kept", async () => {
         const app = (await h.api("POST", "/api/v1/apps?activate=true", autoLoginBody("Described")))
             .body.id;

