@@ -1,6 +1,8 @@
 // The removal guard's rules without an engine: which `pulumi` command is running (global flags
 // and their values skipped), when a deletion is allowed, and what the refusal says.
 import { strict as assert } from "assert";
+import { spawn, type ChildProcess } from "child_process";
+import fs = require("fs"); // the module itself, whose existsSync the `ps` test replaces
 import {
     checkRemovalGuard,
     commandOf,
@@ -81,6 +83,81 @@ describe("removal guard: the rules", () => {
     it("this process's own pulumi command: none above a test runner", () => {
         // mocha runs under node and npm, not under pulumi: the guard must then not assume destroy
         assert.equal(runningPulumiCommand(), undefined);
+    });
+});
+
+// Each level a node process named by its argv0 (the CLI, the provider shim...), started by the
+// level above; the last one prints its pid. The code comes from the environment: no space in argv.
+const LEVEL = `
+const [, ...rest] = JSON.parse(process.env.LEVELS);
+const me = JSON.parse(process.env.LEVELS)[0];
+if (me.title) process.title = me.title;
+setInterval(() => {}, 100000);
+if (!rest.length) process.stdout.write(String(process.pid));
+else
+    require("child_process").spawn(process.execPath, ["--eval=eval(process.env.LEVEL)", ...rest[0].args], {
+        argv0: rest[0].argv0,
+        env: { ...process.env, LEVELS: JSON.stringify(rest) },
+        stdio: ["ignore", "inherit", "inherit"],
+    });
+`;
+type Level = { argv0: string; args: string[]; title?: string };
+
+describe("removal guard: the pulumi command above a process", () => {
+    let top: ChildProcess | undefined;
+    afterEach(() => {
+        if (top?.pid) process.kill(-top.pid, "SIGKILL");
+        top = undefined;
+    });
+    /** Starts the levels, each the parent of the next; resolves to the last one's pid. */
+    const chain = (levels: Level[]): Promise<number> =>
+        new Promise((resolve, reject) => {
+            top = spawn(process.execPath, ["--eval=eval(process.env.LEVEL)", ...levels[0].args], {
+                argv0: levels[0].argv0,
+                env: { ...process.env, LEVEL, LEVELS: JSON.stringify(levels) },
+                stdio: ["ignore", "pipe", "inherit"],
+                detached: true,
+            });
+            top.stdout!.once("data", (d: Buffer) => resolve(Number(String(d))));
+            top.once("error", reject);
+        });
+    const node = (title?: string): Level => ({ argv0: "node", args: [], title });
+
+    it("the nearest pulumi above, past the shim and a process whose name holds ') '", async () => {
+        const pid = await chain([
+            { argv0: "/opt/bin/pulumi", args: ["destroy", "--yes"] },
+            { argv0: "/opt/bin/pulumi-language-nodejs", args: ["up"] },
+            node("a) b c"),
+            node(),
+        ]);
+        assert.equal(runningPulumiCommand(pid), "destroy");
+    });
+    it("pulumi.exe in any case is pulumi; a name that only contains pulumi is not", async () => {
+        const pid = await chain([
+            { argv0: "/opt/PULUMI.EXE", args: ["down"] },
+            { argv0: "xpulumi", args: ["up"] },
+            { argv0: "pulumix", args: ["refresh"] },
+            node(),
+        ]);
+        assert.equal(runningPulumiCommand(pid), "down");
+    });
+    it("without /proc, the same answer from `ps`", async () => {
+        const pid = await chain([
+            { argv0: "/opt/bin/pulumi", args: ["destroy", "--yes"] },
+            { argv0: "pulumi-resource-x", args: ["up"] },
+            node(),
+        ]);
+        const real = fs.existsSync;
+        fs.existsSync = (f: fs.PathLike) => f !== "/proc/self/stat" && real(f);
+        try {
+            assert.equal(runningPulumiCommand(pid), "destroy");
+            assert.equal(runningPulumiCommand(2 ** 22 + 1), undefined, "no such process");
+        } finally {
+            fs.existsSync = real;
+        }
+    });
+    it("a process that is gone: undefined, not an error", () => {
+        assert.equal(runningPulumiCommand(2 ** 22 + 1), undefined);
     });
 });
 
