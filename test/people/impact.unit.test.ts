@@ -172,6 +172,92 @@ describe("people impact: every cause", () => {
     });
 });
 
+describe("people impact: the edges", () => {
+    const OFF = { createUsers: false, updateUserAttributes: false, deactivateUsers: false };
+    it("a destroy ignores the groups it is given: nobody created, nothing added", () => {
+        const i = impactOf(world(), change({ operation: "destroy", groupIds: ["A", "D"] }));
+        assert.strictEqual(i.created, 0);
+        assert.deepStrictEqual(i.cause.groupsAdded, []);
+        assert.deepStrictEqual(i.cause.groupsRemoved, ["A", "B", "C"]);
+        assert.strictEqual(i.deactivated.length, 27);
+    });
+    it("no switches yet (not authorized): a destroy deactivates no one; nothing switched", () => {
+        const now = world({ switches: undefined });
+        const d = impactOf(now, change({ operation: "destroy", groupIds: [] }));
+        assert.strictEqual(d.deactivated.length, 0);
+        assert.strictEqual(d.unmanaged.length, 29);
+        const u = impactOf(now, change({ groupIds: ["A", "B", "C", "D"], switches: OFF }));
+        assert.strictEqual(u.notCreated, 0, "nothing was being created");
+        assert.strictEqual(u.cause.deactivateUsers, undefined);
+        assert.deepStrictEqual(
+            [u.cause.updatesSwitchedOff, u.cause.createsSwitchedOff],
+            [false, false],
+        );
+    });
+    it("each switch turned off is named in the cause, and only on an update", () => {
+        const cause = (
+            was: typeof ON | undefined,
+            will: typeof ON,
+            operation = "update" as const,
+        ) => impactOf(world({ switches: was }), change({ switches: will, operation })).cause;
+        const off = cause(ON, OFF);
+        assert.deepStrictEqual(
+            [off.updatesSwitchedOff, off.createsSwitchedOff, off.deactivateUsers],
+            [true, true, "off"],
+        );
+        const on = cause(OFF, ON);
+        assert.deepStrictEqual([on.updatesSwitchedOff, on.createsSwitchedOff], [false, false]);
+        const d = impactOf(world(), change({ operation: "destroy", groupIds: [], switches: OFF }));
+        assert.deepStrictEqual(
+            [d.cause.updatesSwitchedOff, d.cause.createsSwitchedOff, d.cause.deactivateUsers],
+            [false, false, undefined],
+        );
+        const upd = cause(
+            { ...ON, createUsers: false },
+            { ...ON, createUsers: false, updateUserAttributes: false },
+        );
+        assert.deepStrictEqual([upd.updatesSwitchedOff, upd.createsSwitchedOff], [true, false]);
+        const cre = cause(
+            { ...ON, updateUserAttributes: false },
+            { ...ON, updateUserAttributes: false, createUsers: false },
+        );
+        assert.deepStrictEqual([cre.updatesSwitchedOff, cre.createsSwitchedOff], [false, true]);
+    });
+    it("a group Okta told no members of counts none", () => {
+        const i = impactOf(world(), change({ groupIds: ["A", "B", "C", "Z"] }));
+        assert.strictEqual(i.created, 0);
+        assert.deepStrictEqual(i.cause.groupsAdded, ["Z"]);
+    });
+    it("every list sorted by userName, whatever Okta's order", () => {
+        const now = world();
+        now.appUsers.reverse();
+        const unsorted = (xs: { userName: string }[]) =>
+            assert.deepStrictEqual(
+                xs.map((x) => x.userName),
+                xs.map((x) => x.userName).sort(),
+            );
+        const d = impactOf(now, change({ operation: "destroy", groupIds: [] }));
+        unsorted(d.deactivated);
+        unsorted(d.unmanaged);
+        unsorted(d.atRisk);
+        assert.deepStrictEqual(names(d.atRisk), ["u00", "u25"]);
+        const u = impactOf(now, change({ switches: { ...ON, updateUserAttributes: false } }));
+        assert.strictEqual(u.updatesStop[0].userName, "u00@example.com");
+        unsorted(u.updatesStop);
+    });
+    it("the newly in scope count after the change only where Okta provisions with the same key", () => {
+        const add = change({ groupIds: ["A", "B", "C", "D"] });
+        assert.strictEqual(impactOf(world(), add).provisionedAfter, 29 + 2);
+        const stops = impactOf(world(), { ...add, newKey: "employee" });
+        assert.strictEqual(stops.provisionedAfter, 29, "Okta's key stops working: no one created");
+        const noApp = impactOf(world({ appId: undefined }), { ...add, newKey: "employee" });
+        assert.strictEqual(noApp.stops, undefined, "no app of this stack: nothing stops");
+        assert.strictEqual(noApp.provisionedAfter, 29);
+        const waiting = impactOf(world({ provisioning: false }), add);
+        assert.strictEqual(waiting.provisionedAfter, 29);
+    });
+});
+
 describe("people safeguard and refusal", () => {
     const cut = impactOf(world(), change({ groupIds: ["B", "C"] })); // 9 deactivated
     it("passes at or under the threshold, or with exactly the allowed count", () => {
