@@ -12,6 +12,8 @@ import {
     removalRefusal,
 } from "../../provider/guard/removalGuardLogic";
 import { runningPulumiCommand } from "../../provider/guard/pulumiCommand";
+import { RemovalGuard } from "../../provider/guard/removalGuard";
+import { installMocks, settled, type Declared } from "../support/pulumiMocks";
 
 const state = {
     integration: "cxone-okta",
@@ -196,5 +198,23 @@ describe("RemovalGuard: the people check's settings", () => {
     });
     it("a guard of an earlier version (no org) is still valid: no people check then", () => {
         assert.deepEqual(checkRemovalGuard(people).failures, []);
+    });
+});
+
+describe("RemovalGuard: the resource", () => {
+    it("registers as cxone-okta-scim's RemovalGuard with every input, through the forwarder", async () => {
+        const declared: Declared[] = [];
+        installMocks({ declared });
+        const g = new RemovalGuard("probe-guard", { ...people, allowRemoval: true });
+        assert.equal(await settled(g.allowRemoval), true);
+        assert.equal(declared.length, 1);
+        const [d] = declared;
+        assert.deepEqual(
+            [d.type, d.name],
+            ["pulumi-nodejs:dynamic/cxone-okta-scim:RemovalGuard", "probe-guard"],
+        );
+        const { __provider, ...inputs } = d.inputs;
+        assert.deepEqual(inputs, { ...people, allowRemoval: true });
+        assert.match(String(__provider), /removalGuardProvider/);
     });
 });

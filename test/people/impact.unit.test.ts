@@ -2,6 +2,7 @@
 // nobody still in scope is ever counted, and everyone pushed who leaves is counted once.
 import * as assert from "assert";
 import fc from "fast-check";
+import * as pulumi from "@pulumi/pulumi";
 import {
     allowed,
     impactOf,
@@ -12,6 +13,7 @@ import {
     type PlannedChange,
 } from "../../provider/people/impactLogic";
 import { impactLines, named, refusal } from "../../provider/people/messages";
+import { tellPeople } from "../../provider/people/tell";
 
 const ON = { createUsers: true, updateUserAttributes: true, deactivateUsers: true };
 
@@ -522,5 +524,32 @@ describe("people messages: the operator's words", () => {
                 "this is what you mean, allow exactly this count: set allowDeactivations to 1 " +
                 "(`pulumi config set allowDeactivations 1`), then run `pulumi up` again.",
         );
+    });
+});
+
+describe("people lines told on the component", () => {
+    const told: string[] = [];
+    const real = { info: pulumi.log.info, warn: pulumi.log.warn };
+    before(() => {
+        Object.assign(pulumi.log, {
+            info: async (m: string) => void told.push(`info ${m}`),
+            warn: async (m: string) => void told.push(`warn ${m}`),
+        });
+    });
+    after(() => Object.assign(pulumi.log, real));
+    beforeEach(() => told.splice(0));
+    const report = (lines: string[]) => ({ impact: impactOf(world(), change()), lines });
+
+    it("no one affected: the summary as an info line", () => {
+        tellPeople(report(["No one loses CXone access."]));
+        assert.deepStrictEqual(told, ["info No one loses CXone access."]);
+    });
+    it("someone affected: every line a warning, the summary first", () => {
+        tellPeople(report(["People: 2", "deactivate 1", "stops 1"]));
+        assert.deepStrictEqual(told, ["warn People: 2", "warn deactivate 1", "warn stops 1"]);
+    });
+    it("no report (no reads): nothing told", () => {
+        tellPeople(undefined);
+        assert.deepStrictEqual(told, []);
     });
 });
