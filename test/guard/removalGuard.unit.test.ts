@@ -34,6 +34,7 @@ describe("removal guard: the rules", () => {
             "down",
         );
         assert.equal(commandOf(["pulumi", "--non-interactive", "--cwd=x", "destroy"]), "destroy");
+        assert.equal(commandOf(["pulumi", "--non-interactive", "destroy"]), "destroy", "a switch");
         assert.equal(commandOf(["pulumi", "--", "destroy"]), undefined);
         assert.equal(commandOf(["pulumi"]), undefined);
     });
@@ -89,14 +90,14 @@ describe("removal guard: the rules", () => {
 });
 
 // Each level a node process named by its argv0 (the CLI, the provider shim...), started by the
-// level above; the last one prints its pid. The code comes from the environment: no space in argv.
+// level above; each prints its pid. The code comes from the environment: no space in argv.
 const LEVEL = `
 const [, ...rest] = JSON.parse(process.env.LEVELS);
 const me = JSON.parse(process.env.LEVELS)[0];
 if (me.title) process.title = me.title;
 setInterval(() => {}, 100000);
-if (!rest.length) process.stdout.write(String(process.pid));
-else
+process.stdout.write(process.pid + " ");
+if (rest.length)
     require("child_process").spawn(process.execPath, ["--eval=eval(process.env.LEVEL)", ...rest[0].args], {
         argv0: rest[0].argv0,
         env: { ...process.env, LEVELS: JSON.stringify(rest) },
@@ -111,18 +112,25 @@ describe("removal guard: the pulumi command above a process", () => {
         if (top?.pid) process.kill(-top.pid, "SIGKILL");
         top = undefined;
     });
-    /** Starts the levels, each the parent of the next; resolves to the last one's pid. */
-    const chain = (levels: Level[]): Promise<number> =>
+    /** Starts the levels, each the parent of the next; resolves to their pids, top first. */
+    const pids = (levels: Level[]): Promise<number[]> =>
         new Promise((resolve, reject) => {
+            let out = "";
             top = spawn(process.execPath, ["--eval=eval(process.env.LEVEL)", ...levels[0].args], {
                 argv0: levels[0].argv0,
                 env: { ...process.env, LEVEL, LEVELS: JSON.stringify(levels) },
                 stdio: ["ignore", "pipe", "inherit"],
                 detached: true,
             });
-            top.stdout!.once("data", (d: Buffer) => resolve(Number(String(d))));
+            top.stdout!.on("data", (d: Buffer) => {
+                out += String(d);
+                const all = out.trim().split(" ").map(Number);
+                if (out.endsWith(" ") && all.length === levels.length) resolve(all);
+            });
             top.once("error", reject);
         });
+    /** The last level's pid. */
+    const chain = async (levels: Level[]) => (await pids(levels))[levels.length - 1];
     const node = (title?: string): Level => ({ argv0: "node", args: [], title });
 
     it("the nearest pulumi above, past the shim and a process whose name holds ') '", async () => {
@@ -157,6 +165,14 @@ describe("removal guard: the pulumi command above a process", () => {
         } finally {
             fs.existsSync = real;
         }
+    });
+    it("looks at 8 processes, the start and 7 above, no further", async () => {
+        const all = await pids([
+            { argv0: "pulumi", args: ["destroy"] },
+            ...Array.from({ length: 8 }, () => node()),
+        ]);
+        assert.equal(runningPulumiCommand(all[8]), undefined, "pulumi the 9th");
+        assert.equal(runningPulumiCommand(all[7]), "destroy", "pulumi the 8th");
     });
     it("a process that is gone: undefined, not an error", () => {
         assert.equal(runningPulumiCommand(2 ** 22 + 1), undefined);
