@@ -18,6 +18,7 @@ function fromProc(pid: number): ProcessInfo | undefined {
         const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
         const argv = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
         return { ppid, argv };
+        // Stryker disable next-line BlockStatement: an empty catch returns undefined as well
     } catch {
         return undefined;
     }
@@ -27,10 +28,14 @@ function fromPs(pid: number): ProcessInfo | undefined {
     try {
         const out = execFileSync("ps", ["-o", "ppid=,args=", "-p", String(pid)], {
             encoding: "utf8",
+            // Stryker disable next-line ArrayDeclaration,StringLiteral: only stdout is read
             stdio: ["ignore", "pipe", "ignore"],
         }).trim();
+        // Stryker disable next-line Regex: `ps` prints one trimmed line, its words one space apart
         const m = /^(\d+)\s+(.*)$/.exec(out);
+        // Stryker disable next-line Regex: as above
         return m ? { ppid: Number(m[1]), argv: m[2].split(/\s+/) } : undefined;
+        // Stryker disable next-line BlockStatement: an empty catch returns undefined as well
     } catch {
         return undefined;
     }
@@ -44,6 +49,7 @@ const isPulumi = (argv0: string | undefined): boolean =>
  * when none can be found (then the caller must not assume `pulumi destroy`).
  */
 export function runningPulumiCommand(start = process.ppid): string | undefined {
+    // Stryker disable next-line StringLiteral: `ps` gives the same answers where /proc exists
     const read = fs.existsSync("/proc/self/stat") ? fromProc : fromPs;
     let pid = start;
     for (let depth = 0; depth < 8 && pid > 1; depth++) {

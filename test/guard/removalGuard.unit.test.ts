@@ -166,6 +166,10 @@ describe("removal guard: the pulumi command above a process", () => {
             fs.existsSync = real;
         }
     });
+    it("pulumi with no command: undefined", async () => {
+        const pid = await chain([{ argv0: "pulumi", args: [] }, node()]);
+        assert.equal(runningPulumiCommand(pid), undefined);
+    });
     it("looks at 8 processes, the start and 7 above, no further", async () => {
         const all = await pids([
             { argv0: "pulumi", args: ["destroy"] },
