@@ -147,6 +147,20 @@ describe("people probe (both vendors, HTTP)", function () {
         ]);
     });
 
+    it("only an AUTO_LOGIN app with the mark is the stack's", async () => {
+        const other = "cxone-okta-scim/bookmark";
+        const id = await c.newApp("Bookmark Probe");
+        const app = (await c.okta("GET", `/api/v1/apps/${id}`)).data;
+        app.settings.notes = { admin: ownerMarker(other) };
+        assert.equal((await c.okta("PUT", `/api/v1/apps/${id}`, app)).status, 200);
+        const bookmark = facts({ owner: other, appLabel: "Bookmark Probe" });
+        assert.equal((await findStackApp(bookmark))?.id, id, "AUTO_LOGIN: found");
+        // the sandbox makes AUTO_LOGIN apps only: another mode is written into its state
+        Object.assign(c.f.sandbox.context.state.okta.apps[id], { signOnMode: "BOOKMARK" });
+        c.f.sandbox.context.save();
+        assert.equal(await findStackApp(bookmark), undefined, "another sign-on mode: not found");
+    });
+
     it("under `pulumi destroy`: what the destroy does, the refusal left to the guard", async () => {
         const r = await peopleReport(facts(), undefined, "destroy");
         assert.equal(r.refusal, undefined);
