@@ -4,6 +4,7 @@
 import * as assert from "assert";
 import guard from "../../provider/guard/removalGuardProvider";
 import { removalRefusal } from "../../provider/guard/removalGuardLogic";
+import { readPeopleNow } from "../../provider/people/reads";
 import { ownerMarker } from "../../provider/framework/ownership";
 import {
     findStackApp,
@@ -229,5 +230,18 @@ describe("people probe (both vendors, HTTP)", function () {
         await guard.delete("probe-guard", { ...asked, allowDeactivations: 30 });
         await assert.rejects(guard.delete("probe-guard", { ...asked, allowDeactivations: 29 }));
         await guard.delete("probe-guard", { ...asked, appId: "" });
+    });
+
+    it("a connection switched off (feature DISABLED): the switches read, not provisioning", async () => {
+        const lifecycle = `/api/v1/apps/${appId}/connections/default/lifecycle`;
+        assert.equal((await c.okta("POST", `${lifecycle}/deactivate`)).status, 204);
+        try {
+            const now = await readPeopleNow(c.orgUrl, appId, []);
+            assert.equal(now.provisioning, false);
+            assert.deepEqual(now.switches, ON);
+        } finally {
+            assert.equal((await c.okta("POST", `${lifecycle}/activate`)).status, 204);
+        }
+        assert.equal((await readPeopleNow(c.orgUrl, appId, [])).provisioning, true);
     });
 });
