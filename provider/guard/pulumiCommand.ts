@@ -18,7 +18,6 @@ function fromProc(pid: number): ProcessInfo | undefined {
         const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
         const argv = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
         return { ppid, argv };
-        // Stryker disable next-line BlockStatement: an empty catch returns undefined as well
     } catch {
         return undefined;
     }
@@ -35,7 +34,6 @@ function fromPs(pid: number): ProcessInfo | undefined {
         const m = /^(\d+)\s+(.*)$/.exec(out);
         // Stryker disable next-line Regex: as above
         return m ? { ppid: Number(m[1]), argv: m[2].split(/\s+/) } : undefined;
-        // Stryker disable next-line BlockStatement: an empty catch returns undefined as well
     } catch {
         return undefined;
     }
