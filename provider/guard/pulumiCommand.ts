@@ -27,9 +27,12 @@ function fromPs(pid: number): ProcessInfo | undefined {
     try {
         const out = execFileSync("ps", ["-o", "ppid=,args=", "-p", String(pid)], {
             encoding: "utf8",
+            // Stryker disable next-line ArrayDeclaration,StringLiteral: only stdout is read
             stdio: ["ignore", "pipe", "ignore"],
         }).trim();
+        // Stryker disable next-line Regex: `ps` prints one trimmed line, its words one space apart
         const m = /^(\d+)\s+(.*)$/.exec(out);
+        // Stryker disable next-line Regex: as above
         return m ? { ppid: Number(m[1]), argv: m[2].split(/\s+/) } : undefined;
     } catch {
         return undefined;
@@ -44,6 +47,7 @@ const isPulumi = (argv0: string | undefined): boolean =>
  * when none can be found (then the caller must not assume `pulumi destroy`).
  */
 export function runningPulumiCommand(start = process.ppid): string | undefined {
+    // Stryker disable next-line StringLiteral: `ps` gives the same answers where /proc exists
     const read = fs.existsSync("/proc/self/stat") ? fromProc : fromPs;
     let pid = start;
     for (let depth = 0; depth < 8 && pid > 1; depth++) {

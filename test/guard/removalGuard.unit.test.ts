@@ -1,6 +1,8 @@
 // The removal guard's rules without an engine: which `pulumi` command is running (global flags
 // and their values skipped), when a deletion is allowed, and what the refusal says.
 import { strict as assert } from "assert";
+import { spawn, type ChildProcess } from "child_process";
+import fs = require("fs"); // the module itself, whose existsSync the `ps` test replaces
 import {
     checkRemovalGuard,
     commandOf,
@@ -10,6 +12,8 @@ import {
     removalRefusal,
 } from "../../provider/guard/removalGuardLogic";
 import { runningPulumiCommand } from "../../provider/guard/pulumiCommand";
+import { RemovalGuard } from "../../provider/guard/removalGuard";
+import { installMocks, settled, type Declared } from "../support/pulumiMocks";
 
 const state = {
     integration: "cxone-okta",
@@ -30,6 +34,7 @@ describe("removal guard: the rules", () => {
             "down",
         );
         assert.equal(commandOf(["pulumi", "--non-interactive", "--cwd=x", "destroy"]), "destroy");
+        assert.equal(commandOf(["pulumi", "--non-interactive", "destroy"]), "destroy", "a switch");
         assert.equal(commandOf(["pulumi", "--", "destroy"]), undefined);
         assert.equal(commandOf(["pulumi"]), undefined);
     });
@@ -84,6 +89,100 @@ describe("removal guard: the rules", () => {
     });
 });
 
+// Each level a node process named by its argv0 (the CLI, the provider shim...), started by the
+// level above; each prints its pid. The code comes from the environment: no space in argv.
+const LEVEL = `
+const [, ...rest] = JSON.parse(process.env.LEVELS);
+const me = JSON.parse(process.env.LEVELS)[0];
+if (me.title) process.title = me.title;
+setInterval(() => {}, 100000);
+process.stdout.write(process.pid + " ");
+if (rest.length)
+    require("child_process").spawn(process.execPath, ["--eval=eval(process.env.LEVEL)", ...rest[0].args], {
+        argv0: rest[0].argv0,
+        env: { ...process.env, LEVELS: JSON.stringify(rest) },
+        stdio: ["ignore", "inherit", "inherit"],
+    });
+`;
+type Level = { argv0: string; args: string[]; title?: string };
+
+describe("removal guard: the pulumi command above a process", () => {
+    let top: ChildProcess | undefined;
+    afterEach(() => {
+        if (top?.pid) process.kill(-top.pid, "SIGKILL");
+        top = undefined;
+    });
+    /** Starts the levels, each the parent of the next; resolves to their pids, top first. */
+    const pids = (levels: Level[]): Promise<number[]> =>
+        new Promise((resolve, reject) => {
+            let out = "";
+            top = spawn(process.execPath, ["--eval=eval(process.env.LEVEL)", ...levels[0].args], {
+                argv0: levels[0].argv0,
+                env: { ...process.env, LEVEL, LEVELS: JSON.stringify(levels) },
+                stdio: ["ignore", "pipe", "inherit"],
+                detached: true,
+            });
+            top.stdout!.on("data", (d: Buffer) => {
+                out += String(d);
+                const all = out.trim().split(" ").map(Number);
+                if (out.endsWith(" ") && all.length === levels.length) resolve(all);
+            });
+            top.once("error", reject);
+        });
+    /** The last level's pid. */
+    const chain = async (levels: Level[]) => (await pids(levels))[levels.length - 1];
+    const node = (title?: string): Level => ({ argv0: "node", args: [], title });
+
+    it("the nearest pulumi above, past the shim and a process whose name holds ') '", async () => {
+        const pid = await chain([
+            { argv0: "/opt/bin/pulumi", args: ["destroy", "--yes"] },
+            { argv0: "/opt/bin/pulumi-language-nodejs", args: ["up"] },
+            node("a) b c"),
+            node(),
+        ]);
+        assert.equal(runningPulumiCommand(pid), "destroy");
+    });
+    it("pulumi.exe in any case is pulumi; a name that only contains pulumi is not", async () => {
+        const pid = await chain([
+            { argv0: "/opt/PULUMI.EXE", args: ["down"] },
+            { argv0: "xpulumi", args: ["up"] },
+            { argv0: "pulumix", args: ["refresh"] },
+            node(),
+        ]);
+        assert.equal(runningPulumiCommand(pid), "down");
+    });
+    it("without /proc, the same answer from `ps`", async () => {
+        const pid = await chain([
+            { argv0: "/opt/bin/pulumi", args: ["destroy", "--yes"] },
+            { argv0: "pulumi-resource-x", args: ["up"] },
+            node(),
+        ]);
+        const real = fs.existsSync;
+        fs.existsSync = (f: fs.PathLike) => f !== "/proc/self/stat" && real(f);
+        try {
+            assert.equal(runningPulumiCommand(pid), "destroy");
+            assert.equal(runningPulumiCommand(2 ** 22 + 1), undefined, "no such process");
+        } finally {
+            fs.existsSync = real;
+        }
+    });
+    it("pulumi with no command: undefined", async () => {
+        const pid = await chain([{ argv0: "pulumi", args: [] }, node()]);
+        assert.equal(runningPulumiCommand(pid), undefined);
+    });
+    it("looks at 8 processes, the start and 7 above, no further", async () => {
+        const all = await pids([
+            { argv0: "pulumi", args: ["destroy"] },
+            ...Array.from({ length: 8 }, () => node()),
+        ]);
+        assert.equal(runningPulumiCommand(all[8]), undefined, "pulumi the 9th");
+        assert.equal(runningPulumiCommand(all[7]), "destroy", "pulumi the 8th");
+    });
+    it("a process that is gone: undefined, not an error", () => {
+        assert.equal(runningPulumiCommand(2 ** 22 + 1), undefined);
+    });
+});
+
 // The guard's people settings: what it keeps for a removal's people check, each refused as typed.
 const people = {
     integration: "cxone-okta",
@@ -119,5 +218,23 @@ describe("RemovalGuard: the people check's settings", () => {
     });
     it("a guard of an earlier version (no org) is still valid: no people check then", () => {
         assert.deepEqual(checkRemovalGuard(people).failures, []);
+    });
+});
+
+describe("RemovalGuard: the resource", () => {
+    it("registers as cxone-okta-scim's RemovalGuard with every input, through the forwarder", async () => {
+        const declared: Declared[] = [];
+        installMocks({ declared });
+        const g = new RemovalGuard("probe-guard", { ...people, allowRemoval: true });
+        assert.equal(await settled(g.allowRemoval), true);
+        assert.equal(declared.length, 1);
+        const [d] = declared;
+        assert.deepEqual(
+            [d.type, d.name],
+            ["pulumi-nodejs:dynamic/cxone-okta-scim:RemovalGuard", "probe-guard"],
+        );
+        const { __provider, ...inputs } = d.inputs;
+        assert.deepEqual(inputs, { ...people, allowRemoval: true });
+        assert.match(String(__provider), /removalGuardProvider/);
     });
 });

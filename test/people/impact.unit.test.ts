@@ -2,14 +2,18 @@
 // nobody still in scope is ever counted, and everyone pushed who leaves is counted once.
 import * as assert from "assert";
 import fc from "fast-check";
+import * as pulumi from "@pulumi/pulumi";
 import {
     allowed,
     impactOf,
     type AppPerson,
+    type Cause,
+    type Impact,
     type PeopleNow,
     type PlannedChange,
 } from "../../provider/people/impactLogic";
 import { impactLines, named, refusal } from "../../provider/people/messages";
+import { tellPeople } from "../../provider/people/tell";
 
 const ON = { createUsers: true, updateUserAttributes: true, deactivateUsers: true };
 
@@ -170,6 +174,92 @@ describe("people impact: every cause", () => {
     });
 });
 
+describe("people impact: the edges", () => {
+    const OFF = { createUsers: false, updateUserAttributes: false, deactivateUsers: false };
+    it("a destroy ignores the groups it is given: nobody created, nothing added", () => {
+        const i = impactOf(world(), change({ operation: "destroy", groupIds: ["A", "D"] }));
+        assert.strictEqual(i.created, 0);
+        assert.deepStrictEqual(i.cause.groupsAdded, []);
+        assert.deepStrictEqual(i.cause.groupsRemoved, ["A", "B", "C"]);
+        assert.strictEqual(i.deactivated.length, 27);
+    });
+    it("no switches yet (not authorized): a destroy deactivates no one; nothing switched", () => {
+        const now = world({ switches: undefined });
+        const d = impactOf(now, change({ operation: "destroy", groupIds: [] }));
+        assert.strictEqual(d.deactivated.length, 0);
+        assert.strictEqual(d.unmanaged.length, 29);
+        const u = impactOf(now, change({ groupIds: ["A", "B", "C", "D"], switches: OFF }));
+        assert.strictEqual(u.notCreated, 0, "nothing was being created");
+        assert.strictEqual(u.cause.deactivateUsers, undefined);
+        assert.deepStrictEqual(
+            [u.cause.updatesSwitchedOff, u.cause.createsSwitchedOff],
+            [false, false],
+        );
+    });
+    it("each switch turned off is named in the cause, and only on an update", () => {
+        const cause = (
+            was: typeof ON | undefined,
+            will: typeof ON,
+            operation = "update" as const,
+        ) => impactOf(world({ switches: was }), change({ switches: will, operation })).cause;
+        const off = cause(ON, OFF);
+        assert.deepStrictEqual(
+            [off.updatesSwitchedOff, off.createsSwitchedOff, off.deactivateUsers],
+            [true, true, "off"],
+        );
+        const on = cause(OFF, ON);
+        assert.deepStrictEqual([on.updatesSwitchedOff, on.createsSwitchedOff], [false, false]);
+        const d = impactOf(world(), change({ operation: "destroy", groupIds: [], switches: OFF }));
+        assert.deepStrictEqual(
+            [d.cause.updatesSwitchedOff, d.cause.createsSwitchedOff, d.cause.deactivateUsers],
+            [false, false, undefined],
+        );
+        const upd = cause(
+            { ...ON, createUsers: false },
+            { ...ON, createUsers: false, updateUserAttributes: false },
+        );
+        assert.deepStrictEqual([upd.updatesSwitchedOff, upd.createsSwitchedOff], [true, false]);
+        const cre = cause(
+            { ...ON, updateUserAttributes: false },
+            { ...ON, updateUserAttributes: false, createUsers: false },
+        );
+        assert.deepStrictEqual([cre.updatesSwitchedOff, cre.createsSwitchedOff], [false, true]);
+    });
+    it("a group Okta told no members of counts none", () => {
+        const i = impactOf(world(), change({ groupIds: ["A", "B", "C", "Z"] }));
+        assert.strictEqual(i.created, 0);
+        assert.deepStrictEqual(i.cause.groupsAdded, ["Z"]);
+    });
+    it("every list sorted by userName, whatever Okta's order", () => {
+        const now = world();
+        now.appUsers.reverse();
+        const unsorted = (xs: { userName: string }[]) =>
+            assert.deepStrictEqual(
+                xs.map((x) => x.userName),
+                xs.map((x) => x.userName).sort(),
+            );
+        const d = impactOf(now, change({ operation: "destroy", groupIds: [] }));
+        unsorted(d.deactivated);
+        unsorted(d.unmanaged);
+        unsorted(d.atRisk);
+        assert.deepStrictEqual(names(d.atRisk), ["u00", "u25"]);
+        const u = impactOf(now, change({ switches: { ...ON, updateUserAttributes: false } }));
+        assert.strictEqual(u.updatesStop[0].userName, "u00@example.com");
+        unsorted(u.updatesStop);
+    });
+    it("the newly in scope count after the change only where Okta provisions with the same key", () => {
+        const add = change({ groupIds: ["A", "B", "C", "D"] });
+        assert.strictEqual(impactOf(world(), add).provisionedAfter, 29 + 2);
+        const stops = impactOf(world(), { ...add, newKey: "employee" });
+        assert.strictEqual(stops.provisionedAfter, 29, "Okta's key stops working: no one created");
+        const noApp = impactOf(world({ appId: undefined }), { ...add, newKey: "employee" });
+        assert.strictEqual(noApp.stops, undefined, "no app of this stack: nothing stops");
+        assert.strictEqual(noApp.provisionedAfter, 29);
+        const waiting = impactOf(world({ provisioning: false }), add);
+        assert.strictEqual(waiting.provisionedAfter, 29);
+    });
+});
+
 describe("people safeguard and refusal", () => {
     const cut = impactOf(world(), change({ groupIds: ["B", "C"] })); // 9 deactivated
     it("passes at or under the threshold, or with exactly the allowed count", () => {
@@ -255,5 +345,211 @@ describe("people impact: properties", () => {
                 assert.strictEqual(i.provisionedAfter, now.appUsers.length - leaving.length);
             }),
         );
+    });
+});
+
+// The words themselves, on impacts built by hand: each sentence, each count's singular and plural.
+describe("people messages: the operator's words", () => {
+    const p = (n: number, k = "p") =>
+        Array.from({ length: n }, (_x, i) => ({ id: `${k}${i}`, userName: `${k}${i}@x` }));
+    const cause = (over: Partial<Cause> = {}): Cause => ({
+        appDeleted: false,
+        groupsRemoved: [],
+        groupsAdded: [],
+        updatesSwitchedOff: false,
+        createsSwitchedOff: false,
+        ...over,
+    });
+    const impact = (over: Partial<Impact> = {}): Impact => ({
+        deactivated: [],
+        unmanaged: [],
+        atRisk: [],
+        updatesStop: [],
+        notCreated: 0,
+        created: 0,
+        cause: cause(),
+        provisionedNow: 1,
+        provisionedAfter: 1,
+        ...over,
+    });
+
+    it("nobody affected: one person, or people, and how many will be created", () => {
+        assert.deepStrictEqual(impactLines(impact()), [
+            "No one loses CXone access: Okta provisions 1 person through the app.",
+        ]);
+        assert.deepStrictEqual(impactLines(impact({ provisionedNow: 0, created: 3 })), [
+            "No one loses CXone access: Okta provisions 0 people through the app, and will create or link 3 more now in scope.",
+        ]);
+    });
+    it("an update deactivating one person, groups removed, deactivateUsers switched on", () => {
+        const i = impactOf(world(), change({ groupIds: ["B", "C"] }));
+        assert.deepStrictEqual(impactLines(i), [
+            "People: 29 CXone users provisioned through the app now, 20 after this update.",
+            "this update makes Okta deactivate 9 CXone users: u01@example.com, u02@example.com, " +
+                "u03@example.com, u04@example.com, u05@example.com, u06@example.com, u07@example.com, " +
+                "u08@example.com, u09@example.com. Why: groupIds no longer lists A, and they are in " +
+                "no other assigned group and not assigned directly.",
+        ]);
+        const one = impact({
+            deactivated: p(1),
+            cause: cause({ groupsRemoved: ["G1", "G2"], deactivateUsers: "on" }),
+        });
+        assert.deepStrictEqual(impactLines(one), [
+            "People: 1 CXone user provisioned through the app now, 1 after this update.",
+            "this update makes Okta deactivate 1 CXone user: p0@x. Why: groupIds no longer lists " +
+                "G1, G2, and they are in no other assigned group and not assigned directly; " +
+                "deactivateUsers is switched on.",
+        ]);
+        assert.match(
+            impactLines(impact({ deactivated: p(2) }))[1],
+            /: p0@x, p1@x\. Why: their assignment ends, and they are in no other assigned group and not assigned directly\.$/,
+        );
+    });
+    it("unmanaged by an update (deactivateUsers off) and by a destroy (direct assignees)", () => {
+        assert.deepStrictEqual(
+            impactLines(impact({ unmanaged: p(1), cause: cause({ groupsRemoved: ["A"] }) })),
+            [
+                "People: 1 CXone user provisioned through the app now, 1 after this update.",
+                "Okta stops managing 1 CXone user, who keep their CXone access with no more updates or " +
+                    "deactivation from Okta: p0@x. Why: groupIds no longer lists A, and they are in no " +
+                    "other assigned group and not assigned directly, and deactivateUsers is off.",
+            ],
+        );
+        const destroy = impactOf(world(), change({ operation: "destroy", groupIds: [] }));
+        const lines = impactLines(destroy);
+        assert.deepStrictEqual(lines.slice(2), [
+            "Okta stops managing 2 CXone users, who keep their CXone access with no more updates or " +
+                "deactivation from Okta: u00@example.com, u25@example.com. Why: the Okta app is " +
+                "deleted; they are assigned to it directly (Okta sends CXone nothing for them).",
+            "Okta does not document whether deleting the app deactivates the 2 CXone users assigned " +
+                "to it directly: the safeguard counts them as deactivated.",
+            "The CXone access key is revoked: CXone keeps every user as they are (users change only " +
+                "through the identity provider).",
+        ]);
+        assert.strictEqual(
+            lines[0],
+            "People: 29 CXone users provisioned through the app now, 0 after `pulumi destroy`.",
+        );
+        assert.match(
+            lines[1],
+            /^`pulumi destroy` makes Okta deactivate 27 CXone users: u01@example\.com, .* u10@example\.com and 17 more\. Why: the Okta app is deleted with its group assignments\.$/,
+        );
+        assert.strictEqual(
+            impactLines(
+                impact({ atRisk: p(1), unmanaged: p(1), cause: cause({ appDeleted: true }) }),
+            )[2],
+            "Okta does not document whether deleting the app deactivates the 1 CXone user assigned " +
+                "to it directly: the safeguard counts them as deactivated.",
+        );
+    });
+    it("updates and creations switched off, one and many", () => {
+        assert.deepStrictEqual(impactLines(impact({ updatesStop: p(1), notCreated: 1 })).slice(1), [
+            "Okta stops pushing profile changes for 1 CXone user (p0@x). Why: updateUserAttributes is switched off.",
+            "Okta will not create 1 person in scope who have no CXone account yet. Why: createUsers is switched off.",
+        ]);
+        assert.deepStrictEqual(impactLines(impact({ updatesStop: p(2), notCreated: 3 })).slice(1), [
+            "Okta stops pushing profile changes for 2 CXone users (p0@x, p1@x). Why: updateUserAttributes is switched off.",
+            "Okta will not create 3 people in scope who have no CXone account yet. Why: createUsers is switched off.",
+        ]);
+    });
+    it("deactivateUsers switched off, or on with nobody deactivated", () => {
+        assert.deepStrictEqual(impactLines(impact({ cause: cause({ deactivateUsers: "off" }) })), [
+            "People: 1 CXone user provisioned through the app now, 1 after this update.",
+            "deactivateUsers is switched off: from now on, people removed from the app keep their " +
+                "CXone access, no longer managed by Okta.",
+        ]);
+        assert.deepStrictEqual(impactLines(impact({ cause: cause({ deactivateUsers: "on" }) })), [
+            "People: 1 CXone user provisioned through the app now, 1 after this update.",
+            "deactivateUsers is switched on: Okta deactivates people whose assignment ends from now " +
+                "on; it deactivates no one who was unassigned before.",
+        ]);
+        const on = impact({ deactivated: p(1), cause: cause({ deactivateUsers: "on" }) });
+        assert.strictEqual(
+            impactLines(on).length,
+            2,
+            "switched on and someone deactivated: one line",
+        );
+    });
+    it("a new key: provisioning stops, for another employee or another tenant", () => {
+        const stop = (stops: "employee" | "tenant") =>
+            "Provisioning stops until a person acts: this update makes a new CXone access key " +
+            `(${stops === "tenant" ? "another CXone tenant" : "another employee for the key"}), and ` +
+            "Okta keeps using the old one, which stops working when it is revoked. Until the console " +
+            'steps are done again (the new client id and secret in Okta, then "Authenticate with ' +
+            'CXone"; see `pulumi stack output remainingSteps`), Okta creates, updates and ' +
+            "deactivates no one: 2 CXone users get no updates.";
+        for (const stops of ["employee", "tenant"] as const)
+            assert.deepStrictEqual(impactLines(impact({ stops, provisionedNow: 2 })), [
+                "People: 2 CXone users provisioned through the app now, 1 after this update.",
+                stop(stops),
+            ]);
+    });
+    it("the refusal, word for word: an update, then a destroy with direct assignees at risk", () => {
+        const i = impact({
+            deactivated: p(2),
+            cause: cause({ groupsRemoved: ["A"], deactivateUsers: "on" }),
+        });
+        assert.strictEqual(
+            refusal(i, { threshold: 1, allowDeactivations: 5 }),
+            "refused: this update would make Okta deactivate 2 CXone users: p0@x, p1@x. That is more " +
+                "than deactivationThreshold (1) allows without asking (allowDeactivations is 5, not 2: " +
+                "an allowance lets exactly its count through). Why: groupIds no longer lists A, and " +
+                "they are in no other assigned group and not assigned directly; deactivateUsers is " +
+                "switched on. Nothing was changed. If this is what you mean, allow exactly this " +
+                "count: set allowDeactivations to 2 (`pulumi config set allowDeactivations 2`), then " +
+                "run `pulumi up` again.",
+        );
+        const d = impact({
+            deactivated: p(1),
+            atRisk: p(1, "d"),
+            unmanaged: p(1, "d"),
+            cause: cause({ appDeleted: true }),
+        });
+        const text = refusal(d, { threshold: 0, allowDeactivations: 0 });
+        const start =
+            "refused: `pulumi destroy` would make Okta deactivate 2 CXone users (1, and 1 assigned " +
+            "directly whom deleting the app may deactivate: d0@x): p0@x. That is more than " +
+            "deactivationThreshold (0) allows without asking (allowDeactivations is 0, not 2: ";
+        assert.strictEqual(text.slice(0, start.length), start);
+        assert.match(text, / Why: the Okta app is deleted with its group assignments\. Nothing /);
+        assert.match(
+            text,
+            /\(`pulumi config set allowDeactivations 2`\), then run `pulumi up` to record it, then `pulumi destroy` again\.$/,
+        );
+        assert.strictEqual(
+            refusal(impact({ deactivated: p(1) }), { threshold: 0 }),
+            "refused: this update would make Okta deactivate 1 CXone user: p0@x. That is more than " +
+                "deactivationThreshold (0) allows without asking. Why: their assignment ends, and they " +
+                "are in no other assigned group and not assigned directly. Nothing was changed. If " +
+                "this is what you mean, allow exactly this count: set allowDeactivations to 1 " +
+                "(`pulumi config set allowDeactivations 1`), then run `pulumi up` again.",
+        );
+    });
+});
+
+describe("people lines told on the component", () => {
+    const told: string[] = [];
+    const real = { info: pulumi.log.info, warn: pulumi.log.warn };
+    before(() => {
+        Object.assign(pulumi.log, {
+            info: async (m: string) => void told.push(`info ${m}`),
+            warn: async (m: string) => void told.push(`warn ${m}`),
+        });
+    });
+    after(() => Object.assign(pulumi.log, real));
+    beforeEach(() => told.splice(0));
+    const report = (lines: string[]) => ({ impact: impactOf(world(), change()), lines });
+
+    it("no one affected: the summary as an info line", () => {
+        tellPeople(report(["No one loses CXone access."]));
+        assert.deepStrictEqual(told, ["info No one loses CXone access."]);
+    });
+    it("someone affected: every line a warning, the summary first", () => {
+        tellPeople(report(["People: 2", "deactivate 1", "stops 1"]));
+        assert.deepStrictEqual(told, ["warn People: 2", "warn deactivate 1", "warn stops 1"]);
+    });
+    it("no report (no reads): nothing told", () => {
+        tellPeople(undefined);
+        assert.deepStrictEqual(told, []);
     });
 });

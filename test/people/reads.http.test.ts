@@ -65,6 +65,7 @@ describe("people impact: the reads", function () {
             now.appUsers.filter((p) => p.scope === "USER").map((p) => p.userName),
             [login(0)],
         );
+        assert.strictEqual(now.appUsers.find((p) => p.userName === login(1))?.scope, "GROUP");
         assert.deepStrictEqual(new Set(now.groupIds), new Set([g.G1, g.G2]));
         assert.strictEqual(now.members[g.G2].length, 600);
         assert.strictEqual(now.provisioning, false, "no SCIM provisioning on this app");
@@ -81,6 +82,55 @@ describe("people impact: the reads", function () {
     it("an app Okta no longer has reads as no app", async () => {
         const now = await readPeopleNow(f.orgUrl, "0oamissing", [g.G3]);
         assert.strictEqual(now.appId, undefined);
+        assert.deepStrictEqual(
+            { ...now, members: {} },
+            { groupIds: [], appUsers: [], members: {}, provisioning: false },
+        );
         assert.strictEqual(now.members[g.G3].length, 100);
+    });
+
+    /** The app's `path` answered `status`, the next `times` times. */
+    const fault = (path: string, status: number, times = 1) =>
+        f.sandbox.setFaults([
+            {
+                kind: "status",
+                server: "okta",
+                status,
+                times,
+                path: `^/api/v1/apps/${appId}${path}$`,
+            },
+        ]);
+    it("no provisioning feature (404) or not enabled (400): not provisioning, no switches", async () => {
+        for (const status of [404, 400]) {
+            fault("/features/USER_PROVISIONING", status);
+            const now = await readPeopleNow(f.orgUrl, appId, []);
+            assert.strictEqual(now.provisioning, false, String(status));
+            assert.strictEqual(now.switches, undefined, String(status));
+            assert.strictEqual(now.appUsers.length, 1100);
+        }
+    });
+    it("any other refusal of a read is not taken for no app or no provisioning", async () => {
+        // every answer refused until cleared: the failed call's other reads may still be running
+        for (const path of ["/features/USER_PROVISIONING", "/users"]) {
+            fault(path, 403, 1000);
+            await assert.rejects(readPeopleNow(f.orgUrl, appId, []), { status: 403 }, path);
+            f.sandbox.clearFaults();
+        }
+    });
+    it("reads group members four at a time, each group once", async () => {
+        const more = addPeople(f.sandbox.context.state.okta, 10, [
+            { name: "G4", has: (i) => i < 5 },
+            { name: "G5", has: (i) => i >= 5 },
+        ]).groupIds;
+        f.sandbox.context.save();
+        const groups = [g.G1, g.G2, g.G3, more.G4, more.G5, g.G1];
+        f.sandbox.clearRequests();
+        const now = await readPeopleNow(f.orgUrl, undefined, groups);
+        const reads = f.oktaCalls().filter((c) => /^GET \/api\/v1\/groups\/[^/]+\/users/.test(c));
+        assert.strictEqual(reads.length, 5, reads.join("\n"));
+        assert.deepStrictEqual(
+            Object.fromEntries(Object.entries(now.members).map(([k, v]) => [k, v.length])),
+            { [g.G1]: 700, [g.G2]: 600, [g.G3]: 100, [more.G4]: 5, [more.G5]: 5 },
+        );
     });
 });
