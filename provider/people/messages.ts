@@ -39,7 +39,7 @@ export function impactLines(i: Impact): string[] {
         );
     if (i.unmanaged.length)
         lines.push(
-            `Okta stops managing ${plural(i.unmanaged.length, "CXone user")}, who keep their CXone ` +
+            `Okta stops managing ${plural(i.unmanaged.length, "CXone user")}, who ${i.unmanaged.length === 1 ? "keeps" : "keep"} their CXone ` +
                 `access with no more updates or deactivation from Okta: ${named(i.unmanaged)}. Why: ` +
                 (c.appDeleted
                     ? "the Okta app is deleted; they are assigned to it directly (Okta sends CXone nothing for them)"
@@ -58,7 +58,7 @@ export function impactLines(i: Impact): string[] {
         );
     if (i.notCreated)
         lines.push(
-            `Okta will not create ${plural(i.notCreated, "person", "people")} in scope who have no ` +
+            `Okta will not create ${plural(i.notCreated, "person", "people")} in scope who ${i.notCreated === 1 ? "has" : "have"} no ` +
                 "CXone account yet. Why: createUsers is switched off.",
         );
     if (c.deactivateUsers === "off")

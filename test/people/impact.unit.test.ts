@@ -410,7 +410,7 @@ describe("people messages: the operator's words", () => {
             impactLines(impact({ unmanaged: p(1), cause: cause({ groupsRemoved: ["A"] }) })),
             [
                 "People: 1 CXone user provisioned through the app now, 1 after this update.",
-                "Okta stops managing 1 CXone user, who keep their CXone access with no more updates or " +
+                "Okta stops managing 1 CXone user, who keeps their CXone access with no more updates or " +
                     "deactivation from Okta: p0@x. Why: groupIds no longer lists A, and they are in no " +
                     "other assigned group and not assigned directly, and deactivateUsers is off.",
             ],
@@ -445,7 +445,7 @@ describe("people messages: the operator's words", () => {
     it("updates and creations switched off, one and many", () => {
         assert.deepStrictEqual(impactLines(impact({ updatesStop: p(1), notCreated: 1 })).slice(1), [
             "Okta stops pushing profile changes for 1 CXone user (p0@x). Why: updateUserAttributes is switched off.",
-            "Okta will not create 1 person in scope who have no CXone account yet. Why: createUsers is switched off.",
+            "Okta will not create 1 person in scope who has no CXone account yet. Why: createUsers is switched off.",
         ]);
         assert.deepStrictEqual(impactLines(impact({ updatesStop: p(2), notCreated: 3 })).slice(1), [
             "Okta stops pushing profile changes for 2 CXone users (p0@x, p1@x). Why: updateUserAttributes is switched off.",
