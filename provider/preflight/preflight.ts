@@ -474,9 +474,11 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
         });
         roles = list(obj(all.data).roles);
         const name = (x: Record<string, unknown>) => String(x.displayName ?? x.roleName ?? "");
+        // a role's permissions as objects ({permission}) or as plain strings
         const perms = roles.flatMap((x) =>
             list(x.permissions)
                 .map((p) => String(p.permission ?? ""))
+                .filter((p) => p !== "")
                 .concat(
                     Array.isArray(x.permissions)
                         ? x.permissions.filter((p): p is string => typeof p === "string")
@@ -842,7 +844,11 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
         set(
             idr,
             "unknown",
-            o?.appId ? "Okta's answers do not tell" : "no Okta app to read (give an app id)",
+            !(o && oktaToken)
+                ? "Okta was not asked (give the org and OKTA_API_TOKEN)"
+                : o.appId
+                  ? "Okta's answers do not tell"
+                  : "no Okta app to read (give an app id)",
         );
     return done();
 
