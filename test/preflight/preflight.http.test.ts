@@ -68,103 +68,6 @@ const inputOf = (sb: RunningSandbox, appId?: string) => ({
     okta: { orgUrl: sb.urls.okta, apiToken: sb.endpoints.okta.apiToken, appId },
 });
 
-describe("preflight: reads only, and names what the tenant contradicts", function () {
-    this.timeout(60_000);
-
-    it("in the sandbox's own world: every row reported, nothing contradicted, nothing written", async () => {
-        const { sb, dir, appId } = await world([]);
-        try {
-            assert.ok(appId, "an app to read");
-            const r = await fromLibrary(inputOf(sb, appId));
-            assert.deepEqual(
-                r.findings.map((f) => f.id),
-                [...PREFLIGHT_ROWS],
-            );
-            assert.deepEqual(
-                r.findings.filter((f) => f.status === "contradicted"),
-                [],
-                formatPreflight(r),
-            );
-            assert.ok(
-                r.findings.filter((f) => f.status === "confirmed").length >= 20,
-                formatPreflight(r),
-            );
-            assert.deepEqual(sb.requests().filter(isWrite), []);
-            assert.equal(r.requests, sb.requests().length);
-        } finally {
-            await sb.stop();
-            fs.rmSync(dir, { recursive: true, force: true });
-        }
-    });
-
-    for (const v of VARIANTS) {
-        const expect = NOT_ASKABLE.has(v.fact) || NO_DATA.has(v.fact) ? "unknown" : "contradicted";
-        it(`${v.name}: [${v.fact}] ${expect}${expect === "contradicted" ? `, matching ${v.name}` : ""}; zero writes`, async () => {
-            const { sb, dir, appId } = await world([v.name]);
-            try {
-                const r = await preflight(inputOf(sb, appId));
-                assert.deepEqual(
-                    sb
-                        .requests()
-                        .filter(isWrite)
-                        .map((x) => `${x.method} ${x.path}`),
-                    [],
-                    "the preflight wrote nothing",
-                );
-                const row = r.findings.find((f) => f.id === v.fact)!;
-                assert.equal(row.status, expect, formatPreflight(r));
-                if (expect === "contradicted")
-                    assert.equal(row.variant, v.name, formatPreflight(r));
-                // no other row is called contradicted by this one world
-                const others = r.findings.filter(
-                    (f) => f.status === "contradicted" && f.id !== v.fact,
-                );
-                assert.deepEqual(others, [], formatPreflight(r));
-                const text = formatPreflight(r);
-                for (const secret of [
-                    sb.endpoints.cxone.adminAccessKeySecret,
-                    sb.endpoints.okta.apiToken,
-                ])
-                    assert.ok(!text.includes(secret));
-            } finally {
-                await sb.stop();
-                fs.rmSync(dir, { recursive: true, force: true });
-            }
-        });
-    }
-
-    it("npm run verify -- --preflight --sandbox: the report, exit 0; a contradicted row exits 1", async () => {
-        for (const [variants, code] of [
-            [[], 0],
-            [["role-search-filter-ignored"], 1],
-        ] as const) {
-            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "preflight-cli-"));
-            const sb = await startSandbox({ dir, variants: [...variants] });
-            const out: string[] = [];
-            const err: string[] = [];
-            try {
-                const status = await runVerify(
-                    ["--sandbox", "--preflight"],
-                    { CXONE_OKTA_SANDBOX_DIR: dir },
-                    (s) => out.push(s),
-                    (s) => err.push(s),
-                );
-                assert.equal(status, code, out.join("\n") + err.join("\n"));
-                assert.match(out.join("\n"), /Preflight of the unconfirmed facts/);
-                if (code)
-                    assert.match(
-                        out.join("\n"),
-                        /\[CONTRADICTED\] role-search-filter: .*variant role-search-filter-ignored/,
-                    );
-                assert.deepEqual(sb.requests().filter(isWrite), []);
-            } finally {
-                await sb.stop();
-                fs.rmSync(dir, { recursive: true, force: true });
-            }
-        }
-    });
-});
-
 // ---- a scripted tenant on one loopback port: each answer the sandbox's worlds never give together
 const UUID_A = "0b3e6a52-1c2d-4e5f-8a9b-0c1d2e3f4a5b";
 /** The rows UserHub's reads settle. */
@@ -1141,5 +1044,102 @@ describe("preflight: a scripted tenant, each answer and the row it sets", functi
                 "2 contradicted, 1 unknown, 2 confirmed.",
             ].join("\n"),
         );
+    });
+});
+
+describe("preflight: reads only, and names what the tenant contradicts", function () {
+    this.timeout(60_000);
+
+    it("in the sandbox's own world: every row reported, nothing contradicted, nothing written", async () => {
+        const { sb, dir, appId } = await world([]);
+        try {
+            assert.ok(appId, "an app to read");
+            const r = await fromLibrary(inputOf(sb, appId));
+            assert.deepEqual(
+                r.findings.map((f) => f.id),
+                [...PREFLIGHT_ROWS],
+            );
+            assert.deepEqual(
+                r.findings.filter((f) => f.status === "contradicted"),
+                [],
+                formatPreflight(r),
+            );
+            assert.ok(
+                r.findings.filter((f) => f.status === "confirmed").length >= 20,
+                formatPreflight(r),
+            );
+            assert.deepEqual(sb.requests().filter(isWrite), []);
+            assert.equal(r.requests, sb.requests().length);
+        } finally {
+            await sb.stop();
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    for (const v of VARIANTS) {
+        const expect = NOT_ASKABLE.has(v.fact) || NO_DATA.has(v.fact) ? "unknown" : "contradicted";
+        it(`${v.name}: [${v.fact}] ${expect}${expect === "contradicted" ? `, matching ${v.name}` : ""}; zero writes`, async () => {
+            const { sb, dir, appId } = await world([v.name]);
+            try {
+                const r = await preflight(inputOf(sb, appId));
+                assert.deepEqual(
+                    sb
+                        .requests()
+                        .filter(isWrite)
+                        .map((x) => `${x.method} ${x.path}`),
+                    [],
+                    "the preflight wrote nothing",
+                );
+                const row = r.findings.find((f) => f.id === v.fact)!;
+                assert.equal(row.status, expect, formatPreflight(r));
+                if (expect === "contradicted")
+                    assert.equal(row.variant, v.name, formatPreflight(r));
+                // no other row is called contradicted by this one world
+                const others = r.findings.filter(
+                    (f) => f.status === "contradicted" && f.id !== v.fact,
+                );
+                assert.deepEqual(others, [], formatPreflight(r));
+                const text = formatPreflight(r);
+                for (const secret of [
+                    sb.endpoints.cxone.adminAccessKeySecret,
+                    sb.endpoints.okta.apiToken,
+                ])
+                    assert.ok(!text.includes(secret));
+            } finally {
+                await sb.stop();
+                fs.rmSync(dir, { recursive: true, force: true });
+            }
+        });
+    }
+
+    it("npm run verify -- --preflight --sandbox: the report, exit 0; a contradicted row exits 1", async () => {
+        for (const [variants, code] of [
+            [[], 0],
+            [["role-search-filter-ignored"], 1],
+        ] as const) {
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "preflight-cli-"));
+            const sb = await startSandbox({ dir, variants: [...variants] });
+            const out: string[] = [];
+            const err: string[] = [];
+            try {
+                const status = await runVerify(
+                    ["--sandbox", "--preflight"],
+                    { CXONE_OKTA_SANDBOX_DIR: dir },
+                    (s) => out.push(s),
+                    (s) => err.push(s),
+                );
+                assert.equal(status, code, out.join("\n") + err.join("\n"));
+                assert.match(out.join("\n"), /Preflight of the unconfirmed facts/);
+                if (code)
+                    assert.match(
+                        out.join("\n"),
+                        /\[CONTRADICTED\] role-search-filter: .*variant role-search-filter-ignored/,
+                    );
+                assert.deepEqual(sb.requests().filter(isWrite), []);
+            } finally {
+                await sb.stop();
+                fs.rmSync(dir, { recursive: true, force: true });
+            }
+        }
     });
 });
