@@ -6,7 +6,7 @@ import type { EmployeeRecord, RoleRecord } from "../../provider/cxone/client";
 import type { OktaApp, OktaGroup } from "../../provider/okta/client";
 import { ownerMarker, withMarker } from "../../provider/framework/ownership";
 import { PreWriteFacts, shown } from "../../provider/preflight/facts";
-import { collisions } from "../../provider/preflight/collisions";
+import { claim, collisions, forgetClaims } from "../../provider/preflight/collisions";
 import {
     appFindings,
     employeeFindings,
@@ -251,5 +251,65 @@ describe("reads before the first write: judgements", () => {
             collisions("a", claims)[0].reason,
             /ScimIntegration "a" and "b" in this program both use the CXone role "SCIM Access Key"/,
         );
+    });
+
+    it("collisions: each reason in full, names compared trimmed and in any case, only on one tenant or org", () => {
+        const a = facts({ roleName: " SCIM Access Key ", secret: ["employeeEmail"] });
+        const claims = new Map([
+            ["a", a],
+            ["b", facts({ roleName: "scim access key", employeeEmail: " SCIM@example.com" })],
+        ]);
+        const both = 'ScimIntegration "a" and "b" in this program both use';
+        assert.deepEqual(collisions("a", claims), [
+            {
+                propertyPath: "roleName",
+                reason: `roleName: ${both} the CXone role " SCIM Access Key ": give each integration its own roleName`,
+            },
+            {
+                propertyPath: "employeeEmail",
+                reason: `employeeEmail: ${both} the CXone employee (secret): give each integration its own employeeEmail`,
+            },
+            {
+                propertyPath: "appLabel",
+                reason: `appLabel: ${both} the Okta app label "NICE CXone": give each integration its own appLabel`,
+            },
+        ]);
+        // another CXone tenant (issuer or area) and another Okta org: nothing shared
+        for (const endpoint of [
+            {
+                issuerUrl: "https://cxone.niceincontact.com",
+                areaUrl: "https://eu1.nice-incontact.com",
+            },
+            {
+                issuerUrl: "https://cxone-gov.niceincontact.com",
+                areaUrl: "https://na1.nice-incontact.com",
+            },
+        ]) {
+            const apart = new Map([
+                ["a", a],
+                ["b", facts({ endpoint, oktaOrgUrl: "https://other.okta.com" })],
+            ]);
+            assert.deepEqual(collisions("a", apart), []);
+        }
+        // the app label is Okta's: compared exactly, on the same org only
+        const label = new Map([
+            ["a", facts({ roleName: "A", employeeEmail: "a@example.com" })],
+            ["b", facts({ roleName: "B", employeeEmail: "b@example.com", appLabel: "nice cxone" })],
+            ["c", facts({ roleName: "C", employeeEmail: "c@example.com" })],
+        ]);
+        assert.deepEqual(paths(collisions("a", label)), ["appLabel"]);
+        assert.deepEqual(collisions("nobody", label), [], "an integration that made no claim");
+    });
+
+    it("claims are the program's: recorded by name, compared with every other, forgotten with the program", () => {
+        forgetClaims();
+        claim("a", facts());
+        assert.deepEqual(collisions("a"), []);
+        claim("b", facts());
+        assert.deepEqual(paths(collisions("a")), ["roleName", "employeeEmail", "appLabel"]);
+        claim("b", facts({ roleName: "Other", employeeEmail: "o@example.com", appLabel: "Other" }));
+        assert.deepEqual(collisions("a"), [], "a second claim by one name replaces the first");
+        forgetClaims();
+        assert.deepEqual(collisions("b"), []);
     });
 });
