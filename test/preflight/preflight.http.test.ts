@@ -77,6 +77,7 @@ const USERHUB_ROWS = `permission-keys role-search-filter user-search-filter empl
 /** The rows Okta's reads settle: the org's groups, then the app's connection and schema. */
 const OKTA_ROWS = `okta-rate-reset-clock okta-id-shape okta-connection-status okta-base-schema
     app-user-base-set`.split(/\s+/);
+const STATUSES = ["confirmed", "unknown", "contradicted"];
 const SCIM_EXT = "urn:ietf:params:scim:schemas:extension:nice:2.0:User";
 type Route = (req: loop.Seen) => loop.Answer | undefined;
 
@@ -196,6 +197,7 @@ describe("preflight: a scripted tenant, each answer and the row it sets", functi
     };
     /** One row's line of the report, as the operator reads it. */
     const said = (r: PreflightResult, ...ids: string[]) => {
+        for (const f of r.findings) assert.ok(STATUSES.includes(f.status), `${f.id}: ${f.status}`);
         const lines = formatPreflight(r).split("\n");
         return ids.map((id) => lines.find((l) => l.includes(`] ${id}: `))?.trim()).join("\n");
     };
@@ -358,7 +360,12 @@ describe("preflight: a scripted tenant, each answer and the row it sets", functi
             if (q.path === "/api/authorization/v1/roles/search")
                 return {
                     status: 200,
-                    body: { roles: [{ roleName: "X", permissions: ["USERS_VIEW", "A.B_1"] }] },
+                    body: {
+                        roles: [
+                            { roleName: "X", permissions: ["USERS_VIEW", "A.B_1"] },
+                            { roleName: "Y" },
+                        ],
+                    },
                 };
             if (q.path === "/api/user-management/v2/users/search")
                 return { status: 200, body: { users: [{ id: "someone" }] } };
@@ -409,7 +416,7 @@ describe("preflight: a scripted tenant, each answer and the row it sets", functi
                     body: {
                         definitions: {
                             base: {
-                                properties: { displayName: {}, timezone: {}, mobilePhone: {} },
+                                properties: { displayName: {}, timezone: {} },
                             },
                         },
                     },
@@ -443,7 +450,7 @@ describe("preflight: a scripted tenant, each answer and the row it sets", functi
   [CONTRADICTED] team-name-or-id: SCIM users' teams are ids (variant scim-team-by-id; map the team id instead)
   [CONTRADICTED] okta-connection-status: the app has no connection (404) (variant connections-absent; the CXone key's evidence decides)
   [CONTRADICTED] okta-base-schema: the app's base user schema has displayName, timezone (variant base-schema-with-display-name; the stack maps onto base properties)
-  [CONTRADICTED] app-user-base-set: the app's base user schema lacks primaryPhone (variant app-user-base-seed; the stack adds what the base set lacks as custom properties)
+  [CONTRADICTED] app-user-base-set: the app's base user schema lacks primaryPhone, mobilePhone (variant app-user-base-seed; the stack adds what the base set lacks as custom properties)
   [CONTRADICTED] okta-rate-reset-clock: Okta's answers carry no Date header (variant okta-no-date-header; rate-limit waits use the local clock)
   [CONTRADICTED] okta-id-shape: a group id is not 20 characters long (variant okta-long-ids; only a warning about such an id is wrong)`,
         );
@@ -536,6 +543,7 @@ describe("preflight: a scripted tenant, each answer and the row it sets", functi
             "[CONTRADICTED] region-area-hosts: the region table's area host answered the access-key sign-in with no answer (ENOTFOUND); discovery's {area}.{uhDomain} with HTTP 200 (variant area-host-elsewhere; the stack signs in on discovery's area host (with the tenant id))",
         );
         assert.equal(rows(r)["userhub-host"][0], "confirmed");
+        assert.equal(s.seen.filter((q) => q.path.startsWith("/.well-known/")).length, 1);
         const port = await loop.closedPort();
         const refused = await run(undefined, {}, { areaUrl: `http://127.0.0.1:${port}` });
         assert.equal(refused.requests, 1);
@@ -614,12 +622,24 @@ describe("preflight: a scripted tenant, each answer and the row it sets", functi
     it("discovery absent, failing, or lacking a host the stack builds", async () => {
         const discovery = (a: loop.Answer) => (q: loop.Seen) =>
             q.path.startsWith("/.well-known/") ? a : undefined;
-        let r = await run(discovery({ status: 404, body: {} }));
+        const whole = {
+            area: "na1",
+            uhDomain: `localhost:${s.port}`,
+            domain: `localhost:${s.port}`,
+            api_endpoint: `${s.url}/api`,
+        };
+        // a refusal's body is not a discovery document, whatever it holds
+        let r = await run(discovery({ status: 404, body: whole }));
         assert.equal(
             said(r, "region-issuers", "discovery-hosts", "userhub-host"),
             `[CONTRADICTED] region-issuers: discovery answered HTTP 404 (variant discovery-absent; the stack stops before any write, naming the fact)
 [unknown] discovery-hosts: not asked
 [unknown] userhub-host: discovery named neither UserHub candidate`,
+        );
+        r = await run(discovery({ status: 300, body: whole }));
+        assert.equal(
+            said(r, "region-issuers"),
+            "[unknown] region-issuers: discovery answered HTTP 300",
         );
         r = await run(discovery({ status: 503, body: {} }));
         assert.equal(
@@ -792,7 +812,7 @@ describe("preflight: a scripted tenant, each answer and the row it sets", functi
         // an empty role name is one a nameless role has
         r = await me({ role: "" }, [{ permissions: [] }]);
         assert.equal(rows(r)["employee-role-field"][0], "confirmed");
-        r = await me({ role: 7 });
+        r = await me({ role: 7, roleUUID: 7 });
         assert.equal(said(r, "employee-role-field"), "[unknown] employee-role-field: not answered");
     });
 
@@ -865,10 +885,20 @@ describe("preflight: a scripted tenant, each answer and the row it sets", functi
         r = await run(
             scim({
                 status: 200,
-                body: { Resources: [{ timezone: "America/New_York Standard Time (US)" }] },
+                body: {
+                    Resources: [
+                        { timezone: "America/New_York Standard Time (US)" },
+                        { timezone: "UTC", emails: [{ type: "home" }, { type: "work" }] },
+                        { timezone: 5 },
+                    ],
+                },
             }),
         );
-        assert.equal(rows(r)["timezone-format"][0], "confirmed");
+        assert.equal(
+            said(r, "timezone-format", "email-type-work"),
+            `[confirmed] timezone-format: SCIM users' time zones are IANA names
+[confirmed] email-type-work: SCIM users' emails carry type work`,
+        );
         r = await run(
             scim({
                 status: 200,
@@ -907,6 +937,65 @@ describe("preflight: a scripted tenant, each answer and the row it sets", functi
         assert.equal(
             said(r, "phone-types"),
             "[CONTRADICTED] phone-types: the SCIM schema lists phone types work, fax (variant scim-phone-types-capitalised; map the phones with the listed types)",
+        );
+    });
+
+    it("odd answers: a 429 past the wait, a null body, casings and claims of the wrong type, permission lists that tell nothing", async () => {
+        const signIn = (a: loop.Answer) => (q: loop.Seen) =>
+            q.path.endsWith("/access-key") ? a : undefined;
+        // a host name of its own: the refusal closes this process's rate gate for that host an hour
+        let r = await run(
+            signIn({ status: 429, body: {}, headers: { "retry-after": "3600" } }),
+            {},
+            { areaUrl: `http://rate-limited.localhost:${s.port}` },
+        );
+        assert.equal(
+            said(r, "token-casing"),
+            "[unknown] token-casing: the admin access key could not sign in (HTTP 429): nothing else was asked",
+        );
+        r = await run(signIn({ status: 200, raw: "null", contentType: "application/json" }));
+        assert.equal(said(r, "token-casing"), "[unknown] token-casing: not asked");
+        r = await run(
+            signIn({
+                status: 200,
+                body: {
+                    access_token: 5,
+                    accessToken: jwtWith({ tenantId: "t-1", userId: 7, sub: UUID_A }),
+                },
+            }),
+        );
+        assert.equal(
+            said(r, "token-casing", "token-user-id"),
+            `[CONTRADICTED] token-casing: the sign-in answered in camelCase only (variant token-camel-case; both casings are read)
+[CONTRADICTED] token-user-id: no userId claim; sub is a bare id (variant token-sub-bare-id; a UUID sub is taken as it is)`,
+        );
+        const roles = (list: unknown) => (q: loop.Seen) =>
+            q.path === "/authorization/v1/roles/search" && !(q.body as { filter?: unknown }).filter
+                ? { status: 200, body: list === undefined ? {} : { roles: list } }
+                : undefined;
+        r = await run(roles(undefined));
+        assert.equal(
+            said(r, "permission-keys", "role-search-filter"),
+            `[unknown] permission-keys: no role lists permissions
+[unknown] role-search-filter: not answered`,
+        );
+        for (const perms of [["USERS_VIEW", "lower case"], ["xUSERS_VIEW"], ["USERS_VIEWx"]]) {
+            r = await run(roles([{ permissions: perms.map((permission) => ({ permission })) }]));
+            assert.equal(
+                said(r, "permission-keys"),
+                "[unknown] permission-keys: no role lists permissions",
+                perms.join(),
+            );
+        }
+        // where confirmed, a row carries no variant nor what the stack does
+        r = await run();
+        assert.deepEqual(
+            r.findings.find((f) => f.id === "okta-base-schema"),
+            {
+                id: "okta-base-schema",
+                status: "confirmed",
+                evidence: "the app's base user schema has neither displayName nor timezone",
+            },
         );
     });
 
