@@ -999,6 +999,15 @@ describe("preflight: a scripted tenant, each answer and the row it sets", functi
         );
     });
 
+    it("a read that never answers ends at the given timeout, said as no answer", async function () {
+        this.timeout(5_000);
+        const r = await run((q) => (q.path === "/login" ? "hang" : undefined), { timeoutMs: 300 });
+        assert.match(
+            said(r, "cxone-login-url"),
+            /^\[unknown\] cxone-login-url: the sign-in page answered no answer \(E[A-Z]+\)$/,
+        );
+    });
+
     it("the sign-in page failing is unknown, with its answer", async () => {
         const r = await run((q) => (q.path === "/login" ? { status: 500, body: {} } : undefined));
         assert.equal(
