@@ -6,7 +6,7 @@ import type { EmployeeRecord, RoleRecord } from "../../provider/cxone/client";
 import type { OktaApp, OktaGroup } from "../../provider/okta/client";
 import { ownerMarker, withMarker } from "../../provider/framework/ownership";
 import { PreWriteFacts, shown } from "../../provider/preflight/facts";
-import { collisions } from "../../provider/preflight/collisions";
+import { claim, collisions, forgetClaims } from "../../provider/preflight/collisions";
 import {
     appFindings,
     employeeFindings,
@@ -251,5 +251,221 @@ describe("reads before the first write: judgements", () => {
             collisions("a", claims)[0].reason,
             /ScimIntegration "a" and "b" in this program both use the CXone role "SCIM Access Key"/,
         );
+    });
+
+    it("collisions: each reason in full, names compared trimmed and in any case, only on one tenant or org", () => {
+        const a = facts({ roleName: " SCIM Access Key ", secret: ["employeeEmail"] });
+        const claims = new Map([
+            ["a", a],
+            ["b", facts({ roleName: "scim access key", employeeEmail: " SCIM@example.com" })],
+        ]);
+        const both = 'ScimIntegration "a" and "b" in this program both use';
+        assert.deepEqual(collisions("a", claims), [
+            {
+                propertyPath: "roleName",
+                reason: `roleName: ${both} the CXone role " SCIM Access Key ": give each integration its own roleName`,
+            },
+            {
+                propertyPath: "employeeEmail",
+                reason: `employeeEmail: ${both} the CXone employee (secret): give each integration its own employeeEmail`,
+            },
+            {
+                propertyPath: "appLabel",
+                reason: `appLabel: ${both} the Okta app label "NICE CXone": give each integration its own appLabel`,
+            },
+        ]);
+        // another CXone tenant (issuer or area) and another Okta org: nothing shared
+        for (const endpoint of [
+            {
+                issuerUrl: "https://cxone.niceincontact.com",
+                areaUrl: "https://eu1.nice-incontact.com",
+            },
+            {
+                issuerUrl: "https://cxone-gov.niceincontact.com",
+                areaUrl: "https://na1.nice-incontact.com",
+            },
+        ]) {
+            const apart = new Map([
+                ["a", a],
+                ["b", facts({ endpoint, oktaOrgUrl: "https://other.okta.com" })],
+            ]);
+            assert.deepEqual(collisions("a", apart), []);
+        }
+        // the app label is Okta's: compared exactly, on the same org only
+        const label = new Map([
+            ["a", facts({ roleName: "A", employeeEmail: "a@example.com" })],
+            ["b", facts({ roleName: "B", employeeEmail: "b@example.com", appLabel: "nice cxone" })],
+            ["c", facts({ roleName: "C", employeeEmail: "c@example.com" })],
+        ]);
+        assert.deepEqual(paths(collisions("a", label)), ["appLabel"]);
+        assert.deepEqual(collisions("nobody", label), [], "an integration that made no claim");
+    });
+
+    it("claims are the program's: recorded by name, compared with every other, forgotten with the program", () => {
+        forgetClaims();
+        claim("a", facts());
+        assert.deepEqual(collisions("a"), []);
+        claim("b", facts());
+        assert.deepEqual(paths(collisions("a")), ["roleName", "employeeEmail", "appLabel"]);
+        claim("b", facts({ roleName: "Other", employeeEmail: "o@example.com", appLabel: "Other" }));
+        assert.deepEqual(collisions("a"), [], "a second claim by one name replaces the first");
+        forgetClaims();
+        assert.deepEqual(collisions("b"), []);
+    });
+
+    it("each refusal in full, as the operator reads it: roles, employees, apps, groups", () => {
+        const f = facts({ adoptRoleId: "r9", adoptEmployeeId: "e9", adoptAppId: "a9" });
+        const prod = withMarker("d", "proj/prod");
+        const reasons = (r: { reason: string }[]) => r.map((x) => x.reason);
+        // roles
+        assert.deepEqual(reasons(roleFindings(f, [], null)), [
+            'adoptRoleId: CXone has no role with id "r9"',
+        ]);
+        assert.deepEqual(roleFindings(facts(), [], null), [], "no adoptRoleId: nothing to find");
+        assert.deepEqual(reasons(roleFindings(f, [], role("r9", prod))), [
+            "adoptRoleId: CXone role r9 is managed by Pulumi stack proj/prod, not proj/dev: it is not adopted",
+        ]);
+        assert.deepEqual(reasons(roleFindings(f, [], role("r9", "", "Other"))), [
+            'adoptRoleId: CXone role r9 is not the role named by roleName "SCIM Access Key": set roleName to that role\'s name to adopt it',
+        ]);
+        assert.deepEqual(roleFindings(f, [], role("r9", "", " scim access KEY ")), []);
+        const what = (id: string) =>
+            `roleName: a CXone role named "SCIM Access Key" already exists (id ${id}, status ACTIVE); CXone never reuses a role name`;
+        assert.deepEqual(
+            reasons(roleFindings(f, [role("r1", withMarker("d", "proj/dev")), role("r9", "")])),
+            [`${what("r1")}, and it is not the adoptRoleId "r9" you gave`],
+        );
+        assert.deepEqual(reasons(roleFindings(facts(), [role("r1", prod)])), [
+            `${what("r1")}. It is managed by Pulumi stack proj/prod: choose another roleName`,
+        ]);
+        const unmarked = roleFindings(facts(), [role("r1", ""), role("r2", "")], undefined, [
+            employee("e1", "r1"),
+            employee("e2", "r3"),
+        ]);
+        assert.deepEqual(unmarked, [
+            {
+                propertyPath: "roleName",
+                reason: `${what("r1")}. It carries no stack's mark, so it is not adopted: choose another roleName, or, only if you made it yourself and no other stack manages it, set adoptRoleId: "r1"`,
+                unlessDeployed:
+                    "CXone role \"SCIM Access Key\" (id r1) carries no stack's mark, but this stack's Okta app exists and the key's employee holds the role: taken as this stack's own (its description was probably edited outside Pulumi); `pulumi up` writes the mark [pulumi stack: proj/dev] back",
+            },
+            {
+                propertyPath: "roleName",
+                reason: `${what("r2")}. It carries no stack's mark, so it is not adopted: choose another roleName, or, only if you made it yourself and no other stack manages it, set adoptRoleId: "r2"`,
+            },
+        ]);
+        // employees
+        const marks = (m: Record<string, string>) => (id: string) => m[id];
+        const none = marks({});
+        assert.deepEqual(reasons(employeeFindings(f, [], null, none)), [
+            'adoptEmployeeId: CXone has no employee with id "e9"',
+        ]);
+        assert.deepEqual(employeeFindings(facts(), [], null, none), []);
+        assert.deepEqual(
+            reasons(employeeFindings(f, [], employee("e9", "r5"), marks({ r5: "proj/prod" }))),
+            [
+                "adoptEmployeeId: CXone employee e9 holds a role of Pulumi stack proj/prod, so it belongs to that stack: it is not adopted",
+            ],
+        );
+        // an employee holding no role is asked about no role's mark
+        assert.deepEqual(
+            reasons(
+                employeeFindings(f, [], employee("e9", "", "x@example.com"), () => "proj/prod"),
+            ),
+            [
+                'adoptEmployeeId: CXone employee e9 does not have the employeeEmail "scim@example.com": set employeeEmail to its email to adopt it',
+            ],
+        );
+        assert.deepEqual(
+            employeeFindings(f, [], employee("e9", "r5", " SCIM@Example.com "), none),
+            [],
+        );
+        const exists = (id: string) =>
+            `employeeEmail: a CXone employee with email "scim@example.com" already exists (id ${id}, status ACTIVE)`;
+        assert.deepEqual(
+            employeeFindings(
+                f,
+                [employee("e1", "r1"), employee("e9", "r1")],
+                undefined,
+                none,
+                () => true,
+            ),
+            [
+                {
+                    propertyPath: "employeeEmail",
+                    reason: `${exists("e1")}, and it is not the adoptEmployeeId "e9" you gave`,
+                },
+            ],
+        );
+        const mine = marks({ r2: "proj/prod", r3: "proj/dev" });
+        assert.deepEqual(
+            employeeFindings(
+                facts(),
+                [
+                    employee("e1", "r1"),
+                    employee("e2", "r2"),
+                    employee("e3", "r3"),
+                    employee("e4", ""),
+                ],
+                undefined,
+                mine,
+                () => true,
+            ),
+            [
+                {
+                    propertyPath: "employeeEmail",
+                    reason: `${exists("e1")} with a role no stack marks: it may belong to a person, so it is not adopted. Use another employeeEmail, or, only if you made it yourself and no other stack manages it, set adoptEmployeeId: "e1"`,
+                    unlessDeployed:
+                        "CXone employee \"scim@example.com\" (id e1) carries no stack's mark, but this stack's Okta app exists and the key's employee holds the role: taken as this stack's own (its description was probably edited outside Pulumi); `pulumi up` writes the mark [pulumi stack: proj/dev] back",
+                },
+                {
+                    propertyPath: "employeeEmail",
+                    reason: `${exists("e2")} and holds a role of Pulumi stack proj/prod, so it belongs to that stack: use another employeeEmail`,
+                },
+                {
+                    propertyPath: "employeeEmail",
+                    reason: `${exists("e4")} with a role no stack marks: it may belong to a person, so it is not adopted. Use another employeeEmail, or, only if you made it yourself and no other stack manages it, set adoptEmployeeId: "e4"`,
+                },
+            ],
+        );
+        // apps
+        assert.deepEqual(reasons(appFindings(f, [], null)), [
+            'adoptAppId: Okta has no app with id "a9"',
+        ]);
+        assert.deepEqual(appFindings(facts(), [], null), []);
+        assert.deepEqual(
+            reasons(
+                appFindings(
+                    f,
+                    [app("a1", withMarker("", "proj/prod")), app("a2")],
+                    app("a9", withMarker("", "proj/prod")),
+                ),
+            ),
+            [
+                "adoptAppId: Okta app a9 is managed by Pulumi stack proj/prod, not proj/dev: it is not adopted",
+                'appLabel: Okta already has an app labelled "NICE CXone" (id a1), managed by Pulumi stack proj/prod: choose another appLabel',
+                'appLabel: Okta already has an app labelled "NICE CXone" (id a2) that carries no stack\'s mark: choose another appLabel, or, only if you made that app yourself and no other stack manages it, set adoptAppId: "a2"',
+            ],
+        );
+        // groups: Okta's built-in group without a profile is still "Everyone"
+        const bare = { id: "00gEVERYONE", type: "BUILT_IN" } as OktaGroup;
+        const g = groupFindings(facts({ groupIds: ["00gEVERYONE", "00g5"] }), [
+            bare,
+            group("00g5", "OTHER", "x"),
+        ]);
+        assert.deepEqual(reasons(g.refusals), [
+            'groupIds[0] is Okta\'s built-in group "Everyone": every user of the Okta org, administrators included, would be provisioned into CXone. Assign a narrower group, or set allowEveryoneGroup: true if that is what you want',
+            'groupIds[1]: Okta group "00g5" is of type OTHER, not one Okta assigns to an app (OKTA_GROUP or APP_GROUP)',
+        ]);
+        const allowed = groupFindings(
+            facts({ groupIds: ["00gEVERYONE"], allowEveryoneGroup: true }),
+            [bare],
+        );
+        assert.deepEqual(allowed, {
+            refusals: [],
+            warnings: [
+                'groupIds[0] is Okta\'s built-in group "Everyone": every user of the Okta org, administrators included, will be provisioned into CXone (allowEveryoneGroup is true)',
+            ],
+        });
     });
 });

@@ -2,11 +2,24 @@
 // inputs (the root program and its component share it), a probe that cannot ask refuses, and the
 // refusal text is every reason, one per line.
 import { strict as assert } from "assert";
-import { askBeforeWriting, PreWriteRefusal, Probe } from "../../provider/preflight/gate";
+import * as pulumi from "@pulumi/pulumi";
+import {
+    askBeforeWriting,
+    gatedOptions,
+    PreWriteRefusal,
+    Probe,
+    type GateReport,
+} from "../../provider/preflight/gate";
+import type { PeopleReport } from "../../provider/people/probe";
+import { installMocks, valueOf } from "../support/pulumiMocks";
+
+// The gate keeps one report per inputs for the whole process (globalThis), and a test process may
+// run these tests more than once (mutation testing): each ask gets inputs no earlier run had.
+const unique = () => `${Date.now()}-${Math.random()}`;
 
 describe("reads before the first write: the gate", () => {
     it("gathers every probe's refusals and warnings; a probe that throws refuses, naming its input", async () => {
-        const probes: Probe<{ n: number }>[] = [
+        const probes: Probe<{ n: string }>[] = [
             {
                 name: "a",
                 input: "x",
@@ -21,7 +34,7 @@ describe("reads before the first write: the gate", () => {
                 },
             },
         ];
-        const r = await askBeforeWriting({ n: 1 }, probes);
+        const r = await askBeforeWriting({ n: unique() }, probes);
         assert.deepEqual(r, {
             refusals: [
                 { propertyPath: "x", reason: "x: no" },
@@ -40,20 +53,20 @@ describe("reads before the first write: the gate", () => {
             reason: "roleName: taken",
             unlessDeployed: "taken as this stack's own",
         };
-        const cxone: Probe<{ n: number }> = {
+        const cxone: Probe<{ n: string }> = {
             name: "cxone",
             input: "cxone",
             run: async () => ({ refusals: [lost, { propertyPath: "x", reason: "x: no" }] }),
         };
-        const found = (deployed: boolean): Probe<{ n: number }> => ({
+        const found = (deployed: boolean): Probe<{ n: string }> => ({
             name: "okta",
             input: "okta",
             run: async () => ({ deployed }),
         });
-        const deployed = await askBeforeWriting({ n: 2 }, [cxone, found(true)]);
+        const deployed = await askBeforeWriting({ n: unique() }, [cxone, found(true)]);
         assert.deepEqual(deployed.refusals, [{ propertyPath: "x", reason: "x: no" }]);
         assert.deepEqual(deployed.warnings, ["taken as this stack's own"]);
-        const fresh = await askBeforeWriting({ n: 3 }, [cxone, found(false)]);
+        const fresh = await askBeforeWriting({ n: unique() }, [cxone, found(false)]);
         assert.deepEqual(fresh.refusals, [lost, { propertyPath: "x", reason: "x: no" }]);
         assert.deepEqual(fresh.warnings, []);
     });
@@ -68,7 +81,7 @@ describe("reads before the first write: the gate", () => {
                 return {};
             },
         };
-        const inputs = { k: `memo-${Date.now()}` };
+        const inputs = { k: `memo-${unique()}` };
         await askBeforeWriting(inputs, [probe]);
         await askBeforeWriting({ ...inputs }, [probe]);
         assert.equal(runs, 1);
@@ -90,12 +103,81 @@ describe("reads before the first write: the gate", () => {
                 return { warnings: [`${name}: ${a.join()}`] };
             },
         });
-        const inputs = { k: `shared-${Date.now()}` };
+        const inputs = { k: `shared-${unique()}` };
         const r = await askBeforeWriting(inputs, [probe("okta"), probe("people")]);
         assert.equal(asked, 1);
         assert.deepEqual(r.warnings, ["okta: app", "people: app"]);
         await askBeforeWriting({ k: `${inputs.k}-next` }, [probe("okta"), probe("people")]);
         assert.equal(asked, 2, "never reused across runs");
+    });
+
+    it("the first probe's people and groups are the report's; deployed if any probe says so; warnings, then what was waived", async () => {
+        const people = (n: number) => ({ refusal: `p${n}` }) as unknown as PeopleReport;
+        const probes: Probe<{ n: string }>[] = [
+            {
+                name: "cxone",
+                input: "cxone",
+                run: async () => ({
+                    refusals: [
+                        { propertyPath: "roleName", reason: "r", unlessDeployed: "kept: r" },
+                        { propertyPath: "x", reason: "x: no" },
+                    ],
+                    warnings: ["w1"],
+                }),
+            },
+            {
+                name: "okta",
+                input: "okta",
+                run: async () => ({ deployed: false, warnings: ["w2"] }),
+            },
+            {
+                name: "people",
+                input: "groupIds",
+                run: async () => ({
+                    people: people(1),
+                    groups: { g1: { name: "A" } },
+                    deployed: true,
+                }),
+            },
+            { name: "more", input: "m", run: async () => ({ people: people(2), groups: {} }) },
+        ];
+        const r = await askBeforeWriting({ n: unique() }, probes);
+        assert.deepEqual(r, {
+            refusals: [{ propertyPath: "x", reason: "x: no" }],
+            warnings: ["w1", "w2", "kept: r"],
+            people: people(1),
+            groups: { g1: { name: "A" } },
+        });
+    });
+
+    it("gatedOptions: the registration waits for the gate, keeps its own dependsOn, and fails with every refusal", async () => {
+        installMocks();
+        const report = (refusals: GateReport["refusals"]): pulumi.Output<GateReport> =>
+            pulumi.output({ refusals, warnings: [] });
+        const own = { urn: "urn:x" } as unknown as pulumi.Resource;
+        const kept = gatedOptions({ protect: true, dependsOn: [own] }, report([]));
+        assert.equal(kept.protect, true);
+        assert.deepEqual(
+            await valueOf(kept.dependsOn as unknown as pulumi.Output<pulumi.Resource[]>),
+            [own],
+        );
+        const none = gatedOptions(undefined, report([]));
+        assert.deepEqual(
+            await valueOf(none.dependsOn as unknown as pulumi.Output<pulumi.Resource[]>),
+            [],
+        );
+        const refused = gatedOptions<pulumi.ResourceOptions>(
+            {},
+            report([
+                { propertyPath: "a", reason: "a: one" },
+                { propertyPath: "b", reason: "b: two" },
+            ]),
+        );
+        const inner = refused.dependsOn as unknown as { promise(): Promise<unknown> };
+        await assert.rejects(
+            inner.promise(),
+            (e: unknown) => e instanceof PreWriteRefusal && e.message === "a: one\nb: two",
+        );
     });
 
     it("the refusal error lists every reason, one per line", () => {
