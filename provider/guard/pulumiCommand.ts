@@ -50,7 +50,8 @@ export function runningPulumiCommand(start = process.ppid): string | undefined {
     // Stryker disable next-line StringLiteral: `ps` gives the same answers where /proc exists
     const read = fs.existsSync("/proc/self/stat") ? fromProc : fromPs;
     let pid = start;
-    for (let depth = 0; depth < 8 && pid > 1; depth++) {
+    // PID 1 counts: in a container whose entrypoint is `pulumi`, the CLI itself is PID 1
+    for (let depth = 0; depth < 8 && pid > 0; depth++) {
         const p = read(pid);
         if (!p) return undefined;
         if (isPulumi(p.argv[0])) return commandOf(p.argv);

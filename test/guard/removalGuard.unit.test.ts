@@ -178,6 +178,27 @@ describe("removal guard: the pulumi command above a process", () => {
         assert.equal(runningPulumiCommand(all[8]), undefined, "pulumi the 9th");
         assert.equal(runningPulumiCommand(all[7]), "destroy", "pulumi the 8th");
     });
+    it("pulumi as PID 1 (a container's entrypoint) is found; PID 0 is not read", () => {
+        const real = fs.readFileSync;
+        const read: string[] = [];
+        const table: Record<string, string> = {
+            "/proc/1/stat": "1 (pulumi) S 0 1 1 0",
+            "/proc/1/cmdline": "pulumi\0destroy\0--yes\0",
+        };
+        (fs as { readFileSync: unknown }).readFileSync = (f: string) => {
+            read.push(f);
+            if (f in table) return table[f];
+            throw new Error(`ENOENT: ${f}`);
+        };
+        try {
+            assert.equal(runningPulumiCommand(1), "destroy");
+            table["/proc/1/cmdline"] = "/sbin/init\0";
+            assert.equal(runningPulumiCommand(1), undefined, "PID 1 not pulumi, and nothing above");
+            assert.ok(!read.some((f) => f.startsWith("/proc/0/")), read.join(", "));
+        } finally {
+            (fs as { readFileSync: unknown }).readFileSync = real;
+        }
+    });
     it("a process that is gone: undefined, not an error", () => {
         assert.equal(runningPulumiCommand(2 ** 22 + 1), undefined);
     });
