@@ -5,6 +5,7 @@
 // the secret or the token.
 import { strict as assert } from "assert";
 import axios from "axios";
+import * as path from "path";
 import { CxoneError } from "../../provider/cxone/errors";
 import { UnconfirmedFactError } from "../../provider/core/unconfirmed";
 import { clearSessionCache, CxoneSession } from "../../provider/cxone/session";
@@ -815,7 +816,7 @@ describe("CXone client against the sandbox (HTTP)", function () {
     });
 
     it("renews the token before it expires", async () => {
-        const dir = f.dir + "-short";
+        const dir = path.join(f.dir, "short"); // inside the suite's dir, removed with it
         const { startSandbox } = await import("../../sandbox/index");
         const sb = await startSandbox({ dir, cxonePort: 0, oktaPort: 0, tokenTtlSeconds: 1 });
         try {
