@@ -240,6 +240,14 @@ function resolveTarget(t: CxoneTarget, problems: ArgumentProblem[]): ResolvedReg
         });
         return undefined;
     }
+    if (t.tenantId !== undefined && typeof t.tenantId !== "string") {
+        // named as typed: the endpoint's own check would name cxone.region or cxone.sandboxUrl
+        problems.push({
+            propertyPath: "cxone.tenantId",
+            reason: "cxone.tenantId: must be a string",
+        });
+        return undefined;
+    }
     if (
         typeof t.sandboxUrl === "string" &&
         /^https?:/.test(t.sandboxUrl) &&

@@ -476,6 +476,11 @@ describe("ScimIntegration: each bad argument named as typed, no child registered
                 ],
             ],
         ],
+        [
+            // named as typed, not as the region the endpoint was built from
+            { cxone: { region: "na1", tenantId: 5 as never } },
+            [["cxone.tenantId", "cxone.tenantId: must be a string"]],
+        ],
     ];
     for (const [args, expected] of rows) {
         it(`${JSON.stringify(args).slice(0, 90)}: refused as ${expected.map((e) => e[0]).join(", ")}`, async () => {
