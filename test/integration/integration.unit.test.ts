@@ -476,6 +476,34 @@ describe("ScimIntegration: each bad argument named as typed, no child registered
                 ],
             ],
         ],
+        [
+            { allowEveryoneGroup: "yes" as never },
+            [["allowEveryoneGroup", "allowEveryoneGroup: must be true or false"]],
+        ],
+        [
+            { roleDescription: 5 as never },
+            [["roleDescription", "roleDescription: must be a string"]],
+        ],
+        [
+            // counted without the spaces around it, as CXone keeps it
+            { roleDescription: `  ${long(971)}  ` },
+            [
+                [
+                    "roleDescription",
+                    /^roleDescription: must be at most 970 characters \(got 971\)/.source,
+                ],
+            ],
+        ],
+        [
+            // named as typed, not as the region the endpoint was built from
+            { cxone: { region: "na1", tenantId: 5 as never } },
+            [["cxone.tenantId", "cxone.tenantId: must be a string"]],
+        ],
+        [
+            // not a string, so not judged as a URL off loopback: the sandbox's own check refuses it
+            { cxone: { sandboxUrl: ["https://sandbox.example"] as never } },
+            [["cxone.sandboxUrl", /^cxone\.sandboxUrl: cxoneBaseUrl .* is not a URL/.source]],
+        ],
     ];
     for (const [args, expected] of rows) {
         it(`${JSON.stringify(args).slice(0, 90)}: refused as ${expected.map((e) => e[0]).join(", ")}`, async () => {
@@ -637,14 +665,159 @@ describe("ScimIntegration: arguments reach the children, or the package's defaul
     const world: MockWorld = { connectionStatus: "pending" };
     const inputs = (name: string) => inputsOfOnly(declared, name);
 
-    async function build(args: Partial<ScimIntegrationArgs>): Promise<void> {
+    async function build(
+        args: Partial<ScimIntegrationArgs>,
+        opts?: pulumi.ComponentResourceOptions,
+    ): Promise<Integration> {
         recordRegistrations(declared, world, false);
         declared.length = 0;
         const { ScimIntegration } = await import("../../provider/integration/index");
-        const s = new ScimIntegration("scim", { ...argsBase, ...args });
+        const s = new ScimIntegration("scim", { ...argsBase, ...args }, opts);
         await settled(s.provisioningApplied);
         await settled(s.role.description);
+        return s;
     }
+
+    it("accepted at their limits: 970 characters of description with spaces around, 0 people, allowEveryoneGroup as true or an Output", async () => {
+        const { checkScimIntegrationArgs, startIntegration } =
+            await import("../../provider/integration/index");
+        const edge: ScimIntegrationArgs = {
+            ...argsBase,
+            roleDescription: `  ${long(970)}  `,
+            deactivationThreshold: 0,
+            allowDeactivations: 3,
+            allowEveryoneGroup: true,
+        };
+        const checked = checkScimIntegrationArgs(edge);
+        assert.deepEqual(checked.problems, []);
+        assert.ok(checked.normalized);
+        const later = { ...edge, allowEveryoneGroup: pulumi.output(false) };
+        assert.deepEqual(checkScimIntegrationArgs(later).problems, []);
+        // what the class and the package's component start from: no problem, ready to declare
+        const start = startIntegration("scim", edge);
+        assert.deepEqual(start.problems, []);
+        assert.ok(start.ready);
+    });
+
+    it("the reads before the first write ask about the role name, switches and people limits as declared, defaults included", async () => {
+        const { checkScimIntegrationArgs, gateInputsOf } =
+            await import("../../provider/integration/index");
+        const gateInputs = (args: ScimIntegrationArgs) => {
+            const n = checkScimIntegrationArgs(args).normalized;
+            assert.ok(n);
+            return gateInputsOf(args, n);
+        };
+        assert.deepEqual(gateInputs(argsBase), {
+            oktaOrgUrl: "https://dev-1.okta.com",
+            roleName: "SCIM Access Key",
+            employeeEmail: "k@example.com",
+            appLabel: "NICE CXone",
+            groupIds: ["00g1"],
+            adoptRoleId: undefined,
+            adoptEmployeeId: undefined,
+            adoptAppId: undefined,
+            allowEveryoneGroup: undefined,
+            createUsers: true,
+            updateUserAttributes: true,
+            deactivateUsers: true,
+            deactivationThreshold: 0,
+            allowDeactivations: undefined,
+        });
+        const given = gateInputs({
+            ...argsBase,
+            roleName: "Okta SCIM",
+            deactivationThreshold: 5,
+            allowDeactivations: 2,
+            deactivateUsers: false,
+        });
+        assert.deepEqual(
+            [given.roleName, given.deactivationThreshold, given.allowDeactivations],
+            ["Okta SCIM", 5, 2],
+        );
+        assert.equal(given.deactivateUsers, false);
+    });
+
+    it("the removal guard: the integration's ids, removal refused by default, the people limits", async () => {
+        await build({});
+        const guard = inputs("scim-guard");
+        assert.equal(guard.integration, "scim");
+        assert.equal(guard.roleId, "scim-role-id");
+        assert.equal(guard.employeeId, "scim-employee-id");
+        assert.equal(guard.accessKeyId, "scim-key-id");
+        assert.equal(guard.appId, "scim-app-id");
+        assert.equal(guard.allowRemoval, false);
+        assert.equal(guard.orgUrl, "https://dev-1.okta.com");
+        assert.equal(guard.deactivationThreshold, 0);
+        await build({ allowRemoval: true, deactivationThreshold: 5, allowDeactivations: 2 });
+        const asked = inputs("scim-guard");
+        assert.deepEqual(
+            [asked.allowRemoval, asked.deactivationThreshold, asked.allowDeactivations],
+            [true, 5, 2],
+        );
+    });
+
+    it("order: the Okta app waits for the access key, the guard for every other child", async () => {
+        const dependsOn = new Map<string, unknown>();
+        let appAfter: unknown;
+        const s = await build(
+            { transform: { app: (_args, opts) => void (appAfter = opts.dependsOn) } },
+            {
+                transformations: [
+                    (a) => {
+                        dependsOn.set(a.name, a.opts.dependsOn);
+                        return undefined;
+                    },
+                ],
+            },
+        );
+        assert.ok(Array.isArray(appAfter) && appAfter.length === 1 && appAfter[0] === s.accessKey);
+        const guardAfter = dependsOn.get("scim-guard");
+        assert.ok(Array.isArray(guardAfter));
+        // the 9 other children: CXone's three, the app, its one group, the connection, the two
+        // attribute mapping resources and the provisioning actions
+        assert.equal(guardAfter.length, 9);
+        for (const child of [s.role, s.employee, s.accessKey, s.app, s.scimConnection]) {
+            assert.ok(guardAfter.includes(child));
+        }
+        assert.ok(guardAfter.includes(s.provisioningActions));
+        assert.ok(guardAfter.includes(s.groupAssignments[0]));
+    });
+
+    it("a transform sees the role description as text, the stack's mark added", async () => {
+        let seen: unknown;
+        await build({
+            roleDescription: "Okta provisioning",
+            transform: { role: (args) => void (seen = args.description) },
+        });
+        assert.equal(seen, "Okta provisioning [pulumi stack: project/stack]");
+    });
+
+    it("the employee's roleName output is kept secret when the role name is an Output (it may be secret)", async () => {
+        const secretOutputs: unknown[] = [];
+        const transform = {
+            employee: (_args: unknown, opts: pulumi.CustomResourceOptions) =>
+                void secretOutputs.push(opts.additionalSecretOutputs),
+        };
+        await build({ roleName: pulumi.secret("Okta SCIM"), transform });
+        await build({ roleName: "Okta SCIM", transform });
+        assert.deepEqual(secretOutputs, [["roleName"], undefined]);
+    });
+
+    it("a transform sees the console steps' app label as text when it is typed as text", async () => {
+        let seen: unknown;
+        await build({
+            appLabel: "CXone (Okta)",
+            transform: { scimConnection: (args) => void (seen = args.appLabel) },
+        });
+        assert.equal(seen, "CXone (Okta)");
+    });
+
+    it("the console steps' app label: shown when given as an Output, empty when it is a secret", async () => {
+        await build({ appLabel: pulumi.output("CXone (Okta)") });
+        assert.equal(inputs("scim-scim").appLabel, "CXone (Okta)");
+        await build({ appLabel: pulumi.secret("CXone (hidden)") });
+        assert.equal(inputs("scim-scim").appLabel, "");
+    });
 
     it("defaults: no rotation schedule, no wait, builtin mode; the secret reference left to the connection", async () => {
         await build({});
