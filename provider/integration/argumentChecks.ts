@@ -258,6 +258,14 @@ function resolveTarget(t: CxoneTarget, problems: ArgumentProblem[]): ResolvedReg
         });
         return undefined;
     }
+    if (t.sandboxUrl !== undefined && typeof t.sandboxUrl !== "string") {
+        // the sandbox's own URL check reads a string: anything else is refused here, as typed
+        problems.push({
+            propertyPath: "cxone.sandboxUrl",
+            reason: `cxone.sandboxUrl: must be a URL such as http://127.0.0.1:4610 (got ${JSON.stringify(t.sandboxUrl)})`,
+        });
+        return undefined;
+    }
     if (
         typeof t.sandboxUrl === "string" &&
         /^https?:/.test(t.sandboxUrl) &&

@@ -500,9 +500,33 @@ describe("ScimIntegration: each bad argument named as typed, no child registered
             [["cxone.tenantId", "cxone.tenantId: must be a string"]],
         ],
         [
-            // not a string, so not judged as a URL off loopback: the sandbox's own check refuses it
+            // not a string: refused as typed, not judged as a URL off loopback
             { cxone: { sandboxUrl: ["https://sandbox.example"] as never } },
-            [["cxone.sandboxUrl", /^cxone\.sandboxUrl: cxoneBaseUrl .* is not a URL/.source]],
+            [
+                [
+                    "cxone.sandboxUrl",
+                    'cxone.sandboxUrl: must be a URL such as http://127.0.0.1:4610 (got ["https://sandbox.example"])',
+                ],
+            ],
+        ],
+        [
+            // a null (YAML's `~`) was a TypeError from the URL check
+            { cxone: { sandboxUrl: null as never } },
+            [
+                [
+                    "cxone.sandboxUrl",
+                    "cxone.sandboxUrl: must be a URL such as http://127.0.0.1:4610 (got null)",
+                ],
+            ],
+        ],
+        [
+            { cxone: { sandboxUrl: 4610 as never } },
+            [
+                [
+                    "cxone.sandboxUrl",
+                    "cxone.sandboxUrl: must be a URL such as http://127.0.0.1:4610 (got 4610)",
+                ],
+            ],
         ],
     ];
     for (const [args, expected] of rows) {
