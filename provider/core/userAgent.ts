@@ -28,9 +28,12 @@ export function setProductPart(p: ProductPart | undefined): void {
     part = p;
 }
 
-/** This package's version, from the package.json above this file (compiled or not). */
-function packageVersion(): string {
-    for (let dir = __dirname, up = 0; up < 5; up++, dir = path.dirname(dir)) {
+/**
+ * This package's version, from the package.json above this file (compiled or not): the nearest of
+ * `start` and its next four parents naming this product with a string version; else 0.0.0.
+ */
+export function packageVersion(start = __dirname): string {
+    for (let dir = start, up = 0; up < 5; up++, dir = path.dirname(dir)) {
         try {
             const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as {
                 name?: unknown;
