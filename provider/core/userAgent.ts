@@ -15,6 +15,7 @@ const PRODUCT = "cxone-okta-scim";
 
 /** The dynamic provider process runs `@pulumi/pulumi/cmd/dynamic-provider` as its main script. */
 export function partOfProcess(argv: readonly string[] = process.argv): ProductPart {
+    // Stryker disable next-line StringLiteral: any stand-in for a missing script path names no dynamic provider
     return /[\\/]cmd[\\/]dynamic-provider(?:[\\/]|$)/.test(argv[1] ?? "") ? "provider" : "program";
 }
 
