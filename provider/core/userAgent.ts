@@ -15,6 +15,7 @@ const PRODUCT = "cxone-okta-scim";
 
 /** The dynamic provider process runs `@pulumi/pulumi/cmd/dynamic-provider` as its main script. */
 export function partOfProcess(argv: readonly string[] = process.argv): ProductPart {
+    // Stryker disable next-line StringLiteral: any stand-in for a missing script path names no dynamic provider
     return /[\\/]cmd[\\/]dynamic-provider(?:[\\/]|$)/.test(argv[1] ?? "") ? "provider" : "program";
 }
 
@@ -28,9 +29,12 @@ export function setProductPart(p: ProductPart | undefined): void {
     part = p;
 }
 
-/** This package's version, from the package.json above this file (compiled or not). */
-function packageVersion(): string {
-    for (let dir = __dirname, up = 0; up < 5; up++, dir = path.dirname(dir)) {
+/**
+ * This package's version, from the package.json above this file (compiled or not): the nearest of
+ * `start` and its next four parents naming this product with a string version; else 0.0.0.
+ */
+export function packageVersion(start = __dirname): string {
+    for (let dir = start, up = 0; up < 5; up++, dir = path.dirname(dir)) {
         try {
             const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as {
                 name?: unknown;

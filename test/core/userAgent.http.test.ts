@@ -4,7 +4,16 @@ import { strict as assert } from "assert";
 import { CxoneClient } from "../../provider/cxone/client";
 import { accessKeyToken } from "../../provider/cxone/accessKeyToken";
 import { oktaApi } from "../../provider/okta/client";
-import { asPart, partOfProcess, setProductPart, userAgent } from "../../provider/core/userAgent";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import {
+    asPart,
+    packageVersion,
+    partOfProcess,
+    setProductPart,
+    userAgent,
+} from "../../provider/core/userAgent";
 import { productPart } from "../../sandbox/core/requestLog";
 import { sandboxForSuite } from "../support/sandbox";
 
@@ -25,6 +34,42 @@ describe("core: the product's User-Agent", function () {
         assert.equal(partOfProcess([node, "/p/dist/program/main.js"]), "program");
         assert.equal(partOfProcess([node, "/p/dynamic-provider-notes/main.js"]), "program");
         assert.equal(partOfProcess([node]), "program");
+    });
+
+    it("the version: the nearest package.json naming the product with a string version, five dirs up at most", () => {
+        const root = fs.mkdtempSync(path.join(os.tmpdir(), "cxone-user-agent-"));
+        try {
+            const a = path.join(root, "a");
+            const f = path.join(a, "b", "c", "d", "e", "f");
+            fs.mkdirSync(f, { recursive: true });
+            const write = (dir: string, body: unknown) =>
+                fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify(body));
+            write(a, { name: "cxone-okta-scim", version: "1.2.3" });
+            write(path.join(a, "b"), { name: "other", version: "9.9.9" });
+            write(path.join(a, "b", "c"), { name: "cxone-okta-scim", version: 5 });
+            fs.writeFileSync(path.join(a, "b", "c", "d", "package.json"), "{not json");
+            // a is the fifth dir from e (e, d, c, b, a) and the sixth from f
+            assert.equal(packageVersion(path.join(a, "b", "c", "d", "e")), "1.2.3");
+            assert.equal(packageVersion(path.join(a, "b", "c")), "1.2.3");
+            assert.equal(packageVersion(a), "1.2.3");
+            assert.equal(packageVersion(f), "0.0.0");
+        } finally {
+            fs.rmSync(root, { recursive: true, force: true });
+        }
+        assert.equal(packageVersion(), pkg.version);
+    });
+
+    it("a fresh process reads the version on its first call", () => {
+        // a new copy of the module, as the provider process loads it, with nothing cached yet
+        const file = require.resolve("../../provider/core/userAgent");
+        const cached = require.cache[file];
+        delete require.cache[file];
+        try {
+            const fresh = require(file) as typeof import("../../provider/core/userAgent");
+            assert.equal(fresh.userAgent(), `cxone-okta-scim/${pkg.version} (program)`);
+        } finally {
+            require.cache[file] = cached;
+        }
     });
 
     it("a part inside a process holds for its own calls only", async () => {

@@ -154,6 +154,29 @@ describe("CXone resource classes (Pulumi mocks)", () => {
         assert.equal(await value(k.accessKeyId), "AK1");
     });
 
+    it("Employee: userName is marked secret for the engine when the email is an Output (it may be secret)", () => {
+        const seen: (pulumi.CustomResourceOptions | undefined)[] = [];
+        const capture: pulumi.ResourceTransformation = (a) => {
+            seen.push(a.opts);
+            return undefined;
+        };
+        const person = { endpoint, firstName: "SCIM", lastName: "AccessKey", roleId: "r-1" };
+        new Employee(
+            "plain",
+            { ...person, email: "scim@example.com" },
+            { transformations: [capture] },
+        );
+        new Employee(
+            "output",
+            { ...person, email: pulumi.secret("scim@example.com") },
+            { transformations: [capture] },
+        );
+        assert.deepEqual(
+            seen.map((o) => o?.additionalSecretOutputs),
+            [undefined, ["userName"]],
+        );
+    });
+
     it("AccessKey: the secret is marked secret for the engine, next to the program's own", async () => {
         const seen: (pulumi.CustomResourceOptions | undefined)[] = [];
         const capture: pulumi.ResourceTransformation = (a) => {

@@ -16,6 +16,7 @@ import {
     SCIM_ROLE_PERMISSIONS,
 } from "../../provider/cxone/roleLogic";
 import type { RoleRecord } from "../../provider/cxone/client";
+import { newRoleSteps } from "../../provider/cxone/facts";
 import { UNKNOWN } from "../../provider/cxone/validation";
 import { assertRefusals, reasonsFor, tooLong, type CheckRow } from "../support/cxoneChecks";
 import { NA1_ENDPOINT as endpoint } from "../support/cxoneEndpoint";
@@ -427,5 +428,20 @@ describe("Role rules (pure)", () => {
                 `${exists}. That role (id R1) is managed by Pulumi stack proj/dev2, not proj/dev: it is not adopted; choose another roleName`,
             );
         });
+    });
+});
+
+describe("Role: the console steps to make one by hand", () => {
+    it("names the role and quotes each permission, joined by `and`", () => {
+        assert.equal(
+            newRoleSteps("SCIM Sync", ["Users: Create", "Users: Edit"]),
+            'In CXone: Admin > Security > Roles and Permissions > New Role, named "SCIM Sync"; ' +
+                'Permissions tab: enable "Users: Create" and "Users: Edit"; Save and Activate.',
+        );
+        assert.equal(
+            newRoleSteps("R", ["Only"]),
+            'In CXone: Admin > Security > Roles and Permissions > New Role, named "R"; ' +
+                'Permissions tab: enable "Only"; Save and Activate.',
+        );
     });
 });

@@ -22,6 +22,12 @@ describe("okta: which bucket a call counts against", () => {
             `${org}/api/v1/*`,
         );
     });
+    it("trailing slashes are dropped; only paths starting at /api/v1 name a family; not a URL: itself", () => {
+        assert.equal(oktaRateBucket(`${org}/api/v1/users/me//`), `${org}/api/v1/users/me`);
+        assert.equal(oktaRateBucket(`${org}/api/v1/apps//`), `${org}/api/v1/apps`);
+        assert.equal(oktaRateBucket(`${org}/proxy/api/v1/apps/0oa1`), `${org}/api/v1/*`);
+        assert.equal(oktaRateBucket("not a url"), "not a url");
+    });
     it("each org has its own buckets", () => {
         assert.notEqual(
             oktaRateBucket("https://a.okta.com/api/v1/apps"),
