@@ -92,7 +92,7 @@ export async function admit(key: string, maxWaitMs: number): Promise<Admission |
         }
         // a window past its reset is unknown again until the next answer tells its count
         if (g.window && now >= g.window.resetsAt) g.window = undefined;
-        // Stryker disable next-line EqualityOperator: with spacing 0 the block takes the slot `now` and sleeps nothing
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: with spacing 0 the block takes the slot `now` and sleeps nothing
         if (g.spacingMs > 0) {
             const slot = Math.max(now, g.nextSlot);
             g.nextSlot = slot + g.spacingMs;

@@ -150,9 +150,10 @@ describe("core: what a host's rate gate keeps and learns from its answers", () =
     it("forgets served calls older than two minutes", () => {
         const now = 1_000_000;
         settle(now - 130_000, now - 130_000, SERVED);
-        settle(now - 10, now, SERVED); // drops the call 130 s ago
+        settle(now - 120_000, now - 120_000, SERVED);
+        settle(now - 10, now, SERVED); // drops the call 130 s ago, keeps the one 120 s ago
         settle(now - 5, now, { refusedForMs: 200_000, announced: true });
-        assert.equal(gateState(KEY)?.spacingMs, 200_000 / (1 * 0.9));
+        assert.equal(gateState(KEY)?.spacingMs, 200_000 / (2 * 0.9));
     });
 
     it("a newer window replaces the count; within one window the lowest count holds", () => {
@@ -199,6 +200,13 @@ describe("core: when a call under a host's rate gate may start", function () {
     it("a call whose wait would pass its budget is refused at once", async () => {
         settle(clock, clock, { refusedForMs: 60_000 });
         assert.equal(await admit(KEY, 1000), undefined);
+    });
+
+    it("a call whose wait is exactly its budget waits", async () => {
+        settle(clock, clock, { refusedForMs: 50 });
+        const a = admit(KEY, 50); // asleep for the 50 ms
+        clock += 50;
+        assert.ok(await a);
     });
 
     it("a window past its reset is unknown again, from the reset on", async () => {
