@@ -69,6 +69,7 @@ export function gateWaitMs(key: string, now = Date.now()): number {
     if (!g) return 0;
     const w = g.window;
     const closed = Math.max(0, g.openAt - now);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: from the reset on, resetsAt - now <= 0 <= closed
     if (w && now < w.resetsAt && w.remaining <= 0) return Math.max(closed, w.resetsAt - now);
     return closed;
 }
@@ -91,6 +92,7 @@ export async function admit(key: string, maxWaitMs: number): Promise<Admission |
         }
         // a window past its reset is unknown again until the next answer tells its count
         if (g.window && now >= g.window.resetsAt) g.window = undefined;
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: with spacing 0 the block takes the slot `now` and sleeps nothing
         if (g.spacingMs > 0) {
             const slot = Math.max(now, g.nextSlot);
             g.nextSlot = slot + g.spacingMs;
@@ -148,6 +150,7 @@ function noteWindow(g: Gate, w: WindowFacts): void {
     const cur = g.window;
     if (!cur || cur.reset !== w.reset) {
         // an answer of an older window arriving late says nothing about the current one
+        // Stryker disable next-line EqualityOperator: resets differing as text are different numbers (Okta sends epoch seconds)
         if (cur && Number(w.reset) < Number(cur.reset)) return;
         // our own calls admitted since are not yet in this count
         g.window = { ...w, remaining: w.remaining - g.inFlight };
@@ -162,6 +165,7 @@ function noteWindow(g: Gate, w: WindowFacts): void {
  * rate. Only ever slows down within the process (one `pulumi up`).
  */
 function learnRate(g: Gate, now: number, waitMs: number): void {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a wait of 0 or less learns a spacing of 0 or less, which max() drops
     if (waitMs <= 0) return;
     const served = g.served.filter((t) => t >= now - waitMs).length;
     if (served === 0) return; // refused with nothing served: the gate's wait is all we know
