@@ -810,6 +810,12 @@ describe("CXone session over HTTP", function () {
                     ),
                     e.message,
                 );
+                assert.ok(
+                    e.message.includes(
+                        "\n  2. If your region is another one, set it (`pulumi config set cxone:region <region>`)",
+                    ),
+                    e.message,
+                );
                 return true;
             });
         });
@@ -938,6 +944,27 @@ describe("CXone session over HTTP", function () {
                     "acd roles",
                     "acd /thing",
                 ]);
+            });
+
+            it("a candidate discovery does not name is not asked; the stop says what is missing", async () => {
+                serve((r) =>
+                    r.path.startsWith("/.well-known")
+                        ? disc({ ...good(), api_endpoint: undefined })
+                        : missing(),
+                );
+                await assert.rejects(get(sessionFor()), (e: unknown) => {
+                    assert.ok(e instanceof UnconfirmedFactError, String(e));
+                    assert.ok(
+                        e.message.startsWith(
+                            "could not find the CXone host that serves employees, roles and access keys: " +
+                                `neither candidate answered (${derived()}: CXone answered HTTP 404 (nope); ` +
+                                `the tenant's discovery document (${srv.url}/.well-known/cxone-configuration) has no "api_endpoint", `,
+                        ),
+                        e.message,
+                    );
+                    return true;
+                });
+                assert.deepEqual(calls(), ["derived /thing", "derived roles"]);
             });
 
             it("calls meeting the wrong host together share one check", async () => {
