@@ -11,6 +11,7 @@ import { UnconfirmedFactError } from "../../provider/core/unconfirmed";
 import { clearSessionCache, CxoneSession } from "../../provider/cxone/session";
 import { sandboxForSuite } from "../support/sandbox";
 import {
+    closedPort,
     startLocalServer,
     type Answer,
     type LocalServer,
@@ -363,6 +364,12 @@ describe("CXone session over HTTP", function () {
                     e.message,
                     /pulumi config set cxone:tenantId <id>` \(library: cxone\.tenantId\)/,
                 );
+                assert.ok(
+                    e.message.includes(
+                        "\n  1. Find your CXone tenant id (NICE support or your CXone administrator can tell it).\n",
+                    ),
+                    e.message,
+                );
                 return true;
             });
         });
@@ -558,9 +565,38 @@ describe("CXone session over HTTP", function () {
             assert.equal(api().length, 3);
         });
 
-        it("CXone's 500 is not retried, even for a safe call", async () => {
+        it("CXone's 500 is not retried, even for a safe call, and the error says why", async () => {
             failing([500]);
-            await assert.rejects(get(local()), (e: unknown) => (e as CxoneError).status === 500);
+            await assert.rejects(get(local()), (e: unknown) => {
+                assert.ok(e instanceof CxoneError);
+                assert.equal(e.status, 500);
+                assert.match(
+                    String(e.detail),
+                    /^status 500; a 500 is not repeated \(CXone throttling/,
+                );
+                return true;
+            });
+            assert.equal(api().length, 1);
+        });
+
+        it("a Retry-After beyond the wait budget fails at once, saying how long CXone asked to wait", async () => {
+            serve(() => ({
+                status: 429,
+                headers: { "retry-after": "10" },
+                body: { message: "slow down" },
+            }));
+            await assert.rejects(
+                get(local({}, { ...FAST, rateLimitBudgetMs: 50 })),
+                (e: unknown) => {
+                    assert.ok(e instanceof CxoneError);
+                    assert.equal(e.status, 429);
+                    assert.equal(
+                        e.detail,
+                        "slow down; CXone asked to wait 10 s, beyond the wait budget",
+                    );
+                    return true;
+                },
+            );
             assert.equal(api().length, 1);
         });
 
@@ -756,6 +792,321 @@ describe("CXone session over HTTP", function () {
                 sessionFor().apiBase(),
                 /plain http is only for the local sandbox/,
             );
+        });
+
+        it("a discovery failure other than a missing route is CXone's answer; a 404 names the issuer to check", async () => {
+            serve(() => ({ status: 500, body: { message: "down" } }));
+            await assert.rejects(sessionFor().apiBase(), (e: unknown) => {
+                assert.ok(e instanceof CxoneError, String(e));
+                assert.equal(e.status, 500);
+                return true;
+            });
+            serve(() => ({ status: 404, body: {} }));
+            await assert.rejects(sessionFor().apiBase(), (e: unknown) => {
+                assert.ok(e instanceof UnconfirmedFactError);
+                assert.ok(
+                    e.message.includes(
+                        `\n  1. Check the issuer ${srv.url} against your tenant's CXone sign-in page host: `,
+                    ),
+                    e.message,
+                );
+                assert.ok(
+                    e.message.includes(
+                        "\n  2. If your region is another one, set it (`pulumi config set cxone:region <region>`)",
+                    ),
+                    e.message,
+                );
+                return true;
+            });
+        });
+
+        describe("the UserHub host, found by asking both candidates", () => {
+            const derivedHost = () => `api-na1.localhost:${port()}`;
+            const derived = () => `http://${derivedHost()}`;
+            const ROLES = "/authorization/v1/roles/search";
+            /** discovery as good(); calls on the derived host answer `onDerived`, on api_endpoint `onAcd` */
+            const hub = (onDerived: (r: Seen) => Answer, onAcd: (r: Seen) => Answer) =>
+                serve((r) =>
+                    r.path.startsWith("/.well-known")
+                        ? disc(good())
+                        : r.path.startsWith("/acd")
+                          ? onAcd(r)
+                          : onDerived(r),
+                );
+            /** the calls after discovery: `derived /thing`, `acd roles`, ... */
+            const calls = () =>
+                api()
+                    .filter((r) => !r.path.startsWith("/.well-known"))
+                    .map(
+                        (r) =>
+                            `${r.path.startsWith("/acd") ? "acd" : r.headers.host === derivedHost() ? "derived" : r.headers.host} ` +
+                            (r.path.endsWith(ROLES) ? "roles" : r.path.replace(/^\/acd/, "")),
+                    );
+            const ok = (): Answer => ({ status: 200, body: { ok: 1 } });
+            const missing = (): Answer => ({ status: 404, body: { message: "nope" } });
+
+            it("a 405 on the host in use: one page of roles asked of each, the call repeated where UserHub answers", async () => {
+                hub(() => ({ status: 405, body: {} }), ok);
+                const s = sessionFor();
+                assert.deepEqual((await get(s)).data, { ok: 1 });
+                assert.deepEqual(calls(), [
+                    "derived /thing",
+                    "derived roles",
+                    "acd roles",
+                    "acd /thing",
+                ]);
+                const search = api().find((r) => r.path === `/acd${ROLES}`);
+                assert.equal(search?.method, "POST");
+                assert.deepEqual(search?.body, { page: { skip: 0, top: 1 } });
+                assert.match(String(search?.headers.authorization), /^Bearer /);
+            });
+
+            it("the host in use answers the roles page (403 included): its 404 stands, the call is not repeated", async () => {
+                hub((r) => (r.path === ROLES ? { status: 403, body: {} } : missing()), ok);
+                await assert.rejects(get(sessionFor()), (e: unknown) => {
+                    assert.ok(e instanceof CxoneError, String(e));
+                    assert.equal(
+                        e.message,
+                        "could not read thing X: CXone answered HTTP 404 (nope)",
+                    );
+                    return true;
+                });
+                assert.deepEqual(calls(), ["derived /thing", "derived roles"]);
+            });
+
+            it("the roles page is a read: a gateway error there is asked again", async () => {
+                let n = 0;
+                hub(
+                    (r) =>
+                        r.path === ROLES
+                            ? n++ === 0
+                                ? { status: 502, body: {} }
+                                : { status: 200, body: {} }
+                            : missing(),
+                    ok,
+                );
+                await assert.rejects(
+                    get(sessionFor()),
+                    (e: unknown) => (e as CxoneError).status === 404,
+                );
+                assert.deepEqual(calls(), ["derived /thing", "derived roles", "derived roles"]);
+            });
+
+            it("a roles page failing otherwise stops the check with that answer", async () => {
+                hub(
+                    (r) =>
+                        r.path === ROLES ? { status: 500, body: { message: "boom" } } : missing(),
+                    ok,
+                );
+                await assert.rejects(get(sessionFor()), (e: unknown) => {
+                    assert.ok(e instanceof CxoneError, String(e));
+                    assert.equal(e.status, 500);
+                    assert.match(
+                        e.message,
+                        new RegExp(
+                            `^could not ask ${derived()} for CXone roles: CXone answered HTTP 500 \\(boom`,
+                        ),
+                    );
+                    return true;
+                });
+                assert.deepEqual(calls(), ["derived /thing", "derived roles"]);
+            });
+
+            it("neither candidate answers: a stop naming both answers; the next call asks again", async () => {
+                let acd: (r: Seen) => Answer = missing;
+                hub(missing, (r) => acd(r));
+                await assert.rejects(get(sessionFor()), (e: unknown) => {
+                    assert.ok(e instanceof UnconfirmedFactError, String(e));
+                    assert.equal(e.fact.id, "userhub-host");
+                    assert.ok(
+                        e.message.startsWith(
+                            "could not find the CXone host that serves employees, roles and access keys: " +
+                                `neither candidate answered (${derived()}: CXone answered HTTP 404 (nope); ` +
+                                `${srv.url}/acd: CXone answered HTTP 404 (nope)).\n`,
+                        ),
+                        e.message,
+                    );
+                    assert.ok(
+                        e.message.includes(
+                            "\n  1. Run `npm run verify -- --preflight` with the same region and admin key: it reports which host answers.\n" +
+                                "  2. Library users can name the host: cxone endpoint apiUrl; report the host so provider/cxone/discovery/regions.ts can be corrected.\n",
+                        ),
+                        e.message,
+                    );
+                    return true;
+                });
+                acd = ok;
+                srv.seen = [];
+                assert.deepEqual((await get(sessionFor())).data, { ok: 1 });
+                assert.deepEqual(calls(), [
+                    "derived /thing",
+                    "derived roles",
+                    "acd roles",
+                    "acd /thing",
+                ]);
+            });
+
+            it("a candidate discovery does not name is not asked; the stop says what is missing", async () => {
+                serve((r) =>
+                    r.path.startsWith("/.well-known")
+                        ? disc({ ...good(), api_endpoint: undefined })
+                        : missing(),
+                );
+                await assert.rejects(get(sessionFor()), (e: unknown) => {
+                    assert.ok(e instanceof UnconfirmedFactError, String(e));
+                    assert.ok(
+                        e.message.startsWith(
+                            "could not find the CXone host that serves employees, roles and access keys: " +
+                                `neither candidate answered (${derived()}: CXone answered HTTP 404 (nope); ` +
+                                `the tenant's discovery document (${srv.url}/.well-known/cxone-configuration) has no "api_endpoint", `,
+                        ),
+                        e.message,
+                    );
+                    return true;
+                });
+                assert.deepEqual(calls(), ["derived /thing", "derived roles"]);
+            });
+
+            it("calls meeting the wrong host together share one check", async () => {
+                hub(missing, ok);
+                const s = sessionFor();
+                await s.hosts();
+                await Promise.all([get(s), get(s)]);
+                assert.equal(calls().filter((c) => c.endsWith("roles")).length, 2);
+            });
+
+            it("each tenant learns its own host", async () => {
+                serve((r) =>
+                    r.path.startsWith("/.well-known")
+                        ? disc({ ...good(), area: r.query.tenantId === "T-1" ? "na1" : "eu1" })
+                        : r.path.startsWith("/acd")
+                          ? ok()
+                          : r.headers.host === derivedHost()
+                            ? missing()
+                            : ok(),
+                );
+                await get(sessionFor("T-1"));
+                srv.seen = [];
+                await get(sessionFor("T-2"));
+                assert.deepEqual(calls(), [`api-eu1.localhost:${port()} /thing`]);
+            });
+
+            it("a host seen answering is used by every session of the tenant", async () => {
+                hub(ok, ok);
+                await get(sessionFor());
+                const other = new CxoneSession(
+                    { issuerUrl: srv.url, areaUrl: srv.url, tenantId: "T-9" },
+                    KEY,
+                    FAST,
+                    "api_endpoint",
+                );
+                await get(other);
+                assert.deepEqual(calls(), ["derived /thing", "derived /thing"]);
+            });
+
+            for (const status of [409, 300]) {
+                it(`an accepted ${status} does not show the host serves UserHub: a later 404 is checked`, async () => {
+                    let first = true;
+                    hub(() => {
+                        const a: Answer = first ? { status, body: {} } : missing();
+                        first = false;
+                        return a;
+                    }, ok);
+                    const s = sessionFor();
+                    assert.equal((await get(s, { accept: [status] })).status, status);
+                    assert.deepEqual((await get(s)).data, { ok: 1 });
+                    assert.deepEqual(calls(), [
+                        "derived /thing",
+                        "derived /thing",
+                        "derived roles",
+                        "acd roles",
+                        "acd /thing",
+                    ]);
+                });
+            }
+
+            it("a host refusing connections counts as the wrong host; the other candidate is asked", async () => {
+                const closed = await closedPort();
+                serve((r) =>
+                    r.path.startsWith("/.well-known")
+                        ? disc({ ...good(), api_endpoint: `http://127.0.0.1:${closed}` })
+                        : ok(),
+                );
+                const s = new CxoneSession(
+                    { issuerUrl: srv.url, areaUrl: srv.url, tenantId: "T-9" },
+                    KEY,
+                    { ...FAST, maxAttempts: 1 },
+                    "api_endpoint",
+                );
+                assert.deepEqual((await get(s)).data, { ok: 1 });
+                assert.deepEqual(calls(), ["derived roles", "derived /thing"]);
+            });
+
+            it("other failures without an answer, and a gateway naming ECONNREFUSED, are no missing route", async () => {
+                hub(() => "reset", ok);
+                const s = local(
+                    { apiUrl: undefined, tenantId: "T-9" },
+                    { ...FAST, maxAttempts: 1 },
+                );
+                await assert.rejects(
+                    get(s),
+                    (e: unknown) => (e as CxoneError).detail === "ECONNRESET",
+                );
+                hub(() => ({ status: 502, body: { message: "upstream ECONNREFUSED" } }), ok);
+                await assert.rejects(get(s), (e: unknown) => (e as CxoneError).status === 502);
+                assert.deepEqual(calls(), ["derived /thing", "derived /thing"]);
+            });
+        });
+
+        describe("the area host, when the sign-in finds no token route", () => {
+            const areaMissing = (doc: Record<string, unknown>) => {
+                srv.answer = (r) =>
+                    r.path.startsWith("/.well-known")
+                        ? disc(doc)
+                        : { status: 404, body: { message: "no route" } };
+            };
+
+            it("without a tenant id: a stop naming the area-hosts fact and the way on", async () => {
+                areaMissing(good());
+                await assert.rejects(get(local()), (e: unknown) => {
+                    assert.ok(e instanceof UnconfirmedFactError, String(e));
+                    assert.equal(e.fact.id, "region-area-hosts");
+                    assert.ok(
+                        e.message.startsWith(
+                            "could not sign in to CXone with the admin access key: CXone answered HTTP 404 (no route).\n",
+                        ),
+                        e.message,
+                    );
+                    assert.ok(e.message.includes("\n  2. Run `pulumi up`.\n"), e.message);
+                    return true;
+                });
+            });
+
+            for (const [title, doc, areaUrl] of [
+                [
+                    "discovery names no area host",
+                    () => ({ ...good(), uhDomain: undefined }),
+                    () => srv.url,
+                ],
+                [
+                    "discovery names the same area host",
+                    () => good(),
+                    () => `http://na1.localhost:${port()}/`,
+                ],
+            ] as const) {
+                it(`${title}: the sign-in's answer stands, asked once`, async () => {
+                    areaMissing(doc());
+                    await assert.rejects(
+                        get(local({ areaUrl: areaUrl(), tenantId: "T-9" })),
+                        (e: unknown) => {
+                            assert.ok(e instanceof CxoneError, String(e));
+                            assert.equal(e.status, 404);
+                            return true;
+                        },
+                    );
+                    assert.equal(tokens().length, 1);
+                });
+            }
         });
     });
 });
