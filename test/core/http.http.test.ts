@@ -144,6 +144,21 @@ describe("core: sendWithRetry over HTTP", function () {
         assert.equal(e?.f.rateLimitResetMs, 400);
         assert.equal(seen.length, 2);
     });
+    it("a 429 that announces no reset waits its backoff, with no jitter on top", async () => {
+        // backoff 100 ms (random 1); a 500 ms jitter would not fit the 300 ms budget
+        script = [{ status: 429 }];
+        const res = await sendWithRetry(
+            { method: "POST", url: `${server.url}/x`, safe: false },
+            {
+                policy: { ...fast, baseDelayMs: 100, maxDelayMs: 1000, rateLimitBudgetMs: 300 },
+                fail,
+                rateLimitJitterMs: 500,
+                random: () => 1,
+            },
+        );
+        assert.equal(res.status, 200);
+        assert.equal(seen.length, 2);
+    });
     it("notes each call's refusals for the bench when asked to", async () => {
         const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "rate-stats-")), "stats");
         const before = process.env[RATE_STATS_ENV];
