@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { sendWithRetry, type HttpFailure } from "../../provider/core/http";
-import { clearRateGates } from "../../provider/core/rateGate";
+import { clearRateGates, gateState } from "../../provider/core/rateGate";
 import { RATE_STATS_ENV, readRateStats } from "../../provider/core/rateStats";
 import { defaultRetryPolicy, type RetryPolicy } from "../../provider/core/retry";
 import { serve, type Served } from "../support/loopbackServer";
@@ -158,6 +158,17 @@ describe("core: sendWithRetry over HTTP", function () {
         );
         assert.equal(res.status, 200);
         assert.equal(seen.length, 2);
+    });
+    it("tells the gate which calls were served, so a later 429 teaches it the host's rate", async () => {
+        script = [
+            { status: 200 },
+            { status: 200 },
+            { status: 429, headers: { "retry-after": "1" } },
+        ];
+        // two served, then a third refused for 1 s and repeated
+        for (let i = 0; i < 3; i++) assert.equal((await send(true)).status, 200);
+        assert.equal(seen.length, 4);
+        assert.ok((gateState(new URL(server.url).origin)?.spacingMs ?? 0) > 0, "no rate learned");
     });
     it("notes each call's refusals for the bench when asked to", async () => {
         const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "rate-stats-")), "stats");
