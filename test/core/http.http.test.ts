@@ -144,6 +144,23 @@ describe("core: sendWithRetry over HTTP", function () {
         assert.equal(e?.f.rateLimitResetMs, 400);
         assert.equal(seen.length, 2);
     });
+    it("counts the jitter on top of the announced wait against the budget", async () => {
+        // 600 ms announced + 500 ms jitter (random 1) do not fit 1000 ms: no second attempt
+        script = [{ status: 429, headers: { "retry-after": "0.6" } }];
+        await assert.rejects(
+            sendWithRetry(
+                { method: "GET", url: `${server.url}/x`, safe: true },
+                {
+                    policy: { ...fast, rateLimitBudgetMs: 1000 },
+                    fail,
+                    rateLimitJitterMs: 500,
+                    random: () => 1,
+                },
+            ),
+            /^Error: failed 429 after 1$/,
+        );
+        assert.equal(seen.length, 1);
+    });
     it("a 429 that announces no reset waits its backoff, with no jitter on top", async () => {
         // backoff 100 ms (random 1); a 500 ms jitter would not fit the 300 ms budget
         script = [{ status: 429 }];
