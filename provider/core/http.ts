@@ -164,7 +164,7 @@ async function attempts(
         });
         if (res && isAnswer(res.status, call.accept)) return res;
         const last = attempt >= policy.maxAttempts;
-        // Stryker disable next-line ConditionalExpression: refusedForMs is set exactly on a 429 (the type needs the test)
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: refusedForMs is set exactly on a 429 (the type needs it)
         if (status === 429 && refusedForMs !== undefined) {
             tally.refusals++;
             // the gate now holds every call to this key until the reset; this one waits there too
