@@ -80,5 +80,6 @@ export function refusedOutright(e: unknown): boolean {
             : (e as { vendorError?: unknown } | undefined)?.vendorError instanceof VendorError
               ? (e as { vendorError: VendorError }).vendorError
               : undefined;
+    // Stryker disable next-line ConditionalExpression: undefined >= 400 is false too; the type needs the test
     return !!v && v.status !== undefined && v.status >= 400 && v.status < 500 && v.status !== 429;
 }

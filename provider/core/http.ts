@@ -78,6 +78,7 @@ function isAnswer(status: number, accept: HttpCall["accept"]): boolean {
 }
 
 function networkCodeOf(e: unknown): string {
+    // Stryker disable next-line LogicalOperator,ConditionalExpression: send rejects only with a NetworkError, an object with a code
     const code = e && typeof e === "object" && "code" in e ? e.code : undefined;
     return typeof code === "string" ? code : "ENETWORK";
 }
@@ -162,6 +163,7 @@ async function attempts(
         });
         if (res && isAnswer(res.status, call.accept)) return res;
         const last = attempt >= policy.maxAttempts;
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: refusedForMs is set exactly on a 429 (the type needs it)
         if (status === 429 && refusedForMs !== undefined) {
             tally.refusals++;
             // the gate now holds every call to this key until the reset; this one waits there too
@@ -173,9 +175,11 @@ async function attempts(
                 throw opts.fail({ response: res, attempts: attempt, rateLimitResetMs: resetMs });
             }
             rateLimitWaited += jitter;
+            // Stryker disable next-line ConditionalExpression,EqualityOperator: sleep(0) waits for nothing either
             if (jitter > 0) await sleep(jitter);
         } else if (!last && isRetryable(status, networkCode, call.safe, opts.retry500)) {
             await sleep(
+                // Stryker disable next-line OptionalChaining: res?. already ends the chain when no answer came
                 backoffMs(attempt, policy, retryAfterMs(res?.headers?.["retry-after"]), random),
             );
         } else {

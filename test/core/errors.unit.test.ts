@@ -1,11 +1,18 @@
 // The one error style of both vendors' clients: the message for each combination of facts, the
 // facts kept on the error, and which failures may nevertheless have happened.
 import { strict as assert } from "assert";
-import { describeFailure, mayHaveHappened, VendorError } from "../../provider/core/errors";
+import {
+    describeFailure,
+    mayHaveHappened,
+    refusedOutright,
+    VendorError,
+} from "../../provider/core/errors";
 import type { VendorFailure } from "../../provider/core/errors";
 import { CxoneError } from "../../provider/cxone/errors";
 import { CxoneRequestError } from "../../provider/cxone/scim";
 import { OktaError } from "../../provider/okta/errors";
+import { UnconfirmedFactError } from "../../provider/core/unconfirmed";
+import { ROLE_CREATE_ROUTE } from "../../provider/cxone/facts";
 
 describe("core: one error style for both vendors", () => {
     // could not <operation>: <vendor> answered HTTP <status> (code <code>: <detail>) (after N attempts)
@@ -139,5 +146,34 @@ describe("core: VendorError", () => {
             }).message,
             "could not sign in: dns error reaching x.example (ENOTFOUND)",
         );
+    });
+});
+
+describe("core: refusedOutright", () => {
+    const refused = (status: number | undefined) =>
+        refusedOutright(new OktaError({ operation: "delete app 0oa1", status }));
+    it("a 4xx other than 429 was refused outright; 429, 5xx, 3xx and no answer were not", () => {
+        const statuses = [400, 403, 404, 409, 499, 429, 399, 500, 502, 503, undefined];
+        assert.deepEqual(statuses.map(refused), [
+            ...[true, true, true, true, true],
+            ...[false, false, false, false, false, false],
+        ]);
+    });
+    it("also behind a stop on an unconfirmed fact; anything else thrown is not a refusal", () => {
+        const stop = (status: number | undefined) =>
+            new UnconfirmedFactError({
+                operation: 'create CXone role "SCIM"',
+                fact: ROLE_CREATE_ROUTE,
+                answer: new CxoneError({ operation: 'create CXone role "SCIM"', status }),
+                wayOn: ["Make it by hand."],
+            });
+        assert.equal(refusedOutright(stop(404)), true);
+        assert.equal(refusedOutright(stop(503)), false);
+        assert.equal(refusedOutright(stop(undefined)), false);
+        assert.equal(refusedOutright({ vendorError: new Error("404") }), false);
+        assert.equal(refusedOutright({ status: 404 }), false);
+        assert.equal(refusedOutright(new Error("HTTP 404")), false);
+        assert.equal(refusedOutright(undefined), false);
+        assert.equal(refusedOutright(null), false);
     });
 });

@@ -105,6 +105,29 @@ describe("core: transport over HTTP", function () {
             ["ECONNREFUSED", "ECONNRESET", "ECONNABORTED"],
         );
         assert.ok(waited >= 140 && waited < 5000, `gave up after ${waited} ms`);
+        server.answer = () => "hang";
+        const e = await send({ method: "GET", url: server.url, timeoutMs: 120 }).then(
+            () => undefined,
+            (x: unknown) => x,
+        );
+        assert.ok(e instanceof NetworkError, String(e));
+        assert.equal(e.message, "timeout of 120ms exceeded");
+    });
+
+    it("a failure with no code of Node's (a custom lookup's own error) is ENETWORK", async () => {
+        const lookup: LookupFunction = (_hostname, _options, cb) =>
+            cb(new Error("no such CXone host") as NodeJS.ErrnoException, "", 4);
+        const e = await send({
+            method: "GET",
+            url: `http://x.localhost:${server.port}/`,
+            lookup,
+        }).then(
+            () => undefined,
+            (x: unknown) => x,
+        );
+        assert.ok(e instanceof NetworkError, String(e));
+        assert.deepEqual([e.code, e.message], ["ENETWORK", "no such CXone host"]);
+        assert.equal(server.seen.length, 0);
     });
 
     it("an answer cut off mid-body is a reset, never a truncated answer", async () => {
@@ -112,6 +135,10 @@ describe("core: transport over HTTP", function () {
             res.writeHead(200, { "content-type": "application/json", "content-length": "100" });
             res.write('{"roles": [');
             setTimeout(() => res.socket?.destroy(), 20);
+        });
+        const heard: (number | undefined)[] = [];
+        onExchange((_req, url, res) => {
+            if (url.startsWith(cut.url)) heard.push(res?.status);
         });
         try {
             const e = await send({ method: "GET", url: cut.url }).then(
@@ -121,6 +148,9 @@ describe("core: transport over HTTP", function () {
             assert.ok(e instanceof NetworkError, String(e));
             assert.equal(e.name, "NetworkError");
             assert.equal(e.code, "ECONNRESET");
+            // told once, with no answer, though both the answer and the request fail
+            await new Promise((r) => setTimeout(r, 50));
+            assert.deepEqual(heard, [undefined]);
         } finally {
             await cut.close();
         }
