@@ -31,6 +31,9 @@ const noDomain = (issuerUrl: string) =>
     "stack needs for UserHub (employees, roles and access keys) at " +
     "https://api-{area}.{domain}, where NICE's SDK finds it)";
 
+/** The error's message holds `part` (shown in full when it does not). */
+const assertMentions = (e: Error, part: string) => assert.ok(e.message.includes(part), e.message);
+
 describe("CXone session over HTTP", function () {
     this.timeout(20_000);
     const f = sandboxForSuite();
@@ -364,11 +367,9 @@ describe("CXone session over HTTP", function () {
                     e.message,
                     /pulumi config set cxone:tenantId <id>` \(library: cxone\.tenantId\)/,
                 );
-                assert.ok(
-                    e.message.includes(
-                        "\n  1. Find your CXone tenant id (NICE support or your CXone administrator can tell it).\n",
-                    ),
-                    e.message,
+                assertMentions(
+                    e,
+                    "\n  1. Find your CXone tenant id (NICE support or your CXone administrator can tell it).\n",
                 );
                 return true;
             });
@@ -804,17 +805,13 @@ describe("CXone session over HTTP", function () {
             serve(() => ({ status: 404, body: {} }));
             await assert.rejects(sessionFor().apiBase(), (e: unknown) => {
                 assert.ok(e instanceof UnconfirmedFactError);
-                assert.ok(
-                    e.message.includes(
-                        `\n  1. Check the issuer ${srv.url} against your tenant's CXone sign-in page host: `,
-                    ),
-                    e.message,
+                assertMentions(
+                    e,
+                    `\n  1. Check the issuer ${srv.url} against your tenant's CXone sign-in page host: `,
                 );
-                assert.ok(
-                    e.message.includes(
-                        "\n  2. If your region is another one, set it (`pulumi config set cxone:region <region>`)",
-                    ),
-                    e.message,
+                assertMentions(
+                    e,
+                    "\n  2. If your region is another one, set it (`pulumi config set cxone:region <region>`)",
                 );
                 return true;
             });
@@ -926,12 +923,10 @@ describe("CXone session over HTTP", function () {
                         ),
                         e.message,
                     );
-                    assert.ok(
-                        e.message.includes(
-                            "\n  1. Run `npm run verify -- --preflight` with the same region and admin key: it reports which host answers.\n" +
-                                "  2. Library users can name the host: cxone endpoint apiUrl; report the host so provider/cxone/discovery/regions.ts can be corrected.\n",
-                        ),
-                        e.message,
+                    assertMentions(
+                        e,
+                        "\n  1. Run `npm run verify -- --preflight` with the same region and admin key: it reports which host answers.\n" +
+                            "  2. Library users can name the host: cxone endpoint apiUrl; report the host so provider/cxone/discovery/regions.ts can be corrected.\n",
                     );
                     return true;
                 });
@@ -1077,7 +1072,7 @@ describe("CXone session over HTTP", function () {
                         ),
                         e.message,
                     );
-                    assert.ok(e.message.includes("\n  2. Run `pulumi up`.\n"), e.message);
+                    assertMentions(e, "\n  2. Run `pulumi up`.\n");
                     return true;
                 });
             });

@@ -807,13 +807,23 @@ describe("ScimIntegration: arguments reach the children, or the package's defaul
         assert.ok(guardAfter.includes(s.groupAssignments[0]));
     });
 
-    it("a transform sees the role description as text, the stack's mark added", async () => {
+    /** What a transform of `child` is handed as its `field`, the component built from `args`. */
+    async function seenByTransform(
+        args: Partial<ScimIntegrationArgs>,
+        child: "role" | "scimConnection",
+        field: string,
+    ): Promise<unknown> {
         let seen: unknown;
-        await build({
-            roleDescription: "Okta provisioning",
-            transform: { role: (args) => void (seen = args.description) },
-        });
-        assert.equal(seen, "Okta provisioning [pulumi stack: project/stack]");
+        const look = (a: object) => void (seen = (a as Record<string, unknown>)[field]);
+        await build({ ...args, transform: { [child]: look } });
+        return seen;
+    }
+
+    it("a transform sees the role description as text, the stack's mark added", async () => {
+        assert.equal(
+            await seenByTransform({ roleDescription: "Okta provisioning" }, "role", "description"),
+            "Okta provisioning [pulumi stack: project/stack]",
+        );
     });
 
     it("the employee's roleName output is kept secret when the role name is an Output (it may be secret)", async () => {
@@ -828,12 +838,10 @@ describe("ScimIntegration: arguments reach the children, or the package's defaul
     });
 
     it("a transform sees the console steps' app label as text when it is typed as text", async () => {
-        let seen: unknown;
-        await build({
-            appLabel: "CXone (Okta)",
-            transform: { scimConnection: (args) => void (seen = args.appLabel) },
-        });
-        assert.equal(seen, "CXone (Okta)");
+        assert.equal(
+            await seenByTransform({ appLabel: "CXone (Okta)" }, "scimConnection", "appLabel"),
+            "CXone (Okta)",
+        );
     });
 
     it("the console steps' app label: shown when given as an Output, empty when it is a secret", async () => {

@@ -21,7 +21,7 @@ import {
 } from "../support/pulumiMocks";
 import type { Declared } from "../support/pulumiMocks";
 import { useIntegrationProbes } from "../../provider/preflight/probes";
-import type { Impact } from "../../provider/people/impactLogic";
+import { peopleImpact } from "../support/peopleImpact";
 
 const GROUP = "00gAbCdEfGhIjKlMnOpQ"; // 00g and 17 letters and digits
 const base = componentArgs({ groupIds: [GROUP] });
@@ -121,23 +121,7 @@ describe("ScimIntegration's warnings (mocks; the SDK prints them without an engi
 
     it("what the change does to people: each line of the reads' report given as the component's warning", async () => {
         const lines = ["2 people lose CXone access", "deactivated: a@example.com, b@example.com"];
-        const impact: Impact = {
-            deactivated: [],
-            unmanaged: [],
-            atRisk: [],
-            updatesStop: [],
-            notCreated: 0,
-            created: 0,
-            cause: {
-                appDeleted: false,
-                groupsRemoved: [],
-                groupsAdded: [],
-                updatesSwitchedOff: false,
-                createsSwitchedOff: false,
-            },
-            provisionedNow: 2,
-            provisionedAfter: 0,
-        };
+        const impact = peopleImpact({ provisionedNow: 2, provisionedAfter: 0 });
         // a name of its own: the reads' answers are remembered by their inputs and probes' names
         const restore = useIntegrationProbes([
             {

@@ -7,13 +7,12 @@ import {
     allowed,
     impactOf,
     type AppPerson,
-    type Cause,
-    type Impact,
     type PeopleNow,
     type PlannedChange,
 } from "../../provider/people/impactLogic";
 import { impactLines, named, refusal } from "../../provider/people/messages";
 import { tellPeople } from "../../provider/people/tell";
+import { impactCause, peopleImpact } from "../support/peopleImpact";
 
 const ON = { createUsers: true, updateUserAttributes: true, deactivateUsers: true };
 
@@ -352,26 +351,8 @@ describe("people impact: properties", () => {
 describe("people messages: the operator's words", () => {
     const p = (n: number, k = "p") =>
         Array.from({ length: n }, (_x, i) => ({ id: `${k}${i}`, userName: `${k}${i}@x` }));
-    const cause = (over: Partial<Cause> = {}): Cause => ({
-        appDeleted: false,
-        groupsRemoved: [],
-        groupsAdded: [],
-        updatesSwitchedOff: false,
-        createsSwitchedOff: false,
-        ...over,
-    });
-    const impact = (over: Partial<Impact> = {}): Impact => ({
-        deactivated: [],
-        unmanaged: [],
-        atRisk: [],
-        updatesStop: [],
-        notCreated: 0,
-        created: 0,
-        cause: cause(),
-        provisionedNow: 1,
-        provisionedAfter: 1,
-        ...over,
-    });
+    const cause = impactCause;
+    const impact = peopleImpact;
 
     it("nobody affected: one person, or people, and how many will be created", () => {
         assert.deepStrictEqual(impactLines(impact()), [
