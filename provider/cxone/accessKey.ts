@@ -1,6 +1,6 @@
 // The AccessKey resource: the key Okta uses as OAuth client id/secret (procedure step 3).
 import * as pulumi from "@pulumi/pulumi";
-import { forwarder } from "../framework/forwarder";
+import { DynamicResource } from "../framework/dynamicResource";
 import type { CxoneEndpoint } from "./session";
 
 /** Inputs of {@link AccessKey}. */
@@ -26,13 +26,13 @@ export interface AccessKeyArgs {
     maxOverlapDays?: pulumi.Input<number>;
 }
 
-const provider = forwarder("cxone-okta-scim/provider/cxone/accessKeyProvider");
+const implementation = "cxone-okta-scim/provider/cxone/accessKeyProvider";
 
 /**
  * A CXone access key. The secret is shown by CXone once, at creation: it is kept in state as a
  * Pulumi secret (`pulumi stack output --show-secrets`). Destroy revokes the key.
  */
-export class AccessKey extends pulumi.dynamic.Resource {
+export class AccessKey extends DynamicResource {
     declare readonly endpoint: pulumi.Output<CxoneEndpoint>;
     declare readonly employeeId: pulumi.Output<string>;
     declare readonly active: pulumi.Output<boolean>;
@@ -63,7 +63,7 @@ export class AccessKey extends pulumi.dynamic.Resource {
 
     constructor(name: string, args: AccessKeyArgs, opts?: pulumi.CustomResourceOptions) {
         super(
-            provider,
+            implementation,
             name,
             {
                 rotation: undefined,

@@ -1,6 +1,6 @@
 // The Employee resource: the CXone profile the SCIM access key belongs to (procedure steps 2, 4).
 import * as pulumi from "@pulumi/pulumi";
-import { forwarder } from "../framework/forwarder";
+import { DynamicResource } from "../framework/dynamicResource";
 import { secretLike } from "../framework/secretness";
 import type { CxoneEndpoint } from "./session";
 
@@ -40,13 +40,13 @@ export interface EmployeeArgs {
     adoptEmployeeId?: pulumi.Input<string>;
 }
 
-const provider = forwarder("cxone-okta-scim/provider/cxone/employeeProvider");
+const implementation = "cxone-okta-scim/provider/cxone/employeeProvider";
 
 /**
  * A CXone employee. Destroy deactivates it (CXone keeps employees). An employee deactivated
  * outside Pulumi shows as a `status` change in `pulumi preview --refresh`; `pulumi up` revives it.
  */
-export class Employee extends pulumi.dynamic.Resource {
+export class Employee extends DynamicResource {
     declare readonly endpoint: pulumi.Output<CxoneEndpoint>;
     declare readonly email: pulumi.Output<string>;
     declare readonly firstName: pulumi.Output<string>;
@@ -75,7 +75,7 @@ export class Employee extends pulumi.dynamic.Resource {
 
     constructor(name: string, args: EmployeeArgs, opts?: pulumi.CustomResourceOptions) {
         super(
-            provider,
+            implementation,
             name,
             {
                 loginAuthenticatorId: undefined,

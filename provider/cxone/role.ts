@@ -1,6 +1,6 @@
 // The Role resource: the CXone role the SCIM access key runs as (procedure step 1).
 import * as pulumi from "@pulumi/pulumi";
-import { forwarder } from "../framework/forwarder";
+import { DynamicResource } from "../framework/dynamicResource";
 import { secretLike } from "../framework/secretness";
 import type { CxoneEndpoint } from "./session";
 
@@ -40,13 +40,13 @@ export interface RoleArgs {
     allowUnknownPermissions?: pulumi.Input<boolean>;
 }
 
-const provider = forwarder("cxone-okta-scim/provider/cxone/roleProvider");
+const implementation = "cxone-okta-scim/provider/cxone/roleProvider";
 
 /**
  * A CXone role. Destroy deactivates it (CXone cannot delete roles). A role deactivated or edited
  * outside Pulumi shows up in `pulumi preview --refresh` and `pulumi up` restores it.
  */
-export class Role extends pulumi.dynamic.Resource {
+export class Role extends DynamicResource {
     declare readonly endpoint: pulumi.Output<CxoneEndpoint>;
     declare readonly name: pulumi.Output<string>;
     declare readonly description: pulumi.Output<string>;
@@ -65,7 +65,7 @@ export class Role extends pulumi.dynamic.Resource {
 
     constructor(name: string, args: RoleArgs, opts?: pulumi.CustomResourceOptions) {
         super(
-            provider,
+            implementation,
             name,
             { ...args, roleName: undefined, adopted: undefined },
             secretLike(opts, args.name, ["roleName"]),

@@ -1,7 +1,7 @@
-// One surface per provider module. The serialized forwarder stored in every stack (forwarder.ts)
-// loads a provider module by package path and calls check, diff, create, read, update and delete
-// on what it exports: stacks made by any earlier version rely on those six names, so the object
-// defineProvider returns answers all six. The engine's untyped properties are typed here, once.
+// One surface per provider module. The provider line every stack stores (dynamicResource.ts) hands
+// Pulumi's host this module's exports, and the forwarder older stacks hold (forwarder.ts) calls the
+// same check, diff, create, read, update and delete: stacks of any version rely on those six names,
+// so the object defineProvider returns answers all six. The engine's untyped properties are typed here, once.
 import "./providerProcess";
 import type * as pulumi from "@pulumi/pulumi";
 import type { Checked, Unchecked } from "./checks";
@@ -49,6 +49,15 @@ function engineDiff(d: pulumi.dynamic.DiffResult): pulumi.dynamic.DiffResult {
 }
 
 /**
+ * The properties without `__provider`, the host's stored provider text: it is not the resource's,
+ * and an upgrade that rewrites it (the older forwarder's text in a stack) is no change.
+ */
+function ownFields<T extends Props>(p: T): T {
+    const { __provider: _text, ...own } = p;
+    return own as T;
+}
+
+/**
  * The provider a module exports (`export = defineProvider<I, O>({ ... })`). A method the module
  * leaves out answers as the forwarder's own fallback does: read keeps the stored properties,
  * update takes the inputs as outputs, delete does nothing.
@@ -58,7 +67,8 @@ export function defineProvider<I extends Props, O extends Props>(
 ): Provider<I, O> {
     const provider: Provider<I, O> = {
         check: async (_olds, news) => d.check(news),
-        diff: async (_id, olds, news) => engineDiff(d.diff(typed<O>(olds), news)),
+        diff: async (_id, olds, news) =>
+            engineDiff(d.diff(typed<O>(ownFields(olds)), ownFields(news))),
         create: (news) => d.create(news),
         read: async (id, props) =>
             d.read

@@ -1,7 +1,8 @@
-// The serialized half of every dynamic resource in this package. Pulumi stores the provider object
-// in state (`__provider`) and runs THAT copy for read, refresh and delete, so it must stay tiny and
-// stable: each method loads the real implementation by package path at call time and delegates.
-// No clients, credentials or configuration are captured; only the module path string is.
+// The serialized half of every dynamic resource made before dynamicResource.ts. Pulumi stores the
+// provider object in state (`__provider`) and runs THAT copy for read, refresh and delete: stacks
+// made by earlier versions hold this forwarder's serialization until their next update, and
+// programs may still import it, so it stays, byte for byte. Each method loads the implementation
+// by package path at call time and delegates; only the module path string is captured.
 import type * as pulumi from "@pulumi/pulumi";
 
 /**

@@ -5,7 +5,7 @@
 // earlier `pulumi up`. See docs/safety.md, "Losing the whole integration". A removal that is asked
 // for still passes the people safeguard: it reads whom deleting the app cuts off (docs/people.md).
 import * as pulumi from "@pulumi/pulumi";
-import { forwarder } from "../framework/forwarder";
+import { DynamicResource } from "../framework/dynamicResource";
 
 /** Inputs of {@link RemovalGuard}. */
 export interface RemovalGuardArgs {
@@ -24,13 +24,13 @@ export interface RemovalGuardArgs {
     allowDeactivations?: pulumi.Input<number>;
 }
 
-const provider = forwarder("cxone-okta-scim/provider/guard/removalGuardProvider");
+const implementation = "cxone-okta-scim/provider/guard/removalGuardProvider";
 
 /** Refuses the deletion of the integration unless the operator asked for it. No vendor call. */
-export class RemovalGuard extends pulumi.dynamic.Resource {
+export class RemovalGuard extends DynamicResource {
     declare readonly allowRemoval: pulumi.Output<boolean>;
 
     constructor(name: string, args: RemovalGuardArgs, opts?: pulumi.CustomResourceOptions) {
-        super(provider, name, { ...args }, opts, "cxone-okta-scim", "RemovalGuard");
+        super(implementation, name, { ...args }, opts, "cxone-okta-scim", "RemovalGuard");
     }
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { forwarder } from "../framework/forwarder";
+import { DynamicResource } from "../framework/dynamicResource";
 import type { SchemaProperty } from "./attributeMappingsLogic";
 
 /** Inputs of {@link AppUserSchemaProperties}. */
@@ -21,7 +21,7 @@ export interface AppUserSchemaPropertiesArgs {
  * removes only the properties this resource added and puts back any it changed, so Okta's schema
  * is left as it was found.
  */
-export class AppUserSchemaProperties extends pulumi.dynamic.Resource {
+export class AppUserSchemaProperties extends DynamicResource {
     declare readonly properties: pulumi.Output<Record<string, SchemaProperty>>;
     /** Declared properties Okta's base set already has: mapped onto, never written or removed. */
     declare readonly onBase: pulumi.Output<string[]>;
@@ -32,7 +32,7 @@ export class AppUserSchemaProperties extends pulumi.dynamic.Resource {
         opts?: pulumi.CustomResourceOptions,
     ) {
         super(
-            forwarder("cxone-okta-scim/provider/okta/appUserSchemaPropertiesProvider"),
+            "cxone-okta-scim/provider/okta/appUserSchemaPropertiesProvider",
             name,
             { previous: undefined, onBase: undefined, ...args },
             opts,

@@ -1,6 +1,6 @@
 // The AutoLoginApp resource: the custom SWA app CXone users sign in through (procedure step 6).
 import * as pulumi from "@pulumi/pulumi";
-import { forwarder } from "../framework/forwarder";
+import { DynamicResource } from "../framework/dynamicResource";
 import { secretLike } from "../framework/secretness";
 
 /** Inputs of {@link AutoLoginApp}. */
@@ -26,14 +26,14 @@ export interface AutoLoginAppArgs {
     adoptAppId?: pulumi.Input<string>;
 }
 
-const provider = forwarder("cxone-okta-scim/provider/okta/autoLoginAppProvider");
+const implementation = "cxone-okta-scim/provider/okta/autoLoginAppProvider";
 
 /**
  * The custom SWA app (Okta signOnMode AUTO_LOGIN) that CXone users sign in through: step 6 of the
  * procedure. Makes the same public API calls as `okta.app.AutoLogin` of @pulumi/okta, for machines
  * where the Okta provider plugin is not available. Destroy deactivates, then deletes the app.
  */
-export class AutoLoginApp extends pulumi.dynamic.Resource {
+export class AutoLoginApp extends DynamicResource {
     /** Okta's generated unique app name. */
     declare readonly name: pulumi.Output<string>;
     declare readonly label: pulumi.Output<string>;
@@ -46,7 +46,7 @@ export class AutoLoginApp extends pulumi.dynamic.Resource {
         const props = { redirectUrl: undefined, ...args, name: undefined, status: undefined };
         // Okta derives the app's `name` from its label: secret with it
         super(
-            provider,
+            implementation,
             name,
             props,
             secretLike(opts, args.label, ["name"]),

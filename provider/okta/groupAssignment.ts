@@ -1,6 +1,6 @@
 // The GroupAssignment resource: which Okta group's members the app provisions into CXone.
 import * as pulumi from "@pulumi/pulumi";
-import { forwarder } from "../framework/forwarder";
+import { DynamicResource } from "../framework/dynamicResource";
 
 /** Inputs of {@link GroupAssignment}. */
 export interface GroupAssignmentArgs {
@@ -20,10 +20,10 @@ export interface GroupAssignmentArgs {
     groupType?: pulumi.Input<string | undefined>;
 }
 
-const provider = forwarder("cxone-okta-scim/provider/okta/groupAssignmentProvider");
+const implementation = "cxone-okta-scim/provider/okta/groupAssignmentProvider";
 
 /** Assigns an Okta group to the app: who is provisioned. Destroy unassigns it. */
-export class GroupAssignment extends pulumi.dynamic.Resource {
+export class GroupAssignment extends DynamicResource {
     declare readonly orgUrl: pulumi.Output<string>;
     declare readonly appId: pulumi.Output<string>;
     declare readonly groupId: pulumi.Output<string>;
@@ -34,7 +34,7 @@ export class GroupAssignment extends pulumi.dynamic.Resource {
 
     constructor(name: string, args: GroupAssignmentArgs, opts?: pulumi.CustomResourceOptions) {
         super(
-            provider,
+            implementation,
             name,
             { groupName: undefined, groupType: undefined, ...args },
             opts,

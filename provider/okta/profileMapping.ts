@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { forwarder } from "../framework/forwarder";
+import { DynamicResource } from "../framework/dynamicResource";
 
 /** Inputs of {@link ProfileMapping}. */
 export interface ProfileMappingArgs {
@@ -17,14 +17,14 @@ export interface ProfileMappingArgs {
  * calls as `okta.profile.Mapping`. Destroy puts back what each managed property was mapped to
  * before (or unmaps it), leaving Okta's mapping as it was found.
  */
-export class ProfileMapping extends pulumi.dynamic.Resource {
+export class ProfileMapping extends DynamicResource {
     declare readonly properties: pulumi.Output<Record<string, string>>;
     /** Okta's id of the mapping (`prm...`). */
     declare readonly mappingId: pulumi.Output<string>;
 
     constructor(name: string, args: ProfileMappingArgs, opts?: pulumi.CustomResourceOptions) {
         super(
-            forwarder("cxone-okta-scim/provider/okta/profileMappingProvider"),
+            "cxone-okta-scim/provider/okta/profileMappingProvider",
             name,
             { mappingId: undefined, previous: undefined, ...args },
             opts,

@@ -1,6 +1,6 @@
 // The ProvisioningActions resource: the "To App" switches of procedure step 14.
 import * as pulumi from "@pulumi/pulumi";
-import { forwarder } from "../framework/forwarder";
+import { DynamicResource } from "../framework/dynamicResource";
 
 /** Inputs of {@link ProvisioningActions}. */
 export interface ProvisioningActionsArgs {
@@ -22,14 +22,14 @@ export interface ProvisioningActionsArgs {
     connectionStatus: pulumi.Input<string>;
 }
 
-const provider = forwarder("cxone-okta-scim/provider/okta/provisioningActionsProvider");
+const implementation = "cxone-okta-scim/provider/okta/provisioningActionsProvider";
 
 /**
  * Provisioning > To App switches (step 14): the app's USER_PROVISIONING feature, set with the same
  * public API call as `okta.app.Features` of @pulumi/okta. Like that resource, delete makes no call
  * (the app's deletion takes its features with it).
  */
-export class ProvisioningActions extends pulumi.dynamic.Resource {
+export class ProvisioningActions extends DynamicResource {
     /** Whether the switches are in effect in Okta (false while the connection awaits authorization). */
     declare readonly applied: pulumi.Output<boolean>;
     /** Okta's status of the feature (ENABLED/DISABLED), when applied. */
@@ -38,6 +38,6 @@ export class ProvisioningActions extends pulumi.dynamic.Resource {
     constructor(name: string, args: ProvisioningActionsArgs, opts?: pulumi.CustomResourceOptions) {
         // defaults are applied by check() (provisioningActionsLogic.ts); the undefined keys are outputs
         const props = { ...args, applied: undefined, featureStatus: undefined };
-        super(provider, name, props, opts, "okta", "ProvisioningActions");
+        super(implementation, name, props, opts, "okta", "ProvisioningActions");
     }
 }

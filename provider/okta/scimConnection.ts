@@ -1,6 +1,6 @@
 // The ScimConnection resource: the SCIM settings of procedure steps 7-12, finished by a person.
 import * as pulumi from "@pulumi/pulumi";
-import { forwarder } from "../framework/forwarder";
+import { DynamicResource } from "../framework/dynamicResource";
 import type { CxoneEndpoint } from "../cxone/discovery/regions";
 
 /** Inputs of {@link ScimConnection}: the full SCIM settings of procedure steps 7-12. */
@@ -54,7 +54,7 @@ export interface ScimConnectionArgs {
     previousClientId?: pulumi.Input<string | undefined>;
 }
 
-const provider = forwarder("cxone-okta-scim/provider/okta/scimConnectionProvider");
+const implementation = "cxone-okta-scim/provider/okta/scimConnectionProvider";
 
 /**
  * The SCIM connection of the Okta app. Okta's public API cannot set it for a custom app, so this
@@ -63,7 +63,7 @@ const provider = forwarder("cxone-okta-scim/provider/okta/scimConnectionProvider
  * lastUsedDate where Okta reports none), re-activates a connection deactivated out of band, and
  * can wait for the operator during `pulumi up`.
  */
-export class ScimConnection extends pulumi.dynamic.Resource {
+export class ScimConnection extends DynamicResource {
     /** authorized | pending | disabled | key-revoked | rotating */
     declare readonly status: pulumi.Output<string>;
     declare readonly oktaConnectionStatus: pulumi.Output<string | undefined>;
@@ -83,6 +83,6 @@ export class ScimConnection extends pulumi.dynamic.Resource {
             keyLastUsedDate: undefined,
             remainingSteps: undefined,
         };
-        super(provider, name, props, opts, "okta", "ScimConnection");
+        super(implementation, name, props, opts, "okta", "ScimConnection");
     }
 }

@@ -115,7 +115,7 @@ describe("CXone resources under the real engine", function () {
         assert.equal(world().accessKeys[accessKeyId].isActive, true);
         assert.deepEqual((await s.preview({ refresh: true })).changeSummary, { same: 4 });
 
-        // secrets: never in state text, engine output; __provider is the small forwarder
+        // secrets: never in state text, engine output; __provider is the one-line module text
         // the state as an operator exports it holds only ciphertext for the key secret
         const state = await s.exportState();
         assert.ok(
@@ -139,7 +139,7 @@ describe("CXone resources under the real engine", function () {
         );
         assert.ok(providers.length >= 3);
         for (const p of providers) {
-            assert.ok(p.length < 3000, `__provider is small (${p.length} chars)`);
+            assert.ok(p.length < 512, `__provider is small (${p.length} chars)`);
             assert.match(p, /cxone-okta-scim\/provider\/cxone\/(role|employee|accessKey)Provider/);
             assert.ok(
                 !p.includes(f.env.CXONE_ACCESS_KEY_ID) && !p.includes(repoRoot),

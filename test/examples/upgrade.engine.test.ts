@@ -54,13 +54,25 @@ describe("upgrade: a stack made by the last release keeps working with this vers
         return { names, appId: stack?.outputs?.appId as string | undefined };
     };
 
-    /** Each resource's inputs in the state, by URN (secrets in clear: each save encrypts anew). */
-    const inputsOf = async () => {
-        const d = JSON.parse(await run("stack", "export", "--show-secrets")).deployment;
-        return Object.fromEntries(
-            (d.resources ?? []).map((x: { urn: string; inputs?: unknown }) => [x.urn, x.inputs]),
-        );
+    type Stored = {
+        urn: string;
+        inputs?: Record<string, unknown>;
+        outputs?: Record<string, unknown>;
     };
+    /** The resources as `pulumi stack export --show-secrets` shows them (each save encrypts anew). */
+    const resources = async (): Promise<Stored[]> =>
+        JSON.parse(await run("stack", "export", "--show-secrets")).deployment.resources ?? [];
+    /**
+     * Each resource's inputs by URN, without `__provider`: Pulumi's host copies the outputs' text
+     * into the inputs on refresh, and the program writes its own on `up` (checked on its own below).
+     */
+    const inputsOf = async () =>
+        Object.fromEntries(
+            (await resources()).map((x) => {
+                const { __provider: _text, ...own } = x.inputs ?? {};
+                return [x.urn, own];
+            }),
+        );
 
     before(async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sandbox-upgrade-"));
@@ -104,6 +116,18 @@ describe("upgrade: a stack made by the last release keeps working with this vers
         await run("refresh", "--yes", "--expect-no-changes");
         await run("preview", "--expect-no-changes");
         await run("up", "--yes", "--expect-no-changes");
+        // the program now sends the one-line provider; the outputs keep the release's forwarder
+        // (no update was needed), and both load the same module, as refresh and destroy show
+        const dynamic = (await resources()).filter((x) => x.inputs?.__provider);
+        assert.ok(dynamic.length >= 9, `${dynamic.length} dynamic resources`);
+        for (const x of dynamic) {
+            assert.match(
+                String(x.inputs?.__provider),
+                /^exports\.handler = \(\) => require/,
+                x.urn,
+            );
+            assert.match(String(x.outputs?.__provider), /var __provider = \{check/, x.urn);
+        }
         // what the program declares now (the groups' names and types, create-time hints) is what
         // a refresh keeps: the state's inputs do not change with every refresh and `up`
         const inputs = await inputsOf();

@@ -79,6 +79,22 @@ describe("defineProvider", () => {
         });
     });
 
+    it("diff never sees the stored provider text: a stack's older text is no change", async () => {
+        const seen: unknown[] = [];
+        const p = defineProvider({
+            ...recording([]),
+            diff: (olds, news) => {
+                seen.push(olds, news);
+                return { changes: JSON.stringify(olds) !== JSON.stringify(news) };
+            },
+        });
+        const olds = { name: "a", __provider: "exports.handler = () => forwarder" };
+        const news = { name: "a", __provider: "exports.handler = () => module" };
+        assert.deepEqual(await p.diff("w1", olds, news), { changes: false });
+        assert.deepEqual(seen, [{ name: "a" }, { name: "a" }]);
+        assert.deepEqual(await p.diff("w1", olds, { ...news, name: "b" }), { changes: true });
+    });
+
     it("read, update and delete reach the module's methods with the stored properties", async () => {
         const calls: unknown[][] = [];
         const p = defineProvider(recording(calls));

@@ -9,8 +9,8 @@ import { sandboxFiles } from "../../sandbox/core/paths";
 import { integrationFixture, IntegrationFixture } from "../support/integrationStack";
 import { attempt } from "../support/reliability";
 
-/** The largest `__provider` accepted: the serialized forwarder is ~2.5 KB; a captured client or secret would grow it. */
-const MAX_PROVIDER_BYTES = 4096;
+/** The largest `__provider` accepted: the stored text is ~170 bytes (framework/dynamicResource.ts); a captured client or secret would grow it. */
+const MAX_PROVIDER_BYTES = 512;
 
 /** Every file under `dir` (the file backend: checkpoints, history, backups). */
 function filesUnder(dir: string): string[] {

@@ -6,8 +6,6 @@ import { NICE_USER } from "../../provider/okta/attributeMappingsLogic";
 import { oktaConnectionInputs } from "../support/oktaConnectionInputs";
 import { oktaDeclaredProperty } from "../support/oktaSchemaProperties";
 import { installMocks } from "../support/pulumiMocks";
-import * as path from "path";
-import { createRequire } from "module";
 import * as pulumi from "@pulumi/pulumi";
 import { AppUserSchemaProperties } from "../../provider/okta/appUserSchemaProperties";
 import { AutoLoginApp } from "../../provider/okta/autoLoginApp";
@@ -34,13 +32,16 @@ const value = <T>(o: pulumi.Output<T>): Promise<T> =>
         }),
     );
 
-/** The module path the serialized provider loads, and what that module exports. */
+/**
+ * The module path the stored provider text names, and what the text gives when Pulumi's dynamic
+ * provider host loads it (`require-from-string`, then `handler()`), from this directory.
+ */
 function providerModule(inputs: Record<string, unknown>): { path: string; exports: object } {
     const text = String(inputs.__provider);
-    const m = /modulePath: "([^"]+)"/.exec(text);
-    assert.ok(m, "the serialized provider names its module");
-    const load = createRequire(path.join(process.cwd(), "__pulumi_program__.js"));
-    return { path: m[1], exports: load(m[1]) as object };
+    const m = /\("(cxone-okta-scim\/[^"]+)"\);\n$/.exec(text);
+    assert.ok(m, `the provider text names its module: ${text}`);
+    const requireFromString = require("require-from-string");
+    return { path: m[1], exports: requireFromString(text).handler() as object };
 }
 
 describe("Okta resource classes (Pulumi mocks)", function () {
