@@ -28,6 +28,8 @@ export interface FloorParams {
 /** scaleFloorProgram.ts */
 export interface ScaleFloorParams {
     count: number;
+    /** the paced floor: each resource first waits for its calls' slots at `perSecond` */
+    pace?: { perSecond: number; role: number; employee: number; key: number };
 }
 
 /** oktaScaleProgram.ts */

@@ -33,6 +33,13 @@ export interface ScaleRow {
     providerPeakRssMb: number;
     /** the same graph of no-op resources: engine-only cost */
     floorUpMs: number;
+    /**
+     * the same no-op graph, each resource first waiting for as many calls as the real one made,
+     * one after another, at the rate limit used perfectly: the engine's time for the graph under it
+     */
+    pacedFloorUpMs: number;
+    /** up / paced floor */
+    ratioToPacedFloor: number;
     floorMsPerResource: number;
     floorDestroyMs: number;
     providerProcesses: number;
@@ -46,6 +53,26 @@ const firstLine = (e: unknown) =>
         .slice(0, 3)
         .join(" | ")
         .slice(0, 400);
+
+/**
+ * The calls each resource of the up made, from its request log: each employee's (user management)
+ * and each key's (access key management) by their paths (429s left out), the rest (discovery, sign-in, the role's)
+ * the role's, so the paced floor makes as many calls in all as the up did.
+ */
+function callsPerResource(
+    requests: { path: string; status: number }[],
+    n: number,
+    perSecond: number,
+): NonNullable<ScaleFloorParams["pace"]> {
+    const log = requests.filter((r) => r.status !== 429); // served calls, as the bound counts
+    const employee = Math.round(
+        log.filter((r) => r.path.startsWith("/user-management/")).length / n,
+    );
+    const key = Math.round(
+        log.filter((r) => r.path.startsWith("/access-key-management/")).length / n,
+    );
+    return { perSecond, employee, key, role: Math.max(0, log.length - n * (employee + key)) };
+}
 
 export async function benchScale(sizes: number[], perSecond: number): Promise<ScaleRow[]> {
     const sandbox = await benchSandbox("scale");
@@ -78,6 +105,7 @@ export async function benchScale(sizes: number[], perSecond: number): Promise<Sc
             );
             const mem = rss.stop();
             const upCalls = countCalls(sandbox.requests());
+            const pace = callsPerResource(sandbox.requests(), n, perSecond);
             const refusals = readRateStats(statsFile);
             sandbox.clearRequests();
             let destroyOk = true;
@@ -95,6 +123,13 @@ export async function benchScale(sizes: number[], perSecond: number): Promise<Sc
             });
             const floorUp = await timed(() => floor.up());
             const floorDestroy = await timed(() => floor.destroy());
+            const pacedParams: ScaleFloorParams = { count: n, pace };
+            const paced = await benchStack(`scale-paced-${n}`, floorMain, {
+                sandbox,
+                params: pacedParams,
+            });
+            const pacedUp = await timed(() => paced.up());
+            await paced.destroy();
             const boundMs = Math.round((upCalls.total / perSecond) * 1000);
             rows.push({
                 boundMs,
@@ -103,6 +138,8 @@ export async function benchScale(sizes: number[], perSecond: number): Promise<Sc
                 refusedCalls: refusals.refusedCalls,
                 maxRefusals: refusals.maxRefusals,
                 floorUpMs: floorUp.ms,
+                pacedFloorUpMs: pacedUp.ms,
+                ratioToPacedFloor: +(up.ms / pacedUp.ms).toFixed(2),
                 floorMsPerResource: Math.round(floorUp.ms / resources),
                 floorDestroyMs: floorDestroy.ms,
                 employees: n,
@@ -120,7 +157,7 @@ export async function benchScale(sizes: number[], perSecond: number): Promise<Sc
                 load: +os.loadavg()[0].toFixed(2),
             });
             console.error(
-                `scale ${n}: up ${up.ms} ms (bound ${boundMs} ms, floor ${floorUp.ms} ms), destroy ${destroy.ms} ms${error ? ", FAILED: " + error : ""}`,
+                `scale ${n}: up ${up.ms} ms (bound ${boundMs} ms, floor ${floorUp.ms} ms, paced floor ${pacedUp.ms} ms), destroy ${destroy.ms} ms${error ? ", FAILED: " + error : ""}`,
             );
         }
         return rows;
