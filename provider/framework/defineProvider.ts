@@ -1,7 +1,8 @@
 // One surface per provider module. The provider line every stack stores (dynamicResource.ts) hands
 // Pulumi's host this module's exports, and the forwarder older stacks hold (forwarder.ts) calls the
-// same check, diff, create, read, update and delete: stacks of any version rely on those six names,
-// so the object defineProvider returns answers all six. The engine's untyped properties are typed here, once.
+// same check, diff, create, read, update and delete: stacks of any version rely on those six
+// names, so the object defineProvider returns answers all six. The engine's untyped properties are
+// typed here, once.
 import "./providerProcess";
 import type * as pulumi from "@pulumi/pulumi";
 import type { Checked, Unchecked } from "./checks";
