@@ -4,6 +4,8 @@
 import { strict as assert } from "assert";
 import { billableOf, CxoneClient } from "../../provider/cxone/client";
 import { CxoneCredentialsError, CxoneError } from "../../provider/cxone/errors";
+import { ADOPT_ROLE_STEP, newRoleSteps } from "../../provider/cxone/facts";
+import { UnconfirmedFactError } from "../../provider/core/unconfirmed";
 import { clearSessionCache } from "../../provider/cxone/session";
 import { sandboxForSuite, unique, uniqueEmail } from "../support/sandbox";
 import { loopbackForSuite } from "../support/cxoneLoopback";
@@ -754,6 +756,299 @@ describe("CXone client: payload shapes from a loopback CXone", function () {
         );
         assert.equal(await c.defaultLoginAuthenticatorId(), "a");
         assert.equal(calls().length, 10);
+    });
+
+    describe("role write refusals", () => {
+        const refuse = (status: number, body: unknown) => (): Answer => ({ status, body });
+        const change = {
+            description: "d",
+            permissions: ["A", "B"],
+            status: "INACTIVE" as const,
+        };
+        const update = (c: typeof change | { status: "ACTIVE" }) =>
+            client()
+                .updateRole("r1", c, "L", "pulumi up --yes")
+                .then(
+                    () => assert.fail("the update was refused"),
+                    (e: unknown) => e,
+                );
+
+        it("a 400 about the permissions sent stops with the change to make by hand", async () => {
+            for (const body of [
+                { message: "Unknown Permission EMPLOYEES_VIEW" },
+                { code: "InvalidPermission" },
+            ]) {
+                serve(refuse(400, body));
+                const e = await update(change);
+                assert.ok(e instanceof UnconfirmedFactError, String(e));
+                assert.equal(e.fact.id, "permission-keys");
+                assert.match(e.message, /^could not update CXone role "L": /);
+                assert.deepEqual(e.wayOn, [
+                    'In CXone: Admin > Security > Roles and Permissions > "L" (id r1): ' +
+                        'set the description to exactly "d"; Permissions tab: enable exactly "A", "B"; ' +
+                        "Deactivate it (once no active employee holds it); Save.",
+                    "Run `pulumi up --yes` again: it reads the role and finds nothing left to change.",
+                ]);
+            }
+        });
+
+        it("a refused activation names only that step", async () => {
+            serve(refuse(404, {}));
+            const e = await update({ status: "ACTIVE" });
+            assert.ok(e instanceof UnconfirmedFactError, String(e));
+            assert.equal(
+                e.wayOn[0],
+                'In CXone: Admin > Security > Roles and Permissions > "L" (id r1): Activate it; Save.',
+            );
+        });
+
+        it("other refusals, or none about permissions sent, are CXone's answer as it is", async () => {
+            for (const [status, body, c] of [
+                [400, { message: "description too long" }, change],
+                [403, { message: "missing permission Roles: Edit" }, change],
+                [400, { message: "Unknown permission" }, { status: "ACTIVE" }],
+            ] as const) {
+                serve(refuse(status, body));
+                const e = await update(c);
+                assert.ok(
+                    e instanceof CxoneError && !(e instanceof UnconfirmedFactError),
+                    String(e),
+                );
+                assert.equal(e.status, status);
+            }
+        });
+
+        it("a create refused over its permissions says to make the role by hand and adopt it", async () => {
+            serve(refuse(400, { message: "permission not found" }));
+            const e = await client()
+                .createRole({ name: "N", description: "", permissions: ["P"], status: "ACTIVE" })
+                .then(
+                    () => assert.fail("the create was refused"),
+                    (x: unknown) => x,
+                );
+            assert.ok(e instanceof UnconfirmedFactError, String(e));
+            assert.deepEqual(e.wayOn, [newRoleSteps("N", ["P"]), ADOPT_ROLE_STEP]);
+        });
+    });
+
+    describe("employee write refusals", () => {
+        const rejected = (p: Promise<unknown>) =>
+            p.then(
+                () => assert.fail("the write was refused"),
+                (e: unknown) => e,
+            );
+
+        it("a 400 about a first or last name's length stops saying to shorten it", async () => {
+            for (const message of [
+                "firstName is too long",
+                "Last name exceeds max length",
+                "first name: 60 characters",
+            ]) {
+                serve(() => ({ status: 400, body: { message } }));
+                const e = await rejected(client().createEmployee(fields));
+                assert.ok(e instanceof UnconfirmedFactError, String(e));
+                assert.equal(e.fact.id, "employee-name-length");
+                assert.deepEqual(e.wayOn, [
+                    "Choose a shorter name: `pulumi config set cxone:employeeFirstName <name>` and/or " +
+                        "`cxone:employeeLastName` (library: employeeFirstName / employeeLastName), as short as CXone's answer asks.",
+                    "Run `pulumi up`.",
+                ]);
+            }
+        });
+
+        it("other refusals of a name are CXone's answer as it is", async () => {
+            for (const [status, message] of [
+                [403, "firstName is too long"],
+                [400, "firstName is required"],
+                [400, "emailAddress is too long"],
+            ] as const) {
+                serve(() => ({ status, body: { message } }));
+                const e = await rejected(client().createEmployee(fields));
+                assert.ok(e instanceof CxoneError, String(e));
+                assert.equal(e.status, status);
+            }
+        });
+
+        it("a role name CXone refuses is sent again as the id, and the id is kept", async () => {
+            const withId = { ...fields, roleId: "R-9" };
+            // refusals that are not about the role name: no second write
+            for (const [status, body, f] of [
+                [403, { message: "role not allowed" }, withId],
+                [400, { message: "role lacks permission" }, withId],
+                [400, { message: "bad email" }, withId],
+                [400, { message: "unknown role" }, { ...fields, roleId: "Agent" }],
+            ] as const) {
+                serve(() => ({ status, body }));
+                const before = calls().length;
+                const e = await rejected(client().createEmployee(f));
+                assert.ok(e instanceof CxoneError, String(e));
+                assert.equal(calls().length - before, 1, JSON.stringify(body));
+            }
+            const c = client();
+            assert.equal(c.roleAsSent(withId), "Agent");
+            for (const body of [{ message: "unknown role" }, { code: "role", message: "no" }]) {
+                serve((r) =>
+                    (r.body as { role?: string }).role === "R-9"
+                        ? ok({ uuid: "u1" })
+                        : { status: 400, body },
+                );
+                const before = calls().length;
+                // a fresh endpoint each time: the choice is kept per endpoint
+                const fresh = new CxoneClient(
+                    { issuerUrl: srv().url, areaUrl: srv().url, apiUrl: `${srv().url}/${before}` },
+                    { credentials: { accessKeyId: "AK1", accessKeySecret: "secret-Zx9Yw8" } },
+                );
+                assert.equal(await fresh.createEmployee(withId), "u1");
+                assert.deepEqual(
+                    calls()
+                        .slice(before)
+                        .map((r) => (r.body as { role?: string }).role),
+                    ["Agent", "R-9"],
+                );
+                assert.equal(fresh.roleAsSent(withId), "R-9");
+                assert.equal(fresh.roleAsSent(fields), "Agent", "no id: the name");
+                await fresh.createEmployee(withId);
+                assert.equal(last().body && (last().body as { role?: string }).role, "R-9");
+                assert.equal(calls().length - before, 3, "the id is sent at once");
+            }
+            assert.equal(c.roleAsSent(withId), "Agent", "another endpoint still sends the name");
+        });
+    });
+
+    describe("search pages", () => {
+        const role = (id: string, name = `other ${id}`) => ({ roleId: id, displayName: name });
+        const user = (id: string, email = `${id}@other.co`) => ({ id, emailAddress: email });
+        /** both searches, each answered by `pages(skipOf(request), makeItem)` */
+        const both = async (
+            pages: (
+                skip: number,
+                item: (id: string, match?: boolean) => unknown,
+            ) => { items: unknown[]; total?: unknown } | Answer,
+        ) => {
+            const out: { found: string[]; skips: number[] }[] = [];
+            for (const kind of ["roles", "users"] as const) {
+                const item = (id: string, match = false) =>
+                    kind === "roles"
+                        ? role(id, match ? "Wanted" : undefined)
+                        : user(id, match ? "want@x.co" : undefined);
+                serve((r) => {
+                    const b = r.body as { skip?: number; page?: { skip: number } };
+                    const p = pages(b.page?.skip ?? b.skip ?? 0, item);
+                    if (typeof p === "string" || !("items" in p)) return p;
+                    return ok({ [kind]: p.items, totalRecords: p.total });
+                });
+                const before = calls().length;
+                const found =
+                    kind === "roles"
+                        ? (await client().findRolesByName("wanted")).map((x) => x.roleId)
+                        : (await client().findEmployeesByEmail("want@x.co")).map((x) => x.id);
+                const skips = calls()
+                    .slice(before)
+                    .map((r) => {
+                        const b = r.body as { skip?: number; page?: { skip: number } };
+                        return b.page?.skip ?? b.skip ?? -1;
+                    });
+                out.push({ found, skips });
+            }
+            return out;
+        };
+        const ids = (from: number, n: number) =>
+            Array.from({ length: n }, (_, i) => `i${from + i}`);
+
+        it("reads on while nothing matched and CXone's total says there is more", async () => {
+            for (const got of await both((skip, item) => ({
+                items: skip < 4 ? ids(skip, 2).map((i) => item(i)) : [item("hit", true)],
+                total: 5,
+            })))
+                assert.deepEqual(got, { found: ["hit"], skips: [0, 2, 4] });
+        });
+
+        it("stops where the total is reached", async () => {
+            for (const got of await both((skip, item) => ({
+                items: ids(skip, 2).map((i) => item(i)),
+                total: 4,
+            })))
+                assert.deepEqual(got, { found: [], skips: [0, 2] });
+        });
+
+        it("without a total, reads on after a full page only", async () => {
+            for (const got of await both((skip, item) => ({
+                items:
+                    skip === 0
+                        ? ids(0, 100).map((i) => item(i))
+                        : skip === 100
+                          ? ids(100, 50).map((i) => item(i))
+                          : [item("late", true)],
+            })))
+                assert.deepEqual(got, { found: [], skips: [0, 100] });
+            for (const got of await both((skip, item) => ({
+                items: skip === 0 ? ids(0, 100).map((i) => item(i)) : [item("hit", true)],
+                total: "many",
+            })))
+                assert.deepEqual(got, { found: ["hit"], skips: [0, 100] });
+        });
+
+        it("an infinite total reads on like a missing one", async () => {
+            for (const got of await both((skip, item) =>
+                skip === 0
+                    ? {
+                          status: 200,
+                          contentType: "application/json",
+                          raw: JSON.stringify({
+                              roles: [item("a")],
+                              users: [item("a")],
+                          }).replace(/}$/, ',"totalRecords":1e400}'),
+                      }
+                    : { items: [item("hit", true)], total: 9 },
+            ))
+                assert.deepEqual(got, { found: [], skips: [0] });
+        });
+
+        it("a server that answers the same page again is read once more, no further", async () => {
+            for (const got of await both((_skip, item) => ({
+                items: [item("same")],
+                total: 1000,
+            })))
+                assert.deepEqual(got, { found: [], skips: [0, 1] });
+        });
+
+        it("reads 100 pages at most", async () => {
+            for (const got of await both((skip, item) => ({
+                items: [item(`p${skip}`)],
+                total: 1_000_000,
+            }))) {
+                assert.deepEqual(got.found, []);
+                assert.equal(got.skips.length, 100);
+            }
+        });
+
+        it("a filter CXone refuses (400) is asked again without it; other failures stand", async () => {
+            for (const got of await both((skip, item) => ({
+                items: [item("hit", true)],
+                total: 1,
+            })))
+                assert.deepEqual(got.found, ["hit"]);
+            serve((r) =>
+                Object.keys((r.body as { filter?: object }).filter ?? {}).length
+                    ? { status: 400, body: { message: "unknown filter" } }
+                    : ok({ roles: [role("hit", "Wanted")], users: [user("hit", "want@x.co")] }),
+            );
+            assert.deepEqual(
+                (await client().findRolesByName("wanted")).map((x) => x.roleId),
+                ["hit"],
+            );
+            assert.deepEqual(
+                (await client().findEmployeesByEmail("want@x.co")).map((x) => x.id),
+                ["hit"],
+            );
+            serve(() => ({ status: 403, body: { message: "no" } }));
+            const before = calls().length;
+            await assert.rejects(
+                client().findRolesByName("wanted"),
+                (e: unknown) => e instanceof CxoneError && e.status === 403,
+            );
+            assert.equal(calls().length - before, 1);
+        });
     });
 
     describe("the default login authenticator", () => {
