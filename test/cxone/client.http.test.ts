@@ -802,6 +802,21 @@ describe("CXone client: payload shapes from a loopback CXone", function () {
             );
         });
 
+        it("without a command named, the way on is to run `pulumi up` again", async () => {
+            serve(refuse(405, {}));
+            const e = await client()
+                .updateRole("r1", { status: "ACTIVE" })
+                .then(
+                    () => assert.fail("the update was refused"),
+                    (x: unknown) => x,
+                );
+            assert.ok(e instanceof UnconfirmedFactError, String(e));
+            assert.equal(
+                e.wayOn[1],
+                "Run `pulumi up` again: it reads the role and finds nothing left to change.",
+            );
+        });
+
         it("other refusals, or none about permissions sent, are CXone's answer as it is", async () => {
             for (const [status, body, c] of [
                 [400, { message: "description too long" }, change],
@@ -1058,6 +1073,10 @@ describe("CXone client: payload shapes from a loopback CXone", function () {
             assert.equal(await client().defaultLoginAuthenticatorId(), "a1");
             assert.deepEqual(last().body, { filter: { isDefault: ["true"] } });
             assert.equal(last().path, "/authorization/v1/login-authenticator/search");
+        });
+        it("where CXone has no such search (404), none: CXone applies its own", async () => {
+            serve(() => ({ status: 404, body: {} }));
+            assert.equal(await client().defaultLoginAuthenticatorId(), undefined);
         });
         it('picks the one marked default, true or "true"', async () => {
             answerWith({
