@@ -410,6 +410,13 @@ describe("SCIM client: failures classified from their shape", () => {
         assert.equal(toRequestError(undefined, "op", URL_, []).kind, "other");
     });
 
+    it("a thrown object that is no Error: its message read, not its text", () => {
+        const hangUp = { code: "EWHAT", message: "socket hang up" };
+        assert.equal(toRequestError(hangUp, "op", URL_, []).kind, "reset");
+        const slow = { message: "timeout of 5000ms exceeded" };
+        assert.equal(toRequestError(slow, "op", URL_, []).kind, "timeout");
+    });
+
     it("an existing CxoneRequestError passes through unchanged", () => {
         const e = new CxoneRequestError({ operation: "op", kind: "dns", host: "h" });
         assert.equal(toRequestError(e, "other op", URL_, []), e);

@@ -63,6 +63,7 @@ describe("SCIM request failures are classified without secrets", () => {
         });
         const e = toRequestError(err, "obtain a token", URL_, ["my-secret-value"]);
         assert.strictEqual(e.kind, "http");
+        assert.strictEqual(e.vendor, "CXone");
         assert.strictEqual(e.status, 401);
         assert.strictEqual(e.code, "invalid_client");
         assert.ok(!e.message.includes("my-secret-value"), e.message);

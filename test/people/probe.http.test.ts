@@ -1,6 +1,6 @@
 // The people probe against both vendors over HTTP: it finds this stack's app by its mark also when
 // the label changes in the same update, tells a new key where Okta provisions now, refuses over the
-// threshold, and writes nothing.
+// threshold (the gate's people probe saying that refusal as it is), and writes nothing.
 import * as assert from "assert";
 import guard from "../../provider/guard/removalGuardProvider";
 import { removalRefusal } from "../../provider/guard/removalGuardLogic";
@@ -12,6 +12,8 @@ import {
     removalReport,
     type PeopleFacts,
 } from "../../provider/people/probe";
+import { peopleProbe } from "../../provider/preflight/probes";
+import { runReads } from "../../provider/preflight/runReads";
 import { addPeople } from "../../sandbox/okta/population";
 import { connectionForSuite } from "../support/connectionFixture";
 import { uniqueEmail } from "../support/sandbox";
@@ -93,6 +95,13 @@ describe("people probe (both vendors, HTTP)", function () {
             [],
             "reads only",
         );
+        // the gate's people probe says the refusal as it is, on "people"
+        const gated = await peopleProbe.run(
+            { ...facts({ groupIds: [groupIds.Y] }), allowEveryoneGroup: false, secret: [] },
+            runReads(),
+        );
+        assert.deepEqual(gated.refusals, [{ propertyPath: "people", reason: r.refusal }]);
+        assert.equal(gated.deployed, true);
         const allowed = await peopleReport(
             facts({
                 groupIds: [groupIds.Y],

@@ -11,7 +11,7 @@ import {
     type PlainGateInputs,
 } from "../../provider/preflight/integrationGate";
 import { collisions } from "../../provider/preflight/collisions";
-import { useIntegrationProbes } from "../../provider/preflight/probes";
+import { integrationProbes, useIntegrationProbes } from "../../provider/preflight/probes";
 import type { PreWriteFacts } from "../../provider/preflight/facts";
 import type { Probe } from "../../provider/preflight/gate";
 import { installMocks, valueOf } from "../support/pulumiMocks";
@@ -95,6 +95,7 @@ describe("reads before the first write: the integration's gate", () => {
                 return { refusals: [{ propertyPath: "roleName", reason: "roleName: taken" }] };
             },
         };
+        const before = integrationProbes();
         const restore = useIntegrationProbes([probe]);
         try {
             const v = plain({ groupIds: ["00g0", "00g1"] });
@@ -121,5 +122,6 @@ describe("reads before the first write: the integration's gate", () => {
         } finally {
             restore();
         }
+        assert.equal(integrationProbes(), before, "the probes in force before, again");
     });
 });

@@ -1,7 +1,8 @@
 // The reads before the first write against the sandbox, each probe called as the gate calls it:
 // the CXone probe finds the role of the name and the employee of the email (and each adopt id, or
-// that there is none), the Okta probe the app of the label, each group and its name, the people
-// probe what the change does; the questions two probes share are sent once per run. Reads only.
+// that there is none), each role's mark read once, the Okta probe the app of the label, each group
+// once and its name, the people probe what the change does; the questions two probes share are
+// sent once per run. Reads only.
 import { strict as assert } from "assert";
 import { cxoneProbe, oktaProbe, peopleProbe } from "../../provider/preflight/probes";
 import { runReads } from "../../provider/preflight/runReads";
@@ -115,6 +116,82 @@ describe("reads before the first write: each probe against the sandbox", functio
         assert.deepEqual(f.sandbox.requests().filter(isWrite), []);
     });
 
+    it("CXone: each role read once; the adopted employee's role mark read; a held role CXone no longer has", async () => {
+        const roleReads = () =>
+            f.sandbox
+                .requests()
+                .filter((r) => r.server === "cxone" && r.path === "/authorization/v1/roles/search")
+                .length;
+        const plain = await newRole(f.endpoint, "Probe plain");
+        const person = await newEmployee(f.endpoint, {
+            roleId: plain.id,
+            email: "probe.plain",
+            firstName: "P",
+            lastName: "P",
+        });
+        const other = await roleProvider.create(
+            (
+                await roleProvider.check(
+                    {},
+                    {
+                        endpoint: f.endpoint,
+                        name: unique("Probe other"),
+                        description: withMarker("x", "proj/other"),
+                    },
+                )
+            ).inputs,
+        );
+        const theirs = await newEmployee(f.endpoint, {
+            roleId: other.id,
+            email: "probe.theirs",
+            firstName: "P",
+            lastName: "O",
+        });
+        const gone = await newRole(f.endpoint, "Probe gone");
+        const orphan = await newEmployee(f.endpoint, {
+            roleId: gone.id,
+            email: "probe.orphan",
+            firstName: "P",
+            lastName: "G",
+        });
+        delete f.sandbox.context.state.cxone.roles[gone.id];
+        f.sandbox.context.save();
+        const refusals = async (over: Partial<PlainGateInputs>, reads: number) => {
+            f.sandbox.clearRequests();
+            const r = await cxoneProbe.run(facts(over), runReads());
+            assert.equal(roleReads(), reads, `role reads for ${JSON.stringify(over)}`);
+            return r.refusals!.map((x) => [x.propertyPath, !!x.unlessDeployed]);
+        };
+        // the role of the name, held by the employee: read once, by its name
+        await refusals({ roleName: plain.outs.roleName, employeeEmail: person.outs.email }, 1);
+        // the adoptRoleId role, held by the employee: read once, by its id (the name finds none)
+        await refusals({ adoptRoleId: plain.id, employeeEmail: person.outs.email }, 2);
+        // an unmarked role held that is not the role of the name (none has it): no lost mark to find
+        assert.deepEqual(await refusals({ employeeEmail: person.outs.email }, 2), [
+            ["employeeEmail", false],
+        ]);
+        // the adopted employee holds another stack's role: that role's mark is read, it refuses
+        f.sandbox.clearRequests();
+        const adopted = await cxoneProbe.run(
+            facts({ adoptEmployeeId: theirs.id, employeeEmail: theirs.outs.email }),
+            runReads(),
+        );
+        assert.deepEqual(adopted.refusals, [
+            {
+                propertyPath: "adoptEmployeeId",
+                reason: `adoptEmployeeId: CXone employee ${theirs.id} holds a role of Pulumi stack proj/other, so it belongs to that stack: it is not adopted`,
+            },
+        ]);
+        // the employee holds a role CXone no longer has, not the (unmarked) role of the name: no
+        // mark, and no lost mark of this stack's to find
+        const orphaned = { roleName: plain.outs.roleName, employeeEmail: orphan.outs.email };
+        assert.deepEqual(await refusals(orphaned, 2), [
+            ["roleName", false],
+            ["employeeEmail", false],
+        ]);
+        assert.deepEqual(f.sandbox.requests().filter(isWrite), []);
+    });
+
     it("Okta: the app of the label and the adopt id, each group by id (in batches) with its name and type", async () => {
         const appId = await oktaNewApp(f, "Probe app", false);
         const label = (await f.api("GET", `/api/v1/apps/${appId}`)).data.label as string;
@@ -150,6 +227,13 @@ describe("reads before the first write: each probe against the sandbox", functio
             new RegExp(`\\(id ${appId}\\) that carries no stack's mark`),
         );
         assert.deepEqual(r.warnings, []);
+        // each group read once, however many batches
+        assert.equal(
+            f.sandbox
+                .requests()
+                .filter((x) => x.method === "GET" && x.path.startsWith("/api/v1/groups/")).length,
+            10,
+        );
         assert.deepEqual(r.groups, {
             [agents.id]: { name: agents.profile.name, type: "OKTA_GROUP" },
             [everyone.id]: { name: "Everyone", type: "BUILT_IN" },
