@@ -37,14 +37,20 @@ describe("reads before the first write: each probe against the sandbox", functio
             [],
         );
 
-    it("CXone: unknown adopt ids refused; the role of the name and its employee found, the mark of a role held read", async () => {
-        const role = await newRole(f.endpoint, "Probe taken");
+    /** A new role of this label and a new employee (email, last name) holding it. */
+    const heldRole = async (label: string, email: string, lastName: string) => {
+        const role = await newRole(f.endpoint, label);
         const person = await newEmployee(f.endpoint, {
             roleId: role.id,
-            email: "probe.taken",
+            email,
             firstName: "P",
-            lastName: "T",
+            lastName,
         });
+        return { role, person };
+    };
+
+    /** An employee holding a role marked as another stack's (proj/other). */
+    const anotherStacksEmployee = async () => {
         const other = await roleProvider.create(
             (
                 await roleProvider.check(
@@ -57,12 +63,17 @@ describe("reads before the first write: each probe against the sandbox", functio
                 )
             ).inputs,
         );
-        const theirs = await newEmployee(f.endpoint, {
+        return newEmployee(f.endpoint, {
             roleId: other.id,
             email: "probe.theirs",
             firstName: "P",
             lastName: "O",
         });
+    };
+
+    it("CXone: unknown adopt ids refused; the role of the name and its employee found, the mark of a role held read", async () => {
+        const { role: role, person: person } = await heldRole("Probe taken", "probe.taken", "T");
+        const theirs = await anotherStacksEmployee();
         f.sandbox.clearRequests();
         const free = await cxoneProbe.run(
             facts({ adoptRoleId: "no-such-role", adoptEmployeeId: "no-such-employee" }),
@@ -122,38 +133,9 @@ describe("reads before the first write: each probe against the sandbox", functio
                 .requests()
                 .filter((r) => r.server === "cxone" && r.path === "/authorization/v1/roles/search")
                 .length;
-        const plain = await newRole(f.endpoint, "Probe plain");
-        const person = await newEmployee(f.endpoint, {
-            roleId: plain.id,
-            email: "probe.plain",
-            firstName: "P",
-            lastName: "P",
-        });
-        const other = await roleProvider.create(
-            (
-                await roleProvider.check(
-                    {},
-                    {
-                        endpoint: f.endpoint,
-                        name: unique("Probe other"),
-                        description: withMarker("x", "proj/other"),
-                    },
-                )
-            ).inputs,
-        );
-        const theirs = await newEmployee(f.endpoint, {
-            roleId: other.id,
-            email: "probe.theirs",
-            firstName: "P",
-            lastName: "O",
-        });
-        const gone = await newRole(f.endpoint, "Probe gone");
-        const orphan = await newEmployee(f.endpoint, {
-            roleId: gone.id,
-            email: "probe.orphan",
-            firstName: "P",
-            lastName: "G",
-        });
+        const { role: plain, person: person } = await heldRole("Probe plain", "probe.plain", "P");
+        const theirs = await anotherStacksEmployee();
+        const { role: gone, person: orphan } = await heldRole("Probe gone", "probe.orphan", "G");
         delete f.sandbox.context.state.cxone.roles[gone.id];
         f.sandbox.context.save();
         const refusals = async (over: Partial<PlainGateInputs>, reads: number) => {
