@@ -72,7 +72,7 @@ describe("reads before the first write: each probe against the sandbox", functio
     };
 
     it("CXone: unknown adopt ids refused; the role of the name and its employee found, the mark of a role held read", async () => {
-        const { role: role, person: person } = await heldRole("Probe taken", "probe.taken", "T");
+        const { role, person } = await heldRole("Probe taken", "probe.taken", "T");
         const theirs = await anotherStacksEmployee();
         f.sandbox.clearRequests();
         const free = await cxoneProbe.run(
@@ -133,7 +133,7 @@ describe("reads before the first write: each probe against the sandbox", functio
                 .requests()
                 .filter((r) => r.server === "cxone" && r.path === "/authorization/v1/roles/search")
                 .length;
-        const { role: plain, person: person } = await heldRole("Probe plain", "probe.plain", "P");
+        const { role: plain, person } = await heldRole("Probe plain", "probe.plain", "P");
         const theirs = await anotherStacksEmployee();
         const { role: gone, person: orphan } = await heldRole("Probe gone", "probe.orphan", "G");
         delete f.sandbox.context.state.cxone.roles[gone.id];
