@@ -133,6 +133,7 @@ function write(req: HttpRequest, fullUrl: string, res: HttpResponse | undefined)
         status: res?.status ?? 0,
     };
     const request = requestShape(req.body);
+    // Stryker disable next-line ConditionalExpression: JSON.stringify leaves an undefined field out anyway
     if (request) line.request = request;
     const body = res?.data;
     if (body !== undefined && body !== "")
@@ -162,6 +163,7 @@ export function transcriptSetting(dir = process.cwd()): string | undefined {
     try {
         const file = fs.readFileSync(path.join(dir, TRANSCRIPT_SETTING_FILE), "utf8").trim();
         return file ? path.resolve(dir, file) : undefined;
+        // Stryker disable next-line BlockStatement: the function returns undefined without it too
     } catch {
         return undefined;
     }

@@ -12,6 +12,7 @@ export const isUnknown = (v: unknown): boolean => v === UNKNOWN;
 /** Whether a value (or any value inside it) is the engine's unknown value. */
 export function containsUnknown(v: unknown): boolean {
     if (isUnknown(v)) return true;
+    // Stryker disable next-line ConditionalExpression: an array is an object too, and Object.values reads its items
     if (Array.isArray(v)) return v.some(containsUnknown);
     if (v && typeof v === "object") return Object.values(v).some(containsUnknown);
     return false;
@@ -49,6 +50,7 @@ export function check(
 
 const absent = (v: unknown): boolean => v === undefined || v === null;
 const tooLong = (v: string, p: string, max?: number): string | undefined =>
+    // Stryker disable next-line ConditionalExpression: with max undefined, `v.length > max` is false anyway
     max !== undefined && v.length > max
         ? `${p} must be at most ${max} characters (got ${v.length})`
         : undefined;
@@ -79,6 +81,7 @@ export const optionalBoolean: Checker = (v, p) =>
 export const optionalNumber =
     (min: number, max: number): Checker =>
     (v, p) =>
+        // Stryker disable next-line ConditionalExpression: Number.isFinite is already false for every non-number
         absent(v) || (typeof v === "number" && Number.isFinite(v) && v >= min && v <= max)
             ? undefined
             : `${p} must be a number from ${min} to ${max}`;
@@ -87,12 +90,14 @@ export const optionalNumber =
 export const oneOf =
     (allowed: readonly string[], optional = true): Checker =>
     (v, p) =>
+        // Stryker disable next-line ConditionalExpression: a non-string is never among `allowed` (strings) anyway
         (optional && absent(v)) || (typeof v === "string" && allowed.includes(v))
             ? undefined
             : `${p} must be one of ${allowed.join(", ")}`;
 
 /** Whether a URL's path, as typed, holds a "." or ".." segment (also percent-encoded). */
 export function dotSegments(url: string): boolean {
+    // Stryker disable next-line StringLiteral: its text (no "/", "?", "#"; not "." or "..") makes no dot segment
     const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "").split(/[?#]/)[0];
     return path.split("/").some((seg) => [".", ".."].includes(seg.replace(/%2e/gi, ".")));
 }

@@ -104,6 +104,11 @@ describe("transcript: each rule on its own", () => {
             ["123456789012-", false], // long, no letter, not only digits
             ["USER_PROVISIONING", false],
             ["v1", false],
+            // an Okta id is a 0, two more, then 14 or more letters or digits, and nothing around it
+            ["00012345678901234-", false], // ... then a character no id has
+            ["-00012345678901234", false], // ... after one
+            ["0--12345678901234", false], // two characters that are neither
+            ["000--------------", false], // no letters or digits after the first three
         ];
         for (const [segment, id] of cases)
             assert.equal(pathTemplate(`/x/${segment}`), id ? "/x/{id}" : `/x/${segment}`, segment);
@@ -134,6 +139,10 @@ describe("transcript: each rule on its own", () => {
         for (const [p, host] of cases) assert.equal(hostRole(p).host, host, p);
         assert.equal(hostRole("/oauth2/v1/token").vendor, "okta");
         assert.equal(hostRole("/login").vendor, "cxone");
+        assert.deepEqual(hostRole("/incontactauthorizationserver/token"), {
+            vendor: "cxone",
+            host: "acd",
+        });
     });
 
     it("shapes stop at depth 12 and read at most 50 items of an array", () => {

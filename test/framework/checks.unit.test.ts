@@ -4,6 +4,7 @@ import { strict as assert } from "assert";
 import {
     allOf,
     check,
+    dotSegments,
     httpsUrl,
     oneOf,
     optionalBoolean,
@@ -138,6 +139,10 @@ describe("shared input checks: every message and boundary", () => {
             ],
             ["https://user@dev-1.okta.com", "p must not contain credentials"],
             ["https://:pw@dev-1.okta.com", "p must not contain credentials"],
+            [
+                "https://dev-1.okta.com/a/../b",
+                'p must not contain "." or ".." path segments (got "https://dev-1.okta.com/a/../b")',
+            ],
         ]);
         table(httpsUrl({ optional: true }), [
             [undefined, undefined],
@@ -150,6 +155,22 @@ describe("shared input checks: every message and boundary", () => {
             ["https://a.example/#top", "p must not contain a query or fragment"],
             [null, "p is required and must be an http(s) URL"],
         ]);
+    });
+
+    it("dotSegments: a '.' or '..' segment of the path as typed (also percent-encoded); not the host, query or fragment", () => {
+        const cases: [string, boolean][] = [
+            ["https://a.example/./x", true],
+            ["https://a.example/x/..", true],
+            ["https://a.example/%2E%2e/x", true],
+            ["https://a.example/a.b/..x", false],
+            ["https://../a", false], // ".." is the host here, not a path segment
+            ["http://.", false],
+            ["svn+ssh://../a", false], // any scheme's host
+            ["https://a.example/x?y=/../#/./", false],
+            ["/./x", true], // no scheme: all path
+            ["a/x://../b", true], // a scheme only counts at the start
+        ];
+        for (const [url, dots] of cases) assert.equal(dotSegments(url), dots, url);
     });
 
     it("allOf: the first checker's problem, in order; none when all pass", () => {
