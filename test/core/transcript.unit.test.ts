@@ -195,6 +195,7 @@ describe("transcript: the setting", () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "transcript-setting-"));
         delete process.env[TRANSCRIPT_ENV];
         assert.equal(transcriptSetting(dir), undefined);
+        writeTranscriptSetting(dir, undefined); // unset with no file yet: nothing to remove, no error
         writeTranscriptSetting(dir, "first-run.jsonl");
         assert.equal(transcriptSetting(dir), path.join(dir, "first-run.jsonl"));
         const fromEnv = path.join(dir, "from-env.jsonl");

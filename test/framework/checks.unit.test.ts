@@ -29,6 +29,7 @@ describe("shared input checks: every message and boundary", () => {
         assert.equal(containsUnknown(UNKNOWN), true);
         assert.equal(containsUnknown(["a", ["b", UNKNOWN]]), true);
         assert.equal(containsUnknown({ a: { b: [1, UNKNOWN] } }), true);
+        assert.equal(containsUnknown({ known: 1, later: UNKNOWN }), true, "one field of several");
         assert.equal(containsUnknown({ a: { b: [1, "x"] }, c: null }), false);
         assert.equal(containsUnknown(["a", 1, null, undefined]), false);
         assert.equal(containsUnknown("plain"), false);
