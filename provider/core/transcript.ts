@@ -160,13 +160,14 @@ export function startTranscript(file: string | undefined): void {
 export function transcriptSetting(dir = process.cwd()): string | undefined {
     const env = process.env[TRANSCRIPT_ENV];
     if (env) return env;
+    // Stryker disable BlockStatement: the catch block; an empty one returns undefined as well
     try {
         const file = fs.readFileSync(path.join(dir, TRANSCRIPT_SETTING_FILE), "utf8").trim();
         return file ? path.resolve(dir, file) : undefined;
-        // Stryker disable next-line BlockStatement: the function returns undefined without it too
     } catch {
         return undefined;
     }
+    // Stryker restore BlockStatement
 }
 
 /**
