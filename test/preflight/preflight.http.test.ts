@@ -953,6 +953,16 @@ describe("preflight: a scripted tenant, each answer and the row it sets", functi
             said(r, "token-casing"),
             "[unknown] token-casing: the admin access key could not sign in (HTTP 429): nothing else was asked",
         );
+        // asked again while the gate is still closed: the refusal that closed it is the answer
+        r = await run(
+            signIn({ status: 429, body: {}, headers: { "retry-after": "3600" } }),
+            {},
+            { areaUrl: `http://rate-limited.localhost:${s.port}` },
+        );
+        assert.equal(
+            said(r, "token-casing"),
+            "[unknown] token-casing: the admin access key could not sign in (HTTP 429): nothing else was asked",
+        );
         r = await run(signIn({ status: 200, raw: "null", contentType: "application/json" }));
         assert.equal(said(r, "token-casing"), "[unknown] token-casing: not asked");
         r = await run(
@@ -968,6 +978,28 @@ describe("preflight: a scripted tenant, each answer and the row it sets", functi
             said(r, "token-casing", "token-user-id"),
             `[CONTRADICTED] token-casing: the sign-in answered in camelCase only (variant token-camel-case; both casings are read)
 [CONTRADICTED] token-user-id: no userId claim; sub is a bare id (variant token-sub-bare-id; a UUID sub is taken as it is)`,
+        );
+        // a sub that is no text is no sub, even one whose text would be a bare id
+        r = await run(
+            signIn({
+                status: 200,
+                body: { access_token: jwtWith({ tenantId: "t-1", sub: [UUID_A] }) },
+            }),
+        );
+        assert.equal(
+            said(r, "token-user-id"),
+            "[unknown] token-user-id: the tokens carry neither userId nor sub",
+        );
+        // the employee's answer with a text where its user belongs: no field of it is read
+        r = await run((q) =>
+            q.path === "/user-management/v1/users/u-1"
+                ? { status: 200, body: { user: "billable notes" } }
+                : undefined,
+        );
+        assert.equal(
+            said(r, "billable-attribute", "employee-no-free-text"),
+            `[CONTRADICTED] billable-attribute: employees carry no billable field (variant billable-ignored; nothing depends on it)
+[confirmed] employee-no-free-text: employees carry no free-text field`,
         );
         const roles = (list: unknown) => (q: loop.Seen) =>
             q.path === "/authorization/v1/roles/search" && !(q.body as { filter?: unknown }).filter
