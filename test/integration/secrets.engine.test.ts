@@ -142,7 +142,7 @@ describe("secrets stay secret (real engine, sandbox)", function () {
         assert.deepEqual(found, []);
     });
 
-    it("every resource's __provider is small, a forwarder by package path, and holds no secret", async () => {
+    it("every resource's __provider is small, loads its module by package path, and holds no secret", async () => {
         const exported = JSON.parse(places.get("state export before destroy")!);
         const deployment =
             exported.deployment && typeof exported.deployment === "object"
