@@ -9,6 +9,7 @@
 // from the program's directory, exactly as the older forwarder (forwarder.ts) loads it. Stacks
 // that still hold the forwarder's text keep working: both name the same module.
 import * as pulumi from "@pulumi/pulumi";
+import { pausePromiseStacks } from "./promiseStacks";
 
 const PROVIDER_KEY = "__provider";
 
@@ -42,6 +43,12 @@ export abstract class DynamicResource extends pulumi.CustomResource {
             throw new Error(`A dynamic resource must not define the ${PROVIDER_KEY} key`);
         }
         const withProvider = { ...props, [PROVIDER_KEY]: providerText(modulePath) };
-        super(`pulumi-nodejs:dynamic/${module}:${type}`, name, withProvider, opts);
+        // an error the SDK raises while declaring keeps its message, without frames
+        const resumeStacks = pausePromiseStacks();
+        try {
+            super(`pulumi-nodejs:dynamic/${module}:${type}`, name, withProvider, opts);
+        } finally {
+            resumeStacks();
+        }
     }
 }

@@ -10,6 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { DynamicResource, providerText } from "../../provider/framework/dynamicResource";
 import { forwarder } from "../../provider/framework/forwarder";
 import { installMocks, type Declared } from "../support/pulumiMocks";
+import { framesFormatted, withLeakDebugging } from "../support/stackFrames";
 
 const requireFromString: (text: string) => { handler(): unknown } = require("require-from-string");
 
@@ -81,6 +82,26 @@ describe("DynamicResource", () => {
             const r = registered.find((x) => x.name === "w");
             assert.equal(r?.type, "pulumi-nodejs:dynamic/bench:Widget");
             assert.deepEqual(r?.inputs, { size: 3, __provider: providerText(ROLE) });
+        });
+
+        it("formats no stack for its promises: one with frames, the SDK's source position", () => {
+            const quiet = withLeakDebugging(undefined, () =>
+                framesFormatted(() => new Widget("quiet", { a: 1, b: 2, c: 3 })),
+            );
+            assert.equal(quiet.filter((n) => n > 0).length, 1, JSON.stringify(quiet));
+            // the same declaration with the SDK's promise-leak debugging on formats them all
+            const debugging = withLeakDebugging("1", () =>
+                framesFormatted(() => new Widget("debugging", { a: 1, b: 2, c: 3 })),
+            );
+            assert.ok(debugging.filter((n) => n > 0).length > 3, JSON.stringify(debugging));
+        });
+
+        it("puts the program's stack limit back, also when the SDK refuses the declaration", () => {
+            const limit = Error.stackTraceLimit;
+            new Widget("limit", {});
+            assert.equal(Error.stackTraceLimit, limit);
+            assert.throws(() => new Widget("", {}), /Missing resource name/);
+            assert.equal(Error.stackTraceLimit, limit);
         });
 
         it("refuses inputs that already name a provider, before registering anything", () => {
