@@ -1,20 +1,15 @@
 // Two integrations in one program must not claim the same CXone role, employee or Okta app label:
 // they would share (and fight over) one object, and removing one would break the other. Each
 // component records what it claims when its inputs are known; its reads before the first write
-// then compare it with every other one of the program. Pure apart from the per-process registry.
+// then compare it with every other one of the program. Pure apart from the per-run registry.
 import type { Refusal } from "./gate";
 import { PreWriteFacts, shown } from "./facts";
+import { perRun } from "./perRun";
 
-const REGISTRY = Symbol.for("cxone-okta-scim.integrationClaims");
-type Global = typeof globalThis & { [REGISTRY]?: Map<string, PreWriteFacts> };
+/** The claims of this program run's integrations (perRun.ts: a new run starts with none). */
+const registry = () => perRun("integrationClaimsByRun", () => new Map<string, PreWriteFacts>());
 
-function registry(): Map<string, PreWriteFacts> {
-    const g = globalThis as Global;
-    g[REGISTRY] ??= new Map();
-    return g[REGISTRY];
-}
-
-/** Forgets every claim: a new program in this process (tests with Pulumi's mocks run many). */
+/** Forgets every claim of this run: a new program (tests with Pulumi's mocks run many in one). */
 export function forgetClaims(): void {
     registry().clear();
 }

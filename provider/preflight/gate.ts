@@ -11,6 +11,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { PeopleReport } from "../people/probe";
 import { runReads, type RunReads } from "./runReads";
+import { perRun } from "./perRun";
 
 /** Why an input is refused, named by the input the user typed (e.g. `groupIds[1]`). */
 export interface Refusal {
@@ -66,16 +67,8 @@ export class PreWriteRefusal extends pulumi.RunError {
     }
 }
 
-const MEMO = Symbol.for("cxone-okta-scim.preWriteReports");
-type Global = typeof globalThis & { [MEMO]?: Map<string, Promise<GateReport>> };
-
-/** One report per program and inputs: a program that asks first (the root program) and the
- *  component it then declares share the reads. */
-function memo(): Map<string, Promise<GateReport>> {
-    const g = globalThis as Global;
-    g[MEMO] ??= new Map();
-    return g[MEMO];
-}
+/** One report per program run and inputs: the root program and its component share the reads. */
+const memo = () => perRun("preWriteReportsByRun", () => new Map<string, Promise<GateReport>>());
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 

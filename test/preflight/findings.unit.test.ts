@@ -2,11 +2,13 @@
 // mark, exactly), what is refused and which hint it carries (never one that shares or takes over
 // another stack's object), and how the groups are judged.
 import { strict as assert } from "assert";
+import * as pulumi from "@pulumi/pulumi";
 import type { EmployeeRecord, RoleRecord } from "../../provider/cxone/client";
 import type { OktaApp, OktaGroup } from "../../provider/okta/client";
 import { ownerMarker, withMarker } from "../../provider/framework/ownership";
 import { PreWriteFacts, shown } from "../../provider/preflight/facts";
 import { claim, collisions, forgetClaims } from "../../provider/preflight/collisions";
+import { installMocks } from "../support/pulumiMocks";
 import {
     appFindings,
     employeeFindings,
@@ -311,6 +313,21 @@ describe("reads before the first write: judgements", () => {
         assert.deepEqual(collisions("a"), [], "a second claim by one name replaces the first");
         forgetClaims();
         assert.deepEqual(collisions("b"), []);
+    });
+
+    it("claims of one program run are not the next run's (inline Automation API programs, one process)", async () => {
+        installMocks();
+        const programRun = (name: string) =>
+            pulumi.runtime.runInPulumiStack(async () => {
+                claim(name, facts());
+                return { shared: paths(collisions(name)) };
+            });
+        assert.deepEqual(await programRun("first"), { shared: [] });
+        assert.deepEqual(
+            await programRun("renamed"),
+            { shared: [] },
+            "the earlier run's integration is not in this program",
+        );
     });
 
     it("each refusal in full, as the operator reads it: roles, employees, apps, groups", () => {

@@ -13,8 +13,8 @@ import {
 import type { PeopleReport } from "../../provider/people/probe";
 import { installMocks, valueOf } from "../support/pulumiMocks";
 
-// The gate keeps one report per inputs for the whole process (globalThis), and a test process may
-// run these tests more than once (mutation testing): each ask gets inputs no earlier run had.
+// The gate keeps one report per program run and inputs (globalThis), and a test process may run
+// these tests more than once (mutation testing): each ask gets inputs no earlier run had.
 const unique = () => `${Date.now()}-${Math.random()}`;
 
 describe("reads before the first write: the gate", () => {
@@ -87,6 +87,30 @@ describe("reads before the first write: the gate", () => {
         assert.equal(runs, 1);
         await askBeforeWriting({ k: `${inputs.k}-other` }, [probe]);
         assert.equal(runs, 2);
+    });
+
+    it("asks again in the next program run of the same process (inline Automation API programs): who a change affects may have changed", async () => {
+        installMocks();
+        let runs = 0;
+        const probe: Probe<{ k: string }> = {
+            name: "count",
+            input: "k",
+            run: async () => {
+                runs++;
+                return {};
+            },
+        };
+        const inputs = { k: `run-${unique()}` };
+        const programRun = () =>
+            pulumi.runtime.runInPulumiStack(async () => {
+                await askBeforeWriting(inputs, [probe]);
+                await askBeforeWriting({ ...inputs }, [probe]);
+                return {};
+            });
+        await programRun();
+        assert.equal(runs, 1, "within one run the root program and its component share the answer");
+        await programRun();
+        assert.equal(runs, 2, "the next run asks again");
     });
 
     it("probes of one run share a question (asked once); another run asks it again", async () => {
