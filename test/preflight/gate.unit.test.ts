@@ -17,6 +17,20 @@ import { installMocks, valueOf } from "../support/pulumiMocks";
 // these tests more than once (mutation testing): each ask gets inputs no earlier run had.
 const unique = () => `${Date.now()}-${Math.random()}`;
 
+/** A probe that only counts how many times it was asked. */
+function countingProbe(): { probe: Probe<{ k: string }>; runs: () => number } {
+    let runs = 0;
+    const probe: Probe<{ k: string }> = {
+        name: "count",
+        input: "k",
+        run: async () => {
+            runs++;
+            return {};
+        },
+    };
+    return { probe, runs: () => runs };
+}
+
 describe("reads before the first write: the gate", () => {
     it("gathers every probe's refusals and warnings; a probe that throws refuses, naming its input", async () => {
         const probes: Probe<{ n: string }>[] = [
@@ -72,34 +86,18 @@ describe("reads before the first write: the gate", () => {
     });
 
     it("asks once per inputs and probes: a second ask with equal inputs reuses the answer", async () => {
-        let runs = 0;
-        const probe: Probe<{ k: string }> = {
-            name: "count",
-            input: "k",
-            run: async () => {
-                runs++;
-                return {};
-            },
-        };
+        const { probe, runs } = countingProbe();
         const inputs = { k: `memo-${unique()}` };
         await askBeforeWriting(inputs, [probe]);
         await askBeforeWriting({ ...inputs }, [probe]);
-        assert.equal(runs, 1);
+        assert.equal(runs(), 1);
         await askBeforeWriting({ k: `${inputs.k}-other` }, [probe]);
-        assert.equal(runs, 2);
+        assert.equal(runs(), 2);
     });
 
     it("asks again in the next program run of the same process (inline Automation API programs): who a change affects may have changed", async () => {
         installMocks();
-        let runs = 0;
-        const probe: Probe<{ k: string }> = {
-            name: "count",
-            input: "k",
-            run: async () => {
-                runs++;
-                return {};
-            },
-        };
+        const { probe, runs } = countingProbe();
         const inputs = { k: `run-${unique()}` };
         const programRun = () =>
             pulumi.runtime.runInPulumiStack(async () => {
@@ -108,9 +106,13 @@ describe("reads before the first write: the gate", () => {
                 return {};
             });
         await programRun();
-        assert.equal(runs, 1, "within one run the root program and its component share the answer");
+        assert.equal(
+            runs(),
+            1,
+            "within one run the root program and its component share the answer",
+        );
         await programRun();
-        assert.equal(runs, 2, "the next run asks again");
+        assert.equal(runs(), 2, "the next run asks again");
     });
 
     it("probes of one run share a question (asked once); another run asks it again", async () => {
