@@ -18,6 +18,7 @@ import {
     type UserHubHost,
 } from "./discovery/regions";
 import { answerOf, UnconfirmedFactError } from "../core/unconfirmed";
+import { perRun } from "../framework/perRun";
 import { REGION_AREA_HOSTS, REGION_ISSUERS, TOKEN_TENANT_CLAIM, USERHUB_HOST } from "./facts";
 
 /**
@@ -53,11 +54,12 @@ interface CachedToken extends SessionIdentity {
 // preview of many resources costs one token request. Promises, so concurrent calls share one fetch.
 const tokens = new Map<string, Promise<CachedToken>>();
 /**
- * Sign-ins CXone refused outright (400/401/403) in this process. Every resource of a run shares the
- * provider process: the first one reports CXone's answer in full, the others say it was the same
- * refusal, so the operator reads the message once instead of once per resource.
+ * Sign-ins CXone refused outright (400/401/403) in this program run (framework/perRun.ts; in a
+ * provider process, the process). Every resource of a run shares the provider process: the first
+ * one reports CXone's answer in full, the others say it was the same refusal, so the operator reads
+ * the message once instead of once per resource. A later run asks again: the key may be fixed.
  */
-const refused = new Map<string, CxoneError>();
+const refused = () => perRun("refusedSignInsByRun", () => new Map<string, CxoneError>());
 const REFUSALS = new Set([400, 401, 403]);
 const discoveries = new Map<string, Promise<DiscoveredHosts>>();
 /**
@@ -71,7 +73,7 @@ export function clearSessionCache(): void {
     clearRateGates();
     tokens.clear();
     discoveries.clear();
-    refused.clear();
+    refused().clear();
     userHubs.clear();
 }
 
@@ -181,7 +183,7 @@ export class CxoneSession {
     }
 
     private renewToken(stale: Promise<CachedToken> | undefined): Promise<CachedToken> {
-        const refusal = refused.get(this.tokenKey);
+        const refusal = refused().get(this.tokenKey);
         if (refusal) return Promise.reject(alreadyReported(refusal));
         const current = tokens.get(this.tokenKey);
         if (current && current !== stale) return current; // another call already renewed it
@@ -191,7 +193,7 @@ export class CxoneSession {
             // Stryker disable next-line ConditionalExpression,CallExpression: a failed promise left cached is renewed by its next reader (renewToken(stale)), as an absent one is; only memory differs
             if (tokens.get(this.tokenKey) === fresh) tokens.delete(this.tokenKey);
             if (e instanceof CxoneError && REFUSALS.has(e.status ?? 0)) {
-                refused.set(this.tokenKey, e);
+                refused().set(this.tokenKey, e);
             }
         });
         return fresh;

@@ -4,7 +4,7 @@
 // then compare it with every other one of the program. Pure apart from the per-run registry.
 import type { Refusal } from "./gate";
 import { PreWriteFacts, shown } from "./facts";
-import { perRun } from "./perRun";
+import { perRun } from "../framework/perRun";
 
 /** The claims of this program run's integrations (perRun.ts: a new run starts with none). */
 const registry = () => perRun("integrationClaimsByRun", () => new Map<string, PreWriteFacts>());

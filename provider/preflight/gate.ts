@@ -11,7 +11,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { PeopleReport } from "../people/probe";
 import { runReads, type RunReads } from "./runReads";
-import { perRun } from "./perRun";
+import { perRun } from "../framework/perRun";
 
 /** Why an input is refused, named by the input the user typed (e.g. `groupIds[1]`). */
 export interface Refusal {

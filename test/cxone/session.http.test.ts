@@ -5,6 +5,7 @@
 // the secret or the token.
 import { strict as assert } from "assert";
 import axios from "axios";
+import * as pulumi from "@pulumi/pulumi";
 import * as path from "path";
 import { CxoneError } from "../../provider/cxone/errors";
 import { UnconfirmedFactError } from "../../provider/core/unconfirmed";
@@ -18,6 +19,7 @@ import {
     type Seen,
 } from "../support/loopbackServer";
 import { jwtWith } from "../support/jwt";
+import { installMocks } from "../support/pulumiMocks";
 import { CxoneClient } from "../../provider/cxone/client";
 
 const KEY = { accessKeyId: "AKLOCAL01", accessKeySecret: "local-secret-Qw3Er5Ty7" };
@@ -179,6 +181,24 @@ describe("CXone session over HTTP", function () {
             clearSessionCache();
             await assert.rejects(get(local()));
             assert.equal(tokens().length, 2, "clearSessionCache forgets the refusal");
+        });
+
+        it("a refused sign-in is asked again in the next program run of the process (inline Automation API programs): the key may be fixed", async () => {
+            installMocks();
+            serve(
+                () => ({ status: 200, body: {} }),
+                () => ({ status: 401, body: { error: "invalid_client" } }),
+            );
+            const programRun = () =>
+                pulumi.runtime.runInPulumiStack(async () => {
+                    await assert.rejects(get(local()), (e: unknown) => e instanceof CxoneError);
+                    await assert.rejects(get(local()), /already reported/);
+                    return {};
+                });
+            await programRun();
+            assert.equal(tokens().length, 1, "one run signs in once");
+            await programRun();
+            assert.equal(tokens().length, 2, "the next run asks CXone again");
         });
 
         for (const status of [400, 403]) {
