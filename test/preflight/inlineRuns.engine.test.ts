@@ -25,12 +25,14 @@ describe("inline programs: one process, one run after another (real engine)", fu
         process.env.CXONE_OKTA_SANDBOX_DIR = dir;
         // and asks as a program does (test processes switch the reads off: support/noVendorReads)
         const restoreProbes = useIntegrationProbes(INTEGRATION_PROBES);
+        // inside the repository: the engine's provider process finds the SDK from there (removed
+        // below: temp dirs outside os.tmpdir() are not support/tempDirs's)
+        const test = path.join(repoRoot, ".pulumi-local", "test");
+        fs.mkdirSync(test, { recursive: true });
+        const workDir = fs.mkdtempSync(path.join(test, "inline-"));
         try {
-            // inside the repository: the engine's provider process finds the SDK from there
-            const test = path.join(repoRoot, ".pulumi-local", "test");
-            fs.mkdirSync(test, { recursive: true });
             const stack = await openInlineStack({
-                workDir: fs.mkdtempSync(path.join(test, "inline-")),
+                workDir,
                 backendDir: scratch("backend"),
                 project: rootProject(),
                 program: integrationProgram,
@@ -54,6 +56,7 @@ describe("inline programs: one process, one run after another (real engine)", fu
             assert.deepEqual(await oktaReadsOfTheProgram(), first, "the second run reads again");
         } finally {
             restoreProbes();
+            fs.rmSync(workDir, { recursive: true, force: true });
             if (before === undefined) delete process.env.CXONE_OKTA_SANDBOX_DIR;
             else process.env.CXONE_OKTA_SANDBOX_DIR = before;
             await sandbox.stop();
