@@ -1,5 +1,4 @@
-// Kept for bench section 4's comparison (bench/preview.ts) and the one test of programs run inline
-// one after another in a process (test/preflight/inlineRuns.engine.test.ts).
+// Kept ONLY as bench section 4's comparison (bench/preview.ts): nothing else runs programs inline.
 // The Automation API's inline runner is how this project ran stacks before the language host: the
 // program runs inside the calling process (the SDK serves the language runtime itself, no language
 // host). Tests, the demo and users run programs through the CLI (scripts/lib/engine.ts).
