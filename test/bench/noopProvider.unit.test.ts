@@ -7,7 +7,7 @@ describe("bench: the no-op provider's pacer", () => {
     it("creates without calls at once, with the outputs the floor's stack reads", async () => {
         const t0 = Date.now();
         const r = await noop.create({ email: "a@b" });
-        assert.ok(Date.now() - t0 < 50);
+        assert.ok(Date.now() - t0 < 500); // room for a stalled worker; a paced wait is unbounded
         assert.deepEqual(r.outs, { email: "a@b", status: "pending", secret: "s" });
     });
 

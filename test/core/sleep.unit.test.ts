@@ -12,6 +12,6 @@ describe("core: sleep", () => {
         const t0 = Date.now();
         await sleep(-500);
         await sleep(0);
-        assert.ok(Date.now() - t0 < 50);
+        assert.ok(Date.now() - t0 < 400, "well short of the 500 ms asked"); // room for a stalled worker
     });
 });

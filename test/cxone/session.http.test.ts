@@ -1184,7 +1184,7 @@ describe("CXone client against the sandbox (HTTP)", function () {
     it("renews the token before it expires", async () => {
         const dir = path.join(f.dir, "short"); // inside the suite's dir, removed with it
         const { startSandbox } = await import("../../sandbox/index");
-        const sb = await startSandbox({ dir, cxonePort: 0, oktaPort: 0, tokenTtlSeconds: 1 });
+        const sb = await startSandbox({ dir, cxonePort: 0, oktaPort: 0, tokenTtlSeconds: 3 });
         try {
             const e = sb.endpoints.cxone;
             const c = new CxoneClient(
@@ -1197,7 +1197,8 @@ describe("CXone client against the sandbox (HTTP)", function () {
                 },
             );
             await c.findRolesByName("Agent");
-            await new Promise((r) => setTimeout(r, 900)); // inside the last 20% of the lifetime
+            // inside the last 20% of the lifetime (2.4-3 s); 3 s leaves the first call 2.4 s
+            await new Promise((r) => setTimeout(r, 2500));
             await c.findRolesByName("Agent");
             const reqs = sb.requests();
             assert.equal(reqs.filter((r) => r.path.startsWith("/authentication")).length, 2);

@@ -125,9 +125,15 @@ describe("language host over gRPC (no engine): run answers, config and secrets, 
     /** Waits until the stand-in program has started (its record is written). */
     async function started(): Promise<Record_> {
         const deadline = Date.now() + 10_000;
-        while (!fs.existsSync(record) && Date.now() < deadline)
-            await new Promise((r) => setTimeout(r, 50));
-        return recorded();
+        // until the record reads whole: the file exists a moment before its text is written
+        for (;;) {
+            try {
+                return recorded();
+            } catch (e) {
+                if (Date.now() >= deadline) throw e;
+                await new Promise((r) => setTimeout(r, 50));
+            }
+        }
     }
 
     it("answers GetPluginInfo with the SDK's version", async () => {

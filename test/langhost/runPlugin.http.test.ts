@@ -132,9 +132,12 @@ describe("language host: RunPlugin and InstallDependencies over gRPC", function 
         stream.on("error", () => undefined); // the cancellation itself
         stream.on("data", () => undefined);
         const deadline = Date.now() + 20_000;
-        while (!fs.existsSync(pidFile) && Date.now() < deadline)
+        const pidWritten = () =>
+            fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, "utf8")) : 0;
+        // until the pid is written: the file exists a moment before its text is
+        while (!(pidWritten() > 0) && Date.now() < deadline)
             await new Promise((r) => setTimeout(r, 100));
-        const pid = Number(fs.readFileSync(pidFile, "utf8"));
+        const pid = pidWritten();
         assert.ok(alive(pid), "the plugin runs");
         stream.cancel();
         const gone = Date.now() + 10_000;

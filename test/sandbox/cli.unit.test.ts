@@ -112,8 +112,12 @@ describe("sandbox CLI: alive", () => {
 
     it("counts a zombie, exited but not reaped, as gone", async function () {
         this.timeout(10000);
-        // the shell starts a short child, then becomes `sleep`, which never reaps it
-        const parent = spawn("sh", ["-c", "sleep 0 & echo $!; exec sleep 5"], {
+        // The shell starts a child, then becomes `sleep`, which never reaps. The child exits only
+        // once its parent is `sleep` (or gone, so a failed test leaves no loop behind), so the shell
+        // cannot reap it first: a child that exited at once was sometimes reaped before the exec.
+        const child =
+            "until grep -qx sleep /proc/$PPID/comm || [ ! -e /proc/$PPID ]; do sleep 0.01; done";
+        const parent = spawn("sh", ["-c", `sh -c '${child}' & echo $!; exec sleep 60`], {
             stdio: ["ignore", "pipe", "ignore"],
         });
         try {
@@ -122,9 +126,9 @@ describe("sandbox CLI: alive", () => {
             );
             const stat = `/proc/${zombie}/stat`;
             // wait for the child to have exited (state Z); no server is involved
-            for (let i = 0; i < 100 && !/\) Z /.test(fs.readFileSync(stat, "utf8")); i++)
+            for (let i = 0; i < 400 && !/\) Z /.test(fs.readFileSync(stat, "utf8")); i++)
                 await new Promise((r) => setTimeout(r, 20));
-            assert.match(fs.readFileSync(stat, "utf8"), /^\d+ \(sleep\) Z /);
+            assert.match(fs.readFileSync(stat, "utf8"), /^\d+ \(sh\) Z /);
             assert.equal(alive(zombie), false);
         } finally {
             parent.kill("SIGKILL");

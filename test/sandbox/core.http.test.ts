@@ -184,13 +184,14 @@ describe("sandbox core", function () {
             assert.strictEqual((await search()).status, 200);
             assert.ok(Date.now() - t >= 140);
             sb.clearFaults();
-            sb.setFaults([{ kind: "latency", ms: 200, path: "^/authorization/" }]);
+            // a long delay on one path, so that a stalled test process cannot pass for it elsewhere
+            sb.setFaults([{ kind: "latency", ms: 1000, path: "^/authorization/" }]);
             t = Date.now();
             await search();
-            assert.ok(Date.now() - t >= 190);
+            assert.ok(Date.now() - t >= 990);
             t = Date.now();
             await http.get(`${cx()}/.well-known/openid-configuration`);
-            assert.ok(Date.now() - t < 150, "other paths not delayed");
+            assert.ok(Date.now() - t < 900, "other paths not delayed");
         });
 
         it("answers 429 with Retry-After, for the next N matching requests only", async () => {
@@ -259,8 +260,8 @@ describe("sandbox core", function () {
 
         it("rate-limits per second with 429 and Retry-After", async () => {
             sb.setFaults([{ kind: "rateLimit", perSecond: 3, path: "^/authorization/" }]);
-            // stay inside one wall-clock second
-            while (Date.now() % 1000 > 500) await new Promise((r) => setTimeout(r, 20));
+            // start at the top of a wall-clock second, so that all six land inside it
+            while (Date.now() % 1000 > 100) await new Promise((r) => setTimeout(r, 10));
             const rs = await Promise.all(Array.from({ length: 6 }, () => search()));
             const codes = rs.map((r) => r.status).sort();
             assert.deepStrictEqual(codes, [200, 200, 200, 429, 429, 429]);

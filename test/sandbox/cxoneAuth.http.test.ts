@@ -578,14 +578,14 @@ describe("CXone sandbox: authentication", function () {
     it("expires tokens after the configured lifetime", async () => {
         const short = await startSandbox({
             dir: fs.mkdtempSync(path.join(os.tmpdir(), "cxone-ttl-")),
-            tokenTtlSeconds: 1,
+            tokenTtlSeconds: 3, // long enough that a stalled worker still reads inside it
         });
         try {
             const t = await http.post(`${short.urls.cxone}/authentication/v1/token/access-key`, {
                 accessKeyId: short.endpoints.cxone.adminAccessKeyId,
                 accessKeySecret: short.endpoints.cxone.adminAccessKeySecret,
             });
-            assert.strictEqual(t.data.expires_in, 1);
+            assert.strictEqual(t.data.expires_in, 3);
             const headers = { authorization: `Bearer ${t.data.access_token}` };
             const search = async () =>
                 (
@@ -596,7 +596,7 @@ describe("CXone sandbox: authentication", function () {
                     )
                 ).status;
             assert.strictEqual(await search(), 200);
-            await new Promise((r) => setTimeout(r, 1100));
+            await new Promise((r) => setTimeout(r, 3100));
             assert.strictEqual(await search(), 401);
         } finally {
             await short.stop();

@@ -69,7 +69,8 @@ function runDaemon(options: Record<string, unknown>): DaemonRun {
 /** Waits for the daemon's endpoints.json to name this process (it writes it once listening). */
 async function endpointsOf(dir: string, run: DaemonRun) {
     const file = path.join(dir, "endpoints.json");
-    for (let i = 0; i < 200; i++) {
+    // a deadline, not a count of turns: a loaded machine starts the daemon more slowly
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline;) {
         if (fs.existsSync(file)) {
             const ep = JSON.parse(fs.readFileSync(file, "utf8"));
             if (ep.pid === process.pid) return ep;
