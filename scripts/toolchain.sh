@@ -3,6 +3,7 @@
 # modules (served by the Go module proxy), the dynamic-provider shim is copied out of the sdk/v3
 # module. Builds are cached outside the repo; a second run rebuilds nothing.
 # Prints the toolchain bin directory as its last line (scripts put it first on PATH).
+# CXONE_OKTA_TOOLCHAIN_QUIET=1 keeps the report to errors (set-up's second call, after the build).
 set -euo pipefail
 
 PULUMI_VERSION="${PULUMI_VERSION:-v3.274.1}"
@@ -11,7 +12,7 @@ BIN="$TOOLCHAIN_DIR/bin"
 WRAPPER="$TOOLCHAIN_DIR/wrapper-$PULUMI_VERSION"
 mkdir -p "$BIN"
 
-say() { echo "[toolchain] $*" >&2; }
+say() { [ -n "${CXONE_OKTA_TOOLCHAIN_QUIET:-}" ] || echo "[toolchain] $*" >&2; }
 fail() { echo "[toolchain] ERROR: $*" >&2; exit 1; }
 
 # 1. pulumi CLI --------------------------------------------------------------------------------
@@ -211,6 +212,6 @@ else
   say "pulumi-resource-okta: not available; the stack uses this package's own Okta resources (resources: builtin)"
 fi
 say "Go module proxy answers for the modules they are built from (recorded in $probe):"
-sed 's/^/[toolchain]   /' "$probe" >&2
+[ -n "${CXONE_OKTA_TOOLCHAIN_QUIET:-}" ] || sed 's/^/[toolchain]   /' "$probe" >&2
 
 echo "$PULUMI_DIR"

@@ -1,9 +1,10 @@
 // The toolchain's language host is self-contained: scripts/toolchain.sh puts a versioned copy of
 // the built host (its JS, the packages it loads, the Node 22 it runs on) into the toolchain cache.
 // A clone runs set-up, then is deleted; a Pulumi program outside any clone still runs with plain
-// `pulumi` (before, the launcher pointed into that clone: `exit status 127`).
+// `pulumi` (before, the launcher pointed into that clone: `exit status 127`). Set-up's second call
+// (CXONE_OKTA_TOOLCHAIN_QUIET) answers the same without printing the report again.
 import { strict as assert } from "assert";
-import { execFileSync } from "child_process";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -34,10 +35,19 @@ describe("the toolchain's language host outlives the clone that installed it", f
         });
         fs.copyFileSync(path.join(repoRoot, "package.json"), path.join(clone, "package.json"));
         fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(clone, "node_modules"));
-        execFileSync("bash", [path.join(clone, "scripts", "toolchain.sh")], {
-            env: { ...process.env, CXONE_OKTA_TOOLCHAIN_DIR: cache },
-            stdio: ["ignore", "pipe", "pipe"],
-        });
+        const toolchain = (env: NodeJS.ProcessEnv) =>
+            spawnSync("bash", [path.join(clone, "scripts", "toolchain.sh")], {
+                env: { ...process.env, CXONE_OKTA_TOOLCHAIN_DIR: cache, ...env },
+                encoding: "utf8",
+            });
+        const first = toolchain({});
+        assert.equal(first.status, 0, first.stderr);
+        assert.match(first.stderr, /^\[toolchain\] pulumi v3\.\d+\.\d+: /m, "the report");
+        // set-up's second call, once the host is built: the same answer, no second report
+        const again = toolchain({ CXONE_OKTA_TOOLCHAIN_QUIET: "1" });
+        assert.equal(again.status, 0, again.stderr);
+        assert.equal(again.stderr, "");
+        assert.equal(again.stdout, first.stdout);
         fs.rmSync(clone, { recursive: true, force: true });
         const launcher = fs.readFileSync(path.join(cache, "bin", "pulumi-language-nodejs"), "utf8");
         assert.ok(!launcher.includes(clone), launcher);
