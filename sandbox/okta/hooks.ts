@@ -5,10 +5,3 @@ export interface Hooks {
     /** Resolves once every provisioning task queued so far has run (or failed). */
     settled(): Promise<void>;
 }
-
-export const noHooks: Hooks = {
-    changed() {
-        /* nothing listens */
-    },
-    settled: () => Promise.resolve(),
-};
